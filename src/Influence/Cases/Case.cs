@@ -1,0 +1,193 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Influence.Evidence;
+
+namespace Influence.Cases;
+
+/// <summary>
+/// A case: actors, the sources they are known from, the issues and objectives at stake, the dyads to score, and
+/// dated, sourced evidence. Immutable; build one with <see cref="CaseBuilder"/> or read one with
+/// <see cref="IO.CaseReader"/>.
+/// </summary>
+/// <remarks>
+/// Every cross-reference in a <see cref="Case"/> has been checked: evidence names existing actors, sources, issues,
+/// objectives and indicators. Instances are safe to share between threads.
+/// </remarks>
+public sealed class Case
+{
+    private readonly FrozenDictionary<string, int> _actorIndex;
+
+    internal Case(
+        CaseInfo info,
+        ImmutableArray<Actor> actors,
+        ImmutableArray<Source> sources,
+        ImmutableArray<Issue> issues,
+        ImmutableArray<Objective> objectives,
+        ImmutableArray<Indicator> indicators,
+        ImmutableArray<AmountUnit> units,
+        ImmutableArray<Dyad> dyads,
+        EvidenceTable evidence)
+    {
+        Info = info;
+        Actors = actors;
+        Sources = sources;
+        Issues = issues;
+        Objectives = objectives;
+        Indicators = indicators;
+        Units = units;
+        Dyads = dyads;
+        Evidence = evidence;
+        _actorIndex = Index(actors, a => a.Id);
+        SourceIndex = Index(sources, s => s.Id);
+        IssueIndex = Index(issues, s => s.Id);
+        ObjectiveIndex = Index(objectives, s => s.Id);
+        IndicatorIndex = Index(indicators, s => s.Id);
+    }
+
+    /// <summary>The case's identifier.</summary>
+    public string Id => Info.Id;
+
+    /// <summary>The case's title.</summary>
+    public string Name => Info.Name;
+
+    /// <summary>A description of the case and how it was coded.</summary>
+    public string? Description => Info.Description;
+
+    /// <summary>What the capability values measure (one scale for the whole case).</summary>
+    public string? CapabilityIndex => Info.CapabilityIndex;
+
+    /// <summary>The granularity the case is scored at unless told otherwise.</summary>
+    public Granularity Granularity => Info.Granularity;
+
+    /// <summary>The first period scored unless told otherwise (null: the first year with evidence).</summary>
+    public Period? From => Info.From;
+
+    /// <summary>The last period scored unless told otherwise (null: the last year with evidence).</summary>
+    public Period? To => Info.To;
+
+    /// <summary>The actors.</summary>
+    public ImmutableArray<Actor> Actors { get; }
+
+    /// <summary>The sources evidence cites.</summary>
+    public ImmutableArray<Source> Sources { get; }
+
+    /// <summary>The issues demands are about.</summary>
+    public ImmutableArray<Issue> Issues { get; }
+
+    /// <summary>The actors' objectives.</summary>
+    public ImmutableArray<Objective> Objectives { get; }
+
+    /// <summary>The indicator series mapped onto objectives.</summary>
+    public ImmutableArray<Indicator> Indicators { get; }
+
+    /// <summary>The units support amounts are given in.</summary>
+    public ImmutableArray<AmountUnit> Units { get; }
+
+    /// <summary>The dyads the case declares for scoring.</summary>
+    public ImmutableArray<Dyad> Dyads { get; }
+
+    /// <summary>The evidence, in canonical order (by id).</summary>
+    public EvidenceTable Evidence { get; }
+
+    internal CaseInfo Info { get; }
+
+    internal FrozenDictionary<string, int> SourceIndex { get; }
+
+    internal FrozenDictionary<string, int> IssueIndex { get; }
+
+    internal FrozenDictionary<string, int> ObjectiveIndex { get; }
+
+    internal FrozenDictionary<string, int> IndicatorIndex { get; }
+
+    /// <summary>Finds an actor by id.</summary>
+    /// <param name="id">The actor id.</param>
+    /// <returns>The actor, or null.</returns>
+    public Actor? FindActor(string id) => _actorIndex.TryGetValue(id, out var i) ? Actors[i] : null;
+
+    /// <summary>The position of an actor in <see cref="Actors"/>, or −1.</summary>
+    /// <param name="id">The actor id.</param>
+    /// <returns>The position.</returns>
+    public int ActorIndexOf(string id) => _actorIndex.TryGetValue(id, out var i) ? i : -1;
+
+    /// <summary>Finds a source by id.</summary>
+    /// <param name="id">The source id.</param>
+    /// <returns>The source, or null.</returns>
+    public Source? FindSource(string id) => SourceIndex.TryGetValue(id, out var i) ? Sources[i] : null;
+
+    /// <summary>A copy of this case without the given evidence items (used to measure each item's effect).</summary>
+    /// <param name="evidenceIds">The ids of the items to leave out; unknown ids are ignored.</param>
+    /// <returns>The reduced case.</returns>
+    public Case WithoutEvidence(IEnumerable<string> evidenceIds)
+    {
+        ArgumentNullException.ThrowIfNull(evidenceIds);
+        var drop = new HashSet<int>();
+        foreach (var id in evidenceIds)
+        {
+            var i = Evidence.IndexOf(id);
+            if (i >= 0)
+            {
+                drop.Add(i);
+            }
+        }
+
+        return drop.Count == 0 ? this : WithEvidence(Evidence.Columns.Where(i => !drop.Contains(i)));
+    }
+
+    /// <summary>A copy of this case keeping only the evidence items a predicate accepts.</summary>
+    /// <param name="keep">Decides, by position in <see cref="Evidence"/>, whether an item stays.</param>
+    /// <returns>The reduced case.</returns>
+    public Case WhereEvidence(Func<int, bool> keep)
+    {
+        ArgumentNullException.ThrowIfNull(keep);
+        return WithEvidence(Evidence.Columns.Where(keep));
+    }
+
+    /// <summary>A copy of this case with other declared dyads.</summary>
+    /// <param name="dyads">The dyads; each must name two different actors of the case.</param>
+    /// <returns>The copy.</returns>
+    /// <exception cref="ArgumentException">A dyad names an unknown actor or the same actor twice.</exception>
+    public Case WithDyads(IEnumerable<Dyad> dyads)
+    {
+        var list = dyads.ToImmutableArray();
+        foreach (var d in list)
+        {
+            if (ActorIndexOf(d.Patron) < 0 || ActorIndexOf(d.Client) < 0 || d.Patron == d.Client)
+            {
+                throw new ArgumentException($"dyad {d} must name two different actors of the case", nameof(dyads));
+            }
+        }
+
+        return new Case(Info, Actors, Sources, Issues, Objectives, Indicators, Units, list, Evidence);
+    }
+
+    private Case WithEvidence(EvidenceColumns columns) =>
+        new(Info, Actors, Sources, Issues, Objectives, Indicators, Units, Dyads, new EvidenceTable(
+            columns,
+            Evidence.ActorIds,
+            Evidence.SourceIds,
+            Evidence.IssueIds,
+            Evidence.ObjectiveIds,
+            Evidence.IndicatorIds,
+            Evidence.UnitIds));
+
+    private static FrozenDictionary<string, int> Index<T>(ImmutableArray<T> items, Func<T, string> id)
+    {
+        var d = new Dictionary<string, int>(items.Length, StringComparer.Ordinal);
+        for (var i = 0; i < items.Length; i++)
+        {
+            d.TryAdd(id(items[i]), i);
+        }
+
+        return d.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+}
+
+/// <summary>A case's descriptive fields.</summary>
+internal sealed record CaseInfo(
+    string Id,
+    string Name,
+    string? Description,
+    string? CapabilityIndex,
+    Granularity Granularity,
+    Period? From,
+    Period? To);

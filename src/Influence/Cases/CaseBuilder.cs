@@ -1,0 +1,661 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Influence.Evidence;
+using Influence.Internal;
+
+namespace Influence.Cases;
+
+/// <summary>
+/// Builds a <see cref="Case"/>: add actors, sources, issues, objectives, indicators, dyads and evidence in any
+/// order, then <see cref="Build"/>, which checks every cross-reference and reports every problem at once.
+/// </summary>
+/// <remarks>
+/// Evidence is stored as columns as it is added, so building a case of millions of items costs about as much
+/// memory as the case itself. Not thread-safe.
+/// </remarks>
+public sealed class CaseBuilder
+{
+    private readonly List<Actor> _actors = [];
+    private readonly List<Source> _sources = [];
+    private readonly List<Issue> _issues = [];
+    private readonly List<Objective> _objectives = [];
+    private readonly List<Indicator> _indicators = [];
+    private readonly List<AmountUnit> _units = [];
+    private readonly List<Dyad> _dyads = [];
+    private readonly Rows _rows = new();
+
+    /// <summary>Starts a case.</summary>
+    /// <param name="id">The case id.</param>
+    /// <param name="name">The case title.</param>
+    public CaseBuilder(string id, string name)
+    {
+        Id = Check.IdentifierOrThrow(id, nameof(id));
+        Name = string.IsNullOrWhiteSpace(name) ? throw new ArgumentException("a case's name must not be empty", nameof(name)) : name;
+    }
+
+    /// <summary>The case id.</summary>
+    public string Id { get; }
+
+    /// <summary>The case title.</summary>
+    public string Name { get; }
+
+    /// <summary>A description of the case and how it was coded.</summary>
+    public string? Description { get; set; }
+
+    /// <summary>What capability values measure.</summary>
+    public string? CapabilityIndex { get; set; }
+
+    /// <summary>The default granularity (year unless set).</summary>
+    public Granularity Granularity { get; set; } = Granularity.Year;
+
+    /// <summary>The default first period to score.</summary>
+    public Period? From { get; set; }
+
+    /// <summary>The default last period to score.</summary>
+    public Period? To { get; set; }
+
+    /// <summary>The number of evidence items added so far.</summary>
+    public int EvidenceCount => _rows.Count;
+
+    /// <summary>Adds an actor.</summary>
+    /// <param name="actor">The actor.</param>
+    /// <returns>This builder.</returns>
+    public CaseBuilder AddActor(Actor actor) => Add(_actors, actor);
+
+    /// <summary>Adds a source.</summary>
+    /// <param name="source">The source.</param>
+    /// <returns>This builder.</returns>
+    public CaseBuilder AddSource(Source source) => Add(_sources, source);
+
+    /// <summary>Adds an issue.</summary>
+    /// <param name="issue">The issue.</param>
+    /// <returns>This builder.</returns>
+    public CaseBuilder AddIssue(Issue issue) => Add(_issues, issue);
+
+    /// <summary>Adds an objective.</summary>
+    /// <param name="objective">The objective.</param>
+    /// <returns>This builder.</returns>
+    public CaseBuilder AddObjective(Objective objective) => Add(_objectives, objective);
+
+    /// <summary>Adds an indicator series.</summary>
+    /// <param name="indicator">The indicator.</param>
+    /// <returns>This builder.</returns>
+    public CaseBuilder AddIndicator(Indicator indicator) => Add(_indicators, indicator);
+
+    /// <summary>Adds a unit for support amounts.</summary>
+    /// <param name="unit">The unit.</param>
+    /// <returns>This builder.</returns>
+    public CaseBuilder AddUnit(AmountUnit unit) => Add(_units, unit);
+
+    /// <summary>Declares a dyad to score.</summary>
+    /// <param name="patron">The patron's id.</param>
+    /// <param name="client">The client's id.</param>
+    /// <returns>This builder.</returns>
+    public CaseBuilder AddDyad(string patron, string client)
+    {
+        _dyads.Add(new Dyad(Check.IdentifierOrThrow(patron, nameof(patron)), Check.IdentifierOrThrow(client, nameof(client))));
+        return this;
+    }
+
+    /// <summary>Adds an evidence item.</summary>
+    /// <param name="item">The item.</param>
+    /// <returns>This builder.</returns>
+    public CaseBuilder Add(EvidenceItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        _rows.Add(item);
+        return this;
+    }
+
+    /// <summary>Adds evidence items.</summary>
+    /// <param name="items">The items.</param>
+    /// <returns>This builder.</returns>
+    public CaseBuilder AddRange(IEnumerable<EvidenceItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        foreach (var item in items)
+        {
+            Add(item);
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a support flow without building a record (for generators adding millions of items). The same rules apply
+    /// as for <see cref="SupportEvidence"/>.
+    /// </summary>
+    /// <param name="id">The item id.</param>
+    /// <param name="date">The date.</param>
+    /// <param name="confidence">The confidence.</param>
+    /// <param name="source">The single source id.</param>
+    /// <param name="from">The giver.</param>
+    /// <param name="to">The receiver.</param>
+    /// <param name="resource">The resource.</param>
+    /// <param name="magnitude">The magnitude in [0, 1].</param>
+    /// <returns>This builder.</returns>
+    public CaseBuilder AddSupport(string id, EvidenceDate date, Confidence confidence, string source, string from, string to, ResourceType resource, double magnitude)
+    {
+        _rows.AddRaw(EvidenceKind.Support, id, date, confidence, source, from, to, (byte)resource, Check.UnitIntervalOrThrow(magnitude, nameof(magnitude)), null);
+        return this;
+    }
+
+    /// <summary>Adds a coercive act without building a record; see <see cref="CoercionEvidence"/>.</summary>
+    /// <param name="id">The item id.</param>
+    /// <param name="date">The date.</param>
+    /// <param name="confidence">The confidence.</param>
+    /// <param name="source">The single source id.</param>
+    /// <param name="from">The coercer.</param>
+    /// <param name="to">The target.</param>
+    /// <param name="type">The form of coercion.</param>
+    /// <param name="severity">The severity in [0, 1].</param>
+    /// <returns>This builder.</returns>
+    public CaseBuilder AddCoercion(string id, EvidenceDate date, Confidence confidence, string source, string from, string to, CoercionType type, double severity)
+    {
+        _rows.AddRaw(EvidenceKind.Coercion, id, date, confidence, source, from, to, (byte)type, Check.UnitIntervalOrThrow(severity, nameof(severity)), null);
+        return this;
+    }
+
+    /// <summary>Adds a demand without building a record; see <see cref="DemandEvidence"/>.</summary>
+    /// <param name="id">The item id.</param>
+    /// <param name="date">The date.</param>
+    /// <param name="confidence">The confidence.</param>
+    /// <param name="source">The single source id.</param>
+    /// <param name="from">The demander.</param>
+    /// <param name="to">The target.</param>
+    /// <param name="issue">The issue id.</param>
+    /// <param name="salience">The salience in (0, 1].</param>
+    /// <param name="response">The response.</param>
+    /// <returns>This builder.</returns>
+    public CaseBuilder AddDemand(string id, EvidenceDate date, Confidence confidence, string source, string from, string to, string issue, double salience, DemandResponse response)
+    {
+        if (!(salience > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(salience), salience, $"salience must be in (0, 1]; was {Check.Show(salience)}");
+        }
+
+        _rows.AddRaw(EvidenceKind.Demand, id, date, confidence, source, from, to, (byte)response, Check.UnitIntervalOrThrow(salience, nameof(salience)), issue);
+        return this;
+    }
+
+    /// <summary>Adds a presence observation without building a record; see <see cref="PresenceEvidence"/>.</summary>
+    /// <param name="id">The item id.</param>
+    /// <param name="date">The date.</param>
+    /// <param name="confidence">The confidence.</param>
+    /// <param name="source">The single source id.</param>
+    /// <param name="from">The present actor.</param>
+    /// <param name="to">The host.</param>
+    /// <param name="type">The form of presence.</param>
+    /// <param name="level">The level in [0, 1].</param>
+    /// <returns>This builder.</returns>
+    public CaseBuilder AddPresence(string id, EvidenceDate date, Confidence confidence, string source, string from, string to, PresenceType type, double level)
+    {
+        _rows.AddRaw(EvidenceKind.Presence, id, date, confidence, source, from, to, (byte)type, Check.UnitIntervalOrThrow(level, nameof(level)), null);
+        return this;
+    }
+
+    /// <summary>Adds a commitment without building a record; see <see cref="CommitmentEvidence"/>.</summary>
+    /// <param name="id">The item id.</param>
+    /// <param name="date">The date.</param>
+    /// <param name="confidence">The confidence.</param>
+    /// <param name="source">The single source id.</param>
+    /// <param name="from">One party.</param>
+    /// <param name="to">The other party.</param>
+    /// <param name="formality">The formality.</param>
+    /// <returns>This builder.</returns>
+    public CaseBuilder AddCommitment(string id, EvidenceDate date, Confidence confidence, string source, string from, string to, CommitmentFormality formality)
+    {
+        _rows.AddRaw(EvidenceKind.Commitment, id, date, confidence, source, from, to, (byte)formality, 1, null);
+        return this;
+    }
+
+    /// <summary>Adds an attainment observation without building a record; see <see cref="AttainmentEvidence"/>.</summary>
+    /// <param name="id">The item id.</param>
+    /// <param name="date">The date.</param>
+    /// <param name="confidence">The confidence.</param>
+    /// <param name="source">The single source id.</param>
+    /// <param name="objective">The objective id.</param>
+    /// <param name="value">The attainment in [0, 1].</param>
+    /// <returns>This builder.</returns>
+    public CaseBuilder AddAttainment(string id, EvidenceDate date, Confidence confidence, string source, string objective, double value)
+    {
+        _rows.AddRaw(EvidenceKind.Attainment, id, date, confidence, source, null, null, 0, Check.UnitIntervalOrThrow(value, nameof(value)), objective);
+        return this;
+    }
+
+    /// <summary>Adds a capability observation without building a record; see <see cref="CapabilityEvidence"/>.</summary>
+    /// <param name="id">The item id.</param>
+    /// <param name="date">The date.</param>
+    /// <param name="confidence">The confidence.</param>
+    /// <param name="source">The single source id.</param>
+    /// <param name="actor">The actor.</param>
+    /// <param name="value">The capability, &gt; 0.</param>
+    /// <returns>This builder.</returns>
+    public CaseBuilder AddCapability(string id, EvidenceDate date, Confidence confidence, string source, string actor, double value)
+    {
+        _rows.AddRaw(EvidenceKind.Capability, id, date, confidence, source, actor, null, 0, Check.PositiveOrThrow(value, nameof(value)), null);
+        return this;
+    }
+
+    /// <summary>Adds an overreach event without building a record; see <see cref="OverreachEvidence"/>.</summary>
+    /// <param name="id">The item id.</param>
+    /// <param name="date">The date.</param>
+    /// <param name="confidence">The confidence.</param>
+    /// <param name="source">The single source id.</param>
+    /// <param name="from">The intruding patron.</param>
+    /// <param name="to">The client.</param>
+    /// <param name="severity">The severity in [0, 1].</param>
+    /// <returns>This builder.</returns>
+    public CaseBuilder AddOverreach(string id, EvidenceDate date, Confidence confidence, string source, string from, string to, double severity)
+    {
+        _rows.AddRaw(EvidenceKind.Overreach, id, date, confidence, source, from, to, 0, Check.UnitIntervalOrThrow(severity, nameof(severity)), null);
+        return this;
+    }
+
+    /// <summary>Checks every cross-reference and builds the case.</summary>
+    /// <returns>The case.</returns>
+    /// <exception cref="InvalidCaseException">Something is wrong; every problem found is listed.</exception>
+    public Case Build() => TryBuild(out var @case, out var problems) ? @case : throw new InvalidCaseException(problems);
+
+    /// <summary>Checks every cross-reference and builds the case, or lists every problem.</summary>
+    /// <param name="case">The case, when there were no problems.</param>
+    /// <param name="problems">Every problem found (empty on success).</param>
+    /// <returns>Whether the case was built.</returns>
+    public bool TryBuild(out Case @case, out IReadOnlyList<CaseProblem> problems)
+    {
+        var found = new List<CaseProblem>();
+        var actorIdx = UniqueIds(_actors, a => a.Id, "actors", found);
+        var sourceIdx = UniqueIds(_sources, s => s.Id, "sources", found);
+        var issueIdx = UniqueIds(_issues, s => s.Id, "issues", found);
+        var objectiveIdx = UniqueIds(_objectives, s => s.Id, "objectives", found);
+        var indicatorIdx = UniqueIds(_indicators, s => s.Id, "indicators", found);
+        var unitIdx = UniqueIds(_units, s => s.Id, "units", found);
+
+        for (var i = 0; i < _actors.Count; i++)
+        {
+            var a = _actors[i];
+            if (a.Parent is { } parent)
+            {
+                if (!actorIdx.ContainsKey(parent))
+                {
+                    found.Add(new($"$.actors[{i}].parent", a.Id, $"expected the id of an actor of the case; no actor is called \"{parent}\""));
+                }
+                else if (HasCycle(a.Id))
+                {
+                    found.Add(new($"$.actors[{i}].parent", a.Id, "expected a parent chain that ends; this one loops back to the actor"));
+                }
+            }
+        }
+
+        for (var i = 0; i < _objectives.Count; i++)
+        {
+            var o = _objectives[i];
+            RequireActor(o.Holder, $"$.objectives[{i}].holder", o.Id);
+            if (o.Toward is { } toward)
+            {
+                RequireActor(toward, $"$.objectives[{i}].toward", o.Id);
+            }
+
+            if (o.Issue is { } issue && !issueIdx.ContainsKey(issue))
+            {
+                found.Add(new($"$.objectives[{i}].issue", o.Id, $"expected the id of an issue of the case; no issue is called \"{issue}\""));
+            }
+        }
+
+        for (var i = 0; i < _indicators.Count; i++)
+        {
+            var ind = _indicators[i];
+            if (!objectiveIdx.ContainsKey(ind.Objective))
+            {
+                found.Add(new($"$.indicators[{i}].objective", ind.Id, $"expected the id of an objective of the case; no objective is called \"{ind.Objective}\""));
+            }
+
+            if (ind.DirectionProblem() is { } dp)
+            {
+                found.Add(new($"$.indicators[{i}]", ind.Id, $"expected {dp}"));
+            }
+        }
+
+        var seenDyads = new HashSet<Dyad>();
+        for (var i = 0; i < _dyads.Count; i++)
+        {
+            var d = _dyads[i];
+            RequireActor(d.Patron, $"$.dyads[{i}].patron", null);
+            RequireActor(d.Client, $"$.dyads[{i}].client", null);
+            if (d.Patron == d.Client)
+            {
+                found.Add(new($"$.dyads[{i}]", null, $"expected two different actors; patron and client are both \"{d.Patron}\""));
+            }
+
+            if (!seenDyads.Add(d))
+            {
+                found.Add(new($"$.dyads[{i}]", null, $"expected each dyad once; {d} is declared twice"));
+            }
+        }
+
+        if (From is { } from && To is { } to && (from.Granularity != to.Granularity || from > to))
+        {
+            found.Add(new("$.to", null, $"expected a last period of the same granularity as, and not before, the first ({from}); was {to}"));
+        }
+
+        var columns = _rows.Resolve(actorIdx, sourceIdx, issueIdx, objectiveIdx, indicatorIdx, unitIdx, found);
+
+        if (found.Count > 0)
+        {
+            @case = null!;
+            problems = found;
+            return false;
+        }
+
+        var info = new CaseInfo(Id, Name, Description, CapabilityIndex, Granularity, From, To);
+        var table = new EvidenceTable(
+            columns,
+            [.. _actors.Select(a => a.Id)],
+            [.. _sources.Select(s => s.Id)],
+            [.. _issues.Select(s => s.Id)],
+            [.. _objectives.Select(s => s.Id)],
+            [.. _indicators.Select(s => s.Id)],
+            [.. _units.Select(s => s.Id)]);
+        @case = new Case(info, [.. _actors], [.. _sources], [.. _issues], [.. _objectives], [.. _indicators], [.. _units], [.. _dyads], table);
+        problems = [];
+        return true;
+
+        void RequireActor(string id, string path, string? item)
+        {
+            if (!actorIdx.ContainsKey(id))
+            {
+                found.Add(new(path, item, $"expected the id of an actor of the case; no actor is called \"{id}\""));
+            }
+        }
+
+        bool HasCycle(string start)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal) { start };
+            var current = start;
+            while (actorIdx.TryGetValue(current, out var k) && _actors[k].Parent is { } p)
+            {
+                if (!seen.Add(p))
+                {
+                    return true;
+                }
+
+                current = p;
+            }
+
+            return false;
+        }
+    }
+
+    private CaseBuilder Add<T>(List<T> list, T item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        list.Add(item);
+        return this;
+    }
+
+    private static Dictionary<string, int> UniqueIds<T>(List<T> items, Func<T, string> id, string collection, List<CaseProblem> found)
+    {
+        var index = new Dictionary<string, int>(items.Count, StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var key = id(items[i]);
+            if (!index.TryAdd(key, i))
+            {
+                found.Add(new($"$.{collection}[{i}].id", key, $"expected a unique id; \"{key}\" is already used by {collection}[{index[key]}]"));
+            }
+        }
+
+        return index;
+    }
+
+    /// <summary>Evidence rows as they are added, with references still as ids.</summary>
+    private sealed class Rows
+    {
+        private readonly List<string> _ids = [];
+        private readonly List<byte> _kind = [];
+        private readonly List<int> _first = [];
+        private readonly List<int> _last = [];
+        private readonly List<byte> _dateFlags = [];
+        private readonly List<byte> _confidence = [];
+        private readonly List<string?> _a = [];
+        private readonly List<string?> _b = [];
+        private readonly List<byte> _type = [];
+        private readonly List<double> _value = [];
+        private readonly List<string?> _ref = [];
+        private readonly List<int> _sourceStart = [];
+        private readonly List<string> _sources = [];
+        private readonly List<string?> _notes = [];
+        private readonly Dictionary<int, (double Amount, string Unit)> _amounts = [];
+
+        public int Count => _ids.Count;
+
+        public void Add(EvidenceItem item)
+        {
+            var row = Count;
+            AddCommon(item.Kind, item.Id, item.Date, item.Confidence, item.Sources, item.Note);
+            switch (item)
+            {
+                case SupportEvidence s:
+                    AddFields(s.From, s.To, (byte)s.Resource, s.Magnitude, null);
+                    if (s.Amount is { } amount && s.Unit is { } unit)
+                    {
+                        _amounts[row] = (amount, unit);
+                    }
+
+                    break;
+                case CoercionEvidence c:
+                    AddFields(c.From, c.To, (byte)c.Type, c.Severity, null);
+                    break;
+                case DemandEvidence d:
+                    AddFields(d.From, d.To, (byte)d.Response, d.Salience, d.Issue);
+                    break;
+                case AttainmentEvidence a:
+                    AddFields(null, null, 0, a.Value, a.Objective);
+                    break;
+                case IndicatorEvidence ind:
+                    AddFields(null, null, 0, ind.Value, ind.Indicator);
+                    break;
+                case PresenceEvidence p:
+                    AddFields(p.From, p.To, (byte)p.Type, p.Level, null);
+                    break;
+                case OverreachEvidence o:
+                    AddFields(o.From, o.To, 0, o.Severity, null);
+                    break;
+                case CommitmentEvidence m:
+                    AddFields(m.From, m.To, (byte)m.Formality, m.Scope, null);
+                    break;
+                case CapabilityEvidence cap:
+                    AddFields(cap.Actor, null, 0, cap.Value, null);
+                    break;
+                default:
+                    throw new ArgumentException($"unknown evidence type {item.GetType().Name}", nameof(item));
+            }
+        }
+
+        public void AddRaw(EvidenceKind kind, string id, EvidenceDate date, Confidence confidence, string source, string? a, string? b, byte type, double value, string? reference)
+        {
+            Check.IdentifierOrThrow(id, nameof(id));
+            Check.IdentifierOrThrow(source, nameof(source));
+            if (!Enum.IsDefined(confidence))
+            {
+                throw new ArgumentOutOfRangeException(nameof(confidence), confidence, "confidence must be confirmed, reported or alleged");
+            }
+
+            _ids.Add(id);
+            _kind.Add((byte)kind);
+            _first.Add(date.First.DayNumber);
+            _last.Add(date.Last.DayNumber);
+            _dateFlags.Add(EvidenceColumns.PackDate(date));
+            _confidence.Add((byte)confidence);
+            _sourceStart.Add(_sources.Count);
+            _sources.Add(source);
+            _notes.Add(null);
+            AddFields(a, b, type, value, reference);
+        }
+
+        public EvidenceColumns Resolve(
+            Dictionary<string, int> actors,
+            Dictionary<string, int> sources,
+            Dictionary<string, int> issues,
+            Dictionary<string, int> objectives,
+            Dictionary<string, int> indicators,
+            Dictionary<string, int> units,
+            List<CaseProblem> found)
+        {
+            var n = Count;
+            var order = CanonicalOrder();
+            var ids = new string[n];
+            var kind = new byte[n];
+            var first = new int[n];
+            var last = new int[n];
+            var flags = new byte[n];
+            var conf = new byte[n];
+            var a = new int[n];
+            var b = new int[n];
+            var type = new byte[n];
+            var value = new double[n];
+            var refs = new int[n];
+            var sourceStart = new int[n + 1];
+            var sourceIndex = new int[_sources.Count];
+            var notes = new string?[n];
+            var amounts = new Dictionary<int, (double Amount, int Unit)>();
+            var seen = new Dictionary<string, int>(n, StringComparer.Ordinal);
+            var s = 0;
+            for (var k = 0; k < n; k++)
+            {
+                var i = order[k];
+                var id = _ids[i];
+                var path = $"$.evidence[{i}]";
+                if (!seen.TryAdd(id, i))
+                {
+                    found.Add(new($"{path}.id", id, $"expected a unique id; \"{id}\" is already used by evidence[{seen[id]}]"));
+                }
+
+                ids[k] = id;
+                kind[k] = _kind[i];
+                first[k] = _first[i];
+                last[k] = _last[i];
+                flags[k] = _dateFlags[i];
+                conf[k] = _confidence[i];
+                type[k] = _type[i];
+                value[k] = _value[i];
+                notes[k] = _notes[i];
+                var ek = (EvidenceKind)_kind[i];
+                var dyadic = ek is not (EvidenceKind.Attainment or EvidenceKind.Indicator or EvidenceKind.Capability);
+                a[k] = Lookup(actors, _a[i], ek == EvidenceKind.Capability ? $"{path}.actor" : $"{path}.from", "actor", id);
+                b[k] = dyadic ? Lookup(actors, _b[i], $"{path}.to", "actor", id) : -1;
+                if (dyadic && a[k] >= 0 && a[k] == b[k])
+                {
+                    found.Add(new($"{path}.to", id, $"expected an actor other than the acting one; from and to are both \"{_a[i]}\""));
+                }
+
+                refs[k] = ek switch
+                {
+                    EvidenceKind.Demand => Lookup(issues, _ref[i], $"{path}.issue", "issue", id),
+                    EvidenceKind.Attainment => Lookup(objectives, _ref[i], $"{path}.objective", "objective", id),
+                    EvidenceKind.Indicator => Lookup(indicators, _ref[i], $"{path}.indicator", "indicator", id),
+                    _ => -1,
+                };
+                sourceStart[k] = s;
+                var end = i + 1 < n ? _sourceStart[i + 1] : _sources.Count;
+                for (var j = _sourceStart[i]; j < end; j++)
+                {
+                    sourceIndex[s++] = Lookup(sources, _sources[j], $"{path}.sources[{j - _sourceStart[i]}]", "source", id);
+                }
+
+                if (_amounts.TryGetValue(i, out var amt))
+                {
+                    amounts[k] = (amt.Amount, Lookup(units, amt.Unit, $"{path}.unit", "unit", id));
+                }
+            }
+
+            sourceStart[n] = s;
+            return new EvidenceColumns
+            {
+                Count = n,
+                Ids = ids,
+                Kind = kind,
+                FirstDay = first,
+                LastDay = last,
+                DateFlags = flags,
+                Confidence = conf,
+                A = a,
+                B = b,
+                Type = type,
+                Value = value,
+                Ref = refs,
+                SourceStart = sourceStart,
+                SourceIndex = sourceIndex,
+                Notes = notes,
+                Amounts = amounts,
+            };
+
+            int Lookup(Dictionary<string, int> table, string? key, string path, string what, string item)
+            {
+                if (key is not null && table.TryGetValue(key, out var v))
+                {
+                    return v;
+                }
+
+                found.Add(new(path, item, key is null
+                    ? $"expected the id of {Article(what)} {what} of the case"
+                    : $"expected the id of {Article(what)} {what} of the case; no {what} is called \"{key}\""));
+                return -1;
+            }
+        }
+
+        private static string Article(string word) => "aeiou".Contains(word[0], StringComparison.Ordinal) ? "an" : "a";
+
+        private int[] CanonicalOrder()
+        {
+            var n = Count;
+            var order = new int[n];
+            for (var i = 0; i < n; i++)
+            {
+                order[i] = i;
+            }
+
+            var sorted = true;
+            for (var i = 1; i < n && sorted; i++)
+            {
+                sorted = string.CompareOrdinal(_ids[i - 1], _ids[i]) <= 0;
+            }
+
+            if (!sorted)
+            {
+                var keys = _ids.ToArray();
+                Array.Sort(keys, order, StringComparer.Ordinal);
+            }
+
+            return order;
+        }
+
+        private void AddCommon(EvidenceKind kind, string id, EvidenceDate date, Confidence confidence, ImmutableArray<string> sources, string? note)
+        {
+            _ids.Add(id);
+            _kind.Add((byte)kind);
+            _first.Add(date.First.DayNumber);
+            _last.Add(date.Last.DayNumber);
+            _dateFlags.Add(EvidenceColumns.PackDate(date));
+            _confidence.Add((byte)confidence);
+            _sourceStart.Add(_sources.Count);
+            _sources.AddRange(sources);
+            _notes.Add(note);
+        }
+
+        private void AddFields(string? a, string? b, byte type, double value, string? reference)
+        {
+            _a.Add(a);
+            _b.Add(b);
+            _type.Add(type);
+            _value.Add(value);
+            _ref.Add(reference);
+        }
+    }
+}
+
+/// <summary>Formatting helpers shared by readers and writers.</summary>
+internal static class Invariant
+{
+    public static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,162 @@
+using Influence.Evidence;
+using Influence.Internal;
+
+namespace Influence.Cases;
+
+/// <summary>A source evidence cites: a document, an article's footnote, an interview.</summary>
+/// <param name="Id">The identifier evidence items cite.</param>
+/// <param name="Citation">The full citation (author, title, year, page or footnote).</param>
+public sealed record Source(string Id, string Citation)
+{
+    /// <summary>The identifier evidence items cite.</summary>
+    public string Id { get; init; } = Check.IdentifierOrThrow(Id, nameof(Id));
+
+    /// <summary>The full citation.</summary>
+    public string Citation { get; init; } = string.IsNullOrWhiteSpace(Citation)
+        ? throw new ArgumentException("a source's citation must not be empty", nameof(Citation))
+        : Citation;
+
+    /// <summary>A URL or DOI, if any.</summary>
+    public string? Url { get; init; }
+}
+
+/// <summary>An issue over which a patron makes demands (Rubinstein: influence is issue-specific).</summary>
+/// <param name="Id">The identifier demands refer to.</param>
+/// <param name="Name">The display name.</param>
+public sealed record Issue(string Id, string Name)
+{
+    /// <summary>The identifier demands refer to.</summary>
+    public string Id { get; init; } = Check.IdentifierOrThrow(Id, nameof(Id));
+
+    /// <summary>The display name.</summary>
+    public string Name { get; init; } = string.IsNullOrWhiteSpace(Name) ? throw new ArgumentException("an issue's name must not be empty", nameof(Name)) : Name;
+
+    /// <summary>Whether the issue is one of the patron's core issues (used to filter compliance).</summary>
+    public bool Core { get; init; }
+
+    /// <summary>A description.</summary>
+    public string? Description { get; init; }
+}
+
+/// <summary>
+/// An external policy objective of an actor. Holsti (1964): influence is measured against the influencer's
+/// objectives, not its capabilities.
+/// </summary>
+/// <param name="Id">The identifier attainment observations refer to.</param>
+/// <param name="Holder">The actor whose objective it is.</param>
+/// <param name="Name">The display name.</param>
+/// <param name="Salience">How much the objective matters to its holder, in (0, 1].</param>
+public sealed record Objective(string Id, string Holder, string Name, double Salience)
+{
+    /// <summary>The identifier observations refer to.</summary>
+    public string Id { get; init; } = Check.IdentifierOrThrow(Id, nameof(Id));
+
+    /// <summary>The actor whose objective it is.</summary>
+    public string Holder { get; init; } = Check.IdentifierOrThrow(Holder, nameof(Holder));
+
+    /// <summary>The display name.</summary>
+    public string Name { get; init; } = string.IsNullOrWhiteSpace(Name) ? throw new ArgumentException("an objective's name must not be empty", nameof(Name)) : Name;
+
+    /// <summary>How much the objective matters to its holder, in (0, 1].</summary>
+    public double Salience { get; init; } = Salience > 0 ? Check.UnitIntervalOrThrow(Salience, nameof(Salience)) : throw new ArgumentOutOfRangeException(nameof(Salience), Salience, $"Salience must be in (0, 1]; was {Check.Show(Salience)}");
+
+    /// <summary>
+    /// The actor the objective is pursued through (the client), or null when it applies to every dyad of the holder.
+    /// </summary>
+    public string? Toward { get; init; }
+
+    /// <summary>The issue the objective belongs to, if any.</summary>
+    public string? Issue { get; init; }
+
+    /// <summary>A description.</summary>
+    public string? Description { get; init; }
+}
+
+/// <summary>
+/// An indicator series (for example militant attacks per year) mapped linearly onto an objective's attainment:
+/// <c>best</c> maps to 1, <c>worst</c> to 0, values beyond are clipped.
+/// </summary>
+/// <param name="Id">The identifier indicator observations refer to.</param>
+/// <param name="Objective">The objective the indicator measures.</param>
+/// <param name="Name">The display name.</param>
+/// <param name="Direction">Whether larger values are better or worse.</param>
+/// <param name="Best">The value that means full attainment.</param>
+/// <param name="Worst">The value that means no attainment.</param>
+public sealed record Indicator(string Id, string Objective, string Name, IndicatorDirection Direction, double Best, double Worst)
+{
+    /// <summary>The identifier observations refer to.</summary>
+    public string Id { get; init; } = Check.IdentifierOrThrow(Id, nameof(Id));
+
+    /// <summary>The objective the indicator measures.</summary>
+    public string Objective { get; init; } = Check.IdentifierOrThrow(Objective, nameof(Objective));
+
+    /// <summary>The display name.</summary>
+    public string Name { get; init; } = string.IsNullOrWhiteSpace(Name) ? throw new ArgumentException("an indicator's name must not be empty", nameof(Name)) : Name;
+
+    /// <summary>The value that means full attainment.</summary>
+    public double Best { get; init; } = Check.FiniteOrThrow(Best, nameof(Best));
+
+    /// <summary>The value that means no attainment.</summary>
+    public double Worst { get; init; } = Check.FiniteOrThrow(Worst, nameof(Worst));
+
+    /// <summary>The unit of the values (for display).</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>A description, including why <see cref="Best"/> and <see cref="Worst"/> were chosen.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Maps a raw value onto attainment in [0, 1].</summary>
+    /// <param name="value">The raw value.</param>
+    /// <returns><c>clip((value − worst) / (best − worst), 0, 1)</c>.</returns>
+    public double ToAttainment(double value)
+    {
+        if (Best == Worst)
+        {
+            return value == Best ? 1 : 0;
+        }
+
+        var a = (value - Worst) / (Best - Worst);
+        return Math.Clamp(a, 0, 1);
+    }
+
+    /// <summary>Null when best and worst are consistent with the direction; otherwise what was expected.</summary>
+    internal string? DirectionProblem() => Direction switch
+    {
+        IndicatorDirection.LowerIsBetter when !(Best < Worst) => $"best < worst for a lowerIsBetter indicator; were best {Check.Show(Best)}, worst {Check.Show(Worst)}",
+        IndicatorDirection.HigherIsBetter when !(Best > Worst) => $"best > worst for a higherIsBetter indicator; were best {Check.Show(Best)}, worst {Check.Show(Worst)}",
+        _ => null,
+    };
+}
+
+/// <summary>
+/// A unit support amounts can be given in; an amount becomes a magnitude <c>1 − exp(−amount / reference)</c>.
+/// </summary>
+/// <param name="Id">The identifier amounts refer to.</param>
+/// <param name="Name">The display name.</param>
+/// <param name="Reference">The amount that maps to magnitude 1 − 1/e ≈ 0.63 (for example 1e9 US dollars).</param>
+public sealed record AmountUnit(string Id, string Name, double Reference)
+{
+    /// <summary>The identifier amounts refer to.</summary>
+    public string Id { get; init; } = Check.IdentifierOrThrow(Id, nameof(Id));
+
+    /// <summary>The display name.</summary>
+    public string Name { get; init; } = Name ?? throw new ArgumentNullException(nameof(Name));
+
+    /// <summary>The amount that maps to magnitude 1 − 1/e.</summary>
+    public double Reference { get; init; } = Check.PositiveOrThrow(Reference, nameof(Reference));
+
+    /// <summary>Converts an amount into a magnitude in [0, 1).</summary>
+    /// <param name="amount">The amount, ≥ 0.</param>
+    /// <returns>The magnitude.</returns>
+    public double ToMagnitude(double amount) => 1 - Math.Exp(-Check.NonNegativeOrThrow(amount, nameof(amount)) / Reference);
+}
+
+/// <summary>A directed dyad: a patron and its (possible) client, by actor id.</summary>
+/// <param name="Patron">The patron's actor id.</param>
+/// <param name="Client">The client's actor id.</param>
+public readonly record struct Dyad(string Patron, string Client)
+{
+    /// <summary><c>patron→client</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => $"{Patron}→{Client}";
+}

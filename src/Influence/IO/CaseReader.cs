@@ -1,0 +1,873 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Influence.Cases;
+using Influence.Evidence;
+using Influence.Internal;
+
+namespace Influence.IO;
+
+/// <summary>
+/// A case file could not be read: <see cref="InvalidCaseException.Problems"/> lists every problem in the file, each
+/// with the file, line, column, JSON path, item id and what was expected.
+/// </summary>
+public sealed class CaseFormatException : InvalidCaseException
+{
+    /// <summary>Creates the exception.</summary>
+    public CaseFormatException()
+    {
+    }
+
+    /// <summary>Creates the exception with a message.</summary>
+    /// <param name="message">The message.</param>
+    public CaseFormatException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with a message and a cause.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="innerException">The cause.</param>
+    public CaseFormatException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>Creates the exception from the problems found in a file.</summary>
+    /// <param name="file">The file name, if any.</param>
+    /// <param name="problems">Every problem found.</param>
+    public CaseFormatException(string? file, IReadOnlyList<CaseProblem> problems)
+        : base(problems)
+    {
+        File = file;
+    }
+
+    /// <summary>The file read, if any.</summary>
+    public string? File { get; }
+}
+
+/// <summary>The outcome of reading a case without throwing.</summary>
+/// <param name="Case">The case, when the file had no problems.</param>
+/// <param name="Problems">Every problem found (empty on success).</param>
+public sealed record CaseReadResult(Case? Case, IReadOnlyList<CaseProblem> Problems)
+{
+    /// <summary>Whether the case was read.</summary>
+    public bool Success => Case is not null;
+}
+
+/// <summary>
+/// Reads case files (JSON, schema <c>influence.case/1</c>; see docs/case-format.md and the JSON Schema shipped as
+/// <c>case.schema.json</c>). Reading checks everything and reports every problem in one pass; nothing is returned
+/// from an invalid file.
+/// </summary>
+public static partial class CaseReader
+{
+    /// <summary>The schema name a case file declares.</summary>
+    public const string Schema = "influence.case/1";
+
+    /// <summary>The id of the built-in reference case.</summary>
+    public const string ReferenceCaseId = "pakistan-taliban";
+
+    /// <summary>Reads a case file.</summary>
+    /// <param name="path">The file path.</param>
+    /// <returns>The case.</returns>
+    /// <exception cref="CaseFormatException">The file is invalid; every problem is listed.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static Case ReadFile(string path)
+    {
+        var result = TryReadFile(path);
+        return result.Case ?? throw new CaseFormatException(path, result.Problems);
+    }
+
+    /// <summary>Reads a case file without throwing on invalid content.</summary>
+    /// <param name="path">The file path.</param>
+    /// <returns>The case or the problems.</returns>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static CaseReadResult TryReadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return TryRead(File.ReadAllBytes(path), path);
+    }
+
+    /// <summary>Reads a case from JSON text.</summary>
+    /// <param name="json">The JSON.</param>
+    /// <param name="file">The file name to put in problems, if any.</param>
+    /// <returns>The case.</returns>
+    /// <exception cref="CaseFormatException">The JSON is invalid; every problem is listed.</exception>
+    public static Case Read(string json, string? file = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var result = TryRead(System.Text.Encoding.UTF8.GetBytes(json), file);
+        return result.Case ?? throw new CaseFormatException(file, result.Problems);
+    }
+
+    /// <summary>Reads a case from UTF-8 JSON without throwing on invalid content.</summary>
+    /// <param name="utf8">The JSON bytes.</param>
+    /// <param name="file">The file name to put in problems, if any.</param>
+    /// <returns>The case or the problems.</returns>
+    public static CaseReadResult TryRead(ReadOnlySpan<byte> utf8, string? file = null)
+    {
+        if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            utf8 = utf8[3..];
+        }
+
+        JsonTree root;
+        try
+        {
+            root = JsonTree.Parse(utf8);
+        }
+        catch (JsonException e)
+        {
+            var line = e.LineNumber is { } l ? (int)l + 1 : (int?)null;
+            var col = e.BytePositionInLine is { } c ? (int)c + 1 : (int?)null;
+            return new CaseReadResult(null, [new CaseProblem("$", null, $"expected well-formed JSON: {FirstSentence(e.Message)}") { File = file, Line = line, Column = col }]);
+        }
+
+        var reading = new Reading(file);
+        var builder = reading.ReadCase(root);
+        if (builder is not null && builder.TryBuild(out var built, out var buildProblems) && reading.Problems.Count == 0)
+        {
+            return new CaseReadResult(built, []);
+        }
+
+        if (builder is not null && !builder.TryBuild(out _, out buildProblems))
+        {
+            foreach (var p in buildProblems)
+            {
+                reading.AddFromBuilder(p);
+            }
+        }
+
+        var ordered = reading.Problems
+            .OrderBy(p => p.Line ?? int.MaxValue)
+            .ThenBy(p => p.Column ?? int.MaxValue)
+            .ThenBy(p => p.Path, StringComparer.Ordinal)
+            .ToList();
+        return new CaseReadResult(null, ordered);
+    }
+
+    /// <summary>The ids of the cases built into the package.</summary>
+    public static ImmutableArray<string> BuiltInCases { get; } = [ReferenceCaseId];
+
+    /// <summary>Loads a case built into the package (default: the Pakistan → Afghan Taliban reference case).</summary>
+    /// <param name="id">The case id.</param>
+    /// <returns>The case.</returns>
+    /// <exception cref="ArgumentException">No built-in case has that id.</exception>
+    public static Case LoadBuiltIn(string id = ReferenceCaseId)
+    {
+        var resource = $"Influence.BuiltIn.{id}.json";
+        using var stream = typeof(CaseReader).Assembly.GetManifestResourceStream(resource)
+            ?? throw new ArgumentException($"no built-in case is called '{id}'; built in: {string.Join(", ", BuiltInCases)}", nameof(id));
+        using var memory = new MemoryStream();
+        stream.CopyTo(memory);
+        var result = TryRead(memory.ToArray(), $"built-in:{id}");
+        return result.Case ?? throw new CaseFormatException($"built-in:{id}", result.Problems);
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var i = message.IndexOf(". ", StringComparison.Ordinal);
+        return i > 0 ? message[..i] : message.TrimEnd('.');
+    }
+
+    [GeneratedRegex(@"^\$\.(?<collection>[a-z]+)\[(?<index>\d+)\]")]
+    private static partial Regex CollectionPath();
+
+    /// <summary>One pass over a parsed file.</summary>
+    private sealed class Reading(string? file)
+    {
+        private readonly Dictionary<string, (int Line, int Column)> _locations = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<int>> _fileIndex = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, AmountUnit> _units = new(StringComparer.Ordinal);
+
+        public List<CaseProblem> Problems { get; } = [];
+
+        public CaseBuilder? ReadCase(JsonTree root)
+        {
+            if (root.Kind != JsonKind.Object)
+            {
+                Add("$", null, root, $"expected a JSON object (a case); was {root.KindName}");
+                return null;
+            }
+
+            Remember("$", root);
+            Allowed(root, "$", null, "schema", "id", "name", "description", "capabilityIndex", "granularity", "from", "to", "sources", "actors", "issues", "objectives", "indicators", "units", "dyads", "evidence");
+            var schema = Text(root, "$", "schema", null, required: true);
+            if (schema is not null && schema != Schema)
+            {
+                Add("$.schema", null, root["schema"]!, $"expected \"{Schema}\"; was \"{schema}\"");
+            }
+
+            var id = Id(root, "$", "id", null, required: true) ?? "case";
+            var name = Text(root, "$", "name", null, required: true) ?? id;
+            var builder = new CaseBuilder(Check.Identifier(id) is null ? id : "case", string.IsNullOrWhiteSpace(name) ? "case" : name)
+            {
+                Description = Text(root, "$", "description", null, required: false),
+                CapabilityIndex = Text(root, "$", "capabilityIndex", null, required: false),
+            };
+            if (Text(root, "$", "granularity", null, required: false) is { } g)
+            {
+                if (GranularityExtensions.TryParse(g, out var granularity) && g == granularity.ToName())
+                {
+                    builder.Granularity = granularity;
+                }
+                else
+                {
+                    Add("$.granularity", null, root["granularity"]!, $"expected \"year\", \"quarter\" or \"month\"; was \"{g}\"");
+                }
+            }
+
+            builder.From = PeriodField(root, "$", "from", builder.Granularity);
+            builder.To = PeriodField(root, "$", "to", builder.Granularity);
+
+            ForEach(root, "units", required: false, (item, path) => ReadUnit(builder, item, path));
+            ForEach(root, "sources", required: true, (item, path) => ReadSource(builder, item, path));
+            ForEach(root, "actors", required: true, (item, path) => ReadActor(builder, item, path));
+            ForEach(root, "issues", required: false, (item, path) => ReadIssue(builder, item, path));
+            ForEach(root, "objectives", required: false, (item, path) => ReadObjective(builder, item, path));
+            ForEach(root, "indicators", required: false, (item, path) => ReadIndicator(builder, item, path));
+            ForEach(root, "dyads", required: false, (item, path) => ReadDyad(builder, item, path));
+            ForEach(root, "evidence", required: true, (item, path) => ReadEvidence(builder, item, path));
+            return builder;
+        }
+
+        public void AddFromBuilder(CaseProblem p)
+        {
+            var path = p.Path;
+            var m = CollectionPath().Match(path);
+            if (m.Success && _fileIndex.TryGetValue(m.Groups["collection"].Value, out var map))
+            {
+                var k = int.Parse(m.Groups["index"].Value, CultureInfo.InvariantCulture);
+                if (k < map.Count)
+                {
+                    path = $"$.{m.Groups["collection"].Value}[{map[k]}]" + path[m.Length..];
+                }
+            }
+
+            var probe = path;
+            while (!_locations.ContainsKey(probe) && probe.Length > 1)
+            {
+                var cut = Math.Max(probe.LastIndexOf('.'), probe.LastIndexOf('['));
+                probe = cut > 0 ? probe[..cut] : "$";
+            }
+
+            _locations.TryGetValue(probe, out var at);
+            Problems.Add(p with { Path = path, File = file, Line = at.Line == 0 ? null : at.Line, Column = at.Column == 0 ? null : at.Column });
+        }
+
+        private void ForEach(JsonTree root, string collection, bool required, Func<JsonTree, string, bool> read)
+        {
+            var list = root[collection];
+            var indices = new List<int>();
+            _fileIndex[collection] = indices;
+            if (list is null)
+            {
+                if (required)
+                {
+                    Add($"$.{collection}", null, root, $"expected an array \"{collection}\"; it is missing");
+                }
+
+                return;
+            }
+
+            if (list.Kind != JsonKind.Array)
+            {
+                Add($"$.{collection}", null, list, $"expected an array; was {list.KindName}");
+                return;
+            }
+
+            Remember($"$.{collection}", list);
+            for (var i = 0; i < list.Items.Count; i++)
+            {
+                var item = list.Items[i];
+                var path = $"$.{collection}[{i}]";
+                Remember(path, item);
+                if (item.Kind != JsonKind.Object)
+                {
+                    Add(path, null, item, $"expected an object; was {item.KindName}");
+                    continue;
+                }
+
+                if (read(item, path))
+                {
+                    indices.Add(i);
+                }
+            }
+        }
+
+        private bool ReadUnit(CaseBuilder b, JsonTree o, string path)
+        {
+            var id = Id(o, path, "id", null, true);
+            Allowed(o, path, id, "id", "name", "reference");
+            var name = Text(o, path, "name", id, true);
+            var reference = Number(o, path, "reference", id, true, Check.Positive);
+            if (id is null || name is null || reference is null)
+            {
+                return false;
+            }
+
+            var unit = new AmountUnit(id, name, reference.Value);
+            _units.TryAdd(id, unit);
+            b.AddUnit(unit);
+            return true;
+        }
+
+        private bool ReadSource(CaseBuilder b, JsonTree o, string path)
+        {
+            var id = Id(o, path, "id", null, true);
+            Allowed(o, path, id, "id", "citation", "url");
+            var citation = NonEmpty(o, path, "citation", id, true);
+            var url = Text(o, path, "url", id, false);
+            if (id is null || citation is null)
+            {
+                return false;
+            }
+
+            b.AddSource(new Source(id, citation) { Url = url });
+            return true;
+        }
+
+        private bool ReadActor(CaseBuilder b, JsonTree o, string path)
+        {
+            var id = Id(o, path, "id", null, true);
+            Allowed(o, path, id, "id", "name", "kind", "parent", "aliases", "note");
+            var name = NonEmpty(o, path, "name", id, true);
+            var kind = EnumField(o, path, "kind", id, Names.ActorKind, true);
+            var parent = Id(o, path, "parent", id, false);
+            var aliases = Strings(o, path, "aliases", id, false);
+            var note = Text(o, path, "note", id, false);
+            if (id is null || name is null || kind is null)
+            {
+                return false;
+            }
+
+            b.AddActor(new Actor(id, name, kind.Value) { Parent = parent, Aliases = aliases, Note = note });
+            return true;
+        }
+
+        private bool ReadIssue(CaseBuilder b, JsonTree o, string path)
+        {
+            var id = Id(o, path, "id", null, true);
+            Allowed(o, path, id, "id", "name", "core", "description");
+            var name = NonEmpty(o, path, "name", id, true);
+            var core = Bool(o, path, "core", id);
+            var description = Text(o, path, "description", id, false);
+            if (id is null || name is null)
+            {
+                return false;
+            }
+
+            b.AddIssue(new Issue(id, name) { Core = core ?? false, Description = description });
+            return true;
+        }
+
+        private bool ReadObjective(CaseBuilder b, JsonTree o, string path)
+        {
+            var id = Id(o, path, "id", null, true);
+            Allowed(o, path, id, "id", "holder", "name", "salience", "toward", "issue", "description");
+            var holder = Id(o, path, "holder", id, true);
+            var name = NonEmpty(o, path, "name", id, true);
+            var salience = Number(o, path, "salience", id, true, PositiveUnit);
+            var toward = Id(o, path, "toward", id, false);
+            var issue = Id(o, path, "issue", id, false);
+            var description = Text(o, path, "description", id, false);
+            if (id is null || holder is null || name is null || salience is null)
+            {
+                return false;
+            }
+
+            b.AddObjective(new Objective(id, holder, name, salience.Value) { Toward = toward, Issue = issue, Description = description });
+            return true;
+        }
+
+        private bool ReadIndicator(CaseBuilder b, JsonTree o, string path)
+        {
+            var id = Id(o, path, "id", null, true);
+            Allowed(o, path, id, "id", "objective", "name", "direction", "best", "worst", "unit", "description");
+            var objective = Id(o, path, "objective", id, true);
+            var name = NonEmpty(o, path, "name", id, true);
+            var direction = EnumField(o, path, "direction", id, Names.Direction, true);
+            var best = Number(o, path, "best", id, true, Check.Finite);
+            var worst = Number(o, path, "worst", id, true, Check.Finite);
+            var unit = Text(o, path, "unit", id, false);
+            var description = Text(o, path, "description", id, false);
+            if (id is null || objective is null || name is null || direction is null || best is null || worst is null)
+            {
+                return false;
+            }
+
+            b.AddIndicator(new Indicator(id, objective, name, direction.Value, best.Value, worst.Value) { Unit = unit, Description = description });
+            return true;
+        }
+
+        private bool ReadDyad(CaseBuilder b, JsonTree o, string path)
+        {
+            Allowed(o, path, null, "patron", "client", "note");
+            var patron = Id(o, path, "patron", null, true);
+            var client = Id(o, path, "client", null, true);
+            Text(o, path, "note", null, false);
+            if (patron is null || client is null)
+            {
+                return false;
+            }
+
+            b.AddDyad(patron, client);
+            return true;
+        }
+
+        private bool ReadEvidence(CaseBuilder b, JsonTree o, string path)
+        {
+            var id = Id(o, path, "id", null, true);
+            var kind = EnumField(o, path, "kind", id, Names.Kind, true);
+            string[] common = ["id", "kind", "date", "start", "end", "confidence", "sources", "note"];
+            string[] specific = kind switch
+            {
+                EvidenceKind.Support => ["from", "to", "resource", "magnitude", "amount", "unit"],
+                EvidenceKind.Coercion => ["from", "to", "type", "severity"],
+                EvidenceKind.Demand => ["from", "to", "issue", "salience", "response"],
+                EvidenceKind.Attainment => ["objective", "value"],
+                EvidenceKind.Indicator => ["indicator", "value"],
+                EvidenceKind.Presence => ["from", "to", "type", "level"],
+                EvidenceKind.Overreach => ["from", "to", "severity"],
+                EvidenceKind.Commitment => ["from", "to", "formality", "scope"],
+                EvidenceKind.Capability => ["actor", "value"],
+                _ => [],
+            };
+            if (kind is not null)
+            {
+                Allowed(o, path, id, [.. common, .. specific]);
+            }
+
+            var date = DateField(o, path, id);
+            var confidence = EnumField(o, path, "confidence", id, Names.Confidence, true);
+            var sources = Strings(o, path, "sources", id, true);
+            if (sources.IsEmpty && o["sources"] is { Kind: JsonKind.Array } emptySources)
+            {
+                Add($"{path}.sources", id, emptySources, "expected at least one source id");
+            }
+
+            var note = Text(o, path, "note", id, false);
+            if (kind is null)
+            {
+                return false;
+            }
+
+            var ok = id is not null && date is not null && confidence is not null && !sources.IsEmpty;
+            EvidenceItem? item = null;
+            switch (kind.Value)
+            {
+                case EvidenceKind.Support:
+                    {
+                        var (from, to) = FromTo(o, path, id);
+                        var resource = EnumField(o, path, "resource", id, Names.Resource, true);
+                        var magnitude = SupportMagnitude(o, path, id, out var amount, out var unit);
+                        if (ok && from is not null && to is not null && resource is not null && magnitude is not null)
+                        {
+                            item = new SupportEvidence(id!, date!.Value, confidence!.Value, sources, from, to, resource.Value, magnitude.Value) { Amount = amount, Unit = unit };
+                        }
+
+                        break;
+                    }
+
+                case EvidenceKind.Coercion:
+                    {
+                        var (from, to) = FromTo(o, path, id);
+                        var type = EnumField(o, path, "type", id, Names.Coercion, true);
+                        var severity = Number(o, path, "severity", id, true, Check.UnitInterval);
+                        if (ok && from is not null && to is not null && type is not null && severity is not null)
+                        {
+                            item = new CoercionEvidence(id!, date!.Value, confidence!.Value, sources, from, to, type.Value, severity.Value);
+                        }
+
+                        break;
+                    }
+
+                case EvidenceKind.Demand:
+                    {
+                        var (from, to) = FromTo(o, path, id);
+                        var issue = Id(o, path, "issue", id, true);
+                        var salience = Number(o, path, "salience", id, true, PositiveUnit);
+                        var response = EnumField(o, path, "response", id, Names.Response, true);
+                        if (ok && from is not null && to is not null && issue is not null && salience is not null && response is not null)
+                        {
+                            item = new DemandEvidence(id!, date!.Value, confidence!.Value, sources, from, to, issue, salience.Value, response.Value);
+                        }
+
+                        break;
+                    }
+
+                case EvidenceKind.Attainment:
+                    {
+                        var objective = Id(o, path, "objective", id, true);
+                        var value = Number(o, path, "value", id, true, Check.UnitInterval);
+                        if (ok && objective is not null && value is not null)
+                        {
+                            item = new AttainmentEvidence(id!, date!.Value, confidence!.Value, sources, objective, value.Value);
+                        }
+
+                        break;
+                    }
+
+                case EvidenceKind.Indicator:
+                    {
+                        var indicator = Id(o, path, "indicator", id, true);
+                        var value = Number(o, path, "value", id, true, Check.Finite);
+                        if (ok && indicator is not null && value is not null)
+                        {
+                            item = new IndicatorEvidence(id!, date!.Value, confidence!.Value, sources, indicator, value.Value);
+                        }
+
+                        break;
+                    }
+
+                case EvidenceKind.Presence:
+                    {
+                        var (from, to) = FromTo(o, path, id);
+                        var type = EnumField(o, path, "type", id, Names.Presence, true);
+                        var level = Number(o, path, "level", id, true, Check.UnitInterval);
+                        if (ok && from is not null && to is not null && type is not null && level is not null)
+                        {
+                            item = new PresenceEvidence(id!, date!.Value, confidence!.Value, sources, from, to, type.Value, level.Value);
+                        }
+
+                        break;
+                    }
+
+                case EvidenceKind.Overreach:
+                    {
+                        var (from, to) = FromTo(o, path, id);
+                        var severity = Number(o, path, "severity", id, true, Check.UnitInterval);
+                        if (ok && from is not null && to is not null && severity is not null)
+                        {
+                            item = new OverreachEvidence(id!, date!.Value, confidence!.Value, sources, from, to, severity.Value);
+                        }
+
+                        break;
+                    }
+
+                case EvidenceKind.Commitment:
+                    {
+                        var (from, to) = FromTo(o, path, id);
+                        var formality = EnumField(o, path, "formality", id, Names.Formality, true);
+                        var scope = Number(o, path, "scope", id, false, Check.UnitInterval);
+                        if (ok && from is not null && to is not null && formality is not null && (scope is not null || o["scope"] is null))
+                        {
+                            item = new CommitmentEvidence(id!, date!.Value, confidence!.Value, sources, from, to, formality.Value) { Scope = scope ?? 1 };
+                        }
+
+                        break;
+                    }
+
+                case EvidenceKind.Capability:
+                    {
+                        var actor = Id(o, path, "actor", id, true);
+                        var value = Number(o, path, "value", id, true, Check.Positive);
+                        if (ok && actor is not null && value is not null)
+                        {
+                            item = new CapabilityEvidence(id!, date!.Value, confidence!.Value, sources, actor, value.Value);
+                        }
+
+                        break;
+                    }
+            }
+
+            if (item is null)
+            {
+                return false;
+            }
+
+            b.Add(note is null ? item : item with { Note = note });
+            return true;
+        }
+
+        private double? SupportMagnitude(JsonTree o, string path, string? id, out double? amount, out string? unitId)
+        {
+            amount = null;
+            unitId = null;
+            var hasMagnitude = o["magnitude"] is not null;
+            var hasAmount = o["amount"] is not null || o["unit"] is not null;
+            if (hasMagnitude && hasAmount)
+            {
+                Add($"{path}.amount", id, o["amount"] ?? o["unit"]!, "expected either \"magnitude\" or \"amount\" with \"unit\", not both");
+                return null;
+            }
+
+            if (!hasAmount)
+            {
+                return Number(o, path, "magnitude", id, true, Check.UnitInterval);
+            }
+
+            amount = Number(o, path, "amount", id, true, Check.NonNegative);
+            unitId = Id(o, path, "unit", id, true);
+            if (amount is null || unitId is null)
+            {
+                return null;
+            }
+
+            if (!_units.TryGetValue(unitId, out var unit))
+            {
+                Add($"{path}.unit", id, o["unit"]!, $"expected the id of a unit declared in \"units\"; no unit is called \"{unitId}\"");
+                return null;
+            }
+
+            return unit.ToMagnitude(amount.Value);
+        }
+
+        private (string? From, string? To) FromTo(JsonTree o, string path, string? id) =>
+            (Id(o, path, "from", id, true), Id(o, path, "to", id, true));
+
+        private EvidenceDate? DateField(JsonTree o, string path, string? id)
+        {
+            var date = o["date"];
+            var start = o["start"];
+            var end = o["end"];
+            if (date is not null && (start is not null || end is not null))
+            {
+                Add($"{path}.date", id, date, "expected either \"date\" (a point) or \"start\" and \"end\" (a span), not both");
+                return null;
+            }
+
+            if (date is null && start is null && end is null)
+            {
+                Add($"{path}.date", id, o, "expected \"date\" (YYYY, YYYY-MM or YYYY-MM-DD) or \"start\" and \"end\"; neither is given");
+                return null;
+            }
+
+            if (date is not null)
+            {
+                return Point(date, $"{path}.date", id);
+            }
+
+            if (start is null || end is null)
+            {
+                var missing = start is null ? "start" : "end";
+                Add($"{path}.{missing}", id, o, $"expected both \"start\" and \"end\" for a span; \"{missing}\" is missing");
+                return null;
+            }
+
+            var s = Point(start, $"{path}.start", id);
+            var e = Point(end, $"{path}.end", id);
+            if (s is null || e is null)
+            {
+                return null;
+            }
+
+            if (e.Value.Last < s.Value.First)
+            {
+                Add($"{path}.end", id, end, $"expected an end not before the start ({s}); was {e}");
+                return null;
+            }
+
+            return EvidenceDate.Span(s.Value, e.Value);
+        }
+
+        private EvidenceDate? Point(JsonTree node, string path, string? id)
+        {
+            Remember(path, node);
+            if (node.Kind == JsonKind.String && EvidenceDate.TryParsePoint(node.String, out var d))
+            {
+                return d;
+            }
+
+            var was = node.Kind == JsonKind.String ? $"\"{node.String}\"" : node.KindName;
+            Add(path, id, node, $"expected a date YYYY, YYYY-MM or YYYY-MM-DD; was {was}");
+            return null;
+        }
+
+        private Period? PeriodField(JsonTree o, string path, string name, Granularity granularity)
+        {
+            var node = o[name];
+            if (node is null)
+            {
+                return null;
+            }
+
+            var p = $"{path}.{name}";
+            Remember(p, node);
+            if (node.Kind == JsonKind.String && Period.TryParse(node.String, out var period))
+            {
+                return period.ToGranularity(granularity, atEnd: name == "to");
+            }
+
+            Add(p, null, node, $"expected a period YYYY, YYYYQn or YYYY-MM; was {(node.Kind == JsonKind.String ? $"\"{node.String}\"" : node.KindName)}");
+            return null;
+        }
+
+        private string? Text(JsonTree o, string path, string name, string? id, bool required)
+        {
+            var node = o[name];
+            var p = $"{path}.{name}";
+            if (node is null)
+            {
+                if (required)
+                {
+                    Add(p, id, o, $"expected \"{name}\" (a string); it is missing");
+                }
+
+                return null;
+            }
+
+            Remember(p, node);
+            if (node.Kind != JsonKind.String)
+            {
+                Add(p, id, node, $"expected a string; was {node.KindName}");
+                return null;
+            }
+
+            return node.String;
+        }
+
+        private string? NonEmpty(JsonTree o, string path, string name, string? id, bool required)
+        {
+            var s = Text(o, path, name, id, required);
+            if (s is not null && string.IsNullOrWhiteSpace(s))
+            {
+                Add($"{path}.{name}", id, o[name]!, "expected a non-empty string");
+                return null;
+            }
+
+            return s;
+        }
+
+        private string? Id(JsonTree o, string path, string name, string? id, bool required)
+        {
+            var s = Text(o, path, name, id, required);
+            if (s is not null && Check.Identifier(s) is { } problem)
+            {
+                Add($"{path}.{name}", id, o[name]!, $"expected {problem}");
+                return null;
+            }
+
+            return s;
+        }
+
+        private ImmutableArray<string> Strings(JsonTree o, string path, string name, string? id, bool required)
+        {
+            var node = o[name];
+            var p = $"{path}.{name}";
+            if (node is null)
+            {
+                if (required)
+                {
+                    Add(p, id, o, $"expected \"{name}\" (an array of strings); it is missing");
+                }
+
+                return [];
+            }
+
+            Remember(p, node);
+            if (node.Kind != JsonKind.Array)
+            {
+                Add(p, id, node, $"expected an array of strings; was {node.KindName}");
+                return [];
+            }
+
+            var list = ImmutableArray.CreateBuilder<string>();
+            for (var i = 0; i < node.Items.Count; i++)
+            {
+                var item = node.Items[i];
+                Remember($"{p}[{i}]", item);
+                if (item.Kind != JsonKind.String || string.IsNullOrWhiteSpace(item.String))
+                {
+                    Add($"{p}[{i}]", id, item, $"expected a non-empty string; was {item.KindName}");
+                    continue;
+                }
+
+                list.Add(item.String);
+            }
+
+            return list.ToImmutable();
+        }
+
+        private double? Number(JsonTree o, string path, string name, string? id, bool required, Func<double, string?> rule)
+        {
+            var node = o[name];
+            var p = $"{path}.{name}";
+            if (node is null)
+            {
+                if (required)
+                {
+                    Add(p, id, o, $"expected \"{name}\" (a number); it is missing");
+                }
+
+                return null;
+            }
+
+            Remember(p, node);
+            if (!node.TryNumber(out var value))
+            {
+                Add(p, id, node, node.Kind == JsonKind.Number ? $"expected a finite number; was {node.RawNumber}" : $"expected a number; was {node.KindName}");
+                return null;
+            }
+
+            if (rule(value) is { } problem)
+            {
+                Add(p, id, node, $"expected {problem}");
+                return null;
+            }
+
+            return value;
+        }
+
+        private bool? Bool(JsonTree o, string path, string name, string? id)
+        {
+            var node = o[name];
+            if (node is null)
+            {
+                return null;
+            }
+
+            Remember($"{path}.{name}", node);
+            if (node.Kind is JsonKind.True or JsonKind.False)
+            {
+                return node.Kind == JsonKind.True;
+            }
+
+            Add($"{path}.{name}", id, node, $"expected true or false; was {node.KindName}");
+            return null;
+        }
+
+        private T? EnumField<T>(JsonTree o, string path, string name, string? id, NameTable<T> names, bool required)
+            where T : struct, Enum
+        {
+            var s = Text(o, path, name, id, required);
+            if (s is null)
+            {
+                return null;
+            }
+
+            if (names.TryParse(s, out var value))
+            {
+                return value;
+            }
+
+            Add($"{path}.{name}", id, o[name]!, $"expected one of {names.Expected}; was \"{s}\"");
+            return null;
+        }
+
+        private void Allowed(JsonTree o, string path, string? id, params string[] names)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (name, value, line, column) in o.Properties)
+            {
+                if (!seen.Add(name))
+                {
+                    Problems.Add(new CaseProblem($"{path}.{name}", id, $"expected each property once; \"{name}\" appears twice") { File = file, Line = line, Column = column });
+                }
+                else if (Array.IndexOf(names, name) < 0)
+                {
+                    Problems.Add(new CaseProblem($"{path}.{name}", id, $"expected only the properties {string.Join(", ", names.Select(n => $"\"{n}\""))}; \"{name}\" is not one of them") { File = file, Line = line, Column = column });
+                }
+            }
+        }
+
+        private static string? PositiveUnit(double v) => v > 0 && v <= 1 ? null : $"a number in (0, 1]; was {Check.Show(v)}";
+
+        private void Remember(string path, JsonTree node) => _locations[path] = (node.Line, node.Column);
+
+        private void Add(string path, string? id, JsonTree at, string message) =>
+            Problems.Add(new CaseProblem(path, id, message) { File = file, Line = at.Line, Column = at.Column });
+    }
+}

@@ -1,0 +1,266 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Influence.Cases;
+using Influence.Evidence;
+using Influence.Internal;
+
+namespace Influence.IO;
+
+/// <summary>
+/// Writes a <see cref="Case"/> as a case file (schema <c>influence.case/1</c>). The canonical form, used for the
+/// input hash, sorts every collection by id and writes numbers in their shortest round-trip form, so two cases with
+/// the same content give the same bytes however they were written.
+/// </summary>
+public static class CaseWriter
+{
+    private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions Compact = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Writes a case to a stream.</summary>
+    /// <param name="case">The case.</param>
+    /// <param name="stream">The stream (left open).</param>
+    /// <param name="canonical">Sort every collection by id and write compactly (the form the input hash is taken of).</param>
+    public static void Write(Case @case, Stream stream, bool canonical = false)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(stream);
+        using var w = new Utf8JsonWriter(stream, canonical ? Compact : Indented);
+        Write(@case, w, canonical);
+    }
+
+    /// <summary>Writes a case as a JSON string.</summary>
+    /// <param name="case">The case.</param>
+    /// <param name="canonical">See <see cref="Write(Case, Stream, bool)"/>.</param>
+    /// <returns>The JSON.</returns>
+    public static string ToJson(Case @case, bool canonical = false)
+    {
+        using var m = new MemoryStream();
+        Write(@case, m, canonical);
+        return System.Text.Encoding.UTF8.GetString(m.ToArray());
+    }
+
+    private static IEnumerable<T> Order<T>(IEnumerable<T> items, Func<T, string> key, bool canonical) =>
+        canonical ? items.OrderBy(key, StringComparer.Ordinal) : items;
+
+    private static void Write(Case c, Utf8JsonWriter w, bool canonical)
+    {
+        w.WriteStartObject();
+        w.WriteString("schema", CaseReader.Schema);
+        w.WriteString("id", c.Id);
+        w.WriteString("name", c.Name);
+        Optional(w, "description", c.Description);
+        Optional(w, "capabilityIndex", c.CapabilityIndex);
+        w.WriteString("granularity", c.Granularity.ToName());
+        Optional(w, "from", c.From?.ToString());
+        Optional(w, "to", c.To?.ToString());
+
+        w.WriteStartArray("units");
+        foreach (var u in Order(c.Units, u => u.Id, canonical))
+        {
+            w.WriteStartObject();
+            w.WriteString("id", u.Id);
+            w.WriteString("name", u.Name);
+            w.WriteNumber("reference", u.Reference);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("sources");
+        foreach (var s in Order(c.Sources, s => s.Id, canonical))
+        {
+            w.WriteStartObject();
+            w.WriteString("id", s.Id);
+            w.WriteString("citation", s.Citation);
+            Optional(w, "url", s.Url);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("actors");
+        foreach (var a in Order(c.Actors, a => a.Id, canonical))
+        {
+            w.WriteStartObject();
+            w.WriteString("id", a.Id);
+            w.WriteString("name", a.Name);
+            w.WriteString("kind", Names.ActorKind[a.Kind]);
+            Optional(w, "parent", a.Parent);
+            if (!a.Aliases.IsEmpty)
+            {
+                w.WriteStartArray("aliases");
+                foreach (var alias in a.Aliases)
+                {
+                    w.WriteStringValue(alias);
+                }
+
+                w.WriteEndArray();
+            }
+
+            Optional(w, "note", a.Note);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("issues");
+        foreach (var i in Order(c.Issues, i => i.Id, canonical))
+        {
+            w.WriteStartObject();
+            w.WriteString("id", i.Id);
+            w.WriteString("name", i.Name);
+            w.WriteBoolean("core", i.Core);
+            Optional(w, "description", i.Description);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("objectives");
+        foreach (var o in Order(c.Objectives, o => o.Id, canonical))
+        {
+            w.WriteStartObject();
+            w.WriteString("id", o.Id);
+            w.WriteString("holder", o.Holder);
+            w.WriteString("name", o.Name);
+            w.WriteNumber("salience", o.Salience);
+            Optional(w, "toward", o.Toward);
+            Optional(w, "issue", o.Issue);
+            Optional(w, "description", o.Description);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("indicators");
+        foreach (var i in Order(c.Indicators, i => i.Id, canonical))
+        {
+            w.WriteStartObject();
+            w.WriteString("id", i.Id);
+            w.WriteString("objective", i.Objective);
+            w.WriteString("name", i.Name);
+            w.WriteString("direction", Names.Direction[i.Direction]);
+            w.WriteNumber("best", i.Best);
+            w.WriteNumber("worst", i.Worst);
+            Optional(w, "unit", i.Unit);
+            Optional(w, "description", i.Description);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("dyads");
+        foreach (var d in Order(c.Dyads, d => $"{d.Patron}\u0000{d.Client}", canonical))
+        {
+            w.WriteStartObject();
+            w.WriteString("patron", d.Patron);
+            w.WriteString("client", d.Client);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("evidence");
+        foreach (var e in c.Evidence)
+        {
+            WriteItem(w, e);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>Writes one evidence item as a case-file object.</summary>
+    /// <param name="w">The writer.</param>
+    /// <param name="e">The item.</param>
+    public static void WriteItem(Utf8JsonWriter w, EvidenceItem e)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(e);
+        w.WriteStartObject();
+        w.WriteString("id", e.Id);
+        w.WriteString("kind", Names.Kind[e.Kind]);
+        if (e.Date.IsSpan)
+        {
+            w.WriteString("start", e.Date.StartText());
+            w.WriteString("end", e.Date.EndText());
+        }
+        else
+        {
+            w.WriteString("date", e.Date.StartText());
+        }
+
+        w.WriteString("confidence", Names.Confidence[e.Confidence]);
+        w.WriteStartArray("sources");
+        foreach (var s in e.Sources)
+        {
+            w.WriteStringValue(s);
+        }
+
+        w.WriteEndArray();
+        switch (e)
+        {
+            case SupportEvidence s:
+                FromTo(w, s);
+                w.WriteString("resource", Names.Resource[s.Resource]);
+                if (s.Amount is { } amount && s.Unit is { } unit)
+                {
+                    w.WriteNumber("amount", amount);
+                    w.WriteString("unit", unit);
+                }
+                else
+                {
+                    w.WriteNumber("magnitude", s.Magnitude);
+                }
+
+                break;
+            case CoercionEvidence k:
+                FromTo(w, k);
+                w.WriteString("type", Names.Coercion[k.Type]);
+                w.WriteNumber("severity", k.Severity);
+                break;
+            case DemandEvidence d:
+                FromTo(w, d);
+                w.WriteString("issue", d.Issue);
+                w.WriteNumber("salience", d.Salience);
+                w.WriteString("response", Names.Response[d.Response]);
+                break;
+            case AttainmentEvidence a:
+                w.WriteString("objective", a.Objective);
+                w.WriteNumber("value", a.Value);
+                break;
+            case IndicatorEvidence i:
+                w.WriteString("indicator", i.Indicator);
+                w.WriteNumber("value", i.Value);
+                break;
+            case PresenceEvidence p:
+                FromTo(w, p);
+                w.WriteString("type", Names.Presence[p.Type]);
+                w.WriteNumber("level", p.Level);
+                break;
+            case OverreachEvidence o:
+                FromTo(w, o);
+                w.WriteNumber("severity", o.Severity);
+                break;
+            case CommitmentEvidence m:
+                FromTo(w, m);
+                w.WriteString("formality", Names.Formality[m.Formality]);
+                w.WriteNumber("scope", m.Scope);
+                break;
+            case CapabilityEvidence cap:
+                w.WriteString("actor", cap.Actor);
+                w.WriteNumber("value", cap.Value);
+                break;
+        }
+
+        Optional(w, "note", e.Note);
+        w.WriteEndObject();
+    }
+
+    private static void FromTo(Utf8JsonWriter w, DyadicEvidence e)
+    {
+        w.WriteString("from", e.From);
+        w.WriteString("to", e.To);
+    }
+
+    private static void Optional(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is not null)
+        {
+            w.WriteString(name, value);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Runtime.CompilerServices;
+
+namespace Influence.Internal;
+
+/// <summary>
+/// The value rules shared by constructors (which throw) and the case reader (which collects located problems),
+/// so that one rule has one wording.
+/// </summary>
+internal static class Check
+{
+    /// <summary>Null when <paramref name="value"/> is in [0, 1]; otherwise what was expected.</summary>
+    public static string? UnitInterval(double value) =>
+        double.IsFinite(value) && value >= 0 && value <= 1 ? null : $"a number in [0, 1]; was {Show(value)}";
+
+    /// <summary>Null when <paramref name="value"/> is finite and positive; otherwise what was expected.</summary>
+    public static string? Positive(double value) =>
+        double.IsFinite(value) && value > 0 ? null : $"a finite number > 0; was {Show(value)}";
+
+    /// <summary>Null when <paramref name="value"/> is finite and not negative; otherwise what was expected.</summary>
+    public static string? NonNegative(double value) =>
+        double.IsFinite(value) && value >= 0 ? null : $"a finite number ≥ 0; was {Show(value)}";
+
+    /// <summary>Null when <paramref name="value"/> is finite; otherwise what was expected.</summary>
+    public static string? Finite(double value) =>
+        double.IsFinite(value) ? null : $"a finite number; was {Show(value)}";
+
+    /// <summary>Null when <paramref name="id"/> is a valid identifier; otherwise what was expected.</summary>
+    public static string? Identifier(string? id)
+    {
+        if (string.IsNullOrEmpty(id))
+        {
+            return "a non-empty identifier";
+        }
+
+        foreach (var c in id)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':' or '/' or '#' or '@'))
+            {
+                return $"an identifier of letters, digits and - _ . : / # @; was \"{id}\"";
+            }
+        }
+
+        return null;
+    }
+
+    public static double UnitIntervalOrThrow(double value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        UnitInterval(value) is { } problem ? throw new ArgumentOutOfRangeException(name, value, $"{name} must be {problem}") : value;
+
+    public static double PositiveOrThrow(double value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        Positive(value) is { } problem ? throw new ArgumentOutOfRangeException(name, value, $"{name} must be {problem}") : value;
+
+    public static double NonNegativeOrThrow(double value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        NonNegative(value) is { } problem ? throw new ArgumentOutOfRangeException(name, value, $"{name} must be {problem}") : value;
+
+    public static double FiniteOrThrow(double value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        Finite(value) is { } problem ? throw new ArgumentOutOfRangeException(name, value, $"{name} must be {problem}") : value;
+
+    public static string IdentifierOrThrow(string? id, [CallerArgumentExpression(nameof(id))] string? name = null) =>
+        Identifier(id) is { } problem ? throw new ArgumentException($"{name} must be {problem}", name) : id!;
+
+    public static string Show(double value) =>
+        double.IsNaN(value) ? "NaN" : value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+}

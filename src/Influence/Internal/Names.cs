@@ -1,0 +1,135 @@
+using System.Collections.Frozen;
+using Influence.Evidence;
+
+namespace Influence.Internal;
+
+/// <summary>
+/// The names enums have in files and on the command line. Kept as explicit tables so that renaming a C# member
+/// can never silently change the file format.
+/// </summary>
+internal static class Names
+{
+    public static readonly NameTable<Confidence> Confidence = new(
+        (Evidence.Confidence.Confirmed, "confirmed"),
+        (Evidence.Confidence.Reported, "reported"),
+        (Evidence.Confidence.Alleged, "alleged"));
+
+    public static readonly NameTable<EvidenceKind> Kind = new(
+        (EvidenceKind.Support, "support"),
+        (EvidenceKind.Coercion, "coercion"),
+        (EvidenceKind.Demand, "demand"),
+        (EvidenceKind.Attainment, "attainment"),
+        (EvidenceKind.Indicator, "indicator"),
+        (EvidenceKind.Presence, "presence"),
+        (EvidenceKind.Overreach, "overreach"),
+        (EvidenceKind.Commitment, "commitment"),
+        (EvidenceKind.Capability, "capability"));
+
+    public static readonly NameTable<ResourceType> Resource = new(
+        (ResourceType.Funding, "funding"),
+        (ResourceType.Arms, "arms"),
+        (ResourceType.Materiel, "materiel"),
+        (ResourceType.Fuel, "fuel"),
+        (ResourceType.Food, "food"),
+        (ResourceType.Logistics, "logistics"),
+        (ResourceType.Sanctuary, "sanctuary"),
+        (ResourceType.Training, "training"),
+        (ResourceType.Intelligence, "intelligence"),
+        (ResourceType.Personnel, "personnel"),
+        (ResourceType.Advisers, "advisers"),
+        (ResourceType.Diplomatic, "diplomatic"),
+        (ResourceType.Legitimacy, "legitimacy"),
+        (ResourceType.Medical, "medical"),
+        (ResourceType.Documents, "documents"),
+        (ResourceType.TradeTransitAccess, "tradeTransitAccess"),
+        (ResourceType.StrategicTerritoryAccess, "strategicTerritoryAccess"),
+        (ResourceType.Loyalty, "loyalty"),
+        (ResourceType.ProxyAction, "proxyAction"),
+        (ResourceType.Information, "information"),
+        (ResourceType.Other, "other"));
+
+    public static readonly NameTable<CoercionType> Coercion = new(
+        (CoercionType.Airstrike, "airstrike"),
+        (CoercionType.BorderClosure, "borderClosure"),
+        (CoercionType.TradeSuspension, "tradeSuspension"),
+        (CoercionType.Deportation, "deportation"),
+        (CoercionType.Detention, "detention"),
+        (CoercionType.BackingRivals, "backingRivals"),
+        (CoercionType.Clash, "clash"),
+        (CoercionType.Attack, "attack"),
+        (CoercionType.Threat, "threat"),
+        (CoercionType.Sanctions, "sanctions"),
+        (CoercionType.DiplomaticPressure, "diplomaticPressure"),
+        (CoercionType.Other, "other"));
+
+    public static readonly NameTable<DemandResponse> Response = new(
+        (DemandResponse.Complied, "complied"),
+        (DemandResponse.Partial, "partial"),
+        (DemandResponse.Defied, "defied"),
+        (DemandResponse.Ignored, "ignored"));
+
+    public static readonly NameTable<PresenceType> Presence = new(
+        (PresenceType.Advisers, "advisers"),
+        (PresenceType.Officers, "officers"),
+        (PresenceType.Officials, "officials"),
+        (PresenceType.Professionals, "professionals"),
+        (PresenceType.LeadershipAccess, "leadershipAccess"),
+        (PresenceType.Intelligence, "intelligence"),
+        (PresenceType.Other, "other"));
+
+    public static readonly NameTable<CommitmentFormality> Formality = new(
+        (CommitmentFormality.Treaty, "treaty"),
+        (CommitmentFormality.PublicAgreement, "publicAgreement"),
+        (CommitmentFormality.PublicPledge, "publicPledge"),
+        (CommitmentFormality.PrivateUnderstanding, "privateUnderstanding"));
+
+    public static readonly NameTable<IndicatorDirection> Direction = new(
+        (IndicatorDirection.HigherIsBetter, "higherIsBetter"),
+        (IndicatorDirection.LowerIsBetter, "lowerIsBetter"));
+
+    public static readonly NameTable<ActorKind> ActorKind = new(
+        (Influence.ActorKind.State, "state"),
+        (Influence.ActorKind.NonStateArmedGroup, "nonStateArmedGroup"),
+        (Influence.ActorKind.Faction, "faction"),
+        (Influence.ActorKind.Movement, "movement"),
+        (Influence.ActorKind.Organisation, "organisation"),
+        (Influence.ActorKind.Other, "other"));
+}
+
+/// <summary>A two-way table between enum values and their file names.</summary>
+/// <typeparam name="T">The enum.</typeparam>
+internal sealed class NameTable<T>
+    where T : struct, Enum
+{
+    private readonly FrozenDictionary<T, string> _toName;
+    private readonly FrozenDictionary<string, T> _fromName;
+
+    public NameTable(params (T Value, string Name)[] entries)
+    {
+        _toName = entries.ToFrozenDictionary(e => e.Value, e => e.Name);
+        _fromName = entries.ToFrozenDictionary(e => e.Name, e => e.Value, StringComparer.Ordinal);
+        AllNames = [.. entries.Select(e => e.Name)];
+        if (_toName.Count != Enum.GetValues<T>().Length)
+        {
+            throw new InvalidOperationException($"the name table of {typeof(T).Name} does not name every value");
+        }
+    }
+
+    /// <summary>Every name, in declaration order.</summary>
+    public IReadOnlyList<string> AllNames { get; }
+
+    public string this[T value] => _toName[value];
+
+    public bool TryParse(string? name, out T value)
+    {
+        if (name is not null && _fromName.TryGetValue(name, out value))
+        {
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
+    public string Expected => string.Join(", ", AllNames.Select(n => $"\"{n}\""));
+}

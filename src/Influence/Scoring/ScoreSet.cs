@@ -1,0 +1,328 @@
+using System.Collections.Immutable;
+using Influence.Cases;
+using Influence.Indexing;
+using Influence.Theory;
+
+namespace Influence.Scoring;
+
+/// <summary>A value with its interval. An undefined value has no interval either; <c>default</c> is undefined.</summary>
+/// <param name="Value">The value, or null when undefined.</param>
+/// <param name="Low">The interval's lower end (equal to the value until intervals are computed).</param>
+/// <param name="High">The interval's upper end.</param>
+public readonly record struct Score(double? Value, double? Low, double? High)
+{
+    /// <summary>Whether the value is defined.</summary>
+    public bool IsDefined => Value.HasValue;
+
+    /// <summary>A value with no interval beyond itself.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The score.</returns>
+    public static Score Of(double? value) => new(value, value, value);
+}
+
+/// <summary>
+/// The scores of a case: every measure for every requested dyad and period, with the patron–client test and the
+/// relationship state, and the hash of the inputs that produced them. Immutable and thread-safe.
+/// </summary>
+public sealed class ScoreSet
+{
+    private readonly double[][] _values;
+    private readonly double[][] _lows;
+    private readonly double[][] _highs;
+    private readonly Lazy<string> _hash;
+    private readonly Dictionary<string, int> _measureIndex;
+    private readonly Dictionary<Dyad, int> _dyadIndex;
+
+    internal ScoreSet(
+        EvidenceIndex index,
+        ImmutableArray<Dyad> dyads,
+        Period from,
+        int periodCount,
+        ImmutableArray<Measure> measures,
+        double[][] values,
+        double[][] lows,
+        double[][] highs)
+    {
+        Index = index;
+        Dyads = dyads;
+        From = from;
+        PeriodCount = periodCount;
+        Periods = [.. Enumerable.Range(0, periodCount).Select(from.AddPeriods)];
+        Measures = measures;
+        _values = values;
+        _lows = lows;
+        _highs = highs;
+        _hash = new Lazy<string>(() => Reproducibility.InputHash(index.Case, index.Options));
+        _measureIndex = measures.Select((m, i) => (m.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.OrdinalIgnoreCase);
+        _dyadIndex = dyads.Select((d, i) => (d, i)).ToDictionary(x => x.d, x => x.i);
+    }
+
+    /// <summary>The case scored.</summary>
+    public Case Case => Index.Case;
+
+    /// <summary>The options used.</summary>
+    public ScoringOptions Options => Index.Options;
+
+    /// <summary>The evidence index the scores were computed from.</summary>
+    public EvidenceIndex Index { get; }
+
+    /// <summary>The granularity.</summary>
+    public Granularity Granularity => From.Granularity;
+
+    /// <summary>The dyads scored, in request order.</summary>
+    public ImmutableArray<Dyad> Dyads { get; }
+
+    /// <summary>The first period scored.</summary>
+    public Period From { get; }
+
+    /// <summary>The last period scored.</summary>
+    public Period To => From.AddPeriods(PeriodCount - 1);
+
+    /// <summary>The number of periods per dyad.</summary>
+    public int PeriodCount { get; }
+
+    /// <summary>The periods scored, in order.</summary>
+    public ImmutableArray<Period> Periods { get; }
+
+    /// <summary>The measures, in output order (built-in, then custom).</summary>
+    public ImmutableArray<Measure> Measures { get; }
+
+    /// <summary>
+    /// SHA-256 (lower-case hex) of the canonical case and the options: the same inputs always give the same hash,
+    /// so a result can be reproduced from them.
+    /// </summary>
+    public string InputHash => _hash.Value;
+
+    /// <summary>The number of dyad-periods scored.</summary>
+    public long DyadPeriods => (long)Dyads.Length * PeriodCount;
+
+    /// <summary>The position of a dyad in <see cref="Dyads"/>, or −1.</summary>
+    /// <param name="dyad">The dyad.</param>
+    /// <returns>The position.</returns>
+    public int IndexOf(Dyad dyad) => _dyadIndex.TryGetValue(dyad, out var i) ? i : -1;
+
+    /// <summary>The position of a measure by name, or −1.</summary>
+    /// <param name="measure">The measure name (case-insensitive).</param>
+    /// <returns>The position.</returns>
+    public int MeasureIndexOf(string measure) => _measureIndex.TryGetValue(measure, out var i) ? i : -1;
+
+    /// <summary>One value with its interval.</summary>
+    /// <param name="measure">The measure position.</param>
+    /// <param name="dyad">The dyad position.</param>
+    /// <param name="period">The period position (0 = <see cref="From"/>).</param>
+    /// <returns>The score.</returns>
+    public Score Get(int measure, int dyad, int period)
+    {
+        var cell = Cell(dyad, period);
+        var v = _values[measure][cell];
+        if (double.IsNaN(v))
+        {
+            return default;
+        }
+
+        var low = _lows[measure] is { } lows && !double.IsNaN(lows[cell]) ? lows[cell] : v;
+        var high = _highs[measure] is { } highs && !double.IsNaN(highs[cell]) ? highs[cell] : v;
+        return new Score(v, Math.Min(low, v), Math.Max(high, v));
+    }
+
+    /// <summary>One value with its interval, by names.</summary>
+    /// <param name="measure">The measure name.</param>
+    /// <param name="dyad">The dyad.</param>
+    /// <param name="period">The period.</param>
+    /// <returns>The score.</returns>
+    /// <exception cref="ArgumentException">The measure, dyad or period was not scored.</exception>
+    public Score Get(string measure, Dyad dyad, Period period) =>
+        Get(RequireMeasure(measure), RequireDyad(dyad), RequirePeriod(period));
+
+    /// <summary>A measure's values for one dyad, one per period (null where undefined).</summary>
+    /// <param name="measure">The measure name.</param>
+    /// <param name="dyad">The dyad.</param>
+    /// <returns>The series.</returns>
+    public ImmutableArray<double?> Series(string measure, Dyad dyad)
+    {
+        var m = RequireMeasure(measure);
+        var d = RequireDyad(dyad);
+        return [.. Enumerable.Range(0, PeriodCount).Select(p => Get(m, d, p).Value)];
+    }
+
+    /// <summary>The patron–client test in one period.</summary>
+    /// <param name="dyad">The dyad position.</param>
+    /// <param name="period">The period position.</param>
+    /// <returns>The verdict.</returns>
+    public PatronClientVerdict PatronClient(int dyad, int period) => PatronClientTest.Evaluate(
+        Value(Exchange.Instance, dyad, period),
+        Value(PowerAsymmetry.Instance, dyad, period),
+        Value(DiffuseObligation.Instance, dyad, period),
+        Value(Endurance.Instance, dyad, period),
+        Options.PatronClient);
+
+    /// <summary>The relationship state in one period.</summary>
+    /// <param name="dyad">The dyad position.</param>
+    /// <param name="period">The period position.</param>
+    /// <returns>The state and its rule.</returns>
+    public StateVerdict State(int dyad, int period) => RelationshipStates.Classify(
+        Value(Exchange.Instance, dyad, period),
+        Value(Conflict.Instance, dyad, period),
+        Value(AccountBalance.Instance, dyad, period),
+        Options.States);
+
+    /// <summary>The evidence items that fed one value (see <see cref="Measure.Trace"/>).</summary>
+    /// <param name="measure">The measure position.</param>
+    /// <param name="dyad">The dyad position.</param>
+    /// <param name="period">The period position.</param>
+    /// <returns>The uses, in the order the measure lists them.</returns>
+    public IReadOnlyList<EvidenceUse> Trace(int measure, int dyad, int period)
+    {
+        var uses = new List<EvidenceUse>();
+        Measures[measure].Trace(At(dyad, period), uses);
+        return uses;
+    }
+
+    /// <summary>The number of distinct evidence items that fed one value.</summary>
+    /// <param name="measure">The measure position.</param>
+    /// <param name="dyad">The dyad position.</param>
+    /// <param name="period">The period position.</param>
+    /// <returns>The count.</returns>
+    public int EvidenceCount(int measure, int dyad, int period) =>
+        Trace(measure, dyad, period).Select(u => u.Row).Distinct().Count();
+
+    /// <summary>The view measures take of one dyad and period.</summary>
+    /// <param name="dyad">The dyad position.</param>
+    /// <param name="period">The period position.</param>
+    /// <returns>The view.</returns>
+    public DyadPeriod At(int dyad, int period)
+    {
+        var d = Dyads[dyad];
+        return new DyadPeriod(Index, Case.ActorIndexOf(d.Patron), Case.ActorIndexOf(d.Client), Index.Grid.IndexOf(From) + period);
+    }
+
+    /// <summary>Everything scored for one dyad in one period, by name.</summary>
+    /// <param name="dyad">The dyad position.</param>
+    /// <param name="period">The period position.</param>
+    /// <returns>The scores.</returns>
+    public PeriodScores For(int dyad, int period) => new(this, dyad, period);
+
+    /// <summary>Everything scored for one dyad in one period, by name.</summary>
+    /// <param name="dyad">The dyad.</param>
+    /// <param name="period">The period.</param>
+    /// <returns>The scores.</returns>
+    public PeriodScores For(Dyad dyad, Period period) => new(this, RequireDyad(dyad), RequirePeriod(period));
+
+    /// <summary>Every period of one dyad.</summary>
+    /// <param name="dyad">The dyad.</param>
+    /// <returns>The periods' scores, in order.</returns>
+    public IReadOnlyList<PeriodScores> For(Dyad dyad)
+    {
+        var d = RequireDyad(dyad);
+        return [.. Enumerable.Range(0, PeriodCount).Select(p => new PeriodScores(this, d, p))];
+    }
+
+    internal int RequireMeasure(string measure) =>
+        MeasureIndexOf(measure) is var m and >= 0 ? m : throw new ArgumentException($"no measure is called '{measure}'; expected one of: {string.Join(", ", Measures.Select(x => x.Name))}", nameof(measure));
+
+    internal int RequireDyad(Dyad dyad) =>
+        IndexOf(dyad) is var d and >= 0 ? d : throw new ArgumentException($"dyad {dyad} was not scored; scored: {string.Join(", ", Dyads)}", nameof(dyad));
+
+    internal int RequirePeriod(Period period)
+    {
+        if (period.Granularity != Granularity)
+        {
+            throw new ArgumentException($"period {period} is not a {Granularity.ToName()} period", nameof(period));
+        }
+
+        var p = period.PeriodsSince(From);
+        return p >= 0 && p < PeriodCount ? p : throw new ArgumentException($"period {period} is outside the scored range {From}–{To}", nameof(period));
+    }
+
+    private double? Value(Measure measure, int dyad, int period)
+    {
+        var m = Measures.IndexOf(measure);
+        return m < 0 ? measure.Evaluate(At(dyad, period)) : Get(m, dyad, period).Value;
+    }
+
+    private int Cell(int dyad, int period)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(dyad);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(dyad, Dyads.Length);
+        ArgumentOutOfRangeException.ThrowIfNegative(period);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(period, PeriodCount);
+        return (dyad * PeriodCount) + period;
+    }
+}
+
+/// <summary>Everything scored for one dyad in one period.</summary>
+public sealed class PeriodScores
+{
+    private readonly ScoreSet _set;
+    private readonly int _dyad;
+    private readonly int _period;
+
+    internal PeriodScores(ScoreSet set, int dyad, int period)
+    {
+        _set = set;
+        _dyad = dyad;
+        _period = period;
+    }
+
+    /// <summary>The dyad.</summary>
+    public Dyad Dyad => _set.Dyads[_dyad];
+
+    /// <summary>The period.</summary>
+    public Period Period => _set.Periods[_period];
+
+    /// <summary>Cooperative resource exchange.</summary>
+    public Score Exchange => this["exchange"];
+
+    /// <summary>Power asymmetry.</summary>
+    public Score Asymmetry => this["asymmetry"];
+
+    /// <summary>The conflictual character of the relation.</summary>
+    public Score Conflict => this["conflict"];
+
+    /// <summary>Diffuse obligation.</summary>
+    public Score DiffuseObligation => this["diffuseObligation"];
+
+    /// <summary>Endurance.</summary>
+    public Score Endurance => this["endurance"];
+
+    /// <summary>The account balance (what the client owes, in [−1, 1]).</summary>
+    public Score AccountBalance => this["accountBalance"];
+
+    /// <summary>Attainment of the patron's objectives.</summary>
+    public Score Attainment => this["attainment"];
+
+    /// <summary>Compliance with the patron's demands.</summary>
+    public Score Compliance => this["compliance"];
+
+    /// <summary>The spread of compliance across issues.</summary>
+    public Score IssueSpread => this["issueSpread"];
+
+    /// <summary>The counter-reaction to overreach.</summary>
+    public Score CounterReaction => this["counterReaction"];
+
+    /// <summary>Input efficiency.</summary>
+    public Score InputEfficiency => this["inputEfficiency"];
+
+    /// <summary>The patron's presence in the client.</summary>
+    public Score Presence => this["presence"];
+
+    /// <summary>Presence minus influence.</summary>
+    public Score PresenceInfluenceGap => this["presenceInfluenceGap"];
+
+    /// <summary>The client's agency.</summary>
+    public Score ClientAgency => this["clientAgency"];
+
+    /// <summary>The patron's share of the client's support.</summary>
+    public Score PatronShare => this["patronShare"];
+
+    /// <summary>The patron–client test.</summary>
+    public PatronClientVerdict PatronClient => _set.PatronClient(_dyad, _period);
+
+    /// <summary>The relationship state.</summary>
+    public StateVerdict State => _set.State(_dyad, _period);
+
+    /// <summary>Any measure by name (built-in or custom).</summary>
+    /// <param name="measure">The measure name.</param>
+    /// <returns>The score.</returns>
+    public Score this[string measure] => _set.Get(_set.RequireMeasure(measure), _dyad, _period);
+}

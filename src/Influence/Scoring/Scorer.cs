@@ -1,0 +1,215 @@
+using System.Collections.Immutable;
+using Influence.Cases;
+using Influence.Indexing;
+using Influence.Theory;
+
+namespace Influence.Scoring;
+
+/// <summary>
+/// The engine: scores directed dyads of a case, period by period, with every built-in and custom measure, the
+/// patron–client test and the relationship state. One dyad and a universe of millions of dyad-periods go through
+/// the same code: one <see cref="EvidenceIndex"/> build, O(evidence + pairs × periods), then each dyad's series.
+/// </summary>
+/// <remarks>
+/// Dyads are scored in parallel (up to <see cref="ScoringOptions.MaxDegreeOfParallelism"/> threads); every value is
+/// computed by one thread from the index alone, so the result is identical, bit for bit, whatever the thread count.
+/// </remarks>
+public static class Scorer
+{
+    /// <summary>Scores a case.</summary>
+    /// <param name="case">The case.</param>
+    /// <param name="options">The options (null: <see cref="ScoringOptions.Default"/>).</param>
+    /// <param name="request">What to score (null: the case's dyads, granularity and range).</param>
+    /// <returns>The scores.</returns>
+    /// <exception cref="ArgumentException">
+    /// A requested dyad names an unknown actor, no dyad is given or declared, the range is empty, or custom measure
+    /// names clash.
+    /// </exception>
+    public static ScoreSet Score(Case @case, ScoringOptions? options = null, ScoringRequest? request = null)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        options ??= ScoringOptions.Default;
+        request ??= ScoringRequest.Default;
+        var plan = Plan(@case, options, request);
+        var index = EvidenceIndex.Build(@case, plan.Grid, options);
+        return Run(index, plan);
+    }
+
+    /// <summary>Scores with an index already built (for example to re-score many dyads over one index).</summary>
+    /// <param name="index">The index.</param>
+    /// <param name="request">What to score; its periods must lie inside the index's grid.</param>
+    /// <returns>The scores.</returns>
+    public static ScoreSet Score(EvidenceIndex index, ScoringRequest? request = null)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var plan = Plan(index.Case, index.Options, request ?? ScoringRequest.Default);
+        if (plan.Grid.Granularity != index.Grid.Granularity || plan.Grid.First < index.Grid.First || plan.Grid.Last > index.Grid.Last)
+        {
+            throw new ArgumentException($"the request's periods ({plan.From}–{plan.To}) must lie in the index's grid ({index.Grid.First}–{index.Grid.Last})", nameof(request));
+        }
+
+        return Run(index, plan with { Grid = index.Grid });
+    }
+
+    /// <summary>The period range a request resolves to for a case (granularity, first, last).</summary>
+    /// <param name="case">The case.</param>
+    /// <param name="request">The request.</param>
+    /// <returns>The first and last period.</returns>
+    public static (Period From, Period To) ResolveRange(Case @case, ScoringRequest? request = null)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        request ??= ScoringRequest.Default;
+        var granularity = request.Granularity ?? @case.Granularity;
+        var (firstDay, lastDay) = EvidenceDays(@case);
+        var from = request.From ?? @case.From ?? (firstDay is { } f ? Period.FromYear(DateOnly.FromDayNumber(f).Year) : null);
+        var to = request.To ?? @case.To ?? (lastDay is { } l ? Period.FromYear(DateOnly.FromDayNumber(l).Year) : null);
+        if (from is null || to is null)
+        {
+            throw new ArgumentException("the case has no evidence and no range: give the first and last period to score", nameof(request));
+        }
+
+        var f2 = from.Value.ToGranularity(granularity);
+        var t2 = to.Value.ToGranularity(granularity, atEnd: true);
+        if (t2 < f2)
+        {
+            throw new ArgumentException($"the last period ({t2}) is before the first ({f2})", nameof(request));
+        }
+
+        return (f2, t2);
+    }
+
+    private static ScoreSet Run(EvidenceIndex index, ScorePlan plan)
+    {
+        var grid = index.Grid;
+        var t0 = grid.IndexOf(plan.From);
+        var t1 = grid.IndexOf(plan.To);
+        var periods = t1 - t0 + 1;
+        var measures = plan.Measures;
+        var dyadCount = plan.Dyads.Length;
+        var cells = dyadCount * periods;
+        var values = new double[measures.Length][];
+        for (var m = 0; m < measures.Length; m++)
+        {
+            values[m] = new double[cells];
+        }
+
+        var intervalMeasures = measures.Select((m, i) => (m, i)).Where(x => x.m is InputEfficiency).Select(x => x.i).ToArray();
+        var lows = new double[measures.Length][];
+        var highs = new double[measures.Length][];
+        foreach (var m in intervalMeasures)
+        {
+            lows[m] = new double[cells];
+            highs[m] = new double[cells];
+        }
+
+        var patrons = plan.Dyads.Select(d => index.Case.ActorIndexOf(d.Patron)).ToArray();
+        var clients = plan.Dyads.Select(d => index.Case.ActorIndexOf(d.Client)).ToArray();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = index.Options.MaxDegreeOfParallelism };
+        Parallel.For(0, dyadCount, parallel, () => new double?[periods], (d, _, buffer) =>
+        {
+            var dyad = new DyadPeriod(index, patrons[d], clients[d], t0);
+            for (var m = 0; m < measures.Length; m++)
+            {
+                measures[m].EvaluateSeries(dyad, t0, t1, buffer);
+                var column = values[m];
+                for (var p = 0; p < periods; p++)
+                {
+                    column[(d * periods) + p] = buffer[p] is { } v ? Guard(v, measures[m]) : double.NaN;
+                }
+            }
+
+            foreach (var m in intervalMeasures)
+            {
+                for (var p = 0; p < periods; p++)
+                {
+                    var interval = measures[m].EvaluateInterval(dyad.At(t0 + p));
+                    lows[m][(d * periods) + p] = interval?.Low ?? double.NaN;
+                    highs[m][(d * periods) + p] = interval?.High ?? double.NaN;
+                }
+            }
+
+            return buffer;
+        }, _ => { });
+
+        return new ScoreSet(index, plan.Dyads, plan.From, periods, measures, values, lows, highs);
+    }
+
+    private static double Guard(double value, Measure measure)
+    {
+        var lo = measure.Scale == MeasureScale.Signed ? -1 : 0;
+        if (!double.IsFinite(value) || value < lo - 1e-9 || value > 1 + 1e-9)
+        {
+            throw new InvalidOperationException($"measure '{measure.Name}' produced {value}, outside its range [{lo}, 1]");
+        }
+
+        return Math.Clamp(value, lo, 1);
+    }
+
+    private static ScorePlan Plan(Case @case, ScoringOptions options, ScoringRequest request)
+    {
+        var dyads = request.Dyads.IsEmpty ? @case.Dyads : request.Dyads;
+        if (dyads.IsEmpty)
+        {
+            throw new ArgumentException("no dyad to score: the case declares none and the request names none", nameof(request));
+        }
+
+        foreach (var d in dyads)
+        {
+            foreach (var id in new[] { d.Patron, d.Client })
+            {
+                if (@case.ActorIndexOf(id) < 0)
+                {
+                    throw new ArgumentException($"dyad {d}: no actor is called \"{id}\" in case '{@case.Id}'", nameof(request));
+                }
+            }
+
+            if (d.Patron == d.Client)
+            {
+                throw new ArgumentException($"dyad {d}: patron and client must differ", nameof(request));
+            }
+        }
+
+        var measures = Measures.BuiltIn.AddRange(options.CustomMeasures);
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var m in measures)
+        {
+            if (!names.Add(m.Name))
+            {
+                throw new ArgumentException($"measure name '{m.Name}' is used twice; custom measures need names of their own", nameof(options));
+            }
+        }
+
+        var (from, to) = ResolveRange(@case, request);
+        var first = from;
+        if (EvidenceDays(@case).First is { } day)
+        {
+            var earliest = Period.Containing(from.Granularity, DateOnly.FromDayNumber(day));
+            if (earliest < first)
+            {
+                first = earliest;
+            }
+        }
+
+        return new ScorePlan(new PeriodGrid(first, to), from, to, dyads, measures);
+    }
+
+    private static (int? First, int? Last) EvidenceDays(Case @case)
+    {
+        var c = @case.Evidence.Columns;
+        if (c.Count == 0)
+        {
+            return (null, null);
+        }
+
+        int first = int.MaxValue, last = int.MinValue;
+        for (var i = 0; i < c.Count; i++)
+        {
+            first = Math.Min(first, c.FirstDay[i]);
+            last = Math.Max(last, c.LastDay[i]);
+        }
+
+        return (first, last);
+    }
+
+    private sealed record ScorePlan(PeriodGrid Grid, Period From, Period To, ImmutableArray<Dyad> Dyads, ImmutableArray<Measure> Measures);
+}

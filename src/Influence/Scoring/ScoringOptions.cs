@@ -1,0 +1,269 @@
+using System.Collections.Immutable;
+using Influence.Evidence;
+using Influence.Internal;
+using Influence.Theory;
+
+namespace Influence.Scoring;
+
+/// <summary>
+/// Every weight, constant, window and threshold the measures use, with documented defaults
+/// (see docs/measures.md for what each does and why the default is what it is).
+/// </summary>
+/// <remarks>
+/// Options are immutable records: change one with <c>with</c>, for example
+/// <c>ScoringOptions.Default with { Conflict = ScoringOptions.Default.Conflict with { Scale = 2 } }</c>.
+/// Every value is validated when set. The same options give the same scores, byte for byte.
+/// </remarks>
+public sealed record ScoringOptions
+{
+    /// <summary>The library's defaults, the same for every case.</summary>
+    public static ScoringOptions Default { get; } = new();
+
+    /// <summary>The numeric weight of each confidence level.</summary>
+    public ConfidenceWeights Confidence { get; init => field = value ?? throw new ArgumentNullException(nameof(Confidence)); } = new();
+
+    /// <summary>Options of <see cref="Theory.Exchange"/>.</summary>
+    public ExchangeOptions Exchange { get; init => field = value ?? throw new ArgumentNullException(nameof(Exchange)); } = new();
+
+    /// <summary>Options of <see cref="Theory.Conflict"/>.</summary>
+    public ConflictOptions Conflict { get; init => field = value ?? throw new ArgumentNullException(nameof(Conflict)); } = new();
+
+    /// <summary>Options of <see cref="Theory.DiffuseObligation"/>.</summary>
+    public DiffuseObligationOptions DiffuseObligation { get; init => field = value ?? throw new ArgumentNullException(nameof(DiffuseObligation)); } = new();
+
+    /// <summary>Options of <see cref="Theory.Endurance"/> and <see cref="Theory.AccountBalance"/>.</summary>
+    public EnduranceOptions Endurance { get; init => field = value ?? throw new ArgumentNullException(nameof(Endurance)); } = new();
+
+    /// <summary>Options of <see cref="Theory.Attainment"/>.</summary>
+    public AttainmentOptions Attainment { get; init => field = value ?? throw new ArgumentNullException(nameof(Attainment)); } = new();
+
+    /// <summary>Options of <see cref="Theory.Compliance"/>, <see cref="Theory.IssueSpecificity"/> and the demand parts of other measures.</summary>
+    public ComplianceOptions Compliance { get; init => field = value ?? throw new ArgumentNullException(nameof(Compliance)); } = new();
+
+    /// <summary>Options of <see cref="Theory.CounterReaction"/>.</summary>
+    public CounterReactionOptions CounterReaction { get; init => field = value ?? throw new ArgumentNullException(nameof(CounterReaction)); } = new();
+
+    /// <summary>Options of <see cref="Theory.InputEfficiency"/>.</summary>
+    public InputEfficiencyOptions InputEfficiency { get; init => field = value ?? throw new ArgumentNullException(nameof(InputEfficiency)); } = new();
+
+    /// <summary>Options of <see cref="Theory.Presence"/>.</summary>
+    public PresenceOptions Presence { get; init => field = value ?? throw new ArgumentNullException(nameof(Presence)); } = new();
+
+    /// <summary>Options of <see cref="Theory.ClientAgency"/>.</summary>
+    public ClientAgencyOptions ClientAgency { get; init => field = value ?? throw new ArgumentNullException(nameof(ClientAgency)); } = new();
+
+    /// <summary>Thresholds of the <see cref="PatronClientTest"/>.</summary>
+    public PatronClientThresholds PatronClient { get; init => field = value ?? throw new ArgumentNullException(nameof(PatronClient)); } = new();
+
+    /// <summary>Thresholds of the <see cref="RelationshipStates"/> typology.</summary>
+    public StateThresholds States { get; init => field = value ?? throw new ArgumentNullException(nameof(States)); } = new();
+
+    /// <summary>
+    /// Measures of your own, scored beside the built-in ones and written under <c>"custom"</c>. Names must be unique
+    /// and must not repeat a built-in measure's name.
+    /// </summary>
+    public ImmutableArray<Measure> CustomMeasures { get; init => field = value.IsDefault ? [] : value; } = [];
+
+    /// <summary>The largest number of threads scoring uses (default: all processors). Results do not depend on it.</summary>
+    public int MaxDegreeOfParallelism
+    {
+        get;
+        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), value, $"MaxDegreeOfParallelism must be ≥ 1; was {value}");
+    } = Environment.ProcessorCount;
+}
+
+/// <summary>The weight of each confidence level: w(e) = confidence weight × magnitude.</summary>
+public sealed record ConfidenceWeights
+{
+    /// <summary>Weight of confirmed items (default 1.0).</summary>
+    public double Confirmed { get; init => field = Check.UnitIntervalOrThrow(value, nameof(Confirmed)); } = 1.0;
+
+    /// <summary>Weight of reported items (default 0.7).</summary>
+    public double Reported { get; init => field = Check.UnitIntervalOrThrow(value, nameof(Reported)); } = 0.7;
+
+    /// <summary>Weight of alleged items (default 0.4).</summary>
+    public double Alleged { get; init => field = Check.UnitIntervalOrThrow(value, nameof(Alleged)); } = 0.4;
+
+    /// <summary>The weight of a level.</summary>
+    /// <param name="confidence">The level.</param>
+    /// <returns>The weight.</returns>
+    public double Of(Confidence confidence) => confidence switch
+    {
+        Evidence.Confidence.Confirmed => Confirmed,
+        Evidence.Confidence.Reported => Reported,
+        _ => Alleged,
+    };
+}
+
+/// <summary>Options of cooperative resource exchange.</summary>
+public sealed record ExchangeOptions
+{
+    /// <summary>k in volume = 1 − exp(−flow / k), flow being the period's weighted support in both directions (default 1.0).</summary>
+    public double VolumeScale { get; init => field = Check.PositiveOrThrow(value, nameof(VolumeScale)); } = 1.0;
+
+    /// <summary>The trailing window over which reciprocity (and the patron's share of support) is computed (default 5 years).</summary>
+    public double ReciprocityWindowYears { get; init => field = Check.PositiveOrThrow(value, nameof(ReciprocityWindowYears)); } = 5;
+}
+
+/// <summary>Options of the conflictual character of the relation.</summary>
+public sealed record ConflictOptions
+{
+    /// <summary>k in conflict = 1 − exp(−pressure / k) (default 1.0).</summary>
+    public double Scale { get; init => field = Check.PositiveOrThrow(value, nameof(Scale)); } = 1.0;
+
+    /// <summary>The trailing window conflict is measured over (default 1 year).</summary>
+    public double WindowYears { get; init => field = Check.PositiveOrThrow(value, nameof(WindowYears)); } = 1;
+
+    /// <summary>λ: how much one unit of defied, salient demand weighs against one unit of coercion (default 0.5).</summary>
+    public double DefianceWeight { get; init => field = Check.NonNegativeOrThrow(value, nameof(DefianceWeight)); } = 0.5;
+}
+
+/// <summary>Options of diffuse obligation.</summary>
+public sealed record DiffuseObligationOptions
+{
+    /// <summary>α: the weight of informality against input variability (default 0.5).</summary>
+    public double InformalityWeight { get; init => field = Check.UnitIntervalOrThrow(value, nameof(InformalityWeight)); } = 0.5;
+
+    /// <summary>The trailing window over which the variability of the patron's input is measured (default 5 years).</summary>
+    public double VariabilityWindowYears { get; init => field = Check.PositiveOrThrow(value, nameof(VariabilityWindowYears)); } = 5;
+
+    /// <summary>Formality of a treaty (default 1.0).</summary>
+    public double TreatyFormality { get; init => field = Check.UnitIntervalOrThrow(value, nameof(TreatyFormality)); } = 1.0;
+
+    /// <summary>Formality of a public agreement (default 0.7).</summary>
+    public double PublicAgreementFormality { get; init => field = Check.UnitIntervalOrThrow(value, nameof(PublicAgreementFormality)); } = 0.7;
+
+    /// <summary>Formality of a public pledge (default 0.4).</summary>
+    public double PublicPledgeFormality { get; init => field = Check.UnitIntervalOrThrow(value, nameof(PublicPledgeFormality)); } = 0.4;
+
+    /// <summary>Formality of a private understanding (default 0.0: the most diffuse obligation).</summary>
+    public double PrivateUnderstandingFormality { get; init => field = Check.UnitIntervalOrThrow(value, nameof(PrivateUnderstandingFormality)); }
+
+    /// <summary>The formality of a level.</summary>
+    /// <param name="formality">The level.</param>
+    /// <returns>The formality in [0, 1].</returns>
+    public double Of(CommitmentFormality formality) => formality switch
+    {
+        CommitmentFormality.Treaty => TreatyFormality,
+        CommitmentFormality.PublicAgreement => PublicAgreementFormality,
+        CommitmentFormality.PublicPledge => PublicPledgeFormality,
+        _ => PrivateUnderstandingFormality,
+    };
+}
+
+/// <summary>Options of endurance and the account balance.</summary>
+public sealed record EnduranceOptions
+{
+    /// <summary>k in duration = 1 − exp(−years since the first exchange / k) (default 10 years).</summary>
+    public double DurationScaleYears { get; init => field = Check.PositiveOrThrow(value, nameof(DurationScaleYears)); } = 10;
+
+    /// <summary>The trailing window over which continuity is measured (default 10 years).</summary>
+    public double ContinuityWindowYears { get; init => field = Check.PositiveOrThrow(value, nameof(ContinuityWindowYears)); } = 10;
+
+    /// <summary>The half-life with which old flows fade from the account balance (default 10 years).</summary>
+    public double BalanceHalfLifeYears { get; init => field = Check.PositiveOrThrow(value, nameof(BalanceHalfLifeYears)); } = 10;
+}
+
+/// <summary>Options of attainment.</summary>
+public sealed record AttainmentOptions
+{
+    /// <summary>How far back an objective's latest observation is carried forward (default 3 years).</summary>
+    public double LookbackYears { get; init => field = Check.PositiveOrThrow(value, nameof(LookbackYears)); } = 3;
+}
+
+/// <summary>Options of compliance and the other demand-based measures.</summary>
+public sealed record ComplianceOptions
+{
+    /// <summary>The trailing window over which demands are pooled (default 3 years).</summary>
+    public double WindowYears { get; init => field = Check.PositiveOrThrow(value, nameof(WindowYears)); } = 3;
+
+    /// <summary>The credit a partial response earns (default 0.5).</summary>
+    public double PartialCredit { get; init => field = Check.UnitIntervalOrThrow(value, nameof(PartialCredit)); } = 0.5;
+
+    /// <summary>Demands at or above this salience are red lines (default 0.8).</summary>
+    public double RedLineSalience { get; init => field = Check.UnitIntervalOrThrow(value, nameof(RedLineSalience)); } = 0.8;
+
+    /// <summary>The credit a response earns toward compliance.</summary>
+    /// <param name="response">The response.</param>
+    /// <returns>1, <see cref="PartialCredit"/> or 0.</returns>
+    public double Credit(DemandResponse response) => response switch
+    {
+        DemandResponse.Complied => 1,
+        DemandResponse.Partial => PartialCredit,
+        _ => 0,
+    };
+}
+
+/// <summary>Options of the counter-reaction to overreach.</summary>
+public sealed record CounterReactionOptions
+{
+    /// <summary>How long after an overreach its effect is looked for (default 2 years).</summary>
+    public double LagYears { get; init => field = Check.PositiveOrThrow(value, nameof(LagYears)); } = 2;
+
+    /// <summary>How long before an overreach the baseline defiance is measured (default 10 years).</summary>
+    public double BaselineYears { get; init => field = Check.PositiveOrThrow(value, nameof(BaselineYears)); } = 10;
+}
+
+/// <summary>Options of input efficiency.</summary>
+public sealed record InputEfficiencyOptions
+{
+    /// <summary>The trailing window of the regression (default 10 years).</summary>
+    public double WindowYears { get; init => field = Check.PositiveOrThrow(value, nameof(WindowYears)); } = 10;
+
+    /// <summary>The fewest periods with attainment the regression needs (default 3).</summary>
+    public int MinimumPoints
+    {
+        get;
+        init => field = value >= 3 ? value : throw new ArgumentOutOfRangeException(nameof(MinimumPoints), value, $"MinimumPoints must be ≥ 3; was {value}");
+    } = 3;
+
+    /// <summary>The coverage of the slope's interval (default 0.9).</summary>
+    public double IntervalLevel
+    {
+        get;
+        init => field = value is > 0 and < 1 ? value : throw new ArgumentOutOfRangeException(nameof(IntervalLevel), value, $"IntervalLevel must be in (0, 1); was {Check.Show(value)}");
+    } = 0.9;
+}
+
+/// <summary>Options of presence.</summary>
+public sealed record PresenceOptions
+{
+    /// <summary>k in presence = 1 − exp(−weighted presence / k) (default 1.0).</summary>
+    public double Scale { get; init => field = Check.PositiveOrThrow(value, nameof(Scale)); } = 1.0;
+}
+
+/// <summary>Options of client agency.</summary>
+public sealed record ClientAgencyOptions
+{
+    /// <summary>k in the client-coercion component 1 − exp(−coercion / k) (default 1.0).</summary>
+    public double CoercionScale { get; init => field = Check.PositiveOrThrow(value, nameof(CoercionScale)); } = 1.0;
+}
+
+/// <summary>Thresholds of the patron–client test: every feature at or above its threshold.</summary>
+public sealed record PatronClientThresholds
+{
+    /// <summary>Minimum exchange (default 0.1: flows in both directions, not one-way aid).</summary>
+    public double Exchange { get; init => field = Check.UnitIntervalOrThrow(value, nameof(Exchange)); } = 0.1;
+
+    /// <summary>Minimum power asymmetry (default 0.2: the patron holds at least 60% of the pair's capabilities).</summary>
+    public double Asymmetry { get; init => field = Check.UnitIntervalOrThrow(value, nameof(Asymmetry)); } = 0.2;
+
+    /// <summary>Minimum diffuse obligation (default 0.5: more informal than formal).</summary>
+    public double DiffuseObligation { get; init => field = Check.UnitIntervalOrThrow(value, nameof(DiffuseObligation)); } = 0.5;
+
+    /// <summary>Minimum endurance (default 0.3: about four years of continuous exchange).</summary>
+    public double Endurance { get; init => field = Check.UnitIntervalOrThrow(value, nameof(Endurance)); } = 0.3;
+}
+
+/// <summary>Thresholds of the relationship-state typology.</summary>
+public sealed record StateThresholds
+{
+    /// <summary>Exchange at or above this is high (default 0.25).</summary>
+    public double HighExchange { get; init => field = Check.UnitIntervalOrThrow(value, nameof(HighExchange)); } = 0.25;
+
+    /// <summary>Conflict at or above this is high (default 0.5).</summary>
+    public double HighConflict { get; init => field = Check.UnitIntervalOrThrow(value, nameof(HighConflict)); } = 0.5;
+
+    /// <summary>An account balance at or below minus this means the patron is in the client's debt: inverted (default 0.2).</summary>
+    public double InvertedBalance { get; init => field = Check.UnitIntervalOrThrow(value, nameof(InvertedBalance)); } = 0.2;
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+
+namespace Influence.Scoring;
+
+/// <summary>The state of a relationship in a period, from its exchange, conflict and account balance.</summary>
+public enum RelationshipState
+{
+    /// <summary>Consolidated patronage: exchange high, conflict low.</summary>
+    Consolidated = 0,
+
+    /// <summary>Contested, "strange bedfellows": exchange high and conflict high.</summary>
+    Contested,
+
+    /// <summary>Estranged: exchange low, conflict high.</summary>
+    Estranged,
+
+    /// <summary>Dormant: exchange low, conflict low.</summary>
+    Dormant,
+
+    /// <summary>Inverted: the patron is in the client's debt (the client's leverage exceeds the patron's).</summary>
+    Inverted,
+}
+
+/// <summary>The patron–client test's verdict in one period.</summary>
+/// <param name="IsPatronClient">True when every feature is at or above its threshold; false when one is below; null when one is undefined.</param>
+/// <param name="Margin">The smallest (feature − threshold): how far the weakest feature clears (or misses) its bar; null when a feature is undefined.</param>
+/// <param name="Rule">The rule that fired, with the numbers.</param>
+public readonly record struct PatronClientVerdict(bool? IsPatronClient, double? Margin, string Rule);
+
+/// <summary>The relationship state in one period.</summary>
+/// <param name="State">The state, or null when the dyad was not observed.</param>
+/// <param name="Rule">The rule that fired, with the numbers.</param>
+public readonly record struct StateVerdict(RelationshipState? State, string Rule);
+
+/// <summary>
+/// Biermann's patron–client test: a relation is patron–client when all four features are present, each at or above
+/// its threshold (<see cref="PatronClientThresholds"/>). The margin is the weakest feature's distance from its bar.
+/// </summary>
+public static class PatronClientTest
+{
+    /// <summary>Applies the test.</summary>
+    /// <param name="exchange">Exchange.</param>
+    /// <param name="asymmetry">Power asymmetry.</param>
+    /// <param name="diffuseObligation">Diffuse obligation.</param>
+    /// <param name="endurance">Endurance.</param>
+    /// <param name="thresholds">The thresholds.</param>
+    /// <returns>The verdict.</returns>
+    public static PatronClientVerdict Evaluate(double? exchange, double? asymmetry, double? diffuseObligation, double? endurance, PatronClientThresholds thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(thresholds);
+        var features = new (string Name, double? Value, double Threshold)[]
+        {
+            ("exchange", exchange, thresholds.Exchange),
+            ("asymmetry", asymmetry, thresholds.Asymmetry),
+            ("diffuseObligation", diffuseObligation, thresholds.DiffuseObligation),
+            ("endurance", endurance, thresholds.Endurance),
+        };
+        var missing = features.Where(f => f.Value is null).Select(f => f.Name).ToList();
+        if (missing.Count > 0)
+        {
+            return new PatronClientVerdict(null, null, $"undetermined: {string.Join(", ", missing)} undefined");
+        }
+
+        var weakest = features.MinBy(f => f.Value!.Value - f.Threshold);
+        var margin = weakest.Value!.Value - weakest.Threshold;
+        var passes = margin >= 0;
+        var inv = CultureInfo.InvariantCulture;
+        var rule = passes
+            ? string.Create(inv, $"patron–client: all four features at or above their thresholds; weakest {weakest.Name} {weakest.Value:0.###} ≥ {weakest.Threshold:0.###}")
+            : string.Create(inv, $"not patron–client: {string.Join(", ", features.Where(f => f.Value < f.Threshold).Select(f => string.Create(inv, $"{f.Name} {f.Value:0.###} < {f.Threshold:0.###}")))}");
+        return new PatronClientVerdict(passes, margin, rule);
+    }
+}
+
+/// <summary>
+/// The relationship-state typology. In order: inverted when the account balance is at or below −θ (the patron is in
+/// the client's debt); otherwise exchange high/low × conflict high/low gives consolidated, contested ("strange
+/// bedfellows"), estranged or dormant. Undefined exchange (no flows in its window) counts as low; the state is
+/// undefined when conflict is (the dyad was not observed).
+/// </summary>
+public static class RelationshipStates
+{
+    /// <summary>Classifies one period.</summary>
+    /// <param name="exchange">Exchange.</param>
+    /// <param name="conflict">Conflict.</param>
+    /// <param name="accountBalance">Account balance.</param>
+    /// <param name="thresholds">The thresholds.</param>
+    /// <returns>The state and the rule that fired.</returns>
+    public static StateVerdict Classify(double? exchange, double? conflict, double? accountBalance, StateThresholds thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(thresholds);
+        var inv = CultureInfo.InvariantCulture;
+        if (conflict is not { } k)
+        {
+            return new StateVerdict(null, "unobserved: no evidence on the dyad in the conflict window");
+        }
+
+        if (accountBalance is { } b && b <= -thresholds.InvertedBalance)
+        {
+            return new StateVerdict(RelationshipState.Inverted, string.Create(inv, $"inverted: account balance {b:0.###} ≤ −{thresholds.InvertedBalance:0.###} (the patron is in the client's debt)"));
+        }
+
+        var x = exchange ?? 0;
+        var exchangeText = exchange is null ? "exchange undefined (no flows in window, counted as low)" : string.Create(inv, $"exchange {x:0.###}");
+        var highX = x >= thresholds.HighExchange;
+        var highK = k >= thresholds.HighConflict;
+        var xs = string.Create(inv, $"{exchangeText} {(highX ? "≥" : "<")} {thresholds.HighExchange:0.###}");
+        var ks = string.Create(inv, $"conflict {k:0.###} {(highK ? "≥" : "<")} {thresholds.HighConflict:0.###}");
+        var state = (highX, highK) switch
+        {
+            (true, false) => RelationshipState.Consolidated,
+            (true, true) => RelationshipState.Contested,
+            (false, true) => RelationshipState.Estranged,
+            _ => RelationshipState.Dormant,
+        };
+        return new StateVerdict(state, $"{StateName(state)}: {xs} and {ks}");
+    }
+
+    /// <summary>The lower-case name used in output.</summary>
+    /// <param name="state">The state.</param>
+    /// <returns>The name.</returns>
+    public static string StateName(RelationshipState state) => state switch
+    {
+        RelationshipState.Consolidated => "consolidated",
+        RelationshipState.Contested => "contested",
+        RelationshipState.Estranged => "estranged",
+        RelationshipState.Dormant => "dormant",
+        _ => "inverted",
+    };
+}

@@ -1,0 +1,162 @@
+using Influence.Evidence;
+using Influence.Indexing;
+
+namespace Influence.Theory;
+
+/// <summary>
+/// The conflictual character asymmetry gives the relation (Biermann's second feature): coercion in both directions
+/// and the client's defiance of the patron's demands.
+/// </summary>
+/// <remarks>
+/// <code>
+/// pressure = K[P→C] + K[C→P] + λ · D[P→C]      over the trailing window (1 year)
+/// conflict = 1 − exp(−pressure / k)             k = Conflict.Scale (1.0), λ = Conflict.DefianceWeight (0.5)
+/// </code>
+/// K is confidence × severity × share of coercive acts; D is confidence × salience × share of the patron's demands
+/// the client defied or ignored. Defined whenever the dyad has any evidence in the window (then a window without
+/// coercion is a real zero); undefined when it has none. <see cref="ConflictByPatron"/> and
+/// <see cref="ConflictByClient"/> report the two directions. Biermann (2025), pp. 3–7.
+/// </remarks>
+public sealed class Conflict : Measure
+{
+    /// <summary>The shared instance.</summary>
+    public static readonly Conflict Instance = new();
+
+    private Conflict()
+        : base("conflict")
+    {
+    }
+
+    /// <inheritdoc />
+    public override MeasureScale Scale => MeasureScale.Unit;
+
+    /// <inheritdoc />
+    public override string Formula => "1 − exp(−(K[P→C] + K[C→P] + λ·D[P→C]) / k) over the trailing window";
+
+    /// <inheritdoc />
+    public override string Citation => "Biermann (2025), Territory, Politics and Governance 13(1), pp. 3–7: asymmetry and its conflictual character";
+
+    /// <summary>The three pressures over the window: coercion by the patron, by the client, and the client's defiance.</summary>
+    /// <param name="at">The dyad and period.</param>
+    /// <returns>The pressures, or null when the dyad has no evidence in the window.</returns>
+    public static (double ByPatron, double ByClient, double Defiance)? Pressures(in DyadPeriod at)
+    {
+        var (a, b) = at.Trailing(at.Options.Conflict.WindowYears);
+        if (!at.Observed(a, b))
+        {
+            return null;
+        }
+
+        var index = at.Index;
+        return (
+            index.Sum(PairSum.Coercion, at.PatronToClient, a, b),
+            index.Sum(PairSum.Coercion, at.ClientToPatron, a, b),
+            index.Sum(PairSum.DemandDefied, at.PatronToClient, a, b));
+    }
+
+    /// <inheritdoc />
+    public override double? Evaluate(in DyadPeriod at)
+    {
+        if (Pressures(at) is not { } p)
+        {
+            return null;
+        }
+
+        var o = at.Options.Conflict;
+        return Saturate(p.ByPatron + p.ByClient + (o.DefianceWeight * p.Defiance), o.Scale);
+    }
+
+    /// <inheritdoc />
+    public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
+    {
+        var (a, b) = at.Trailing(at.Options.Conflict.WindowYears);
+        TraceItems(at, uses, at.PatronToClient, EvidenceKind.Coercion, a, b, "coercion by patron");
+        TraceItems(at, uses, at.ClientToPatron, EvidenceKind.Coercion, a, b, "coercion by client");
+        TraceDefiance(at, uses, a, b);
+    }
+
+    internal static void TraceDefiance(in DyadPeriod at, ICollection<EvidenceUse> uses, int a, int b)
+    {
+        var c = at.Index.Case.Evidence.Columns;
+        foreach (var row in at.Index.Items(at.PatronToClient, EvidenceKind.Demand, a, b))
+        {
+            if ((DemandResponse)c.Type[row] is DemandResponse.Defied or DemandResponse.Ignored)
+            {
+                uses.Add(new EvidenceUse(row, "defied demand", WindowWeight(at.Index, row, a, b)));
+            }
+        }
+    }
+}
+
+/// <summary>The patron's side of <see cref="Conflict"/>: 1 − exp(−K[P→C] / k) over the conflict window.</summary>
+public sealed class ConflictByPatron : Measure
+{
+    /// <summary>The shared instance.</summary>
+    public static readonly ConflictByPatron Instance = new();
+
+    private ConflictByPatron()
+        : base("conflictByPatron")
+    {
+    }
+
+    /// <inheritdoc />
+    public override MeasureScale Scale => MeasureScale.Unit;
+
+    /// <inheritdoc />
+    public override string Formula => "1 − exp(−K[P→C] / k) over the conflict window";
+
+    /// <inheritdoc />
+    public override string Citation => Conflict.Instance.Citation;
+
+    /// <inheritdoc />
+    public override double? Evaluate(in DyadPeriod at) =>
+        Conflict.Pressures(at) is { } p ? Saturate(p.ByPatron, at.Options.Conflict.Scale) : null;
+
+    /// <inheritdoc />
+    public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
+    {
+        var (a, b) = at.Trailing(at.Options.Conflict.WindowYears);
+        TraceItems(at, uses, at.PatronToClient, EvidenceKind.Coercion, a, b, "coercion by patron");
+    }
+}
+
+/// <summary>The client's side of <see cref="Conflict"/>: 1 − exp(−(K[C→P] + λ·D[P→C]) / k) over the conflict window.</summary>
+public sealed class ConflictByClient : Measure
+{
+    /// <summary>The shared instance.</summary>
+    public static readonly ConflictByClient Instance = new();
+
+    private ConflictByClient()
+        : base("conflictByClient")
+    {
+    }
+
+    /// <inheritdoc />
+    public override MeasureScale Scale => MeasureScale.Unit;
+
+    /// <inheritdoc />
+    public override string Formula => "1 − exp(−(K[C→P] + λ·D[P→C]) / k) over the conflict window";
+
+    /// <inheritdoc />
+    public override string Citation => Conflict.Instance.Citation;
+
+    /// <inheritdoc />
+    public override double? Evaluate(in DyadPeriod at)
+    {
+        if (Conflict.Pressures(at) is not { } p)
+        {
+            return null;
+        }
+
+        var o = at.Options.Conflict;
+        return Saturate(p.ByClient + (o.DefianceWeight * p.Defiance), o.Scale);
+    }
+
+    /// <inheritdoc />
+    public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
+    {
+        var (a, b) = at.Trailing(at.Options.Conflict.WindowYears);
+        TraceItems(at, uses, at.ClientToPatron, EvidenceKind.Coercion, a, b, "coercion by client");
+        Conflict.TraceDefiance(at, uses, a, b);
+    }
+}

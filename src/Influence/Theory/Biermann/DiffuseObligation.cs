@@ -1,0 +1,112 @@
+using Influence.Evidence;
+using Influence.Indexing;
+
+namespace Influence.Theory;
+
+/// <summary>
+/// Biermann's third feature, diffuse obligation: the relation rests on private, informal understandings, and each
+/// side chooses the scope and intensity of its commitment.
+/// </summary>
+/// <remarks>
+/// <code>
+/// informality = 1 − Σ w·formality / Σ w          over commitments in force in the period (both directions),
+///                                                w = confidence × scope × share
+/// variability = cv / (1 + cv)                    cv = sd / mean of S[P→C] over the trailing window (5 years)
+/// diffuse     = α · informality + (1 − α) · variability     α = DiffuseObligation.InformalityWeight (0.5)
+/// </code>
+/// When only one part is defined it stands alone; undefined when neither is (no commitment in force and no
+/// patron support in the window). Formality: treaty 1.0, public agreement 0.7, public pledge 0.4, private
+/// understanding 0.0 (options). Biermann (2025), pp. 3–7.
+/// </remarks>
+public sealed class DiffuseObligation : Measure
+{
+    /// <summary>The shared instance.</summary>
+    public static readonly DiffuseObligation Instance = new();
+
+    private DiffuseObligation()
+        : base("diffuseObligation")
+    {
+    }
+
+    /// <inheritdoc />
+    public override MeasureScale Scale => MeasureScale.Unit;
+
+    /// <inheritdoc />
+    public override string Formula =>
+        "α·(1 − formality of commitments in force) + (1 − α)·cv/(1 + cv) of the patron's support over the trailing window";
+
+    /// <inheritdoc />
+    public override string Citation => "Biermann (2025), Territory, Politics and Governance 13(1), pp. 3–7: diffuse obligation";
+
+    /// <summary>Informality of the commitments in force, or null when none is.</summary>
+    /// <param name="at">The dyad and period.</param>
+    /// <returns>The informality in [0, 1].</returns>
+    public static double? Informality(in DyadPeriod at)
+    {
+        var index = at.Index;
+        if (index.Count(PairCount.Commitment, at.PatronToClient, at.T, at.T) + index.Count(PairCount.Commitment, at.ClientToPatron, at.T, at.T) == 0)
+        {
+            return null;
+        }
+
+        var w = index.At(PairSum.CommitmentWeight, at.PatronToClient, at.T) + index.At(PairSum.CommitmentWeight, at.ClientToPatron, at.T);
+        if (!(w > 0))
+        {
+            return null;
+        }
+
+        var f = index.At(PairSum.CommitmentFormality, at.PatronToClient, at.T) + index.At(PairSum.CommitmentFormality, at.ClientToPatron, at.T);
+        return Math.Clamp(1 - (f / w), 0, 1);
+    }
+
+    /// <summary>Variability of the patron's input, cv / (1 + cv), or null when it gave nothing in the window.</summary>
+    /// <param name="at">The dyad and period.</param>
+    /// <returns>The variability in [0, 1).</returns>
+    public static double? Variability(in DyadPeriod at)
+    {
+        var (a, b) = at.Trailing(at.Options.DiffuseObligation.VariabilityWindowYears);
+        a = Math.Max(a, 0);
+        var index = at.Index;
+        var n = b - a + 1;
+        var sum = index.Sum(PairSum.Support, at.PatronToClient, a, b);
+        if (!(sum > 0))
+        {
+            return null;
+        }
+
+        var mean = sum / n;
+        var ss = 0.0;
+        for (var t = a; t <= b; t++)
+        {
+            var d = index.At(PairSum.Support, at.PatronToClient, t) - mean;
+            ss += d * d;
+        }
+
+        var cv = Math.Sqrt(ss / n) / mean;
+        return cv / (1 + cv);
+    }
+
+    /// <inheritdoc />
+    public override double? Evaluate(in DyadPeriod at)
+    {
+        var informality = Informality(at);
+        var variability = Variability(at);
+        var alpha = at.Options.DiffuseObligation.InformalityWeight;
+        return (informality, variability) switch
+        {
+            ({ } i, { } v) => (alpha * i) + ((1 - alpha) * v),
+            ({ } i, null) => i,
+            (null, { } v) => v,
+            _ => null,
+        };
+    }
+
+    /// <inheritdoc />
+    public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
+    {
+        TraceItems(at, uses, at.PatronToClient, EvidenceKind.Commitment, at.T, at.T, "commitment in force");
+        TraceItems(at, uses, at.ClientToPatron, EvidenceKind.Commitment, at.T, at.T, "commitment in force");
+        var (a, b) = at.Trailing(at.Options.DiffuseObligation.VariabilityWindowYears);
+        TraceItems(at, uses, at.PatronToClient, EvidenceKind.Support, a, b, "patron input (variability)");
+    }
+}

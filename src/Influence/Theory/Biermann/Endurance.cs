@@ -1,0 +1,187 @@
+using Influence.Evidence;
+using Influence.Indexing;
+
+namespace Influence.Theory;
+
+/// <summary>
+/// Biermann's fourth feature, endurance: many transactions over a long time.
+/// </summary>
+/// <remarks>
+/// <code>
+/// duration   = 1 − exp(−years since the first exchange / k)        k = Endurance.DurationScaleYears (10)
+/// continuity = share of the periods in the trailing window (10 years, from the first exchange on)
+///              with a support flow in either direction
+/// endurance  = duration × continuity
+/// </code>
+/// "Years since the first exchange" counts the current period: a relation in its first year has lasted one year.
+/// Undefined before the first support flow in either direction. Biermann (2025), pp. 3–7.
+/// </remarks>
+public sealed class Endurance : Measure
+{
+    /// <summary>The shared instance.</summary>
+    public static readonly Endurance Instance = new();
+
+    private Endurance()
+        : base("endurance")
+    {
+    }
+
+    /// <inheritdoc />
+    public override MeasureScale Scale => MeasureScale.Unit;
+
+    /// <inheritdoc />
+    public override string Formula => "(1 − exp(−years since first exchange / k)) × share of recent periods with exchange";
+
+    /// <inheritdoc />
+    public override string Citation => "Biermann (2025), Territory, Politics and Governance 13(1), pp. 3–7: endurance";
+
+    /// <summary>The first period position with a support flow in either direction, or −1.</summary>
+    /// <param name="at">The dyad.</param>
+    /// <returns>The position or −1.</returns>
+    public static int FirstExchange(in DyadPeriod at)
+    {
+        var a = at.Index.FirstSupportPeriod(at.PatronToClient);
+        var b = at.Index.FirstSupportPeriod(at.ClientToPatron);
+        return a < 0 ? b : b < 0 ? a : Math.Min(a, b);
+    }
+
+    /// <inheritdoc />
+    public override double? Evaluate(in DyadPeriod at)
+    {
+        var first = FirstExchange(at);
+        if (first < 0 || first > at.T)
+        {
+            return null;
+        }
+
+        var o = at.Options.Endurance;
+        var perYear = at.Index.Grid.Granularity.PeriodsPerYear();
+        var years = (at.T - first + 1) / (double)perYear;
+        var duration = Saturate(years, o.DurationScaleYears);
+        var (a, b) = at.Trailing(o.ContinuityWindowYears);
+        a = Math.Max(a, first);
+        var active = 0;
+        for (var t = a; t <= b; t++)
+        {
+            if (at.Index.Count(PairCount.Support, at.PatronToClient, t, t) + at.Index.Count(PairCount.Support, at.ClientToPatron, t, t) > 0)
+            {
+                active++;
+            }
+        }
+
+        return duration * active / (b - a + 1);
+    }
+
+    /// <inheritdoc />
+    public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
+    {
+        var (a, b) = at.Trailing(at.Options.Endurance.ContinuityWindowYears);
+        TraceItems(at, uses, at.PatronToClient, EvidenceKind.Support, a, b, "patron→client support (continuity)");
+        TraceItems(at, uses, at.ClientToPatron, EvidenceKind.Support, a, b, "client→patron support (continuity)");
+        var first = FirstExchange(at);
+        if (first >= 0 && first < a)
+        {
+            TraceItems(at, uses, at.PatronToClient, EvidenceKind.Support, first, first, "first exchange (duration)");
+            TraceItems(at, uses, at.ClientToPatron, EvidenceKind.Support, first, first, "first exchange (duration)");
+        }
+    }
+}
+
+/// <summary>
+/// The account the two sides keep (Biermann: both "maintain accounts" and pay back at a time of their choosing):
+/// the share of the decayed flows between them that the client has not paid back.
+/// </summary>
+/// <remarks>
+/// <code>
+/// balance = Σ δ^(t−τ) (S[P→C](τ) − S[C→P](τ)) / Σ δ^(t−τ) (S[P→C](τ) + S[C→P](τ))    over every τ ≤ t
+/// δ = 0.5^(1 / half-life in periods)                 half-life = Endurance.BalanceHalfLifeYears (10)
+/// </code>
+/// In [−1, 1]: +1 means the client owes everything it received, −1 that the patron is in the client's debt.
+/// Undefined before the first flow. The sums run forward in period order, so a series and a single period give
+/// the same bits.
+/// </remarks>
+public sealed class AccountBalance : Measure
+{
+    /// <summary>The shared instance.</summary>
+    public static readonly AccountBalance Instance = new();
+
+    private AccountBalance()
+        : base("accountBalance")
+    {
+    }
+
+    /// <inheritdoc />
+    public override MeasureScale Scale => MeasureScale.Signed;
+
+    /// <inheritdoc />
+    public override string Formula => "Σ δ^(t−τ)(S[P→C] − S[C→P]) / Σ δ^(t−τ)(S[P→C] + S[C→P]), δ from the half-life";
+
+    /// <inheritdoc />
+    public override string Citation => "Biermann (2025), Territory, Politics and Governance 13(1), pp. 3–7: maintaining accounts";
+
+    /// <inheritdoc />
+    public override double? Evaluate(in DyadPeriod at)
+    {
+        Span<double?> one = stackalloc double?[1];
+        var state = Run(at, at.T, one, at.T);
+        return state;
+    }
+
+    /// <inheritdoc />
+    public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output) => Run(dyad, t1, output, t0);
+
+    /// <inheritdoc />
+    public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
+    {
+        var delta = Decay(at);
+        var index = at.Index;
+        foreach (var (pair, term) in new[] { (at.PatronToClient, "patron→client support"), (at.ClientToPatron, "client→patron support") })
+        {
+            foreach (var row in index.Items(pair, EvidenceKind.Support, 0, at.T))
+            {
+                var w = 0.0;
+                for (var t = 0; t <= at.T; t++)
+                {
+                    var share = index.Share(row, t);
+                    if (share > 0)
+                    {
+                        w += index.Weight(row) * share * Math.Pow(delta, at.T - t);
+                    }
+                }
+
+                uses.Add(new EvidenceUse(row, term + " (decayed)", w));
+            }
+        }
+    }
+
+    private static double Decay(in DyadPeriod at)
+    {
+        var halfLife = at.Index.Grid.Granularity.PeriodsPerYear() * at.Options.Endurance.BalanceHalfLifeYears;
+        return Math.Pow(0.5, 1 / halfLife);
+    }
+
+    /// <summary>Runs the decayed sums forward from the first period, writing periods t0 … last into output.</summary>
+    private static double? Run(in DyadPeriod at, int last, Span<double?> output, int t0)
+    {
+        var delta = Decay(at);
+        var index = at.Index;
+        double net = 0, gross = 0;
+        var seen = false;
+        double? value = null;
+        for (var t = 0; t <= last; t++)
+        {
+            var given = index.At(PairSum.Support, at.PatronToClient, t);
+            var back = index.At(PairSum.Support, at.ClientToPatron, t);
+            net = (delta * net) + (given - back);
+            gross = (delta * gross) + (given + back);
+            seen |= index.Count(PairCount.Support, at.PatronToClient, t, t) + index.Count(PairCount.Support, at.ClientToPatron, t, t) > 0;
+            value = seen && gross > 0 ? Math.Clamp(net / gross, -1, 1) : null;
+            if (t >= t0)
+            {
+                output[t - t0] = value;
+            }
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,97 @@
+using Influence.Evidence;
+using Influence.Indexing;
+
+namespace Influence.Theory;
+
+/// <summary>
+/// Biermann's first feature, cooperative resource exchange: a voluntary exchange of tangible and intangible
+/// resources in both directions. Pure one-way aid is not an exchange.
+/// </summary>
+/// <remarks>
+/// <code>
+/// volume      = 1 − exp(−(S[P→C](t) + S[C→P](t)) / k)             k = Exchange.VolumeScale (1.0)
+/// reciprocity = 2 · min(in, back) / (in + back)                  over the trailing window (5 years):
+///               in = Σ S[P→C], back = Σ S[C→P]
+/// exchange    = volume × reciprocity
+/// </code>
+/// S is confidence × magnitude × share of the support flows in a period. Undefined when no support flows either
+/// way in the window. Reciprocity uses a window because the client pays back at a time of its own choosing.
+/// Biermann (2025), pp. 3–7.
+/// </remarks>
+public sealed class Exchange : Measure
+{
+    /// <summary>The shared instance.</summary>
+    public static readonly Exchange Instance = new();
+
+    private Exchange()
+        : base("exchange")
+    {
+    }
+
+    /// <inheritdoc />
+    public override MeasureScale Scale => MeasureScale.Unit;
+
+    /// <inheritdoc />
+    public override string Formula =>
+        "volume × reciprocity; volume = 1 − exp(−(S[P→C](t) + S[C→P](t)) / k); reciprocity = 2·min(in, back)/(in + back) over the trailing window";
+
+    /// <inheritdoc />
+    public override string Citation => "Biermann (2025), Territory, Politics and Governance 13(1), pp. 3–7: cooperative resource exchange";
+
+    /// <summary>The formula on its inputs.</summary>
+    /// <param name="flowNow">S[P→C](t) + S[C→P](t).</param>
+    /// <param name="inWindow">Σ S[P→C] over the window.</param>
+    /// <param name="backWindow">Σ S[C→P] over the window.</param>
+    /// <param name="volumeScale">k.</param>
+    /// <returns>The exchange in [0, 1].</returns>
+    public static double Compute(double flowNow, double inWindow, double backWindow, double volumeScale)
+    {
+        var volume = Saturate(flowNow, volumeScale);
+        var total = inWindow + backWindow;
+        var reciprocity = total > 0 ? 2 * Math.Min(inWindow, backWindow) / total : 0;
+        return volume * reciprocity;
+    }
+
+    /// <summary>Reciprocity alone: 2 · min(in, back) / (in + back) over the trailing window, or null without flows.</summary>
+    /// <param name="at">The dyad and period.</param>
+    /// <returns>The reciprocity.</returns>
+    public static double? Reciprocity(in DyadPeriod at)
+    {
+        var (a, b) = at.Trailing(at.Options.Exchange.ReciprocityWindowYears);
+        var index = at.Index;
+        if (index.Count(PairCount.Support, at.PatronToClient, a, b) + index.Count(PairCount.Support, at.ClientToPatron, a, b) == 0)
+        {
+            return null;
+        }
+
+        var inW = index.Sum(PairSum.Support, at.PatronToClient, a, b);
+        var back = index.Sum(PairSum.Support, at.ClientToPatron, a, b);
+        return inW + back > 0 ? 2 * Math.Min(inW, back) / (inW + back) : 0;
+    }
+
+    /// <inheritdoc />
+    public override double? Evaluate(in DyadPeriod at)
+    {
+        var (a, b) = at.Trailing(at.Options.Exchange.ReciprocityWindowYears);
+        var index = at.Index;
+        if (index.Count(PairCount.Support, at.PatronToClient, a, b) + index.Count(PairCount.Support, at.ClientToPatron, a, b) == 0)
+        {
+            return null;
+        }
+
+        var flowNow = index.At(PairSum.Support, at.PatronToClient, at.T) + index.At(PairSum.Support, at.ClientToPatron, at.T);
+        return Compute(
+            flowNow,
+            index.Sum(PairSum.Support, at.PatronToClient, a, b),
+            index.Sum(PairSum.Support, at.ClientToPatron, a, b),
+            at.Options.Exchange.VolumeScale);
+    }
+
+    /// <inheritdoc />
+    public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
+    {
+        var (a, b) = at.Trailing(at.Options.Exchange.ReciprocityWindowYears);
+        TraceItems(at, uses, at.PatronToClient, EvidenceKind.Support, a, b, "patron→client support");
+        TraceItems(at, uses, at.ClientToPatron, EvidenceKind.Support, a, b, "client→patron support");
+    }
+}

@@ -1,0 +1,60 @@
+
+namespace Influence.Theory;
+
+/// <summary>
+/// Biermann's second feature, power asymmetry: the patron's superior resources give it bargaining power.
+/// </summary>
+/// <remarks>
+/// <code>
+/// asymmetry = max(0, (cap_P − cap_C) / (cap_P + cap_C))
+/// </code>
+/// cap is each actor's latest capability observation at the end of the period (confidence-weighted mean of the
+/// observations on the latest day). Undefined until both actors have been observed. Its conflictual character is
+/// measured by <see cref="Conflict"/>. Biermann (2025), pp. 3–7.
+/// </remarks>
+public sealed class PowerAsymmetry : Measure
+{
+    /// <summary>The shared instance.</summary>
+    public static readonly PowerAsymmetry Instance = new();
+
+    private PowerAsymmetry()
+        : base("asymmetry")
+    {
+    }
+
+    /// <inheritdoc />
+    public override MeasureScale Scale => MeasureScale.Unit;
+
+    /// <inheritdoc />
+    public override string Formula => "max(0, (cap_P − cap_C) / (cap_P + cap_C)), latest capabilities at the end of the period";
+
+    /// <inheritdoc />
+    public override string Citation => "Biermann (2025), Territory, Politics and Governance 13(1), pp. 3–7: power asymmetry";
+
+    /// <summary>The formula on its inputs.</summary>
+    /// <param name="patron">The patron's capability, &gt; 0.</param>
+    /// <param name="client">The client's capability, &gt; 0.</param>
+    /// <returns>The asymmetry in [0, 1).</returns>
+    public static double Compute(double patron, double client) => Math.Max(0, (patron - client) / (patron + client));
+
+    /// <inheritdoc />
+    public override double? Evaluate(in DyadPeriod at) =>
+        at.Index.TryCapability(at.Patron, at.T, out var p) && at.Index.TryCapability(at.Client, at.T, out var c)
+            ? Compute(p, c)
+            : null;
+
+    /// <inheritdoc />
+    public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
+    {
+        ArgumentNullException.ThrowIfNull(uses);
+        foreach (var row in at.Index.CapabilityItems(at.Patron, at.T))
+        {
+            uses.Add(new EvidenceUse(row, "patron capability", at.Index.Case.Evidence.Columns.Value[row]));
+        }
+
+        foreach (var row in at.Index.CapabilityItems(at.Client, at.T))
+        {
+            uses.Add(new EvidenceUse(row, "client capability", at.Index.Case.Evidence.Columns.Value[row]));
+        }
+    }
+}

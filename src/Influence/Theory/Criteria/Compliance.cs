@@ -1,0 +1,158 @@
+using Influence.Evidence;
+using Influence.Indexing;
+
+namespace Influence.Theory;
+
+/// <summary>
+/// How far the client does what the patron asks: the salience-weighted share of the patron's demands met.
+/// </summary>
+/// <remarks>
+/// <code>
+/// compliance = Σ w · credit / Σ w      over the patron's demands in the trailing window (3 years)
+///              w = confidence × salience × share; credit: complied 1, partial ½, defied or ignored 0
+/// </code>
+/// Undefined when the patron made no demand in the window. <see cref="Pooled"/> computes it over any range and
+/// set of issues (for example the core issues over 1996–2025). Holsti (1964); Rubinstein (1977), pp. xiv–xix.
+/// </remarks>
+public sealed class Compliance : Measure
+{
+    /// <summary>The shared instance.</summary>
+    public static readonly Compliance Instance = new();
+
+    private Compliance()
+        : base("compliance")
+    {
+    }
+
+    /// <inheritdoc />
+    public override MeasureScale Scale => MeasureScale.Unit;
+
+    /// <inheritdoc />
+    public override string Formula => "Σ w·credit / Σ w over the patron's demands in the trailing window (complied 1, partial ½, else 0)";
+
+    /// <inheritdoc />
+    public override string Citation => "Holsti (1964), pp. 179–194; Rubinstein (1977), Red Star on the Nile, pp. xiv–xix";
+
+    /// <summary>Compliance over periods t0 … t1, optionally only on some issues.</summary>
+    /// <param name="index">The index.</param>
+    /// <param name="pair">The patron → client pair.</param>
+    /// <param name="t0">The first period position.</param>
+    /// <param name="t1">The last period position.</param>
+    /// <param name="issue">Keeps an issue (by position in the case's issues); null keeps all.</param>
+    /// <returns>The compliance, or null when there is no demand.</returns>
+    public static double? Pooled(EvidenceIndex index, int pair, int t0, int t1, Func<int, bool>? issue = null)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        if (issue is null)
+        {
+            if (index.Count(PairCount.Demand, pair, t0, t1) == 0)
+            {
+                return null;
+            }
+
+            var w = index.Sum(PairSum.DemandWeight, pair, t0, t1);
+            return w > 0 ? index.Sum(PairSum.DemandMet, pair, t0, t1) / w : null;
+        }
+
+        double weight = 0, met = 0;
+        foreach (var i in index.IssuesOf(pair))
+        {
+            if (issue(i))
+            {
+                var (w, m) = index.IssueSums(pair, i, t0, t1);
+                weight += w;
+                met += m;
+            }
+        }
+
+        return weight > 0 ? met / weight : null;
+    }
+
+    /// <inheritdoc />
+    public override double? Evaluate(in DyadPeriod at)
+    {
+        var (a, b) = at.Trailing(at.Options.Compliance.WindowYears);
+        return Pooled(at.Index, at.PatronToClient, a, b);
+    }
+
+    /// <inheritdoc />
+    public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
+    {
+        var (a, b) = at.Trailing(at.Options.Compliance.WindowYears);
+        TraceItems(at, uses, at.PatronToClient, EvidenceKind.Demand, a, b, "demand");
+    }
+}
+
+/// <summary>
+/// Rubinstein's first inference: influence is issue-specific. The spread of compliance across the issues the patron
+/// made demands on.
+/// </summary>
+/// <remarks>
+/// <code>
+/// c_i         = compliance restricted to issue i, over the compliance window (3 years)
+/// issueSpread = max_i c_i − min_i c_i
+/// </code>
+/// Undefined with fewer than two issues. 0 means the client treats every issue alike; 1 that it complies fully on
+/// one issue and not at all on another. Rubinstein (1977), pp. xiv–xix.
+/// </remarks>
+public sealed class IssueSpecificity : Measure
+{
+    /// <summary>The shared instance.</summary>
+    public static readonly IssueSpecificity Instance = new();
+
+    private IssueSpecificity()
+        : base("issueSpread")
+    {
+    }
+
+    /// <inheritdoc />
+    public override MeasureScale Scale => MeasureScale.Unit;
+
+    /// <inheritdoc />
+    public override string Formula => "max − min over issues of per-issue compliance in the compliance window";
+
+    /// <inheritdoc />
+    public override string Citation => "Rubinstein (1977), Red Star on the Nile, pp. xiv–xix: influence is issue- and situation-specific";
+
+    /// <summary>Per-issue compliance in the window.</summary>
+    /// <param name="at">The dyad and period.</param>
+    /// <returns>(issue position, compliance) for each issue with demands.</returns>
+    public static IEnumerable<(int Issue, double Compliance)> ByIssue(DyadPeriod at)
+    {
+        var (a, b) = at.Trailing(at.Options.Compliance.WindowYears);
+        foreach (var i in at.Index.IssuesOf(at.PatronToClient))
+        {
+            var (w, m) = at.Index.IssueSums(at.PatronToClient, i, a, b);
+            if (w > 0)
+            {
+                yield return (i, m / w);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public override double? Evaluate(in DyadPeriod at)
+    {
+        var n = 0;
+        double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
+        foreach (var (_, c) in ByIssue(at))
+        {
+            n++;
+            lo = Math.Min(lo, c);
+            hi = Math.Max(hi, c);
+        }
+
+        return n >= 2 ? hi - lo : null;
+    }
+
+    /// <inheritdoc />
+    public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
+    {
+        var (a, b) = at.Trailing(at.Options.Compliance.WindowYears);
+        var c = at.Index.Case.Evidence.Columns;
+        foreach (var row in at.Index.Items(at.PatronToClient, EvidenceKind.Demand, a, b))
+        {
+            uses.Add(new EvidenceUse(row, $"demand on {at.Index.Case.Issues[c.Ref[row]].Id}", WindowWeight(at.Index, row, a, b)));
+        }
+    }
+}

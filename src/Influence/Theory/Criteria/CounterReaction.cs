@@ -1,0 +1,82 @@
+using Influence.Evidence;
+using Influence.Indexing;
+
+namespace Influence.Theory;
+
+/// <summary>
+/// Rubinstein's first inference, second half: a patron that undermines the client elite's domestic base provokes a
+/// counter-reaction. How much more the client defies the patron after an overreach than before it.
+/// </summary>
+/// <remarks>
+/// <code>
+/// t₀       = the earliest period with an overreach in the trailing lag window (2 years)
+/// after    = defiance over t₀ … t                     defiance = 1 − compliance
+/// baseline = defiance over the baseline window before t₀ (10 years)
+/// counterReaction = after − baseline                  in [−1, 1]
+/// </code>
+/// Undefined without an overreach in the lag window, or without demands after it or in the baseline.
+/// Rubinstein (1977), pp. xiv–xix.
+/// </remarks>
+public sealed class CounterReaction : Measure
+{
+    /// <summary>The shared instance.</summary>
+    public static readonly CounterReaction Instance = new();
+
+    private CounterReaction()
+        : base("counterReaction")
+    {
+    }
+
+    /// <inheritdoc />
+    public override MeasureScale Scale => MeasureScale.Signed;
+
+    /// <inheritdoc />
+    public override string Formula => "defiance since the overreach (t₀ … t) − defiance in the baseline window before t₀";
+
+    /// <inheritdoc />
+    public override string Citation => "Rubinstein (1977), Red Star on the Nile, pp. xiv–xix: overreach provokes a counter-reaction";
+
+    /// <summary>The windows the measure compares, or null without an overreach in the lag window.</summary>
+    /// <param name="at">The dyad and period.</param>
+    /// <returns>The overreach period, and the baseline window.</returns>
+    public static (int Overreach, int BaselineFrom, int BaselineTo)? Windows(in DyadPeriod at)
+    {
+        var (a, b) = at.Trailing(at.Options.CounterReaction.LagYears);
+        for (var t = Math.Max(a, 0); t <= b; t++)
+        {
+            if (at.Index.Count(PairCount.Overreach, at.PatronToClient, t, t) > 0)
+            {
+                var baseline = at.Index.Grid.Granularity.PeriodsIn(at.Options.CounterReaction.BaselineYears);
+                return (t, t - baseline, t - 1);
+            }
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc />
+    public override double? Evaluate(in DyadPeriod at)
+    {
+        if (Windows(at) is not { } w)
+        {
+            return null;
+        }
+
+        var after = Compliance.Pooled(at.Index, at.PatronToClient, w.Overreach, at.T);
+        var before = Compliance.Pooled(at.Index, at.PatronToClient, w.BaselineFrom, w.BaselineTo);
+        return after is { } x && before is { } y ? (1 - x) - (1 - y) : null;
+    }
+
+    /// <inheritdoc />
+    public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
+    {
+        if (Windows(at) is not { } w)
+        {
+            return;
+        }
+
+        TraceItems(at, uses, at.PatronToClient, EvidenceKind.Overreach, w.Overreach, w.Overreach, "overreach");
+        TraceItems(at, uses, at.PatronToClient, EvidenceKind.Demand, w.Overreach, at.T, "demand after overreach");
+        TraceItems(at, uses, at.PatronToClient, EvidenceKind.Demand, w.BaselineFrom, w.BaselineTo, "demand in baseline");
+    }
+}

@@ -1,0 +1,100 @@
+using Influence.Evidence;
+using Influence.Indexing;
+
+namespace Influence.Theory;
+
+/// <summary>
+/// Rubinstein's third inference, first half: the patron's presence on the ground inside the client (advisers,
+/// officers, officials tied to it, professionals, access to the leadership).
+/// </summary>
+/// <remarks>
+/// <code>
+/// presence = 1 − exp(−Σ confidence × level × share / k)     over presence P→C in the period; k = Presence.Scale (1.0)
+/// </code>
+/// Defined whenever the dyad has any evidence in the period (then no presence is a real zero).
+/// Rubinstein (1977), pp. xiv–xix.
+/// </remarks>
+public sealed class Presence : Measure
+{
+    /// <summary>The shared instance.</summary>
+    public static readonly Presence Instance = new();
+
+    private Presence()
+        : base("presence")
+    {
+    }
+
+    /// <inheritdoc />
+    public override MeasureScale Scale => MeasureScale.Unit;
+
+    /// <inheritdoc />
+    public override string Formula => "1 − exp(−Σ confidence·level·share / k) over the patron's presence in the period";
+
+    /// <inheritdoc />
+    public override string Citation => "Rubinstein (1977), Red Star on the Nile, pp. xiv–xix: presence gives access, not influence";
+
+    /// <inheritdoc />
+    public override double? Evaluate(in DyadPeriod at) =>
+        at.Observed(at.T, at.T)
+            ? Saturate(at.Index.At(PairSum.Presence, at.PatronToClient, at.T), at.Options.Presence.Scale)
+            : null;
+
+    /// <inheritdoc />
+    public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses) =>
+        TraceItems(at, uses, at.PatronToClient, EvidenceKind.Presence, at.T, at.T, "presence");
+}
+
+/// <summary>
+/// Rubinstein's third inference, second half: presence is no guarantee of influence. The gap between the patron's
+/// presence and its influence.
+/// </summary>
+/// <remarks>
+/// <code>
+/// influence = mean of attainment and compliance (whichever are defined)
+/// gap       = presence − influence            in [−1, 1]
+/// </code>
+/// Undefined when presence or both parts of influence are. Rubinstein (1977), pp. xiv–xix.
+/// </remarks>
+public sealed class PresenceInfluenceGap : Measure
+{
+    /// <summary>The shared instance.</summary>
+    public static readonly PresenceInfluenceGap Instance = new();
+
+    private PresenceInfluenceGap()
+        : base("presenceInfluenceGap")
+    {
+    }
+
+    /// <inheritdoc />
+    public override MeasureScale Scale => MeasureScale.Signed;
+
+    /// <inheritdoc />
+    public override string Formula => "presence − mean(attainment, compliance)";
+
+    /// <inheritdoc />
+    public override string Citation => Presence.Instance.Citation;
+
+    /// <summary>Influence: the mean of attainment and compliance, whichever are defined.</summary>
+    /// <param name="at">The dyad and period.</param>
+    /// <returns>The influence, or null.</returns>
+    public static double? InfluenceOf(in DyadPeriod at) =>
+        (Attainment.Instance.Evaluate(at), Compliance.Instance.Evaluate(at)) switch
+        {
+            ({ } a, { } c) => (a + c) / 2,
+            ({ } a, null) => a,
+            (null, { } c) => c,
+            _ => null,
+        };
+
+    /// <inheritdoc />
+    public override double? Evaluate(in DyadPeriod at) =>
+        Presence.Instance.Evaluate(at) is { } p && InfluenceOf(at) is { } i ? p - i : null;
+
+    /// <inheritdoc />
+    public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
+    {
+        Presence.Instance.Trace(at, uses);
+        Attainment.Instance.Trace(at, uses);
+        Compliance.Instance.Trace(at, uses);
+    }
+}

@@ -1,0 +1,215 @@
+using Influence.Evidence;
+using Influence.Indexing;
+using Influence.Scoring;
+
+namespace Influence.Theory;
+
+/// <summary>The range a measure's values fall in.</summary>
+public enum MeasureScale
+{
+    /// <summary>Values in [0, 1].</summary>
+    Unit = 0,
+
+    /// <summary>Values in [−1, 1].</summary>
+    Signed = 1,
+}
+
+/// <summary>
+/// One measure of a directed dyad (patron → client) in one period: one of Biermann's features, one of Holsti's or
+/// Rubinstein's criteria, or a measure of your own.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A measure reads the <see cref="EvidenceIndex"/> through a <see cref="DyadPeriod"/> and returns a value in its
+/// <see cref="Scale"/>, or null when it has no evidence in its window (undefined: never 0, never NaN).
+/// <see cref="Trace"/> lists the evidence items that fed the value; the explainer measures each one's effect by
+/// scoring without it.
+/// </para>
+/// <para>
+/// To add your own, derive from this class, implement <see cref="Evaluate"/> and <see cref="Trace"/>, and pass an
+/// instance in <see cref="ScoringOptions.CustomMeasures"/>. Implementations must be stateless and thread-safe.
+/// </para>
+/// </remarks>
+public abstract class Measure
+{
+    /// <summary>Creates a measure.</summary>
+    /// <param name="name">The name used in output (camelCase, unique).</param>
+    protected Measure(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name;
+    }
+
+    /// <summary>The name used in output and on the command line.</summary>
+    public string Name { get; }
+
+    /// <summary>The range of values.</summary>
+    public abstract MeasureScale Scale { get; }
+
+    /// <summary>The formula, in words and symbols (as in docs/measures.md).</summary>
+    public abstract string Formula { get; }
+
+    /// <summary>The theory the measure encodes (author, year, page).</summary>
+    public abstract string Citation { get; }
+
+    /// <summary>Computes the value in one period.</summary>
+    /// <param name="at">The dyad and period.</param>
+    /// <returns>The value, or null when undefined.</returns>
+    public abstract double? Evaluate(in DyadPeriod at);
+
+    /// <summary>
+    /// The interval of the value when the measure has its own (for example a regression slope's confidence interval);
+    /// null otherwise.
+    /// </summary>
+    /// <param name="at">The dyad and period.</param>
+    /// <returns>The interval, or null.</returns>
+    public virtual (double Low, double High)? EvaluateInterval(in DyadPeriod at) => null;
+
+    /// <summary>
+    /// Computes the values of periods <paramref name="t0"/> … <paramref name="t1"/> into <paramref name="output"/>.
+    /// Override when a series can be computed faster than period by period; the values must equal
+    /// <see cref="Evaluate"/>'s bit for bit.
+    /// </summary>
+    /// <param name="dyad">The dyad (its period is ignored).</param>
+    /// <param name="t0">The first period position.</param>
+    /// <param name="t1">The last period position.</param>
+    /// <param name="output">One value per period.</param>
+    public virtual void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
+    {
+        for (var t = t0; t <= t1; t++)
+        {
+            output[t - t0] = Evaluate(dyad.At(t));
+        }
+    }
+
+    /// <summary>Lists the evidence items that fed the value, each with the term it fed and its weight there.</summary>
+    /// <param name="at">The dyad and period.</param>
+    /// <param name="uses">Receives the items.</param>
+    public abstract void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses);
+
+    /// <inheritdoc />
+    public override string ToString() => Name;
+
+    /// <summary>Adds every item of a kind on a pair in a window, with its weight summed over the window.</summary>
+    /// <param name="at">The dyad and period.</param>
+    /// <param name="uses">Receives the items.</param>
+    /// <param name="pair">The pair.</param>
+    /// <param name="kind">The evidence kind.</param>
+    /// <param name="t0">The first period position.</param>
+    /// <param name="t1">The last period position.</param>
+    /// <param name="term">The term the items feed.</param>
+    protected static void TraceItems(in DyadPeriod at, ICollection<EvidenceUse> uses, int pair, EvidenceKind kind, int t0, int t1, string term)
+    {
+        ArgumentNullException.ThrowIfNull(uses);
+        var index = at.Index;
+        foreach (var row in index.Items(pair, kind, t0, t1))
+        {
+            uses.Add(new EvidenceUse(row, term, WindowWeight(index, row, t0, t1)));
+        }
+    }
+
+    /// <summary>An item's weight summed over its shares of periods t0 … t1.</summary>
+    /// <param name="index">The index.</param>
+    /// <param name="row">The evidence row.</param>
+    /// <param name="t0">The first period position.</param>
+    /// <param name="t1">The last period position.</param>
+    /// <returns>The weight.</returns>
+    protected static double WindowWeight(EvidenceIndex index, int row, int t0, int t1)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var w = index.Weight(row);
+        var s = 0.0;
+        for (var t = Math.Max(t0, 0); t <= Math.Min(t1, index.Periods - 1); t++)
+        {
+            s += index.Share(row, t);
+        }
+
+        return w * s;
+    }
+
+    /// <summary>1 − exp(−x / k): maps a non-negative pressure onto [0, 1).</summary>
+    /// <param name="x">The pressure, ≥ 0.</param>
+    /// <param name="k">The scale, &gt; 0.</param>
+    /// <returns>The saturated value.</returns>
+    public static double Saturate(double x, double k) => x <= 0 ? 0 : 1 - Math.Exp(-x / k);
+}
+
+/// <summary>One evidence item feeding a value: its row in the case's evidence, the term it fed and its weight there.</summary>
+/// <param name="Row">The item's position in <see cref="Cases.Case.Evidence"/>.</param>
+/// <param name="Term">The term of the formula it fed (for example "patron→client support").</param>
+/// <param name="Weight">Its weight in that term: confidence × magnitude × its shares of the window's periods (or its attainment, capability …).</param>
+public readonly record struct EvidenceUse(int Row, string Term, double Weight);
+
+/// <summary>
+/// A directed dyad at one period position, as measures see it: the index, the two actors, the two pairs and the
+/// period.
+/// </summary>
+public readonly struct DyadPeriod
+{
+    /// <summary>Creates the view.</summary>
+    /// <param name="index">The index.</param>
+    /// <param name="patron">The patron's actor position.</param>
+    /// <param name="client">The client's actor position.</param>
+    /// <param name="t">The period position.</param>
+    public DyadPeriod(EvidenceIndex index, int patron, int client, int t)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        Index = index;
+        Patron = patron;
+        Client = client;
+        PatronToClient = index.PairOf(patron, client);
+        ClientToPatron = index.PairOf(client, patron);
+        T = t;
+    }
+
+    private DyadPeriod(DyadPeriod other, int t)
+    {
+        Index = other.Index;
+        Patron = other.Patron;
+        Client = other.Client;
+        PatronToClient = other.PatronToClient;
+        ClientToPatron = other.ClientToPatron;
+        T = t;
+    }
+
+    /// <summary>The evidence index.</summary>
+    public EvidenceIndex Index { get; }
+
+    /// <summary>The options.</summary>
+    public ScoringOptions Options => Index.Options;
+
+    /// <summary>The patron's actor position.</summary>
+    public int Patron { get; }
+
+    /// <summary>The client's actor position.</summary>
+    public int Client { get; }
+
+    /// <summary>The patron → client pair, or −1 when no evidence runs that way.</summary>
+    public int PatronToClient { get; }
+
+    /// <summary>The client → patron pair, or −1.</summary>
+    public int ClientToPatron { get; }
+
+    /// <summary>The period position.</summary>
+    public int T { get; }
+
+    /// <summary>The period.</summary>
+    public Period Period => Index.Grid[T];
+
+    /// <summary>The same dyad at another period position.</summary>
+    /// <param name="t">The period position.</param>
+    /// <returns>The view.</returns>
+    public DyadPeriod At(int t) => new(this, t);
+
+    /// <summary>The trailing window of a length in years that ends at this period: (T − w + 1, T).</summary>
+    /// <param name="years">The length in years.</param>
+    /// <returns>The first and last period positions (the first may be negative; index reads clip it).</returns>
+    public (int From, int To) Trailing(double years) => (T - Index.Grid.Granularity.PeriodsIn(years) + 1, T);
+
+    /// <summary>Whether any evidence links the two actors (either direction) in periods t0 … t1.</summary>
+    /// <param name="t0">The first period position.</param>
+    /// <param name="t1">The last period position.</param>
+    /// <returns>Whether the dyad was observed.</returns>
+    public bool Observed(int t0, int t1) =>
+        Index.Count(PairCount.Activity, PatronToClient, t0, t1) + Index.Count(PairCount.Activity, ClientToPatron, t0, t1) > 0;
+}

@@ -1,0 +1,57 @@
+using Influence.Evidence;
+using Influence.Indexing;
+
+namespace Influence.Theory;
+
+/// <summary>
+/// Holsti's multilateral context, first part: the patron's share of all the support its client receives.
+/// </summary>
+/// <remarks>
+/// <code>
+/// patronShare = Σ S[P→C] / Σ_z S[z→C]      over the trailing reciprocity window (5 years)
+/// </code>
+/// Undefined when the client received no support in the window. Holsti (1964), pp. 179–194.
+/// </remarks>
+public sealed class PatronShare : Measure
+{
+    /// <summary>The shared instance.</summary>
+    public static readonly PatronShare Instance = new();
+
+    private PatronShare()
+        : base("patronShare")
+    {
+    }
+
+    /// <inheritdoc />
+    public override MeasureScale Scale => MeasureScale.Unit;
+
+    /// <inheritdoc />
+    public override string Formula => "Σ S[P→C] / Σ over all supporters z of S[z→C], over the trailing window";
+
+    /// <inheritdoc />
+    public override string Citation => "Holsti (1964), pp. 179–194: influence is multilateral";
+
+    /// <inheritdoc />
+    public override double? Evaluate(in DyadPeriod at)
+    {
+        var (a, b) = at.Trailing(at.Options.Exchange.ReciprocityWindowYears);
+        if (at.Index.SupportReceivedCount(at.Client, a, b) == 0)
+        {
+            return null;
+        }
+
+        var total = at.Index.SupportReceived(at.Client, a, b);
+        return total > 0 ? Math.Clamp(at.Index.Sum(PairSum.Support, at.PatronToClient, a, b) / total, 0, 1) : null;
+    }
+
+    /// <inheritdoc />
+    public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
+    {
+        var (a, b) = at.Trailing(at.Options.Exchange.ReciprocityWindowYears);
+        foreach (var pair in at.Index.PairsInto(at.Client))
+        {
+            var term = pair == at.PatronToClient ? "support from the patron" : "support from others";
+            TraceItems(at, uses, pair, EvidenceKind.Support, a, b, term);
+        }
+    }
+}
