@@ -542,7 +542,9 @@ public sealed class CaseBuilder
                 notes[k] = _notes[i];
                 var ek = (EvidenceKind)_kind[i];
                 var dyadic = ek is not (EvidenceKind.Attainment or EvidenceKind.Indicator or EvidenceKind.Capability);
-                a[k] = Lookup(actors, _a[i], ek == EvidenceKind.Capability ? $"{path}.actor" : $"{path}.from", "actor", id);
+                a[k] = dyadic || ek == EvidenceKind.Capability
+                    ? Lookup(actors, _a[i], ek == EvidenceKind.Capability ? $"{path}.actor" : $"{path}.from", "actor", id)
+                    : -1;
                 b[k] = dyadic ? Lookup(actors, _b[i], $"{path}.to", "actor", id) : -1;
                 if (dyadic && a[k] >= 0 && a[k] == b[k])
                 {

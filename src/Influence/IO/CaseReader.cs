@@ -148,16 +148,26 @@ public static partial class CaseReader
         return new CaseReadResult(null, ordered);
     }
 
-    /// <summary>The ids of the cases built into the package.</summary>
-    public static ImmutableArray<string> BuiltInCases { get; } = [ReferenceCaseId];
+    private const string ResourcePrefix = "Influence.BuiltIn.";
+
+    /// <summary>The ids of the cases built into the package; the first is the default.</summary>
+    public static ImmutableArray<string> BuiltInCases { get; } =
+    [
+        .. typeof(CaseReader).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
+            .Select(n => n[ResourcePrefix.Length..^".json".Length])
+            .OrderBy(n => n == ReferenceCaseId ? 0 : 1)
+            .ThenBy(n => n, StringComparer.Ordinal),
+    ];
 
     /// <summary>Loads a case built into the package (default: the Pakistan → Afghan Taliban reference case).</summary>
-    /// <param name="id">The case id.</param>
+    /// <param name="id">The case id (null: the default, <see cref="BuiltInCases"/>[0]).</param>
     /// <returns>The case.</returns>
     /// <exception cref="ArgumentException">No built-in case has that id.</exception>
-    public static Case LoadBuiltIn(string id = ReferenceCaseId)
+    public static Case LoadBuiltIn(string? id = null)
     {
-        var resource = $"Influence.BuiltIn.{id}.json";
+        id ??= BuiltInCases.FirstOrDefault() ?? ReferenceCaseId;
+        var resource = $"{ResourcePrefix}{id}.json";
         using var stream = typeof(CaseReader).Assembly.GetManifestResourceStream(resource)
             ?? throw new ArgumentException($"no built-in case is called '{id}'; built in: {string.Join(", ", BuiltInCases)}", nameof(id));
         using var memory = new MemoryStream();

@@ -14,8 +14,8 @@ namespace Influence.Theory;
 /// variability = cv / (1 + cv)                    cv = sd / mean of S[P→C] over the trailing window (5 years)
 /// diffuse     = α · informality + (1 − α) · variability     α = DiffuseObligation.InformalityWeight (0.5)
 /// </code>
-/// When only one part is defined it stands alone; undefined when neither is (no commitment in force and no
-/// patron support in the window). Formality: treaty 1.0, public agreement 0.7, public pledge 0.4, private
+/// When only one part is defined it stands alone; undefined when neither is (no commitment in force, and no
+/// patron support in the window or fewer than two periods of history in it). Formality: treaty 1.0, public agreement 0.7, public pledge 0.4, private
 /// understanding 0.0 (options). Biermann (2025), pp. 3–7.
 /// </remarks>
 public sealed class DiffuseObligation : Measure
@@ -69,7 +69,7 @@ public sealed class DiffuseObligation : Measure
         var index = at.Index;
         var n = b - a + 1;
         var sum = index.Sum(PairSum.Support, at.PatronToClient, a, b);
-        if (!(sum > 0))
+        if (n < 2 || !(sum > 0))
         {
             return null;
         }

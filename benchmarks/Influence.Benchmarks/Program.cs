@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Influence.Benchmarks.ScoreCaseBenchmarks).Assembly).Run(args);

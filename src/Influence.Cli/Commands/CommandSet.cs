@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Influence.Cli.Commands;
+
+/// <summary>Every command of the tool.</summary>
+internal static class CommandSet
+{
+    public static IEnumerable<Command> All(CliIO io) =>
+    [
+        ScoreCommand.Create(io),
+        ExplainCommand.Create(io),
+        ValidateCommand.Create(io),
+    ];
+}

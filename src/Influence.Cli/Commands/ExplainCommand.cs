@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Globalization;
+using Influence.Cases;
+using Influence.Scoring;
+
+namespace Influence.Cli.Commands;
+
+/// <summary><c>influence explain CASE --patron ID --client ID --period P --measure NAME</c>.</summary>
+internal static class ExplainCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var @case = Common.CaseArgument("The case file (JSON); 'builtin' or nothing for the built-in reference case.");
+        var patron = Common.Patron();
+        var client = Common.Client();
+        var period = new Option<string?>("--period") { Description = "The period to explain (YYYY, YYYYQn or YYYY-MM).", Required = true };
+        var measure = new Option<string?>("--measure") { Description = "The measure to explain (for example exchange, conflict, attainment).", Required = true };
+        var output = Common.Out();
+        var command = new Command("explain", "Explain one value: every evidence item that fed it, its weight, its effect and its sources.")
+        {
+            @case, patron, client, period, measure, output,
+        };
+        command.SetAction(parse => Common.Guard(io, () =>
+        {
+            var path = parse.GetValue(@case);
+            var theCase = Common.LoadCase(path is "builtin" ? null : path);
+            var p = Common.ParsePeriod(parse.GetValue(period)!, "--period");
+            var (pat, cli) = (parse.GetValue(patron), parse.GetValue(client));
+            if (pat is null || cli is null)
+            {
+                if (theCase.Dyads.Length != 1 || pat is not null || cli is not null)
+                {
+                    throw new Common.UsageException("give --patron and --client");
+                }
+
+                (pat, cli) = (theCase.Dyads[0].Patron, theCase.Dyads[0].Client);
+            }
+
+            var dyad = new Dyad(pat, cli);
+            var request = new ScoringRequest { Dyads = [dyad], Granularity = p.Granularity, From = p, To = p };
+            var scores = Scorer.Score(theCase, ScoringOptions.Default, request);
+            var explanation = Explainer.Explain(scores, dyad, p, parse.GetValue(measure)!);
+            Common.Emit(io, parse.GetValue(output), writer => Write(explanation, writer));
+            return Cli.Success;
+        }));
+        return command;
+    }
+
+    private static void Write(Explanation e, TextWriter w)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        w.WriteLine(string.Create(inv, $"{e.Measure} of {e.Dyad.Patron} → {e.Dyad.Client} in {e.Period}: {(e.Value is { } v ? v.ToString("0.####", inv) : "undefined")}"));
+        w.WriteLine($"  formula:  {e.Formula}");
+        w.WriteLine($"  theory:   {e.Citation}");
+        if (e.Contributions.IsEmpty)
+        {
+            w.WriteLine("  no evidence item fed this value.");
+            return;
+        }
+
+        w.WriteLine(string.Create(inv, $"  {e.Contributions.Length} evidence item{(e.Contributions.Length == 1 ? string.Empty : "s")}, largest effect first (effect = value − value without the item):"));
+        foreach (var c in e.Contributions)
+        {
+            var effect = c.Effect is { } x ? x.ToString("+0.####;−0.####;0", inv) : c.ValueWithout is null ? "(undefined without it)" : "–";
+            w.WriteLine(string.Create(inv, $"  {effect,10}  {c.EvidenceId}  [{c.Term}; weight {c.Weight:0.###}; {c.Kind.ToString().ToLowerInvariant()}, {c.Date}, {c.Confidence.ToString().ToLowerInvariant()}]"));
+            if (c.Note is { } note)
+            {
+                w.WriteLine($"              {note}");
+            }
+
+            foreach (var s in c.Sources)
+            {
+                w.WriteLine($"              source: {s.Citation}");
+            }
+        }
+    }
+}

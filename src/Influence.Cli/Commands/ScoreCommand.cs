@@ -1,0 +1,104 @@
+using System.CommandLine;
+using Influence.IO;
+using Influence.Scoring;
+using Spectre.Console;
+
+namespace Influence.Cli.Commands;
+
+/// <summary><c>influence score [CASE] [--patron --client] [--from] [--to] [--granularity] [--format table|json|csv] [--out]</c>.</summary>
+internal static class ScoreCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var @case = Common.CaseArgument();
+        var patron = Common.Patron();
+        var client = Common.Client();
+        var from = Common.From();
+        var to = Common.To();
+        var granularity = Common.Granularity();
+        var format = new Option<string>("--format") { Description = "table, json or csv.", DefaultValueFactory = _ => "table" };
+        var output = Common.Out();
+        var command = new Command("score", "Score dyads over time: the four features, the influence criteria, the patron–client test and the relationship state.")
+        {
+            @case, patron, client, from, to, granularity, format, output,
+        };
+        command.SetAction(parse => Common.Guard(io, () =>
+        {
+            var fmt = parse.GetValue(format)!;
+            if (fmt is not ("table" or "json" or "csv"))
+            {
+                throw new Common.UsageException($"--format must be table, json or csv; was '{fmt}'");
+            }
+
+            var theCase = Common.LoadCase(parse.GetValue(@case));
+            var request = Common.Request(theCase, parse.GetValue(patron), parse.GetValue(client), parse.GetValue(from), parse.GetValue(to), parse.GetValue(granularity));
+            var scores = Scorer.Score(theCase, ScoringOptions.Default, request);
+            Common.Emit(io, parse.GetValue(output), writer =>
+            {
+                switch (fmt)
+                {
+                    case "json":
+                        writer.Flush();
+                        writer.Write(ScoreWriter.ToJson(scores));
+                        writer.WriteLine();
+                        break;
+                    case "csv":
+                        ScoreWriter.WriteCsv(scores, writer);
+                        break;
+                    default:
+                        WriteTable(scores, writer);
+                        break;
+                }
+            });
+            return Cli.Success;
+        }));
+        return command;
+    }
+
+    internal static void WriteTable(ScoreSet scores, TextWriter writer)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 200;
+        console.WriteLine($"{scores.Case.Name} — input hash {scores.InputHash[..16]}…");
+        for (var d = 0; d < scores.Dyads.Length; d++)
+        {
+            var table = new Table { Border = TableBorder.Simple, Title = new TableTitle($"{scores.Dyads[d].Patron} → {scores.Dyads[d].Client}") };
+            foreach (var h in new[] { "period", "exch", "asym", "confl", "diffuse", "endur", "P–C", "state", "attain", "compl", "presence", "gap", "agency", "share" })
+            {
+                table.AddColumn(new TableColumn(h) { Alignment = h is "period" or "state" or "P–C" ? Justify.Left : Justify.Right });
+            }
+
+            for (var p = 0; p < scores.PeriodCount; p++)
+            {
+                var s = scores.For(d, p);
+                var verdict = s.PatronClient;
+                var state = s.State;
+                table.AddRow(
+                    s.Period.ToString(),
+                    Common.Format(s.Exchange.Value),
+                    Common.Format(s.Asymmetry.Value),
+                    Common.Format(s.Conflict.Value),
+                    Common.Format(s.DiffuseObligation.Value),
+                    Common.Format(s.Endurance.Value),
+                    verdict.IsPatronClient switch { true => "yes", false => "no", _ => "–" },
+                    state.State is { } st ? RelationshipStates.StateName(st) : "–",
+                    Common.Format(s.Attainment.Value),
+                    Common.Format(s.Compliance.Value),
+                    Common.Format(s.Presence.Value),
+                    Common.Format(s.PresenceInfluenceGap.Value),
+                    Common.Format(s.ClientAgency.Value),
+                    Common.Format(s.PatronShare.Value));
+            }
+
+            console.Write(table);
+        }
+
+        console.WriteLine("– undefined (no evidence in the measure's window). Explain any value with 'influence explain'.");
+    }
+}

@@ -1,0 +1,217 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Influence.Scoring;
+using Influence.Theory;
+
+namespace Influence.IO;
+
+/// <summary>
+/// Writes a <see cref="ScoreSet"/> as JSON (schema <c>influence.scores/1</c>) or CSV. The same scores always give the
+/// same bytes.
+/// </summary>
+/// <remarks>
+/// JSON shape (see docs/output-format.md):
+/// <code>
+/// {"schema":"influence.scores/1","case","inputHash","granularity","from","to","dyads":[{"patron","client","periods":[{"period",
+///   "features":{"exchange","asymmetry","conflict","diffuseObligation","endurance"},
+///   "accountBalance","isPatronClient","patronClientMargin","patronClientRule",
+///   "influence":{"attainment","compliance","issueSpread","counterReaction","inputEfficiency","presence","presenceInfluenceGap","clientAgency"},
+///   "multilateral":{"patronShare", …},"detail":{"conflictByPatron","conflictByClient"},"custom":{…},
+///   "state","stateRule"}]}]}
+/// </code>
+/// where each measure entry is <c>{"value","low","high","evidence"}</c>: the value (null when undefined), its
+/// interval, and the number of evidence items that fed it.
+/// </remarks>
+public static class ScoreWriter
+{
+    /// <summary>The schema name of the JSON output.</summary>
+    public const string Schema = "influence.scores/1";
+
+    private static readonly JsonWriterOptions Json = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static readonly string[] FeatureNames = ["exchange", "asymmetry", "conflict", "diffuseObligation", "endurance"];
+    private static readonly string[] InfluenceNames = ["attainment", "compliance", "issueSpread", "counterReaction", "inputEfficiency", "presence", "presenceInfluenceGap", "clientAgency"];
+    private static readonly string[] DetailNames = ["conflictByPatron", "conflictByClient"];
+
+    /// <summary>The measures written under <c>"multilateral"</c>, in order; the multilateral measures register here.</summary>
+    internal static IReadOnlyList<string> MultilateralNames { get; } = ["patronShare", "alternativePatrons", "supplierConcentration", "dependenceAsymmetry", "brokerage", "reverseLeverage"];
+
+    /// <summary>Writes JSON.</summary>
+    /// <param name="scores">The scores.</param>
+    /// <param name="stream">The stream (left open).</param>
+    /// <param name="evidenceCounts">Whether to count each value's evidence items (costs a trace per value).</param>
+    public static void WriteJson(ScoreSet scores, Stream stream, bool evidenceCounts = true)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(stream);
+        using var w = new Utf8JsonWriter(stream, Json);
+        var builtIn = Measures.BuiltIn.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        w.WriteStartObject();
+        w.WriteString("schema", Schema);
+        w.WriteString("case", scores.Case.Id);
+        w.WriteString("inputHash", scores.InputHash);
+        w.WriteString("granularity", scores.Granularity.ToName());
+        w.WriteString("from", scores.From.ToString());
+        w.WriteString("to", scores.To.ToString());
+        w.WriteStartArray("dyads");
+        for (var d = 0; d < scores.Dyads.Length; d++)
+        {
+            w.WriteStartObject();
+            w.WriteString("patron", scores.Dyads[d].Patron);
+            w.WriteString("client", scores.Dyads[d].Client);
+            w.WriteStartArray("periods");
+            for (var p = 0; p < scores.PeriodCount; p++)
+            {
+                w.WriteStartObject();
+                w.WriteString("period", scores.Periods[p].ToString());
+                Group(w, scores, "features", FeatureNames, d, p, evidenceCounts);
+                Entry(w, scores, "accountBalance", d, p, evidenceCounts);
+                var verdict = scores.PatronClient(d, p);
+                Nullable(w, "isPatronClient", verdict.IsPatronClient);
+                Nullable(w, "patronClientMargin", verdict.Margin);
+                w.WriteString("patronClientRule", verdict.Rule);
+                Group(w, scores, "influence", InfluenceNames, d, p, evidenceCounts);
+                Group(w, scores, "multilateral", [.. MultilateralNames.Where(n => scores.MeasureIndexOf(n) >= 0)], d, p, evidenceCounts);
+                Group(w, scores, "detail", DetailNames, d, p, evidenceCounts);
+                var custom = scores.Measures.Where(m => !builtIn.Contains(m.Name)).Select(m => m.Name).ToArray();
+                if (custom.Length > 0)
+                {
+                    Group(w, scores, "custom", custom, d, p, evidenceCounts);
+                }
+
+                var state = scores.State(d, p);
+                if (state.State is { } s)
+                {
+                    w.WriteString("state", RelationshipStates.StateName(s));
+                }
+                else
+                {
+                    w.WriteNull("state");
+                }
+
+                w.WriteString("stateRule", state.Rule);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>Writes JSON to a string.</summary>
+    /// <param name="scores">The scores.</param>
+    /// <param name="evidenceCounts">Whether to count each value's evidence items.</param>
+    /// <returns>The JSON.</returns>
+    public static string ToJson(ScoreSet scores, bool evidenceCounts = true)
+    {
+        using var m = new MemoryStream();
+        WriteJson(scores, m, evidenceCounts);
+        return Encoding.UTF8.GetString(m.ToArray());
+    }
+
+    /// <summary>
+    /// Writes CSV, one row per dyad and period: <c>patron,client,period</c>, then for every measure its value, low and
+    /// high (empty when undefined), then <c>isPatronClient,patronClientMargin,state</c>.
+    /// </summary>
+    /// <param name="scores">The scores.</param>
+    /// <param name="writer">The text writer.</param>
+    public static void WriteCsv(ScoreSet scores, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.NewLine = "\n";
+        var header = new StringBuilder("patron,client,period");
+        foreach (var m in scores.Measures)
+        {
+            header.Append(CultureInfo.InvariantCulture, $",{m.Name},{m.Name}_low,{m.Name}_high");
+        }
+
+        header.Append(",isPatronClient,patronClientMargin,state");
+        writer.WriteLine(header.ToString());
+        var line = new StringBuilder();
+        for (var d = 0; d < scores.Dyads.Length; d++)
+        {
+            for (var p = 0; p < scores.PeriodCount; p++)
+            {
+                line.Clear();
+                line.Append(Csv(scores.Dyads[d].Patron)).Append(',').Append(Csv(scores.Dyads[d].Client)).Append(',').Append(scores.Periods[p].ToString());
+                for (var m = 0; m < scores.Measures.Length; m++)
+                {
+                    var s = scores.Get(m, d, p);
+                    line.Append(',').Append(Number(s.Value)).Append(',').Append(Number(s.Low)).Append(',').Append(Number(s.High));
+                }
+
+                var verdict = scores.PatronClient(d, p);
+                var state = scores.State(d, p);
+                line.Append(',').Append(verdict.IsPatronClient is { } b ? (b ? "true" : "false") : string.Empty);
+                line.Append(',').Append(Number(verdict.Margin));
+                line.Append(',').Append(state.State is { } st ? RelationshipStates.StateName(st) : string.Empty);
+                writer.WriteLine(line.ToString());
+            }
+        }
+    }
+
+    /// <summary>Formats a number as the writers do: shortest round-trip, invariant culture; empty when null.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The text.</returns>
+    public static string Number(double? value) => value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : string.Empty;
+
+    private static string Csv(string s) =>
+        s.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+
+    private static void Group(Utf8JsonWriter w, ScoreSet scores, string name, IReadOnlyList<string> measures, int d, int p, bool evidenceCounts)
+    {
+        w.WriteStartObject(name);
+        foreach (var m in measures)
+        {
+            Entry(w, scores, m, d, p, evidenceCounts);
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void Entry(Utf8JsonWriter w, ScoreSet scores, string measure, int d, int p, bool evidenceCounts)
+    {
+        var m = scores.MeasureIndexOf(measure);
+        var s = scores.Get(m, d, p);
+        w.WriteStartObject(measure);
+        Nullable(w, "value", s.Value);
+        Nullable(w, "low", s.Low);
+        Nullable(w, "high", s.High);
+        if (evidenceCounts)
+        {
+            w.WriteNumber("evidence", scores.EvidenceCount(m, d, p));
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void Nullable(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static void Nullable(Utf8JsonWriter w, string name, bool? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteBoolean(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System.Collections.Immutable;
+using Influence.Cases;
+using Influence.Evidence;
+using Influence.Indexing;
+using Influence.Theory;
+
+namespace Influence.Scoring;
+
+/// <summary>One evidence item's part in a value.</summary>
+/// <param name="EvidenceId">The item's id.</param>
+/// <param name="Kind">The item's kind.</param>
+/// <param name="Date">When.</param>
+/// <param name="Confidence">How well established.</param>
+/// <param name="Term">The term of the formula it fed.</param>
+/// <param name="Weight">Its weight in that term.</param>
+/// <param name="ValueWithout">The value scored without this item (null: undefined without it).</param>
+/// <param name="Effect">The value minus <paramref name="ValueWithout"/>: how much this item moved the value (null when either is undefined).</param>
+/// <param name="Sources">The sources it cites.</param>
+/// <param name="Note">The coder's note.</param>
+public sealed record Contribution(
+    string EvidenceId,
+    EvidenceKind Kind,
+    EvidenceDate Date,
+    Confidence Confidence,
+    string Term,
+    double Weight,
+    double? ValueWithout,
+    double? Effect,
+    ImmutableArray<Source> Sources,
+    string? Note);
+
+/// <summary>Why a value is what it is.</summary>
+/// <param name="Dyad">The dyad.</param>
+/// <param name="Period">The period.</param>
+/// <param name="Measure">The measure's name.</param>
+/// <param name="Value">The value (null when undefined).</param>
+/// <param name="Formula">The measure's formula.</param>
+/// <param name="Citation">The theory it encodes.</param>
+/// <param name="Contributions">Every evidence item that fed the value, largest effect first.</param>
+public sealed record Explanation(
+    Dyad Dyad,
+    Period Period,
+    string Measure,
+    double? Value,
+    string Formula,
+    string Citation,
+    ImmutableArray<Contribution> Contributions);
+
+/// <summary>
+/// Explains a value: lists every evidence item that fed it (from the measure's <see cref="Measure.Trace"/>), with the
+/// term it fed, its weight, and its effect, measured by scoring the same dyad and period again without the item.
+/// </summary>
+public static class Explainer
+{
+    /// <summary>Explains one value of a score set.</summary>
+    /// <param name="scores">The scores.</param>
+    /// <param name="dyad">The dyad.</param>
+    /// <param name="period">The period.</param>
+    /// <param name="measure">The measure name.</param>
+    /// <returns>The explanation.</returns>
+    /// <exception cref="ArgumentException">The measure, dyad or period was not scored.</exception>
+    public static Explanation Explain(ScoreSet scores, Dyad dyad, Period period, string measure)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        var m = scores.RequireMeasure(measure);
+        var d = scores.RequireDyad(dyad);
+        var p = scores.RequirePeriod(period);
+        var at = scores.At(d, p);
+        var theMeasure = scores.Measures[m];
+        var value = scores.Get(m, d, p).Value;
+        var uses = scores.Trace(m, d, p);
+        var @case = scores.Case;
+        var columns = @case.Evidence.Columns;
+        var grid = scores.Index.Grid;
+        var byRow = uses.GroupBy(u => u.Row).ToList();
+        var contributions = new Contribution[byRow.Count];
+        Parallel.For(0, byRow.Count, new ParallelOptions { MaxDegreeOfParallelism = scores.Options.MaxDegreeOfParallelism }, i =>
+        {
+            var row = byRow[i].Key;
+            var id = columns.Ids[row];
+            var without = @case.WhereEvidence(r => r != row);
+            var index = EvidenceIndex.Build(without, grid, scores.Options);
+            var valueWithout = theMeasure.Evaluate(new DyadPeriod(index, at.Patron, at.Client, at.T));
+            var item = @case.Evidence[row];
+            contributions[i] = new Contribution(
+                id,
+                item.Kind,
+                item.Date,
+                item.Confidence,
+                string.Join("; ", byRow[i].Select(u => u.Term).Distinct()),
+                byRow[i].Sum(u => u.Weight),
+                valueWithout,
+                value is { } v && valueWithout is { } w ? v - w : null,
+                [.. item.Sources.Select(s => @case.FindSource(s)!)],
+                item.Note);
+        });
+
+        var ordered = contributions
+            .OrderByDescending(c => Math.Abs(c.Effect ?? 0))
+            .ThenByDescending(c => c.Weight)
+            .ThenBy(c => c.EvidenceId, StringComparer.Ordinal)
+            .ToImmutableArray();
+        return new Explanation(dyad, period, theMeasure.Name, value, theMeasure.Formula, theMeasure.Citation, ordered);
+    }
+}
