@@ -223,6 +223,20 @@ public sealed class CaseBuilder
         return this;
     }
 
+    /// <summary>Adds an indicator observation without building a record; see <see cref="IndicatorEvidence"/>.</summary>
+    /// <param name="id">The item id.</param>
+    /// <param name="date">The date.</param>
+    /// <param name="confidence">The confidence.</param>
+    /// <param name="source">The single source id.</param>
+    /// <param name="indicator">The indicator id.</param>
+    /// <param name="value">The raw value (any finite number).</param>
+    /// <returns>This builder.</returns>
+    public CaseBuilder AddIndicatorValue(string id, EvidenceDate date, Confidence confidence, string source, string indicator, double value)
+    {
+        _rows.AddRaw(EvidenceKind.Indicator, id, date, confidence, source, null, null, 0, Check.FiniteOrThrow(value, nameof(value)), indicator);
+        return this;
+    }
+
     /// <summary>Adds a capability observation without building a record; see <see cref="CapabilityEvidence"/>.</summary>
     /// <param name="id">The item id.</param>
     /// <param name="date">The date.</param>
