@@ -67,9 +67,9 @@ public enum PairCount
 }
 
 /// <summary>
-/// The case's evidence bucketed once by directed pair of actors and period, as dense columns: the one structure
-/// every measure reads. Building it costs O(evidence + pairs × periods); reading a sum over a window of w periods
-/// costs O(w).
+/// The case's evidence bucketed once by directed pair of actors and period, as columns: the one structure every
+/// measure reads. Building it costs O(evidence + pairs × periods); reading a sum over a window of w periods costs
+/// O(w), and reading an item count over any window costs O(1).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -86,17 +86,25 @@ public enum PairCount
 /// same whatever the order evidence was written in or the number of threads. Instances are immutable and safe to
 /// share between threads.
 /// </para>
+/// <para>
+/// Layout (see docs/performance.md): a pair's per-period sums of one evidence kind form one block of
+/// <see cref="Periods"/> values, stored only when the pair has evidence of that kind (a third party that only sends
+/// support costs one support block, not eleven); item counts are stored as running totals, so a count over any window
+/// is one subtraction. The build runs in linear passes over the evidence columns, split over threads by rows and
+/// then by pairs (<see cref="ScoringOptions.MaxDegreeOfParallelism"/>).
+/// </para>
 /// </remarks>
-public sealed class EvidenceIndex
+public sealed partial class EvidenceIndex
 {
-    private static readonly int SumKinds = Enum.GetValues<PairSum>().Length;
-    private static readonly int CountKinds = Enum.GetValues<PairCount>().Length;
-
     private readonly Dictionary<long, int> _pairIndex;
     private readonly int[] _pairFrom;
     private readonly int[] _pairTo;
-    private readonly double[][] _sums;
-    private readonly int[][] _counts;
+    private readonly int[][] _groupBlock;
+    private readonly double[][] _sumData;
+    private readonly int[][] _countData;
+    private readonly int[] _activity;
+    private readonly int[] _firstSupport;
+    private readonly double[] _cumulativeSupport;
     private readonly int[] _pairItemStart;
     private readonly int[] _pairItems;
     private readonly int[] _issueSlotStart;
@@ -107,15 +115,14 @@ public sealed class EvidenceIndex
     private readonly int[] _supportInCount;
     private readonly double[] _attainmentSum;
     private readonly double[] _attainmentWeight;
+    private readonly int[] _attainmentLast;
     private readonly int[] _objectiveItemStart;
     private readonly int[] _objectiveItems;
     private readonly int[] _capabilityStart;
     private readonly int[] _capabilityRows;
     private readonly int[] _capabilityAt;
+    private readonly double[] _capabilityValue;
     private readonly int[][] _ancestorsOrSelf;
-    private readonly double[] _attainmentValue;
-    private readonly int[] _firstSupport;
-    private readonly double[] _cumulativeSupport;
     private readonly int[][] _objectivesByHolder;
 
     private EvidenceIndex(Case @case, PeriodGrid grid, ScoringOptions options, Builder b)
@@ -124,10 +131,14 @@ public sealed class EvidenceIndex
         Grid = grid;
         Options = options;
         _pairIndex = b.PairIndex;
-        _pairFrom = [.. b.PairFrom];
-        _pairTo = [.. b.PairTo];
-        _sums = b.Sums;
-        _counts = b.Counts;
+        _pairFrom = b.PairFrom;
+        _pairTo = b.PairTo;
+        _groupBlock = b.GroupBlock;
+        _sumData = b.SumData;
+        _countData = b.CountData;
+        _activity = b.Activity;
+        _firstSupport = b.FirstSupport;
+        _cumulativeSupport = b.CumulativeSupport;
         _pairItemStart = b.PairItemStart;
         _pairItems = b.PairItems;
         _issueSlotStart = b.IssueSlotStart;
@@ -138,16 +149,26 @@ public sealed class EvidenceIndex
         _supportInCount = b.SupportInCount;
         _attainmentSum = b.AttainmentSum;
         _attainmentWeight = b.AttainmentWeight;
+        _attainmentLast = b.AttainmentLast;
         _objectiveItemStart = b.ObjectiveItemStart;
         _objectiveItems = b.ObjectiveItems;
         _capabilityStart = b.CapabilityStart;
         _capabilityRows = b.CapabilityRows;
         _capabilityAt = b.CapabilityAt;
+        _capabilityValue = b.CapabilityValue;
         _ancestorsOrSelf = b.AncestorsOrSelf;
-        _attainmentValue = b.AttainmentValue;
-        _firstSupport = b.FirstSupport;
-        _cumulativeSupport = b.CumulativeSupport;
         _objectivesByHolder = b.ObjectivesByHolder;
+    }
+
+    /// <summary>The evidence kinds whose per-period sums and counts a pair stores together (one block each).</summary>
+    internal enum Group
+    {
+        Support = 0,
+        Coercion,
+        Demand,
+        Presence,
+        Overreach,
+        Commitment,
     }
 
     /// <summary>The case indexed.</summary>
@@ -207,7 +228,11 @@ public sealed class EvidenceIndex
     /// <param name="pair">The pair, or −1.</param>
     /// <param name="t">The period position.</param>
     /// <returns>The sum.</returns>
-    public double At(PairSum sum, int pair, int t) => pair < 0 ? 0 : _sums[(int)sum][(pair * Periods) + t];
+    public double At(PairSum sum, int pair, int t)
+    {
+        var block = Block(sum, pair);
+        return block < 0 ? 0 : _sumData[(int)sum][(block * Periods) + t];
+    }
 
     /// <summary>A sum over periods t0 … t1 (inclusive, clipped to the grid), added in period order.</summary>
     /// <param name="sum">Which sum.</param>
@@ -217,15 +242,16 @@ public sealed class EvidenceIndex
     /// <returns>The sum (0 when the pair is −1 or the window is empty).</returns>
     public double Sum(PairSum sum, int pair, int t0, int t1)
     {
-        if (pair < 0)
+        var block = Block(sum, pair);
+        if (block < 0)
         {
             return 0;
         }
 
         t0 = Math.Max(t0, 0);
         t1 = Math.Min(t1, Periods - 1);
-        var column = _sums[(int)sum];
-        var baseIndex = pair * Periods;
+        var column = _sumData[(int)sum];
+        var baseIndex = block * Periods;
         var s = 0.0;
         for (var t = t0; t <= t1; t++)
         {
@@ -235,7 +261,7 @@ public sealed class EvidenceIndex
         return s;
     }
 
-    /// <summary>An item count over periods t0 … t1 (an item touching several periods counts in each).</summary>
+    /// <summary>An item count over periods t0 … t1 (an item touching several periods counts in each). Costs O(1).</summary>
     /// <param name="count">Which count.</param>
     /// <param name="pair">The pair, or −1.</param>
     /// <param name="t0">The first period position.</param>
@@ -250,15 +276,31 @@ public sealed class EvidenceIndex
 
         t0 = Math.Max(t0, 0);
         t1 = Math.Min(t1, Periods - 1);
-        var column = _counts[(int)count];
-        var baseIndex = pair * Periods;
-        var s = 0;
-        for (var t = t0; t <= t1; t++)
+        if (t0 > t1)
         {
-            s += column[baseIndex + t];
+            return 0;
         }
 
-        return s;
+        int[] data;
+        int baseIndex;
+        if (count == PairCount.Activity)
+        {
+            data = _activity;
+            baseIndex = pair * (Periods + 1);
+        }
+        else
+        {
+            var block = _groupBlock[(int)count][pair];
+            if (block < 0)
+            {
+                return 0;
+            }
+
+            data = _countData[(int)count];
+            baseIndex = block * (Periods + 1);
+        }
+
+        return data[baseIndex + t1 + 1] - data[baseIndex + t0];
     }
 
     /// <summary>The first period position in which a pair has a support item, or −1 when it has none.</summary>
@@ -270,7 +312,11 @@ public sealed class EvidenceIndex
     /// <param name="pair">The pair, or −1.</param>
     /// <param name="t">The period position.</param>
     /// <returns>The cumulative support.</returns>
-    public double CumulativeSupport(int pair, int t) => pair < 0 || t < 0 ? 0 : _cumulativeSupport[(pair * Periods) + Math.Min(t, Periods - 1)];
+    public double CumulativeSupport(int pair, int t)
+    {
+        var block = Block(PairSum.Support, pair);
+        return block < 0 || t < 0 ? 0 : _cumulativeSupport[(block * Periods) + Math.Min(t, Periods - 1)];
+    }
 
     /// <summary>The objectives held by an actor, as positions in <see cref="Case.Objectives"/>.</summary>
     /// <param name="actor">The actor position.</param>
@@ -295,7 +341,7 @@ public sealed class EvidenceIndex
         return s;
     }
 
-    /// <summary>The number of support items an actor receives over periods t0 … t1.</summary>
+    /// <summary>The number of support items an actor receives over periods t0 … t1. Costs O(1).</summary>
     /// <param name="actor">The receiving actor.</param>
     /// <param name="t0">The first period position.</param>
     /// <param name="t1">The last period position.</param>
@@ -304,13 +350,13 @@ public sealed class EvidenceIndex
     {
         t0 = Math.Max(t0, 0);
         t1 = Math.Min(t1, Periods - 1);
-        var s = 0;
-        for (var t = t0; t <= t1; t++)
+        if (t0 > t1)
         {
-            s += _supportInCount[(actor * Periods) + t];
+            return 0;
         }
 
-        return s;
+        var baseIndex = actor * (Periods + 1);
+        return _supportInCount[baseIndex + t1 + 1] - _supportInCount[baseIndex + t0];
     }
 
     /// <summary>The pairs whose acting actor gives support to <paramref name="actor"/> at some time.</summary>
@@ -395,25 +441,14 @@ public sealed class EvidenceIndex
     /// <returns>Whether the actor has been observed by then.</returns>
     public bool TryCapability(int actor, int t, out double value)
     {
-        var k = _capabilityAt[(actor * Periods) + t];
-        if (k < 0)
+        var cell = (actor * Periods) + t;
+        if (_capabilityAt[cell] < 0)
         {
             value = 0;
             return false;
         }
 
-        var c = Case.Evidence.Columns;
-        var day = c.FirstDay[_capabilityRows[k]];
-        double sum = 0, weight = 0;
-        for (var j = k; j >= _capabilityStart[actor] && c.FirstDay[_capabilityRows[j]] == day; j--)
-        {
-            var row = _capabilityRows[j];
-            var w = ConfidenceWeight(row);
-            sum += w * c.Value[row];
-            weight += w;
-        }
-
-        value = weight > 0 ? sum / weight : MeanOfLatest(actor, k, day);
+        value = _capabilityValue[cell];
         return true;
     }
 
@@ -504,8 +539,17 @@ public sealed class EvidenceIndex
 
     /// <summary>The attainment an attainment or indicator item reports, in [0, 1] (indicators mapped by their series).</summary>
     /// <param name="row">The evidence row.</param>
-    /// <returns>The attainment.</returns>
-    public double AttainmentValue(int row) => _attainmentValue[row];
+    /// <returns>The attainment (0 for items of other kinds).</returns>
+    public double AttainmentValue(int row)
+    {
+        var c = Case.Evidence.Columns;
+        return (EvidenceKind)c.Kind[row] switch
+        {
+            EvidenceKind.Attainment => c.Value[row],
+            EvidenceKind.Indicator => Case.Indicators[c.Ref[row]].ToAttainment(c.Value[row]),
+            _ => 0,
+        };
+    }
 
     /// <summary>An item's share of a period: see the remarks of <see cref="EvidenceIndex"/>.</summary>
     /// <param name="row">The evidence row.</param>
@@ -531,19 +575,46 @@ public sealed class EvidenceIndex
         return span ? (double)overlap / (end - start + 1) : (double)overlap / (last - first + 1);
     }
 
-    private double MeanOfLatest(int actor, int k, int day)
+    /// <summary>A pair's per-period sums of one kind over the whole grid, or empty when it has none (all zero).</summary>
+    internal ReadOnlySpan<double> SumSeries(PairSum sum, int pair)
     {
-        var c = Case.Evidence.Columns;
-        double sum = 0;
-        var n = 0;
-        for (var j = k; j >= _capabilityStart[actor] && c.FirstDay[_capabilityRows[j]] == day; j--)
-        {
-            sum += c.Value[_capabilityRows[j]];
-            n++;
-        }
-
-        return sum / n;
+        var block = Block(sum, pair);
+        return block < 0 ? default : _sumData[(int)sum].AsSpan(block * Periods, Periods);
     }
+
+    /// <summary>An actor's per-period support received over the whole grid.</summary>
+    internal ReadOnlySpan<double> SupportInSeries(int actor) => _supportIn.AsSpan(actor * Periods, Periods);
+
+    /// <summary>A pair's cumulative support over the whole grid, or empty when it has none (all zero).</summary>
+    internal ReadOnlySpan<double> CumulativeSupportSeries(int pair)
+    {
+        var block = Block(PairSum.Support, pair);
+        return block < 0 ? default : _cumulativeSupport.AsSpan(block * Periods, Periods);
+    }
+
+    /// <summary>The issue slots of a pair: slot s holds issue <see cref="IssueOfSlot"/> and its sums.</summary>
+    internal (int First, int End) IssueSlots(int pair) => pair < 0 ? (0, 0) : (_issueSlotStart[pair], _issueSlotStart[pair + 1]);
+
+    internal int IssueOfSlot(int slot) => _issueSlotIssue[slot];
+
+    internal ReadOnlySpan<double> IssueWeightSeries(int slot) => _issueWeight.AsSpan(slot * Periods, Periods);
+
+    internal ReadOnlySpan<double> IssueMetSeries(int slot) => _issueMet.AsSpan(slot * Periods, Periods);
+
+    /// <summary>The latest period position τ ≤ t in which an objective was observed (attainment weight &gt; 0), or −1.</summary>
+    internal int LastAttainmentPeriod(int objective, int t) => _attainmentLast[(objective * Periods) + t];
+
+    private int Block(PairSum sum, int pair) => pair < 0 ? -1 : _groupBlock[(int)GroupOf(sum)][pair];
+
+    private static Group GroupOf(PairSum sum) => sum switch
+    {
+        PairSum.Support => Group.Support,
+        PairSum.Coercion => Group.Coercion,
+        PairSum.Presence => Group.Presence,
+        PairSum.Overreach => Group.Overreach,
+        PairSum.CommitmentWeight or PairSum.CommitmentFormality => Group.Commitment,
+        _ => Group.Demand,
+    };
 
     private (int FirstDay, int LastDay) Days(int t0, int t1)
     {
@@ -553,495 +624,4 @@ public sealed class EvidenceIndex
     }
 
     private static long Key(int from, int to) => ((long)from << 32) | (uint)to;
-
-    /// <summary>The passes that fill the index.</summary>
-    private sealed class Builder
-    {
-        private readonly Case _case;
-        private readonly PeriodGrid _grid;
-        private readonly ScoringOptions _options;
-        private readonly int _t;
-
-        public Builder(Case @case, PeriodGrid grid, ScoringOptions options)
-        {
-            _case = @case;
-            _grid = grid;
-            _options = options;
-            _t = grid.Count;
-        }
-
-        public Dictionary<long, int> PairIndex { get; } = [];
-
-        public List<int> PairFrom { get; } = [];
-
-        public List<int> PairTo { get; } = [];
-
-        public double[][] Sums { get; private set; } = [];
-
-        public int[][] Counts { get; private set; } = [];
-
-        public int[] PairItemStart { get; private set; } = [];
-
-        public int[] PairItems { get; private set; } = [];
-
-        public int[] IssueSlotStart { get; private set; } = [];
-
-        public int[] IssueSlotIssue { get; private set; } = [];
-
-        public double[] IssueWeight { get; private set; } = [];
-
-        public double[] IssueMet { get; private set; } = [];
-
-        public double[] SupportIn { get; private set; } = [];
-
-        public int[] SupportInCount { get; private set; } = [];
-
-        public double[] AttainmentSum { get; private set; } = [];
-
-        public double[] AttainmentWeight { get; private set; } = [];
-
-        public int[] ObjectiveItemStart { get; private set; } = [];
-
-        public int[] ObjectiveItems { get; private set; } = [];
-
-        public int[] CapabilityStart { get; private set; } = [];
-
-        public int[] CapabilityRows { get; private set; } = [];
-
-        public int[] CapabilityAt { get; private set; } = [];
-
-        public int[][] AncestorsOrSelf { get; private set; } = [];
-
-        public double[] AttainmentValue { get; private set; } = [];
-
-        public int[] FirstSupport { get; private set; } = [];
-
-        public double[] CumulativeSupport { get; private set; } = [];
-
-        public int[][] ObjectivesByHolder { get; private set; } = [];
-
-        public void Run()
-        {
-            BuildAncestors();
-            var (entryPair, entryRow) = ExpandPairs();
-            BucketPairItems(entryPair, entryRow);
-            AggregatePairs();
-            AggregateIssues();
-            AggregateSupportReceived();
-            AggregateObjectives();
-            IndexCapabilities();
-            SummariseSupport();
-            GroupObjectives();
-        }
-
-        private void SummariseSupport()
-        {
-            var pairs = PairFrom.Count;
-            var support = Sums[(int)PairSum.Support];
-            var count = Counts[(int)PairCount.Support];
-            FirstSupport = new int[pairs];
-            CumulativeSupport = new double[pairs * _t];
-            for (var p = 0; p < pairs; p++)
-            {
-                FirstSupport[p] = -1;
-                var running = 0.0;
-                for (var t = 0; t < _t; t++)
-                {
-                    var cell = (p * _t) + t;
-                    if (FirstSupport[p] < 0 && count[cell] > 0)
-                    {
-                        FirstSupport[p] = t;
-                    }
-
-                    running += support[cell];
-                    CumulativeSupport[cell] = running;
-                }
-            }
-        }
-
-        private void GroupObjectives()
-        {
-            var lists = new List<int>[_case.Actors.Length];
-            for (var a = 0; a < lists.Length; a++)
-            {
-                lists[a] = [];
-            }
-
-            for (var o = 0; o < _case.Objectives.Length; o++)
-            {
-                lists[_case.ActorIndexOf(_case.Objectives[o].Holder)].Add(o);
-            }
-
-            ObjectivesByHolder = [.. lists.Select(l => l.ToArray())];
-        }
-
-        private void BuildAncestors()
-        {
-            var actors = _case.Actors;
-            AncestorsOrSelf = new int[actors.Length][];
-            for (var i = 0; i < actors.Length; i++)
-            {
-                var chain = new List<int> { i };
-                var current = actors[i];
-                while (current.Parent is { } parent)
-                {
-                    var p = _case.ActorIndexOf(parent);
-                    chain.Add(p);
-                    current = actors[p];
-                }
-
-                AncestorsOrSelf[i] = [.. chain];
-            }
-        }
-
-        private bool Related(int a, int b) => Array.IndexOf(AncestorsOrSelf[a], b) >= 0 || Array.IndexOf(AncestorsOrSelf[b], a) >= 0;
-
-        /// <summary>Every (pair, row) entry after roll-up, numbering pairs in first-seen canonical order.</summary>
-        private (List<int> Pair, List<int> Row) ExpandPairs()
-        {
-            var c = _case.Evidence.Columns;
-            var entryPair = new List<int>(c.Count);
-            var entryRow = new List<int>(c.Count);
-            for (var row = 0; row < c.Count; row++)
-            {
-                if (c.B[row] < 0)
-                {
-                    continue;
-                }
-
-                foreach (var a in AncestorsOrSelf[c.A[row]])
-                {
-                    foreach (var b in AncestorsOrSelf[c.B[row]])
-                    {
-                        if (Related(a, b))
-                        {
-                            continue;
-                        }
-
-                        var key = Key(a, b);
-                        if (!PairIndex.TryGetValue(key, out var p))
-                        {
-                            p = PairFrom.Count;
-                            PairIndex[key] = p;
-                            PairFrom.Add(a);
-                            PairTo.Add(b);
-                        }
-
-                        entryPair.Add(p);
-                        entryRow.Add(row);
-                    }
-                }
-            }
-
-            return (entryPair, entryRow);
-        }
-
-        private void BucketPairItems(List<int> entryPair, List<int> entryRow)
-        {
-            var pairs = PairFrom.Count;
-            PairItemStart = new int[pairs + 1];
-            foreach (var p in entryPair)
-            {
-                PairItemStart[p + 1]++;
-            }
-
-            for (var p = 0; p < pairs; p++)
-            {
-                PairItemStart[p + 1] += PairItemStart[p];
-            }
-
-            PairItems = new int[entryPair.Count];
-            var next = PairItemStart[..^1];
-            for (var e = 0; e < entryPair.Count; e++)
-            {
-                PairItems[next[entryPair[e]]++] = entryRow[e];
-            }
-        }
-
-        private (int T0, int T1) PeriodsOf(int row)
-        {
-            var c = _case.Evidence.Columns;
-            var t0 = _grid.IndexOfDay(c.FirstDay[row]);
-            var t1 = _grid.IndexOfDay(c.LastDay[row]);
-            return (Math.Max(t0, 0), Math.Min(t1, _t - 1));
-        }
-
-        private double Share(int row, int t)
-        {
-            var c = _case.Evidence.Columns;
-            return ShareOf(_grid, c.FirstDay[row], c.LastDay[row], c.IsSpan(row), t);
-        }
-
-        private void AggregatePairs()
-        {
-            var pairs = PairFrom.Count;
-            var cells = pairs * _t;
-            Sums = new double[SumKinds][];
-            for (var k = 0; k < SumKinds; k++)
-            {
-                Sums[k] = new double[cells];
-            }
-
-            Counts = new int[CountKinds][];
-            for (var k = 0; k < CountKinds; k++)
-            {
-                Counts[k] = new int[cells];
-            }
-
-            var c = _case.Evidence.Columns;
-            var conf = _options.Confidence;
-            var compliance = _options.Compliance;
-            var formality = _options.DiffuseObligation;
-            for (var p = 0; p < pairs; p++)
-            {
-                var cellBase = p * _t;
-                for (var k = PairItemStart[p]; k < PairItemStart[p + 1]; k++)
-                {
-                    var row = PairItems[k];
-                    var (t0, t1) = PeriodsOf(row);
-                    if (t0 > t1)
-                    {
-                        continue;
-                    }
-
-                    var w = conf.Of((Confidence)c.Confidence[row]);
-                    var kind = (EvidenceKind)c.Kind[row];
-                    for (var t = t0; t <= t1; t++)
-                    {
-                        var share = Share(row, t);
-                        var cell = cellBase + t;
-                        Counts[(int)PairCount.Activity][cell]++;
-                        switch (kind)
-                        {
-                            case EvidenceKind.Support:
-                                Sums[(int)PairSum.Support][cell] += w * c.Value[row] * share;
-                                Counts[(int)PairCount.Support][cell]++;
-                                break;
-                            case EvidenceKind.Coercion:
-                                Sums[(int)PairSum.Coercion][cell] += w * c.Value[row] * share;
-                                Counts[(int)PairCount.Coercion][cell]++;
-                                break;
-                            case EvidenceKind.Demand:
-                                {
-                                    var s = w * c.Value[row] * share;
-                                    var response = (DemandResponse)c.Type[row];
-                                    var defied = response is DemandResponse.Defied or DemandResponse.Ignored;
-                                    Sums[(int)PairSum.DemandWeight][cell] += s;
-                                    Sums[(int)PairSum.DemandMet][cell] += s * compliance.Credit(response);
-                                    if (defied)
-                                    {
-                                        Sums[(int)PairSum.DemandDefied][cell] += s;
-                                    }
-
-                                    if (c.Value[row] >= compliance.RedLineSalience)
-                                    {
-                                        Sums[(int)PairSum.RedLineWeight][cell] += s;
-                                        if (defied)
-                                        {
-                                            Sums[(int)PairSum.RedLineDefied][cell] += s;
-                                        }
-                                    }
-
-                                    Counts[(int)PairCount.Demand][cell]++;
-                                    break;
-                                }
-
-                            case EvidenceKind.Presence:
-                                Sums[(int)PairSum.Presence][cell] += w * c.Value[row] * share;
-                                Counts[(int)PairCount.Presence][cell]++;
-                                break;
-                            case EvidenceKind.Overreach:
-                                Sums[(int)PairSum.Overreach][cell] += w * c.Value[row] * share;
-                                Counts[(int)PairCount.Overreach][cell]++;
-                                break;
-                            case EvidenceKind.Commitment:
-                                {
-                                    var s = w * c.Value[row] * share;
-                                    Sums[(int)PairSum.CommitmentWeight][cell] += s;
-                                    Sums[(int)PairSum.CommitmentFormality][cell] += s * formality.Of((CommitmentFormality)c.Type[row]);
-                                    Counts[(int)PairCount.Commitment][cell]++;
-                                    break;
-                                }
-                        }
-                    }
-                }
-            }
-        }
-
-        private void AggregateIssues()
-        {
-            var pairs = PairFrom.Count;
-            var c = _case.Evidence.Columns;
-            var slots = new List<(int Pair, int Issue)>();
-            var slotOf = new Dictionary<(int, int), int>();
-            IssueSlotStart = new int[pairs + 1];
-            for (var p = 0; p < pairs; p++)
-            {
-                IssueSlotStart[p] = slots.Count;
-                var issues = new SortedSet<int>();
-                for (var k = PairItemStart[p]; k < PairItemStart[p + 1]; k++)
-                {
-                    var row = PairItems[k];
-                    if (c.Kind[row] == (byte)EvidenceKind.Demand)
-                    {
-                        issues.Add(c.Ref[row]);
-                    }
-                }
-
-                foreach (var issue in issues)
-                {
-                    slotOf[(p, issue)] = slots.Count;
-                    slots.Add((p, issue));
-                }
-            }
-
-            IssueSlotStart[pairs] = slots.Count;
-            IssueSlotIssue = [.. slots.Select(s => s.Issue)];
-            IssueWeight = new double[slots.Count * _t];
-            IssueMet = new double[slots.Count * _t];
-            var conf = _options.Confidence;
-            for (var p = 0; p < pairs; p++)
-            {
-                for (var k = PairItemStart[p]; k < PairItemStart[p + 1]; k++)
-                {
-                    var row = PairItems[k];
-                    if (c.Kind[row] != (byte)EvidenceKind.Demand)
-                    {
-                        continue;
-                    }
-
-                    var slot = slotOf[(p, c.Ref[row])];
-                    var (t0, t1) = PeriodsOf(row);
-                    var w = conf.Of((Confidence)c.Confidence[row]) * c.Value[row];
-                    var credit = _options.Compliance.Credit((DemandResponse)c.Type[row]);
-                    for (var t = t0; t <= t1; t++)
-                    {
-                        var s = w * Share(row, t);
-                        IssueWeight[(slot * _t) + t] += s;
-                        IssueMet[(slot * _t) + t] += s * credit;
-                    }
-                }
-            }
-        }
-
-        private void AggregateSupportReceived()
-        {
-            var actors = _case.Actors.Length;
-            SupportIn = new double[actors * _t];
-            SupportInCount = new int[actors * _t];
-            var support = Sums[(int)PairSum.Support];
-            var count = Counts[(int)PairCount.Support];
-            for (var p = 0; p < PairFrom.Count; p++)
-            {
-                var to = PairTo[p];
-                for (var t = 0; t < _t; t++)
-                {
-                    SupportIn[(to * _t) + t] += support[(p * _t) + t];
-                    SupportInCount[(to * _t) + t] += count[(p * _t) + t];
-                }
-            }
-        }
-
-        private void AggregateObjectives()
-        {
-            var c = _case.Evidence.Columns;
-            var objectives = _case.Objectives.Length;
-            AttainmentSum = new double[objectives * _t];
-            AttainmentWeight = new double[objectives * _t];
-            AttainmentValue = new double[c.Count];
-            var objectiveOfIndicator = _case.Indicators.Select(i => _case.ObjectiveIndex[i.Objective]).ToArray();
-            var perObjective = new List<int>[objectives];
-            for (var o = 0; o < objectives; o++)
-            {
-                perObjective[o] = [];
-            }
-
-            for (var row = 0; row < c.Count; row++)
-            {
-                int objective;
-                double value;
-                switch ((EvidenceKind)c.Kind[row])
-                {
-                    case EvidenceKind.Attainment:
-                        objective = c.Ref[row];
-                        value = c.Value[row];
-                        break;
-                    case EvidenceKind.Indicator:
-                        objective = objectiveOfIndicator[c.Ref[row]];
-                        value = _case.Indicators[c.Ref[row]].ToAttainment(c.Value[row]);
-                        break;
-                    default:
-                        continue;
-                }
-
-                AttainmentValue[row] = value;
-                perObjective[objective].Add(row);
-                var w = _options.Confidence.Of((Confidence)c.Confidence[row]);
-                var (t0, t1) = PeriodsOf(row);
-                for (var t = t0; t <= t1; t++)
-                {
-                    var s = w * Share(row, t);
-                    AttainmentSum[(objective * _t) + t] += s * value;
-                    AttainmentWeight[(objective * _t) + t] += s;
-                }
-            }
-
-            ObjectiveItemStart = new int[objectives + 1];
-            var all = new List<int>();
-            for (var o = 0; o < objectives; o++)
-            {
-                ObjectiveItemStart[o] = all.Count;
-                all.AddRange(perObjective[o]);
-            }
-
-            ObjectiveItemStart[objectives] = all.Count;
-            ObjectiveItems = [.. all];
-        }
-
-        private void IndexCapabilities()
-        {
-            var c = _case.Evidence.Columns;
-            var actors = _case.Actors.Length;
-            var perActor = new List<int>[actors];
-            for (var a = 0; a < actors; a++)
-            {
-                perActor[a] = [];
-            }
-
-            for (var row = 0; row < c.Count; row++)
-            {
-                if (c.Kind[row] == (byte)EvidenceKind.Capability)
-                {
-                    perActor[c.A[row]].Add(row);
-                }
-            }
-
-            CapabilityStart = new int[actors + 1];
-            var rows = new List<int>();
-            CapabilityAt = new int[actors * _t];
-            Array.Fill(CapabilityAt, -1);
-            for (var a = 0; a < actors; a++)
-            {
-                CapabilityStart[a] = rows.Count;
-                var list = perActor[a];
-                list.Sort((x, y) => c.FirstDay[x] != c.FirstDay[y] ? c.FirstDay[x].CompareTo(c.FirstDay[y]) : x.CompareTo(y));
-                var offset = rows.Count;
-                rows.AddRange(list);
-                var k = -1;
-                for (var t = 0; t < _t; t++)
-                {
-                    var lastDay = _grid.StartDay(t + 1) - 1;
-                    while (k + 1 < list.Count && c.FirstDay[list[k + 1]] <= lastDay)
-                    {
-                        k++;
-                    }
-
-                    CapabilityAt[(a * _t) + t] = k < 0 ? -1 : offset + k;
-                }
-            }
-
-            CapabilityStart[actors] = rows.Count;
-            CapabilityRows = [.. rows];
-        }
-    }
 }

@@ -93,13 +93,15 @@ public static class Scorer
             values[m] = new double[cells];
         }
 
-        var intervalMeasures = measures.Select((m, i) => (m, i)).Where(x => x.m is InputEfficiency).Select(x => x.i).ToArray();
         var lows = new double[measures.Length][];
         var highs = new double[measures.Length][];
-        foreach (var m in intervalMeasures)
+        for (var m = 0; m < measures.Length; m++)
         {
-            lows[m] = new double[cells];
-            highs[m] = new double[cells];
+            if (measures[m] is InputEfficiency)
+            {
+                lows[m] = new double[cells];
+                highs[m] = new double[cells];
+            }
         }
 
         var patrons = plan.Dyads.Select(d => index.Case.ActorIndexOf(d.Patron)).ToArray();
@@ -108,23 +110,23 @@ public static class Scorer
         Parallel.For(0, dyadCount, parallel, () => new double?[periods], (d, _, buffer) =>
         {
             var dyad = new DyadPeriod(index, patrons[d], clients[d], t0);
+            var cell = d * periods;
             for (var m = 0; m < measures.Length; m++)
             {
-                measures[m].EvaluateSeries(dyad, t0, t1, buffer);
+                if (lows[m] is { } low)
+                {
+                    // The interval comes with the value: one regression per period instead of two.
+                    InputEfficiency.Series(dyad, t0, t1, buffer, low.AsSpan(cell, periods), highs[m].AsSpan(cell, periods));
+                }
+                else
+                {
+                    measures[m].EvaluateSeries(dyad, t0, t1, buffer);
+                }
+
                 var column = values[m];
                 for (var p = 0; p < periods; p++)
                 {
-                    column[(d * periods) + p] = buffer[p] is { } v ? Guard(v, measures[m]) : double.NaN;
-                }
-            }
-
-            foreach (var m in intervalMeasures)
-            {
-                for (var p = 0; p < periods; p++)
-                {
-                    var interval = measures[m].EvaluateInterval(dyad.At(t0 + p));
-                    lows[m][(d * periods) + p] = interval?.Low ?? double.NaN;
-                    highs[m][(d * periods) + p] = interval?.High ?? double.NaN;
+                    column[cell + p] = buffer[p] is { } v ? Guard(v, measures[m]) : double.NaN;
                 }
             }
 

@@ -127,6 +127,17 @@ public abstract class Measure
         return w * s;
     }
 
+    /// <summary>Copies a series whose undefined values are NaN into nullable values.</summary>
+    /// <param name="values">The values, NaN where undefined.</param>
+    /// <param name="output">The nullable values.</param>
+    internal static void Write(ReadOnlySpan<double> values, Span<double?> output)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            output[i] = double.IsNaN(values[i]) ? null : values[i];
+        }
+    }
+
     /// <summary>1 − exp(−x / k): maps a non-negative pressure onto [0, 1).</summary>
     /// <param name="x">The pressure, ≥ 0.</param>
     /// <param name="k">The scale, &gt; 0.</param>

@@ -1,5 +1,6 @@
 using Influence.Evidence;
 using Influence.Indexing;
+using Influence.Scoring;
 
 namespace Influence.Theory;
 
@@ -67,6 +68,34 @@ public sealed class Conflict : Measure
     }
 
     /// <inheritdoc />
+    public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output) =>
+        PressureSeries(dyad, t0, t1, output, static (byPatron, byClient, defiance, o) => Saturate(byPatron + byClient + (o.DefianceWeight * defiance), o.Scale));
+
+    /// <summary>
+    /// The series of a measure of the three pressures (<see cref="Pressures"/>) over periods t0 … t1, null where the
+    /// dyad has no evidence in the window.
+    /// </summary>
+    internal static void PressureSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output, Func<double, double, double, ConflictOptions, double> value)
+    {
+        var index = dyad.Index;
+        var n = t1 - t0 + 1;
+        var o = dyad.Options.Conflict;
+        var w = index.Grid.Granularity.PeriodsIn(o.WindowYears);
+        using var scratch = new SeriesScratch();
+        var byPatron = scratch.Doubles(n);
+        var byClient = scratch.Doubles(n);
+        var defiance = scratch.Doubles(n);
+        Windows.Sums(index.SumSeries(PairSum.Coercion, dyad.PatronToClient), w, t0, byPatron);
+        Windows.Sums(index.SumSeries(PairSum.Coercion, dyad.ClientToPatron), w, t0, byClient);
+        Windows.Sums(index.SumSeries(PairSum.DemandDefied, dyad.PatronToClient), w, t0, defiance);
+        for (var i = 0; i < n; i++)
+        {
+            var t = t0 + i;
+            output[i] = dyad.Observed(t - w + 1, t) ? value(byPatron[i], byClient[i], defiance[i], o) : null;
+        }
+    }
+
+    /// <inheritdoc />
     public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
     {
         var (a, b) = at.Trailing(at.Options.Conflict.WindowYears);
@@ -113,6 +142,10 @@ public sealed class ConflictByPatron : Measure
         Conflict.Pressures(at) is { } p ? Saturate(p.ByPatron, at.Options.Conflict.Scale) : null;
 
     /// <inheritdoc />
+    public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output) =>
+        Conflict.PressureSeries(dyad, t0, t1, output, static (byPatron, _, _, o) => Saturate(byPatron, o.Scale));
+
+    /// <inheritdoc />
     public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
     {
         var (a, b) = at.Trailing(at.Options.Conflict.WindowYears);
@@ -151,6 +184,10 @@ public sealed class ConflictByClient : Measure
         var o = at.Options.Conflict;
         return Saturate(p.ByClient + (o.DefianceWeight * p.Defiance), o.Scale);
     }
+
+    /// <inheritdoc />
+    public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output) =>
+        Conflict.PressureSeries(dyad, t0, t1, output, static (_, byClient, defiance, o) => Saturate(byClient + (o.DefianceWeight * defiance), o.Scale));
 
     /// <inheritdoc />
     public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)

@@ -102,6 +102,55 @@ public sealed class DiffuseObligation : Measure
     }
 
     /// <inheritdoc />
+    public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
+    {
+        var index = dyad.Index;
+        var n = t1 - t0 + 1;
+        var alpha = dyad.Options.DiffuseObligation.InformalityWeight;
+        var w = index.Grid.Granularity.PeriodsIn(dyad.Options.DiffuseObligation.VariabilityWindowYears);
+        var support = index.SumSeries(PairSum.Support, dyad.PatronToClient);
+        using var scratch = new SeriesScratch();
+        var sums = scratch.Doubles(n);
+        var means = scratch.Doubles(n);
+        var squares = scratch.Doubles(n);
+        Windows.Sums(support, w, t0, sums);
+        var any = false;
+        for (var i = 0; i < n; i++)
+        {
+            var t = t0 + i;
+            var count = t - Math.Max(t - w + 1, 0) + 1;
+            means[i] = count < 2 || !(sums[i] > 0) ? double.NaN : sums[i] / count;
+            any |= !double.IsNaN(means[i]);
+        }
+
+        if (any)
+        {
+            Windows.SquaredDeviations(support, w, t0, means, squares);
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            var t = t0 + i;
+            var informality = Informality(dyad.At(t));
+            double? variability = null;
+            if (!double.IsNaN(means[i]))
+            {
+                var count = t - Math.Max(t - w + 1, 0) + 1;
+                var cv = Math.Sqrt(squares[i] / count) / means[i];
+                variability = cv / (1 + cv);
+            }
+
+            output[i] = (informality, variability) switch
+            {
+                ({ } x, { } v) => (alpha * x) + ((1 - alpha) * v),
+                ({ } x, null) => x,
+                (null, { } v) => v,
+                _ => null,
+            };
+        }
+    }
+
+    /// <inheritdoc />
     public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
     {
         TraceItems(at, uses, at.PatronToClient, EvidenceKind.Commitment, at.T, at.T, "commitment in force");

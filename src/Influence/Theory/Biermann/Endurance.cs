@@ -73,6 +73,46 @@ public sealed class Endurance : Measure
     }
 
     /// <inheritdoc />
+    public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
+    {
+        var n = t1 - t0 + 1;
+        var first = FirstExchange(dyad);
+        if (first < 0)
+        {
+            output[..n].Clear();
+            return;
+        }
+
+        var index = dyad.Index;
+        var o = dyad.Options.Endurance;
+        var perYear = index.Grid.Granularity.PeriodsPerYear();
+        var w = index.Grid.Granularity.PeriodsIn(o.ContinuityWindowYears);
+        using var scratch = new SeriesScratch();
+        var active = scratch.Ints(t1 + 2);
+        active[0] = 0;
+        for (var t = 0; t <= t1; t++)
+        {
+            var flows = index.Count(PairCount.Support, dyad.PatronToClient, t, t) + index.Count(PairCount.Support, dyad.ClientToPatron, t, t);
+            active[t + 1] = active[t] + (flows > 0 ? 1 : 0);
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            var t = t0 + i;
+            if (first > t)
+            {
+                output[i] = null;
+                continue;
+            }
+
+            var years = (t - first + 1) / (double)perYear;
+            var duration = Saturate(years, o.DurationScaleYears);
+            var a = Math.Max(t - w + 1, first);
+            output[i] = duration * (active[t + 1] - active[a]) / (t - a + 1);
+        }
+    }
+
+    /// <inheritdoc />
     public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
     {
         var (a, b) = at.Trailing(at.Options.Endurance.ContinuityWindowYears);

@@ -88,6 +88,32 @@ public sealed class Exchange : Measure
     }
 
     /// <inheritdoc />
+    public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
+    {
+        var index = dyad.Index;
+        var n = t1 - t0 + 1;
+        var w = index.Grid.Granularity.PeriodsIn(dyad.Options.Exchange.ReciprocityWindowYears);
+        var scale = dyad.Options.Exchange.VolumeScale;
+        using var scratch = new SeriesScratch();
+        var given = scratch.Doubles(n);
+        var back = scratch.Doubles(n);
+        Windows.Sums(index.SumSeries(PairSum.Support, dyad.PatronToClient), w, t0, given);
+        Windows.Sums(index.SumSeries(PairSum.Support, dyad.ClientToPatron), w, t0, back);
+        for (var i = 0; i < n; i++)
+        {
+            var t = t0 + i;
+            if (index.Count(PairCount.Support, dyad.PatronToClient, t - w + 1, t) + index.Count(PairCount.Support, dyad.ClientToPatron, t - w + 1, t) == 0)
+            {
+                output[i] = null;
+                continue;
+            }
+
+            var flowNow = index.At(PairSum.Support, dyad.PatronToClient, t) + index.At(PairSum.Support, dyad.ClientToPatron, t);
+            output[i] = Compute(flowNow, given[i], back[i], scale);
+        }
+    }
+
+    /// <inheritdoc />
     public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
     {
         var (a, b) = at.Trailing(at.Options.Exchange.ReciprocityWindowYears);

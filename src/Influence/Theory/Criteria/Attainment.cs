@@ -90,6 +90,47 @@ public sealed class Attainment : Measure
     }
 
     /// <inheritdoc />
+    public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
+    {
+        var n = t1 - t0 + 1;
+        using var scratch = new SeriesScratch();
+        var values = scratch.Doubles(n);
+        Series(dyad, t0, values);
+        Write(values, output);
+    }
+
+    /// <summary>The values of periods t0, t0 + 1, … into <paramref name="dest"/>; NaN where undefined.</summary>
+    internal static void Series(in DyadPeriod dyad, int t0, Span<double> dest)
+    {
+        var index = dyad.Index;
+        var objectives = new List<(int Objective, double Salience)>();
+        foreach (var o in ObjectivesOf(dyad))
+        {
+            objectives.Add((o, index.Case.Objectives[o].Salience));
+        }
+
+        var w = index.Grid.Granularity.PeriodsIn(dyad.Options.Attainment.LookbackYears);
+        for (var i = 0; i < dest.Length; i++)
+        {
+            var t = t0 + i;
+            var a = Math.Max(t - w + 1, 0);
+            double num = 0, den = 0;
+            foreach (var (o, s) in objectives)
+            {
+                var last = index.LastAttainmentPeriod(o, t);
+                if (last >= a)
+                {
+                    var (sum, weight) = index.AttainmentAt(o, last);
+                    num += s * Math.Clamp(sum / weight, 0, 1);
+                    den += s;
+                }
+            }
+
+            dest[i] = den > 0 ? num / den : double.NaN;
+        }
+    }
+
+    /// <inheritdoc />
     public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
     {
         ArgumentNullException.ThrowIfNull(uses);

@@ -73,6 +73,59 @@ public sealed class ClientAgency : Measure
     }
 
     /// <inheritdoc />
+    public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
+    {
+        var index = dyad.Index;
+        var n = t1 - t0 + 1;
+        var granularity = index.Grid.Granularity;
+        var wc = granularity.PeriodsIn(dyad.Options.Compliance.WindowYears);
+        var wk = granularity.PeriodsIn(dyad.Options.Conflict.WindowYears);
+        using var scratch = new SeriesScratch();
+        var compliance = scratch.Doubles(n);
+        var redWeight = scratch.Doubles(n);
+        var redDefied = scratch.Doubles(n);
+        var force = scratch.Doubles(n);
+        var share = scratch.Doubles(n);
+        Compliance.Series(dyad, t0, compliance, scratch);
+        Windows.Sums(index.SumSeries(PairSum.RedLineWeight, dyad.PatronToClient), wc, t0, redWeight);
+        Windows.Sums(index.SumSeries(PairSum.RedLineDefied, dyad.PatronToClient), wc, t0, redDefied);
+        Windows.Sums(index.SumSeries(PairSum.Coercion, dyad.ClientToPatron), wk, t0, force);
+        PatronShare.Series(dyad, t0, share, scratch);
+        var scale = dyad.Options.ClientAgency.CoercionScale;
+        for (var i = 0; i < n; i++)
+        {
+            var t = t0 + i;
+            double sum = 0;
+            var parts = 0;
+            if (!double.IsNaN(compliance[i]))
+            {
+                sum += 1 - compliance[i];
+                parts++;
+            }
+
+            if (redWeight[i] > 0)
+            {
+                sum += redDefied[i] / redWeight[i];
+                parts++;
+            }
+
+            if (dyad.Observed(t - wk + 1, t))
+            {
+                sum += Saturate(force[i], scale);
+                parts++;
+            }
+
+            if (!double.IsNaN(share[i]))
+            {
+                sum += 1 - share[i];
+                parts++;
+            }
+
+            output[i] = parts > 0 ? sum / parts : null;
+        }
+    }
+
+    /// <inheritdoc />
     public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
     {
         var (a, b) = at.Trailing(at.Options.Compliance.WindowYears);

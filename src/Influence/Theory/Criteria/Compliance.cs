@@ -76,6 +76,34 @@ public sealed class Compliance : Measure
     }
 
     /// <inheritdoc />
+    public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
+    {
+        var n = t1 - t0 + 1;
+        using var scratch = new SeriesScratch();
+        var values = scratch.Doubles(n);
+        Series(dyad, t0, values, scratch);
+        Write(values, output);
+    }
+
+    /// <summary>Compliance over the trailing window of periods t0, t0 + 1, … into <paramref name="dest"/>; NaN where undefined.</summary>
+    internal static void Series(in DyadPeriod dyad, int t0, Span<double> dest, SeriesScratch scratch)
+    {
+        var index = dyad.Index;
+        var pair = dyad.PatronToClient;
+        var n = dest.Length;
+        var w = index.Grid.Granularity.PeriodsIn(dyad.Options.Compliance.WindowYears);
+        var weight = scratch.Doubles(n);
+        var met = scratch.Doubles(n);
+        Windows.Sums(index.SumSeries(PairSum.DemandWeight, pair), w, t0, weight);
+        Windows.Sums(index.SumSeries(PairSum.DemandMet, pair), w, t0, met);
+        for (var i = 0; i < n; i++)
+        {
+            var t = t0 + i;
+            dest[i] = index.Count(PairCount.Demand, pair, t - w + 1, t) == 0 || !(weight[i] > 0) ? double.NaN : met[i] / weight[i];
+        }
+    }
+
+    /// <inheritdoc />
     public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
     {
         var (a, b) = at.Trailing(at.Options.Compliance.WindowYears);
@@ -143,6 +171,50 @@ public sealed class IssueSpecificity : Measure
         }
 
         return n >= 2 ? hi - lo : null;
+    }
+
+    /// <inheritdoc />
+    public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
+    {
+        var index = dyad.Index;
+        var n = t1 - t0 + 1;
+        var (first, end) = index.IssueSlots(dyad.PatronToClient);
+        if (end - first < 2)
+        {
+            output[..n].Clear();
+            return;
+        }
+
+        var w = index.Grid.Granularity.PeriodsIn(dyad.Options.Compliance.WindowYears);
+        using var scratch = new SeriesScratch();
+        var weight = scratch.Doubles(n);
+        var met = scratch.Doubles(n);
+        var lo = scratch.Doubles(n);
+        var hi = scratch.Doubles(n);
+        var count = scratch.Ints(n);
+        lo.Fill(double.PositiveInfinity);
+        hi.Fill(double.NegativeInfinity);
+        count.Clear();
+        for (var slot = first; slot < end; slot++)
+        {
+            Windows.Sums(index.IssueWeightSeries(slot), w, t0, weight);
+            Windows.Sums(index.IssueMetSeries(slot), w, t0, met);
+            for (var i = 0; i < n; i++)
+            {
+                if (weight[i] > 0)
+                {
+                    var c = met[i] / weight[i];
+                    count[i]++;
+                    lo[i] = Math.Min(lo[i], c);
+                    hi[i] = Math.Max(hi[i], c);
+                }
+            }
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            output[i] = count[i] >= 2 ? hi[i] - lo[i] : null;
+        }
     }
 
     /// <inheritdoc />

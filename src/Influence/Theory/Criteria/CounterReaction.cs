@@ -68,6 +68,52 @@ public sealed class CounterReaction : Measure
     }
 
     /// <inheritdoc />
+    public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
+    {
+        var index = dyad.Index;
+        var pair = dyad.PatronToClient;
+        var n = t1 - t0 + 1;
+        var granularity = index.Grid.Granularity;
+        var lag = granularity.PeriodsIn(dyad.Options.CounterReaction.LagYears);
+        var baseline = granularity.PeriodsIn(dyad.Options.CounterReaction.BaselineYears);
+        if (index.Count(PairCount.Overreach, pair, 0, t1) == 0)
+        {
+            output[..n].Clear();
+            return;
+        }
+
+        using var scratch = new SeriesScratch();
+        var next = scratch.Ints(t1 + 2);
+        next[t1 + 1] = int.MaxValue;
+        for (var t = t1; t >= 0; t--)
+        {
+            next[t] = index.Count(PairCount.Overreach, pair, t, t) > 0 ? t : next[t + 1];
+        }
+
+        var cached = -1;
+        double? before = null;
+        for (var i = 0; i < n; i++)
+        {
+            var t = t0 + i;
+            var overreach = next[Math.Max(t - lag + 1, 0)];
+            if (overreach > t)
+            {
+                output[i] = null;
+                continue;
+            }
+
+            if (overreach != cached)
+            {
+                before = Compliance.Pooled(index, pair, overreach - baseline, overreach - 1);
+                cached = overreach;
+            }
+
+            var after = Compliance.Pooled(index, pair, overreach, t);
+            output[i] = after is { } x && before is { } y ? (1 - x) - (1 - y) : null;
+        }
+    }
+
+    /// <inheritdoc />
     public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
     {
         if (Windows(at) is not { } w)

@@ -1,4 +1,8 @@
+using System.Collections.Concurrent;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using Influence.Evidence;
+using Influence.Indexing;
 using MathNet.Numerics.Distributions;
 
 namespace Influence.Theory;
@@ -23,6 +27,8 @@ public sealed class InputEfficiency : Measure
 {
     /// <summary>The shared instance.</summary>
     public static readonly InputEfficiency Instance = new();
+
+    private static readonly ConcurrentDictionary<(double Level, int DegreesOfFreedom), double> CriticalValues = new();
 
     private InputEfficiency()
         : base("inputEfficiency")
@@ -110,11 +116,177 @@ public sealed class InputEfficiency : Measure
             return null;
         }
 
-        var level = at.Options.InputEfficiency.IntervalLevel;
-        var tCrit = StudentT.InvCDF(0, 1, f.Points - 2, 1 - ((1 - level) / 2));
-        var half = tCrit * f.StandardError;
+        var half = CriticalValue(at.Options.InputEfficiency.IntervalLevel, f.Points - 2) * f.StandardError;
         return (Math.Clamp((f.Slope - half) * f.Range, -1, 1), Math.Clamp((f.Slope + half) * f.Range, -1, 1));
     }
+
+    /// <inheritdoc />
+    public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output) =>
+        Series(dyad, t0, t1, output, default, default);
+
+    /// <summary>
+    /// The values of periods t0 … t1, and their intervals when <paramref name="lows"/> and <paramref name="highs"/>
+    /// are given (NaN where undefined): the same numbers as <see cref="Evaluate"/> and <see cref="EvaluateInterval"/>.
+    /// </summary>
+    /// <remarks>
+    /// SIMD lanes hold consecutive periods; lane l at step j reads the window's j-th period, t + l − w + 1 + j.
+    /// Periods outside the grid or without attainment are masked: their terms add +0 to the sums (which changes
+    /// nothing) and ±∞ to the extremes, so each lane computes exactly what <see cref="Fit"/> computes over its points.
+    /// </remarks>
+    internal static void Series(in DyadPeriod dyad, int t0, int t1, Span<double?> values, Span<double> lows, Span<double> highs)
+    {
+        var index = dyad.Index;
+        var n = t1 - t0 + 1;
+        var withIntervals = !lows.IsEmpty;
+        values[..n].Clear();
+        if (withIntervals)
+        {
+            lows[..n].Fill(double.NaN);
+            highs[..n].Fill(double.NaN);
+        }
+
+        var cumulative = index.CumulativeSupportSeries(dyad.PatronToClient);
+        if (cumulative.IsEmpty)
+        {
+            return;
+        }
+
+        var o = dyad.Options.InputEfficiency;
+        var w = index.Grid.Granularity.PeriodsIn(o.WindowYears);
+        var lanes = Windows.LaneCount;
+        var first = t0 - w + 1;
+        var lo = Math.Max(first, 0);
+        var length = n + w + lanes;
+        using var scratch = new SeriesScratch();
+        var attainment = scratch.Doubles(t1 - lo + 1);
+        Attainment.Series(dyad, lo, attainment);
+        var x = new double[length];
+        var y = new double[length];
+        var m = new double[length];
+        for (var k = 0; k < length; k++)
+        {
+            var tau = first + k;
+            if (tau >= lo && tau <= t1 && !double.IsNaN(attainment[tau - lo]))
+            {
+                x[k] = cumulative[tau];
+                y[k] = attainment[tau - lo];
+                m[k] = 1;
+            }
+        }
+
+        ref var px = ref MemoryMarshal.GetArrayDataReference(x);
+        ref var py = ref MemoryMarshal.GetArrayDataReference(y);
+        ref var pm = ref MemoryMarshal.GetArrayDataReference(m);
+        Span<double> laneCount = stackalloc double[lanes];
+        Span<double> laneMeanX = stackalloc double[lanes];
+        Span<double> laneMeanY = stackalloc double[lanes];
+        Span<double> laneSxx = stackalloc double[lanes];
+        Span<double> laneSxy = stackalloc double[lanes];
+        Span<double> laneSlope = stackalloc double[lanes];
+        Span<double> laneSsr = stackalloc double[lanes];
+        Span<double> laneMin = stackalloc double[lanes];
+        Span<double> laneMax = stackalloc double[lanes];
+        Span<bool> ok = stackalloc bool[lanes];
+        var zero = Vector<double>.Zero;
+        var plusInfinity = new Vector<double>(double.PositiveInfinity);
+        var minusInfinity = new Vector<double>(double.NegativeInfinity);
+        for (var i = 0; i < n; i += lanes)
+        {
+            var count = zero;
+            var sx = zero;
+            var sy = zero;
+            var min = plusInfinity;
+            var max = minusInfinity;
+            for (var j = 0; j < w; j++)
+            {
+                var mask = Windows.Load(ref pm, i + j);
+                var xv = Windows.Load(ref px, i + j);
+                var valid = Vector.GreaterThan(mask, zero);
+                count += mask;
+                sx += xv;
+                sy += Windows.Load(ref py, i + j);
+                min = Vector.Min(min, Vector.ConditionalSelect(valid, xv, plusInfinity));
+                max = Vector.Max(max, Vector.ConditionalSelect(valid, xv, minusInfinity));
+            }
+
+            count.CopyTo(laneCount);
+            var anyLane = false;
+            for (var l = 0; l < lanes; l++)
+            {
+                ok[l] = i + l < n && laneCount[l] >= o.MinimumPoints;
+                anyLane |= ok[l];
+            }
+
+            if (!anyLane)
+            {
+                continue;
+            }
+
+            var meanX = sx / count;
+            var meanY = sy / count;
+            var sxx = zero;
+            var sxy = zero;
+            for (var j = 0; j < w; j++)
+            {
+                var valid = Vector.GreaterThan(Windows.Load(ref pm, i + j), zero);
+                var dx = Windows.Load(ref px, i + j) - meanX;
+                sxx += Vector.ConditionalSelect(valid, dx * dx, zero);
+                sxy += Vector.ConditionalSelect(valid, dx * (Windows.Load(ref py, i + j) - meanY), zero);
+            }
+
+            meanX.CopyTo(laneMeanX);
+            meanY.CopyTo(laneMeanY);
+            sxx.CopyTo(laneSxx);
+            sxy.CopyTo(laneSxy);
+            anyLane = false;
+            for (var l = 0; l < lanes; l++)
+            {
+                ok[l] = ok[l] && laneSxx[l] > 1e-12 * Math.Max(1, laneMeanX[l] * laneMeanX[l]);
+                laneSlope[l] = ok[l] ? laneSxy[l] / laneSxx[l] : 0;
+                anyLane |= ok[l];
+            }
+
+            if (!anyLane)
+            {
+                continue;
+            }
+
+            var slope = new Vector<double>(laneSlope);
+            var ssr = zero;
+            for (var j = 0; j < w; j++)
+            {
+                var valid = Vector.GreaterThan(Windows.Load(ref pm, i + j), zero);
+                var r = Windows.Load(ref py, i + j) - meanY - (slope * (Windows.Load(ref px, i + j) - meanX));
+                ssr += Vector.ConditionalSelect(valid, r * r, zero);
+            }
+
+            ssr.CopyTo(laneSsr);
+            min.CopyTo(laneMin);
+            max.CopyTo(laneMax);
+            for (var l = 0; l < lanes; l++)
+            {
+                if (!ok[l])
+                {
+                    continue;
+                }
+
+                var points = (int)laneCount[l];
+                var range = laneMax[l] - laneMin[l];
+                values[i + l] = Math.Clamp(laneSlope[l] * range, -1, 1);
+                if (withIntervals)
+                {
+                    var se = Math.Sqrt(laneSsr[l] / (points - 2) / laneSxx[l]);
+                    var half = CriticalValue(o.IntervalLevel, points - 2) * se;
+                    lows[i + l] = Math.Clamp((laneSlope[l] - half) * range, -1, 1);
+                    highs[i + l] = Math.Clamp((laneSlope[l] + half) * range, -1, 1);
+                }
+            }
+        }
+    }
+
+    /// <summary>The two-sided Student-t critical value at a level (computed once per level and degrees of freedom).</summary>
+    private static double CriticalValue(double level, int degreesOfFreedom) =>
+        CriticalValues.GetOrAdd((level, degreesOfFreedom), static k => StudentT.InvCDF(0, 1, k.DegreesOfFreedom, 1 - ((1 - k.Level) / 2)));
 
     /// <inheritdoc />
     public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)

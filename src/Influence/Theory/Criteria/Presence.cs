@@ -91,6 +91,28 @@ public sealed class PresenceInfluenceGap : Measure
         Presence.Instance.Evaluate(at) is { } p && InfluenceOf(at) is { } i ? p - i : null;
 
     /// <inheritdoc />
+    public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
+    {
+        var n = t1 - t0 + 1;
+        using var scratch = new SeriesScratch();
+        var attainment = scratch.Doubles(n);
+        var compliance = scratch.Doubles(n);
+        Attainment.Series(dyad, t0, attainment);
+        Theory.Compliance.Series(dyad, t0, compliance, scratch);
+        for (var i = 0; i < n; i++)
+        {
+            double? influence = (double.IsNaN(attainment[i]), double.IsNaN(compliance[i])) switch
+            {
+                (false, false) => (attainment[i] + compliance[i]) / 2,
+                (false, true) => attainment[i],
+                (true, false) => compliance[i],
+                _ => null,
+            };
+            output[i] = influence is { } x && Presence.Instance.Evaluate(dyad.At(t0 + i)) is { } p ? p - x : null;
+        }
+    }
+
+    /// <inheritdoc />
     public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
     {
         Presence.Instance.Trace(at, uses);

@@ -1,0 +1,1027 @@
+using System.Runtime.InteropServices;
+using Influence.Cases;
+using Influence.Evidence;
+using Influence.Scoring;
+
+namespace Influence.Indexing;
+
+public sealed partial class EvidenceIndex
+{
+    /// <summary>
+    /// The passes that fill the index. Every per-period sum is added in canonical evidence order by one thread, so the
+    /// values do not depend on the number of threads.
+    /// </summary>
+    /// <remarks>
+    /// <list type="number">
+    /// <item><description>Rows are split into chunks; each chunk rolls its dyadic items up to their pairs and numbers
+    /// the pairs it meets in first-seen order. Merging the chunks' lists in chunk order gives the pairs numbered in
+    /// first-seen canonical order, whatever the chunking.</description></item>
+    /// <item><description>A counting sort by pair (chunk by chunk, so each pair's items stay in canonical order)
+    /// writes each item's row and a compact copy of what aggregation needs (24 bytes) into the pair's bucket: reads
+    /// are sequential, writes go to one cursor per pair.</description></item>
+    /// <item><description>Pairs are aggregated in parallel, each by one thread, reading its bucket sequentially and
+    /// writing only its own blocks.</description></item>
+    /// </list>
+    /// </remarks>
+    private sealed class Builder
+    {
+        private const int Groups = 6;
+        private const int RowsPerChunk = 1 << 18;
+        private const byte SpanFlag = 1;
+        private const byte RedLineFlag = 2;
+
+        private readonly Case _case;
+        private readonly PeriodGrid _grid;
+        private readonly ScoringOptions _options;
+        private readonly EvidenceColumns _c;
+        private readonly int _t;
+        private readonly int _threads;
+        private int _day0;
+        private int _day1;
+        private int[]? _dayPeriod;
+
+        public Builder(Case @case, PeriodGrid grid, ScoringOptions options)
+        {
+            _case = @case;
+            _grid = grid;
+            _options = options;
+            _c = @case.Evidence.Columns;
+            _t = grid.Count;
+            _threads = options.MaxDegreeOfParallelism;
+        }
+
+        public Dictionary<long, int> PairIndex { get; private set; } = [];
+
+        public int[] PairFrom { get; private set; } = [];
+
+        public int[] PairTo { get; private set; } = [];
+
+        public int[][] GroupBlock { get; private set; } = [];
+
+        public double[][] SumData { get; private set; } = [];
+
+        public int[][] CountData { get; private set; } = [];
+
+        public int[] Activity { get; private set; } = [];
+
+        public int[] FirstSupport { get; private set; } = [];
+
+        public double[] CumulativeSupport { get; private set; } = [];
+
+        public int[] PairItemStart { get; private set; } = [];
+
+        public int[] PairItems { get; private set; } = [];
+
+        public int[] IssueSlotStart { get; private set; } = [];
+
+        public int[] IssueSlotIssue { get; private set; } = [];
+
+        public double[] IssueWeight { get; private set; } = [];
+
+        public double[] IssueMet { get; private set; } = [];
+
+        public double[] SupportIn { get; private set; } = [];
+
+        public int[] SupportInCount { get; private set; } = [];
+
+        public double[] AttainmentSum { get; private set; } = [];
+
+        public double[] AttainmentWeight { get; private set; } = [];
+
+        public int[] AttainmentLast { get; private set; } = [];
+
+        public int[] ObjectiveItemStart { get; private set; } = [];
+
+        public int[] ObjectiveItems { get; private set; } = [];
+
+        public int[] CapabilityStart { get; private set; } = [];
+
+        public int[] CapabilityRows { get; private set; } = [];
+
+        public int[] CapabilityAt { get; private set; } = [];
+
+        public double[] CapabilityValue { get; private set; } = [];
+
+        public int[][] AncestorsOrSelf { get; private set; } = [];
+
+        public int[][] ObjectivesByHolder { get; private set; } = [];
+
+        public void Run()
+        {
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            void Lap(string what) { if (Environment.GetEnvironmentVariable("INFLUENCE_TRACE") is not null) { Console.Error.WriteLine($"  {what} {sw.Elapsed.TotalMilliseconds:F1} ms"); } sw.Restart(); }
+            BuildAncestors();
+            BuildDayLookup();
+            Lap("setup");
+            var chunks = MapPairs();
+            Lap("map");
+            var entries = Scatter(chunks);
+            Lap("scatter");
+            AggregatePairs(entries);
+            Lap("aggregate");
+            AggregateSupportReceived();
+            Lap("supportIn");
+            var (objectiveRows, capabilityRows) = NonDyadicRows();
+            AggregateObjectives(objectiveRows);
+            IndexCapabilities(capabilityRows);
+            GroupObjectives();
+            Lap("rest");
+        }
+
+        private void BuildAncestors()
+        {
+            var actors = _case.Actors;
+            AncestorsOrSelf = new int[actors.Length][];
+            for (var i = 0; i < actors.Length; i++)
+            {
+                var chain = new List<int> { i };
+                var current = actors[i];
+                while (current.Parent is { } parent)
+                {
+                    var p = _case.ActorIndexOf(parent);
+                    chain.Add(p);
+                    current = actors[p];
+                }
+
+                AncestorsOrSelf[i] = [.. chain];
+            }
+        }
+
+        private bool Related(int a, int b) => Array.IndexOf(AncestorsOrSelf[a], b) >= 0 || Array.IndexOf(AncestorsOrSelf[b], a) >= 0;
+
+        /// <summary>A table from day to period position, equal to <see cref="PeriodGrid.IndexOfDay"/>.</summary>
+        private void BuildDayLookup()
+        {
+            _day0 = _grid.StartDay(0);
+            _day1 = _grid.StartDay(_t);
+            if ((long)_day1 - _day0 > 1 << 23)
+            {
+                return;
+            }
+
+            _dayPeriod = new int[_day1 - _day0];
+            for (var t = 0; t < _t; t++)
+            {
+                _dayPeriod.AsSpan(_grid.StartDay(t) - _day0, _grid.StartDay(t + 1) - _grid.StartDay(t)).Fill(t);
+            }
+        }
+
+        private int PeriodOfDay(int day) =>
+            day < _day0 ? -1 : day >= _day1 ? _t : _dayPeriod is { } table ? table[day - _day0] : _grid.IndexOfDay(day);
+
+        /// <summary>Pass 1: each chunk's dyadic rows rolled up to pairs, numbered globally in first-seen order.</summary>
+        private Chunk[] MapPairs()
+        {
+            var n = _c.Count;
+            var count = Math.Max(1, Math.Min(_threads, (n + RowsPerChunk - 1) / RowsPerChunk));
+            var chunks = new Chunk[count];
+            for (var i = 0; i < count; i++)
+            {
+                chunks[i] = new Chunk((int)((long)n * i / count), (int)((long)n * (i + 1) / count));
+            }
+
+            ForEach(count, i => MapChunk(chunks[i]));
+
+            var global = new PairMap(1024);
+            var from = new List<int>();
+            var to = new List<int>();
+            foreach (var chunk in chunks)
+            {
+                chunk.Remap = new int[chunk.Keys.Count];
+                for (var k = 0; k < chunk.Keys.Count; k++)
+                {
+                    var key = chunk.Keys[k];
+                    var id = global.GetOrAdd(key, from.Count);
+                    if (id == from.Count)
+                    {
+                        from.Add((int)(key >> 32));
+                        to.Add((int)(uint)key);
+                    }
+
+                    chunk.Remap[k] = id;
+                }
+            }
+
+            PairFrom = [.. from];
+            PairTo = [.. to];
+            PairIndex = new Dictionary<long, int>(PairFrom.Length);
+            for (var p = 0; p < PairFrom.Length; p++)
+            {
+                PairIndex[Key(PairFrom[p], PairTo[p])] = p;
+            }
+
+            var pairs = PairFrom.Length;
+            ForEach(count, i =>
+            {
+                var chunk = chunks[i];
+                var counts = new int[pairs];
+                var entryPair = chunk.EntryPair;
+                for (var e = 0; e < chunk.Entries; e++)
+                {
+                    var p = chunk.Remap[entryPair[e]];
+                    entryPair[e] = p;
+                    counts[p]++;
+                }
+
+                chunk.Counts = counts;
+            });
+            return chunks;
+        }
+
+        private void MapChunk(Chunk chunk)
+        {
+            var a = _c.A;
+            var b = _c.B;
+            var anc = AncestorsOrSelf;
+            var local = new PairMap(256);
+            var entryPair = new int[Math.Max(16, chunk.RowEnd - chunk.RowStart)];
+            var entries = 0;
+            for (var row = chunk.RowStart; row < chunk.RowEnd; row++)
+            {
+                var to = b[row];
+                if (to < 0)
+                {
+                    continue;
+                }
+
+                var from = a[row];
+                var ancFrom = anc[from];
+                var ancTo = anc[to];
+                if (ancFrom.Length == 1 && ancTo.Length == 1)
+                {
+                    Append(Key(from, to));
+                    continue;
+                }
+
+                foreach (var x in ancFrom)
+                {
+                    foreach (var y in ancTo)
+                    {
+                        if (!Related(x, y))
+                        {
+                            Append(Key(x, y));
+                        }
+                    }
+                }
+            }
+
+            chunk.EntryPair = entryPair;
+            chunk.Entries = entries;
+
+            void Append(long key)
+            {
+                var id = local.GetOrAdd(key, chunk.Keys.Count);
+                if (id == chunk.Keys.Count)
+                {
+                    chunk.Keys.Add(key);
+                }
+
+                if (entries == entryPair.Length)
+                {
+                    Array.Resize(ref entryPair, entryPair.Length * 2);
+                }
+
+                entryPair[entries++] = id;
+            }
+        }
+
+        /// <summary>Pass 2: every (pair, row) entry into its pair's bucket, in canonical order within the pair.</summary>
+        private Entry[] Scatter(Chunk[] chunks)
+        {
+            var pairs = PairFrom.Length;
+            PairItemStart = new int[pairs + 1];
+            long total = 0;
+            for (var p = 0; p < pairs; p++)
+            {
+                PairItemStart[p] = (int)total;
+                foreach (var chunk in chunks)
+                {
+                    var c = chunk.Counts[p];
+                    chunk.Counts[p] = (int)total;
+                    total += c;
+                }
+            }
+
+            if (total > int.MaxValue)
+            {
+                throw new InvalidOperationException($"the case rolls up to {total} (pair, item) entries; at most {int.MaxValue} are supported");
+            }
+
+            PairItemStart[pairs] = (int)total;
+            PairItems = GC.AllocateUninitializedArray<int>((int)total);
+            var entries = GC.AllocateUninitializedArray<Entry>((int)total);
+            var confidence = ConfidenceWeights();
+            var redLine = _options.Compliance.RedLineSalience;
+            ForEach(chunks.Length, i =>
+            {
+                var chunk = chunks[i];
+                var cursor = chunk.Counts;
+                var entryPair = chunk.EntryPair;
+                var items = PairItems;
+                var c = _c;
+                var anc = AncestorsOrSelf;
+                var k = 0;
+                for (var row = chunk.RowStart; row < chunk.RowEnd; row++)
+                {
+                    var to = c.B[row];
+                    if (to < 0)
+                    {
+                        continue;
+                    }
+
+                    var from = c.A[row];
+                    var expansions = anc[from].Length == 1 && anc[to].Length == 1 ? 1 : Expansions(from, to);
+                    var kind = c.Kind[row];
+                    var value = c.Value[row];
+                    var entry = new Entry
+                    {
+                        WeightedValue = confidence[c.Confidence[row]] * value,
+                        First = c.FirstDay[row],
+                        Last = c.LastDay[row],
+                        Ref = c.Ref[row],
+                        Kind = kind,
+                        Type = c.Type[row],
+                        Flags = (byte)((c.IsSpan(row) ? SpanFlag : 0) | (kind == (byte)EvidenceKind.Demand && value >= redLine ? RedLineFlag : 0)),
+                    };
+                    for (var x = 0; x < expansions; x++)
+                    {
+                        var position = cursor[entryPair[k++]]++;
+                        items[position] = row;
+                        entries[position] = entry;
+                    }
+                }
+            });
+            return entries;
+        }
+
+        private int Expansions(int from, int to)
+        {
+            var n = 0;
+            foreach (var x in AncestorsOrSelf[from])
+            {
+                foreach (var y in AncestorsOrSelf[to])
+                {
+                    if (!Related(x, y))
+                    {
+                        n++;
+                    }
+                }
+            }
+
+            return n;
+        }
+
+        private double[] ConfidenceWeights()
+        {
+            var w = new double[3];
+            for (var i = 0; i < w.Length; i++)
+            {
+                w[i] = _options.Confidence.Of((Confidence)i);
+            }
+
+            return w;
+        }
+
+        /// <summary>Pass 3: each pair's per-period sums, counts, issues and cumulative support, one pair per thread.</summary>
+        private void AggregatePairs(Entry[] entries)
+        {
+            var pairs = PairFrom.Length;
+            var issues = _case.Issues.Length;
+            var masks = new byte[pairs];
+            var issueCounts = new int[pairs];
+            var ranges = PairRanges();
+            ForEach(ranges.Length - 1, r =>
+            {
+                var seen = new int[issues];
+                var stamp = 0;
+                for (var p = ranges[r]; p < ranges[r + 1]; p++)
+                {
+                    stamp++;
+                    byte mask = 0;
+                    var distinct = 0;
+                    for (var k = PairItemStart[p]; k < PairItemStart[p + 1]; k++)
+                    {
+                        var kind = entries[k].Kind;
+                        mask |= (byte)(1 << (int)GroupOfKind(kind));
+                        if (kind == (byte)EvidenceKind.Demand && seen[entries[k].Ref] != stamp)
+                        {
+                            seen[entries[k].Ref] = stamp;
+                            distinct++;
+                        }
+                    }
+
+                    masks[p] = mask;
+                    issueCounts[p] = distinct;
+                }
+            });
+
+            GroupBlock = new int[Groups][];
+            var blocks = new int[Groups];
+            for (var g = 0; g < Groups; g++)
+            {
+                GroupBlock[g] = new int[pairs];
+                for (var p = 0; p < pairs; p++)
+                {
+                    GroupBlock[g][p] = (masks[p] & (1 << g)) != 0 ? blocks[g]++ : -1;
+                }
+            }
+
+            var sumKinds = Enum.GetValues<PairSum>();
+            SumData = new double[sumKinds.Length][];
+            foreach (var k in sumKinds)
+            {
+                SumData[(int)k] = new double[(long)blocks[(int)GroupOf(k)] * _t];
+            }
+
+            CountData = new int[Groups][];
+            for (var g = 0; g < Groups; g++)
+            {
+                CountData[g] = new int[(long)blocks[g] * (_t + 1)];
+            }
+
+            Activity = new int[(long)pairs * (_t + 1)];
+            CumulativeSupport = new double[(long)blocks[(int)Group.Support] * _t];
+            FirstSupport = new int[pairs];
+            IssueSlotStart = new int[pairs + 1];
+            for (var p = 0; p < pairs; p++)
+            {
+                IssueSlotStart[p + 1] = IssueSlotStart[p] + issueCounts[p];
+            }
+
+            var slots = IssueSlotStart[pairs];
+            IssueSlotIssue = new int[slots];
+            IssueWeight = new double[(long)slots * _t];
+            IssueMet = new double[(long)slots * _t];
+            var credit = new double[4];
+            for (var i = 0; i < credit.Length; i++)
+            {
+                credit[i] = _options.Compliance.Credit((DemandResponse)i);
+            }
+
+            var formality = new double[4];
+            for (var i = 0; i < formality.Length; i++)
+            {
+                formality[i] = _options.DiffuseObligation.Of((CommitmentFormality)i);
+            }
+
+            ForEach(ranges.Length - 1, r =>
+            {
+                var slotOf = new int[issues];
+                var list = new List<int>();
+                for (var p = ranges[r]; p < ranges[r + 1]; p++)
+                {
+                    AggregatePair(p, entries, slotOf, list, credit, formality);
+                }
+            });
+        }
+
+        private void AggregatePair(int p, Entry[] entries, int[] slotOf, List<int> list, double[] credit, double[] formality)
+        {
+            var t = _t;
+            var start = PairItemStart[p];
+            var end = PairItemStart[p + 1];
+            var slotStart = IssueSlotStart[p];
+            if (IssueSlotStart[p + 1] > slotStart)
+            {
+                list.Clear();
+                for (var k = start; k < end; k++)
+                {
+                    if (entries[k].Kind == (byte)EvidenceKind.Demand && !list.Contains(entries[k].Ref))
+                    {
+                        list.Add(entries[k].Ref);
+                    }
+                }
+
+                list.Sort();
+                for (var i = 0; i < list.Count; i++)
+                {
+                    IssueSlotIssue[slotStart + i] = list[i];
+                    slotOf[list[i]] = slotStart + i;
+                }
+            }
+
+            var support = Span(PairSum.Support, p);
+            var coercion = Span(PairSum.Coercion, p);
+            var demandWeight = Span(PairSum.DemandWeight, p);
+            var demandMet = Span(PairSum.DemandMet, p);
+            var demandDefied = Span(PairSum.DemandDefied, p);
+            var redLineWeight = Span(PairSum.RedLineWeight, p);
+            var redLineDefied = Span(PairSum.RedLineDefied, p);
+            var presence = Span(PairSum.Presence, p);
+            var overreach = Span(PairSum.Overreach, p);
+            var commitmentWeight = Span(PairSum.CommitmentWeight, p);
+            var commitmentFormality = Span(PairSum.CommitmentFormality, p);
+            var activity = Activity.AsSpan(p * (t + 1), t + 1);
+            var counts = new CountSpans(this, p);
+            for (var k = start; k < end; k++)
+            {
+                ref readonly var e = ref entries[k];
+                var t0 = Math.Max(PeriodOfDay(e.First), 0);
+                var t1 = Math.Min(PeriodOfDay(e.Last), t - 1);
+                var span = (e.Flags & SpanFlag) != 0;
+                for (var q = t0; q <= t1; q++)
+                {
+                    var share = ShareOf(_grid, e.First, e.Last, span, q);
+                    activity[q + 1]++;
+                    switch ((EvidenceKind)e.Kind)
+                    {
+                        case EvidenceKind.Support:
+                            support[q] += e.WeightedValue * share;
+                            counts.Support[q + 1]++;
+                            break;
+                        case EvidenceKind.Coercion:
+                            coercion[q] += e.WeightedValue * share;
+                            counts.Coercion[q + 1]++;
+                            break;
+                        case EvidenceKind.Demand:
+                            {
+                                var s = e.WeightedValue * share;
+                                var response = (DemandResponse)e.Type;
+                                var defied = response is DemandResponse.Defied or DemandResponse.Ignored;
+                                var c = credit[e.Type];
+                                demandWeight[q] += s;
+                                demandMet[q] += s * c;
+                                if (defied)
+                                {
+                                    demandDefied[q] += s;
+                                }
+
+                                if ((e.Flags & RedLineFlag) != 0)
+                                {
+                                    redLineWeight[q] += s;
+                                    if (defied)
+                                    {
+                                        redLineDefied[q] += s;
+                                    }
+                                }
+
+                                counts.Demand[q + 1]++;
+                                var slot = slotOf[e.Ref];
+                                IssueWeight[((long)slot * t) + q] += s;
+                                IssueMet[((long)slot * t) + q] += s * c;
+                                break;
+                            }
+
+                        case EvidenceKind.Presence:
+                            presence[q] += e.WeightedValue * share;
+                            counts.Presence[q + 1]++;
+                            break;
+                        case EvidenceKind.Overreach:
+                            overreach[q] += e.WeightedValue * share;
+                            counts.Overreach[q + 1]++;
+                            break;
+                        case EvidenceKind.Commitment:
+                            {
+                                var s = e.WeightedValue * share;
+                                commitmentWeight[q] += s;
+                                commitmentFormality[q] += s * formality[e.Type];
+                                counts.Commitment[q + 1]++;
+                                break;
+                            }
+                    }
+                }
+            }
+
+            FirstSupport[p] = -1;
+            if (!counts.Support.IsEmpty)
+            {
+                var cumulative = CumulativeSupport.AsSpan(GroupBlock[(int)Group.Support][p] * t, t);
+                var running = 0.0;
+                for (var q = 0; q < t; q++)
+                {
+                    if (FirstSupport[p] < 0 && counts.Support[q + 1] > 0)
+                    {
+                        FirstSupport[p] = q;
+                    }
+
+                    running += support[q];
+                    cumulative[q] = running;
+                }
+            }
+
+            Prefix(activity);
+            Prefix(counts.Support);
+            Prefix(counts.Coercion);
+            Prefix(counts.Demand);
+            Prefix(counts.Presence);
+            Prefix(counts.Overreach);
+            Prefix(counts.Commitment);
+        }
+
+        private static void Prefix(Span<int> running)
+        {
+            for (var i = 1; i < running.Length; i++)
+            {
+                running[i] += running[i - 1];
+            }
+        }
+
+        private Span<double> Span(PairSum sum, int pair)
+        {
+            var block = GroupBlock[(int)GroupOf(sum)][pair];
+            return block < 0 ? default : SumData[(int)sum].AsSpan(block * _t, _t);
+        }
+
+        private Span<int> CountSpan(Group group, int pair)
+        {
+            var block = GroupBlock[(int)group][pair];
+            return block < 0 ? default : CountData[(int)group].AsSpan(block * (_t + 1), _t + 1);
+        }
+
+        /// <summary>Pair boundaries splitting the pairs into parts of similar work, many more than threads.</summary>
+        private int[] PairRanges()
+        {
+            var pairs = PairFrom.Length;
+            var work = (long)PairItemStart[pairs] + ((long)pairs * _t);
+            var parts = Math.Max(1, Math.Min(pairs, _threads == 1 ? 1 : _threads * 16));
+            var bounds = new List<int> { 0 };
+            long done = 0;
+            for (var p = 0; p < pairs; p++)
+            {
+                done += PairItemStart[p + 1] - PairItemStart[p] + _t;
+                if (done * parts >= work * bounds.Count && p + 1 < pairs)
+                {
+                    bounds.Add(p + 1);
+                }
+            }
+
+            bounds.Add(pairs);
+            return [.. bounds];
+        }
+
+        private static Group GroupOfKind(byte kind) => (EvidenceKind)kind switch
+        {
+            EvidenceKind.Support => Group.Support,
+            EvidenceKind.Coercion => Group.Coercion,
+            EvidenceKind.Demand => Group.Demand,
+            EvidenceKind.Presence => Group.Presence,
+            EvidenceKind.Overreach => Group.Overreach,
+            EvidenceKind.Commitment => Group.Commitment,
+            _ => throw new InvalidOperationException($"evidence kind {(EvidenceKind)kind} is not dyadic"),
+        };
+
+        /// <summary>Support each actor receives: every pair into it, added in pair order.</summary>
+        private void AggregateSupportReceived()
+        {
+            var actors = _case.Actors.Length;
+            var t = _t;
+            SupportIn = new double[(long)actors * t];
+            SupportInCount = new int[(long)actors * (t + 1)];
+            var supportBlocks = GroupBlock[(int)Group.Support];
+            var sums = SumData[(int)PairSum.Support];
+            var counts = CountData[(int)Group.Support];
+            for (var p = 0; p < PairFrom.Length; p++)
+            {
+                var block = supportBlocks[p];
+                if (block < 0)
+                {
+                    continue;
+                }
+
+                var into = SupportIn.AsSpan(PairTo[p] * t, t);
+                var source = sums.AsSpan(block * t, t);
+                var intoCount = SupportInCount.AsSpan(PairTo[p] * (t + 1), t + 1);
+                var sourceCount = counts.AsSpan(block * (t + 1), t + 1);
+                for (var q = 0; q < t; q++)
+                {
+                    into[q] += source[q];
+                    intoCount[q + 1] += sourceCount[q + 1] - sourceCount[q];
+                }
+            }
+
+            for (var a = 0; a < actors; a++)
+            {
+                Prefix(SupportInCount.AsSpan(a * (t + 1), t + 1));
+            }
+        }
+
+        private (List<int> Objective, List<int> Capability) NonDyadicRows()
+        {
+            var objective = new List<int>();
+            var capability = new List<int>();
+            var kinds = _c.Kind;
+            for (var row = 0; row < _c.Count; row++)
+            {
+                switch ((EvidenceKind)kinds[row])
+                {
+                    case EvidenceKind.Attainment or EvidenceKind.Indicator:
+                        objective.Add(row);
+                        break;
+                    case EvidenceKind.Capability:
+                        capability.Add(row);
+                        break;
+                }
+            }
+
+            return (objective, capability);
+        }
+
+        private void AggregateObjectives(List<int> rows)
+        {
+            var c = _c;
+            var t = _t;
+            var objectives = _case.Objectives.Length;
+            AttainmentSum = new double[(long)objectives * t];
+            AttainmentWeight = new double[(long)objectives * t];
+            var objectiveOfIndicator = _case.Indicators.Select(i => _case.ObjectiveIndex[i.Objective]).ToArray();
+            var perObjective = new List<int>[objectives];
+            for (var o = 0; o < objectives; o++)
+            {
+                perObjective[o] = [];
+            }
+
+            foreach (var row in rows)
+            {
+                int objective;
+                double value;
+                if ((EvidenceKind)c.Kind[row] == EvidenceKind.Attainment)
+                {
+                    objective = c.Ref[row];
+                    value = c.Value[row];
+                }
+                else
+                {
+                    objective = objectiveOfIndicator[c.Ref[row]];
+                    value = _case.Indicators[c.Ref[row]].ToAttainment(c.Value[row]);
+                }
+
+                perObjective[objective].Add(row);
+                var w = _options.Confidence.Of((Confidence)c.Confidence[row]);
+                var t0 = Math.Max(PeriodOfDay(c.FirstDay[row]), 0);
+                var t1 = Math.Min(PeriodOfDay(c.LastDay[row]), t - 1);
+                for (var q = t0; q <= t1; q++)
+                {
+                    var s = w * ShareOf(_grid, c.FirstDay[row], c.LastDay[row], c.IsSpan(row), q);
+                    AttainmentSum[(objective * t) + q] += s * value;
+                    AttainmentWeight[(objective * t) + q] += s;
+                }
+            }
+
+            AttainmentLast = new int[(long)objectives * t];
+            for (var o = 0; o < objectives; o++)
+            {
+                var last = -1;
+                for (var q = 0; q < t; q++)
+                {
+                    if (AttainmentWeight[(o * t) + q] > 0)
+                    {
+                        last = q;
+                    }
+
+                    AttainmentLast[(o * t) + q] = last;
+                }
+            }
+
+            ObjectiveItemStart = new int[objectives + 1];
+            var all = new List<int>();
+            for (var o = 0; o < objectives; o++)
+            {
+                ObjectiveItemStart[o] = all.Count;
+                all.AddRange(perObjective[o]);
+            }
+
+            ObjectiveItemStart[objectives] = all.Count;
+            ObjectiveItems = [.. all];
+        }
+
+        private void IndexCapabilities(List<int> capabilityRows)
+        {
+            var c = _c;
+            var t = _t;
+            var actors = _case.Actors.Length;
+            var perActor = new List<int>[actors];
+            for (var a = 0; a < actors; a++)
+            {
+                perActor[a] = [];
+            }
+
+            foreach (var row in capabilityRows)
+            {
+                perActor[c.A[row]].Add(row);
+            }
+
+            CapabilityStart = new int[actors + 1];
+            var rows = new List<int>();
+            CapabilityAt = new int[(long)actors * t];
+            CapabilityValue = new double[(long)actors * t];
+            Array.Fill(CapabilityAt, -1);
+            for (var a = 0; a < actors; a++)
+            {
+                CapabilityStart[a] = rows.Count;
+                var list = perActor[a];
+                list.Sort((x, y) => c.FirstDay[x] != c.FirstDay[y] ? c.FirstDay[x].CompareTo(c.FirstDay[y]) : x.CompareTo(y));
+                var offset = rows.Count;
+                rows.AddRange(list);
+                var k = -1;
+                var value = 0.0;
+                for (var q = 0; q < t; q++)
+                {
+                    var lastDay = _grid.StartDay(q + 1) - 1;
+                    var moved = false;
+                    while (k + 1 < list.Count && c.FirstDay[list[k + 1]] <= lastDay)
+                    {
+                        k++;
+                        moved = true;
+                    }
+
+                    if (moved)
+                    {
+                        value = Capability(list, k);
+                    }
+
+                    CapabilityAt[(a * t) + q] = k < 0 ? -1 : offset + k;
+                    CapabilityValue[(a * t) + q] = k < 0 ? 0 : value;
+                }
+            }
+
+            CapabilityStart[actors] = rows.Count;
+            CapabilityRows = [.. rows];
+        }
+
+        /// <summary>The confidence-weighted mean of the observations on the day of observation k (the latest by then).</summary>
+        private double Capability(List<int> list, int k)
+        {
+            var c = _c;
+            var day = c.FirstDay[list[k]];
+            double sum = 0, weight = 0;
+            for (var j = k; j >= 0 && c.FirstDay[list[j]] == day; j--)
+            {
+                var row = list[j];
+                var w = _options.Confidence.Of((Confidence)c.Confidence[row]);
+                sum += w * c.Value[row];
+                weight += w;
+            }
+
+            if (weight > 0)
+            {
+                return sum / weight;
+            }
+
+            double plain = 0;
+            var n = 0;
+            for (var j = k; j >= 0 && c.FirstDay[list[j]] == day; j--)
+            {
+                plain += c.Value[list[j]];
+                n++;
+            }
+
+            return plain / n;
+        }
+
+        private void GroupObjectives()
+        {
+            var lists = new List<int>[_case.Actors.Length];
+            for (var a = 0; a < lists.Length; a++)
+            {
+                lists[a] = [];
+            }
+
+            for (var o = 0; o < _case.Objectives.Length; o++)
+            {
+                lists[_case.ActorIndexOf(_case.Objectives[o].Holder)].Add(o);
+            }
+
+            ObjectivesByHolder = [.. lists.Select(l => l.ToArray())];
+        }
+
+        private void ForEach(int count, Action<int> body)
+        {
+            if (count == 1 || _threads == 1)
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    body(i);
+                }
+
+                return;
+            }
+
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = _threads }, body);
+        }
+
+        /// <summary>A pair's running item counts, one per kind that has a block.</summary>
+        private readonly ref struct CountSpans(Builder b, int pair)
+        {
+            public Span<int> Support { get; } = b.CountSpan(Group.Support, pair);
+
+            public Span<int> Coercion { get; } = b.CountSpan(Group.Coercion, pair);
+
+            public Span<int> Demand { get; } = b.CountSpan(Group.Demand, pair);
+
+            public Span<int> Presence { get; } = b.CountSpan(Group.Presence, pair);
+
+            public Span<int> Overreach { get; } = b.CountSpan(Group.Overreach, pair);
+
+            public Span<int> Commitment { get; } = b.CountSpan(Group.Commitment, pair);
+        }
+
+        /// <summary>One chunk of rows in pass 1 and 2.</summary>
+        private sealed class Chunk(int rowStart, int rowEnd)
+        {
+            public int RowStart { get; } = rowStart;
+
+            public int RowEnd { get; } = rowEnd;
+
+            public List<long> Keys { get; } = [];
+
+            public int[] EntryPair { get; set; } = [];
+
+            public int Entries { get; set; }
+
+            public int[] Remap { get; set; } = [];
+
+            public int[] Counts { get; set; } = [];
+        }
+    }
+
+    /// <summary>What aggregation needs of one (pair, item) entry, copied next to its pair's other entries.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    private struct Entry
+    {
+        /// <summary>Confidence weight × value (magnitude, severity, salience, level or scope).</summary>
+        public double WeightedValue;
+
+        public int First;
+
+        public int Last;
+
+        public int Ref;
+
+        public byte Kind;
+
+        public byte Type;
+
+        public byte Flags;
+    }
+
+    /// <summary>An open-addressing hash map from pair key (≥ 0) to number, for the build's per-item lookups.</summary>
+    private sealed class PairMap(int capacity)
+    {
+        private long[] _keys = NewKeys(capacity);
+        private int[] _values = new int[capacity];
+        private int _count;
+
+        /// <summary>The value stored for the key, or <paramref name="value"/> after storing it.</summary>
+        public int GetOrAdd(long key, int value)
+        {
+            var mask = _keys.Length - 1;
+            var i = Slot(key, mask);
+            while (true)
+            {
+                var k = _keys[i];
+                if (k == key)
+                {
+                    return _values[i];
+                }
+
+                if (k < 0)
+                {
+                    _keys[i] = key;
+                    _values[i] = value;
+                    if (++_count * 2 > _keys.Length)
+                    {
+                        Grow();
+                    }
+
+                    return value;
+                }
+
+                i = (i + 1) & mask;
+            }
+        }
+
+        private static int Slot(long key, int mask) => (int)((ulong)(key * -7046029254386353131L) >> 32) & mask;
+
+        private static long[] NewKeys(int capacity)
+        {
+            var keys = new long[capacity];
+            Array.Fill(keys, -1);
+            return keys;
+        }
+
+        private void Grow()
+        {
+            var oldKeys = _keys;
+            var oldValues = _values;
+            _keys = NewKeys(oldKeys.Length * 2);
+            _values = new int[oldKeys.Length * 2];
+            var mask = _keys.Length - 1;
+            for (var j = 0; j < oldKeys.Length; j++)
+            {
+                if (oldKeys[j] < 0)
+                {
+                    continue;
+                }
+
+                var i = Slot(oldKeys[j], mask);
+                while (_keys[i] >= 0)
+                {
+                    i = (i + 1) & mask;
+                }
+
+                _keys[i] = oldKeys[j];
+                _values[i] = oldValues[j];
+            }
+        }
+    }
+}
