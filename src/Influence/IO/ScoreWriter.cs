@@ -22,7 +22,8 @@ namespace Influence.IO;
 ///   "state","stateRule"}]}]}
 /// </code>
 /// where each measure entry is <c>{"value","low","high","evidence"}</c>: the value (null when undefined), its
-/// interval, and the number of evidence items that fed it.
+/// interval, and the number of evidence items that fed it. Measures left out of the request
+/// (<see cref="ScoringRequest.Measures"/>) are left out of the output.
 /// </remarks>
 public static class ScoreWriter
 {
@@ -178,6 +179,11 @@ public static class ScoreWriter
     private static void Entry(Utf8JsonWriter w, ScoreSet scores, string measure, int d, int p, bool evidenceCounts)
     {
         var m = scores.MeasureIndexOf(measure);
+        if (m < 0)
+        {
+            return;
+        }
+
         var s = scores.Get(m, d, p);
         w.WriteStartObject(measure);
         Nullable(w, "value", s.Value);

@@ -109,7 +109,19 @@ public sealed partial class EvidenceIndex
         public void Run()
         {
             var sw = System.Diagnostics.Stopwatch.StartNew();
-            void Lap(string what) { if (Environment.GetEnvironmentVariable("INFLUENCE_TRACE") is not null) { Console.Error.WriteLine($"  {what} {sw.Elapsed.TotalMilliseconds:F1} ms"); } sw.Restart(); }
+            var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+            void Lap(string what)
+            {
+                var now = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+                if (Environment.GetEnvironmentVariable("INFLUENCE_TRACE") is not null)
+                {
+                    Console.Error.WriteLine($"  {what} {sw.Elapsed.TotalMilliseconds:F1} ms wall {(now - cpu).TotalMilliseconds:F1} ms cpu");
+                }
+
+                cpu = now;
+                sw.Restart();
+            }
+
             BuildAncestors();
             BuildDayLookup();
             Lap("setup");

@@ -58,9 +58,13 @@ public static class Scorer
     public static (Period From, Period To) ResolveRange(Case @case, ScoringRequest? request = null)
     {
         ArgumentNullException.ThrowIfNull(@case);
-        request ??= ScoringRequest.Default;
+        return ResolveRange(@case, request ?? ScoringRequest.Default, EvidenceDays(@case));
+    }
+
+    private static (Period From, Period To) ResolveRange(Case @case, ScoringRequest request, (int? First, int? Last) days)
+    {
         var granularity = request.Granularity ?? @case.Granularity;
-        var (firstDay, lastDay) = EvidenceDays(@case);
+        var (firstDay, lastDay) = days;
         var from = request.From ?? @case.From ?? (firstDay is { } f ? Period.FromYear(DateOnly.FromDayNumber(f).Year) : null);
         var to = request.To ?? @case.To ?? (lastDay is { } l ? Period.FromYear(DateOnly.FromDayNumber(l).Year) : null);
         if (from is null || to is null)
@@ -181,9 +185,26 @@ public static class Scorer
             }
         }
 
-        var (from, to) = ResolveRange(@case, request);
+        if (!request.Measures.IsEmpty)
+        {
+            var wanted = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var name in request.Measures)
+            {
+                if (name is null || !names.Contains(name))
+                {
+                    throw new ArgumentException($"no measure is called '{name}'; expected one of: {string.Join(", ", measures.Select(m => m.Name))}", nameof(request));
+                }
+
+                wanted.Add(name);
+            }
+
+            measures = [.. measures.Where(m => wanted.Contains(m.Name))];
+        }
+
+        var days = EvidenceDays(@case);
+        var (from, to) = ResolveRange(@case, request, days);
         var first = from;
-        if (EvidenceDays(@case).First is { } day)
+        if (days.First is { } day)
         {
             var earliest = Period.Containing(from.Granularity, DateOnly.FromDayNumber(day));
             if (earliest < first)

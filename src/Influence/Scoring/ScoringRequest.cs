@@ -21,6 +21,13 @@ public sealed record ScoringRequest
     /// <summary>The last period (null: the case's, else the last year with evidence). Converted to the granularity.</summary>
     public Period? To { get; init; }
 
+    /// <summary>
+    /// The names of the measures to score (case-insensitive; built-in or custom), kept in output order; empty: every
+    /// measure. Scoring fewer measures costs proportionally less; the patron–client test and the relationship state
+    /// still work, evaluating any feature they need that was left out.
+    /// </summary>
+    public ImmutableArray<string> Measures { get; init => field = value.IsDefault ? [] : value; } = [];
+
     /// <summary>A request for one dyad.</summary>
     /// <param name="patron">The patron id.</param>
     /// <param name="client">The client id.</param>

@@ -1,0 +1,67 @@
+using FluentAssertions;
+using Influence.Generation;
+using Influence.IO;
+using Influence.Scoring;
+using Xunit;
+
+namespace Influence.Tests.Scoring;
+
+public class ScoringRequestTests
+{
+    private static readonly Cases.Case Universe = UniverseGenerator.Generate(new UniverseOptions { Actors = 8, Periods = 24, Evidence = 1500, Seed = 3 });
+
+    [Fact]
+    public void Measures_ScoresOnlyTheNamedMeasures_InOutputOrder()
+    {
+        var scores = Scorer.Score(Universe, request: new ScoringRequest { Measures = ["conflict", "EXCHANGE"] });
+
+        scores.Measures.Select(m => m.Name).Should().Equal("exchange", "conflict");
+    }
+
+    [Fact]
+    public void Measures_GiveTheSameValues_AsScoringEverything()
+    {
+        var all = Scorer.Score(Universe);
+        var some = Scorer.Score(Universe, request: new ScoringRequest { Measures = ["exchange", "compliance", "inputEfficiency"] });
+
+        foreach (var name in new[] { "exchange", "compliance", "inputEfficiency" })
+        {
+            for (var d = 0; d < all.Dyads.Length; d++)
+            {
+                for (var p = 0; p < all.PeriodCount; p++)
+                {
+                    some.Get(some.MeasureIndexOf(name), d, p).Should().Be(all.Get(all.MeasureIndexOf(name), d, p), $"{name} of dyad {d} at {p}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Measures_KeepTheVerdicts_ByEvaluatingWhatWasLeftOut()
+    {
+        var all = Scorer.Score(Universe);
+        var some = Scorer.Score(Universe, request: new ScoringRequest { Measures = ["presence"] });
+
+        for (var p = 0; p < all.PeriodCount; p++)
+        {
+            some.PatronClient(0, p).Should().Be(all.PatronClient(0, p));
+            some.State(0, p).Should().Be(all.State(0, p));
+        }
+    }
+
+    [Fact]
+    public void Measures_RejectsAnUnknownName_NamingTheKnownOnes()
+    {
+        var act = () => Scorer.Score(Universe, request: new ScoringRequest { Measures = ["exchange", "leverage"] });
+
+        act.Should().Throw<ArgumentException>().Where(e => e.ParamName == "request" && e.Message.Contains("'leverage'") && e.Message.Contains("exchange"));
+    }
+
+    [Fact]
+    public void ScoreWriter_LeavesOutMeasuresThatWereNotScored()
+    {
+        var json = ScoreWriter.ToJson(Scorer.Score(Universe, request: new ScoringRequest { Measures = ["exchange"], To = Universe.From }), evidenceCounts: false);
+
+        json.Should().Contain("\"exchange\"").And.NotContain("\"conflict\"").And.Contain("\"isPatronClient\"");
+    }
+}
