@@ -1,0 +1,307 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Influence.Generation;
+using Influence.Scoring;
+
+namespace Influence.Baselines;
+
+/// <summary>What <see cref="BenchRunner"/> runs.</summary>
+public sealed record BenchOptions
+{
+    /// <summary>The universe (actors, periods, evidence, seed); default 200 actors, 120 months, 400 000 items.</summary>
+    public UniverseOptions Universe { get; init; } = new() { Actors = 200, Periods = 120, Evidence = 400_000, Seed = 1 };
+
+    /// <summary>Threads for the engine and DuckDB (default: all processors).</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Whether to run the DuckDB baseline (default true).</summary>
+    public bool DuckDb { get; init; } = true;
+
+    /// <summary>Whether to run the naive LINQ baseline (default true; it is slow beyond 10⁶ items).</summary>
+    public bool Naive { get; init; } = true;
+}
+
+/// <summary>One step of a bench run, for progress displays.</summary>
+/// <param name="Step">What is running.</param>
+/// <param name="Done">How many steps are done.</param>
+/// <param name="Total">How many steps there are.</param>
+public sealed record BenchProgress(string Step, int Done, int Total);
+
+/// <summary>
+/// The figures of one bench run. Times are wall-clock seconds of one run each, after a warm-up on a tiny universe.
+/// </summary>
+public sealed record BenchReport
+{
+    /// <summary>Evidence items in the universe.</summary>
+    public long Evidence { get; init; }
+
+    /// <summary>Dyad-periods scored (declared dyads × periods).</summary>
+    public long DyadPeriods { get; init; }
+
+    /// <summary>The engine scoring the baselines' six measures (index build included): the time the speedups compare.</summary>
+    public double EngineSeconds { get; init; }
+
+    /// <summary>The engine scoring every measure (index build included).</summary>
+    public double EngineAllMeasuresSeconds { get; init; }
+
+    /// <summary>The DuckDB query, reading the values back included, loading the data not (null when not run).</summary>
+    public double? DuckdbSeconds { get; init; }
+
+    /// <summary>Loading the case into DuckDB (null when not run).</summary>
+    public double? DuckdbLoadSeconds { get; init; }
+
+    /// <summary>The naive LINQ baseline (null when not run).</summary>
+    public double? NaiveSeconds { get; init; }
+
+    /// <summary>DuckDB seconds ÷ engine seconds, on the same measures.</summary>
+    public double? SpeedupVsDuckdb { get; init; }
+
+    /// <summary>Naive seconds ÷ engine seconds, on the same measures.</summary>
+    public double? SpeedupVsNaive { get; init; }
+
+    /// <summary>Evidence items per second, the engine scoring every measure end to end (index build included).</summary>
+    public double EvidencePerSecond { get; init; }
+
+    /// <summary>The largest managed heap seen while the engine scored every measure (the case included).</summary>
+    public long PeakManagedBytes { get; init; }
+
+    /// <summary><see cref="PeakManagedBytes"/> ÷ evidence items.</summary>
+    public double BytesPerEvidence { get; init; }
+
+    /// <summary>Whether the engine, DuckDB and LINQ agree on every value within 1e-9 (and on which are undefined).</summary>
+    public bool Agree { get; init; }
+
+    /// <summary>The largest difference between the engine and a baseline.</summary>
+    public double LargestDifference { get; init; }
+
+    /// <summary>The managed size of the case: the evidence held as columns, with its ids.</summary>
+    public long EvidenceColumnBytes { get; init; }
+
+    /// <summary>The size of the output columns of every measure (values, and intervals where a measure has them).</summary>
+    public long OutputColumnBytes { get; init; }
+
+    /// <summary><see cref="PeakManagedBytes"/> ÷ (evidence + output columns); the target is at most 2.</summary>
+    public double MemoryRatio { get; init; }
+
+    /// <summary>Actors in the universe.</summary>
+    public int Actors { get; init; }
+
+    /// <summary>Periods in the universe.</summary>
+    public int Periods { get; init; }
+
+    /// <summary>Declared dyads.</summary>
+    public int Dyads { get; init; }
+
+    /// <summary>The universe's seed.</summary>
+    public long Seed { get; init; }
+
+    /// <summary>Threads used by the engine and DuckDB.</summary>
+    public int Threads { get; init; }
+
+    /// <summary>The measures the speedups compare.</summary>
+    public IReadOnlyList<string> BaselineMeasures { get; init; } = Baseline.Measures;
+
+    /// <summary>The machine: processors, OS, runtime.</summary>
+    public string Machine { get; init; } = "";
+
+    /// <summary>The report as indented JSON (camelCase keys).</summary>
+    /// <returns>The JSON.</returns>
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+}
+
+/// <summary>
+/// Runs the engine and both baselines on one generated universe in one process, times each, measures the engine's
+/// peak managed memory and checks that the three agree. The <c>influence bench</c> command and the benchmarks'
+/// documentation use it.
+/// </summary>
+public static class BenchRunner
+{
+    private const int Steps = 7;
+
+    /// <summary>Runs a bench.</summary>
+    /// <param name="options">What to run.</param>
+    /// <param name="progress">Told when each step starts (may be null).</param>
+    /// <returns>The figures.</returns>
+    public static BenchReport Run(BenchOptions options, Action<BenchProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var scoring = ScoringOptions.Default with { MaxDegreeOfParallelism = options.Threads };
+        var step = 0;
+        void Report(string what) => progress?.Invoke(new BenchProgress(what, step++, Steps));
+
+        Report("warming up on a tiny universe");
+        WarmUp(scoring, options);
+
+        Report(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"generating {options.Universe.Evidence:N0} evidence items"));
+        Collect();
+        var before = GC.GetTotalMemory(true);
+        var @case = UniverseGenerator.Generate(options.Universe);
+        Collect();
+        var caseBytes = GC.GetTotalMemory(true) - before;
+
+        Report("engine, every measure");
+        Collect();
+        ScoreSet all;
+        long peak;
+        var clock = new Stopwatch();
+        using (var sampler = new HeapSampler())
+        {
+            clock.Restart();
+            all = Scorer.Score(@case, scoring);
+            clock.Stop();
+            peak = sampler.Stop();
+        }
+
+        var allSeconds = clock.Elapsed.TotalSeconds;
+        var outputBytes = all.DyadPeriods * 8L * (all.Measures.Length + (2 * all.Measures.Count(m => m is Theory.InputEfficiency)));
+        var dyadPeriods = all.DyadPeriods;
+        all = null!;
+        Collect();
+
+        Report("engine, the baselines' measures");
+        clock.Restart();
+        var engineScores = Scorer.Score(@case, scoring, Baseline.EngineRequest);
+        var engineSeconds = clock.Elapsed.TotalSeconds;
+        var engine = BaselineResult.FromEngine(engineScores);
+        engineScores = null;
+
+        double? duckSeconds = null, duckLoad = null, naiveSeconds = null;
+        var agree = true;
+        var largest = 0.0;
+        Report("DuckDB SQL");
+        if (options.DuckDb)
+        {
+            using var session = DuckDbBaseline.Load(@case, scoring);
+            duckLoad = session.LoadTime.TotalSeconds;
+            clock.Restart();
+            var duck = session.Score();
+            duckSeconds = clock.Elapsed.TotalSeconds;
+            var a = engine.Compare(duck);
+            agree &= a.Agree;
+            largest = Math.Max(largest, a.LargestDifference);
+        }
+
+        Report("naive LINQ");
+        if (options.Naive)
+        {
+            Collect();
+            clock.Restart();
+            var naive = NaiveLinqBaseline.Score(@case, scoring);
+            naiveSeconds = clock.Elapsed.TotalSeconds;
+            var a = engine.Compare(naive);
+            agree &= a.Agree;
+            largest = Math.Max(largest, a.LargestDifference);
+        }
+
+        Report("done");
+        return new BenchReport
+        {
+            Evidence = @case.Evidence.Count,
+            DyadPeriods = dyadPeriods,
+            EngineSeconds = engineSeconds,
+            EngineAllMeasuresSeconds = allSeconds,
+            DuckdbSeconds = duckSeconds,
+            DuckdbLoadSeconds = duckLoad,
+            NaiveSeconds = naiveSeconds,
+            SpeedupVsDuckdb = duckSeconds / engineSeconds,
+            SpeedupVsNaive = naiveSeconds / engineSeconds,
+            EvidencePerSecond = @case.Evidence.Count / allSeconds,
+            PeakManagedBytes = peak,
+            BytesPerEvidence = @case.Evidence.Count == 0 ? 0 : (double)peak / @case.Evidence.Count,
+            Agree = agree,
+            LargestDifference = largest,
+            EvidenceColumnBytes = caseBytes,
+            OutputColumnBytes = outputBytes,
+            MemoryRatio = (double)peak / (caseBytes + outputBytes),
+            Actors = @case.Actors.Length,
+            Periods = options.Universe.Periods,
+            Dyads = @case.Dyads.Length,
+            Seed = options.Universe.Seed,
+            Threads = options.Threads,
+            Machine = $"{Environment.ProcessorCount} processors, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, .NET {Environment.Version}",
+        };
+    }
+
+    private static void WarmUp(ScoringOptions scoring, BenchOptions options)
+    {
+        var tiny = UniverseGenerator.Generate(new UniverseOptions { Actors = 12, Periods = 24, Evidence = 2000, Seed = 99 });
+        Scorer.Score(tiny, scoring, Baseline.EngineRequest);
+        Scorer.Score(tiny, scoring);
+        if (options.DuckDb)
+        {
+            using var session = DuckDbBaseline.Load(tiny, scoring);
+            session.Score();
+        }
+
+        if (options.Naive)
+        {
+            NaiveLinqBaseline.Score(tiny, scoring);
+        }
+    }
+
+    private static void Collect()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+
+    /// <summary>Samples the managed heap size every millisecond on a background thread and keeps the largest.</summary>
+    private sealed class HeapSampler : IDisposable
+    {
+        private readonly Thread _thread;
+        private volatile bool _stop;
+        private long _peak;
+
+        public HeapSampler()
+        {
+            _peak = GC.GetTotalMemory(false);
+            _thread = new Thread(() =>
+            {
+                while (!_stop)
+                {
+                    Observe();
+                    Thread.Sleep(1);
+                }
+            })
+            { IsBackground = true, Priority = ThreadPriority.AboveNormal };
+            _thread.Start();
+        }
+
+        public long Stop()
+        {
+            _stop = true;
+            _thread.Join();
+            Observe();
+            return Interlocked.Read(ref _peak);
+        }
+
+        public void Dispose()
+        {
+            if (!_stop)
+            {
+                Stop();
+            }
+        }
+
+        private void Observe()
+        {
+            var now = GC.GetTotalMemory(false);
+            if (now > Interlocked.Read(ref _peak))
+            {
+                Interlocked.Exchange(ref _peak, now);
+            }
+        }
+    }
+}

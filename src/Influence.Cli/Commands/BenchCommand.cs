@@ -1,0 +1,146 @@
+using System.CommandLine;
+using System.Globalization;
+using Influence.Baselines;
+using Influence.Generation;
+using Spectre.Console;
+
+namespace Influence.Cli.Commands;
+
+/// <summary>
+/// <c>influence bench [--actors N] [--periods T] [--evidence E] [--seed S] [--threads N] [--baselines all|duckdb|naive|none] [--format table|json]</c>:
+/// the engine and both baselines on one generated universe (the timing lives in Influence.Baselines.BenchRunner).
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var defaults = new BenchOptions();
+        var actors = new Option<int>("--actors") { Description = "Actors in the generated universe.", DefaultValueFactory = _ => defaults.Universe.Actors };
+        var periods = new Option<int>("--periods") { Description = "Monthly periods.", DefaultValueFactory = _ => defaults.Universe.Periods };
+        var evidence = new Option<int>("--evidence") { Description = "Evidence items.", DefaultValueFactory = _ => defaults.Universe.Evidence };
+        var seed = new Option<long>("--seed") { Description = "The universe's seed.", DefaultValueFactory = _ => defaults.Universe.Seed };
+        var threads = new Option<int>("--threads") { Description = "Threads for the engine and DuckDB (default: all processors).", DefaultValueFactory = _ => defaults.Threads };
+        var baselines = new Option<string>("--baselines") { Description = "Which baselines to run beside the engine: all, duckdb, naive or none (naive LINQ is slow beyond 10⁶ items).", DefaultValueFactory = _ => "all" };
+        var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
+        var command = new Command("bench", "Time the engine against naive LINQ and DuckDB SQL on one generated universe, check that all three agree, and report speed and memory.")
+        {
+            actors, periods, evidence, seed, threads, baselines, format,
+        };
+        command.SetAction(parse => Common.Guard(io, () =>
+        {
+            var fmt = parse.GetValue(format)!;
+            if (fmt is not ("table" or "json"))
+            {
+                throw new Common.UsageException($"--format must be table or json; was '{fmt}'");
+            }
+
+            var which = parse.GetValue(baselines)!;
+            if (which is not ("all" or "duckdb" or "naive" or "none"))
+            {
+                throw new Common.UsageException($"--baselines must be all, duckdb, naive or none; was '{which}'");
+            }
+
+            var threadCount = parse.GetValue(threads);
+            if (threadCount < 1)
+            {
+                throw new Common.UsageException($"--threads must be ≥ 1; was {threadCount}");
+            }
+
+            var (actorCount, periodCount, evidenceCount) = (parse.GetValue(actors), parse.GetValue(periods), parse.GetValue(evidence));
+            if (actorCount < 4)
+            {
+                throw new Common.UsageException($"--actors must be ≥ 4; was {actorCount}");
+            }
+
+            if (periodCount < 1)
+            {
+                throw new Common.UsageException($"--periods must be ≥ 1; was {periodCount}");
+            }
+
+            if (evidenceCount is < 0 or > 999_999_999)
+            {
+                throw new Common.UsageException($"--evidence must be in [0, 999999999]; was {evidenceCount}");
+            }
+
+            var universe = new UniverseOptions { Actors = actorCount, Periods = periodCount, Evidence = evidenceCount, Seed = parse.GetValue(seed) };
+            var options = new BenchOptions { Universe = universe, Threads = threadCount, DuckDb = which is "all" or "duckdb", Naive = which is "all" or "naive" };
+            var report = Run(io, options);
+            if (fmt == "json")
+            {
+                io.Out.WriteLine(report.ToJson());
+            }
+            else
+            {
+                WriteTable(report, io.Out);
+            }
+
+            io.Out.Flush();
+            return report.Agree ? Cli.Success : Cli.InvalidData;
+        }));
+        return command;
+    }
+
+    /// <summary>Runs with a live progress display on a terminal, or one plain line per step otherwise.</summary>
+    private static BenchReport Run(CliIO io, BenchOptions options)
+    {
+        if (ReferenceEquals(io.Error, Console.Error) && !Console.IsErrorRedirected)
+        {
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            if (console.Profile.Capabilities.Interactive)
+            {
+                BenchReport? report = null;
+                console.Progress()
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+                    .Start(context =>
+                    {
+                        var task = context.AddTask("bench", maxValue: 1);
+                        report = BenchRunner.Run(options, p =>
+                        {
+                            task.Description = p.Step;
+                            task.Value = (double)p.Done / p.Total;
+                        });
+                        task.Value = 1;
+                    });
+                return report!;
+            }
+        }
+
+        return BenchRunner.Run(options, p =>
+        {
+            io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"influence bench: [{p.Done + 1}/{p.Total}] {p.Step}"));
+            io.Error.Flush();
+        });
+    }
+
+    private static void WriteTable(BenchReport r, TextWriter writer)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 120;
+        var inv = CultureInfo.InvariantCulture;
+        console.WriteLine(string.Create(inv, $"Universe: {r.Actors} actors, {r.Dyads} dyads, {r.Periods} periods, {r.Evidence:N0} evidence items, {r.DyadPeriods:N0} dyad-periods (seed {r.Seed}); {r.Threads} threads; {r.Machine}"));
+        var table = new Table { Border = TableBorder.Simple };
+        table.AddColumn("run");
+        table.AddColumn(new TableColumn("seconds") { Alignment = Justify.Right });
+        table.AddColumn(new TableColumn("engine is … × faster") { Alignment = Justify.Right });
+        table.AddRow($"engine, {string.Join(", ", r.BaselineMeasures)}", Seconds(r.EngineSeconds), "");
+        table.AddRow("engine, every measure", Seconds(r.EngineAllMeasuresSeconds), "");
+        table.AddRow("DuckDB SQL (loading not counted)", Seconds(r.DuckdbSeconds), Ratio(r.SpeedupVsDuckdb));
+        table.AddRow("naive LINQ", Seconds(r.NaiveSeconds), Ratio(r.SpeedupVsNaive));
+        console.Write(table);
+        console.WriteLine(string.Create(inv, $"Evidence per second (every measure, end to end): {r.EvidencePerSecond:N0}"));
+        console.WriteLine(string.Create(inv, $"Peak managed memory: {r.PeakManagedBytes / 1048576.0:N1} MiB ({r.BytesPerEvidence:N0} bytes per item; {r.MemoryRatio:0.00} × evidence and output columns)"));
+        console.WriteLine(r.Agree
+            ? string.Create(inv, $"Agree: yes (largest difference {r.LargestDifference:G3})")
+            : string.Create(inv, $"Agree: NO (largest difference {r.LargestDifference:G3})"));
+
+        static string Seconds(double? s) => s is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "not run";
+
+        static string Ratio(double? x) => x is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) : "";
+    }
+}
