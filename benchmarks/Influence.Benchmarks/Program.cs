@@ -1,3 +1,6 @@
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
+using Influence.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Influence.Benchmarks.ScoreCaseBenchmarks).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(ScoreCaseBenchmarks).Assembly)
+    .Run(args, FewIterations.NamesAJob(args) ? DefaultConfig.Instance : FewIterations.Config);

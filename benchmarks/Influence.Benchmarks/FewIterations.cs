@@ -1,0 +1,22 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+
+namespace Influence.Benchmarks;
+
+/// <summary>
+/// The suite's default job: one launch, one warm-up and five measured iterations. The large sizes take seconds per
+/// operation (minutes for the naive baseline), where many iterations add time and no information. A job given on the
+/// command line (for example <c>--job dry</c>) is used instead.
+/// </summary>
+public static class FewIterations
+{
+    /// <summary>The configuration: BenchmarkDotNet's defaults with the job above.</summary>
+    public static IConfig Config { get; } = ManualConfig.Create(DefaultConfig.Instance)
+        .AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(5).WithId("few"));
+
+    /// <summary>Whether the command line names a job.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <returns>Whether a job is given.</returns>
+    public static bool NamesAJob(IEnumerable<string> args) =>
+        args.Any(a => a is "--job" or "-j" || a.StartsWith("--job=", StringComparison.Ordinal));
+}

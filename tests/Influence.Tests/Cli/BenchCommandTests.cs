@@ -1,0 +1,57 @@
+using System.Text.Json;
+using FluentAssertions;
+using Xunit;
+
+namespace Influence.Tests.Cli;
+
+public class BenchCommandTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        using var o = new StringWriter();
+        using var e = new StringWriter();
+        var code = Influence.Cli.Cli.Run(args, o, e);
+        return (code, o.ToString(), e.ToString());
+    }
+
+    [Fact]
+    public void Bench_Json_HasTheDocumentedKeys_AndTheThreeAgree()
+    {
+        var (code, output, err) = Run("bench", "--actors", "10", "--periods", "24", "--evidence", "2000", "--seed", "4", "--format", "json");
+
+        code.Should().Be(0, err);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        foreach (var key in new[] { "evidence", "dyadPeriods", "engineSeconds", "duckdbSeconds", "naiveSeconds", "speedupVsDuckdb", "speedupVsNaive", "evidencePerSecond", "peakManagedBytes", "bytesPerEvidence", "agree" })
+        {
+            root.TryGetProperty(key, out _).Should().BeTrue(key);
+        }
+
+        root.GetProperty("evidence").GetInt64().Should().Be(2000);
+        root.GetProperty("agree").GetBoolean().Should().BeTrue();
+        err.Should().Contain("influence bench: [1/7]", "without a terminal, progress is printed as plain lines");
+    }
+
+    [Fact]
+    public void Bench_Table_NamesEachRun()
+    {
+        var (code, output, _) = Run("bench", "--actors", "8", "--periods", "12", "--evidence", "500", "--baselines", "duckdb");
+
+        code.Should().Be(0);
+        output.Should().Contain("engine, every measure").And.Contain("DuckDB SQL").And.Contain("not run").And.Contain("Agree: yes");
+    }
+
+    [Theory]
+    [InlineData("--actors", "3", "--actors must be ≥ 4; was 3")]
+    [InlineData("--periods", "0", "--periods must be ≥ 1; was 0")]
+    [InlineData("--evidence", "-1", "--evidence must be in [0, 999999999]; was -1")]
+    [InlineData("--baselines", "spark", "--baselines must be all, duckdb, naive or none; was 'spark'")]
+    [InlineData("--format", "csv", "--format must be table or json; was 'csv'")]
+    public void Bench_ExitsWithUsageCode_OnABadOption(string option, string value, string message)
+    {
+        var (code, _, err) = Run("bench", option, value);
+
+        code.Should().Be(2);
+        err.Should().Contain(message);
+    }
+}
