@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
+using DuckDB.NET.Data;
 using Influence.Cases;
 using Influence.Evidence;
 using Influence.Scoring;
-using DuckDB.NET.Data;
 
 namespace Influence.Baselines;
 
