@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Influence.Cases;
 using Influence.Evidence;
@@ -36,6 +37,7 @@ public sealed partial class EvidenceIndex
         private readonly EvidenceColumns _c;
         private readonly int _t;
         private readonly int _threads;
+        private bool[] _topLevel = [];
         private int _day0;
         private int _day1;
         private int[]? _dayPeriod;
@@ -157,6 +159,8 @@ public sealed partial class EvidenceIndex
 
                 AncestorsOrSelf[i] = [.. chain];
             }
+
+            _topLevel = [.. AncestorsOrSelf.Select(chain => chain.Length == 1)];
         }
 
         private bool Related(int a, int b) => Array.IndexOf(AncestorsOrSelf[a], b) >= 0 || Array.IndexOf(AncestorsOrSelf[b], a) >= 0;
@@ -240,11 +244,13 @@ public sealed partial class EvidenceIndex
             return chunks;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void MapChunk(Chunk chunk)
         {
             var a = _c.A;
             var b = _c.B;
             var anc = AncestorsOrSelf;
+            var topLevel = _topLevel;
             var local = new PairMap(256);
             var entryPair = new int[Math.Max(16, chunk.RowEnd - chunk.RowStart)];
             var entries = 0;
@@ -257,17 +263,15 @@ public sealed partial class EvidenceIndex
                 }
 
                 var from = a[row];
-                var ancFrom = anc[from];
-                var ancTo = anc[to];
-                if (ancFrom.Length == 1 && ancTo.Length == 1)
+                if (topLevel[from] && topLevel[to])
                 {
                     Append(Key(from, to));
                     continue;
                 }
 
-                foreach (var x in ancFrom)
+                foreach (var x in anc[from])
                 {
-                    foreach (var y in ancTo)
+                    foreach (var y in anc[to])
                     {
                         if (!Related(x, y))
                         {
@@ -324,46 +328,49 @@ public sealed partial class EvidenceIndex
             var entries = GC.AllocateUninitializedArray<Entry>((int)total);
             var confidence = ConfidenceWeights();
             var redLine = _options.Compliance.RedLineSalience;
-            ForEach(chunks.Length, i =>
-            {
-                var chunk = chunks[i];
-                var cursor = chunk.Counts;
-                var entryPair = chunk.EntryPair;
-                var items = PairItems;
-                var c = _c;
-                var anc = AncestorsOrSelf;
-                var k = 0;
-                for (var row = chunk.RowStart; row < chunk.RowEnd; row++)
-                {
-                    var to = c.B[row];
-                    if (to < 0)
-                    {
-                        continue;
-                    }
-
-                    var from = c.A[row];
-                    var expansions = anc[from].Length == 1 && anc[to].Length == 1 ? 1 : Expansions(from, to);
-                    var kind = c.Kind[row];
-                    var value = c.Value[row];
-                    var entry = new Entry
-                    {
-                        WeightedValue = confidence[c.Confidence[row]] * value,
-                        First = c.FirstDay[row],
-                        Last = c.LastDay[row],
-                        Ref = c.Ref[row],
-                        Kind = kind,
-                        Type = c.Type[row],
-                        Flags = (byte)((c.IsSpan(row) ? SpanFlag : 0) | (kind == (byte)EvidenceKind.Demand && value >= redLine ? RedLineFlag : 0)),
-                    };
-                    for (var x = 0; x < expansions; x++)
-                    {
-                        var position = cursor[entryPair[k++]]++;
-                        items[position] = row;
-                        entries[position] = entry;
-                    }
-                }
-            });
+            ForEach(chunks.Length, i => ScatterChunk(chunks[i], entries, confidence, redLine));
             return entries;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void ScatterChunk(Chunk chunk, Entry[] entries, double[] confidence, double redLine)
+        {
+            var cursor = chunk.Counts;
+            var entryPair = chunk.EntryPair;
+            var items = PairItems;
+            var c = _c;
+            var (a, b, kinds, values, confidences, firsts, lasts, refs, types, flags) = (c.A, c.B, c.Kind, c.Value, c.Confidence, c.FirstDay, c.LastDay, c.Ref, c.Type, c.DateFlags);
+            var topLevel = _topLevel;
+            var k = 0;
+            for (var row = chunk.RowStart; row < chunk.RowEnd; row++)
+            {
+                var to = b[row];
+                if (to < 0)
+                {
+                    continue;
+                }
+
+                var from = a[row];
+                var expansions = topLevel[from] && topLevel[to] ? 1 : Expansions(from, to);
+                var kind = kinds[row];
+                var value = values[row];
+                var entry = new Entry
+                {
+                    WeightedValue = confidence[confidences[row]] * value,
+                    First = firsts[row],
+                    Last = lasts[row],
+                    Ref = refs[row],
+                    Kind = kind,
+                    Type = types[row],
+                    Flags = (byte)(((flags[row] & EvidenceColumns.SpanFlag) != 0 ? SpanFlag : 0) | (kind == (byte)EvidenceKind.Demand && value >= redLine ? RedLineFlag : 0)),
+                };
+                for (var x = 0; x < expansions; x++)
+                {
+                    var position = cursor[entryPair[k++]]++;
+                    items[position] = row;
+                    entries[position] = entry;
+                }
+            }
         }
 
         private int Expansions(int from, int to)
@@ -402,30 +409,7 @@ public sealed partial class EvidenceIndex
             var masks = new byte[pairs];
             var issueCounts = new int[pairs];
             var ranges = PairRanges();
-            ForEach(ranges.Length - 1, r =>
-            {
-                var seen = new int[issues];
-                var stamp = 0;
-                for (var p = ranges[r]; p < ranges[r + 1]; p++)
-                {
-                    stamp++;
-                    byte mask = 0;
-                    var distinct = 0;
-                    for (var k = PairItemStart[p]; k < PairItemStart[p + 1]; k++)
-                    {
-                        var kind = entries[k].Kind;
-                        mask |= (byte)(1 << (int)GroupOfKind(kind));
-                        if (kind == (byte)EvidenceKind.Demand && seen[entries[k].Ref] != stamp)
-                        {
-                            seen[entries[k].Ref] = stamp;
-                            distinct++;
-                        }
-                    }
-
-                    masks[p] = mask;
-                    issueCounts[p] = distinct;
-                }
-            });
+            ForEach(ranges.Length - 1, r => Survey(ranges[r], ranges[r + 1], entries, masks, issueCounts));
 
             GroupBlock = new int[Groups][];
             var blocks = new int[Groups];
@@ -487,6 +471,34 @@ public sealed partial class EvidenceIndex
             });
         }
 
+        /// <summary>Which kinds each pair has (one bit per group) and how many issues its demands are about.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void Survey(int firstPair, int endPair, Entry[] entries, byte[] masks, int[] issueCounts)
+        {
+            var seen = new int[_case.Issues.Length];
+            var stamp = 0;
+            for (var p = firstPair; p < endPair; p++)
+            {
+                stamp++;
+                byte mask = 0;
+                var distinct = 0;
+                for (var k = PairItemStart[p]; k < PairItemStart[p + 1]; k++)
+                {
+                    var kind = entries[k].Kind;
+                    mask |= KindBit[kind];
+                    if (kind == (byte)EvidenceKind.Demand && seen[entries[k].Ref] != stamp)
+                    {
+                        seen[entries[k].Ref] = stamp;
+                        distinct++;
+                    }
+                }
+
+                masks[p] = mask;
+                issueCounts[p] = distinct;
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void AggregatePair(int p, Entry[] entries, int[] slotOf, List<int> list, double[] credit, double[] formality)
         {
             var t = _t;
@@ -661,16 +673,20 @@ public sealed partial class EvidenceIndex
             return [.. bounds];
         }
 
-        private static Group GroupOfKind(byte kind) => (EvidenceKind)kind switch
+        /// <summary>The group bit of each dyadic evidence kind, by kind.</summary>
+        private static readonly byte[] KindBit = KindBits();
+
+        private static byte[] KindBits()
         {
-            EvidenceKind.Support => Group.Support,
-            EvidenceKind.Coercion => Group.Coercion,
-            EvidenceKind.Demand => Group.Demand,
-            EvidenceKind.Presence => Group.Presence,
-            EvidenceKind.Overreach => Group.Overreach,
-            EvidenceKind.Commitment => Group.Commitment,
-            _ => throw new InvalidOperationException($"evidence kind {(EvidenceKind)kind} is not dyadic"),
-        };
+            var bits = new byte[Enum.GetValues<EvidenceKind>().Length];
+            bits[(int)EvidenceKind.Support] = 1 << (int)Group.Support;
+            bits[(int)EvidenceKind.Coercion] = 1 << (int)Group.Coercion;
+            bits[(int)EvidenceKind.Demand] = 1 << (int)Group.Demand;
+            bits[(int)EvidenceKind.Presence] = 1 << (int)Group.Presence;
+            bits[(int)EvidenceKind.Overreach] = 1 << (int)Group.Overreach;
+            bits[(int)EvidenceKind.Commitment] = 1 << (int)Group.Commitment;
+            return bits;
+        }
 
         /// <summary>Support each actor receives: every pair into it, added in pair order.</summary>
         private void AggregateSupportReceived()
