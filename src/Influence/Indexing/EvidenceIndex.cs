@@ -125,8 +125,11 @@ public sealed partial class EvidenceIndex
     private readonly int[][] _ancestorsOrSelf;
     private readonly int[][] _objectivesByHolder;
 
+    private static long _builds;
+
     private EvidenceIndex(Case @case, PeriodGrid grid, ScoringOptions options, Builder b)
     {
+        BuildId = Interlocked.Increment(ref _builds);
         Case = @case;
         Grid = grid;
         Options = options;
@@ -173,6 +176,9 @@ public sealed partial class EvidenceIndex
 
     /// <summary>The case indexed.</summary>
     public Case Case { get; }
+
+    /// <summary>A number unique to this index in the process (per-thread memos key on it, so they hold no reference).</summary>
+    internal long BuildId { get; }
 
     /// <summary>The periods indexed.</summary>
     public PeriodGrid Grid { get; }
@@ -580,6 +586,40 @@ public sealed partial class EvidenceIndex
     {
         var block = Block(sum, pair);
         return block < 0 ? default : _sumData[(int)sum].AsSpan(block * Periods, Periods);
+    }
+
+    /// <summary>A pair's running item counts of one kind (period t's count is [t + 1] − [t]), or empty when it has none.</summary>
+    internal ReadOnlySpan<int> CountPrefix(PairCount count, int pair)
+    {
+        if (pair < 0)
+        {
+            return default;
+        }
+
+        if (count == PairCount.Activity)
+        {
+            return _activity.AsSpan(pair * (Periods + 1), Periods + 1);
+        }
+
+        var block = _groupBlock[(int)count][pair];
+        return block < 0 ? default : _countData[(int)count].AsSpan(block * (Periods + 1), Periods + 1);
+    }
+
+    /// <summary>A series' value in period t, 0 when the series is empty (the pair has no evidence of its kind).</summary>
+    internal static double ValueAt(ReadOnlySpan<double> series, int t) => series.IsEmpty ? 0 : series[t];
+
+    /// <summary>An actor's capability position (−1 before any observation) and value by period.</summary>
+    internal (ReadOnlyMemory<int> At, ReadOnlyMemory<double> Value) CapabilitySeries(int actor) =>
+        (_capabilityAt.AsMemory(actor * Periods, Periods), _capabilityValue.AsMemory(actor * Periods, Periods));
+
+    /// <summary>An actor's running count of support items received.</summary>
+    internal ReadOnlySpan<int> SupportInCountPrefix(int actor) => _supportInCount.AsSpan(actor * (Periods + 1), Periods + 1);
+
+    /// <summary>An item count over periods a … b (a clipped at 0, b within the grid) from running counts; 0 when empty.</summary>
+    internal static int CountIn(ReadOnlySpan<int> prefix, int a, int b)
+    {
+        a = Math.Max(a, 0);
+        return prefix.IsEmpty || a > b ? 0 : prefix[b + 1] - prefix[a];
     }
 
     /// <summary>An actor's per-period support received over the whole grid.</summary>

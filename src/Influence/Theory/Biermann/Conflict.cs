@@ -77,21 +77,15 @@ public sealed class Conflict : Measure
     /// </summary>
     internal static void PressureSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output, Func<double, double, double, ConflictOptions, double> value)
     {
-        var index = dyad.Index;
-        var n = t1 - t0 + 1;
-        var o = dyad.Options.Conflict;
-        var w = index.Grid.Granularity.PeriodsIn(o.WindowYears);
-        using var scratch = new SeriesScratch();
-        var byPatron = scratch.Doubles(n);
-        var byClient = scratch.Doubles(n);
-        var defiance = scratch.Doubles(n);
-        Windows.Sums(index.SumSeries(PairSum.Coercion, dyad.PatronToClient), w, t0, byPatron);
-        Windows.Sums(index.SumSeries(PairSum.Coercion, dyad.ClientToPatron), w, t0, byClient);
-        Windows.Sums(index.SumSeries(PairSum.DemandDefied, dyad.PatronToClient), w, t0, defiance);
-        for (var i = 0; i < n; i++)
+        var (byPatron, byClient, defiance, observed) = DyadMemo.Of(dyad, t0, t1).Conflict(dyad);
+        var p = byPatron.Span;
+        var c = byClient.Span;
+        var d = defiance.Span;
+        var o = observed.Span;
+        var options = dyad.Options.Conflict;
+        for (var i = 0; i < o.Length; i++)
         {
-            var t = t0 + i;
-            output[i] = dyad.Observed(t - w + 1, t) ? value(byPatron[i], byClient[i], defiance[i], o) : null;
+            output[i] = o[i] ? value(p[i], c[i], d[i], options) : null;
         }
     }
 

@@ -128,10 +128,26 @@ public sealed class DiffuseObligation : Measure
             Windows.SquaredDeviations(support, w, t0, means, squares);
         }
 
+        var givenCount = index.CountPrefix(PairCount.Commitment, dyad.PatronToClient);
+        var backCount = index.CountPrefix(PairCount.Commitment, dyad.ClientToPatron);
+        var givenWeight = index.SumSeries(PairSum.CommitmentWeight, dyad.PatronToClient);
+        var backWeight = index.SumSeries(PairSum.CommitmentWeight, dyad.ClientToPatron);
+        var givenFormality = index.SumSeries(PairSum.CommitmentFormality, dyad.PatronToClient);
+        var backFormality = index.SumSeries(PairSum.CommitmentFormality, dyad.ClientToPatron);
         for (var i = 0; i < n; i++)
         {
             var t = t0 + i;
-            var informality = Informality(dyad.At(t));
+            double? informality = null;
+            if (EvidenceIndex.CountIn(givenCount, t, t) + EvidenceIndex.CountIn(backCount, t, t) > 0)
+            {
+                var weight = EvidenceIndex.ValueAt(givenWeight, t) + EvidenceIndex.ValueAt(backWeight, t);
+                if (weight > 0)
+                {
+                    var formality = EvidenceIndex.ValueAt(givenFormality, t) + EvidenceIndex.ValueAt(backFormality, t);
+                    informality = Math.Clamp(1 - (formality / weight), 0, 1);
+                }
+            }
+
             double? variability = null;
             if (!double.IsNaN(means[i]))
             {

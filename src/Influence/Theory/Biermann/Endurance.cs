@@ -89,10 +89,12 @@ public sealed class Endurance : Measure
         var w = index.Grid.Granularity.PeriodsIn(o.ContinuityWindowYears);
         using var scratch = new SeriesScratch();
         var active = scratch.Ints(t1 + 2);
+        var given = index.CountPrefix(PairCount.Support, dyad.PatronToClient);
+        var back = index.CountPrefix(PairCount.Support, dyad.ClientToPatron);
         active[0] = 0;
         for (var t = 0; t <= t1; t++)
         {
-            var flows = index.Count(PairCount.Support, dyad.PatronToClient, t, t) + index.Count(PairCount.Support, dyad.ClientToPatron, t, t);
+            var flows = EvidenceIndex.CountIn(given, t, t) + EvidenceIndex.CountIn(back, t, t);
             active[t + 1] = active[t] + (flows > 0 ? 1 : 0);
         }
 
@@ -205,16 +207,20 @@ public sealed class AccountBalance : Measure
     {
         var delta = Decay(at);
         var index = at.Index;
+        var givenSeries = index.SumSeries(PairSum.Support, at.PatronToClient);
+        var backSeries = index.SumSeries(PairSum.Support, at.ClientToPatron);
+        var givenCount = index.CountPrefix(PairCount.Support, at.PatronToClient);
+        var backCount = index.CountPrefix(PairCount.Support, at.ClientToPatron);
         double net = 0, gross = 0;
         var seen = false;
         double? value = null;
         for (var t = 0; t <= last; t++)
         {
-            var given = index.At(PairSum.Support, at.PatronToClient, t);
-            var back = index.At(PairSum.Support, at.ClientToPatron, t);
+            var given = EvidenceIndex.ValueAt(givenSeries, t);
+            var back = EvidenceIndex.ValueAt(backSeries, t);
             net = (delta * net) + (given - back);
             gross = (delta * gross) + (given + back);
-            seen |= index.Count(PairCount.Support, at.PatronToClient, t, t) + index.Count(PairCount.Support, at.ClientToPatron, t, t) > 0;
+            seen |= EvidenceIndex.CountIn(givenCount, t, t) + EvidenceIndex.CountIn(backCount, t, t) > 0;
             value = seen && gross > 0 ? Math.Clamp(net / gross, -1, 1) : null;
             if (t >= t0)
             {

@@ -94,21 +94,25 @@ public sealed class Exchange : Measure
         var n = t1 - t0 + 1;
         var w = index.Grid.Granularity.PeriodsIn(dyad.Options.Exchange.ReciprocityWindowYears);
         var scale = dyad.Options.Exchange.VolumeScale;
+        var givenNow = index.SumSeries(PairSum.Support, dyad.PatronToClient);
+        var backNow = index.SumSeries(PairSum.Support, dyad.ClientToPatron);
+        var givenCount = index.CountPrefix(PairCount.Support, dyad.PatronToClient);
+        var backCount = index.CountPrefix(PairCount.Support, dyad.ClientToPatron);
         using var scratch = new SeriesScratch();
         var given = scratch.Doubles(n);
         var back = scratch.Doubles(n);
-        Windows.Sums(index.SumSeries(PairSum.Support, dyad.PatronToClient), w, t0, given);
-        Windows.Sums(index.SumSeries(PairSum.Support, dyad.ClientToPatron), w, t0, back);
+        Windows.Sums(givenNow, w, t0, given);
+        Windows.Sums(backNow, w, t0, back);
         for (var i = 0; i < n; i++)
         {
             var t = t0 + i;
-            if (index.Count(PairCount.Support, dyad.PatronToClient, t - w + 1, t) + index.Count(PairCount.Support, dyad.ClientToPatron, t - w + 1, t) == 0)
+            if (EvidenceIndex.CountIn(givenCount, t - w + 1, t) + EvidenceIndex.CountIn(backCount, t - w + 1, t) == 0)
             {
                 output[i] = null;
                 continue;
             }
 
-            var flowNow = index.At(PairSum.Support, dyad.PatronToClient, t) + index.At(PairSum.Support, dyad.ClientToPatron, t);
+            var flowNow = (givenNow.IsEmpty ? 0 : givenNow[t]) + (backNow.IsEmpty ? 0 : backNow[t]);
             output[i] = Compute(flowNow, given[i], back[i], scale);
         }
     }

@@ -44,6 +44,21 @@ public sealed class PowerAsymmetry : Measure
             : null;
 
     /// <inheritdoc />
+    public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
+    {
+        var (patronAt, patronValue) = dyad.Index.CapabilitySeries(dyad.Patron);
+        var (clientAt, clientValue) = dyad.Index.CapabilitySeries(dyad.Client);
+        var pa = patronAt.Span;
+        var pv = patronValue.Span;
+        var ca = clientAt.Span;
+        var cv = clientValue.Span;
+        for (var t = t0; t <= t1; t++)
+        {
+            output[t - t0] = pa[t] >= 0 && ca[t] >= 0 ? Compute(pv[t], cv[t]) : null;
+        }
+    }
+
+    /// <inheritdoc />
     public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
     {
         ArgumentNullException.ThrowIfNull(uses);

@@ -92,11 +92,7 @@ public sealed class Attainment : Measure
     /// <inheritdoc />
     public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
     {
-        var n = t1 - t0 + 1;
-        using var scratch = new SeriesScratch();
-        var values = scratch.Doubles(n);
-        Series(dyad, t0, values);
-        Write(values, output);
+        Write(DyadMemo.Of(dyad, t0, t1).AttainmentFromStart(dyad)[t0..], output);
     }
 
     /// <summary>The values of periods t0, t0 + 1, … into <paramref name="dest"/>; NaN where undefined.</summary>

@@ -77,24 +77,21 @@ public sealed class ClientAgency : Measure
     {
         var index = dyad.Index;
         var n = t1 - t0 + 1;
-        var granularity = index.Grid.Granularity;
-        var wc = granularity.PeriodsIn(dyad.Options.Compliance.WindowYears);
-        var wk = granularity.PeriodsIn(dyad.Options.Conflict.WindowYears);
+        var wc = index.Grid.Granularity.PeriodsIn(dyad.Options.Compliance.WindowYears);
+        var memo = DyadMemo.Of(dyad, t0, t1);
+        var compliance = memo.Compliance(dyad);
+        var (_, byClient, _, observed) = memo.Conflict(dyad);
+        var force = byClient.Span;
+        var seen = observed.Span;
+        var share = memo.PatronShare(dyad);
         using var scratch = new SeriesScratch();
-        var compliance = scratch.Doubles(n);
         var redWeight = scratch.Doubles(n);
         var redDefied = scratch.Doubles(n);
-        var force = scratch.Doubles(n);
-        var share = scratch.Doubles(n);
-        Compliance.Series(dyad, t0, compliance, scratch);
         Windows.Sums(index.SumSeries(PairSum.RedLineWeight, dyad.PatronToClient), wc, t0, redWeight);
         Windows.Sums(index.SumSeries(PairSum.RedLineDefied, dyad.PatronToClient), wc, t0, redDefied);
-        Windows.Sums(index.SumSeries(PairSum.Coercion, dyad.ClientToPatron), wk, t0, force);
-        PatronShare.Series(dyad, t0, share, scratch);
         var scale = dyad.Options.ClientAgency.CoercionScale;
         for (var i = 0; i < n; i++)
         {
-            var t = t0 + i;
             double sum = 0;
             var parts = 0;
             if (!double.IsNaN(compliance[i]))
@@ -109,7 +106,7 @@ public sealed class ClientAgency : Measure
                 parts++;
             }
 
-            if (dyad.Observed(t - wk + 1, t))
+            if (seen[i])
             {
                 sum += Saturate(force[i], scale);
                 parts++;

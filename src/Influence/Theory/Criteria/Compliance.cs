@@ -78,11 +78,7 @@ public sealed class Compliance : Measure
     /// <inheritdoc />
     public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
     {
-        var n = t1 - t0 + 1;
-        using var scratch = new SeriesScratch();
-        var values = scratch.Doubles(n);
-        Series(dyad, t0, values, scratch);
-        Write(values, output);
+        Write(DyadMemo.Of(dyad, t0, t1).Compliance(dyad), output);
     }
 
     /// <summary>Compliance over the trailing window of periods t0, t0 + 1, … into <paramref name="dest"/>; NaN where undefined.</summary>
@@ -96,10 +92,11 @@ public sealed class Compliance : Measure
         var met = scratch.Doubles(n);
         Windows.Sums(index.SumSeries(PairSum.DemandWeight, pair), w, t0, weight);
         Windows.Sums(index.SumSeries(PairSum.DemandMet, pair), w, t0, met);
+        var demands = index.CountPrefix(PairCount.Demand, pair);
         for (var i = 0; i < n; i++)
         {
             var t = t0 + i;
-            dest[i] = index.Count(PairCount.Demand, pair, t - w + 1, t) == 0 || !(weight[i] > 0) ? double.NaN : met[i] / weight[i];
+            dest[i] = EvidenceIndex.CountIn(demands, t - w + 1, t) == 0 || !(weight[i] > 0) ? double.NaN : met[i] / weight[i];
         }
     }
 

@@ -68,30 +68,43 @@ public sealed class CounterReaction : Measure
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Defiance since the overreach is a running sum from the overreach period on, started again when the earliest
+    /// overreach in the lag window changes; the baseline windows all end the period before an overreach, so they are
+    /// trailing windows of the demand sums, computed together.
+    /// </remarks>
     public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
     {
         var index = dyad.Index;
         var pair = dyad.PatronToClient;
         var n = t1 - t0 + 1;
-        var granularity = index.Grid.Granularity;
-        var lag = granularity.PeriodsIn(dyad.Options.CounterReaction.LagYears);
-        var baseline = granularity.PeriodsIn(dyad.Options.CounterReaction.BaselineYears);
-        if (index.Count(PairCount.Overreach, pair, 0, t1) == 0)
+        var overreaches = index.CountPrefix(PairCount.Overreach, pair);
+        if (EvidenceIndex.CountIn(overreaches, 0, t1) == 0)
         {
             output[..n].Clear();
             return;
         }
 
+        var granularity = index.Grid.Granularity;
+        var lag = granularity.PeriodsIn(dyad.Options.CounterReaction.LagYears);
+        var baseline = granularity.PeriodsIn(dyad.Options.CounterReaction.BaselineYears);
+        var demands = index.CountPrefix(PairCount.Demand, pair);
+        var weight = index.SumSeries(PairSum.DemandWeight, pair);
+        var met = index.SumSeries(PairSum.DemandMet, pair);
         using var scratch = new SeriesScratch();
         var next = scratch.Ints(t1 + 2);
         next[t1 + 1] = int.MaxValue;
         for (var t = t1; t >= 0; t--)
         {
-            next[t] = index.Count(PairCount.Overreach, pair, t, t) > 0 ? t : next[t + 1];
+            next[t] = EvidenceIndex.CountIn(overreaches, t, t) > 0 ? t : next[t + 1];
         }
 
-        var cached = -1;
-        double? before = null;
+        var baselineWeight = scratch.Doubles(t1 + 1);
+        var baselineMet = scratch.Doubles(t1 + 1);
+        Indexing.Windows.Sums(weight, baseline, 0, baselineWeight);
+        Indexing.Windows.Sums(met, baseline, 0, baselineMet);
+        var started = -1;
+        double afterWeight = 0, afterMet = 0;
         for (var i = 0; i < n; i++)
         {
             var t = t0 + i;
@@ -102,13 +115,29 @@ public sealed class CounterReaction : Measure
                 continue;
             }
 
-            if (overreach != cached)
+            if (overreach != started || t == t0)
             {
-                before = Compliance.Pooled(index, pair, overreach - baseline, overreach - 1);
-                cached = overreach;
+                // Σ from the overreach to t, in period order, as Compliance.Pooled adds it.
+                afterWeight = 0;
+                afterMet = 0;
+                for (var u = overreach; u <= t; u++)
+                {
+                    afterWeight += EvidenceIndex.ValueAt(weight, u);
+                    afterMet += EvidenceIndex.ValueAt(met, u);
+                }
+
+                started = overreach;
+            }
+            else
+            {
+                afterWeight += EvidenceIndex.ValueAt(weight, t);
+                afterMet += EvidenceIndex.ValueAt(met, t);
             }
 
-            var after = Compliance.Pooled(index, pair, overreach, t);
+            double? after = EvidenceIndex.CountIn(demands, overreach, t) > 0 && afterWeight > 0 ? afterMet / afterWeight : null;
+            double? before = overreach > 0 && EvidenceIndex.CountIn(demands, overreach - baseline, overreach - 1) > 0 && baselineWeight[overreach - 1] > 0
+                ? baselineMet[overreach - 1] / baselineWeight[overreach - 1]
+                : null;
             output[i] = after is { } x && before is { } y ? (1 - x) - (1 - y) : null;
         }
     }

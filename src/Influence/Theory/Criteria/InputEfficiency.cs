@@ -157,9 +157,7 @@ public sealed class InputEfficiency : Measure
         var first = t0 - w + 1;
         var lo = Math.Max(first, 0);
         var length = n + w + lanes;
-        using var scratch = new SeriesScratch();
-        var attainment = scratch.Doubles(t1 - lo + 1);
-        Attainment.Series(dyad, lo, attainment);
+        var attainment = DyadMemo.Of(dyad, t0, t1).AttainmentFromStart(dyad)[lo..];
         var x = new double[length];
         var y = new double[length];
         var m = new double[length];

@@ -40,6 +40,22 @@ public sealed class Presence : Measure
             : null;
 
     /// <inheritdoc />
+    public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
+    {
+        var index = dyad.Index;
+        var presence = index.SumSeries(PairSum.Presence, dyad.PatronToClient);
+        var given = index.CountPrefix(PairCount.Activity, dyad.PatronToClient);
+        var back = index.CountPrefix(PairCount.Activity, dyad.ClientToPatron);
+        var scale = dyad.Options.Presence.Scale;
+        for (var t = t0; t <= t1; t++)
+        {
+            output[t - t0] = EvidenceIndex.CountIn(given, t, t) + EvidenceIndex.CountIn(back, t, t) > 0
+                ? Saturate(EvidenceIndex.ValueAt(presence, t), scale)
+                : null;
+        }
+    }
+
+    /// <inheritdoc />
     public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses) =>
         TraceItems(at, uses, at.PatronToClient, EvidenceKind.Presence, at.T, at.T, "presence");
 }
@@ -93,13 +109,12 @@ public sealed class PresenceInfluenceGap : Measure
     /// <inheritdoc />
     public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
     {
-        var n = t1 - t0 + 1;
-        using var scratch = new SeriesScratch();
-        var attainment = scratch.Doubles(n);
-        var compliance = scratch.Doubles(n);
-        Attainment.Series(dyad, t0, attainment);
-        Theory.Compliance.Series(dyad, t0, compliance, scratch);
-        for (var i = 0; i < n; i++)
+        var memo = DyadMemo.Of(dyad, t0, t1);
+        var attainment = memo.AttainmentFromStart(dyad)[t0..];
+        var compliance = memo.Compliance(dyad);
+        Span<double?> presence = output;
+        Presence.Instance.EvaluateSeries(dyad, t0, t1, presence);
+        for (var i = 0; i < compliance.Length; i++)
         {
             double? influence = (double.IsNaN(attainment[i]), double.IsNaN(compliance[i])) switch
             {
@@ -108,7 +123,7 @@ public sealed class PresenceInfluenceGap : Measure
                 (true, false) => compliance[i],
                 _ => null,
             };
-            output[i] = influence is { } x && Presence.Instance.Evaluate(dyad.At(t0 + i)) is { } p ? p - x : null;
+            output[i] = influence is { } x && presence[i] is { } p ? p - x : null;
         }
     }
 

@@ -47,11 +47,7 @@ public sealed class PatronShare : Measure
     /// <inheritdoc />
     public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
     {
-        var n = t1 - t0 + 1;
-        using var scratch = new SeriesScratch();
-        var values = scratch.Doubles(n);
-        Series(dyad, t0, values, scratch);
-        Write(values, output);
+        Write(DyadMemo.Of(dyad, t0, t1).PatronShare(dyad), output);
     }
 
     /// <summary>The values of periods t0, t0 + 1, … into <paramref name="dest"/>; NaN where undefined.</summary>
@@ -64,10 +60,11 @@ public sealed class PatronShare : Measure
         var total = scratch.Doubles(n);
         Windows.Sums(index.SumSeries(PairSum.Support, dyad.PatronToClient), w, t0, given);
         Windows.Sums(index.SupportInSeries(dyad.Client), w, t0, total);
+        var received = index.SupportInCountPrefix(dyad.Client);
         for (var i = 0; i < n; i++)
         {
             var t = t0 + i;
-            dest[i] = index.SupportReceivedCount(dyad.Client, t - w + 1, t) == 0 || !(total[i] > 0)
+            dest[i] = EvidenceIndex.CountIn(received, t - w + 1, t) == 0 || !(total[i] > 0)
                 ? double.NaN
                 : Math.Clamp(given[i] / total[i], 0, 1);
         }
