@@ -163,7 +163,20 @@ public sealed partial class EvidenceIndex
             _topLevel = [.. AncestorsOrSelf.Select(chain => chain.Length == 1)];
         }
 
-        private bool Related(int a, int b) => Array.IndexOf(AncestorsOrSelf[a], b) >= 0 || Array.IndexOf(AncestorsOrSelf[b], a) >= 0;
+        private bool Related(int a, int b) => Contains(AncestorsOrSelf[a], b) || Contains(AncestorsOrSelf[b], a);
+
+        private static bool Contains(int[] chain, int actor)
+        {
+            foreach (var x in chain)
+            {
+                if (x == actor)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>A table from day to period position, equal to <see cref="PeriodGrid.IndexOfDay"/>.</summary>
         private void BuildDayLookup()
@@ -253,6 +266,7 @@ public sealed partial class EvidenceIndex
             var topLevel = _topLevel;
             var local = new PairMap(256);
             var entryPair = new int[Math.Max(16, chunk.RowEnd - chunk.RowStart)];
+            var expansions = new byte[chunk.RowEnd - chunk.RowStart];
             var entries = 0;
             for (var row = chunk.RowStart; row < chunk.RowEnd; row++)
             {
@@ -266,9 +280,11 @@ public sealed partial class EvidenceIndex
                 if (topLevel[from] && topLevel[to])
                 {
                     Append(Key(from, to));
+                    expansions[row - chunk.RowStart] = 1;
                     continue;
                 }
 
+                var before = entries;
                 foreach (var x in anc[from])
                 {
                     foreach (var y in anc[to])
@@ -279,10 +295,13 @@ public sealed partial class EvidenceIndex
                         }
                     }
                 }
+
+                expansions[row - chunk.RowStart] = checked((byte)(entries - before));
             }
 
             chunk.EntryPair = entryPair;
             chunk.Entries = entries;
+            chunk.Expansions = expansions;
 
             void Append(long key)
             {
@@ -339,19 +358,17 @@ public sealed partial class EvidenceIndex
             var entryPair = chunk.EntryPair;
             var items = PairItems;
             var c = _c;
-            var (a, b, kinds, values, confidences, firsts, lasts, refs, types, flags) = (c.A, c.B, c.Kind, c.Value, c.Confidence, c.FirstDay, c.LastDay, c.Ref, c.Type, c.DateFlags);
-            var topLevel = _topLevel;
+            var (kinds, values, confidences, firsts, lasts, refs, types, flags) = (c.Kind, c.Value, c.Confidence, c.FirstDay, c.LastDay, c.Ref, c.Type, c.DateFlags);
+            var rowExpansions = chunk.Expansions;
             var k = 0;
             for (var row = chunk.RowStart; row < chunk.RowEnd; row++)
             {
-                var to = b[row];
-                if (to < 0)
+                var expansions = rowExpansions[row - chunk.RowStart];
+                if (expansions == 0)
                 {
                     continue;
                 }
 
-                var from = a[row];
-                var expansions = topLevel[from] && topLevel[to] ? 1 : Expansions(from, to);
                 var kind = kinds[row];
                 var value = values[row];
                 var entry = new Entry
@@ -371,23 +388,6 @@ public sealed partial class EvidenceIndex
                     entries[position] = entry;
                 }
             }
-        }
-
-        private int Expansions(int from, int to)
-        {
-            var n = 0;
-            foreach (var x in AncestorsOrSelf[from])
-            {
-                foreach (var y in AncestorsOrSelf[to])
-                {
-                    if (!Related(x, y))
-                    {
-                        n++;
-                    }
-                }
-            }
-
-            return n;
         }
 
         private double[] ConfidenceWeights()
@@ -540,12 +540,17 @@ public sealed partial class EvidenceIndex
             for (var k = start; k < end; k++)
             {
                 ref readonly var e = ref entries[k];
-                var t0 = Math.Max(PeriodOfDay(e.First), 0);
-                var t1 = Math.Min(PeriodOfDay(e.Last), t - 1);
+                var first = PeriodOfDay(e.First);
+                var last = PeriodOfDay(e.Last);
                 var span = (e.Flags & SpanFlag) != 0;
+                var t0 = Math.Max(first, 0);
+                var t1 = Math.Min(last, t - 1);
+
+                // A point inside one period has all its days there: its share is exactly 1 (the division would give 1.0).
+                var whole = first == last && !span;
                 for (var q = t0; q <= t1; q++)
                 {
-                    var share = ShareOf(_grid, e.First, e.Last, span, q);
+                    var share = whole ? 1.0 : ShareOf(_grid, e.First, e.Last, span, q);
                     activity[q + 1]++;
                     switch ((EvidenceKind)e.Kind)
                     {
@@ -957,6 +962,9 @@ public sealed partial class EvidenceIndex
             public int Entries { get; set; }
 
             public int[] Remap { get; set; } = [];
+
+            /// <summary>How many (pair, row) entries each row rolls up to (0 for non-dyadic rows).</summary>
+            public byte[] Expansions { get; set; } = [];
 
             public int[] Counts { get; set; } = [];
         }

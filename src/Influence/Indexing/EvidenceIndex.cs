@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Influence.Cases;
 using Influence.Evidence;
 using Influence.Scoring;
@@ -568,6 +569,7 @@ public sealed partial class EvidenceIndex
     }
 
     /// <summary>The share of an item (its first and last day, and whether it is a span) in a period of a grid.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double ShareOf(PeriodGrid grid, int first, int last, bool span, int t)
     {
         var start = grid.StartDay(t);
@@ -606,6 +608,7 @@ public sealed partial class EvidenceIndex
     }
 
     /// <summary>A series' value in period t, 0 when the series is empty (the pair has no evidence of its kind).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double ValueAt(ReadOnlySpan<double> series, int t) => series.IsEmpty ? 0 : series[t];
 
     /// <summary>An actor's capability position (−1 before any observation) and value by period.</summary>
@@ -616,6 +619,7 @@ public sealed partial class EvidenceIndex
     internal ReadOnlySpan<int> SupportInCountPrefix(int actor) => _supportInCount.AsSpan(actor * (Periods + 1), Periods + 1);
 
     /// <summary>An item count over periods a … b (a clipped at 0, b within the grid) from running counts; 0 when empty.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int CountIn(ReadOnlySpan<int> prefix, int a, int b)
     {
         a = Math.Max(a, 0);

@@ -35,6 +35,7 @@ internal static class Windows
     /// <param name="w">The window length in periods (≥ 1).</param>
     /// <param name="t0">The period of dest[0].</param>
     /// <param name="dest">The sums.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Sums(ReadOnlySpan<double> x, int w, int t0, Span<double> dest)
     {
         var n = dest.Length;
@@ -92,6 +93,7 @@ internal static class Windows
     /// <param name="t0">The period of dest[0].</param>
     /// <param name="mean">The mean each window's deviations are taken from.</param>
     /// <param name="dest">The sums.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SquaredDeviations(ReadOnlySpan<double> x, int w, int t0, ReadOnlySpan<double> mean, Span<double> dest)
     {
         var n = dest.Length;

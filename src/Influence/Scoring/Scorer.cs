@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Influence.Cases;
 using Influence.Indexing;
 using Influence.Theory;
@@ -113,42 +114,48 @@ public static class Scorer
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = index.Options.MaxDegreeOfParallelism };
         Parallel.For(0, dyadCount, parallel, () => new double?[periods], (d, _, buffer) =>
         {
-            var dyad = new DyadPeriod(index, patrons[d], clients[d], t0);
-            var cell = d * periods;
-            for (var m = 0; m < measures.Length; m++)
-            {
-                if (lows[m] is { } low)
-                {
-                    // The interval comes with the value: one regression per period instead of two.
-                    InputEfficiency.Series(dyad, t0, t1, buffer, low.AsSpan(cell, periods), highs[m].AsSpan(cell, periods));
-                }
-                else
-                {
-                    measures[m].EvaluateSeries(dyad, t0, t1, buffer);
-                }
-
-                var column = values[m];
-                for (var p = 0; p < periods; p++)
-                {
-                    column[cell + p] = buffer[p] is { } v ? Guard(v, measures[m]) : double.NaN;
-                }
-            }
-
+            ScoreDyad(new DyadPeriod(index, patrons[d], clients[d], t0), t0, t1, d * periods, measures, values, lows, highs, buffer);
             return buffer;
         }, _ => { });
 
         return new ScoreSet(index, plan.Dyads, plan.From, periods, measures, values, lows, highs);
     }
 
-    private static double Guard(double value, Measure measure)
+    /// <summary>Every measure's series of one dyad into the value columns, starting at <paramref name="cell"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ScoreDyad(DyadPeriod dyad, int t0, int t1, int cell, ImmutableArray<Measure> measures, double[][] values, double[][] lows, double[][] highs, double?[] buffer)
     {
-        var lo = measure.Scale == MeasureScale.Signed ? -1 : 0;
-        if (!double.IsFinite(value) || value < lo - 1e-9 || value > 1 + 1e-9)
+        var periods = t1 - t0 + 1;
+        for (var m = 0; m < measures.Length; m++)
         {
-            throw new InvalidOperationException($"measure '{measure.Name}' produced {value}, outside its range [{lo}, 1]");
+            if (lows[m] is { } low)
+            {
+                // The interval comes with the value: one regression per period instead of two.
+                InputEfficiency.Series(dyad, t0, t1, buffer, low.AsSpan(cell, periods), highs[m].AsSpan(cell, periods));
+            }
+            else
+            {
+                measures[m].EvaluateSeries(dyad, t0, t1, buffer);
+            }
+
+            var column = values[m];
+            var lowest = measures[m].Scale == MeasureScale.Signed ? -1.0 : 0.0;
+            for (var p = 0; p < periods; p++)
+            {
+                column[cell + p] = buffer[p] is { } v ? Guard(v, lowest, measures[m]) : double.NaN;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Guard(double value, double lowest, Measure measure)
+    {
+        if (!double.IsFinite(value) || value < lowest - 1e-9 || value > 1 + 1e-9)
+        {
+            throw new InvalidOperationException($"measure '{measure.Name}' produced {value}, outside its range [{lowest}, 1]");
         }
 
-        return Math.Clamp(value, lo, 1);
+        return Math.Clamp(value, lowest, 1);
     }
 
     private static ScorePlan Plan(Case @case, ScoringOptions options, ScoringRequest request)

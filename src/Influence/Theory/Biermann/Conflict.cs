@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Influence.Evidence;
 using Influence.Indexing;
 using Influence.Scoring;
@@ -68,6 +69,7 @@ public sealed class Conflict : Measure
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output) =>
         PressureSeries(dyad, t0, t1, output, static (byPatron, byClient, defiance, o) => Saturate(byPatron + byClient + (o.DefianceWeight * defiance), o.Scale));
 
@@ -75,6 +77,7 @@ public sealed class Conflict : Measure
     /// The series of a measure of the three pressures (<see cref="Pressures"/>) over periods t0 … t1, null where the
     /// dyad has no evidence in the window.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void PressureSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output, Func<double, double, double, ConflictOptions, double> value)
     {
         var (byPatron, byClient, defiance, observed) = DyadMemo.Of(dyad, t0, t1).Conflict(dyad);
@@ -136,6 +139,7 @@ public sealed class ConflictByPatron : Measure
         Conflict.Pressures(at) is { } p ? Saturate(p.ByPatron, at.Options.Conflict.Scale) : null;
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output) =>
         Conflict.PressureSeries(dyad, t0, t1, output, static (byPatron, _, _, o) => Saturate(byPatron, o.Scale));
 
@@ -180,6 +184,7 @@ public sealed class ConflictByClient : Measure
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output) =>
         Conflict.PressureSeries(dyad, t0, t1, output, static (_, byClient, defiance, o) => Saturate(byClient + (o.DefianceWeight * defiance), o.Scale));
 

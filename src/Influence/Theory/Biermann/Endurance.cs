@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Influence.Evidence;
 using Influence.Indexing;
 
@@ -73,6 +74,7 @@ public sealed class Endurance : Measure
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
     {
         var n = t1 - t0 + 1;
@@ -170,6 +172,7 @@ public sealed class AccountBalance : Measure
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output) => Run(dyad, t1, output, t0);
 
     /// <inheritdoc />

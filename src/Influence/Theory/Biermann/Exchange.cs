@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Influence.Evidence;
 using Influence.Indexing;
 
@@ -88,6 +89,7 @@ public sealed class Exchange : Measure
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
     {
         var index = dyad.Index;

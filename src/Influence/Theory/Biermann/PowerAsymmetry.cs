@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 
 namespace Influence.Theory;
 
@@ -44,6 +45,7 @@ public sealed class PowerAsymmetry : Measure
             : null;
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
     {
         var (patronAt, patronValue) = dyad.Index.CapabilitySeries(dyad.Patron);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Influence.Theory;
 
 /// <summary>
@@ -90,12 +91,14 @@ public sealed class Attainment : Measure
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
     {
         Write(DyadMemo.Of(dyad, t0, t1).AttainmentFromStart(dyad)[t0..], output);
     }
 
     /// <summary>The values of periods t0, t0 + 1, … into <paramref name="dest"/>; NaN where undefined.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Series(in DyadPeriod dyad, int t0, Span<double> dest)
     {
         var index = dyad.Index;

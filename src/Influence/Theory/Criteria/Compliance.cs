@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Influence.Evidence;
 using Influence.Indexing;
 
@@ -76,12 +77,14 @@ public sealed class Compliance : Measure
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
     {
         Write(DyadMemo.Of(dyad, t0, t1).Compliance(dyad), output);
     }
 
     /// <summary>Compliance over the trailing window of periods t0, t0 + 1, … into <paramref name="dest"/>; NaN where undefined.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Series(in DyadPeriod dyad, int t0, Span<double> dest, SeriesScratch scratch)
     {
         var index = dyad.Index;
@@ -171,6 +174,7 @@ public sealed class IssueSpecificity : Measure
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
     {
         var index = dyad.Index;

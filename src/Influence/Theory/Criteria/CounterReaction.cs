@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Influence.Evidence;
 using Influence.Indexing;
 
@@ -73,6 +74,7 @@ public sealed class CounterReaction : Measure
     /// overreach in the lag window changes; the baseline windows all end the period before an overreach, so they are
     /// trailing windows of the demand sums, computed together.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
     {
         var index = dyad.Index;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Influence.Evidence;
 using Influence.Indexing;
@@ -121,6 +122,7 @@ public sealed class InputEfficiency : Measure
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output) =>
         Series(dyad, t0, t1, output, default, default);
 
@@ -133,6 +135,7 @@ public sealed class InputEfficiency : Measure
     /// Periods outside the grid or without attainment are masked: their terms add +0 to the sums (which changes
     /// nothing) and ±∞ to the extremes, so each lane computes exactly what <see cref="Fit"/> computes over its points.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Series(in DyadPeriod dyad, int t0, int t1, Span<double?> values, Span<double> lows, Span<double> highs)
     {
         var index = dyad.Index;

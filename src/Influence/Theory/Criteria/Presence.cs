@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Influence.Evidence;
 using Influence.Indexing;
 
@@ -40,6 +41,7 @@ public sealed class Presence : Measure
             : null;
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
     {
         var index = dyad.Index;
@@ -107,6 +109,7 @@ public sealed class PresenceInfluenceGap : Measure
         Presence.Instance.Evaluate(at) is { } p && InfluenceOf(at) is { } i ? p - i : null;
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
     {
         var memo = DyadMemo.Of(dyad, t0, t1);
