@@ -195,6 +195,7 @@ public sealed partial class EvidenceIndex
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private int PeriodOfDay(int day) =>
             day < _day0 ? -1 : day >= _day1 ? _t : _dayPeriod is { } table ? table[day - _day0] : _grid.IndexOfDay(day);
 
@@ -240,21 +241,25 @@ public sealed partial class EvidenceIndex
             }
 
             var pairs = PairFrom.Length;
-            ForEach(count, i =>
-            {
-                var chunk = chunks[i];
-                var counts = new int[pairs];
-                var entryPair = chunk.EntryPair;
-                for (var e = 0; e < chunk.Entries; e++)
-                {
-                    var p = chunk.Remap[entryPair[e]];
-                    entryPair[e] = p;
-                    counts[p]++;
-                }
-
-                chunk.Counts = counts;
-            });
+            ForEach(count, i => Remap(chunks[i], pairs));
             return chunks;
+        }
+
+        /// <summary>A chunk's pair numbers made global, and its count of entries per pair.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Remap(Chunk chunk, int pairs)
+        {
+            var counts = new int[pairs];
+            var entryPair = chunk.EntryPair;
+            var remap = chunk.Remap;
+            for (var e = 0; e < chunk.Entries; e++)
+            {
+                var p = remap[entryPair[e]];
+                entryPair[e] = p;
+                counts[p]++;
+            }
+
+            chunk.Counts = counts;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -279,7 +284,7 @@ public sealed partial class EvidenceIndex
                 var from = a[row];
                 if (topLevel[from] && topLevel[to])
                 {
-                    Append(Key(from, to));
+                    Append(chunk, local, ref entryPair, ref entries, Key(from, to));
                     expansions[row - chunk.RowStart] = 1;
                     continue;
                 }
@@ -291,7 +296,7 @@ public sealed partial class EvidenceIndex
                     {
                         if (!Related(x, y))
                         {
-                            Append(Key(x, y));
+                            Append(chunk, local, ref entryPair, ref entries, Key(x, y));
                         }
                     }
                 }
@@ -302,22 +307,23 @@ public sealed partial class EvidenceIndex
             chunk.EntryPair = entryPair;
             chunk.Entries = entries;
             chunk.Expansions = expansions;
+        }
 
-            void Append(long key)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Append(Chunk chunk, PairMap local, ref int[] entryPair, ref int entries, long key)
+        {
+            var id = local.GetOrAdd(key, chunk.Keys.Count);
+            if (id == chunk.Keys.Count)
             {
-                var id = local.GetOrAdd(key, chunk.Keys.Count);
-                if (id == chunk.Keys.Count)
-                {
-                    chunk.Keys.Add(key);
-                }
-
-                if (entries == entryPair.Length)
-                {
-                    Array.Resize(ref entryPair, entryPair.Length * 2);
-                }
-
-                entryPair[entries++] = id;
+                chunk.Keys.Add(key);
             }
+
+            if (entries == entryPair.Length)
+            {
+                Array.Resize(ref entryPair, entryPair.Length * 2);
+            }
+
+            entryPair[entries++] = id;
         }
 
         /// <summary>Pass 2: every (pair, row) entry into its pair's bucket, in canonical order within the pair.</summary>
@@ -537,37 +543,39 @@ public sealed partial class EvidenceIndex
             var commitmentFormality = Span(PairSum.CommitmentFormality, p);
             var activity = Activity.AsSpan(p * (t + 1), t + 1);
             var counts = new CountSpans(this, p);
+            var days = _grid.StartDays;
             for (var k = start; k < end; k++)
             {
                 ref readonly var e = ref entries[k];
                 var first = PeriodOfDay(e.First);
                 var last = PeriodOfDay(e.Last);
-                var span = (e.Flags & SpanFlag) != 0;
                 var t0 = Math.Max(first, 0);
                 var t1 = Math.Min(last, t - 1);
-
-                // A point inside one period has all its days there: its share is exactly 1 (the division would give 1.0).
-                var whole = first == last && !span;
-                for (var q = t0; q <= t1; q++)
+                switch ((EvidenceKind)e.Kind)
                 {
-                    var share = whole ? 1.0 : ShareOf(_grid, e.First, e.Last, span, q);
-                    activity[q + 1]++;
-                    switch ((EvidenceKind)e.Kind)
-                    {
-                        case EvidenceKind.Support:
-                            support[q] += e.WeightedValue * share;
-                            counts.Support[q + 1]++;
-                            break;
-                        case EvidenceKind.Coercion:
-                            coercion[q] += e.WeightedValue * share;
-                            counts.Coercion[q + 1]++;
-                            break;
-                        case EvidenceKind.Demand:
+                    case EvidenceKind.Support:
+                        Spread(support, counts.Support, activity, e, first, last, t0, t1, days);
+                        break;
+                    case EvidenceKind.Coercion:
+                        Spread(coercion, counts.Coercion, activity, e, first, last, t0, t1, days);
+                        break;
+                    case EvidenceKind.Presence:
+                        Spread(presence, counts.Presence, activity, e, first, last, t0, t1, days);
+                        break;
+                    case EvidenceKind.Overreach:
+                        Spread(overreach, counts.Overreach, activity, e, first, last, t0, t1, days);
+                        break;
+                    case EvidenceKind.Demand:
+                        {
+                            var response = (DemandResponse)e.Type;
+                            var defied = response is DemandResponse.Defied or DemandResponse.Ignored;
+                            var redLine = (e.Flags & RedLineFlag) != 0;
+                            var c = credit[e.Type];
+                            var slot = (long)slotOf[e.Ref] * t;
+                            for (var q = t0; q <= t1; q++)
                             {
-                                var s = e.WeightedValue * share;
-                                var response = (DemandResponse)e.Type;
-                                var defied = response is DemandResponse.Defied or DemandResponse.Ignored;
-                                var c = credit[e.Type];
+                                var s = e.WeightedValue * Share(e, first, last, days, q);
+                                activity[q + 1]++;
                                 demandWeight[q] += s;
                                 demandMet[q] += s * c;
                                 if (defied)
@@ -575,7 +583,7 @@ public sealed partial class EvidenceIndex
                                     demandDefied[q] += s;
                                 }
 
-                                if ((e.Flags & RedLineFlag) != 0)
+                                if (redLine)
                                 {
                                     redLineWeight[q] += s;
                                     if (defied)
@@ -585,29 +593,27 @@ public sealed partial class EvidenceIndex
                                 }
 
                                 counts.Demand[q + 1]++;
-                                var slot = slotOf[e.Ref];
-                                IssueWeight[((long)slot * t) + q] += s;
-                                IssueMet[((long)slot * t) + q] += s * c;
-                                break;
+                                IssueWeight[slot + q] += s;
+                                IssueMet[slot + q] += s * c;
                             }
 
-                        case EvidenceKind.Presence:
-                            presence[q] += e.WeightedValue * share;
-                            counts.Presence[q + 1]++;
                             break;
-                        case EvidenceKind.Overreach:
-                            overreach[q] += e.WeightedValue * share;
-                            counts.Overreach[q + 1]++;
-                            break;
-                        case EvidenceKind.Commitment:
+                        }
+
+                    case EvidenceKind.Commitment:
+                        {
+                            var f = formality[e.Type];
+                            for (var q = t0; q <= t1; q++)
                             {
-                                var s = e.WeightedValue * share;
+                                var s = e.WeightedValue * Share(e, first, last, days, q);
+                                activity[q + 1]++;
                                 commitmentWeight[q] += s;
-                                commitmentFormality[q] += s * formality[e.Type];
+                                commitmentFormality[q] += s * f;
                                 counts.Commitment[q + 1]++;
-                                break;
                             }
-                    }
+
+                            break;
+                        }
                 }
             }
 
@@ -637,6 +643,30 @@ public sealed partial class EvidenceIndex
             Prefix(counts.Commitment);
         }
 
+        /// <summary>A kind with one sum: weight × share into each period the entry touches, and its counts.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Spread(Span<double> sum, Span<int> count, Span<int> activity, in Entry e, int first, int last, int t0, int t1, ReadOnlySpan<int> days)
+        {
+            for (var q = t0; q <= t1; q++)
+            {
+                sum[q] += e.WeightedValue * Share(e, first, last, days, q);
+                count[q + 1]++;
+                activity[q + 1]++;
+            }
+        }
+
+        /// <summary>
+        /// The entry's share of period q (<see cref="ShareOf(ReadOnlySpan{int}, int, int, bool, int)"/>); a point inside
+        /// one period has all its days there, so its share is exactly 1 without the division (which would give 1.0).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static double Share(in Entry e, int first, int last, ReadOnlySpan<int> days, int q)
+        {
+            var span = (e.Flags & SpanFlag) != 0;
+            return first == last && !span ? 1.0 : ShareOf(days, e.First, e.Last, span, q);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Prefix(Span<int> running)
         {
             for (var i = 1; i < running.Length; i++)
@@ -694,6 +724,7 @@ public sealed partial class EvidenceIndex
         }
 
         /// <summary>Support each actor receives: every pair into it, added in pair order.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void AggregateSupportReceived()
         {
             var actors = _case.Actors.Length;
@@ -728,6 +759,7 @@ public sealed partial class EvidenceIndex
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private (List<int> Objective, List<int> Capability) NonDyadicRows()
         {
             var objective = new List<int>();
@@ -749,6 +781,7 @@ public sealed partial class EvidenceIndex
             return (objective, capability);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void AggregateObjectives(List<int> rows)
         {
             var c = _c;
@@ -817,6 +850,7 @@ public sealed partial class EvidenceIndex
             ObjectiveItems = [.. all];
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void IndexCapabilities(List<int> capabilityRows)
         {
             var c = _c;
@@ -998,6 +1032,7 @@ public sealed partial class EvidenceIndex
         private int _count;
 
         /// <summary>The value stored for the key, or <paramref name="value"/> after storing it.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int GetOrAdd(long key, int value)
         {
             var mask = _keys.Length - 1;

@@ -570,10 +570,14 @@ public sealed partial class EvidenceIndex
 
     /// <summary>The share of an item (its first and last day, and whether it is a span) in a period of a grid.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static double ShareOf(PeriodGrid grid, int first, int last, bool span, int t)
+    internal static double ShareOf(PeriodGrid grid, int first, int last, bool span, int t) => ShareOf(grid.StartDays, first, last, span, t);
+
+    /// <summary>As <see cref="ShareOf(PeriodGrid, int, int, bool, int)"/>, from the grid's start days.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double ShareOf(ReadOnlySpan<int> startDays, int first, int last, bool span, int t)
     {
-        var start = grid.StartDay(t);
-        var end = grid.StartDay(t + 1) - 1;
+        var start = startDays[t];
+        var end = startDays[t + 1] - 1;
         var overlap = Math.Min(last, end) - Math.Max(first, start) + 1;
         if (overlap <= 0)
         {

@@ -58,6 +58,9 @@ public sealed class PeriodGrid
     /// <returns>The day number.</returns>
     public int StartDay(int t) => _startDay[t];
 
+    /// <summary>Every period's first day (as a day number), and the day after the grid last.</summary>
+    internal ReadOnlySpan<int> StartDays => _startDay;
+
     /// <summary>The number of days in the period at a position.</summary>
     /// <param name="t">The position.</param>
     /// <returns>The days.</returns>
