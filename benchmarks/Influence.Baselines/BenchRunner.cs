@@ -47,6 +47,15 @@ public sealed record BenchReport
     /// <summary>The engine scoring every measure (index build included).</summary>
     public double EngineAllMeasuresSeconds { get; init; }
 
+    /// <summary>
+    /// Processor seconds the process spent while the engine scored the baselines' measures (all threads): compared with
+    /// <see cref="EngineSeconds"/>, it shows how much of the machine the run got.
+    /// </summary>
+    public double EngineCpuSeconds { get; init; }
+
+    /// <summary>Processor seconds while the engine scored every measure (all threads).</summary>
+    public double EngineAllMeasuresCpuSeconds { get; init; }
+
     /// <summary>The DuckDB query, reading the values back included, loading the data not (null when not run).</summary>
     public double? DuckdbSeconds { get; init; }
 
@@ -104,6 +113,9 @@ public sealed record BenchReport
     /// <summary>The measures the speedups compare.</summary>
     public IReadOnlyList<string> BaselineMeasures { get; init; } = Baseline.Measures;
 
+    /// <summary>The one-minute load average when the run ended (Linux; null elsewhere): other processes share the processors.</summary>
+    public double? LoadAverage { get; init; }
+
     /// <summary>The machine: processors, OS, runtime.</summary>
     public string Machine { get; init; } = "";
 
@@ -155,6 +167,7 @@ public static class BenchRunner
         ScoreSet all;
         long peak;
         var clock = new Stopwatch();
+        var cpu = Cpu();
         using (var sampler = new HeapSampler())
         {
             clock.Restart();
@@ -163,6 +176,7 @@ public static class BenchRunner
             peak = sampler.Stop();
         }
 
+        var allCpu = Cpu() - cpu;
         var allSeconds = clock.Elapsed.TotalSeconds;
         var outputBytes = all.DyadPeriods * 8L * (all.Measures.Length + (2 * all.Measures.Count(m => m is Theory.InputEfficiency)));
         var dyadPeriods = all.DyadPeriods;
@@ -170,9 +184,11 @@ public static class BenchRunner
         Collect();
 
         Report("engine, the baselines' measures");
+        cpu = Cpu();
         clock.Restart();
         var engineScores = Scorer.Score(@case, scoring, Baseline.EngineRequest);
         var engineSeconds = clock.Elapsed.TotalSeconds;
+        var engineCpu = Cpu() - cpu;
         var engine = BaselineResult.FromEngine(engineScores);
         engineScores = null;
 
@@ -211,6 +227,8 @@ public static class BenchRunner
             DyadPeriods = dyadPeriods,
             EngineSeconds = engineSeconds,
             EngineAllMeasuresSeconds = allSeconds,
+            EngineCpuSeconds = engineCpu,
+            EngineAllMeasuresCpuSeconds = allCpu,
             DuckdbSeconds = duckSeconds,
             DuckdbLoadSeconds = duckLoad,
             NaiveSeconds = naiveSeconds,
@@ -229,6 +247,7 @@ public static class BenchRunner
             Dyads = @case.Dyads.Length,
             Seed = options.Universe.Seed,
             Threads = options.Threads,
+            LoadAverage = LoadAverage(),
             Machine = $"{Environment.ProcessorCount} processors, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, .NET {Environment.Version}",
         };
     }
@@ -247,6 +266,22 @@ public static class BenchRunner
         if (options.Naive)
         {
             NaiveLinqBaseline.Score(tiny, scoring);
+        }
+    }
+
+    private static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+
+    private static double? LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg")
+                ? double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)
+                : null;
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 

@@ -28,8 +28,6 @@ public sealed partial class EvidenceIndex
     {
         private const int Groups = 6;
         private const int RowsPerChunk = 1 << 18;
-        private const byte SpanFlag = 1;
-        private const byte RedLineFlag = 2;
 
         private readonly Case _case;
         private readonly PeriodGrid _grid;
@@ -129,10 +127,10 @@ public sealed partial class EvidenceIndex
             Lap("setup");
             var chunks = MapPairs();
             Lap("map");
-            var entries = Scatter(chunks);
-            Lap("scatter");
-            AggregatePairs(entries);
-            Lap("aggregate");
+            // The chunks' arrays and the entries are dropped as soon as they are used, so that the collector can
+            // reclaim them while the pair blocks are allocated.
+            AggregatePairs(Scatter(chunks));
+            Lap("scatter and aggregate");
             AggregateSupportReceived();
             Lap("supportIn");
             var (objectiveRows, capabilityRows) = NonDyadicRows();
@@ -354,6 +352,11 @@ public sealed partial class EvidenceIndex
             var confidence = ConfidenceWeights();
             var redLine = _options.Compliance.RedLineSalience;
             ForEach(chunks.Length, i => ScatterChunk(chunks[i], entries, confidence, redLine));
+            foreach (var chunk in chunks)
+            {
+                chunk.Release();
+            }
+
             return entries;
         }
 
@@ -377,15 +380,18 @@ public sealed partial class EvidenceIndex
 
                 var kind = kinds[row];
                 var value = values[row];
+                var days = (long)lasts[row] - firsts[row];
+                var typed = kind is (byte)EvidenceKind.Demand or (byte)EvidenceKind.Commitment;
                 var entry = new Entry
                 {
                     WeightedValue = confidence[confidences[row]] * value,
                     First = firsts[row],
-                    Last = lasts[row],
-                    Ref = refs[row],
-                    Kind = kind,
-                    Type = types[row],
-                    Flags = (byte)(((flags[row] & EvidenceColumns.SpanFlag) != 0 ? SpanFlag : 0) | (kind == (byte)EvidenceKind.Demand && value >= redLine ? RedLineFlag : 0)),
+                    Days = days < Entry.LongItem ? (ushort)days : Entry.LongItem,
+                    Code = (byte)(kind
+                        | (typed ? (types[row] & 0x03) << 4 : 0)
+                        | ((flags[row] & EvidenceColumns.SpanFlag) != 0 ? 0x40 : 0)
+                        | (kind == (byte)EvidenceKind.Demand && value >= redLine ? 0x80 : 0)),
+                    IssueOrMarker = kind == (byte)EvidenceKind.Demand && refs[row] < Entry.LargeIssue ? (byte)refs[row] : Entry.LargeIssue,
                 };
                 for (var x = 0; x < expansions; x++)
                 {
@@ -492,9 +498,9 @@ public sealed partial class EvidenceIndex
                 {
                     var kind = entries[k].Kind;
                     mask |= KindBit[kind];
-                    if (kind == (byte)EvidenceKind.Demand && seen[entries[k].Ref] != stamp)
+                    if (kind == (byte)EvidenceKind.Demand && seen[Issue(entries[k], k)] != stamp)
                     {
-                        seen[entries[k].Ref] = stamp;
+                        seen[Issue(entries[k], k)] = stamp;
                         distinct++;
                     }
                 }
@@ -516,9 +522,9 @@ public sealed partial class EvidenceIndex
                 list.Clear();
                 for (var k = start; k < end; k++)
                 {
-                    if (entries[k].Kind == (byte)EvidenceKind.Demand && !list.Contains(entries[k].Ref))
+                    if (entries[k].Kind == (byte)EvidenceKind.Demand && !list.Contains(Issue(entries[k], k)))
                     {
-                        list.Add(entries[k].Ref);
+                        list.Add(Issue(entries[k], k));
                     }
                 }
 
@@ -547,34 +553,35 @@ public sealed partial class EvidenceIndex
             for (var k = start; k < end; k++)
             {
                 ref readonly var e = ref entries[k];
+                var lastDay = LastDay(e, k);
                 var first = PeriodOfDay(e.First);
-                var last = PeriodOfDay(e.Last);
+                var last = PeriodOfDay(lastDay);
                 var t0 = Math.Max(first, 0);
                 var t1 = Math.Min(last, t - 1);
                 switch ((EvidenceKind)e.Kind)
                 {
                     case EvidenceKind.Support:
-                        Spread(support, counts.Support, activity, e, first, last, t0, t1, days);
+                        Spread(support, counts.Support, activity, e, lastDay, first, last, t0, t1, days);
                         break;
                     case EvidenceKind.Coercion:
-                        Spread(coercion, counts.Coercion, activity, e, first, last, t0, t1, days);
+                        Spread(coercion, counts.Coercion, activity, e, lastDay, first, last, t0, t1, days);
                         break;
                     case EvidenceKind.Presence:
-                        Spread(presence, counts.Presence, activity, e, first, last, t0, t1, days);
+                        Spread(presence, counts.Presence, activity, e, lastDay, first, last, t0, t1, days);
                         break;
                     case EvidenceKind.Overreach:
-                        Spread(overreach, counts.Overreach, activity, e, first, last, t0, t1, days);
+                        Spread(overreach, counts.Overreach, activity, e, lastDay, first, last, t0, t1, days);
                         break;
                     case EvidenceKind.Demand:
                         {
                             var response = (DemandResponse)e.Type;
                             var defied = response is DemandResponse.Defied or DemandResponse.Ignored;
-                            var redLine = (e.Flags & RedLineFlag) != 0;
+                            var redLine = e.IsRedLine;
                             var c = credit[e.Type];
-                            var slot = (long)slotOf[e.Ref] * t;
+                            var slot = (long)slotOf[Issue(e, k)] * t;
                             for (var q = t0; q <= t1; q++)
                             {
-                                var s = e.WeightedValue * Share(e, first, last, days, q);
+                                var s = e.WeightedValue * Share(e, lastDay, first, last, days, q);
                                 activity[q + 1]++;
                                 demandWeight[q] += s;
                                 demandMet[q] += s * c;
@@ -605,7 +612,7 @@ public sealed partial class EvidenceIndex
                             var f = formality[e.Type];
                             for (var q = t0; q <= t1; q++)
                             {
-                                var s = e.WeightedValue * Share(e, first, last, days, q);
+                                var s = e.WeightedValue * Share(e, lastDay, first, last, days, q);
                                 activity[q + 1]++;
                                 commitmentWeight[q] += s;
                                 commitmentFormality[q] += s * f;
@@ -645,11 +652,11 @@ public sealed partial class EvidenceIndex
 
         /// <summary>A kind with one sum: weight × share into each period the entry touches, and its counts.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void Spread(Span<double> sum, Span<int> count, Span<int> activity, in Entry e, int first, int last, int t0, int t1, ReadOnlySpan<int> days)
+        private static void Spread(Span<double> sum, Span<int> count, Span<int> activity, in Entry e, int lastDay, int first, int last, int t0, int t1, ReadOnlySpan<int> days)
         {
             for (var q = t0; q <= t1; q++)
             {
-                sum[q] += e.WeightedValue * Share(e, first, last, days, q);
+                sum[q] += e.WeightedValue * Share(e, lastDay, first, last, days, q);
                 count[q + 1]++;
                 activity[q + 1]++;
             }
@@ -660,11 +667,19 @@ public sealed partial class EvidenceIndex
         /// one period has all its days there, so its share is exactly 1 without the division (which would give 1.0).
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static double Share(in Entry e, int first, int last, ReadOnlySpan<int> days, int q)
+        private static double Share(in Entry e, int lastDay, int first, int last, ReadOnlySpan<int> days, int q)
         {
-            var span = (e.Flags & SpanFlag) != 0;
-            return first == last && !span ? 1.0 : ShareOf(days, e.First, e.Last, span, q);
+            var span = e.IsSpan;
+            return first == last && !span ? 1.0 : ShareOf(days, e.First, lastDay, span, q);
         }
+
+        /// <summary>The last day of entry k.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private int LastDay(in Entry e, int k) => e.Days != Entry.LongItem ? e.First + e.Days : _c.LastDay[PairItems[k]];
+
+        /// <summary>The issue of demand entry k.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private int Issue(in Entry e, int k) => e.IssueOrMarker != Entry.LargeIssue ? e.IssueOrMarker : _c.Ref[PairItems[k]];
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Prefix(Span<int> running)
@@ -1000,28 +1015,52 @@ public sealed partial class EvidenceIndex
             /// <summary>How many (pair, row) entries each row rolls up to (0 for non-dyadic rows).</summary>
             public byte[] Expansions { get; set; } = [];
 
+            /// <summary>Drops the arrays, once the entries are in their buckets.</summary>
+            public void Release()
+            {
+                EntryPair = [];
+                Expansions = [];
+                Counts = [];
+                Remap = [];
+            }
+
             public int[] Counts { get; set; } = [];
         }
     }
 
-    /// <summary>What aggregation needs of one (pair, item) entry, copied next to its pair's other entries.</summary>
+    /// <summary>
+    /// What aggregation needs of one (pair, item) entry, copied next to its pair's other entries: 16 bytes. The rare
+    /// item longer than 65 534 days, or about an issue numbered 255 or more, keeps a marker, and aggregation reads
+    /// the value from the evidence columns at the entry's row (<see cref="Builder.LastDay"/>, <see cref="Builder.Issue"/>).
+    /// </summary>
     [StructLayout(LayoutKind.Sequential)]
     private struct Entry
     {
+        public const ushort LongItem = ushort.MaxValue;
+        public const byte LargeIssue = byte.MaxValue;
+
         /// <summary>Confidence weight × value (magnitude, severity, salience, level or scope).</summary>
         public double WeightedValue;
 
+        /// <summary>The first day.</summary>
         public int First;
 
-        public int Last;
+        /// <summary>The last day − the first day, or <see cref="LongItem"/>.</summary>
+        public ushort Days;
 
-        public int Ref;
+        /// <summary>Bits 0–3 the kind, 4–5 the response or formality, 6 span, 7 red line.</summary>
+        public byte Code;
 
-        public byte Kind;
+        /// <summary>A demand's issue, or <see cref="LargeIssue"/>.</summary>
+        public byte IssueOrMarker;
 
-        public byte Type;
+        public readonly byte Kind => (byte)(Code & 0x0F);
 
-        public byte Flags;
+        public readonly byte Type => (byte)((Code >> 4) & 0x03);
+
+        public readonly bool IsSpan => (Code & 0x40) != 0;
+
+        public readonly bool IsRedLine => (Code & 0x80) != 0;
     }
 
     /// <summary>An open-addressing hash map from pair key (≥ 0) to number, for the build's per-item lookups.</summary>

@@ -1,0 +1,50 @@
+using FluentAssertions;
+using Influence.Cases;
+using Influence.Evidence;
+using Influence.Indexing;
+using Influence.Scoring;
+using Influence.Tests.Support;
+using Xunit;
+
+namespace Influence.Tests.Indexing;
+
+/// <summary>The index build's compact entries: items longer than 65 534 days and issues numbered 255 or more take a slower path.</summary>
+public class EvidenceIndexBuildTests
+{
+    [Fact]
+    public void Build_SpreadsAnItemLongerThan65534Days_OverEveryYear()
+    {
+        var c = TestCases.Builder()
+            .Add(new CommitmentEvidence("m", EvidenceDate.Span(EvidenceDate.InYear(1800), EvidenceDate.InYear(2010)), Confidence.Confirmed, TestCases.Src, "P", "C", CommitmentFormality.Treaty))
+            .Build();
+
+        var index = EvidenceIndex.Build(c, new PeriodGrid(Period.FromYear(1790), Period.FromYear(2010)), ScoringOptions.Default);
+        var pair = index.PairOf(0, 1);
+
+        index.At(PairSum.CommitmentWeight, pair, 9).Should().Be(0, "1799 is before the span");
+        index.At(PairSum.CommitmentWeight, pair, 10).Should().Be(1, "a span counts in full in every year it covers");
+        index.At(PairSum.CommitmentWeight, pair, 220).Should().Be(1);
+        index.Count(PairCount.Commitment, pair, 0, 220).Should().Be(211);
+    }
+
+    [Fact]
+    public void Build_KeepsTheIssueOfADemand_NumberedAbove255()
+    {
+        var b = TestCases.Builder();
+        for (var i = 0; i < 300; i++)
+        {
+            b.AddIssue(new Issue($"i{i}", $"Issue {i}"));
+        }
+
+        b.Add(TestCases.Demand("d1", TestCases.Year(2005), "i299", 0.5, DemandResponse.Complied))
+            .Add(TestCases.Demand("d2", TestCases.Year(2005), "i3", 1, DemandResponse.Defied));
+        var c = b.Build();
+
+        var index = EvidenceIndex.Build(c, new PeriodGrid(Period.FromYear(2000), Period.FromYear(2010)), ScoringOptions.Default);
+        var pair = index.PairOf(0, 1);
+
+        index.IssuesOf(pair).Should().Equal(3, 299);
+        index.IssueSums(pair, 299, 5, 5).Should().Be((0.5, 0.5));
+        index.IssueSums(pair, 3, 5, 5).Should().Be((1.0, 0.0));
+    }
+}
