@@ -23,6 +23,7 @@ public class GoldenOutputTests
     private static Dictionary<string, Func<(Case Case, ScoringRequest Request)>> Inputs { get; } = new()
     {
         ["pakistan-taliban-1990s"] = () => (CaseReader.ReadFile(Path.Combine(SamplesFolder(), "pakistan-taliban-1990s.json")), ScoringRequest.Default),
+        ["pakistan-taliban"] = () => (CaseReader.ReadFile(Path.Combine(SamplesFolder(), "pakistan-taliban.json")), ScoringRequest.Default),
         ["universe-month"] = () => (UniverseGenerator.Generate(new UniverseOptions { Actors = 10, Periods = 30, Evidence = 2500, Seed = 7 }), ScoringRequest.Default),
         ["universe-month-window"] = () => (
             UniverseGenerator.Generate(new UniverseOptions { Actors = 9, Periods = 48, Evidence = 2000, Seed = 8, FactionShare = 0.4 }),
