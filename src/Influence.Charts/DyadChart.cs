@@ -119,11 +119,11 @@ public static class DyadChart
             : [(chosen.Length == 1 ? scores.Measures[chosen[0]].Name : "Measures", chosen)];
     }
 
-    private static int[] Resolve(ScoreSet scores, IEnumerable<string> names) =>
+    private static int[] Resolve(ScoreSet scores, IEnumerable<string> names, string parameter = "measures") =>
     [
         .. names.Select(n => scores.MeasureIndexOf(n) is var i and >= 0
             ? i
-            : throw new ArgumentException($"no measure is called '{n}'; expected one of: {string.Join(", ", scores.Measures.Select(m => m.Name))}", nameof(names))),
+            : throw new ArgumentException($"no measure is called '{n}'; expected one of: {string.Join(", ", scores.Measures.Select(m => m.Name))}", parameter)),
     ];
 
     private static Plot BuildPanel(ScoreSet scores, int dyad, (string Title, int[] Measures) panel, DyadChartOptions options)

@@ -10,5 +10,6 @@ internal static class CommandSet
         ScoreCommand.Create(io),
         ExplainCommand.Create(io),
         ValidateCommand.Create(io),
+        PlotCommand.Create(io),
     ];
 }

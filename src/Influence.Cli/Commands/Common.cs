@@ -52,7 +52,8 @@ internal static class Common
         }
         catch (ArgumentException e)
         {
-            io.Error.WriteLine($"influence: {e.Message}");
+            var message = e.ParamName is { } name ? e.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : e.Message;
+            io.Error.WriteLine($"influence: {message}");
             return Cli.Usage;
         }
         catch (IOException e)
