@@ -81,29 +81,41 @@ internal static class NotebookRunner
         _ => string.Empty,
     };
 
-    private static IEnumerable<JsonNode> Outputs(IReadOnlyList<KernelEvent> events, int order)
+    private static List<JsonNode> Outputs(IReadOnlyList<KernelEvent> events, int order)
     {
+        var outputs = new List<JsonNode>();
+        var displayed = new Dictionary<string, int>(StringComparer.Ordinal); // value id → position, for updates
         foreach (var e in events)
         {
             switch (e)
             {
+                case DisplayedValueUpdated u when u.ValueId is not null && displayed.TryGetValue(u.ValueId, out var at):
+                    outputs[at] = new JsonObject { ["output_type"] = "display_data", ["data"] = Data(u), ["metadata"] = new JsonObject() };
+                    break;
                 case StandardOutputValueProduced o:
-                    yield return Stream("stdout", o);
+                    outputs.Add(Stream("stdout", o));
                     break;
                 case StandardErrorValueProduced o:
-                    yield return Stream("stderr", o);
+                    outputs.Add(Stream("stderr", o));
                     break;
                 case ReturnValueProduced r:
-                    yield return new JsonObject { ["output_type"] = "execute_result", ["execution_count"] = order, ["data"] = Data(r), ["metadata"] = new JsonObject() };
+                    outputs.Add(new JsonObject { ["output_type"] = "execute_result", ["execution_count"] = order, ["data"] = Data(r), ["metadata"] = new JsonObject() });
                     break;
                 case DisplayedValueProduced d:
-                    yield return new JsonObject { ["output_type"] = "display_data", ["data"] = Data(d), ["metadata"] = new JsonObject() };
+                    if (d.ValueId is not null)
+                    {
+                        displayed[d.ValueId] = outputs.Count;
+                    }
+
+                    outputs.Add(new JsonObject { ["output_type"] = "display_data", ["data"] = Data(d), ["metadata"] = new JsonObject() });
                     break;
                 case CommandFailed f:
-                    yield return new JsonObject { ["output_type"] = "error", ["ename"] = "Error", ["evalue"] = f.Message, ["traceback"] = new JsonArray() };
+                    outputs.Add(new JsonObject { ["output_type"] = "error", ["ename"] = "Error", ["evalue"] = f.Message, ["traceback"] = new JsonArray() });
                     break;
             }
         }
+
+        return outputs;
     }
 
     private static JsonObject Stream(string name, DisplayEvent e) => new()
