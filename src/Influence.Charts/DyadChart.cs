@@ -137,13 +137,15 @@ public static class DyadChart
         {
             var m = panel.Measures[k];
             var measure = scores.Measures[m];
-            signed |= measure.Scale == MeasureScale.Signed;
             var color = palette.GetColor(k);
             var values = new Score[n];
             for (var p = 0; p < n; p++)
             {
                 values[p] = scores.Get(m, dyad, p);
             }
+
+            // A signed measure widens the axis to [−1, 1] only when it has something to draw.
+            signed |= measure.Scale == MeasureScale.Signed && values.Any(v => v.IsDefined);
 
             var first = true;
             foreach (var (start, end) in DefinedRuns(values))
