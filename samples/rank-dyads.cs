@@ -24,7 +24,6 @@ var reference = CaseReader.LoadBuiltIn();
 var pairs = reference.Actors.SelectMany(a => reference.Actors.Where(b => b.Id != a.Id).Select(b => new Dyad(a.Id, b.Id))).ToList();
 var scores = Scorer.Score(reference, request: new ScoringRequest { Dyads = [.. pairs] });
 Console.WriteLine($"{reference.Name}: {pairs.Count} ordered pairs × {scores.PeriodCount} periods");
-Console.WriteLine("rank  dyad                          patron–client periods  mean exchange  last state");
 var ranked = scores.Dyads
     .Select(d => (Dyad: d, Periods: scores.For(d)))
     .Select(x => (
@@ -36,7 +35,9 @@ var ranked = scores.Dyads
     .ThenByDescending(x => x.MeanExchange ?? -1)
     .ThenBy(x => x.Dyad.ToString(), StringComparer.Ordinal)
     .ToList();
-for (var i = 0; i < ranked.Count; i++)
+Console.WriteLine($"{ranked.Count(r => r.PatronClientPeriods > 0)} of {ranked.Count} pairs pass the patron–client test in at least one period; the first ten:");
+Console.WriteLine("rank  dyad                          patron–client periods  mean exchange  last state");
+for (var i = 0; i < Math.Min(10, ranked.Count); i++)
 {
     var r = ranked[i];
     var state = r.LastState is { } s ? RelationshipStates.StateName(s) : "–";

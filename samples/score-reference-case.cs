@@ -29,7 +29,7 @@ var scores = Scorer.Score(@case);
 var dyad = @case.Dyads[0]; // pakistan → taliban
 Console.WriteLine($"{dyad}: {scores.From}–{scores.To}, {scores.PeriodCount} periods, input hash {scores.InputHash[..16]}");
 Console.WriteLine("period  exchange  asymmetry  conflict  diffuse  endurance  patron–client  state");
-foreach (var p in scores.For(dyad))
+foreach (var p in scores.For(dyad).SkipWhile(p => !p.Asymmetry.IsDefined)) // skip the years before any evidence
 {
     var test = p.PatronClient.IsPatronClient switch { true => "yes", false => "no", null => "–" };
     var state = p.State.State is { } s ? RelationshipStates.StateName(s) : "–";
@@ -45,16 +45,24 @@ Console.WriteLine($"chart: {Path.GetFileName(chart)}");
 // </plot>
 
 // <explain>
-// Why is conflict what it is? Take the period where it peaked and list the evidence behind it, largest effect first.
-var peak = scores.For(dyad).Where(p => p.Conflict.IsDefined).MaxBy(p => p.Conflict.Value)!;
-var why = Explainer.Explain(scores, dyad, peak.Period, "conflict");
-Console.WriteLine($"conflict in {why.Period}: {why.Value:0.00}");
+// What drove the sharpest rise in conflict? Take the period where conflict rose most from the one before and list the
+// evidence behind its value, largest effect first (effect = value − value scored without the item).
+var series = scores.For(dyad);
+var rise = Enumerable.Range(1, series.Count - 1)
+    .Where(i => series[i].Conflict.IsDefined && series[i - 1].Conflict.IsDefined)
+    .MaxBy(i => series[i].Conflict.Value - series[i - 1].Conflict.Value);
+var why = Explainer.Explain(scores, dyad, series[rise].Period, "conflict");
+Console.WriteLine($"conflict rose most in {why.Period}: {series[rise - 1].Conflict.Value:0.00} → {why.Value:0.00}");
 Console.WriteLine($"  formula: {why.Formula}");
 Console.WriteLine($"  theory:  {why.Citation}");
 foreach (var c in why.Contributions.Take(5))
 {
     var effect = c.Effect is { } e ? e.ToString("+0.00;−0.00;0.00", CultureInfo.InvariantCulture) : "  –  ";
-    Console.WriteLine($"  {effect}  {c.EvidenceId} ({c.Kind}, {c.Date}, {c.Confidence}): {c.Sources[0].Citation}");
+    Console.WriteLine($"  {effect}  {c.EvidenceId} ({c.Kind}, {c.Date}, {c.Confidence}; source {c.Sources[0].Id})");
+    if (c.Note is { } note)
+    {
+        Console.WriteLine($"         {note}");
+    }
 }
 // </explain>
 
