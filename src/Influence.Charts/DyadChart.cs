@@ -19,7 +19,8 @@ namespace Influence.Charts;
 /// </para>
 /// <para>
 /// Text is drawn with the DejaVu Sans font embedded in this assembly, so the picture is the same on a machine with no
-/// fonts installed. Rendering is thread-safe: each call draws its own plot.
+/// fonts installed. The first call registers that font with ScottPlot's process-wide font list (a resolver that
+/// answers only for "DejaVu Sans"). Rendering is thread-safe: each call draws its own plot.
 /// </para>
 /// </remarks>
 public static class DyadChart
