@@ -11,7 +11,7 @@ public class AccountBalanceTests
     // δ = 0.5^(1/10) = 0.933033 per year (half-life 10 years).
     private static readonly double Delta = Math.Pow(0.5, 0.1);
 
-    private static Cases.Case GiveThenRepay() => TestCases.Builder()
+    private static Influence.Cases.Case GiveThenRepay() => TestCases.Builder()
         .Add(TestCases.Support("give", TestCases.Year(2000), "P", "C", 1.0))
         .Add(TestCases.Support("repay", TestCases.Year(2001), "C", "P", 0.5))
         .Build();

@@ -15,7 +15,7 @@ public class DiffuseObligationTests
     private static readonly double Cv = Math.Sqrt(0.14) / 0.4;
     private static readonly double Variability = Cv / (1 + Cv);
 
-    private static Cases.CaseBuilder Irregular() => TestCases.Builder()
+    private static Influence.Cases.CaseBuilder Irregular() => TestCases.Builder()
         .Add(TestCases.Support("s0", TestCases.Year(2000), "P", "C", 0.5))
         .Add(TestCases.Support("s2", TestCases.Year(2002), "P", "C", 0.5))
         .Add(TestCases.Support("s4", TestCases.Year(2004), "P", "C", 1.0));

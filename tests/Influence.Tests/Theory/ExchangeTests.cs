@@ -43,7 +43,7 @@ public class ExchangeTests
         var c = TestCases.Builder()
             .Add(TestCases.Coercion("k", TestCases.Year(2005), "P", "C", 0.9))
             .Add(TestCases.Demand("d", TestCases.Year(2005), "i", 1, DemandResponse.Complied))
-            .AddIssue(new Cases.Issue("i", "Issue"))
+            .AddIssue(new Influence.Cases.Issue("i", "Issue"))
             .Build();
 
         TestCases.Value(c, "exchange", 2005).Should().BeNull();
