@@ -192,6 +192,7 @@ public static partial class CaseReader
         private readonly Dictionary<string, List<int>> _fileIndex = new(StringComparer.Ordinal);
         private readonly Dictionary<string, AmountUnit> _units = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _evidenceIds = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, HashSet<string>> _declared = new(StringComparer.Ordinal);
 
         public List<CaseProblem> Problems { get; } = [];
 
@@ -339,6 +340,7 @@ public static partial class CaseReader
             }
 
             b.AddSource(new Source(id, citation ?? id) { Url = url });
+            Declare("source", id);
             return true;
         }
 
@@ -357,6 +359,7 @@ public static partial class CaseReader
             }
 
             b.AddActor(new Actor(id, name ?? id, kind ?? ActorKind.Other) { Parent = parent, Aliases = aliases, Note = note });
+            Declare("actor", id);
             return true;
         }
 
@@ -373,6 +376,7 @@ public static partial class CaseReader
             }
 
             b.AddIssue(new Issue(id, name ?? id) { Core = core ?? false, Description = description });
+            Declare("issue", id);
             return true;
         }
 
@@ -392,6 +396,7 @@ public static partial class CaseReader
             }
 
             b.AddObjective(new Objective(id, holder, name ?? id, salience ?? 1) { Toward = toward, Issue = issue, Description = description });
+            Declare("objective", id);
             return true;
         }
 
@@ -413,6 +418,7 @@ public static partial class CaseReader
 
             var (d, hi, lo) = direction is { } dv && best is { } bv && worst is { } wv ? (dv, bv, wv) : (IndicatorDirection.HigherIsBetter, 1.0, 0.0);
             b.AddIndicator(new Indicator(id, objective, name ?? id, d, hi, lo) { Unit = unit, Description = description });
+            Declare("indicator", id);
             return true;
         }
 
@@ -611,11 +617,66 @@ public static partial class CaseReader
 
             if (item is null)
             {
+                // The builder never sees a rejected item, so check its references here, in the same pass.
+                CheckReferences(o, path, id, kind.Value);
                 return false;
             }
 
             b.Add(note is null ? item : item with { Note = note });
             return true;
+        }
+
+        private void Declare(string what, string id)
+        {
+            if (!_declared.TryGetValue(what, out var ids))
+            {
+                _declared[what] = ids = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            ids.Add(id);
+        }
+
+        /// <summary>Reports the unknown ids a rejected evidence item refers to, as the builder does for accepted ones.</summary>
+        private void CheckReferences(JsonTree o, string path, string? id, EvidenceKind kind)
+        {
+            var dyadic = kind is not (EvidenceKind.Attainment or EvidenceKind.Indicator or EvidenceKind.Capability);
+            string[] fields = kind switch
+            {
+                EvidenceKind.Demand => ["from", "to", "issue"],
+                EvidenceKind.Attainment => ["objective"],
+                EvidenceKind.Indicator => ["indicator"],
+                EvidenceKind.Capability => ["actor"],
+                _ => ["from", "to"],
+            };
+            foreach (var field in fields)
+            {
+                var what = field is "from" or "to" ? "actor" : field;
+                Reference(o[field], $"{path}.{field}", what);
+            }
+
+            if (o["sources"] is { Kind: JsonKind.Array } sources)
+            {
+                for (var k = 0; k < sources.Items.Count; k++)
+                {
+                    Reference(sources.Items[k], $"{path}.sources[{k}]", "source");
+                }
+            }
+
+            if (dyadic && o["from"] is { Kind: JsonKind.String } f && o["to"] is { Kind: JsonKind.String } t && f.String == t.String
+                && Check.Identifier(f.String) is null)
+            {
+                Add($"{path}.to", id, t, $"expected an actor other than the acting one; from and to are both \"{f.String}\"");
+            }
+
+            void Reference(JsonTree? node, string at, string what)
+            {
+                if (node is { Kind: JsonKind.String, String: { } key } && Check.Identifier(key) is null
+                    && !(_declared.TryGetValue(what, out var ids) && ids.Contains(key)))
+                {
+                    var article = what is "actor" or "issue" or "objective" or "indicator" ? "an" : "a";
+                    Add(at, id, node, $"expected the id of {article} {what} of the case; no {what} is called \"{key}\"");
+                }
+            }
         }
 
         private double? SupportMagnitude(JsonTree o, string path, string? id, out double? amount, out string? unitId)
