@@ -4,8 +4,8 @@ using Influence.Cases;
 using Influence.Evidence;
 using Influence.IO;
 using Influence.Scoring;
-using Influence.Theory;
 using Influence.Tests.Support;
+using Influence.Theory;
 using Xunit;
 
 namespace Influence.Tests.Extending;

@@ -1,7 +1,7 @@
 using FluentAssertions;
 using Influence.Scoring;
-using Influence.Theory;
 using Influence.Tests.Support;
+using Influence.Theory;
 using Xunit;
 
 namespace Influence.Tests.Theory;

@@ -1,8 +1,8 @@
 using FluentAssertions;
 using Influence.Evidence;
 using Influence.Scoring;
-using Influence.Theory;
 using Influence.Tests.Support;
+using Influence.Theory;
 using Xunit;
 
 namespace Influence.Tests.Theory;

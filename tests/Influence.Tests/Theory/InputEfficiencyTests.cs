@@ -1,8 +1,8 @@
 using FluentAssertions;
 using Influence.Cases;
 using Influence.Scoring;
-using Influence.Theory;
 using Influence.Tests.Support;
+using Influence.Theory;
 using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
 using Xunit;
