@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Influence.Evidence;
 using Influence.Internal;
 
 namespace Influence.Uncertainty;
@@ -61,6 +62,22 @@ public sealed record IntervalOptions
 
     /// <summary>The options the Monte Carlo varies (default <see cref="OptionKnob.MonteCarloDefault"/>: weights and scale constants).</summary>
     public ImmutableArray<OptionKnob> Knobs { get; init => field = value.IsDefault ? OptionKnob.MonteCarloDefault : value; } = OptionKnob.MonteCarloDefault;
+
+    /// <summary>
+    /// The kinds of evidence the bootstrap resamples (default <see cref="EventKinds"/>); items of other kinds appear
+    /// once in every draw.
+    /// </summary>
+    public ImmutableArray<EvidenceKind> ResampledKinds { get; init => field = value.IsDefault ? EventKinds : value; } = EventKinds;
+
+    /// <summary>
+    /// The kinds that record events: support, coercion, demands, presence, overreach and commitments. Observations of a
+    /// state of the world (capabilities, attainment, indicators) are not resampled by default: leaving out a
+    /// dyad's only capability observation makes power asymmetry undefined rather than uncertain, so the draws would
+    /// measure whether a value exists, not how sure it is. Their uncertainty enters through their confidence weights
+    /// in the Monte Carlo; add their kinds here to resample them too.
+    /// </summary>
+    public static ImmutableArray<EvidenceKind> EventKinds { get; } =
+        [EvidenceKind.Support, EvidenceKind.Coercion, EvidenceKind.Demand, EvidenceKind.Presence, EvidenceKind.Overreach, EvidenceKind.Commitment];
 
     /// <summary>The method's name as written in output: <c>bootstrap</c>, <c>montecarlo</c> or <c>bootstrap+montecarlo</c>.</summary>
     public string MethodName => Kind switch

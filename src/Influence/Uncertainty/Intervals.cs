@@ -1,4 +1,5 @@
 using Influence.Cases;
+using Influence.Evidence;
 using Influence.Scoring;
 using MathNet.Numerics.Statistics;
 
@@ -12,10 +13,11 @@ namespace Influence.Uncertainty;
 /// </summary>
 /// <remarks>
 /// <para>
-/// <b>Bootstrap</b> (Poisson bootstrap; Hanley and MacGibbon 2006): in each draw every evidence item appears
-/// K ~ Poisson(1) times, independently (K = 0 leaves it out; copies keep the item's confidence, so each copy weighs
-/// confidence × magnitude as in the point estimate; copies are named <c>id~2</c>, <c>id~3</c> …). The number of
-/// items varies between draws as counts of events do, and E[K] = 1 keeps every sum unbiased.
+/// <b>Bootstrap</b> (Poisson bootstrap; Hanley and MacGibbon 2006): in each draw every evidence item of the
+/// resampled kinds (<see cref="IntervalOptions.ResampledKinds"/>: the event kinds by default) appears K ~ Poisson(1)
+/// times, independently (K = 0 leaves it out; copies keep the item's confidence, so each copy weighs confidence ×
+/// magnitude as in the point estimate; copies are named <c>id~2</c>, <c>id~3</c> …). The number of items varies
+/// between draws as counts of events do, and E[K] = 1 keeps every sum unbiased.
 /// </para>
 /// <para>
 /// <b>Monte Carlo</b>: in each draw every option in <see cref="IntervalOptions.Knobs"/> is drawn independently from
@@ -183,7 +185,7 @@ public static class Intervals
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(intervals);
         ArgumentOutOfRangeException.ThrowIfNegative(draw);
-        var c = intervals.Kind.HasFlag(IntervalKind.Bootstrap) ? Resample(@case, intervals.Seed, draw) : @case;
+        var c = intervals.Kind.HasFlag(IntervalKind.Bootstrap) ? @case.WithRepeatedEvidence(BootstrapCounts(@case, intervals.Seed, draw, intervals.ResampledKinds)) : @case;
         var o = intervals.Kind.HasFlag(IntervalKind.MonteCarlo) ? Perturb(options, intervals, draw) : options;
         return Scorer.Score(c, o with { MaxDegreeOfParallelism = 1 }, request);
     }
@@ -207,25 +209,36 @@ public static class Intervals
         return result;
     }
 
-    /// <summary>The case's evidence counts in draw <paramref name="draw"/> of the bootstrap: one Poisson(1) count per item, in canonical order.</summary>
+    /// <summary>
+    /// The case's evidence counts in draw <paramref name="draw"/> of the bootstrap, in canonical order: a Poisson(1)
+    /// count for items of the resampled kinds, 1 for the others. A count is drawn for every item either way, so an
+    /// item's count does not depend on which kinds are resampled.
+    /// </summary>
     /// <param name="case">The case.</param>
     /// <param name="seed">The seed.</param>
     /// <param name="draw">The draw's number, from 0.</param>
+    /// <param name="kinds">The kinds resampled (null: <see cref="IntervalOptions.EventKinds"/>).</param>
     /// <returns>How many times each item appears in the draw.</returns>
-    public static int[] BootstrapCounts(Case @case, ulong seed, int draw)
+    public static int[] BootstrapCounts(Case @case, ulong seed, int draw, IReadOnlyCollection<EvidenceKind>? kinds = null)
     {
         ArgumentNullException.ThrowIfNull(@case);
+        ArgumentOutOfRangeException.ThrowIfNegative(draw);
+        var resampled = new bool[Enum.GetValues<EvidenceKind>().Length];
+        foreach (var k in kinds ?? IntervalOptions.EventKinds)
+        {
+            resampled[(int)k] = true;
+        }
+
         var rng = DrawRandom.For(seed, draw, DrawRandom.EvidenceStream);
         var counts = new int[@case.Evidence.Count];
         for (var i = 0; i < counts.Length; i++)
         {
-            counts[i] = rng.NextPoissonOne();
+            var k = rng.NextPoissonOne();
+            counts[i] = resampled[(int)@case.Evidence.KindAt(i)] ? k : 1;
         }
 
         return counts;
     }
-
-    internal static Case Resample(Case @case, ulong seed, int draw) => @case.WithRepeatedEvidence(BootstrapCounts(@case, seed, draw));
 
     private static ScoringRequest RequestOf(ScoreSet point) =>
         new() { Dyads = point.Dyads, Granularity = point.Granularity, From = point.From, To = point.To };
