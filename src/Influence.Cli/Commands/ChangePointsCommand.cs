@@ -17,7 +17,7 @@ internal static class ChangePointsCommand
         var from = Common.From();
         var to = Common.To();
         var output = Common.Out();
-        var command = new Command("changepoints", "Change points in the mean of a measure's series (penalised least squares, penalty 2·σ̂²·ln n), with the size of each shift.")
+        var command = new Command("changepoints", "Change points in the mean of a measure's series (penalised least squares, penalty 3·σ̂²·ln n), with the size of each shift.")
         {
             @case, patron, client, measure, from, to, output,
         };
@@ -42,7 +42,7 @@ internal static class ChangePointsCommand
         w.WriteLine(string.Create(inv, $"{measure} of {dyad.Patron} → {dyad.Client}, {r.From}–{r.To}: {r.Points} of {r.Points + r.Skipped} periods defined ({r.Skipped} undefined, skipped)"));
         if (r.Penalty is { } penalty && r.NoiseSigma is { } sigma)
         {
-            w.WriteLine(string.Create(inv, $"  noise σ̂ = {sigma:0.0000} (MAD of first differences); penalty β = 2·σ̂²·ln n = {penalty:0.0000}"));
+            w.WriteLine(string.Create(inv, $"  noise σ̂ = {sigma:0.0000} (MAD of first differences); penalty β = 3·σ̂²·ln n = {penalty:0.0000}"));
         }
 
         if (r.ChangePoints.IsEmpty)

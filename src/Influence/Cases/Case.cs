@@ -144,7 +144,7 @@ public sealed class Case
 
     /// <summary>
     /// A copy of this case in which item i appears <paramref name="copies"/>[i] times (0 leaves it out): a bootstrap
-    /// resample. Copies after the first are named <c>id~k</c>, which no case file can use, so ids stay unique.
+    /// resample. Copies after the first are named <c>id#k</c> (more <c>#</c> appended should that name be taken), so ids stay unique.
     /// </summary>
     /// <param name="copies">One count per item, in canonical order.</param>
     /// <returns>The resampled case.</returns>

@@ -211,7 +211,7 @@ internal sealed class EvidenceColumns
 
     /// <summary>
     /// Each row repeated <paramref name="copies"/>[row] times (0 drops it), for the bootstrap. The first copy keeps its
-    /// id; copy k ≥ 2 is named <c>id~k</c> (<c>~</c> is not allowed in case ids, so copies never clash with an item),
+    /// id; copy k ≥ 2 is named <c>id#k</c> (with more <c>#</c> appended in the unlikely case that the name is taken),
     /// and the result is sorted by id again so it stays in canonical order.
     /// </summary>
     public EvidenceColumns Repeat(ReadOnlySpan<int> copies)
@@ -223,14 +223,27 @@ internal sealed class EvidenceColumns
 
         var rows = new List<int>(Count);
         var ids = new List<string>(Count);
+        var made = new HashSet<string>(StringComparer.Ordinal);
         var renamed = false;
         for (var i = 0; i < Count; i++)
         {
             for (var k = 1; k <= copies[i]; k++)
             {
                 rows.Add(i);
-                ids.Add(k == 1 ? Ids[i] : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Ids[i]}~{k}"));
-                renamed |= k > 1;
+                if (k == 1)
+                {
+                    ids.Add(Ids[i]);
+                    continue;
+                }
+
+                var id = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Ids[i]}#{k}");
+                while (Array.BinarySearch(Ids, 0, Count, id, StringComparer.Ordinal) >= 0 || !made.Add(id))
+                {
+                    id += "#";
+                }
+
+                ids.Add(id);
+                renamed = true;
             }
         }
 

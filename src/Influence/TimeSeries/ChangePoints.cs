@@ -9,7 +9,7 @@ namespace Influence.TimeSeries;
 /// <summary>How change points are searched for. Immutable; every value is validated when set.</summary>
 public sealed record ChangePointOptions
 {
-    /// <summary>The defaults: segments of at least 2 points, penalty 2 · σ̂² · ln n, σ̂ estimated.</summary>
+    /// <summary>The defaults: segments of at least 2 points, penalty 3 · σ̂² · ln n, σ̂ estimated.</summary>
     public static ChangePointOptions Default { get; } = new();
 
     /// <summary>The fewest points a segment may have (default 2, so one outlier is not a segment of its own).</summary>
@@ -19,12 +19,20 @@ public sealed record ChangePointOptions
         init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MinimumSegmentLength), value, $"MinimumSegmentLength must be ≥ 1; was {value}");
     } = 2;
 
-    /// <summary>c in the penalty β = c · σ̂² · ln n per change point (default 2: the BIC for one new mean and one new location).</summary>
+    /// <summary>
+    /// c in the penalty β = c · σ̂² · ln n per change point (default 3: the modified BIC of Zhang and Siegmund 2007,
+    /// the default of R's changepoint package for changes in mean; c = 2 is the plain BIC).
+    /// </summary>
+    /// <remarks>
+    /// Measured on series of Gaussian noise with σ estimated as below (docs/time-series.md): with c = 3 a change point
+    /// is found in 13% of pure-noise series of 15 points, 9% of 25 and 4% of 50; with c = 2, in 26%, 22% and 15%.
+    /// A shift of 2σ in the middle of 25 points is found (within one period) in 80% of series with c = 3, 83% with c = 2.
+    /// </remarks>
     public double PenaltyFactor
     {
         get;
         init => field = value > 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(nameof(PenaltyFactor), value, $"PenaltyFactor must be a positive, finite number; was {Check.Show(value)}");
-    } = 2;
+    } = 3;
 
     /// <summary>The noise standard deviation σ, when known (null: estimated from the series; see <see cref="ChangePoints"/>).</summary>
     public double? NoiseSigma
@@ -77,7 +85,7 @@ public sealed record ChangePointResult(
 /// <remarks>
 /// <code>
 /// cost(segment) = Σ (x − mean(segment))²
-/// β             = c · σ̂² · ln n                           c = PenaltyFactor (2), n = defined points
+/// β             = c · σ̂² · ln n                           c = PenaltyFactor (3), n = defined points
 /// σ̂             = 1.4826 · MAD(x[i+1] − x[i]) / √2         (robust to the shifts themselves)
 /// </code>
 /// When more than half the first differences are equal (MAD = 0, common in series with many repeated values), σ̂ is

@@ -24,6 +24,16 @@ public enum IntervalKind
 /// <summary>How intervals are computed (see docs/uncertainty.md). Immutable; every value is validated when set.</summary>
 public sealed record IntervalOptions
 {
+    /// <summary>
+    /// The kinds that record events: support, coercion, demands, presence, overreach and commitments. Observations of a
+    /// state of the world (capabilities, attainment, indicators) are not resampled by default: leaving out a
+    /// dyad's only capability observation makes power asymmetry undefined rather than uncertain, so the draws would
+    /// measure whether a value exists, not how sure it is. Their uncertainty enters through their confidence weights
+    /// in the Monte Carlo; add their kinds here to resample them too.
+    /// </summary>
+    public static ImmutableArray<EvidenceKind> EventKinds { get; } =
+        [EvidenceKind.Support, EvidenceKind.Coercion, EvidenceKind.Demand, EvidenceKind.Presence, EvidenceKind.Overreach, EvidenceKind.Commitment];
+
     /// <summary>The defaults: 200 draws, seed 1, 90% percentile intervals, bootstrap and Monte Carlo together.</summary>
     public static IntervalOptions Default { get; } = new();
 
@@ -68,16 +78,6 @@ public sealed record IntervalOptions
     /// once in every draw.
     /// </summary>
     public ImmutableArray<EvidenceKind> ResampledKinds { get; init => field = value.IsDefault ? EventKinds : value; } = EventKinds;
-
-    /// <summary>
-    /// The kinds that record events: support, coercion, demands, presence, overreach and commitments. Observations of a
-    /// state of the world (capabilities, attainment, indicators) are not resampled by default: leaving out a
-    /// dyad's only capability observation makes power asymmetry undefined rather than uncertain, so the draws would
-    /// measure whether a value exists, not how sure it is. Their uncertainty enters through their confidence weights
-    /// in the Monte Carlo; add their kinds here to resample them too.
-    /// </summary>
-    public static ImmutableArray<EvidenceKind> EventKinds { get; } =
-        [EvidenceKind.Support, EvidenceKind.Coercion, EvidenceKind.Demand, EvidenceKind.Presence, EvidenceKind.Overreach, EvidenceKind.Commitment];
 
     /// <summary>The method's name as written in output: <c>bootstrap</c>, <c>montecarlo</c> or <c>bootstrap+montecarlo</c>.</summary>
     public string MethodName => Kind switch

@@ -16,7 +16,7 @@ namespace Influence.Uncertainty;
 /// <b>Bootstrap</b> (Poisson bootstrap; Hanley and MacGibbon 2006): in each draw every evidence item of the
 /// resampled kinds (<see cref="IntervalOptions.ResampledKinds"/>: the event kinds by default) appears K ~ Poisson(1)
 /// times, independently (K = 0 leaves it out; copies keep the item's confidence, so each copy weighs confidence ×
-/// magnitude as in the point estimate; copies are named <c>id~2</c>, <c>id~3</c> …). The number of items varies
+/// magnitude as in the point estimate; copies are named <c>id#2</c>, <c>id#3</c> …). The number of items varies
 /// between draws as counts of events do, and E[K] = 1 keeps every sum unbiased.
 /// </para>
 /// <para>
