@@ -81,7 +81,7 @@ internal static class SensitivityCommand
 
         if (f.EvidenceToRemove.IsEmpty)
         {
-            w.WriteLine("  evidence: no set of items found whose removal flips it.");
+            w.WriteLine("  evidence: no set of up to 12 items found whose removal flips it.");
         }
         else
         {
