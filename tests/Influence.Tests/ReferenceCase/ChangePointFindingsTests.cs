@@ -1,7 +1,4 @@
 using FluentAssertions;
-using Influence.Cases;
-using Influence.IO;
-using Influence.Scoring;
 using Influence.TimeSeries;
 using Xunit;
 using Xunit.Abstractions;
@@ -10,33 +7,17 @@ namespace Influence.Tests.ReferenceCase;
 
 /// <summary>
 /// The article's break (issue 6): Sharma (2026) tells of a relationship that turned after the Taliban took Kabul in
-/// August 2021. Claim: with the library's DEFAULT options (scoring and change-point search; no tuning of the penalty,
-/// no data edits), a change point in the conflict or the presence series of Pakistan → Taliban falls in 2021 or 2022.
-/// Skipped, with the reason, while the reference case is not in the package.
+/// August 2021. Claim: with the library's DEFAULT options — for scoring and for the change-point search (penalty
+/// 3·σ̂²·ln n, fixed before the reference case was coded) — a change point in the conflict or the presence series of
+/// Pakistan → Taliban falls in 2021 or 2022. No tuning of the penalty, no data edits.
 /// </summary>
-public class ChangePointFindingsTests(ITestOutputHelper output)
+public class ChangePointFindingsTests(ReferenceCaseFixture reference, ITestOutputHelper output) : IClassFixture<ReferenceCaseFixture>
 {
-    private const string ReferenceCase = "pakistan-taliban";
-
-    /// <summary>A fact that runs only when the built-in reference case exists.</summary>
-    public sealed class ReferenceCaseFactAttribute : FactAttribute
-    {
-        /// <summary>Sets <see cref="FactAttribute.Skip"/> when the reference case is absent.</summary>
-        public ReferenceCaseFactAttribute()
-        {
-            if (!CaseReader.BuiltInCases.Contains(ReferenceCase))
-            {
-                Skip = $"the reference case '{ReferenceCase}' (samples/data/{ReferenceCase}.json) is not in the package yet";
-            }
-        }
-    }
-
-    [ReferenceCaseFact]
+    [Fact]
     public void ConflictOrPresence_ChangesIn2021Or2022_WithDefaultOptions()
     {
-        var c = CaseReader.LoadBuiltIn(ReferenceCase);
-        var dyad = new Dyad("pakistan", "taliban");
-        var scores = Scorer.Score(c, ScoringOptions.Default, new ScoringRequest { Dyads = [dyad] });
+        var scores = reference.Scores;
+        var dyad = ReferenceCaseFixture.PakistanTaliban;
         var first = Period.FromYear(2021).ToGranularity(scores.Granularity);
         var last = Period.FromYear(2022).ToGranularity(scores.Granularity, atEnd: true);
 
@@ -55,5 +36,19 @@ public class ChangePointFindingsTests(ITestOutputHelper output)
         found.Should().Contain(
             x => x.Change.Period >= first && x.Change.Period <= last,
             "the article's break (August 2021) should show as a change point in conflict or presence in 2021–2022");
+    }
+
+    [Fact]
+    public void Presence_RisesIn2021_AndConflictIn2024()
+    {
+        // What the library finds with the default options (see docs/time-series.md, "The reference finding"): presence
+        // jumps in 2021 (Pakistani officials in Kabul from September 2021); conflict's only break comes in 2024 (the
+        // March 2024 airstrikes and the border clashes), two years after the takeover, not at it.
+        var presence = ChangePoints.Detect(reference.Scores, "presence", ReferenceCaseFixture.PakistanTaliban);
+        var conflict = ChangePoints.Detect(reference.Scores, "conflict", ReferenceCaseFixture.PakistanTaliban);
+
+        presence.ChangePoints.Should().Contain(c => c.Period == Period.FromYear(2021) && c.Shift > 0);
+        conflict.ChangePoints.Should().Contain(c => c.Period == Period.FromYear(2024) && c.Shift > 0);
+        conflict.ChangePoints.Should().NotContain(c => c.Period == Period.FromYear(2021) || c.Period == Period.FromYear(2022));
     }
 }
