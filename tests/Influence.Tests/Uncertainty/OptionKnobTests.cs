@@ -32,6 +32,27 @@ public class OptionKnobTests
         }
     }
 
+    /// <summary>Numeric options that are deliberately not knobs: anchors of their scales, and settings that are not model constants.</summary>
+    private static readonly string[] NotKnobs =
+    [
+        "Confidence.Confirmed", "DiffuseObligation.TreatyFormality", "DiffuseObligation.PrivateUnderstandingFormality",
+        "InputEfficiency.MinimumPoints", "InputEfficiency.IntervalLevel",
+    ];
+
+    [Fact]
+    public void All_CoversEveryNumericOption_SoANewOptionIsVariedOrExplicitlyLeftOut()
+    {
+        var numeric = typeof(ScoringOptions).GetProperties()
+            .Where(p => p.PropertyType.IsClass && p.PropertyType.Namespace == typeof(ScoringOptions).Namespace && p.PropertyType != typeof(ScoringOptions))
+            .SelectMany(section => section.PropertyType.GetProperties()
+                .Where(p => p.PropertyType == typeof(double) || p.PropertyType == typeof(int))
+                .Where(p => p.Name != "EqualityContract")
+                .Select(p => $"{section.Name}.{p.Name}"))
+            .ToList();
+
+        numeric.Except(NotKnobs).Should().BeEquivalentTo(OptionKnob.All.Select(k => k.Name), "every numeric option needs an OptionKnob (or a place in NotKnobs, with a reason)");
+    }
+
     [Fact]
     public void Names_AreUnique_AndFoundIgnoringCase()
     {
