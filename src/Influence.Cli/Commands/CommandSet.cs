@@ -10,5 +10,7 @@ internal static class CommandSet
         ScoreCommand.Create(io),
         ExplainCommand.Create(io),
         ValidateCommand.Create(io),
+        NetworkCommand.Create(io),
+        CounterfactualCommand.Create(io),
     ];
 }

@@ -1073,11 +1073,6 @@ public sealed class EvidenceIndex
             var count = Counts[(int)PairCount.Support];
             for (var p = 0; p < PairFrom.Count; p++)
             {
-                if (!Outermost[p])
-                {
-                    continue;
-                }
-
                 var to = PairTo[p];
                 for (var t = 0; t < _t; t++)
                 {
