@@ -834,6 +834,20 @@ public sealed class EvidenceIndex
             }
         }
 
+        /// <summary>Whether an item from <paramref name="from"/> forms a pair into <paramref name="to"/> at some level of the giver.</summary>
+        private bool FormsPairInto(int from, int to)
+        {
+            foreach (var a in AncestorsOrSelf[from])
+            {
+                if (!Related(a, to))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private bool Related(int a, int b) => Array.IndexOf(AncestorsOrSelf[a], b) >= 0 || Array.IndexOf(AncestorsOrSelf[b], a) >= 0;
 
         /// <summary>Every (pair, row) entry after roll-up, numbering pairs in first-seen canonical order.</summary>
@@ -1064,20 +1078,39 @@ public sealed class EvidenceIndex
             }
         }
 
+        /// <summary>
+        /// What each actor receives from all others, counting every support item once per receiving actor (the
+        /// receiver and each of its ancestors the item is not internal to). Summing the pair sums instead would count
+        /// a faction's flow twice for its receiver: once as the faction's and once rolled up to its movement.
+        /// </summary>
         private void AggregateSupportReceived()
         {
             var actors = _case.Actors.Length;
             SupportIn = new double[actors * _t];
             SupportInCount = new int[actors * _t];
-            var support = Sums[(int)PairSum.Support];
-            var count = Counts[(int)PairCount.Support];
-            for (var p = 0; p < PairFrom.Count; p++)
+            var c = _case.Evidence.Columns;
+            var conf = _options.Confidence;
+            for (var row = 0; row < c.Count; row++)
             {
-                var to = PairTo[p];
-                for (var t = 0; t < _t; t++)
+                if (c.Kind[row] != (byte)EvidenceKind.Support)
                 {
-                    SupportIn[(to * _t) + t] += support[(p * _t) + t];
-                    SupportInCount[(to * _t) + t] += count[(p * _t) + t];
+                    continue;
+                }
+
+                var (t0, t1) = PeriodsOf(row);
+                var w = conf.Of((Confidence)c.Confidence[row]);
+                foreach (var to in AncestorsOrSelf[c.B[row]])
+                {
+                    if (!FormsPairInto(c.A[row], to))
+                    {
+                        continue;
+                    }
+
+                    for (var t = t0; t <= t1; t++)
+                    {
+                        SupportIn[(to * _t) + t] += w * c.Value[row] * Share(row, t);
+                        SupportInCount[(to * _t) + t]++;
+                    }
                 }
             }
         }
