@@ -1,0 +1,110 @@
+using CsCheck;
+using FluentAssertions;
+using Influence.Networks;
+using Influence.Tests.Support;
+using Xunit;
+using static Influence.Tests.Support.NetworkCases;
+
+namespace Influence.Tests.Networks;
+
+public class PatronBrokerageTests
+{
+    /// <summary>
+    /// X → P → C with no X → C: brokered (inbound). C → Y directly: a direct channel. T → P and T → C: the two-path
+    /// through P is closed by the direct tie. By hand: 3 channels, 1 brokered.
+    /// </summary>
+    private static readonly Influence.Cases.Case Case = Builder()
+        .Support("P", "C", 0.8)
+        .Support("X", "P", 0.5)
+        .Support("C", "Y", 0.3)
+        .Support("T", "P", 0.2)
+        .Support("T", "C", 0.2)
+        .Build();
+
+    [Fact]
+    public void Share_IsBrokeredChannelsOverChannels_ByHand()
+    {
+        var c = Case;
+        var b = ActorNetwork.Build(Index(c), T(2005), T(2005)).PatronBrokerage(c.A("P"), c.A("C"));
+
+        b.Channels.Should().Be(3);
+        b.Brokered.Should().Be(1);
+        b.Share.Should().BeApproximately(1.0 / 3, 1e-12);
+    }
+
+    [Fact]
+    public void ThirdParties_RecordEachDirectionsRoute_AndThePatronsRole()
+    {
+        var c = Case;
+        var b = ActorNetwork.Build(Index(c), T(2005), T(2005)).PatronBrokerage(c.A("P"), c.A("C"));
+
+        b.ThirdParties.Should().Equal(
+            new ThirdPartyChannels(c.A("X"), ChannelRoute.ThroughPatron, ChannelRoute.None, BrokerageRole.Representative, null),
+            new ThirdPartyChannels(c.A("Y"), ChannelRoute.None, ChannelRoute.Direct, null, null),
+            new ThirdPartyChannels(c.A("T"), ChannelRoute.DirectAndThroughPatron, ChannelRoute.None, null, null));
+    }
+
+    [Fact]
+    public void Outbound_IsBrokered_WhenTheClientReachesAThirdPartyOnlyThroughThePatron()
+    {
+        var c = Builder().Support("C", "P", 0.5).Support("P", "X", 0.5).Build();
+        var b = ActorNetwork.Build(Index(c), T(2005), T(2005)).PatronBrokerage(c.A("P"), c.A("C"));
+
+        b.ThirdParties.Should().ContainSingle().Which.Should().Be(
+            new ThirdPartyChannels(c.A("X"), ChannelRoute.None, ChannelRoute.ThroughPatron, null, BrokerageRole.Gatekeeper));
+        b.Share.Should().Be(1);
+    }
+
+    [Fact]
+    public void Share_IsUndefined_WhenTheClientHasNoChannelWithAThirdParty()
+    {
+        var c = Builder().Support("P", "C", 0.5).Support("X", "P", 0.5, year: 2003).Build();
+
+        ActorNetwork.Build(Index(c), T(2005), T(2005)).PatronBrokerage(c.A("P"), c.A("C")).Share.Should().BeNull();
+    }
+
+    [Fact]
+    public void PatronBrokerage_Throws_WhenTheClientIsNotAVertex()
+    {
+        var c = Case;
+        var act = () => ActorNetwork.Build(Index(c), 0, 10).PatronBrokerage(c.A("P"), c.A("H"));
+
+        act.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("client");
+    }
+
+    [Fact]
+    public void EgoNetwork_GivesTheSameBrokerageAndLeverage_AsTheWholeNetwork()
+    {
+        var actors = new[] { "P", "C", "X", "Y", "T", "XI", "H" };
+        var item = Gen.Select(Gen.Int[0, actors.Length - 1], Gen.Int[0, actors.Length - 1], Gen.Bool, Gen.Int[1, 10]);
+        item.Array[1, 25].Sample(items =>
+        {
+            var b = Builder();
+            foreach (var (f, t, coerce, m) in items)
+            {
+                if (f == t || (actors[f], actors[t]) is ("H", "C") or ("C", "H") or ("X", "XI") or ("XI", "X"))
+                {
+                    continue;
+                }
+
+                if (coerce)
+                {
+                    b.Coerce(actors[f], actors[t], m / 10.0);
+                }
+                else
+                {
+                    b.Support(actors[f], actors[t], m / 10.0);
+                }
+            }
+
+            var c = b.Build();
+            var index = Index(c);
+            var (p, cl) = (c.A("P"), c.A("C"));
+            var whole = ActorNetwork.Build(index, T(2005), T(2005), [p, cl]);
+            var ego = ActorNetwork.Around(index, T(2005), T(2005), p, cl);
+            return whole.PatronBrokerage(p, cl) is var w && ego.PatronBrokerage(p, cl) is var e
+                && w.ThirdParties.SequenceEqual(e.ThirdParties)
+                && whole.ReverseLeveragePaths(p, cl).SequenceEqual(ego.ReverseLeveragePaths(p, cl));
+        });
+    }
+}
