@@ -397,6 +397,12 @@ public sealed class EvidenceIndex
     /// <returns>Whether the actor lies within the ancestor.</returns>
     public bool IsWithin(int actor, int ancestor) => Array.IndexOf(_ancestorsOrSelf[actor], ancestor) >= 0;
 
+    /// <summary>Every item row of a pair (all kinds, all dates), in canonical order.</summary>
+    internal ReadOnlySpan<int> PairItemSpan(int pair) => _pairItems.AsSpan(_pairItemStart[pair], _pairItemStart[pair + 1] - _pairItemStart[pair]);
+
+    /// <summary>The first and last day numbers of periods t0 … t1 (clipped to the grid).</summary>
+    internal (int FirstDay, int LastDay) WindowDays(int t0, int t1) => Days(t0, t1);
+
     internal ReadOnlySpan<int> InPairSpan(int actor) => _inPairs.AsSpan(_inStart[actor], _inStart[actor + 1] - _inStart[actor]);
 
     internal ReadOnlySpan<int> OutPairSpan(int actor) => _outPairs.AsSpan(_outStart[actor], _outStart[actor + 1] - _outStart[actor]);

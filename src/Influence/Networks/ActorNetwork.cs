@@ -259,20 +259,26 @@ public sealed class ActorNetwork
     }
 
     /// <summary>
-    /// The patron's brokerage between its client and each third party: for every third party in contact with the
-    /// client, whether each direction runs directly, through the patron (an open two-path: brokerage), or both.
+    /// The patron's brokerage between its client and each third party over this network's window: for every third
+    /// party in contact with the client, whether each direction runs directly, through the patron (an open two-path:
+    /// brokerage), or both. Computed at the level of focus {patron, client} (see <see cref="Networks.PatronBrokerage"/>),
+    /// which is this network's level whenever both are vertices of a network built with them as focus or, for
+    /// top-level actors, without focus.
     /// </summary>
     /// <param name="patron">The patron's actor position.</param>
     /// <param name="client">The client's actor position.</param>
     /// <param name="groups">The actor groups for the roles (null: states vs non-state actors).</param>
     /// <returns>The brokerage.</returns>
     /// <exception cref="ArgumentException">The patron or the client is not a vertex, or they are the same actor.</exception>
-    public PatronBrokerage PatronBrokerage(int patron, int client, ActorGroups? groups = null) =>
-        Networks.PatronBrokerage.Compute(this, patron, client, groups ?? ActorGroups.StatesAndNonStates);
+    public PatronBrokerage PatronBrokerage(int patron, int client, ActorGroups? groups = null)
+    {
+        RequirePair(patron, client);
+        return Networks.PatronBrokerage.Of(Index, patron, client, FirstPeriod, LastPeriod, groups);
+    }
 
     /// <summary>
-    /// The reverse-leverage paths client → third party → patron: the client supports a third party that coerces the
-    /// patron (Afghan Taliban → TTP → Pakistan).
+    /// The reverse-leverage paths client → third party → patron over this network's window: the client supports a
+    /// third party that coerces the patron (Afghan Taliban → TTP → Pakistan). Level as for <see cref="PatronBrokerage"/>.
     /// </summary>
     /// <param name="patron">The patron's actor position.</param>
     /// <param name="client">The client's actor position.</param>
@@ -281,22 +287,7 @@ public sealed class ActorNetwork
     public ImmutableArray<ReverseLeveragePath> ReverseLeveragePaths(int patron, int client)
     {
         RequirePair(patron, client);
-        var paths = new List<ReverseLeveragePath>();
-        foreach (var e in _graph.OutEdges(client))
-        {
-            if (e.Kind != TieKind.Support || e.Target == patron)
-            {
-                continue;
-            }
-
-            if (Edge(e.Target, patron, TieKind.Coercion) is { } k)
-            {
-                paths.Add(new ReverseLeveragePath(client, e.Target, patron, e.Weight, k.Weight));
-            }
-        }
-
-        paths.Sort((x, y) => x.ThirdParty.CompareTo(y.ThirdParty));
-        return [.. paths];
+        return ReverseLeveragePath.Find(Index, patron, client, FirstPeriod, LastPeriod);
     }
 
     internal static bool IsSupportTie(NetworkEdge e) => e.Kind == TieKind.Support;
@@ -414,4 +405,75 @@ public readonly record struct ReverseLeveragePath(int Client, int ThirdParty, in
 {
     /// <summary>The path's strength: min(support, coercion), the weaker leg bounds the leverage.</summary>
     public double Strength => Math.Min(Support, Coercion);
+
+    /// <summary>
+    /// Every path client → z → patron over periods t0 … t1, z a third party at the level of focus {patron, client}
+    /// (see <see cref="ActorNetwork"/>). Costs O(out-degree(client) × window).
+    /// </summary>
+    /// <param name="index">The index.</param>
+    /// <param name="patron">The patron's actor position.</param>
+    /// <param name="client">The client's actor position.</param>
+    /// <param name="t0">The first period position.</param>
+    /// <param name="t1">The last period position.</param>
+    /// <returns>The paths, by third party's position (empty when patron and client are one movement).</returns>
+    public static ImmutableArray<ReverseLeveragePath> Find(EvidenceIndex index, int patron, int client, int t0, int t1)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        if (index.AreRelated(patron, client))
+        {
+            return [];
+        }
+
+        var paths = new List<ReverseLeveragePath>();
+        Sum(index, patron, client, t0, t1, paths, out _);
+        paths.Sort((x, y) => x.ThirdParty.CompareTo(y.ThirdParty));
+        return [.. paths];
+    }
+
+    /// <summary>
+    /// Σ path strengths, and whether a leg is observed at all (the client supports a third party, or a third party
+    /// coerces the patron). Allocates nothing when <paramref name="paths"/> is null.
+    /// </summary>
+    internal static double Sum(EvidenceIndex index, int patron, int client, int t0, int t1, List<ReverseLeveragePath>? paths, out bool legObserved)
+    {
+        legObserved = false;
+        var sum = 0.0;
+        foreach (var pair in index.OutPairSpan(client))
+        {
+            var z = index.PairTo(pair);
+            if (!DyadTies.IsThirdParty(index, z, patron, client))
+            {
+                continue;
+            }
+
+            var support = index.Sum(PairSum.Support, pair, t0, t1);
+            if (support <= 0)
+            {
+                continue;
+            }
+
+            legObserved = true;
+            var coercion = DyadTies.Coercion(index, z, patron, t0, t1);
+            if (coercion > 0)
+            {
+                var path = new ReverseLeveragePath(client, z, patron, support, coercion);
+                sum += path.Strength;
+                paths?.Add(path);
+            }
+        }
+
+        if (!legObserved)
+        {
+            foreach (var pair in index.InPairSpan(patron))
+            {
+                if (DyadTies.IsThirdParty(index, index.PairFrom(pair), patron, client) && index.Sum(PairSum.Coercion, pair, t0, t1) > 0)
+                {
+                    legObserved = true;
+                    break;
+                }
+            }
+        }
+
+        return sum;
+    }
 }

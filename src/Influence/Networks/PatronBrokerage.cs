@@ -1,3 +1,4 @@
+using Influence.Indexing;
 using System.Collections.Immutable;
 
 namespace Influence.Networks;
@@ -34,22 +35,23 @@ public sealed record ThirdPartyChannels(int ThirdParty, ChannelRoute Inbound, Ch
 }
 
 /// <summary>
-/// The patron's brokerage between its client and third parties in one network: the share of the client's directed
-/// channels with third parties that run only through the patron (the 1990s gatekeeper role).
+/// The patron's brokerage between its client and third parties: the share of the client's directed channels with
+/// third parties that run only through the patron (the 1990s gatekeeper role).
 /// </summary>
 /// <remarks>
 /// <para>
-/// Over support ties, for each third party z (a vertex other than patron P and client C) and each direction:
-/// the channel z → C exists when the tie z → C exists or the ties z → P and P → C both do; P brokers it when the
-/// two-path z → P → C is open (no tie z → C), in Gould and Fernandez's (1989) sense. The channel C → z likewise with
-/// C → P → z. Then
+/// Over support ties in a window, at the level of focus {patron P, client C} (see <see cref="ActorNetwork"/>), for
+/// each third party z and each direction: the channel z → C exists when the tie z → C exists or the ties z → P and
+/// P → C both do; P brokers it when the two-path z → P → C is open (no tie z → C), in Gould and Fernandez's (1989)
+/// sense. The channel C → z likewise with C → P → z. Then
 /// </para>
 /// <code>
 /// brokerage = Σ_z brokered channels(z) / Σ_z channels(z)        (undefined when the client has no channel)
 /// </code>
 /// <para>
-/// Computed with <see cref="GouldFernandez.OpenTwoPathsWith"/> (the patron as broker, the client as endpoint), so it
-/// is exact on the ego network of patron and client. Cost O(degree(P) + degree(C)).
+/// Read from the index's pairs in O((degree(P) + degree(C)) × window), without building a graph; the result equals
+/// <see cref="GouldFernandez.OpenTwoPathsWith"/> with P as broker and C as endpoint on the dyad's network (a test
+/// checks it). Each brokered channel carries the patron's Gould–Fernandez role.
 /// </para>
 /// </remarks>
 public sealed record PatronBrokerage
@@ -79,79 +81,142 @@ public sealed record PatronBrokerage
     /// <summary>Brokered / channels in [0, 1]; null when the client has no channel with a third party.</summary>
     public double? Share => Channels > 0 ? (double)Brokered / Channels : null;
 
-    internal static PatronBrokerage Compute(ActorNetwork network, int patron, int client, ActorGroups groups)
+    /// <summary>The patron's brokerage between the client and each third party over periods t0 … t1.</summary>
+    /// <param name="index">The index.</param>
+    /// <param name="patron">The patron's actor position.</param>
+    /// <param name="client">The client's actor position.</param>
+    /// <param name="t0">The first period position.</param>
+    /// <param name="t1">The last period position.</param>
+    /// <param name="groups">The actor groups for the roles (null: states vs non-state actors).</param>
+    /// <returns>The brokerage.</returns>
+    /// <exception cref="ArgumentException">Patron and client are the same actor or in one movement.</exception>
+    public static PatronBrokerage Of(EvidenceIndex index, int patron, int client, int t0, int t1, ActorGroups? groups = null)
     {
-        network.RequirePair(patron, client);
-        var graph = network.Graph;
-        var actors = network.Case.Actors;
-        var brokeredIn = new Dictionary<int, BrokerageRole>();
-        var brokeredOut = new Dictionary<int, BrokerageRole>();
-        foreach (var p in GouldFernandez.OpenTwoPathsWith(graph, patron, client, ActorNetwork.IsSupportTie))
+        ArgumentNullException.ThrowIfNull(index);
+        if (index.AreRelated(patron, client))
         {
-            var role = GouldFernandez.Classify(groups.GroupOf(actors[p.From]), groups.GroupOf(actors[p.Broker]), groups.GroupOf(actors[p.To]));
-            if (p.To == client)
+            throw new ArgumentException($"patron and client must be two actors outside each other's movement; actors {patron} and {client} are not", nameof(client));
+        }
+
+        groups ??= ActorGroups.StatesAndNonStates;
+        var list = new List<(int Z, ChannelRoute In, ChannelRoute Out)>();
+        Walk(index, patron, client, t0, t1, list);
+        list.Sort((a, b) => a.Z.CompareTo(b.Z));
+        var actors = index.Case.Actors;
+        var (gp, gc) = (groups.GroupOf(actors[patron]), groups.GroupOf(actors[client]));
+        var result = ImmutableArray.CreateBuilder<ThirdPartyChannels>(list.Count);
+        foreach (var (z, inbound, outbound) in list)
+        {
+            var gz = groups.GroupOf(actors[z]);
+            result.Add(new ThirdPartyChannels(
+                z,
+                inbound,
+                outbound,
+                inbound == ChannelRoute.ThroughPatron ? GouldFernandez.Classify(gz, gp, gc) : null,
+                outbound == ChannelRoute.ThroughPatron ? GouldFernandez.Classify(gc, gp, gz) : null));
+        }
+
+        return new PatronBrokerage(patron, client, result.MoveToImmutable());
+    }
+
+    /// <summary>The share alone, without allocating (the measure's path); null when there is no channel.</summary>
+    internal static double? ShareOf(EvidenceIndex index, int patron, int client, int t0, int t1)
+    {
+        var (channels, brokered) = Walk(index, patron, client, t0, t1, null);
+        return channels > 0 ? (double)brokered / channels : null;
+    }
+
+    /// <summary>
+    /// Visits every third party with a channel once: first from the client's in-ties, then its out-ties, then the
+    /// patron's in-ties (when P → C) and out-ties (when C → P), skipping a third party already met in an earlier list.
+    /// </summary>
+    private static (int Channels, int Brokered) Walk(EvidenceIndex index, int p, int c, int t0, int t1, List<(int, ChannelRoute, ChannelRoute)>? details)
+    {
+        var pc = DyadTies.Tie(index, p, c, t0, t1);
+        var cp = DyadTies.Tie(index, c, p, t0, t1);
+        int channels = 0, brokered = 0;
+        foreach (var pair in index.InPairSpan(c))
+        {
+            // list 0: z → C with a tie (the pair's own window sum says so: cheap test first).
+            if (index.Sum(PairSum.Support, pair, t0, t1) > 0)
             {
-                brokeredIn[p.From] = role;
-            }
-            else
-            {
-                brokeredOut[p.To] = role;
-            }
-        }
-
-        var patronToClient = network.Weight(patron, client, TieKind.Support) > 0;
-        var clientToPatron = network.Weight(client, patron, TieKind.Support) > 0;
-        var thirdParties = new SortedSet<int>();
-        foreach (var e in graph.InEdges(client))
-        {
-            Add(e.Source);
-        }
-
-        foreach (var e in graph.OutEdges(client))
-        {
-            Add(e.Target);
-        }
-
-        foreach (var e in graph.InEdges(patron))
-        {
-            Add(e.Source);
-        }
-
-        foreach (var e in graph.OutEdges(patron))
-        {
-            Add(e.Target);
-        }
-
-        var list = ImmutableArray.CreateBuilder<ThirdPartyChannels>();
-        foreach (var z in thirdParties)
-        {
-            var directIn = network.Weight(z, client, TieKind.Support) > 0;
-            var directOut = network.Weight(client, z, TieKind.Support) > 0;
-            var viaIn = patronToClient && network.Weight(z, patron, TieKind.Support) > 0;
-            var viaOut = clientToPatron && network.Weight(patron, z, TieKind.Support) > 0;
-            BrokerageRole? roleIn = brokeredIn.TryGetValue(z, out var ri) ? ri : null;
-            BrokerageRole? roleOut = brokeredOut.TryGetValue(z, out var ro) ? ro : null;
-            var channels = new ThirdPartyChannels(z, Route(directIn, viaIn, roleIn.HasValue), Route(directOut, viaOut, roleOut.HasValue), roleIn, roleOut);
-            if (channels.Channels > 0)
-            {
-                list.Add(channels);
+                Visit(index.PairFrom(pair), 0);
             }
         }
 
-        return new PatronBrokerage(patron, client, list.ToImmutable());
-
-        void Add(int v)
+        foreach (var pair in index.OutPairSpan(c))
         {
-            if (v != patron && v != client)
+            if (index.Sum(PairSum.Support, pair, t0, t1) > 0)
             {
-                thirdParties.Add(v);
+                Visit(index.PairTo(pair), 1);
             }
+        }
+
+        if (pc)
+        {
+            foreach (var pair in index.InPairSpan(p))
+            {
+                if (index.Sum(PairSum.Support, pair, t0, t1) > 0)
+                {
+                    Visit(index.PairFrom(pair), 2);
+                }
+            }
+        }
+
+        if (cp)
+        {
+            foreach (var pair in index.OutPairSpan(p))
+            {
+                if (index.Sum(PairSum.Support, pair, t0, t1) > 0)
+                {
+                    Visit(index.PairTo(pair), 3);
+                }
+            }
+        }
+
+        return (channels, brokered);
+
+        // Called only when the list's own tie exists; counts z once, in the first list whose tie it has.
+        void Visit(int z, int list)
+        {
+            if (!DyadTies.IsThirdParty(index, z, p, c))
+            {
+                return;
+            }
+
+            var directIn = list == 0 || DyadTies.Tie(index, z, c, t0, t1);
+            if (list > 0 && directIn)
+            {
+                return;
+            }
+
+            var directOut = list == 1 || DyadTies.Tie(index, c, z, t0, t1);
+            if (list > 1 && directOut)
+            {
+                return;
+            }
+
+            var viaIn = pc && (list == 2 || DyadTies.Tie(index, z, p, t0, t1));
+            if (list > 2 && viaIn)
+            {
+                return;
+            }
+
+            var viaOut = cp && (list == 3 || DyadTies.Tie(index, p, z, t0, t1));
+            var inbound = Route(directIn, viaIn);
+            var outbound = Route(directOut, viaOut);
+            channels += (inbound == ChannelRoute.None ? 0 : 1) + (outbound == ChannelRoute.None ? 0 : 1);
+            brokered += (inbound == ChannelRoute.ThroughPatron ? 1 : 0) + (outbound == ChannelRoute.ThroughPatron ? 1 : 0);
+            details?.Add((z, inbound, outbound));
         }
     }
 
-    /// <summary>The route of a channel; whether the patron brokers it is Gould–Fernandez's open two-path, found above.</summary>
-    private static ChannelRoute Route(bool direct, bool viaPatron, bool brokered) =>
-        brokered ? ChannelRoute.ThroughPatron
-        : direct ? (viaPatron ? ChannelRoute.DirectAndThroughPatron : ChannelRoute.Direct)
-        : ChannelRoute.None;
+    /// <summary>The route of a channel: brokered when it runs through the patron and there is no direct tie (an open two-path).</summary>
+    private static ChannelRoute Route(bool direct, bool viaPatron) => (direct, viaPatron) switch
+    {
+        (true, true) => ChannelRoute.DirectAndThroughPatron,
+        (true, false) => ChannelRoute.Direct,
+        (false, true) => ChannelRoute.ThroughPatron,
+        _ => ChannelRoute.None,
+    };
 }

@@ -70,57 +70,91 @@ public sealed record ResourceDependence
     public static ResourceDependence Of(EvidenceIndex index, int dependent, int provider, int t0, int t1)
     {
         ArgumentNullException.ThrowIfNull(index);
-        var c = index.Case.Evidence.Columns;
-        var kinds = Enum.GetValues<ResourceType>().Length;
-        var received = new double[kinds];
-        var fromProvider = new double[kinds];
-        var bySupplier = new Dictionary<(int Resource, int Supplier), double>();
-        var any = false;
-        foreach (var p in index.SupporterPairs(dependent))
+        Span<double> received = stackalloc double[Kinds];
+        Span<double> fromProvider = stackalloc double[Kinds];
+        Span<double> squares = stackalloc double[Kinds];
+        Span<int> suppliers = stackalloc int[Kinds];
+        var value = Compute(index, dependent, provider, t0, t1, received, fromProvider, squares, suppliers, out var any);
+        var rows = ImmutableArray.CreateBuilder<ResourceDependenceRow>();
+        for (var r = 0; r < Kinds; r++)
         {
-            var supplier = index.PairFrom(p);
-            foreach (var row in index.Items(p, EvidenceKind.Support, t0, t1))
+            if (suppliers[r] > 0)
             {
+                rows.Add(new ResourceDependenceRow((ResourceType)r, received[r], fromProvider[r], Kappa(received[r], squares[r]), suppliers[r]));
+            }
+        }
+
+        return new ResourceDependence(dependent, provider, any, value, rows.ToImmutable());
+    }
+
+    /// <summary>The value alone, without allocating (the measure's path).</summary>
+    internal static double ValueOf(EvidenceIndex index, int dependent, int provider, int t0, int t1, out bool received)
+    {
+        Span<double> r = stackalloc double[Kinds];
+        Span<double> p = stackalloc double[Kinds];
+        Span<double> q = stackalloc double[Kinds];
+        Span<int> n = stackalloc int[Kinds];
+        return Compute(index, dependent, provider, t0, t1, r, p, q, n, out received);
+    }
+
+    private static readonly int Kinds = Enum.GetValues<ResourceType>().Length;
+
+    private static double Kappa(double received, double squares) => received > 0 ? squares / (received * received) : 0;
+
+    /// <summary>
+    /// One pass over the supporters' pairs: per resource the total, the provider's part, Σ_z (S_r[z→D])² (each pair is
+    /// one supplier) and the number of suppliers; then Σ κ_r p_r / Σ κ_r S_r.
+    /// </summary>
+    private static double Compute(EvidenceIndex index, int dependent, int provider, int t0, int t1, Span<double> received, Span<double> fromProvider, Span<double> squares, Span<int> suppliers, out bool any)
+    {
+        var c = index.Case.Evidence.Columns;
+        Span<double> mine = stackalloc double[Kinds];
+        var (d0, d1) = index.WindowDays(t0, t1);
+        any = false;
+        foreach (var p in index.InPairSpan(dependent))
+        {
+            if (!index.IsOutermostPair(p))
+            {
+                continue;
+            }
+
+            mine.Clear();
+            foreach (var row in index.PairItemSpan(p))
+            {
+                if (c.Kind[row] != (byte)EvidenceKind.Support || c.LastDay[row] < d0 || c.FirstDay[row] > d1)
+                {
+                    continue;
+                }
+
                 var w = index.WindowWeight(row, t0, t1);
                 var r = c.Type[row];
                 any = true;
+                mine[r] += w;
                 received[r] += w;
                 if (index.IsWithin(c.A[row], provider))
                 {
                     fromProvider[r] += w;
                 }
-
-                bySupplier[(r, supplier)] = bySupplier.GetValueOrDefault((r, supplier)) + w;
             }
-        }
 
-        var kappa = new double[kinds];
-        var suppliers = new int[kinds];
-        foreach (var ((r, _), w) in bySupplier.OrderBy(x => x.Key.Resource).ThenBy(x => x.Key.Supplier))
-        {
-            suppliers[r]++;
-            if (received[r] > 0)
+            for (var r = 0; r < Kinds; r++)
             {
-                var s = w / received[r];
-                kappa[r] += s * s;
+                if (mine[r] > 0)
+                {
+                    squares[r] += mine[r] * mine[r];
+                    suppliers[r]++;
+                }
             }
         }
 
         double num = 0, den = 0;
-        var rows = ImmutableArray.CreateBuilder<ResourceDependenceRow>();
-        for (var r = 0; r < kinds; r++)
+        for (var r = 0; r < Kinds; r++)
         {
-            if (suppliers[r] == 0)
-            {
-                continue;
-            }
-
-            rows.Add(new ResourceDependenceRow((ResourceType)r, received[r], fromProvider[r], kappa[r], suppliers[r]));
-            num += kappa[r] * fromProvider[r];
-            den += kappa[r] * received[r];
+            var kappa = Kappa(received[r], squares[r]);
+            num += kappa * fromProvider[r];
+            den += kappa * received[r];
         }
 
-        var value = den > 0 ? Math.Clamp(num / den, 0, 1) : 0;
-        return new ResourceDependence(dependent, provider, any, value, rows.ToImmutable());
+        return den > 0 ? Math.Clamp(num / den, 0, 1) : 0;
     }
 }

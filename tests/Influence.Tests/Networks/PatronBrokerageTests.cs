@@ -73,38 +73,63 @@ public class PatronBrokerageTests
     }
 
     [Fact]
-    public void EgoNetwork_GivesTheSameBrokerageAndLeverage_AsTheWholeNetwork()
+    public void Channels_AgreeWithGouldFernandezOnTheWholeNetworksGraph()
     {
-        var actors = new[] { "P", "C", "X", "Y", "T", "XI", "H" };
+        var actors = new[] { "P", "C", "X", "Y", "T", "XI", "H", "K" };
         var item = Gen.Select(Gen.Int[0, actors.Length - 1], Gen.Int[0, actors.Length - 1], Gen.Bool, Gen.Int[1, 10]);
         item.Array[1, 25].Sample(items =>
         {
             var b = Builder();
             foreach (var (f, t, coerce, m) in items)
             {
-                if (f == t || (actors[f], actors[t]) is ("H", "C") or ("C", "H") or ("X", "XI") or ("XI", "X"))
+                if (f != t)
                 {
-                    continue;
-                }
-
-                if (coerce)
-                {
-                    b.Coerce(actors[f], actors[t], m / 10.0);
-                }
-                else
-                {
-                    b.Support(actors[f], actors[t], m / 10.0);
+                    _ = coerce ? b.Coerce(actors[f], actors[t], m / 10.0) : b.Support(actors[f], actors[t], m / 10.0);
                 }
             }
 
             var c = b.Build();
             var index = Index(c);
-            var (p, cl) = (c.A("P"), c.A("C"));
-            var whole = ActorNetwork.Build(index, T(2005), T(2005), [p, cl]);
-            var ego = ActorNetwork.Around(index, T(2005), T(2005), p, cl);
-            return whole.PatronBrokerage(p, cl) is var w && ego.PatronBrokerage(p, cl) is var e
-                && w.ThirdParties.SequenceEqual(e.ThirdParties)
-                && whole.ReverseLeveragePaths(p, cl).SequenceEqual(ego.ReverseLeveragePaths(p, cl));
+            return new[] { ("P", "C"), ("P", "H"), ("X", "K") }.All(d =>
+            {
+                var (p, cl) = (c.A(d.Item1), c.A(d.Item2));
+                var graph = ActorNetwork.Build(index, T(2005), T(2005), [p, cl]);
+                return PatronBrokerage.Of(index, p, cl, T(2005), T(2005)).ThirdParties.SequenceEqual(Oracle(graph, p, cl))
+                    && ReverseLeveragePath.Find(index, p, cl, T(2005), T(2005)).SequenceEqual(LeverageOracle(graph, p, cl));
+            });
         });
     }
+
+    /// <summary>The channels computed from the QuikGraph graph: direct ties, and Gould–Fernandez open two-paths through the patron.</summary>
+    private static IEnumerable<ThirdPartyChannels> Oracle(ActorNetwork network, int p, int c)
+    {
+        var g = network.Graph;
+        bool Tie(int a, int b) => network.Weight(a, b, TieKind.Support) > 0;
+        var open = GouldFernandez.OpenTwoPathsWith(g, p, c, e => e.Kind == TieKind.Support);
+        var groups = ActorGroups.StatesAndNonStates;
+        var actors = network.Case.Actors;
+        foreach (var z in g.Vertices.Where(v => v != p && v != c).Order())
+        {
+            var brokeredIn = open.Any(x => x.From == z && x.To == c);
+            var brokeredOut = open.Any(x => x.From == c && x.To == z);
+            var inbound = brokeredIn ? ChannelRoute.ThroughPatron : Tie(z, c) ? (Tie(z, p) && Tie(p, c) ? ChannelRoute.DirectAndThroughPatron : ChannelRoute.Direct) : ChannelRoute.None;
+            var outbound = brokeredOut ? ChannelRoute.ThroughPatron : Tie(c, z) ? (Tie(c, p) && Tie(p, z) ? ChannelRoute.DirectAndThroughPatron : ChannelRoute.Direct) : ChannelRoute.None;
+            if (inbound != ChannelRoute.None || outbound != ChannelRoute.None)
+            {
+                yield return new ThirdPartyChannels(
+                    z,
+                    inbound,
+                    outbound,
+                    brokeredIn ? GouldFernandez.Classify(groups.GroupOf(actors[z]), groups.GroupOf(actors[p]), groups.GroupOf(actors[c])) : null,
+                    brokeredOut ? GouldFernandez.Classify(groups.GroupOf(actors[c]), groups.GroupOf(actors[p]), groups.GroupOf(actors[z])) : null);
+            }
+        }
+    }
+
+    /// <summary>The reverse-leverage paths read off the QuikGraph graph's edges.</summary>
+    private static IEnumerable<ReverseLeveragePath> LeverageOracle(ActorNetwork network, int p, int c) =>
+        network.Graph.OutEdges(c)
+            .Where(e => e.Kind == TieKind.Support && e.Target != p && network.Weight(e.Target, p, TieKind.Coercion) > 0)
+            .Select(e => new ReverseLeveragePath(c, e.Target, p, e.Weight, network.Weight(e.Target, p, TieKind.Coercion)))
+            .OrderBy(x => x.ThirdParty);
 }

@@ -13,7 +13,7 @@ namespace Influence.Theory;
 /// P brokers z→C        ⇔ ties z→P and P→C, and no tie z→C     (an open two-path: Gould and Fernandez 1989)
 /// brokerage = Σ_z brokered channels / Σ_z channels            (both directions, every third party z)
 /// </code>
-/// Read from the ego network of patron and client (<see cref="ActorNetwork.Around"/>) over the trailing network window
+/// Read from the ego network of patron and client (<see cref="PatronBrokerage"/>) over the trailing network window
 /// (<see cref="Scoring.MultilateralOptions.NetworkWindowYears"/>, default 1 year). Undefined when the client has no
 /// channel with a third party, or when patron and client are one movement. Per third party, with Gould–Fernandez
 /// roles: <see cref="Channels"/>. Gould and Fernandez (1989), Sociological Methodology 19, pp. 89–126; Holsti (1964),
@@ -50,11 +50,20 @@ public sealed class Brokerage : Measure
         }
 
         var (a, b) = at.Trailing(at.Options.Multilateral.NetworkWindowYears);
-        return ActorNetwork.Around(at.Index, a, b, at.Patron, at.Client).PatronBrokerage(at.Patron, at.Client, groups);
+        return PatronBrokerage.Of(at.Index, at.Patron, at.Client, a, b, groups);
     }
 
     /// <inheritdoc />
-    public override double? Evaluate(in DyadPeriod at) => Channels(at)?.Share;
+    public override double? Evaluate(in DyadPeriod at)
+    {
+        if (at.Index.AreRelated(at.Patron, at.Client))
+        {
+            return null;
+        }
+
+        var (a, b) = at.Trailing(at.Options.Multilateral.NetworkWindowYears);
+        return PatronBrokerage.ShareOf(at.Index, at.Patron, at.Client, a, b);
+    }
 
     /// <inheritdoc />
     public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)

@@ -54,8 +54,10 @@ public sealed class DependenceAsymmetry : Measure
             return null;
         }
 
-        var (c, p) = Parts(at);
-        return c.HasReceived || p.HasReceived ? Math.Clamp(c.Value - p.Value, -1, 1) : null;
+        var (a, b) = at.Trailing(at.Options.Exchange.ReciprocityWindowYears);
+        var c = ResourceDependence.ValueOf(at.Index, at.Client, at.Patron, a, b, out var clientReceived);
+        var p = ResourceDependence.ValueOf(at.Index, at.Patron, at.Client, a, b, out var patronReceived);
+        return clientReceived || patronReceived ? Math.Clamp(c - p, -1, 1) : null;
     }
 
     /// <inheritdoc />

@@ -14,7 +14,7 @@ namespace Influence.Theory;
 /// strength(z)       = min(S[C→z], K[z→P])                                  (the weaker leg bounds the path)
 /// reverseLeverage   = 1 − exp(−Σ_z strength(z) / k)                        k = ReverseLeverageScale (1.0)
 /// </code>
-/// Read from the ego network of patron and client (<see cref="ActorNetwork.Around"/>); the paths are available from
+/// Read from the ego network of patron and client (<see cref="ReverseLeveragePath.Find"/>); the paths are available from
 /// <see cref="Paths"/> and <see cref="ActorNetwork.ReverseLeveragePaths"/>. 0 when one leg is observed (the client
 /// supports a third party, or a third party coerces the patron) but no path closes; undefined when neither is.
 /// Keohane (1971), Foreign Policy 2, pp. 161–182: the big influence of small allies; Holsti (1964), pp. 179–194;
@@ -42,38 +42,37 @@ public sealed class ReverseLeverage : Measure
     /// <summary>The reverse-leverage paths of one dyad and period.</summary>
     /// <param name="at">The dyad and period.</param>
     /// <returns>The paths (empty when patron and client are one movement).</returns>
-    public static ImmutableArray<ReverseLeveragePath> Paths(in DyadPeriod at) =>
-        Network(at) is { } network ? network.ReverseLeveragePaths(at.Patron, at.Client) : [];
+    public static ImmutableArray<ReverseLeveragePath> Paths(in DyadPeriod at)
+    {
+        var (a, b) = at.Trailing(at.Options.Multilateral.NetworkWindowYears);
+        return ReverseLeveragePath.Find(at.Index, at.Patron, at.Client, a, b);
+    }
 
     /// <inheritdoc />
     public override double? Evaluate(in DyadPeriod at)
     {
-        if (Network(at) is not { } network || !LegObserved(network, at.Patron, at.Client))
+        if (at.Index.AreRelated(at.Patron, at.Client))
         {
             return null;
         }
 
-        var sum = 0.0;
-        foreach (var path in network.ReverseLeveragePaths(at.Patron, at.Client))
-        {
-            sum += path.Strength;
-        }
-
-        return Saturate(sum, at.Options.Multilateral.ReverseLeverageScale);
+        var (a, b) = at.Trailing(at.Options.Multilateral.NetworkWindowYears);
+        var sum = ReverseLeveragePath.Sum(at.Index, at.Patron, at.Client, a, b, null, out var legObserved);
+        return legObserved ? Saturate(sum, at.Options.Multilateral.ReverseLeverageScale) : null;
     }
 
     /// <inheritdoc />
     public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
     {
-        if (Network(at) is not { } network)
+        var index = at.Index;
+        var (p, c) = (at.Patron, at.Client);
+        if (index.AreRelated(p, c))
         {
             return;
         }
 
-        var index = at.Index;
         var (a, b) = at.Trailing(at.Options.Multilateral.NetworkWindowYears);
-        var (p, c) = (at.Patron, at.Client);
-        var paths = network.ReverseLeveragePaths(p, c);
+        var paths = ReverseLeveragePath.Find(index, p, c, a, b);
         if (!paths.IsEmpty)
         {
             foreach (var path in paths)
@@ -86,52 +85,20 @@ public sealed class ReverseLeverage : Measure
             return;
         }
 
-        foreach (var e in network.Graph.OutEdges(c))
+        foreach (var pair in index.OutPairSpan(c).ToArray())
         {
-            if (e.Kind == TieKind.Support && e.Target != p)
+            if (DyadTies.IsThirdParty(index, index.PairTo(pair), p, c))
             {
-                TraceItems(at, uses, index.PairOf(c, e.Target), EvidenceKind.Support, a, b, "client's support to a third party (no path)");
+                TraceItems(at, uses, pair, EvidenceKind.Support, a, b, "client's support to a third party (no path)");
             }
         }
 
-        foreach (var e in network.Graph.InEdges(p))
+        foreach (var pair in index.InPairSpan(p).ToArray())
         {
-            if (e.Kind == TieKind.Coercion && e.Source != c)
+            if (DyadTies.IsThirdParty(index, index.PairFrom(pair), p, c))
             {
-                TraceItems(at, uses, index.PairOf(e.Source, p), EvidenceKind.Coercion, a, b, "a third party's coercion of the patron (no path)");
+                TraceItems(at, uses, pair, EvidenceKind.Coercion, a, b, "a third party's coercion of the patron (no path)");
             }
         }
-    }
-
-    private static ActorNetwork? Network(in DyadPeriod at)
-    {
-        if (at.Index.AreRelated(at.Patron, at.Client))
-        {
-            return null;
-        }
-
-        var (a, b) = at.Trailing(at.Options.Multilateral.NetworkWindowYears);
-        return ActorNetwork.Around(at.Index, a, b, at.Patron, at.Client);
-    }
-
-    private static bool LegObserved(ActorNetwork network, int patron, int client)
-    {
-        foreach (var e in network.Graph.OutEdges(client))
-        {
-            if (e.Kind == TieKind.Support && e.Target != patron)
-            {
-                return true;
-            }
-        }
-
-        foreach (var e in network.Graph.InEdges(patron))
-        {
-            if (e.Kind == TieKind.Coercion && e.Source != client)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }
