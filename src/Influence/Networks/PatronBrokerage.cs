@@ -1,5 +1,5 @@
-using Influence.Indexing;
 using System.Collections.Immutable;
+using Influence.Indexing;
 
 namespace Influence.Networks;
 
