@@ -37,7 +37,8 @@ namespace Influence.Networks;
 /// </remarks>
 public sealed class ActorNetwork
 {
-    private readonly BidirectionalGraph<int, NetworkEdge> _graph;
+    private BidirectionalGraph<int, NetworkEdge>? _building;
+    private IBidirectionalGraph<int, NetworkEdge> _graph;
     private readonly Dictionary<long, NetworkEdge> _support = [];
     private readonly Dictionary<long, NetworkEdge> _coercion = [];
 
@@ -48,7 +49,8 @@ public sealed class ActorNetwork
         LastPeriod = t1;
         Focus = focus;
         IsEgo = isEgo;
-        _graph = new BidirectionalGraph<int, NetworkEdge>(allowParallelEdges: true);
+        _building = new BidirectionalGraph<int, NetworkEdge>(allowParallelEdges: true);
+        _graph = _building;
     }
 
     /// <summary>The index the network was read from.</summary>
@@ -78,7 +80,10 @@ public sealed class ActorNetwork
     /// </summary>
     public bool IsEgo { get; }
 
-    /// <summary>The QuikGraph graph: vertices are actor positions, edges <see cref="NetworkEdge"/>s (parallel when both support and coercion run the same way).</summary>
+    /// <summary>
+    /// The QuikGraph graph (an immutable <see cref="ArrayBidirectionalGraph{TVertex,TEdge}"/>): vertices are actor
+    /// positions, edges <see cref="NetworkEdge"/>s (parallel when both support and coercion run the same way).
+    /// </summary>
     public IBidirectionalGraph<int, NetworkEdge> Graph => _graph;
 
     /// <summary>The vertices (actor positions), in ascending order for <see cref="Build"/>.</summary>
@@ -114,7 +119,7 @@ public sealed class ActorNetwork
             isVertex[a] = IsVertex(index, a, f.AsSpan());
             if (isVertex[a])
             {
-                network._graph.AddVertex(a);
+                network._building!.AddVertex(a);
             }
         }
 
@@ -127,7 +132,7 @@ public sealed class ActorNetwork
             }
         }
 
-        return network;
+        return network.Freeze();
     }
 
     /// <summary>
@@ -153,7 +158,7 @@ public sealed class ActorNetwork
         var network = new ActorNetwork(index, t0, t1, f, isEgo: true);
         foreach (var a in f)
         {
-            network._graph.AddVertex(a);
+            network._building!.AddVertex(a);
         }
 
         foreach (var a in f)
@@ -177,7 +182,7 @@ public sealed class ActorNetwork
             }
         }
 
-        return network;
+        return network.Freeze();
     }
 
     /// <summary>
@@ -364,6 +369,13 @@ public sealed class ActorNetwork
         return list;
     }
 
+    private ActorNetwork Freeze()
+    {
+        _graph = new ArrayBidirectionalGraph<int, NetworkEdge>(_building!);
+        _building = null;
+        return this;
+    }
+
     private static long Key(int from, int to) => ((long)from << 32) | (uint)to;
 
     private void AddPair(int pair, int from, int to)
@@ -372,7 +384,7 @@ public sealed class ActorNetwork
         if (support > 0)
         {
             var e = new NetworkEdge(from, to, TieKind.Support, support);
-            _graph.AddVerticesAndEdge(e);
+            _building!.AddVerticesAndEdge(e);
             _support[Key(from, to)] = e;
         }
 
@@ -380,7 +392,7 @@ public sealed class ActorNetwork
         if (coercion > 0)
         {
             var e = new NetworkEdge(from, to, TieKind.Coercion, coercion);
-            _graph.AddVerticesAndEdge(e);
+            _building!.AddVerticesAndEdge(e);
             _coercion[Key(from, to)] = e;
         }
     }

@@ -113,7 +113,7 @@ public sealed record ResourceDependence
         any = false;
         foreach (var p in index.InPairSpan(dependent))
         {
-            if (!index.IsOutermostPair(p))
+            if (!index.IsOutermostPair(p) || index.Count(PairCount.Support, p, t0, t1) == 0)
             {
                 continue;
             }
@@ -126,7 +126,8 @@ public sealed record ResourceDependence
                     continue;
                 }
 
-                var w = index.WindowWeight(row, t0, t1);
+                // A point-dated item wholly inside the window puts all its mass there: its window weight is its weight.
+                var w = !c.IsSpan(row) && c.FirstDay[row] >= d0 && c.LastDay[row] <= d1 ? index.Weight(row) : index.WindowWeight(row, t0, t1);
                 var r = c.Type[row];
                 any = true;
                 mine[r] += w;
