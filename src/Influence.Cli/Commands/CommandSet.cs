@@ -10,6 +10,9 @@ internal static class CommandSet
         ScoreCommand.Create(io),
         ExplainCommand.Create(io),
         ValidateCommand.Create(io),
+        TrendCommand.Create(io),
+        ChangePointsCommand.Create(io),
+        SensitivityCommand.Create(io),
         NetworkCommand.Create(io),
         CounterfactualCommand.Create(io),
     ];

@@ -189,7 +189,7 @@ public sealed class EvidenceIndex
     /// <returns>The index.</returns>
     public static EvidenceIndex Build(Case @case, PeriodGrid grid, ScoringOptions options)
     {
-        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(@case, nameof(@case));
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(options);
         var b = new Builder(@case, grid, options);

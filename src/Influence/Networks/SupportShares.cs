@@ -85,16 +85,13 @@ public sealed record SupportShares
     /// </summary>
     /// <param name="index">The index the shares were computed from (for the actor hierarchy).</param>
     /// <param name="patron">The patron's actor position.</param>
-    /// <param name="threshold">θ in (0, 1].</param>
+    /// <param name="threshold">θ in [0, 1].</param>
     /// <returns>The count, or null.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The threshold is outside (0, 1].</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The threshold is outside [0, 1].</exception>
     public int? AlternativesTo(EvidenceIndex index, int patron, double threshold)
     {
         ArgumentNullException.ThrowIfNull(index);
-        if (threshold is not (> 0 and <= 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, $"threshold must be in (0, 1]; was {Internal.Check.Show(threshold)}");
-        }
+        Internal.Check.UnitIntervalOrThrow(threshold, nameof(threshold));
 
         return IsDefined ? Supporters.Count(s => !index.IsWithin(patron, s.Supporter) && s.Share >= threshold) : null;
     }

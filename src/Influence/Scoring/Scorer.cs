@@ -27,7 +27,7 @@ public static class Scorer
     /// </exception>
     public static ScoreSet Score(Case @case, ScoringOptions? options = null, ScoringRequest? request = null)
     {
-        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(@case, nameof(@case));
         options ??= ScoringOptions.Default;
         request ??= ScoringRequest.Default;
         var plan = Plan(@case, options, request);
@@ -57,7 +57,7 @@ public static class Scorer
     /// <returns>The first and last period.</returns>
     public static (Period From, Period To) ResolveRange(Case @case, ScoringRequest? request = null)
     {
-        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(@case, nameof(@case));
         request ??= ScoringRequest.Default;
         var granularity = request.Granularity ?? @case.Granularity;
         var (firstDay, lastDay) = EvidenceDays(@case);

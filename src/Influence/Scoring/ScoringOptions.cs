@@ -249,14 +249,11 @@ public sealed record ClientAgencyOptions
 public sealed record MultilateralOptions
 {
     /// <summary>
-    /// The share of all the support a client receives that makes a supporter an alternative patron (default 0.1: a
-    /// supporter that provides at least a tenth of what the client receives in the share window).
+    /// The share of all the support a client receives that makes a supporter an alternative patron, in [0, 1]
+    /// (default 0.1: a supporter that provides at least a tenth of what the client receives in the share window; 0
+    /// counts every supporter).
     /// </summary>
-    public double AlternativeShareThreshold
-    {
-        get;
-        init => field = value is > 0 and <= 1 ? value : throw new ArgumentOutOfRangeException(nameof(AlternativeShareThreshold), value, $"AlternativeShareThreshold must be in (0, 1]; was {Check.Show(value)}");
-    } = 0.1;
+    public double AlternativeShareThreshold { get; init => field = Check.UnitIntervalOrThrow(value, nameof(AlternativeShareThreshold)); } = 0.1;
 
     /// <summary>
     /// The trailing window the actor network of a period is built over, for brokerage and reverse leverage (default 1

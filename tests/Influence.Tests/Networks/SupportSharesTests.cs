@@ -63,7 +63,7 @@ public class SupportSharesTests
     {
         var c = Builder().Support("P", "C", 0.6).Build();
         var index = Index(c);
-        var act = () => SupportShares.Of(index, c.A("C"), 0, 10).AlternativesTo(index, c.A("P"), 0);
+        var act = () => SupportShares.Of(index, c.A("C"), 0, 10).AlternativesTo(index, c.A("P"), 1.5);
 
         act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("threshold");
     }

@@ -91,6 +91,26 @@ public class MultilateralFindingsTests(ITestOutputHelper output)
         after.Should().BeGreaterThan(before);
     }
 
+    /// <summary>
+    /// Issue 3, claim 6b (a measure of this issue): the number of alternative patrons after 2015 (2016–2025) is higher
+    /// than before (1994–2015, since the Taliban's emergence); means of the yearly counts where defined.
+    /// </summary>
+    [ReferenceCaseFact]
+    public void AlternativePatronsAfter2015_AreMoreThanBefore()
+    {
+        var (scores, dyad) = Score();
+        var m = scores.MeasureIndexOf("alternativePatrons");
+        double MeanCount(int from, int to) => Enumerable.Range(from, to - from + 1)
+            .Select(y => scores.Get(m, dyad, Period.FromYear(y).PeriodsSince(scores.From)).Value)
+            .Where(v => v.HasValue).Average(v => v!.Value);
+
+        var before = MeanCount(1994, 2015);
+        var after = MeanCount(2016, 2025);
+        output.WriteLine($"alternative patrons: 1994–2015 {before:0.###}, 2016–2025 {after:0.###}");
+
+        after.Should().BeGreaterThan(before);
+    }
+
     private static (ScoreSet Scores, int Dyad) Score()
     {
         var c = CaseReader.LoadBuiltIn(ReferenceCase);

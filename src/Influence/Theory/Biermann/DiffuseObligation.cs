@@ -11,7 +11,8 @@ namespace Influence.Theory;
 /// <code>
 /// informality = 1 − Σ w·formality / Σ w          over commitments in force in the period (both directions),
 ///                                                w = confidence × scope × share
-/// variability = cv / (1 + cv)                    cv = sd / mean of S[P→C] over the trailing window (5 years)
+/// variability = cv / (1 + cv)                    cv = sd / mean of S[P→C] over the trailing window (5 years),
+///                                                the window starting no earlier than the patron's first input
 /// diffuse     = α · informality + (1 − α) · variability     α = DiffuseObligation.InformalityWeight (0.5)
 /// </code>
 /// When only one part is defined it stands alone; undefined when neither is (no commitment in force, and no
@@ -59,14 +60,20 @@ public sealed class DiffuseObligation : Measure
         return Math.Clamp(1 - (f / w), 0, 1);
     }
 
-    /// <summary>Variability of the patron's input, cv / (1 + cv), or null when it gave nothing in the window.</summary>
+    /// <summary>
+    /// Variability of the patron's input, cv / (1 + cv), over the trailing window from the patron's first input on;
+    /// null when it gave nothing in the window or the window holds fewer than two periods of its input history.
+    /// </summary>
     /// <param name="at">The dyad and period.</param>
     /// <returns>The variability in [0, 1).</returns>
     public static double? Variability(in DyadPeriod at)
     {
         var (a, b) = at.Trailing(at.Options.DiffuseObligation.VariabilityWindowYears);
-        a = Math.Max(a, 0);
         var index = at.Index;
+
+        // The window starts no earlier than the patron's first input: periods before it are no history of the
+        // relation (and clipping at the grid's start instead would let unrelated, earlier evidence move the value).
+        a = Math.Max(Math.Max(a, 0), index.FirstSupportPeriod(at.PatronToClient));
         var n = b - a + 1;
         var sum = index.Sum(PairSum.Support, at.PatronToClient, a, b);
         if (n < 2 || !(sum > 0))
