@@ -13,6 +13,8 @@ internal static class CommandSet
         TrendCommand.Create(io),
         ChangePointsCommand.Create(io),
         SensitivityCommand.Create(io),
+        NetworkCommand.Create(io),
+        CounterfactualCommand.Create(io),
         PlotCommand.Create(io),
     ];
 }

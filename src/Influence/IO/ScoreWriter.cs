@@ -22,7 +22,8 @@ namespace Influence.IO;
 ///   "state","stateRule"}]}]}
 /// </code>
 /// where each measure entry is <c>{"value","low","high","evidence"}</c>: the value (null when undefined), its
-/// interval, and the number of evidence items that fed it. When intervals were computed from draws
+/// interval, and the number of evidence items that fed it. Values follow the measure's <see cref="MeasureScale"/>:
+/// [0, 1], [−1, 1], or a whole number ≥ 0 for counts (<c>alternativePatrons</c>), written without a fraction. When intervals were computed from draws
 /// (<see cref="ScoreSet.IntervalSource"/>), the root carries <c>"intervals":{"method","draws","seed","level"}</c> and
 /// each period <c>"patronClientShare":{"holds","fails","undetermined"}</c> (after <c>patronClientRule</c>) and
 /// <c>"stateShares":{"consolidated","contested","estranged","dormant","inverted","unobserved"}</c> (after

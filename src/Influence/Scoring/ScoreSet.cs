@@ -364,6 +364,21 @@ public sealed class PeriodScores
     /// <summary>The patron's share of the client's support.</summary>
     public Score PatronShare => this["patronShare"];
 
+    /// <summary>The number of alternative patrons (a count).</summary>
+    public Score AlternativePatrons => this["alternativePatrons"];
+
+    /// <summary>The Herfindahl concentration of the client's supporters.</summary>
+    public Score SupplierConcentration => this["supplierConcentration"];
+
+    /// <summary>The client's criticality-weighted dependence on the patron minus the patron's on the client.</summary>
+    public Score DependenceAsymmetry => this["dependenceAsymmetry"];
+
+    /// <summary>The patron's brokerage between the client and third parties.</summary>
+    public Score Brokerage => this["brokerage"];
+
+    /// <summary>Reverse leverage: the client supports third parties that coerce the patron.</summary>
+    public Score ReverseLeverage => this["reverseLeverage"];
+
     /// <summary>The patron–client test.</summary>
     public PatronClientVerdict PatronClient => _set.PatronClient(_dyad, _period);
 

@@ -136,6 +136,16 @@ public static class Scorer
 
     private static double Guard(double value, Measure measure)
     {
+        if (measure.Scale == MeasureScale.Count)
+        {
+            if (!double.IsFinite(value) || value < 0 || value != Math.Floor(value))
+            {
+                throw new InvalidOperationException($"measure '{measure.Name}' produced {value}, not a count (a whole number ≥ 0)");
+            }
+
+            return value;
+        }
+
         var lo = measure.Scale == MeasureScale.Signed ? -1 : 0;
         if (!double.IsFinite(value) || value < lo - 1e-9 || value > 1 + 1e-9)
         {

@@ -129,6 +129,12 @@ public static class Intervals
                 Array.Sort(sorted);
                 lows[m][cell] = SortedArrayStatistics.QuantileCustom(sorted, tail, QuantileDefinition.R7);
                 highs[m][cell] = SortedArrayStatistics.QuantileCustom(sorted, 1 - tail, QuantileDefinition.R7);
+                if (point.Measures[m].Scale == Theory.MeasureScale.Count)
+                {
+                    // A count's interval is widened to whole numbers (R-7 interpolates between draws).
+                    lows[m][cell] = Math.Floor(lows[m][cell]);
+                    highs[m][cell] = Math.Ceiling(highs[m][cell]);
+                }
             }
         });
 
