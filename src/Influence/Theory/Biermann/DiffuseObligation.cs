@@ -115,5 +115,12 @@ public sealed class DiffuseObligation : Measure
         TraceItems(at, uses, at.ClientToPatron, EvidenceKind.Commitment, at.T, at.T, "commitment in force");
         var (a, b) = at.Trailing(at.Options.DiffuseObligation.VariabilityWindowYears);
         TraceItems(at, uses, at.PatronToClient, EvidenceKind.Support, a, b, "patron input (variability)");
+
+        // The patron's first input bounds the window from below: without it the window could start later.
+        var first = at.Index.FirstSupportPeriod(at.PatronToClient);
+        if (first >= 0 && first < a)
+        {
+            TraceItems(at, uses, at.PatronToClient, EvidenceKind.Support, first, first, "patron's first input (window start)");
+        }
     }
 }
