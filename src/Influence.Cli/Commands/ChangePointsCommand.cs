@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Influence.Scoring;
 using Influence.TimeSeries;
 
 namespace Influence.Cli.Commands;
@@ -10,27 +9,14 @@ internal static class ChangePointsCommand
 {
     public static Command Create(CliIO io)
     {
-        var @case = Common.CaseArgument("The case file (JSON); 'builtin' or nothing for the built-in reference case.");
-        var patron = Common.Patron();
-        var client = Common.Client();
-        var measure = Common.Measure();
-        var from = Common.From();
-        var to = Common.To();
-        var output = Common.Out();
-        var command = new Command("changepoints", "Change points in the mean of a measure's series (penalised least squares, penalty 3·σ̂²·ln n), with the size of each shift.")
-        {
-            @case, patron, client, measure, from, to, output,
-        };
+        var series = new DyadSeriesOptions();
+        var command = new Command("changepoints", "Change points in the mean of a measure's series (penalised least squares, penalty 3·σ̂²·ln n), with the size of each shift.");
+        series.AddTo(command);
         command.SetAction(parse => Common.Guard(io, () =>
         {
-            var path = parse.GetValue(@case);
-            var theCase = Common.LoadCase(path is "builtin" ? null : path);
-            var dyad = Common.DyadOf(theCase, parse.GetValue(patron), parse.GetValue(client));
-            var request = Common.Request(theCase, dyad.Patron, dyad.Client, parse.GetValue(from), parse.GetValue(to), null);
-            var scores = Scorer.Score(theCase, ScoringOptions.Default, request);
-            var name = parse.GetValue(measure)!;
+            var (dyad, name, scores) = series.Score(parse);
             var result = ChangePoints.Detect(scores, name, dyad);
-            Common.Emit(io, parse.GetValue(output), writer => Write(result, scores.Measures[scores.MeasureIndexOf(name)].Name, dyad, writer));
+            Common.Emit(io, parse.GetValue(series.Out), writer => Write(result, scores.Measures[scores.MeasureIndexOf(name)].Name, dyad, writer));
             return Cli.Success;
         }));
         return command;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Influence.Scoring;
 using Influence.TimeSeries;
 
 namespace Influence.Cli.Commands;
@@ -10,28 +9,16 @@ internal static class TrendCommand
 {
     public static Command Create(CliIO io)
     {
-        var @case = Common.CaseArgument("The case file (JSON); 'builtin' or nothing for the built-in reference case.");
-        var patron = Common.Patron();
-        var client = Common.Client();
-        var measure = Common.Measure();
-        var from = Common.From();
-        var to = Common.To();
+        var series = new DyadSeriesOptions();
         var level = new Option<double>("--level") { Description = "The coverage of the slope intervals (default 0.9).", DefaultValueFactory = _ => 0.9 };
-        var output = Common.Out();
-        var command = new Command("trend", "The trend of a measure over a range of periods: least-squares slope with its interval, the Mann–Kendall test and Sen's slope.")
-        {
-            @case, patron, client, measure, from, to, level, output,
-        };
+        var command = new Command("trend", "The trend of a measure over a range of periods: least-squares slope with its interval, the Mann–Kendall test and Sen's slope.");
+        series.AddTo(command);
+        command.Options.Add(level);
         command.SetAction(parse => Common.Guard(io, () =>
         {
-            var path = parse.GetValue(@case);
-            var theCase = Common.LoadCase(path is "builtin" ? null : path);
-            var dyad = Common.DyadOf(theCase, parse.GetValue(patron), parse.GetValue(client));
-            var request = Common.Request(theCase, dyad.Patron, dyad.Client, parse.GetValue(from), parse.GetValue(to), null);
-            var scores = Scorer.Score(theCase, ScoringOptions.Default, request);
-            var name = parse.GetValue(measure)!;
+            var (dyad, name, scores) = series.Score(parse);
             var trend = Trends.Fit(scores, name, dyad, level: parse.GetValue(level));
-            Common.Emit(io, parse.GetValue(output), writer => Write(trend, scores.Measures[scores.MeasureIndexOf(name)].Name, dyad, writer));
+            Common.Emit(io, parse.GetValue(series.Out), writer => Write(trend, scores.Measures[scores.MeasureIndexOf(name)].Name, dyad, writer));
             return Cli.Success;
         }));
         return command;

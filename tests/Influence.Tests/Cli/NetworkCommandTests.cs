@@ -1,18 +1,13 @@
 using System.Text.Json;
 using FluentAssertions;
+using Influence.Tests.Support;
 using Xunit;
 
 namespace Influence.Tests.Cli;
 
 public class NetworkCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var o = new StringWriter();
-        using var e = new StringWriter();
-        var code = Influence.Cli.Cli.Run(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
     public void Network_WritesJson_ForThePeriod()

@@ -1,17 +1,12 @@
 using FluentAssertions;
+using Influence.Tests.Support;
 using Xunit;
 
 namespace Influence.Tests.Cli;
 
 public class PlotCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var o = new StringWriter();
-        using var e = new StringWriter();
-        var code = Influence.Cli.Cli.Run(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
     public void Plot_WritesAPng_ForTheGivenMeasures()

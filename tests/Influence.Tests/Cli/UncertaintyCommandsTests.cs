@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FluentAssertions;
 using Influence.IO;
+using Influence.Tests.Support;
 using Xunit;
 
 namespace Influence.Tests.Cli;
@@ -15,13 +16,7 @@ public sealed class UncertaintyCommandsTests : IDisposable
 
     public void Dispose() => File.Delete(_case);
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var o = new StringWriter();
-        using var e = new StringWriter();
-        var code = Influence.Cli.Cli.Run(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
     public void Score_WithIntervals_WritesIntervalsAndShares()

@@ -1,6 +1,7 @@
 using FluentAssertions;
 using Influence.Cases;
 using Influence.IO;
+using Influence.Tests.Support;
 using Xunit;
 
 namespace Influence.Tests.IO;
@@ -137,11 +138,5 @@ public class InvalidCaseCatalogueTests
         return list;
     }
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var o = new StringWriter();
-        using var e = new StringWriter();
-        var code = Influence.Cli.Cli.Run(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 }
