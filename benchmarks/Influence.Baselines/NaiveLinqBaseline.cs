@@ -94,6 +94,7 @@ public static class NaiveLinqBaseline
         {
             var (p, c) = (@case.Dyads[d].Patron, @case.Dyads[d].Client);
             var firstExchange = Enumerable.Range(0, periods.Count).Where(t => At(p, c, t).SupportCount + At(c, p, t).SupportCount > 0).DefaultIfEmpty(-1).First();
+            var firstInput = Enumerable.Range(0, periods.Count).Where(t => At(p, c, t).SupportCount > 0).DefaultIfEmpty(-1).First();
             for (var i = 0; i < count; i++)
             {
                 var t = offset + i;
@@ -113,13 +114,14 @@ public static class NaiveLinqBaseline
                     ? Saturate(conflict.Sum(x => At(p, c, x).Coercion) + conflict.Sum(x => At(c, p, x).Coercion) + (options.Conflict.DefianceWeight * conflict.Sum(x => At(p, c, x).DemandDefied)), options.Conflict.Scale)
                     : double.NaN;
 
-                // Diffuse obligation: informality of commitments in force, variability of the patron's input.
+                // Diffuse obligation: informality of commitments in force, variability of the patron's input over the
+                // window from its first input on.
                 var commitments = At(p, c, t).CommitmentCount + At(c, p, t).CommitmentCount;
                 var commitmentWeight = At(p, c, t).CommitmentWeight + At(c, p, t).CommitmentWeight;
                 double? informality = commitments > 0 && commitmentWeight > 0
                     ? Math.Clamp(1 - ((At(p, c, t).CommitmentFormality + At(c, p, t).CommitmentFormality) / commitmentWeight), 0, 1)
                     : null;
-                var inputs = Window(t, options.DiffuseObligation.VariabilityWindowYears).Select(x => At(p, c, x).Support).ToList();
+                var inputs = Window(t, options.DiffuseObligation.VariabilityWindowYears).Where(x => x >= firstInput).Select(x => At(p, c, x).Support).ToList();
                 double? variability = null;
                 if (inputs.Count >= 2 && inputs.Sum() > 0)
                 {

@@ -49,6 +49,7 @@ grid AS (
     -- every dyad in every period, with the totals of both directions
     SELECT d.d, p.t,
            coalesce(f.support, 0) AS s_pc, coalesce(b.support, 0) AS s_cp,
+           coalesce(f.n_support, 0) AS inputs,
            coalesce(f.n_support, 0) + coalesce(b.n_support, 0) AS flows,
            coalesce(f.activity, 0) + coalesce(b.activity, 0) AS activity,
            coalesce(f.coercion, 0) AS k_pc, coalesce(b.coercion, 0) AS k_cp, coalesce(f.defied, 0) AS defied,
@@ -62,6 +63,11 @@ grid AS (
     LEFT JOIN totals f ON f.src = d.patron AND f.dst = d.client AND f.t = p.t
     LEFT JOIN totals b ON b.src = d.client AND b.dst = d.patron AND b.t = p.t
 ),
+dated AS (
+    -- the patron's first input: the variability window starts no earlier
+    SELECT *, min(CASE WHEN inputs > 0 THEN t END) OVER (PARTITION BY d) AS first_input
+    FROM grid
+),
 windowed AS (
     SELECT d, t, s_pc, s_cp, activity, presence, n_commit, commit_w, commit_f,
            sum(s_pc) OVER reciprocity AS given,
@@ -72,14 +78,14 @@ windowed AS (
            sum(defied) OVER conflict AS defied_w,
            sum(activity) OVER conflict AS activity_w,
            sum(s_pc) OVER variability AS input_sum,
-           count(*) OVER variability AS input_n,
-           stddev_pop(s_pc) OVER variability AS input_sd,
+           count(CASE WHEN t >= first_input THEN 1 END) OVER variability AS input_n,
+           stddev_pop(CASE WHEN t >= first_input THEN s_pc END) OVER variability AS input_sd,
            min(CASE WHEN flows > 0 THEN t END) OVER (PARTITION BY d) AS first_exchange,
            sum(CASE WHEN flows > 0 THEN 1 ELSE 0 END) OVER continuity AS active,
            sum(demand_w) OVER compliance AS demand_w_w,
            sum(demand_met) OVER compliance AS demand_met_w,
            sum(n_demand) OVER compliance AS n_demand_w
-    FROM grid
+    FROM dated
     WINDOW reciprocity AS (PARTITION BY d ORDER BY t ROWS BETWEEN {reciprocityPreceding} PRECEDING AND CURRENT ROW),
            conflict AS (PARTITION BY d ORDER BY t ROWS BETWEEN {conflictPreceding} PRECEDING AND CURRENT ROW),
            variability AS (PARTITION BY d ORDER BY t ROWS BETWEEN {variabilityPreceding} PRECEDING AND CURRENT ROW),

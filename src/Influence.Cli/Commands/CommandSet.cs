@@ -10,6 +10,12 @@ internal static class CommandSet
         ScoreCommand.Create(io),
         ExplainCommand.Create(io),
         ValidateCommand.Create(io),
+        TrendCommand.Create(io),
+        ChangePointsCommand.Create(io),
+        SensitivityCommand.Create(io),
+        NetworkCommand.Create(io),
+        CounterfactualCommand.Create(io),
+        PlotCommand.Create(io),
         BenchCommand.Create(io),
     ];
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Influence.Cases;
 using Influence.IO;
 using Influence.Scoring;
+using Influence.Uncertainty;
 
 namespace Influence.Cli.Commands;
 
@@ -23,6 +24,61 @@ internal static class Common
     public static Option<string?> Granularity() => new("--granularity") { Description = "year, quarter or month (default: the case's)." };
 
     public static Option<string?> Out() => new("--out") { Description = "Write to this file instead of standard output (written whole or not at all)." };
+
+    public static Option<string?> Measure(string description = "The measure (for example conflict, presence, exchange).") =>
+        new("--measure") { Description = description, Required = true };
+
+    public static Option<int?> Intervals() =>
+        new("--intervals") { Description = "Compute intervals from this many draws (for example 200; 1000 for a published table)." };
+
+    public static Option<ulong> Seed() =>
+        new("--seed") { Description = "The seed of the draws: the same seed gives the same output (default 1).", DefaultValueFactory = _ => 1UL };
+
+    public static Option<string> IntervalKindOption() =>
+        new("--interval-kind") { Description = "bootstrap (the evidence), montecarlo (the options) or both (default).", DefaultValueFactory = _ => "both" };
+
+    /// <summary>The interval options the command line asks for, or null when it asks for none.</summary>
+    public static IntervalOptions? IntervalOptionsFrom(int? draws, ulong seed, string? kind)
+    {
+        var parsed = kind switch
+        {
+            "bootstrap" => IntervalKind.Bootstrap,
+            "montecarlo" => IntervalKind.MonteCarlo,
+            "both" or null => IntervalKind.Both,
+            _ => throw new UsageException($"--interval-kind must be bootstrap, montecarlo or both; was '{kind}'"),
+        };
+        if (draws is not { } n)
+        {
+            return null;
+        }
+
+        if (n < 2)
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--intervals must be at least 2 draws; was {n}"));
+        }
+
+        return new IntervalOptions { Draws = n, Seed = seed, Kind = parsed };
+    }
+
+    /// <summary>The dyad the command line names, or the case's only dyad.</summary>
+    public static Dyad DyadOf(Case @case, string? patron, string? client)
+    {
+        if (patron is not null && client is not null)
+        {
+            return new Dyad(patron, client);
+        }
+
+        if (patron is null && client is null && @case.Dyads.Length == 1)
+        {
+            return @case.Dyads[0];
+        }
+
+        throw new UsageException("give --patron and --client");
+    }
+
+    /// <summary>A share of draws as " (87%)", or nothing.</summary>
+    public static string Share(double? share) =>
+        share is { } s ? string.Create(CultureInfo.InvariantCulture, $" ({s * 100:0}%)") : string.Empty;
 
     /// <summary>Thrown for wrong usage: the message is printed and the tool exits 2.</summary>
     public sealed class UsageException(string message) : Exception(message);
@@ -52,7 +108,8 @@ internal static class Common
         }
         catch (ArgumentException e)
         {
-            io.Error.WriteLine($"influence: {e.Message}");
+            var message = e.ParamName is { } name ? e.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : e.Message;
+            io.Error.WriteLine($"influence: {message}");
             return Cli.Usage;
         }
         catch (IOException e)

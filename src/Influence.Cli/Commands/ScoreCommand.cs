@@ -1,11 +1,15 @@
 using System.CommandLine;
 using Influence.IO;
 using Influence.Scoring;
+using Influence.Uncertainty;
 using Spectre.Console;
 
 namespace Influence.Cli.Commands;
 
-/// <summary><c>influence score [CASE] [--patron --client] [--from] [--to] [--granularity] [--format table|json|csv] [--out]</c>.</summary>
+/// <summary>
+/// <c>influence score [CASE] [--patron --client] [--from] [--to] [--granularity] [--format table|json|csv] [--out]
+/// [--intervals N --seed S --interval-kind bootstrap|montecarlo|both]</c>.
+/// </summary>
 internal static class ScoreCommand
 {
     public static Command Create(CliIO io)
@@ -18,9 +22,10 @@ internal static class ScoreCommand
         var granularity = Common.Granularity();
         var format = new Option<string>("--format") { Description = "table, json or csv.", DefaultValueFactory = _ => "table" };
         var output = Common.Out();
+        var (intervals, seed, intervalKind) = (Common.Intervals(), Common.Seed(), Common.IntervalKindOption());
         var command = new Command("score", "Score dyads over time: the four features, the influence criteria, the patron–client test and the relationship state.")
         {
-            @case, patron, client, from, to, granularity, format, output,
+            @case, patron, client, from, to, granularity, format, output, intervals, seed, intervalKind,
         };
         command.SetAction(parse => Common.Guard(io, () =>
         {
@@ -33,6 +38,11 @@ internal static class ScoreCommand
             var theCase = Common.LoadCase(parse.GetValue(@case));
             var request = Common.Request(theCase, parse.GetValue(patron), parse.GetValue(client), parse.GetValue(from), parse.GetValue(to), parse.GetValue(granularity));
             var scores = Scorer.Score(theCase, ScoringOptions.Default, request);
+            if (Common.IntervalOptionsFrom(parse.GetValue(intervals), parse.GetValue(seed), parse.GetValue(intervalKind)) is { } how)
+            {
+                scores = Intervals.Compute(scores, how);
+            }
+
             Common.Emit(io, parse.GetValue(output), writer =>
             {
                 switch (fmt)
@@ -86,8 +96,8 @@ internal static class ScoreCommand
                     Common.Format(s.Conflict.Value),
                     Common.Format(s.DiffuseObligation.Value),
                     Common.Format(s.Endurance.Value),
-                    verdict.IsPatronClient switch { true => "yes", false => "no", _ => "–" },
-                    state.State is { } st ? RelationshipStates.StateName(st) : "–",
+                    (verdict.IsPatronClient switch { true => "yes", false => "no", _ => "–" }) + Common.Share(s.PatronClientShares?.Of(verdict.IsPatronClient)),
+                    (state.State is { } st ? RelationshipStates.StateName(st) : "–") + Common.Share(s.StateShares?.Of(state.State)),
                     Common.Format(s.Attainment.Value),
                     Common.Format(s.Compliance.Value),
                     Common.Format(s.Presence.Value),
@@ -100,5 +110,9 @@ internal static class ScoreCommand
         }
 
         console.WriteLine("– undefined (no evidence in the measure's window). Explain any value with 'influence explain'.");
+        if (scores.IntervalSource is { } source)
+        {
+            console.WriteLine(FormattableString.Invariant($"(n%): share of {source.Draws} draws ({source.Method}, seed {source.Seed}) giving the same verdict; intervals ({source.Level * 100:0.#}%) are in --format json or csv."));
+        }
     }
 }

@@ -142,6 +142,14 @@ public sealed class Case
         return WithEvidence(Evidence.Columns.Where(keep));
     }
 
+    /// <summary>
+    /// A copy of this case in which item i appears <paramref name="copies"/>[i] times (0 leaves it out): a bootstrap
+    /// resample. Copies after the first are named <c>id#k</c> (more <c>#</c> appended should that name be taken), so ids stay unique.
+    /// </summary>
+    /// <param name="copies">One count per item, in canonical order.</param>
+    /// <returns>The resampled case.</returns>
+    internal Case WithRepeatedEvidence(ReadOnlySpan<int> copies) => WithEvidence(Evidence.Columns.Repeat(copies));
+
     /// <summary>A copy of this case with other declared dyads.</summary>
     /// <param name="dyads">The dyads; each must name two different actors of the case.</param>
     /// <returns>The copy.</returns>

@@ -209,8 +209,65 @@ internal sealed class EvidenceColumns
         return Select(rows);
     }
 
+    /// <summary>
+    /// Each row repeated <paramref name="copies"/>[row] times (0 drops it), for the bootstrap. The first copy keeps its
+    /// id; copy k ≥ 2 is named <c>id#k</c> (with more <c>#</c> appended in the unlikely case that the name is taken),
+    /// and the result is sorted by id again so it stays in canonical order.
+    /// </summary>
+    public EvidenceColumns Repeat(ReadOnlySpan<int> copies)
+    {
+        if (copies.Length != Count)
+        {
+            throw new ArgumentException($"expected one count per row ({Count}); got {copies.Length}", nameof(copies));
+        }
+
+        var rows = new List<int>(Count);
+        var ids = new List<string>(Count);
+        var made = new HashSet<string>(StringComparer.Ordinal);
+        var renamed = false;
+        for (var i = 0; i < Count; i++)
+        {
+            for (var k = 1; k <= copies[i]; k++)
+            {
+                rows.Add(i);
+                if (k == 1)
+                {
+                    ids.Add(Ids[i]);
+                    continue;
+                }
+
+                var id = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Ids[i]}#{k}");
+                while (Array.BinarySearch(Ids, 0, Count, id, StringComparer.Ordinal) >= 0 || !made.Add(id))
+                {
+                    id += "#";
+                }
+
+                ids.Add(id);
+                renamed = true;
+            }
+        }
+
+        if (!renamed)
+        {
+            return Select(rows);
+        }
+
+        var order = Enumerable.Range(0, rows.Count).ToArray();
+        var keys = ids.ToArray();
+        Array.Sort(keys, order, StringComparer.Ordinal);
+        var sortedRows = new int[order.Length];
+        for (var k = 0; k < order.Length; k++)
+        {
+            sortedRows[k] = rows[order[k]];
+        }
+
+        return Select(sortedRows, keys);
+    }
+
     /// <summary>The given rows, in the given order.</summary>
-    public EvidenceColumns Select(IReadOnlyList<int> rows)
+    public EvidenceColumns Select(IReadOnlyList<int> rows) => Select(rows, null);
+
+    private EvidenceColumns Select(IReadOnlyList<int> rows, string[]? ids)
     {
         var n = rows.Count;
         var sourceStart = new int[n + 1];
@@ -246,7 +303,7 @@ internal sealed class EvidenceColumns
         return new EvidenceColumns
         {
             Count = n,
-            Ids = Pick(Ids),
+            Ids = ids ?? Pick(Ids),
             Kind = Pick(Kind),
             FirstDay = Pick(FirstDay),
             LastDay = Pick(LastDay),

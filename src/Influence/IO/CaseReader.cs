@@ -191,6 +191,8 @@ public static partial class CaseReader
         private readonly Dictionary<string, (int Line, int Column)> _locations = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<int>> _fileIndex = new(StringComparer.Ordinal);
         private readonly Dictionary<string, AmountUnit> _units = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _evidenceIds = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, HashSet<string>> _declared = new(StringComparer.Ordinal);
 
         public List<CaseProblem> Problems { get; } = [];
 
@@ -211,7 +213,7 @@ public static partial class CaseReader
             }
 
             var id = Id(root, "$", "id", null, required: true) ?? "case";
-            var name = Text(root, "$", "name", null, required: true) ?? id;
+            var name = NonEmpty(root, "$", "name", null, required: true) ?? id;
             var builder = new CaseBuilder(Check.Identifier(id) is null ? id : "case", string.IsNullOrWhiteSpace(name) ? "case" : name)
             {
                 Description = Text(root, "$", "description", null, required: false),
@@ -313,12 +315,14 @@ public static partial class CaseReader
             Allowed(o, path, id, "id", "name", "reference");
             var name = Text(o, path, "name", id, true);
             var reference = Number(o, path, "reference", id, true, Check.Positive);
-            if (id is null || name is null || reference is null)
+            if (id is null)
             {
                 return false;
             }
 
-            var unit = new AmountUnit(id, name, reference.Value);
+            // A placeholder stands in for a field already reported, so that references to the id do not cascade into
+            // misleading "no unit is called …" problems (an invalid file is never returned).
+            var unit = new AmountUnit(id, name ?? id, reference ?? 1);
             _units.TryAdd(id, unit);
             b.AddUnit(unit);
             return true;
@@ -330,12 +334,13 @@ public static partial class CaseReader
             Allowed(o, path, id, "id", "citation", "url");
             var citation = NonEmpty(o, path, "citation", id, true);
             var url = Text(o, path, "url", id, false);
-            if (id is null || citation is null)
+            if (id is null)
             {
                 return false;
             }
 
-            b.AddSource(new Source(id, citation) { Url = url });
+            b.AddSource(new Source(id, citation ?? id) { Url = url });
+            Declare("source", id);
             return true;
         }
 
@@ -348,12 +353,13 @@ public static partial class CaseReader
             var parent = Id(o, path, "parent", id, false);
             var aliases = Strings(o, path, "aliases", id, false);
             var note = Text(o, path, "note", id, false);
-            if (id is null || name is null || kind is null)
+            if (id is null)
             {
                 return false;
             }
 
-            b.AddActor(new Actor(id, name, kind.Value) { Parent = parent, Aliases = aliases, Note = note });
+            b.AddActor(new Actor(id, name ?? id, kind ?? ActorKind.Other) { Parent = parent, Aliases = aliases, Note = note });
+            Declare("actor", id);
             return true;
         }
 
@@ -364,12 +370,13 @@ public static partial class CaseReader
             var name = NonEmpty(o, path, "name", id, true);
             var core = Bool(o, path, "core", id);
             var description = Text(o, path, "description", id, false);
-            if (id is null || name is null)
+            if (id is null)
             {
                 return false;
             }
 
-            b.AddIssue(new Issue(id, name) { Core = core ?? false, Description = description });
+            b.AddIssue(new Issue(id, name ?? id) { Core = core ?? false, Description = description });
+            Declare("issue", id);
             return true;
         }
 
@@ -383,12 +390,13 @@ public static partial class CaseReader
             var toward = Id(o, path, "toward", id, false);
             var issue = Id(o, path, "issue", id, false);
             var description = Text(o, path, "description", id, false);
-            if (id is null || holder is null || name is null || salience is null)
+            if (id is null || holder is null)
             {
                 return false;
             }
 
-            b.AddObjective(new Objective(id, holder, name, salience.Value) { Toward = toward, Issue = issue, Description = description });
+            b.AddObjective(new Objective(id, holder, name ?? id, salience ?? 1) { Toward = toward, Issue = issue, Description = description });
+            Declare("objective", id);
             return true;
         }
 
@@ -403,12 +411,14 @@ public static partial class CaseReader
             var worst = Number(o, path, "worst", id, true, Check.Finite);
             var unit = Text(o, path, "unit", id, false);
             var description = Text(o, path, "description", id, false);
-            if (id is null || objective is null || name is null || direction is null || best is null || worst is null)
+            if (id is null || objective is null)
             {
                 return false;
             }
 
-            b.AddIndicator(new Indicator(id, objective, name, direction.Value, best.Value, worst.Value) { Unit = unit, Description = description });
+            var (d, hi, lo) = direction is { } dv && best is { } bv && worst is { } wv ? (dv, bv, wv) : (IndicatorDirection.HigherIsBetter, 1.0, 0.0);
+            b.AddIndicator(new Indicator(id, objective, name ?? id, d, hi, lo) { Unit = unit, Description = description });
+            Declare("indicator", id);
             return true;
         }
 
@@ -458,13 +468,35 @@ public static partial class CaseReader
                 Add($"{path}.sources", id, emptySources, "expected at least one source id");
             }
 
+            var badSource = false;
+            if (o["sources"] is { Kind: JsonKind.Array } sourceList)
+            {
+                for (var k = 0; k < sourceList.Items.Count; k++)
+                {
+                    if (sourceList.Items[k] is { Kind: JsonKind.String } s && !string.IsNullOrWhiteSpace(s.String) && Check.Identifier(s.String) is { } problem)
+                    {
+                        Add($"{path}.sources[{k}]", id, s, $"expected {problem}");
+                        badSource = true;
+                    }
+                }
+            }
+
+            // Duplicate ids are found here, among every item with a valid id, so that a duplicate of an item that is
+            // invalid for another reason is reported in the same pass.
+            var duplicate = false;
+            if (id is not null && !_evidenceIds.TryAdd(id, path))
+            {
+                Add($"{path}.id", id, o["id"]!, $"expected a unique id; \"{id}\" is already used by {_evidenceIds[id][2..]}");
+                duplicate = true;
+            }
+
             var note = Text(o, path, "note", id, false);
             if (kind is null)
             {
                 return false;
             }
 
-            var ok = id is not null && date is not null && confidence is not null && !sources.IsEmpty;
+            var ok = id is not null && date is not null && confidence is not null && !sources.IsEmpty && !badSource && !duplicate;
             EvidenceItem? item = null;
             switch (kind.Value)
             {
@@ -585,11 +617,66 @@ public static partial class CaseReader
 
             if (item is null)
             {
+                // The builder never sees a rejected item, so check its references here, in the same pass.
+                CheckReferences(o, path, id, kind.Value);
                 return false;
             }
 
             b.Add(note is null ? item : item with { Note = note });
             return true;
+        }
+
+        private void Declare(string what, string id)
+        {
+            if (!_declared.TryGetValue(what, out var ids))
+            {
+                _declared[what] = ids = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            ids.Add(id);
+        }
+
+        /// <summary>Reports the unknown ids a rejected evidence item refers to, as the builder does for accepted ones.</summary>
+        private void CheckReferences(JsonTree o, string path, string? id, EvidenceKind kind)
+        {
+            var dyadic = kind is not (EvidenceKind.Attainment or EvidenceKind.Indicator or EvidenceKind.Capability);
+            string[] fields = kind switch
+            {
+                EvidenceKind.Demand => ["from", "to", "issue"],
+                EvidenceKind.Attainment => ["objective"],
+                EvidenceKind.Indicator => ["indicator"],
+                EvidenceKind.Capability => ["actor"],
+                _ => ["from", "to"],
+            };
+            foreach (var field in fields)
+            {
+                var what = field is "from" or "to" ? "actor" : field;
+                Reference(o[field], $"{path}.{field}", what);
+            }
+
+            if (o["sources"] is { Kind: JsonKind.Array } sources)
+            {
+                for (var k = 0; k < sources.Items.Count; k++)
+                {
+                    Reference(sources.Items[k], $"{path}.sources[{k}]", "source");
+                }
+            }
+
+            if (dyadic && o["from"] is { Kind: JsonKind.String } f && o["to"] is { Kind: JsonKind.String } t && f.String == t.String
+                && Check.Identifier(f.String) is null)
+            {
+                Add($"{path}.to", id, t, $"expected an actor other than the acting one; from and to are both \"{f.String}\"");
+            }
+
+            void Reference(JsonTree? node, string at, string what)
+            {
+                if (node is { Kind: JsonKind.String, String: { } key } && Check.Identifier(key) is null
+                    && !(_declared.TryGetValue(what, out var ids) && ids.Contains(key)))
+                {
+                    var article = what is "actor" or "issue" or "objective" or "indicator" ? "an" : "a";
+                    Add(at, id, node, $"expected the id of {article} {what} of the case; no {what} is called \"{key}\"");
+                }
+            }
         }
 
         private double? SupportMagnitude(JsonTree o, string path, string? id, out double? amount, out string? unitId)

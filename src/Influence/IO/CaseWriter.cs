@@ -22,7 +22,7 @@ public static class CaseWriter
     /// <param name="canonical">Sort every collection by id and write compactly (the form the input hash is taken of).</param>
     public static void Write(Case @case, Stream stream, bool canonical = false)
     {
-        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(@case, nameof(@case));
         ArgumentNullException.ThrowIfNull(stream);
         using var w = new Utf8JsonWriter(stream, canonical ? Compact : Indented);
         Write(@case, w, canonical);

@@ -23,7 +23,12 @@ namespace Influence.IO;
 /// </code>
 /// where each measure entry is <c>{"value","low","high","evidence"}</c>: the value (null when undefined), its
 /// interval, and the number of evidence items that fed it. Measures left out of the request
-/// (<see cref="ScoringRequest.Measures"/>) are left out of the output.
+/// (<see cref="ScoringRequest.Measures"/>) are left out of the output. Values follow the measure's <see cref="MeasureScale"/>:
+/// [0, 1], [−1, 1], or a whole number ≥ 0 for counts (<c>alternativePatrons</c>), written without a fraction. When intervals were computed from draws
+/// (<see cref="ScoreSet.IntervalSource"/>), the root carries <c>"intervals":{"method","draws","seed","level"}</c> and
+/// each period <c>"patronClientShare":{"holds","fails","undetermined"}</c> (after <c>patronClientRule</c>) and
+/// <c>"stateShares":{"consolidated","contested","estranged","dormant","inverted","unobserved"}</c> (after
+/// <c>stateRule</c>): the share of draws giving each verdict. CSV then ends with the same shares as columns.
 /// </remarks>
 public static class ScoreWriter
 {
@@ -56,6 +61,16 @@ public static class ScoreWriter
         w.WriteString("granularity", scores.Granularity.ToName());
         w.WriteString("from", scores.From.ToString());
         w.WriteString("to", scores.To.ToString());
+        if (scores.IntervalSource is { } source)
+        {
+            w.WriteStartObject("intervals");
+            w.WriteString("method", source.Method);
+            w.WriteNumber("draws", source.Draws);
+            w.WriteNumber("seed", source.Seed);
+            w.WriteNumber("level", source.Level);
+            w.WriteEndObject();
+        }
+
         w.WriteStartArray("dyads");
         for (var d = 0; d < scores.Dyads.Length; d++)
         {
@@ -73,6 +88,15 @@ public static class ScoreWriter
                 Nullable(w, "isPatronClient", verdict.IsPatronClient);
                 Nullable(w, "patronClientMargin", verdict.Margin);
                 w.WriteString("patronClientRule", verdict.Rule);
+                if (scores.PatronClientShares(d, p) is { } pcShares)
+                {
+                    w.WriteStartObject("patronClientShare");
+                    w.WriteNumber("holds", pcShares.Holds);
+                    w.WriteNumber("fails", pcShares.Fails);
+                    w.WriteNumber("undetermined", pcShares.Undetermined);
+                    w.WriteEndObject();
+                }
+
                 Group(w, scores, "influence", InfluenceNames, d, p, evidenceCounts);
                 Group(w, scores, "multilateral", [.. MultilateralNames.Where(n => scores.MeasureIndexOf(n) >= 0)], d, p, evidenceCounts);
                 Group(w, scores, "detail", DetailNames, d, p, evidenceCounts);
@@ -93,6 +117,18 @@ public static class ScoreWriter
                 }
 
                 w.WriteString("stateRule", state.Rule);
+                if (scores.StateShares(d, p) is { } stateShares)
+                {
+                    w.WriteStartObject("stateShares");
+                    foreach (var st in Enum.GetValues<RelationshipState>())
+                    {
+                        w.WriteNumber(RelationshipStates.StateName(st), stateShares.Of(st));
+                    }
+
+                    w.WriteNumber("unobserved", stateShares.Unobserved);
+                    w.WriteEndObject();
+                }
+
                 w.WriteEndObject();
             }
 
@@ -117,7 +153,8 @@ public static class ScoreWriter
 
     /// <summary>
     /// Writes CSV, one row per dyad and period: <c>patron,client,period</c>, then for every measure its value, low and
-    /// high (empty when undefined), then <c>isPatronClient,patronClientMargin,state</c>.
+    /// high (empty when undefined), then <c>isPatronClient,patronClientMargin,state</c>; with intervals from draws, then
+    /// <c>patronClientShare_holds,_fails,_undetermined</c> and <c>stateShare_consolidated … stateShare_unobserved</c>.
     /// </summary>
     /// <param name="scores">The scores.</param>
     /// <param name="writer">The text writer.</param>
@@ -133,6 +170,18 @@ public static class ScoreWriter
         }
 
         header.Append(",isPatronClient,patronClientMargin,state");
+        var shares = scores.IntervalSource is not null;
+        if (shares)
+        {
+            header.Append(",patronClientShare_holds,patronClientShare_fails,patronClientShare_undetermined");
+            foreach (var st in Enum.GetValues<RelationshipState>())
+            {
+                header.Append(",stateShare_").Append(RelationshipStates.StateName(st));
+            }
+
+            header.Append(",stateShare_unobserved");
+        }
+
         writer.WriteLine(header.ToString());
         var line = new StringBuilder();
         for (var d = 0; d < scores.Dyads.Length; d++)
@@ -152,6 +201,17 @@ public static class ScoreWriter
                 line.Append(',').Append(verdict.IsPatronClient is { } b ? (b ? "true" : "false") : string.Empty);
                 line.Append(',').Append(Number(verdict.Margin));
                 line.Append(',').Append(state.State is { } st ? RelationshipStates.StateName(st) : string.Empty);
+                if (shares && scores.PatronClientShares(d, p) is { } pc && scores.StateShares(d, p) is { } ss)
+                {
+                    line.Append(',').Append(Number(pc.Holds)).Append(',').Append(Number(pc.Fails)).Append(',').Append(Number(pc.Undetermined));
+                    foreach (var s in Enum.GetValues<RelationshipState>())
+                    {
+                        line.Append(',').Append(Number(ss.Of(s)));
+                    }
+
+                    line.Append(',').Append(Number(ss.Unobserved));
+                }
+
                 writer.WriteLine(line.ToString());
             }
         }

@@ -106,6 +106,16 @@ public sealed partial class EvidenceIndex
 
         public int[][] ObjectivesByHolder { get; private set; } = [];
 
+        public int[] OutStart { get; private set; } = [];
+
+        public int[] OutPairs { get; private set; } = [];
+
+        public int[] InStart { get; private set; } = [];
+
+        public int[] InPairs { get; private set; } = [];
+
+        public bool[] Outermost { get; private set; } = [];
+
         public void Run()
         {
             var sw = System.Diagnostics.Stopwatch.StartNew();
@@ -131,6 +141,7 @@ public sealed partial class EvidenceIndex
             // reclaim them while the pair blocks are allocated.
             AggregatePairs(Scatter(chunks));
             Lap("scatter and aggregate");
+            IndexAdjacency();
             AggregateSupportReceived();
             Lap("supportIn");
             var (objectiveRows, capabilityRows) = NonDyadicRows();
@@ -738,39 +749,138 @@ public sealed partial class EvidenceIndex
             return bits;
         }
 
-        /// <summary>Support each actor receives: every pair into it, added in pair order.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        /// <summary>
+        /// What each actor receives from all others, counting every support item once per receiving actor (the
+        /// receiver and each of its ancestors the item is not internal to), added in canonical order. Summing the pair
+        /// sums instead would count a faction's flow twice for its receiver: once as the faction's and once rolled up
+        /// to its movement. Split over threads by receiving actor, each thread reading every support row.
+        /// </summary>
         private void AggregateSupportReceived()
         {
             var actors = _case.Actors.Length;
-            var t = _t;
-            SupportIn = new double[(long)actors * t];
-            SupportInCount = new int[(long)actors * (t + 1)];
-            var supportBlocks = GroupBlock[(int)Group.Support];
-            var sums = SumData[(int)PairSum.Support];
-            var counts = CountData[(int)Group.Support];
-            for (var p = 0; p < PairFrom.Length; p++)
+            SupportIn = new double[(long)actors * _t];
+            SupportInCount = new int[(long)actors * (_t + 1)];
+            var confidence = ConfidenceWeights();
+            var parts = Math.Max(1, Math.Min(_threads, actors));
+            ForEach(parts, part => SupportReceivedBy(actors * part / parts, actors * (part + 1) / parts, confidence));
+            for (var a = 0; a < actors; a++)
             {
-                var block = supportBlocks[p];
-                if (block < 0)
+                Prefix(SupportInCount.AsSpan(a * (_t + 1), _t + 1));
+            }
+        }
+
+        /// <summary>Support received by the actors <paramref name="first"/> … <paramref name="end"/> − 1.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void SupportReceivedBy(int first, int end, double[] confidence)
+        {
+            var c = _c;
+            var t = _t;
+            var days = _grid.StartDays;
+            var (kinds, a, b, firsts, lasts, flags, confidences, values) = (c.Kind, c.A, c.B, c.FirstDay, c.LastDay, c.DateFlags, c.Confidence, c.Value);
+            for (var row = 0; row < c.Count; row++)
+            {
+                if (kinds[row] != (byte)EvidenceKind.Support)
                 {
                     continue;
                 }
 
-                var into = SupportIn.AsSpan(PairTo[p] * t, t);
-                var source = sums.AsSpan(block * t, t);
-                var intoCount = SupportInCount.AsSpan(PairTo[p] * (t + 1), t + 1);
-                var sourceCount = counts.AsSpan(block * (t + 1), t + 1);
-                for (var q = 0; q < t; q++)
+                var from = a[row];
+                var to = b[row];
+                var p0 = PeriodOfDay(firsts[row]);
+                var p1 = PeriodOfDay(lasts[row]);
+                var t0 = Math.Max(p0, 0);
+                var t1 = Math.Min(p1, t - 1);
+                if (t0 > t1)
                 {
-                    into[q] += source[q];
-                    intoCount[q + 1] += sourceCount[q + 1] - sourceCount[q];
+                    continue;
+                }
+
+                var weighted = confidence[confidences[row]] * values[row];
+                var span = (flags[row] & EvidenceColumns.SpanFlag) != 0;
+                var whole = p0 == p1 && !span;
+                if (_topLevel[from] && _topLevel[to])
+                {
+                    if (to >= first && to < end)
+                    {
+                        Receive(to, t0, t1, weighted, firsts[row], lasts[row], span, whole, days);
+                    }
+
+                    continue;
+                }
+
+                foreach (var receiver in AncestorsOrSelf[to])
+                {
+                    if (receiver >= first && receiver < end && FormsPairInto(from, receiver))
+                    {
+                        Receive(receiver, t0, t1, weighted, firsts[row], lasts[row], span, whole, days);
+                    }
+                }
+            }
+        }
+
+        /// <summary>One support item's weight × share into each period of a receiver it touches, and its counts.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void Receive(int receiver, int t0, int t1, double weighted, int firstDay, int lastDay, bool span, bool whole, ReadOnlySpan<int> days)
+        {
+            var t = _t;
+            var sums = SupportIn.AsSpan(receiver * t, t);
+            var counts = SupportInCount.AsSpan(receiver * (t + 1), t + 1);
+            for (var q = t0; q <= t1; q++)
+            {
+                sums[q] += weighted * (whole ? 1.0 : ShareOf(days, firstDay, lastDay, span, q));
+                counts[q + 1]++;
+            }
+        }
+
+        /// <summary>Whether an item from <paramref name="from"/> forms a pair into <paramref name="to"/> at some level of the giver.</summary>
+        private bool FormsPairInto(int from, int to)
+        {
+            foreach (var x in AncestorsOrSelf[from])
+            {
+                if (!Related(x, to))
+                {
+                    return true;
                 }
             }
 
-            for (var a = 0; a < actors; a++)
+            return false;
+        }
+
+        /// <summary>Pairs by acting and by receiving actor (CSR, ascending pair order), and which pairs are outermost.</summary>
+        private void IndexAdjacency()
+        {
+            var pairs = PairFrom.Length;
+            (OutStart, OutPairs) = Group(PairFrom);
+            (InStart, InPairs) = Group(PairTo);
+            Outermost = new bool[pairs];
+            for (var p = 0; p < pairs; p++)
             {
-                Prefix(SupportInCount.AsSpan(a * (t + 1), t + 1));
+                var chain = AncestorsOrSelf[PairFrom[p]];
+                Outermost[p] = chain.Length == 1 || Related(chain[1], PairTo[p]);
+            }
+
+            (int[] Start, int[] Pairs) Group(int[] key)
+            {
+                var actors = _case.Actors.Length;
+                var start = new int[actors + 1];
+                foreach (var x in key)
+                {
+                    start[x + 1]++;
+                }
+
+                for (var x = 0; x < actors; x++)
+                {
+                    start[x + 1] += start[x];
+                }
+
+                var items = new int[pairs];
+                var next = start[..^1];
+                for (var p = 0; p < pairs; p++)
+                {
+                    items[next[key[p]]++] = p;
+                }
+
+                return (start, items);
             }
         }
 

@@ -83,6 +83,13 @@ public enum PairCount
 /// internal to a movement at that level.
 /// </para>
 /// <para>
+/// Roll-up means one item sits in several pairs into the same receiver (Haqqani network → X and Afghan Taliban → X).
+/// Totals over an actor's supporters (<see cref="SupportReceived"/>, <see cref="SupporterPairs"/>) therefore count
+/// each item once, in its <em>outermost</em> pair: the one whose acting actor has no parent, or whose parent is an
+/// ancestor of the receiver (see <see cref="IsOutermostPair"/>). The supporters of an actor are thus the movements
+/// outside its own movement, and the sibling factions inside it.
+/// </para>
+/// <para>
 /// Sums run in the case's canonical evidence order and each pair is built by one thread, so every value is the
 /// same whatever the order evidence was written in or the number of threads. Instances are immutable and safe to
 /// share between threads.
@@ -125,6 +132,11 @@ public sealed partial class EvidenceIndex
     private readonly double[] _capabilityValue;
     private readonly int[][] _ancestorsOrSelf;
     private readonly int[][] _objectivesByHolder;
+    private readonly int[] _outStart;
+    private readonly int[] _outPairs;
+    private readonly int[] _inStart;
+    private readonly int[] _inPairs;
+    private readonly bool[] _outermost;
 
     private static long _builds;
 
@@ -162,6 +174,11 @@ public sealed partial class EvidenceIndex
         _capabilityValue = b.CapabilityValue;
         _ancestorsOrSelf = b.AncestorsOrSelf;
         _objectivesByHolder = b.ObjectivesByHolder;
+        _outStart = b.OutStart;
+        _outPairs = b.OutPairs;
+        _inStart = b.InStart;
+        _inPairs = b.InPairs;
+        _outermost = b.Outermost;
     }
 
     /// <summary>The evidence kinds whose per-period sums and counts a pair stores together (one block each).</summary>
@@ -200,7 +217,7 @@ public sealed partial class EvidenceIndex
     /// <returns>The index.</returns>
     public static EvidenceIndex Build(Case @case, PeriodGrid grid, ScoringOptions options)
     {
-        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(@case, nameof(@case));
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(options);
         var b = new Builder(@case, grid, options);
@@ -330,7 +347,10 @@ public sealed partial class EvidenceIndex
     /// <returns>The objective positions, ascending.</returns>
     public IReadOnlyList<int> ObjectivesHeldBy(int actor) => _objectivesByHolder[actor];
 
-    /// <summary>Weighted support an actor receives from every other actor over periods t0 … t1.</summary>
+    /// <summary>
+    /// Weighted support an actor receives from outside it over periods t0 … t1, each item counted once (in its
+    /// outermost pair: see <see cref="SupporterPairs"/>).
+    /// </summary>
     /// <param name="actor">The receiving actor.</param>
     /// <param name="t0">The first period position.</param>
     /// <param name="t1">The last period position.</param>
@@ -348,7 +368,7 @@ public sealed partial class EvidenceIndex
         return s;
     }
 
-    /// <summary>The number of support items an actor receives over periods t0 … t1. Costs O(1).</summary>
+    /// <summary>The number of support items an actor receives over periods t0 … t1 (an item touching several periods counts in each). Costs O(1).</summary>
     /// <param name="actor">The receiving actor.</param>
     /// <param name="t0">The first period position.</param>
     /// <param name="t1">The last period position.</param>
@@ -366,19 +386,79 @@ public sealed partial class EvidenceIndex
         return _supportInCount[baseIndex + t1 + 1] - _supportInCount[baseIndex + t0];
     }
 
-    /// <summary>The pairs whose acting actor gives support to <paramref name="actor"/> at some time.</summary>
+    /// <summary>The pairs into an actor (evidence of any kind from another actor to it), at every roll-up level.</summary>
     /// <param name="actor">The receiving actor.</param>
-    /// <returns>The pair positions, ascending.</returns>
+    /// <returns>The pair positions, ascending. Costs O(in-degree).</returns>
     public IEnumerable<int> PairsInto(int actor)
     {
-        for (var p = 0; p < _pairTo.Length; p++)
+        for (var k = _inStart[actor]; k < _inStart[actor + 1]; k++)
         {
-            if (_pairTo[p] == actor)
+            yield return _inPairs[k];
+        }
+    }
+
+    /// <summary>The pairs out of an actor (evidence of any kind from it to another actor), at every roll-up level.</summary>
+    /// <param name="actor">The acting actor.</param>
+    /// <returns>The pair positions, ascending. Costs O(out-degree).</returns>
+    public IEnumerable<int> PairsFrom(int actor)
+    {
+        for (var k = _outStart[actor]; k < _outStart[actor + 1]; k++)
+        {
+            yield return _outPairs[k];
+        }
+    }
+
+    /// <summary>
+    /// The pairs into an actor at the outermost level (see <see cref="IsOutermostPair"/>): every item from outside the
+    /// actor to it lies in exactly one of them, so they partition what the actor receives among its supporters.
+    /// </summary>
+    /// <param name="actor">The receiving actor.</param>
+    /// <returns>The pair positions, ascending.</returns>
+    public IEnumerable<int> SupporterPairs(int actor)
+    {
+        for (var k = _inStart[actor]; k < _inStart[actor + 1]; k++)
+        {
+            if (_outermost[_inPairs[k]])
             {
-                yield return p;
+                yield return _inPairs[k];
             }
         }
     }
+
+    /// <summary>
+    /// Whether a pair is at the outermost level for its receiving actor: its acting actor has no parent, or its parent
+    /// is an ancestor of the receiver. Each item from outside an actor to it lies in exactly one such pair into it.
+    /// </summary>
+    /// <param name="pair">The pair.</param>
+    /// <returns>Whether the pair is outermost.</returns>
+    public bool IsOutermostPair(int pair) => _outermost[pair];
+
+    /// <summary>The parent (the movement a faction belongs to) of an actor, or −1.</summary>
+    /// <param name="actor">The actor position.</param>
+    /// <returns>The parent's position or −1.</returns>
+    public int ParentOf(int actor) => _ancestorsOrSelf[actor].Length > 1 ? _ancestorsOrSelf[actor][1] : -1;
+
+    /// <summary>Whether one actor is the other or one of its ancestors (evidence between them is internal to a movement).</summary>
+    /// <param name="a">One actor position.</param>
+    /// <param name="b">The other actor position.</param>
+    /// <returns>Whether they are related.</returns>
+    public bool AreRelated(int a, int b) => Array.IndexOf(_ancestorsOrSelf[a], b) >= 0 || Array.IndexOf(_ancestorsOrSelf[b], a) >= 0;
+
+    /// <summary>Whether <paramref name="ancestor"/> is <paramref name="actor"/> or one of its ancestors.</summary>
+    /// <param name="actor">The actor position.</param>
+    /// <param name="ancestor">The candidate ancestor's position.</param>
+    /// <returns>Whether the actor lies within the ancestor.</returns>
+    public bool IsWithin(int actor, int ancestor) => Array.IndexOf(_ancestorsOrSelf[actor], ancestor) >= 0;
+
+    /// <summary>Every item row of a pair (all kinds, all dates), in canonical order.</summary>
+    internal ReadOnlySpan<int> PairItemSpan(int pair) => _pairItems.AsSpan(_pairItemStart[pair], _pairItemStart[pair + 1] - _pairItemStart[pair]);
+
+    /// <summary>The first and last day numbers of periods t0 … t1 (clipped to the grid).</summary>
+    internal (int FirstDay, int LastDay) WindowDays(int t0, int t1) => Days(t0, t1);
+
+    internal ReadOnlySpan<int> InPairSpan(int actor) => _inPairs.AsSpan(_inStart[actor], _inStart[actor + 1] - _inStart[actor]);
+
+    internal ReadOnlySpan<int> OutPairSpan(int actor) => _outPairs.AsSpan(_outStart[actor], _outStart[actor + 1] - _outStart[actor]);
 
     /// <summary>The issues a pair's demands are about, as issue positions.</summary>
     /// <param name="pair">The pair, or −1.</param>
@@ -542,6 +622,23 @@ public sealed partial class EvidenceIndex
             EvidenceKind.Attainment or EvidenceKind.Indicator or EvidenceKind.Capability => ConfidenceWeight(row),
             _ => ConfidenceWeight(row) * c.Value[row],
         };
+    }
+
+    /// <summary>An item's weight summed over its shares of periods t0 … t1 (clipped to the grid): <see cref="Weight"/> × Σ_t share.</summary>
+    /// <param name="row">The evidence row.</param>
+    /// <param name="t0">The first period position.</param>
+    /// <param name="t1">The last period position.</param>
+    /// <returns>The weight in the window.</returns>
+    public double WindowWeight(int row, int t0, int t1)
+    {
+        var w = Weight(row);
+        var s = 0.0;
+        for (var t = Math.Max(t0, 0); t <= Math.Min(t1, Periods - 1); t++)
+        {
+            s += Share(row, t);
+        }
+
+        return w * s;
     }
 
     /// <summary>The attainment an attainment or indicator item reports, in [0, 1] (indicators mapped by their series).</summary>

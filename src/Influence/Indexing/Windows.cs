@@ -85,16 +85,17 @@ internal static class Windows
     }
 
     /// <summary>
-    /// dest[i] = Σ (x[τ] − mean[i])² for τ = max(t0 + i − w + 1, 0) … t0 + i, in order: the sum of squared deviations
-    /// over the part of each trailing window that lies in the grid.
+    /// dest[i] = Σ (x[τ] − mean[i])² for τ = max(t0 + i − w + 1, from) … t0 + i, in order: the sum of squared
+    /// deviations over the part of each trailing window from period <paramref name="from"/> on.
     /// </summary>
     /// <param name="x">The per-period series (the whole grid); must not be empty.</param>
     /// <param name="w">The window length in periods (≥ 1).</param>
     /// <param name="t0">The period of dest[0].</param>
+    /// <param name="from">The first period any window may include (≥ 0).</param>
     /// <param name="mean">The mean each window's deviations are taken from.</param>
     /// <param name="dest">The sums.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void SquaredDeviations(ReadOnlySpan<double> x, int w, int t0, ReadOnlySpan<double> mean, Span<double> dest)
+    public static void SquaredDeviations(ReadOnlySpan<double> x, int w, int t0, int from, ReadOnlySpan<double> mean, Span<double> dest)
     {
         var n = dest.Length;
         if (n == 0)
@@ -120,7 +121,7 @@ internal static class Windows
                 var mu = Load(ref m, i);
                 var acc = Vector<double>.Zero;
                 ref var row = ref Unsafe.Add(ref p, i);
-                if (first + i >= 0)
+                if (first + i >= from)
                 {
                     for (var j = 0; j < w; j++)
                     {
@@ -130,12 +131,13 @@ internal static class Windows
                 }
                 else
                 {
-                    // Lanes whose window starts before period 0 skip those periods: the mask adds +0 instead.
+                    // Lanes whose window starts before period `from` skip those periods: the mask adds +0 instead.
                     var tau = new Vector<double>(first + i) + iota;
+                    var bound = new Vector<double>(from);
                     for (var j = 0; j < w; j++)
                     {
                         var d = Load(ref row, j) - mu;
-                        acc += Vector.ConditionalSelect(Vector.GreaterThanOrEqual(tau, Vector<double>.Zero), d * d, Vector<double>.Zero);
+                        acc += Vector.ConditionalSelect(Vector.GreaterThanOrEqual(tau, bound), d * d, Vector<double>.Zero);
                         tau += Vector<double>.One;
                     }
                 }

@@ -25,7 +25,7 @@ public static class Reproducibility
     /// <returns>The hash.</returns>
     public static string InputHash(Case @case, ScoringOptions options)
     {
-        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(@case, nameof(@case));
         ArgumentNullException.ThrowIfNull(options);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         using (var stream = new HashingStream(sha))

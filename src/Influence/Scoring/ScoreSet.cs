@@ -32,6 +32,8 @@ public sealed class ScoreSet
     private readonly Lazy<string> _hash;
     private readonly Dictionary<string, int> _measureIndex;
     private readonly Dictionary<Dyad, int> _dyadIndex;
+    private readonly PatronClientShares[]? _patronClientShares;
+    private readonly StateShares[]? _stateShares;
 
     internal ScoreSet(
         EvidenceIndex index,
@@ -41,9 +43,15 @@ public sealed class ScoreSet
         ImmutableArray<Measure> measures,
         double[][] values,
         double[][] lows,
-        double[][] highs)
+        double[][] highs,
+        IntervalSource? intervalSource = null,
+        PatronClientShares[]? patronClientShares = null,
+        StateShares[]? stateShares = null)
     {
         Index = index;
+        IntervalSource = intervalSource;
+        _patronClientShares = patronClientShares;
+        _stateShares = stateShares;
         Dyads = dyads;
         From = from;
         PeriodCount = periodCount;
@@ -86,6 +94,12 @@ public sealed class ScoreSet
 
     /// <summary>The measures, in output order (built-in, then custom).</summary>
     public ImmutableArray<Measure> Measures { get; }
+
+    /// <summary>
+    /// Where the intervals come from when they were computed from draws (<c>Influence.Uncertainty.Intervals</c>);
+    /// null when every interval is the value itself (or a measure's own interval, such as input efficiency's).
+    /// </summary>
+    public IntervalSource? IntervalSource { get; }
 
     /// <summary>
     /// SHA-256 (lower-case hex) of the canonical case and the options: the same inputs always give the same hash,
@@ -166,6 +180,18 @@ public sealed class ScoreSet
         Value(AccountBalance.Instance, dyad, period),
         Options.States);
 
+    /// <summary>How often the patron–client test held across the draws, or null when no draws were made.</summary>
+    /// <param name="dyad">The dyad position.</param>
+    /// <param name="period">The period position.</param>
+    /// <returns>The shares, or null.</returns>
+    public PatronClientShares? PatronClientShares(int dyad, int period) => _patronClientShares?[Cell(dyad, period)];
+
+    /// <summary>How often each relationship state came out across the draws, or null when no draws were made.</summary>
+    /// <param name="dyad">The dyad position.</param>
+    /// <param name="period">The period position.</param>
+    /// <returns>The shares, or null.</returns>
+    public StateShares? StateShares(int dyad, int period) => _stateShares?[Cell(dyad, period)];
+
     /// <summary>The evidence items that fed one value (see <see cref="Measure.Trace"/>).</summary>
     /// <param name="measure">The measure position.</param>
     /// <param name="dyad">The dyad position.</param>
@@ -216,6 +242,29 @@ public sealed class ScoreSet
         var d = RequireDyad(dyad);
         return [.. Enumerable.Range(0, PeriodCount).Select(p => new PeriodScores(this, d, p))];
     }
+
+    /// <summary>
+    /// A copy of these scores with intervals from draws: the values stay the point estimates; <paramref name="lows"/>
+    /// and <paramref name="highs"/> give, per measure, one bound per cell (dyad × periods + period; NaN where the draws
+    /// gave none), and the shares say how often each verdict came out.
+    /// </summary>
+    internal ScoreSet WithIntervals(double[][] lows, double[][] highs, IntervalSource source, PatronClientShares[] patronClient, StateShares[] states)
+    {
+        ArgumentNullException.ThrowIfNull(lows);
+        ArgumentNullException.ThrowIfNull(highs);
+        ArgumentNullException.ThrowIfNull(source);
+        var cells = Dyads.Length * PeriodCount;
+        if (lows.Length != Measures.Length || highs.Length != Measures.Length || lows.Any(l => l.Length != cells) || highs.Any(h => h.Length != cells)
+            || patronClient.Length != cells || states.Length != cells)
+        {
+            throw new ArgumentException("interval arrays must hold one entry per measure and cell", nameof(lows));
+        }
+
+        return new ScoreSet(Index, Dyads, From, PeriodCount, Measures, _values, lows, highs, source, patronClient, states);
+    }
+
+    /// <summary>The raw value of a cell (NaN when undefined), for the interval engine.</summary>
+    internal double RawValue(int measure, int cell) => _values[measure][cell];
 
     internal int RequireMeasure(string measure) =>
         MeasureIndexOf(measure) is var m and >= 0 ? m : throw new ArgumentException($"no measure is called '{measure}'; expected one of: {string.Join(", ", Measures.Select(x => x.Name))}", nameof(measure));
@@ -315,11 +364,32 @@ public sealed class PeriodScores
     /// <summary>The patron's share of the client's support.</summary>
     public Score PatronShare => this["patronShare"];
 
+    /// <summary>The number of alternative patrons (a count).</summary>
+    public Score AlternativePatrons => this["alternativePatrons"];
+
+    /// <summary>The Herfindahl concentration of the client's supporters.</summary>
+    public Score SupplierConcentration => this["supplierConcentration"];
+
+    /// <summary>The client's criticality-weighted dependence on the patron minus the patron's on the client.</summary>
+    public Score DependenceAsymmetry => this["dependenceAsymmetry"];
+
+    /// <summary>The patron's brokerage between the client and third parties.</summary>
+    public Score Brokerage => this["brokerage"];
+
+    /// <summary>Reverse leverage: the client supports third parties that coerce the patron.</summary>
+    public Score ReverseLeverage => this["reverseLeverage"];
+
     /// <summary>The patron–client test.</summary>
     public PatronClientVerdict PatronClient => _set.PatronClient(_dyad, _period);
 
     /// <summary>The relationship state.</summary>
     public StateVerdict State => _set.State(_dyad, _period);
+
+    /// <summary>How often the patron–client test held across the draws (null when no draws were made).</summary>
+    public PatronClientShares? PatronClientShares => _set.PatronClientShares(_dyad, _period);
+
+    /// <summary>How often each state came out across the draws (null when no draws were made).</summary>
+    public StateShares? StateShares => _set.StateShares(_dyad, _period);
 
     /// <summary>Any measure by name (built-in or custom).</summary>
     /// <param name="measure">The measure name.</param>

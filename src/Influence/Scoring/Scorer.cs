@@ -28,7 +28,7 @@ public static class Scorer
     /// </exception>
     public static ScoreSet Score(Case @case, ScoringOptions? options = null, ScoringRequest? request = null)
     {
-        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(@case, nameof(@case));
         options ??= ScoringOptions.Default;
         request ??= ScoringRequest.Default;
         var plan = Plan(@case, options, request);
@@ -58,7 +58,7 @@ public static class Scorer
     /// <returns>The first and last period.</returns>
     public static (Period From, Period To) ResolveRange(Case @case, ScoringRequest? request = null)
     {
-        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(@case, nameof(@case));
         return ResolveRange(@case, request ?? ScoringRequest.Default, EvidenceDays(@case));
     }
 
@@ -139,10 +139,13 @@ public static class Scorer
             }
 
             var column = values[m];
-            var lowest = measures[m].Scale == MeasureScale.Signed ? -1.0 : 0.0;
+            var scale = measures[m].Scale;
+            var lowest = scale == MeasureScale.Signed ? -1.0 : 0.0;
             for (var p = 0; p < periods; p++)
             {
-                column[cell + p] = buffer[p] is { } v ? Guard(v, lowest, measures[m]) : double.NaN;
+                column[cell + p] = buffer[p] is { } v
+                    ? scale == MeasureScale.Count ? GuardCount(v, measures[m]) : Guard(v, lowest, measures[m])
+                    : double.NaN;
             }
         }
     }
@@ -156,6 +159,16 @@ public static class Scorer
         }
 
         return Math.Clamp(value, lowest, 1);
+    }
+
+    private static double GuardCount(double value, Measure measure)
+    {
+        if (!double.IsFinite(value) || value < 0 || value != Math.Floor(value))
+        {
+            throw new InvalidOperationException($"measure '{measure.Name}' produced {value}, not a count (a whole number ≥ 0)");
+        }
+
+        return value;
     }
 
     private static ScorePlan Plan(Case @case, ScoringOptions options, ScoringRequest request)

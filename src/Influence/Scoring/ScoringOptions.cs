@@ -52,6 +52,12 @@ public sealed record ScoringOptions
     /// <summary>Options of <see cref="Theory.ClientAgency"/>.</summary>
     public ClientAgencyOptions ClientAgency { get; init => field = value ?? throw new ArgumentNullException(nameof(ClientAgency)); } = new();
 
+    /// <summary>
+    /// Options of the multilateral measures (<see cref="Theory.AlternativePatrons"/>, <see cref="Theory.Brokerage"/>,
+    /// <see cref="Theory.ReverseLeverage"/>) and of the actor network.
+    /// </summary>
+    public MultilateralOptions Multilateral { get; init => field = value ?? throw new ArgumentNullException(nameof(Multilateral)); } = new();
+
     /// <summary>Thresholds of the <see cref="PatronClientTest"/>.</summary>
     public PatronClientThresholds PatronClient { get; init => field = value ?? throw new ArgumentNullException(nameof(PatronClient)); } = new();
 
@@ -237,6 +243,26 @@ public sealed record ClientAgencyOptions
 {
     /// <summary>k in the client-coercion component 1 − exp(−coercion / k) (default 1.0).</summary>
     public double CoercionScale { get; init => field = Check.PositiveOrThrow(value, nameof(CoercionScale)); } = 1.0;
+}
+
+/// <summary>Options of the multilateral measures and of the actor network (see docs/multilateral.md).</summary>
+public sealed record MultilateralOptions
+{
+    /// <summary>
+    /// The share of all the support a client receives that makes a supporter an alternative patron, in [0, 1]
+    /// (default 0.1: a supporter that provides at least a tenth of what the client receives in the share window; 0
+    /// counts every supporter).
+    /// </summary>
+    public double AlternativeShareThreshold { get; init => field = Check.UnitIntervalOrThrow(value, nameof(AlternativeShareThreshold)); } = 0.1;
+
+    /// <summary>
+    /// The trailing window the actor network of a period is built over, for brokerage and reverse leverage (default 1
+    /// year: at yearly granularity, the period itself).
+    /// </summary>
+    public double NetworkWindowYears { get; init => field = Check.PositiveOrThrow(value, nameof(NetworkWindowYears)); } = 1;
+
+    /// <summary>k in reverse leverage = 1 − exp(−Σ path strengths / k) (default 1.0, as for conflict).</summary>
+    public double ReverseLeverageScale { get; init => field = Check.PositiveOrThrow(value, nameof(ReverseLeverageScale)); } = 1.0;
 }
 
 /// <summary>Thresholds of the patron–client test: every feature at or above its threshold.</summary>

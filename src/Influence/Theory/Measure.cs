@@ -12,6 +12,9 @@ public enum MeasureScale
 
     /// <summary>Values in [−1, 1].</summary>
     Signed = 1,
+
+    /// <summary>Non-negative whole numbers (a count, for example of alternative patrons).</summary>
+    Count = 2,
 }
 
 /// <summary>
@@ -117,14 +120,7 @@ public abstract class Measure
     protected static double WindowWeight(EvidenceIndex index, int row, int t0, int t1)
     {
         ArgumentNullException.ThrowIfNull(index);
-        var w = index.Weight(row);
-        var s = 0.0;
-        for (var t = Math.Max(t0, 0); t <= Math.Min(t1, index.Periods - 1); t++)
-        {
-            s += index.Share(row, t);
-        }
-
-        return w * s;
+        return index.WindowWeight(row, t0, t1);
     }
 
     /// <summary>Copies a series whose undefined values are NaN into nullable values.</summary>

@@ -18,10 +18,20 @@ public static class Measures
 
     /// <summary>Supporting measures reported beside the features and criteria.</summary>
     public static ImmutableArray<Measure> Details { get; } =
-        [AccountBalance.Instance, ConflictByPatron.Instance, ConflictByClient.Instance, PatronShare.Instance];
+        [AccountBalance.Instance, ConflictByPatron.Instance, ConflictByClient.Instance];
+
+    /// <summary>
+    /// Holsti's multilateral context (docs/multilateral.md): the patron's share, alternative patrons (a count),
+    /// supplier concentration, dependence asymmetry, brokerage and reverse leverage.
+    /// </summary>
+    public static ImmutableArray<Measure> Multilateral { get; } =
+    [
+        PatronShare.Instance, AlternativePatrons.Instance, SupplierConcentration.Instance, DependenceAsymmetry.Instance,
+        Brokerage.Instance, ReverseLeverage.Instance,
+    ];
 
     /// <summary>Every built-in measure.</summary>
-    public static ImmutableArray<Measure> BuiltIn { get; } = [.. Features, .. Criteria, .. Details];
+    public static ImmutableArray<Measure> BuiltIn { get; } = [.. Features, .. Criteria, .. Details, .. Multilateral];
 
     /// <summary>Finds a built-in measure by name (case-insensitive).</summary>
     /// <param name="name">The name.</param>

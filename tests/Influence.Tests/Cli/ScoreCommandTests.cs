@@ -1,23 +1,34 @@
+using System.Globalization;
 using System.Text.Json;
 using FluentAssertions;
+using Influence.Evidence;
+using Influence.Tests.Support;
 using Xunit;
 
 namespace Influence.Tests.Cli;
 
-public class ScoreCommandTests
+public sealed class ScoreCommandTests : IDisposable
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
+    private readonly CliRunner _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    /// <summary>P and C exchange in 2005 (0.8 and 0.35 weighted); scored 2004–2006 by default.</summary>
+    private string SmallCase()
     {
-        using var o = new StringWriter();
-        using var e = new StringWriter();
-        var code = Influence.Cli.Cli.Run(args, o, e);
-        return (code, o.ToString(), e.ToString());
+        var b = TestCases.Builder()
+            .AddDyad("X", "C")
+            .Add(TestCases.Support("give", TestCases.Year(2005), "P", "C", 0.8))
+            .Add(TestCases.Support("back", TestCases.Year(2005), "C", "P", 0.5, Confidence.Reported));
+        b.From = Period.FromYear(2004);
+        b.To = Period.FromYear(2006);
+        return _cli.Write(b.Build());
     }
 
     [Fact]
     public void Score_Json_FollowsTheScoresContract()
     {
-        var (code, output, _) = Run("score", "--format", "json");
+        var (code, output, _) = CliRunner.Run("score", "--format", "json");
 
         code.Should().Be(0);
         using var doc = JsonDocument.Parse(output);
@@ -39,6 +50,7 @@ public class ScoreCommandTests
             period.GetProperty("influence").TryGetProperty(m, out _).Should().BeTrue(m);
         }
 
+        period.TryGetProperty("accountBalance", out _).Should().BeTrue();
         period.TryGetProperty("state", out _).Should().BeTrue();
         period.GetProperty("stateRule").GetString().Should().NotBeNullOrEmpty();
         period.TryGetProperty("isPatronClient", out _).Should().BeTrue();
@@ -46,29 +58,152 @@ public class ScoreCommandTests
     }
 
     [Fact]
-    public void Score_ExitsWithUsageCode_OnUnknownFormat()
+    public void Score_Json_ScoresEveryDeclaredDyad_OverTheCasesRange()
     {
-        var (code, _, err) = Run("score", "--format", "xml");
+        var (code, output, _) = CliRunner.Run("score", SmallCase(), "--format", "json");
+
+        code.Should().Be(0);
+        using var doc = JsonDocument.Parse(output);
+        var dyads = doc.RootElement.GetProperty("dyads");
+        dyads.EnumerateArray().Select(d => $"{d.GetProperty("patron").GetString()}→{d.GetProperty("client").GetString()}").Should().Equal("P→C", "X→C");
+        dyads[0].GetProperty("periods").EnumerateArray().Select(p => p.GetProperty("period").GetString()).Should().Equal("2004", "2005", "2006");
+        var exchange = dyads[0].GetProperty("periods")[1].GetProperty("features").GetProperty("exchange");
+        exchange.GetProperty("value").GetDouble().Should().BeApproximately((1 - Math.Exp(-1.15)) * 2 * 0.35 / 1.15, 1e-12);
+        exchange.GetProperty("evidence").GetInt32().Should().Be(2);
+        dyads[1].GetProperty("periods")[1].GetProperty("features").GetProperty("exchange").GetProperty("value").ValueKind.Should().Be(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public void Score_ScoresOneDyad_AtAnotherGranularity_OverAnotherRange()
+    {
+        var (code, output, _) = CliRunner.Run("score", SmallCase(), "--patron", "P", "--client", "C", "--granularity", "quarter", "--from", "2005", "--to", "2005Q2", "--format", "json");
+
+        code.Should().Be(0);
+        using var doc = JsonDocument.Parse(output);
+        doc.RootElement.GetProperty("granularity").GetString().Should().Be("quarter");
+        var dyads = doc.RootElement.GetProperty("dyads");
+        dyads.GetArrayLength().Should().Be(1);
+        dyads[0].GetProperty("periods").EnumerateArray().Select(p => p.GetProperty("period").GetString()).Should().Equal("2005Q1", "2005Q2");
+    }
+
+    [Fact]
+    public void Score_Csv_WritesAHeaderAndOneRowPerDyadAndPeriod()
+    {
+        var (code, output, _) = CliRunner.Run("score", SmallCase(), "--format", "csv");
+
+        code.Should().Be(0);
+        var lines = output.TrimEnd('\n').Split('\n');
+        var header = lines[0].Split(',');
+        header[..6].Should().Equal("patron", "client", "period", "exchange", "exchange_low", "exchange_high");
+        header[^3..].Should().Equal("isPatronClient", "patronClientMargin", "state");
+        lines.Should().HaveCount(1 + (2 * 3));
+        lines.Skip(1).Should().AllSatisfy(l => l.Split(',').Should().HaveCount(header.Length));
+        var row2005 = lines[2].Split(',');
+        row2005[..3].Should().Equal("P", "C", "2005");
+        double.Parse(row2005[3], CultureInfo.InvariantCulture).Should().BeApproximately((1 - Math.Exp(-1.15)) * 2 * 0.35 / 1.15, 1e-12);
+        lines[4].Split(',')[3].Should().BeEmpty("X → C has no exchange: undefined is an empty cell");
+    }
+
+    [Fact]
+    public void Score_Table_PrintsOneTablePerDyad_WithTheLegend()
+    {
+        var (code, output, _) = CliRunner.Run("score", SmallCase());
+
+        code.Should().Be(0);
+        output.Should().Contain("Test case — input hash ");
+        output.Should().Contain("P → C").And.Contain("X → C");
+        output.Should().Contain("period").And.Contain("exch").And.Contain("confl").And.Contain("state");
+        output.Should().Contain("2005").And.Contain("0.42", "2005's exchange is 0.416");
+        output.Should().Contain("– undefined (no evidence in the measure's window)");
+        output.Should().NotContain("\u001b[", "no escape codes without a terminal");
+    }
+
+    [Fact]
+    public void Score_Out_WritesTheFileWhole_AndNothingToStandardOutput()
+    {
+        var path = SmallCase();
+        var target = _cli.PathOf("scores.json");
+        File.WriteAllText(target, "old content");
+
+        var (code, output, _) = CliRunner.Run("score", path, "--format", "json", "--out", target);
+
+        code.Should().Be(0);
+        output.Should().BeEmpty();
+        File.ReadAllText(target).Should().Be(CliRunner.Run("score", path, "--format", "json").Out, "the file holds exactly what standard output would");
+        Directory.GetFiles(_cli.Folder).Select(Path.GetFileName).Should().BeEquivalentTo(["case.json", "scores.json"], "no temporary file is left");
+    }
+
+    [Fact]
+    public void Score_Out_IntoAMissingFolder_IsAUsageError_AndWritesNothing()
+    {
+        var target = Path.Combine(_cli.Folder, "missing", "scores.json");
+
+        var (code, _, err) = CliRunner.Run("score", SmallCase(), "--out", target);
 
         code.Should().Be(2);
-        err.Should().Contain("--format must be table, json or csv");
+        err.Should().Contain("does not exist");
+        Directory.Exists(Path.Combine(_cli.Folder, "missing")).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Score_Out_LeavesAnExistingFileUntouched_WhenTheCaseIsInvalid()
+    {
+        var bad = _cli.PathOf("bad.json");
+        File.WriteAllText(bad, """{"schema":"influence.case/1","id":"x","name":"x","sources":[],"actors":[],"evidence":[{"id":"e"}]}""");
+        var target = _cli.PathOf("scores.json");
+        File.WriteAllText(target, "old content");
+
+        var (code, _, err) = CliRunner.Run("score", bad, "--out", target);
+
+        code.Should().Be(1);
+        err.Should().Contain("$.evidence[0]").And.Contain("nothing was scored");
+        File.ReadAllText(target).Should().Be("old content");
+    }
+
+    [Fact]
+    public void Score_IsDeterministic_ByteForByte()
+    {
+        var path = SmallCase();
+
+        CliRunner.Run("score", path, "--format", "json").Out.Should().Be(CliRunner.Run("score", path, "--format", "json").Out);
+    }
+
+    [Theory]
+    [InlineData("--format", "xml")]
+    [InlineData("--granularity", "decade")]
+    [InlineData("--from", "19x6")]
+    [InlineData("--patron", "P")]
+    [InlineData("--patron", "P", "--client", "nobody")]
+    [InlineData("--patron", "P", "--client", "P")]
+    [InlineData("--from", "2006", "--to", "2004")]
+    [InlineData("--no-such-option")]
+    public void Score_ExitsWithUsageCode_OnWrongUsage(params string[] args)
+    {
+        var (code, output, err) = CliRunner.Run(["score", SmallCase(), .. args]);
+
+        code.Should().Be(2);
+        output.Should().BeEmpty();
+        err.Should().StartWith("influence: ");
+    }
+
+    [Fact]
+    public void Score_ExitsWithUsageCode_WhenTheCaseFileIsMissing()
+    {
+        var (code, _, err) = CliRunner.Run("score", _cli.PathOf("nope.json"));
+
+        code.Should().Be(2);
+        err.Should().Contain("no case file at");
     }
 
     [Fact]
     public void Score_ExitsWithDataCode_OnInvalidCase()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"influence-bad-{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, """{"schema":"influence.case/1","id":"x","name":"x","sources":[],"actors":[],"evidence":[{"id":"e"}]}""");
-        try
-        {
-            var (code, _, err) = Run("score", path);
+        var bad = _cli.PathOf("bad.json");
+        File.WriteAllText(bad, """{"schema":"influence.case/1","id":"x","name":"x","sources":[],"actors":[],"evidence":[{"id":"e"}]}""");
 
-            code.Should().Be(1);
-            err.Should().Contain("$.evidence[0]").And.Contain("nothing was scored");
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var (code, _, err) = CliRunner.Run("score", bad);
+
+        code.Should().Be(1);
+        err.Should().Contain("$.evidence[0]").And.Contain("nothing was scored");
     }
 }

@@ -34,15 +34,15 @@ public class WindowsTests
     [Fact]
     public void SquaredDeviations_EqualTheScalarLoop_BitForBit()
     {
-        Gen.Select(Series.Where(s => s.Length > 0), Gen.Int[1, 80], Gen.Int[0, 80], Gen.Double[-3, 8].Array[0, 40]).Sample((x, w, t0, mean) =>
+        Gen.Select(Series.Where(s => s.Length > 0), Gen.Int[1, 80], Gen.Int[0, 80], Gen.Double[-3, 8].Array[0, 40], Gen.Int[0, 60]).Sample((x, w, t0, mean, from) =>
         {
             var n = Math.Min(mean.Length, Math.Max(0, x.Length - t0));
             var dest = new double[n];
-            Windows.SquaredDeviations(x, w, t0, mean.AsSpan(0, n), dest);
+            Windows.SquaredDeviations(x, w, t0, from, mean.AsSpan(0, n), dest);
             for (var i = 0; i < n; i++)
             {
                 var ss = 0.0;
-                for (var t = Math.Max(t0 + i - w + 1, 0); t <= t0 + i; t++)
+                for (var t = Math.Max(t0 + i - w + 1, from); t <= t0 + i; t++)
                 {
                     var d = x[t] - mean[i];
                     ss += d * d;

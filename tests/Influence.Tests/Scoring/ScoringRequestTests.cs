@@ -8,7 +8,7 @@ namespace Influence.Tests.Scoring;
 
 public class ScoringRequestTests
 {
-    private static readonly Cases.Case Universe = UniverseGenerator.Generate(new UniverseOptions { Actors = 8, Periods = 24, Evidence = 1500, Seed = 3 });
+    private static readonly Influence.Cases.Case Universe = UniverseGenerator.Generate(new UniverseOptions { Actors = 8, Periods = 24, Evidence = 1500, Seed = 3 });
 
     [Fact]
     public void Measures_ScoresOnlyTheNamedMeasures_InOutputOrder()

@@ -12,7 +12,8 @@ namespace Influence.Theory;
 /// <code>
 /// informality = 1 − Σ w·formality / Σ w          over commitments in force in the period (both directions),
 ///                                                w = confidence × scope × share
-/// variability = cv / (1 + cv)                    cv = sd / mean of S[P→C] over the trailing window (5 years)
+/// variability = cv / (1 + cv)                    cv = sd / mean of S[P→C] over the trailing window (5 years),
+///                                                the window starting no earlier than the patron's first input
 /// diffuse     = α · informality + (1 − α) · variability     α = DiffuseObligation.InformalityWeight (0.5)
 /// </code>
 /// When only one part is defined it stands alone; undefined when neither is (no commitment in force, and no
@@ -60,14 +61,20 @@ public sealed class DiffuseObligation : Measure
         return Math.Clamp(1 - (f / w), 0, 1);
     }
 
-    /// <summary>Variability of the patron's input, cv / (1 + cv), or null when it gave nothing in the window.</summary>
+    /// <summary>
+    /// Variability of the patron's input, cv / (1 + cv), over the trailing window from the patron's first input on;
+    /// null when it gave nothing in the window or the window holds fewer than two periods of its input history.
+    /// </summary>
     /// <param name="at">The dyad and period.</param>
     /// <returns>The variability in [0, 1).</returns>
     public static double? Variability(in DyadPeriod at)
     {
         var (a, b) = at.Trailing(at.Options.DiffuseObligation.VariabilityWindowYears);
-        a = Math.Max(a, 0);
         var index = at.Index;
+
+        // The window starts no earlier than the patron's first input: periods before it are no history of the
+        // relation (and clipping at the grid's start instead would let unrelated, earlier evidence move the value).
+        a = Math.Max(Math.Max(a, 0), index.FirstSupportPeriod(at.PatronToClient));
         var n = b - a + 1;
         var sum = index.Sum(PairSum.Support, at.PatronToClient, a, b);
         if (n < 2 || !(sum > 0))
@@ -115,19 +122,22 @@ public sealed class DiffuseObligation : Measure
         var sums = scratch.Doubles(n);
         var means = scratch.Doubles(n);
         var squares = scratch.Doubles(n);
+        // The window starts no earlier than the patron's first input (see Variability). Its support sums before that
+        // period are exact zeros, so the trailing-window sums need no change; the count and the deviations do.
+        var from = Math.Max(0, index.FirstSupportPeriod(dyad.PatronToClient));
         Windows.Sums(support, w, t0, sums);
         var any = false;
         for (var i = 0; i < n; i++)
         {
             var t = t0 + i;
-            var count = t - Math.Max(t - w + 1, 0) + 1;
+            var count = t - Math.Max(t - w + 1, from) + 1;
             means[i] = count < 2 || !(sums[i] > 0) ? double.NaN : sums[i] / count;
             any |= !double.IsNaN(means[i]);
         }
 
         if (any)
         {
-            Windows.SquaredDeviations(support, w, t0, means, squares);
+            Windows.SquaredDeviations(support, w, t0, from, means, squares);
         }
 
         var givenCount = index.CountPrefix(PairCount.Commitment, dyad.PatronToClient);
@@ -153,7 +163,7 @@ public sealed class DiffuseObligation : Measure
             double? variability = null;
             if (!double.IsNaN(means[i]))
             {
-                var count = t - Math.Max(t - w + 1, 0) + 1;
+                var count = t - Math.Max(t - w + 1, from) + 1;
                 var cv = Math.Sqrt(squares[i] / count) / means[i];
                 variability = cv / (1 + cv);
             }
@@ -175,5 +185,12 @@ public sealed class DiffuseObligation : Measure
         TraceItems(at, uses, at.ClientToPatron, EvidenceKind.Commitment, at.T, at.T, "commitment in force");
         var (a, b) = at.Trailing(at.Options.DiffuseObligation.VariabilityWindowYears);
         TraceItems(at, uses, at.PatronToClient, EvidenceKind.Support, a, b, "patron input (variability)");
+
+        // The patron's first input bounds the window from below: without it the window could start later.
+        var first = at.Index.FirstSupportPeriod(at.PatronToClient);
+        if (first >= 0 && first < a)
+        {
+            TraceItems(at, uses, at.PatronToClient, EvidenceKind.Support, first, first, "patron's first input (window start)");
+        }
     }
 }

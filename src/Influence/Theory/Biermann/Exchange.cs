@@ -70,8 +70,21 @@ public sealed class Exchange : Measure
         return inW + back > 0 ? 2 * Math.Min(inW, back) / (inW + back) : 0;
     }
 
+    /// <summary>
+    /// Volume alone: 1 − exp(−(S[P→C](t) + S[C→P](t)) / k), or null when <see cref="Evaluate"/> is undefined (no
+    /// support flows either way in the window). <see cref="Evaluate"/> multiplies this very number by the reciprocity.
+    /// </summary>
+    /// <param name="at">The dyad and period.</param>
+    /// <returns>The volume in [0, 1).</returns>
+    public static double? Volume(in DyadPeriod at) =>
+        Inputs(at) is { } i ? Saturate(i.FlowNow, at.Options.Exchange.VolumeScale) : null;
+
     /// <inheritdoc />
-    public override double? Evaluate(in DyadPeriod at)
+    public override double? Evaluate(in DyadPeriod at) =>
+        Inputs(at) is { } i ? Compute(i.FlowNow, i.InWindow, i.BackWindow, at.Options.Exchange.VolumeScale) : null;
+
+    /// <summary>The formula's inputs, or null when no support flows either way in the reciprocity window.</summary>
+    private static (double FlowNow, double InWindow, double BackWindow)? Inputs(in DyadPeriod at)
     {
         var (a, b) = at.Trailing(at.Options.Exchange.ReciprocityWindowYears);
         var index = at.Index;
@@ -81,11 +94,7 @@ public sealed class Exchange : Measure
         }
 
         var flowNow = index.At(PairSum.Support, at.PatronToClient, at.T) + index.At(PairSum.Support, at.ClientToPatron, at.T);
-        return Compute(
-            flowNow,
-            index.Sum(PairSum.Support, at.PatronToClient, a, b),
-            index.Sum(PairSum.Support, at.ClientToPatron, a, b),
-            at.Options.Exchange.VolumeScale);
+        return (flowNow, index.Sum(PairSum.Support, at.PatronToClient, a, b), index.Sum(PairSum.Support, at.ClientToPatron, a, b));
     }
 
     /// <inheritdoc />

@@ -66,12 +66,15 @@ public sealed class PowerAsymmetry : Measure
         ArgumentNullException.ThrowIfNull(uses);
         foreach (var row in at.Index.CapabilityItems(at.Patron, at.T))
         {
-            uses.Add(new EvidenceUse(row, "patron capability", at.Index.Case.Evidence.Columns.Value[row]));
+            uses.Add(new EvidenceUse(row, $"patron capability (observed {Show(at, row)})", at.Index.ConfidenceWeight(row)));
         }
 
         foreach (var row in at.Index.CapabilityItems(at.Client, at.T))
         {
-            uses.Add(new EvidenceUse(row, "client capability", at.Index.Case.Evidence.Columns.Value[row]));
+            uses.Add(new EvidenceUse(row, $"client capability (observed {Show(at, row)})", at.Index.ConfidenceWeight(row)));
         }
     }
+
+    private static string Show(in DyadPeriod at, int row) =>
+        at.Index.Case.Evidence.Columns.Value[row].ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -140,7 +140,8 @@ public sealed class Attainment : Measure
                 var name = at.Index.Case.Objectives[o].Id;
                 foreach (var row in at.Index.ObjectiveItems(o, a.Period, a.Period))
                 {
-                    uses.Add(new EvidenceUse(row, $"objective {name}", at.Index.AttainmentValue(row)));
+                    var value = at.Index.AttainmentValue(row).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+                    uses.Add(new EvidenceUse(row, $"objective {name} (observed {value})", WindowWeight(at.Index, row, a.Period, a.Period)));
                 }
             }
         }

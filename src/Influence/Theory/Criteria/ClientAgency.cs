@@ -131,6 +131,17 @@ public sealed class ClientAgency : Measure
         TraceItems(at, uses, at.PatronToClient, EvidenceKind.Demand, a, b, "demand");
         var (ca, cb) = at.Trailing(at.Options.Conflict.WindowYears);
         TraceItems(at, uses, at.ClientToPatron, EvidenceKind.Coercion, ca, cb, "coercion by client");
+        if (at.Observed(ca, cb) && !at.Index.Items(at.ClientToPatron, EvidenceKind.Coercion, ca, cb).Any())
+        {
+            // Without coercion by the client, its force is a real 0 only because these items observe the dyad; without
+            // them the part would be undefined and the mean of the other parts would move.
+            foreach (var kind in Enum.GetValues<EvidenceKind>())
+            {
+                TraceItems(at, uses, at.PatronToClient, kind, ca, cb, "observes the dyad (client force 0)");
+                TraceItems(at, uses, at.ClientToPatron, kind, ca, cb, "observes the dyad (client force 0)");
+            }
+        }
+
         PatronShare.Instance.Trace(at, uses);
     }
 }

@@ -11,7 +11,9 @@ namespace Influence.Theory;
 /// <code>
 /// patronShare = Σ S[P→C] / Σ_z S[z→C]      over the trailing reciprocity window (5 years)
 /// </code>
-/// Undefined when the client received no support in the window. Holsti (1964), pp. 179–194.
+/// The denominator counts each item once, for the client's outermost supporters (see
+/// <see cref="EvidenceIndex.SupporterPairs"/>); a faction patron's own items are the numerator. Undefined when the
+/// client received no support in the window. Holsti (1964), pp. 179–194.
 /// </remarks>
 public sealed class PatronShare : Measure
 {
@@ -76,11 +78,17 @@ public sealed class PatronShare : Measure
     /// <inheritdoc />
     public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
     {
+        ArgumentNullException.ThrowIfNull(uses);
         var (a, b) = at.Trailing(at.Options.Exchange.ReciprocityWindowYears);
-        foreach (var pair in at.Index.PairsInto(at.Client))
+        var index = at.Index;
+        var actorOf = index.Case.Evidence.Columns.A;
+        foreach (var pair in index.SupporterPairs(at.Client))
         {
-            var term = pair == at.PatronToClient ? "support from the patron" : "support from others";
-            TraceItems(at, uses, pair, EvidenceKind.Support, a, b, term);
+            foreach (var row in index.Items(pair, EvidenceKind.Support, a, b))
+            {
+                var term = index.IsWithin(actorOf[row], at.Patron) ? "support from the patron" : "support from others";
+                uses.Add(new EvidenceUse(row, term, WindowWeight(index, row, a, b)));
+            }
         }
     }
 }

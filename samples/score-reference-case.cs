@@ -1,0 +1,69 @@
+#:project ../src/Influence.Charts/Influence.Charts.csproj
+#:property PublishAot=false
+// Scoring the reference case step by step: load it, score it, read Biermann's features over time, draw them, and
+// explain one score down to its evidence. The notebook samples/notebooks/01-score-the-reference-case.ipynb tells the
+// same story. Run from the repository root:
+//
+//     dotnet run samples/score-reference-case.cs [chart.png]
+//
+// CI compares what it prints with samples/score-reference-case.expected.txt.
+// (PublishAot=false: file-based apps default to native AOT, which turns off the reflection-based JSON the library uses
+// for the options' hash.)
+using System.Globalization;
+using Influence.Charts;
+using Influence.IO;
+using Influence.Scoring;
+
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+// <load>
+// The built-in reference case: Pakistan → Afghan Taliban, coded from Sharma (2026).
+var @case = CaseReader.LoadBuiltIn();
+Console.WriteLine($"{@case.Name}");
+Console.WriteLine($"{@case.Actors.Length} actors, {@case.Evidence.Count} evidence items, {@case.Sources.Length} sources, {@case.Dyads.Length} declared dyad(s)");
+// </load>
+
+// <score>
+// Score every declared dyad in every period of the case, with the default options.
+var scores = Scorer.Score(@case);
+var dyad = @case.Dyads[0]; // pakistan → taliban
+Console.WriteLine($"{dyad}: {scores.From}–{scores.To}, {scores.PeriodCount} periods, input hash {scores.InputHash[..16]}");
+Console.WriteLine("period  exchange  asymmetry  conflict  diffuse  endurance  patron–client  state");
+foreach (var p in scores.For(dyad).SkipWhile(p => !p.Asymmetry.IsDefined)) // skip the years before any evidence
+{
+    var test = p.PatronClient.IsPatronClient switch { true => "yes", false => "no", null => "–" };
+    var state = p.State.State is { } s ? RelationshipStates.StateName(s) : "–";
+    Console.WriteLine($"{p.Period,-6}  {F(p.Exchange),8}  {F(p.Asymmetry),9}  {F(p.Conflict),8}  {F(p.DiffuseObligation),7}  {F(p.Endurance),9}  {test,-13}  {state}");
+}
+// </score>
+
+// <plot>
+// Draw the features and the influence criteria over time (PNG, bundled font: text renders on any machine).
+var chart = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "pakistan-taliban.png");
+DyadChart.SavePng(scores, dyad, chart);
+Console.WriteLine($"chart: {Path.GetFileName(chart)}");
+// </plot>
+
+// <explain>
+// What drove the sharpest rise in conflict? Take the period where conflict rose most from the one before and list the
+// evidence behind its value, largest effect first (effect = value − value scored without the item).
+var series = scores.For(dyad);
+var rise = Enumerable.Range(1, series.Count - 1)
+    .Where(i => series[i].Conflict.IsDefined && series[i - 1].Conflict.IsDefined)
+    .MaxBy(i => series[i].Conflict.Value - series[i - 1].Conflict.Value);
+var why = Explainer.Explain(scores, dyad, series[rise].Period, "conflict");
+Console.WriteLine($"conflict rose most in {why.Period}: {series[rise - 1].Conflict.Value:0.00} → {why.Value:0.00}");
+Console.WriteLine($"  formula: {why.Formula}");
+Console.WriteLine($"  theory:  {why.Citation}");
+foreach (var c in why.Contributions.Take(5))
+{
+    var effect = c.Effect is { } e ? e.ToString("+0.00;−0.00;0.00", CultureInfo.InvariantCulture) : "  –  ";
+    Console.WriteLine($"  {effect}  {c.EvidenceId} ({c.Kind}, {c.Date}, {c.Confidence}; source {c.Sources[0].Id})");
+    if (c.Note is { } note)
+    {
+        Console.WriteLine($"         {note}");
+    }
+}
+// </explain>
+
+static string F(Score s) => s.Value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "–";

@@ -1,0 +1,226 @@
+using System.Collections.Immutable;
+using Influence.Cases;
+using Influence.Scoring;
+using Influence.Theory;
+using ScottPlot;
+using SkiaSharp;
+
+namespace Influence.Charts;
+
+/// <summary>
+/// Publication charts of one directed dyad (patron → client) over time: each measure is a line, a gap where it is
+/// undefined, and a shaded band from low to high where the measure has an interval.
+/// </summary>
+/// <remarks>
+/// <para>
+/// With no measures given, the chart has two panels: Biermann's features of patron–client relations (Biermann 2014)
+/// above, Holsti's and Rubinstein's influence criteria (Holsti 1995; Rubinstein 1975) below; with measures given,
+/// one panel of those. Unit measures are drawn on [0, 1], signed measures (such as the account balance) on [−1, 1].
+/// </para>
+/// <para>
+/// Text is drawn with the DejaVu Sans font embedded in this assembly, so the picture is the same on a machine with no
+/// fonts installed. The first call registers that font with ScottPlot's process-wide font list (a resolver that
+/// answers only for "DejaVu Sans"). Rendering is thread-safe: each call draws its own plot.
+/// </para>
+/// </remarks>
+public static class DyadChart
+{
+    /// <summary>The measures of the upper panel by default: Biermann's features (power asymmetry with its conflictual character).</summary>
+    public static ImmutableArray<string> Features { get; } = [.. Measures.Features.Select(m => m.Name)];
+
+    /// <summary>The measures of the lower panel by default: the main influence criteria (attainment, compliance, input efficiency, presence, client agency).</summary>
+    public static ImmutableArray<string> Criteria { get; } =
+        [Attainment.Instance.Name, Compliance.Instance.Name, InputEfficiency.Instance.Name, Presence.Instance.Name, ClientAgency.Instance.Name];
+
+    /// <summary>Draws a dyad's measures over time as a PNG image.</summary>
+    /// <param name="scores">The scores (any granularity).</param>
+    /// <param name="dyad">The dyad to draw; it must have been scored.</param>
+    /// <param name="measures">The measures to draw in one panel (null: two panels, <see cref="Features"/> and <see cref="Criteria"/>).</param>
+    /// <param name="options">How to draw (null: <see cref="DyadChartOptions.Default"/>).</param>
+    /// <returns>The PNG file's bytes.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="scores"/> is null.</exception>
+    /// <exception cref="ArgumentException">The dyad was not scored, a measure is unknown, or <paramref name="measures"/> is empty.</exception>
+    public static byte[] RenderPng(ScoreSet scores, Dyad dyad, IEnumerable<string>? measures = null, DyadChartOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        options ??= DyadChartOptions.Default;
+        var d = scores.IndexOf(dyad);
+        if (d < 0)
+        {
+            throw new ArgumentException($"dyad {dyad} was not scored; scored: {string.Join(", ", scores.Dyads)}", nameof(dyad));
+        }
+
+        var panels = PanelsFor(scores, measures);
+        BundledFont.EnsureRegistered();
+        var width = options.Width;
+        var titleHeight = 40;
+        var height = titleHeight + (panels.Count * options.PanelHeight);
+        var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        using var surface = SKSurface.Create(info);
+        var canvas = surface.Canvas;
+        canvas.Clear(SKColors.White);
+        DrawTitle(canvas, options.Title ?? $"{scores.Case.Name}: {dyad.Patron} → {dyad.Client}", width, titleHeight);
+        for (var i = 0; i < panels.Count; i++)
+        {
+            var plot = BuildPanel(scores, d, panels[i], options);
+            // A plot clears the canvas it renders to: draw each panel on its own surface, then place it.
+            using var panelSurface = SKSurface.Create(new SKImageInfo(width, options.PanelHeight, SKColorType.Rgba8888, SKAlphaType.Premul));
+            plot.Render(panelSurface.Canvas, width, options.PanelHeight);
+            using var panelImage = panelSurface.Snapshot();
+            canvas.DrawImage(panelImage, 0, titleHeight + (i * options.PanelHeight));
+        }
+
+        using var image = surface.Snapshot();
+        using var png = image.Encode(SKEncodedImageFormat.Png, 100);
+        return png.ToArray();
+    }
+
+    /// <summary>Draws a dyad's measures over time and writes the PNG image to a file (whole or not at all).</summary>
+    /// <param name="scores">The scores.</param>
+    /// <param name="dyad">The dyad to draw.</param>
+    /// <param name="path">The file to write (a .png).</param>
+    /// <param name="measures">The measures to draw in one panel (null: <see cref="Features"/> and <see cref="Criteria"/> in two panels).</param>
+    /// <param name="options">How to draw (null: <see cref="DyadChartOptions.Default"/>).</param>
+    /// <exception cref="ArgumentException">As <see cref="RenderPng"/>, or <paramref name="path"/> is empty.</exception>
+    /// <exception cref="IOException">The file could not be written.</exception>
+    public static void SavePng(ScoreSet scores, Dyad dyad, string path, IEnumerable<string>? measures = null, DyadChartOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var bytes = RenderPng(scores, dyad, measures, options);
+        var full = Path.GetFullPath(path);
+        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        try
+        {
+            File.WriteAllBytes(temp, bytes);
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    private static List<(string Title, int[] Measures)> PanelsFor(ScoreSet scores, IEnumerable<string>? measures)
+    {
+        if (measures is null)
+        {
+            return
+            [
+                ("Biermann's features of patron–client relations", Resolve(scores, Features.Where(m => scores.MeasureIndexOf(m) >= 0))),
+                ("Influence criteria (Holsti; Rubinstein)", Resolve(scores, Criteria.Where(m => scores.MeasureIndexOf(m) >= 0))),
+            ];
+        }
+
+        var chosen = Resolve(scores, measures);
+        return chosen.Length == 0
+            ? throw new ArgumentException("give at least one measure to draw", nameof(measures))
+            : [(chosen.Length == 1 ? scores.Measures[chosen[0]].Name : "Measures", chosen)];
+    }
+
+    private static int[] Resolve(ScoreSet scores, IEnumerable<string> names, string parameter = "measures") =>
+    [
+        .. names.Select(n => scores.MeasureIndexOf(n) is var i and >= 0
+            ? i
+            : throw new ArgumentException($"no measure is called '{n}'; expected one of: {string.Join(", ", scores.Measures.Select(m => m.Name))}", parameter)),
+    ];
+
+    private static Plot BuildPanel(ScoreSet scores, int dyad, (string Title, int[] Measures) panel, DyadChartOptions options)
+    {
+        var plot = new Plot();
+        var palette = new ScottPlot.Palettes.Category10();
+        var n = scores.PeriodCount;
+        var xs = Enumerable.Range(0, n).Select(p => (double)p).ToArray();
+        var signed = false;
+        for (var k = 0; k < panel.Measures.Length; k++)
+        {
+            var m = panel.Measures[k];
+            var measure = scores.Measures[m];
+            var color = palette.GetColor(k);
+            var values = new Score[n];
+            for (var p = 0; p < n; p++)
+            {
+                values[p] = scores.Get(m, dyad, p);
+            }
+
+            // A signed measure widens the axis to [−1, 1] only when it has something to draw.
+            signed |= measure.Scale == MeasureScale.Signed && values.Any(v => v.IsDefined);
+
+            var first = true;
+            foreach (var (start, end) in DefinedRuns(values))
+            {
+                var runX = xs[start..end];
+                if (options.ShowIntervals && values[start..end].Any(v => v.Low < v.High))
+                {
+                    var band = plot.Add.FillY(runX, [.. values[start..end].Select(v => v.Low!.Value)], [.. values[start..end].Select(v => v.High!.Value)]);
+                    band.FillColor = color.WithAlpha(0.2);
+                    band.LineColor = Colors.Transparent;
+                }
+
+                var line = plot.Add.Scatter(runX, [.. values[start..end].Select(v => v.Value!.Value)]);
+                line.Color = color;
+                line.LineWidth = 2;
+                line.MarkerSize = end - start == 1 ? 7 : 4;
+                if (first)
+                {
+                    line.LegendText = measure.Name;
+                    first = false;
+                }
+            }
+        }
+
+        plot.Title(panel.Title, 16);
+        plot.YLabel("score", 13);
+        plot.Axes.SetLimits(-0.5, n - 0.5, signed ? -1.05 : -0.05, 1.05);
+        plot.Axes.Bottom.TickGenerator = PeriodTicks(scores);
+        plot.Legend.Alignment = Alignment.UpperLeft;
+        plot.Legend.Orientation = Orientation.Horizontal;
+        plot.ShowLegend(Edge.Bottom);
+        plot.Font.Set(BundledFont.FamilyName);
+        plot.Legend.FontName = BundledFont.FamilyName;
+        return plot;
+    }
+
+    /// <summary>The runs [start, end) of consecutive defined values: a line is broken where a measure is undefined.</summary>
+    private static IEnumerable<(int Start, int End)> DefinedRuns(Score[] values)
+    {
+        var start = -1;
+        for (var p = 0; p <= values.Length; p++)
+        {
+            var defined = p < values.Length && values[p].IsDefined;
+            if (defined && start < 0)
+            {
+                start = p;
+            }
+            else if (!defined && start >= 0)
+            {
+                yield return (start, p);
+                start = -1;
+            }
+        }
+    }
+
+    private static ScottPlot.TickGenerators.NumericManual PeriodTicks(ScoreSet scores)
+    {
+        var n = scores.PeriodCount;
+        var step = Math.Max(1, (int)Math.Ceiling(n / 12.0));
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        for (var p = 0; p < n; p += step)
+        {
+            ticks.AddMajor(p, scores.Periods[p].ToString());
+        }
+
+        return ticks;
+    }
+
+    private static void DrawTitle(SKCanvas canvas, string title, int width, int height)
+    {
+        var typeface = Fonts.GetTypeface(BundledFont.FamilyName, bold: true, italic: false);
+        using var font = new SKFont(typeface, 20);
+        using var paint = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+        var textWidth = font.MeasureText(title);
+        canvas.DrawText(title, Math.Max(10, (width - textWidth) / 2), (height / 2f) + 8, SKTextAlign.Left, font, paint);
+    }
+}

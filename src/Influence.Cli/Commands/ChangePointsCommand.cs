@@ -1,0 +1,53 @@
+using System.CommandLine;
+using System.Globalization;
+using Influence.TimeSeries;
+
+namespace Influence.Cli.Commands;
+
+/// <summary><c>influence changepoints CASE --patron ID --client ID --measure M [--from P] [--to P]</c>.</summary>
+internal static class ChangePointsCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var series = new DyadSeriesOptions();
+        var command = new Command("changepoints", "Change points in the mean of a measure's series (penalised least squares, penalty 3·σ̂²·ln n), with the size of each shift.");
+        series.AddTo(command);
+        command.SetAction(parse => Common.Guard(io, () =>
+        {
+            var (dyad, name, scores) = series.Score(parse);
+            var result = ChangePoints.Detect(scores, name, dyad);
+            Common.Emit(io, parse.GetValue(series.Out), writer => Write(result, scores.Measures[scores.MeasureIndexOf(name)].Name, dyad, writer));
+            return Cli.Success;
+        }));
+        return command;
+    }
+
+    private static void Write(ChangePointResult r, string measure, Cases.Dyad dyad, TextWriter w)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        w.WriteLine(string.Create(inv, $"{measure} of {dyad.Patron} → {dyad.Client}, {r.From}–{r.To}: {r.Points} of {r.Points + r.Skipped} periods defined ({r.Skipped} undefined, skipped)"));
+        if (r.Penalty is { } penalty && r.NoiseSigma is { } sigma)
+        {
+            w.WriteLine(string.Create(inv, $"  noise σ̂ = {sigma:0.0000} (MAD of first differences); penalty β = 3·σ̂²·ln n = {penalty:0.0000}"));
+        }
+
+        if (r.ChangePoints.IsEmpty)
+        {
+            w.WriteLine("  no change point.");
+        }
+        else
+        {
+            w.WriteLine(string.Create(inv, $"  {r.ChangePoints.Length} change point{(r.ChangePoints.Length == 1 ? string.Empty : "s")} (first period of the new level):"));
+            foreach (var c in r.ChangePoints)
+            {
+                w.WriteLine(string.Create(inv, $"    {c.Period,-8} mean {c.MeanBefore:0.000} → {c.MeanAfter:0.000}   shift {c.Shift.ToString("+0.000;−0.000;0.000", inv)}"));
+            }
+        }
+
+        w.WriteLine("  segments:");
+        foreach (var s in r.Segments)
+        {
+            w.WriteLine(string.Create(inv, $"    {s.From}–{s.To,-8} {s.Points,3} values   mean {s.Mean:0.000}"));
+        }
+    }
+}

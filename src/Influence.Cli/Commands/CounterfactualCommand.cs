@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.Globalization;
+using Influence.Cases;
+using Influence.IO;
+using Influence.Scoring;
+
+namespace Influence.Cli.Commands;
+
+/// <summary><c>influence counterfactual [CASE] --patron ID --client ID --without ID [--from] [--to] [--format table|json] [--out]</c>.</summary>
+internal static class CounterfactualCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var @case = Common.CaseArgument("The case file (JSON); 'builtin' or nothing for the built-in reference case.");
+        var patron = Common.Patron();
+        var client = Common.Client();
+        var without = new Option<string?>("--without") { Description = "The third party whose evidence (and its factions') is removed.", Required = true };
+        var from = Common.From();
+        var to = Common.To();
+        var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
+        var output = Common.Out();
+        var command = new Command("counterfactual", "What if a third party had not engaged? Score a dyad with and without its evidence: patron share, alternatives, concentration, brokerage, state.")
+        {
+            @case, patron, client, without, from, to, format, output,
+        };
+        command.SetAction(parse => Common.Guard(io, () =>
+        {
+            var fmt = parse.GetValue(format)!;
+            if (fmt is not ("table" or "json"))
+            {
+                throw new Common.UsageException($"--format must be table or json; was '{fmt}'");
+            }
+
+            var path = parse.GetValue(@case);
+            var theCase = Common.LoadCase(path is "builtin" ? null : path);
+            var (pat, cli) = (parse.GetValue(patron), parse.GetValue(client));
+            if (pat is null || cli is null)
+            {
+                if (theCase.Dyads.Length != 1 || pat is not null || cli is not null)
+                {
+                    throw new Common.UsageException("give --patron and --client");
+                }
+
+                (pat, cli) = (theCase.Dyads[0].Patron, theCase.Dyads[0].Client);
+            }
+
+            var f = parse.GetValue(from) is { } fs ? Common.ParsePeriod(fs, "--from") : (Period?)null;
+            var t = parse.GetValue(to) is { } ts ? Common.ParsePeriod(ts, "--to") : (Period?)null;
+            var result = Counterfactual.WithoutThirdParty(theCase, new Dyad(pat, cli), parse.GetValue(without)!, ScoringOptions.Default, f, t);
+            Common.Emit(io, parse.GetValue(output), writer =>
+            {
+                if (fmt == "json")
+                {
+                    writer.Write(CounterfactualWriter.ToJson(result, theCase.Id));
+                    writer.WriteLine();
+                }
+                else
+                {
+                    WriteTable(result, writer);
+                }
+            });
+            return Cli.Success;
+        }));
+        return command;
+    }
+
+    private static void WriteTable(ThirdPartyCounterfactual r, TextWriter w)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        w.WriteLine($"{r.Dyad.Patron} → {r.Dyad.Client}, with and without {r.ThirdParty} ({r.EvidenceRemoved.Length} evidence item{(r.EvidenceRemoved.Length == 1 ? string.Empty : "s")} removed)");
+        w.WriteLine(string.Create(inv, $"{"period",-8} {"share",-13} {"alternatives",-13} {"concentration",-13} {"brokerage",-13} state"));
+        foreach (var p in r.Periods)
+        {
+            var state = p.StateChanged
+                ? $"{Name(p.State)} → {Name(p.StateWithout)}"
+                : Name(p.State);
+            w.WriteLine(string.Create(inv, $"{p.Period,-8} {Pair(p.PatronShare),-13} {Pair(p.AlternativePatrons, "0"),-13} {Pair(p.SupplierConcentration),-13} {Pair(p.Brokerage),-13} {state}"));
+        }
+
+        w.WriteLine("Each column: with → without the third party; – undefined.");
+    }
+
+    private static string Pair(MeasureChange c, string format = "0.00") =>
+        $"{Number(c.With, format)} → {Number(c.Without, format)}";
+
+    private static string Number(double? v, string format) => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) : "–";
+
+    private static string Name(RelationshipState? s) => s is { } x ? RelationshipStates.StateName(x) : "–";
+}

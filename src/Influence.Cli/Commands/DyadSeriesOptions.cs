@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Influence.Cases;
+using Influence.Scoring;
+
+namespace Influence.Cli.Commands;
+
+/// <summary>
+/// The options of commands that analyse one dyad's series (<c>CASE --patron --client --measure [--from] [--to]
+/// [--out]</c>) and the scoring they share.
+/// </summary>
+internal sealed class DyadSeriesOptions
+{
+    public Argument<string?> Case { get; } = Common.CaseArgument("The case file (JSON); 'builtin' or nothing for the built-in reference case.");
+
+    public Option<string?> Patron { get; } = Common.Patron();
+
+    public Option<string?> Client { get; } = Common.Client();
+
+    public Option<string?> Measure { get; } = Common.Measure();
+
+    public Option<string?> From { get; } = Common.From();
+
+    public Option<string?> To { get; } = Common.To();
+
+    public Option<string?> Out { get; } = Common.Out();
+
+    /// <summary>Adds the options to a command.</summary>
+    public void AddTo(Command command)
+    {
+        command.Arguments.Add(Case);
+        foreach (var option in new Option[] { Patron, Client, Measure, From, To, Out })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>Loads the case and scores the dyad over the requested range with default options.</summary>
+    public (Dyad Dyad, string Measure, ScoreSet Scores) Score(ParseResult parse)
+    {
+        var path = parse.GetValue(Case);
+        var theCase = Common.LoadCase(path is "builtin" ? null : path);
+        var dyad = Common.DyadOf(theCase, parse.GetValue(Patron), parse.GetValue(Client));
+        var request = Common.Request(theCase, dyad.Patron, dyad.Client, parse.GetValue(From), parse.GetValue(To), null);
+        return (dyad, parse.GetValue(Measure)!, Scorer.Score(theCase, ScoringOptions.Default, request));
+    }
+}

@@ -1,0 +1,121 @@
+using System.CommandLine;
+using System.Globalization;
+using Influence.Uncertainty;
+
+namespace Influence.Cli.Commands;
+
+/// <summary><c>influence sensitivity CASE --patron ID --client ID --period P [--measure M …]</c>.</summary>
+internal static class SensitivityCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var @case = Common.CaseArgument("The case file (JSON); 'builtin' or nothing for the built-in reference case.");
+        var patron = Common.Patron();
+        var client = Common.Client();
+        var period = new Option<string?>("--period") { Description = "The period (YYYY, YYYYQn or YYYY-MM).", Required = true };
+        var measures = new Option<string[]>("--measure")
+        {
+            Description = "The measures to give a tornado table (repeat the option; default exchange and conflict, the two the state reads).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var output = Common.Out();
+        var command = new Command("sensitivity", "One-at-a-time sensitivity of values to each option (tornado tables), and what flips the period's state and patron–client test: the fewest evidence items to remove, with their sources, and the smallest option changes.")
+        {
+            @case, patron, client, period, measures, output,
+        };
+        command.SetAction(parse => Common.Guard(io, () =>
+        {
+            var path = parse.GetValue(@case);
+            var theCase = Common.LoadCase(path is "builtin" ? null : path);
+            var dyad = Common.DyadOf(theCase, parse.GetValue(patron), parse.GetValue(client));
+            var p = Common.ParsePeriod(parse.GetValue(period)!, "--period");
+            var names = parse.GetValue(measures) is { Length: > 0 } given ? given : ["exchange", "conflict"];
+            var tornadoes = Sensitivity.Tornadoes(theCase, dyad, p, names);
+            var state = Sensitivity.WhatFlips(theCase, dyad, p, Verdict.State);
+            var patronClient = Sensitivity.WhatFlips(theCase, dyad, p, Verdict.PatronClient);
+            Common.Emit(io, parse.GetValue(output), writer =>
+            {
+                foreach (var t in tornadoes)
+                {
+                    WriteTornado(t, writer);
+                }
+
+                WriteFlip(state, writer);
+                WriteFlip(patronClient, writer);
+            });
+            return Cli.Success;
+        }));
+        return command;
+    }
+
+    private static void WriteTornado(Tornado t, TextWriter w)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        w.WriteLine(string.Create(inv, $"{t.Measure} of {t.Dyad.Patron} → {t.Dyad.Client} in {t.Period}: {Common.Format(t.Value)} — one option at a time, at each end of its range"));
+        var moving = t.Rows.Where(r => r.Swing is > 0).ToList();
+        if (moving.Count > 0)
+        {
+            w.WriteLine(string.Create(inv, $"  {"option",-44} {"range",-18} {"at low",7} {"at high",8} {"swing",6}"));
+            foreach (var r in moving)
+            {
+                var range = string.Create(inv, $"{r.LowSetting:0.###} … {r.HighSetting:0.###}");
+                w.WriteLine(string.Create(inv, $"  {r.Option,-44} {range,-18} {Common.Format(r.ValueAtLow),7} {Common.Format(r.ValueAtHigh),8} {r.Swing,6:0.00}"));
+            }
+        }
+
+        w.WriteLine(string.Create(inv, $"  {t.Rows.Length - moving.Count} other options do not move it."));
+        w.WriteLine();
+    }
+
+    private static void WriteFlip(VerdictFlip f, TextWriter w)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var what = f.Verdict == Verdict.State ? "state" : "patron–client test";
+        w.WriteLine($"What flips the {what} of {f.Dyad.Patron} → {f.Dyad.Client} in {f.Period}: now {f.Current} ({f.Rule})");
+        if (f.Note is { } note)
+        {
+            w.WriteLine($"  {note}");
+            w.WriteLine();
+            return;
+        }
+
+        if (f.EvidenceToRemove.IsEmpty)
+        {
+            w.WriteLine("  evidence: no set of up to 12 items found whose removal flips it.");
+        }
+        else
+        {
+            var n = f.EvidenceToRemove.Length;
+            var exact = f.IsSmallestSet ? "the smallest set" : "the smallest set found (greedy search; a smaller one may exist)";
+            w.WriteLine(string.Create(inv, $"  evidence: removing {n} item{(n == 1 ? string.Empty : "s")} makes it {f.VerdictWithoutEvidence} — {exact}:"));
+            foreach (var e in f.EvidenceToRemove)
+            {
+                w.WriteLine(string.Create(inv, $"    {e.Id}  [{e.Kind.ToString().ToLowerInvariant()}, {e.Date}, {e.Confidence.ToString().ToLowerInvariant()}]"));
+                if (e.Note is { } itemNote)
+                {
+                    w.WriteLine($"      {itemNote}");
+                }
+
+                foreach (var s in e.Sources)
+                {
+                    w.WriteLine($"      source: {s.Citation}");
+                }
+            }
+        }
+
+        if (f.OptionChanges.IsEmpty)
+        {
+            w.WriteLine("  options: no single option change within 3 range units flips it.");
+        }
+        else
+        {
+            w.WriteLine("  options (one at a time, nearest first; distance in units of the option's range):");
+            foreach (var o in f.OptionChanges.Take(5))
+            {
+                w.WriteLine(string.Create(inv, $"    {o.Option,-44} {o.From:0.####} → {o.To:0.####}  (distance {o.Distance:0.00}) makes it {o.NewVerdict}"));
+            }
+        }
+
+        w.WriteLine();
+    }
+}

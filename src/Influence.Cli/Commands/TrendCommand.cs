@@ -1,0 +1,49 @@
+using System.CommandLine;
+using System.Globalization;
+using Influence.TimeSeries;
+
+namespace Influence.Cli.Commands;
+
+/// <summary><c>influence trend CASE --patron ID --client ID --measure M [--from P] [--to P] [--level L]</c>.</summary>
+internal static class TrendCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var series = new DyadSeriesOptions();
+        var level = new Option<double>("--level") { Description = "The coverage of the slope intervals (default 0.9).", DefaultValueFactory = _ => 0.9 };
+        var command = new Command("trend", "The trend of a measure over a range of periods: least-squares slope with its interval, the Mann–Kendall test and Sen's slope.");
+        series.AddTo(command);
+        command.Options.Add(level);
+        command.SetAction(parse => Common.Guard(io, () =>
+        {
+            var (dyad, name, scores) = series.Score(parse);
+            var trend = Trends.Fit(scores, name, dyad, level: parse.GetValue(level));
+            Common.Emit(io, parse.GetValue(series.Out), writer => Write(trend, scores.Measures[scores.MeasureIndexOf(name)].Name, dyad, writer));
+            return Cli.Success;
+        }));
+        return command;
+    }
+
+    private static void Write(TrendResult t, string measure, Cases.Dyad dyad, TextWriter w)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var unit = t.From.Granularity.ToName();
+        w.WriteLine(string.Create(inv, $"{measure} of {dyad.Patron} → {dyad.Client}, {t.From}–{t.To}: {t.Points} of {t.Points + t.Skipped} periods defined ({t.Skipped} undefined, left out, not imputed)"));
+        if (t.Slope is not { } slope)
+        {
+            w.WriteLine("  fewer than 3 defined values: no trend can be estimated.");
+            return;
+        }
+
+        w.WriteLine(string.Create(inv, $"  least squares:  slope {Signed(slope)} per {unit}, {t.Level * 100:0.#}% interval [{Signed(t.SlopeLow)}, {Signed(t.SlopeHigh)}]; R² {(t.RSquared is { } r2 ? r2.ToString("0.00", inv) : "–")}"));
+        if (t.MannKendall is { } mk)
+        {
+            var how = mk.IsExact ? "exact" : "normal approximation, ties corrected";
+            w.WriteLine(string.Create(inv, $"  Mann–Kendall:   S = {mk.S}, τ = {mk.Tau:0.00}, z = {mk.Z:0.00}, two-sided p = {mk.PValue:0.###} ({how})"));
+            w.WriteLine(string.Create(inv, $"  Sen's slope:    {Signed(mk.SenSlope)} per {unit}, {t.Level * 100:0.#}% interval [{Signed(mk.SenSlopeLow)}, {Signed(mk.SenSlopeHigh)}]"));
+        }
+    }
+
+    private static string Signed(double? v) =>
+        v is { } x ? x.ToString("+0.0000;−0.0000;0.0000", CultureInfo.InvariantCulture) : "–";
+}

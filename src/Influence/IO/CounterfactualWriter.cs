@@ -1,0 +1,106 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Influence.Scoring;
+
+namespace Influence.IO;
+
+/// <summary>Writes a <see cref="ThirdPartyCounterfactual"/> as JSON (schema <c>influence.counterfactual/1</c>).</summary>
+/// <remarks>
+/// <code>
+/// {"schema":"influence.counterfactual/1","case","patron","client","without","evidenceRemoved":[ids],
+///  "periods":[{"period","patronShare":{"with","without","effect"},"alternativePatrons":{…},"supplierConcentration":{…},
+///   "brokerage":{…},"state":{"with","without","changed","ruleWith","ruleWithout"}}]}
+/// </code>
+/// effect = with − without (null when either is undefined). The same input always gives the same bytes.
+/// </remarks>
+public static class CounterfactualWriter
+{
+    /// <summary>The schema name.</summary>
+    public const string Schema = "influence.counterfactual/1";
+
+    private static readonly JsonWriterOptions Json = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Writes JSON to a string.</summary>
+    /// <param name="counterfactual">The counterfactual.</param>
+    /// <param name="caseId">The case id written beside it.</param>
+    /// <returns>The JSON.</returns>
+    public static string ToJson(ThirdPartyCounterfactual counterfactual, string caseId)
+    {
+        ArgumentNullException.ThrowIfNull(counterfactual);
+        ArgumentNullException.ThrowIfNull(caseId);
+        using var m = new MemoryStream();
+        using (var w = new Utf8JsonWriter(m, Json))
+        {
+            w.WriteStartObject();
+            w.WriteString("schema", Schema);
+            w.WriteString("case", caseId);
+            w.WriteString("patron", counterfactual.Dyad.Patron);
+            w.WriteString("client", counterfactual.Dyad.Client);
+            w.WriteString("without", counterfactual.ThirdParty);
+            w.WriteStartArray("evidenceRemoved");
+            foreach (var id in counterfactual.EvidenceRemoved)
+            {
+                w.WriteStringValue(id);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("periods");
+            foreach (var p in counterfactual.Periods)
+            {
+                w.WriteStartObject();
+                w.WriteString("period", p.Period.ToString());
+                Change(w, "patronShare", p.PatronShare);
+                Change(w, "alternativePatrons", p.AlternativePatrons);
+                Change(w, "supplierConcentration", p.SupplierConcentration);
+                Change(w, "brokerage", p.Brokerage);
+                w.WriteStartObject("state");
+                State(w, "with", p.State);
+                State(w, "without", p.StateWithout);
+                w.WriteBoolean("changed", p.StateChanged);
+                w.WriteString("ruleWith", p.StateRule);
+                w.WriteString("ruleWithout", p.StateRuleWithout);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(m.ToArray());
+    }
+
+    private static void Change(Utf8JsonWriter w, string name, MeasureChange c)
+    {
+        w.WriteStartObject(name);
+        Number(w, "with", c.With);
+        Number(w, "without", c.Without);
+        Number(w, "effect", c.Effect);
+        w.WriteEndObject();
+    }
+
+    private static void Number(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static void State(Utf8JsonWriter w, string name, RelationshipState? state)
+    {
+        if (state is { } s)
+        {
+            w.WriteString(name, RelationshipStates.StateName(s));
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+}

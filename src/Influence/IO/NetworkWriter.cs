@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Influence.Internal;
+using Influence.Networks;
+
+namespace Influence.IO;
+
+/// <summary>
+/// Writes an <see cref="ActorNetwork"/> as JSON (schema <c>influence.network/1</c>) or as Graphviz DOT. The same
+/// network always gives the same bytes.
+/// </summary>
+/// <remarks>
+/// JSON shape:
+/// <code>
+/// {"schema":"influence.network/1","case","from","to","focus":[ids],"groups",
+///  "actors":[{"id","name","kind","group","brokerage":{"coordinator","itinerant","gatekeeper","representative","liaison","total"}}],
+///  "edges":[{"from","to","kind":"support"|"coercion","weight"}]}
+/// </code>
+/// Actors in case order; edges in the network's order. DOT draws states as boxes and other actors as ellipses,
+/// support as solid green edges and coercion as dashed red ones, each labelled with its weight.
+/// </remarks>
+public static class NetworkWriter
+{
+    /// <summary>The schema name of the JSON output.</summary>
+    public const string Schema = "influence.network/1";
+
+    private static readonly JsonWriterOptions Json = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Writes JSON.</summary>
+    /// <param name="network">The network.</param>
+    /// <param name="stream">The stream (left open).</param>
+    /// <param name="groups">The groups of the brokerage roles (null: states vs non-state actors).</param>
+    public static void WriteJson(ActorNetwork network, Stream stream, ActorGroups? groups = null)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(stream);
+        groups ??= ActorGroups.StatesAndNonStates;
+        var actors = network.Case.Actors;
+        var roles = network.BrokerageRoles(groups);
+        using var w = new Utf8JsonWriter(stream, Json);
+        w.WriteStartObject();
+        w.WriteString("schema", Schema);
+        w.WriteString("case", network.Case.Id);
+        w.WriteString("from", network.From.ToString());
+        w.WriteString("to", network.To.ToString());
+        w.WriteStartArray("focus");
+        foreach (var f in network.Focus)
+        {
+            w.WriteStringValue(actors[f].Id);
+        }
+
+        w.WriteEndArray();
+        w.WriteString("groups", groups.Description);
+        w.WriteStartArray("actors");
+        foreach (var v in network.Actors.Order())
+        {
+            var a = actors[v];
+            w.WriteStartObject();
+            w.WriteString("id", a.Id);
+            w.WriteString("name", a.Name);
+            w.WriteString("kind", Names.ActorKind[a.Kind]);
+            w.WriteString("group", groups.GroupOf(a));
+            var r = roles[v];
+            w.WriteStartObject("brokerage");
+            w.WriteNumber("coordinator", r.Coordinator);
+            w.WriteNumber("itinerant", r.Itinerant);
+            w.WriteNumber("gatekeeper", r.Gatekeeper);
+            w.WriteNumber("representative", r.Representative);
+            w.WriteNumber("liaison", r.Liaison);
+            w.WriteNumber("total", r.Total);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("edges");
+        foreach (var e in network.Edges)
+        {
+            w.WriteStartObject();
+            w.WriteString("from", actors[e.Source].Id);
+            w.WriteString("to", actors[e.Target].Id);
+            w.WriteString("kind", KindName(e.Kind));
+            w.WriteNumber("weight", e.Weight);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>Writes JSON to a string.</summary>
+    /// <param name="network">The network.</param>
+    /// <param name="groups">The groups (null: states vs non-state actors).</param>
+    /// <returns>The JSON.</returns>
+    public static string ToJson(ActorNetwork network, ActorGroups? groups = null)
+    {
+        using var m = new MemoryStream();
+        WriteJson(network, m, groups);
+        return Encoding.UTF8.GetString(m.ToArray());
+    }
+
+    /// <summary>Writes Graphviz DOT (render with <c>dot -Tsvg</c>).</summary>
+    /// <param name="network">The network.</param>
+    /// <param name="writer">The text writer.</param>
+    public static void WriteDot(ActorNetwork network, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(writer);
+        var inv = CultureInfo.InvariantCulture;
+        var actors = network.Case.Actors;
+        var range = network.From == network.To ? network.From.ToString() : $"{network.From}–{network.To}";
+        writer.Write($"digraph {Quote(network.Case.Id)} {{\n");
+        writer.Write($"  label={Quote($"{network.Case.Name}, {range}")};\n");
+        writer.Write("  labelloc=t;\n  node [fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n");
+        foreach (var v in network.Actors.Order())
+        {
+            var a = actors[v];
+            writer.Write($"  {Quote(a.Id)} [label={Quote(a.Name)}, shape={(a.Kind == ActorKind.State ? "box" : "ellipse")}];\n");
+        }
+
+        foreach (var e in network.Edges)
+        {
+            var style = e.Kind == TieKind.Support ? "color=\"#2e7d32\"" : "color=\"#c62828\", style=dashed";
+            var width = (1 + (2 * Math.Min(e.Weight, 2))).ToString("0.##", inv);
+            writer.Write($"  {Quote(actors[e.Source].Id)} -> {Quote(actors[e.Target].Id)} [label={Quote($"{KindName(e.Kind)} {e.Weight.ToString("0.###", inv)}")}, {style}, penwidth={width}];\n");
+        }
+
+        writer.Write("}\n");
+    }
+
+    /// <summary>Writes DOT to a string.</summary>
+    /// <param name="network">The network.</param>
+    /// <returns>The DOT text.</returns>
+    public static string ToDot(ActorNetwork network)
+    {
+        using var w = new StringWriter(CultureInfo.InvariantCulture);
+        WriteDot(network, w);
+        return w.ToString();
+    }
+
+    private static string KindName(TieKind kind) => kind == TieKind.Support ? "support" : "coercion";
+
+    private static string Quote(string s) => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal) + "\"";
+}

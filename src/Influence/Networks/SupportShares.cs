@@ -1,0 +1,98 @@
+using System.Collections.Immutable;
+using Influence.Indexing;
+
+namespace Influence.Networks;
+
+/// <summary>One supporter of a client with its weight and share of all the support the client receives.</summary>
+/// <param name="Supporter">The supporter's actor position (outermost level: see <see cref="EvidenceIndex.SupporterPairs"/>).</param>
+/// <param name="Pair">The index pair supporter → client.</param>
+/// <param name="Weight">Σ confidence × magnitude × share over the window.</param>
+/// <param name="Share">Weight / the client's total, in [0, 1].</param>
+public readonly record struct SupporterShare(int Supporter, int Pair, double Weight, double Share);
+
+/// <summary>
+/// The support a client receives in a window, divided among its supporters: each supporter's share, the number of
+/// alternative patrons and the Herfindahl concentration of its suppliers (Holsti's multilateral context).
+/// </summary>
+/// <remarks>
+/// <para>
+/// Supporters are taken at the outermost level (<see cref="EvidenceIndex.SupporterPairs"/>): every item from outside
+/// the client to it counts once, for the movement (or top-level actor) that gave it; factions of the client's own
+/// movement count as supporters of their own. The total is <see cref="EvidenceIndex.SupportReceived"/>, the same
+/// denominator as <see cref="Theory.PatronShare"/>.
+/// </para>
+/// <code>
+/// share(z)      = S[z→C] / Σ_y S[y→C]
+/// HHI           = Σ_z share(z)²                      in [1/n, 1]  (Hirschman 1945; Herfindahl 1950)
+/// alternatives  = #{ z : z does not contain P, share(z) ≥ θ }
+/// </code>
+/// <para>Undefined (<see cref="IsDefined"/> false) when the client received no support item with weight in the window. Cost O(in-degree × window).</para>
+/// </remarks>
+public sealed record SupportShares
+{
+    private SupportShares(int client, double total, ImmutableArray<SupporterShare> supporters, bool defined)
+    {
+        Client = client;
+        Total = total;
+        Supporters = supporters;
+        IsDefined = defined;
+    }
+
+    /// <summary>The client's actor position.</summary>
+    public int Client { get; }
+
+    /// <summary>All weighted support the client received in the window.</summary>
+    public double Total { get; }
+
+    /// <summary>The supporters with at least one support item in the window, in index pair order.</summary>
+    public ImmutableArray<SupporterShare> Supporters { get; }
+
+    /// <summary>Whether the client received support with weight in the window (otherwise shares are undefined).</summary>
+    public bool IsDefined { get; }
+
+    /// <summary>The Herfindahl–Hirschman concentration Σ share², in [0, 1]; null when undefined.</summary>
+    public double? Herfindahl => IsDefined ? Math.Clamp(Supporters.Sum(s => s.Share * s.Share), 0, 1) : null;
+
+    /// <summary>Computes the shares of a client's supporters over periods t0 … t1.</summary>
+    /// <param name="index">The index.</param>
+    /// <param name="client">The client's actor position.</param>
+    /// <param name="t0">The first period position (clipped to the grid).</param>
+    /// <param name="t1">The last period position.</param>
+    /// <returns>The shares.</returns>
+    public static SupportShares Of(EvidenceIndex index, int client, int t0, int t1)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var total = index.SupportReceived(client, t0, t1);
+        var defined = index.SupportReceivedCount(client, t0, t1) > 0 && total > 0;
+        var list = ImmutableArray.CreateBuilder<SupporterShare>();
+        foreach (var p in index.SupporterPairs(client))
+        {
+            if (index.Count(PairCount.Support, p, t0, t1) == 0)
+            {
+                continue;
+            }
+
+            var w = index.Sum(PairSum.Support, p, t0, t1);
+            list.Add(new SupporterShare(index.PairFrom(p), p, w, defined ? Math.Clamp(w / total, 0, 1) : 0));
+        }
+
+        return new SupportShares(client, total, list.ToImmutable(), defined);
+    }
+
+    /// <summary>
+    /// The number of alternative patrons: supporters other than the patron (and other than any movement the patron
+    /// belongs to) whose share is at least the threshold; null when undefined.
+    /// </summary>
+    /// <param name="index">The index the shares were computed from (for the actor hierarchy).</param>
+    /// <param name="patron">The patron's actor position.</param>
+    /// <param name="threshold">θ in [0, 1].</param>
+    /// <returns>The count, or null.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The threshold is outside [0, 1].</exception>
+    public int? AlternativesTo(EvidenceIndex index, int patron, double threshold)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        Internal.Check.UnitIntervalOrThrow(threshold, nameof(threshold));
+
+        return IsDefined ? Supporters.Count(s => !index.IsWithin(patron, s.Supporter) && s.Share >= threshold) : null;
+    }
+}

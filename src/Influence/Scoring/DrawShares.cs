@@ -1,0 +1,51 @@
+namespace Influence.Scoring;
+
+/// <summary>
+/// Where a score set's intervals come from when they were computed by re-scoring the case many times (see
+/// <c>Influence.Uncertainty.Intervals</c> and docs/uncertainty.md).
+/// </summary>
+/// <param name="Method"><c>bootstrap</c>, <c>montecarlo</c> or <c>bootstrap+montecarlo</c>.</param>
+/// <param name="Draws">The number of draws.</param>
+/// <param name="Seed">The seed: the same seed and draws give the same bytes.</param>
+/// <param name="Level">The coverage of the percentile intervals (for example 0.9).</param>
+public sealed record IntervalSource(string Method, int Draws, ulong Seed, double Level);
+
+/// <summary>How often the patron–client test held across the draws of an interval computation.</summary>
+/// <param name="Holds">The share of draws in which every feature cleared its threshold.</param>
+/// <param name="Fails">The share of draws in which a feature fell below its threshold.</param>
+/// <param name="Undetermined">The share of draws in which a feature was undefined.</param>
+public readonly record struct PatronClientShares(double Holds, double Fails, double Undetermined)
+{
+    /// <summary>The share of draws that gave a verdict (true, false or null).</summary>
+    /// <param name="verdict">The verdict.</param>
+    /// <returns>The share in [0, 1].</returns>
+    public double Of(bool? verdict) => verdict switch
+    {
+        true => Holds,
+        false => Fails,
+        _ => Undetermined,
+    };
+}
+
+/// <summary>How often each relationship state came out across the draws of an interval computation.</summary>
+/// <param name="Consolidated">The share of draws classified consolidated.</param>
+/// <param name="Contested">The share classified contested.</param>
+/// <param name="Estranged">The share classified estranged.</param>
+/// <param name="Dormant">The share classified dormant.</param>
+/// <param name="Inverted">The share classified inverted.</param>
+/// <param name="Unobserved">The share in which the dyad was not observed (no state).</param>
+public readonly record struct StateShares(double Consolidated, double Contested, double Estranged, double Dormant, double Inverted, double Unobserved)
+{
+    /// <summary>The share of draws in a state (null: unobserved).</summary>
+    /// <param name="state">The state.</param>
+    /// <returns>The share in [0, 1].</returns>
+    public double Of(RelationshipState? state) => state switch
+    {
+        RelationshipState.Consolidated => Consolidated,
+        RelationshipState.Contested => Contested,
+        RelationshipState.Estranged => Estranged,
+        RelationshipState.Dormant => Dormant,
+        RelationshipState.Inverted => Inverted,
+        _ => Unobserved,
+    };
+}

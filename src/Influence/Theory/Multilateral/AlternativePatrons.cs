@@ -1,0 +1,61 @@
+using Influence.Networks;
+
+namespace Influence.Theory;
+
+/// <summary>
+/// Holsti's multilateral context, second part: how many other supporters the client could turn to (a count).
+/// </summary>
+/// <remarks>
+/// <code>
+/// alternativePatrons = #{ z ≠ P : share(z) ≥ θ }      share(z) = S[z→C] / Σ_y S[y→C] over the share window (5 years)
+/// </code>
+/// Supporters z at the outermost level (<see cref="SupportShares"/>); the patron's own movement is not an alternative
+/// to it. θ = <see cref="Scoring.MultilateralOptions.AlternativeShareThreshold"/> (default 0.1); the window is the
+/// patron share's (<see cref="Scoring.ExchangeOptions.ReciprocityWindowYears"/>). Undefined when the client received no
+/// support in the window. Holsti (1964), pp. 179–194: influence is multilateral; Sharma (2026), section 2, on the Taliban's
+/// new patrons.
+/// </remarks>
+public sealed class AlternativePatrons : Measure
+{
+    /// <summary>The shared instance.</summary>
+    public static readonly AlternativePatrons Instance = new();
+
+    private AlternativePatrons()
+        : base("alternativePatrons")
+    {
+    }
+
+    /// <inheritdoc />
+    public override MeasureScale Scale => MeasureScale.Count;
+
+    /// <inheritdoc />
+    public override string Formula => "#{ supporters z other than the patron with S[z→C] / Σ_y S[y→C] ≥ θ }, over the trailing share window";
+
+    /// <inheritdoc />
+    public override string Citation => "Holsti (1964), pp. 179–194: influence is multilateral; Sharma (2026), section 2: Beijing, Moscow and Tehran engage the Taliban from 2015";
+
+    /// <inheritdoc />
+    public override double? Evaluate(in DyadPeriod at)
+    {
+        var (a, b) = at.Trailing(at.Options.Exchange.ReciprocityWindowYears);
+        return SupportShares.Of(at.Index, at.Client, a, b).AlternativesTo(at.Index, at.Patron, at.Options.Multilateral.AlternativeShareThreshold);
+    }
+
+    /// <inheritdoc />
+    public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses) => TraceSupporters(at, uses);
+
+    /// <summary>Every support item into the client in the share window, with its supporter in the term.</summary>
+    /// <param name="at">The dyad and period.</param>
+    /// <param name="uses">Receives the items.</param>
+    internal static void TraceSupporters(in DyadPeriod at, ICollection<EvidenceUse> uses)
+    {
+        var (a, b) = at.Trailing(at.Options.Exchange.ReciprocityWindowYears);
+        var index = at.Index;
+        foreach (var pair in index.SupporterPairs(at.Client))
+        {
+            var supporter = index.PairFrom(pair);
+            var term = index.IsWithin(at.Patron, supporter) ? "support from the patron's side" : $"support from {index.Case.Actors[supporter].Id}";
+            TraceItems(at, uses, pair, Evidence.EvidenceKind.Support, a, b, term);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+using Influence.Evidence;
+using Influence.Networks;
+
+namespace Influence.Theory;
+
+/// <summary>
+/// Reverse leverage: the client supports a third party that coerces the patron (Afghan Taliban → TTP → Pakistan),
+/// which gives the weaker side a hold over the stronger.
+/// </summary>
+/// <remarks>
+/// <code>
+/// paths             = { C →support z →coercion P : z a third party }         (network window, default 1 year)
+/// strength(z)       = min(S[C→z], K[z→P])                                  (the weaker leg bounds the path)
+/// reverseLeverage   = 1 − exp(−Σ_z strength(z) / k)                        k = ReverseLeverageScale (1.0)
+/// </code>
+/// Read from the ego network of patron and client (<see cref="ReverseLeveragePath.Find"/>); the paths are available from
+/// <see cref="Paths"/> and <see cref="ActorNetwork.ReverseLeveragePaths"/>. 0 when one leg is observed (the client
+/// supports a third party, or a third party coerces the patron) but no path closes; undefined when neither is.
+/// Keohane (1971), Foreign Policy 2, pp. 161–182: the big influence of small allies; Holsti (1964), pp. 179–194;
+/// Sharma (2026), section 3: the Taliban "see the group as leverage against a more powerful Pakistan".
+/// </remarks>
+public sealed class ReverseLeverage : Measure
+{
+    /// <summary>The shared instance.</summary>
+    public static readonly ReverseLeverage Instance = new();
+
+    private ReverseLeverage()
+        : base("reverseLeverage")
+    {
+    }
+
+    /// <inheritdoc />
+    public override MeasureScale Scale => MeasureScale.Unit;
+
+    /// <inheritdoc />
+    public override string Formula => "1 − exp(−Σ_z min(S[C→z], K[z→P]) / k) over third parties z the client supports and that coerce the patron, over the network window";
+
+    /// <inheritdoc />
+    public override string Citation => "Keohane (1971), Foreign Policy 2, pp. 161–182; Holsti (1964), pp. 179–194; Sharma (2026), section 3 (the TTP as leverage)";
+
+    /// <summary>The reverse-leverage paths of one dyad and period.</summary>
+    /// <param name="at">The dyad and period.</param>
+    /// <returns>The paths (empty when patron and client are one movement).</returns>
+    public static ImmutableArray<ReverseLeveragePath> Paths(in DyadPeriod at)
+    {
+        var (a, b) = at.Trailing(at.Options.Multilateral.NetworkWindowYears);
+        return ReverseLeveragePath.Find(at.Index, at.Patron, at.Client, a, b);
+    }
+
+    /// <inheritdoc />
+    public override double? Evaluate(in DyadPeriod at)
+    {
+        if (at.Index.AreRelated(at.Patron, at.Client))
+        {
+            return null;
+        }
+
+        var (a, b) = at.Trailing(at.Options.Multilateral.NetworkWindowYears);
+        var sum = ReverseLeveragePath.Sum(at.Index, at.Patron, at.Client, a, b, null, out var legObserved);
+        return legObserved ? Saturate(sum, at.Options.Multilateral.ReverseLeverageScale) : null;
+    }
+
+    /// <inheritdoc />
+    public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
+    {
+        var index = at.Index;
+        var (p, c) = (at.Patron, at.Client);
+        if (index.AreRelated(p, c))
+        {
+            return;
+        }
+
+        var (a, b) = at.Trailing(at.Options.Multilateral.NetworkWindowYears);
+        var paths = ReverseLeveragePath.Find(index, p, c, a, b);
+        if (!paths.IsEmpty)
+        {
+            foreach (var path in paths)
+            {
+                var id = index.Case.Actors[path.ThirdParty].Id;
+                TraceItems(at, uses, index.PairOf(c, path.ThirdParty), EvidenceKind.Support, a, b, $"client's support to {id}");
+                TraceItems(at, uses, index.PairOf(path.ThirdParty, p), EvidenceKind.Coercion, a, b, $"{id}'s coercion of the patron");
+            }
+
+            return;
+        }
+
+        foreach (var pair in index.OutPairSpan(c).ToArray())
+        {
+            if (DyadTies.IsThirdParty(index, index.PairTo(pair), p, c))
+            {
+                TraceItems(at, uses, pair, EvidenceKind.Support, a, b, "client's support to a third party (no path)");
+            }
+        }
+
+        foreach (var pair in index.InPairSpan(p).ToArray())
+        {
+            if (DyadTies.IsThirdParty(index, index.PairFrom(pair), p, c))
+            {
+                TraceItems(at, uses, pair, EvidenceKind.Coercion, a, b, "a third party's coercion of the patron (no path)");
+            }
+        }
+    }
+}

@@ -1,0 +1,250 @@
+using Influence.Cases;
+using Influence.Internal;
+using Influence.Scoring;
+using MathNet.Numerics.Distributions;
+using MathNet.Numerics.LinearRegression;
+
+namespace Influence.TimeSeries;
+
+/// <summary>The trend of a series over a range of periods (see <see cref="Trends"/>).</summary>
+/// <param name="From">The first period of the range.</param>
+/// <param name="To">The last period of the range.</param>
+/// <param name="Points">The number of defined values used.</param>
+/// <param name="Skipped">The number of undefined periods left out (never imputed).</param>
+/// <param name="Level">The coverage of the intervals.</param>
+/// <param name="Slope">The least-squares slope per period, or null with fewer than 3 points.</param>
+/// <param name="SlopeLow">The lower end of the slope's interval (Student t, n − 2 degrees of freedom).</param>
+/// <param name="SlopeHigh">The upper end of the slope's interval.</param>
+/// <param name="Intercept">The fitted value at <paramref name="From"/>.</param>
+/// <param name="RSquared">The share of variance the line explains (null when the series is flat).</param>
+/// <param name="MannKendall">The rank-based test and Sen's slope, or null with fewer than 3 points.</param>
+public sealed record TrendResult(
+    Period From,
+    Period To,
+    int Points,
+    int Skipped,
+    double Level,
+    double? Slope,
+    double? SlopeLow,
+    double? SlopeHigh,
+    double? Intercept,
+    double? RSquared,
+    MannKendallTest? MannKendall)
+{
+    /// <summary>The number of periods per year, to turn a slope per period into one per year.</summary>
+    public int PeriodsPerYear => From.Granularity.PeriodsPerYear();
+}
+
+/// <summary>
+/// The Mann–Kendall test for a monotonic trend and Sen's slope: rank-based, so one outlier or a skewed distribution
+/// does not drive them, which suits short, noisy series of scores.
+/// </summary>
+/// <param name="Points">The number of values.</param>
+/// <param name="S">S = Σ over i &lt; j of sign(x_j − x_i).</param>
+/// <param name="VarianceS">Var(S) under no trend, with the tie correction: [n(n−1)(2n+5) − Σ t(t−1)(2t+5)] / 18.</param>
+/// <param name="Z">The normal score (S ∓ 1) / √Var(S), with continuity correction; 0 when S = 0.</param>
+/// <param name="PValue">The two-sided p-value: exact when there are no ties and n ≤ 50, else from <paramref name="Z"/>.</param>
+/// <param name="IsExact">Whether <paramref name="PValue"/> is exact.</param>
+/// <param name="Tau">Kendall's τ-b: S / √(N · (N − Σ t(t−1)/2)), N = n(n−1)/2.</param>
+/// <param name="SenSlope">Sen's slope per period: the median of (x_j − x_i) / (t_j − t_i) over all pairs.</param>
+/// <param name="SenSlopeLow">The lower end of Sen's slope's interval (Gilbert 1987), or null when the series is too short for one.</param>
+/// <param name="SenSlopeHigh">The upper end, or null.</param>
+public sealed record MannKendallTest(
+    int Points,
+    long S,
+    double VarianceS,
+    double Z,
+    double PValue,
+    bool IsExact,
+    double Tau,
+    double SenSlope,
+    double? SenSlopeLow,
+    double? SenSlopeHigh);
+
+/// <summary>
+/// Trends of score series: the least-squares slope with its interval, and the Mann–Kendall test with Sen's slope
+/// (docs/time-series.md).
+/// </summary>
+/// <remarks>
+/// Undefined periods are left out (not imputed); each value keeps its period position, so x is time in periods and
+/// slopes are per period (× <see cref="TrendResult.PeriodsPerYear"/> for per year). Kendall (1975), Mann (1945),
+/// Sen (1968), Gilbert (1987) ch. 16.
+/// </remarks>
+public static class Trends
+{
+    /// <summary>The largest series whose Mann–Kendall p-value is computed exactly (when it has no ties).</summary>
+    public const int ExactLimit = 50;
+
+    /// <summary>The trend of a measure for one dyad over a range of the scored periods.</summary>
+    /// <param name="scores">The scores.</param>
+    /// <param name="measure">The measure name.</param>
+    /// <param name="dyad">The dyad.</param>
+    /// <param name="from">The first period (null: the first scored).</param>
+    /// <param name="to">The last period (null: the last scored).</param>
+    /// <param name="level">The coverage of the intervals (default 0.9).</param>
+    /// <returns>The trend.</returns>
+    /// <exception cref="ArgumentException">The measure, dyad or a period was not scored, or the range is reversed.</exception>
+    public static TrendResult Fit(ScoreSet scores, string measure, Dyad dyad, Period? from = null, Period? to = null, double level = 0.9)
+    {
+        var (values, start) = DefinedSeries.FromScores(scores, measure, dyad, from, to);
+        return Fit(values, start, level);
+    }
+
+    /// <summary>The trend of a series.</summary>
+    /// <param name="values">One value per period (null where undefined).</param>
+    /// <param name="from">The period of the first value.</param>
+    /// <param name="level">The coverage of the intervals, in (0, 1) (default 0.9).</param>
+    /// <returns>The trend; with fewer than 3 defined values its statistics are null.</returns>
+    /// <exception cref="ArgumentException">The series is empty or holds a NaN or infinity.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The level is not in (0, 1).</exception>
+    public static TrendResult Fit(IReadOnlyList<double?> values, Period from, double level = 0.9)
+    {
+        CheckLevel(level);
+        var s = DefinedSeries.Of(values, from, nameof(values));
+        if (s.Count < 3)
+        {
+            return new TrendResult(s.From, s.To, s.Count, s.Skipped, level, null, null, null, null, null, null);
+        }
+
+        var x = s.Positions.Select(p => (double)p).ToArray();
+        var y = s.Values;
+        var n = y.Length;
+        var (intercept, slope) = SimpleRegression.Fit(x, y);
+        var meanX = x.Average();
+        var meanY = y.Average();
+        double sxx = 0, ssr = 0, sst = 0;
+        for (var i = 0; i < n; i++)
+        {
+            sxx += (x[i] - meanX) * (x[i] - meanX);
+            var r = y[i] - (intercept + (slope * x[i]));
+            ssr += r * r;
+            sst += (y[i] - meanY) * (y[i] - meanY);
+        }
+
+        var se = Math.Sqrt(ssr / (n - 2) / sxx);
+        var t = StudentT.InvCDF(0, 1, n - 2, 1 - ((1 - level) / 2));
+        double? r2 = sst > 0 ? Math.Clamp(1 - (ssr / sst), 0, 1) : null;
+        var mk = MannKendall(s, level);
+        return new TrendResult(s.From, s.To, n, s.Skipped, level, slope, slope - (t * se), slope + (t * se), intercept, r2, mk);
+    }
+
+    /// <summary>The Mann–Kendall test and Sen's slope of a series.</summary>
+    /// <param name="values">One value per period (null where undefined).</param>
+    /// <param name="level">The coverage of Sen's slope's interval (default 0.9).</param>
+    /// <returns>The test, or null with fewer than 3 defined values.</returns>
+    /// <exception cref="ArgumentException">The series is empty or holds a NaN or infinity.</exception>
+    public static MannKendallTest? MannKendall(IReadOnlyList<double?> values, double level = 0.9)
+    {
+        CheckLevel(level);
+        var s = DefinedSeries.Of(values, Period.FromYear(2000), nameof(values));
+        return s.Count < 3 ? null : MannKendall(s, level);
+    }
+
+    /// <summary>
+    /// The two-sided exact p-value of Mann–Kendall's S for n values without ties: P(|S'| ≥ |S|) over the n!
+    /// equally likely orders, from the distribution of the number of inversions of a permutation
+    /// (S = n(n−1)/2 − 2 · inversions).
+    /// </summary>
+    /// <param name="n">The number of values (1 … <see cref="ExactLimit"/>).</param>
+    /// <param name="s">The statistic.</param>
+    /// <returns>The p-value in (0, 1].</returns>
+    public static double ExactPValue(int n, long s)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(n, ExactLimit);
+        var pairs = n * (n - 1) / 2;
+        if (s == 0)
+        {
+            return 1;
+        }
+
+        // f[k] = P(inversions = k) for permutations of m elements, built up m = 1 … n.
+        var f = new double[pairs + 1];
+        f[0] = 1;
+        var max = 0;
+        for (var m = 2; m <= n; m++)
+        {
+            var next = new double[pairs + 1];
+            var newMax = max + m - 1;
+            for (var k = 0; k <= newMax; k++)
+            {
+                double sum = 0;
+                for (var j = 0; j < m && j <= k; j++)
+                {
+                    if (k - j <= max)
+                    {
+                        sum += f[k - j];
+                    }
+                }
+
+                next[k] = sum / m;
+            }
+
+            f = next;
+            max = newMax;
+        }
+
+        // P(S ≥ |s|) = P(inversions ≤ (pairs − |s|) / 2).
+        var limit = (pairs - Math.Abs(s)) / 2;
+        double tail = 0;
+        for (var k = 0; k <= limit; k++)
+        {
+            tail += f[k];
+        }
+
+        return Math.Min(1, 2 * tail);
+    }
+
+    private static MannKendallTest MannKendall(DefinedSeries series, double level)
+    {
+        var y = series.Values;
+        var t = series.Positions;
+        var n = y.Length;
+        long s = 0;
+        var slopes = new List<double>(n * (n - 1) / 2);
+        for (var i = 0; i < n - 1; i++)
+        {
+            for (var j = i + 1; j < n; j++)
+            {
+                s += Math.Sign(y[j] - y[i]);
+                slopes.Add((y[j] - y[i]) / (t[j] - t[i]));
+            }
+        }
+
+        var ties = y.GroupBy(v => v).Select(g => (long)g.Count()).Where(c => c > 1).ToArray();
+        double nn = n;
+        var variance = ((nn * (nn - 1) * ((2 * nn) + 5)) - ties.Sum(c => c * (c - 1) * ((2.0 * c) + 5))) / 18;
+        var z = variance > 0 ? s > 0 ? (s - 1) / Math.Sqrt(variance) : s < 0 ? (s + 1) / Math.Sqrt(variance) : 0 : 0;
+        var exact = ties.Length == 0 && n <= ExactLimit;
+        var p = exact ? ExactPValue(n, s) : variance > 0 ? Math.Min(1, 2 * (1 - Normal.CDF(0, 1, Math.Abs(z)))) : 1;
+        var pairs = nn * (nn - 1) / 2;
+        var tiedPairs = ties.Sum(c => c * (c - 1) / 2.0);
+        var tau = pairs - tiedPairs > 0 ? s / Math.Sqrt(pairs * (pairs - tiedPairs)) : 0;
+
+        slopes.Sort();
+        var sen = MathNet.Numerics.Statistics.SortedArrayStatistics.Median([.. slopes]);
+        var c = Normal.InvCDF(0, 1, 1 - ((1 - level) / 2)) * Math.Sqrt(variance);
+        var m1 = (slopes.Count - c) / 2;
+        var m2 = ((slopes.Count + c) / 2) + 1;
+        double? low = m1 >= 1 ? OrderStatistic(slopes, m1) : null;
+        double? high = m2 <= slopes.Count ? OrderStatistic(slopes, m2) : null;
+        return new MannKendallTest(n, s, variance, z, p, exact, tau, sen, low, high);
+    }
+
+    /// <summary>The value at a 1-based, possibly fractional rank of a sorted list (linear interpolation).</summary>
+    private static double OrderStatistic(List<double> sorted, double rank)
+    {
+        var lo = (int)Math.Floor(rank);
+        var frac = rank - lo;
+        var a = sorted[lo - 1];
+        return lo >= sorted.Count || frac == 0 ? a : a + (frac * (sorted[lo] - a));
+    }
+
+    private static void CheckLevel(double level)
+    {
+        if (!(level is > 0 and < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(level), level, $"level must be in (0, 1); was {Check.Show(level)}");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+using FluentAssertions;
+using Xunit;
+
+namespace Influence.Samples.Tests;
+
+/// <summary>
+/// Every notebook in samples/notebooks runs, cell by cell, against the packages in the local feed, and no cell fails.
+/// To refresh the outputs committed in the notebooks:
+/// <c>INFLUENCE_WRITE_NOTEBOOKS=1 dotnet test tests/Influence.Samples.Tests --filter FullyQualifiedName~Notebook</c>.
+/// </summary>
+[Collection(SamplesGroup.Name)]
+public partial class NotebookTests(LocalFeed feed)
+{
+    public static TheoryData<string> Notebooks() =>
+        [.. Directory.GetFiles(Repository.Notebooks, "*.ipynb").Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public async Task Notebook_RunsEveryCellWithoutError(string name)
+    {
+        feed.PackageCache.Should().NotBeNullOrEmpty();
+        var path = Path.Combine(Repository.Notebooks, name);
+        var previous = Directory.GetCurrentDirectory();
+        Directory.SetCurrentDirectory(Repository.Notebooks); // so the kernel's restore finds samples/notebooks/nuget.config
+        try
+        {
+            var (notebook, failures) = await NotebookRunner.RunAsync(path);
+            if (failures.Count == 0 && Environment.GetEnvironmentVariable("INFLUENCE_WRITE_NOTEBOOKS") == "1")
+            {
+                await File.WriteAllTextAsync(path, NotebookRunner.ToJson(notebook));
+            }
+
+            failures.Should().BeEmpty($"every cell of {name} runs (see the failed cell's code and message)");
+        }
+        finally
+        {
+            Directory.SetCurrentDirectory(previous);
+        }
+    }
+
+    [Fact]
+    public void Notebooks_ReferenceThePackagesAtTheCurrentVersion()
+    {
+        var references = Directory.GetFiles(Repository.Notebooks, "*.ipynb")
+            .SelectMany(f => PackageReference().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Package: m.Groups[1].Value, Version: m.Groups[2].Value)))
+            .ToList();
+
+        references.Should().NotBeEmpty();
+        references.Should().OnlyContain(r => r.Version == Repository.Version, $"the notebooks reference Influence {Repository.Version} (VersionPrefix in Directory.Build.props); bump their #r lines with it");
+    }
+
+    [Fact]
+    public void Notebooks_AreCommittedWithTheirOutputs()
+    {
+        foreach (var file in Directory.GetFiles(Repository.Notebooks, "*.ipynb"))
+        {
+            var text = File.ReadAllText(file);
+            text.Should().Contain("\"output_type\"", $"{Path.GetFileName(file)} is committed with its outputs, so a reader sees results without running it");
+            text.Should().NotContain("\"output_type\": \"error\"", $"{Path.GetFileName(file)} was saved after a clean run");
+        }
+    }
+
+    [GeneratedRegex(@"#r \\""nuget:\s*(Influence[A-Za-z.]*),\s*([^\\""]+)\\""")]
+    private static partial Regex PackageReference();
+}

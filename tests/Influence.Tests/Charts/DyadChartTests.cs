@@ -1,0 +1,120 @@
+using FluentAssertions;
+using Influence.Cases;
+using Influence.Charts;
+using Influence.IO;
+using Influence.Scoring;
+using SkiaSharp;
+using Xunit;
+
+namespace Influence.Tests.Charts;
+
+public class DyadChartTests
+{
+    private static readonly Dyad PakistanTaliban = new("pakistan", "taliban");
+
+    private static ScoreSet Scores() => Scorer.Score(CaseReader.LoadBuiltIn("pakistan-taliban-1990s"));
+
+    [Fact]
+    public void RenderPng_DrawsTwoPanelsWithTitleText_ByDefault()
+    {
+        var png = DyadChart.RenderPng(Scores(), PakistanTaliban);
+
+        png.Take(8).Should().Equal(0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A);
+        using var bitmap = SKBitmap.Decode(png);
+        bitmap.Width.Should().Be(DyadChartOptions.Default.Width);
+        bitmap.Height.Should().Be(40 + (2 * DyadChartOptions.Default.PanelHeight));
+        DarkPixels(bitmap, 0, 40).Should().BeGreaterThan(200, "the title is drawn with the bundled font");
+        DistinctColours(bitmap).Should().BeGreaterThan(10, "each measure has a line of its own colour");
+    }
+
+    [Fact]
+    public void RenderPng_DrawsOnePanel_WhenMeasuresAreGiven()
+    {
+        var png = DyadChart.RenderPng(Scores(), PakistanTaliban, ["exchange", "inputEfficiency"], new DyadChartOptions { Width = 800, PanelHeight = 300 });
+
+        using var bitmap = SKBitmap.Decode(png);
+        bitmap.Width.Should().Be(800);
+        bitmap.Height.Should().Be(340);
+        DarkPixels(bitmap, 40, 340).Should().BeGreaterThan(1000, "axes, tick labels and lines are drawn");
+    }
+
+    [Fact]
+    public void RenderPng_Throws_WhenAMeasureIsUnknown()
+    {
+        var act = () => DyadChart.RenderPng(Scores(), PakistanTaliban, ["exchange", "leverage"]);
+
+        act.Should().Throw<ArgumentException>().Where(e => e.ParamName == "measures").WithMessage("*no measure is called 'leverage'*");
+    }
+
+    [Fact]
+    public void RenderPng_Throws_WhenNoMeasureIsGiven()
+    {
+        var act = () => DyadChart.RenderPng(Scores(), PakistanTaliban, []);
+
+        act.Should().Throw<ArgumentException>().Where(e => e.ParamName == "measures");
+    }
+
+    [Fact]
+    public void RenderPng_Throws_WhenTheDyadWasNotScored()
+    {
+        var act = () => DyadChart.RenderPng(Scores(), new Dyad("taliban", "pakistan"));
+
+        act.Should().Throw<ArgumentException>().Where(e => e.ParamName == "dyad").WithMessage("*was not scored*");
+    }
+
+    [Theory]
+    [InlineData(199)]
+    [InlineData(10_001)]
+    public void Options_RejectWidthOutsideRange(int width)
+    {
+        var act = () => new DyadChartOptions { Width = width };
+
+        act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "Width").WithMessage("*must be in [200, 10000]*");
+    }
+
+    [Fact]
+    public void SavePng_WritesTheSameBytesAsRenderPng()
+    {
+        var scores = Scores();
+        var path = Path.Combine(Path.GetTempPath(), $"influence-chart-{Guid.NewGuid():N}.png");
+        try
+        {
+            DyadChart.SavePng(scores, PakistanTaliban, path, ["conflict"]);
+
+            File.ReadAllBytes(path).Should().Equal(DyadChart.RenderPng(scores, PakistanTaliban, ["conflict"]));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static int DarkPixels(SKBitmap bitmap, int fromRow, int toRow)
+    {
+        var count = 0;
+        for (var y = fromRow; y < toRow; y++)
+        {
+            for (var x = 0; x < bitmap.Width; x++)
+            {
+                var c = bitmap.GetPixel(x, y);
+                count += c.Red + c.Green + c.Blue < 384 ? 1 : 0;
+            }
+        }
+
+        return count;
+    }
+
+    private static int DistinctColours(SKBitmap bitmap)
+    {
+        var colours = new HashSet<uint>();
+        for (var y = 0; y < bitmap.Height; y += 2)
+        {
+            for (var x = 0; x < bitmap.Width; x += 2)
+            {
+                colours.Add((uint)bitmap.GetPixel(x, y));
+            }
+        }
+
+        return colours.Count;
+    }
+}

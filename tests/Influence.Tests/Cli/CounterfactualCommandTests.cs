@@ -1,0 +1,40 @@
+using System.Text.Json;
+using FluentAssertions;
+using Influence.Tests.Support;
+using Xunit;
+
+namespace Influence.Tests.Cli;
+
+public class CounterfactualCommandTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
+
+    [Fact]
+    public void Counterfactual_PrintsWithAndWithout_ForADyad()
+    {
+        var (code, output, _) = Run("counterfactual", "--patron", "pakistan", "--client", "taliban", "--without", "india", "--from", "1998", "--to", "1999");
+
+        code.Should().Be(0);
+        output.Should().Contain("with and without india").And.Contain("1998").And.Contain("1999");
+    }
+
+    [Fact]
+    public void Counterfactual_WritesJson()
+    {
+        var (code, output, _) = Run("counterfactual", "--patron", "pakistan", "--client", "taliban", "--without", "india", "--from", "1998", "--to", "1998", "--format", "json");
+
+        code.Should().Be(0);
+        using var doc = JsonDocument.Parse(output);
+        doc.RootElement.GetProperty("schema").GetString().Should().Be("influence.counterfactual/1");
+        doc.RootElement.GetProperty("periods")[0].GetProperty("patronShare").TryGetProperty("effect", out _).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Counterfactual_ExitsWithUsageCode_WhenTheThirdPartyIsTheClient()
+    {
+        var (code, _, err) = Run("counterfactual", "--patron", "pakistan", "--client", "taliban", "--without", "taliban");
+
+        code.Should().Be(2);
+        err.Should().Contain("outside the dyad's movements");
+    }
+}

@@ -1,0 +1,97 @@
+using FluentAssertions;
+using Influence.Cases;
+using Influence.Evidence;
+using Influence.Tests.Support;
+using Xunit;
+
+namespace Influence.Tests.Cli;
+
+public sealed class ExplainCommandTests : IDisposable
+{
+    private readonly CliRunner _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    private string Case()
+    {
+        var b = TestCases.Builder()
+            .AddSource(new Source("s2", "Second source, p. 12"))
+            .Add(TestCases.Support("give", TestCases.Year(2005), "P", "C", 0.8) with { Note = "P sends arms." })
+            .Add(new SupportEvidence("back", TestCases.Year(2005), Confidence.Reported, ["s1", "s2"], "C", "P", ResourceType.Sanctuary, 0.5));
+        return _cli.Write(b.Build());
+    }
+
+    [Fact]
+    public void Explain_ListsEveryItemWithItsEffectTermAndSources()
+    {
+        var (code, output, _) = CliRunner.Run("explain", Case(), "--patron", "P", "--client", "C", "--period", "2005", "--measure", "exchange");
+
+        code.Should().Be(0);
+        output.Should().StartWith("exchange of P → C in 2005: 0.416"); // (1 − e^−1.15) · 2 · 0.35 / 1.15
+        output.Should().Contain("formula:").And.Contain("theory:   Biermann (2025)");
+        output.Should().Contain("2 evidence items, largest effect first");
+        output.Should().Contain("give  [patron→client support; weight 0.8; support, 2005, confirmed]");
+        output.Should().Contain("back  [client→patron support; weight 0.35; support, 2005, reported]");
+        output.Should().Contain("P sends arms.");
+        output.Should().Contain("source: A test source").And.Contain("source: Second source, p. 12");
+        output.Should().Contain("+0.416  give").And.Contain("+0.416  back", "without either flow the exchange is one-way: 0");
+        output.IndexOf("  give  ", StringComparison.Ordinal).Should().BeLessThan(output.IndexOf("  back  ", StringComparison.Ordinal), "equal effects: the heavier item first");
+    }
+
+    [Fact]
+    public void Explain_SaysWhenNoItemFedAValue()
+    {
+        var (code, output, _) = CliRunner.Run("explain", Case(), "--patron", "P", "--client", "C", "--period", "2010", "--measure", "exchange");
+
+        code.Should().Be(0);
+        output.Should().Contain("exchange of P → C in 2010: undefined").And.Contain("no evidence item fed this value.");
+    }
+
+    [Fact]
+    public void Explain_UsesTheOnlyDeclaredDyad_WhenNoneIsGiven()
+    {
+        var (code, output, _) = CliRunner.Run("explain", Case(), "--period", "2005", "--measure", "conflict");
+
+        code.Should().Be(0);
+        output.Should().StartWith("conflict of P → C in 2005: 0");
+    }
+
+    [Fact]
+    public void Explain_WritesToAFile_WithOut()
+    {
+        var target = _cli.PathOf("why.txt");
+
+        var (code, output, _) = CliRunner.Run("explain", Case(), "--period", "2005", "--measure", "exchange", "--out", target);
+
+        code.Should().Be(0);
+        output.Should().BeEmpty();
+        File.ReadAllText(target).Should().Contain("give").And.Contain("back");
+    }
+
+    [Theory]
+    [InlineData("--measure", "exchange")]
+    [InlineData("--period", "2005")]
+    [InlineData("--period", "2005", "--measure", "charisma")]
+    [InlineData("--period", "1990", "--measure", "exchange", "--patron", "P", "--client", "nobody")]
+    [InlineData("--period", "20o5", "--measure", "exchange")]
+    [InlineData("--period", "2005", "--measure", "exchange", "--patron", "P")]
+    public void Explain_ExitsWithUsageCode_OnWrongUsage(params string[] args)
+    {
+        var (code, _, err) = CliRunner.Run(["explain", Case(), .. args]);
+
+        code.Should().Be(2);
+        err.Should().StartWith("influence: ");
+    }
+
+    [Fact]
+    public void Explain_ExitsWithDataCode_OnAnInvalidCase()
+    {
+        var bad = _cli.PathOf("bad.json");
+        File.WriteAllText(bad, "{ not json");
+
+        var (code, _, err) = CliRunner.Run("explain", bad, "--period", "2005", "--measure", "exchange");
+
+        code.Should().Be(1);
+        err.Should().Contain("expected well-formed JSON");
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using FluentAssertions;
+using Influence.Tests.Support;
+using Xunit;
+
+namespace Influence.Tests.Cli;
+
+public class NetworkCommandTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
+
+    [Fact]
+    public void Network_WritesJson_ForThePeriod()
+    {
+        var (code, output, _) = Run("network", "builtin", "--period", "1998");
+
+        code.Should().Be(0);
+        using var doc = JsonDocument.Parse(output);
+        doc.RootElement.GetProperty("schema").GetString().Should().Be("influence.network/1");
+        doc.RootElement.GetProperty("to").GetString().Should().Be("1998");
+        doc.RootElement.GetProperty("edges").GetArrayLength().Should().BeGreaterThan(0);
+    }
+
+    [Fact]
+    public void Network_WritesDot_ToAFile()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"influence-net-{Guid.NewGuid():N}.dot");
+        try
+        {
+            var (code, output, _) = Run("network", "--period", "1998", "--format", "dot", "--out", path);
+
+            code.Should().Be(0);
+            output.Should().BeEmpty();
+            File.ReadAllText(path).Should().StartWith("digraph ");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Network_ExitsWithUsageCode_OnABadGroup()
+    {
+        var (code, _, err) = Run("network", "--period", "1998", "--group", "pakistan");
+
+        code.Should().Be(2);
+        err.Should().Contain("--group must be ID=GROUP");
+    }
+
+    [Fact]
+    public void Network_ExitsWithUsageCode_OnAnUnknownFocus()
+    {
+        var (code, _, err) = Run("network", "--period", "1998", "--focus", "nobody");
+
+        code.Should().Be(2);
+        err.Should().Contain("no actor is called \"nobody\"");
+    }
+}

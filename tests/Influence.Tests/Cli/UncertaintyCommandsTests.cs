@@ -1,0 +1,119 @@
+using System.Text.Json;
+using FluentAssertions;
+using Influence.IO;
+using Influence.Tests.Support;
+using Xunit;
+
+namespace Influence.Tests.Cli;
+
+/// <summary>The commands of issue 6: score --intervals, trend, changepoints and sensitivity, on the 1990s excerpt.</summary>
+public sealed class UncertaintyCommandsTests : IDisposable
+{
+    private readonly string _case = Path.Combine(Path.GetTempPath(), $"influence-excerpt-{Guid.NewGuid():N}.json");
+
+    public UncertaintyCommandsTests() =>
+        File.WriteAllText(_case, CaseWriter.ToJson(CaseReader.LoadBuiltIn("pakistan-taliban-1990s")));
+
+    public void Dispose() => File.Delete(_case);
+
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
+
+    [Fact]
+    public void Score_WithIntervals_WritesIntervalsAndShares()
+    {
+        var (code, output, _) = Run("score", _case, "--format", "json", "--intervals", "20", "--seed", "3", "--interval-kind", "bootstrap");
+
+        code.Should().Be(0);
+        using var doc = JsonDocument.Parse(output);
+        var intervals = doc.RootElement.GetProperty("intervals");
+        intervals.GetProperty("method").GetString().Should().Be("bootstrap");
+        intervals.GetProperty("draws").GetInt32().Should().Be(20);
+        intervals.GetProperty("seed").GetUInt64().Should().Be(3);
+        var period = doc.RootElement.GetProperty("dyads")[0].GetProperty("periods")[4];
+        period.GetProperty("stateShares").EnumerateObject().Sum(p => p.Value.GetDouble()).Should().BeApproximately(1, 1e-9);
+        period.GetProperty("patronClientShare").EnumerateObject().Sum(p => p.Value.GetDouble()).Should().BeApproximately(1, 1e-9);
+    }
+
+    [Fact]
+    public void Score_WithIntervals_IsTheSameForTheSameSeed()
+    {
+        var a = Run("score", _case, "--format", "json", "--intervals", "10", "--seed", "9").Out;
+        var b = Run("score", _case, "--format", "json", "--intervals", "10", "--seed", "9").Out;
+
+        b.Should().Be(a);
+    }
+
+    [Fact]
+    public void Score_Table_ShowsTheShareOfDraws()
+    {
+        var (code, output, _) = Run("score", _case, "--intervals", "10");
+
+        code.Should().Be(0);
+        output.Should().MatchRegex(@"(dormant|consolidated|contested) \(\d+%\)").And.Contain("share of 10 draws");
+    }
+
+    [Fact]
+    public void Score_RejectsAnUnknownIntervalKind()
+    {
+        var (code, _, err) = Run("score", _case, "--intervals", "10", "--interval-kind", "jackknife");
+
+        code.Should().Be(2);
+        err.Should().Contain("--interval-kind must be bootstrap, montecarlo or both; was 'jackknife'");
+    }
+
+    [Fact]
+    public void Score_RejectsFewerThanTwoDraws()
+    {
+        var (code, _, err) = Run("score", _case, "--intervals", "1");
+
+        code.Should().Be(2);
+        err.Should().Contain("--intervals must be at least 2");
+    }
+
+    [Fact]
+    public void Trend_PrintsTheSlopeAndTheMannKendallTest()
+    {
+        var (code, output, _) = Run("trend", _case, "--patron", "pakistan", "--client", "taliban", "--measure", "exchange");
+
+        code.Should().Be(0);
+        output.Should().Contain("least squares:").And.Contain("Mann–Kendall:").And.Contain("Sen's slope:").And.Contain("per year");
+    }
+
+    [Fact]
+    public void Trend_RejectsAnUnknownMeasure()
+    {
+        var (code, _, err) = Run("trend", _case, "--measure", "nope");
+
+        code.Should().Be(2);
+        err.Should().Contain("no measure is called 'nope'");
+    }
+
+    [Fact]
+    public void ChangePoints_PrintsEachShift()
+    {
+        var (code, output, _) = Run("changepoints", _case, "--patron", "pakistan", "--client", "taliban", "--measure", "presence");
+
+        code.Should().Be(0);
+        output.Should().Contain("penalty β").And.Contain("1996").And.Contain("shift +0.393");
+    }
+
+    [Fact]
+    public void Sensitivity_PrintsTornadoesAndWhatFlipsEachVerdict_WithSources()
+    {
+        var (code, output, _) = Run("sensitivity", _case, "--patron", "pakistan", "--client", "taliban", "--period", "2001");
+
+        code.Should().Be(0);
+        output.Should().Contain("Conflict.Scale")
+            .And.Contain("What flips the state")
+            .And.Contain("What flips the patron–client test")
+            .And.Contain("source: Sharma (2026)");
+    }
+
+    [Fact]
+    public void Sensitivity_NeedsAPeriod()
+    {
+        var (code, _, _) = Run("sensitivity", _case);
+
+        code.Should().Be(2);
+    }
+}

@@ -1,0 +1,62 @@
+using FluentAssertions;
+using Influence.Tests.Support;
+using Xunit;
+
+namespace Influence.Tests.Cli;
+
+public sealed class ValidateCommandTests : IDisposable
+{
+    private readonly CliRunner _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public void Validate_SaysAValidCaseIsValid_AndExits0()
+    {
+        var path = _cli.Write(TestCases.Builder().Add(TestCases.Support("s", TestCases.Year(2005), "P", "C", 0.5)).Build());
+
+        var (code, output, _) = CliRunner.Run("validate", path);
+
+        code.Should().Be(0);
+        output.Should().Be($"{path}: valid — 3 actors, 1 evidence items, 1 dyads.\n".ReplaceLineEndings());
+    }
+
+    [Fact]
+    public void Validate_PrintsEveryLocatedProblem_AndExits1()
+    {
+        var path = _cli.PathOf("bad.json");
+        File.WriteAllText(path, """
+            {
+              "schema": "influence.case/1", "id": "bad", "name": "Bad",
+              "sources": [{ "id": "s1", "citation": "S" }],
+              "actors": [{ "id": "P", "name": "P", "kind": "state" }],
+              "evidence": [
+                { "id": "e1", "kind": "support", "date": "2001", "confidence": "confirmed", "sources": ["s1"], "from": "P", "to": "Q", "resource": "arms", "magnitude": 1.3 }
+              ]
+            }
+            """);
+
+        var (code, output, _) = CliRunner.Run("validate", path);
+
+        code.Should().Be(1);
+        output.Should().Contain($"{path}:6:").And.Contain("$.evidence[0].magnitude (item 'e1'): expected a number in [0, 1]; was 1.3");
+        output.Should().Contain("$.evidence[0].to (item 'e1'): expected the id of an actor of the case; no actor is called \"Q\"");
+        output.Should().EndWith($"{path}: 2 problems.\n".ReplaceLineEndings());
+    }
+
+    [Fact]
+    public void Validate_ExitsWithUsageCode_WithoutAFile()
+    {
+        CliRunner.Run("validate").Code.Should().Be(2);
+        CliRunner.Run("validate", _cli.PathOf("missing.json")).Code.Should().Be(2);
+    }
+
+    [Fact]
+    public void UnknownCommands_ExitWithUsageCode()
+    {
+        var (code, _, err) = CliRunner.Run("frobnicate");
+
+        code.Should().Be(2);
+        err.Should().Contain("Run 'influence --help' for usage.");
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using FluentAssertions;
+using Influence.IO;
+using Influence.Networks;
+using Xunit;
+using static Influence.Tests.Support.NetworkCases;
+
+namespace Influence.Tests.IO;
+
+public class NetworkWriterTests
+{
+    private static ActorNetwork Network() =>
+        ActorNetwork.ForPeriod(Builder().Support("X", "P", 0.5).Support("P", "C", 0.5).Coerce("T", "P", 0.3).Build(), Period.FromYear(2005));
+
+    [Fact]
+    public void Json_ListsActorsWithRoles_AndTypedEdges()
+    {
+        using var doc = JsonDocument.Parse(NetworkWriter.ToJson(Network()));
+        var root = doc.RootElement;
+
+        root.GetProperty("schema").GetString().Should().Be("influence.network/1");
+        root.GetProperty("from").GetString().Should().Be("2005");
+        root.GetProperty("actors").EnumerateArray().Select(a => a.GetProperty("id").GetString()).Should().Equal("P", "C", "X", "Y", "T");
+        var p = root.GetProperty("actors")[0];
+        p.GetProperty("group").GetString().Should().Be("state");
+        p.GetProperty("brokerage").GetProperty("representative").GetInt32().Should().Be(1);
+        p.GetProperty("brokerage").GetProperty("total").GetInt32().Should().Be(1);
+        root.GetProperty("edges").EnumerateArray().Select(e => $"{e.GetProperty("from").GetString()}>{e.GetProperty("to").GetString()}:{e.GetProperty("kind").GetString()}")
+            .Should().BeEquivalentTo("X>P:support", "P>C:support", "T>P:coercion");
+    }
+
+    [Fact]
+    public void Json_UsesTheGivenGroups()
+    {
+        var groups = ActorGroups.FromMap(new Dictionary<string, string> { ["X"] = "great-power" });
+
+        using var doc = JsonDocument.Parse(NetworkWriter.ToJson(Network(), groups));
+
+        var p = doc.RootElement.GetProperty("actors")[0].GetProperty("brokerage");
+        p.GetProperty("liaison").GetInt32().Should().Be(1, "great-power → state → non-state");
+    }
+
+    [Fact]
+    public void Dot_DrawsSupportSolidAndCoercionDashed()
+    {
+        var dot = NetworkWriter.ToDot(Network());
+
+        dot.Should().StartWith("digraph \"net\" {\n");
+        dot.Should().Contain("\"P\" [label=\"Patron\", shape=box];");
+        dot.Should().Contain("\"C\" [label=\"Client\", shape=ellipse];");
+        dot.Should().Contain("\"P\" -> \"C\" [label=\"support 0.5\", color=\"#2e7d32\"");
+        dot.Should().Contain("\"T\" -> \"P\" [label=\"coercion 0.3\", color=\"#c62828\", style=dashed");
+        dot.Should().EndWith("}\n");
+    }
+
+    [Fact]
+    public void Output_IsTheSameBytes_EveryTime()
+    {
+        NetworkWriter.ToJson(Network()).Should().Be(NetworkWriter.ToJson(Network()));
+        NetworkWriter.ToDot(Network()).Should().Be(NetworkWriter.ToDot(Network()));
+    }
+
+    [Fact]
+    public void ActorGroups_FromMap_Throws_OnAnEmptyGroupName()
+    {
+        var act = () => ActorGroups.FromMap(new Dictionary<string, string> { ["X"] = " " });
+
+        act.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("groupOfActor");
+    }
+}

@@ -1,0 +1,54 @@
+using System.Reflection;
+using FluentAssertions;
+using Influence.Charts;
+using Influence.Scoring;
+using PublicApiGenerator;
+using Xunit;
+
+namespace Influence.Tests.PublicApi;
+
+/// <summary>
+/// The public API of each package, as text, against a committed snapshot: any change to the API is a visible diff
+/// in review. After an intended change, re-approve with
+/// <c>INFLUENCE_APPROVE_API=1 dotnet test tests/Influence.Tests --filter FullyQualifiedName~PublicApi</c>
+/// and commit the changed <c>*.approved.txt</c> files (see docs/releasing.md).
+/// </summary>
+public class PublicApiTests
+{
+    [Fact]
+    public void Influence_PublicApi_MatchesTheApprovedSnapshot() => Verify(typeof(Scorer).Assembly, "Influence");
+
+    [Fact]
+    public void InfluenceCharts_PublicApi_MatchesTheApprovedSnapshot() => Verify(typeof(DyadChart).Assembly, "Influence.Charts");
+
+    private static void Verify(Assembly assembly, string name)
+    {
+        var options = new ApiGeneratorOptions { ExcludeAttributes = ["System.Runtime.Versioning.TargetFrameworkAttribute", "System.Reflection.AssemblyMetadataAttribute"] };
+        var actual = Normalize(assembly.GeneratePublicApi(options));
+        // Not [CallerFilePath]: CI builds map source paths (ContinuousIntegrationBuild), so find the repository instead.
+        var approvedPath = Path.Combine(RepositoryRoot(), "tests", "Influence.Tests", "PublicApi", $"{name}.approved.txt");
+        if (Environment.GetEnvironmentVariable("INFLUENCE_APPROVE_API") == "1")
+        {
+            File.WriteAllText(approvedPath, actual);
+        }
+
+        File.Exists(approvedPath).Should().BeTrue($"the snapshot {approvedPath} is committed; create it with INFLUENCE_APPROVE_API=1");
+        var approved = Normalize(File.ReadAllText(approvedPath));
+        actual.Should().Be(approved, $"the public API of {name} changed: if intended, re-approve with INFLUENCE_APPROVE_API=1 (docs/releasing.md) and commit {name}.approved.txt");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Influence.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"no Influence.sln above {AppContext.BaseDirectory}");
+    }
+
+    private static string Normalize(string text) => text.ReplaceLineEndings("\n").TrimEnd() + "\n";
+}

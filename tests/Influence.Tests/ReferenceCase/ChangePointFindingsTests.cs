@@ -1,0 +1,54 @@
+using FluentAssertions;
+using Influence.TimeSeries;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Influence.Tests.ReferenceCase;
+
+/// <summary>
+/// The article's break (issue 6): Sharma (2026) tells of a relationship that turned after the Taliban took Kabul in
+/// August 2021. Claim: with the library's DEFAULT options — for scoring and for the change-point search (penalty
+/// 3·σ̂²·ln n, fixed before the reference case was coded) — a change point in the conflict or the presence series of
+/// Pakistan → Taliban falls in 2021 or 2022. No tuning of the penalty, no data edits.
+/// </summary>
+public class ChangePointFindingsTests(ReferenceCaseFixture reference, ITestOutputHelper output) : IClassFixture<ReferenceCaseFixture>
+{
+    [Fact]
+    public void ConflictOrPresence_ChangesIn2021Or2022_WithDefaultOptions()
+    {
+        var scores = reference.Scores;
+        var dyad = ReferenceCaseFixture.PakistanTaliban;
+        var first = Period.FromYear(2021).ToGranularity(scores.Granularity);
+        var last = Period.FromYear(2022).ToGranularity(scores.Granularity, atEnd: true);
+
+        var found = new List<(string Measure, ChangePoint Change)>();
+        foreach (var measure in new[] { "conflict", "presence" })
+        {
+            var result = ChangePoints.Detect(scores, measure, dyad);
+            output.WriteLine($"{measure} {result.From}–{result.To}: {result.Points} values, σ̂ {result.NoiseSigma:0.####}, β {result.Penalty:0.####}");
+            foreach (var cp in result.ChangePoints)
+            {
+                output.WriteLine($"  {cp.Period}: {cp.MeanBefore:0.###} → {cp.MeanAfter:0.###} (shift {cp.Shift:+0.###;-0.###})");
+                found.Add((measure, cp));
+            }
+        }
+
+        found.Should().Contain(
+            x => x.Change.Period >= first && x.Change.Period <= last,
+            "the article's break (August 2021) should show as a change point in conflict or presence in 2021–2022");
+    }
+
+    [Fact]
+    public void Presence_RisesIn2021_AndConflictIn2024()
+    {
+        // What the library finds with the default options (see docs/time-series.md, "The reference finding"): presence
+        // jumps in 2021 (Pakistani officials in Kabul from September 2021); conflict's only break comes in 2024 (the
+        // March 2024 airstrikes and the border clashes), two years after the takeover, not at it.
+        var presence = ChangePoints.Detect(reference.Scores, "presence", ReferenceCaseFixture.PakistanTaliban);
+        var conflict = ChangePoints.Detect(reference.Scores, "conflict", ReferenceCaseFixture.PakistanTaliban);
+
+        presence.ChangePoints.Should().Contain(c => c.Period == Period.FromYear(2021) && c.Shift > 0);
+        conflict.ChangePoints.Should().Contain(c => c.Period == Period.FromYear(2024) && c.Shift > 0);
+        conflict.ChangePoints.Should().NotContain(c => c.Period == Period.FromYear(2021) || c.Period == Period.FromYear(2022));
+    }
+}

@@ -1,0 +1,74 @@
+using FluentAssertions;
+using Influence.Cases;
+using Influence.Evidence;
+using Influence.Scoring;
+using Influence.Tests.Support;
+using Xunit;
+
+namespace Influence.Tests.Scoring;
+
+public class ExplainerTests
+{
+    [Fact]
+    public void Explain_GivesEachItemsTermWeightEffectAndSources_LargestEffectFirst()
+    {
+        // Conflict 2005: P's clash 0.6 and C's defiance of a salience-0.8 demand (λ 0.5 → 0.4): 1 − e^−1.0 = 0.632121.
+        // Without the clash: 1 − e^−0.4 = 0.329680 (effect 0.302441); without the demand: 1 − e^−0.6 = 0.451188
+        // (effect 0.180933). The complied demand feeds nothing and is not listed.
+        var c = TestCases.Builder()
+            .AddIssue(new Issue("i", "Issue"))
+            .AddSource(new Source("s2", "Second source"))
+            .Add(TestCases.Coercion("clash", TestCases.Year(2005), "P", "C", 0.6) with { Sources = ["s1", "s2"], Note = "Border clash." })
+            .Add(TestCases.Demand("defied", TestCases.Year(2005), "i", 0.8, DemandResponse.Defied))
+            .Add(TestCases.Demand("met", TestCases.Year(2005), "i", 0.8, DemandResponse.Complied))
+            .Build();
+        var scores = Scorer.Score(c);
+
+        var e = Explainer.Explain(scores, TestCases.PC, Period.FromYear(2005), "conflict");
+
+        e.Value.Should().BeApproximately(1 - Math.Exp(-1.0), 1e-12);
+        e.Formula.Should().Contain("K[P→C]");
+        e.Contributions.Select(x => x.EvidenceId).Should().Equal("clash", "defied");
+        var clash = e.Contributions[0];
+        clash.Term.Should().Be("coercion by patron");
+        clash.Weight.Should().BeApproximately(0.6, 1e-12);
+        clash.ValueWithout.Should().BeApproximately(1 - Math.Exp(-0.4), 1e-12);
+        clash.Effect.Should().BeApproximately(Math.Exp(-0.4) - Math.Exp(-1.0), 1e-12);
+        clash.Sources.Select(s => s.Citation).Should().Equal("A test source", "Second source");
+        clash.Note.Should().Be("Border clash.");
+        clash.Kind.Should().Be(EvidenceKind.Coercion);
+        e.Contributions[1].Term.Should().Be("defied demand");
+        e.Contributions[1].Effect.Should().BeApproximately(Math.Exp(-0.6) - Math.Exp(-1.0), 1e-12);
+    }
+
+    [Fact]
+    public void Explain_GivesNoEffect_WhenTheValueIsUndefinedWithoutTheItem()
+    {
+        // 2005: P gives 0.5 and is present at level 0.5. Presence = 1 − e^−0.5; without the presence item the flow still
+        // observes the dyad, so presence is 0 and the effect is the whole value. Exchange is 0 (one-way aid); without
+        // the only flow it is undefined, so the flow has no effect to report.
+        var c = TestCases.Builder()
+            .Add(TestCases.Support("give", TestCases.Year(2005), "P", "C", 0.5))
+            .Add(TestCases.Presence("there", TestCases.Year(2005), "P", "C", 0.5))
+            .Build();
+        var scores = Scorer.Score(c);
+
+        var presence = Explainer.Explain(scores, TestCases.PC, Period.FromYear(2005), "presence");
+        var exchange = Explainer.Explain(scores, TestCases.PC, Period.FromYear(2005), "exchange");
+
+        presence.Contributions.Should().ContainSingle().Which.Effect.Should().BeApproximately(1 - Math.Exp(-0.5), 1e-12);
+        exchange.Value.Should().Be(0);
+        exchange.Contributions.Should().ContainSingle().Which.ValueWithout.Should().BeNull("without the only flow exchange is undefined");
+        exchange.Contributions[0].Effect.Should().BeNull();
+    }
+
+    [Fact]
+    public void Explain_RejectsWhatWasNotScored()
+    {
+        var scores = Scorer.Score(TestCases.Builder().Add(TestCases.Support("a", TestCases.Year(2005), "P", "C", 0.5)).Build());
+
+        ((Action)(() => Explainer.Explain(scores, TestCases.PC, Period.FromYear(2005), "charisma"))).Should().Throw<ArgumentException>().WithParameterName("measure");
+        ((Action)(() => Explainer.Explain(scores, new Dyad("C", "P"), Period.FromYear(2005), "exchange"))).Should().Throw<ArgumentException>().WithParameterName("dyad");
+        ((Action)(() => Explainer.Explain(null!, TestCases.PC, Period.FromYear(2005), "exchange"))).Should().Throw<ArgumentNullException>().WithParameterName("scores");
+    }
+}

@@ -1,0 +1,101 @@
+using FluentAssertions;
+using Influence.Cases;
+using Influence.Indexing;
+using Influence.Scoring;
+using Influence.Tests.Support;
+using Xunit;
+
+namespace Influence.Tests.Scoring;
+
+public class ScorerTests
+{
+    private static Case Small() => TestCases.Builder()
+        .Add(TestCases.Support("a", TestCases.Year(2003), "P", "C", 0.5))
+        .Add(TestCases.Support("b", TestCases.Year(2004), "C", "P", 0.5))
+        .Build();
+
+    [Fact]
+    public void Score_CoversTheCasesRange_AtItsGranularity_ByDefault()
+    {
+        var s = Scorer.Score(Small());
+
+        s.From.Should().Be(Period.FromYear(2000));
+        s.To.Should().Be(Period.FromYear(2010));
+        s.PeriodCount.Should().Be(11);
+        s.Dyads.Should().Equal(TestCases.PC);
+        s.DyadPeriods.Should().Be(11);
+    }
+
+    [Fact]
+    public void ResolveRange_ConvertsTheRequestToItsGranularity()
+    {
+        var (from, to) = Scorer.ResolveRange(Small(), new ScoringRequest { Granularity = Granularity.Month, From = Period.FromYear(2003), To = Period.FromQuarter(2004, 2) });
+
+        from.Should().Be(Period.FromMonth(2003, 1));
+        to.Should().Be(Period.FromMonth(2004, 6));
+    }
+
+    [Fact]
+    public void ResolveRange_UsesTheYearsOfTheEvidence_WhenTheCaseHasNoRange()
+    {
+        var b = TestCases.Builder().Add(TestCases.Support("a", TestCases.Month(2003, 5), "P", "C", 0.5));
+        b.From = null;
+        b.To = null;
+
+        Scorer.ResolveRange(b.Build()).Should().Be((Period.FromYear(2003), Period.FromYear(2003)));
+    }
+
+    [Fact]
+    public void Score_RejectsRequestsItCannotServe_NamingTheParameter()
+    {
+        var c = Small();
+        var empty = TestCases.Builder();
+        empty.From = null;
+        empty.To = null;
+
+        ((Action)(() => Scorer.Score(c, request: ScoringRequest.ForDyad("P", "nobody")))).Should().Throw<ArgumentException>().WithParameterName("request").WithMessage("*no actor is called \"nobody\"*");
+        ((Action)(() => Scorer.Score(c, request: ScoringRequest.ForDyad("P", "P")))).Should().Throw<ArgumentException>().WithParameterName("request");
+        ((Action)(() => Scorer.Score(c.WithDyads([])))).Should().Throw<ArgumentException>().WithParameterName("request").WithMessage("no dyad to score*");
+        ((Action)(() => Scorer.Score(c, request: new ScoringRequest { From = Period.FromYear(2005), To = Period.FromYear(2001) }))).Should().Throw<ArgumentException>().WithParameterName("request");
+        ((Action)(() => Scorer.Score(empty.Build()))).Should().Throw<ArgumentException>().WithParameterName("request").WithMessage("*no evidence and no range*");
+        ((Action)(() => Scorer.Score((Case)null!))).Should().Throw<ArgumentNullException>().WithParameterName("case");
+    }
+
+    [Fact]
+    public void Score_OverAPrebuiltIndex_GivesTheSameValues()
+    {
+        var c = Small();
+        var index = EvidenceIndex.Build(c, new PeriodGrid(Period.FromYear(2000), Period.FromYear(2010)), ScoringOptions.Default);
+
+        var viaIndex = Scorer.Score(index, new ScoringRequest { From = Period.FromYear(2003), To = Period.FromYear(2005) });
+        var direct = Scorer.Score(c, request: new ScoringRequest { From = Period.FromYear(2003), To = Period.FromYear(2005) });
+
+        viaIndex.Series("exchange", TestCases.PC).Should().Equal(direct.Series("exchange", TestCases.PC));
+        ((Action)(() => Scorer.Score(index, new ScoringRequest { From = Period.FromYear(1990) }))).Should().Throw<ArgumentException>().WithParameterName("request");
+    }
+
+    [Fact]
+    public void ScoreSet_RejectsMeasuresDyadsAndPeriodsItDidNotScore()
+    {
+        var s = Scorer.Score(Small());
+
+        ((Action)(() => s.Get("charisma", TestCases.PC, Period.FromYear(2003)))).Should().Throw<ArgumentException>().WithParameterName("measure");
+        ((Action)(() => s.Get("exchange", new Dyad("X", "C"), Period.FromYear(2003)))).Should().Throw<ArgumentException>().WithParameterName("dyad");
+        ((Action)(() => s.Get("exchange", TestCases.PC, Period.FromYear(2011)))).Should().Throw<ArgumentException>().WithParameterName("period");
+        ((Action)(() => s.Get("exchange", TestCases.PC, Period.FromMonth(2003, 1)))).Should().Throw<ArgumentException>().WithParameterName("period");
+        s.Get("EXCHANGE", TestCases.PC, Period.FromYear(2003)).Should().Be(s.Get("exchange", TestCases.PC, Period.FromYear(2003)), "names are case-insensitive");
+    }
+
+    [Fact]
+    public void InputHash_DependsOnTheCaseAndOptions_NotOnTheThreadCount()
+    {
+        var c = Small();
+        var hash = Reproducibility.InputHash(c, ScoringOptions.Default);
+
+        hash.Should().MatchRegex("^[0-9a-f]{64}$");
+        Reproducibility.InputHash(c, ScoringOptions.Default with { MaxDegreeOfParallelism = 1 }).Should().Be(hash);
+        Reproducibility.InputHash(c, ScoringOptions.Default with { Presence = new PresenceOptions { Scale = 2 } }).Should().NotBe(hash);
+        Reproducibility.InputHash(c.WithoutEvidence(["a"]), ScoringOptions.Default).Should().NotBe(hash);
+        Scorer.Score(c).InputHash.Should().Be(hash);
+    }
+}

@@ -1,0 +1,140 @@
+using FluentAssertions;
+using Influence.Scoring;
+using Influence.Tests.Support;
+using Xunit;
+
+namespace Influence.Tests.Scoring;
+
+public class VerdictsTests
+{
+    private static readonly PatronClientThresholds Bars = new(); // exchange 0.1, asymmetry 0.2, diffuse 0.5, endurance 0.3
+    private static readonly StateThresholds States = new(); // high exchange 0.25, high conflict 0.5, inverted balance 0.2
+
+    [Fact]
+    public void PatronClient_Passes_WhenEveryFeatureClearsItsBar_WithTheWeakestMargin()
+    {
+        // Margins: 0.4 − 0.1 = 0.3, 0.6 − 0.2 = 0.4, 0.7 − 0.5 = 0.2, 0.35 − 0.3 = 0.05 → margin 0.05 (endurance).
+        var v = PatronClientTest.Evaluate(0.4, 0.6, 0.7, 0.35, Bars);
+
+        v.IsPatronClient.Should().BeTrue();
+        v.Margin.Should().BeApproximately(0.05, 1e-12);
+        v.Rule.Should().Contain("weakest endurance 0.35 ≥ 0.3");
+    }
+
+    [Fact]
+    public void PatronClient_Passes_AtExactlyTheThreshold()
+    {
+        var v = PatronClientTest.Evaluate(0.1, 0.2, 0.5, 0.3, Bars);
+
+        v.IsPatronClient.Should().BeTrue();
+        v.Margin.Should().Be(0);
+    }
+
+    [Fact]
+    public void PatronClient_Fails_NamingEveryFeatureBelowItsBar()
+    {
+        // Exchange 0.05 (−0.05) and diffuse 0.2 (−0.3): the margin is the worst, −0.3.
+        var v = PatronClientTest.Evaluate(0.05, 0.6, 0.2, 0.9, Bars);
+
+        v.IsPatronClient.Should().BeFalse();
+        v.Margin.Should().BeApproximately(-0.3, 1e-12);
+        v.Rule.Should().Be("not patron–client: exchange 0.05 < 0.1, diffuseObligation 0.2 < 0.5");
+    }
+
+    [Fact]
+    public void PatronClient_IsUndetermined_WhenAFeatureIsUndefined()
+    {
+        var v = PatronClientTest.Evaluate(0.4, null, 0.7, null, Bars);
+
+        v.IsPatronClient.Should().BeNull();
+        v.Margin.Should().BeNull();
+        v.Rule.Should().Be("undetermined: asymmetry, endurance undefined");
+    }
+
+    [Fact]
+    public void PatronClient_UsesTheThresholdsGiven()
+    {
+        var strict = Bars with { Endurance = 0.5 };
+
+        PatronClientTest.Evaluate(0.4, 0.6, 0.7, 0.35, strict).IsPatronClient.Should().BeFalse();
+    }
+
+    [Fact]
+    public void PatronClient_ThrowsOnNullThresholds()
+    {
+        var act = () => PatronClientTest.Evaluate(1, 1, 1, 1, null!);
+
+        act.Should().Throw<ArgumentNullException>().WithParameterName("thresholds");
+    }
+
+    [Theory]
+    [InlineData(0.3, 0.2, RelationshipState.Consolidated, "consolidated: exchange 0.3 ≥ 0.25 and conflict 0.2 < 0.5")]
+    [InlineData(0.3, 0.6, RelationshipState.Contested, "contested: exchange 0.3 ≥ 0.25 and conflict 0.6 ≥ 0.5")]
+    [InlineData(0.1, 0.6, RelationshipState.Estranged, "estranged: exchange 0.1 < 0.25 and conflict 0.6 ≥ 0.5")]
+    [InlineData(0.1, 0.2, RelationshipState.Dormant, "dormant: exchange 0.1 < 0.25 and conflict 0.2 < 0.5")]
+    [InlineData(0.25, 0.5, RelationshipState.Contested, "contested: exchange 0.25 ≥ 0.25 and conflict 0.5 ≥ 0.5")]
+    public void State_CrossesExchangeAndConflict(double exchange, double conflict, RelationshipState state, string rule)
+    {
+        var v = RelationshipStates.Classify(exchange, conflict, 0.1, States);
+
+        v.State.Should().Be(state);
+        v.Rule.Should().Be(rule);
+    }
+
+    [Fact]
+    public void State_IsInverted_WhenThePatronIsInTheClientsDebt_BeforeAnyOtherRule()
+    {
+        // Balance −0.2 ≤ −0.2: inverted, even though exchange and conflict are both high.
+        var v = RelationshipStates.Classify(0.9, 0.9, -0.2, States);
+
+        v.State.Should().Be(RelationshipState.Inverted);
+        v.Rule.Should().StartWith("inverted: account balance -0.2 ≤ −0.2");
+    }
+
+    [Fact]
+    public void State_CountsUndefinedExchangeAsLow()
+    {
+        var v = RelationshipStates.Classify(null, 0.7, null, States);
+
+        v.State.Should().Be(RelationshipState.Estranged);
+        v.Rule.Should().Contain("exchange undefined (no flows in window, counted as low)");
+    }
+
+    [Fact]
+    public void State_IsUndefined_WhenConflictIs()
+    {
+        var v = RelationshipStates.Classify(0.9, null, -1, States);
+
+        v.State.Should().BeNull();
+        v.Rule.Should().StartWith("unobserved");
+    }
+
+    [Theory]
+    [InlineData(RelationshipState.Consolidated, "consolidated")]
+    [InlineData(RelationshipState.Contested, "contested")]
+    [InlineData(RelationshipState.Estranged, "estranged")]
+    [InlineData(RelationshipState.Dormant, "dormant")]
+    [InlineData(RelationshipState.Inverted, "inverted")]
+    public void StateName_IsTheLowerCaseOutputName(RelationshipState state, string name) =>
+        RelationshipStates.StateName(state).Should().Be(name);
+
+    [Fact]
+    public void ScoreSet_AppliesTheTestAndTheStateToTheScoredFeatures()
+    {
+        // Balanced exchange 0.5 + 0.5 in 2005: exchange 1 − e^−1 = 0.632 ≥ 0.25, conflict 0 (observed) → consolidated.
+        // Asymmetry and endurance are defined, diffuse obligation is not (no commitment, one period of input):
+        // the test is undetermined.
+        var c = TestCases.Builder()
+            .Add(TestCases.Support("a", TestCases.Year(2005), "P", "C", 0.5))
+            .Add(TestCases.Support("b", TestCases.Year(2005), "C", "P", 0.5))
+            .Add(TestCases.Capability("p", TestCases.Year(2005), "P", 100))
+            .Add(TestCases.Capability("c", TestCases.Year(2005), "C", 10))
+            .Build();
+
+        var s = Scorer.Score(c).For(TestCases.PC, Period.FromYear(2005));
+
+        s.State.State.Should().Be(RelationshipState.Consolidated);
+        s.PatronClient.IsPatronClient.Should().BeNull();
+        s.PatronClient.Rule.Should().Be("undetermined: diffuseObligation undefined");
+    }
+}
