@@ -16,6 +16,8 @@ internal static class CommandSet
         NetworkCommand.Create(io),
         CounterfactualCommand.Create(io),
         PlotCommand.Create(io),
+#if INCLUDE_BENCH
         BenchCommand.Create(io),
+#endif
     ];
 }

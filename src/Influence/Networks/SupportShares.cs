@@ -80,6 +80,13 @@ public sealed record SupportShares
     }
 
     /// <summary>
+    /// The shares of a client's supporters for the trailing windows of <paramref name="w"/> periods ending at t0 … t1,
+    /// the same numbers as <see cref="Of"/> window by window: each supporter's window sums come from one pass of the
+    /// window kernel. Kept for the next dyad with the same client on this thread.
+    /// </summary>
+    internal static WindowedShares Series(EvidenceIndex index, int client, int w, int t0, int t1) => WindowedShares.Of(index, client, w, t0, t1);
+
+    /// <summary>
     /// The number of alternative patrons: supporters other than the patron (and other than any movement the patron
     /// belongs to) whose share is at least the threshold; null when undefined.
     /// </summary>
@@ -94,5 +101,95 @@ public sealed record SupportShares
         Internal.Check.UnitIntervalOrThrow(threshold, nameof(threshold));
 
         return IsDefined ? Supporters.Count(s => !index.IsWithin(patron, s.Supporter) && s.Share >= threshold) : null;
+    }
+}
+
+/// <summary>A client's supporters' window sums and shares for consecutive windows (see <see cref="SupportShares.Series"/>).</summary>
+internal sealed class WindowedShares
+{
+    private const int Slots = 16;
+
+    [ThreadStatic]
+    private static WindowedShares[]? _slots;
+
+    [ThreadStatic]
+    private static long _clock;
+
+    private long _used;
+    private long _build = -1;
+    private int _client;
+    private int _w;
+    private int _t0;
+    private int _t1;
+
+    /// <summary>Whether the client received support with weight in each window.</summary>
+    public bool[] Defined { get; private set; } = [];
+
+    /// <summary>The supporters (outermost pairs into the client, in pair order).</summary>
+    public int[] Supporters { get; private set; } = [];
+
+    /// <summary>Shares[s × n + i]: supporter s's share in window i (0 when undefined), or NaN when it gave nothing in the window.</summary>
+    public double[] Shares { get; private set; } = [];
+
+    public static WindowedShares Of(EvidenceIndex index, int client, int w, int t0, int t1)
+    {
+        var slots = _slots ??= [.. Enumerable.Range(0, Slots).Select(_ => new WindowedShares())];
+        var oldest = slots[0];
+        foreach (var slot in slots)
+        {
+            if (slot._build == index.BuildId && slot._client == client && slot._w == w && slot._t0 == t0 && slot._t1 == t1)
+            {
+                slot._used = ++_clock;
+                return slot;
+            }
+
+            if (slot._used < oldest._used)
+            {
+                oldest = slot;
+            }
+        }
+
+        oldest.Compute(index, client, w, t0, t1);
+        oldest._used = ++_clock;
+        return oldest;
+    }
+
+    private void Compute(EvidenceIndex index, int client, int w, int t0, int t1)
+    {
+        var n = t1 - t0 + 1;
+        var total = new double[n];
+        Windows.Sums(index.SupportInSeries(client), w, t0, total);
+        var received = index.SupportInCountPrefix(client);
+        Defined = new bool[n];
+        for (var i = 0; i < n; i++)
+        {
+            var t = t0 + i;
+            Defined[i] = EvidenceIndex.CountIn(received, t - w + 1, t) > 0 && total[i] > 0;
+        }
+
+        var supporters = new List<int>();
+        foreach (var p in index.SupporterPairs(client))
+        {
+            supporters.Add(p);
+        }
+
+        Supporters = [.. supporters];
+        Shares = new double[Supporters.Length * n];
+        var sums = new double[n];
+        for (var s = 0; s < Supporters.Length; s++)
+        {
+            var p = Supporters[s];
+            var counts = index.CountPrefix(PairCount.Support, p);
+            Windows.Sums(index.SumSeries(PairSum.Support, p), w, t0, sums);
+            for (var i = 0; i < n; i++)
+            {
+                var t = t0 + i;
+                Shares[(s * n) + i] = EvidenceIndex.CountIn(counts, t - w + 1, t) == 0
+                    ? double.NaN
+                    : Defined[i] ? Math.Clamp(sums[i] / total[i], 0, 1) : 0;
+            }
+        }
+
+        (_build, _client, _w, _t0, _t1) = (index.BuildId, client, w, t0, t1);
     }
 }

@@ -112,8 +112,13 @@ public static class Scorer
         var patrons = plan.Dyads.Select(d => index.Case.ActorIndexOf(d.Patron)).ToArray();
         var clients = plan.Dyads.Select(d => index.Case.ActorIndexOf(d.Client)).ToArray();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = index.Options.MaxDegreeOfParallelism };
-        Parallel.For(0, dyadCount, parallel, () => new double?[periods], (d, _, buffer) =>
+
+        // Dyads sharing a client are scored one after the other, so the per-thread memos of what the client receives
+        // (see ResourceDependence) serve them all. Each dyad writes only its own cells: the order changes no value.
+        var order = Enumerable.Range(0, dyadCount).OrderBy(d => clients[d]).ThenBy(d => patrons[d]).ThenBy(d => d).ToArray();
+        Parallel.For(0, dyadCount, parallel, () => new double?[periods], (k, _, buffer) =>
         {
+            var d = order[k];
             ScoreDyad(new DyadPeriod(index, patrons[d], clients[d], t0), t0, t1, d * periods, measures, values, lows, highs, buffer);
             return buffer;
         }, _ => { });

@@ -42,6 +42,36 @@ public sealed class AlternativePatrons : Measure
     }
 
     /// <inheritdoc />
+    public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
+    {
+        var index = dyad.Index;
+        var w = index.Grid.Granularity.PeriodsIn(dyad.Options.Exchange.ReciprocityWindowYears);
+        var threshold = dyad.Options.Multilateral.AlternativeShareThreshold;
+        var shares = SupportShares.Series(index, dyad.Client, w, t0, t1);
+        var n = t1 - t0 + 1;
+        for (var i = 0; i < n; i++)
+        {
+            if (!shares.Defined[i])
+            {
+                output[i] = null;
+                continue;
+            }
+
+            var count = 0;
+            for (var s = 0; s < shares.Supporters.Length; s++)
+            {
+                var share = shares.Shares[(s * n) + i];
+                if (!double.IsNaN(share) && !index.IsWithin(dyad.Patron, index.PairFrom(shares.Supporters[s])) && share >= threshold)
+                {
+                    count++;
+                }
+            }
+
+            output[i] = count;
+        }
+    }
+
+    /// <inheritdoc />
     public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses) => TraceSupporters(at, uses);
 
     /// <summary>Every support item into the client in the share window, with its supporter in the term.</summary>

@@ -61,6 +61,30 @@ public sealed class DependenceAsymmetry : Measure
     }
 
     /// <inheritdoc />
+    public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
+    {
+        var n = t1 - t0 + 1;
+        var index = dyad.Index;
+        if (index.AreRelated(dyad.Patron, dyad.Client))
+        {
+            output[..n].Clear();
+            return;
+        }
+
+        var w = index.Grid.Granularity.PeriodsIn(dyad.Options.Exchange.ReciprocityWindowYears);
+        var client = new double[n];
+        var patron = new double[n];
+        var clientReceived = new bool[n];
+        var patronReceived = new bool[n];
+        ResourceDependence.Series(index, dyad.Client, dyad.Patron, w, t0, t1, client, clientReceived);
+        ResourceDependence.Series(index, dyad.Patron, dyad.Client, w, t0, t1, patron, patronReceived);
+        for (var i = 0; i < n; i++)
+        {
+            output[i] = clientReceived[i] || patronReceived[i] ? Math.Clamp(client[i] - patron[i], -1, 1) : null;
+        }
+    }
+
+    /// <inheritdoc />
     public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
     {
         if (at.Index.AreRelated(at.Patron, at.Client))

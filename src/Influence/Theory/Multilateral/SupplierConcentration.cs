@@ -39,5 +39,34 @@ public sealed class SupplierConcentration : Measure
     }
 
     /// <inheritdoc />
+    public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
+    {
+        var w = dyad.Index.Grid.Granularity.PeriodsIn(dyad.Options.Exchange.ReciprocityWindowYears);
+        var shares = SupportShares.Series(dyad.Index, dyad.Client, w, t0, t1);
+        var n = t1 - t0 + 1;
+        for (var i = 0; i < n; i++)
+        {
+            if (!shares.Defined[i])
+            {
+                output[i] = null;
+                continue;
+            }
+
+            // Σ share² over the supporters with support in the window, in pair order (as Herfindahl adds them).
+            var sum = 0.0;
+            for (var s = 0; s < shares.Supporters.Length; s++)
+            {
+                var share = shares.Shares[(s * n) + i];
+                if (!double.IsNaN(share))
+                {
+                    sum += share * share;
+                }
+            }
+
+            output[i] = Math.Clamp(sum, 0, 1);
+        }
+    }
+
+    /// <inheritdoc />
     public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses) => AlternativePatrons.TraceSupporters(at, uses);
 }
