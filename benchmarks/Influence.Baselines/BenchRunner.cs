@@ -53,6 +53,15 @@ public sealed record BenchReport
     /// </summary>
     public double EngineCpuSeconds { get; init; }
 
+    /// <summary>
+    /// The engine scoring every measure except the network-based multilateral ones (alternative patrons, supplier
+    /// concentration, dependence asymmetry, brokerage, reverse leverage), index build included.
+    /// </summary>
+    public double EngineCoreSeconds { get; init; }
+
+    /// <summary>Evidence items per second for <see cref="EngineCoreSeconds"/>.</summary>
+    public double CoreEvidencePerSecond { get; init; }
+
     /// <summary>Processor seconds while the engine scored every measure (all threads).</summary>
     public double EngineAllMeasuresCpuSeconds { get; init; }
 
@@ -141,6 +150,12 @@ public static class BenchRunner
 {
     private const int Steps = 7;
 
+    /// <summary>Every built-in measure except the multilateral ones that read the actor network (patron share stays).</summary>
+    private static readonly ScoringRequest CoreRequest = new()
+    {
+        Measures = [.. Theory.Measures.BuiltIn.Where(m => !Theory.Measures.Multilateral.Contains(m) || m is Theory.PatronShare).Select(m => m.Name)],
+    };
+
     /// <summary>Runs a bench.</summary>
     /// <param name="options">What to run.</param>
     /// <param name="progress">Told when each step starts (may be null).</param>
@@ -181,6 +196,11 @@ public static class BenchRunner
         var outputBytes = all.DyadPeriods * 8L * (all.Measures.Length + (2 * all.Measures.Count(m => m is Theory.InputEfficiency)));
         var dyadPeriods = all.DyadPeriods;
         all = null!;
+        Collect();
+
+        clock.Restart();
+        Scorer.Score(@case, scoring, CoreRequest);
+        var coreSeconds = clock.Elapsed.TotalSeconds;
         Collect();
 
         Report("engine, the baselines' measures");
@@ -227,6 +247,8 @@ public static class BenchRunner
             DyadPeriods = dyadPeriods,
             EngineSeconds = engineSeconds,
             EngineAllMeasuresSeconds = allSeconds,
+            EngineCoreSeconds = coreSeconds,
+            CoreEvidencePerSecond = @case.Evidence.Count / coreSeconds,
             EngineCpuSeconds = engineCpu,
             EngineAllMeasuresCpuSeconds = allCpu,
             DuckdbSeconds = duckSeconds,
