@@ -68,6 +68,8 @@ public sealed partial class EvidenceIndex
 
         public double[] CumulativeSupport { get; private set; } = [];
 
+        public int[] PositiveSupport { get; private set; } = [];
+
         public int[] PairItemStart { get; private set; } = [];
 
         public int[] PairItems { get; private set; } = [];
@@ -460,6 +462,7 @@ public sealed partial class EvidenceIndex
 
             Activity = new int[(long)pairs * (_t + 1)];
             CumulativeSupport = new double[(long)blocks[(int)Group.Support] * _t];
+            PositiveSupport = new int[(long)blocks[(int)Group.Support] * (_t + 1)];
             FirstSupport = new int[pairs];
             IssueSlotStart = new int[pairs + 1];
             for (var p = 0; p < pairs; p++)
@@ -638,7 +641,9 @@ public sealed partial class EvidenceIndex
             FirstSupport[p] = -1;
             if (!counts.Support.IsEmpty)
             {
-                var cumulative = CumulativeSupport.AsSpan(GroupBlock[(int)Group.Support][p] * t, t);
+                var block = GroupBlock[(int)Group.Support][p];
+                var cumulative = CumulativeSupport.AsSpan(block * t, t);
+                var positive = PositiveSupport.AsSpan(block * (t + 1), t + 1);
                 var running = 0.0;
                 for (var q = 0; q < t; q++)
                 {
@@ -649,6 +654,7 @@ public sealed partial class EvidenceIndex
 
                     running += support[q];
                     cumulative[q] = running;
+                    positive[q + 1] = positive[q] + (support[q] > 0 ? 1 : 0);
                 }
             }
 

@@ -113,6 +113,7 @@ public sealed partial class EvidenceIndex
     private readonly int[] _activity;
     private readonly int[] _firstSupport;
     private readonly double[] _cumulativeSupport;
+    private readonly int[] _positiveSupport;
     private readonly int[] _pairItemStart;
     private readonly int[] _pairItems;
     private readonly int[] _issueSlotStart;
@@ -155,6 +156,7 @@ public sealed partial class EvidenceIndex
         _activity = b.Activity;
         _firstSupport = b.FirstSupport;
         _cumulativeSupport = b.CumulativeSupport;
+        _positiveSupport = b.PositiveSupport;
         _pairItemStart = b.PairItemStart;
         _pairItems = b.PairItems;
         _issueSlotStart = b.IssueSlotStart;
@@ -340,6 +342,20 @@ public sealed partial class EvidenceIndex
     {
         var block = Block(PairSum.Support, pair);
         return block < 0 || t < 0 ? 0 : _cumulativeSupport[(block * Periods) + Math.Min(t, Periods - 1)];
+    }
+
+    /// <summary>
+    /// Whether a pair's weighted support over periods t0 … t1 is positive: exactly
+    /// <c>Sum(PairSum.Support, pair, t0, t1) &gt; 0</c> (a sum of non-negative terms is positive when one term is), in O(1).
+    /// </summary>
+    /// <param name="pair">The pair, or −1.</param>
+    /// <param name="t0">The first period position.</param>
+    /// <param name="t1">The last period position.</param>
+    /// <returns>Whether support flowed with weight in the window.</returns>
+    public bool HasSupport(int pair, int t0, int t1)
+    {
+        var block = Block(PairSum.Support, pair);
+        return block >= 0 && CountIn(_positiveSupport.AsSpan(block * (Periods + 1), Periods + 1), t0, Math.Min(t1, Periods - 1)) > 0;
     }
 
     /// <summary>The objectives held by an actor, as positions in <see cref="Case.Objectives"/>.</summary>

@@ -30,5 +30,5 @@ internal static class DyadTies
         index.Sum(PairSum.Coercion, index.PairOf(from, to), t0, t1);
 
     /// <summary>Whether a support tie runs from one actor to another in the window.</summary>
-    public static bool Tie(EvidenceIndex index, int from, int to, int t0, int t1) => Support(index, from, to, t0, t1) > 0;
+    public static bool Tie(EvidenceIndex index, int from, int to, int t0, int t1) => index.HasSupport(index.PairOf(from, to), t0, t1);
 }

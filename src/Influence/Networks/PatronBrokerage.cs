@@ -120,6 +120,75 @@ public sealed record PatronBrokerage
     }
 
     /// <summary>The share alone, without allocating (the measure's path); null when there is no channel.</summary>
+    /// <summary>
+    /// <see cref="ShareOf"/> for the trailing windows of <paramref name="w"/> periods ending at t0 … t1 (NaN where
+    /// undefined). The third parties and their four possible ties are found once for the dyad; each window then only
+    /// asks whether each tie carried support (O(1) each). Channel counts are whole numbers, so the order in which third
+    /// parties are met changes nothing.
+    /// </summary>
+    internal static void Series(EvidenceIndex index, int p, int c, int w, int t0, int t1, Span<double> values)
+    {
+        var candidates = new List<int>();
+        var seen = new HashSet<int>();
+        foreach (var pair in index.InPairSpan(c))
+        {
+            Add(index.PairFrom(pair));
+        }
+
+        foreach (var pair in index.OutPairSpan(c))
+        {
+            Add(index.PairTo(pair));
+        }
+
+        foreach (var pair in index.InPairSpan(p))
+        {
+            Add(index.PairFrom(pair));
+        }
+
+        foreach (var pair in index.OutPairSpan(p))
+        {
+            Add(index.PairTo(pair));
+        }
+
+        var ties = new (int ZC, int CZ, int ZP, int PZ)[candidates.Count];
+        for (var k = 0; k < ties.Length; k++)
+        {
+            var z = candidates[k];
+            ties[k] = (index.PairOf(z, c), index.PairOf(c, z), index.PairOf(z, p), index.PairOf(p, z));
+        }
+
+        var patronToClient = index.PairOf(p, c);
+        var clientToPatron = index.PairOf(c, p);
+        for (var t = t0; t <= t1; t++)
+        {
+            var a = t - w + 1;
+            var pc = index.HasSupport(patronToClient, a, t);
+            var cp = index.HasSupport(clientToPatron, a, t);
+            int channels = 0, brokered = 0;
+            foreach (var (zc, cz, zp, pz) in ties)
+            {
+                var directIn = index.HasSupport(zc, a, t);
+                var directOut = index.HasSupport(cz, a, t);
+                var viaIn = pc && index.HasSupport(zp, a, t);
+                var viaOut = cp && index.HasSupport(pz, a, t);
+                var inbound = Route(directIn, viaIn);
+                var outbound = Route(directOut, viaOut);
+                channels += (inbound == ChannelRoute.None ? 0 : 1) + (outbound == ChannelRoute.None ? 0 : 1);
+                brokered += (inbound == ChannelRoute.ThroughPatron ? 1 : 0) + (outbound == ChannelRoute.ThroughPatron ? 1 : 0);
+            }
+
+            values[t - t0] = channels > 0 ? (double)brokered / channels : double.NaN;
+        }
+
+        void Add(int z)
+        {
+            if (seen.Add(z) && DyadTies.IsThirdParty(index, z, p, c))
+            {
+                candidates.Add(z);
+            }
+        }
+    }
+
     internal static double? ShareOf(EvidenceIndex index, int patron, int client, int t0, int t1)
     {
         var (channels, brokered) = Walk(index, patron, client, t0, t1, null);
@@ -138,7 +207,7 @@ public sealed record PatronBrokerage
         foreach (var pair in index.InPairSpan(c))
         {
             // list 0: z → C with a tie (the pair's own window sum says so: cheap test first).
-            if (index.Sum(PairSum.Support, pair, t0, t1) > 0)
+            if (index.HasSupport(pair, t0, t1))
             {
                 Visit(index.PairFrom(pair), 0);
             }
@@ -146,7 +215,7 @@ public sealed record PatronBrokerage
 
         foreach (var pair in index.OutPairSpan(c))
         {
-            if (index.Sum(PairSum.Support, pair, t0, t1) > 0)
+            if (index.HasSupport(pair, t0, t1))
             {
                 Visit(index.PairTo(pair), 1);
             }
@@ -156,7 +225,7 @@ public sealed record PatronBrokerage
         {
             foreach (var pair in index.InPairSpan(p))
             {
-                if (index.Sum(PairSum.Support, pair, t0, t1) > 0)
+                if (index.HasSupport(pair, t0, t1))
                 {
                     Visit(index.PairFrom(pair), 2);
                 }
@@ -167,7 +236,7 @@ public sealed record PatronBrokerage
         {
             foreach (var pair in index.OutPairSpan(p))
             {
-                if (index.Sum(PairSum.Support, pair, t0, t1) > 0)
+                if (index.HasSupport(pair, t0, t1))
                 {
                     Visit(index.PairTo(pair), 3);
                 }

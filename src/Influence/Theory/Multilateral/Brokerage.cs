@@ -66,6 +66,22 @@ public sealed class Brokerage : Measure
     }
 
     /// <inheritdoc />
+    public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
+    {
+        var n = t1 - t0 + 1;
+        if (dyad.Index.AreRelated(dyad.Patron, dyad.Client))
+        {
+            output[..n].Clear();
+            return;
+        }
+
+        var w = dyad.Index.Grid.Granularity.PeriodsIn(dyad.Options.Multilateral.NetworkWindowYears);
+        var values = new double[n];
+        PatronBrokerage.Series(dyad.Index, dyad.Patron, dyad.Client, w, t0, t1, values);
+        Write(values, output);
+    }
+
+    /// <inheritdoc />
     public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
     {
         if (Channels(at) is not { } brokerage)
