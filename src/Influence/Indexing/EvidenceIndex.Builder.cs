@@ -66,10 +66,6 @@ public sealed partial class EvidenceIndex
 
         public int[] FirstSupport { get; private set; } = [];
 
-        public double[] CumulativeSupport { get; private set; } = [];
-
-        public int[] PositiveSupport { get; private set; } = [];
-
         public int[] PairItemStart { get; private set; } = [];
 
         public int[] PairItems { get; private set; } = [];
@@ -81,28 +77,6 @@ public sealed partial class EvidenceIndex
         public double[] IssueWeight { get; private set; } = [];
 
         public double[] IssueMet { get; private set; } = [];
-
-        public double[] SupportIn { get; private set; } = [];
-
-        public int[] SupportInCount { get; private set; } = [];
-
-        public double[] AttainmentSum { get; private set; } = [];
-
-        public double[] AttainmentWeight { get; private set; } = [];
-
-        public int[] AttainmentLast { get; private set; } = [];
-
-        public int[] ObjectiveItemStart { get; private set; } = [];
-
-        public int[] ObjectiveItems { get; private set; } = [];
-
-        public int[] CapabilityStart { get; private set; } = [];
-
-        public int[] CapabilityRows { get; private set; } = [];
-
-        public int[] CapabilityAt { get; private set; } = [];
-
-        public double[] CapabilityValue { get; private set; } = [];
 
         public int[][] AncestorsOrSelf { get; private set; } = [];
 
@@ -144,13 +118,65 @@ public sealed partial class EvidenceIndex
             AggregatePairs(Scatter(chunks));
             Lap("scatter and aggregate");
             IndexAdjacency();
-            AggregateSupportReceived();
-            Lap("supportIn");
-            var (objectiveRows, capabilityRows) = NonDyadicRows();
-            AggregateObjectives(objectiveRows);
-            IndexCapabilities(capabilityRows);
             GroupObjectives();
             Lap("rest");
+        }
+
+        /// <summary>
+        /// What every actor receives (<see cref="AggregateSupportReceived"/>), built when first read: most measures never
+        /// read it. Split over <paramref name="threads"/> threads by receiving actor; the values do not depend on it.
+        /// </summary>
+        public ReceivedParts BuildReceived(int threads)
+        {
+            var (sums, counts) = AggregateSupportReceived(threads);
+            return new ReceivedParts(sums, counts);
+        }
+
+        /// <summary>The objectives' attainment sums and items, built when first read.</summary>
+        public ObjectiveParts BuildObjectives()
+        {
+            var (objectiveRows, _) = NonDyadicRows(objectives: true, capabilities: false);
+            return AggregateObjectives(objectiveRows);
+        }
+
+        /// <summary>The actors' capabilities by period, built when first read.</summary>
+        public CapabilityParts BuildCapabilities()
+        {
+            var (_, capabilityRows) = NonDyadicRows(objectives: false, capabilities: true);
+            return IndexCapabilities(capabilityRows);
+        }
+
+        /// <summary>
+        /// Cumulative support and running counts of periods with positive support, from each support block, built
+        /// when first read (the same additions, in period order, as when built with the blocks).
+        /// </summary>
+        public RunningParts BuildRunning(int threads)
+        {
+            var blocks = CountData[(int)Group.Support].Length / (_t + 1);
+            var cumulative = GC.AllocateUninitializedArray<double>(blocks * _t);
+            var positive = GC.AllocateUninitializedArray<int>(blocks * (_t + 1));
+            var t = _t;
+            var sums = SumData[(int)PairSum.Support];
+            var parts = Math.Max(1, Math.Min(threads, blocks));
+            ForEach(parts, threads, part =>
+            {
+                for (var block = (int)((long)blocks * part / parts); block < (int)((long)blocks * (part + 1) / parts); block++)
+                {
+                    var support = sums.AsSpan(block * t, t);
+                    var c = cumulative.AsSpan(block * t, t);
+                    var p = positive.AsSpan(block * (t + 1), t + 1);
+                    var running = 0.0;
+                    p[0] = 0;
+                    for (var q = 0; q < t; q++)
+                    {
+                        running += support[q];
+                        c[q] = running;
+                        p[q + 1] = p[q] + (support[q] > 0 ? 1 : 0);
+                    }
+                }
+            });
+
+            return new RunningParts(cumulative, positive);
         }
 
         private void BuildAncestors()
@@ -461,8 +487,6 @@ public sealed partial class EvidenceIndex
             }
 
             Activity = new int[(long)pairs * (_t + 1)];
-            CumulativeSupport = new double[(long)blocks[(int)Group.Support] * _t];
-            PositiveSupport = new int[(long)blocks[(int)Group.Support] * (_t + 1)];
             FirstSupport = new int[pairs];
             IssueSlotStart = new int[pairs + 1];
             for (var p = 0; p < pairs; p++)
@@ -641,20 +665,13 @@ public sealed partial class EvidenceIndex
             FirstSupport[p] = -1;
             if (!counts.Support.IsEmpty)
             {
-                var block = GroupBlock[(int)Group.Support][p];
-                var cumulative = CumulativeSupport.AsSpan(block * t, t);
-                var positive = PositiveSupport.AsSpan(block * (t + 1), t + 1);
-                var running = 0.0;
                 for (var q = 0; q < t; q++)
                 {
-                    if (FirstSupport[p] < 0 && counts.Support[q + 1] > 0)
+                    if (counts.Support[q + 1] > 0)
                     {
                         FirstSupport[p] = q;
+                        break;
                     }
-
-                    running += support[q];
-                    cumulative[q] = running;
-                    positive[q + 1] = positive[q] + (support[q] > 0 ? 1 : 0);
                 }
             }
 
@@ -761,23 +778,25 @@ public sealed partial class EvidenceIndex
         /// sums instead would count a faction's flow twice for its receiver: once as the faction's and once rolled up
         /// to its movement. Split over threads by receiving actor, each thread reading every support row.
         /// </summary>
-        private void AggregateSupportReceived()
+        private (double[] Sums, int[] Counts) AggregateSupportReceived(int threads)
         {
             var actors = _case.Actors.Length;
-            SupportIn = new double[(long)actors * _t];
-            SupportInCount = new int[(long)actors * (_t + 1)];
+            var sums = new double[(long)actors * _t];
+            var counts = new int[(long)actors * (_t + 1)];
             var confidence = ConfidenceWeights();
-            var parts = Math.Max(1, Math.Min(_threads, actors));
-            ForEach(parts, part => SupportReceivedBy(actors * part / parts, actors * (part + 1) / parts, confidence));
+            var parts = Math.Max(1, Math.Min(threads, actors));
+            ForEach(parts, threads, part => SupportReceivedBy(actors * part / parts, actors * (part + 1) / parts, confidence, sums, counts));
             for (var a = 0; a < actors; a++)
             {
-                Prefix(SupportInCount.AsSpan(a * (_t + 1), _t + 1));
+                Prefix(counts.AsSpan(a * (_t + 1), _t + 1));
             }
+
+            return (sums, counts);
         }
 
         /// <summary>Support received by the actors <paramref name="first"/> … <paramref name="end"/> − 1.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void SupportReceivedBy(int first, int end, double[] confidence)
+        private void SupportReceivedBy(int first, int end, double[] confidence, double[] supportIn, int[] supportInCount)
         {
             var c = _c;
             var t = _t;
@@ -808,7 +827,7 @@ public sealed partial class EvidenceIndex
                 {
                     if (to >= first && to < end)
                     {
-                        Receive(to, t0, t1, weighted, firsts[row], lasts[row], span, whole, days);
+                        Receive(supportIn, supportInCount, to, t0, t1, weighted, firsts[row], lasts[row], span, whole, days);
                     }
 
                     continue;
@@ -818,7 +837,7 @@ public sealed partial class EvidenceIndex
                 {
                     if (receiver >= first && receiver < end && FormsPairInto(from, receiver))
                     {
-                        Receive(receiver, t0, t1, weighted, firsts[row], lasts[row], span, whole, days);
+                        Receive(supportIn, supportInCount, receiver, t0, t1, weighted, firsts[row], lasts[row], span, whole, days);
                     }
                 }
             }
@@ -826,11 +845,11 @@ public sealed partial class EvidenceIndex
 
         /// <summary>One support item's weight × share into each period of a receiver it touches, and its counts.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private void Receive(int receiver, int t0, int t1, double weighted, int firstDay, int lastDay, bool span, bool whole, ReadOnlySpan<int> days)
+        private void Receive(double[] supportIn, int[] supportInCount, int receiver, int t0, int t1, double weighted, int firstDay, int lastDay, bool span, bool whole, ReadOnlySpan<int> days)
         {
             var t = _t;
-            var sums = SupportIn.AsSpan(receiver * t, t);
-            var counts = SupportInCount.AsSpan(receiver * (t + 1), t + 1);
+            var sums = supportIn.AsSpan(receiver * t, t);
+            var counts = supportInCount.AsSpan(receiver * (t + 1), t + 1);
             for (var q = t0; q <= t1; q++)
             {
                 sums[q] += weighted * (whole ? 1.0 : ShareOf(days, firstDay, lastDay, span, q));
@@ -891,7 +910,7 @@ public sealed partial class EvidenceIndex
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private (List<int> Objective, List<int> Capability) NonDyadicRows()
+        private (List<int> Objective, List<int> Capability) NonDyadicRows(bool objectives, bool capabilities)
         {
             var objective = new List<int>();
             var capability = new List<int>();
@@ -900,10 +919,10 @@ public sealed partial class EvidenceIndex
             {
                 switch ((EvidenceKind)kinds[row])
                 {
-                    case EvidenceKind.Attainment or EvidenceKind.Indicator:
+                    case EvidenceKind.Attainment or EvidenceKind.Indicator when objectives:
                         objective.Add(row);
                         break;
-                    case EvidenceKind.Capability:
+                    case EvidenceKind.Capability when capabilities:
                         capability.Add(row);
                         break;
                 }
@@ -913,13 +932,13 @@ public sealed partial class EvidenceIndex
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void AggregateObjectives(List<int> rows)
+        private ObjectiveParts AggregateObjectives(List<int> rows)
         {
             var c = _c;
             var t = _t;
             var objectives = _case.Objectives.Length;
-            AttainmentSum = new double[(long)objectives * t];
-            AttainmentWeight = new double[(long)objectives * t];
+            var attainmentSum = new double[(long)objectives * t];
+            var attainmentWeight = new double[(long)objectives * t];
             var objectiveOfIndicator = _case.Indicators.Select(i => _case.ObjectiveIndex[i.Objective]).ToArray();
             var perObjective = new List<int>[objectives];
             for (var o = 0; o < objectives; o++)
@@ -949,40 +968,40 @@ public sealed partial class EvidenceIndex
                 for (var q = t0; q <= t1; q++)
                 {
                     var s = w * ShareOf(_grid, c.FirstDay[row], c.LastDay[row], c.IsSpan(row), q);
-                    AttainmentSum[(objective * t) + q] += s * value;
-                    AttainmentWeight[(objective * t) + q] += s;
+                    attainmentSum[(objective * t) + q] += s * value;
+                    attainmentWeight[(objective * t) + q] += s;
                 }
             }
 
-            AttainmentLast = new int[(long)objectives * t];
+            var attainmentLast = new int[(long)objectives * t];
             for (var o = 0; o < objectives; o++)
             {
                 var last = -1;
                 for (var q = 0; q < t; q++)
                 {
-                    if (AttainmentWeight[(o * t) + q] > 0)
+                    if (attainmentWeight[(o * t) + q] > 0)
                     {
                         last = q;
                     }
 
-                    AttainmentLast[(o * t) + q] = last;
+                    attainmentLast[(o * t) + q] = last;
                 }
             }
 
-            ObjectiveItemStart = new int[objectives + 1];
+            var objectiveItemStart = new int[objectives + 1];
             var all = new List<int>();
             for (var o = 0; o < objectives; o++)
             {
-                ObjectiveItemStart[o] = all.Count;
+                objectiveItemStart[o] = all.Count;
                 all.AddRange(perObjective[o]);
             }
 
-            ObjectiveItemStart[objectives] = all.Count;
-            ObjectiveItems = [.. all];
+            objectiveItemStart[objectives] = all.Count;
+            return new ObjectiveParts(attainmentSum, attainmentWeight, attainmentLast, objectiveItemStart, [.. all]);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void IndexCapabilities(List<int> capabilityRows)
+        private CapabilityParts IndexCapabilities(List<int> capabilityRows)
         {
             var c = _c;
             var t = _t;
@@ -998,14 +1017,14 @@ public sealed partial class EvidenceIndex
                 perActor[c.A[row]].Add(row);
             }
 
-            CapabilityStart = new int[actors + 1];
+            var capabilityStart = new int[actors + 1];
             var rows = new List<int>();
-            CapabilityAt = new int[(long)actors * t];
-            CapabilityValue = new double[(long)actors * t];
-            Array.Fill(CapabilityAt, -1);
+            var capabilityAt = new int[(long)actors * t];
+            var capabilityValue = new double[(long)actors * t];
+            Array.Fill(capabilityAt, -1);
             for (var a = 0; a < actors; a++)
             {
-                CapabilityStart[a] = rows.Count;
+                capabilityStart[a] = rows.Count;
                 var list = perActor[a];
                 list.Sort((x, y) => c.FirstDay[x] != c.FirstDay[y] ? c.FirstDay[x].CompareTo(c.FirstDay[y]) : x.CompareTo(y));
                 var offset = rows.Count;
@@ -1027,13 +1046,13 @@ public sealed partial class EvidenceIndex
                         value = Capability(list, k);
                     }
 
-                    CapabilityAt[(a * t) + q] = k < 0 ? -1 : offset + k;
-                    CapabilityValue[(a * t) + q] = k < 0 ? 0 : value;
+                    capabilityAt[(a * t) + q] = k < 0 ? -1 : offset + k;
+                    capabilityValue[(a * t) + q] = k < 0 ? 0 : value;
                 }
             }
 
-            CapabilityStart[actors] = rows.Count;
-            CapabilityRows = [.. rows];
+            capabilityStart[actors] = rows.Count;
+            return new CapabilityParts(capabilityStart, [.. rows], capabilityAt, capabilityValue);
         }
 
         /// <summary>The confidence-weighted mean of the observations on the day of observation k (the latest by then).</summary>
@@ -1082,9 +1101,11 @@ public sealed partial class EvidenceIndex
             ObjectivesByHolder = [.. lists.Select(l => l.ToArray())];
         }
 
-        private void ForEach(int count, Action<int> body)
+        private void ForEach(int count, Action<int> body) => ForEach(count, _threads, body);
+
+        private static void ForEach(int count, int threads, Action<int> body)
         {
-            if (count == 1 || _threads == 1)
+            if (count == 1 || threads == 1)
             {
                 for (var i = 0; i < count; i++)
                 {
@@ -1094,7 +1115,7 @@ public sealed partial class EvidenceIndex
                 return;
             }
 
-            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = _threads }, body);
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads }, body);
         }
 
         /// <summary>A pair's running item counts, one per kind that has a block.</summary>

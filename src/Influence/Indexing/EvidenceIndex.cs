@@ -112,25 +112,12 @@ public sealed partial class EvidenceIndex
     private readonly int[][] _countData;
     private readonly int[] _activity;
     private readonly int[] _firstSupport;
-    private readonly double[] _cumulativeSupport;
-    private readonly int[] _positiveSupport;
     private readonly int[] _pairItemStart;
     private readonly int[] _pairItems;
     private readonly int[] _issueSlotStart;
     private readonly int[] _issueSlotIssue;
     private readonly double[] _issueWeight;
     private readonly double[] _issueMet;
-    private readonly double[] _supportIn;
-    private readonly int[] _supportInCount;
-    private readonly double[] _attainmentSum;
-    private readonly double[] _attainmentWeight;
-    private readonly int[] _attainmentLast;
-    private readonly int[] _objectiveItemStart;
-    private readonly int[] _objectiveItems;
-    private readonly int[] _capabilityStart;
-    private readonly int[] _capabilityRows;
-    private readonly int[] _capabilityAt;
-    private readonly double[] _capabilityValue;
     private readonly int[][] _ancestorsOrSelf;
     private readonly int[][] _objectivesByHolder;
     private readonly int[] _outStart;
@@ -138,6 +125,12 @@ public sealed partial class EvidenceIndex
     private readonly int[] _inStart;
     private readonly int[] _inPairs;
     private readonly bool[] _outermost;
+    private readonly Builder _builder;
+    private readonly object _gate = new();
+    private ReceivedParts? _received;
+    private ObjectiveParts? _objectives;
+    private CapabilityParts? _capabilities;
+    private RunningParts? _running;
 
     private static long _builds;
 
@@ -155,25 +148,12 @@ public sealed partial class EvidenceIndex
         _countData = b.CountData;
         _activity = b.Activity;
         _firstSupport = b.FirstSupport;
-        _cumulativeSupport = b.CumulativeSupport;
-        _positiveSupport = b.PositiveSupport;
         _pairItemStart = b.PairItemStart;
         _pairItems = b.PairItems;
         _issueSlotStart = b.IssueSlotStart;
         _issueSlotIssue = b.IssueSlotIssue;
         _issueWeight = b.IssueWeight;
         _issueMet = b.IssueMet;
-        _supportIn = b.SupportIn;
-        _supportInCount = b.SupportInCount;
-        _attainmentSum = b.AttainmentSum;
-        _attainmentWeight = b.AttainmentWeight;
-        _attainmentLast = b.AttainmentLast;
-        _objectiveItemStart = b.ObjectiveItemStart;
-        _objectiveItems = b.ObjectiveItems;
-        _capabilityStart = b.CapabilityStart;
-        _capabilityRows = b.CapabilityRows;
-        _capabilityAt = b.CapabilityAt;
-        _capabilityValue = b.CapabilityValue;
         _ancestorsOrSelf = b.AncestorsOrSelf;
         _objectivesByHolder = b.ObjectivesByHolder;
         _outStart = b.OutStart;
@@ -181,6 +161,79 @@ public sealed partial class EvidenceIndex
         _inStart = b.InStart;
         _inPairs = b.InPairs;
         _outermost = b.Outermost;
+        _builder = b;
+    }
+
+    /// <summary>Parts of the index that only some measures read: built on first use, or ahead by <see cref="Prepare"/>.</summary>
+    [Flags]
+    internal enum Parts
+    {
+        None = 0,
+
+        /// <summary>Support received per actor (<see cref="SupportReceived"/>, <see cref="SupportReceivedCount"/>).</summary>
+        Received = 1,
+
+        /// <summary>Attainment of objectives (<see cref="AttainmentAt"/>, <see cref="ObjectiveItems"/>).</summary>
+        Objectives = 2,
+
+        /// <summary>Capabilities (<see cref="TryCapability"/>, <see cref="CapabilityItems"/>).</summary>
+        Capabilities = 4,
+
+        /// <summary>Cumulative and positive support (<see cref="CumulativeSupport"/>, <see cref="HasSupport"/>).</summary>
+        Running = 8,
+
+        All = Received | Objectives | Capabilities | Running,
+    }
+
+    private ReceivedParts Received => Volatile.Read(ref _received) ?? Make(ref _received, () => _builder.BuildReceived(1));
+
+    private ObjectiveParts Objectives => Volatile.Read(ref _objectives) ?? Make(ref _objectives, _builder.BuildObjectives);
+
+    private CapabilityParts Capabilities => Volatile.Read(ref _capabilities) ?? Make(ref _capabilities, _builder.BuildCapabilities);
+
+    private RunningParts Running => Volatile.Read(ref _running) ?? Make(ref _running, () => _builder.BuildRunning(1));
+
+    /// <summary>
+    /// Builds the parts a set of measures reads before they are scored in parallel, on every thread the options
+    /// allow (a part first read while scoring is built by the reading thread alone). Values do not depend on when or
+    /// how a part is built.
+    /// </summary>
+    internal void Prepare(Parts parts)
+    {
+        var threads = Options.MaxDegreeOfParallelism;
+        if ((parts & Parts.Received) != 0 && Volatile.Read(ref _received) is null)
+        {
+            Make(ref _received, () => _builder.BuildReceived(threads));
+        }
+
+        if ((parts & Parts.Running) != 0 && Volatile.Read(ref _running) is null)
+        {
+            Make(ref _running, () => _builder.BuildRunning(threads));
+        }
+
+        if ((parts & Parts.Objectives) != 0)
+        {
+            _ = Objectives;
+        }
+
+        if ((parts & Parts.Capabilities) != 0)
+        {
+            _ = Capabilities;
+        }
+    }
+
+    private T Make<T>(ref T? field, Func<T> build)
+        where T : class
+    {
+        lock (_gate)
+        {
+            if (field is null)
+            {
+                Volatile.Write(ref field, build());
+            }
+
+            return field;
+        }
     }
 
     /// <summary>The evidence kinds whose per-period sums and counts a pair stores together (one block each).</summary>
@@ -341,7 +394,7 @@ public sealed partial class EvidenceIndex
     public double CumulativeSupport(int pair, int t)
     {
         var block = Block(PairSum.Support, pair);
-        return block < 0 || t < 0 ? 0 : _cumulativeSupport[(block * Periods) + Math.Min(t, Periods - 1)];
+        return block < 0 || t < 0 ? 0 : Running.Cumulative[(block * Periods) + Math.Min(t, Periods - 1)];
     }
 
     /// <summary>
@@ -355,7 +408,7 @@ public sealed partial class EvidenceIndex
     public bool HasSupport(int pair, int t0, int t1)
     {
         var block = Block(PairSum.Support, pair);
-        return block >= 0 && CountIn(_positiveSupport.AsSpan(block * (Periods + 1), Periods + 1), t0, Math.Min(t1, Periods - 1)) > 0;
+        return block >= 0 && CountIn(Running.Positive.AsSpan(block * (Periods + 1), Periods + 1), t0, Math.Min(t1, Periods - 1)) > 0;
     }
 
     /// <summary>The objectives held by an actor, as positions in <see cref="Case.Objectives"/>.</summary>
@@ -375,10 +428,11 @@ public sealed partial class EvidenceIndex
     {
         t0 = Math.Max(t0, 0);
         t1 = Math.Min(t1, Periods - 1);
+        var sums = Received.Sums;
         var s = 0.0;
         for (var t = t0; t <= t1; t++)
         {
-            s += _supportIn[(actor * Periods) + t];
+            s += sums[(actor * Periods) + t];
         }
 
         return s;
@@ -399,7 +453,8 @@ public sealed partial class EvidenceIndex
         }
 
         var baseIndex = actor * (Periods + 1);
-        return _supportInCount[baseIndex + t1 + 1] - _supportInCount[baseIndex + t0];
+        var counts = Received.Counts;
+        return counts[baseIndex + t1 + 1] - counts[baseIndex + t0];
     }
 
     /// <summary>The pairs into an actor (evidence of any kind from another actor to it), at every roll-up level.</summary>
@@ -531,8 +586,11 @@ public sealed partial class EvidenceIndex
     /// <param name="objective">The objective position.</param>
     /// <param name="t">The period position.</param>
     /// <returns>(Σ confidence × share × attainment, Σ confidence × share); weight 0 means no observation.</returns>
-    public (double Sum, double Weight) AttainmentAt(int objective, int t) =>
-        (_attainmentSum[(objective * Periods) + t], _attainmentWeight[(objective * Periods) + t]);
+    public (double Sum, double Weight) AttainmentAt(int objective, int t)
+    {
+        var parts = Objectives;
+        return (parts.Sum[(objective * Periods) + t], parts.Weight[(objective * Periods) + t]);
+    }
 
     /// <summary>
     /// The latest capability of an actor at the end of a period: the confidence-weighted mean of its observations on
@@ -545,13 +603,14 @@ public sealed partial class EvidenceIndex
     public bool TryCapability(int actor, int t, out double value)
     {
         var cell = (actor * Periods) + t;
-        if (_capabilityAt[cell] < 0)
+        var parts = Capabilities;
+        if (parts.At[cell] < 0)
         {
             value = 0;
             return false;
         }
 
-        value = _capabilityValue[cell];
+        value = parts.Value[cell];
         return true;
     }
 
@@ -561,17 +620,18 @@ public sealed partial class EvidenceIndex
     /// <returns>The evidence rows.</returns>
     public IEnumerable<int> CapabilityItems(int actor, int t)
     {
-        var k = _capabilityAt[(actor * Periods) + t];
+        var parts = Capabilities;
+        var k = parts.At[(actor * Periods) + t];
         if (k < 0)
         {
             yield break;
         }
 
         var c = Case.Evidence.Columns;
-        var day = c.FirstDay[_capabilityRows[k]];
-        for (var j = k; j >= _capabilityStart[actor] && c.FirstDay[_capabilityRows[j]] == day; j--)
+        var day = c.FirstDay[parts.Rows[k]];
+        for (var j = k; j >= parts.Start[actor] && c.FirstDay[parts.Rows[j]] == day; j--)
         {
-            yield return _capabilityRows[j];
+            yield return parts.Rows[j];
         }
     }
 
@@ -609,9 +669,10 @@ public sealed partial class EvidenceIndex
     {
         var (d0, d1) = Days(t0, t1);
         var c = Case.Evidence.Columns;
-        for (var k = _objectiveItemStart[objective]; k < _objectiveItemStart[objective + 1]; k++)
+        var parts = Objectives;
+        for (var k = parts.ItemStart[objective]; k < parts.ItemStart[objective + 1]; k++)
         {
-            var row = _objectiveItems[k];
+            var row = parts.Items[k];
             if (c.LastDay[row] >= d0 && c.FirstDay[row] <= d1)
             {
                 yield return row;
@@ -729,11 +790,14 @@ public sealed partial class EvidenceIndex
     internal static double ValueAt(ReadOnlySpan<double> series, int t) => series.IsEmpty ? 0 : series[t];
 
     /// <summary>An actor's capability position (−1 before any observation) and value by period.</summary>
-    internal (ReadOnlyMemory<int> At, ReadOnlyMemory<double> Value) CapabilitySeries(int actor) =>
-        (_capabilityAt.AsMemory(actor * Periods, Periods), _capabilityValue.AsMemory(actor * Periods, Periods));
+    internal (ReadOnlyMemory<int> At, ReadOnlyMemory<double> Value) CapabilitySeries(int actor)
+    {
+        var parts = Capabilities;
+        return (parts.At.AsMemory(actor * Periods, Periods), parts.Value.AsMemory(actor * Periods, Periods));
+    }
 
     /// <summary>An actor's running count of support items received.</summary>
-    internal ReadOnlySpan<int> SupportInCountPrefix(int actor) => _supportInCount.AsSpan(actor * (Periods + 1), Periods + 1);
+    internal ReadOnlySpan<int> SupportInCountPrefix(int actor) => Received.Counts.AsSpan(actor * (Periods + 1), Periods + 1);
 
     /// <summary>An item count over periods a … b (a clipped at 0, b within the grid) from running counts; 0 when empty.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -744,13 +808,13 @@ public sealed partial class EvidenceIndex
     }
 
     /// <summary>An actor's per-period support received over the whole grid.</summary>
-    internal ReadOnlySpan<double> SupportInSeries(int actor) => _supportIn.AsSpan(actor * Periods, Periods);
+    internal ReadOnlySpan<double> SupportInSeries(int actor) => Received.Sums.AsSpan(actor * Periods, Periods);
 
     /// <summary>A pair's cumulative support over the whole grid, or empty when it has none (all zero).</summary>
     internal ReadOnlySpan<double> CumulativeSupportSeries(int pair)
     {
         var block = Block(PairSum.Support, pair);
-        return block < 0 ? default : _cumulativeSupport.AsSpan(block * Periods, Periods);
+        return block < 0 ? default : Running.Cumulative.AsSpan(block * Periods, Periods);
     }
 
     /// <summary>The issue slots of a pair: slot s holds issue <see cref="IssueOfSlot"/> and its sums.</summary>
@@ -763,7 +827,7 @@ public sealed partial class EvidenceIndex
     internal ReadOnlySpan<double> IssueMetSeries(int slot) => _issueMet.AsSpan(slot * Periods, Periods);
 
     /// <summary>The latest period position τ ≤ t in which an objective was observed (attainment weight &gt; 0), or −1.</summary>
-    internal int LastAttainmentPeriod(int objective, int t) => _attainmentLast[(objective * Periods) + t];
+    internal int LastAttainmentPeriod(int objective, int t) => Objectives.Last[(objective * Periods) + t];
 
     private int Block(PairSum sum, int pair) => pair < 0 ? -1 : _groupBlock[(int)GroupOf(sum)][pair];
 
@@ -785,4 +849,16 @@ public sealed partial class EvidenceIndex
     }
 
     private static long Key(int from, int to) => ((long)from << 32) | (uint)to;
+
+    /// <summary>Support received per actor and period: sums and running item counts.</summary>
+    private sealed record ReceivedParts(double[] Sums, int[] Counts);
+
+    /// <summary>Objectives' attainment sums, weights and latest observed period by period, and their items.</summary>
+    private sealed record ObjectiveParts(double[] Sum, double[] Weight, int[] Last, int[] ItemStart, int[] Items);
+
+    /// <summary>Actors' capability observations, and the latest one and its value by period.</summary>
+    private sealed record CapabilityParts(int[] Start, int[] Rows, int[] At, double[] Value);
+
+    /// <summary>Cumulative support and running counts of periods with positive support, per support block.</summary>
+    private sealed record RunningParts(double[] Cumulative, int[] Positive);
 }

@@ -109,6 +109,13 @@ public static class Scorer
             }
         }
 
+        var parts = EvidenceIndex.Parts.None;
+        foreach (var m in measures)
+        {
+            parts |= m.Reads;
+        }
+
+        index.Prepare(parts);
         var patrons = plan.Dyads.Select(d => index.Case.ActorIndexOf(d.Patron)).ToArray();
         var clients = plan.Dyads.Select(d => index.Case.ActorIndexOf(d.Client)).ToArray();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = index.Options.MaxDegreeOfParallelism };

@@ -49,6 +49,13 @@ public abstract class Measure
     /// <summary>The range of values.</summary>
     public abstract MeasureScale Scale { get; }
 
+    /// <summary>
+    /// The parts of the index built on demand that the measure reads (see <see cref="EvidenceIndex.Prepare"/>): the
+    /// scorer builds them before scoring in parallel. A part not declared is still built when first read, so this
+    /// changes no value, only when the work is done. Custom measures read everything.
+    /// </summary>
+    internal virtual EvidenceIndex.Parts Reads => EvidenceIndex.Parts.All;
+
     /// <summary>The formula, in words and symbols (as in docs/measures.md).</summary>
     public abstract string Formula { get; }
 

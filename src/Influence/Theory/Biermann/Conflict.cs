@@ -30,6 +30,9 @@ public sealed class Conflict : Measure
     }
 
     /// <inheritdoc />
+    internal override EvidenceIndex.Parts Reads => EvidenceIndex.Parts.None;
+
+    /// <inheritdoc />
     public override MeasureScale Scale => MeasureScale.Unit;
 
     /// <inheritdoc />
@@ -126,6 +129,9 @@ public sealed class ConflictByPatron : Measure
     }
 
     /// <inheritdoc />
+    internal override EvidenceIndex.Parts Reads => EvidenceIndex.Parts.None;
+
+    /// <inheritdoc />
     public override MeasureScale Scale => MeasureScale.Unit;
 
     /// <inheritdoc />
@@ -161,6 +167,9 @@ public sealed class ConflictByClient : Measure
         : base("conflictByClient")
     {
     }
+
+    /// <inheritdoc />
+    internal override EvidenceIndex.Parts Reads => EvidenceIndex.Parts.None;
 
     /// <inheritdoc />
     public override MeasureScale Scale => MeasureScale.Unit;

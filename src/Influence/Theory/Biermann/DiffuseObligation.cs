@@ -31,6 +31,9 @@ public sealed class DiffuseObligation : Measure
     }
 
     /// <inheritdoc />
+    internal override EvidenceIndex.Parts Reads => EvidenceIndex.Parts.None;
+
+    /// <inheritdoc />
     public override MeasureScale Scale => MeasureScale.Unit;
 
     /// <inheritdoc />

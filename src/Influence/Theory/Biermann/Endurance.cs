@@ -28,6 +28,9 @@ public sealed class Endurance : Measure
     }
 
     /// <inheritdoc />
+    internal override EvidenceIndex.Parts Reads => EvidenceIndex.Parts.None;
+
+    /// <inheritdoc />
     public override MeasureScale Scale => MeasureScale.Unit;
 
     /// <inheritdoc />

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Influence.Indexing;
 
 namespace Influence.Theory;
 
@@ -22,6 +23,9 @@ public sealed class PowerAsymmetry : Measure
         : base("asymmetry")
     {
     }
+
+    /// <inheritdoc />
+    internal override EvidenceIndex.Parts Reads => EvidenceIndex.Parts.Capabilities;
 
     /// <inheritdoc />
     public override MeasureScale Scale => MeasureScale.Unit;

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Influence.Indexing;
 namespace Influence.Theory;
 
 /// <summary>
@@ -24,6 +25,9 @@ public sealed class Attainment : Measure
         : base("attainment")
     {
     }
+
+    /// <inheritdoc />
+    internal override EvidenceIndex.Parts Reads => EvidenceIndex.Parts.Objectives;
 
     /// <inheritdoc />
     public override MeasureScale Scale => MeasureScale.Unit;

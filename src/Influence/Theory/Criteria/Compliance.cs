@@ -26,6 +26,9 @@ public sealed class Compliance : Measure
     }
 
     /// <inheritdoc />
+    internal override EvidenceIndex.Parts Reads => EvidenceIndex.Parts.None;
+
+    /// <inheritdoc />
     public override MeasureScale Scale => MeasureScale.Unit;
 
     /// <inheritdoc />

@@ -37,6 +37,9 @@ public sealed class InputEfficiency : Measure
     }
 
     /// <inheritdoc />
+    internal override EvidenceIndex.Parts Reads => EvidenceIndex.Parts.Objectives | EvidenceIndex.Parts.Running;
+
+    /// <inheritdoc />
     public override MeasureScale Scale => MeasureScale.Signed;
 
     /// <inheritdoc />

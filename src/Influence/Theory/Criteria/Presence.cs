@@ -26,6 +26,9 @@ public sealed class Presence : Measure
     }
 
     /// <inheritdoc />
+    internal override EvidenceIndex.Parts Reads => EvidenceIndex.Parts.None;
+
+    /// <inheritdoc />
     public override MeasureScale Scale => MeasureScale.Unit;
 
     /// <inheritdoc />
@@ -82,6 +85,9 @@ public sealed class PresenceInfluenceGap : Measure
         : base("presenceInfluenceGap")
     {
     }
+
+    /// <inheritdoc />
+    internal override EvidenceIndex.Parts Reads => EvidenceIndex.Parts.Objectives;
 
     /// <inheritdoc />
     public override MeasureScale Scale => MeasureScale.Signed;

@@ -26,6 +26,9 @@ public sealed class PatronShare : Measure
     }
 
     /// <inheritdoc />
+    internal override EvidenceIndex.Parts Reads => EvidenceIndex.Parts.Received;
+
+    /// <inheritdoc />
     public override MeasureScale Scale => MeasureScale.Unit;
 
     /// <inheritdoc />
