@@ -596,6 +596,12 @@ public sealed partial class EvidenceIndex
                 var last = PeriodOfDay(lastDay);
                 var t0 = Math.Max(first, 0);
                 var t1 = Math.Min(last, t - 1);
+                if (t0 > t1)
+                {
+                    continue;
+                }
+
+                Touch(activity, t0, t1);
                 switch ((EvidenceKind)e.Kind)
                 {
                     case EvidenceKind.Support:
@@ -617,10 +623,10 @@ public sealed partial class EvidenceIndex
                             var redLine = e.IsRedLine;
                             var c = credit[e.Type];
                             var slot = (long)slotOf[Issue(e, k)] * t;
+                            Touch(counts.Demand, t0, t1);
                             for (var q = t0; q <= t1; q++)
                             {
                                 var s = e.WeightedValue * Share(e, lastDay, first, last, days, q);
-                                activity[q + 1]++;
                                 demandWeight[q] += s;
                                 demandMet[q] += s * c;
                                 if (defied)
@@ -637,7 +643,6 @@ public sealed partial class EvidenceIndex
                                     }
                                 }
 
-                                counts.Demand[q + 1]++;
                                 IssueWeight[slot + q] += s;
                                 IssueMet[slot + q] += s * c;
                             }
@@ -648,13 +653,12 @@ public sealed partial class EvidenceIndex
                     case EvidenceKind.Commitment:
                         {
                             var f = formality[e.Type];
+                            Touch(counts.Commitment, t0, t1);
                             for (var q = t0; q <= t1; q++)
                             {
                                 var s = e.WeightedValue * Share(e, lastDay, first, last, days, q);
-                                activity[q + 1]++;
                                 commitmentWeight[q] += s;
                                 commitmentFormality[q] += s * f;
-                                counts.Commitment[q + 1]++;
                             }
 
                             break;
@@ -662,6 +666,14 @@ public sealed partial class EvidenceIndex
                 }
             }
 
+            // The counts hold differences (see Touch): one pass makes them per-period counts, a second running totals.
+            Prefix(activity);
+            Prefix(counts.Support);
+            Prefix(counts.Coercion);
+            Prefix(counts.Demand);
+            Prefix(counts.Presence);
+            Prefix(counts.Overreach);
+            Prefix(counts.Commitment);
             FirstSupport[p] = -1;
             if (!counts.Support.IsEmpty)
             {
@@ -688,23 +700,39 @@ public sealed partial class EvidenceIndex
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static void Spread(Span<double> sum, Span<int> count, Span<int> activity, in Entry e, int lastDay, int first, int last, int t0, int t1, ReadOnlySpan<int> days)
         {
+            Touch(count, t0, t1);
             for (var q = t0; q <= t1; q++)
             {
                 sum[q] += e.WeightedValue * Share(e, lastDay, first, last, days, q);
-                count[q + 1]++;
-                activity[q + 1]++;
             }
         }
 
         /// <summary>
-        /// The entry's share of period q (<see cref="ShareOf(ReadOnlySpan{int}, int, int, bool, int)"/>); a point inside
-        /// one period has all its days there, so its share is exactly 1 without the division (which would give 1.0).
+        /// Counts an item in periods t0 … t1 (t0 ≤ t1) of per-period counts stored as differences: +1 at t0, −1 after
+        /// t1. A prefix pass turns the differences into the counts (the slot before period 0 stays 0).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Touch(Span<int> count, int t0, int t1)
+        {
+            count[t0 + 1]++;
+            if (t1 + 2 < count.Length)
+            {
+                count[t1 + 2]--;
+            }
+        }
+
+        /// <summary>
+        /// The entry's share of period q (<see cref="ShareOf(ReadOnlySpan{int}, int, int, bool, int)"/>). Two cases are
+        /// exactly 1 without the division (which gives 1.0 in both): a point inside one period has all its days there,
+        /// and a span covers every period strictly between its first and last whole (the period's days over themselves).
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static double Share(in Entry e, int lastDay, int first, int last, ReadOnlySpan<int> days, int q)
         {
             var span = e.IsSpan;
-            return first == last && !span ? 1.0 : ShareOf(days, e.First, lastDay, span, q);
+            return span
+                ? q != first && q != last ? 1.0 : ShareOf(days, e.First, lastDay, true, q)
+                : first == last ? 1.0 : ShareOf(days, e.First, lastDay, false, q);
         }
 
         /// <summary>The last day of entry k.</summary>
