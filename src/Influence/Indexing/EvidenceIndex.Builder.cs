@@ -115,8 +115,10 @@ public sealed partial class EvidenceIndex
             Lap("map");
             // The chunks' arrays and the entries are dropped as soon as they are used, so that the collector can
             // reclaim them while the pair blocks are allocated.
-            AggregatePairs(Scatter(chunks));
-            Lap("scatter and aggregate");
+            var entries = Scatter(chunks);
+            Lap("scatter");
+            AggregatePairs(entries, Lap);
+            Lap("aggregate");
             IndexAdjacency();
             GroupObjectives();
             Lap("rest");
@@ -202,6 +204,7 @@ public sealed partial class EvidenceIndex
 
         private bool Related(int a, int b) => Contains(AncestorsOrSelf[a], b) || Contains(AncestorsOrSelf[b], a);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static bool Contains(int[] chain, int actor)
         {
             foreach (var x in chain)
@@ -307,7 +310,16 @@ public sealed partial class EvidenceIndex
             var anc = AncestorsOrSelf;
             var topLevel = _topLevel;
             var local = new PairMap(256);
-            var entryPair = new int[Math.Max(16, chunk.RowEnd - chunk.RowStart)];
+
+            // Each (actor, actor) pair's roll-up, worked out the first time it occurs: its pairs' local numbers, in the
+            // order the loop over ancestors meets them, so pairs are numbered as if every row were rolled up.
+            var rollUps = new PairMap(256);
+            var rollUpStart = new List<int>();
+            var rollUpIds = new List<int>();
+
+            // Rows roll up to fewer than two pairs on average; the array is grown if not, and pages never written to
+            // are never touched.
+            var entryPair = GC.AllocateUninitializedArray<int>(Math.Max(16, 2 * (chunk.RowEnd - chunk.RowStart)));
             var expansions = new byte[chunk.RowEnd - chunk.RowStart];
             var entries = 0;
             for (var row = chunk.RowStart; row < chunk.RowEnd; row++)
@@ -319,26 +331,44 @@ public sealed partial class EvidenceIndex
                 }
 
                 var from = a[row];
-                if (topLevel[from] && topLevel[to])
+                var r = rollUps.GetOrAdd(Key(from, to), rollUpStart.Count);
+                if (r == rollUpStart.Count)
                 {
-                    Append(chunk, local, ref entryPair, ref entries, Key(from, to));
-                    expansions[row - chunk.RowStart] = 1;
-                    continue;
-                }
-
-                var before = entries;
-                foreach (var x in anc[from])
-                {
-                    foreach (var y in anc[to])
+                    rollUpStart.Add(rollUpIds.Count);
+                    if (topLevel[from] && topLevel[to])
                     {
-                        if (!Related(x, y))
+                        rollUpIds.Add(LocalId(chunk, local, Key(from, to)));
+                    }
+                    else
+                    {
+                        foreach (var x in anc[from])
                         {
-                            Append(chunk, local, ref entryPair, ref entries, Key(x, y));
+                            foreach (var y in anc[to])
+                            {
+                                if (!Related(x, y))
+                                {
+                                    rollUpIds.Add(LocalId(chunk, local, Key(x, y)));
+                                }
+                            }
                         }
                     }
+
+                    _ = checked((byte)(rollUpIds.Count - rollUpStart[r])); // a row's expansions are kept in a byte
                 }
 
-                expansions[row - chunk.RowStart] = checked((byte)(entries - before));
+                var first = rollUpStart[r];
+                var n = (r + 1 < rollUpStart.Count ? rollUpStart[r + 1] : rollUpIds.Count) - first;
+                if (entries + n > entryPair.Length)
+                {
+                    Array.Resize(ref entryPair, entryPair.Length * 2);
+                }
+
+                for (var i = 0; i < n; i++)
+                {
+                    entryPair[entries++] = rollUpIds[first + i];
+                }
+
+                expansions[row - chunk.RowStart] = (byte)n;
             }
 
             chunk.EntryPair = entryPair;
@@ -346,8 +376,8 @@ public sealed partial class EvidenceIndex
             chunk.Expansions = expansions;
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void Append(Chunk chunk, PairMap local, ref int[] entryPair, ref int entries, long key)
+        /// <summary>The chunk's number of a pair, numbering it if it is new.</summary>
+        private static int LocalId(Chunk chunk, PairMap local, long key)
         {
             var id = local.GetOrAdd(key, chunk.Keys.Count);
             if (id == chunk.Keys.Count)
@@ -355,12 +385,7 @@ public sealed partial class EvidenceIndex
                 chunk.Keys.Add(key);
             }
 
-            if (entries == entryPair.Length)
-            {
-                Array.Resize(ref entryPair, entryPair.Length * 2);
-            }
-
-            entryPair[entries++] = id;
+            return id;
         }
 
         /// <summary>Pass 2: every (pair, row) entry into its pair's bucket, in canonical order within the pair.</summary>
@@ -453,7 +478,7 @@ public sealed partial class EvidenceIndex
         }
 
         /// <summary>Pass 3: each pair's per-period sums, counts, issues and cumulative support, one pair per thread.</summary>
-        private void AggregatePairs(Entry[] entries)
+        private void AggregatePairs(Entry[] entries, Action<string> lap)
         {
             var pairs = PairFrom.Length;
             var issues = _case.Issues.Length;
@@ -461,6 +486,7 @@ public sealed partial class EvidenceIndex
             var issueCounts = new int[pairs];
             var ranges = PairRanges();
             ForEach(ranges.Length - 1, r => Survey(ranges[r], ranges[r + 1], entries, masks, issueCounts));
+            lap("survey");
 
             GroupBlock = new int[Groups][];
             var blocks = new int[Groups];
@@ -510,6 +536,7 @@ public sealed partial class EvidenceIndex
                 formality[i] = _options.DiffuseObligation.Of((CommitmentFormality)i);
             }
 
+            lap("allocate");
             ForEach(ranges.Length - 1, r =>
             {
                 var slotOf = new int[issues];
@@ -1236,7 +1263,7 @@ public sealed partial class EvidenceIndex
         private int _count;
 
         /// <summary>The value stored for the key, or <paramref name="value"/> after storing it.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public int GetOrAdd(long key, int value)
         {
             var mask = _keys.Length - 1;
