@@ -107,44 +107,48 @@ public sealed record ResourceDependence
     /// <see cref="ValueOf"/> scans every item into the dependent actor for each window. Here the loops are swapped:
     /// each support item, in the same order (supporter pairs in pair order, items in canonical order), adds its window
     /// weight to the accumulators of every window it overlaps, so each window's accumulators receive the same terms in
-    /// the same order. The dependent's totals (what it received, per supplier squares) depend only on the dependent
-    /// and are kept for the next dyad with the same dependent on this thread; the provider's part reads only the pairs
-    /// of the provider's movement.
+    /// the same order (<see cref="Scan"/>). The dependent's part (what it received, per supplier squares, and from them
+    /// each resource's criticality and the denominator) depends only on the dependent and the windows, and is kept for
+    /// the next dyads with the same dependent on this thread; the provider's part reads only the pairs of the
+    /// provider's movement.
     /// </remarks>
     internal static void Series(EvidenceIndex index, int dependent, int provider, int w, int t0, int t1, Span<double> values, Span<bool> received)
     {
         var n = t1 - t0 + 1;
         var totals = DependentTotals.Of(index, dependent, w, t0, t1);
-        var fromProvider = System.Buffers.ArrayPool<double>.Shared.Rent(n * Kinds);
-        try
+        var fromProvider = Scratch.Get(ref Scratch.Provider, n * Kinds);
+        int low = n, high = -1;
+        foreach (var p in index.InPairSpan(dependent))
         {
-            fromProvider.AsSpan(0, n * Kinds).Clear();
-            foreach (var p in index.InPairSpan(dependent))
+            if (index.IsOutermostPair(p) && index.AreRelated(index.PairFrom(p), provider))
             {
-                if (index.IsOutermostPair(p) && index.AreRelated(index.PairFrom(p), provider))
-                {
-                    Scan(index, p, w, t0, t1, fromProvider, null, null, provider);
-                }
-            }
-
-            for (var i = 0; i < n; i++)
-            {
-                received[i] = totals.Any[i];
-                double num = 0, den = 0;
-                for (var r = 0; r < Kinds; r++)
-                {
-                    var total = totals.Received[(i * Kinds) + r];
-                    var kappa = Kappa(total, totals.Squares[(i * Kinds) + r]);
-                    num += kappa * fromProvider[(i * Kinds) + r];
-                    den += kappa * total;
-                }
-
-                values[i] = den > 0 ? Math.Clamp(num / den, 0, 1) : 0;
+                Scan(index, p, w, t0, t1, fromProvider, null, null, ref low, ref high, provider);
             }
         }
-        finally
+
+        for (var i = 0; i < n; i++)
         {
-            System.Buffers.ArrayPool<double>.Shared.Return(fromProvider);
+            received[i] = totals.Any[i];
+            var den = totals.Denominator[i];
+            if (i < low || i > high)
+            {
+                // Nothing from the provider in this window: every term of the numerator is κ · 0 = +0, and +0 / den is +0.
+                values[i] = 0;
+                continue;
+            }
+
+            double num = 0;
+            for (var r = 0; r < Kinds; r++)
+            {
+                num += totals.Kappa[(i * Kinds) + r] * fromProvider[(i * Kinds) + r];
+            }
+
+            values[i] = den > 0 ? Math.Clamp(num / den, 0, 1) : 0;
+        }
+
+        if (high >= low)
+        {
+            fromProvider.AsSpan(low * Kinds, (high - low + 1) * Kinds).Clear();
         }
     }
 
@@ -152,29 +156,46 @@ public sealed record ResourceDependence
     /// Adds the window weight of each support item of a pair (in canonical order) to <paramref name="sums"/>[window,
     /// resource] for every window ending at t0 … t1 that it overlaps; also to <paramref name="mine"/> and
     /// <paramref name="any"/> when given. With a <paramref name="provider"/> (≥ 0), only the items its side gave.
+    /// Widens [<paramref name="low"/>, <paramref name="high"/>] to the windows (t − t0) it added to.
     /// </summary>
+    /// <remarks>
+    /// An item's window weight is <see cref="EvidenceIndex.WindowWeight"/>: its weight × the sum of its shares of the
+    /// window's periods, added in period order. Shares are positive exactly in the periods the item touches and +0
+    /// elsewhere, and adding +0 changes no sum, so the sum runs over the periods both share; when the window starts at
+    /// or before the item's first period, that sum is the running sum of the item's shares from its first period,
+    /// computed once per item. Only windows that start inside an item longer than one period add its shares anew.
+    /// </remarks>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void Scan(EvidenceIndex index, int pair, int w, int t0, int t1, double[] sums, double[]? mine, bool[]? any, int provider = -1)
+    private static void Scan(EvidenceIndex index, int pair, int w, int t0, int t1, double[] sums, double[]? mine, bool[]? any, ref int low, ref int high, int provider = -1)
     {
         var c = index.Case.Evidence.Columns;
+        var (kinds, actors, firsts, lasts, types) = (c.Kind, c.A, c.FirstDay, c.LastDay, c.Type);
         var grid = index.Grid;
         var days = grid.StartDays;
         var last = index.Periods - 1;
         foreach (var row in index.PairItemSpan(pair))
         {
-            if (c.Kind[row] != (byte)EvidenceKind.Support || (provider >= 0 && !index.IsWithin(c.A[row], provider)))
+            if (kinds[row] != (byte)EvidenceKind.Support || (provider >= 0 && !index.IsWithin(actors[row], provider)))
+            {
+                continue;
+            }
+
+            var first = firsts[row];
+            var lastDay = lasts[row];
+            var f = Math.Max(grid.IndexOfDay(first), 0);
+            var l = Math.Min(grid.IndexOfDay(lastDay), last);
+            var from = Math.Max(t0, f);
+            var to = Math.Min(t1, l + w - 1);
+            if (from > to)
             {
                 continue;
             }
 
             var whole = index.Weight(row);
-
-            var first = c.FirstDay[row];
-            var lastDay = c.LastDay[row];
             var span = c.IsSpan(row);
-            var r = c.Type[row];
-            var from = Math.Max(t0, Math.Max(grid.IndexOfDay(first), 0));
-            var to = Math.Min(t1, Math.Min(grid.IndexOfDay(lastDay), last) + w - 1);
+            var r = types[row];
+            double[]? shares = null;
+            double[]? running = null;
             for (var t = from; t <= to; t++)
             {
                 var a = t - w + 1;
@@ -185,20 +206,100 @@ public sealed record ResourceDependence
                     continue;
                 }
 
-                // As in Compute: a point wholly inside the window puts all its mass there.
-                var weight = !span && first >= d0 && lastDay <= d1 ? whole : index.WindowWeight(row, a, t);
-                var cell = ((t - t0) * Kinds) + r;
+                double weight;
+                if (!span && first >= d0 && lastDay <= d1)
+                {
+                    // As in Compute: a point wholly inside the window puts all its mass there.
+                    weight = whole;
+                }
+                else
+                {
+                    if (shares is null)
+                    {
+                        (shares, running) = Shares(index, row, f, l);
+                    }
+
+                    var qs = Math.Max(Math.Max(a, 0), f);
+                    var qe = Math.Min(t, l);
+                    double sum;
+                    if (qs == f)
+                    {
+                        sum = running![qe - f];
+                    }
+                    else
+                    {
+                        sum = 0.0;
+                        for (var q = qs; q <= qe; q++)
+                        {
+                            sum += shares[q - f];
+                        }
+                    }
+
+                    weight = whole * sum;
+                }
+
+                var i = t - t0;
+                low = Math.Min(low, i);
+                high = Math.Max(high, i);
+                var cell = (i * Kinds) + r;
                 sums[cell] += weight;
                 if (mine is not null)
                 {
                     mine[cell] += weight;
-                    any![t - t0] = true;
+                    any![i] = true;
                 }
             }
         }
     }
 
-    /// <summary>What a dependent actor received per window and resource, and Σ over suppliers of their part squared.</summary>
+    /// <summary>An item's shares of periods f … l and their running sums from f (per-thread buffers).</summary>
+    private static (double[] Shares, double[] Running) Shares(EvidenceIndex index, int row, int f, int l)
+    {
+        var length = l - f + 1;
+        var shares = Scratch.Get(ref Scratch.Shares, length);
+        var running = Scratch.Get(ref Scratch.Running, length);
+        var sum = 0.0;
+        for (var q = f; q <= l; q++)
+        {
+            shares[q - f] = index.Share(row, q);
+            sum += shares[q - f];
+            running[q - f] = sum;
+        }
+
+        return (shares, running);
+    }
+
+    /// <summary>Per-thread buffers of the series path, grown as needed.</summary>
+    private static class Scratch
+    {
+        [ThreadStatic]
+        public static double[]? Provider;
+
+        [ThreadStatic]
+        public static double[]? Mine;
+
+        [ThreadStatic]
+        public static double[]? Shares;
+
+        [ThreadStatic]
+        public static double[]? Running;
+
+        /// <summary>A buffer of at least <paramref name="length"/> values; a new one is all zeros.</summary>
+        public static double[] Get(ref double[]? buffer, int length)
+        {
+            if (buffer is null || buffer.Length < length)
+            {
+                buffer = new double[Math.Max(length, 16)];
+            }
+
+            return buffer;
+        }
+    }
+
+    /// <summary>
+    /// What a dependent actor received per window and resource, Σ over suppliers of their part squared, and from them
+    /// each resource's criticality κ and the denominator Σ_r κ_r S_r of every window.
+    /// </summary>
     private sealed class DependentTotals
     {
         private const int Slots = 64;
@@ -216,11 +317,15 @@ public sealed record ResourceDependence
         private int _t0;
         private int _t1;
 
-        public double[] Received { get; private set; } = [];
+        public double[] Kappa { get; private set; } = [];
 
-        public double[] Squares { get; private set; } = [];
+        public double[] Denominator { get; private set; } = [];
 
         public bool[] Any { get; private set; } = [];
+
+        private double[] Received { get; set; } = [];
+
+        private double[] Squares { get; set; } = [];
 
         public static DependentTotals Of(EvidenceIndex index, int dependent, int w, int t0, int t1)
         {
@@ -248,10 +353,22 @@ public sealed record ResourceDependence
         private void Compute(EvidenceIndex index, int dependent, int w, int t0, int t1)
         {
             var n = t1 - t0 + 1;
-            Received = new double[n * Kinds];
-            Squares = new double[n * Kinds];
-            Any = new bool[n];
-            var mine = new double[n * Kinds];
+            if (Received.Length != n * Kinds)
+            {
+                Received = new double[n * Kinds];
+                Squares = new double[n * Kinds];
+                Kappa = new double[n * Kinds];
+                Denominator = new double[n];
+                Any = new bool[n];
+            }
+            else
+            {
+                Array.Clear(Received);
+                Array.Clear(Squares);
+                Array.Clear(Any);
+            }
+
+            var mine = Scratch.Get(ref Scratch.Mine, n * Kinds);
             foreach (var p in index.InPairSpan(dependent))
             {
                 if (!index.IsOutermostPair(p))
@@ -259,15 +376,38 @@ public sealed record ResourceDependence
                     continue;
                 }
 
-                Array.Clear(mine);
-                Scan(index, p, w, t0, t1, Received, mine, Any);
-                for (var cell = 0; cell < mine.Length; cell++)
+                int low = n, high = -1;
+                Scan(index, p, w, t0, t1, Received, mine, Any, ref low, ref high);
+                if (high < low)
+                {
+                    continue;
+                }
+
+                // Cells of windows the pair did not reach hold 0 in mine and add nothing.
+                for (var cell = low * Kinds; cell < (high + 1) * Kinds; cell++)
                 {
                     if (mine[cell] > 0)
                     {
                         Squares[cell] += mine[cell] * mine[cell];
                     }
                 }
+
+                mine.AsSpan(low * Kinds, (high - low + 1) * Kinds).Clear();
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                double den = 0;
+                for (var r = 0; r < Kinds; r++)
+                {
+                    var cell = (i * Kinds) + r;
+                    var total = Received[cell];
+                    var kappa = ResourceDependence.Kappa(total, Squares[cell]);
+                    Kappa[cell] = kappa;
+                    den += kappa * total;
+                }
+
+                Denominator[i] = den;
             }
 
             (_build, _dependent, _w, _t0, _t1) = (index.BuildId, dependent, w, t0, t1);

@@ -23,6 +23,19 @@ public sealed class DependenceAsymmetry : Measure
     /// <summary>The shared instance.</summary>
     public static readonly DependenceAsymmetry Instance = new();
 
+    // Per-thread buffers of EvaluateSeries (every value is written before it is read).
+    [ThreadStatic]
+    private static double[]? _client;
+
+    [ThreadStatic]
+    private static double[]? _patron;
+
+    [ThreadStatic]
+    private static bool[]? _clientReceived;
+
+    [ThreadStatic]
+    private static bool[]? _patronReceived;
+
     private DependenceAsymmetry()
         : base("dependenceAsymmetry")
     {
@@ -72,10 +85,15 @@ public sealed class DependenceAsymmetry : Measure
         }
 
         var w = index.Grid.Granularity.PeriodsIn(dyad.Options.Exchange.ReciprocityWindowYears);
-        var client = new double[n];
-        var patron = new double[n];
-        var clientReceived = new bool[n];
-        var patronReceived = new bool[n];
+        if (_client is null || _client.Length < n)
+        {
+            (_client, _patron, _clientReceived, _patronReceived) = (new double[n], new double[n], new bool[n], new bool[n]);
+        }
+
+        var client = _client.AsSpan(0, n);
+        var patron = _patron!.AsSpan(0, n);
+        var clientReceived = _clientReceived!.AsSpan(0, n);
+        var patronReceived = _patronReceived!.AsSpan(0, n);
         ResourceDependence.Series(index, dyad.Client, dyad.Patron, w, t0, t1, client, clientReceived);
         ResourceDependence.Series(index, dyad.Patron, dyad.Client, w, t0, t1, patron, patronReceived);
         for (var i = 0; i < n; i++)
