@@ -196,8 +196,45 @@ public sealed record ResourceDependence
             var r = types[row];
             double[]? shares = null;
             double[]? running = null;
+
+            // A point item lies wholly inside the windows that end at or after its last period and start at or before
+            // its first (both inside the grid): they take its weight, and need none of the checks below.
+            int wholeFrom = to + 1, wholeTo = to;
+            var firstPeriod = grid.IndexOfDay(first);
+            var lastPeriod = grid.IndexOfDay(lastDay);
+            if (!span && firstPeriod >= 0 && lastPeriod <= last)
+            {
+                wholeFrom = Math.Max(from, lastPeriod);
+                wholeTo = Math.Min(to, firstPeriod + w - 1);
+                if (wholeFrom > wholeTo)
+                {
+                    (wholeFrom, wholeTo) = (to + 1, to);
+                }
+                else
+                {
+                    low = Math.Min(low, wholeFrom - t0);
+                    high = Math.Max(high, wholeTo - t0);
+                    for (var t = wholeFrom; t <= wholeTo; t++)
+                    {
+                        var cell = ((t - t0) * Kinds) + r;
+                        sums[cell] += whole;
+                        if (mine is not null)
+                        {
+                            mine[cell] += whole;
+                            any![t - t0] = true;
+                        }
+                    }
+                }
+            }
+
             for (var t = from; t <= to; t++)
             {
+                if (t == wholeFrom)
+                {
+                    t = wholeTo;
+                    continue;
+                }
+
                 var a = t - w + 1;
                 var d0 = days[Math.Max(a, 0)];
                 var d1 = days[t + 1] - 1;
