@@ -316,6 +316,12 @@ public sealed record ResourceDependence
         public static double[]? Mine;
 
         [ThreadStatic]
+        public static double[]? Received;
+
+        [ThreadStatic]
+        public static double[]? Squares;
+
+        [ThreadStatic]
         public static double[]? Shares;
 
         [ThreadStatic]
@@ -360,10 +366,6 @@ public sealed record ResourceDependence
 
         public bool[] Any { get; private set; } = [];
 
-        private double[] Received { get; set; } = [];
-
-        private double[] Squares { get; set; } = [];
-
         public static DependentTotals Of(EvidenceIndex index, int dependent, int w, int t0, int t1)
         {
             var slots = _slots ??= [.. Enumerable.Range(0, Slots).Select(_ => new DependentTotals())];
@@ -390,21 +392,23 @@ public sealed record ResourceDependence
         private void Compute(EvidenceIndex index, int dependent, int w, int t0, int t1)
         {
             var n = t1 - t0 + 1;
-            if (Received.Length != n * Kinds)
+            if (Kappa.Length != n * Kinds)
             {
-                Received = new double[n * Kinds];
-                Squares = new double[n * Kinds];
                 Kappa = new double[n * Kinds];
                 Denominator = new double[n];
                 Any = new bool[n];
             }
             else
             {
-                Array.Clear(Received);
-                Array.Clear(Squares);
                 Array.Clear(Any);
             }
 
+            // What the dependent received and the squares are needed only here: per-thread buffers, not kept.
+            var received = Scratch.Get(ref Scratch.Received, n * Kinds).AsSpan(0, n * Kinds);
+            var squares = Scratch.Get(ref Scratch.Squares, n * Kinds).AsSpan(0, n * Kinds);
+            received.Clear();
+            squares.Clear();
+            var receivedArray = Scratch.Received!;
             var mine = Scratch.Get(ref Scratch.Mine, n * Kinds);
             foreach (var p in index.InPairSpan(dependent))
             {
@@ -414,7 +418,7 @@ public sealed record ResourceDependence
                 }
 
                 int low = n, high = -1;
-                Scan(index, p, w, t0, t1, Received, mine, Any, ref low, ref high);
+                Scan(index, p, w, t0, t1, receivedArray, mine, Any, ref low, ref high);
                 if (high < low)
                 {
                     continue;
@@ -425,7 +429,7 @@ public sealed record ResourceDependence
                 {
                     if (mine[cell] > 0)
                     {
-                        Squares[cell] += mine[cell] * mine[cell];
+                        squares[cell] += mine[cell] * mine[cell];
                     }
                 }
 
@@ -438,8 +442,8 @@ public sealed record ResourceDependence
                 for (var r = 0; r < Kinds; r++)
                 {
                     var cell = (i * Kinds) + r;
-                    var total = Received[cell];
-                    var kappa = ResourceDependence.Kappa(total, Squares[cell]);
+                    var total = received[cell];
+                    var kappa = ResourceDependence.Kappa(total, squares[cell]);
                     Kappa[cell] = kappa;
                     den += kappa * total;
                 }
