@@ -120,6 +120,15 @@ public sealed record PatronBrokerage
     }
 
     /// <summary>The share alone, without allocating (the measure's path); null when there is no channel.</summary>
+    [ThreadStatic]
+    private static List<int>? _candidates;
+
+    [ThreadStatic]
+    private static HashSet<int>? _seen;
+
+    [ThreadStatic]
+    private static (int ZC, int CZ, int ZP, int PZ)[]? _ties;
+
     /// <summary>
     /// <see cref="ShareOf"/> for the trailing windows of <paramref name="w"/> periods ending at t0 … t1 (NaN where
     /// undefined). The third parties and their four possible ties are found once for the dyad; each window then only
@@ -128,8 +137,10 @@ public sealed record PatronBrokerage
     /// </summary>
     internal static void Series(EvidenceIndex index, int p, int c, int w, int t0, int t1, Span<double> values)
     {
-        var candidates = new List<int>();
-        var seen = new HashSet<int>();
+        var candidates = _candidates ??= [];
+        var seen = _seen ??= [];
+        candidates.Clear();
+        seen.Clear();
         foreach (var pair in index.InPairSpan(c))
         {
             Add(index.PairFrom(pair));
@@ -150,7 +161,12 @@ public sealed record PatronBrokerage
             Add(index.PairTo(pair));
         }
 
-        var ties = new (int ZC, int CZ, int ZP, int PZ)[candidates.Count];
+        if (_ties is null || _ties.Length < candidates.Count)
+        {
+            _ties = new (int, int, int, int)[Math.Max(candidates.Count, 16)];
+        }
+
+        var ties = _ties.AsSpan(0, candidates.Count);
         for (var k = 0; k < ties.Length; k++)
         {
             var z = candidates[k];

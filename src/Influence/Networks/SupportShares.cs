@@ -125,11 +125,23 @@ internal sealed class WindowedShares
     /// <summary>Whether the client received support with weight in each window.</summary>
     public bool[] Defined { get; private set; } = [];
 
-    /// <summary>The supporters (outermost pairs into the client, in pair order).</summary>
+    /// <summary>The supporters (outermost pairs into the client, in pair order): the first <see cref="SupporterCount"/>.</summary>
     public int[] Supporters { get; private set; } = [];
 
-    /// <summary>Shares[s × n + i]: supporter s's share in window i (0 when undefined), or NaN when it gave nothing in the window.</summary>
+    /// <summary>The number of supporters.</summary>
+    public int SupporterCount { get; private set; }
+
+    /// <summary>
+    /// Shares[s × n + i]: supporter s's share in window i (0 when undefined), or NaN when it gave nothing in the window
+    /// (the slot's buffers are reused, so they may be longer).
+    /// </summary>
     public double[] Shares { get; private set; } = [];
+
+    [ThreadStatic]
+    private static double[]? _total;
+
+    [ThreadStatic]
+    private static double[]? _sums;
 
     public static WindowedShares Of(EvidenceIndex index, int client, int w, int t0, int t1)
     {
@@ -157,26 +169,47 @@ internal sealed class WindowedShares
     private void Compute(EvidenceIndex index, int client, int w, int t0, int t1)
     {
         var n = t1 - t0 + 1;
-        var total = new double[n];
+        var total = _total is { } kept && kept.Length >= n ? kept.AsSpan(0, n) : (_total = new double[n]).AsSpan();
         Windows.Sums(index.SupportInSeries(client), w, t0, total);
         var received = index.SupportInCountPrefix(client);
-        Defined = new bool[n];
+        if (Defined.Length < n)
+        {
+            Defined = new bool[n];
+        }
+
         for (var i = 0; i < n; i++)
         {
             var t = t0 + i;
             Defined[i] = EvidenceIndex.CountIn(received, t - w + 1, t) > 0 && total[i] > 0;
         }
 
-        var supporters = new List<int>();
-        foreach (var p in index.SupporterPairs(client))
+        var count = 0;
+        foreach (var p in index.InPairSpan(client))
         {
-            supporters.Add(p);
+            count += index.IsOutermostPair(p) ? 1 : 0;
         }
 
-        Supporters = [.. supporters];
-        Shares = new double[Supporters.Length * n];
-        var sums = new double[n];
-        for (var s = 0; s < Supporters.Length; s++)
+        if (Supporters.Length < count)
+        {
+            Supporters = new int[count];
+        }
+
+        SupporterCount = 0;
+        foreach (var p in index.InPairSpan(client))
+        {
+            if (index.IsOutermostPair(p))
+            {
+                Supporters[SupporterCount++] = p;
+            }
+        }
+
+        if (Shares.Length < count * n)
+        {
+            Shares = new double[count * n];
+        }
+
+        var sums = _sums is { } u && u.Length >= n ? u.AsSpan(0, n) : (_sums = new double[n]).AsSpan();
+        for (var s = 0; s < SupporterCount; s++)
         {
             var p = Supporters[s];
             var counts = index.CountPrefix(PairCount.Support, p);

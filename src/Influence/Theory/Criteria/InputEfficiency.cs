@@ -129,6 +129,32 @@ public sealed class InputEfficiency : Measure
     public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output) =>
         Series(dyad, t0, t1, output, default, default);
 
+    [ThreadStatic]
+    private static double[]? _x;
+
+    [ThreadStatic]
+    private static double[]? _y;
+
+    [ThreadStatic]
+    private static double[]? _m;
+
+    /// <summary>Per-thread regression inputs of at least <paramref name="length"/> values, zero over the first <paramref name="length"/>.</summary>
+    private static (double[] X, double[] Y, double[] M) Buffers(int length)
+    {
+        if (_x is null || _x.Length < length)
+        {
+            (_x, _y, _m) = (new double[length], new double[length], new double[length]);
+        }
+        else
+        {
+            _x.AsSpan(0, length).Clear();
+            _y.AsSpan(0, length).Clear();
+            _m.AsSpan(0, length).Clear();
+        }
+
+        return (_x, _y!, _m!);
+    }
+
     /// <summary>
     /// The values of periods t0 … t1, and their intervals when <paramref name="lows"/> and <paramref name="highs"/>
     /// are given (NaN where undefined): the same numbers as <see cref="Evaluate"/> and <see cref="EvaluateInterval"/>.
@@ -164,9 +190,7 @@ public sealed class InputEfficiency : Measure
         var lo = Math.Max(first, 0);
         var length = n + w + lanes;
         var attainment = DyadMemo.Of(dyad, t0, t1).AttainmentFromStart(dyad)[lo..];
-        var x = new double[length];
-        var y = new double[length];
-        var m = new double[length];
+        var (x, y, m) = Buffers(length);
         for (var k = 0; k < length; k++)
         {
             var tau = first + k;

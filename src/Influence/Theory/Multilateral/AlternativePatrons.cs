@@ -58,7 +58,7 @@ public sealed class AlternativePatrons : Measure
             }
 
             var count = 0;
-            for (var s = 0; s < shares.Supporters.Length; s++)
+            for (var s = 0; s < shares.SupporterCount; s++)
             {
                 var share = shares.Shares[(s * n) + i];
                 if (!double.IsNaN(share) && !index.IsWithin(dyad.Patron, index.PairFrom(shares.Supporters[s])) && share >= threshold)

@@ -65,6 +65,9 @@ public sealed class Brokerage : Measure
         return PatronBrokerage.ShareOf(at.Index, at.Patron, at.Client, a, b);
     }
 
+    [ThreadStatic]
+    private static double[]? _values;
+
     /// <inheritdoc />
     public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
     {
@@ -76,7 +79,12 @@ public sealed class Brokerage : Measure
         }
 
         var w = dyad.Index.Grid.Granularity.PeriodsIn(dyad.Options.Multilateral.NetworkWindowYears);
-        var values = new double[n];
+        if (_values is null || _values.Length < n)
+        {
+            _values = new double[n];
+        }
+
+        var values = _values.AsSpan(0, n);
         PatronBrokerage.Series(dyad.Index, dyad.Patron, dyad.Client, w, t0, t1, values);
         Write(values, output);
     }

@@ -54,7 +54,7 @@ public sealed class SupplierConcentration : Measure
 
             // Σ share² over the supporters with support in the window, in pair order (as Herfindahl adds them).
             var sum = 0.0;
-            for (var s = 0; s < shares.Supporters.Length; s++)
+            for (var s = 0; s < shares.SupporterCount; s++)
             {
                 var share = shares.Shares[(s * n) + i];
                 if (!double.IsNaN(share))
