@@ -290,13 +290,25 @@ public sealed partial class EvidenceIndex
         private static void Remap(Chunk chunk, int pairs)
         {
             var counts = new int[pairs];
-            var entryPair = chunk.EntryPair;
+            var ids = chunk.RollUpIds;
             var remap = chunk.Remap;
-            for (var e = 0; e < chunk.Entries; e++)
+            for (var i = 0; i < ids.Length; i++)
             {
-                var p = remap[entryPair[e]];
-                entryPair[e] = p;
-                counts[p]++;
+                ids[i] = remap[ids[i]];
+            }
+
+            var start = chunk.RollUpStart;
+            foreach (var r in chunk.RowRollUp)
+            {
+                if (r < 0)
+                {
+                    continue;
+                }
+
+                for (var i = start[r]; i < start[r + 1]; i++)
+                {
+                    counts[ids[i]]++;
+                }
             }
 
             chunk.Counts = counts;
@@ -317,16 +329,14 @@ public sealed partial class EvidenceIndex
             var rollUpStart = new List<int>();
             var rollUpIds = new List<int>();
 
-            // Rows roll up to fewer than two pairs on average; the array is grown if not, and pages never written to
-            // are never touched.
-            var entryPair = GC.AllocateUninitializedArray<int>(Math.Max(16, 2 * (chunk.RowEnd - chunk.RowStart)));
-            var expansions = new byte[chunk.RowEnd - chunk.RowStart];
-            var entries = 0;
+            // Each row keeps the number of its roll-up (−1 for a row that is not dyadic), not its pairs.
+            var rowRollUp = GC.AllocateUninitializedArray<int>(chunk.RowEnd - chunk.RowStart);
             for (var row = chunk.RowStart; row < chunk.RowEnd; row++)
             {
                 var to = b[row];
                 if (to < 0)
                 {
+                    rowRollUp[row - chunk.RowStart] = -1;
                     continue;
                 }
 
@@ -353,27 +363,15 @@ public sealed partial class EvidenceIndex
                         }
                     }
 
-                    _ = checked((byte)(rollUpIds.Count - rollUpStart[r])); // a row's expansions are kept in a byte
                 }
 
-                var first = rollUpStart[r];
-                var n = (r + 1 < rollUpStart.Count ? rollUpStart[r + 1] : rollUpIds.Count) - first;
-                if (entries + n > entryPair.Length)
-                {
-                    Array.Resize(ref entryPair, entryPair.Length * 2);
-                }
-
-                for (var i = 0; i < n; i++)
-                {
-                    entryPair[entries++] = rollUpIds[first + i];
-                }
-
-                expansions[row - chunk.RowStart] = (byte)n;
+                rowRollUp[row - chunk.RowStart] = r;
             }
 
-            chunk.EntryPair = entryPair;
-            chunk.Entries = entries;
-            chunk.Expansions = expansions;
+            rollUpStart.Add(rollUpIds.Count);
+            chunk.RowRollUp = rowRollUp;
+            chunk.RollUpStart = [.. rollUpStart];
+            chunk.RollUpIds = [.. rollUpIds];
         }
 
         /// <summary>The chunk's number of a pair, numbering it if it is new.</summary>
@@ -428,16 +426,14 @@ public sealed partial class EvidenceIndex
         private void ScatterChunk(Chunk chunk, Entry[] entries, double[] confidence, double redLine)
         {
             var cursor = chunk.Counts;
-            var entryPair = chunk.EntryPair;
+            var (rowRollUp, start, ids) = (chunk.RowRollUp, chunk.RollUpStart, chunk.RollUpIds);
             var items = PairItems;
             var c = _c;
             var (kinds, values, confidences, firsts, lasts, refs, types, flags) = (c.Kind, c.Value, c.Confidence, c.FirstDay, c.LastDay, c.Ref, c.Type, c.DateFlags);
-            var rowExpansions = chunk.Expansions;
-            var k = 0;
             for (var row = chunk.RowStart; row < chunk.RowEnd; row++)
             {
-                var expansions = rowExpansions[row - chunk.RowStart];
-                if (expansions == 0)
+                var r = rowRollUp[row - chunk.RowStart];
+                if (r < 0)
                 {
                     continue;
                 }
@@ -457,9 +453,9 @@ public sealed partial class EvidenceIndex
                         | (kind == (byte)EvidenceKind.Demand && value >= redLine ? 0x80 : 0)),
                     IssueOrMarker = kind == (byte)EvidenceKind.Demand && refs[row] < Entry.LargeIssue ? (byte)refs[row] : Entry.LargeIssue,
                 };
-                for (var x = 0; x < expansions; x++)
+                for (var x = start[r]; x < start[r + 1]; x++)
                 {
-                    var position = cursor[entryPair[k++]]++;
+                    var position = cursor[ids[x]]++;
                     items[position] = row;
                     entries[position] = entry;
                 }
@@ -1198,20 +1194,23 @@ public sealed partial class EvidenceIndex
 
             public List<long> Keys { get; } = [];
 
-            public int[] EntryPair { get; set; } = [];
+            /// <summary>Each row's roll-up (−1 for a row that is not dyadic).</summary>
+            public int[] RowRollUp { get; set; } = [];
 
-            public int Entries { get; set; }
+            /// <summary>Roll-up r's pairs are RollUpIds[RollUpStart[r] … RollUpStart[r + 1] − 1].</summary>
+            public int[] RollUpStart { get; set; } = [];
+
+            /// <summary>The pairs of every roll-up: chunk numbers, then (after <see cref="Remap"/>) global ones.</summary>
+            public int[] RollUpIds { get; set; } = [];
 
             public int[] Remap { get; set; } = [];
-
-            /// <summary>How many (pair, row) entries each row rolls up to (0 for non-dyadic rows).</summary>
-            public byte[] Expansions { get; set; } = [];
 
             /// <summary>Drops the arrays, once the entries are in their buckets.</summary>
             public void Release()
             {
-                EntryPair = [];
-                Expansions = [];
+                RowRollUp = [];
+                RollUpStart = [];
+                RollUpIds = [];
                 Counts = [];
                 Remap = [];
             }
