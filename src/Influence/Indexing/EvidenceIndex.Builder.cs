@@ -74,10 +74,6 @@ public sealed partial class EvidenceIndex
 
         public int[] IssueSlotIssue { get; private set; } = [];
 
-        public double[] IssueWeight { get; private set; } = [];
-
-        public double[] IssueMet { get; private set; } = [];
-
         public int[][] AncestorsOrSelf { get; private set; } = [];
 
         public int[][] ObjectivesByHolder { get; private set; } = [];
@@ -499,7 +495,8 @@ public sealed partial class EvidenceIndex
             SumData = new double[sumKinds.Length][];
             foreach (var k in sumKinds)
             {
-                SumData[(int)k] = new double[(long)blocks[(int)GroupOf(k)] * _t];
+                // The red-line sums are built on demand (BuildDemands).
+                SumData[(int)k] = k is PairSum.RedLineWeight or PairSum.RedLineDefied ? [] : new double[(long)blocks[(int)GroupOf(k)] * _t];
             }
 
             CountData = new int[Groups][];
@@ -518,8 +515,6 @@ public sealed partial class EvidenceIndex
 
             var slots = IssueSlotStart[pairs];
             IssueSlotIssue = new int[slots];
-            IssueWeight = new double[(long)slots * _t];
-            IssueMet = new double[(long)slots * _t];
             var credit = new double[4];
             for (var i = 0; i < credit.Length; i++)
             {
@@ -602,8 +597,6 @@ public sealed partial class EvidenceIndex
             var demandWeight = Span(PairSum.DemandWeight, p);
             var demandMet = Span(PairSum.DemandMet, p);
             var demandDefied = Span(PairSum.DemandDefied, p);
-            var redLineWeight = Span(PairSum.RedLineWeight, p);
-            var redLineDefied = Span(PairSum.RedLineDefied, p);
             var presence = Span(PairSum.Presence, p);
             var overreach = Span(PairSum.Overreach, p);
             var commitmentWeight = Span(PairSum.CommitmentWeight, p);
@@ -643,9 +636,7 @@ public sealed partial class EvidenceIndex
                         {
                             var response = (DemandResponse)e.Type;
                             var defied = response is DemandResponse.Defied or DemandResponse.Ignored;
-                            var redLine = e.IsRedLine;
                             var c = credit[e.Type];
-                            var slot = (long)slotOf[Issue(e, k)] * t;
                             Touch(counts.Demand, t0, t1);
                             for (var q = t0; q <= t1; q++)
                             {
@@ -656,18 +647,6 @@ public sealed partial class EvidenceIndex
                                 {
                                     demandDefied[q] += s;
                                 }
-
-                                if (redLine)
-                                {
-                                    redLineWeight[q] += s;
-                                    if (defied)
-                                    {
-                                        redLineDefied[q] += s;
-                                    }
-                                }
-
-                                IssueWeight[slot + q] += s;
-                                IssueMet[slot + q] += s * c;
                             }
 
                             break;
@@ -750,12 +729,106 @@ public sealed partial class EvidenceIndex
         /// and a span covers every period strictly between its first and last whole (the period's days over themselves).
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static double Share(in Entry e, int lastDay, int first, int last, ReadOnlySpan<int> days, int q)
+        private static double Share(in Entry e, int lastDay, int first, int last, ReadOnlySpan<int> days, int q) =>
+            Share(e.First, lastDay, e.IsSpan, first, last, days, q);
+
+        /// <summary>As <see cref="Share(in Entry, int, int, int, ReadOnlySpan{int}, int)"/>, from an item's days and periods.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static double Share(int firstDay, int lastDay, bool span, int first, int last, ReadOnlySpan<int> days, int q) =>
+            span
+                ? q != first && q != last ? 1.0 : ShareOf(days, firstDay, lastDay, true, q)
+                : first == last ? 1.0 : ShareOf(days, firstDay, lastDay, false, q);
+
+        /// <summary>
+        /// Demands by issue (weight and met weight per issue slot) and the red-line sums of each demand block, built on
+        /// first use: the demand items of each pair in canonical order, each spread over its periods exactly as the
+        /// pair aggregation spreads it, so every cell receives the same terms in the same order.
+        /// </summary>
+        public DemandParts BuildDemands(int threads)
         {
-            var span = e.IsSpan;
-            return span
-                ? q != first && q != last ? 1.0 : ShareOf(days, e.First, lastDay, true, q)
-                : first == last ? 1.0 : ShareOf(days, e.First, lastDay, false, q);
+            var t = _t;
+            var pairs = PairFrom.Length;
+            var blocks = CountData[(int)Group.Demand].Length / (t + 1);
+            var issueWeight = new double[(long)IssueSlotStart[pairs] * t];
+            var issueMet = new double[(long)IssueSlotStart[pairs] * t];
+            var redLineWeight = new double[(long)blocks * t];
+            var redLineDefied = new double[(long)blocks * t];
+            var confidence = ConfidenceWeights();
+            var credit = new double[4];
+            for (var i = 0; i < credit.Length; i++)
+            {
+                credit[i] = _options.Compliance.Credit((DemandResponse)i);
+            }
+
+            var salience = _options.Compliance.RedLineSalience;
+            var ranges = PairRanges();
+            ForEach(ranges.Length - 1, threads, part =>
+            {
+                var c = _c;
+                var (kinds, values, confidences, firsts, lasts, refs, types, flags) = (c.Kind, c.Value, c.Confidence, c.FirstDay, c.LastDay, c.Ref, c.Type, c.DateFlags);
+                var days = _grid.StartDays;
+                var slotOf = new int[_case.Issues.Length];
+                for (var p = ranges[part]; p < ranges[part + 1]; p++)
+                {
+                    var block = GroupBlock[(int)Group.Demand][p];
+                    if (block < 0)
+                    {
+                        continue;
+                    }
+
+                    for (var slot = IssueSlotStart[p]; slot < IssueSlotStart[p + 1]; slot++)
+                    {
+                        slotOf[IssueSlotIssue[slot]] = slot;
+                    }
+
+                    var redWeight = redLineWeight.AsSpan(block * t, t);
+                    var redDefied = redLineDefied.AsSpan(block * t, t);
+                    for (var k = PairItemStart[p]; k < PairItemStart[p + 1]; k++)
+                    {
+                        var row = PairItems[k];
+                        if (kinds[row] != (byte)EvidenceKind.Demand)
+                        {
+                            continue;
+                        }
+
+                        var (firstDay, lastDay) = (firsts[row], lasts[row]);
+                        var first = PeriodOfDay(firstDay);
+                        var last = PeriodOfDay(lastDay);
+                        var t0 = Math.Max(first, 0);
+                        var t1 = Math.Min(last, t - 1);
+                        if (t0 > t1)
+                        {
+                            continue;
+                        }
+
+                        var value = values[row];
+                        var weighted = confidence[confidences[row]] * value;
+                        var type = types[row] & 0x03;
+                        var defied = (DemandResponse)type is DemandResponse.Defied or DemandResponse.Ignored;
+                        var redLine = value >= salience;
+                        var met = credit[type];
+                        var span = (flags[row] & EvidenceColumns.SpanFlag) != 0;
+                        var cells = (long)slotOf[refs[row]] * t;
+                        for (var q = t0; q <= t1; q++)
+                        {
+                            var s = weighted * Share(firstDay, lastDay, span, first, last, days, q);
+                            if (redLine)
+                            {
+                                redWeight[q] += s;
+                                if (defied)
+                                {
+                                    redDefied[q] += s;
+                                }
+                            }
+
+                            issueWeight[cells + q] += s;
+                            issueMet[cells + q] += s * met;
+                        }
+                    }
+                }
+            });
+
+            return new DemandParts(issueWeight, issueMet, redLineWeight, redLineDefied);
         }
 
         /// <summary>The last day of entry k.</summary>

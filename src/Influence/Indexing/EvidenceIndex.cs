@@ -116,8 +116,6 @@ public sealed partial class EvidenceIndex
     private readonly int[] _pairItems;
     private readonly int[] _issueSlotStart;
     private readonly int[] _issueSlotIssue;
-    private readonly double[] _issueWeight;
-    private readonly double[] _issueMet;
     private readonly int[][] _ancestorsOrSelf;
     private readonly int[][] _objectivesByHolder;
     private readonly int[] _outStart;
@@ -131,6 +129,7 @@ public sealed partial class EvidenceIndex
     private ObjectiveParts? _objectives;
     private CapabilityParts? _capabilities;
     private RunningParts? _running;
+    private DemandParts? _demands;
 
     private static long _builds;
 
@@ -152,8 +151,6 @@ public sealed partial class EvidenceIndex
         _pairItems = b.PairItems;
         _issueSlotStart = b.IssueSlotStart;
         _issueSlotIssue = b.IssueSlotIssue;
-        _issueWeight = b.IssueWeight;
-        _issueMet = b.IssueMet;
         _ancestorsOrSelf = b.AncestorsOrSelf;
         _objectivesByHolder = b.ObjectivesByHolder;
         _outStart = b.OutStart;
@@ -182,7 +179,10 @@ public sealed partial class EvidenceIndex
         /// <summary>Cumulative and positive support (<see cref="CumulativeSupport"/>, <see cref="HasSupport"/>).</summary>
         Running = 8,
 
-        All = Received | Objectives | Capabilities | Running,
+        /// <summary>Demands by issue and red-line demands (<see cref="IssueSums"/>, <see cref="PairSum.RedLineWeight"/>, <see cref="PairSum.RedLineDefied"/>).</summary>
+        Demands = 16,
+
+        All = Received | Objectives | Capabilities | Running | Demands,
     }
 
     private ReceivedParts Received => Volatile.Read(ref _received) ?? Make(ref _received, () => _builder.BuildReceived(1));
@@ -192,6 +192,8 @@ public sealed partial class EvidenceIndex
     private CapabilityParts Capabilities => Volatile.Read(ref _capabilities) ?? Make(ref _capabilities, _builder.BuildCapabilities);
 
     private RunningParts Running => Volatile.Read(ref _running) ?? Make(ref _running, () => _builder.BuildRunning(1));
+
+    private DemandParts Demands => Volatile.Read(ref _demands) ?? Make(ref _demands, () => _builder.BuildDemands(1));
 
     /// <summary>
     /// Builds the parts a set of measures reads before they are scored in parallel, on every thread the options
@@ -209,6 +211,11 @@ public sealed partial class EvidenceIndex
         if ((parts & Parts.Running) != 0 && Volatile.Read(ref _running) is null)
         {
             Make(ref _running, () => _builder.BuildRunning(threads));
+        }
+
+        if ((parts & Parts.Demands) != 0 && Volatile.Read(ref _demands) is null)
+        {
+            Make(ref _demands, () => _builder.BuildDemands(threads));
         }
 
         if ((parts & Parts.Objectives) != 0)
@@ -310,7 +317,7 @@ public sealed partial class EvidenceIndex
     public double At(PairSum sum, int pair, int t)
     {
         var block = Block(sum, pair);
-        return block < 0 ? 0 : _sumData[(int)sum][(block * Periods) + t];
+        return block < 0 ? 0 : Column(sum)[(block * Periods) + t];
     }
 
     /// <summary>A sum over periods t0 … t1 (inclusive, clipped to the grid), added in period order.</summary>
@@ -329,7 +336,7 @@ public sealed partial class EvidenceIndex
 
         t0 = Math.Max(t0, 0);
         t1 = Math.Min(t1, Periods - 1);
-        var column = _sumData[(int)sum];
+        var column = Column(sum);
         var baseIndex = block * Periods;
         var s = 0.0;
         for (var t = t0; t <= t1; t++)
@@ -569,11 +576,12 @@ public sealed partial class EvidenceIndex
                 continue;
             }
 
+            var demands = Demands;
             double w = 0, m = 0;
             for (var t = t0; t <= t1; t++)
             {
-                w += _issueWeight[(s * Periods) + t];
-                m += _issueMet[(s * Periods) + t];
+                w += demands.IssueWeight[(s * Periods) + t];
+                m += demands.IssueMet[(s * Periods) + t];
             }
 
             return (w, m);
@@ -765,7 +773,7 @@ public sealed partial class EvidenceIndex
     internal ReadOnlySpan<double> SumSeries(PairSum sum, int pair)
     {
         var block = Block(sum, pair);
-        return block < 0 ? default : _sumData[(int)sum].AsSpan(block * Periods, Periods);
+        return block < 0 ? default : Column(sum).AsSpan(block * Periods, Periods);
     }
 
     /// <summary>A pair's running item counts of one kind (period t's count is [t + 1] − [t]), or empty when it has none.</summary>
@@ -822,9 +830,17 @@ public sealed partial class EvidenceIndex
 
     internal int IssueOfSlot(int slot) => _issueSlotIssue[slot];
 
-    internal ReadOnlySpan<double> IssueWeightSeries(int slot) => _issueWeight.AsSpan(slot * Periods, Periods);
+    internal ReadOnlySpan<double> IssueWeightSeries(int slot) => Demands.IssueWeight.AsSpan(slot * Periods, Periods);
 
-    internal ReadOnlySpan<double> IssueMetSeries(int slot) => _issueMet.AsSpan(slot * Periods, Periods);
+    internal ReadOnlySpan<double> IssueMetSeries(int slot) => Demands.IssueMet.AsSpan(slot * Periods, Periods);
+
+    /// <summary>The per-period values of one sum, block after block (the red-line sums are built on first use).</summary>
+    private double[] Column(PairSum sum) => sum switch
+    {
+        PairSum.RedLineWeight => Demands.RedLineWeight,
+        PairSum.RedLineDefied => Demands.RedLineDefied,
+        _ => _sumData[(int)sum],
+    };
 
     /// <summary>The latest period position τ ≤ t in which an objective was observed (attainment weight &gt; 0), or −1.</summary>
     internal int LastAttainmentPeriod(int objective, int t) => Objectives.Last[(objective * Periods) + t];
@@ -858,6 +874,9 @@ public sealed partial class EvidenceIndex
 
     /// <summary>Actors' capability observations, and the latest one and its value by period.</summary>
     private sealed record CapabilityParts(int[] Start, int[] Rows, int[] At, double[] Value);
+
+    /// <summary>Demand weight and met weight per issue slot and period, and the red-line sums per demand block.</summary>
+    private sealed record DemandParts(double[] IssueWeight, double[] IssueMet, double[] RedLineWeight, double[] RedLineDefied);
 
     /// <summary>Cumulative support and running counts of periods with positive support, per support block.</summary>
     private sealed record RunningParts(double[] Cumulative, int[] Positive);
