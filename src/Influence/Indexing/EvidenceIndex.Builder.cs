@@ -496,16 +496,18 @@ public sealed partial class EvidenceIndex
             foreach (var k in sumKinds)
             {
                 // The red-line sums are built on demand (BuildDemands).
-                SumData[(int)k] = k is PairSum.RedLineWeight or PairSum.RedLineDefied ? [] : new double[(long)blocks[(int)GroupOf(k)] * _t];
+                SumData[(int)k] = k is PairSum.RedLineWeight or PairSum.RedLineDefied ? [] : GC.AllocateUninitializedArray<double>(checked(blocks[(int)GroupOf(k)] * _t));
             }
 
             CountData = new int[Groups][];
             for (var g = 0; g < Groups; g++)
             {
-                CountData[g] = new int[(long)blocks[g] * (_t + 1)];
+                CountData[g] = GC.AllocateUninitializedArray<int>(checked(blocks[g] * (_t + 1)));
             }
 
-            Activity = new int[(long)pairs * (_t + 1)];
+            // Blocks are allocated uninitialised and zeroed by the thread that aggregates their pair (AggregatePair): a
+            // page's first touch is then a write, not a read of the shared zero page followed by a copy-on-write fault.
+            Activity = GC.AllocateUninitializedArray<int>(checked(pairs * (_t + 1)));
             FirstSupport = new int[pairs];
             IssueSlotStart = new int[pairs + 1];
             for (var p = 0; p < pairs; p++)
@@ -603,6 +605,22 @@ public sealed partial class EvidenceIndex
             var commitmentFormality = Span(PairSum.CommitmentFormality, p);
             var activity = Activity.AsSpan(p * (t + 1), t + 1);
             var counts = new CountSpans(this, p);
+            activity.Clear();
+            counts.Support.Clear();
+            counts.Coercion.Clear();
+            counts.Demand.Clear();
+            counts.Presence.Clear();
+            counts.Overreach.Clear();
+            counts.Commitment.Clear();
+            support.Clear();
+            coercion.Clear();
+            demandWeight.Clear();
+            demandMet.Clear();
+            demandDefied.Clear();
+            presence.Clear();
+            overreach.Clear();
+            commitmentWeight.Clear();
+            commitmentFormality.Clear();
             var days = _grid.StartDays;
             for (var k = start; k < end; k++)
             {
@@ -749,10 +767,11 @@ public sealed partial class EvidenceIndex
             var t = _t;
             var pairs = PairFrom.Length;
             var blocks = CountData[(int)Group.Demand].Length / (t + 1);
-            var issueWeight = new double[(long)IssueSlotStart[pairs] * t];
-            var issueMet = new double[(long)IssueSlotStart[pairs] * t];
-            var redLineWeight = new double[(long)blocks * t];
-            var redLineDefied = new double[(long)blocks * t];
+            // Zeroed pair by pair below (every slot and block belongs to one pair with demands), first touched by a write.
+            var issueWeight = GC.AllocateUninitializedArray<double>(checked(IssueSlotStart[pairs] * t));
+            var issueMet = GC.AllocateUninitializedArray<double>(checked(IssueSlotStart[pairs] * t));
+            var redLineWeight = GC.AllocateUninitializedArray<double>(checked(blocks * t));
+            var redLineDefied = GC.AllocateUninitializedArray<double>(checked(blocks * t));
             var confidence = ConfidenceWeights();
             var credit = new double[4];
             for (var i = 0; i < credit.Length; i++)
@@ -779,10 +798,14 @@ public sealed partial class EvidenceIndex
                     for (var slot = IssueSlotStart[p]; slot < IssueSlotStart[p + 1]; slot++)
                     {
                         slotOf[IssueSlotIssue[slot]] = slot;
+                        issueWeight.AsSpan(slot * t, t).Clear();
+                        issueMet.AsSpan(slot * t, t).Clear();
                     }
 
                     var redWeight = redLineWeight.AsSpan(block * t, t);
                     var redDefied = redLineDefied.AsSpan(block * t, t);
+                    redWeight.Clear();
+                    redDefied.Clear();
                     for (var k = PairItemStart[p]; k < PairItemStart[p + 1]; k++)
                     {
                         var row = PairItems[k];
@@ -905,8 +928,11 @@ public sealed partial class EvidenceIndex
         private (double[] Sums, int[] Counts) AggregateSupportReceived(int threads)
         {
             var actors = _case.Actors.Length;
-            var sums = new double[(long)actors * _t];
-            var counts = new int[(long)actors * (_t + 1)];
+            // Written with zeros before the first addition, so that no page is first read as the shared zero page.
+            var sums = GC.AllocateUninitializedArray<double>(checked(actors * _t));
+            var counts = GC.AllocateUninitializedArray<int>(checked(actors * (_t + 1)));
+            Array.Clear(sums);
+            Array.Clear(counts);
             var confidence = ConfidenceWeights();
             var parts = Math.Max(1, Math.Min(threads, actors));
             ForEach(parts, threads, part => SupportReceivedBy(actors * part / parts, actors * (part + 1) / parts, confidence, sums, counts));
