@@ -169,7 +169,9 @@ public sealed record ResourceDependence
     private static void Scan(EvidenceIndex index, int pair, int w, int t0, int t1, double[] sums, double[]? mine, bool[]? any, ref int low, ref int high, int provider = -1)
     {
         var c = index.Case.Evidence.Columns;
-        var (kinds, actors, firsts, lasts, types) = (c.Kind, c.A, c.FirstDay, c.LastDay, c.Type);
+        var (kinds, actors, firsts, lasts, types, confidences, magnitudes) = (c.Kind, c.A, c.FirstDay, c.LastDay, c.Type, c.Confidence, c.Value);
+        var options = index.Options.Confidence;
+        Span<double> confidence = [options.Of(Confidence.Confirmed), options.Of(Confidence.Reported), options.Of(Confidence.Alleged)];
         var grid = index.Grid;
         var days = grid.StartDays;
         var last = index.Periods - 1;
@@ -182,8 +184,10 @@ public sealed record ResourceDependence
 
             var first = firsts[row];
             var lastDay = lasts[row];
-            var f = Math.Max(grid.IndexOfDay(first), 0);
-            var l = Math.Min(grid.IndexOfDay(lastDay), last);
+            var firstPeriod = grid.IndexOfDay(first);
+            var lastPeriod = grid.IndexOfDay(lastDay);
+            var f = Math.Max(firstPeriod, 0);
+            var l = Math.Min(lastPeriod, last);
             var from = Math.Max(t0, f);
             var to = Math.Min(t1, l + w - 1);
             if (from > to)
@@ -191,7 +195,7 @@ public sealed record ResourceDependence
                 continue;
             }
 
-            var whole = index.Weight(row);
+            var whole = confidence[confidences[row]] * magnitudes[row]; // EvidenceIndex.Weight of a support item
             var span = c.IsSpan(row);
             var r = types[row];
             double[]? shares = null;
@@ -200,8 +204,6 @@ public sealed record ResourceDependence
             // A point item lies wholly inside the windows that end at or after its last period and start at or before
             // its first (both inside the grid): they take its weight, and need none of the checks below.
             int wholeFrom = to + 1, wholeTo = to;
-            var firstPeriod = grid.IndexOfDay(first);
-            var lastPeriod = grid.IndexOfDay(lastDay);
             if (!span && firstPeriod >= 0 && lastPeriod <= last)
             {
                 wholeFrom = Math.Max(from, lastPeriod);

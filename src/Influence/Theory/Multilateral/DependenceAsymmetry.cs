@@ -1,4 +1,5 @@
 using Influence.Evidence;
+using Influence.Indexing;
 using Influence.Networks;
 
 namespace Influence.Theory;
@@ -40,6 +41,9 @@ public sealed class DependenceAsymmetry : Measure
         : base("dependenceAsymmetry")
     {
     }
+
+    /// <inheritdoc />
+    internal override EvidenceIndex.Parts Reads => EvidenceIndex.Parts.None;
 
     /// <inheritdoc />
     public override MeasureScale Scale => MeasureScale.Signed;
