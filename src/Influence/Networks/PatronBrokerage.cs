@@ -129,6 +129,9 @@ public sealed record PatronBrokerage
     [ThreadStatic]
     private static (int ZC, int CZ, int ZP, int PZ)[]? _ties;
 
+    [ThreadStatic]
+    private static int[]? _counts;
+
     /// <summary>
     /// <see cref="ShareOf"/> for the trailing windows of <paramref name="w"/> periods ending at t0 … t1 (NaN where
     /// undefined). The third parties and their four possible ties are found once for the dyad; each window then only
@@ -173,27 +176,49 @@ public sealed record PatronBrokerage
             ties[k] = (index.PairOf(z, c), index.PairOf(c, z), index.PairOf(z, p), index.PairOf(p, z));
         }
 
-        var patronToClient = index.PairOf(p, c);
-        var clientToPatron = index.PairOf(c, p);
-        for (var t = t0; t <= t1; t++)
+        // Third party by third party (each reads its ties' running counts of periods with support in order), adding
+        // whole numbers per window: the same counts as window by window. HasSupport(pair, a, t) is CountIn(prefix, a, t) > 0.
+        var n = t1 - t0 + 1;
+        if (_counts is null || _counts.Length < 2 * n)
         {
-            var a = t - w + 1;
-            var pc = index.HasSupport(patronToClient, a, t);
-            var cp = index.HasSupport(clientToPatron, a, t);
-            int channels = 0, brokered = 0;
-            foreach (var (zc, cz, zp, pz) in ties)
+            _counts = new int[2 * n];
+        }
+
+        var channels = _counts.AsSpan(0, n);
+        var brokered = _counts.AsSpan(n, n);
+        channels.Clear();
+        brokered.Clear();
+        var pc = index.PositiveSupportPrefix(index.PairOf(p, c));
+        var cp = index.PositiveSupportPrefix(index.PairOf(c, p));
+        foreach (var (zc, cz, zp, pz) in ties)
+        {
+            var zcPrefix = index.PositiveSupportPrefix(zc);
+            var czPrefix = index.PositiveSupportPrefix(cz);
+            var zpPrefix = pc.IsEmpty ? default : index.PositiveSupportPrefix(zp);
+            var pzPrefix = cp.IsEmpty ? default : index.PositiveSupportPrefix(pz);
+            if (zcPrefix.IsEmpty && czPrefix.IsEmpty && zpPrefix.IsEmpty && pzPrefix.IsEmpty)
             {
-                var directIn = index.HasSupport(zc, a, t);
-                var directOut = index.HasSupport(cz, a, t);
-                var viaIn = pc && index.HasSupport(zp, a, t);
-                var viaOut = cp && index.HasSupport(pz, a, t);
-                var inbound = Route(directIn, viaIn);
-                var outbound = Route(directOut, viaOut);
-                channels += (inbound == ChannelRoute.None ? 0 : 1) + (outbound == ChannelRoute.None ? 0 : 1);
-                brokered += (inbound == ChannelRoute.ThroughPatron ? 1 : 0) + (outbound == ChannelRoute.ThroughPatron ? 1 : 0);
+                continue;
             }
 
-            values[t - t0] = channels > 0 ? (double)brokered / channels : double.NaN;
+            for (var i = 0; i < n; i++)
+            {
+                var t = t0 + i;
+                var a = t - w + 1;
+                var directIn = EvidenceIndex.CountIn(zcPrefix, a, t) > 0;
+                var directOut = EvidenceIndex.CountIn(czPrefix, a, t) > 0;
+                var viaIn = EvidenceIndex.CountIn(pc, a, t) > 0 && EvidenceIndex.CountIn(zpPrefix, a, t) > 0;
+                var viaOut = EvidenceIndex.CountIn(cp, a, t) > 0 && EvidenceIndex.CountIn(pzPrefix, a, t) > 0;
+                var inbound = Route(directIn, viaIn);
+                var outbound = Route(directOut, viaOut);
+                channels[i] += (inbound == ChannelRoute.None ? 0 : 1) + (outbound == ChannelRoute.None ? 0 : 1);
+                brokered[i] += (inbound == ChannelRoute.ThroughPatron ? 1 : 0) + (outbound == ChannelRoute.ThroughPatron ? 1 : 0);
+            }
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            values[i] = channels[i] > 0 ? (double)brokered[i] / channels[i] : double.NaN;
         }
 
         void Add(int z)
