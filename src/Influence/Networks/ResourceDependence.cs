@@ -140,7 +140,7 @@ public sealed record ResourceDependence
             double num = 0;
             for (var r = 0; r < Kinds; r++)
             {
-                num += totals.Kappa[(i * Kinds) + r] * fromProvider[(i * Kinds) + r];
+                num += totals.Kappa[(r * n) + i] * fromProvider[(r * n) + i];
             }
 
             values[i] = den > 0 ? Math.Clamp(num / den, 0, 1) : 0;
@@ -148,7 +148,10 @@ public sealed record ResourceDependence
 
         if (high >= low)
         {
-            fromProvider.AsSpan(low * Kinds, (high - low + 1) * Kinds).Clear();
+            for (var r = 0; r < Kinds; r++)
+            {
+                fromProvider.AsSpan((r * n) + low, high - low + 1).Clear();
+            }
         }
     }
 
@@ -175,6 +178,7 @@ public sealed record ResourceDependence
         var grid = index.Grid;
         var days = grid.StartDays;
         var last = index.Periods - 1;
+        var n = t1 - t0 + 1;
         foreach (var row in index.PairItemSpan(pair))
         {
             if (kinds[row] != (byte)EvidenceKind.Support || (provider >= 0 && !index.IsWithin(actors[row], provider)))
@@ -216,15 +220,12 @@ public sealed record ResourceDependence
                 {
                     low = Math.Min(low, wholeFrom - t0);
                     high = Math.Max(high, wholeTo - t0);
-                    for (var t = wholeFrom; t <= wholeTo; t++)
+                    var length = wholeTo - wholeFrom + 1;
+                    AddTo(sums.AsSpan((r * n) + wholeFrom - t0, length), whole);
+                    if (mine is not null)
                     {
-                        var cell = ((t - t0) * Kinds) + r;
-                        sums[cell] += whole;
-                        if (mine is not null)
-                        {
-                            mine[cell] += whole;
-                            any![t - t0] = true;
-                        }
+                        AddTo(mine.AsSpan((r * n) + wholeFrom - t0, length), whole);
+                        any.AsSpan(wholeFrom - t0, length).Fill(true);
                     }
                 }
             }
@@ -280,7 +281,7 @@ public sealed record ResourceDependence
                 var i = t - t0;
                 low = Math.Min(low, i);
                 high = Math.Max(high, i);
-                var cell = (i * Kinds) + r;
+                var cell = (r * n) + i;
                 sums[cell] += weight;
                 if (mine is not null)
                 {
@@ -288,6 +289,26 @@ public sealed record ResourceDependence
                     any![i] = true;
                 }
             }
+        }
+    }
+
+    /// <summary>Adds a value to every element (each element's addition is the one a scalar loop makes).</summary>
+    private static void AddTo(Span<double> cells, double value)
+    {
+        var i = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated && cells.Length >= System.Numerics.Vector<double>.Count)
+        {
+            var v = new System.Numerics.Vector<double>(value);
+            for (; i <= cells.Length - System.Numerics.Vector<double>.Count; i += System.Numerics.Vector<double>.Count)
+            {
+                var slice = cells.Slice(i, System.Numerics.Vector<double>.Count);
+                (new System.Numerics.Vector<double>(slice) + v).CopyTo(slice);
+            }
+        }
+
+        for (; i < cells.Length; i++)
+        {
+            cells[i] += value;
         }
     }
 
@@ -427,15 +448,18 @@ public sealed record ResourceDependence
                 }
 
                 // Cells of windows the pair did not reach hold 0 in mine and add nothing.
-                for (var cell = low * Kinds; cell < (high + 1) * Kinds; cell++)
+                for (var r = 0; r < Kinds; r++)
                 {
-                    if (mine[cell] > 0)
+                    for (var cell = (r * n) + low; cell <= (r * n) + high; cell++)
                     {
-                        squares[cell] += mine[cell] * mine[cell];
+                        if (mine[cell] > 0)
+                        {
+                            squares[cell] += mine[cell] * mine[cell];
+                        }
                     }
-                }
 
-                mine.AsSpan(low * Kinds, (high - low + 1) * Kinds).Clear();
+                    mine.AsSpan((r * n) + low, high - low + 1).Clear();
+                }
             }
 
             for (var i = 0; i < n; i++)
@@ -443,7 +467,7 @@ public sealed record ResourceDependence
                 double den = 0;
                 for (var r = 0; r < Kinds; r++)
                 {
-                    var cell = (i * Kinds) + r;
+                    var cell = (r * n) + i;
                     var total = received[cell];
                     var kappa = ResourceDependence.Kappa(total, squares[cell]);
                     Kappa[cell] = kappa;
