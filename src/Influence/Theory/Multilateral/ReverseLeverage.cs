@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Influence.Evidence;
+using Influence.Indexing;
 using Influence.Networks;
 
 namespace Influence.Theory;
@@ -30,6 +31,15 @@ public sealed class ReverseLeverage : Measure
     {
     }
 
+    [ThreadStatic]
+    private static double[]? _buffer;
+
+    [ThreadStatic]
+    private static bool[]? _observed;
+
+    /// <inheritdoc />
+    internal override EvidenceIndex.Parts Reads => EvidenceIndex.Parts.None;
+
     /// <inheritdoc />
     public override MeasureScale Scale => MeasureScale.Unit;
 
@@ -59,6 +69,85 @@ public sealed class ReverseLeverage : Measure
         var (a, b) = at.Trailing(at.Options.Multilateral.NetworkWindowYears);
         var sum = ReverseLeveragePath.Sum(at.Index, at.Patron, at.Client, a, b, null, out var legObserved);
         return legObserved ? Saturate(sum, at.Options.Multilateral.ReverseLeverageScale) : null;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The paths of every window at once: for each third party the client supports (in the order
+    /// <see cref="Evaluate"/> meets them), the window sums of its two legs (<see cref="Windows.Sums"/>, the same bits
+    /// as each window's sum), then each window adds the path's strength as <see cref="Evaluate"/> does.
+    /// </remarks>
+    public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
+    {
+        var n = t1 - t0 + 1;
+        var index = dyad.Index;
+        var (patron, client) = (dyad.Patron, dyad.Client);
+        if (index.AreRelated(patron, client))
+        {
+            output[..n].Clear();
+            return;
+        }
+
+        var w = index.Grid.Granularity.PeriodsIn(dyad.Options.Multilateral.NetworkWindowYears);
+        if (_buffer is null || _buffer.Length < 3 * n)
+        {
+            (_buffer, _observed) = (new double[3 * n], new bool[n]);
+        }
+
+        var sum = _buffer.AsSpan(0, n);
+        var support = _buffer.AsSpan(n, n);
+        var coercion = _buffer.AsSpan(2 * n, n);
+        var observed = _observed.AsSpan(0, n);
+        sum.Clear();
+        observed.Clear();
+        foreach (var pair in index.OutPairSpan(client))
+        {
+            var z = index.PairTo(pair);
+            if (!DyadTies.IsThirdParty(index, z, patron, client))
+            {
+                continue;
+            }
+
+            Windows.Sums(index.SumSeries(PairSum.Support, pair), w, t0, support);
+            Windows.Sums(index.SumSeries(PairSum.Coercion, index.PairOf(z, patron)), w, t0, coercion);
+            for (var i = 0; i < n; i++)
+            {
+                if (support[i] <= 0)
+                {
+                    continue;
+                }
+
+                observed[i] = true;
+                if (coercion[i] > 0)
+                {
+                    sum[i] += new ReverseLeveragePath(client, z, patron, support[i], coercion[i]).Strength;
+                }
+            }
+        }
+
+        // A window without a supported third party still has an observed leg if a third party coerced the patron.
+        if (observed.Contains(false))
+        {
+            foreach (var pair in index.InPairSpan(patron))
+            {
+                if (!DyadTies.IsThirdParty(index, index.PairFrom(pair), patron, client))
+                {
+                    continue;
+                }
+
+                Windows.Sums(index.SumSeries(PairSum.Coercion, pair), w, t0, coercion);
+                for (var i = 0; i < n; i++)
+                {
+                    observed[i] |= coercion[i] > 0;
+                }
+            }
+        }
+
+        var scale = dyad.Options.Multilateral.ReverseLeverageScale;
+        for (var i = 0; i < n; i++)
+        {
+            output[i] = observed[i] ? Saturate(sum[i], scale) : null;
+        }
     }
 
     /// <inheritdoc />
