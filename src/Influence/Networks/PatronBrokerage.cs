@@ -138,6 +138,7 @@ public sealed record PatronBrokerage
     /// asks whether each tie carried support (O(1) each). Channel counts are whole numbers, so the order in which third
     /// parties are met changes nothing.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static void Series(EvidenceIndex index, int p, int c, int w, int t0, int t1, Span<double> values)
     {
         var candidates = _candidates ??= [];

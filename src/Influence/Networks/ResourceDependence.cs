@@ -112,6 +112,7 @@ public sealed record ResourceDependence
     /// the next dyads with the same dependent on this thread; the provider's part reads only the pairs of the
     /// provider's movement.
     /// </remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static void Series(EvidenceIndex index, int dependent, int provider, int w, int t0, int t1, Span<double> values, Span<bool> received)
     {
         var n = t1 - t0 + 1;
@@ -293,6 +294,7 @@ public sealed record ResourceDependence
     }
 
     /// <summary>Adds a value to every element (each element's addition is the one a scalar loop makes).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void AddTo(Span<double> cells, double value)
     {
         var i = 0;
@@ -412,6 +414,7 @@ public sealed record ResourceDependence
             return oldest;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void Compute(EvidenceIndex index, int dependent, int w, int t0, int t1)
         {
             var n = t1 - t0 + 1;

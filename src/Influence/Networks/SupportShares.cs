@@ -166,6 +166,7 @@ internal sealed class WindowedShares
         return oldest;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void Compute(EvidenceIndex index, int client, int w, int t0, int t1)
     {
         var n = t1 - t0 + 1;

@@ -78,6 +78,7 @@ public sealed class DependenceAsymmetry : Measure
     }
 
     /// <inheritdoc />
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
     {
         var n = t1 - t0 + 1;

@@ -77,6 +77,7 @@ public sealed class ReverseLeverage : Measure
     /// <see cref="Evaluate"/> meets them), the window sums of its two legs (<see cref="Windows.Sums"/>, the same bits
     /// as each window's sum), then each window adds the path's strength as <see cref="Evaluate"/> does.
     /// </remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
     {
         var n = t1 - t0 + 1;
