@@ -222,6 +222,7 @@ public static partial class CaseReader
         private readonly Dictionary<string, AmountUnit> _units = new(StringComparer.Ordinal);
         private readonly Dictionary<string, HashSet<string>> _declared = new(StringComparer.Ordinal);
         private readonly List<string> _strings = [];
+        private readonly Dictionary<string, EvidenceDate?> _points = new(StringComparer.Ordinal);
         private readonly List<(string Id, int Index)> _rejectedIds = [];
         private string? _lastEvidenceId;
         private Dictionary<string, int>? _evidenceIds;
@@ -454,7 +455,7 @@ public static partial class CaseReader
             reader.Read();
             var item = JsonTree.Pool.NewItem();
             var pool = new JsonTree.Pool();
-            var strings = new Utf8Strings();
+            var strings = new Utf8Strings(AllowedByKind.Values.SelectMany(names => names).Distinct());
             Func<string, bool> unique = static name => name is "id" or "note";
             _streaming = true;
             for (var i = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; i++)
@@ -953,7 +954,7 @@ public static partial class CaseReader
         private EvidenceDate? Point(JsonTree node, JPath path, string name, string? id)
         {
             Remember(path, name, node);
-            if (node.Kind == JsonKind.String && EvidenceDate.TryParsePoint(node.String, out var d))
+            if (node.Kind == JsonKind.String && ParsePoint(node.String!) is { } d)
             {
                 return d;
             }
@@ -961,6 +962,23 @@ public static partial class CaseReader
             var was = node.Kind == JsonKind.String ? $"\"{node.String}\"" : node.KindName;
             Add($"{path}.{name}", id, node, $"expected a date YYYY, YYYY-MM or YYYY-MM-DD; was {was}");
             return null;
+        }
+
+        /// <summary><see cref="EvidenceDate.TryParsePoint"/>, remembered: a case file repeats a few thousand dates.</summary>
+        private EvidenceDate? ParsePoint(string text)
+        {
+            if (_points.TryGetValue(text, out var known))
+            {
+                return known;
+            }
+
+            EvidenceDate? date = EvidenceDate.TryParsePoint(text, out var d) ? d : null;
+            if (_points.Count < 1 << 16)
+            {
+                _points[text] = date;
+            }
+
+            return date;
         }
 
         private Period? PeriodField(JsonTree o, JPath path, string name, Granularity granularity)

@@ -346,11 +346,22 @@ internal sealed class JsonTree
 /// Strings decoded from UTF-8 once and shared: the names and repeated values of a case file (property names, actor
 /// and source ids, dates, enum names). Holds at most <c>capacity</c> distinct strings; beyond that it decodes anew.
 /// </summary>
-internal sealed class Utf8Strings(int capacity = 1 << 16)
+internal sealed class Utf8Strings
 {
+    private readonly int _capacity;
     private int[] _buckets = new int[64];
     private Entry[] _entries = new Entry[64];
     private int _count;
+
+    /// <summary>Starts the table with strings the reader compares with (so that equal strings are the same object).</summary>
+    public Utf8Strings(IEnumerable<string> known, int capacity = 1 << 16)
+    {
+        _capacity = capacity;
+        foreach (var s in known)
+        {
+            Add(Encoding.UTF8.GetBytes(s), s, Hash(Encoding.UTF8.GetBytes(s)));
+        }
+    }
 
     public string Get(ReadOnlySpan<byte> utf8)
     {
@@ -364,7 +375,16 @@ internal sealed class Utf8Strings(int capacity = 1 << 16)
         }
 
         var value = Encoding.UTF8.GetString(utf8);
-        if (_count < capacity)
+        if (_count < _capacity)
+        {
+            Add(utf8, value, hash);
+        }
+
+        return value;
+    }
+
+    private void Add(ReadOnlySpan<byte> utf8, string value, int hash)
+    {
         {
             if (_count == _entries.Length)
             {
@@ -383,15 +403,26 @@ internal sealed class Utf8Strings(int capacity = 1 << 16)
             _entries[_count] = new Entry { Key = utf8.ToArray(), Value = value, Hash = hash, Next = _buckets[bucket] - 1 };
             _buckets[bucket] = ++_count;
         }
-
-        return value;
     }
 
+    /// <summary>A quick hash of short strings: eight bytes at a time, mixed by multiplication.</summary>
     private static int Hash(ReadOnlySpan<byte> utf8)
     {
-        var h = new HashCode();
-        h.AddBytes(utf8);
-        return h.ToHashCode();
+        var h = (ulong)utf8.Length * 0x9E3779B97F4A7C15UL;
+        while (utf8.Length >= 8)
+        {
+            h = (h ^ System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(utf8)) * 0xFF51AFD7ED558CCDUL;
+            utf8 = utf8[8..];
+        }
+
+        ulong tail = 0;
+        for (var i = 0; i < utf8.Length; i++)
+        {
+            tail |= (ulong)utf8[i] << (8 * i);
+        }
+
+        h = (h ^ tail) * 0xC4CEB9FE1A85EC53UL;
+        return (int)(h ^ (h >> 32));
     }
 
     private struct Entry
