@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using Influence.Evidence;
 using Influence.Internal;
@@ -266,6 +265,24 @@ public sealed class CaseBuilder
         return this;
     }
 
+    /// <summary>Makes room for <paramref name="count"/> evidence items in all, so that the columns are allocated once.</summary>
+    internal void EnsureEvidenceCapacity(int count) => _rows.EnsureCapacity(count);
+
+    /// <summary>The id of the evidence item added in position <paramref name="row"/> (0-based, in the order added).</summary>
+    internal string EvidenceIdAt(int row) => _rows.IdAt(row);
+
+    /// <summary>
+    /// Adds an evidence item whose fields the caller has already checked with the rules of the records
+    /// (<see cref="Check"/>, as <see cref="IO.CaseReader"/> does), without building a record. The fields are those of
+    /// the columns: <paramref name="a"/> and <paramref name="b"/> the actors (the capability's actor in
+    /// <paramref name="a"/>), <paramref name="type"/> the kind's enum (resource, coercion, response, presence,
+    /// formality), <paramref name="value"/> its number (magnitude, severity, salience, value, level, scope) and
+    /// <paramref name="reference"/> the issue, objective or indicator; <paramref name="amount"/> and
+    /// <paramref name="unit"/> the amount a support magnitude was derived from. References are checked by <see cref="TryBuild"/>.
+    /// </summary>
+    internal void AddEvidence(EvidenceKind kind, string id, EvidenceDate date, Confidence confidence, IReadOnlyList<string> sources, string? a, string? b, byte type, double value, string? reference, string? note, double? amount, string? unit) =>
+        _rows.AddChecked(kind, id, date, confidence, sources, a, b, type, value, reference, note, amount, unit);
+
     /// <summary>Checks every cross-reference and builds the case.</summary>
     /// <returns>The case.</returns>
     /// <exception cref="InvalidCaseException">Something is wrong; every problem found is listed.</exception>
@@ -423,34 +440,63 @@ public sealed class CaseBuilder
     }
 
     /// <summary>Evidence rows as they are added, with references still as ids.</summary>
+    /// <remarks>
+    /// Append-only arrays (growing by doubling, or sized once by <see cref="EnsureCapacity"/>). When the rows are
+    /// already in canonical order and the arrays are exactly full, <see cref="Resolve"/> hands them to the case instead
+    /// of copying them: rows are never changed once added, and adding more later grows into new arrays.
+    /// </remarks>
     private sealed class Rows
     {
-        private readonly List<string> _ids = [];
-        private readonly List<byte> _kind = [];
-        private readonly List<int> _first = [];
-        private readonly List<int> _last = [];
-        private readonly List<byte> _dateFlags = [];
-        private readonly List<byte> _confidence = [];
-        private readonly List<string?> _a = [];
-        private readonly List<string?> _b = [];
-        private readonly List<byte> _type = [];
-        private readonly List<double> _value = [];
-        private readonly List<string?> _ref = [];
-        private readonly List<int> _sourceStart = [];
         private readonly List<string> _sources = [];
-        private readonly List<string?> _notes = [];
         private readonly Dictionary<int, (double Amount, string Unit)> _amounts = [];
+        private string[] _ids = [];
+        private byte[] _kind = [];
+        private int[] _first = [];
+        private int[] _last = [];
+        private byte[] _dateFlags = [];
+        private byte[] _confidence = [];
+        private string?[] _a = [];
+        private string?[] _b = [];
+        private byte[] _type = [];
+        private double[] _value = [];
+        private string?[] _ref = [];
+        private int[] _sourceStart = [];
+        private string?[] _notes = [];
 
-        public int Count => _ids.Count;
+        public int Count { get; private set; }
+
+        public string IdAt(int row) => _ids[row];
+
+        public void EnsureCapacity(int capacity)
+        {
+            if (capacity <= _ids.Length)
+            {
+                return;
+            }
+
+            Array.Resize(ref _ids, capacity);
+            Array.Resize(ref _kind, capacity);
+            Array.Resize(ref _first, capacity);
+            Array.Resize(ref _last, capacity);
+            Array.Resize(ref _dateFlags, capacity);
+            Array.Resize(ref _confidence, capacity);
+            Array.Resize(ref _a, capacity);
+            Array.Resize(ref _b, capacity);
+            Array.Resize(ref _type, capacity);
+            Array.Resize(ref _value, capacity);
+            Array.Resize(ref _ref, capacity);
+            Array.Resize(ref _sourceStart, capacity);
+            Array.Resize(ref _notes, capacity);
+            _sources.Capacity = Math.Max(_sources.Capacity, capacity);
+        }
 
         public void Add(EvidenceItem item)
         {
             var row = Count;
-            AddCommon(item.Kind, item.Id, item.Date, item.Confidence, item.Sources, item.Note);
             switch (item)
             {
                 case SupportEvidence s:
-                    AddFields(s.From, s.To, (byte)s.Resource, s.Magnitude, null);
+                    Append(item, s.From, s.To, (byte)s.Resource, s.Magnitude, null);
                     if (s.Amount is { } amount && s.Unit is { } unit)
                     {
                         _amounts[row] = (amount, unit);
@@ -458,28 +504,28 @@ public sealed class CaseBuilder
 
                     break;
                 case CoercionEvidence c:
-                    AddFields(c.From, c.To, (byte)c.Type, c.Severity, null);
+                    Append(item, c.From, c.To, (byte)c.Type, c.Severity, null);
                     break;
                 case DemandEvidence d:
-                    AddFields(d.From, d.To, (byte)d.Response, d.Salience, d.Issue);
+                    Append(item, d.From, d.To, (byte)d.Response, d.Salience, d.Issue);
                     break;
                 case AttainmentEvidence a:
-                    AddFields(null, null, 0, a.Value, a.Objective);
+                    Append(item, null, null, 0, a.Value, a.Objective);
                     break;
                 case IndicatorEvidence ind:
-                    AddFields(null, null, 0, ind.Value, ind.Indicator);
+                    Append(item, null, null, 0, ind.Value, ind.Indicator);
                     break;
                 case PresenceEvidence p:
-                    AddFields(p.From, p.To, (byte)p.Type, p.Level, null);
+                    Append(item, p.From, p.To, (byte)p.Type, p.Level, null);
                     break;
                 case OverreachEvidence o:
-                    AddFields(o.From, o.To, 0, o.Severity, null);
+                    Append(item, o.From, o.To, 0, o.Severity, null);
                     break;
                 case CommitmentEvidence m:
-                    AddFields(m.From, m.To, (byte)m.Formality, m.Scope, null);
+                    Append(item, m.From, m.To, (byte)m.Formality, m.Scope, null);
                     break;
                 case CapabilityEvidence cap:
-                    AddFields(cap.Actor, null, 0, cap.Value, null);
+                    Append(item, cap.Actor, null, 0, cap.Value, null);
                     break;
                 default:
                     throw new ArgumentException($"unknown evidence type {item.GetType().Name}", nameof(item));
@@ -495,16 +541,24 @@ public sealed class CaseBuilder
                 throw new ArgumentOutOfRangeException(nameof(confidence), confidence, "confidence must be confirmed, reported or alleged");
             }
 
-            _ids.Add(id);
-            _kind.Add((byte)kind);
-            _first.Add(date.First.DayNumber);
-            _last.Add(date.Last.DayNumber);
-            _dateFlags.Add(EvidenceColumns.PackDate(date));
-            _confidence.Add((byte)confidence);
-            _sourceStart.Add(_sources.Count);
+            var row = Append(kind, id, date, confidence, null, a, b, type, value, reference);
+            _sourceStart[row] = _sources.Count;
             _sources.Add(source);
-            _notes.Add(null);
-            AddFields(a, b, type, value, reference);
+        }
+
+        public void AddChecked(EvidenceKind kind, string id, EvidenceDate date, Confidence confidence, IReadOnlyList<string> sources, string? a, string? b, byte type, double value, string? reference, string? note, double? amount, string? unit)
+        {
+            var row = Append(kind, id, date, confidence, note, a, b, type, value, reference);
+            _sourceStart[row] = _sources.Count;
+            for (var i = 0; i < sources.Count; i++)
+            {
+                _sources.Add(sources[i]);
+            }
+
+            if (amount is { } x && unit is { } u)
+            {
+                _amounts[row] = (x, u);
+            }
         }
 
         public EvidenceColumns Resolve(
@@ -518,70 +572,57 @@ public sealed class CaseBuilder
         {
             var n = Count;
             var order = CanonicalOrder();
-            var ids = new string[n];
-            var kind = new byte[n];
-            var first = new int[n];
-            var last = new int[n];
-            var flags = new byte[n];
-            var conf = new byte[n];
             var a = new int[n];
             var b = new int[n];
-            var type = new byte[n];
-            var value = new double[n];
             var refs = new int[n];
             var sourceStart = new int[n + 1];
             var sourceIndex = new int[_sources.Count];
-            var notes = new string?[n];
             var amounts = new Dictionary<int, (double Amount, int Unit)>();
-            var seen = new Dictionary<string, int>(n, StringComparer.Ordinal);
             var s = 0;
+            var runFirst = -1;
             for (var k = 0; k < n; k++)
             {
-                var i = order[k];
+                var i = order is null ? k : order[k];
                 var id = _ids[i];
-                var path = $"$.evidence[{i}]";
-                if (!seen.TryAdd(id, i))
+
+                // Sorted by id, equal ids are neighbours: each repeats the first of its run.
+                if (k > 0 && string.Equals(id, _ids[order is null ? k - 1 : order[k - 1]], StringComparison.Ordinal))
                 {
-                    found.Add(new($"{path}.id", id, $"expected a unique id; \"{id}\" is already used by evidence[{seen[id]}]"));
+                    found.Add(new(Path(i, ".id"), id, $"expected a unique id; \"{id}\" is already used by evidence[{runFirst}]"));
+                }
+                else
+                {
+                    runFirst = i;
                 }
 
-                ids[k] = id;
-                kind[k] = _kind[i];
-                first[k] = _first[i];
-                last[k] = _last[i];
-                flags[k] = _dateFlags[i];
-                conf[k] = _confidence[i];
-                type[k] = _type[i];
-                value[k] = _value[i];
-                notes[k] = _notes[i];
                 var ek = (EvidenceKind)_kind[i];
                 var dyadic = ek is not (EvidenceKind.Attainment or EvidenceKind.Indicator or EvidenceKind.Capability);
                 a[k] = dyadic || ek == EvidenceKind.Capability
-                    ? Lookup(actors, _a[i], ek == EvidenceKind.Capability ? $"{path}.actor" : $"{path}.from", "actor", id)
+                    ? Lookup(actors, _a[i], i, ek == EvidenceKind.Capability ? ".actor" : ".from", -1, "actor", id)
                     : -1;
-                b[k] = dyadic ? Lookup(actors, _b[i], $"{path}.to", "actor", id) : -1;
+                b[k] = dyadic ? Lookup(actors, _b[i], i, ".to", -1, "actor", id) : -1;
                 if (dyadic && a[k] >= 0 && a[k] == b[k])
                 {
-                    found.Add(new($"{path}.to", id, $"expected an actor other than the acting one; from and to are both \"{_a[i]}\""));
+                    found.Add(new(Path(i, ".to"), id, $"expected an actor other than the acting one; from and to are both \"{_a[i]}\""));
                 }
 
                 refs[k] = ek switch
                 {
-                    EvidenceKind.Demand => Lookup(issues, _ref[i], $"{path}.issue", "issue", id),
-                    EvidenceKind.Attainment => Lookup(objectives, _ref[i], $"{path}.objective", "objective", id),
-                    EvidenceKind.Indicator => Lookup(indicators, _ref[i], $"{path}.indicator", "indicator", id),
+                    EvidenceKind.Demand => Lookup(issues, _ref[i], i, ".issue", -1, "issue", id),
+                    EvidenceKind.Attainment => Lookup(objectives, _ref[i], i, ".objective", -1, "objective", id),
+                    EvidenceKind.Indicator => Lookup(indicators, _ref[i], i, ".indicator", -1, "indicator", id),
                     _ => -1,
                 };
                 sourceStart[k] = s;
                 var end = i + 1 < n ? _sourceStart[i + 1] : _sources.Count;
                 for (var j = _sourceStart[i]; j < end; j++)
                 {
-                    sourceIndex[s++] = Lookup(sources, _sources[j], $"{path}.sources[{j - _sourceStart[i]}]", "source", id);
+                    sourceIndex[s++] = Lookup(sources, _sources[j], i, ".sources", j - _sourceStart[i], "source", id);
                 }
 
-                if (_amounts.TryGetValue(i, out var amt))
+                if (_amounts.Count > 0 && _amounts.TryGetValue(i, out var amt))
                 {
-                    amounts[k] = (amt.Amount, Lookup(units, amt.Unit, $"{path}.unit", "unit", id));
+                    amounts[k] = (amt.Amount, Lookup(units, amt.Unit, i, ".unit", -1, "unit", id));
                 }
             }
 
@@ -589,83 +630,114 @@ public sealed class CaseBuilder
             return new EvidenceColumns
             {
                 Count = n,
-                Ids = ids,
-                Kind = kind,
-                FirstDay = first,
-                LastDay = last,
-                DateFlags = flags,
-                Confidence = conf,
+                Ids = Column(_ids),
+                Kind = Column(_kind),
+                FirstDay = Column(_first),
+                LastDay = Column(_last),
+                DateFlags = Column(_dateFlags),
+                Confidence = Column(_confidence),
                 A = a,
                 B = b,
-                Type = type,
-                Value = value,
+                Type = Column(_type),
+                Value = Column(_value),
                 Ref = refs,
                 SourceStart = sourceStart,
                 SourceIndex = sourceIndex,
-                Notes = notes,
+                Notes = Column(_notes),
                 Amounts = amounts,
             };
 
-            int Lookup(Dictionary<string, int> table, string? key, string path, string what, string item)
+            // In canonical order: the row's own array when it is already in that order and exactly full, else a copy.
+            T[] Column<T>(T[] rows)
+            {
+                if (order is null && rows.Length == n)
+                {
+                    return rows;
+                }
+
+                var column = new T[n];
+                for (var k = 0; k < n; k++)
+                {
+                    column[k] = rows[order is null ? k : order[k]];
+                }
+
+                return column;
+            }
+
+            int Lookup(Dictionary<string, int> table, string? key, int row, string field, int element, string what, string item)
             {
                 if (key is not null && table.TryGetValue(key, out var v))
                 {
                     return v;
                 }
 
+                var path = element < 0 ? Path(row, field) : Path(row, Invariant.Format($"{field}[{element}]"));
                 found.Add(new(path, item, key is null
                     ? $"expected the id of {Article(what)} {what} of the case"
                     : $"expected the id of {Article(what)} {what} of the case; no {what} is called \"{key}\""));
                 return -1;
             }
+
+            static string Path(int row, string field) => Invariant.Format($"$.evidence[{row}]{field}");
         }
 
         private static string Article(string word) => "aeiou".Contains(word[0], StringComparison.Ordinal) ? "an" : "a";
 
-        private int[] CanonicalOrder()
+        /// <summary>The rows in canonical order (by id, ordinal), or null when they are in that order already.</summary>
+        private int[]? CanonicalOrder()
         {
             var n = Count;
-            var order = new int[n];
-            for (var i = 0; i < n; i++)
-            {
-                order[i] = i;
-            }
-
             var sorted = true;
             for (var i = 1; i < n && sorted; i++)
             {
                 sorted = string.CompareOrdinal(_ids[i - 1], _ids[i]) <= 0;
             }
 
-            if (!sorted)
+            if (sorted)
             {
-                var keys = _ids.ToArray();
-                Array.Sort(keys, order, StringComparer.Ordinal);
+                return null;
             }
 
+            var order = new int[n];
+            for (var i = 0; i < n; i++)
+            {
+                order[i] = i;
+            }
+
+            var keys = _ids[..n];
+            Array.Sort(keys, order, StringComparer.Ordinal);
             return order;
         }
 
-        private void AddCommon(EvidenceKind kind, string id, EvidenceDate date, Confidence confidence, ImmutableArray<string> sources, string? note)
+        private void Append(EvidenceItem item, string? a, string? b, byte type, double value, string? reference)
         {
-            _ids.Add(id);
-            _kind.Add((byte)kind);
-            _first.Add(date.First.DayNumber);
-            _last.Add(date.Last.DayNumber);
-            _dateFlags.Add(EvidenceColumns.PackDate(date));
-            _confidence.Add((byte)confidence);
-            _sourceStart.Add(_sources.Count);
-            _sources.AddRange(sources);
-            _notes.Add(note);
+            var row = Append(item.Kind, item.Id, item.Date, item.Confidence, item.Note, a, b, type, value, reference);
+            _sourceStart[row] = _sources.Count;
+            _sources.AddRange(item.Sources);
         }
 
-        private void AddFields(string? a, string? b, byte type, double value, string? reference)
+        private int Append(EvidenceKind kind, string id, EvidenceDate date, Confidence confidence, string? note, string? a, string? b, byte type, double value, string? reference)
         {
-            _a.Add(a);
-            _b.Add(b);
-            _type.Add(type);
-            _value.Add(value);
-            _ref.Add(reference);
+            var row = Count;
+            if (row == _ids.Length)
+            {
+                EnsureCapacity(Math.Max(16, row * 2));
+            }
+
+            _ids[row] = id;
+            _kind[row] = (byte)kind;
+            _first[row] = date.First.DayNumber;
+            _last[row] = date.Last.DayNumber;
+            _dateFlags[row] = EvidenceColumns.PackDate(date);
+            _confidence[row] = (byte)confidence;
+            _notes[row] = note;
+            _a[row] = a;
+            _b[row] = b;
+            _type[row] = type;
+            _value[row] = value;
+            _ref[row] = reference;
+            Count = row + 1;
+            return row;
         }
     }
 }

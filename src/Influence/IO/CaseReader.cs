@@ -116,7 +116,7 @@ public static partial class CaseReader
         JsonTree root;
         try
         {
-            root = JsonTree.Parse(utf8);
+            root = JsonTree.Parse(utf8, deferred: "evidence");
         }
         catch (JsonException e)
         {
@@ -124,28 +124,39 @@ public static partial class CaseReader
             var col = e.BytePositionInLine is { } c ? (int)c + 1 : (int?)null;
             return new CaseReadResult(null, [new CaseProblem("$", null, $"expected well-formed JSON: {FirstSentence(e.Message)}") { File = file, Line = line, Column = col }]);
         }
-
-        var reading = new Reading(file);
-        var builder = reading.ReadCase(root);
-        if (builder is not null && builder.TryBuild(out var built, out var buildProblems) && reading.Problems.Count == 0)
+        catch (InvalidDataException e) when (e.Data["offset"] is int offset)
         {
-            return new CaseReadResult(built, []);
+            var (line, col) = JsonLines.Build(utf8).Locate(offset);
+            return new CaseReadResult(null, [new CaseProblem("$", null, "expected well-formed JSON: the text is not UTF-8 (a string holds a byte sequence that is not a character)") { File = file, Line = line, Column = col }]);
         }
 
-        if (builder is not null && !builder.TryBuild(out _, out buildProblems))
+        var reading = new Reading();
+        var builder = reading.ReadCase(root, utf8);
+        if (builder is not null)
         {
-            foreach (var p in buildProblems)
+            if (builder.TryBuild(out var built, out var buildProblems))
             {
-                reading.AddFromBuilder(p);
+                if (reading.Problems.Count == 0)
+                {
+                    return new CaseReadResult(built, []);
+                }
+            }
+            else
+            {
+                reading.AddFromBuilder(buildProblems, utf8);
             }
         }
 
+        var lines = JsonLines.Build(utf8);
         var ordered = reading.Problems
+            .Select(p => p.At < 0 ? p.Problem with { File = file } : Located(p.Problem, lines.Locate(p.At)))
             .OrderBy(p => p.Line ?? int.MaxValue)
             .ThenBy(p => p.Column ?? int.MaxValue)
             .ThenBy(p => p.Path, StringComparer.Ordinal)
             .ToList();
         return new CaseReadResult(null, ordered);
+
+        CaseProblem Located(CaseProblem p, (int Line, int Column) at) => p with { File = file, Line = at.Line, Column = at.Column };
     }
 
     private const string ResourcePrefix = "Influence.BuiltIn.";
@@ -185,19 +196,50 @@ public static partial class CaseReader
     [GeneratedRegex(@"^\$\.(?<collection>[a-z]+)\[(?<index>\d+)\]")]
     private static partial Regex CollectionPath();
 
-    /// <summary>One pass over a parsed file.</summary>
-    private sealed class Reading(string? file)
+    /// <summary>
+    /// The JSON path of an object in the file, <c>$</c> or <c>$.collection[index]</c>, formatted only when a problem
+    /// names it (an evidence file of a million items would otherwise format a million paths).
+    /// </summary>
+    private readonly record struct JPath(string Prefix, int Index = -1)
     {
-        private readonly Dictionary<string, (int Line, int Column)> _locations = new(StringComparer.Ordinal);
+        public override string ToString() => Index < 0 ? Prefix : Invariant.Format($"{Prefix}[{Index}]");
+    }
+
+    /// <summary>One pass over a parsed file.</summary>
+    /// <remarks>
+    /// Problems are collected with the byte offset of the value they are about (<see cref="Problems"/>); offsets become
+    /// lines and columns only when there are problems. The evidence array is streamed, one reusable item tree at a time
+    /// (<see cref="JsonTree.ReadItem"/>), and its items go straight into the builder's columns: reading keeps no record,
+    /// path or location per item. Where a later problem of the builder needs the location of a field of an evidence
+    /// item, the items concerned are read again (<see cref="AddFromBuilder"/>).
+    /// </remarks>
+    private sealed class Reading
+    {
+        private const string EvidencePath = "$.evidence";
+
+        private readonly Dictionary<string, int> _locations = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<int>> _fileIndex = new(StringComparer.Ordinal);
         private readonly Dictionary<string, AmountUnit> _units = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string> _evidenceIds = new(StringComparer.Ordinal);
         private readonly Dictionary<string, HashSet<string>> _declared = new(StringComparer.Ordinal);
+        private readonly List<string> _strings = [];
+        private readonly Dictionary<string, EvidenceDate?> _points = new(StringComparer.Ordinal);
+        private readonly List<(string Id, int Index)> _rejectedIds = [];
+        private string? _lastEvidenceId;
+        private Dictionary<string, int>? _evidenceIds;
 
-        public List<CaseProblem> Problems { get; } = [];
+        // The evidence array: where it starts, and the file index of each item the builder holds (null while every
+        // item so far was accepted, so that builder row k is item k).
+        private int _evidenceOffset = -1;
+        private int _evidenceAccepted;
+        private List<int>? _evidenceRows;
+        private bool _streaming;
 
-        public CaseBuilder? ReadCase(JsonTree root)
+        /// <summary>Every problem found, with the byte offset it is about (−1: none).</summary>
+        public List<(CaseProblem Problem, int At)> Problems { get; } = [];
+
+        public CaseBuilder? ReadCase(JsonTree root, ReadOnlySpan<byte> utf8)
         {
+            var top = new JPath("$");
             if (root.Kind != JsonKind.Object)
             {
                 Add("$", null, root, $"expected a JSON object (a case); was {root.KindName}");
@@ -205,21 +247,21 @@ public static partial class CaseReader
             }
 
             Remember("$", root);
-            Allowed(root, "$", null, "schema", "id", "name", "description", "capabilityIndex", "granularity", "from", "to", "sources", "actors", "issues", "objectives", "indicators", "units", "dyads", "evidence");
-            var schema = Text(root, "$", "schema", null, required: true);
+            Allowed(root, top, null, "schema", "id", "name", "description", "capabilityIndex", "granularity", "from", "to", "sources", "actors", "issues", "objectives", "indicators", "units", "dyads", "evidence");
+            var schema = Text(root, top, "schema", null, required: true);
             if (schema is not null && schema != Schema)
             {
                 Add("$.schema", null, root["schema"]!, $"expected \"{Schema}\"; was \"{schema}\"");
             }
 
-            var id = Id(root, "$", "id", null, required: true) ?? "case";
-            var name = NonEmpty(root, "$", "name", null, required: true) ?? id;
+            var id = Id(root, top, "id", null, required: true) ?? "case";
+            var name = NonEmpty(root, top, "name", null, required: true) ?? id;
             var builder = new CaseBuilder(Check.Identifier(id) is null ? id : "case", string.IsNullOrWhiteSpace(name) ? "case" : name)
             {
-                Description = Text(root, "$", "description", null, required: false),
-                CapabilityIndex = Text(root, "$", "capabilityIndex", null, required: false),
+                Description = Text(root, top, "description", null, required: false),
+                CapabilityIndex = Text(root, top, "capabilityIndex", null, required: false),
             };
-            if (Text(root, "$", "granularity", null, required: false) is { } g)
+            if (Text(root, top, "granularity", null, required: false) is { } g)
             {
                 if (GranularityExtensions.TryParse(g, out var granularity) && g == granularity.ToName())
                 {
@@ -231,8 +273,8 @@ public static partial class CaseReader
                 }
             }
 
-            builder.From = PeriodField(root, "$", "from", builder.Granularity);
-            builder.To = PeriodField(root, "$", "to", builder.Granularity);
+            builder.From = PeriodField(root, top, "from", builder.Granularity);
+            builder.To = PeriodField(root, top, "to", builder.Granularity);
 
             ForEach(root, "units", required: false, (item, path) => ReadUnit(builder, item, path));
             ForEach(root, "sources", required: true, (item, path) => ReadSource(builder, item, path));
@@ -241,23 +283,57 @@ public static partial class CaseReader
             ForEach(root, "objectives", required: false, (item, path) => ReadObjective(builder, item, path));
             ForEach(root, "indicators", required: false, (item, path) => ReadIndicator(builder, item, path));
             ForEach(root, "dyads", required: false, (item, path) => ReadDyad(builder, item, path));
-            ForEach(root, "evidence", required: true, (item, path) => ReadEvidence(builder, item, path));
+            if (ForEach(root, "evidence", required: true, (item, path) => ReadEvidence(builder, item, path)) is { IsDeferred: true } evidence)
+            {
+                StreamEvidence(builder, evidence, utf8);
+            }
+
             return builder;
         }
 
-        public void AddFromBuilder(CaseProblem p)
+        /// <summary>Adds the builder's problems, mapping its evidence positions to the file's and locating each.</summary>
+        public void AddFromBuilder(IReadOnlyList<CaseProblem> problems, ReadOnlySpan<byte> utf8)
         {
-            var path = p.Path;
-            var m = CollectionPath().Match(path);
-            if (m.Success && _fileIndex.TryGetValue(m.Groups["collection"].Value, out var map))
+            // Problems about evidence items are located by reading those items again: index in the file → problems.
+            var again = new SortedDictionary<int, List<(int Problem, string Suffix)>>();
+            foreach (var p in problems)
             {
-                var k = int.Parse(m.Groups["index"].Value, CultureInfo.InvariantCulture);
-                if (k < map.Count)
+                var path = p.Path;
+                var m = CollectionPath().Match(path);
+                var collection = m.Success ? m.Groups["collection"].Value : null;
+                var k = m.Success ? int.Parse(m.Groups["index"].Value, CultureInfo.InvariantCulture) : -1;
+                if (collection == "evidence" && _evidenceOffset >= 0)
                 {
-                    path = $"$.{m.Groups["collection"].Value}[{map[k]}]" + path[m.Length..];
+                    var i = _evidenceRows is null ? k : k < _evidenceRows.Count ? _evidenceRows[k] : -1;
+                    if (i >= 0)
+                    {
+                        path = Invariant.Format($"{EvidencePath}[{i}]") + path[m.Length..];
+                        if (!again.TryGetValue(i, out var list))
+                        {
+                            again[i] = list = [];
+                        }
+
+                        list.Add((Problems.Count, p.Path[m.Length..]));
+                        Problems.Add((p with { Path = path }, -1));
+                        continue;
+                    }
                 }
+                else if (collection is not null && _fileIndex.TryGetValue(collection, out var map) && k < map.Count)
+                {
+                    path = $"$.{collection}[{map[k]}]" + path[m.Length..];
+                }
+
+                Problems.Add((p with { Path = path }, Probe(path)));
             }
 
+            if (again.Count > 0)
+            {
+                LocateInEvidence(again, utf8);
+            }
+        }
+
+        private int Probe(string path)
+        {
             var probe = path;
             while (!_locations.ContainsKey(probe) && probe.Length > 1)
             {
@@ -265,11 +341,69 @@ public static partial class CaseReader
                 probe = cut > 0 ? probe[..cut] : "$";
             }
 
-            _locations.TryGetValue(probe, out var at);
-            Problems.Add(p with { Path = path, File = file, Line = at.Line == 0 ? null : at.Line, Column = at.Column == 0 ? null : at.Column });
+            return _locations.TryGetValue(probe, out var at) ? at : -1;
         }
 
-        private void ForEach(JsonTree root, string collection, bool required, Func<JsonTree, string, bool> read)
+        /// <summary>
+        /// Locates problems about evidence items by reading the items again: each problem's path after the item
+        /// (<c>.to</c>, <c>.sources[1]</c>) leads to the value the reader read it from, or to the nearest enclosing one.
+        /// </summary>
+        private void LocateInEvidence(SortedDictionary<int, List<(int Problem, string Suffix)>> items, ReadOnlySpan<byte> utf8)
+        {
+            var reader = new Utf8JsonReader(utf8[_evidenceOffset..], JsonTree.Options);
+            reader.Read();
+            var index = 0;
+            using var wanted = items.GetEnumerator();
+            var more = wanted.MoveNext();
+            while (more && reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (index++ != wanted.Current.Key)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                var item = JsonTree.ReadValue(ref reader, _evidenceOffset);
+                foreach (var (problem, rest) in wanted.Current.Value)
+                {
+                    Problems[problem] = (Problems[problem].Problem, Find(item, rest).Offset);
+                }
+
+                more = wanted.MoveNext();
+            }
+
+            static JsonTree Find(JsonTree node, string rest)
+            {
+                var at = 0;
+                while (at < rest.Length)
+                {
+                    var end = rest.IndexOfAny(['.', '['], at + 1);
+                    end = end < 0 ? rest.Length : end;
+                    JsonTree? next = null;
+                    if (rest[at] == '.' && node.Kind == JsonKind.Object)
+                    {
+                        next = node[rest[(at + 1)..end]];
+                    }
+                    else if (rest[at] == '[' && node.Kind == JsonKind.Array
+                        && int.TryParse(rest.AsSpan(at + 1, end - at - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var k) && k < node.Items.Count)
+                    {
+                        next = node.Items[k];
+                    }
+
+                    if (next is null)
+                    {
+                        return node;
+                    }
+
+                    node = next;
+                    at = end;
+                }
+
+                return node;
+            }
+        }
+
+        private JsonTree? ForEach(JsonTree root, string collection, bool required, Func<JsonTree, JPath, bool> read)
         {
             var list = root[collection];
             var indices = new List<int>();
@@ -281,24 +415,25 @@ public static partial class CaseReader
                     Add($"$.{collection}", null, root, $"expected an array \"{collection}\"; it is missing");
                 }
 
-                return;
+                return null;
             }
 
             if (list.Kind != JsonKind.Array)
             {
                 Add($"$.{collection}", null, list, $"expected an array; was {list.KindName}");
-                return;
+                return null;
             }
 
-            Remember($"$.{collection}", list);
+            var prefix = $"$.{collection}";
+            Remember(prefix, list);
             for (var i = 0; i < list.Items.Count; i++)
             {
                 var item = list.Items[i];
-                var path = $"$.{collection}[{i}]";
-                Remember(path, item);
+                var path = new JPath(prefix, i);
+                Remember(path.ToString(), item);
                 if (item.Kind != JsonKind.Object)
                 {
-                    Add(path, null, item, $"expected an object; was {item.KindName}");
+                    Add(path.ToString(), null, item, $"expected an object; was {item.KindName}");
                     continue;
                 }
 
@@ -307,9 +442,47 @@ public static partial class CaseReader
                     indices.Add(i);
                 }
             }
+
+            return list;
         }
 
-        private bool ReadUnit(CaseBuilder b, JsonTree o, string path)
+        /// <summary>Reads the evidence array item by item (see <see cref="Reading"/>).</summary>
+        private void StreamEvidence(CaseBuilder b, JsonTree list, ReadOnlySpan<byte> utf8)
+        {
+            _evidenceOffset = list.Offset;
+            b.EnsureEvidenceCapacity(list.DeferredCount);
+            var reader = new Utf8JsonReader(utf8[list.Offset..], JsonTree.Options);
+            reader.Read();
+            var item = JsonTree.Pool.NewItem();
+            var pool = new JsonTree.Pool();
+            var strings = new Utf8Strings(AllowedByKind.Values.SelectMany(names => names).Distinct());
+            Func<string, bool> unique = static name => name is "id" or "note";
+            _streaming = true;
+            for (var i = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; i++)
+            {
+                JsonTree.ReadItem(ref reader, list.Offset, item, pool, strings, unique);
+                var path = new JPath(EvidencePath, i);
+                var accepted = item.Kind == JsonKind.Object && ReadEvidence(b, item, path);
+                if (item.Kind != JsonKind.Object)
+                {
+                    Add(path.ToString(), null, item, $"expected an object; was {item.KindName}");
+                }
+
+                if (accepted)
+                {
+                    _evidenceRows?.Add(i);
+                    _evidenceAccepted++;
+                }
+                else if (_evidenceRows is null)
+                {
+                    _evidenceRows = [.. Enumerable.Range(0, _evidenceAccepted)];
+                }
+            }
+
+            _streaming = false;
+        }
+
+        private bool ReadUnit(CaseBuilder b, JsonTree o, JPath path)
         {
             var id = Id(o, path, "id", null, true);
             Allowed(o, path, id, "id", "name", "reference");
@@ -328,7 +501,7 @@ public static partial class CaseReader
             return true;
         }
 
-        private bool ReadSource(CaseBuilder b, JsonTree o, string path)
+        private bool ReadSource(CaseBuilder b, JsonTree o, JPath path)
         {
             var id = Id(o, path, "id", null, true);
             Allowed(o, path, id, "id", "citation", "url");
@@ -344,14 +517,14 @@ public static partial class CaseReader
             return true;
         }
 
-        private bool ReadActor(CaseBuilder b, JsonTree o, string path)
+        private bool ReadActor(CaseBuilder b, JsonTree o, JPath path)
         {
             var id = Id(o, path, "id", null, true);
             Allowed(o, path, id, "id", "name", "kind", "parent", "aliases", "note");
             var name = NonEmpty(o, path, "name", id, true);
             var kind = EnumField(o, path, "kind", id, Names.ActorKind, true);
             var parent = Id(o, path, "parent", id, false);
-            var aliases = Strings(o, path, "aliases", id, false);
+            ImmutableArray<string> aliases = [.. Strings(o, path, "aliases", id, false)];
             var note = Text(o, path, "note", id, false);
             if (id is null)
             {
@@ -363,7 +536,7 @@ public static partial class CaseReader
             return true;
         }
 
-        private bool ReadIssue(CaseBuilder b, JsonTree o, string path)
+        private bool ReadIssue(CaseBuilder b, JsonTree o, JPath path)
         {
             var id = Id(o, path, "id", null, true);
             Allowed(o, path, id, "id", "name", "core", "description");
@@ -380,7 +553,7 @@ public static partial class CaseReader
             return true;
         }
 
-        private bool ReadObjective(CaseBuilder b, JsonTree o, string path)
+        private bool ReadObjective(CaseBuilder b, JsonTree o, JPath path)
         {
             var id = Id(o, path, "id", null, true);
             Allowed(o, path, id, "id", "holder", "name", "salience", "toward", "issue", "description");
@@ -400,7 +573,7 @@ public static partial class CaseReader
             return true;
         }
 
-        private bool ReadIndicator(CaseBuilder b, JsonTree o, string path)
+        private bool ReadIndicator(CaseBuilder b, JsonTree o, JPath path)
         {
             var id = Id(o, path, "id", null, true);
             Allowed(o, path, id, "id", "objective", "name", "direction", "best", "worst", "unit", "description");
@@ -422,7 +595,7 @@ public static partial class CaseReader
             return true;
         }
 
-        private bool ReadDyad(CaseBuilder b, JsonTree o, string path)
+        private bool ReadDyad(CaseBuilder b, JsonTree o, JPath path)
         {
             Allowed(o, path, null, "patron", "client", "note");
             var patron = Id(o, path, "patron", null, true);
@@ -437,33 +610,35 @@ public static partial class CaseReader
             return true;
         }
 
-        private bool ReadEvidence(CaseBuilder b, JsonTree o, string path)
+        private static readonly string[] Common = ["id", "kind", "date", "start", "end", "confidence", "sources", "note"];
+
+        private static readonly Dictionary<EvidenceKind, string[]> AllowedByKind = new()
+        {
+            [EvidenceKind.Support] = [.. Common, "from", "to", "resource", "magnitude", "amount", "unit"],
+            [EvidenceKind.Coercion] = [.. Common, "from", "to", "type", "severity"],
+            [EvidenceKind.Demand] = [.. Common, "from", "to", "issue", "salience", "response"],
+            [EvidenceKind.Attainment] = [.. Common, "objective", "value"],
+            [EvidenceKind.Indicator] = [.. Common, "indicator", "value"],
+            [EvidenceKind.Presence] = [.. Common, "from", "to", "type", "level"],
+            [EvidenceKind.Overreach] = [.. Common, "from", "to", "severity"],
+            [EvidenceKind.Commitment] = [.. Common, "from", "to", "formality", "scope"],
+            [EvidenceKind.Capability] = [.. Common, "actor", "value"],
+        };
+
+        /// <summary>Reads one evidence item into the builder's columns (no record is built); false when it is rejected.</summary>
+        private bool ReadEvidence(CaseBuilder b, JsonTree o, JPath path)
         {
             var id = Id(o, path, "id", null, true);
             var kind = EnumField(o, path, "kind", id, Names.Kind, true);
-            string[] common = ["id", "kind", "date", "start", "end", "confidence", "sources", "note"];
-            string[] specific = kind switch
-            {
-                EvidenceKind.Support => ["from", "to", "resource", "magnitude", "amount", "unit"],
-                EvidenceKind.Coercion => ["from", "to", "type", "severity"],
-                EvidenceKind.Demand => ["from", "to", "issue", "salience", "response"],
-                EvidenceKind.Attainment => ["objective", "value"],
-                EvidenceKind.Indicator => ["indicator", "value"],
-                EvidenceKind.Presence => ["from", "to", "type", "level"],
-                EvidenceKind.Overreach => ["from", "to", "severity"],
-                EvidenceKind.Commitment => ["from", "to", "formality", "scope"],
-                EvidenceKind.Capability => ["actor", "value"],
-                _ => [],
-            };
             if (kind is not null)
             {
-                Allowed(o, path, id, [.. common, .. specific]);
+                Allowed(o, path, id, AllowedByKind.TryGetValue(kind.Value, out var allowed) ? allowed : Common);
             }
 
             var date = DateField(o, path, id);
             var confidence = EnumField(o, path, "confidence", id, Names.Confidence, true);
             var sources = Strings(o, path, "sources", id, true);
-            if (sources.IsEmpty && o["sources"] is { Kind: JsonKind.Array } emptySources)
+            if (sources.Count == 0 && o["sources"] is { Kind: JsonKind.Array } emptySources)
             {
                 Add($"{path}.sources", id, emptySources, "expected at least one source id");
             }
@@ -484,146 +659,162 @@ public static partial class CaseReader
             // Duplicate ids are found here, among every item with a valid id, so that a duplicate of an item that is
             // invalid for another reason is reported in the same pass.
             var duplicate = false;
-            if (id is not null && !_evidenceIds.TryAdd(id, path))
+            if (id is not null && UsedBy(id, path.Index, b) is { } first)
             {
-                Add($"{path}.id", id, o["id"]!, $"expected a unique id; \"{id}\" is already used by {_evidenceIds[id][2..]}");
+                Add($"{path}.id", id, o["id"]!, $"expected a unique id; \"{id}\" is already used by evidence[{first}]");
                 duplicate = true;
             }
 
             var note = Text(o, path, "note", id, false);
             if (kind is null)
             {
+                Rejected(id, path.Index, duplicate);
                 return false;
             }
 
-            var ok = id is not null && date is not null && confidence is not null && !sources.IsEmpty && !badSource && !duplicate;
-            EvidenceItem? item = null;
+            var ok = id is not null && date is not null && confidence is not null && sources.Count > 0 && !badSource && !duplicate;
+            string? a = null, to = null, reference = null;
+            byte type = 0;
+            double? value = null, amount = null;
+            string? unit = null;
+            var complete = false;
             switch (kind.Value)
             {
                 case EvidenceKind.Support:
                     {
-                        var (from, to) = FromTo(o, path, id);
+                        (a, to) = FromTo(o, path, id);
                         var resource = EnumField(o, path, "resource", id, Names.Resource, true);
-                        var magnitude = SupportMagnitude(o, path, id, out var amount, out var unit);
-                        if (ok && from is not null && to is not null && resource is not null && magnitude is not null)
-                        {
-                            item = new SupportEvidence(id!, date!.Value, confidence!.Value, sources, from, to, resource.Value, magnitude.Value) { Amount = amount, Unit = unit };
-                        }
-
+                        value = SupportMagnitude(o, path, id, out amount, out unit);
+                        type = (byte)(resource ?? 0);
+                        complete = a is not null && to is not null && resource is not null && value is not null;
                         break;
                     }
 
                 case EvidenceKind.Coercion:
                     {
-                        var (from, to) = FromTo(o, path, id);
-                        var type = EnumField(o, path, "type", id, Names.Coercion, true);
-                        var severity = Number(o, path, "severity", id, true, Check.UnitInterval);
-                        if (ok && from is not null && to is not null && type is not null && severity is not null)
-                        {
-                            item = new CoercionEvidence(id!, date!.Value, confidence!.Value, sources, from, to, type.Value, severity.Value);
-                        }
-
+                        (a, to) = FromTo(o, path, id);
+                        var t = EnumField(o, path, "type", id, Names.Coercion, true);
+                        value = Number(o, path, "severity", id, true, Check.UnitInterval);
+                        type = (byte)(t ?? 0);
+                        complete = a is not null && to is not null && t is not null && value is not null;
                         break;
                     }
 
                 case EvidenceKind.Demand:
                     {
-                        var (from, to) = FromTo(o, path, id);
-                        var issue = Id(o, path, "issue", id, true);
-                        var salience = Number(o, path, "salience", id, true, PositiveUnit);
+                        (a, to) = FromTo(o, path, id);
+                        reference = Id(o, path, "issue", id, true);
+                        value = Number(o, path, "salience", id, true, PositiveUnit);
                         var response = EnumField(o, path, "response", id, Names.Response, true);
-                        if (ok && from is not null && to is not null && issue is not null && salience is not null && response is not null)
-                        {
-                            item = new DemandEvidence(id!, date!.Value, confidence!.Value, sources, from, to, issue, salience.Value, response.Value);
-                        }
-
+                        type = (byte)(response ?? 0);
+                        complete = a is not null && to is not null && reference is not null && value is not null && response is not null;
                         break;
                     }
 
                 case EvidenceKind.Attainment:
                     {
-                        var objective = Id(o, path, "objective", id, true);
-                        var value = Number(o, path, "value", id, true, Check.UnitInterval);
-                        if (ok && objective is not null && value is not null)
-                        {
-                            item = new AttainmentEvidence(id!, date!.Value, confidence!.Value, sources, objective, value.Value);
-                        }
-
+                        reference = Id(o, path, "objective", id, true);
+                        value = Number(o, path, "value", id, true, Check.UnitInterval);
+                        complete = reference is not null && value is not null;
                         break;
                     }
 
                 case EvidenceKind.Indicator:
                     {
-                        var indicator = Id(o, path, "indicator", id, true);
-                        var value = Number(o, path, "value", id, true, Check.Finite);
-                        if (ok && indicator is not null && value is not null)
-                        {
-                            item = new IndicatorEvidence(id!, date!.Value, confidence!.Value, sources, indicator, value.Value);
-                        }
-
+                        reference = Id(o, path, "indicator", id, true);
+                        value = Number(o, path, "value", id, true, Check.Finite);
+                        complete = reference is not null && value is not null;
                         break;
                     }
 
                 case EvidenceKind.Presence:
                     {
-                        var (from, to) = FromTo(o, path, id);
-                        var type = EnumField(o, path, "type", id, Names.Presence, true);
-                        var level = Number(o, path, "level", id, true, Check.UnitInterval);
-                        if (ok && from is not null && to is not null && type is not null && level is not null)
-                        {
-                            item = new PresenceEvidence(id!, date!.Value, confidence!.Value, sources, from, to, type.Value, level.Value);
-                        }
-
+                        (a, to) = FromTo(o, path, id);
+                        var t = EnumField(o, path, "type", id, Names.Presence, true);
+                        value = Number(o, path, "level", id, true, Check.UnitInterval);
+                        type = (byte)(t ?? 0);
+                        complete = a is not null && to is not null && t is not null && value is not null;
                         break;
                     }
 
                 case EvidenceKind.Overreach:
                     {
-                        var (from, to) = FromTo(o, path, id);
-                        var severity = Number(o, path, "severity", id, true, Check.UnitInterval);
-                        if (ok && from is not null && to is not null && severity is not null)
-                        {
-                            item = new OverreachEvidence(id!, date!.Value, confidence!.Value, sources, from, to, severity.Value);
-                        }
-
+                        (a, to) = FromTo(o, path, id);
+                        value = Number(o, path, "severity", id, true, Check.UnitInterval);
+                        complete = a is not null && to is not null && value is not null;
                         break;
                     }
 
                 case EvidenceKind.Commitment:
                     {
-                        var (from, to) = FromTo(o, path, id);
+                        (a, to) = FromTo(o, path, id);
                         var formality = EnumField(o, path, "formality", id, Names.Formality, true);
                         var scope = Number(o, path, "scope", id, false, Check.UnitInterval);
-                        if (ok && from is not null && to is not null && formality is not null && (scope is not null || o["scope"] is null))
-                        {
-                            item = new CommitmentEvidence(id!, date!.Value, confidence!.Value, sources, from, to, formality.Value) { Scope = scope ?? 1 };
-                        }
-
+                        value = scope ?? 1;
+                        type = (byte)(formality ?? 0);
+                        complete = a is not null && to is not null && formality is not null && (scope is not null || o["scope"] is null);
                         break;
                     }
 
                 case EvidenceKind.Capability:
                     {
-                        var actor = Id(o, path, "actor", id, true);
-                        var value = Number(o, path, "value", id, true, Check.Positive);
-                        if (ok && actor is not null && value is not null)
-                        {
-                            item = new CapabilityEvidence(id!, date!.Value, confidence!.Value, sources, actor, value.Value);
-                        }
-
+                        a = Id(o, path, "actor", id, true);
+                        value = Number(o, path, "value", id, true, Check.Positive);
+                        complete = a is not null && value is not null;
                         break;
                     }
             }
 
-            if (item is null)
+            if (!ok || !complete)
             {
                 // The builder never sees a rejected item, so check its references here, in the same pass.
                 CheckReferences(o, path, id, kind.Value);
+                Rejected(id, path.Index, duplicate);
                 return false;
             }
 
-            b.Add(note is null ? item : item with { Note = note });
+            b.AddEvidence(kind.Value, id!, date!.Value, confidence!.Value, sources, a, to, type, value!.Value, reference, note, amount, unit);
             return true;
+        }
+
+        /// <summary>
+        /// The file index of the earlier evidence item with this id, if any; otherwise the id is recorded. While the ids
+        /// arrive in ascending ordinal order (as <see cref="CaseWriter"/> writes them) none can repeat an earlier one
+        /// and only the last is kept; at the first id out of order, the dictionary of every id so far is built from
+        /// the builder's rows and the rejected items.
+        /// </summary>
+        private int? UsedBy(string id, int index, CaseBuilder b)
+        {
+            if (_evidenceIds is null)
+            {
+                if (_lastEvidenceId is null || string.CompareOrdinal(_lastEvidenceId, id) < 0)
+                {
+                    _lastEvidenceId = id;
+                    return null;
+                }
+
+                _evidenceIds = new Dictionary<string, int>(StringComparer.Ordinal);
+                for (var k = 0; k < _evidenceAccepted; k++)
+                {
+                    _evidenceIds.Add(b.EvidenceIdAt(k), _evidenceRows?[k] ?? k);
+                }
+
+                foreach (var (rejected, at) in _rejectedIds)
+                {
+                    _evidenceIds.Add(rejected, at);
+                }
+            }
+
+            return _evidenceIds.TryAdd(id, index) ? null : _evidenceIds[id];
+        }
+
+        /// <summary>Keeps the id of a rejected item while <see cref="UsedBy"/> keeps only the last id.</summary>
+        private void Rejected(string? id, int index, bool duplicate)
+        {
+            if (_evidenceIds is null && id is not null && !duplicate)
+            {
+                _rejectedIds.Add((id, index));
+            }
         }
 
         private void Declare(string what, string id)
@@ -637,7 +828,7 @@ public static partial class CaseReader
         }
 
         /// <summary>Reports the unknown ids a rejected evidence item refers to, as the builder does for accepted ones.</summary>
-        private void CheckReferences(JsonTree o, string path, string? id, EvidenceKind kind)
+        private void CheckReferences(JsonTree o, JPath path, string? id, EvidenceKind kind)
         {
             var dyadic = kind is not (EvidenceKind.Attainment or EvidenceKind.Indicator or EvidenceKind.Capability);
             string[] fields = kind switch
@@ -679,7 +870,7 @@ public static partial class CaseReader
             }
         }
 
-        private double? SupportMagnitude(JsonTree o, string path, string? id, out double? amount, out string? unitId)
+        private double? SupportMagnitude(JsonTree o, JPath path, string? id, out double? amount, out string? unitId)
         {
             amount = null;
             unitId = null;
@@ -712,10 +903,10 @@ public static partial class CaseReader
             return unit.ToMagnitude(amount.Value);
         }
 
-        private (string? From, string? To) FromTo(JsonTree o, string path, string? id) =>
+        private (string? From, string? To) FromTo(JsonTree o, JPath path, string? id) =>
             (Id(o, path, "from", id, true), Id(o, path, "to", id, true));
 
-        private EvidenceDate? DateField(JsonTree o, string path, string? id)
+        private EvidenceDate? DateField(JsonTree o, JPath path, string? id)
         {
             var date = o["date"];
             var start = o["start"];
@@ -734,7 +925,7 @@ public static partial class CaseReader
 
             if (date is not null)
             {
-                return Point(date, $"{path}.date", id);
+                return Point(date, path, "date", id);
             }
 
             if (start is null || end is null)
@@ -744,8 +935,8 @@ public static partial class CaseReader
                 return null;
             }
 
-            var s = Point(start, $"{path}.start", id);
-            var e = Point(end, $"{path}.end", id);
+            var s = Point(start, path, "start", id);
+            var e = Point(end, path, "end", id);
             if (s is null || e is null)
             {
                 return null;
@@ -760,20 +951,37 @@ public static partial class CaseReader
             return EvidenceDate.Span(s.Value, e.Value);
         }
 
-        private EvidenceDate? Point(JsonTree node, string path, string? id)
+        private EvidenceDate? Point(JsonTree node, JPath path, string name, string? id)
         {
-            Remember(path, node);
-            if (node.Kind == JsonKind.String && EvidenceDate.TryParsePoint(node.String, out var d))
+            Remember(path, name, node);
+            if (node.Kind == JsonKind.String && ParsePoint(node.String!) is { } d)
             {
                 return d;
             }
 
             var was = node.Kind == JsonKind.String ? $"\"{node.String}\"" : node.KindName;
-            Add(path, id, node, $"expected a date YYYY, YYYY-MM or YYYY-MM-DD; was {was}");
+            Add($"{path}.{name}", id, node, $"expected a date YYYY, YYYY-MM or YYYY-MM-DD; was {was}");
             return null;
         }
 
-        private Period? PeriodField(JsonTree o, string path, string name, Granularity granularity)
+        /// <summary><see cref="EvidenceDate.TryParsePoint"/>, remembered: a case file repeats a few thousand dates.</summary>
+        private EvidenceDate? ParsePoint(string text)
+        {
+            if (_points.TryGetValue(text, out var known))
+            {
+                return known;
+            }
+
+            EvidenceDate? date = EvidenceDate.TryParsePoint(text, out var d) ? d : null;
+            if (_points.Count < 1 << 16)
+            {
+                _points[text] = date;
+            }
+
+            return date;
+        }
+
+        private Period? PeriodField(JsonTree o, JPath path, string name, Granularity granularity)
         {
             var node = o[name];
             if (node is null)
@@ -781,42 +989,40 @@ public static partial class CaseReader
                 return null;
             }
 
-            var p = $"{path}.{name}";
-            Remember(p, node);
+            Remember(path, name, node);
             if (node.Kind == JsonKind.String && Period.TryParse(node.String, out var period))
             {
                 return period.ToGranularity(granularity, atEnd: name == "to");
             }
 
-            Add(p, null, node, $"expected a period YYYY, YYYYQn or YYYY-MM; was {(node.Kind == JsonKind.String ? $"\"{node.String}\"" : node.KindName)}");
+            Add($"{path}.{name}", null, node, $"expected a period YYYY, YYYYQn or YYYY-MM; was {(node.Kind == JsonKind.String ? $"\"{node.String}\"" : node.KindName)}");
             return null;
         }
 
-        private string? Text(JsonTree o, string path, string name, string? id, bool required)
+        private string? Text(JsonTree o, JPath path, string name, string? id, bool required)
         {
             var node = o[name];
-            var p = $"{path}.{name}";
             if (node is null)
             {
                 if (required)
                 {
-                    Add(p, id, o, $"expected \"{name}\" (a string); it is missing");
+                    Add($"{path}.{name}", id, o, $"expected \"{name}\" (a string); it is missing");
                 }
 
                 return null;
             }
 
-            Remember(p, node);
+            Remember(path, name, node);
             if (node.Kind != JsonKind.String)
             {
-                Add(p, id, node, $"expected a string; was {node.KindName}");
+                Add($"{path}.{name}", id, node, $"expected a string; was {node.KindName}");
                 return null;
             }
 
             return node.String;
         }
 
-        private string? NonEmpty(JsonTree o, string path, string name, string? id, bool required)
+        private string? NonEmpty(JsonTree o, JPath path, string name, string? id, bool required)
         {
             var s = Text(o, path, name, id, required);
             if (s is not null && string.IsNullOrWhiteSpace(s))
@@ -828,7 +1034,7 @@ public static partial class CaseReader
             return s;
         }
 
-        private string? Id(JsonTree o, string path, string name, string? id, bool required)
+        private string? Id(JsonTree o, JPath path, string name, string? id, bool required)
         {
             var s = Text(o, path, name, id, required);
             if (s is not null && Check.Identifier(s) is { } problem)
@@ -840,75 +1046,78 @@ public static partial class CaseReader
             return s;
         }
 
-        private ImmutableArray<string> Strings(JsonTree o, string path, string name, string? id, bool required)
+        /// <summary>The non-empty strings of an array (an empty list when missing or not an array); the list is reused by the next call.</summary>
+        private List<string> Strings(JsonTree o, JPath path, string name, string? id, bool required)
         {
+            _strings.Clear();
             var node = o[name];
-            var p = $"{path}.{name}";
             if (node is null)
             {
                 if (required)
                 {
-                    Add(p, id, o, $"expected \"{name}\" (an array of strings); it is missing");
+                    Add($"{path}.{name}", id, o, $"expected \"{name}\" (an array of strings); it is missing");
                 }
 
-                return [];
+                return _strings;
             }
 
-            Remember(p, node);
+            Remember(path, name, node);
             if (node.Kind != JsonKind.Array)
             {
-                Add(p, id, node, $"expected an array of strings; was {node.KindName}");
-                return [];
+                Add($"{path}.{name}", id, node, $"expected an array of strings; was {node.KindName}");
+                return _strings;
             }
 
-            var list = ImmutableArray.CreateBuilder<string>();
             for (var i = 0; i < node.Items.Count; i++)
             {
                 var item = node.Items[i];
-                Remember($"{p}[{i}]", item);
+                if (!_streaming)
+                {
+                    Remember($"{path}.{name}[{i}]", item);
+                }
+
                 if (item.Kind != JsonKind.String || string.IsNullOrWhiteSpace(item.String))
                 {
-                    Add($"{p}[{i}]", id, item, $"expected a non-empty string; was {item.KindName}");
+                    Add($"{path}.{name}[{i}]", id, item, $"expected a non-empty string; was {item.KindName}");
                     continue;
                 }
 
-                list.Add(item.String);
+                _strings.Add(item.String);
             }
 
-            return list.ToImmutable();
+            return _strings;
         }
 
-        private double? Number(JsonTree o, string path, string name, string? id, bool required, Func<double, string?> rule)
+        private double? Number(JsonTree o, JPath path, string name, string? id, bool required, Func<double, string?> rule)
         {
             var node = o[name];
-            var p = $"{path}.{name}";
             if (node is null)
             {
                 if (required)
                 {
-                    Add(p, id, o, $"expected \"{name}\" (a number); it is missing");
+                    Add($"{path}.{name}", id, o, $"expected \"{name}\" (a number); it is missing");
                 }
 
                 return null;
             }
 
-            Remember(p, node);
+            Remember(path, name, node);
             if (!node.TryNumber(out var value))
             {
-                Add(p, id, node, node.Kind == JsonKind.Number ? $"expected a finite number; was {node.RawNumber}" : $"expected a number; was {node.KindName}");
+                Add($"{path}.{name}", id, node, node.Kind == JsonKind.Number ? $"expected a finite number; was {node.RawNumber}" : $"expected a number; was {node.KindName}");
                 return null;
             }
 
             if (rule(value) is { } problem)
             {
-                Add(p, id, node, $"expected {problem}");
+                Add($"{path}.{name}", id, node, $"expected {problem}");
                 return null;
             }
 
             return value;
         }
 
-        private bool? Bool(JsonTree o, string path, string name, string? id)
+        private bool? Bool(JsonTree o, JPath path, string name, string? id)
         {
             var node = o[name];
             if (node is null)
@@ -916,7 +1125,7 @@ public static partial class CaseReader
                 return null;
             }
 
-            Remember($"{path}.{name}", node);
+            Remember(path, name, node);
             if (node.Kind is JsonKind.True or JsonKind.False)
             {
                 return node.Kind == JsonKind.True;
@@ -926,7 +1135,7 @@ public static partial class CaseReader
             return null;
         }
 
-        private T? EnumField<T>(JsonTree o, string path, string name, string? id, NameTable<T> names, bool required)
+        private T? EnumField<T>(JsonTree o, JPath path, string name, string? id, NameTable<T> names, bool required)
             where T : struct, Enum
         {
             var s = Text(o, path, name, id, required);
@@ -944,27 +1153,52 @@ public static partial class CaseReader
             return null;
         }
 
-        private void Allowed(JsonTree o, string path, string? id, params string[] names)
+        private void Allowed(JsonTree o, JPath path, string? id, params string[] names)
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (name, value, line, column) in o.Properties)
+            // An item has a dozen properties: comparing with the earlier ones costs less than a set per item.
+            var properties = o.Properties;
+            var seen = properties.Count > 16 ? new HashSet<string>(StringComparer.Ordinal) : null;
+            for (var i = 0; i < properties.Count; i++)
             {
-                if (!seen.Add(name))
+                var (name, _, at) = properties[i];
+                if (seen is not null ? !seen.Add(name) : SeenBefore(i))
                 {
-                    Problems.Add(new CaseProblem($"{path}.{name}", id, $"expected each property once; \"{name}\" appears twice") { File = file, Line = line, Column = column });
+                    Problems.Add((new CaseProblem($"{path}.{name}", id, $"expected each property once; \"{name}\" appears twice"), at));
                 }
                 else if (Array.IndexOf(names, name) < 0)
                 {
-                    Problems.Add(new CaseProblem($"{path}.{name}", id, $"expected only the properties {string.Join(", ", names.Select(n => $"\"{n}\""))}; \"{name}\" is not one of them") { File = file, Line = line, Column = column });
+                    Problems.Add((new CaseProblem($"{path}.{name}", id, $"expected only the properties {string.Join(", ", names.Select(n => $"\"{n}\""))}; \"{name}\" is not one of them"), at));
                 }
+            }
+
+            bool SeenBefore(int i)
+            {
+                for (var j = 0; j < i; j++)
+                {
+                    if (string.Equals(properties[j].Name, properties[i].Name, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
         }
 
         private static string? PositiveUnit(double v) => v > 0 && v <= 1 ? null : $"a number in (0, 1]; was {Check.Show(v)}";
 
-        private void Remember(string path, JsonTree node) => _locations[path] = (node.Line, node.Column);
+        private void Remember(string path, JsonTree node) => _locations[path] = node.Offset;
+
+        /// <summary>Remembers where a field was, for the builder's problems; not while streaming evidence (see <see cref="LocateInEvidence"/>).</summary>
+        private void Remember(JPath path, string name, JsonTree node)
+        {
+            if (!_streaming)
+            {
+                _locations[$"{path}.{name}"] = node.Offset;
+            }
+        }
 
         private void Add(string path, string? id, JsonTree at, string message) =>
-            Problems.Add(new CaseProblem(path, id, message) { File = file, Line = at.Line, Column = at.Column });
+            Problems.Add((new CaseProblem(path, id, message), at.Offset));
     }
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Influence.IO;
 
@@ -18,29 +19,49 @@ internal enum JsonKind
 }
 
 /// <summary>
-/// A JSON value that remembers where it was in the file (line and column), so that every problem the case reader
-/// finds can be located. Built with <see cref="Utf8JsonReader"/>; duplicate property names are kept and reported.
+/// A JSON value that remembers where it was in the file (its byte offset; <see cref="JsonLines"/> turns offsets into
+/// lines and columns when a problem is reported), so that every problem the case reader finds can be located. Built
+/// with <see cref="Utf8JsonReader"/>; duplicate property names are kept and reported.
 /// </summary>
+/// <remarks>
+/// <see cref="Parse"/> builds the tree of a whole case file except its large top-level arrays (the evidence), which
+/// it only checks and counts (<see cref="IsDeferred"/>): the case reader streams their items with
+/// <see cref="ReadItem"/>, which refills one reusable tree per item from a <see cref="Pool"/> instead of allocating
+/// one, two levels deep (an item's properties and the elements of array-valued properties; deeper values are checked
+/// by the JSON reader and kept only as their kind).
+/// </remarks>
 internal sealed class JsonTree
 {
-    private JsonTree(JsonKind kind, int line, int column)
+    /// <summary>The options every case file is read with.</summary>
+    public static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false, MaxDepth = 64 };
+
+    private double _number;
+    private bool _finite;
+
+    private JsonTree(JsonKind kind, int offset)
     {
         Kind = kind;
-        Line = line;
-        Column = column;
+        Offset = offset;
     }
 
-    public JsonKind Kind { get; }
+    public JsonKind Kind { get; private set; }
 
-    public int Line { get; }
+    /// <summary>The offset of the value's first byte in the file (after a byte-order mark).</summary>
+    public int Offset { get; private set; }
 
-    public int Column { get; }
+    public string? String { get; private set; }
 
-    public string? String { get; private init; }
+    /// <summary>The number as written; kept only when it is not a finite double (to say what it was).</summary>
+    public string? RawNumber { get; private set; }
 
-    public string? RawNumber { get; private init; }
+    /// <summary>An array whose items were checked and counted but not built (see <see cref="Parse"/>).</summary>
+    public bool IsDeferred { get; private set; }
 
-    public List<(string Name, JsonTree Value, int Line, int Column)> Properties { get; } = [];
+    /// <summary>The number of items of a deferred array.</summary>
+    public int DeferredCount { get; private set; }
+
+    /// <summary>The properties in file order: name, value and the offset of the name.</summary>
+    public List<(string Name, JsonTree Value, int Offset)> Properties { get; } = [];
 
     public List<JsonTree> Items { get; } = [];
 
@@ -54,48 +75,117 @@ internal sealed class JsonTree
         _ => "null",
     };
 
-    public JsonTree? this[string name] => Properties.FirstOrDefault(p => p.Name == name).Value;
+    /// <summary>The value of the first property called <paramref name="name"/>, if any.</summary>
+    public JsonTree? this[string name]
+    {
+        get
+        {
+            foreach (var (n, value, _) in Properties)
+            {
+                if (string.Equals(n, name, StringComparison.Ordinal))
+                {
+                    return value;
+                }
+            }
+
+            return null;
+        }
+    }
 
     public bool TryNumber(out double value)
     {
-        value = 0;
-        return Kind == JsonKind.Number && double.TryParse(RawNumber, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+        value = _finite ? _number : 0;
+        return Kind == JsonKind.Number && _finite;
     }
 
-    /// <summary>Parses UTF-8 JSON. Throws <see cref="JsonException"/> (with line and column) on a syntax error.</summary>
-    public static JsonTree Parse(ReadOnlySpan<byte> utf8)
+    /// <summary>
+    /// Parses a UTF-8 JSON document. Throws <see cref="JsonException"/> (with line and column) on a syntax error and
+    /// <see cref="InvalidDataException"/> (see <see cref="CheckUtf8"/>) when a string is not UTF-8. Arrays that are
+    /// values of the root object's properties named <paramref name="deferred"/> are checked and counted, not built.
+    /// </summary>
+    public static JsonTree Parse(ReadOnlySpan<byte> utf8, string? deferred = null)
     {
-        var lineStarts = LineStarts(utf8);
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false, MaxDepth = 64 });
+        CheckUtf8(utf8);
+        var reader = new Utf8JsonReader(utf8, Options);
         if (!reader.Read())
         {
             throw new JsonException("the file is empty: expected a JSON object", null, 0, 0);
         }
 
-        var root = ReadValue(ref reader, lineStarts);
+        var root = Build(ref reader, 0, 0, deferred);
         if (reader.Read())
         {
-            var (line, col) = Locate(lineStarts, reader.TokenStartIndex);
+            var (line, col) = JsonLines.Build(utf8).Locate((int)reader.TokenStartIndex);
             throw new JsonException($"unexpected content after the end of the JSON value at line {line}, column {col}", null, line - 1, col - 1);
         }
 
         return root;
     }
 
-    private static JsonTree ReadValue(ref Utf8JsonReader reader, List<long> lineStarts)
+    /// <summary>
+    /// Throws <see cref="InvalidDataException"/> at the first byte that is not UTF-8 inside a string or a property
+    /// name, unless a syntax error comes first (<see cref="JsonException"/>). Bytes inside comments are not read.
+    /// </summary>
+    private static void CheckUtf8(ReadOnlySpan<byte> utf8)
     {
-        var (line, col) = Locate(lineStarts, reader.TokenStartIndex);
+        if (Utf8.IsValid(utf8))
+        {
+            return;
+        }
+
+        var bad = FirstInvalidUtf8(utf8, 0);
+        var reader = new Utf8JsonReader(utf8, Options with { CommentHandling = JsonCommentHandling.Allow });
+        while (bad < utf8.Length && reader.Read())
+        {
+            while (bad < reader.BytesConsumed)
+            {
+                if (reader.TokenType != JsonTokenType.Comment)
+                {
+                    var e = new InvalidDataException("the file is not UTF-8 text");
+                    e.Data["offset"] = bad;
+                    throw e;
+                }
+
+                bad = FirstInvalidUtf8(utf8, bad + 1);
+            }
+        }
+    }
+
+    /// <summary>Reads the value at the reader's token (and everything inside it) as a tree; offsets are shifted by <paramref name="offset"/>.</summary>
+    public static JsonTree ReadValue(ref Utf8JsonReader reader, int offset) => Build(ref reader, offset, int.MinValue, null);
+
+    private static JsonTree Build(ref Utf8JsonReader reader, int offset, int depth, string? deferred)
+    {
+        var at = (int)reader.TokenStartIndex + offset;
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
                 {
-                    var node = new JsonTree(JsonKind.Object, line, col);
+                    var node = new JsonTree(JsonKind.Object, at);
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                     {
-                        var (pl, pc) = Locate(lineStarts, reader.TokenStartIndex);
+                        var nameAt = (int)reader.TokenStartIndex + offset;
                         var name = reader.GetString()!;
                         reader.Read();
-                        node.Properties.Add((name, ReadValue(ref reader, lineStarts), pl, pc));
+                        JsonTree value;
+                        if (depth == 0 && name == deferred && reader.TokenType == JsonTokenType.StartArray)
+                        {
+                            value = new JsonTree(JsonKind.Array, (int)reader.TokenStartIndex + offset) { IsDeferred = true };
+                            var count = 0;
+                            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                            {
+                                count++;
+                                reader.Skip();
+                            }
+
+                            value.DeferredCount = count;
+                        }
+                        else
+                        {
+                            value = Build(ref reader, offset, depth + 1, deferred);
+                        }
+
+                        node.Properties.Add((name, value, nameAt));
                     }
 
                     return node;
@@ -103,46 +193,272 @@ internal sealed class JsonTree
 
             case JsonTokenType.StartArray:
                 {
-                    var node = new JsonTree(JsonKind.Array, line, col);
+                    var node = new JsonTree(JsonKind.Array, at);
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
-                        node.Items.Add(ReadValue(ref reader, lineStarts));
+                        node.Items.Add(Build(ref reader, offset, depth + 1, deferred));
                     }
 
                     return node;
                 }
 
-            case JsonTokenType.String:
-                return new JsonTree(JsonKind.String, line, col) { String = reader.GetString() };
-            case JsonTokenType.Number:
-                return new JsonTree(JsonKind.Number, line, col) { RawNumber = Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan) };
-            case JsonTokenType.True:
-                return new JsonTree(JsonKind.True, line, col);
-            case JsonTokenType.False:
-                return new JsonTree(JsonKind.False, line, col);
             default:
-                return new JsonTree(JsonKind.Null, line, col);
+                {
+                    var node = new JsonTree(JsonKind.Null, at);
+                    node.SetScalar(ref reader, at, null);
+                    return node;
+                }
         }
     }
 
-    private static List<long> LineStarts(ReadOnlySpan<byte> utf8)
+    /// <summary>
+    /// Refills <paramref name="item"/> with the value at the reader's token, reading past it: an object's properties
+    /// and the elements of its array-valued properties, from <paramref name="pool"/>. Strings of the properties
+    /// <paramref name="unique"/> names are allocated; all others go through <paramref name="strings"/>.
+    /// </summary>
+    public static void ReadItem(ref Utf8JsonReader reader, int offset, JsonTree item, Pool pool, Utf8Strings strings, Func<string, bool> unique)
     {
-        var starts = new List<long> { 0 };
-        for (var i = 0; i < utf8.Length; i++)
+        pool.Reset();
+        var at = (int)reader.TokenStartIndex + offset;
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
-            if (utf8[i] == (byte)'\n')
+            item.SetScalar(ref reader, at, strings);
+            return;
+        }
+
+        item.Reset(JsonKind.Object, at);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var nameAt = (int)reader.TokenStartIndex + offset;
+            var name = reader.ValueIsEscaped ? reader.GetString()! : strings.Get(reader.ValueSpan);
+            reader.Read();
+            var value = pool.Next();
+            var valueAt = (int)reader.TokenStartIndex + offset;
+            var keep = unique(name) ? null : strings;
+            if (reader.TokenType == JsonTokenType.StartArray)
             {
-                starts.Add(i + 1);
+                value.Reset(JsonKind.Array, valueAt);
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    var element = pool.Next();
+                    element.SetScalar(ref reader, (int)reader.TokenStartIndex + offset, keep);
+                    value.Items.Add(element);
+                }
+            }
+            else
+            {
+                value.SetScalar(ref reader, valueAt, keep);
+            }
+
+            item.Properties.Add((name, value, nameAt));
+        }
+    }
+
+    /// <summary>Sets a node from a scalar token, or from a container's kind (skipping its content).</summary>
+    private void SetScalar(ref Utf8JsonReader reader, int at, Utf8Strings? strings)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                Reset(JsonKind.Object, at);
+                reader.Skip();
+                break;
+            case JsonTokenType.StartArray:
+                Reset(JsonKind.Array, at);
+                reader.Skip();
+                break;
+            case JsonTokenType.String:
+                Reset(JsonKind.String, at);
+                String = reader.ValueIsEscaped ? reader.GetString() : strings is not null ? strings.Get(reader.ValueSpan) : Encoding.UTF8.GetString(reader.ValueSpan);
+                break;
+            case JsonTokenType.Number:
+                {
+                    Reset(JsonKind.Number, at);
+                    var raw = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
+                    _finite = double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out _number) && double.IsFinite(_number);
+                    RawNumber = _finite ? null : Encoding.UTF8.GetString(raw);
+                    break;
+                }
+
+            case JsonTokenType.True:
+                Reset(JsonKind.True, at);
+                break;
+            case JsonTokenType.False:
+                Reset(JsonKind.False, at);
+                break;
+            default:
+                Reset(JsonKind.Null, at);
+                break;
+        }
+    }
+
+    private void Reset(JsonKind kind, int offset)
+    {
+        Kind = kind;
+        Offset = offset;
+        String = null;
+        RawNumber = null;
+        _finite = false;
+        Properties.Clear();
+        Items.Clear();
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> utf8, int from)
+    {
+        Span<char> chars = stackalloc char[1024];
+        var at = from;
+        while (at < utf8.Length)
+        {
+            var status = Utf8.ToUtf16(utf8[at..], chars, out var read, out _, replaceInvalidSequences: false, isFinalBlock: true);
+            at += read;
+            if (status is OperationStatus.InvalidData or OperationStatus.NeedMoreData)
+            {
+                return at;
             }
         }
 
-        return starts;
+        return at;
     }
 
-    private static (int Line, int Column) Locate(List<long> lineStarts, long offset)
+    /// <summary>Reusable nodes for one streamed item at a time.</summary>
+    internal sealed class Pool
     {
-        var i = lineStarts.BinarySearch(offset);
+        private readonly List<JsonTree> _nodes = [];
+        private int _used;
+
+        public void Reset() => _used = 0;
+
+        public JsonTree Next()
+        {
+            if (_used == _nodes.Count)
+            {
+                _nodes.Add(new JsonTree(JsonKind.Null, 0));
+            }
+
+            return _nodes[_used++];
+        }
+
+        public static JsonTree NewItem() => new(JsonKind.Null, 0);
+    }
+}
+
+/// <summary>
+/// Strings decoded from UTF-8 once and shared: the names and repeated values of a case file (property names, actor
+/// and source ids, dates, enum names). Holds at most <c>capacity</c> distinct strings; beyond that it decodes anew.
+/// </summary>
+internal sealed class Utf8Strings
+{
+    private readonly int _capacity;
+    private int[] _buckets = new int[64];
+    private Entry[] _entries = new Entry[64];
+    private int _count;
+
+    /// <summary>Starts the table with strings the reader compares with (so that equal strings are the same object).</summary>
+    public Utf8Strings(IEnumerable<string> known, int capacity = 1 << 16)
+    {
+        _capacity = capacity;
+        foreach (var s in known)
+        {
+            Add(Encoding.UTF8.GetBytes(s), s, Hash(Encoding.UTF8.GetBytes(s)));
+        }
+    }
+
+    public string Get(ReadOnlySpan<byte> utf8)
+    {
+        var hash = Hash(utf8);
+        for (var e = _buckets[hash & (_buckets.Length - 1)] - 1; e >= 0; e = _entries[e].Next)
+        {
+            if (_entries[e].Hash == hash && utf8.SequenceEqual(_entries[e].Key))
+            {
+                return _entries[e].Value;
+            }
+        }
+
+        var value = Encoding.UTF8.GetString(utf8);
+        if (_count < _capacity)
+        {
+            Add(utf8, value, hash);
+        }
+
+        return value;
+    }
+
+    private void Add(ReadOnlySpan<byte> utf8, string value, int hash)
+    {
+        {
+            if (_count == _entries.Length)
+            {
+                Array.Resize(ref _entries, _count * 2);
+                _buckets = new int[_entries.Length];
+                for (var i = 0; i < _count; i++)
+                {
+                    ref var old = ref _entries[i];
+                    var b = old.Hash & (_buckets.Length - 1);
+                    old.Next = _buckets[b] - 1;
+                    _buckets[b] = i + 1;
+                }
+            }
+
+            var bucket = hash & (_buckets.Length - 1);
+            _entries[_count] = new Entry { Key = utf8.ToArray(), Value = value, Hash = hash, Next = _buckets[bucket] - 1 };
+            _buckets[bucket] = ++_count;
+        }
+    }
+
+    /// <summary>A quick hash of short strings: eight bytes at a time, mixed by multiplication.</summary>
+    private static int Hash(ReadOnlySpan<byte> utf8)
+    {
+        var h = (ulong)utf8.Length * 0x9E3779B97F4A7C15UL;
+        while (utf8.Length >= 8)
+        {
+            h = (h ^ System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(utf8)) * 0xFF51AFD7ED558CCDUL;
+            utf8 = utf8[8..];
+        }
+
+        ulong tail = 0;
+        for (var i = 0; i < utf8.Length; i++)
+        {
+            tail |= (ulong)utf8[i] << (8 * i);
+        }
+
+        h = (h ^ tail) * 0xC4CEB9FE1A85EC53UL;
+        return (int)(h ^ (h >> 32));
+    }
+
+    private struct Entry
+    {
+        public byte[] Key;
+        public string Value;
+        public int Hash;
+        public int Next;
+    }
+}
+
+/// <summary>The offsets at which the lines of a file start, to turn byte offsets into 1-based lines and columns.</summary>
+internal sealed class JsonLines
+{
+    private readonly int[] _starts;
+
+    private JsonLines(int[] starts) => _starts = starts;
+
+    public static JsonLines Build(ReadOnlySpan<byte> utf8)
+    {
+        var starts = new List<int> { 0 };
+        var at = 0;
+        int i;
+        while ((i = utf8[at..].IndexOf((byte)'\n')) >= 0)
+        {
+            at += i + 1;
+            starts.Add(at);
+        }
+
+        return new JsonLines([.. starts]);
+    }
+
+    public (int Line, int Column) Locate(int offset)
+    {
+        var i = Array.BinarySearch(_starts, offset);
         var line = i >= 0 ? i : ~i - 1;
-        return (line + 1, (int)(offset - lineStarts[line]) + 1);
+        return (line + 1, offset - _starts[line] + 1);
     }
 }

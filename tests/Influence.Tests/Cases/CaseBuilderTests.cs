@@ -181,4 +181,25 @@ public class CaseBuilderTests
         e.Amount.Should().Be(5e8);
         e.Unit.Should().Be("usd");
     }
+
+    [Fact]
+    public void Build_LeavesAnEarlierCaseUnchanged_WhenEvidenceIsAddedAfterIt()
+    {
+        // Sixteen items fill the builder's first arrays exactly, in id order: the case takes them over without a copy.
+        var b = TestCases.Builder();
+        for (var i = 0; i < 16; i++)
+        {
+            b.AddSupport($"e{i:D2}", TestCases.Year(2001), Confidence.Confirmed, "s1", "P", "C", ResourceType.Arms, 0.5);
+        }
+
+        var first = b.Build();
+        b.AddSupport("e16", TestCases.Year(2002), Confidence.Reported, "s1", "C", "P", ResourceType.Funding, 0.25);
+        var second = b.Build();
+
+        first.Evidence.Should().HaveCount(16);
+        first.Evidence.Select(e => e.Id).Should().Equal(Enumerable.Range(0, 16).Select(i => $"e{i:D2}"));
+        first.Evidence.Should().AllSatisfy(e => e.Date.Should().Be(TestCases.Year(2001)));
+        second.Evidence.Should().HaveCount(17);
+        second.Evidence[16].Should().Be(new SupportEvidence("e16", TestCases.Year(2002), Confidence.Reported, ["s1"], "C", "P", ResourceType.Funding, 0.25));
+    }
 }
