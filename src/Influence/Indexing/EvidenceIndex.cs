@@ -130,6 +130,7 @@ public sealed partial class EvidenceIndex
     private CapabilityParts? _capabilities;
     private RunningParts? _running;
     private DemandParts? _demands;
+    private System.Collections.Concurrent.ConcurrentDictionary<(Type Kind, int W, int T0, int T1), object>? _memos;
 
     private static long _builds;
 
@@ -226,6 +227,45 @@ public sealed partial class EvidenceIndex
         if ((parts & Parts.Capabilities) != 0)
         {
             _ = Capabilities;
+        }
+    }
+
+    /// <summary>
+    /// A per-actor memo of values that depend only on one actor and a series of trailing windows (w periods, windows
+    /// ending at t0 … t1), shared by every thread and every dyad in which the actor appears: each actor's value is
+    /// computed on first use (at most once per racing thread, and every computation gives the same value, so which one
+    /// is kept changes nothing). Sized by actors, never by dyads; <see cref="ReleaseMemos"/> drops them.
+    /// </summary>
+    /// <typeparam name="T">The per-actor value (one type per kind of memo).</typeparam>
+    internal ActorMemo<T> Memo<T>(int w, int t0, int t1)
+        where T : class
+    {
+        var memos = Volatile.Read(ref _memos) ?? Make(ref _memos, () => new());
+        return (ActorMemo<T>)memos.GetOrAdd((typeof(T), w, t0, t1), static (_, actors) => new ActorMemo<T>(actors), Case.Actors.Length);
+    }
+
+    /// <summary>Drops the per-actor memos (the scorer calls it when a scoring ends: they are rebuilt on demand).</summary>
+    internal void ReleaseMemos() => Volatile.Read(ref _memos)?.Clear();
+
+    /// <summary>One value per actor, computed on first use (see <see cref="Memo{T}"/>).</summary>
+    internal sealed class ActorMemo<T>
+        where T : class
+    {
+        private readonly T?[] _values;
+
+        public ActorMemo(int actors) => _values = new T?[actors];
+
+        /// <summary>The actor's value, computed by <paramref name="compute"/> on first use.</summary>
+        public T Get<TState>(int actor, TState state, Func<int, TState, T> compute)
+        {
+            var value = Volatile.Read(ref _values[actor]);
+            if (value is not null)
+            {
+                return value;
+            }
+
+            value = compute(actor, state);
+            return Interlocked.CompareExchange(ref _values[actor], value, null) ?? value;
         }
     }
 

@@ -108,9 +108,10 @@ public sealed record ResourceDependence
     /// each support item, in the same order (supporter pairs in pair order, items in canonical order), adds its window
     /// weight to the accumulators of every window it overlaps, so each window's accumulators receive the same terms in
     /// the same order (<see cref="Scan"/>). The dependent's part (what it received, per supplier squares, and from them
-    /// each resource's criticality and the denominator) depends only on the dependent and the windows, and is kept for
-    /// the next dyads with the same dependent on this thread; the provider's part reads only the pairs of the
-    /// provider's movement.
+    /// each resource's criticality and the denominator) depends only on the dependent and the windows: it is computed
+    /// once per actor and shared by every dyad in which the actor appears, on any thread
+    /// (<see cref="EvidenceIndex.Memo{T}"/>), so a hub's receipts are read once, not once per dyad. The provider's part
+    /// reads only the pairs of the provider's movement.
     /// </remarks>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static void Series(EvidenceIndex index, int dependent, int provider, int w, int t0, int t1, Span<double> values, Span<bool> received)
@@ -370,64 +371,28 @@ public sealed record ResourceDependence
     /// </summary>
     private sealed class DependentTotals
     {
-        private const int Slots = 64;
-
-        [ThreadStatic]
-        private static DependentTotals[]? _slots;
-
-        [ThreadStatic]
-        private static long _clock;
-
-        private long _used;
-        private long _build = -1;
-        private int _dependent;
-        private int _w;
-        private int _t0;
-        private int _t1;
-
-        public double[] Kappa { get; private set; } = [];
-
-        public double[] Denominator { get; private set; } = [];
-
-        public bool[] Any { get; private set; } = [];
-
-        public static DependentTotals Of(EvidenceIndex index, int dependent, int w, int t0, int t1)
+        private DependentTotals(int n)
         {
-            var slots = _slots ??= [.. Enumerable.Range(0, Slots).Select(_ => new DependentTotals())];
-            var oldest = slots[0];
-            foreach (var slot in slots)
-            {
-                if (slot._build == index.BuildId && slot._dependent == dependent && slot._w == w && slot._t0 == t0 && slot._t1 == t1)
-                {
-                    slot._used = ++_clock;
-                    return slot;
-                }
-
-                if (slot._used < oldest._used)
-                {
-                    oldest = slot;
-                }
-            }
-
-            oldest.Compute(index, dependent, w, t0, t1);
-            oldest._used = ++_clock;
-            return oldest;
+            Kappa = new double[n * Kinds];
+            Denominator = new double[n];
+            Any = new bool[n];
         }
 
+        public double[] Kappa { get; }
+
+        public double[] Denominator { get; }
+
+        public bool[] Any { get; }
+
+        /// <summary>The dependent's totals, computed once per index and window series and shared by every dyad and thread.</summary>
+        public static DependentTotals Of(EvidenceIndex index, int dependent, int w, int t0, int t1) =>
+            index.Memo<DependentTotals>(w, t0, t1).Get(dependent, (index, w, t0, t1), static (d, s) => Compute(s.index, d, s.w, s.t0, s.t1));
+
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private void Compute(EvidenceIndex index, int dependent, int w, int t0, int t1)
+        private static DependentTotals Compute(EvidenceIndex index, int dependent, int w, int t0, int t1)
         {
             var n = t1 - t0 + 1;
-            if (Kappa.Length != n * Kinds)
-            {
-                Kappa = new double[n * Kinds];
-                Denominator = new double[n];
-                Any = new bool[n];
-            }
-            else
-            {
-                Array.Clear(Any);
-            }
+            var totals = new DependentTotals(n);
 
             // What the dependent received and the squares are needed only here: per-thread buffers, not kept.
             var received = Scratch.Get(ref Scratch.Received, n * Kinds).AsSpan(0, n * Kinds);
@@ -444,7 +409,7 @@ public sealed record ResourceDependence
                 }
 
                 int low = n, high = -1;
-                Scan(index, p, w, t0, t1, receivedArray, mine, Any, ref low, ref high);
+                Scan(index, p, w, t0, t1, receivedArray, mine, totals.Any, ref low, ref high);
                 if (high < low)
                 {
                     continue;
@@ -473,14 +438,14 @@ public sealed record ResourceDependence
                     var cell = (r * n) + i;
                     var total = received[cell];
                     var kappa = ResourceDependence.Kappa(total, squares[cell]);
-                    Kappa[cell] = kappa;
+                    totals.Kappa[cell] = kappa;
                     den += kappa * total;
                 }
 
-                Denominator[i] = den;
+                totals.Denominator[i] = den;
             }
 
-            (_build, _dependent, _w, _t0, _t1) = (index.BuildId, dependent, w, t0, t1);
+            return totals;
         }
     }
 

@@ -130,6 +130,8 @@ public static class Scorer
             return buffer;
         }, _ => { });
 
+        // The per-actor memos the measures shared (sized by actors × windows) are not kept with the scores.
+        index.ReleaseMemos();
         return new ScoreSet(index, plan.Dyads, plan.From, periods, measures, values, lows, highs);
     }
 
