@@ -131,6 +131,7 @@ public sealed partial class EvidenceIndex
     private RunningParts? _running;
     private DemandParts? _demands;
     private System.Collections.Concurrent.ConcurrentDictionary<(Type Kind, int W, int T0, int T1), object>? _memos;
+    private ChildLists? _children;
 
     private static long _builds;
 
@@ -242,6 +243,43 @@ public sealed partial class EvidenceIndex
     {
         var memos = Volatile.Read(ref _memos) ?? Make(ref _memos, () => new());
         return (ActorMemo<T>)memos.GetOrAdd((typeof(T), w, t0, t1), static (_, actors) => new ActorMemo<T>(actors), Case.Actors.Length);
+    }
+
+    /// <summary>The actors whose parent is <paramref name="actor"/>, in position order (built on first use).</summary>
+    internal ReadOnlySpan<int> ChildrenOf(int actor)
+    {
+        var lists = Volatile.Read(ref _children) ?? Make(ref _children, BuildChildren);
+        return lists.Actors.AsSpan(lists.Start[actor], lists.Start[actor + 1] - lists.Start[actor]);
+    }
+
+    private ChildLists BuildChildren()
+    {
+        var n = _ancestorsOrSelf.Length;
+        var start = new int[n + 1];
+        for (var a = 0; a < n; a++)
+        {
+            if (ParentOf(a) is var parent and >= 0)
+            {
+                start[parent + 1]++;
+            }
+        }
+
+        for (var a = 0; a < n; a++)
+        {
+            start[a + 1] += start[a];
+        }
+
+        var actors = new int[start[n]];
+        var next = start[..n];
+        for (var a = 0; a < n; a++)
+        {
+            if (ParentOf(a) is var parent and >= 0)
+            {
+                actors[next[parent]++] = a;
+            }
+        }
+
+        return new ChildLists(start, actors);
     }
 
     /// <summary>Drops the per-actor memos (the scorer calls it when a scoring ends: they are rebuilt on demand).</summary>
@@ -915,6 +953,9 @@ public sealed partial class EvidenceIndex
     }
 
     private static long Key(int from, int to) => ((long)from << 32) | (uint)to;
+
+    /// <summary>Each actor's children: Actors[Start[a] … Start[a + 1]) in position order.</summary>
+    private sealed record ChildLists(int[] Start, int[] Actors);
 
     /// <summary>Support received per actor and period: sums and running item counts.</summary>
     private sealed record ReceivedParts(double[] Sums, int[] Counts);

@@ -119,118 +119,223 @@ public sealed record PatronBrokerage
         return new PatronBrokerage(patron, client, result.MoveToImmutable());
     }
 
-    /// <summary>The share alone, without allocating (the measure's path); null when there is no channel.</summary>
-    [ThreadStatic]
-    private static List<int>? _candidates;
-
-    [ThreadStatic]
-    private static HashSet<int>? _seen;
-
-    [ThreadStatic]
-    private static (int ZC, int CZ, int ZP, int PZ)[]? _ties;
-
     [ThreadStatic]
     private static int[]? _counts;
 
     /// <summary>
     /// <see cref="ShareOf"/> for the trailing windows of <paramref name="w"/> periods ending at t0 … t1 (NaN where
-    /// undefined). The third parties and their four possible ties are found once for the dyad; each window then only
-    /// asks whether each tie carried support (O(1) each). Channel counts are whole numbers, so the order in which third
-    /// parties are met changes nothing.
+    /// undefined), counted without visiting each third party of a hub.
     /// </summary>
+    /// <remarks>
+    /// <para>
+    /// With T the dyad's third parties and, per window, zc the tie z → C, zp the tie z → P, pc the tie P → C:
+    /// </para>
+    /// <code>
+    /// inbound channels = #{z ∈ T : zc} + [pc] · (#{z ∈ T : zp} − #{z ∈ T : zp ∧ zc})     brokered: the second term
+    /// </code>
+    /// <para>
+    /// and outbound likewise with C → z, P → z and C → P. #{z ∈ T : zc} is the count of the client's ties with top-level
+    /// actors outside its movement (<see cref="ActorTies"/>, computed once per actor and shared by every dyad and
+    /// thread), less the patron's movement, plus the third parties below the top level (children of the patron's and
+    /// the client's ancestors: the level of focus {P, C}). Only the third parties tied to both are visited, through the
+    /// smaller of the two actors' pair lists. Counts are whole numbers, so the result is exactly that of visiting every
+    /// third party (<see cref="ShareOf"/>). Cost O(window × (1 + #siblings + min(degree(P), degree(C)))) per dyad.
+    /// </para>
+    /// </remarks>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static void Series(EvidenceIndex index, int p, int c, int w, int t0, int t1, Span<double> values)
     {
-        var candidates = _candidates ??= [];
-        var seen = _seen ??= [];
-        candidates.Clear();
-        seen.Clear();
-        foreach (var pair in index.InPairSpan(c))
-        {
-            Add(index.PairFrom(pair));
-        }
-
-        foreach (var pair in index.OutPairSpan(c))
-        {
-            Add(index.PairTo(pair));
-        }
-
-        foreach (var pair in index.InPairSpan(p))
-        {
-            Add(index.PairFrom(pair));
-        }
-
-        foreach (var pair in index.OutPairSpan(p))
-        {
-            Add(index.PairTo(pair));
-        }
-
-        if (_ties is null || _ties.Length < candidates.Count)
-        {
-            _ties = new (int, int, int, int)[Math.Max(candidates.Count, 16)];
-        }
-
-        var ties = _ties.AsSpan(0, candidates.Count);
-        for (var k = 0; k < ties.Length; k++)
-        {
-            var z = candidates[k];
-            ties[k] = (index.PairOf(z, c), index.PairOf(c, z), index.PairOf(z, p), index.PairOf(p, z));
-        }
-
-        // Third party by third party (each reads its ties' running counts of periods with support in order), adding
-        // whole numbers per window: the same counts as window by window. HasSupport(pair, a, t) is CountIn(prefix, a, t) > 0.
         var n = t1 - t0 + 1;
-        if (_counts is null || _counts.Length < 2 * n)
+        if (_counts is null || _counts.Length < 6 * n)
         {
-            _counts = new int[2 * n];
+            _counts = new int[6 * n];
         }
 
-        var channels = _counts.AsSpan(0, n);
-        var brokered = _counts.AsSpan(n, n);
-        channels.Clear();
-        brokered.Clear();
+        var inC = _counts.AsSpan(0, n);
+        var outC = _counts.AsSpan(n, n);
+        var inP = _counts.AsSpan(2 * n, n);
+        var outP = _counts.AsSpan(3 * n, n);
+        var bothIn = _counts.AsSpan(4 * n, n);
+        var bothOut = _counts.AsSpan(5 * n, n);
+        var client = ActorTies.Of(index, c, w, t0, t1);
+        var patron = ActorTies.Of(index, p, w, t0, t1);
+        client.In.AsSpan(0, n).CopyTo(inC);
+        client.Out.AsSpan(0, n).CopyTo(outC);
+        patron.In.AsSpan(0, n).CopyTo(inP);
+        patron.Out.AsSpan(0, n).CopyTo(outP);
+        bothIn.Clear();
+        bothOut.Clear();
+
+        // The top-level actors outside one side's movement include the other side's top-level actor, no third party.
+        var (rootP, rootC) = (Root(index, p), Root(index, c));
+        if (!index.AreRelated(rootP, c))
+        {
+            Add(index, index.PairOf(rootP, c), w, t0, inC, -1);
+            Add(index, index.PairOf(c, rootP), w, t0, outC, -1);
+        }
+
+        if (!index.AreRelated(rootC, p))
+        {
+            Add(index, index.PairOf(rootC, p), w, t0, inP, -1);
+            Add(index, index.PairOf(p, rootC), w, t0, outP, -1);
+        }
+
+        // Third parties below the top level: the other children of the patron's and the client's ancestors.
+        var ancestorsP = index.AncestorsOrSelf(p);
+        var ancestorsC = index.AncestorsOrSelf(c);
+        foreach (var a in ancestorsP)
+        {
+            AddChildren(index, a, p, c, w, t0, _counts, n);
+        }
+
+        foreach (var a in ancestorsC)
+        {
+            if (!index.IsWithin(p, a))
+            {
+                AddChildren(index, a, p, c, w, t0, _counts, n);
+            }
+        }
+
+        // Third parties tied to both sides, found through the side with fewer pairs.
         var pc = index.PositiveSupportPrefix(index.PairOf(p, c));
         var cp = index.PositiveSupportPrefix(index.PairOf(c, p));
-        foreach (var (zc, cz, zp, pz) in ties)
+        if (!pc.IsEmpty)
         {
-            var zcPrefix = index.PositiveSupportPrefix(zc);
-            var czPrefix = index.PositiveSupportPrefix(cz);
-            var zpPrefix = pc.IsEmpty ? default : index.PositiveSupportPrefix(zp);
-            var pzPrefix = cp.IsEmpty ? default : index.PositiveSupportPrefix(pz);
-            if (zcPrefix.IsEmpty && czPrefix.IsEmpty && zpPrefix.IsEmpty && pzPrefix.IsEmpty)
+            var fromPatron = index.InPairSpan(p).Length <= index.InPairSpan(c).Length;
+            foreach (var pair in index.InPairSpan(fromPatron ? p : c))
             {
-                continue;
+                var z = index.PairFrom(pair);
+                if (DyadTies.IsThirdParty(index, z, p, c))
+                {
+                    AddBoth(index, pair, index.PairOf(z, fromPatron ? c : p), w, t0, bothIn);
+                }
             }
+        }
 
-            for (var i = 0; i < n; i++)
+        if (!cp.IsEmpty)
+        {
+            var fromPatron = index.OutPairSpan(p).Length <= index.OutPairSpan(c).Length;
+            foreach (var pair in index.OutPairSpan(fromPatron ? p : c))
             {
-                var t = t0 + i;
-                var a = t - w + 1;
-                var directIn = EvidenceIndex.CountIn(zcPrefix, a, t) > 0;
-                var directOut = EvidenceIndex.CountIn(czPrefix, a, t) > 0;
-                var viaIn = EvidenceIndex.CountIn(pc, a, t) > 0 && EvidenceIndex.CountIn(zpPrefix, a, t) > 0;
-                var viaOut = EvidenceIndex.CountIn(cp, a, t) > 0 && EvidenceIndex.CountIn(pzPrefix, a, t) > 0;
-                var inbound = Route(directIn, viaIn);
-                var outbound = Route(directOut, viaOut);
-                channels[i] += (inbound == ChannelRoute.None ? 0 : 1) + (outbound == ChannelRoute.None ? 0 : 1);
-                brokered[i] += (inbound == ChannelRoute.ThroughPatron ? 1 : 0) + (outbound == ChannelRoute.ThroughPatron ? 1 : 0);
+                var z = index.PairTo(pair);
+                if (DyadTies.IsThirdParty(index, z, p, c))
+                {
+                    AddBoth(index, pair, index.PairOf(fromPatron ? c : p, z), w, t0, bothOut);
+                }
             }
         }
 
         for (var i = 0; i < n; i++)
         {
-            values[i] = channels[i] > 0 ? (double)brokered[i] / channels[i] : double.NaN;
+            var t = t0 + i;
+            var a = t - w + 1;
+            var viaIn = EvidenceIndex.CountIn(pc, a, t) > 0 ? inP[i] - bothIn[i] : 0;
+            var viaOut = EvidenceIndex.CountIn(cp, a, t) > 0 ? outP[i] - bothOut[i] : 0;
+            var channels = inC[i] + outC[i] + viaIn + viaOut;
+            values[i] = channels > 0 ? (double)(viaIn + viaOut) / channels : double.NaN;
         }
+    }
 
-        void Add(int z)
+    /// <summary>Adds the ties of the children of <paramref name="a"/> that are third parties to the four counts (in C, out C, in P, out P).</summary>
+    private static void AddChildren(EvidenceIndex index, int a, int p, int c, int w, int t0, int[] counts, int n)
+    {
+        foreach (var z in index.ChildrenOf(a))
         {
-            if (seen.Add(z) && DyadTies.IsThirdParty(index, z, p, c))
+            if (DyadTies.IsThirdParty(index, z, p, c))
             {
-                candidates.Add(z);
+                Add(index, index.PairOf(z, c), w, t0, counts.AsSpan(0, n), 1);
+                Add(index, index.PairOf(c, z), w, t0, counts.AsSpan(n, n), 1);
+                Add(index, index.PairOf(z, p), w, t0, counts.AsSpan(2 * n, n), 1);
+                Add(index, index.PairOf(p, z), w, t0, counts.AsSpan(3 * n, n), 1);
             }
         }
     }
 
+    private static int Root(EvidenceIndex index, int actor)
+    {
+        var ancestors = index.AncestorsOrSelf(actor);
+        return ancestors[^1];
+    }
+
+    /// <summary>Adds <paramref name="sign"/> to each window in which the pair carried support.</summary>
+    private static void Add(EvidenceIndex index, int pair, int w, int t0, Span<int> counts, int sign)
+    {
+        var prefix = index.PositiveSupportPrefix(pair);
+        if (prefix.IsEmpty)
+        {
+            return;
+        }
+
+        for (var i = 0; i < counts.Length; i++)
+        {
+            var t = t0 + i;
+            counts[i] += EvidenceIndex.CountIn(prefix, t - w + 1, t) > 0 ? sign : 0;
+        }
+    }
+
+    /// <summary>Adds 1 to each window in which both pairs carried support.</summary>
+    private static void AddBoth(EvidenceIndex index, int pair, int other, int w, int t0, Span<int> counts)
+    {
+        var first = index.PositiveSupportPrefix(pair);
+        var second = index.PositiveSupportPrefix(other);
+        if (first.IsEmpty || second.IsEmpty)
+        {
+            return;
+        }
+
+        for (var i = 0; i < counts.Length; i++)
+        {
+            var t = t0 + i;
+            var a = t - w + 1;
+            counts[i] += EvidenceIndex.CountIn(first, a, t) > 0 && EvidenceIndex.CountIn(second, a, t) > 0 ? 1 : 0;
+        }
+    }
+
+    /// <summary>
+    /// An actor's support ties with top-level actors outside its movement, counted per trailing window (in from them,
+    /// out to them): shared by every dyad in which the actor appears (<see cref="EvidenceIndex.Memo{T}"/>).
+    /// </summary>
+    private sealed class ActorTies
+    {
+        private ActorTies(int n)
+        {
+            In = new int[n];
+            Out = new int[n];
+        }
+
+        public int[] In { get; }
+
+        public int[] Out { get; }
+
+        public static ActorTies Of(EvidenceIndex index, int actor, int w, int t0, int t1) =>
+            index.Memo<ActorTies>(w, t0, t1).Get(actor, (index, w, t0, t1), static (x, s) => Compute(s.index, x, s.w, s.t0, s.t1));
+
+        private static ActorTies Compute(EvidenceIndex index, int actor, int w, int t0, int t1)
+        {
+            var ties = new ActorTies(t1 - t0 + 1);
+            foreach (var pair in index.InPairSpan(actor))
+            {
+                var z = index.PairFrom(pair);
+                if (index.ParentOf(z) < 0 && !index.AreRelated(z, actor))
+                {
+                    Add(index, pair, w, t0, ties.In, 1);
+                }
+            }
+
+            foreach (var pair in index.OutPairSpan(actor))
+            {
+                var z = index.PairTo(pair);
+                if (index.ParentOf(z) < 0 && !index.AreRelated(z, actor))
+                {
+                    Add(index, pair, w, t0, ties.Out, 1);
+                }
+            }
+
+            return ties;
+        }
+    }
+
+    /// <summary>The share alone, without allocating (the measure's path); null when there is no channel.</summary>
     internal static double? ShareOf(EvidenceIndex index, int patron, int client, int t0, int t1)
     {
         var (channels, brokered) = Walk(index, patron, client, t0, t1, null);
