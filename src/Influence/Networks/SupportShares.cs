@@ -82,7 +82,7 @@ public sealed record SupportShares
     /// <summary>
     /// The shares of a client's supporters for the trailing windows of <paramref name="w"/> periods ending at t0 … t1,
     /// the same numbers as <see cref="Of"/> window by window: each supporter's window sums come from one pass of the
-    /// window kernel. Kept for the next dyad with the same client on this thread.
+    /// window kernel. Computed once per client and shared by every dyad in which it is the client.
     /// </summary>
     internal static WindowedShares Series(EvidenceIndex index, int client, int w, int t0, int t1) => WindowedShares.Of(index, client, w, t0, t1);
 
@@ -104,126 +104,100 @@ public sealed record SupportShares
     }
 }
 
-/// <summary>A client's supporters' window sums and shares for consecutive windows (see <see cref="SupportShares.Series"/>).</summary>
+/// <summary>
+/// What a client's supporters' shares give for consecutive windows (see <see cref="SupportShares.Series"/>): whether
+/// the shares are defined, the total received, Σ share² and the number of supporters at or above the alternative
+/// threshold. They depend only on the client and the windows, so they are computed once per client and shared by
+/// every dyad and thread (<see cref="EvidenceIndex.Memo{T}"/>): a hub client's supporters are read once, not once per
+/// dyad.
+/// </summary>
 internal sealed class WindowedShares
 {
-    private const int Slots = 16;
-
-    [ThreadStatic]
-    private static WindowedShares[]? _slots;
-
-    [ThreadStatic]
-    private static long _clock;
-
-    private long _used;
-    private long _build = -1;
-    private int _client;
-    private int _w;
-    private int _t0;
-    private int _t1;
-
-    /// <summary>Whether the client received support with weight in each window.</summary>
-    public bool[] Defined { get; private set; } = [];
-
-    /// <summary>The supporters (outermost pairs into the client, in pair order): the first <see cref="SupporterCount"/>.</summary>
-    public int[] Supporters { get; private set; } = [];
-
-    /// <summary>The number of supporters.</summary>
-    public int SupporterCount { get; private set; }
-
-    /// <summary>
-    /// Shares[s × n + i]: supporter s's share in window i (0 when undefined), or NaN when it gave nothing in the window
-    /// (the slot's buffers are reused, so they may be longer).
-    /// </summary>
-    public double[] Shares { get; private set; } = [];
-
-    [ThreadStatic]
-    private static double[]? _total;
-
     [ThreadStatic]
     private static double[]? _sums;
 
-    public static WindowedShares Of(EvidenceIndex index, int client, int w, int t0, int t1)
+    private WindowedShares(int n)
     {
-        var slots = _slots ??= [.. Enumerable.Range(0, Slots).Select(_ => new WindowedShares())];
-        var oldest = slots[0];
-        foreach (var slot in slots)
-        {
-            if (slot._build == index.BuildId && slot._client == client && slot._w == w && slot._t0 == t0 && slot._t1 == t1)
-            {
-                slot._used = ++_clock;
-                return slot;
-            }
-
-            if (slot._used < oldest._used)
-            {
-                oldest = slot;
-            }
-        }
-
-        oldest.Compute(index, client, w, t0, t1);
-        oldest._used = ++_clock;
-        return oldest;
+        Defined = new bool[n];
+        Total = new double[n];
+        SquareSum = new double[n];
+        AtLeast = new int[n];
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private void Compute(EvidenceIndex index, int client, int w, int t0, int t1)
-    {
-        var n = t1 - t0 + 1;
-        var total = _total is { } kept && kept.Length >= n ? kept.AsSpan(0, n) : (_total = new double[n]).AsSpan();
-        Windows.Sums(index.SupportInSeries(client), w, t0, total);
-        var received = index.SupportInCountPrefix(client);
-        if (Defined.Length < n)
-        {
-            Defined = new bool[n];
-        }
+    /// <summary>Whether the client received support with weight in each window.</summary>
+    public bool[] Defined { get; }
 
+    /// <summary>All the client received in each window (<see cref="EvidenceIndex.SupportReceived"/>).</summary>
+    public double[] Total { get; }
+
+    /// <summary>Σ share² over the supporters that gave in the window, in pair order (unclamped; 0 when undefined).</summary>
+    public double[] SquareSum { get; }
+
+    /// <summary>The number of supporters that gave in the window with a share ≥ the index options' alternative threshold.</summary>
+    public int[] AtLeast { get; }
+
+    /// <summary>The alternative threshold <see cref="AtLeast"/> counts with (the index options').</summary>
+    public static double Threshold(EvidenceIndex index) => index.Options.Multilateral.AlternativeShareThreshold;
+
+    public static WindowedShares Of(EvidenceIndex index, int client, int w, int t0, int t1) =>
+        index.Memo<WindowedShares>(w, t0, t1).Get(client, (index, w, t0, t1), static (c, s) => Compute(s.index, c, s.w, s.t0, s.t1));
+
+    /// <summary>
+    /// One supporter pair's share in each window: NaN when it gave nothing in the window, 0 when the client's shares
+    /// are undefined, else its window sum / the total, clamped to [0, 1].
+    /// </summary>
+    public void ShareSeries(EvidenceIndex index, int pair, int w, int t0, Span<double> shares)
+    {
+        var n = shares.Length;
+        var counts = index.CountPrefix(PairCount.Support, pair);
+        var sums = _sums is { } u && u.Length >= n ? u.AsSpan(0, n) : (_sums = new double[n]).AsSpan();
+        Windows.Sums(index.SumSeries(PairSum.Support, pair), w, t0, sums);
         for (var i = 0; i < n; i++)
         {
             var t = t0 + i;
-            Defined[i] = EvidenceIndex.CountIn(received, t - w + 1, t) > 0 && total[i] > 0;
+            shares[i] = EvidenceIndex.CountIn(counts, t - w + 1, t) == 0
+                ? double.NaN
+                : Defined[i] ? Math.Clamp(sums[i] / Total[i], 0, 1) : 0;
+        }
+    }
+
+    [ThreadStatic]
+    private static double[]? _shares;
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static WindowedShares Compute(EvidenceIndex index, int client, int w, int t0, int t1)
+    {
+        var n = t1 - t0 + 1;
+        var result = new WindowedShares(n);
+        Windows.Sums(index.SupportInSeries(client), w, t0, result.Total);
+        var received = index.SupportInCountPrefix(client);
+        for (var i = 0; i < n; i++)
+        {
+            var t = t0 + i;
+            result.Defined[i] = EvidenceIndex.CountIn(received, t - w + 1, t) > 0 && result.Total[i] > 0;
         }
 
-        var count = 0;
+        var threshold = Threshold(index);
+        var shares = _shares is { } kept && kept.Length >= n ? kept.AsSpan(0, n) : (_shares = new double[n]).AsSpan();
         foreach (var p in index.InPairSpan(client))
         {
-            count += index.IsOutermostPair(p) ? 1 : 0;
-        }
-
-        if (Supporters.Length < count)
-        {
-            Supporters = new int[count];
-        }
-
-        SupporterCount = 0;
-        foreach (var p in index.InPairSpan(client))
-        {
-            if (index.IsOutermostPair(p))
+            if (!index.IsOutermostPair(p))
             {
-                Supporters[SupporterCount++] = p;
+                continue;
             }
-        }
 
-        if (Shares.Length < count * n)
-        {
-            Shares = new double[count * n];
-        }
-
-        var sums = _sums is { } u && u.Length >= n ? u.AsSpan(0, n) : (_sums = new double[n]).AsSpan();
-        for (var s = 0; s < SupporterCount; s++)
-        {
-            var p = Supporters[s];
-            var counts = index.CountPrefix(PairCount.Support, p);
-            Windows.Sums(index.SumSeries(PairSum.Support, p), w, t0, sums);
+            result.ShareSeries(index, p, w, t0, shares);
             for (var i = 0; i < n; i++)
             {
-                var t = t0 + i;
-                Shares[(s * n) + i] = EvidenceIndex.CountIn(counts, t - w + 1, t) == 0
-                    ? double.NaN
-                    : Defined[i] ? Math.Clamp(sums[i] / total[i], 0, 1) : 0;
+                var share = shares[i];
+                if (!double.IsNaN(share))
+                {
+                    result.SquareSum[i] += share * share;
+                    result.AtLeast[i] += share >= threshold ? 1 : 0;
+                }
             }
         }
 
-        (_build, _client, _w, _t0, _t1) = (index.BuildId, client, w, t0, t1);
+        return result;
     }
 }

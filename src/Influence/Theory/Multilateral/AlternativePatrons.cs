@@ -26,6 +26,9 @@ public sealed class AlternativePatrons : Measure
     }
 
     /// <inheritdoc />
+    internal override Indexing.EvidenceIndex.Parts Reads => Indexing.EvidenceIndex.Parts.Received;
+
+    /// <inheritdoc />
     public override MeasureScale Scale => MeasureScale.Count;
 
     /// <inheritdoc />
@@ -41,33 +44,44 @@ public sealed class AlternativePatrons : Measure
         return SupportShares.Of(at.Index, at.Client, a, b).AlternativesTo(at.Index, at.Patron, at.Options.Multilateral.AlternativeShareThreshold);
     }
 
+    [ThreadStatic]
+    private static double[]? _shares;
+
     /// <inheritdoc />
+    /// <remarks>
+    /// The client's count of supporters at or above θ is computed once per client; each dyad only takes out the
+    /// patron's own side (the patron and its ancestors among the client's supporters), whose shares it recomputes
+    /// exactly as the client's count did.
+    /// </remarks>
     public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
     {
         var index = dyad.Index;
         var w = index.Grid.Granularity.PeriodsIn(dyad.Options.Exchange.ReciprocityWindowYears);
-        var threshold = dyad.Options.Multilateral.AlternativeShareThreshold;
+        var threshold = WindowedShares.Threshold(index); // dyad.Options are the index's: the client's count used it too
         var shares = SupportShares.Series(index, dyad.Client, w, t0, t1);
         var n = t1 - t0 + 1;
         for (var i = 0; i < n; i++)
         {
-            if (!shares.Defined[i])
+            output[i] = shares.Defined[i] ? shares.AtLeast[i] : null;
+        }
+
+        var own = _shares is { } kept && kept.Length >= n ? kept.AsSpan(0, n) : (_shares = new double[n]).AsSpan();
+        foreach (var a in index.AncestorsOrSelf(dyad.Patron))
+        {
+            var pair = index.PairOf(a, dyad.Client);
+            if (pair < 0 || !index.IsOutermostPair(pair))
             {
-                output[i] = null;
                 continue;
             }
 
-            var count = 0;
-            for (var s = 0; s < shares.SupporterCount; s++)
+            shares.ShareSeries(index, pair, w, t0, own);
+            for (var i = 0; i < n; i++)
             {
-                var share = shares.Shares[(s * n) + i];
-                if (!double.IsNaN(share) && !index.IsWithin(dyad.Patron, index.PairFrom(shares.Supporters[s])) && share >= threshold)
+                if (shares.Defined[i] && !double.IsNaN(own[i]) && own[i] >= threshold)
                 {
-                    count++;
+                    output[i] -= 1;
                 }
             }
-
-            output[i] = count;
         }
     }
 

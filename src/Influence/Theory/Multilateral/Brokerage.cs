@@ -30,6 +30,9 @@ public sealed class Brokerage : Measure
     }
 
     /// <inheritdoc />
+    internal override Indexing.EvidenceIndex.Parts Reads => Indexing.EvidenceIndex.Parts.Running;
+
+    /// <inheritdoc />
     public override MeasureScale Scale => MeasureScale.Unit;
 
     /// <inheritdoc />

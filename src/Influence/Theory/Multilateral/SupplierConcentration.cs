@@ -23,6 +23,9 @@ public sealed class SupplierConcentration : Measure
     }
 
     /// <inheritdoc />
+    internal override Indexing.EvidenceIndex.Parts Reads => Indexing.EvidenceIndex.Parts.Received;
+
+    /// <inheritdoc />
     public override MeasureScale Scale => MeasureScale.Unit;
 
     /// <inheritdoc />
@@ -46,24 +49,8 @@ public sealed class SupplierConcentration : Measure
         var n = t1 - t0 + 1;
         for (var i = 0; i < n; i++)
         {
-            if (!shares.Defined[i])
-            {
-                output[i] = null;
-                continue;
-            }
-
             // Σ share² over the supporters with support in the window, in pair order (as Herfindahl adds them).
-            var sum = 0.0;
-            for (var s = 0; s < shares.SupporterCount; s++)
-            {
-                var share = shares.Shares[(s * n) + i];
-                if (!double.IsNaN(share))
-                {
-                    sum += share * share;
-                }
-            }
-
-            output[i] = Math.Clamp(sum, 0, 1);
+            output[i] = shares.Defined[i] ? Math.Clamp(shares.SquareSum[i], 0, 1) : null;
         }
     }
 
