@@ -120,11 +120,29 @@ public sealed record ResourceDependence
         var totals = DependentTotals.Of(index, dependent, w, t0, t1);
         var fromProvider = Scratch.Get(ref Scratch.Provider, n * Kinds);
         int low = n, high = -1;
-        foreach (var p in index.InPairSpan(dependent))
+
+        // The provider's outermost pair into the dependent comes from one of its ancestors-or-self (the provider's
+        // descendants sit below it, never at the outermost level of an actor outside its movement), and at most one
+        // of them has one: the lowest whose parent is none or contains the dependent (those above contain it).
+        if (!index.AreRelated(provider, dependent))
         {
-            if (index.IsOutermostPair(p) && index.AreRelated(index.PairFrom(p), provider))
+            foreach (var a in index.AncestorsOrSelf(provider))
             {
-                Scan(index, p, w, t0, t1, fromProvider, null, null, ref low, ref high, provider);
+                var p = index.PairOf(a, dependent);
+                if (p >= 0 && index.IsOutermostPair(p))
+                {
+                    Scan(index, p, w, t0, t1, fromProvider, null, null, ref low, ref high, provider);
+                }
+            }
+        }
+        else
+        {
+            foreach (var p in index.InPairSpan(dependent))
+            {
+                if (index.IsOutermostPair(p) && index.AreRelated(index.PairFrom(p), provider))
+                {
+                    Scan(index, p, w, t0, t1, fromProvider, null, null, ref low, ref high, provider);
+                }
             }
         }
 
@@ -181,15 +199,26 @@ public sealed record ResourceDependence
         var days = grid.StartDays;
         var last = index.Periods - 1;
         var n = t1 - t0 + 1;
-        foreach (var row in index.PairItemSpan(pair))
-        {
-            if (kinds[row] != (byte)EvidenceKind.Support || (provider >= 0 && !index.IsWithin(actors[row], provider)))
-            {
-                continue;
-            }
 
-            var first = firsts[row];
-            var lastDay = lasts[row];
+        // First gather what the pass needs of the pair's support items, in order, into a compact per-thread buffer: the
+        // items lie scattered over the columns, and this tight loop lets their reads overlap.
+        var rows = index.PairItemSpan(pair);
+        var items = Scratch.Items is { } kept && kept.Length >= rows.Length ? kept : Scratch.Items = new Gathered[Math.Max(rows.Length, 64)];
+        var count = 0;
+        foreach (var row in rows)
+        {
+            if (kinds[row] == (byte)EvidenceKind.Support && (provider < 0 || index.IsWithin(actors[row], provider)))
+            {
+                // whole: EvidenceIndex.Weight of a support item.
+                items[count++] = new Gathered(row, firsts[row], lasts[row], confidence[confidences[row]] * magnitudes[row], types[row], c.IsSpan(row));
+            }
+        }
+
+        foreach (var item in items.AsSpan(0, count))
+        {
+            var row = item.Row;
+            var first = item.First;
+            var lastDay = item.Last;
             var firstPeriod = grid.IndexOfDay(first);
             var lastPeriod = grid.IndexOfDay(lastDay);
             var f = Math.Max(firstPeriod, 0);
@@ -201,9 +230,9 @@ public sealed record ResourceDependence
                 continue;
             }
 
-            var whole = confidence[confidences[row]] * magnitudes[row]; // EvidenceIndex.Weight of a support item
-            var span = c.IsSpan(row);
-            var r = types[row];
+            var whole = item.Whole;
+            var span = item.Span;
+            var r = item.Type;
             double[]? shares = null;
             double[]? running = null;
 
@@ -332,9 +361,15 @@ public sealed record ResourceDependence
         return (shares, running);
     }
 
+    /// <summary>What <see cref="Scan"/> reads of one support item.</summary>
+    private readonly record struct Gathered(int Row, int First, int Last, double Whole, byte Type, bool Span);
+
     /// <summary>Per-thread buffers of the series path, grown as needed.</summary>
     private static class Scratch
     {
+        [ThreadStatic]
+        public static Gathered[]? Items;
+
         [ThreadStatic]
         public static double[]? Provider;
 
