@@ -131,7 +131,8 @@ public sealed record ResourceDependence
                 var p = index.PairOf(a, dependent);
                 if (p >= 0 && index.IsOutermostPair(p))
                 {
-                    Scan(index, p, w, t0, t1, fromProvider, null, null, ref low, ref high, provider);
+                    // The provider's own pair holds only its items (its own and its factions'): no filter needed.
+                    Scan(index, p, w, t0, t1, fromProvider, null, null, ref low, ref high, a == provider ? -1 : provider);
                 }
             }
         }
