@@ -237,6 +237,7 @@ public sealed record PatronBrokerage
     }
 
     /// <summary>Adds the ties of the children of <paramref name="a"/> that are third parties to the four counts (in C, out C, in P, out P).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void AddChildren(EvidenceIndex index, int a, int p, int c, int w, int t0, int[] counts, int n)
     {
         foreach (var z in index.ChildrenOf(a))
@@ -258,6 +259,7 @@ public sealed record PatronBrokerage
     }
 
     /// <summary>Adds <paramref name="sign"/> to each window in which the pair carried support.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Add(EvidenceIndex index, int pair, int w, int t0, Span<int> counts, int sign)
     {
         var prefix = index.PositiveSupportPrefix(pair);
@@ -274,6 +276,7 @@ public sealed record PatronBrokerage
     }
 
     /// <summary>Adds 1 to each window in which both pairs carried support.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void AddBoth(EvidenceIndex index, int pair, int other, int w, int t0, Span<int> counts)
     {
         var first = index.PositiveSupportPrefix(pair);
@@ -310,6 +313,7 @@ public sealed record PatronBrokerage
         public static ActorTies Of(EvidenceIndex index, int actor, int w, int t0, int t1) =>
             index.Memo<ActorTies>(w, t0, t1).Get(actor, (index, w, t0, t1), static (x, s) => Compute(s.index, x, s.w, s.t0, s.t1));
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static ActorTies Compute(EvidenceIndex index, int actor, int w, int t0, int t1)
         {
             var ties = new ActorTies(t1 - t0 + 1);

@@ -146,6 +146,7 @@ internal sealed class WindowedShares
     /// One supporter pair's share in each window: NaN when it gave nothing in the window, 0 when the client's shares
     /// are undefined, else its window sum / the total, clamped to [0, 1].
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void ShareSeries(EvidenceIndex index, int pair, int w, int t0, Span<double> shares)
     {
         var n = shares.Length;

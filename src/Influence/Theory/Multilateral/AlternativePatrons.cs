@@ -53,6 +53,7 @@ public sealed class AlternativePatrons : Measure
     /// patron's own side (the patron and its ancestors among the client's supporters), whose shares it recomputes
     /// exactly as the client's count did.
     /// </remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
     {
         var index = dyad.Index;

@@ -72,6 +72,7 @@ public sealed class Brokerage : Measure
     private static double[]? _values;
 
     /// <inheritdoc />
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
     {
         var n = t1 - t0 + 1;

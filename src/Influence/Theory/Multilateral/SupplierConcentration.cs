@@ -42,6 +42,7 @@ public sealed class SupplierConcentration : Measure
     }
 
     /// <inheritdoc />
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
     {
         var w = dyad.Index.Grid.Granularity.PeriodsIn(dyad.Options.Exchange.ReciprocityWindowYears);
