@@ -231,8 +231,9 @@ public sealed partial class EvidenceIndex
             }
         }
 
+        /// <summary>The period position of a day: <see cref="PeriodGrid.IndexOfDay"/>, by table when the grid allows.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private int PeriodOfDay(int day) =>
+        public int PeriodOfDay(int day) =>
             day < _day0 ? -1 : day >= _day1 ? _t : _dayPeriod is { } table ? table[day - _day0] : _grid.IndexOfDay(day);
 
         /// <summary>Pass 1: each chunk's dyadic rows rolled up to pairs, numbered globally in first-seen order.</summary>

@@ -606,6 +606,10 @@ public sealed partial class EvidenceIndex
     /// <returns>Whether the actor lies within the ancestor.</returns>
     public bool IsWithin(int actor, int ancestor) => Array.IndexOf(_ancestorsOrSelf[actor], ancestor) >= 0;
 
+    /// <summary>The period position of a day, equal to <see cref="PeriodGrid.IndexOfDay"/> (a table look-up, not a search).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal int PeriodOfDay(int day) => _builder.PeriodOfDay(day);
+
     /// <summary>Every item row of a pair (all kinds, all dates), in canonical order.</summary>
     internal ReadOnlySpan<int> PairItemSpan(int pair) => _pairItems.AsSpan(_pairItemStart[pair], _pairItemStart[pair + 1] - _pairItemStart[pair]);
 

@@ -211,17 +211,16 @@ public sealed record ResourceDependence
             if (kinds[row] == (byte)EvidenceKind.Support && (provider < 0 || index.IsWithin(actors[row], provider)))
             {
                 // whole: EvidenceIndex.Weight of a support item.
-                items[count++] = new Gathered(row, firsts[row], lasts[row], confidence[confidences[row]] * magnitudes[row], types[row], c.IsSpan(row));
+                items[count++] = new Gathered(firsts[row], lasts[row], confidence[confidences[row]] * magnitudes[row], types[row], c.IsSpan(row));
             }
         }
 
         foreach (var item in items.AsSpan(0, count))
         {
-            var row = item.Row;
             var first = item.First;
             var lastDay = item.Last;
-            var firstPeriod = grid.IndexOfDay(first);
-            var lastPeriod = grid.IndexOfDay(lastDay);
+            var firstPeriod = index.PeriodOfDay(first);
+            var lastPeriod = index.PeriodOfDay(lastDay);
             var f = Math.Max(firstPeriod, 0);
             var l = Math.Min(lastPeriod, last);
             var from = Math.Max(t0, f);
@@ -288,7 +287,7 @@ public sealed record ResourceDependence
                 {
                     if (shares is null)
                     {
-                        (shares, running) = Shares(index, row, f, l);
+                        (shares, running) = Shares(days, first, lastDay, span, f, l);
                     }
 
                     var qs = Math.Max(Math.Max(a, 0), f);
@@ -346,7 +345,7 @@ public sealed record ResourceDependence
     }
 
     /// <summary>An item's shares of periods f … l and their running sums from f (per-thread buffers).</summary>
-    private static (double[] Shares, double[] Running) Shares(EvidenceIndex index, int row, int f, int l)
+    private static (double[] Shares, double[] Running) Shares(ReadOnlySpan<int> days, int first, int lastDay, bool span, int f, int l)
     {
         var length = l - f + 1;
         var shares = Scratch.Get(ref Scratch.Shares, length);
@@ -354,7 +353,7 @@ public sealed record ResourceDependence
         var sum = 0.0;
         for (var q = f; q <= l; q++)
         {
-            shares[q - f] = index.Share(row, q);
+            shares[q - f] = EvidenceIndex.ShareOf(days, first, lastDay, span, q); // index.Share(row, q)
             sum += shares[q - f];
             running[q - f] = sum;
         }
@@ -363,7 +362,7 @@ public sealed record ResourceDependence
     }
 
     /// <summary>What <see cref="Scan"/> reads of one support item.</summary>
-    private readonly record struct Gathered(int Row, int First, int Last, double Whole, byte Type, bool Span);
+    private readonly record struct Gathered(int First, int Last, double Whole, byte Type, bool Span);
 
     /// <summary>Per-thread buffers of the series path, grown as needed.</summary>
     private static class Scratch
