@@ -192,29 +192,10 @@ public sealed record ResourceDependence
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Scan(EvidenceIndex index, int pair, int w, int t0, int t1, double[] sums, double[]? mine, bool[]? any, ref int low, ref int high, int provider = -1)
     {
-        var c = index.Case.Evidence.Columns;
-        var (kinds, actors, firsts, lasts, types, confidences, magnitudes) = (c.Kind, c.A, c.FirstDay, c.LastDay, c.Type, c.Confidence, c.Value);
-        var options = index.Options.Confidence;
-        Span<double> confidence = [options.Of(Confidence.Confirmed), options.Of(Confidence.Reported), options.Of(Confidence.Alleged)];
-        var grid = index.Grid;
-        var days = grid.StartDays;
+        var days = index.Grid.StartDays;
         var last = index.Periods - 1;
         var n = t1 - t0 + 1;
-
-        // First gather what the pass needs of the pair's support items, in order, into a compact per-thread buffer: the
-        // items lie scattered over the columns, and this tight loop lets their reads overlap.
-        var rows = index.PairItemSpan(pair);
-        var items = Scratch.Items is { } kept && kept.Length >= rows.Length ? kept : Scratch.Items = new Gathered[Math.Max(rows.Length, 64)];
-        var count = 0;
-        foreach (var row in rows)
-        {
-            if (kinds[row] == (byte)EvidenceKind.Support && (provider < 0 || index.IsWithin(actors[row], provider)))
-            {
-                // whole: EvidenceIndex.Weight of a support item.
-                items[count++] = new Gathered(firsts[row], lasts[row], confidence[confidences[row]] * magnitudes[row], types[row], c.IsSpan(row));
-            }
-        }
-
+        var items = Gather(index, pair, provider, out var count);
         foreach (var item in items.AsSpan(0, count))
         {
             var first = item.First;
@@ -323,6 +304,41 @@ public sealed record ResourceDependence
         }
     }
 
+    /// <summary>
+    /// What the window pass needs of a pair's support items (with a <paramref name="provider"/> ≥ 0, only its side's),
+    /// in canonical order, in a compact per-thread buffer: the items lie scattered over the columns, and this tight
+    /// loop lets their reads overlap.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static Gathered[] Gather(EvidenceIndex index, int pair, int provider, out int count)
+    {
+        var c = index.Case.Evidence.Columns;
+        var (kinds, actors, firsts, lasts, types, confidences, magnitudes) = (c.Kind, c.A, c.FirstDay, c.LastDay, c.Type, c.Confidence, c.Value);
+        var options = index.Options.Confidence;
+        Span<double> confidence = [options.Of(Confidence.Confirmed), options.Of(Confidence.Reported), options.Of(Confidence.Alleged)];
+        var rows = index.PairItemSpan(pair);
+        var items = Scratch.Items is { } kept && kept.Length >= rows.Length ? kept : Scratch.Items = new Gathered[Math.Max(rows.Length, 64)];
+        var support = Scratch.Rows is { } r && r.Length >= rows.Length ? r : Scratch.Rows = new int[Math.Max(rows.Length, 64)];
+
+        // The support rows first (one column read per row), then their fields without a branch.
+        count = 0;
+        foreach (var row in rows)
+        {
+            support[count] = row;
+            count += kinds[row] == (byte)EvidenceKind.Support && (provider < 0 || index.IsWithin(actors[row], provider)) ? 1 : 0;
+        }
+
+        for (var k = 0; k < count; k++)
+        {
+            var row = support[k];
+
+            // Whole: EvidenceIndex.Weight of a support item.
+            items[k] = new Gathered(firsts[row], lasts[row], confidence[confidences[row]] * magnitudes[row], types[row], c.IsSpan(row));
+        }
+
+        return items;
+    }
+
     /// <summary>Adds a value to every element (each element's addition is the one a scalar loop makes).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void AddTo(Span<double> cells, double value)
@@ -369,6 +385,9 @@ public sealed record ResourceDependence
     {
         [ThreadStatic]
         public static Gathered[]? Items;
+
+        [ThreadStatic]
+        public static int[]? Rows;
 
         [ThreadStatic]
         public static double[]? Provider;
