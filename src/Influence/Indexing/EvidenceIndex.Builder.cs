@@ -16,9 +16,10 @@ public sealed partial class EvidenceIndex
     /// <list type="number">
     /// <item><description>Rows are split into chunks; each chunk rolls its dyadic items up to their pairs and numbers
     /// the pairs it meets in first-seen order. Merging the chunks' lists in chunk order gives the pairs numbered in
-    /// first-seen canonical order, whatever the chunking.</description></item>
+    /// first-seen canonical order, whatever the chunking. Each roll-up's row count and kinds give each pair's
+    /// entry count and kinds without another pass over the rows.</description></item>
     /// <item><description>A counting sort by pair (chunk by chunk, so each pair's items stay in canonical order)
-    /// writes each item's row and a compact copy of what aggregation needs (24 bytes) into the pair's bucket: reads
+    /// writes each item's row and a compact copy of what aggregation needs (16 bytes) into the pair's bucket: reads
     /// are sequential, writes go to one cursor per pair.</description></item>
     /// <item><description>Pairs are aggregated in parallel, each by one thread, reading its bucket sequentially and
     /// writing only its own blocks.</description></item>
@@ -111,9 +112,9 @@ public sealed partial class EvidenceIndex
             Lap("map");
             // The chunks' arrays and the entries are dropped as soon as they are used, so that the collector can
             // reclaim them while the pair blocks are allocated.
-            var entries = Scatter(chunks);
+            var (entries, masks) = Scatter(chunks);
             Lap("scatter");
-            AggregatePairs(entries, Lap);
+            AggregatePairs(entries, masks, Lap);
             Lap("aggregate");
             IndexAdjacency();
             GroupObjectives();
@@ -282,11 +283,12 @@ public sealed partial class EvidenceIndex
             return chunks;
         }
 
-        /// <summary>A chunk's pair numbers made global, and its count of entries per pair.</summary>
+        /// <summary>A chunk's pair numbers made global, its count of entries per pair and the kinds of each pair.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Remap(Chunk chunk, int pairs)
         {
             var counts = new int[pairs];
+            var masks = new byte[pairs];
             var ids = chunk.RollUpIds;
             var remap = chunk.Remap;
             for (var i = 0; i < ids.Length; i++)
@@ -295,20 +297,17 @@ public sealed partial class EvidenceIndex
             }
 
             var start = chunk.RollUpStart;
-            foreach (var r in chunk.RowRollUp)
+            for (var r = 0; r + 1 < start.Length; r++)
             {
-                if (r < 0)
-                {
-                    continue;
-                }
-
                 for (var i = start[r]; i < start[r + 1]; i++)
                 {
-                    counts[ids[i]]++;
+                    counts[ids[i]] += chunk.RollUpUses[r];
+                    masks[ids[i]] |= chunk.RollUpKinds[r];
                 }
             }
 
             chunk.Counts = counts;
+            chunk.Masks = masks;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -316,6 +315,7 @@ public sealed partial class EvidenceIndex
         {
             var a = _c.A;
             var b = _c.B;
+            var kinds = _c.Kind;
             var anc = AncestorsOrSelf;
             var topLevel = _topLevel;
             var local = new PairMap(256);
@@ -325,6 +325,11 @@ public sealed partial class EvidenceIndex
             var rollUps = new PairMap(256);
             var rollUpStart = new List<int>();
             var rollUpIds = new List<int>();
+
+            // How many rows use each roll-up, and the kinds they have (a bit per group): the per-pair counts and
+            // kinds then cost one step per roll-up, not per row.
+            var uses = new int[256];
+            var kindMask = new byte[256];
 
             // Each row keeps the number of its roll-up (−1 for a row that is not dyadic), not its pairs.
             var rowRollUp = GC.AllocateUninitializedArray<int>(chunk.RowEnd - chunk.RowStart);
@@ -342,6 +347,12 @@ public sealed partial class EvidenceIndex
                 if (r == rollUpStart.Count)
                 {
                     rollUpStart.Add(rollUpIds.Count);
+                    if (r == uses.Length)
+                    {
+                        Array.Resize(ref uses, 2 * r);
+                        Array.Resize(ref kindMask, 2 * r);
+                    }
+
                     if (topLevel[from] && topLevel[to])
                     {
                         rollUpIds.Add(LocalId(chunk, local, Key(from, to)));
@@ -363,9 +374,13 @@ public sealed partial class EvidenceIndex
                 }
 
                 rowRollUp[row - chunk.RowStart] = r;
+                uses[r]++;
+                kindMask[r] |= KindBit[kinds[row]];
             }
 
             rollUpStart.Add(rollUpIds.Count);
+            chunk.RollUpUses = uses;
+            chunk.RollUpKinds = kindMask;
             chunk.RowRollUp = rowRollUp;
             chunk.RollUpStart = [.. rollUpStart];
             chunk.RollUpIds = [.. rollUpIds];
@@ -384,9 +399,18 @@ public sealed partial class EvidenceIndex
         }
 
         /// <summary>Pass 2: every (pair, row) entry into its pair's bucket, in canonical order within the pair.</summary>
-        private Entry[] Scatter(Chunk[] chunks)
+        private (Entry[] Entries, byte[] Masks) Scatter(Chunk[] chunks)
         {
             var pairs = PairFrom.Length;
+            var masks = new byte[pairs];
+            foreach (var chunk in chunks)
+            {
+                for (var p = 0; p < pairs; p++)
+                {
+                    masks[p] |= chunk.Masks[p];
+                }
+            }
+
             PairItemStart = new int[pairs + 1];
             long total = 0;
             for (var p = 0; p < pairs; p++)
@@ -416,7 +440,7 @@ public sealed partial class EvidenceIndex
                 chunk.Release();
             }
 
-            return entries;
+            return (entries, masks);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -471,15 +495,10 @@ public sealed partial class EvidenceIndex
         }
 
         /// <summary>Pass 3: each pair's per-period sums, counts, issues and cumulative support, one pair per thread.</summary>
-        private void AggregatePairs(Entry[] entries, Action<string> lap)
+        private void AggregatePairs(Entry[] entries, byte[] masks, Action<string> lap)
         {
             var pairs = PairFrom.Length;
-            var issues = _case.Issues.Length;
-            var masks = new byte[pairs];
-            var issueCounts = new int[pairs];
             var ranges = PairRanges();
-            ForEach(ranges.Length - 1, r => Survey(ranges[r], ranges[r + 1], entries, masks, issueCounts));
-            lap("survey");
 
             GroupBlock = new int[Groups][];
             var blocks = new int[Groups];
@@ -510,14 +529,7 @@ public sealed partial class EvidenceIndex
             // page's first touch is then a write, not a read of the shared zero page followed by a copy-on-write fault.
             Activity = GC.AllocateUninitializedArray<int>(checked(pairs * (_t + 1)));
             FirstSupport = new int[pairs];
-            IssueSlotStart = new int[pairs + 1];
-            for (var p = 0; p < pairs; p++)
-            {
-                IssueSlotStart[p + 1] = IssueSlotStart[p] + issueCounts[p];
-            }
-
-            var slots = IssueSlotStart[pairs];
-            IssueSlotIssue = new int[slots];
+            var pairIssues = new int[pairs][];
             var credit = new double[4];
             for (var i = 0; i < credit.Length; i++)
             {
@@ -533,50 +545,34 @@ public sealed partial class EvidenceIndex
             lap("allocate");
             ForEach(ranges.Length - 1, r =>
             {
-                var slotOf = new int[issues];
                 var list = new List<int>();
                 for (var p = ranges[r]; p < ranges[r + 1]; p++)
                 {
-                    AggregatePair(p, entries, slotOf, list, credit, formality);
+                    AggregatePair(p, entries, list, pairIssues, credit, formality);
                 }
             });
-        }
 
-        /// <summary>Which kinds each pair has (one bit per group) and how many issues its demands are about.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void Survey(int firstPair, int endPair, Entry[] entries, byte[] masks, int[] issueCounts)
-        {
-            var seen = new int[_case.Issues.Length];
-            var stamp = 0;
-            for (var p = firstPair; p < endPair; p++)
+            // Each pair's issues (ascending) get consecutive slots, in pair order.
+            IssueSlotStart = new int[pairs + 1];
+            for (var p = 0; p < pairs; p++)
             {
-                stamp++;
-                byte mask = 0;
-                var distinct = 0;
-                for (var k = PairItemStart[p]; k < PairItemStart[p + 1]; k++)
-                {
-                    var kind = entries[k].Kind;
-                    mask |= KindBit[kind];
-                    if (kind == (byte)EvidenceKind.Demand && seen[Issue(entries[k], k)] != stamp)
-                    {
-                        seen[Issue(entries[k], k)] = stamp;
-                        distinct++;
-                    }
-                }
+                IssueSlotStart[p + 1] = IssueSlotStart[p] + (pairIssues[p]?.Length ?? 0);
+            }
 
-                masks[p] = mask;
-                issueCounts[p] = distinct;
+            IssueSlotIssue = new int[IssueSlotStart[pairs]];
+            for (var p = 0; p < pairs; p++)
+            {
+                pairIssues[p]?.CopyTo(IssueSlotIssue, IssueSlotStart[p]);
             }
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void AggregatePair(int p, Entry[] entries, int[] slotOf, List<int> list, double[] credit, double[] formality)
+        private void AggregatePair(int p, Entry[] entries, List<int> list, int[][] pairIssues, double[] credit, double[] formality)
         {
             var t = _t;
             var start = PairItemStart[p];
             var end = PairItemStart[p + 1];
-            var slotStart = IssueSlotStart[p];
-            if (IssueSlotStart[p + 1] > slotStart)
+            if (GroupBlock[(int)Group.Demand][p] >= 0)
             {
                 list.Clear();
                 for (var k = start; k < end; k++)
@@ -588,11 +584,7 @@ public sealed partial class EvidenceIndex
                 }
 
                 list.Sort();
-                for (var i = 0; i < list.Count; i++)
-                {
-                    IssueSlotIssue[slotStart + i] = list[i];
-                    slotOf[list[i]] = slotStart + i;
-                }
+                pairIssues[p] = [.. list];
             }
 
             var support = Span(PairSum.Support, p);
@@ -687,34 +679,38 @@ public sealed partial class EvidenceIndex
                 }
             }
 
-            // The counts hold differences (see Touch): one pass makes them per-period counts, a second running totals.
-            Prefix(activity);
-            Prefix(counts.Support);
-            Prefix(counts.Coercion);
-            Prefix(counts.Demand);
-            Prefix(counts.Presence);
-            Prefix(counts.Overreach);
-            Prefix(counts.Commitment);
-            FirstSupport[p] = -1;
-            if (!counts.Support.IsEmpty)
+            // The counts hold differences (see Touch): one pass makes them running totals of per-period counts.
+            RunningTotals(activity);
+            FirstSupport[p] = RunningTotals(counts.Support);
+            RunningTotals(counts.Coercion);
+            RunningTotals(counts.Demand);
+            RunningTotals(counts.Presence);
+            RunningTotals(counts.Overreach);
+            RunningTotals(counts.Commitment);
+        }
+
+        /// <summary>
+        /// Turns per-period count differences (slot q + 1 for period q; slot 0 is 0) into running totals of the counts
+        /// in one pass: the same integers as two prefix passes.
+        /// </summary>
+        /// <returns>The first period with a positive count, or −1.</returns>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int RunningTotals(Span<int> differences)
+        {
+            var first = -1;
+            int count = 0, total = 0;
+            for (var i = 1; i < differences.Length; i++)
             {
-                for (var q = 0; q < t; q++)
+                count += differences[i];
+                total += count;
+                differences[i] = total;
+                if (count > 0 && first < 0)
                 {
-                    if (counts.Support[q + 1] > 0)
-                    {
-                        FirstSupport[p] = q;
-                        break;
-                    }
+                    first = i - 1;
                 }
             }
 
-            Prefix(activity);
-            Prefix(counts.Support);
-            Prefix(counts.Coercion);
-            Prefix(counts.Demand);
-            Prefix(counts.Presence);
-            Prefix(counts.Overreach);
-            Prefix(counts.Commitment);
+            return first;
         }
 
         /// <summary>A kind with one sum: weight × share into each period the entry touches, and its counts.</summary>
@@ -1305,6 +1301,15 @@ public sealed partial class EvidenceIndex
 
             public int[] Remap { get; set; } = [];
 
+            /// <summary>How many rows use each roll-up.</summary>
+            public int[] RollUpUses { get; set; } = [];
+
+            /// <summary>The kinds (a bit per group) of the rows using each roll-up.</summary>
+            public byte[] RollUpKinds { get; set; } = [];
+
+            /// <summary>The kinds (a bit per group) of each pair's entries in the chunk.</summary>
+            public byte[] Masks { get; set; } = [];
+
             /// <summary>Drops the arrays, once the entries are in their buckets.</summary>
             public void Release()
             {
@@ -1313,6 +1318,9 @@ public sealed partial class EvidenceIndex
                 RollUpIds = [];
                 Counts = [];
                 Remap = [];
+                RollUpUses = [];
+                RollUpKinds = [];
+                Masks = [];
             }
 
             public int[] Counts { get; set; } = [];
