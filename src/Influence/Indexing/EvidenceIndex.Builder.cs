@@ -1362,32 +1362,35 @@ public sealed partial class EvidenceIndex
         public readonly bool IsRedLine => (Code & 0x80) != 0;
     }
 
-    /// <summary>An open-addressing hash map from pair key (≥ 0) to number, for the build's per-item lookups.</summary>
+    /// <summary>
+    /// An open-addressing hash map from pair key (≥ 0) to number, for the build's per-item lookups. Each slot holds its
+    /// key and value side by side, so a look-up that misses the cache costs one line, not one per array.
+    /// </summary>
     private sealed class PairMap(int capacity)
     {
-        private long[] _keys = NewKeys(capacity);
-        private int[] _values = new int[capacity];
+        private Slot[] _slots = NewSlots(capacity);
         private int _count;
 
         /// <summary>The value stored for the key, or <paramref name="value"/> after storing it.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public int GetOrAdd(long key, int value)
         {
-            var mask = _keys.Length - 1;
-            var i = Slot(key, mask);
+            var slots = _slots;
+            var mask = slots.Length - 1;
+            var i = Hash(key, mask);
             while (true)
             {
-                var k = _keys[i];
-                if (k == key)
+                ref var slot = ref slots[i];
+                if (slot.Key == key)
                 {
-                    return _values[i];
+                    return slot.Value;
                 }
 
-                if (k < 0)
+                if (slot.Key < 0)
                 {
-                    _keys[i] = key;
-                    _values[i] = value;
-                    if (++_count * 2 > _keys.Length)
+                    slot.Key = key;
+                    slot.Value = value;
+                    if (++_count * 2 > slots.Length)
                     {
                         Grow();
                     }
@@ -1399,38 +1402,43 @@ public sealed partial class EvidenceIndex
             }
         }
 
-        private static int Slot(long key, int mask) => (int)((ulong)(key * -7046029254386353131L) >> 32) & mask;
+        private static int Hash(long key, int mask) => (int)((ulong)(key * -7046029254386353131L) >> 32) & mask;
 
-        private static long[] NewKeys(int capacity)
+        private static Slot[] NewSlots(int capacity)
         {
-            var keys = new long[capacity];
-            Array.Fill(keys, -1);
-            return keys;
+            var slots = new Slot[capacity];
+            slots.AsSpan().Fill(new Slot { Key = -1 });
+            return slots;
         }
 
         private void Grow()
         {
-            var oldKeys = _keys;
-            var oldValues = _values;
-            _keys = NewKeys(oldKeys.Length * 2);
-            _values = new int[oldKeys.Length * 2];
-            var mask = _keys.Length - 1;
-            for (var j = 0; j < oldKeys.Length; j++)
+            var old = _slots;
+            _slots = NewSlots(old.Length * 2);
+            var mask = _slots.Length - 1;
+            foreach (var s in old)
             {
-                if (oldKeys[j] < 0)
+                if (s.Key < 0)
                 {
                     continue;
                 }
 
-                var i = Slot(oldKeys[j], mask);
-                while (_keys[i] >= 0)
+                var i = Hash(s.Key, mask);
+                while (_slots[i].Key >= 0)
                 {
                     i = (i + 1) & mask;
                 }
 
-                _keys[i] = oldKeys[j];
-                _values[i] = oldValues[j];
+                _slots[i] = s;
             }
+        }
+
+        /// <summary>A key and its value: 12 bytes.</summary>
+        [StructLayout(LayoutKind.Sequential, Pack = 4)]
+        private struct Slot
+        {
+            public long Key;
+            public int Value;
         }
     }
 }
