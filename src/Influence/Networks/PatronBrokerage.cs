@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Influence.Indexing;
+using Influence.Internal;
 
 namespace Influence.Networks;
 
@@ -146,17 +147,13 @@ public sealed record PatronBrokerage
     internal static void Series(EvidenceIndex index, int p, int c, int w, int t0, int t1, Span<double> values)
     {
         var n = t1 - t0 + 1;
-        if (_counts is null || _counts.Length < 6 * n)
-        {
-            _counts = new int[6 * n];
-        }
-
-        var inC = _counts.AsSpan(0, n);
-        var outC = _counts.AsSpan(n, n);
-        var inP = _counts.AsSpan(2 * n, n);
-        var outP = _counts.AsSpan(3 * n, n);
-        var bothIn = _counts.AsSpan(4 * n, n);
-        var bothOut = _counts.AsSpan(5 * n, n);
+        var counts = ThreadBuffer.Get(ref _counts, 6 * n);
+        var inC = counts.AsSpan(0, n);
+        var outC = counts.AsSpan(n, n);
+        var inP = counts.AsSpan(2 * n, n);
+        var outP = counts.AsSpan(3 * n, n);
+        var bothIn = counts.AsSpan(4 * n, n);
+        var bothOut = counts.AsSpan(5 * n, n);
         var client = ActorTies.Of(index, c, w, t0, t1);
         var patron = ActorTies.Of(index, p, w, t0, t1);
         client.In.AsSpan(0, n).CopyTo(inC);
@@ -185,14 +182,14 @@ public sealed record PatronBrokerage
         var ancestorsC = index.AncestorsOrSelf(c);
         foreach (var a in ancestorsP)
         {
-            AddChildren(index, a, p, c, w, t0, _counts, n);
+            AddChildren(index, a, p, c, w, t0, counts, n);
         }
 
         foreach (var a in ancestorsC)
         {
             if (!index.IsWithin(p, a))
             {
-                AddChildren(index, a, p, c, w, t0, _counts, n);
+                AddChildren(index, a, p, c, w, t0, counts, n);
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Influence.Evidence;
 using Influence.Indexing;
+using Influence.Internal;
 
 namespace Influence.Networks;
 
@@ -118,7 +119,7 @@ public sealed record ResourceDependence
     {
         var n = t1 - t0 + 1;
         var totals = DependentTotals.Of(index, dependent, w, t0, t1);
-        var fromProvider = Scratch.Get(ref Scratch.Provider, n * Kinds);
+        var fromProvider = ThreadBuffer.Get(ref Scratch.Provider, n * Kinds);
         int low = n, high = -1;
 
         // The provider's outermost pair into the dependent comes from one of its ancestors-or-self (the provider's
@@ -317,8 +318,8 @@ public sealed record ResourceDependence
         var options = index.Options.Confidence;
         Span<double> confidence = [options.Of(Confidence.Confirmed), options.Of(Confidence.Reported), options.Of(Confidence.Alleged)];
         var rows = index.PairItemSpan(pair);
-        var items = Scratch.Items is { } kept && kept.Length >= rows.Length ? kept : Scratch.Items = new Gathered[Math.Max(rows.Length, 64)];
-        var support = Scratch.Rows is { } r && r.Length >= rows.Length ? r : Scratch.Rows = new int[Math.Max(rows.Length, 64)];
+        var items = ThreadBuffer.Get(ref Scratch.Items, rows.Length);
+        var support = ThreadBuffer.Get(ref Scratch.Rows, rows.Length);
 
         // The support rows first (one column read per row), then their fields without a branch.
         count = 0;
@@ -364,8 +365,8 @@ public sealed record ResourceDependence
     private static (double[] Shares, double[] Running) Shares(ReadOnlySpan<int> days, int first, int lastDay, bool span, int f, int l)
     {
         var length = l - f + 1;
-        var shares = Scratch.Get(ref Scratch.Shares, length);
-        var running = Scratch.Get(ref Scratch.Running, length);
+        var shares = ThreadBuffer.Get(ref Scratch.Shares, length);
+        var running = ThreadBuffer.Get(ref Scratch.Running, length);
         var sum = 0.0;
         for (var q = f; q <= l; q++)
         {
@@ -406,17 +407,6 @@ public sealed record ResourceDependence
 
         [ThreadStatic]
         public static double[]? Running;
-
-        /// <summary>A buffer of at least <paramref name="length"/> values; a new one is all zeros.</summary>
-        public static double[] Get(ref double[]? buffer, int length)
-        {
-            if (buffer is null || buffer.Length < length)
-            {
-                buffer = new double[Math.Max(length, 16)];
-            }
-
-            return buffer;
-        }
     }
 
     /// <summary>
@@ -449,12 +439,12 @@ public sealed record ResourceDependence
             var totals = new DependentTotals(n);
 
             // What the dependent received and the squares are needed only here: per-thread buffers, not kept.
-            var received = Scratch.Get(ref Scratch.Received, n * Kinds).AsSpan(0, n * Kinds);
-            var squares = Scratch.Get(ref Scratch.Squares, n * Kinds).AsSpan(0, n * Kinds);
+            var received = ThreadBuffer.Get(ref Scratch.Received, n * Kinds).AsSpan(0, n * Kinds);
+            var squares = ThreadBuffer.Get(ref Scratch.Squares, n * Kinds).AsSpan(0, n * Kinds);
             received.Clear();
             squares.Clear();
             var receivedArray = Scratch.Received!;
-            var mine = Scratch.Get(ref Scratch.Mine, n * Kinds);
+            var mine = ThreadBuffer.Get(ref Scratch.Mine, n * Kinds);
             foreach (var p in index.InPairSpan(dependent))
             {
                 if (!index.IsOutermostPair(p))

@@ -1,4 +1,5 @@
 using Influence.Evidence;
+using Influence.Internal;
 using Influence.Networks;
 
 namespace Influence.Theory;
@@ -83,12 +84,7 @@ public sealed class Brokerage : Measure
         }
 
         var w = dyad.Index.Grid.Granularity.PeriodsIn(dyad.Options.Multilateral.NetworkWindowYears);
-        if (_values is null || _values.Length < n)
-        {
-            _values = new double[n];
-        }
-
-        var values = _values.AsSpan(0, n);
+        var values = ThreadBuffer.Get(ref _values, n).AsSpan(0, n);
         PatronBrokerage.Series(dyad.Index, dyad.Patron, dyad.Client, w, t0, t1, values);
         Write(values, output);
     }

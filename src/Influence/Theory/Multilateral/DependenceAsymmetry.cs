@@ -1,5 +1,6 @@
 using Influence.Evidence;
 using Influence.Indexing;
+using Influence.Internal;
 using Influence.Networks;
 
 namespace Influence.Theory;
@@ -90,15 +91,10 @@ public sealed class DependenceAsymmetry : Measure
         }
 
         var w = index.Grid.Granularity.PeriodsIn(dyad.Options.Exchange.ReciprocityWindowYears);
-        if (_client is null || _client.Length < n)
-        {
-            (_client, _patron, _clientReceived, _patronReceived) = (new double[n], new double[n], new bool[n], new bool[n]);
-        }
-
-        var client = _client.AsSpan(0, n);
-        var patron = _patron!.AsSpan(0, n);
-        var clientReceived = _clientReceived!.AsSpan(0, n);
-        var patronReceived = _patronReceived!.AsSpan(0, n);
+        var client = ThreadBuffer.Get(ref _client, n).AsSpan(0, n);
+        var patron = ThreadBuffer.Get(ref _patron, n).AsSpan(0, n);
+        var clientReceived = ThreadBuffer.Get(ref _clientReceived, n).AsSpan(0, n);
+        var patronReceived = ThreadBuffer.Get(ref _patronReceived, n).AsSpan(0, n);
         ResourceDependence.Series(index, dyad.Client, dyad.Patron, w, t0, t1, client, clientReceived);
         ResourceDependence.Series(index, dyad.Patron, dyad.Client, w, t0, t1, patron, patronReceived);
         for (var i = 0; i < n; i++)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Influence.Evidence;
 using Influence.Indexing;
+using Influence.Internal;
 using Influence.Networks;
 
 namespace Influence.Theory;
@@ -90,15 +91,11 @@ public sealed class ReverseLeverage : Measure
         }
 
         var w = index.Grid.Granularity.PeriodsIn(dyad.Options.Multilateral.NetworkWindowYears);
-        if (_buffer is null || _buffer.Length < 3 * n)
-        {
-            (_buffer, _observed) = (new double[3 * n], new bool[n]);
-        }
-
-        var sum = _buffer.AsSpan(0, n);
-        var support = _buffer.AsSpan(n, n);
-        var coercion = _buffer.AsSpan(2 * n, n);
-        var observed = _observed.AsSpan(0, n);
+        var buffer = ThreadBuffer.Get(ref _buffer, 3 * n);
+        var sum = buffer.AsSpan(0, n);
+        var support = buffer.AsSpan(n, n);
+        var coercion = buffer.AsSpan(2 * n, n);
+        var observed = ThreadBuffer.Get(ref _observed, n).AsSpan(0, n);
         sum.Clear();
         observed.Clear();
         foreach (var pair in index.OutPairSpan(client))
