@@ -91,34 +91,37 @@ public sealed partial class EvidenceIndex
 
         public void Run()
         {
+            // INFLUENCE_TRACE set: each phase's wall-clock and process CPU time on standard error (docs/performance.md).
+            var trace = Environment.GetEnvironmentVariable("INFLUENCE_TRACE") is not null;
             var sw = System.Diagnostics.Stopwatch.StartNew();
-            var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+            var cpu = trace ? System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime : TimeSpan.Zero;
             void Lap(string what)
             {
-                var now = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
-                if (Environment.GetEnvironmentVariable("INFLUENCE_TRACE") is not null)
+                if (!trace)
                 {
-                    Console.Error.WriteLine($"  {what} {sw.Elapsed.TotalMilliseconds:F1} ms wall {(now - cpu).TotalMilliseconds:F1} ms cpu");
+                    return;
                 }
 
+                var now = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+                Console.Error.WriteLine($"  index build, {what}: {sw.Elapsed.TotalMilliseconds:F1} ms wall, {(now - cpu).TotalMilliseconds:F1} ms CPU");
                 cpu = now;
                 sw.Restart();
             }
 
             BuildAncestors();
             BuildDayLookup();
-            Lap("setup");
+            Lap("ancestors and day table");
             var chunks = MapPairs();
-            Lap("map");
+            Lap("roll-up to pairs");
             // The chunks' arrays and the entries are dropped as soon as they are used, so that the collector can
             // reclaim them while the pair blocks are allocated.
             var (entries, masks) = Scatter(chunks);
-            Lap("scatter");
+            Lap("counting sort by pair");
             AggregatePairs(entries, masks, Lap);
-            Lap("aggregate");
+            Lap("aggregation into blocks");
             IndexAdjacency();
             GroupObjectives();
-            Lap("rest");
+            Lap("adjacency and objectives");
         }
 
         /// <summary>
@@ -542,7 +545,7 @@ public sealed partial class EvidenceIndex
                 formality[i] = _options.DiffuseObligation.Of((CommitmentFormality)i);
             }
 
-            lap("allocate");
+            lap("block allocation");
             ForEach(ranges.Length - 1, r =>
             {
                 var list = new List<int>();
