@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Influence.Cases;
 using Influence.Evidence;
+using Influence.Internal;
 using Influence.Scoring;
 
 namespace Influence.Indexing;
@@ -27,7 +28,7 @@ public sealed partial class EvidenceIndex
     /// </remarks>
     private sealed class Builder
     {
-        private const int Groups = 6;
+        private const int Groups = GroupCount;
         private const int RowsPerChunk = 1 << 18;
 
         private readonly Case _case;
@@ -69,6 +70,12 @@ public sealed partial class EvidenceIndex
 
         public int[] PairItemStart { get; private set; } = [];
 
+        /// <summary>
+        /// Where each kind's items start in a pair's list: group g of pair p is PairItems[PairGroupStart[p × 6 + g] …
+        /// PairGroupStart[p × 6 + g + 1] − 1] (<see cref="Group"/> order; the last entry is the total).
+        /// </summary>
+        public int[] PairGroupStart { get; private set; } = [];
+
         public int[] PairItems { get; private set; } = [];
 
         public int[] IssueSlotStart { get; private set; } = [];
@@ -91,22 +98,8 @@ public sealed partial class EvidenceIndex
 
         public void Run()
         {
-            // INFLUENCE_TRACE set: each phase's wall-clock and process CPU time on standard error (docs/performance.md).
-            var trace = Environment.GetEnvironmentVariable("INFLUENCE_TRACE") is not null;
-            var sw = System.Diagnostics.Stopwatch.StartNew();
-            var cpu = trace ? System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime : TimeSpan.Zero;
-            void Lap(string what)
-            {
-                if (!trace)
-                {
-                    return;
-                }
-
-                var now = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
-                Console.Error.WriteLine($"  index build, {what}: {sw.Elapsed.TotalMilliseconds:F1} ms wall, {(now - cpu).TotalMilliseconds:F1} ms CPU");
-                cpu = now;
-                sw.Restart();
-            }
+            var trace = new PhaseTrace("index build");
+            void Lap(string what) => trace.Lap(what);
 
             BuildAncestors();
             BuildDayLookup();
@@ -532,6 +525,8 @@ public sealed partial class EvidenceIndex
             // page's first touch is then a write, not a read of the shared zero page followed by a copy-on-write fault.
             Activity = GC.AllocateUninitializedArray<int>(checked(pairs * (_t + 1)));
             FirstSupport = new int[pairs];
+            PairGroupStart = new int[(pairs * Groups) + 1];
+            PairGroupStart[pairs * Groups] = PairItemStart[pairs];
             var pairIssues = new int[pairs][];
             var credit = new double[4];
             for (var i = 0; i < credit.Length; i++)
@@ -549,9 +544,11 @@ public sealed partial class EvidenceIndex
             ForEach(ranges.Length - 1, r =>
             {
                 var list = new List<int>();
+                var rows = Array.Empty<int>();
                 for (var p = ranges[r]; p < ranges[r + 1]; p++)
                 {
                     AggregatePair(p, entries, list, pairIssues, credit, formality);
+                    GroupPairItems(p, entries, ref rows);
                 }
             });
 
@@ -693,6 +690,53 @@ public sealed partial class EvidenceIndex
         }
 
         /// <summary>
+        /// Orders pair <paramref name="p"/>'s rows by kind (<see cref="Group"/> order), each kind's rows staying in
+        /// canonical order, and records where each kind starts: a measure that reads one kind's items then reads only
+        /// those. Every sum over one kind's items keeps its order, so no value changes.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void GroupPairItems(int p, Entry[] entries, ref int[] rows)
+        {
+            var (start, end) = (PairItemStart[p], PairItemStart[p + 1]);
+            Span<int> next = stackalloc int[Groups + 1];
+            next.Clear();
+            for (var k = start; k < end; k++)
+            {
+                next[KindGroup[entries[k].Kind] + 1]++;
+            }
+
+            var sorted = true;
+            next[0] = start;
+            for (var g = 0; g < Groups; g++)
+            {
+                next[g + 1] += next[g];
+                PairGroupStart[(p * Groups) + g] = next[g];
+            }
+
+            for (var k = start + 1; k < end && sorted; k++)
+            {
+                sorted = KindGroup[entries[k - 1].Kind] <= KindGroup[entries[k].Kind];
+            }
+
+            if (sorted)
+            {
+                return;
+            }
+
+            if (rows.Length < end - start)
+            {
+                rows = new int[Math.Max(end - start, 2 * rows.Length)];
+            }
+
+            for (var k = start; k < end; k++)
+            {
+                rows[next[KindGroup[entries[k].Kind]]++ - start] = PairItems[k];
+            }
+
+            rows.AsSpan(0, end - start).CopyTo(PairItems.AsSpan(start));
+        }
+
+        /// <summary>
         /// Turns per-period count differences (slot q + 1 for period q; slot 0 is 0) into running totals of the counts
         /// in one pass: the same integers as two prefix passes.
         /// </summary>
@@ -784,7 +828,7 @@ public sealed partial class EvidenceIndex
             ForEach(ranges.Length - 1, threads, part =>
             {
                 var c = _c;
-                var (kinds, values, confidences, firsts, lasts, refs, types, flags) = (c.Kind, c.Value, c.Confidence, c.FirstDay, c.LastDay, c.Ref, c.Type, c.DateFlags);
+                var (values, confidences, firsts, lasts, refs, types, flags) = (c.Value, c.Confidence, c.FirstDay, c.LastDay, c.Ref, c.Type, c.DateFlags);
                 var days = _grid.StartDays;
                 var slotOf = new int[_case.Issues.Length];
                 for (var p = ranges[part]; p < ranges[part + 1]; p++)
@@ -806,13 +850,10 @@ public sealed partial class EvidenceIndex
                     var redDefied = redLineDefied.AsSpan(block * t, t);
                     redWeight.Clear();
                     redDefied.Clear();
-                    for (var k = PairItemStart[p]; k < PairItemStart[p + 1]; k++)
+                    var demandStart = (p * Groups) + (int)Group.Demand;
+                    for (var k = PairGroupStart[demandStart]; k < PairGroupStart[demandStart + 1]; k++)
                     {
                         var row = PairItems[k];
-                        if (kinds[row] != (byte)EvidenceKind.Demand)
-                        {
-                            continue;
-                        }
 
                         var (firstDay, lastDay) = (firsts[row], lasts[row]);
                         var first = PeriodOfDay(firstDay);
@@ -904,20 +945,11 @@ public sealed partial class EvidenceIndex
             return [.. bounds];
         }
 
-        /// <summary>The group bit of each dyadic evidence kind, by kind.</summary>
-        private static readonly byte[] KindBit = KindBits();
+        /// <summary>The group of each dyadic evidence kind, by kind (0 for the others, which no pair holds).</summary>
+        private static readonly byte[] KindGroup = [.. Enum.GetValues<EvidenceKind>().Select(k => (byte)(GroupOf(k) ?? 0))];
 
-        private static byte[] KindBits()
-        {
-            var bits = new byte[Enum.GetValues<EvidenceKind>().Length];
-            bits[(int)EvidenceKind.Support] = 1 << (int)Group.Support;
-            bits[(int)EvidenceKind.Coercion] = 1 << (int)Group.Coercion;
-            bits[(int)EvidenceKind.Demand] = 1 << (int)Group.Demand;
-            bits[(int)EvidenceKind.Presence] = 1 << (int)Group.Presence;
-            bits[(int)EvidenceKind.Overreach] = 1 << (int)Group.Overreach;
-            bits[(int)EvidenceKind.Commitment] = 1 << (int)Group.Commitment;
-            return bits;
-        }
+        /// <summary>The group bit of each dyadic evidence kind, by kind (0 for the others).</summary>
+        private static readonly byte[] KindBit = [.. Enum.GetValues<EvidenceKind>().Select(k => (byte)(GroupOf(k) is { } g ? 1 << (int)g : 0))];
 
         /// <summary>
         /// What each actor receives from all others, counting every support item once per receiving actor (the
@@ -959,8 +991,16 @@ public sealed partial class EvidenceIndex
                     continue;
                 }
 
+                // Each thread reads every support row but keeps only its receivers: the rows whose receivers are all
+                // another thread's are skipped before any other column is read.
                 var from = a[row];
                 var to = b[row];
+                var direct = _topLevel[from] && _topLevel[to];
+                if (direct ? to < first || to >= end : !AnyWithin(AncestorsOrSelf[to], first, end))
+                {
+                    continue;
+                }
+
                 var p0 = PeriodOfDay(firsts[row]);
                 var p1 = PeriodOfDay(lasts[row]);
                 var t0 = Math.Max(p0, 0);
@@ -973,13 +1013,9 @@ public sealed partial class EvidenceIndex
                 var weighted = confidence[confidences[row]] * values[row];
                 var span = (flags[row] & EvidenceColumns.SpanFlag) != 0;
                 var whole = p0 == p1 && !span;
-                if (_topLevel[from] && _topLevel[to])
+                if (direct)
                 {
-                    if (to >= first && to < end)
-                    {
-                        Receive(supportIn, supportInCount, to, t0, t1, weighted, firsts[row], lasts[row], span, whole, days);
-                    }
-
+                    Receive(supportIn, supportInCount, to, t0, t1, weighted, firsts[row], lasts[row], span, whole, days);
                     continue;
                 }
 
@@ -991,6 +1027,20 @@ public sealed partial class EvidenceIndex
                     }
                 }
             }
+        }
+
+        /// <summary>Whether any of <paramref name="actors"/> lies in <paramref name="first"/> … <paramref name="end"/> − 1.</summary>
+        private static bool AnyWithin(int[] actors, int first, int end)
+        {
+            foreach (var x in actors)
+            {
+                if (x >= first && x < end)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>One support item's weight × share into each period of a receiver it touches, and its counts.</summary>

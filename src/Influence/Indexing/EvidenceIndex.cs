@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Influence.Cases;
 using Influence.Evidence;
+using Influence.Internal;
 using Influence.Scoring;
 
 namespace Influence.Indexing;
@@ -114,6 +115,7 @@ public sealed partial class EvidenceIndex
     private readonly int[] _firstSupport;
     private readonly int[] _pairItemStart;
     private readonly int[] _pairItems;
+    private readonly int[] _pairGroupStart;
     private readonly int[] _issueSlotStart;
     private readonly int[] _issueSlotIssue;
     private readonly int[][] _ancestorsOrSelf;
@@ -151,6 +153,7 @@ public sealed partial class EvidenceIndex
         _firstSupport = b.FirstSupport;
         _pairItemStart = b.PairItemStart;
         _pairItems = b.PairItems;
+        _pairGroupStart = b.PairGroupStart;
         _issueSlotStart = b.IssueSlotStart;
         _issueSlotIssue = b.IssueSlotIssue;
         _ancestorsOrSelf = b.AncestorsOrSelf;
@@ -205,29 +208,35 @@ public sealed partial class EvidenceIndex
     internal void Prepare(Parts parts)
     {
         var threads = Options.MaxDegreeOfParallelism;
+        var trace = new PhaseTrace("index parts");
         if ((parts & Parts.Received) != 0 && Volatile.Read(ref _received) is null)
         {
             Make(ref _received, () => _builder.BuildReceived(threads));
+            trace.Lap("support received");
         }
 
         if ((parts & Parts.Running) != 0 && Volatile.Read(ref _running) is null)
         {
             Make(ref _running, () => _builder.BuildRunning(threads));
+            trace.Lap("running support");
         }
 
         if ((parts & Parts.Demands) != 0 && Volatile.Read(ref _demands) is null)
         {
             Make(ref _demands, () => _builder.BuildDemands(threads));
+            trace.Lap("demands by issue");
         }
 
         if ((parts & Parts.Objectives) != 0)
         {
             _ = Objectives;
+            trace.Lap("objectives");
         }
 
         if ((parts & Parts.Capabilities) != 0)
         {
             _ = Capabilities;
+            trace.Lap("capabilities");
         }
     }
 
@@ -331,6 +340,9 @@ public sealed partial class EvidenceIndex
         Overreach,
         Commitment,
     }
+
+    /// <summary>How many <see cref="Group"/>s there are.</summary>
+    private const int GroupCount = 6;
 
     /// <summary>The case indexed.</summary>
     public Case Case { get; }
@@ -610,8 +622,30 @@ public sealed partial class EvidenceIndex
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int PeriodOfDay(int day) => _builder.PeriodOfDay(day);
 
-    /// <summary>Every item row of a pair (all kinds, all dates), in canonical order.</summary>
+    /// <summary>
+    /// Every item row of a pair (all kinds, all dates), grouped by kind (support, coercion, demand, presence,
+    /// overreach, commitment), each kind's rows in canonical order.
+    /// </summary>
     internal ReadOnlySpan<int> PairItemSpan(int pair) => _pairItems.AsSpan(_pairItemStart[pair], _pairItemStart[pair + 1] - _pairItemStart[pair]);
+
+    /// <summary>The item rows of one kind on a pair (all dates), in canonical order; none for a kind pairs do not hold.</summary>
+    internal ReadOnlySpan<int> PairItemSpan(int pair, EvidenceKind kind)
+    {
+        var (start, end) = PairKindRange(pair, kind);
+        return _pairItems.AsSpan(start, end - start);
+    }
+
+    /// <summary>Where a pair's items of one kind lie in <see cref="_pairItems"/> (an empty range for a kind pairs do not hold).</summary>
+    private (int Start, int End) PairKindRange(int pair, EvidenceKind kind)
+    {
+        if (GroupOf(kind) is not { } group)
+        {
+            return (0, 0);
+        }
+
+        var g = (pair * GroupCount) + (int)group;
+        return (_pairGroupStart[g], _pairGroupStart[g + 1]);
+    }
 
     /// <summary>The first and last day numbers of periods t0 … t1 (clipped to the grid).</summary>
     internal (int FirstDay, int LastDay) WindowDays(int t0, int t1) => Days(t0, t1);
@@ -740,10 +774,11 @@ public sealed partial class EvidenceIndex
 
         var (d0, d1) = Days(t0, t1);
         var c = Case.Evidence.Columns;
-        for (var k = _pairItemStart[pair]; k < _pairItemStart[pair + 1]; k++)
+        var (start, end) = PairKindRange(pair, kind);
+        for (var k = start; k < end; k++)
         {
             var row = _pairItems[k];
-            if (c.Kind[row] == (byte)kind && c.LastDay[row] >= d0 && c.FirstDay[row] <= d1)
+            if (c.LastDay[row] >= d0 && c.FirstDay[row] <= d1)
             {
                 yield return row;
             }
@@ -947,6 +982,17 @@ public sealed partial class EvidenceIndex
         PairSum.Overreach => Group.Overreach,
         PairSum.CommitmentWeight or PairSum.CommitmentFormality => Group.Commitment,
         _ => Group.Demand,
+    };
+
+    private static Group? GroupOf(EvidenceKind kind) => kind switch
+    {
+        EvidenceKind.Support => Group.Support,
+        EvidenceKind.Coercion => Group.Coercion,
+        EvidenceKind.Demand => Group.Demand,
+        EvidenceKind.Presence => Group.Presence,
+        EvidenceKind.Overreach => Group.Overreach,
+        EvidenceKind.Commitment => Group.Commitment,
+        _ => null,
     };
 
     private (int FirstDay, int LastDay) Days(int t0, int t1)

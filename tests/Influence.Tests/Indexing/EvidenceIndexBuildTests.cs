@@ -48,3 +48,44 @@ public class EvidenceIndexBuildTests
         index.IssueSums(pair, 3, 5, 5).Should().Be((1.0, 0.0));
     }
 }
+
+/// <summary>Each pair's item rows are grouped by kind, each kind in canonical order, so one kind's items are read alone.</summary>
+public class PairItemOrderTests
+{
+    private static readonly EvidenceKind[] GroupOrder =
+        [EvidenceKind.Support, EvidenceKind.Coercion, EvidenceKind.Demand, EvidenceKind.Presence, EvidenceKind.Overreach, EvidenceKind.Commitment];
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(1, 4)]
+    [InlineData(7, 2)]
+    public void PairItems_AreGroupedByKind_EachKindInCanonicalOrder(long seed, int threads)
+    {
+        var c = Influence.Generation.UniverseGenerator.Generate(new Influence.Generation.UniverseOptions { Seed = seed, Actors = 60, Periods = 36, Evidence = 20_000 });
+        var index = EvidenceIndex.Build(c, new PeriodGrid(Period.FromYear(1990), Period.FromYear(2040)), ScoringOptions.Default with { MaxDegreeOfParallelism = threads });
+        var kinds = c.Evidence.Columns.Kind;
+        var rowsSeen = 0;
+        var kindsSeen = new HashSet<EvidenceKind>();
+        for (var pair = 0; pair < index.PairCountTotal; pair++)
+        {
+            var all = index.PairItemSpan(pair).ToArray();
+            var grouped = GroupOrder.SelectMany(k => all.Where(r => (EvidenceKind)kinds[r] == k).Order()).ToArray();
+            all.Should().Equal(grouped, "pair {0}'s rows go by kind, then by row", pair);
+            foreach (var kind in Enum.GetValues<EvidenceKind>())
+            {
+                var ofKind = index.PairItemSpan(pair, kind).ToArray();
+                ofKind.Should().Equal(all.Where(r => (EvidenceKind)kinds[r] == kind), "pair {0}, {1}", pair, kind);
+                index.Items(pair, kind, 0, index.Periods - 1).Should().Equal(ofKind, "every item of the kind lies in the grid");
+                if (ofKind.Length > 0)
+                {
+                    kindsSeen.Add(kind);
+                }
+            }
+
+            rowsSeen += all.Length;
+        }
+
+        rowsSeen.Should().BeGreaterThan(c.Evidence.Count / 2, "most items are dyadic, and factions' items roll up to more than one pair");
+        kindsSeen.Should().BeEquivalentTo(GroupOrder, "the universe holds every dyadic kind");
+    }
+}

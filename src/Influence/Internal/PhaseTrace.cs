@@ -1,0 +1,43 @@
+using System.Diagnostics;
+
+namespace Influence.Internal;
+
+/// <summary>
+/// Wall-clock and process CPU time of successive phases, written to standard error when the environment variable
+/// INFLUENCE_TRACE is set (read once per process); otherwise it does nothing. A diagnostic for whoever tunes the
+/// engine (docs/performance.md, "Profiling"), not an API.
+/// </summary>
+internal sealed class PhaseTrace
+{
+    private readonly string _scope;
+    private readonly Stopwatch _clock = new();
+    private TimeSpan _cpu;
+
+    /// <summary>Starts timing the first phase of <paramref name="scope"/>.</summary>
+    public PhaseTrace(string scope)
+    {
+        _scope = scope;
+        if (Enabled)
+        {
+            _cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            _clock.Start();
+        }
+    }
+
+    /// <summary>Whether INFLUENCE_TRACE was set when the process first asked.</summary>
+    public static bool Enabled { get; } = Environment.GetEnvironmentVariable("INFLUENCE_TRACE") is not null;
+
+    /// <summary>Ends the current phase, named <paramref name="what"/>, and starts the next.</summary>
+    public void Lap(string what)
+    {
+        if (!Enabled)
+        {
+            return;
+        }
+
+        var now = Process.GetCurrentProcess().TotalProcessorTime;
+        Console.Error.WriteLine($"  {_scope}, {what}: {_clock.Elapsed.TotalMilliseconds:F1} ms wall, {(now - _cpu).TotalMilliseconds:F1} ms CPU");
+        _cpu = now;
+        _clock.Restart();
+    }
+}
