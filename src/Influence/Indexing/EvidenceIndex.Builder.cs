@@ -23,7 +23,8 @@ public sealed partial class EvidenceIndex
     /// writes each item's row and a compact copy of what aggregation needs (16 bytes) into the pair's bucket: reads
     /// are sequential, writes go to one cursor per pair.</description></item>
     /// <item><description>Pairs are aggregated in parallel, each by one thread, reading its bucket sequentially and
-    /// writing only its own blocks.</description></item>
+    /// writing only its own blocks; then each pair's rows are grouped by kind (each kind in canonical order), after
+    /// the demand sums when the scorer asked for them ahead.</description></item>
     /// </list>
     /// </remarks>
     private sealed class Builder
@@ -42,8 +43,12 @@ public sealed partial class EvidenceIndex
         private int _day1;
         private int[]? _dayPeriod;
 
-        public Builder(Case @case, PeriodGrid grid, ScoringOptions options)
+        /// <summary>Whether the demand parts are built with the blocks, from the entries, rather than on first use.</summary>
+        private readonly bool _demandsEarly;
+
+        public Builder(Case @case, PeriodGrid grid, ScoringOptions options, bool demandsEarly)
         {
+            _demandsEarly = demandsEarly;
             _case = @case;
             _grid = grid;
             _options = options;
@@ -75,6 +80,9 @@ public sealed partial class EvidenceIndex
         /// PairGroupStart[p × 6 + g + 1] − 1] (<see cref="Group"/> order; the last entry is the total).
         /// </summary>
         public int[] PairGroupStart { get; private set; } = [];
+
+        /// <summary>The demand parts, when built with the blocks (see the constructor); otherwise null.</summary>
+        public DemandParts? Demands { get; private set; }
 
         public int[] PairItems { get; private set; } = [];
 
@@ -112,6 +120,12 @@ public sealed partial class EvidenceIndex
             Lap("counting sort by pair");
             AggregatePairs(entries, masks, Lap);
             Lap("aggregation into blocks");
+            if (_demandsEarly)
+            {
+                DemandsWithBlocks(entries);
+                Lap("demands by issue, rows grouped by kind");
+            }
+
             IndexAdjacency();
             GroupObjectives();
             Lap("adjacency and objectives");
@@ -548,7 +562,10 @@ public sealed partial class EvidenceIndex
                 for (var p = ranges[r]; p < ranges[r + 1]; p++)
                 {
                     AggregatePair(p, entries, list, pairIssues, credit, formality);
-                    GroupPairItems(p, entries, ref rows);
+                    if (!_demandsEarly)
+                    {
+                        GroupPairItems(p, entries, ref rows);
+                    }
                 }
             });
 
@@ -564,6 +581,7 @@ public sealed partial class EvidenceIndex
             {
                 pairIssues[p]?.CopyTo(IssueSlotIssue, IssueSlotStart[p]);
             }
+
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -690,6 +708,24 @@ public sealed partial class EvidenceIndex
         }
 
         /// <summary>
+        /// The demand parts from the entries, still in canonical order beside their rows (read in order, where the
+        /// on-demand build reads each demand's fields from the evidence columns), then each pair's rows grouped by kind.
+        /// </summary>
+        private void DemandsWithBlocks(Entry[] entries)
+        {
+            var ranges = PairRanges();
+            Demands = BuildDemands(_threads, entries, ranges);
+            ForEach(ranges.Length - 1, r =>
+            {
+                var rows = Array.Empty<int>();
+                for (var p = ranges[r]; p < ranges[r + 1]; p++)
+                {
+                    GroupPairItems(p, entries, ref rows);
+                }
+            });
+        }
+
+        /// <summary>
         /// Orders pair <paramref name="p"/>'s rows by kind (<see cref="Group"/> order), each kind's rows staying in
         /// canonical order, and records where each kind starts: a measure that reads one kind's items then reads only
         /// those. Every sum over one kind's items keeps its order, so no value changes.
@@ -802,20 +838,23 @@ public sealed partial class EvidenceIndex
                 : first == last ? 1.0 : ShareOf(days, firstDay, lastDay, false, q);
 
         /// <summary>
-        /// Demands by issue (weight and met weight per issue slot) and the red-line sums of each demand block, built on
-        /// first use: the demand items of each pair in canonical order, each spread over its periods exactly as the
-        /// pair aggregation spreads it, so every cell receives the same terms in the same order.
+        /// Demands by issue (weight and met weight per issue slot) and the red-line sums of each demand block: the
+        /// demand items of each pair in canonical order, each spread over its periods exactly as the pair aggregation
+        /// spreads it, so every cell receives the same terms in the same order. Built on first use from the pairs'
+        /// demand rows (each read from the evidence columns), or, when the scorer asks for them before the build, with
+        /// the blocks from the entries (<paramref name="entries"/>, read in order); the two give the same values.
         /// </summary>
-        public DemandParts BuildDemands(int threads)
+        public DemandParts BuildDemands(int threads, Entry[]? entries = null, int[]? ranges = null)
         {
             var t = _t;
             var pairs = PairFrom.Length;
             var blocks = CountData[(int)Group.Demand].Length / (t + 1);
             // Zeroed pair by pair below (every slot and block belongs to one pair with demands), first touched by a write.
-            var issueWeight = GC.AllocateUninitializedArray<double>(checked(IssueSlotStart[pairs] * t));
-            var issueMet = GC.AllocateUninitializedArray<double>(checked(IssueSlotStart[pairs] * t));
-            var redLineWeight = GC.AllocateUninitializedArray<double>(checked(blocks * t));
-            var redLineDefied = GC.AllocateUninitializedArray<double>(checked(blocks * t));
+            var d = new DemandParts(
+                GC.AllocateUninitializedArray<double>(checked(IssueSlotStart[pairs] * t)),
+                GC.AllocateUninitializedArray<double>(checked(IssueSlotStart[pairs] * t)),
+                GC.AllocateUninitializedArray<double>(checked(blocks * t)),
+                GC.AllocateUninitializedArray<double>(checked(blocks * t)));
             var confidence = ConfidenceWeights();
             var credit = new double[4];
             for (var i = 0; i < credit.Length; i++)
@@ -824,12 +863,10 @@ public sealed partial class EvidenceIndex
             }
 
             var salience = _options.Compliance.RedLineSalience;
-            var ranges = PairRanges();
+            ranges ??= PairRanges();
             ForEach(ranges.Length - 1, threads, part =>
             {
                 var c = _c;
-                var (values, confidences, firsts, lasts, refs, types, flags) = (c.Value, c.Confidence, c.FirstDay, c.LastDay, c.Ref, c.Type, c.DateFlags);
-                var days = _grid.StartDays;
                 var slotOf = new int[_case.Issues.Length];
                 for (var p = ranges[part]; p < ranges[part + 1]; p++)
                 {
@@ -842,57 +879,90 @@ public sealed partial class EvidenceIndex
                     for (var slot = IssueSlotStart[p]; slot < IssueSlotStart[p + 1]; slot++)
                     {
                         slotOf[IssueSlotIssue[slot]] = slot;
-                        issueWeight.AsSpan(slot * t, t).Clear();
-                        issueMet.AsSpan(slot * t, t).Clear();
+                        d.IssueWeight.AsSpan(slot * t, t).Clear();
+                        d.IssueMet.AsSpan(slot * t, t).Clear();
                     }
 
-                    var redWeight = redLineWeight.AsSpan(block * t, t);
-                    var redDefied = redLineDefied.AsSpan(block * t, t);
-                    redWeight.Clear();
-                    redDefied.Clear();
-                    var demandStart = (p * Groups) + (int)Group.Demand;
-                    for (var k = PairGroupStart[demandStart]; k < PairGroupStart[demandStart + 1]; k++)
+                    var cells = new DemandCells(d.IssueWeight, d.IssueMet, d.RedLineWeight.AsSpan(block * t, t), d.RedLineDefied.AsSpan(block * t, t), t);
+                    cells.RedWeight.Clear();
+                    cells.RedDefied.Clear();
+                    if (entries is not null)
+                    {
+                        for (var k = PairItemStart[p]; k < PairItemStart[p + 1]; k++)
+                        {
+                            ref readonly var e = ref entries[k];
+                            if (e.Kind == (byte)EvidenceKind.Demand)
+                            {
+                                SpreadDemand(cells, slotOf[Issue(e, k)], e.WeightedValue, e.First, LastDay(e, k), e.IsSpan, e.IsRedLine, e.Type, credit);
+                            }
+                        }
+
+                        continue;
+                    }
+
+                    var demands = (p * Groups) + (int)Group.Demand;
+                    for (var k = PairGroupStart[demands]; k < PairGroupStart[demands + 1]; k++)
                     {
                         var row = PairItems[k];
-
-                        var (firstDay, lastDay) = (firsts[row], lasts[row]);
-                        var first = PeriodOfDay(firstDay);
-                        var last = PeriodOfDay(lastDay);
-                        var t0 = Math.Max(first, 0);
-                        var t1 = Math.Min(last, t - 1);
-                        if (t0 > t1)
-                        {
-                            continue;
-                        }
-
-                        var value = values[row];
-                        var weighted = confidence[confidences[row]] * value;
-                        var type = types[row] & 0x03;
-                        var defied = (DemandResponse)type is DemandResponse.Defied or DemandResponse.Ignored;
-                        var redLine = value >= salience;
-                        var met = credit[type];
-                        var span = (flags[row] & EvidenceColumns.SpanFlag) != 0;
-                        var cells = (long)slotOf[refs[row]] * t;
-                        for (var q = t0; q <= t1; q++)
-                        {
-                            var s = weighted * Share(firstDay, lastDay, span, first, last, days, q);
-                            if (redLine)
-                            {
-                                redWeight[q] += s;
-                                if (defied)
-                                {
-                                    redDefied[q] += s;
-                                }
-                            }
-
-                            issueWeight[cells + q] += s;
-                            issueMet[cells + q] += s * met;
-                        }
+                        var value = c.Value[row];
+                        SpreadDemand(
+                            cells,
+                            slotOf[c.Ref[row]],
+                            confidence[c.Confidence[row]] * value,
+                            c.FirstDay[row],
+                            c.LastDay[row],
+                            (c.DateFlags[row] & EvidenceColumns.SpanFlag) != 0,
+                            value >= salience,
+                            c.Type[row] & 0x03,
+                            credit);
                     }
                 }
             });
 
-            return new DemandParts(issueWeight, issueMet, redLineWeight, redLineDefied);
+            return d;
+        }
+
+        /// <summary>One demand item's weight × share into each period it touches: its issue's sums and the red-line sums.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void SpreadDemand(in DemandCells cells, int slot, double weighted, int firstDay, int lastDay, bool span, bool redLine, int type, double[] credit)
+        {
+            var first = PeriodOfDay(firstDay);
+            var last = PeriodOfDay(lastDay);
+            var t0 = Math.Max(first, 0);
+            var t1 = Math.Min(last, _t - 1);
+            var defied = (DemandResponse)type is DemandResponse.Defied or DemandResponse.Ignored;
+            var met = credit[type];
+            var at = (long)slot * cells.Periods;
+            var days = _grid.StartDays;
+            for (var q = t0; q <= t1; q++)
+            {
+                var s = weighted * Share(firstDay, lastDay, span, first, last, days, q);
+                if (redLine)
+                {
+                    cells.RedWeight[q] += s;
+                    if (defied)
+                    {
+                        cells.RedDefied[q] += s;
+                    }
+                }
+
+                cells.IssueWeight[at + q] += s;
+                cells.IssueMet[at + q] += s * met;
+            }
+        }
+
+        /// <summary>Where one pair's demand items are added: every issue slot's sums, and the pair's red-line blocks.</summary>
+        private readonly ref struct DemandCells(double[] issueWeight, double[] issueMet, Span<double> redWeight, Span<double> redDefied, int periods)
+        {
+            public double[] IssueWeight { get; } = issueWeight;
+
+            public double[] IssueMet { get; } = issueMet;
+
+            public Span<double> RedWeight { get; } = redWeight;
+
+            public Span<double> RedDefied { get; } = redDefied;
+
+            public int Periods { get; } = periods;
         }
 
         /// <summary>The last day of entry k.</summary>

@@ -164,6 +164,7 @@ public sealed partial class EvidenceIndex
         _inPairs = b.InPairs;
         _outermost = b.Outermost;
         _builder = b;
+        _demands = b.Demands;
     }
 
     /// <summary>Parts of the index that only some measures read: built on first use, or ahead by <see cref="Prepare"/>.</summary>
@@ -367,12 +368,19 @@ public sealed partial class EvidenceIndex
     /// <param name="grid">The periods; evidence outside them is ignored.</param>
     /// <param name="options">The options (confidence weights, formality values, red-line salience).</param>
     /// <returns>The index.</returns>
-    public static EvidenceIndex Build(Case @case, PeriodGrid grid, ScoringOptions options)
+    public static EvidenceIndex Build(Case @case, PeriodGrid grid, ScoringOptions options) => Build(@case, grid, options, Parts.None);
+
+    /// <summary>
+    /// Builds the index, with those of the <paramref name="parts"/> that are cheaper to build with the blocks than on
+    /// first use (the demands by issue: from the build's entries, read in order, instead of from the evidence columns
+    /// row by row). Which parts are built when changes no value.
+    /// </summary>
+    internal static EvidenceIndex Build(Case @case, PeriodGrid grid, ScoringOptions options, Parts parts)
     {
         ArgumentNullException.ThrowIfNull(@case, nameof(@case));
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(options);
-        var b = new Builder(@case, grid, options);
+        var b = new Builder(@case, grid, options, demandsEarly: (parts & Parts.Demands) != 0);
         b.Run();
         return new EvidenceIndex(@case, grid, options, b);
     }

@@ -32,7 +32,7 @@ public static class Scorer
         options ??= ScoringOptions.Default;
         request ??= ScoringRequest.Default;
         var plan = Plan(@case, options, request);
-        var index = EvidenceIndex.Build(@case, plan.Grid, options);
+        var index = EvidenceIndex.Build(@case, plan.Grid, options, PartsRead(plan.Measures));
         return Run(index, plan);
     }
 
@@ -51,6 +51,10 @@ public static class Scorer
 
         return Run(index, plan with { Grid = index.Grid });
     }
+
+    /// <summary>The parts of the index that the measures read (<see cref="Measure.Reads"/>).</summary>
+    private static EvidenceIndex.Parts PartsRead(IEnumerable<Measure> measures) =>
+        measures.Aggregate(EvidenceIndex.Parts.None, (parts, m) => parts | m.Reads);
 
     /// <summary>The period range a request resolves to for a case (granularity, first, last).</summary>
     /// <param name="case">The case.</param>
@@ -109,13 +113,7 @@ public static class Scorer
             }
         }
 
-        var parts = EvidenceIndex.Parts.None;
-        foreach (var m in measures)
-        {
-            parts |= m.Reads;
-        }
-
-        index.Prepare(parts);
+        index.Prepare(PartsRead(measures));
         var patrons = plan.Dyads.Select(d => index.Case.ActorIndexOf(d.Patron)).ToArray();
         var clients = plan.Dyads.Select(d => index.Case.ActorIndexOf(d.Client)).ToArray();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = index.Options.MaxDegreeOfParallelism };

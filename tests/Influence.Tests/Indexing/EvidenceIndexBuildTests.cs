@@ -89,3 +89,40 @@ public class PairItemOrderTests
         kindsSeen.Should().BeEquivalentTo(GroupOrder, "the universe holds every dyadic kind");
     }
 }
+
+/// <summary>The demand sums built with the blocks (when the scorer asks for them ahead) equal those built on first use.</summary>
+public class DemandPartsTests
+{
+    [Theory]
+    [InlineData(3, 1)]
+    [InlineData(3, 4)]
+    public void DemandsBuiltWithTheBlocks_EqualDemandsBuiltOnFirstUse_BitForBit(long seed, int threads)
+    {
+        var c = Influence.Generation.UniverseGenerator.Generate(new Influence.Generation.UniverseOptions { Seed = seed, Actors = 60, Periods = 36, Evidence = 20_000 });
+        var grid = new PeriodGrid(Period.FromMonth(2000, 1), Period.FromMonth(2004, 12));
+        var options = ScoringOptions.Default with { MaxDegreeOfParallelism = threads };
+        var early = EvidenceIndex.Build(c, grid, options, EvidenceIndex.Parts.Demands);
+        var late = EvidenceIndex.Build(c, grid, options);
+        var compared = 0;
+        for (var pair = 0; pair < late.PairCountTotal; pair++)
+        {
+            early.IssuesOf(pair).Should().Equal(late.IssuesOf(pair));
+            for (var t = 0; t < late.Periods; t++)
+            {
+                foreach (var sum in new[] { PairSum.RedLineWeight, PairSum.RedLineDefied, PairSum.DemandWeight })
+                {
+                    BitConverter.DoubleToInt64Bits(early.At(sum, pair, t)).Should().Be(BitConverter.DoubleToInt64Bits(late.At(sum, pair, t)), "{0} of pair {1} in period {2}", sum, pair, t);
+                }
+
+                foreach (var issue in late.IssuesOf(pair))
+                {
+                    var (w, m) = late.IssueSums(pair, issue, t, t);
+                    early.IssueSums(pair, issue, t, t).Should().Be((w, m), "issue {0} of pair {1} in period {2}", issue, pair, t);
+                    compared += w > 0 ? 1 : 0;
+                }
+            }
+        }
+
+        compared.Should().BeGreaterThan(100, "the universe has demands on issues in the grid");
+    }
+}
