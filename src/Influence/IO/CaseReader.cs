@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.IO.MemoryMappedFiles;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Influence.Cases;
@@ -87,7 +88,57 @@ public static partial class CaseReader
     public static CaseReadResult TryReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return TryRead(File.ReadAllBytes(path), path);
+
+        // The file is mapped into memory rather than copied into the managed heap (a large case file would double the
+        // reader's peak memory). What cannot be mapped (an empty file, a pipe, a file over 2 GB) is read as before.
+        var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        MemoryMappedFile? map = null;
+        long length;
+        try
+        {
+            length = RandomAccess.GetLength(handle);
+            if (length is > 0 and <= int.MaxValue)
+            {
+                map = MemoryMappedFile.CreateFromFile(handle, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            map = null;
+            length = 0;
+        }
+        finally
+        {
+            if (map is null)
+            {
+                handle.Dispose();
+            }
+        }
+
+        if (map is null)
+        {
+            return TryRead(File.ReadAllBytes(path), path);
+        }
+
+        using (map)
+        {
+            using var view = map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
+            return TryReadMapped(view, (int)length, path);
+        }
+    }
+
+    private static unsafe CaseReadResult TryReadMapped(MemoryMappedViewAccessor view, int length, string path)
+    {
+        byte* start = null;
+        view.SafeMemoryMappedViewHandle.AcquirePointer(ref start);
+        try
+        {
+            return TryRead(new ReadOnlySpan<byte>(start + view.PointerOffset, length), path);
+        }
+        finally
+        {
+            view.SafeMemoryMappedViewHandle.ReleasePointer();
+        }
     }
 
     /// <summary>Reads a case from JSON text.</summary>

@@ -384,22 +384,34 @@ internal sealed class Utf8Strings
 
     public string Get(ReadOnlySpan<byte> utf8)
     {
+        Find(utf8, out var value);
+        return value;
+    }
+
+    /// <summary>
+    /// The string, and its number in the table (from 0, in order of first appearance; −1 when the table is full), by
+    /// which a reader can remember what it found out about the string.
+    /// </summary>
+    public int Find(ReadOnlySpan<byte> utf8, out string value)
+    {
         var hash = Hash(utf8);
         for (var e = _buckets[hash & (_buckets.Length - 1)] - 1; e >= 0; e = _entries[e].Next)
         {
             if (_entries[e].Hash == hash && utf8.SequenceEqual(_entries[e].Key))
             {
-                return _entries[e].Value;
+                value = _entries[e].Value;
+                return e;
             }
         }
 
-        var value = Encoding.UTF8.GetString(utf8);
+        value = Encoding.UTF8.GetString(utf8);
         if (_count < _capacity)
         {
             Add(utf8, value, hash);
+            return _count - 1;
         }
 
-        return value;
+        return -1;
     }
 
     private void Add(ReadOnlySpan<byte> utf8, string value, int hash)
