@@ -121,24 +121,28 @@ public static partial class CaseReader
         /// The same checks as <see cref="ReadEvidence"/> decide that an item is valid, so both accept the same items
         /// with the same values.
         /// </summary>
-        private int TryFastEvidence(CaseBuilder b, ref Utf8JsonReader reader, int index, Utf8Strings strings)
+        private int TryFastEvidence(CaseBuilder b, ref Utf8JsonReader reader, int index, Utf8Strings strings) =>
+            FastFields(ref reader, strings, out var seen) ? FastAdd(b, seen, index) : FastDeclined;
+
+        /// <summary>Reads an item's properties into the fast path's fields; false at the first doubt.</summary>
+        private bool FastFields(ref Utf8JsonReader reader, Utf8Strings strings, out uint seen)
         {
             var text = _fastText;
             var number = _fastNumber;
             var sources = _fastSources;
             sources.Clear();
-            var seen = 0u;
+            seen = 0u;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
                 if (reader.ValueIsEscaped)
                 {
-                    return FastDeclined;
+                    return false;
                 }
 
                 var f = FieldOf(reader.ValueSpan);
                 if (f == Field.Count || (seen & BitOf(f)) != 0)
                 {
-                    return FastDeclined;
+                    return false;
                 }
 
                 seen |= BitOf(f);
@@ -147,20 +151,20 @@ public static partial class CaseReader
                 {
                     if (reader.TokenType != JsonTokenType.StartArray)
                     {
-                        return FastDeclined;
+                        return false;
                     }
 
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
                         if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped)
                         {
-                            return FastDeclined;
+                            return false;
                         }
 
                         var source = strings.Get(reader.ValueSpan);
                         if (Check.Identifier(source) is not null)
                         {
-                            return FastDeclined;
+                            return false;
                         }
 
                         sources.Add(source);
@@ -171,7 +175,7 @@ public static partial class CaseReader
                     if (reader.TokenType != JsonTokenType.Number
                         || !double.TryParse(reader.ValueSpan, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) || !double.IsFinite(parsed))
                     {
-                        return FastDeclined;
+                        return false;
                     }
 
                     number[(int)f] = parsed;
@@ -180,7 +184,7 @@ public static partial class CaseReader
                 {
                     if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped)
                     {
-                        return FastDeclined;
+                        return false;
                     }
 
                     // Ids and notes are (nearly) all different: not worth keeping in the table of repeated strings.
@@ -188,6 +192,15 @@ public static partial class CaseReader
                 }
             }
 
+            return true;
+        }
+
+        /// <summary>Checks the fields <see cref="FastFields"/> or <see cref="ScanFields"/> read and adds the item (see <see cref="TryFastEvidence"/>).</summary>
+        private int FastAdd(CaseBuilder b, uint seen, int index)
+        {
+            var text = _fastText;
+            var number = _fastNumber;
+            var sources = _fastSources;
             const uint required = (1u << (int)Field.Id) | (1u << (int)Field.Kind) | (1u << (int)Field.Confidence) | (1u << (int)Field.Sources);
             if ((seen & required) != required || sources.Count == 0
                 || !Names.Kind.TryParse(text[(int)Field.Kind], out var kind)

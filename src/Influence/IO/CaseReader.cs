@@ -168,17 +168,21 @@ public static partial class CaseReader
         // writer puts it): everything it depends on (units, the ids of sources and actors) has been read by then. If
         // another property follows it, that reading is dropped and the evidence is read again once the rest is known.
         JsonTree root;
-        Reading? inline = null;
-        CaseBuilder? inlineBuilder = null;
+        Reading? inline;
+        CaseBuilder? inlineBuilder;
+        JsonTree? inlineArray;
         try
         {
-            var length = utf8.Length;
-            root = JsonTree.Parse(utf8, deferred: "evidence", (JsonTree partial, JsonTree evidence, ref Utf8JsonReader reader) =>
+            try
             {
-                inline = new Reading();
-                inlineBuilder = inline.ReadCase(partial, ref reader, length);
-                return inline.EvidenceCount;
-            });
+                root = Parse(utf8, scan: true, out inline, out inlineBuilder, out inlineArray);
+            }
+            catch (JsonException)
+            {
+                // A syntax error: found again, and located, by the parser's reader alone (the scan of the evidence
+                // replaces that reader by one whose line count starts at the array's end).
+                root = Parse(utf8, scan: false, out inline, out inlineBuilder, out inlineArray);
+            }
         }
         catch (JsonException e)
         {
@@ -194,7 +198,7 @@ public static partial class CaseReader
 
         Reading reading;
         CaseBuilder? builder;
-        if (inline is not null && root.Properties[^1].Name == "evidence")
+        if (inline is not null && ReferenceEquals(root.Properties[^1].Value, inlineArray))
         {
             (reading, builder) = (inline, inlineBuilder);
         }
@@ -231,6 +235,35 @@ public static partial class CaseReader
         return new CaseReadResult(null, ordered);
 
         CaseProblem Located(CaseProblem p, (int Line, int Column) at) => p with { File = file, Line = at.Line, Column = at.Column };
+    }
+
+    /// <summary>Parses the file, reading the evidence array in the same pass (see <see cref="TryRead"/>).</summary>
+    private static JsonTree Parse(ReadOnlySpan<byte> utf8, bool scan, out Reading? inline, out CaseBuilder? inlineBuilder, out JsonTree? inlineArray)
+    {
+        Reading? reading = null;
+        CaseBuilder? builder = null;
+        JsonTree? array = null;
+        var root = JsonTree.Parse(utf8, deferred: "evidence", (JsonTree partial, JsonTree evidence, ReadOnlySpan<byte> all, ref Utf8JsonReader reader, ref int offset) =>
+        {
+            array = evidence;
+            if (scan)
+            {
+                reading = new Reading();
+                builder = reading.ScanCase(partial, all, ref reader, ref offset);
+                if (builder is not null)
+                {
+                    return reading.EvidenceCount;
+                }
+            }
+
+            reading = new Reading();
+            builder = reading.ReadCase(partial, ref reader, all.Length);
+            return reading.EvidenceCount;
+        });
+        inline = reading;
+        inlineBuilder = builder;
+        inlineArray = array;
+        return root;
     }
 
     private const string ResourcePrefix = "Influence.BuiltIn.";
