@@ -121,10 +121,10 @@ public class CaseReaderTests
         foreach (var p in first.Problems)
         {
             var line = lines[p.Line!.Value - 1];
-            var expected = p.Path.EndsWith("magnitude", StringComparison.Ordinal) ? "\"magnitude\": 1.5"
-                : p.Path.EndsWith(".to", StringComparison.Ordinal) ? "\"to\": \"nobody\""
-                : p.Path switch
+            var expected = p.Path switch
             {
+                _ when p.Path.EndsWith(".magnitude", StringComparison.Ordinal) => "\"magnitude\": 1.5",
+                _ when p.Path.EndsWith(".to", StringComparison.Ordinal) => "\"to\": \"nobody\"",
                 "$.evidence[1500].id" => $"\"id\": \"{items[1400]!["id"]}\"",
                 "$.evidence[2500].colour" => "\"colour\"",
                 "$.evidence[2999]" => "42",
