@@ -53,6 +53,19 @@ public static partial class CaseReader
         private static readonly uint[] FastAllowed = BuildFastAllowed();
 
         private readonly string?[] _fastText = new string?[(int)Field.Count];
+        private readonly int[] _fastEntry = new int[(int)Field.Count];
+
+        // What the fast path found out about the repeated strings, by their number in the table of strings: an actor
+        // id, a date or a name is checked once, not once per item.
+        private readonly Memo<bool> _identifiers = new();
+        private readonly Memo<EvidenceDate> _dates = new();
+        private readonly Memo<EvidenceKind> _kinds = new();
+        private readonly Memo<Confidence> _confidences = new();
+        private readonly Memo<ResourceType> _resources = new();
+        private readonly Memo<CoercionType> _coercions = new();
+        private readonly Memo<DemandResponse> _responses = new();
+        private readonly Memo<PresenceType> _presences = new();
+        private readonly Memo<CommitmentFormality> _formalities = new();
         private readonly double[] _fastNumber = new double[(int)Field.Count];
         private readonly List<string> _fastSources = [];
 
@@ -161,8 +174,8 @@ public static partial class CaseReader
                             return false;
                         }
 
-                        var source = strings.Get(reader.ValueSpan);
-                        if (Check.Identifier(source) is not null)
+                        var source = strings.Get(reader.ValueSpan, out var entry);
+                        if (!IsIdentifier(entry, source))
                         {
                             return false;
                         }
@@ -187,8 +200,7 @@ public static partial class CaseReader
                         return false;
                     }
 
-                    // Ids and notes are (nearly) all different: not worth keeping in the table of repeated strings.
-                    text[(int)f] = f is Field.Id or Field.Note ? Encoding.UTF8.GetString(reader.ValueSpan) : strings.Get(reader.ValueSpan);
+                    SetText(f, reader.ValueSpan, strings);
                 }
             }
 
@@ -203,10 +215,10 @@ public static partial class CaseReader
             var sources = _fastSources;
             const uint required = (1u << (int)Field.Id) | (1u << (int)Field.Kind) | (1u << (int)Field.Confidence) | (1u << (int)Field.Sources);
             if ((seen & required) != required || sources.Count == 0
-                || !Names.Kind.TryParse(text[(int)Field.Kind], out var kind)
+                || !Named(Field.Kind, Names.Kind, _kinds, out var kind)
                 || (seen & ~FastAllowed[(int)kind]) != 0
                 || (seen & (BitOf(Field.Amount) | BitOf(Field.Unit))) != 0
-                || !Names.Confidence.TryParse(text[(int)Field.Confidence], out var confidence))
+                || !Named(Field.Confidence, Names.Confidence, _confidences, out var confidence))
             {
                 return FastDeclined;
             }
@@ -223,7 +235,7 @@ public static partial class CaseReader
             switch (kind)
             {
                 case EvidenceKind.Support:
-                    if (!FromTo(out a, out to) || !Named(Field.Resource, Names.Resource, out var resource) || !Unit(Field.Magnitude, out value))
+                    if (!FromTo(out a, out to) || !Named(Field.Resource, Names.Resource, _resources, out var resource) || !Unit(Field.Magnitude, out value))
                     {
                         return FastDeclined;
                     }
@@ -231,7 +243,7 @@ public static partial class CaseReader
                     type = (byte)resource;
                     break;
                 case EvidenceKind.Coercion:
-                    if (!FromTo(out a, out to) || !Named(Field.Type, Names.Coercion, out var coercion) || !Unit(Field.Severity, out value))
+                    if (!FromTo(out a, out to) || !Named(Field.Type, Names.Coercion, _coercions, out var coercion) || !Unit(Field.Severity, out value))
                     {
                         return FastDeclined;
                     }
@@ -240,7 +252,7 @@ public static partial class CaseReader
                     break;
                 case EvidenceKind.Demand:
                     if (!FromTo(out a, out to) || !Identifier(Field.Issue, out reference) || !Has(Field.Salience, out value)
-                        || PositiveUnit(value) is not null || !Named(Field.Response, Names.Response, out var response))
+                        || PositiveUnit(value) is not null || !Named(Field.Response, Names.Response, _responses, out var response))
                     {
                         return FastDeclined;
                     }
@@ -263,7 +275,7 @@ public static partial class CaseReader
 
                     break;
                 case EvidenceKind.Presence:
-                    if (!FromTo(out a, out to) || !Named(Field.Type, Names.Presence, out var presence) || !Unit(Field.Level, out value))
+                    if (!FromTo(out a, out to) || !Named(Field.Type, Names.Presence, _presences, out var presence) || !Unit(Field.Level, out value))
                     {
                         return FastDeclined;
                     }
@@ -278,7 +290,7 @@ public static partial class CaseReader
 
                     break;
                 case EvidenceKind.Commitment:
-                    if (!FromTo(out a, out to) || !Named(Field.Formality, Names.Formality, out var formality))
+                    if (!FromTo(out a, out to) || !Named(Field.Formality, Names.Formality, _formalities, out var formality))
                     {
                         return FastDeclined;
                     }
@@ -323,17 +335,70 @@ public static partial class CaseReader
             bool Identifier(Field f, out string? s)
             {
                 s = (seen & BitOf(f)) != 0 ? text[(int)f] : null;
-                return s is not null && Check.Identifier(s) is null;
+                return s is not null && IsIdentifier(_fastEntry[(int)f], s);
             }
 
             bool FromTo(out string? from, out string? target) => Identifier(Field.From, out from) & Identifier(Field.To, out target);
 
-            bool Named<T>(Field f, NameTable<T> names, out T v)
+            bool Named<T>(Field f, NameTable<T> names, Memo<T> memo, out T v)
                 where T : struct, Enum
             {
                 v = default;
-                return (seen & BitOf(f)) != 0 && names.TryParse(text[(int)f], out v);
+                if ((seen & BitOf(f)) == 0)
+                {
+                    return false;
+                }
+
+                var entry = _fastEntry[(int)f];
+                if (memo.TryGet(entry, out var valid, out v))
+                {
+                    return valid;
+                }
+
+                valid = names.TryParse(text[(int)f], out v);
+                memo.Set(entry, valid, v);
+                return valid;
             }
+        }
+
+        /// <summary>Keeps a string property's value; ids and notes, (nearly) all different, stay out of the table of repeated strings.</summary>
+        private void SetText(Field f, ReadOnlySpan<byte> utf8, Utf8Strings strings)
+        {
+            if (f is Field.Id or Field.Note)
+            {
+                _fastText[(int)f] = Encoding.UTF8.GetString(utf8);
+                _fastEntry[(int)f] = -1;
+            }
+            else
+            {
+                _fastText[(int)f] = strings.Get(utf8, out _fastEntry[(int)f]);
+            }
+        }
+
+        private bool IsIdentifier(int entry, string s)
+        {
+            if (_identifiers.TryGet(entry, out var valid, out _))
+            {
+                return valid;
+            }
+
+            valid = Check.Identifier(s) is null;
+            _identifiers.Set(entry, valid, valid);
+            return valid;
+        }
+
+        /// <summary><see cref="ParsePoint"/> of a property's value, remembered by its number in the table of strings.</summary>
+        private EvidenceDate? FastPoint(Field f)
+        {
+            var entry = _fastEntry[(int)f];
+            if (_dates.TryGet(entry, out var valid, out var date))
+            {
+                return valid ? date : null;
+            }
+
+            var parsed = ParsePoint(_fastText[(int)f]!);
+            _dates.Set(entry, parsed is not null, parsed.GetValueOrDefault());
+            return parsed;
         }
 
         /// <summary>The item's date, point or span, when it is valid (as <see cref="DateField"/> would read it).</summary>
@@ -344,16 +409,57 @@ public static partial class CaseReader
             var hasEnd = (seen & BitOf(Field.End)) != 0;
             if (hasDate)
             {
-                return hasStart || hasEnd ? null : ParsePoint(_fastText[(int)Field.Date]!);
+                return hasStart || hasEnd ? null : FastPoint(Field.Date);
             }
 
-            if (!hasStart || !hasEnd || ParsePoint(_fastText[(int)Field.Start]!) is not { } s || ParsePoint(_fastText[(int)Field.End]!) is not { } e
+            if (!hasStart || !hasEnd || FastPoint(Field.Start) is not { } s || FastPoint(Field.End) is not { } e
                 || e.Last < s.First)
             {
                 return null;
             }
 
             return EvidenceDate.Span(s, e);
+        }
+    }
+
+    /// <summary>Something found out about each string of a <see cref="Utf8Strings"/> table, by the string's number.</summary>
+    private sealed class Memo<T>
+        where T : struct
+    {
+        // 0: not known yet; 1: valid, with its value; 2: not valid.
+        private byte[] _state = new byte[64];
+        private T[] _values = new T[64];
+
+        public bool TryGet(int entry, out bool valid, out T value)
+        {
+            if ((uint)entry < (uint)_state.Length && _state[entry] != 0)
+            {
+                valid = _state[entry] == 1;
+                value = _values[entry];
+                return true;
+            }
+
+            valid = false;
+            value = default;
+            return false;
+        }
+
+        public void Set(int entry, bool valid, T value)
+        {
+            if (entry < 0)
+            {
+                return;
+            }
+
+            if (entry >= _state.Length)
+            {
+                var size = Math.Max(entry + 1, _state.Length * 2);
+                Array.Resize(ref _state, size);
+                Array.Resize(ref _values, size);
+            }
+
+            _state[entry] = valid ? (byte)1 : (byte)2;
+            _values[entry] = value;
         }
     }
 }

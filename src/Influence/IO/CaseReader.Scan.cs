@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Influence.Cases;
-using Influence.Internal;
 
 namespace Influence.IO;
 
@@ -209,8 +207,8 @@ public static partial class CaseReader
                             return false;
                         }
 
-                        var source = strings.Get(value);
-                        if (Check.Identifier(source) is not null)
+                        var source = strings.Get(value, out var entry);
+                        if (!IsIdentifier(entry, source))
                         {
                             return false;
                         }
@@ -243,8 +241,7 @@ public static partial class CaseReader
                         return false;
                     }
 
-                    // Ids and notes are (nearly) all different: not worth keeping in the table of repeated strings.
-                    _fastText[(int)f] = f is Field.Id or Field.Note ? Encoding.UTF8.GetString(value) : strings.Get(value);
+                    SetText(f, value, strings);
                 }
 
                 p = Whitespace(utf8, p);

@@ -384,21 +384,30 @@ internal sealed class Utf8Strings
         }
     }
 
-    public string Get(ReadOnlySpan<byte> utf8)
+    public string Get(ReadOnlySpan<byte> utf8) => Get(utf8, out _);
+
+    /// <summary>
+    /// The string, and its number in the table (from 0, in order of first appearance; −1 once the table is full), by
+    /// which a reader remembers what it found out about it.
+    /// </summary>
+    public string Get(ReadOnlySpan<byte> utf8, out int entry)
     {
         var hash = Hash(utf8);
         for (var e = _buckets[hash & (_buckets.Length - 1)] - 1; e >= 0; e = _entries[e].Next)
         {
             if (_entries[e].Hash == hash && utf8.SequenceEqual(_entries[e].Key))
             {
+                entry = e;
                 return _entries[e].Value;
             }
         }
 
         var value = Encoding.UTF8.GetString(utf8);
+        entry = -1;
         if (_count < _capacity)
         {
             Add(utf8, value, hash);
+            entry = _count - 1;
         }
 
         return value;
