@@ -8,8 +8,9 @@ public static partial class CaseReader
 {
     /// <summary>
     /// The evidence array read by a scanner of the plainest JSON, which is what a large file holds (and what
-    /// <see cref="CaseWriter"/> writes): it costs a third of <see cref="Utf8JsonReader"/>'s tokens. Anything else
-    /// (escapes, comments, literals, nesting, an item with a problem) goes to the reader, item by item.
+    /// <see cref="CaseWriter"/> writes): a read takes about a fifth less time than with <see cref="Utf8JsonReader"/>'s
+    /// tokens. Anything else (escapes, comments, literals, nesting, an item with a problem) goes to the reader, item by
+    /// item.
     /// </summary>
     private sealed partial class Reading
     {
