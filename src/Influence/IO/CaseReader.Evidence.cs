@@ -134,28 +134,24 @@ public static partial class CaseReader
         /// The same checks as <see cref="ReadEvidence"/> decide that an item is valid, so both accept the same items
         /// with the same values.
         /// </summary>
-        private int TryFastEvidence(CaseBuilder b, ref Utf8JsonReader reader, int index, Utf8Strings strings) =>
-            FastFields(ref reader, strings, out var seen) ? FastAdd(b, seen, index) : FastDeclined;
-
-        /// <summary>Reads an item's properties into the fast path's fields; false at the first doubt.</summary>
-        private bool FastFields(ref Utf8JsonReader reader, Utf8Strings strings, out uint seen)
+        private int TryFastEvidence(CaseBuilder b, ref Utf8JsonReader reader, int index, Utf8Strings strings)
         {
             var text = _fastText;
             var number = _fastNumber;
             var sources = _fastSources;
             sources.Clear();
-            seen = 0u;
+            var seen = 0u;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
                 if (reader.ValueIsEscaped)
                 {
-                    return false;
+                    return FastDeclined;
                 }
 
                 var f = FieldOf(reader.ValueSpan);
                 if (f == Field.Count || (seen & BitOf(f)) != 0)
                 {
-                    return false;
+                    return FastDeclined;
                 }
 
                 seen |= BitOf(f);
@@ -164,20 +160,20 @@ public static partial class CaseReader
                 {
                     if (reader.TokenType != JsonTokenType.StartArray)
                     {
-                        return false;
+                        return FastDeclined;
                     }
 
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
                         if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped)
                         {
-                            return false;
+                            return FastDeclined;
                         }
 
                         var source = strings.Get(reader.ValueSpan, out var entry);
                         if (!IsIdentifier(entry, source))
                         {
-                            return false;
+                            return FastDeclined;
                         }
 
                         sources.Add(source);
@@ -188,7 +184,7 @@ public static partial class CaseReader
                     if (reader.TokenType != JsonTokenType.Number
                         || !double.TryParse(reader.ValueSpan, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) || !double.IsFinite(parsed))
                     {
-                        return false;
+                        return FastDeclined;
                     }
 
                     number[(int)f] = parsed;
@@ -197,22 +193,13 @@ public static partial class CaseReader
                 {
                     if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped)
                     {
-                        return false;
+                        return FastDeclined;
                     }
 
                     SetText(f, reader.ValueSpan, strings);
                 }
             }
 
-            return true;
-        }
-
-        /// <summary>Checks the fields <see cref="FastFields"/> or <see cref="ScanFields"/> read and adds the item (see <see cref="TryFastEvidence"/>).</summary>
-        private int FastAdd(CaseBuilder b, uint seen, int index)
-        {
-            var text = _fastText;
-            var number = _fastNumber;
-            var sources = _fastSources;
             const uint required = (1u << (int)Field.Id) | (1u << (int)Field.Kind) | (1u << (int)Field.Confidence) | (1u << (int)Field.Sources);
             if ((seen & required) != required || sources.Count == 0
                 || !Named(Field.Kind, Names.Kind, _kinds, out var kind)

@@ -75,6 +75,10 @@ public static partial class CaseReader
     /// <returns>The case.</returns>
     /// <exception cref="CaseFormatException">The file is invalid; every problem is listed.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <remarks>
+    /// The file is mapped into memory while it is read: truncating it meanwhile is undefined behaviour (on Unix, the
+    /// process crashes).
+    /// </remarks>
     public static Case ReadFile(string path)
     {
         var result = TryReadFile(path);
@@ -85,6 +89,10 @@ public static partial class CaseReader
     /// <param name="path">The file path.</param>
     /// <returns>The case or the problems.</returns>
     /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <remarks>
+    /// The file is mapped into memory while it is read: truncating it meanwhile is undefined behaviour (on Unix, the
+    /// process crashes).
+    /// </remarks>
     public static CaseReadResult TryReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -168,21 +176,19 @@ public static partial class CaseReader
         // writer puts it): everything it depends on (units, the ids of sources and actors) has been read by then. If
         // another property follows it, that reading is dropped and the evidence is read again once the rest is known.
         JsonTree root;
-        Reading? inline;
-        CaseBuilder? inlineBuilder;
-        JsonTree? inlineArray;
+        Reading? inline = null;
+        CaseBuilder? inlineBuilder = null;
+        JsonTree? inlineArray = null;
         try
         {
-            try
+            var length = utf8.Length;
+            root = JsonTree.Parse(utf8, deferred: "evidence", (JsonTree partial, JsonTree evidence, ref Utf8JsonReader reader) =>
             {
-                root = Parse(utf8, scan: true, out inline, out inlineBuilder, out inlineArray);
-            }
-            catch (JsonException)
-            {
-                // A syntax error: found again, and located, by the parser's reader alone (the scan of the evidence
-                // replaces that reader by one whose line count starts at the array's end).
-                root = Parse(utf8, scan: false, out inline, out inlineBuilder, out inlineArray);
-            }
+                inlineArray = evidence;
+                inline = new Reading();
+                inlineBuilder = inline.ReadCase(partial, ref reader, length);
+                return inline.EvidenceCount;
+            });
         }
         catch (JsonException e)
         {
@@ -198,6 +204,7 @@ public static partial class CaseReader
 
         Reading reading;
         CaseBuilder? builder;
+        // The array read inline must be the root's last property: another "evidence" after it (a repeated name) is not.
         if (inline is not null && ReferenceEquals(root.Properties[^1].Value, inlineArray))
         {
             (reading, builder) = (inline, inlineBuilder);
@@ -235,35 +242,6 @@ public static partial class CaseReader
         return new CaseReadResult(null, ordered);
 
         CaseProblem Located(CaseProblem p, (int Line, int Column) at) => p with { File = file, Line = at.Line, Column = at.Column };
-    }
-
-    /// <summary>Parses the file, reading the evidence array in the same pass (see <see cref="TryRead"/>).</summary>
-    private static JsonTree Parse(ReadOnlySpan<byte> utf8, bool scan, out Reading? inline, out CaseBuilder? inlineBuilder, out JsonTree? inlineArray)
-    {
-        Reading? reading = null;
-        CaseBuilder? builder = null;
-        JsonTree? array = null;
-        var root = JsonTree.Parse(utf8, deferred: "evidence", (JsonTree partial, JsonTree evidence, ReadOnlySpan<byte> all, ref Utf8JsonReader reader, ref int offset) =>
-        {
-            array = evidence;
-            if (scan)
-            {
-                reading = new Reading();
-                builder = reading.ScanCase(partial, all, ref reader, ref offset);
-                if (builder is not null)
-                {
-                    return reading.EvidenceCount;
-                }
-            }
-
-            reading = new Reading();
-            builder = reading.ReadCase(partial, ref reader, all.Length);
-            return reading.EvidenceCount;
-        });
-        inline = reading;
-        inlineBuilder = builder;
-        inlineArray = array;
-        return root;
     }
 
     private const string ResourcePrefix = "Influence.BuiltIn.";

@@ -9,10 +9,8 @@ namespace Influence.IO;
 /// <summary>Reads a deferred array in place (see <see cref="JsonTree.Parse"/>); returns its number of items.</summary>
 /// <param name="root">The root object as parsed so far, the array last.</param>
 /// <param name="array">The array's node.</param>
-/// <param name="utf8">The document.</param>
-/// <param name="reader">The reader, at the array's start; left at its end, or replaced by one that starts past it.</param>
-/// <param name="offset">The document offset of the reader's first byte: changed when the reader is replaced.</param>
-internal delegate int DeferredReader(JsonTree root, JsonTree array, ReadOnlySpan<byte> utf8, ref Utf8JsonReader reader, ref int offset);
+/// <param name="reader">The reader, at the array's start; left at its end.</param>
+internal delegate int DeferredReader(JsonTree root, JsonTree array, ref Utf8JsonReader reader);
 
 /// <summary>The kinds of JSON value.</summary>
 internal enum JsonKind
@@ -115,8 +113,8 @@ internal sealed class JsonTree
     /// <param name="deferred">The name of the root properties whose arrays are not built.</param>
     /// <param name="readDeferred">
     /// Reads the first such array in place of skipping it (null: skip it): called with the root object as parsed so
-    /// far (the array's node last) and the reader at the array's start, it reads through the array's end (or gives a
-    /// reader that starts past it) and returns the number of items.
+    /// far (the array's node last) and the reader at the array's start, it reads through the array's end and returns
+    /// the number of items. The array's offsets are the reader's own (from the start of <paramref name="utf8"/>).
     /// </param>
     public static JsonTree Parse(ReadOnlySpan<byte> utf8, string? deferred = null, DeferredReader? readDeferred = null)
     {
@@ -127,7 +125,7 @@ internal sealed class JsonTree
             throw new JsonException("the file is empty: expected a JSON object", null, 0, 0);
         }
 
-        var root = Build(utf8, ref reader, 0, 0, deferred, readDeferred);
+        var root = Build(ref reader, 0, 0, deferred, readDeferred);
         if (reader.Read())
         {
             var (line, col) = JsonLines.Build(utf8).Locate((int)reader.TokenStartIndex);
@@ -167,9 +165,9 @@ internal sealed class JsonTree
     }
 
     /// <summary>Reads the value at the reader's token (and everything inside it) as a tree; offsets are shifted by <paramref name="offset"/>.</summary>
-    public static JsonTree ReadValue(ref Utf8JsonReader reader, int offset) => Build([], ref reader, offset, int.MinValue, null, null);
+    public static JsonTree ReadValue(ref Utf8JsonReader reader, int offset) => Build(ref reader, offset, int.MinValue, null, null);
 
-    private static JsonTree Build(ReadOnlySpan<byte> utf8, ref Utf8JsonReader reader, int offset, int depth, string? deferred, DeferredReader? readDeferred)
+    private static JsonTree Build(ref Utf8JsonReader reader, int offset, int depth, string? deferred, DeferredReader? readDeferred)
     {
         var at = (int)reader.TokenStartIndex + offset;
         switch (reader.TokenType)
@@ -189,7 +187,7 @@ internal sealed class JsonTree
                             node.Properties.Add((name, value, nameAt));
                             if (readDeferred is not null)
                             {
-                                value.DeferredCount = readDeferred(node, value, utf8, ref reader, ref offset);
+                                value.DeferredCount = readDeferred(node, value, ref reader);
                                 readDeferred = null;
                                 continue;
                             }
@@ -205,7 +203,7 @@ internal sealed class JsonTree
                             continue;
                         }
 
-                        value = Build(utf8, ref reader, offset, depth + 1, deferred, readDeferred);
+                        value = Build(ref reader, offset, depth + 1, deferred, readDeferred);
                         node.Properties.Add((name, value, nameAt));
                     }
 
@@ -217,7 +215,7 @@ internal sealed class JsonTree
                     var node = new JsonTree(JsonKind.Array, at);
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
-                        node.Items.Add(Build(utf8, ref reader, offset, depth + 1, deferred, readDeferred));
+                        node.Items.Add(Build(ref reader, offset, depth + 1, deferred, readDeferred));
                     }
 
                     return node;

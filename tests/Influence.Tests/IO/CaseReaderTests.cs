@@ -84,8 +84,9 @@ public class CaseReaderTests
     [Fact]
     public void TryRead_ReportsEveryProblemOfALargeFile_EachOnTheLineOfTheValueItIsAbout()
     {
-        // Problems scattered through a file the reader scans, and the same file with the evidence first (read by
-        // the JSON reader alone): the same problems, each located on the line of the value concerned.
+        // Problems scattered through a file whose evidence comes last (read in the same pass as the rest), and the
+        // same file with the evidence first (read once the rest is known): the same problems, each located on the
+        // line of the value concerned.
         var universe = UniverseGenerator.Generate(Small);
         var written = JsonNode.Parse(CaseWriter.ToJson(universe))!.AsObject();
         var items = written["evidence"]!.AsArray();
@@ -98,14 +99,14 @@ public class CaseReaderTests
         items[2500]!["colour"] = "red";
         items[2999] = 42;
         var options = new System.Text.Json.JsonSerializerOptions { WriteIndented = true };
-        var scanned = written.ToJsonString(options);
+        var evidenceLast = written.ToJsonString(options);
         var reordered = new JsonObject { ["evidence"] = items.DeepClone() };
         foreach (var (name, value) in written.Where(p => p.Key != "evidence"))
         {
             reordered[name] = value!.DeepClone();
         }
 
-        var first = CaseReader.TryRead(Encoding.UTF8.GetBytes(scanned), "large.json");
+        var first = CaseReader.TryRead(Encoding.UTF8.GetBytes(evidenceLast), "large.json");
         var second = CaseReader.TryRead(Encoding.UTF8.GetBytes(reordered.ToJsonString(options)), "large.json");
 
         first.Case.Should().BeNull();
@@ -117,7 +118,7 @@ public class CaseReaderTests
             "$.evidence[2500].colour",
             "$.evidence[2999]");
         second.Problems.Select(p => (p.Path, p.ItemId, p.Message)).Should().BeEquivalentTo(first.Problems.Select(p => (p.Path, p.ItemId, p.Message)));
-        var lines = scanned.Split('\n');
+        var lines = evidenceLast.Split('\n');
         foreach (var p in first.Problems)
         {
             var line = lines[p.Line!.Value - 1];
@@ -146,7 +147,7 @@ public class CaseReaderTests
         var firstId = JsonNode.Parse(json)!["evidence"]![0]!["id"]!.GetValue<string>();
         json = variant switch
         {
-            // An escaped character in an id, a comment between items, no white space, a literal the scan does not read.
+            // An escaped character in an id, a comment between items, no white space, a literal the fast path does not take.
             "escape" => json.Replace($"\"{firstId}\"", $"\"\\u0065{firstId[1..]}\"", StringComparison.Ordinal),
             "comment" => json.Replace("},\n    {", "}, /* between */\n    {", StringComparison.Ordinal),
             "compact" => JsonNode.Parse(json)!.ToJsonString(),
@@ -170,7 +171,7 @@ public class CaseReaderTests
     [Theory]
     [InlineData("inside")]
     [InlineData("after")]
-    public void TryRead_LocatesASyntaxError_InOrAfterTheScannedEvidence(string where)
+    public void TryRead_LocatesASyntaxError_InOrAfterTheEvidence(string where)
     {
         var universe = UniverseGenerator.Generate(Small);
         var json = CaseWriter.ToJson(universe);
@@ -192,6 +193,18 @@ public class CaseReaderTests
         result.Case.Should().BeNull();
         result.Problems.Should().ContainSingle().Which.Line.Should().Be(expectedLine);
         result.Problems[0].Message.Should().StartWith("expected well-formed JSON");
+    }
+
+    [Fact]
+    public void TryRead_ReportsARepeatedEvidenceProperty_WhenTheLastIsNotTheOneReadInline()
+    {
+        // The first array is read during the parse; the one that ends the file is another property of the same name.
+        var json = Case(Item("e1")).TrimEnd().TrimEnd('}') + $",\n  \"evidence\": [{Item("e2")}]\n}}";
+
+        var result = CaseReader.TryRead(Encoding.UTF8.GetBytes(json));
+
+        result.Case.Should().BeNull();
+        result.Problems.Should().ContainSingle().Which.Message.Should().Contain("\"evidence\" appears twice");
     }
 
     private static string Case(params string[] items) =>
