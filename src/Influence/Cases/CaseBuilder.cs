@@ -271,6 +271,9 @@ public sealed class CaseBuilder
     /// <summary>The id of the evidence item added in position <paramref name="row"/> (0-based, in the order added).</summary>
     internal string EvidenceIdAt(int row) => _rows.IdAt(row);
 
+    /// <summary>Cuts the evidence columns to the number of rows (after sizing them from an estimate).</summary>
+    internal void TrimEvidence() => _rows.Trim();
+
     /// <summary>
     /// Adds an evidence item whose fields the caller has already checked with the rules of the records
     /// (<see cref="Check"/>, as <see cref="IO.CaseReader"/> does), without building a record. The fields are those of
@@ -488,6 +491,29 @@ public sealed class CaseBuilder
             Array.Resize(ref _sourceStart, capacity);
             Array.Resize(ref _notes, capacity);
             _sources.Capacity = Math.Max(_sources.Capacity, capacity);
+        }
+
+        public void Trim()
+        {
+            var n = Count;
+            if (n == _ids.Length)
+            {
+                return;
+            }
+
+            Array.Resize(ref _ids, n);
+            Array.Resize(ref _kind, n);
+            Array.Resize(ref _first, n);
+            Array.Resize(ref _last, n);
+            Array.Resize(ref _dateFlags, n);
+            Array.Resize(ref _confidence, n);
+            Array.Resize(ref _a, n);
+            Array.Resize(ref _b, n);
+            Array.Resize(ref _type, n);
+            Array.Resize(ref _value, n);
+            Array.Resize(ref _ref, n);
+            Array.Resize(ref _sourceStart, n);
+            Array.Resize(ref _notes, n);
         }
 
         public void Add(EvidenceItem item)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.IO.MemoryMappedFiles;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Influence.Cases;
@@ -74,6 +75,10 @@ public static partial class CaseReader
     /// <returns>The case.</returns>
     /// <exception cref="CaseFormatException">The file is invalid; every problem is listed.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <remarks>
+    /// The file is mapped into memory while it is read: truncating it meanwhile is undefined behaviour (on Unix, the
+    /// process crashes).
+    /// </remarks>
     public static Case ReadFile(string path)
     {
         var result = TryReadFile(path);
@@ -84,10 +89,64 @@ public static partial class CaseReader
     /// <param name="path">The file path.</param>
     /// <returns>The case or the problems.</returns>
     /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <remarks>
+    /// The file is mapped into memory while it is read: truncating it meanwhile is undefined behaviour (on Unix, the
+    /// process crashes).
+    /// </remarks>
     public static CaseReadResult TryReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return TryRead(File.ReadAllBytes(path), path);
+
+        // The file is mapped into memory rather than copied into the managed heap (a large case file would double the
+        // reader's peak memory). What cannot be mapped (an empty file, a pipe, a file over 2 GB) is read as before.
+        var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        MemoryMappedFile? map = null;
+        long length;
+        try
+        {
+            length = RandomAccess.GetLength(handle);
+            if (length is > 0 and <= int.MaxValue)
+            {
+                map = MemoryMappedFile.CreateFromFile(handle, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            map = null;
+            length = 0;
+        }
+        finally
+        {
+            if (map is null)
+            {
+                handle.Dispose();
+            }
+        }
+
+        if (map is null)
+        {
+            return TryRead(File.ReadAllBytes(path), path);
+        }
+
+        using (map)
+        {
+            using var view = map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
+            return TryReadMapped(view, (int)length, path);
+        }
+    }
+
+    private static unsafe CaseReadResult TryReadMapped(MemoryMappedViewAccessor view, int length, string path)
+    {
+        byte* start = null;
+        view.SafeMemoryMappedViewHandle.AcquirePointer(ref start);
+        try
+        {
+            return TryRead(new ReadOnlySpan<byte>(start + view.PointerOffset, length), path);
+        }
+        finally
+        {
+            view.SafeMemoryMappedViewHandle.ReleasePointer();
+        }
     }
 
     /// <summary>Reads a case from JSON text.</summary>
@@ -113,10 +172,23 @@ public static partial class CaseReader
             utf8 = utf8[3..];
         }
 
+        // The evidence is read while the file is parsed, in one pass, when it is the root's last property (as the
+        // writer puts it): everything it depends on (units, the ids of sources and actors) has been read by then. If
+        // another property follows it, that reading is dropped and the evidence is read again once the rest is known.
         JsonTree root;
+        Reading? inline = null;
+        CaseBuilder? inlineBuilder = null;
+        JsonTree? inlineArray = null;
         try
         {
-            root = JsonTree.Parse(utf8, deferred: "evidence");
+            var length = utf8.Length;
+            root = JsonTree.Parse(utf8, deferred: "evidence", (JsonTree partial, JsonTree evidence, ref Utf8JsonReader reader) =>
+            {
+                inlineArray = evidence;
+                inline = new Reading();
+                inlineBuilder = inline.ReadCase(partial, ref reader, length);
+                return inline.EvidenceCount;
+            });
         }
         catch (JsonException e)
         {
@@ -130,8 +202,21 @@ public static partial class CaseReader
             return new CaseReadResult(null, [new CaseProblem("$", null, "expected well-formed JSON: the text is not UTF-8 (a string holds a byte sequence that is not a character)") { File = file, Line = line, Column = col }]);
         }
 
-        var reading = new Reading();
-        var builder = reading.ReadCase(root, utf8);
+        Reading reading;
+        CaseBuilder? builder;
+        // The array read inline must be the root's last property: another "evidence" after it (a repeated name) is not.
+        if (inline is not null && ReferenceEquals(root.Properties[^1].Value, inlineArray))
+        {
+            (reading, builder) = (inline, inlineBuilder);
+        }
+        else
+        {
+            inline = null;
+            inlineBuilder = null;
+            reading = new Reading();
+            builder = reading.ReadCase(root, utf8);
+        }
+
         if (builder is not null)
         {
             if (builder.TryBuild(out var built, out var buildProblems))
@@ -213,7 +298,7 @@ public static partial class CaseReader
     /// path or location per item. Where a later problem of the builder needs the location of a field of an evidence
     /// item, the items concerned are read again (<see cref="AddFromBuilder"/>).
     /// </remarks>
-    private sealed class Reading
+    private sealed partial class Reading
     {
         private const string EvidencePath = "$.evidence";
 
@@ -237,8 +322,43 @@ public static partial class CaseReader
         /// <summary>Every problem found, with the byte offset it is about (−1: none).</summary>
         public List<(CaseProblem Problem, int At)> Problems { get; } = [];
 
+        /// <summary>The number of evidence items read (valid or not).</summary>
+        public int EvidenceCount { get; private set; }
+
+        /// <summary>Reads a parsed file whose evidence array was deferred, streaming it from the file.</summary>
         public CaseBuilder? ReadCase(JsonTree root, ReadOnlySpan<byte> utf8)
         {
+            var builder = ReadHead(root, out var evidence);
+            if (builder is not null && evidence is not null)
+            {
+                var reader = new Utf8JsonReader(utf8[evidence.Offset..], JsonTree.Options);
+                reader.Read();
+                StreamEvidence(builder, evidence, ref reader, evidence.Offset, evidence.DeferredCount, 0);
+            }
+
+            return builder;
+        }
+
+        /// <summary>
+        /// Reads the root object parsed so far, then its evidence array from the parser's own reader (at the array's
+        /// start; left at its end). The builder's columns are sized from the first items' length in bytes.
+        /// </summary>
+        public CaseBuilder? ReadCase(JsonTree root, ref Utf8JsonReader reader, int length)
+        {
+            var builder = ReadHead(root, out var evidence);
+            if (builder is not null && evidence is not null)
+            {
+                StreamEvidence(builder, evidence, ref reader, 0, 0, length);
+                builder.TrimEvidence();
+            }
+
+            return builder;
+        }
+
+        /// <summary>Reads everything but the items of a deferred evidence array, which it returns.</summary>
+        private CaseBuilder? ReadHead(JsonTree root, out JsonTree? deferredEvidence)
+        {
+            deferredEvidence = null;
             var top = new JPath("$");
             if (root.Kind != JsonKind.Object)
             {
@@ -285,7 +405,7 @@ public static partial class CaseReader
             ForEach(root, "dyads", required: false, (item, path) => ReadDyad(builder, item, path));
             if (ForEach(root, "evidence", required: true, (item, path) => ReadEvidence(builder, item, path)) is { IsDeferred: true } evidence)
             {
-                StreamEvidence(builder, evidence, utf8);
+                deferredEvidence = evidence;
             }
 
             return builder;
@@ -447,22 +567,47 @@ public static partial class CaseReader
         }
 
         /// <summary>Reads the evidence array item by item (see <see cref="Reading"/>).</summary>
-        private void StreamEvidence(CaseBuilder b, JsonTree list, ReadOnlySpan<byte> utf8)
+        /// <param name="b">The builder.</param>
+        /// <param name="list">The evidence array's node.</param>
+        /// <param name="reader">A reader at the array's start.</param>
+        /// <param name="offset">The offset in the file of the reader's first byte.</param>
+        /// <param name="count">The number of items, if known (0: not known).</param>
+        /// <param name="length">The file's length, to size the builder's columns when the number of items is not known.</param>
+        private void StreamEvidence(CaseBuilder b, JsonTree list, ref Utf8JsonReader reader, int offset, int count, int length)
         {
             _evidenceOffset = list.Offset;
-            b.EnsureEvidenceCapacity(list.DeferredCount);
-            var reader = new Utf8JsonReader(utf8[list.Offset..], JsonTree.Options);
-            reader.Read();
+            b.EnsureEvidenceCapacity(count);
+            const int Sample = 1024;
             var item = JsonTree.Pool.NewItem();
             var pool = new JsonTree.Pool();
             var strings = new Utf8Strings(AllowedByKind.Values.SelectMany(names => names).Distinct());
             Func<string, bool> unique = static name => name is "id" or "note";
             _streaming = true;
-            for (var i = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; i++)
+            var i = 0;
+            for (; reader.Read() && reader.TokenType != JsonTokenType.EndArray; i++)
             {
-                JsonTree.ReadItem(ref reader, list.Offset, item, pool, strings, unique);
+                if (i == Sample && count == 0)
+                {
+                    // The items that follow are about as long as the first ones: sized for them (and a little more),
+                    // the columns rarely grow by doubling, and are cut to size at the end.
+                    var read = offset + reader.TokenStartIndex - list.Offset;
+                    var left = length - (offset + reader.TokenStartIndex);
+                    b.EnsureEvidenceCapacity((int)Math.Min(int.MaxValue / 2, Sample + (left * Sample / Math.Max(1, read) * 21 / 20)));
+                }
+
+                var start = reader;
+                var fast = reader.TokenType == JsonTokenType.StartObject ? TryFastEvidence(b, ref reader, i, strings) : FastDeclined;
+                if (fast == FastAccepted)
+                {
+                    _evidenceRows?.Add(i);
+                    _evidenceAccepted++;
+                    continue;
+                }
+
+                reader = start;
+                JsonTree.ReadItem(ref reader, offset, item, pool, strings, unique);
                 var path = new JPath(EvidencePath, i);
-                var accepted = item.Kind == JsonKind.Object && ReadEvidence(b, item, path);
+                var accepted = item.Kind == JsonKind.Object && ReadEvidence(b, item, path, fast >= 0 ? fast : null);
                 if (item.Kind != JsonKind.Object)
                 {
                     Add(path.ToString(), null, item, $"expected an object; was {item.KindName}");
@@ -480,6 +625,7 @@ public static partial class CaseReader
             }
 
             _streaming = false;
+            EvidenceCount = i;
         }
 
         private bool ReadUnit(CaseBuilder b, JsonTree o, JPath path)
@@ -626,7 +772,11 @@ public static partial class CaseReader
         };
 
         /// <summary>Reads one evidence item into the builder's columns (no record is built); false when it is rejected.</summary>
-        private bool ReadEvidence(CaseBuilder b, JsonTree o, JPath path)
+        /// <param name="b">The builder.</param>
+        /// <param name="o">The item.</param>
+        /// <param name="path">Where the item is.</param>
+        /// <param name="usedBy">When the fast path already looked the item's id up: the earlier item with that id.</param>
+        private bool ReadEvidence(CaseBuilder b, JsonTree o, JPath path, int? usedBy = null)
         {
             var id = Id(o, path, "id", null, true);
             var kind = EnumField(o, path, "kind", id, Names.Kind, true);
@@ -659,7 +809,7 @@ public static partial class CaseReader
             // Duplicate ids are found here, among every item with a valid id, so that a duplicate of an item that is
             // invalid for another reason is reported in the same pass.
             var duplicate = false;
-            if (id is not null && UsedBy(id, path.Index, b) is { } first)
+            if (id is not null && (usedBy ?? UsedBy(id, path.Index, b)) is { } first)
             {
                 Add($"{path}.id", id, o["id"]!, $"expected a unique id; \"{id}\" is already used by evidence[{first}]");
                 duplicate = true;

@@ -6,6 +6,12 @@ using System.Text.Unicode;
 
 namespace Influence.IO;
 
+/// <summary>Reads a deferred array in place (see <see cref="JsonTree.Parse"/>); returns its number of items.</summary>
+/// <param name="root">The root object as parsed so far, the array last.</param>
+/// <param name="array">The array's node.</param>
+/// <param name="reader">The reader, at the array's start; left at its end.</param>
+internal delegate int DeferredReader(JsonTree root, JsonTree array, ref Utf8JsonReader reader);
+
 /// <summary>The kinds of JSON value.</summary>
 internal enum JsonKind
 {
@@ -103,7 +109,14 @@ internal sealed class JsonTree
     /// <see cref="InvalidDataException"/> (see <see cref="CheckUtf8"/>) when a string is not UTF-8. Arrays that are
     /// values of the root object's properties named <paramref name="deferred"/> are checked and counted, not built.
     /// </summary>
-    public static JsonTree Parse(ReadOnlySpan<byte> utf8, string? deferred = null)
+    /// <param name="utf8">The document.</param>
+    /// <param name="deferred">The name of the root properties whose arrays are not built.</param>
+    /// <param name="readDeferred">
+    /// Reads the first such array in place of skipping it (null: skip it): called with the root object as parsed so
+    /// far (the array's node last) and the reader at the array's start, it reads through the array's end and returns
+    /// the number of items. The array's offsets are the reader's own (from the start of <paramref name="utf8"/>).
+    /// </param>
+    public static JsonTree Parse(ReadOnlySpan<byte> utf8, string? deferred = null, DeferredReader? readDeferred = null)
     {
         CheckUtf8(utf8);
         var reader = new Utf8JsonReader(utf8, Options);
@@ -112,7 +125,7 @@ internal sealed class JsonTree
             throw new JsonException("the file is empty: expected a JSON object", null, 0, 0);
         }
 
-        var root = Build(ref reader, 0, 0, deferred);
+        var root = Build(ref reader, 0, 0, deferred, readDeferred);
         if (reader.Read())
         {
             var (line, col) = JsonLines.Build(utf8).Locate((int)reader.TokenStartIndex);
@@ -152,9 +165,9 @@ internal sealed class JsonTree
     }
 
     /// <summary>Reads the value at the reader's token (and everything inside it) as a tree; offsets are shifted by <paramref name="offset"/>.</summary>
-    public static JsonTree ReadValue(ref Utf8JsonReader reader, int offset) => Build(ref reader, offset, int.MinValue, null);
+    public static JsonTree ReadValue(ref Utf8JsonReader reader, int offset) => Build(ref reader, offset, int.MinValue, null, null);
 
-    private static JsonTree Build(ref Utf8JsonReader reader, int offset, int depth, string? deferred)
+    private static JsonTree Build(ref Utf8JsonReader reader, int offset, int depth, string? deferred, DeferredReader? readDeferred)
     {
         var at = (int)reader.TokenStartIndex + offset;
         switch (reader.TokenType)
@@ -171,6 +184,14 @@ internal sealed class JsonTree
                         if (depth == 0 && name == deferred && reader.TokenType == JsonTokenType.StartArray)
                         {
                             value = new JsonTree(JsonKind.Array, (int)reader.TokenStartIndex + offset) { IsDeferred = true };
+                            node.Properties.Add((name, value, nameAt));
+                            if (readDeferred is not null)
+                            {
+                                value.DeferredCount = readDeferred(node, value, ref reader);
+                                readDeferred = null;
+                                continue;
+                            }
+
                             var count = 0;
                             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                             {
@@ -179,12 +200,10 @@ internal sealed class JsonTree
                             }
 
                             value.DeferredCount = count;
-                        }
-                        else
-                        {
-                            value = Build(ref reader, offset, depth + 1, deferred);
+                            continue;
                         }
 
+                        value = Build(ref reader, offset, depth + 1, deferred, readDeferred);
                         node.Properties.Add((name, value, nameAt));
                     }
 
@@ -196,7 +215,7 @@ internal sealed class JsonTree
                     var node = new JsonTree(JsonKind.Array, at);
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
-                        node.Items.Add(Build(ref reader, offset, depth + 1, deferred));
+                        node.Items.Add(Build(ref reader, offset, depth + 1, deferred, readDeferred));
                     }
 
                     return node;
@@ -363,21 +382,30 @@ internal sealed class Utf8Strings
         }
     }
 
-    public string Get(ReadOnlySpan<byte> utf8)
+    public string Get(ReadOnlySpan<byte> utf8) => Get(utf8, out _);
+
+    /// <summary>
+    /// The string, and its number in the table (from 0, in order of first appearance; −1 once the table is full), by
+    /// which a reader remembers what it found out about it.
+    /// </summary>
+    public string Get(ReadOnlySpan<byte> utf8, out int entry)
     {
         var hash = Hash(utf8);
         for (var e = _buckets[hash & (_buckets.Length - 1)] - 1; e >= 0; e = _entries[e].Next)
         {
             if (_entries[e].Hash == hash && utf8.SequenceEqual(_entries[e].Key))
             {
+                entry = e;
                 return _entries[e].Value;
             }
         }
 
         var value = Encoding.UTF8.GetString(utf8);
+        entry = -1;
         if (_count < _capacity)
         {
             Add(utf8, value, hash);
+            entry = _count - 1;
         }
 
         return value;

@@ -81,6 +81,132 @@ public class CaseReaderTests
             ("$.evidence[2].sources[0]", 10, 92));
     }
 
+    [Fact]
+    public void TryRead_ReportsEveryProblemOfALargeFile_EachOnTheLineOfTheValueItIsAbout()
+    {
+        // Problems scattered through a file whose evidence comes last (read in the same pass as the rest), and the
+        // same file with the evidence first (read once the rest is known): the same problems, each located on the
+        // line of the value concerned.
+        var universe = UniverseGenerator.Generate(Small);
+        var written = JsonNode.Parse(CaseWriter.ToJson(universe))!.AsObject();
+        var items = written["evidence"]!.AsArray();
+        var support = Enumerable.Range(100, 500).First(i => items[i]!["magnitude"] is not null);
+        var dyadic = Enumerable.Range(900, 500).First(i => items[i]!["to"] is not null);
+        items[support]!["magnitude"] = 1.5;
+        items[dyadic]!["to"] = "nobody";
+        items[1500]!["id"] = items[1400]!["id"]!.GetValue<string>();
+        items[2000]!.AsObject().Remove("confidence");
+        items[2500]!["colour"] = "red";
+        items[2999] = 42;
+        var options = new System.Text.Json.JsonSerializerOptions { WriteIndented = true };
+        var evidenceLast = written.ToJsonString(options);
+        var reordered = new JsonObject { ["evidence"] = items.DeepClone() };
+        foreach (var (name, value) in written.Where(p => p.Key != "evidence"))
+        {
+            reordered[name] = value!.DeepClone();
+        }
+
+        var first = CaseReader.TryRead(Encoding.UTF8.GetBytes(evidenceLast), "large.json");
+        var second = CaseReader.TryRead(Encoding.UTF8.GetBytes(reordered.ToJsonString(options)), "large.json");
+
+        first.Case.Should().BeNull();
+        first.Problems.Select(p => p.Path).Should().Equal(
+            $"$.evidence[{support}].magnitude",
+            $"$.evidence[{dyadic}].to",
+            "$.evidence[1500].id",
+            "$.evidence[2000].confidence",
+            "$.evidence[2500].colour",
+            "$.evidence[2999]");
+        second.Problems.Select(p => (p.Path, p.ItemId, p.Message)).Should().BeEquivalentTo(first.Problems.Select(p => (p.Path, p.ItemId, p.Message)));
+        var lines = evidenceLast.Split('\n');
+        foreach (var p in first.Problems)
+        {
+            var line = lines[p.Line!.Value - 1];
+            var expected = p.Path switch
+            {
+                _ when p.Path.EndsWith(".magnitude", StringComparison.Ordinal) => "\"magnitude\": 1.5",
+                _ when p.Path.EndsWith(".to", StringComparison.Ordinal) => "\"to\": \"nobody\"",
+                "$.evidence[1500].id" => $"\"id\": \"{items[1400]!["id"]}\"",
+                "$.evidence[2500].colour" => "\"colour\"",
+                "$.evidence[2999]" => "42",
+                _ => "{",
+            };
+            line.Should().Contain(expected, p.ToString());
+        }
+    }
+
+    [Theory]
+    [InlineData("escape")]
+    [InlineData("comment")]
+    [InlineData("compact")]
+    [InlineData("literal")]
+    public void Read_GivesTheSameCase_WhenTheEvidenceIsWrittenInAnotherWay(string variant)
+    {
+        var universe = UniverseGenerator.Generate(Small);
+        var json = CaseWriter.ToJson(universe);
+        var firstId = JsonNode.Parse(json)!["evidence"]![0]!["id"]!.GetValue<string>();
+        json = variant switch
+        {
+            // An escaped character in an id, a comment between items, no white space, a literal the fast path does not take.
+            "escape" => json.Replace($"\"{firstId}\"", $"\"\\u0065{firstId[1..]}\"", StringComparison.Ordinal),
+            "comment" => json.Replace("},\n    {", "}, /* between */\n    {", StringComparison.Ordinal),
+            "compact" => JsonNode.Parse(json)!.ToJsonString(),
+            _ => json.Replace($"\"{firstId}\",", $"\"{firstId}\", \"note\": null,", StringComparison.Ordinal),
+        };
+        json.Should().NotBe(CaseWriter.ToJson(universe));
+
+        var result = CaseReader.TryRead(Encoding.UTF8.GetBytes(json));
+
+        if (variant == "literal")
+        {
+            // A null note is not a string: the one problem, found by the JSON reader.
+            result.Problems.Select(p => p.Path).Should().Equal("$.evidence[0].note");
+            return;
+        }
+
+        result.Problems.Should().BeEmpty();
+        CaseWriter.ToJson(result.Case!, canonical: true).Should().Be(CaseWriter.ToJson(universe, canonical: true));
+    }
+
+    [Theory]
+    [InlineData("inside")]
+    [InlineData("after")]
+    public void TryRead_LocatesASyntaxError_InOrAfterTheEvidence(string where)
+    {
+        var universe = UniverseGenerator.Generate(Small);
+        var json = CaseWriter.ToJson(universe);
+        var lines = json.Split('\n').ToList();
+        int expectedLine;
+        if (where == "inside")
+        {
+            expectedLine = lines.FindIndex(2000, l => l.Contains("\"confidence\"", StringComparison.Ordinal)) + 1;
+            lines[expectedLine - 1] = lines[expectedLine - 1].Replace("\"confidence\"", "\"confidence", StringComparison.Ordinal);
+        }
+        else
+        {
+            lines.Add("]");
+            expectedLine = lines.Count;
+        }
+
+        var result = CaseReader.TryRead(Encoding.UTF8.GetBytes(string.Join('\n', lines)));
+
+        result.Case.Should().BeNull();
+        result.Problems.Should().ContainSingle().Which.Line.Should().Be(expectedLine);
+        result.Problems[0].Message.Should().StartWith("expected well-formed JSON");
+    }
+
+    [Fact]
+    public void TryRead_ReportsARepeatedEvidenceProperty_WhenTheLastIsNotTheOneReadInline()
+    {
+        // The first array is read during the parse; the one that ends the file is another property of the same name.
+        var json = Case(Item("e1")).TrimEnd().TrimEnd('}') + $",\n  \"evidence\": [{Item("e2")}]\n}}";
+
+        var result = CaseReader.TryRead(Encoding.UTF8.GetBytes(json));
+
+        result.Case.Should().BeNull();
+        result.Problems.Should().ContainSingle().Which.Message.Should().Contain("\"evidence\" appears twice");
+    }
+
     private static string Case(params string[] items) =>
         $$"""
         {
