@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Numerics;
 using Influence.Evidence;
 using Influence.Indexing;
 using Influence.Internal;
@@ -127,6 +128,26 @@ public sealed record ResourceDependence
         // of them has one: the lowest whose parent is none or contains the dependent (those above contain it).
         if (!index.AreRelated(provider, dependent))
         {
+            // When that pair is the provider's own, the dependent's totals already hold its values (see
+            // DependentTotals.Compute): no second pass over its items.
+            int own = -1, outermost = 0;
+            foreach (var a in index.AncestorsOrSelf(provider))
+            {
+                var p = index.PairOf(a, dependent);
+                if (p >= 0 && index.IsOutermostPair(p))
+                {
+                    outermost++;
+                    own = a == provider ? p : -1;
+                }
+            }
+
+            if (outermost == 1 && own >= 0)
+            {
+                totals.CopyValues(own, values[..n]);
+                totals.Any.AsSpan(0, n).CopyTo(received);
+                return;
+            }
+
             foreach (var a in index.AncestorsOrSelf(provider))
             {
                 var p = index.PairOf(a, dependent);
@@ -196,8 +217,10 @@ public sealed record ResourceDependence
         var days = index.Grid.StartDays;
         var last = index.Periods - 1;
         var n = t1 - t0 + 1;
-        var items = Gather(index, pair, provider, out var count);
-        foreach (var item in items.AsSpan(0, count))
+        // The pair's own items come from the index's outermost support items (every pair scanned without a provider
+        // is outermost); a provider's side of a pair is gathered here.
+        var items = provider < 0 ? index.OutermostSupport(pair) : Gather(index, pair, provider);
+        foreach (var item in items)
         {
             var first = item.First;
             var lastDay = item.Last;
@@ -306,38 +329,24 @@ public sealed record ResourceDependence
     }
 
     /// <summary>
-    /// What the window pass needs of a pair's support items (with a <paramref name="provider"/> ≥ 0, only its side's),
-    /// in canonical order, in a compact per-thread buffer: the items lie scattered over the columns, and this tight
-    /// loop lets their reads overlap.
+    /// The support items of an outermost pair that <paramref name="provider"/> (or one of its factions) gave, in
+    /// canonical order, copied from the index's outermost support items into a per-thread buffer.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static Gathered[] Gather(EvidenceIndex index, int pair, int provider, out int count)
+    private static ReadOnlySpan<SupportItem> Gather(EvidenceIndex index, int pair, int provider)
     {
-        var c = index.Case.Evidence.Columns;
-        var (kinds, actors, firsts, lasts, types, confidences, magnitudes) = (c.Kind, c.A, c.FirstDay, c.LastDay, c.Type, c.Confidence, c.Value);
-        var options = index.Options.Confidence;
-        Span<double> confidence = [options.Of(Confidence.Confirmed), options.Of(Confidence.Reported), options.Of(Confidence.Alleged)];
-        var rows = index.PairItemSpan(pair);
-        var items = ThreadBuffer.Get(ref Scratch.Items, rows.Length);
-        var support = ThreadBuffer.Get(ref Scratch.Rows, rows.Length);
-
-        // The support rows first (one column read per row), then their fields without a branch.
-        count = 0;
-        foreach (var row in rows)
+        var all = index.OutermostSupport(pair, out var givers);
+        var items = ThreadBuffer.Get(ref Scratch.Items, all.Length);
+        var count = 0;
+        for (var k = 0; k < all.Length; k++)
         {
-            support[count] = row;
-            count += kinds[row] == (byte)EvidenceKind.Support && (provider < 0 || index.IsWithin(actors[row], provider)) ? 1 : 0;
+            if (index.IsWithin(givers[k], provider))
+            {
+                items[count++] = all[k];
+            }
         }
 
-        for (var k = 0; k < count; k++)
-        {
-            var row = support[k];
-
-            // Whole: EvidenceIndex.Weight of a support item.
-            items[k] = new Gathered(firsts[row], lasts[row], confidence[confidences[row]] * magnitudes[row], types[row], c.IsSpan(row));
-        }
-
-        return items;
+        return items.AsSpan(0, count);
     }
 
     /// <summary>Adds a value to every element (each element's addition is the one a scalar loop makes).</summary>
@@ -378,23 +387,20 @@ public sealed record ResourceDependence
         return (shares, running);
     }
 
-    /// <summary>What <see cref="Scan"/> reads of one support item.</summary>
-    private readonly record struct Gathered(int First, int Last, double Whole, byte Type, bool Span);
-
     /// <summary>Per-thread buffers of the series path, grown as needed.</summary>
     private static class Scratch
     {
         [ThreadStatic]
-        public static Gathered[]? Items;
-
-        [ThreadStatic]
-        public static int[]? Rows;
+        public static SupportItem[]? Items;
 
         [ThreadStatic]
         public static double[]? Provider;
 
         [ThreadStatic]
         public static double[]? Mine;
+
+        [ThreadStatic]
+        public static double[]? Kept;
 
         [ThreadStatic]
         public static double[]? Received;
@@ -428,6 +434,39 @@ public sealed record ResourceDependence
 
         public bool[] Any { get; }
 
+        /// <summary>The outermost pairs into the dependent that gave support in some window, ascending.</summary>
+        private int[] Pairs { get; set; } = [];
+
+        /// <summary>Per pair in <see cref="Pairs"/>, the first and last window (t − t0) it gave in.</summary>
+        private int[] Low { get; set; } = [];
+
+        private int[] High { get; set; } = [];
+
+        /// <summary>Per pair, where its values of windows Low … High start in <see cref="Values"/>.</summary>
+        private int[] Offset { get; set; } = [];
+
+        /// <summary>
+        /// The dependence on each pair's acting actor in windows Low … High, as <see cref="Series"/> computes it from
+        /// that pair alone (+0 in every other window).
+        /// </summary>
+        private double[] Values { get; set; } = [];
+
+        /// <summary>The dependence on the acting actor of an outermost pair into the dependent, window by window.</summary>
+        public void CopyValues(int pair, Span<double> values)
+        {
+            var j = Array.BinarySearch(Pairs, pair);
+            if (j < 0)
+            {
+                values.Clear();
+                return;
+            }
+
+            var (low, high) = (Low[j], High[j]);
+            values[..low].Clear();
+            Values.AsSpan(Offset[j], high - low + 1).CopyTo(values[low..]);
+            values[(high + 1)..].Clear();
+        }
+
         /// <summary>The dependent's totals, computed once per index and window series and shared by every dyad and thread.</summary>
         public static DependentTotals Of(EvidenceIndex index, int dependent, int w, int t0, int t1) =>
             index.Memo<DependentTotals>(w, t0, t1).Get(dependent, (index, w, t0, t1), static (d, s) => Compute(s.index, d, s.w, s.t0, s.t1));
@@ -445,6 +484,14 @@ public sealed record ResourceDependence
             squares.Clear();
             var receivedArray = Scratch.Received!;
             var mine = ThreadBuffer.Get(ref Scratch.Mine, n * Kinds);
+
+            // Each supplier pair's own part (mine, windows low … high) is kept until the criticalities are known:
+            // the dependence on that supplier is then computed here, once, rather than by a second pass over the
+            // pair's items for every dyad that asks for it.
+            var kept = ThreadBuffer.Get(ref Scratch.Kept, 16);
+            var pairs = new List<(int Pair, int Low, int High, int Offset)>();
+            var used = 0;
+            var windows = 0;
             foreach (var p in index.InPairSpan(dependent))
             {
                 if (!index.IsOutermostPair(p))
@@ -459,22 +506,51 @@ public sealed record ResourceDependence
                     continue;
                 }
 
+                var length = high - low + 1;
+                if (kept.Length < used + (Kinds * length))
+                {
+                    Array.Resize(ref Scratch.Kept, Math.Max(2 * kept.Length, used + (Kinds * length)));
+                    kept = Scratch.Kept!;
+                }
+
+                pairs.Add((p, low, high, used));
+                windows += length;
+
                 // Cells of windows the pair did not reach hold 0 in mine and add nothing.
                 for (var r = 0; r < Kinds; r++)
                 {
-                    for (var cell = (r * n) + low; cell <= (r * n) + high; cell++)
+                    AddSquares(mine.AsSpan((r * n) + low, length), squares.Slice((r * n) + low, length));
+                    mine.AsSpan((r * n) + low, length).CopyTo(kept.AsSpan(used + (r * length), length));
+                    mine.AsSpan((r * n) + low, length).Clear();
+                }
+
+                used += Kinds * length;
+            }
+
+            // Lanes hold consecutive windows; each window's denominator adds its resources' terms in resource order,
+            // as the scalar loop below does.
+            var i0 = 0;
+            var lanes = Vector<double>.Count;
+            if (Vector.IsHardwareAccelerated)
+            {
+                for (; i0 <= n - lanes; i0 += lanes)
+                {
+                    var den = Vector<double>.Zero;
+                    for (var r = 0; r < Kinds; r++)
                     {
-                        if (mine[cell] > 0)
-                        {
-                            squares[cell] += mine[cell] * mine[cell];
-                        }
+                        var cell = (r * n) + i0;
+                        var total = new Vector<double>(received.Slice(cell, lanes));
+                        var square = new Vector<double>(squares.Slice(cell, lanes));
+                        var kappa = Vector.ConditionalSelect(Vector.GreaterThan(total, Vector<double>.Zero), square / (total * total), Vector<double>.Zero);
+                        kappa.CopyTo(totals.Kappa.AsSpan(cell, lanes));
+                        den += kappa * total;
                     }
 
-                    mine.AsSpan((r * n) + low, high - low + 1).Clear();
+                    den.CopyTo(totals.Denominator.AsSpan(i0, lanes));
                 }
             }
 
-            for (var i = 0; i < n; i++)
+            for (var i = i0; i < n; i++)
             {
                 double den = 0;
                 for (var r = 0; r < Kinds; r++)
@@ -489,7 +565,76 @@ public sealed record ResourceDependence
                 totals.Denominator[i] = den;
             }
 
+            // Each pair's values, as Series computes them from fromProvider = the pair's part: Σ_r κ_r p_r in
+            // resource order, over the denominator.
+            totals.Pairs = new int[pairs.Count];
+            totals.Low = new int[pairs.Count];
+            totals.High = new int[pairs.Count];
+            totals.Offset = new int[pairs.Count];
+            totals.Values = new double[windows];
+            var at = 0;
+            for (var j = 0; j < pairs.Count; j++)
+            {
+                var (pair, low, high, offset) = pairs[j];
+                var length = high - low + 1;
+                (totals.Pairs[j], totals.Low[j], totals.High[j], totals.Offset[j]) = (pair, low, high, at);
+                var i = low;
+                if (Vector.IsHardwareAccelerated)
+                {
+                    for (; i <= high + 1 - lanes; i += lanes)
+                    {
+                        var num = Vector<double>.Zero;
+                        for (var r = 0; r < Kinds; r++)
+                        {
+                            num += new Vector<double>(totals.Kappa.AsSpan((r * n) + i, lanes)) * new Vector<double>(kept.AsSpan(offset + (r * length) + i - low, lanes));
+                        }
+
+                        // The quotient and clamp lane by lane, exactly as below.
+                        for (var l = 0; l < lanes; l++)
+                        {
+                            var den = totals.Denominator[i + l];
+                            totals.Values[at++] = den > 0 ? Math.Clamp(num[l] / den, 0, 1) : 0;
+                        }
+                    }
+                }
+
+                for (; i <= high; i++)
+                {
+                    double num = 0;
+                    for (var r = 0; r < Kinds; r++)
+                    {
+                        num += totals.Kappa[(r * n) + i] * kept[offset + (r * length) + i - low];
+                    }
+
+                    var den = totals.Denominator[i];
+                    totals.Values[at++] = den > 0 ? Math.Clamp(num / den, 0, 1) : 0;
+                }
+            }
+
             return totals;
+        }
+    }
+
+    /// <summary>squares[i] += mine[i]² where mine[i] &gt; 0 (elsewhere +0 is added, which changes no sum of squares).</summary>
+    private static void AddSquares(ReadOnlySpan<double> mine, Span<double> squares)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; i <= mine.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                var m = new Vector<double>(mine.Slice(i, Vector<double>.Count));
+                var add = Vector.ConditionalSelect(Vector.GreaterThan(m, Vector<double>.Zero), m * m, Vector<double>.Zero);
+                (new Vector<double>(squares.Slice(i, Vector<double>.Count)) + add).CopyTo(squares.Slice(i, Vector<double>.Count));
+            }
+        }
+
+        for (; i < mine.Length; i++)
+        {
+            if (mine[i] > 0)
+            {
+                squares[i] += mine[i] * mine[i];
+            }
         }
     }
 
