@@ -74,13 +74,11 @@ public sealed partial class EvidenceIndex
         var rows = c.Count;
         var pairs = _pairFrom.Length;
         var chunks = Math.Max(1, Math.Min(threads, rows / 65536));
-        var counts = new int[chunks][];
-        var rowPairs = new List<int>[chunks];
-        var rowCounts = new List<byte>[chunks];
+        var found = new FoundPairs[chunks];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
 
         // Pass 1: each support row's outermost pairs (kept for pass 2), and how many items each pair gets per chunk.
-        Parallel.For(0, chunks, parallel, k => (counts[k], rowPairs[k], rowCounts[k]) = FindOutermostPairs(c, pairs, ChunkRows(rows, chunks, k)));
+        Parallel.For(0, chunks, parallel, k => found[k] = FindOutermostPairs(c, pairs, ChunkRows(rows, chunks, k)));
 
         // Each bucket's start, and each chunk's cursor in it.
         var bucketStart = new int[pairs + 1];
@@ -89,7 +87,7 @@ public sealed partial class EvidenceIndex
             var total = 0;
             for (var k = 0; k < chunks; k++)
             {
-                total += counts[k][p];
+                total += found[k].Count[p];
             }
 
             bucketStart[p + 1] = bucketStart[p] + total;
@@ -100,8 +98,8 @@ public sealed partial class EvidenceIndex
             var at = bucketStart[p];
             for (var k = 0; k < chunks; k++)
             {
-                var n = counts[k][p];
-                counts[k][p] = at;
+                var n = found[k].Count[p];
+                found[k].Count[p] = at;
                 at += n;
             }
         }
@@ -111,54 +109,68 @@ public sealed partial class EvidenceIndex
         var givers = GC.AllocateUninitializedArray<int>(bucketStart[pairs]);
         var options = Options.Confidence;
         var confidence = new[] { options.Of(Confidence.Confirmed), options.Of(Confidence.Reported), options.Of(Confidence.Alleged) };
-        Parallel.For(0, chunks, parallel, k => WriteSupportItems(c, confidence, ChunkRows(rows, chunks, k), counts[k], rowPairs[k], rowCounts[k], items, givers));
+        Parallel.For(0, chunks, parallel, k => WriteSupportItems(c, confidence, found[k], items, givers));
 
         return new OutermostSupportItems(bucketStart, items, givers);
     }
 
-    /// <summary>Pass 1 over rows start … end − 1: each support row's outermost pairs and their number, and items per pair.</summary>
+    /// <summary>
+    /// Pass 1 over rows start … end − 1: the support rows, each one's outermost pairs (in <c>Found</c>, their number in
+    /// <c>PerRow</c>), and how many items each pair gets.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private (int[] Count, List<int> Found, List<byte> PerRow) FindOutermostPairs(EvidenceColumns c, int pairs, (int Start, int End) rows)
+    private FoundPairs FindOutermostPairs(EvidenceColumns c, int pairs, (int Start, int End) rows)
     {
+        var (kinds, givers, receivers) = (c.Kind, c.A, c.B);
         var count = new int[pairs];
-        var found = new List<int>();
-        var perRow = new List<byte>();
+        var length = rows.End - rows.Start;
+        var supportRows = GC.AllocateUninitializedArray<int>(length);
+        var perRow = GC.AllocateUninitializedArray<byte>(length);
+        var found = GC.AllocateUninitializedArray<int>(Math.Max(16, length));
+        int support = 0, used = 0;
         for (var row = rows.Start; row < rows.End; row++)
         {
-            if (c.Kind[row] != (byte)EvidenceKind.Support || c.B[row] < 0)
+            if (kinds[row] != (byte)EvidenceKind.Support || receivers[row] < 0)
             {
                 continue;
             }
 
-            var before = found.Count;
-            OutermostPairsOf(c.A[row], c.B[row], found);
-            for (var j = before; j < found.Count; j++)
+            // At most one outermost pair per level of the receiver.
+            if (found.Length - used < _ancestorsOrSelf[receivers[row]].Length)
+            {
+                Array.Resize(ref found, 2 * found.Length);
+            }
+
+            var added = OutermostPairsOf(givers[row], receivers[row], found.AsSpan(used));
+            for (var j = used; j < used + added; j++)
             {
                 count[found[j]]++;
             }
 
-            perRow.Add(checked((byte)(found.Count - before)));
+            used += added;
+            supportRows[support] = row;
+            perRow[support++] = (byte)added;
         }
 
-        return (count, found, perRow);
+        return new FoundPairs(count, supportRows, support, perRow, found);
     }
 
-    /// <summary>Pass 2 over rows start … end − 1: each support row's item and giver into the buckets of its pairs, at the chunk's cursors.</summary>
+    /// <summary>Pass 2: each support row's item and giver into the buckets of its pairs, at the chunk's cursors.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void WriteSupportItems(EvidenceColumns c, double[] confidence, (int Start, int End) rows, int[] cursor, List<int> found, List<byte> perRow, SupportItem[] items, int[] givers)
+    private static void WriteSupportItems(EvidenceColumns c, double[] confidence, FoundPairs chunk, SupportItem[] items, int[] givers)
     {
-        int next = 0, support = 0;
-        for (var row = rows.Start; row < rows.End; row++)
+        var (a, firsts, lasts, confidences, values, types, flags) = (c.A, c.FirstDay, c.LastDay, c.Confidence, c.Value, c.Type, c.DateFlags);
+        var (cursor, found, perRow) = (chunk.Count, chunk.Found, chunk.PerRow);
+        var next = 0;
+        var rows = chunk.SupportRows.AsSpan(0, chunk.Support);
+        for (var k = 0; k < rows.Length; k++)
         {
-            if (c.Kind[row] != (byte)EvidenceKind.Support || c.B[row] < 0)
-            {
-                continue;
-            }
+            var row = rows[k];
 
             // Whole: EvidenceIndex.Weight of a support item.
-            var item = new SupportItem(c.FirstDay[row], c.LastDay[row], confidence[c.Confidence[row]] * c.Value[row], c.Type[row], c.IsSpan(row));
-            var giver = c.A[row];
-            for (var m = perRow[support++]; m > 0; m--)
+            var item = new SupportItem(firsts[row], lasts[row], confidence[confidences[row]] * values[row], types[row], (flags[row] & EvidenceColumns.SpanFlag) != 0);
+            var giver = a[row];
+            for (var m = perRow[k]; m > 0; m--)
             {
                 var at = cursor[found[next++]]++;
                 items[at] = item;
@@ -170,9 +182,12 @@ public sealed partial class EvidenceIndex
     private static (int Start, int End) ChunkRows(int rows, int chunks, int k) =>
         ((int)((long)rows * k / chunks), (int)((long)rows * (k + 1) / chunks));
 
-    /// <summary>Adds the outermost pairs an item from <paramref name="from"/> to <paramref name="to"/> lies in.</summary>
+    /// <summary>
+    /// Writes the outermost pairs an item from <paramref name="from"/> to <paramref name="to"/> lies in (at most one
+    /// per ancestor-or-self of the receiver) and returns their number.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void OutermostPairsOf(int from, int to, List<int> found)
+    private int OutermostPairsOf(int from, int to, Span<int> found)
     {
         var givers = _ancestorsOrSelf[from];
         var receivers = _ancestorsOrSelf[to];
@@ -180,25 +195,28 @@ public sealed partial class EvidenceIndex
         {
             // Two top-level actors: one pair, outermost because its giver has no parent (as the builder's roll-up).
             var p = PairOf(from, to);
-            if (p >= 0)
-            {
-                found.Add(p);
-            }
-
-            return;
+            found[0] = p;
+            return p >= 0 ? 1 : 0;
         }
 
+        var n = 0;
         foreach (var y in receivers)
         {
             foreach (var x in givers)
             {
                 if (!AreRelated(x, y) && PairOf(x, y) is var p and >= 0 && _outermost[p])
                 {
-                    found.Add(p);
+                    found[n++] = p;
+                    break;
                 }
             }
         }
+
+        return n;
     }
+
+    /// <summary>What pass 1 found in one chunk of rows.</summary>
+    private sealed record FoundPairs(int[] Count, int[] SupportRows, int Support, byte[] PerRow, int[] Found);
 
     private sealed record OutermostSupportItems(int[] Start, SupportItem[] Items, int[] Givers);
 }

@@ -100,14 +100,28 @@ public sealed class ReverseLeverage : Measure
         observed.Clear();
         foreach (var pair in index.OutPairSpan(client))
         {
+            // Without a support block every window's support is 0 and the third party adds nothing; without a
+            // coercion block every window's coercion is 0 and it only marks the windows it was supported in.
+            var supportSeries = index.SumSeries(PairSum.Support, pair);
             var z = index.PairTo(pair);
-            if (!DyadTies.IsThirdParty(index, z, patron, client))
+            if (supportSeries.IsEmpty || !DyadTies.IsThirdParty(index, z, patron, client))
             {
                 continue;
             }
 
-            Windows.Sums(index.SumSeries(PairSum.Support, pair), w, t0, support);
-            Windows.Sums(index.SumSeries(PairSum.Coercion, index.PairOf(z, patron)), w, t0, coercion);
+            Windows.Sums(supportSeries, w, t0, support);
+            var coercionSeries = index.SumSeries(PairSum.Coercion, index.PairOf(z, patron));
+            if (coercionSeries.IsEmpty)
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    observed[i] |= support[i] > 0;
+                }
+
+                continue;
+            }
+
+            Windows.Sums(coercionSeries, w, t0, coercion);
             for (var i = 0; i < n; i++)
             {
                 if (support[i] <= 0)
@@ -128,12 +142,13 @@ public sealed class ReverseLeverage : Measure
         {
             foreach (var pair in index.InPairSpan(patron))
             {
-                if (!DyadTies.IsThirdParty(index, index.PairFrom(pair), patron, client))
+                var coercionSeries = index.SumSeries(PairSum.Coercion, pair);
+                if (coercionSeries.IsEmpty || !DyadTies.IsThirdParty(index, index.PairFrom(pair), patron, client))
                 {
                     continue;
                 }
 
-                Windows.Sums(index.SumSeries(PairSum.Coercion, pair), w, t0, coercion);
+                Windows.Sums(coercionSeries, w, t0, coercion);
                 for (var i = 0; i < n; i++)
                 {
                     observed[i] |= coercion[i] > 0;
