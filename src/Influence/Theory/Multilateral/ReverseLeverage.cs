@@ -39,7 +39,7 @@ public sealed class ReverseLeverage : Measure
     private static bool[]? _observed;
 
     /// <inheritdoc />
-    internal override EvidenceIndex.Parts Reads => EvidenceIndex.Parts.None;
+    internal override EvidenceIndex.Parts Reads => EvidenceIndex.Parts.Running;
 
     /// <inheritdoc />
     public override MeasureScale Scale => MeasureScale.Unit;
@@ -109,18 +109,21 @@ public sealed class ReverseLeverage : Measure
                 continue;
             }
 
-            Windows.Sums(supportSeries, w, t0, support);
             var coercionSeries = index.SumSeries(PairSum.Coercion, index.PairOf(z, patron));
             if (coercionSeries.IsEmpty)
             {
+                // Period sums of support are ≥ 0 (weights and shares are), so a window's sum is > 0 exactly when one
+                // of its periods' is: the running count of such periods answers without summing the window.
+                var positive = index.PositiveSupportPrefix(pair);
                 for (var i = 0; i < n; i++)
                 {
-                    observed[i] |= support[i] > 0;
+                    observed[i] |= EvidenceIndex.CountIn(positive, t0 + i - w + 1, t0 + i) > 0;
                 }
 
                 continue;
             }
 
+            Windows.Sums(supportSeries, w, t0, support);
             Windows.Sums(coercionSeries, w, t0, coercion);
             for (var i = 0; i < n; i++)
             {
