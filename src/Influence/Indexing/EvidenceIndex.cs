@@ -185,12 +185,6 @@ public sealed partial class EvidenceIndex
         Demands = 16,
 
         All = Received | Objectives | Capabilities | Running | Demands,
-
-        /// <summary>
-        /// The support items of the outermost pairs (<see cref="OutermostSupport"/>), kept only while scoring: not in
-        /// <see cref="All"/>, as nothing a custom measure reads needs them.
-        /// </summary>
-        OutermostSupport = 32,
     }
 
     private ReceivedParts Received => Volatile.Read(ref _received) ?? Make(ref _received, () => _builder.BuildReceived(1));
@@ -234,11 +228,6 @@ public sealed partial class EvidenceIndex
         if ((parts & Parts.Capabilities) != 0)
         {
             _ = Capabilities;
-        }
-
-        if ((parts & Parts.OutermostSupport) != 0 && Volatile.Read(ref _outermostSupport) is null)
-        {
-            Make(ref _outermostSupport, () => BuildOutermostSupport(threads));
         }
     }
 
@@ -293,15 +282,8 @@ public sealed partial class EvidenceIndex
         return new ChildLists(start, actors);
     }
 
-    /// <summary>
-    /// Drops the per-actor memos and the outermost support items (the scorer calls it when a scoring ends: they are
-    /// rebuilt on demand).
-    /// </summary>
-    internal void ReleaseMemos()
-    {
-        Volatile.Read(ref _memos)?.Clear();
-        Volatile.Write(ref _outermostSupport, null);
-    }
+    /// <summary>Drops the per-actor memos (the scorer calls it when a scoring ends: they are rebuilt on demand).</summary>
+    internal void ReleaseMemos() => Volatile.Read(ref _memos)?.Clear();
 
     /// <summary>One value per actor, computed on first use (see <see cref="Memo{T}"/>).</summary>
     internal sealed class ActorMemo<T>

@@ -217,10 +217,8 @@ public sealed record ResourceDependence
         var days = index.Grid.StartDays;
         var last = index.Periods - 1;
         var n = t1 - t0 + 1;
-        // The pair's own items come from the index's outermost support items (every pair scanned without a provider
-        // is outermost); a provider's side of a pair is gathered here.
-        var items = provider < 0 ? index.OutermostSupport(pair) : Gather(index, pair, provider);
-        foreach (var item in items)
+        var items = Gather(index, pair, provider, out var count);
+        foreach (var item in items.AsSpan(0, count))
         {
             var first = item.First;
             var lastDay = item.Last;
@@ -329,24 +327,38 @@ public sealed record ResourceDependence
     }
 
     /// <summary>
-    /// The support items of an outermost pair that <paramref name="provider"/> (or one of its factions) gave, in
-    /// canonical order, copied from the index's outermost support items into a per-thread buffer.
+    /// What the window pass needs of a pair's support items (with a <paramref name="provider"/> ≥ 0, only its side's),
+    /// in canonical order, in a compact per-thread buffer: the items lie scattered over the columns, and this tight
+    /// loop lets their reads overlap.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static ReadOnlySpan<SupportItem> Gather(EvidenceIndex index, int pair, int provider)
+    private static Gathered[] Gather(EvidenceIndex index, int pair, int provider, out int count)
     {
-        var all = index.OutermostSupport(pair, out var givers);
-        var items = ThreadBuffer.Get(ref Scratch.Items, all.Length);
-        var count = 0;
-        for (var k = 0; k < all.Length; k++)
+        var c = index.Case.Evidence.Columns;
+        var (kinds, actors, firsts, lasts, types, confidences, magnitudes) = (c.Kind, c.A, c.FirstDay, c.LastDay, c.Type, c.Confidence, c.Value);
+        var options = index.Options.Confidence;
+        Span<double> confidence = [options.Of(Confidence.Confirmed), options.Of(Confidence.Reported), options.Of(Confidence.Alleged)];
+        var rows = index.PairItemSpan(pair);
+        var items = ThreadBuffer.Get(ref Scratch.Items, rows.Length);
+        var support = ThreadBuffer.Get(ref Scratch.Rows, rows.Length);
+
+        // The support rows first (one column read per row), then their fields without a branch.
+        count = 0;
+        foreach (var row in rows)
         {
-            if (index.IsWithin(givers[k], provider))
-            {
-                items[count++] = all[k];
-            }
+            support[count] = row;
+            count += kinds[row] == (byte)EvidenceKind.Support && (provider < 0 || index.IsWithin(actors[row], provider)) ? 1 : 0;
         }
 
-        return items.AsSpan(0, count);
+        for (var k = 0; k < count; k++)
+        {
+            var row = support[k];
+
+            // Whole: EvidenceIndex.Weight of a support item.
+            items[k] = new Gathered(firsts[row], lasts[row], confidence[confidences[row]] * magnitudes[row], types[row], c.IsSpan(row));
+        }
+
+        return items;
     }
 
     /// <summary>Adds a value to every element (each element's addition is the one a scalar loop makes).</summary>
@@ -387,11 +399,17 @@ public sealed record ResourceDependence
         return (shares, running);
     }
 
+    /// <summary>What <see cref="Scan"/> reads of one support item.</summary>
+    private readonly record struct Gathered(int First, int Last, double Whole, byte Type, bool Span);
+
     /// <summary>Per-thread buffers of the series path, grown as needed.</summary>
     private static class Scratch
     {
         [ThreadStatic]
-        public static SupportItem[]? Items;
+        public static Gathered[]? Items;
+
+        [ThreadStatic]
+        public static int[]? Rows;
 
         [ThreadStatic]
         public static double[]? Provider;
