@@ -141,20 +141,23 @@ public sealed class ReverseLeverage : Measure
         }
 
         // A window without a supported third party still has an observed leg if a third party coerced the patron.
+        // Which windows each pair into the patron coerced it in is the same for every dyad of the patron: computed
+        // once per patron (see PositiveCoercion).
         if (observed.Contains(false))
         {
-            foreach (var pair in index.InPairSpan(patron))
+            var coerced = PositiveCoercion.Of(index, patron, w, t0, t1);
+            var pairs = index.InPairSpan(patron);
+            for (var k = 0; k < pairs.Length; k++)
             {
-                var coercionSeries = index.SumSeries(PairSum.Coercion, pair);
-                if (coercionSeries.IsEmpty || !DyadTies.IsThirdParty(index, index.PairFrom(pair), patron, client))
+                var windows = coerced.Windows(k);
+                if (windows.IsEmpty || !DyadTies.IsThirdParty(index, index.PairFrom(pairs[k]), patron, client))
                 {
                     continue;
                 }
 
-                Windows.Sums(coercionSeries, w, t0, coercion);
                 for (var i = 0; i < n; i++)
                 {
-                    observed[i] |= coercion[i] > 0;
+                    observed[i] |= windows[i];
                 }
             }
         }
@@ -163,6 +166,63 @@ public sealed class ReverseLeverage : Measure
         for (var i = 0; i < n; i++)
         {
             output[i] = observed[i] ? Saturate(sum[i], scale) : null;
+        }
+    }
+
+    /// <summary>
+    /// For each pair into an actor (in <see cref="EvidenceIndex.InPairSpan"/> order), whether its coercion over each
+    /// trailing window ending at t0 … t1 is &gt; 0 (empty for a pair without coercion), shared by every dyad of the
+    /// actor as patron. Period sums of coercion are ≥ 0 (weights and shares are), so a window's sum is &gt; 0 exactly
+    /// when one of its periods' is: a running count of such periods answers without summing the window.
+    /// </summary>
+    private sealed class PositiveCoercion
+    {
+        private readonly int[] _start;
+        private readonly bool[] _windows;
+
+        private PositiveCoercion(int[] start, bool[] windows)
+        {
+            _start = start;
+            _windows = windows;
+        }
+
+        public ReadOnlySpan<bool> Windows(int k) => _windows.AsSpan(_start[k], _start[k + 1] - _start[k]);
+
+        public static PositiveCoercion Of(EvidenceIndex index, int actor, int w, int t0, int t1) =>
+            index.Memo<PositiveCoercion>(w, t0, t1).Get(actor, (index, w, t0, t1), static (a, s) => Compute(s.index, a, s.w, s.t0, s.t1));
+
+        private static PositiveCoercion Compute(EvidenceIndex index, int actor, int w, int t0, int t1)
+        {
+            var n = t1 - t0 + 1;
+            var pairs = index.InPairSpan(actor);
+            var start = new int[pairs.Length + 1];
+            for (var k = 0; k < pairs.Length; k++)
+            {
+                start[k + 1] = start[k] + (index.SumSeries(PairSum.Coercion, pairs[k]).IsEmpty ? 0 : n);
+            }
+
+            var windows = new bool[start[^1]];
+            var prefix = new int[index.Periods + 1];
+            for (var k = 0; k < pairs.Length; k++)
+            {
+                var series = index.SumSeries(PairSum.Coercion, pairs[k]);
+                if (series.IsEmpty)
+                {
+                    continue;
+                }
+
+                for (var q = 0; q < series.Length; q++)
+                {
+                    prefix[q + 1] = prefix[q] + (series[q] > 0 ? 1 : 0);
+                }
+
+                for (var i = 0; i < n; i++)
+                {
+                    windows[start[k] + i] = EvidenceIndex.CountIn(prefix, t0 + i - w + 1, t0 + i) > 0;
+                }
+            }
+
+            return new PositiveCoercion(start, windows);
         }
     }
 
