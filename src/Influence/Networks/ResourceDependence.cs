@@ -128,26 +128,6 @@ public sealed record ResourceDependence
         // of them has one: the lowest whose parent is none or contains the dependent (those above contain it).
         if (!index.AreRelated(provider, dependent))
         {
-            // When that pair is the provider's own, the dependent's totals already hold its values (see
-            // DependentTotals.Compute): no second pass over its items.
-            int own = -1, outermost = 0;
-            foreach (var a in index.AncestorsOrSelf(provider))
-            {
-                var p = index.PairOf(a, dependent);
-                if (p >= 0 && index.IsOutermostPair(p))
-                {
-                    outermost++;
-                    own = a == provider ? p : -1;
-                }
-            }
-
-            if (outermost == 1 && own >= 0)
-            {
-                totals.CopyValues(own, values[..n]);
-                totals.Any.AsSpan(0, n).CopyTo(received);
-                return;
-            }
-
             foreach (var a in index.AncestorsOrSelf(provider))
             {
                 var p = index.PairOf(a, dependent);
@@ -418,9 +398,6 @@ public sealed record ResourceDependence
         public static double[]? Mine;
 
         [ThreadStatic]
-        public static double[]? Kept;
-
-        [ThreadStatic]
         public static double[]? Received;
 
         [ThreadStatic]
@@ -452,39 +429,6 @@ public sealed record ResourceDependence
 
         public bool[] Any { get; }
 
-        /// <summary>The outermost pairs into the dependent that gave support in some window, ascending.</summary>
-        private int[] Pairs { get; set; } = [];
-
-        /// <summary>Per pair in <see cref="Pairs"/>, the first and last window (t − t0) it gave in.</summary>
-        private int[] Low { get; set; } = [];
-
-        private int[] High { get; set; } = [];
-
-        /// <summary>Per pair, where its values of windows Low … High start in <see cref="Values"/>.</summary>
-        private int[] Offset { get; set; } = [];
-
-        /// <summary>
-        /// The dependence on each pair's acting actor in windows Low … High, as <see cref="Series"/> computes it from
-        /// that pair alone (+0 in every other window).
-        /// </summary>
-        private double[] Values { get; set; } = [];
-
-        /// <summary>The dependence on the acting actor of an outermost pair into the dependent, window by window.</summary>
-        public void CopyValues(int pair, Span<double> values)
-        {
-            var j = Array.BinarySearch(Pairs, pair);
-            if (j < 0)
-            {
-                values.Clear();
-                return;
-            }
-
-            var (low, high) = (Low[j], High[j]);
-            values[..low].Clear();
-            Values.AsSpan(Offset[j], high - low + 1).CopyTo(values[low..]);
-            values[(high + 1)..].Clear();
-        }
-
         /// <summary>The dependent's totals, computed once per index and window series and shared by every dyad and thread.</summary>
         public static DependentTotals Of(EvidenceIndex index, int dependent, int w, int t0, int t1) =>
             index.Memo<DependentTotals>(w, t0, t1).Get(dependent, (index, w, t0, t1), static (d, s) => Compute(s.index, d, s.w, s.t0, s.t1));
@@ -502,14 +446,6 @@ public sealed record ResourceDependence
             squares.Clear();
             var receivedArray = Scratch.Received!;
             var mine = ThreadBuffer.Get(ref Scratch.Mine, n * Kinds);
-
-            // Each supplier pair's own part (mine, windows low … high) is kept until the criticalities are known:
-            // the dependence on that supplier is then computed here, once, rather than by a second pass over the
-            // pair's items for every dyad that asks for it.
-            var kept = ThreadBuffer.Get(ref Scratch.Kept, 16);
-            var pairs = new List<(int Pair, int Low, int High, int Offset)>();
-            var used = 0;
-            var windows = 0;
             foreach (var p in index.InPairSpan(dependent))
             {
                 if (!index.IsOutermostPair(p))
@@ -524,25 +460,12 @@ public sealed record ResourceDependence
                     continue;
                 }
 
-                var length = high - low + 1;
-                if (kept.Length < used + (Kinds * length))
-                {
-                    Array.Resize(ref Scratch.Kept, Math.Max(2 * kept.Length, used + (Kinds * length)));
-                    kept = Scratch.Kept!;
-                }
-
-                pairs.Add((p, low, high, used));
-                windows += length;
-
                 // Cells of windows the pair did not reach hold 0 in mine and add nothing.
                 for (var r = 0; r < Kinds; r++)
                 {
-                    AddSquares(mine.AsSpan((r * n) + low, length), squares.Slice((r * n) + low, length));
-                    mine.AsSpan((r * n) + low, length).CopyTo(kept.AsSpan(used + (r * length), length));
-                    mine.AsSpan((r * n) + low, length).Clear();
+                    AddSquares(mine.AsSpan((r * n) + low, high - low + 1), squares.Slice((r * n) + low, high - low + 1));
+                    mine.AsSpan((r * n) + low, high - low + 1).Clear();
                 }
-
-                used += Kinds * length;
             }
 
             // Lanes hold consecutive windows; each window's denominator adds its resources' terms in resource order,
@@ -581,52 +504,6 @@ public sealed record ResourceDependence
                 }
 
                 totals.Denominator[i] = den;
-            }
-
-            // Each pair's values, as Series computes them from fromProvider = the pair's part: Σ_r κ_r p_r in
-            // resource order, over the denominator.
-            totals.Pairs = new int[pairs.Count];
-            totals.Low = new int[pairs.Count];
-            totals.High = new int[pairs.Count];
-            totals.Offset = new int[pairs.Count];
-            totals.Values = new double[windows];
-            var at = 0;
-            for (var j = 0; j < pairs.Count; j++)
-            {
-                var (pair, low, high, offset) = pairs[j];
-                var length = high - low + 1;
-                (totals.Pairs[j], totals.Low[j], totals.High[j], totals.Offset[j]) = (pair, low, high, at);
-                var i = low;
-                if (Vector.IsHardwareAccelerated)
-                {
-                    for (; i <= high + 1 - lanes; i += lanes)
-                    {
-                        var num = Vector<double>.Zero;
-                        for (var r = 0; r < Kinds; r++)
-                        {
-                            num += new Vector<double>(totals.Kappa.AsSpan((r * n) + i, lanes)) * new Vector<double>(kept.AsSpan(offset + (r * length) + i - low, lanes));
-                        }
-
-                        // The quotient and clamp lane by lane, exactly as below.
-                        for (var l = 0; l < lanes; l++)
-                        {
-                            var den = totals.Denominator[i + l];
-                            totals.Values[at++] = den > 0 ? Math.Clamp(num[l] / den, 0, 1) : 0;
-                        }
-                    }
-                }
-
-                for (; i <= high; i++)
-                {
-                    double num = 0;
-                    for (var r = 0; r < Kinds; r++)
-                    {
-                        num += totals.Kappa[(r * n) + i] * kept[offset + (r * length) + i - low];
-                    }
-
-                    var den = totals.Denominator[i];
-                    totals.Values[at++] = den > 0 ? Math.Clamp(num / den, 0, 1) : 0;
-                }
             }
 
             return totals;
