@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Numerics;
 using Influence.Evidence;
 using Influence.Indexing;
 using Influence.Internal;
@@ -462,19 +463,35 @@ public sealed record ResourceDependence
                 // Cells of windows the pair did not reach hold 0 in mine and add nothing.
                 for (var r = 0; r < Kinds; r++)
                 {
-                    for (var cell = (r * n) + low; cell <= (r * n) + high; cell++)
-                    {
-                        if (mine[cell] > 0)
-                        {
-                            squares[cell] += mine[cell] * mine[cell];
-                        }
-                    }
-
+                    AddSquares(mine.AsSpan((r * n) + low, high - low + 1), squares.Slice((r * n) + low, high - low + 1));
                     mine.AsSpan((r * n) + low, high - low + 1).Clear();
                 }
             }
 
-            for (var i = 0; i < n; i++)
+            // Lanes hold consecutive windows; each window's denominator adds its resources' terms in resource order,
+            // as the scalar loop below does.
+            var i0 = 0;
+            var lanes = Vector<double>.Count;
+            if (Vector.IsHardwareAccelerated)
+            {
+                for (; i0 <= n - lanes; i0 += lanes)
+                {
+                    var den = Vector<double>.Zero;
+                    for (var r = 0; r < Kinds; r++)
+                    {
+                        var cell = (r * n) + i0;
+                        var total = new Vector<double>(received.Slice(cell, lanes));
+                        var square = new Vector<double>(squares.Slice(cell, lanes));
+                        var kappa = Vector.ConditionalSelect(Vector.GreaterThan(total, Vector<double>.Zero), square / (total * total), Vector<double>.Zero);
+                        kappa.CopyTo(totals.Kappa.AsSpan(cell, lanes));
+                        den += kappa * total;
+                    }
+
+                    den.CopyTo(totals.Denominator.AsSpan(i0, lanes));
+                }
+            }
+
+            for (var i = i0; i < n; i++)
             {
                 double den = 0;
                 for (var r = 0; r < Kinds; r++)
@@ -490,6 +507,29 @@ public sealed record ResourceDependence
             }
 
             return totals;
+        }
+    }
+
+    /// <summary>squares[i] += mine[i]² where mine[i] &gt; 0 (elsewhere +0 is added, which changes no sum of squares).</summary>
+    private static void AddSquares(ReadOnlySpan<double> mine, Span<double> squares)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; i <= mine.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                var m = new Vector<double>(mine.Slice(i, Vector<double>.Count));
+                var add = Vector.ConditionalSelect(Vector.GreaterThan(m, Vector<double>.Zero), m * m, Vector<double>.Zero);
+                (new Vector<double>(squares.Slice(i, Vector<double>.Count)) + add).CopyTo(squares.Slice(i, Vector<double>.Count));
+            }
+        }
+
+        for (; i < mine.Length; i++)
+        {
+            if (mine[i] > 0)
+            {
+                squares[i] += mine[i] * mine[i];
+            }
         }
     }
 

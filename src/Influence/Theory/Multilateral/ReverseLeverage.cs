@@ -39,7 +39,7 @@ public sealed class ReverseLeverage : Measure
     private static bool[]? _observed;
 
     /// <inheritdoc />
-    internal override EvidenceIndex.Parts Reads => EvidenceIndex.Parts.None;
+    internal override EvidenceIndex.Parts Reads => EvidenceIndex.Parts.Running;
 
     /// <inheritdoc />
     public override MeasureScale Scale => MeasureScale.Unit;
@@ -100,14 +100,31 @@ public sealed class ReverseLeverage : Measure
         observed.Clear();
         foreach (var pair in index.OutPairSpan(client))
         {
+            // Without a support block every window's support is 0 and the third party adds nothing; without a
+            // coercion block every window's coercion is 0 and it only marks the windows it was supported in.
+            var supportSeries = index.SumSeries(PairSum.Support, pair);
             var z = index.PairTo(pair);
-            if (!DyadTies.IsThirdParty(index, z, patron, client))
+            if (supportSeries.IsEmpty || !DyadTies.IsThirdParty(index, z, patron, client))
             {
                 continue;
             }
 
-            Windows.Sums(index.SumSeries(PairSum.Support, pair), w, t0, support);
-            Windows.Sums(index.SumSeries(PairSum.Coercion, index.PairOf(z, patron)), w, t0, coercion);
+            var coercionSeries = index.SumSeries(PairSum.Coercion, index.PairOf(z, patron));
+            if (coercionSeries.IsEmpty)
+            {
+                // Period sums of support are ≥ 0 (weights and shares are), so a window's sum is > 0 exactly when one
+                // of its periods' is: the running count of such periods answers without summing the window.
+                var positive = index.PositiveSupportPrefix(pair);
+                for (var i = 0; i < n; i++)
+                {
+                    observed[i] |= EvidenceIndex.CountIn(positive, t0 + i - w + 1, t0 + i) > 0;
+                }
+
+                continue;
+            }
+
+            Windows.Sums(supportSeries, w, t0, support);
+            Windows.Sums(coercionSeries, w, t0, coercion);
             for (var i = 0; i < n; i++)
             {
                 if (support[i] <= 0)
@@ -124,19 +141,23 @@ public sealed class ReverseLeverage : Measure
         }
 
         // A window without a supported third party still has an observed leg if a third party coerced the patron.
+        // Which windows each pair into the patron coerced it in is the same for every dyad of the patron: computed
+        // once per patron (see PositiveCoercion).
         if (observed.Contains(false))
         {
-            foreach (var pair in index.InPairSpan(patron))
+            var coerced = PositiveCoercion.Of(index, patron, w, t0, t1);
+            var pairs = index.InPairSpan(patron);
+            for (var k = 0; k < pairs.Length; k++)
             {
-                if (!DyadTies.IsThirdParty(index, index.PairFrom(pair), patron, client))
+                var windows = coerced.Windows(k);
+                if (windows.IsEmpty || !DyadTies.IsThirdParty(index, index.PairFrom(pairs[k]), patron, client))
                 {
                     continue;
                 }
 
-                Windows.Sums(index.SumSeries(PairSum.Coercion, pair), w, t0, coercion);
                 for (var i = 0; i < n; i++)
                 {
-                    observed[i] |= coercion[i] > 0;
+                    observed[i] |= windows[i];
                 }
             }
         }
@@ -145,6 +166,63 @@ public sealed class ReverseLeverage : Measure
         for (var i = 0; i < n; i++)
         {
             output[i] = observed[i] ? Saturate(sum[i], scale) : null;
+        }
+    }
+
+    /// <summary>
+    /// For each pair into an actor (in <see cref="EvidenceIndex.InPairSpan"/> order), whether its coercion over each
+    /// trailing window ending at t0 … t1 is &gt; 0 (empty for a pair without coercion), shared by every dyad of the
+    /// actor as patron. Period sums of coercion are ≥ 0 (weights and shares are), so a window's sum is &gt; 0 exactly
+    /// when one of its periods' is: a running count of such periods answers without summing the window.
+    /// </summary>
+    private sealed class PositiveCoercion
+    {
+        private readonly int[] _start;
+        private readonly bool[] _windows;
+
+        private PositiveCoercion(int[] start, bool[] windows)
+        {
+            _start = start;
+            _windows = windows;
+        }
+
+        public ReadOnlySpan<bool> Windows(int k) => _windows.AsSpan(_start[k], _start[k + 1] - _start[k]);
+
+        public static PositiveCoercion Of(EvidenceIndex index, int actor, int w, int t0, int t1) =>
+            index.Memo<PositiveCoercion>(w, t0, t1).Get(actor, (index, w, t0, t1), static (a, s) => Compute(s.index, a, s.w, s.t0, s.t1));
+
+        private static PositiveCoercion Compute(EvidenceIndex index, int actor, int w, int t0, int t1)
+        {
+            var n = t1 - t0 + 1;
+            var pairs = index.InPairSpan(actor);
+            var start = new int[pairs.Length + 1];
+            for (var k = 0; k < pairs.Length; k++)
+            {
+                start[k + 1] = start[k] + (index.SumSeries(PairSum.Coercion, pairs[k]).IsEmpty ? 0 : n);
+            }
+
+            var windows = new bool[start[^1]];
+            var prefix = new int[index.Periods + 1];
+            for (var k = 0; k < pairs.Length; k++)
+            {
+                var series = index.SumSeries(PairSum.Coercion, pairs[k]);
+                if (series.IsEmpty)
+                {
+                    continue;
+                }
+
+                for (var q = 0; q < series.Length; q++)
+                {
+                    prefix[q + 1] = prefix[q] + (series[q] > 0 ? 1 : 0);
+                }
+
+                for (var i = 0; i < n; i++)
+                {
+                    windows[start[k] + i] = EvidenceIndex.CountIn(prefix, t0 + i - w + 1, t0 + i) > 0;
+                }
+            }
+
+            return new PositiveCoercion(start, windows);
         }
     }
 
