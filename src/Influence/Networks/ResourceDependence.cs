@@ -315,19 +315,25 @@ public sealed record ResourceDependence
     private static Gathered[] Gather(EvidenceIndex index, int pair, int provider, out int count)
     {
         var c = index.Case.Evidence.Columns;
-        var (kinds, actors, firsts, lasts, types, confidences, magnitudes) = (c.Kind, c.A, c.FirstDay, c.LastDay, c.Type, c.Confidence, c.Value);
+        var (actors, firsts, lasts, types, confidences, magnitudes) = (c.A, c.FirstDay, c.LastDay, c.Type, c.Confidence, c.Value);
         var options = index.Options.Confidence;
         Span<double> confidence = [options.Of(Confidence.Confirmed), options.Of(Confidence.Reported), options.Of(Confidence.Alleged)];
-        var rows = index.PairItemSpan(pair);
+        var rows = index.PairItemSpan(pair, EvidenceKind.Support);
         var items = ThreadBuffer.Get(ref Scratch.Items, rows.Length);
-        var support = ThreadBuffer.Get(ref Scratch.Rows, rows.Length);
-
-        // The support rows first (one column read per row), then their fields without a branch.
-        count = 0;
-        foreach (var row in rows)
+        var support = rows;
+        count = rows.Length;
+        if (provider >= 0)
         {
-            support[count] = row;
-            count += kinds[row] == (byte)EvidenceKind.Support && (provider < 0 || index.IsWithin(actors[row], provider)) ? 1 : 0;
+            // The provider's side's rows first (one column read per row), then their fields without a branch.
+            var mine = ThreadBuffer.Get(ref Scratch.Rows, rows.Length);
+            count = 0;
+            foreach (var row in rows)
+            {
+                mine[count] = row;
+                count += index.IsWithin(actors[row], provider) ? 1 : 0;
+            }
+
+            support = mine;
         }
 
         for (var k = 0; k < count; k++)
@@ -553,9 +559,9 @@ public sealed record ResourceDependence
             }
 
             mine.Clear();
-            foreach (var row in index.PairItemSpan(p))
+            foreach (var row in index.PairItemSpan(p, EvidenceKind.Support))
             {
-                if (c.Kind[row] != (byte)EvidenceKind.Support || c.LastDay[row] < d0 || c.FirstDay[row] > d1)
+                if (c.LastDay[row] < d0 || c.FirstDay[row] > d1)
                 {
                     continue;
                 }
