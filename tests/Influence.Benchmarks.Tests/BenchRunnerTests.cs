@@ -19,6 +19,7 @@ public class BenchRunnerTests
         report.Evidence.Should().Be(3000);
         report.DyadPeriods.Should().Be(report.Dyads * 24L);
         report.EngineSeconds.Should().BePositive();
+        report.EngineFirstRunSeconds.Should().BePositive("the first scoring of every measure is timed too");
         report.DuckdbSeconds.Should().BePositive();
         report.NaiveSeconds.Should().BePositive();
         report.SpeedupVsDuckdb.Should().BeApproximately(report.DuckdbSeconds!.Value / report.EngineSeconds, 1e-9);

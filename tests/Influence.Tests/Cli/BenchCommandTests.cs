@@ -38,7 +38,7 @@ public class BenchCommandTests
         var (code, output, _) = Run("bench", "--actors", "8", "--periods", "12", "--evidence", "500", "--baselines", "duckdb");
 
         code.Should().Be(0);
-        output.Should().Contain("engine, every measure").And.Contain("DuckDB SQL").And.Contain("not run").And.Contain("Agree: yes");
+        output.Should().Contain("engine, every measure").And.Contain("first run").And.Contain("DuckDB SQL").And.Contain("not run").And.Contain("Agree: yes");
     }
 
     [Theory]
