@@ -477,43 +477,34 @@ public sealed class CaseBuilder
                 return;
             }
 
-            Array.Resize(ref _ids, capacity);
-            Array.Resize(ref _kind, capacity);
-            Array.Resize(ref _first, capacity);
-            Array.Resize(ref _last, capacity);
-            Array.Resize(ref _dateFlags, capacity);
-            Array.Resize(ref _confidence, capacity);
-            Array.Resize(ref _a, capacity);
-            Array.Resize(ref _b, capacity);
-            Array.Resize(ref _type, capacity);
-            Array.Resize(ref _value, capacity);
-            Array.Resize(ref _ref, capacity);
-            Array.Resize(ref _sourceStart, capacity);
-            Array.Resize(ref _notes, capacity);
+            Resize(capacity);
             _sources.Capacity = Math.Max(_sources.Capacity, capacity);
         }
 
         public void Trim()
         {
-            var n = Count;
-            if (n == _ids.Length)
+            if (Count != _ids.Length)
             {
-                return;
+                Resize(Count);
             }
+        }
 
-            Array.Resize(ref _ids, n);
-            Array.Resize(ref _kind, n);
-            Array.Resize(ref _first, n);
-            Array.Resize(ref _last, n);
-            Array.Resize(ref _dateFlags, n);
-            Array.Resize(ref _confidence, n);
-            Array.Resize(ref _a, n);
-            Array.Resize(ref _b, n);
-            Array.Resize(ref _type, n);
-            Array.Resize(ref _value, n);
-            Array.Resize(ref _ref, n);
-            Array.Resize(ref _sourceStart, n);
-            Array.Resize(ref _notes, n);
+        /// <summary>Every per-row column to <paramref name="length"/> rows (the rows kept keep their values).</summary>
+        private void Resize(int length)
+        {
+            Array.Resize(ref _ids, length);
+            Array.Resize(ref _kind, length);
+            Array.Resize(ref _first, length);
+            Array.Resize(ref _last, length);
+            Array.Resize(ref _dateFlags, length);
+            Array.Resize(ref _confidence, length);
+            Array.Resize(ref _a, length);
+            Array.Resize(ref _b, length);
+            Array.Resize(ref _type, length);
+            Array.Resize(ref _value, length);
+            Array.Resize(ref _ref, length);
+            Array.Resize(ref _sourceStart, length);
+            Array.Resize(ref _notes, length);
         }
 
         public void Add(EvidenceItem item)
