@@ -113,7 +113,6 @@ public sealed partial class EvidenceIndex
     private readonly int[][] _countData;
     private readonly int[] _activity;
     private readonly int[] _firstSupport;
-    private readonly int[] _pairItemStart;
     private readonly int[] _pairItems;
     private readonly int[] _pairGroupStart;
     private readonly int[] _issueSlotStart;
@@ -151,7 +150,6 @@ public sealed partial class EvidenceIndex
         _countData = b.CountData;
         _activity = b.Activity;
         _firstSupport = b.FirstSupport;
-        _pairItemStart = b.PairItemStart;
         _pairItems = b.PairItems;
         _pairGroupStart = b.PairGroupStart;
         _issueSlotStart = b.IssueSlotStart;
@@ -633,7 +631,11 @@ public sealed partial class EvidenceIndex
     /// Every item row of a pair (all kinds, all dates), grouped by kind (support, coercion, demand, presence,
     /// overreach, commitment), each kind's rows in canonical order.
     /// </summary>
-    internal ReadOnlySpan<int> PairItemSpan(int pair) => _pairItems.AsSpan(_pairItemStart[pair], _pairItemStart[pair + 1] - _pairItemStart[pair]);
+    internal ReadOnlySpan<int> PairItemSpan(int pair)
+    {
+        var (start, end) = (_pairGroupStart[pair * GroupCount], _pairGroupStart[(pair + 1) * GroupCount]);
+        return _pairItems.AsSpan(start, end - start);
+    }
 
     /// <summary>The item rows of one kind on a pair (all dates), in canonical order; none for a kind pairs do not hold.</summary>
     internal ReadOnlySpan<int> PairItemSpan(int pair, EvidenceKind kind)
