@@ -24,7 +24,7 @@ public sealed partial class EvidenceIndex
     /// are sequential, writes go to one cursor per pair.</description></item>
     /// <item><description>Pairs are aggregated in parallel, each by one thread, reading its bucket sequentially and
     /// writing only its own blocks; then each pair's rows are grouped by kind (each kind in canonical order), after
-    /// the demand sums when the scorer asked for them ahead.</description></item>
+    /// the demand sums when the scorer asked for them ahead and they take no more memory than the entries.</description></item>
     /// </list>
     /// </remarks>
     private sealed class Builder
@@ -120,10 +120,18 @@ public sealed partial class EvidenceIndex
             Lap("counting sort by pair");
             AggregatePairs(entries, masks, Lap);
             Lap("aggregation into blocks");
-            if (_demandsEarly)
+            // The demand sums are built here only when they take no more memory than the entries they are read from:
+            // with many periods and few items per pair (a sparse universe) holding both would raise the peak, and
+            // they are built later, from the columns, once the entries are gone.
+            if (_demandsEarly && DemandBytes() <= (long)Unsafe.SizeOf<Entry>() * entries.Length)
             {
                 DemandsWithBlocks(entries);
                 Lap("demands by issue, rows grouped by kind");
+            }
+            else
+            {
+                GroupPairItems(entries);
+                Lap("rows grouped by kind");
             }
 
             IndexAdjacency();
@@ -558,14 +566,9 @@ public sealed partial class EvidenceIndex
             ForEach(ranges.Length - 1, r =>
             {
                 var list = new List<int>();
-                var rows = Array.Empty<int>();
                 for (var p = ranges[r]; p < ranges[r + 1]; p++)
                 {
                     AggregatePair(p, entries, list, pairIssues, credit, formality);
-                    if (!_demandsEarly)
-                    {
-                        GroupPairItems(p, entries, ref rows);
-                    }
                 }
             });
 
@@ -713,8 +716,18 @@ public sealed partial class EvidenceIndex
         /// </summary>
         private void DemandsWithBlocks(Entry[] entries)
         {
+            Demands = BuildDemands(_threads, entries, PairRanges());
+            GroupPairItems(entries);
+        }
+
+        /// <summary>The size of the demand parts (<see cref="BuildDemands"/>): two sums per issue slot and per demand block and period.</summary>
+        private long DemandBytes() =>
+            2L * sizeof(double) * (IssueSlotStart[^1] + (CountData[(int)Group.Demand].Length / (_t + 1))) * _t;
+
+        /// <summary>Every pair's rows grouped by kind (<see cref="GroupPairItems(int, Entry[], ref int[])"/>), in parallel.</summary>
+        private void GroupPairItems(Entry[] entries)
+        {
             var ranges = PairRanges();
-            Demands = BuildDemands(_threads, entries, ranges);
             ForEach(ranges.Length - 1, r =>
             {
                 var rows = Array.Empty<int>();

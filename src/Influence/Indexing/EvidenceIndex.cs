@@ -163,7 +163,11 @@ public sealed partial class EvidenceIndex
         _outermost = b.Outermost;
         _builder = b;
         _demands = b.Demands;
+        DemandsBuiltWithBlocks = b.Demands is not null;
     }
+
+    /// <summary>Whether the demand sums were built with the blocks rather than on first use (for tests).</summary>
+    internal bool DemandsBuiltWithBlocks { get; }
 
     /// <summary>Parts of the index that only some measures read: built on first use, or ahead by <see cref="Prepare"/>.</summary>
     [Flags]

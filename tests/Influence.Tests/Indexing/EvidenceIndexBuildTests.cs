@@ -90,7 +90,10 @@ public class PairItemOrderTests
     }
 }
 
-/// <summary>The demand sums built with the blocks (when the scorer asks for them ahead) equal those built on first use.</summary>
+/// <summary>
+/// The demand sums built with the blocks (when the scorer asks for them ahead and they are no larger than the build's
+/// entries) equal those built on first use; when they would be larger, they are built on first use.
+/// </summary>
 public class DemandPartsTests
 {
     [Theory]
@@ -98,11 +101,14 @@ public class DemandPartsTests
     [InlineData(3, 4)]
     public void DemandsBuiltWithTheBlocks_EqualDemandsBuiltOnFirstUse_BitForBit(long seed, int threads)
     {
-        var c = Influence.Generation.UniverseGenerator.Generate(new Influence.Generation.UniverseOptions { Seed = seed, Actors = 60, Periods = 36, Evidence = 20_000 });
-        var grid = new PeriodGrid(Period.FromMonth(2000, 1), Period.FromMonth(2004, 12));
+        var c = Influence.Generation.UniverseGenerator.Generate(new Influence.Generation.UniverseOptions { Seed = seed, Actors = 40, Periods = 24, Evidence = 60_000 });
+        var (from, to) = Scorer.ResolveRange(c);
+        var grid = new PeriodGrid(from, to);
         var options = ScoringOptions.Default with { MaxDegreeOfParallelism = threads };
         var early = EvidenceIndex.Build(c, grid, options, EvidenceIndex.Parts.Demands);
         var late = EvidenceIndex.Build(c, grid, options);
+        early.DemandsBuiltWithBlocks.Should().BeTrue("the demand sums take less memory than the build's entries here");
+        late.DemandsBuiltWithBlocks.Should().BeFalse();
         var compared = 0;
         for (var pair = 0; pair < late.PairCountTotal; pair++)
         {
@@ -124,5 +130,23 @@ public class DemandPartsTests
         }
 
         compared.Should().BeGreaterThan(100, "the universe has demands on issues in the grid");
+    }
+
+    [Fact]
+    public void DemandsLargerThanTheEntries_AreBuiltOnFirstUse()
+    {
+        // One demand a year over two centuries of months: the sums (two per issue and period) outgrow the entries.
+        var b = TestCases.Builder().AddIssue(new Issue("i1", "Issue 1"));
+        for (var year = 1810; year < 2010; year += 10)
+        {
+            b.Add(TestCases.Demand($"d{year}", TestCases.Year(year), "i1", 0.5, DemandResponse.Complied));
+        }
+
+        var c = b.Build();
+        var grid = new PeriodGrid(Period.FromMonth(1810, 1), Period.FromMonth(2009, 12));
+        var index = EvidenceIndex.Build(c, grid, ScoringOptions.Default, EvidenceIndex.Parts.Demands);
+
+        index.DemandsBuiltWithBlocks.Should().BeFalse();
+        index.IssueSums(index.PairOf(0, 1), index.IssuesOf(index.PairOf(0, 1)).Single(), 0, grid.Count - 1).Weight.Should().BeApproximately(20 * 0.5, 1e-12, "twenty demands of salience 0.5, each spread over its year");
     }
 }
