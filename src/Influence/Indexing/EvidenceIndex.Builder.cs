@@ -57,7 +57,8 @@ public sealed partial class EvidenceIndex
             _threads = options.MaxDegreeOfParallelism;
         }
 
-        public Dictionary<long, int> PairIndex { get; private set; } = [];
+        /// <summary>Every pair's number by its (from, to) key.</summary>
+        public PairMap Pairs { get; private set; } = new(16);
 
         public int[] PairFrom { get; private set; } = [];
 
@@ -290,11 +291,7 @@ public sealed partial class EvidenceIndex
 
             PairFrom = [.. from];
             PairTo = [.. to];
-            PairIndex = new Dictionary<long, int>(PairFrom.Length);
-            for (var p = 0; p < PairFrom.Length; p++)
-            {
-                PairIndex[Key(PairFrom[p], PairTo[p])] = p;
-            }
+            Pairs = global;
 
             var pairs = PairFrom.Length;
             ForEach(count, i => Remap(chunks[i], pairs));
@@ -1499,13 +1496,40 @@ public sealed partial class EvidenceIndex
     }
 
     /// <summary>
-    /// An open-addressing hash map from pair key (≥ 0) to number, for the build's per-item lookups. Each slot holds its
-    /// key and value side by side, so a look-up that misses the cache costs one line, not one per array.
+    /// An open-addressing hash map from pair key (≥ 0) to number, for the build's per-item lookups and, once the index
+    /// is built, for <see cref="PairOf"/> (read by every thread, never written again). Each slot holds its key and value
+    /// side by side, so a look-up that misses the cache costs one line, not one per array. A Dictionary would hash these
+    /// keys to from ^ to, few distinct values for a few thousand actors, and its look-ups would walk long chains.
     /// </summary>
     private sealed class PairMap(int capacity)
     {
         private Slot[] _slots = NewSlots(capacity);
         private int _count;
+
+        /// <summary>The value stored for the key, or −1 when there is none (every key stored is ≥ 0).</summary>
+        public int Find(long key)
+        {
+            if (key < 0)
+            {
+                return -1;
+            }
+
+            var slots = _slots;
+            var mask = slots.Length - 1;
+            for (var i = Hash(key, mask); ; i = (i + 1) & mask)
+            {
+                ref readonly var slot = ref slots[i];
+                if (slot.Key == key)
+                {
+                    return slot.Value;
+                }
+
+                if (slot.Key < 0)
+                {
+                    return -1;
+                }
+            }
+        }
 
         /// <summary>The value stored for the key, or <paramref name="value"/> after storing it.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -105,7 +105,7 @@ public enum PairCount
 /// </remarks>
 public sealed partial class EvidenceIndex
 {
-    private readonly PairTable _pairIndex;
+    private readonly PairMap _pairIndex;
     private readonly int[] _pairFrom;
     private readonly int[] _pairTo;
     private readonly int[][] _groupBlock;
@@ -142,7 +142,7 @@ public sealed partial class EvidenceIndex
         Case = @case;
         Grid = grid;
         Options = options;
-        _pairIndex = new PairTable(b.PairIndex);
+        _pairIndex = b.Pairs;
         _pairFrom = b.PairFrom;
         _pairTo = b.PairTo;
         _groupBlock = b.GroupBlock;
@@ -1016,62 +1016,6 @@ public sealed partial class EvidenceIndex
     }
 
     private static long Key(int from, int to) => ((long)from << 32) | (uint)to;
-
-    /// <summary>
-    /// The pairs by (from, to) key, for <see cref="PairOf"/>: open addressing with linear probing, each key beside its
-    /// value, at most half full. A dictionary of these keys hashes them to from ^ to, under 2¹³ distinct values for a
-    /// few thousand actors, so its look-ups walked long chains; measures look pairs up for every third party.
-    /// </summary>
-    private sealed class PairTable
-    {
-        private readonly Slot[] _slots;
-        private readonly int _shift;
-
-        public PairTable(Dictionary<long, int> pairs)
-        {
-            var bits = 4;
-            while ((1 << bits) < 2 * pairs.Count)
-            {
-                bits++;
-            }
-
-            _shift = 64 - bits;
-            _slots = new Slot[1 << bits];
-            _slots.AsSpan().Fill(new Slot(0, -1));
-            var mask = _slots.Length - 1;
-            foreach (var (key, pair) in pairs)
-            {
-                var i = Home(key);
-                while (_slots[i].Pair >= 0)
-                {
-                    i = (i + 1) & mask;
-                }
-
-                _slots[i] = new Slot(key, pair);
-            }
-        }
-
-        /// <summary>The pair with this key, or −1.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public int Find(long key)
-        {
-            var slots = _slots;
-            var mask = slots.Length - 1;
-            for (var i = Home(key); ; i = (i + 1) & mask)
-            {
-                var slot = slots[i];
-                if (slot.Key == key || slot.Pair < 0)
-                {
-                    return slot.Pair;
-                }
-            }
-        }
-
-        // Fibonacci hashing: the key times 2⁶⁴/φ, top bits.
-        private int Home(long key) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> _shift);
-
-        private readonly record struct Slot(long Key, int Pair);
-    }
 
     /// <summary>Each actor's children: Actors[Start[a] … Start[a + 1]) in position order.</summary>
     private sealed record ChildLists(int[] Start, int[] Actors);

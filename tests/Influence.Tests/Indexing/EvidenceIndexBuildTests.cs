@@ -150,3 +150,38 @@ public class DemandPartsTests
         index.IssueSums(index.PairOf(0, 1), index.IssuesOf(index.PairOf(0, 1)).Single(), 0, grid.Count - 1).Weight.Should().BeApproximately(20 * 0.5, 1e-12, "twenty demands of salience 0.5, each spread over its year");
     }
 }
+
+/// <summary>Pairs are found by their actors, and a look-up that matches no pair says so.</summary>
+public class PairLookUpTests
+{
+    [Fact]
+    public void PairOf_FindsEveryPair_AndNoneForActorsWithoutOne()
+    {
+        var c = Influence.Generation.UniverseGenerator.Generate(new Influence.Generation.UniverseOptions { Seed = 5, Actors = 50, Periods = 12, Evidence = 5_000 });
+        var index = EvidenceIndex.Build(c, new PeriodGrid(Period.FromYear(1990), Period.FromYear(2040)), ScoringOptions.Default);
+        var found = new HashSet<(int, int)>();
+        for (var pair = 0; pair < index.PairCountTotal; pair++)
+        {
+            index.PairOf(index.PairFrom(pair), index.PairTo(pair)).Should().Be(pair);
+            found.Add((index.PairFrom(pair), index.PairTo(pair)));
+        }
+
+        var misses = 0;
+        for (var a = 0; a < c.Actors.Length; a++)
+        {
+            for (var b = 0; b < c.Actors.Length; b++)
+            {
+                if (!found.Contains((a, b)))
+                {
+                    index.PairOf(a, b).Should().Be(-1, "actors {0} and {1} form no pair", a, b);
+                    misses++;
+                }
+            }
+        }
+
+        misses.Should().BeGreaterThan(0);
+        index.PairOf(-1, -1).Should().Be(-1, "no actor has a negative position");
+        index.PairOf(-1, 0).Should().Be(-1);
+        index.PairOf(0, c.Actors.Length).Should().Be(-1);
+    }
+}
