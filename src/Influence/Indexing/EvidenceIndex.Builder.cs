@@ -746,22 +746,23 @@ public sealed partial class EvidenceIndex
             var (start, end) = (PairItemStart[p], PairItemStart[p + 1]);
             Span<int> next = stackalloc int[Groups + 1];
             next.Clear();
+
+            // One pass counts each kind's rows and sees whether they are already grouped (no kind after a later one).
+            var sorted = true;
+            var previous = 0;
             for (var k = start; k < end; k++)
             {
-                next[KindGroup[entries[k].Kind] + 1]++;
+                var group = KindGroup[entries[k].Kind];
+                next[group + 1]++;
+                sorted &= group >= previous;
+                previous = group;
             }
 
-            var sorted = true;
             next[0] = start;
             for (var g = 0; g < Groups; g++)
             {
                 next[g + 1] += next[g];
                 PairGroupStart[(p * Groups) + g] = next[g];
-            }
-
-            for (var k = start + 1; k < end && sorted; k++)
-            {
-                sorted = KindGroup[entries[k - 1].Kind] <= KindGroup[entries[k].Kind];
             }
 
             if (sorted)
