@@ -3,7 +3,8 @@ using System.Diagnostics;
 namespace Influence.Internal;
 
 /// <summary>
-/// Wall-clock and process CPU time of successive phases, written to standard error when the environment variable
+/// Wall-clock and process CPU time of successive phases, and the managed heap's size at the end of each (live and not yet
+/// collected objects alike), written to standard error when the environment variable
 /// INFLUENCE_TRACE is set (read once per process); otherwise it does nothing. A diagnostic for whoever tunes the
 /// engine (docs/performance.md, "Profiling"), not an API.
 /// </summary>
@@ -36,7 +37,7 @@ internal sealed class PhaseTrace
         }
 
         var now = Process.GetCurrentProcess().TotalProcessorTime;
-        Console.Error.WriteLine($"  {_scope}, {what}: {_clock.Elapsed.TotalMilliseconds:F1} ms wall, {(now - _cpu).TotalMilliseconds:F1} ms CPU");
+        Console.Error.WriteLine($"  {_scope}, {what}: {_clock.Elapsed.TotalMilliseconds:F1} ms wall, {(now - _cpu).TotalMilliseconds:F1} ms CPU, managed heap {GC.GetTotalMemory(false) / (1 << 20)} MB");
         _cpu = now;
         _clock.Restart();
     }
