@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.IO.MemoryMappedFiles;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Influence.Cases;
 using Influence.Evidence;
 using Influence.Internal;
+using Microsoft.Win32.SafeHandles;
 
 namespace Influence.IO;
 
@@ -74,11 +75,7 @@ public static partial class CaseReader
     /// <param name="path">The file path.</param>
     /// <returns>The case.</returns>
     /// <exception cref="CaseFormatException">The file is invalid; every problem is listed.</exception>
-    /// <exception cref="IOException">The file cannot be read.</exception>
-    /// <remarks>
-    /// The file is mapped into memory while it is read: truncating it meanwhile is undefined behaviour (on Unix, the
-    /// process crashes).
-    /// </remarks>
+    /// <exception cref="IOException">The file cannot be read, or its length changed while it was read.</exception>
     public static Case ReadFile(string path)
     {
         var result = TryReadFile(path);
@@ -88,64 +85,70 @@ public static partial class CaseReader
     /// <summary>Reads a case file without throwing on invalid content.</summary>
     /// <param name="path">The file path.</param>
     /// <returns>The case or the problems.</returns>
-    /// <exception cref="IOException">The file cannot be read.</exception>
-    /// <remarks>
-    /// The file is mapped into memory while it is read: truncating it meanwhile is undefined behaviour (on Unix, the
-    /// process crashes).
-    /// </remarks>
+    /// <exception cref="IOException">The file cannot be read, or its length changed while it was read.</exception>
     public static CaseReadResult TryReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
 
-        // The file is mapped into memory rather than copied into the managed heap (a large case file would double the
-        // reader's peak memory). What cannot be mapped (an empty file, a pipe, a file over 2 GB) is read as before.
-        var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        MemoryMappedFile? map = null;
+        // The file is copied into native memory rather than into the managed heap (a large case file would double the
+        // reader's peak managed memory), and not mapped: a mapped file that another program truncates while it is
+        // read kills the process on Unix, where a copy can only come out short, which is reported. What has no length
+        // (a pipe) or is over 2 GB is read as before.
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         long length;
         try
         {
             length = RandomAccess.GetLength(handle);
-            if (length is > 0 and <= int.MaxValue)
-            {
-                map = MemoryMappedFile.CreateFromFile(handle, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
-            }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or NotSupportedException or UnauthorizedAccessException)
         {
-            map = null;
             length = 0;
+        }
+
+        return length is > 0 and <= int.MaxValue
+            ? TryReadCopy(handle, (int)length, path)
+            : TryRead(File.ReadAllBytes(path), path);
+    }
+
+    private static unsafe CaseReadResult TryReadCopy(SafeFileHandle handle, int length, string path)
+    {
+        var buffer = (byte*)NativeMemory.Alloc((nuint)length);
+        try
+        {
+            var bytes = new Span<byte>(buffer, length);
+            ReadWhole(handle, bytes, path);
+            return TryRead(bytes, path);
         }
         finally
         {
-            if (map is null)
-            {
-                handle.Dispose();
-            }
-        }
-
-        if (map is null)
-        {
-            return TryRead(File.ReadAllBytes(path), path);
-        }
-
-        using (map)
-        {
-            using var view = map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
-            return TryReadMapped(view, (int)length, path);
+            NativeMemory.Free(buffer);
         }
     }
 
-    private static unsafe CaseReadResult TryReadMapped(MemoryMappedViewAccessor view, int length, string path)
+    /// <summary>
+    /// Fills <paramref name="into"/> from the start of the file and checks that the file still has that length, so a
+    /// file another program shortens or extends while it is read is an error, not a case read from half of it.
+    /// </summary>
+    internal static void ReadWhole(SafeFileHandle handle, Span<byte> into, string path)
     {
-        byte* start = null;
-        view.SafeMemoryMappedViewHandle.AcquirePointer(ref start);
-        try
+        var read = 0;
+        while (read < into.Length)
         {
-            return TryRead(new ReadOnlySpan<byte>(start + view.PointerOffset, length), path);
+            var n = RandomAccess.Read(handle, into[read..], read);
+            if (n == 0)
+            {
+                throw new IOException(
+                    $"{path}: the file was {into.Length} bytes long when opened but ended after {read} bytes; it changed while it was read (read it again once it is written)");
+            }
+
+            read += n;
         }
-        finally
+
+        var now = RandomAccess.GetLength(handle);
+        if (now != into.Length)
         {
-            view.SafeMemoryMappedViewHandle.ReleasePointer();
+            throw new IOException(
+                $"{path}: the file was {into.Length} bytes long when opened and is {now} bytes now; it changed while it was read (read it again once it is written)");
         }
     }
 

@@ -207,6 +207,47 @@ public class CaseReaderTests
         result.Problems.Should().ContainSingle().Which.Message.Should().Contain("\"evidence\" appears twice");
     }
 
+    [Fact]
+    public void ReadFile_GivesTheSameCaseAsReadingItsBytes()
+    {
+        var universe = UniverseGenerator.Generate(Small);
+        var path = Path.Combine(Path.GetTempPath(), $"influence-read-{Guid.NewGuid():N}.json");
+        try
+        {
+            File.WriteAllText(path, CaseWriter.ToJson(universe));
+
+            var read = CaseReader.ReadFile(path);
+
+            CaseWriter.ToJson(read, canonical: true).Should().Be(CaseWriter.ToJson(universe, canonical: true));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData(100, 120, "ended after 100 bytes")]
+    [InlineData(100, 80, "is 100 bytes now")]
+    public void ReadWhole_ReportsAFileWhoseLengthChangedSinceItWasOpened(int actual, int whenOpened, string fragment)
+    {
+        // The length seen at opening is the buffer's; a file since shortened or extended must not be read as a case.
+        var path = Path.Combine(Path.GetTempPath(), $"influence-read-{Guid.NewGuid():N}.json");
+        try
+        {
+            File.WriteAllBytes(path, new byte[actual]);
+            using var handle = File.OpenHandle(path);
+
+            var act = () => CaseReader.ReadWhole(handle, new byte[whenOpened], path);
+
+            act.Should().Throw<IOException>().WithMessage($"*{path}*{fragment}*changed while it was read*");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static string Case(params string[] items) =>
         $$"""
         {
