@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Influence.Cases;
 using Influence.IO;
 
@@ -14,6 +15,10 @@ public static class Reproducibility
         WriteIndented = false,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    // Source-generated, so the hash works where reflection-based serialization is off (trimmed and native AOT
+    // applications, and .NET 10's file-based apps, which default to it).
+    private static readonly OptionsJsonContext OptionsContext = new(new JsonSerializerOptions(OptionsJson));
 
     /// <summary>
     /// SHA-256 (lower-case hex) of the canonical case (<see cref="CaseWriter"/>, canonical form) followed by a newline
@@ -45,7 +50,7 @@ public static class Reproducibility
     {
         ArgumentNullException.ThrowIfNull(options);
         var plain = options with { CustomMeasures = [], MaxDegreeOfParallelism = 1 };
-        var node = JsonSerializer.SerializeToNode(plain, OptionsJson)!.AsObject();
+        var node = JsonSerializer.SerializeToNode(plain, OptionsContext.ScoringOptions)!.AsObject();
         node.Remove("CustomMeasures");
         node.Remove("MaxDegreeOfParallelism");
         node["CustomMeasures"] = new System.Text.Json.Nodes.JsonArray([.. options.CustomMeasures.Select(m => (System.Text.Json.Nodes.JsonNode?)m.Name)]);
@@ -80,3 +85,7 @@ public static class Reproducibility
         public override void Write(ReadOnlySpan<byte> buffer) => hash.AppendData(buffer);
     }
 }
+
+/// <summary>The serialization metadata of <see cref="ScoringOptions"/>, generated at compile time.</summary>
+[JsonSerializable(typeof(ScoringOptions))]
+internal sealed partial class OptionsJsonContext : JsonSerializerContext;
