@@ -37,7 +37,7 @@ public sealed record Actor
     /// <param name="id">A stable identifier used by evidence (letters, digits and <c>- _ . : / # @</c>).</param>
     /// <param name="name">The display name.</param>
     /// <param name="kind">The kind of actor.</param>
-    /// <exception cref="ArgumentException"><paramref name="id"/> is not a valid identifier or <paramref name="name"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is not a valid identifier, <paramref name="name"/> is empty or <paramref name="kind"/> is not a kind of actor.</exception>
     public Actor(string id, string name, ActorKind kind)
     {
         Id = id;
@@ -56,7 +56,7 @@ public sealed record Actor
     }
 
     /// <summary>The kind of actor.</summary>
-    public ActorKind Kind { get; init; }
+    public ActorKind Kind { get; init => field = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(Kind), value, "not a kind of actor (state, non-state armed group, faction, movement, organisation or other)"); }
 
     /// <summary>The id of the movement or group this actor is a faction of, if any.</summary>
     public string? Parent { get; init => field = value is null ? null : Check.IdentifierOrThrow(value, nameof(Parent)); }

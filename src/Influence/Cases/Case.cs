@@ -102,17 +102,20 @@ public sealed class Case
     /// <summary>Finds an actor by id.</summary>
     /// <param name="id">The actor id.</param>
     /// <returns>The actor, or null.</returns>
-    public Actor? FindActor(string id) => _actorIndex.TryGetValue(id, out var i) ? Actors[i] : null;
+    public Actor? FindActor(string id) => _actorIndex.TryGetValue(NotNull(id), out var i) ? Actors[i] : null;
 
     /// <summary>The position of an actor in <see cref="Actors"/>, or −1.</summary>
     /// <param name="id">The actor id.</param>
     /// <returns>The position.</returns>
-    public int ActorIndexOf(string id) => _actorIndex.TryGetValue(id, out var i) ? i : -1;
+    public int ActorIndexOf(string id) => _actorIndex.TryGetValue(NotNull(id), out var i) ? i : -1;
 
     /// <summary>Finds a source by id.</summary>
     /// <param name="id">The source id.</param>
     /// <returns>The source, or null.</returns>
-    public Source? FindSource(string id) => SourceIndex.TryGetValue(id, out var i) ? Sources[i] : null;
+    public Source? FindSource(string id) => SourceIndex.TryGetValue(NotNull(id), out var i) ? Sources[i] : null;
+
+    private static string NotNull(string id, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(id))] string? name = null) =>
+        id ?? throw new ArgumentNullException(name);
 
     /// <summary>A copy of this case without the given evidence items (used to measure each item's effect).</summary>
     /// <param name="evidenceIds">The ids of the items to leave out; unknown ids are ignored.</param>

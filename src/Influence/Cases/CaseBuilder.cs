@@ -135,7 +135,7 @@ public sealed class CaseBuilder
     /// <returns>This builder.</returns>
     public CaseBuilder AddSupport(string id, EvidenceDate date, Confidence confidence, string source, string from, string to, ResourceType resource, double magnitude)
     {
-        _rows.AddRaw(EvidenceKind.Support, id, date, confidence, source, from, to, (byte)resource, Check.UnitIntervalOrThrow(magnitude, nameof(magnitude)), null);
+        _rows.AddRaw(EvidenceKind.Support, id, date, confidence, source, from, to, (byte)Defined(resource, nameof(resource), "a resource type"), Check.UnitIntervalOrThrow(magnitude, nameof(magnitude)), null);
         return this;
     }
 
@@ -151,7 +151,7 @@ public sealed class CaseBuilder
     /// <returns>This builder.</returns>
     public CaseBuilder AddCoercion(string id, EvidenceDate date, Confidence confidence, string source, string from, string to, CoercionType type, double severity)
     {
-        _rows.AddRaw(EvidenceKind.Coercion, id, date, confidence, source, from, to, (byte)type, Check.UnitIntervalOrThrow(severity, nameof(severity)), null);
+        _rows.AddRaw(EvidenceKind.Coercion, id, date, confidence, source, from, to, (byte)Defined(type, nameof(type), "a coercion type"), Check.UnitIntervalOrThrow(severity, nameof(severity)), null);
         return this;
     }
 
@@ -173,7 +173,7 @@ public sealed class CaseBuilder
             throw new ArgumentOutOfRangeException(nameof(salience), salience, $"salience must be in (0, 1]; was {Check.Show(salience)}");
         }
 
-        _rows.AddRaw(EvidenceKind.Demand, id, date, confidence, source, from, to, (byte)response, Check.UnitIntervalOrThrow(salience, nameof(salience)), issue);
+        _rows.AddRaw(EvidenceKind.Demand, id, date, confidence, source, from, to, (byte)Defined(response, nameof(response), "a response"), Check.UnitIntervalOrThrow(salience, nameof(salience)), issue);
         return this;
     }
 
@@ -189,7 +189,7 @@ public sealed class CaseBuilder
     /// <returns>This builder.</returns>
     public CaseBuilder AddPresence(string id, EvidenceDate date, Confidence confidence, string source, string from, string to, PresenceType type, double level)
     {
-        _rows.AddRaw(EvidenceKind.Presence, id, date, confidence, source, from, to, (byte)type, Check.UnitIntervalOrThrow(level, nameof(level)), null);
+        _rows.AddRaw(EvidenceKind.Presence, id, date, confidence, source, from, to, (byte)Defined(type, nameof(type), "a presence type"), Check.UnitIntervalOrThrow(level, nameof(level)), null);
         return this;
     }
 
@@ -204,7 +204,7 @@ public sealed class CaseBuilder
     /// <returns>This builder.</returns>
     public CaseBuilder AddCommitment(string id, EvidenceDate date, Confidence confidence, string source, string from, string to, CommitmentFormality formality)
     {
-        _rows.AddRaw(EvidenceKind.Commitment, id, date, confidence, source, from, to, (byte)formality, 1, null);
+        _rows.AddRaw(EvidenceKind.Commitment, id, date, confidence, source, from, to, (byte)Defined(formality, nameof(formality), "a formality"), 1, null);
         return this;
     }
 
@@ -290,6 +290,10 @@ public sealed class CaseBuilder
     /// <returns>The case.</returns>
     /// <exception cref="InvalidCaseException">Something is wrong; every problem found is listed.</exception>
     public Case Build() => TryBuild(out var @case, out var problems) ? @case : throw new InvalidCaseException(problems);
+
+    private static T Defined<T>(T value, string name, string what)
+        where T : struct, Enum =>
+        Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(name, value, $"not {what}");
 
     /// <summary>Checks every cross-reference and builds the case, or lists every problem.</summary>
     /// <param name="case">The case, when there were no problems.</param>
@@ -735,6 +739,12 @@ public sealed class CaseBuilder
 
         private int Append(EvidenceKind kind, string id, EvidenceDate date, Confidence confidence, string? note, string? a, string? b, byte type, double value, string? reference)
         {
+            if (date == default)
+            {
+                // Almost always a date left unset; taken as a date it would stretch the case back to the year 1.
+                throw new ArgumentException($"evidence item \"{id}\" has no date (default(EvidenceDate)); give one with EvidenceDate.InYear, InMonth, OnDay, Point or Span", nameof(date));
+            }
+
             var row = Count;
             if (row == _ids.Length)
             {

@@ -9,12 +9,10 @@ namespace Influence.Cases;
 public sealed record Source(string Id, string Citation)
 {
     /// <summary>The identifier evidence items cite.</summary>
-    public string Id { get; init; } = Check.IdentifierOrThrow(Id, nameof(Id));
+    public string Id { get; init => field = Check.IdentifierOrThrow(value, nameof(Id)); } = Check.IdentifierOrThrow(Id, nameof(Id));
 
     /// <summary>The full citation.</summary>
-    public string Citation { get; init; } = string.IsNullOrWhiteSpace(Citation)
-        ? throw new ArgumentException("a source's citation must not be empty", nameof(Citation))
-        : Citation;
+    public string Citation { get; init => field = Required.Text(value, nameof(Citation), "a source's citation"); } = Required.Text(Citation, nameof(Citation), "a source's citation");
 
     /// <summary>A URL or DOI, if any.</summary>
     public string? Url { get; init; }
@@ -26,10 +24,10 @@ public sealed record Source(string Id, string Citation)
 public sealed record Issue(string Id, string Name)
 {
     /// <summary>The identifier demands refer to.</summary>
-    public string Id { get; init; } = Check.IdentifierOrThrow(Id, nameof(Id));
+    public string Id { get; init => field = Check.IdentifierOrThrow(value, nameof(Id)); } = Check.IdentifierOrThrow(Id, nameof(Id));
 
     /// <summary>The display name.</summary>
-    public string Name { get; init; } = string.IsNullOrWhiteSpace(Name) ? throw new ArgumentException("an issue's name must not be empty", nameof(Name)) : Name;
+    public string Name { get; init => field = Required.Text(value, nameof(Name), "an issue's name"); } = Required.Text(Name, nameof(Name), "an issue's name");
 
     /// <summary>Whether the issue is one of the patron's core issues (used to filter compliance).</summary>
     public bool Core { get; init; }
@@ -49,16 +47,19 @@ public sealed record Issue(string Id, string Name)
 public sealed record Objective(string Id, string Holder, string Name, double Salience)
 {
     /// <summary>The identifier observations refer to.</summary>
-    public string Id { get; init; } = Check.IdentifierOrThrow(Id, nameof(Id));
+    public string Id { get; init => field = Check.IdentifierOrThrow(value, nameof(Id)); } = Check.IdentifierOrThrow(Id, nameof(Id));
 
     /// <summary>The actor whose objective it is.</summary>
-    public string Holder { get; init; } = Check.IdentifierOrThrow(Holder, nameof(Holder));
+    public string Holder { get; init => field = Check.IdentifierOrThrow(value, nameof(Holder)); } = Check.IdentifierOrThrow(Holder, nameof(Holder));
 
     /// <summary>The display name.</summary>
-    public string Name { get; init; } = string.IsNullOrWhiteSpace(Name) ? throw new ArgumentException("an objective's name must not be empty", nameof(Name)) : Name;
+    public string Name { get; init => field = Required.Text(value, nameof(Name), "an objective's name"); } = Required.Text(Name, nameof(Name), "an objective's name");
 
     /// <summary>How much the objective matters to its holder, in (0, 1].</summary>
-    public double Salience { get; init; } = Salience > 0 ? Check.UnitIntervalOrThrow(Salience, nameof(Salience)) : throw new ArgumentOutOfRangeException(nameof(Salience), Salience, $"Salience must be in (0, 1]; was {Check.Show(Salience)}");
+    public double Salience { get; init => field = ValidSalience(value, nameof(Salience)); } = ValidSalience(Salience, nameof(Salience));
+
+    private static double ValidSalience(double salience, string name) =>
+        salience > 0 ? Check.UnitIntervalOrThrow(salience, name) : throw new ArgumentOutOfRangeException(name, salience, $"{name} must be in (0, 1]; was {Check.Show(salience)}");
 
     /// <summary>
     /// The actor the objective is pursued through (the client), or null when it applies to every dyad of the holder.
@@ -85,19 +86,19 @@ public sealed record Objective(string Id, string Holder, string Name, double Sal
 public sealed record Indicator(string Id, string Objective, string Name, IndicatorDirection Direction, double Best, double Worst)
 {
     /// <summary>The identifier observations refer to.</summary>
-    public string Id { get; init; } = Check.IdentifierOrThrow(Id, nameof(Id));
+    public string Id { get; init => field = Check.IdentifierOrThrow(value, nameof(Id)); } = Check.IdentifierOrThrow(Id, nameof(Id));
 
     /// <summary>The objective the indicator measures.</summary>
-    public string Objective { get; init; } = Check.IdentifierOrThrow(Objective, nameof(Objective));
+    public string Objective { get; init => field = Check.IdentifierOrThrow(value, nameof(Objective)); } = Check.IdentifierOrThrow(Objective, nameof(Objective));
 
     /// <summary>The display name.</summary>
-    public string Name { get; init; } = string.IsNullOrWhiteSpace(Name) ? throw new ArgumentException("an indicator's name must not be empty", nameof(Name)) : Name;
+    public string Name { get; init => field = Required.Text(value, nameof(Name), "an indicator's name"); } = Required.Text(Name, nameof(Name), "an indicator's name");
 
     /// <summary>The value that means full attainment.</summary>
-    public double Best { get; init; } = Check.FiniteOrThrow(Best, nameof(Best));
+    public double Best { get; init => field = Check.FiniteOrThrow(value, nameof(Best)); } = Check.FiniteOrThrow(Best, nameof(Best));
 
     /// <summary>The value that means no attainment.</summary>
-    public double Worst { get; init; } = Check.FiniteOrThrow(Worst, nameof(Worst));
+    public double Worst { get; init => field = Check.FiniteOrThrow(value, nameof(Worst)); } = Check.FiniteOrThrow(Worst, nameof(Worst));
 
     /// <summary>The unit of the values (for display).</summary>
     public string? Unit { get; init; }
@@ -137,13 +138,13 @@ public sealed record Indicator(string Id, string Objective, string Name, Indicat
 public sealed record AmountUnit(string Id, string Name, double Reference)
 {
     /// <summary>The identifier amounts refer to.</summary>
-    public string Id { get; init; } = Check.IdentifierOrThrow(Id, nameof(Id));
+    public string Id { get; init => field = Check.IdentifierOrThrow(value, nameof(Id)); } = Check.IdentifierOrThrow(Id, nameof(Id));
 
     /// <summary>The display name.</summary>
-    public string Name { get; init; } = Name ?? throw new ArgumentNullException(nameof(Name));
+    public string Name { get; init => field = value ?? throw new ArgumentNullException(nameof(Name)); } = Name ?? throw new ArgumentNullException(nameof(Name));
 
     /// <summary>The amount that maps to magnitude 1 − 1/e.</summary>
-    public double Reference { get; init; } = Check.PositiveOrThrow(Reference, nameof(Reference));
+    public double Reference { get; init => field = Check.PositiveOrThrow(value, nameof(Reference)); } = Check.PositiveOrThrow(Reference, nameof(Reference));
 
     /// <summary>Converts an amount into a magnitude in [0, 1).</summary>
     /// <param name="amount">The amount, ≥ 0.</param>
@@ -159,4 +160,11 @@ public readonly record struct Dyad(string Patron, string Client)
     /// <summary><c>patron→client</c>.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => $"{Patron}→{Client}";
+}
+
+/// <summary>The check shared by the entities' text properties, on construction and on <c>with</c>.</summary>
+file static class Required
+{
+    public static string Text(string? value, string name, string what) =>
+        string.IsNullOrWhiteSpace(value) ? throw new ArgumentException($"{what} must not be empty", name) : value;
 }

@@ -88,7 +88,8 @@ public class InvalidCaseException : Exception
     public InvalidCaseException(IReadOnlyList<CaseProblem> problems)
         : base(Summarise(problems))
     {
-        Problems = problems;
+        // A copy: the caller's list may be changed after the exception is thrown.
+        Problems = problems.ToArray().AsReadOnly();
     }
 
     /// <summary>Every problem found, in file order.</summary>

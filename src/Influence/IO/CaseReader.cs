@@ -54,8 +54,17 @@ public sealed class CaseFormatException : InvalidCaseException
 /// <param name="Problems">Every problem found (empty on success).</param>
 public sealed record CaseReadResult(Case? Case, IReadOnlyList<CaseProblem> Problems)
 {
+    /// <summary>Every problem found, in file order (a copy of the list given, so later changes to it do not show).</summary>
+    public IReadOnlyList<CaseProblem> Problems { get; init => field = Copy(value); } = Copy(Problems);
+
     /// <summary>Whether the case was read.</summary>
     public bool Success => Case is not null;
+
+    private static System.Collections.ObjectModel.ReadOnlyCollection<CaseProblem> Copy(IReadOnlyList<CaseProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        return problems.ToArray().AsReadOnly();
+    }
 }
 
 /// <summary>

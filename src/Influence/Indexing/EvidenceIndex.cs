@@ -133,6 +133,8 @@ public sealed partial class EvidenceIndex
     private DemandParts? _demands;
     private System.Collections.Concurrent.ConcurrentDictionary<(Type Kind, int W, int T0, int T1), object>? _memos;
     private ChildLists? _children;
+    private System.Collections.ObjectModel.ReadOnlyCollection<int>[]? _ancestorViews;
+    private System.Collections.ObjectModel.ReadOnlyCollection<int>[]? _objectiveViews;
 
     private static long _builds;
 
@@ -406,7 +408,10 @@ public sealed partial class EvidenceIndex
     /// <summary>An actor and its ancestors (parent, grandparent, …), nearest first.</summary>
     /// <param name="actor">The actor position.</param>
     /// <returns>The chain.</returns>
-    public IReadOnlyList<int> AncestorsOrSelf(int actor) => _ancestorsOrSelf[actor];
+    public IReadOnlyList<int> AncestorsOrSelf(int actor) => (_ancestorViews ??= Views(_ancestorsOrSelf))[actor];
+
+    /// <summary>An actor and its ancestors, nearest first, without a view (for the engine's own loops).</summary>
+    internal ReadOnlySpan<int> AncestorSpan(int actor) => _ancestorsOrSelf[actor];
 
     /// <summary>A sum for one pair and period; 0 when the pair is −1.</summary>
     /// <param name="sum">Which sum.</param>
@@ -520,7 +525,11 @@ public sealed partial class EvidenceIndex
     /// <summary>The objectives held by an actor, as positions in <see cref="Case.Objectives"/>.</summary>
     /// <param name="actor">The actor position.</param>
     /// <returns>The objective positions, ascending.</returns>
-    public IReadOnlyList<int> ObjectivesHeldBy(int actor) => _objectivesByHolder[actor];
+    public IReadOnlyList<int> ObjectivesHeldBy(int actor) => (_objectiveViews ??= Views(_objectivesByHolder))[actor];
+
+    // Read-only views of the index's own arrays, made once: handing out the arrays would let a caller who casts the
+    // list back to int[] change an index that every thread and every later scoring shares.
+    private static System.Collections.ObjectModel.ReadOnlyCollection<int>[] Views(int[][] lists) => [.. lists.Select(l => Array.AsReadOnly(l))];
 
     /// <summary>
     /// Weighted support an actor receives from outside it over periods t0 … t1, each item counted once (in its

@@ -223,7 +223,7 @@ public static class GouldFernandez
             result[b] = roles;
         }
 
-        return result;
+        return result.AsReadOnly();
     }
 
     private static void Through<TVertex, TEdge>(IBidirectionalGraph<TVertex, TEdge> graph, TVertex b, Func<TEdge, bool>? isTie, HashSet<(TVertex, TVertex)> ties, List<BrokerageTwoPath<TVertex>> paths)

@@ -178,8 +178,8 @@ public sealed record PatronBrokerage
         }
 
         // Third parties below the top level: the other children of the patron's and the client's ancestors.
-        var ancestorsP = index.AncestorsOrSelf(p);
-        var ancestorsC = index.AncestorsOrSelf(c);
+        var ancestorsP = index.AncestorSpan(p);
+        var ancestorsC = index.AncestorSpan(c);
         foreach (var a in ancestorsP)
         {
             AddChildren(index, a, p, c, w, t0, counts, n);
@@ -251,7 +251,7 @@ public sealed record PatronBrokerage
 
     private static int Root(EvidenceIndex index, int actor)
     {
-        var ancestors = index.AncestorsOrSelf(actor);
+        var ancestors = index.AncestorSpan(actor);
         return ancestors[^1];
     }
 

@@ -128,7 +128,7 @@ public sealed record ResourceDependence
         // of them has one: the lowest whose parent is none or contains the dependent (those above contain it).
         if (!index.AreRelated(provider, dependent))
         {
-            foreach (var a in index.AncestorsOrSelf(provider))
+            foreach (var a in index.AncestorSpan(provider))
             {
                 var p = index.PairOf(a, dependent);
                 if (p >= 0 && index.IsOutermostPair(p))

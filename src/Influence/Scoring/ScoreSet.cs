@@ -118,7 +118,7 @@ public sealed class ScoreSet
     /// <summary>The position of a measure by name, or −1.</summary>
     /// <param name="measure">The measure name (case-insensitive).</param>
     /// <returns>The position.</returns>
-    public int MeasureIndexOf(string measure) => _measureIndex.TryGetValue(measure, out var i) ? i : -1;
+    public int MeasureIndexOf(string measure) => _measureIndex.TryGetValue(measure ?? throw new ArgumentNullException(nameof(measure)), out var i) ? i : -1;
 
     /// <summary>One value with its interval.</summary>
     /// <param name="measure">The measure position.</param>
@@ -267,7 +267,10 @@ public sealed class ScoreSet
     internal double RawValue(int measure, int cell) => _values[measure][cell];
 
     internal int RequireMeasure(string measure) =>
-        MeasureIndexOf(measure) is var m and >= 0 ? m : throw new ArgumentException($"no measure is called '{measure}'; expected one of: {string.Join(", ", Measures.Select(x => x.Name))}", nameof(measure));
+        MeasureIndexOf(measure) is var m and >= 0 ? m
+        : Theory.Measures.Find(measure) is not null
+            ? throw new ArgumentException($"measure '{measure}' was not scored: the request left it out (ScoringRequest.Measures); scored: {string.Join(", ", Measures.Select(x => x.Name))}", nameof(measure))
+            : throw new ArgumentException($"no measure is called '{measure}'; expected one of: {string.Join(", ", Measures.Select(x => x.Name))}", nameof(measure));
 
     internal int RequireDyad(Dyad dyad) =>
         IndexOf(dyad) is var d and >= 0 ? d : throw new ArgumentException($"dyad {dyad} was not scored; scored: {string.Join(", ", Dyads)}", nameof(dyad));

@@ -29,7 +29,10 @@ public enum DatePrecision
 /// A span is an intensity: it counts in full in every period it covers entirely and pro rata in periods it covers
 /// in part, whatever the granularity.
 /// </para>
-/// <para><c>default(EvidenceDate)</c> is the point 0001 with year precision.</para>
+/// <para>
+/// <c>default(EvidenceDate)</c> is not a date an item can have (it is what an unset date holds): the case builder
+/// rejects it.
+/// </para>
 /// </remarks>
 public readonly struct EvidenceDate : IEquatable<EvidenceDate>
 {

@@ -67,7 +67,7 @@ public sealed class AlternativePatrons : Measure
         }
 
         var own = _shares is { } kept && kept.Length >= n ? kept.AsSpan(0, n) : (_shares = new double[n]).AsSpan();
-        foreach (var a in index.AncestorsOrSelf(dyad.Patron))
+        foreach (var a in index.AncestorSpan(dyad.Patron))
         {
             var pair = index.PairOf(a, dyad.Client);
             if (pair < 0 || !index.IsOutermostPair(pair))

@@ -1,0 +1,170 @@
+using FluentAssertions;
+using Influence.Cases;
+using Influence.Evidence;
+using Influence.IO;
+using Influence.Networks;
+using Influence.Scoring;
+using Influence.Tests.Support;
+using QuikGraph;
+using Xunit;
+
+namespace Influence.Tests.Cases;
+
+/// <summary>
+/// What the public API must refuse or protect: lists that callers could cast back to the library's own arrays, enum
+/// values outside their enums, unset dates and null ids. Each failure must name what was wrong where it happens,
+/// not later inside the engine.
+/// </summary>
+public class ApiGuardTests
+{
+    private static Case Faction()
+    {
+        var b = TestCases.Builder();
+        b.AddActor(new Actor("H", "Faction of C", ActorKind.Faction) { Parent = "C" });
+        b.AddObjective(new Objective("o1", "P", "An objective", 1.0));
+        b.Add(TestCases.Support("e1", TestCases.Year(2005), "P", "H", 0.5));
+        return b.Build();
+    }
+
+    [Fact]
+    public void AncestorsOrSelf_IsAReadOnlyView_NotTheIndexsOwnArray()
+    {
+        var c = Faction();
+        var index = Scorer.Score(c).Index;
+        var h = c.ActorIndexOf("H");
+
+        var chain = index.AncestorsOrSelf(h);
+
+        chain.Should().Equal(h, c.ActorIndexOf("C"));
+        chain.Should().NotBeAssignableTo<int[]>().And.NotBeAssignableTo<List<int>>();
+        ((IList<int>)chain).IsReadOnly.Should().BeTrue();
+        var act = () => ((IList<int>)chain)[1] = c.ActorIndexOf("X");
+        act.Should().Throw<NotSupportedException>();
+        index.IsWithin(h, c.ActorIndexOf("C")).Should().BeTrue();
+    }
+
+    [Fact]
+    public void ObjectivesHeldBy_IsAReadOnlyView()
+    {
+        var c = Faction();
+        var held = Scorer.Score(c).Index.ObjectivesHeldBy(c.ActorIndexOf("P"));
+
+        held.Should().Equal(0);
+        held.Should().NotBeAssignableTo<int[]>();
+        ((IList<int>)held).IsReadOnly.Should().BeTrue();
+    }
+
+    [Fact]
+    public void BrokerageRoles_CannotBeChangedByTheCaller()
+    {
+        var graph = new BidirectionalGraph<string, Edge<string>>();
+        graph.AddVerticesAndEdge(new Edge<string>("A", "B"));
+        graph.AddVerticesAndEdge(new Edge<string>("B", "C"));
+
+        var roles = GouldFernandez.Roles(graph, v => v);
+
+        roles.Should().NotBeOfType<Dictionary<string, BrokerageRoles>>();
+        ((IDictionary<string, BrokerageRoles>)roles).IsReadOnly.Should().BeTrue();
+        roles.Keys.Should().Equal("A", "B", "C");
+        roles["B"].Liaison.Should().Be(1);
+    }
+
+    [Fact]
+    public void ProblemLists_AreCopied_SoTheCallersListCannotChangeThemLater()
+    {
+        var list = new List<CaseProblem> { new("$.actors[0]", "P", "a problem") };
+
+        var e = new InvalidCaseException(list);
+        var r = new CaseReadResult(null, list);
+        list.Add(new CaseProblem("$.actors[1]", "C", "another"));
+
+        e.Problems.Should().ContainSingle();
+        r.Problems.Should().ContainSingle();
+        (r with { Problems = list }).Problems.Should().HaveCount(2).And.NotBeSameAs(list);
+        e.Problems.Should().NotBeAssignableTo<List<CaseProblem>>();
+    }
+
+    [Fact]
+    public void CaseEntities_CheckTheirValues_OnWithAsOnConstruction()
+    {
+        var objective = new Objective("o1", "P", "An objective", 0.5);
+        var source = new Source("s1", "A source");
+        var issue = new Issue("i1", "An issue");
+        var unit = new AmountUnit("usd-m", "US$ million", 100);
+
+        new Action[]
+        {
+            () => _ = objective with { Id = "not an id" },
+            () => _ = objective with { Holder = "" },
+            () => _ = objective with { Name = " " },
+            () => _ = objective with { Salience = 0 },
+            () => _ = source with { Citation = "" },
+            () => _ = issue with { Name = "" },
+            () => _ = unit with { Reference = -1 },
+            () => _ = unit with { Name = null! },
+        }.Should().AllSatisfy(change => change.Should().Throw<ArgumentException>());
+        (objective with { Salience = 1 }).Salience.Should().Be(1);
+    }
+
+    [Fact]
+    public void Actor_RejectsAKindOutsideTheEnum()
+    {
+        var act = () => new Actor("Q", "Q", (ActorKind)99);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("Kind");
+    }
+
+    [Fact]
+    public void ColumnarAdds_RejectEnumValuesOutsideTheirEnums()
+    {
+        var b = TestCases.Builder();
+        var y = TestCases.Year(2005);
+
+        new Action[]
+        {
+            () => b.AddSupport("a", y, Confidence.Confirmed, "s1", "P", "C", (ResourceType)999, 0.5),
+            () => b.AddCoercion("b", y, Confidence.Confirmed, "s1", "P", "C", (CoercionType)99, 0.5),
+            () => b.AddDemand("c", y, Confidence.Confirmed, "s1", "P", "C", "i", 0.5, (DemandResponse)99),
+            () => b.AddPresence("d", y, Confidence.Confirmed, "s1", "P", "C", (PresenceType)99, 0.5),
+            () => b.AddCommitment("e", y, Confidence.Confirmed, "s1", "P", "C", (CommitmentFormality)99),
+        }.Should().AllSatisfy(add => add.Should().Throw<ArgumentOutOfRangeException>().WithMessage("not a *"));
+        b.Build().Evidence.Count.Should().Be(0);
+    }
+
+    [Fact]
+    public void Builder_RejectsAnUnsetDate_NamingTheItem()
+    {
+        var b = TestCases.Builder();
+
+        var act = () => b.AddSupport("e1", default, Confidence.Confirmed, "s1", "P", "C", ResourceType.Funding, 0.5);
+        var record = () => b.Add(TestCases.Support("e2", default, "P", "C", 0.5));
+
+        act.Should().Throw<ArgumentException>().WithMessage("*\"e1\" has no date*").Which.ParamName.Should().Be("date");
+        record.Should().Throw<ArgumentException>().WithMessage("*\"e2\" has no date*");
+        b.AddSupport("e3", EvidenceDate.InYear(1), Confidence.Confirmed, "s1", "P", "C", ResourceType.Funding, 0.5);
+    }
+
+    [Fact]
+    public void Lookups_NameTheNullArgument()
+    {
+        var c = Faction();
+
+        ((Action)(() => c.FindActor(null!))).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("id");
+        ((Action)(() => c.ActorIndexOf(null!))).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("id");
+        ((Action)(() => c.FindSource(null!))).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("id");
+        ((Action)(() => Scorer.Score(c).MeasureIndexOf(null!))).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("measure");
+    }
+
+    [Fact]
+    public void AMeasureTheRequestLeftOut_IsSaidToBeLeftOut_NotToNotExist()
+    {
+        var scores = Scorer.Score(Faction(), request: new ScoringRequest { Measures = ["exchange"] });
+        var at = scores.For(TestCases.PC, Period.FromYear(2005));
+
+        var leftOut = () => at["conflict"];
+        var unknown = () => at["conflct"];
+
+        leftOut.Should().Throw<ArgumentException>().WithMessage("measure 'conflict' was not scored: the request left it out*scored: exchange*");
+        unknown.Should().Throw<ArgumentException>().WithMessage("no measure is called 'conflct'*");
+    }
+}
