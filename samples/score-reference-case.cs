@@ -39,9 +39,12 @@ foreach (var p in scores.For(dyad).SkipWhile(p => !p.Asymmetry.IsDefined)) // sk
 
 // <plot>
 // Draw the features and the influence criteria over time (PNG, bundled font: text renders on any machine).
-var chart = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "pakistan-taliban.png");
+// The chart goes to the path given as the first argument, or else to artifacts/samples/ under the current folder
+// (the repository root when run as above; git ignores artifacts/).
+var chart = args.Length > 0 ? args[0] : "artifacts/samples/pakistan-taliban.png";
+Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(chart))!);
 DyadChart.SavePng(scores, dyad, chart);
-Console.WriteLine($"chart: {Path.GetFileName(chart)}");
+Console.WriteLine($"chart written to {chart}");
 // </plot>
 
 // <explain>

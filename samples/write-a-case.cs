@@ -68,12 +68,15 @@ if (!broken.TryBuild(out _, out var problems))
 // </mistakes>
 
 // <save>
-// Build the case, save it as a case file (influence.case/1 JSON, docs/case-format.md) and read it back.
+// Build the case, save it as a case file (influence.case/1 JSON, docs/case-format.md) and read it back. The file goes
+// to the path given as the first argument, or else to artifacts/samples/ under the current folder (the repository
+// root when run as above; git ignores artifacts/).
 var @case = builder.Build();
-var path = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "north-river-front.json");
+var path = args.Length > 0 ? args[0] : "artifacts/samples/north-river-front.json";
+Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
 File.WriteAllText(path, CaseWriter.ToJson(@case));
 var reread = CaseReader.ReadFile(path);
-Console.WriteLine($"saved {Path.GetFileName(path)}: {reread.Actors.Length} actors, {reread.Evidence.Count} evidence items; same input hash when read back: {Reproducibility.InputHash(reread, ScoringOptions.Default) == Reproducibility.InputHash(@case, ScoringOptions.Default)}");
+Console.WriteLine($"saved {path}: {reread.Actors.Length} actors, {reread.Evidence.Count} evidence items; same input hash when read back: {Reproducibility.InputHash(reread, ScoringOptions.Default) == Reproducibility.InputHash(@case, ScoringOptions.Default)}");
 // </save>
 
 // <score>
