@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Influence.Cli.Commands;
 
 namespace Influence.Cli;
@@ -12,12 +13,19 @@ internal static class Cli
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("influence: score patron–client influence between political actors from dated, sourced evidence.");
+        // Not a RootCommand: its name is the executable's ("Influence.Cli"), and help would show that in every usage line.
+        var root = new Command("influence", "influence: score patron–client influence between political actors from dated, sourced evidence.")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
         var io = new CliIO(stdout, stderr);
         foreach (var command in CommandSet.All(io))
         {
             root.Subcommands.Add(command);
         }
+
+        Common.CleanNumberParsing(root);
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

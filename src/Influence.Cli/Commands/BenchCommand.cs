@@ -19,14 +19,14 @@ internal static class BenchCommand
         var periods = new Option<int>("--periods") { Description = "Monthly periods.", DefaultValueFactory = _ => defaults.Universe.Periods };
         var evidence = new Option<int>("--evidence") { Description = "Evidence items.", DefaultValueFactory = _ => defaults.Universe.Evidence };
         var seed = new Option<long>("--seed") { Description = "The universe's seed.", DefaultValueFactory = _ => defaults.Universe.Seed };
-        var threads = new Option<int>("--threads") { Description = "Threads for the engine and DuckDB (default: all processors).", DefaultValueFactory = _ => defaults.Threads };
+        var threads = new Option<int?>("--threads") { Description = "Threads for the engine and DuckDB (default: all processors)." };
         var baselines = new Option<string>("--baselines") { Description = "Which baselines to run beside the engine: all, duckdb, naive or none (naive LINQ is slow beyond 10⁶ items).", DefaultValueFactory = _ => "all" };
         var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
         var command = new Command("bench", "Time the engine against naive LINQ and DuckDB SQL on one generated universe, check that all three agree, and report speed and memory.")
         {
             actors, periods, evidence, seed, threads, baselines, format,
         };
-        command.SetAction(parse => Common.Guard(io, () =>
+        command.SetAction(parse => Common.Guard(io, parse, () =>
         {
             var fmt = parse.GetValue(format)!;
             if (fmt is not ("table" or "json"))
@@ -40,7 +40,7 @@ internal static class BenchCommand
                 throw new Common.UsageException($"--baselines must be all, duckdb, naive or none; was '{which}'");
             }
 
-            var threadCount = parse.GetValue(threads);
+            var threadCount = parse.GetValue(threads) ?? defaults.Threads;
             if (threadCount < 1)
             {
                 throw new Common.UsageException($"--threads must be ≥ 1; was {threadCount}");

@@ -12,7 +12,7 @@ internal static class ChangePointsCommand
         var series = new DyadSeriesOptions();
         var command = new Command("changepoints", "Change points in the mean of a measure's series (penalised least squares, penalty 3·σ̂²·ln n), with the size of each shift.");
         series.AddTo(command);
-        command.SetAction(parse => Common.Guard(io, () =>
+        command.SetAction(parse => Common.Guard(io, parse, () =>
         {
             var (dyad, name, scores) = series.Score(parse);
             var result = ChangePoints.Detect(scores, name, dyad);

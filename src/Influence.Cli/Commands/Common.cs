@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
+using System.Numerics;
 using Influence.Cases;
 using Influence.IO;
 using Influence.Scoring;
@@ -10,8 +12,20 @@ namespace Influence.Cli.Commands;
 /// <summary>Options and helpers shared by commands. Commands only compose the library.</summary>
 internal static class Common
 {
-    public static Argument<string?> CaseArgument(string description = "The case file (JSON). Without it, the built-in reference case.") =>
-        new("case") { Description = description, Arity = ArgumentArity.ZeroOrOne };
+    /// <summary>The word that names the built-in reference case wherever a command takes a case.</summary>
+    public const string BuiltIn = "builtin";
+
+    /// <summary>The description of the case argument, the same in every command that takes a case.</summary>
+    public const string CaseDescription = "The case file (JSON); 'builtin' or nothing for the built-in reference case.";
+
+    /// <summary>The name of the case argument; <see cref="Guard"/> reads it to keep --out off the case file.</summary>
+    public const string CaseArgumentName = "case";
+
+    /// <summary>The name of the output option; <see cref="Guard"/> checks it before a command runs.</summary>
+    public const string OutOptionName = "--out";
+
+    public static Argument<string?> CaseArgument() =>
+        new(CaseArgumentName) { Description = CaseDescription, Arity = ArgumentArity.ZeroOrOne };
 
     public static Option<string?> Patron() => new("--patron") { Description = "The patron's actor id." };
 
@@ -23,7 +37,8 @@ internal static class Common
 
     public static Option<string?> Granularity() => new("--granularity") { Description = "year, quarter or month (default: the case's)." };
 
-    public static Option<string?> Out() => new("--out") { Description = "Write to this file instead of standard output (written whole or not at all)." };
+    public static Option<string?> Out(string description = "Write to this file instead of standard output (written whole or not at all).") =>
+        new(OutOptionName) { Description = description };
 
     public static Option<string?> Measure(string description = "The measure (for example conflict, presence, exchange).") =>
         new("--measure") { Description = description, Required = true };
@@ -32,14 +47,18 @@ internal static class Common
         new("--intervals") { Description = "Compute intervals from this many draws (for example 200; 1000 for a published table)." };
 
     public static Option<ulong> Seed() =>
-        new("--seed") { Description = "The seed of the draws: the same seed gives the same output (default 1).", DefaultValueFactory = _ => 1UL };
+        new("--seed") { Description = "The seed of the draws (with --intervals): the same seed gives the same output.", DefaultValueFactory = _ => 1UL };
 
     public static Option<string> IntervalKindOption() =>
-        new("--interval-kind") { Description = "bootstrap (the evidence), montecarlo (the options) or both (default).", DefaultValueFactory = _ => "both" };
+        new("--interval-kind") { Description = "With --intervals: bootstrap (the evidence), montecarlo (the options) or both.", DefaultValueFactory = _ => "both" };
 
-    /// <summary>The interval options the command line asks for, or null when it asks for none.</summary>
-    public static IntervalOptions? IntervalOptionsFrom(int? draws, ulong seed, string? kind)
+    /// <summary>
+    /// The interval options the command line asks for, or null when it asks for none. --seed or --interval-kind given
+    /// without --intervals is wrong usage, not silently ignored.
+    /// </summary>
+    public static IntervalOptions? IntervalOptionsFrom(ParseResult parse, Option<int?> intervals, Option<ulong> seed, Option<string> intervalKind)
     {
+        var kind = parse.GetValue(intervalKind);
         var parsed = kind switch
         {
             "bootstrap" => IntervalKind.Bootstrap,
@@ -47,8 +66,13 @@ internal static class Common
             "both" or null => IntervalKind.Both,
             _ => throw new UsageException($"--interval-kind must be bootstrap, montecarlo or both; was '{kind}'"),
         };
-        if (draws is not { } n)
+        if (parse.GetValue(intervals) is not { } n)
         {
+            if (new Option[] { intervalKind, seed }.FirstOrDefault(o => IsGiven(parse, o)) is { } alone)
+            {
+                throw new UsageException($"{alone.Name} applies only to intervals: give --intervals N too (the number of draws, for example 200), or leave {alone.Name} out");
+            }
+
             return null;
         }
 
@@ -57,8 +81,11 @@ internal static class Common
             throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--intervals must be at least 2 draws; was {n}"));
         }
 
-        return new IntervalOptions { Draws = n, Seed = seed, Kind = parsed };
+        return new IntervalOptions { Draws = n, Seed = parse.GetValue(seed), Kind = parsed };
     }
+
+    /// <summary>Whether the command line gives the option (rather than leaving it to its default).</summary>
+    public static bool IsGiven(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };
 
     /// <summary>The dyad the command line names, or the case's only dyad.</summary>
     public static Dyad DyadOf(Case @case, string? patron, string? client)
@@ -83,11 +110,15 @@ internal static class Common
     /// <summary>Thrown for wrong usage: the message is printed and the tool exits 2.</summary>
     public sealed class UsageException(string message) : Exception(message);
 
-    /// <summary>Runs a command body, mapping failures onto exit codes and messages.</summary>
-    public static int Guard(CliIO io, Func<int> body)
+    /// <summary>
+    /// Runs a command body, mapping failures onto exit codes and messages. Before the body runs, the command's --out
+    /// (if it has one) is checked: not a folder, in a folder that exists, and not the case file the command reads.
+    /// </summary>
+    public static int Guard(CliIO io, ParseResult parse, Func<int> body)
     {
         try
         {
+            CheckOut(parse);
             return body();
         }
         catch (InvalidCaseException e)
@@ -108,7 +139,14 @@ internal static class Common
         }
         catch (ArgumentException e)
         {
-            var message = e.ParamName is { } name ? e.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : e.Message;
+            // The library's own message, without what .NET appends: " (Parameter 'x')" and, for an out-of-range
+            // argument, a second line "Actual value was …".
+            var message = e.Message.Split('\n')[0].TrimEnd('\r');
+            if (e.ParamName is { } name)
+            {
+                message = message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal);
+            }
+
             io.Error.WriteLine($"influence: {message}");
             return Cli.Usage;
         }
@@ -124,22 +162,84 @@ internal static class Common
         }
     }
 
+    /// <summary>Checks the invoked command's --out against its case argument (see <see cref="Guard"/>).</summary>
+    private static void CheckOut(ParseResult parse)
+    {
+        var command = parse.CommandResult.Command;
+        if (command.Options.FirstOrDefault(o => o.Name == OutOptionName) is not Option<string> outOption
+            || parse.GetValue(outOption) is not { } outPath)
+        {
+            return;
+        }
+
+        var full = OutPath(outPath);
+        if (command.Arguments.FirstOrDefault(a => a.Name == CaseArgumentName) is Argument<string> caseArgument
+            && parse.GetValue(caseArgument) is { } casePath and not BuiltIn
+            && File.Exists(casePath)
+            && SameFile(full, Path.GetFullPath(casePath)))
+        {
+            throw new UsageException($"--out '{outPath}' is the case file the command reads; write to another file");
+        }
+    }
+
+    /// <summary>The full path of an --out file, or a usage error when it names a folder or a folder that does not exist.</summary>
+    public static string OutPath(string outPath)
+    {
+        if (string.IsNullOrWhiteSpace(outPath))
+        {
+            throw new UsageException("--out needs a file name");
+        }
+
+        var full = Path.GetFullPath(outPath);
+        if (Directory.Exists(full) || Path.EndsInDirectorySeparator(outPath))
+        {
+            throw new UsageException($"--out '{outPath}' is a folder; give the path of a file to write");
+        }
+
+        if (!Directory.Exists(Path.GetDirectoryName(full)))
+        {
+            throw new UsageException($"the folder of --out '{outPath}' does not exist; create it first or write elsewhere");
+        }
+
+        return full;
+    }
+
+    /// <summary>Whether two full paths name the same file, following symbolic links (case-insensitively where the file system usually is).</summary>
+    private static bool SameFile(string a, string b)
+    {
+        var comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        return string.Equals(Resolve(a), Resolve(b), comparison);
+
+        static string Resolve(string path)
+        {
+            try
+            {
+                return File.Exists(path) && File.ResolveLinkTarget(path, returnFinalTarget: true) is { } target ? target.FullName : path;
+            }
+            catch (IOException)
+            {
+                return path;
+            }
+        }
+    }
+
+    /// <summary>Loads the case a command names: a file, or the built-in reference case for nothing or 'builtin'.</summary>
     public static Case LoadCase(string? path)
     {
-        if (path is null)
+        if (path is null or BuiltIn)
         {
             return CaseReader.LoadBuiltIn();
         }
 
         if (!File.Exists(path))
         {
-            throw new UsageException($"no case file at '{path}'");
+            throw new UsageException($"no case file at '{path}' (give a case file, or '{BuiltIn}' for the built-in reference case)");
         }
 
         return CaseReader.ReadFile(path);
     }
 
-    public static ScoringRequest Request(Case @case, string? patron, string? client, string? from, string? to, string? granularity)
+    public static ScoringRequest Request(Case @case, string? patron, string? client, string? from, string? to, string? granularity, bool hasGranularityOption = true)
     {
         var request = ScoringRequest.Default;
         if ((patron is null) != (client is null))
@@ -162,24 +262,88 @@ internal static class Common
             request = request with { Granularity = g };
         }
 
-        if (from is not null)
+        var scoredAt = request.Granularity ?? @case.Granularity;
+        var why = request.Granularity is null ? $"the case is {Adjective(scoredAt)}" : $"--granularity is {scoredAt.ToName()}";
+        foreach (var (text, option) in new[] { (from, "--from"), (to, "--to") })
         {
-            request = request with { From = ParsePeriod(from, "--from") };
+            if (text is null)
+            {
+                continue;
+            }
+
+            var p = PeriodIn(@case, text, option);
+            if (p.Granularity > scoredAt)
+            {
+                var finer = hasGranularityOption ? $", or --granularity {p.Granularity.ToName()} to score {p.Granularity.ToName()}s" : string.Empty;
+                throw new UsageException($"{option} {text} is a {p.Granularity.ToName()}, but {why}: give {Forms(scoredAt)}{finer}");
+            }
+
+            request = option == "--from" ? request with { From = p } : request with { To = p };
         }
 
-        if (to is not null)
-        {
-            request = request with { To = ParsePeriod(to, "--to") };
-        }
-
-        _ = @case;
         return request;
     }
 
     public static Period ParsePeriod(string text, string option) =>
         Period.TryParse(text, out var p) ? p : throw new UsageException($"{option} must be a period YYYY, YYYYQn or YYYY-MM; was '{text}'");
 
-    /// <summary>Writes output to a file atomically (temporary file, then rename) or to standard output.</summary>
+    /// <summary>
+    /// A period given on the command line, which must lie in the case's range (its declared range, else the years of
+    /// its evidence): outside it is wrong usage naming the option, the value and the range.
+    /// </summary>
+    public static Period PeriodIn(Case @case, string text, string option)
+    {
+        var p = ParsePeriod(text, option);
+        if (RangeOf(@case) is not var (first, last))
+        {
+            return p;
+        }
+
+        var covers = first == last ? $"the case covers {first} only" : $"the case covers {first}–{last}";
+        if (p < first.ToGranularity(p.Granularity))
+        {
+            throw new UsageException($"{option} {text} is before the case's first period ({first}); {covers}");
+        }
+
+        if (p > last.ToGranularity(p.Granularity, atEnd: true))
+        {
+            throw new UsageException($"{option} {text} is after the case's last period ({last}); {covers}");
+        }
+
+        return p;
+    }
+
+    /// <summary>The case's period range at its own granularity, or null when it has neither a range nor evidence.</summary>
+    private static (Period First, Period Last)? RangeOf(Case @case)
+    {
+        try
+        {
+            return Scorer.ResolveRange(@case);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static string Adjective(Influence.Granularity g) => g switch
+    {
+        Influence.Granularity.Quarter => "quarterly",
+        Influence.Granularity.Month => "monthly",
+        _ => "yearly",
+    };
+
+    private static string Forms(Influence.Granularity g) => g switch
+    {
+        Influence.Granularity.Quarter => "a year (YYYY) or a quarter (YYYYQn)",
+        Influence.Granularity.Month => "a year (YYYY), a quarter (YYYYQn) or a month (YYYY-MM)",
+        _ => "a year (YYYY)",
+    };
+
+    /// <summary>
+    /// Writes output to a file atomically (temporary file, then rename; "wrote PATH" on standard error) or to standard
+    /// output.
+    /// </summary>
     public static void Emit(CliIO io, string? outPath, Action<TextWriter> write)
     {
         if (outPath is null)
@@ -189,20 +353,23 @@ internal static class Common
             return;
         }
 
-        var full = Path.GetFullPath(outPath);
-        var dir = Path.GetDirectoryName(full)!;
-        if (!Directory.Exists(dir))
+        WriteFile(io, outPath, stream =>
         {
-            throw new UsageException($"the folder of --out '{outPath}' does not exist");
-        }
+            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
+            write(writer);
+        });
+    }
 
-        var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+    /// <summary>Writes a file whole or not at all (temporary file, then rename) and says so on standard error.</summary>
+    public static void WriteFile(CliIO io, string outPath, Action<Stream> write)
+    {
+        var full = OutPath(outPath);
+        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
         try
         {
             using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write))
-            using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false)))
             {
-                write(writer);
+                write(stream);
             }
 
             File.Move(temp, full, overwrite: true);
@@ -214,6 +381,61 @@ internal static class Common
                 File.Delete(temp);
             }
         }
+
+        io.Error.WriteLine($"wrote {full}");
+        io.Error.Flush();
+    }
+
+    /// <summary>
+    /// Gives the numeric options of every command a clean message for a value that is not a number, instead of
+    /// System.CommandLine's, which names .NET types (System.Nullable`1[System.Int32]).
+    /// </summary>
+    public static void CleanNumberParsing(Command command)
+    {
+        foreach (var option in command.Options)
+        {
+            switch (option)
+            {
+                case Option<int> o when o.CustomParser is null:
+                    o.CustomParser = r => Number<int>(r, o.Name, "a whole number", out var v) ? v : default;
+                    break;
+                case Option<int?> o when o.CustomParser is null:
+                    o.CustomParser = r => Number<int>(r, o.Name, "a whole number", out var v) ? v : null;
+                    break;
+                case Option<long> o when o.CustomParser is null:
+                    o.CustomParser = r => Number<long>(r, o.Name, "a whole number", out var v) ? v : default;
+                    break;
+                case Option<ulong> o when o.CustomParser is null:
+                    o.CustomParser = r => Number<ulong>(r, o.Name, "a whole number ≥ 0", out var v) ? v : default;
+                    break;
+                case Option<double> o when o.CustomParser is null:
+                    o.CustomParser = r => Number<double>(r, o.Name, "a number", out var v) ? v : default;
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        foreach (var sub in command.Subcommands)
+        {
+            CleanNumberParsing(sub);
+        }
+    }
+
+    private static bool Number<T>(ArgumentResult result, string option, string expected, out T value)
+        where T : INumber<T>
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+        var style = typeof(T) == typeof(double) ? NumberStyles.Float : NumberStyles.Integer;
+        if (T.TryParse(text, style, CultureInfo.InvariantCulture, out var parsed))
+        {
+            value = parsed;
+            return true;
+        }
+
+        result.AddError($"{option} expects {expected}, got '{text}'");
+        value = T.Zero;
+        return false;
     }
 
     public static string Format(double? value) =>

@@ -11,7 +11,7 @@ internal static class CounterfactualCommand
 {
     public static Command Create(CliIO io)
     {
-        var @case = Common.CaseArgument("The case file (JSON); 'builtin' or nothing for the built-in reference case.");
+        var @case = Common.CaseArgument();
         var patron = Common.Patron();
         var client = Common.Client();
         var without = new Option<string?>("--without") { Description = "The third party whose evidence (and its factions') is removed.", Required = true };
@@ -23,7 +23,7 @@ internal static class CounterfactualCommand
         {
             @case, patron, client, without, from, to, format, output,
         };
-        command.SetAction(parse => Common.Guard(io, () =>
+        command.SetAction(parse => Common.Guard(io, parse, () =>
         {
             var fmt = parse.GetValue(format)!;
             if (fmt is not ("table" or "json"))
@@ -32,7 +32,7 @@ internal static class CounterfactualCommand
             }
 
             var path = parse.GetValue(@case);
-            var theCase = Common.LoadCase(path is "builtin" ? null : path);
+            var theCase = Common.LoadCase(path);
             var (pat, cli) = (parse.GetValue(patron), parse.GetValue(client));
             if (pat is null || cli is null)
             {
@@ -44,8 +44,8 @@ internal static class CounterfactualCommand
                 (pat, cli) = (theCase.Dyads[0].Patron, theCase.Dyads[0].Client);
             }
 
-            var f = parse.GetValue(from) is { } fs ? Common.ParsePeriod(fs, "--from") : (Period?)null;
-            var t = parse.GetValue(to) is { } ts ? Common.ParsePeriod(ts, "--to") : (Period?)null;
+            var f = parse.GetValue(from) is { } fs ? Common.PeriodIn(theCase, fs, "--from") : (Period?)null;
+            var t = parse.GetValue(to) is { } ts ? Common.PeriodIn(theCase, ts, "--to") : (Period?)null;
             var result = Counterfactual.WithoutThirdParty(theCase, new Dyad(pat, cli), parse.GetValue(without)!, ScoringOptions.Default, f, t);
             Common.Emit(io, parse.GetValue(output), writer =>
             {

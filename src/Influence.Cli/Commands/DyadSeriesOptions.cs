@@ -10,7 +10,7 @@ namespace Influence.Cli.Commands;
 /// </summary>
 internal sealed class DyadSeriesOptions
 {
-    public Argument<string?> Case { get; } = Common.CaseArgument("The case file (JSON); 'builtin' or nothing for the built-in reference case.");
+    public Argument<string?> Case { get; } = Common.CaseArgument();
 
     public Option<string?> Patron { get; } = Common.Patron();
 
@@ -38,9 +38,9 @@ internal sealed class DyadSeriesOptions
     public (Dyad Dyad, string Measure, ScoreSet Scores) Score(ParseResult parse)
     {
         var path = parse.GetValue(Case);
-        var theCase = Common.LoadCase(path is "builtin" ? null : path);
+        var theCase = Common.LoadCase(path);
         var dyad = Common.DyadOf(theCase, parse.GetValue(Patron), parse.GetValue(Client));
-        var request = Common.Request(theCase, dyad.Patron, dyad.Client, parse.GetValue(From), parse.GetValue(To), null);
+        var request = Common.Request(theCase, dyad.Patron, dyad.Client, parse.GetValue(From), parse.GetValue(To), null, hasGranularityOption: false);
         return (dyad, parse.GetValue(Measure)!, Scorer.Score(theCase, ScoringOptions.Default, request));
     }
 }

@@ -10,7 +10,7 @@ internal static class ExplainCommand
 {
     public static Command Create(CliIO io)
     {
-        var @case = Common.CaseArgument("The case file (JSON); 'builtin' or nothing for the built-in reference case.");
+        var @case = Common.CaseArgument();
         var patron = Common.Patron();
         var client = Common.Client();
         var period = new Option<string?>("--period") { Description = "The period to explain (YYYY, YYYYQn or YYYY-MM).", Required = true };
@@ -20,11 +20,11 @@ internal static class ExplainCommand
         {
             @case, patron, client, period, measure, output,
         };
-        command.SetAction(parse => Common.Guard(io, () =>
+        command.SetAction(parse => Common.Guard(io, parse, () =>
         {
             var path = parse.GetValue(@case);
-            var theCase = Common.LoadCase(path is "builtin" ? null : path);
-            var p = Common.ParsePeriod(parse.GetValue(period)!, "--period");
+            var theCase = Common.LoadCase(path);
+            var p = Common.PeriodIn(theCase, parse.GetValue(period)!, "--period");
             var (pat, cli) = (parse.GetValue(patron), parse.GetValue(client));
             if (pat is null || cli is null)
             {

@@ -10,7 +10,7 @@ internal static class NetworkCommand
 {
     public static Command Create(CliIO io)
     {
-        var @case = Common.CaseArgument("The case file (JSON); 'builtin' or nothing for the built-in reference case.");
+        var @case = Common.CaseArgument();
         var period = new Option<string?>("--period") { Description = "The period (YYYY, YYYYQn or YYYY-MM); the network covers the trailing network window (default 1 year) ending there.", Required = true };
         var focus = new Option<string?>("--focus") { Description = "Comma-separated actor ids to show at their own level (for example a faction); default: top-level actors." };
         var group = new Option<string[]>("--group") { Description = "Put an actor in a brokerage group: ID=GROUP (repeatable). Others: states vs non-state actors.", AllowMultipleArgumentsPerToken = true };
@@ -20,7 +20,7 @@ internal static class NetworkCommand
         {
             @case, period, focus, group, format, output,
         };
-        command.SetAction(parse => Common.Guard(io, () =>
+        command.SetAction(parse => Common.Guard(io, parse, () =>
         {
             var fmt = parse.GetValue(format)!;
             if (fmt is not ("json" or "dot"))
@@ -30,8 +30,8 @@ internal static class NetworkCommand
 
             var groups = ParseGroups(parse.GetValue(group) ?? []);
             var path = parse.GetValue(@case);
-            var theCase = Common.LoadCase(path is "builtin" ? null : path);
-            var p = Common.ParsePeriod(parse.GetValue(period)!, "--period");
+            var theCase = Common.LoadCase(path);
+            var p = Common.PeriodIn(theCase, parse.GetValue(period)!, "--period");
             var ids = parse.GetValue(focus)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
             var network = ActorNetwork.ForPeriod(theCase, p, ScoringOptions.Default, ids);
             Common.Emit(io, parse.GetValue(output), writer =>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Influence.Cases;
 using Influence.Charts;
 using Influence.Scoring;
@@ -8,6 +9,11 @@ namespace Influence.Cli.Commands;
 /// <summary><c>influence plot [CASE] --patron ID --client ID [--measures m1,m2] [--from] [--to] [--granularity] --out FILE.png</c>.</summary>
 internal static class PlotCommand
 {
+    /// <summary>The widths a chart can have (<see cref="DyadChartOptions.Width"/>).</summary>
+    private const int MinWidth = 200;
+
+    private const int MaxWidth = 10_000;
+
     public static Command Create(CliIO io)
     {
         var @case = Common.CaseArgument();
@@ -20,18 +26,25 @@ internal static class PlotCommand
         var from = Common.From();
         var to = Common.To();
         var granularity = Common.Granularity();
-        var output = new Option<string?>("--out") { Description = "The PNG file to write (written whole or not at all).", Required = true };
-        var width = new Option<int>("--width") { Description = "Image width in pixels.", DefaultValueFactory = _ => DyadChartOptions.Default.Width };
+        var output = Common.Out("The PNG file to write (written whole or not at all).");
+        output.Required = true;
+        var widthOption = new Option<int>("--width") { Description = "Image width in pixels.", DefaultValueFactory = _ => DyadChartOptions.Default.Width };
         var command = new Command("plot", "Draw a dyad's measures over time as a PNG chart, with intervals where a measure has them.")
         {
-            @case, patron, client, measures, from, to, granularity, output, width,
+            @case, patron, client, measures, from, to, granularity, output, widthOption,
         };
-        command.SetAction(parse => Common.Guard(io, () =>
+        command.SetAction(parse => Common.Guard(io, parse, () =>
         {
             var outPath = parse.GetValue(output)!;
             if (!outPath.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
             {
                 throw new Common.UsageException($"--out must name a .png file; was '{outPath}'");
+            }
+
+            var width = parse.GetValue(widthOption);
+            if (width is < MinWidth or > MaxWidth)
+            {
+                throw new Common.UsageException(string.Create(CultureInfo.InvariantCulture, $"--width must be between {MinWidth} and {MaxWidth} pixels, got {width}"));
             }
 
             var theCase = Common.LoadCase(parse.GetValue(@case));
@@ -49,15 +62,9 @@ internal static class PlotCommand
             var request = Common.Request(theCase, pat, cli, parse.GetValue(from), parse.GetValue(to), parse.GetValue(granularity));
             var scores = Scorer.Score(theCase, ScoringOptions.Default, request);
             var chosen = parse.GetValue(measures)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            var options = DyadChartOptions.Default with { Width = parse.GetValue(width) };
-            var full = Path.GetFullPath(outPath);
-            if (!Directory.Exists(Path.GetDirectoryName(full)))
-            {
-                throw new Common.UsageException($"the folder of --out '{outPath}' does not exist");
-            }
-
-            DyadChart.SavePng(scores, new Dyad(pat, cli), full, chosen, options);
-            io.Out.WriteLine($"wrote {outPath}");
+            var options = DyadChartOptions.Default with { Width = width };
+            var png = DyadChart.RenderPng(scores, new Dyad(pat, cli), chosen, options);
+            Common.WriteFile(io, outPath, stream => stream.Write(png));
             return Cli.Success;
         }));
         return command;

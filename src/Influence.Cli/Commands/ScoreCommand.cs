@@ -27,7 +27,7 @@ internal static class ScoreCommand
         {
             @case, patron, client, from, to, granularity, format, output, intervals, seed, intervalKind,
         };
-        command.SetAction(parse => Common.Guard(io, () =>
+        command.SetAction(parse => Common.Guard(io, parse, () =>
         {
             var fmt = parse.GetValue(format)!;
             if (fmt is not ("table" or "json" or "csv"))
@@ -38,7 +38,7 @@ internal static class ScoreCommand
             var theCase = Common.LoadCase(parse.GetValue(@case));
             var request = Common.Request(theCase, parse.GetValue(patron), parse.GetValue(client), parse.GetValue(from), parse.GetValue(to), parse.GetValue(granularity));
             var scores = Scorer.Score(theCase, ScoringOptions.Default, request);
-            if (Common.IntervalOptionsFrom(parse.GetValue(intervals), parse.GetValue(seed), parse.GetValue(intervalKind)) is { } how)
+            if (Common.IntervalOptionsFrom(parse, intervals, seed, intervalKind) is { } how)
             {
                 scores = Intervals.Compute(scores, how);
             }

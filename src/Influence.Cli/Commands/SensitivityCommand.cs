@@ -9,7 +9,7 @@ internal static class SensitivityCommand
 {
     public static Command Create(CliIO io)
     {
-        var @case = Common.CaseArgument("The case file (JSON); 'builtin' or nothing for the built-in reference case.");
+        var @case = Common.CaseArgument();
         var patron = Common.Patron();
         var client = Common.Client();
         var period = new Option<string?>("--period") { Description = "The period (YYYY, YYYYQn or YYYY-MM).", Required = true };
@@ -23,12 +23,12 @@ internal static class SensitivityCommand
         {
             @case, patron, client, period, measures, output,
         };
-        command.SetAction(parse => Common.Guard(io, () =>
+        command.SetAction(parse => Common.Guard(io, parse, () =>
         {
             var path = parse.GetValue(@case);
-            var theCase = Common.LoadCase(path is "builtin" ? null : path);
+            var theCase = Common.LoadCase(path);
             var dyad = Common.DyadOf(theCase, parse.GetValue(patron), parse.GetValue(client));
-            var p = Common.ParsePeriod(parse.GetValue(period)!, "--period");
+            var p = Common.PeriodIn(theCase, parse.GetValue(period)!, "--period");
             var names = parse.GetValue(measures) is { Length: > 0 } given ? given : ["exchange", "conflict"];
             var tornadoes = Sensitivity.Tornadoes(theCase, dyad, p, names);
             var state = Sensitivity.WhatFlips(theCase, dyad, p, Verdict.State);

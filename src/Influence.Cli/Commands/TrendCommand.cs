@@ -10,14 +10,20 @@ internal static class TrendCommand
     public static Command Create(CliIO io)
     {
         var series = new DyadSeriesOptions();
-        var level = new Option<double>("--level") { Description = "The coverage of the slope intervals (default 0.9).", DefaultValueFactory = _ => 0.9 };
+        var level = new Option<double>("--level") { Description = "The coverage of the slope intervals, between 0 and 1.", DefaultValueFactory = _ => 0.9 };
         var command = new Command("trend", "The trend of a measure over a range of periods: least-squares slope with its interval, the Mann–Kendall test and Sen's slope.");
         series.AddTo(command);
         command.Options.Add(level);
-        command.SetAction(parse => Common.Guard(io, () =>
+        command.SetAction(parse => Common.Guard(io, parse, () =>
         {
+            var coverage = parse.GetValue(level);
+            if (coverage is not (> 0 and < 1))
+            {
+                throw new Common.UsageException(string.Create(CultureInfo.InvariantCulture, $"--level must be between 0 and 1 (exclusive), got {coverage}"));
+            }
+
             var (dyad, name, scores) = series.Score(parse);
-            var trend = Trends.Fit(scores, name, dyad, level: parse.GetValue(level));
+            var trend = Trends.Fit(scores, name, dyad, level: coverage);
             Common.Emit(io, parse.GetValue(series.Out), writer => Write(trend, scores.Measures[scores.MeasureIndexOf(name)].Name, dyad, writer));
             return Cli.Success;
         }));

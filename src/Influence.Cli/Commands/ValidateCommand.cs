@@ -9,21 +9,25 @@ internal static class ValidateCommand
 {
     public static Command Create(CliIO io)
     {
-        var @case = new Argument<string>("case") { Description = "The case file (JSON)." };
+        var @case = new Argument<string>(Common.CaseArgumentName) { Description = "The case file (JSON); 'builtin' for the built-in reference case." };
         var command = new Command("validate", "Check a case file and print every problem found, each with its line, JSON path, item and what was expected.") { @case };
-        command.SetAction(parse => Common.Guard(io, () =>
+        command.SetAction(parse => Common.Guard(io, parse, () =>
         {
             var path = parse.GetValue(@case)!;
+            if (path is Common.BuiltIn)
+            {
+                return Valid(Common.LoadCase(path));
+            }
+
             if (!File.Exists(path))
             {
-                throw new Common.UsageException($"no case file at '{path}'");
+                throw new Common.UsageException($"no case file at '{path}' (give a case file, or '{Common.BuiltIn}' for the built-in reference case)");
             }
 
             var result = CaseReader.TryReadFile(path);
             if (result.Case is { } c)
             {
-                io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: valid — {c.Actors.Length} actors, {c.Evidence.Count} evidence items, {c.Dyads.Length} dyads."));
-                return Cli.Success;
+                return Valid(c);
             }
 
             foreach (var p in result.Problems)
@@ -33,6 +37,12 @@ internal static class ValidateCommand
 
             io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: {result.Problems.Count} problem{(result.Problems.Count == 1 ? string.Empty : "s")}."));
             return Cli.InvalidData;
+
+            int Valid(Cases.Case c)
+            {
+                io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: valid — {c.Actors.Length} actors, {c.Evidence.Count} evidence items, {c.Dyads.Length} dyads."));
+                return Cli.Success;
+            }
         }));
         return command;
     }

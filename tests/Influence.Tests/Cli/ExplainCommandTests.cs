@@ -61,10 +61,11 @@ public sealed class ExplainCommandTests : IDisposable
     {
         var target = _cli.PathOf("why.txt");
 
-        var (code, output, _) = CliRunner.Run("explain", Case(), "--period", "2005", "--measure", "exchange", "--out", target);
+        var (code, output, err) = CliRunner.Run("explain", Case(), "--period", "2005", "--measure", "exchange", "--out", target);
 
         code.Should().Be(0);
         output.Should().BeEmpty();
+        err.Should().Be($"wrote {target}{Environment.NewLine}");
         File.ReadAllText(target).Should().Contain("give").And.Contain("back");
     }
 

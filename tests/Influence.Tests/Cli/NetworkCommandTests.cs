@@ -27,10 +27,11 @@ public class NetworkCommandTests
         var path = Path.Combine(Path.GetTempPath(), $"influence-net-{Guid.NewGuid():N}.dot");
         try
         {
-            var (code, output, _) = Run("network", "--period", "1998", "--format", "dot", "--out", path);
+            var (code, output, err) = Run("network", "--period", "1998", "--format", "dot", "--out", path);
 
             code.Should().Be(0);
             output.Should().BeEmpty();
+            err.Should().Be($"wrote {path}{Environment.NewLine}");
             File.ReadAllText(path).Should().StartWith("digraph ");
         }
         finally

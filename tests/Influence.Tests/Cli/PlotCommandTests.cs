@@ -14,10 +14,11 @@ public class PlotCommandTests
         var path = Path.Combine(Path.GetTempPath(), $"influence-plot-{Guid.NewGuid():N}.png");
         try
         {
-            var (code, output, _) = Run("plot", "--patron", "pakistan", "--client", "taliban", "--measures", "exchange,conflict", "--out", path);
+            var (code, output, err) = Run("plot", "--patron", "pakistan", "--client", "taliban", "--measures", "exchange,conflict", "--out", path);
 
             code.Should().Be(0);
-            output.Should().Contain("wrote");
+            output.Should().BeEmpty("standard output stays clean for pipes");
+            err.Should().Be($"wrote {path}{Environment.NewLine}");
             File.ReadAllBytes(path).Take(4).Should().Equal(0x89, 0x50, 0x4E, 0x47);
         }
         finally

@@ -125,10 +125,11 @@ public sealed class ScoreCommandTests : IDisposable
         var target = _cli.PathOf("scores.json");
         File.WriteAllText(target, "old content");
 
-        var (code, output, _) = CliRunner.Run("score", path, "--format", "json", "--out", target);
+        var (code, output, err) = CliRunner.Run("score", path, "--format", "json", "--out", target);
 
         code.Should().Be(0);
         output.Should().BeEmpty();
+        err.Should().Be($"wrote {target}{Environment.NewLine}");
         File.ReadAllText(target).Should().Be(CliRunner.Run("score", path, "--format", "json").Out, "the file holds exactly what standard output would");
         Directory.GetFiles(_cli.Folder).Select(Path.GetFileName).Should().BeEquivalentTo(["case.json", "scores.json"], "no temporary file is left");
     }

@@ -1,0 +1,292 @@
+using System.CommandLine;
+using FluentAssertions;
+using Influence.Cli;
+using Influence.Cli.Commands;
+using Influence.Tests.Support;
+using Xunit;
+
+namespace Influence.Tests.Cli;
+
+/// <summary>
+/// What every command does the same way: the case argument ('builtin'), --out (checked before any work, never the
+/// case file, "wrote PATH" on standard error), periods inside the case's range, and clean messages for bad values.
+/// </summary>
+public sealed class CommandConventionsTests : IDisposable
+{
+    private const string CaseDescription = "The case file (JSON); 'builtin' or nothing for the built-in reference case.";
+
+    private readonly CliRunner _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    /// <summary>The test case (2000–2010, yearly): P supports C in 2005, X supports C in 2006.</summary>
+    private string Case(string name = "case.json") =>
+        _cli.Write(
+            TestCases.Builder()
+                .Add(TestCases.Support("give", TestCases.Year(2005), "P", "C", 0.8))
+                .Add(TestCases.Support("back", TestCases.Year(2005), "C", "P", 0.5))
+                .Add(TestCases.Support("other", TestCases.Year(2006), "X", "C", 0.4))
+                .Build(),
+            name);
+
+    /// <summary>Each command that takes a case and --out, with the options it needs to run on the test case.</summary>
+    public static TheoryData<string, string[]> CommandsWithOut => new()
+    {
+        { "score", ["--format", "json"] },
+        { "explain", ["--period", "2005", "--measure", "exchange"] },
+        { "trend", ["--measure", "exchange"] },
+        { "changepoints", ["--measure", "exchange"] },
+        { "sensitivity", ["--period", "2005"] },
+        { "network", ["--period", "2005"] },
+        { "counterfactual", ["--without", "X"] },
+        { "plot", [] },
+    };
+
+    private static string OutName(string command) => command == "plot" ? "out.png" : "out.txt";
+
+    /// <summary>A command line's words, the case inserted after the command, with chart.png in the temporary folder.</summary>
+    private string[] Words(string command, string options) =>
+        [command, Case(), .. options.Split(' ').Select(w => w == "chart.png" ? _cli.PathOf(w) : w)];
+
+    [Theory]
+    [MemberData(nameof(CommandsWithOut))]
+    public void Out_ThatIsTheCaseFile_IsAUsageError_AndLeavesTheCaseUntouched(string command, string[] options)
+    {
+        var path = Case();
+        var before = File.ReadAllText(path);
+        var sameFileOtherSpelling = Path.Combine(_cli.Folder, "..", Path.GetFileName(_cli.Folder), "case.json");
+
+        foreach (var target in new[] { path, sameFileOtherSpelling })
+        {
+            var (code, output, err) = CliRunner.Run([command, path, .. options, "--out", target]);
+
+            code.Should().Be(2, err);
+            output.Should().BeEmpty();
+            err.Should().Be($"influence: --out '{target}' is the case file the command reads; write to another file{Environment.NewLine}");
+        }
+
+        File.ReadAllText(path).Should().Be(before);
+        Directory.GetFiles(_cli.Folder).Select(Path.GetFileName).Should().BeEquivalentTo(["case.json"], "no temporary file is left");
+    }
+
+    [Theory]
+    [MemberData(nameof(CommandsWithOut))]
+    public void Out_WritesTheFile_AndSaysSoOnStandardError_KeepingStandardOutputClean(string command, string[] options)
+    {
+        var target = _cli.PathOf(OutName(command));
+
+        var (code, output, err) = CliRunner.Run([command, Case(), .. options, "--out", target]);
+
+        code.Should().Be(0, err);
+        output.Should().BeEmpty();
+        err.Should().Be($"wrote {target}{Environment.NewLine}");
+        new FileInfo(target).Length.Should().BeGreaterThan(0);
+    }
+
+    [Theory]
+    [MemberData(nameof(CommandsWithOut))]
+    public void Out_ThatIsAFolder_IsAUsageError_AndWritesNothing(string command, string[] options)
+    {
+        var folder = Directory.CreateDirectory(_cli.PathOf(OutName(command))).FullName;
+
+        var (code, output, err) = CliRunner.Run([command, Case(), .. options, "--out", folder]);
+
+        code.Should().Be(2);
+        output.Should().BeEmpty();
+        err.Should().Be($"influence: --out '{folder}' is a folder; give the path of a file to write{Environment.NewLine}");
+        Directory.EnumerateFileSystemEntries(folder).Should().BeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(CommandsWithOut))]
+    public void Out_InAMissingFolder_IsAUsageError_AndCreatesNothing(string command, string[] options)
+    {
+        var target = Path.Combine(_cli.Folder, "missing", OutName(command));
+
+        var (code, output, err) = CliRunner.Run([command, Case(), .. options, "--out", target]);
+
+        code.Should().Be(2);
+        output.Should().BeEmpty();
+        err.Should().StartWith($"influence: the folder of --out '{target}' does not exist");
+        Directory.Exists(Path.Combine(_cli.Folder, "missing")).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("score", "--patron", "pakistan", "--client", "taliban", "--from", "1998", "--to", "1998")]
+    [InlineData("explain", "--patron", "pakistan", "--client", "taliban", "--period", "1998", "--measure", "exchange")]
+    [InlineData("trend", "--patron", "pakistan", "--client", "taliban", "--measure", "exchange", "--from", "1995", "--to", "2000")]
+    [InlineData("changepoints", "--patron", "pakistan", "--client", "taliban", "--measure", "exchange", "--from", "1995", "--to", "2000")]
+    [InlineData("network", "--period", "1998")]
+    [InlineData("counterfactual", "--patron", "pakistan", "--client", "taliban", "--without", "india", "--from", "1998", "--to", "1998")]
+    [InlineData("validate")]
+    public void Builtin_NamesTheReferenceCase_ForEveryCommand(string command, params string[] options)
+    {
+        var (code, output, err) = CliRunner.Run([command, "builtin", .. options]);
+
+        code.Should().Be(0, err);
+        output.Should().NotBeEmpty();
+        err.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Builtin_NamesTheReferenceCase_ForPlot()
+    {
+        var target = _cli.PathOf("chart.png");
+
+        var (code, _, err) = CliRunner.Run("plot", "builtin", "--patron", "pakistan", "--client", "taliban", "--from", "1996", "--to", "2001", "--out", target);
+
+        code.Should().Be(0, err);
+        File.ReadAllBytes(target).Take(4).Should().Equal(0x89, 0x50, 0x4E, 0x47);
+    }
+
+    [Theory]
+    [InlineData("score")]
+    [InlineData("explain")]
+    [InlineData("trend")]
+    [InlineData("changepoints")]
+    [InlineData("sensitivity")]
+    [InlineData("network")]
+    [InlineData("counterfactual")]
+    [InlineData("plot")]
+    public void Help_DescribesTheCaseArgument_TheSameWay(string command)
+    {
+        var (code, output, _) = CliRunner.Run(command, "--help");
+
+        code.Should().Be(0);
+        output.Should().Contain($"<case>  {CaseDescription}");
+    }
+
+    [Theory]
+    [InlineData("--from 1850", "--from 1850 is before the case's first period (2000); the case covers 2000–2010", "score")]
+    [InlineData("--to 1999", "--to 1999 is before the case's first period (2000); the case covers 2000–2010", "score")]
+    [InlineData("--from 2030", "--from 2030 is after the case's last period (2010); the case covers 2000–2010", "score")]
+    [InlineData("--from 1850 --to 1852", "--from 1850 is before the case's first period (2000); the case covers 2000–2010", "score")]
+    [InlineData("--from 1999Q4 --granularity quarter", "--from 1999Q4 is before the case's first period (2000); the case covers 2000–2010", "score")]
+    [InlineData("--period 1850 --measure exchange", "--period 1850 is before the case's first period (2000); the case covers 2000–2010", "explain")]
+    [InlineData("--period 2011-01 --measure exchange", "--period 2011-01 is after the case's last period (2010); the case covers 2000–2010", "explain")]
+    [InlineData("--from 1850 --to 1860 --measure exchange", "--from 1850 is before the case's first period (2000); the case covers 2000–2010", "trend")]
+    [InlineData("--to 2020 --measure exchange", "--to 2020 is after the case's last period (2010); the case covers 2000–2010", "changepoints")]
+    [InlineData("--period 1900", "--period 1900 is before the case's first period (2000); the case covers 2000–2010", "sensitivity")]
+    [InlineData("--period 1850", "--period 1850 is before the case's first period (2000); the case covers 2000–2010", "network")]
+    [InlineData("--without X --to 2030", "--to 2030 is after the case's last period (2010); the case covers 2000–2010", "counterfactual")]
+    [InlineData("--from 1850 --out chart.png", "--from 1850 is before the case's first period (2000); the case covers 2000–2010", "plot")]
+    public void Periods_OutsideTheCasesRange_AreAUsageError_NamingTheOptionTheValueAndTheRange(string options, string message, string command)
+    {
+        var (code, output, err) = CliRunner.Run(Words(command, options));
+
+        code.Should().Be(2);
+        output.Should().BeEmpty();
+        err.Should().Be($"influence: {message}{Environment.NewLine}");
+        File.Exists(_cli.PathOf("chart.png")).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Periods_InvertedInsideTheCase_StillSayWhichIsBeforeWhich()
+    {
+        var (code, _, err) = CliRunner.Run("score", Case(), "--from", "2006", "--to", "2004");
+
+        code.Should().Be(2);
+        err.Should().Be($"influence: the last period (2004) is before the first (2006){Environment.NewLine}");
+    }
+
+    [Theory]
+    [InlineData("score", "--from 2005Q1 --to 2005Q4", "--from 2005Q1 is a quarter, but the case is yearly: give a year (YYYY), or --granularity quarter to score quarters")]
+    [InlineData("score", "--from 2005 --to 2005-06 --granularity quarter", "--to 2005-06 is a month, but --granularity is quarter: give a year (YYYY) or a quarter (YYYYQn), or --granularity month to score months")]
+    [InlineData("trend", "--measure exchange --from 2005Q1", "--from 2005Q1 is a quarter, but the case is yearly: give a year (YYYY)")]
+    public void Periods_FinerThanTheScoredGranularity_AreAUsageError_NotRoundedSilently(string command, string options, string message)
+    {
+        var (code, output, err) = CliRunner.Run(Words(command, options));
+
+        code.Should().Be(2);
+        output.Should().BeEmpty();
+        err.Should().Be($"influence: {message}{Environment.NewLine}");
+    }
+
+    [Theory]
+    [InlineData("--interval-kind bootstrap", "--interval-kind applies only to intervals: give --intervals N too (the number of draws, for example 200), or leave --interval-kind out")]
+    [InlineData("--seed 7", "--seed applies only to intervals: give --intervals N too (the number of draws, for example 200), or leave --seed out")]
+    public void IntervalOptions_WithoutIntervals_AreAUsageError(string options, string message)
+    {
+        var (code, output, err) = CliRunner.Run(Words("score", options));
+
+        code.Should().Be(2);
+        output.Should().BeEmpty();
+        err.Should().Be($"influence: {message}{Environment.NewLine}");
+    }
+
+    [Theory]
+    [InlineData("score --intervals abc", "--intervals expects a whole number, got 'abc'")]
+    [InlineData("score --intervals 2.5", "--intervals expects a whole number, got '2.5'")]
+    [InlineData("score --intervals 10 --seed -1", "--seed expects a whole number ≥ 0, got '-1'")]
+    [InlineData("trend --measure exchange --level high", "--level expects a number, got 'high'")]
+    [InlineData("plot --width wide --out chart.png", "--width expects a whole number, got 'wide'")]
+    public void NumbersThatDoNotParse_GiveACleanMessage_WithoutDotNetTypeNames(string commandLine, string message)
+    {
+        var (command, options) = (commandLine[..commandLine.IndexOf(' ', StringComparison.Ordinal)], commandLine[(commandLine.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
+
+        var (code, output, err) = CliRunner.Run(Words(command, options));
+
+        code.Should().Be(2);
+        output.Should().BeEmpty();
+        err.Should().StartWith($"influence: {message}{Environment.NewLine}").And.NotContain("System.");
+    }
+
+    [Theory]
+    [InlineData("trend --measure exchange --level 1.5", "--level must be between 0 and 1 (exclusive), got 1.5")]
+    [InlineData("trend --measure exchange --level 0", "--level must be between 0 and 1 (exclusive), got 0")]
+    [InlineData("plot --width 0 --out chart.png", "--width must be between 200 and 10000 pixels, got 0")]
+    public void NumbersOutOfRange_GiveOneCleanLine(string commandLine, string message)
+    {
+        var (command, options) = (commandLine[..commandLine.IndexOf(' ', StringComparison.Ordinal)], commandLine[(commandLine.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
+
+        var (code, output, err) = CliRunner.Run(Words(command, options));
+
+        code.Should().Be(2);
+        output.Should().BeEmpty();
+        err.Should().Be($"influence: {message}{Environment.NewLine}");
+        File.Exists(_cli.PathOf("chart.png")).Should().BeFalse();
+    }
+
+    [Fact]
+    public void LibraryRangeErrors_AreOneLine_WithoutTheActualValueLineDotNetAdds()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var parse = new Command("any").Parse([]);
+
+        var code = Common.Guard(new CliIO(output, error), parse, () => throw new ArgumentOutOfRangeException("level", 1.5, "level must be in (0, 1); was 1.5"));
+
+        code.Should().Be(2);
+        error.ToString().Should().Be($"influence: level must be in (0, 1); was 1.5{Environment.NewLine}");
+    }
+
+    [Fact]
+    public void Help_NamesTheToolInfluence()
+    {
+        var root = CliRunner.Run("--help");
+        var score = CliRunner.Run("score", "--help");
+
+        root.Code.Should().Be(0);
+        root.Out.Should().Contain("  influence [command] [options]").And.NotContain("Influence.Cli");
+        score.Out.Should().Contain("  influence score [<case>] [options]").And.NotContain("Influence.Cli");
+    }
+
+    [Fact]
+    public void Help_ShowsEachDefaultOnce()
+    {
+        var lines = CliRunner.Run("score", "--help").Out.Split('\n');
+
+        lines.Single(l => l.TrimStart().StartsWith("--seed", StringComparison.Ordinal)).Should().EndWith("[default: 1]").And.NotContain("(default");
+        lines.Single(l => l.TrimStart().StartsWith("--interval-kind", StringComparison.Ordinal)).Should().EndWith("[default: both]").And.NotContain("(default");
+        CliRunner.Run("trend", "--help").Out.Split('\n').Single(l => l.TrimStart().StartsWith("--level", StringComparison.Ordinal))
+            .Should().EndWith("[default: 0.9]").And.NotContain("(default");
+    }
+
+    [Fact]
+    public void Help_OfBench_DoesNotShowThisMachinesProcessorCountAsTheDefaultThreads()
+    {
+        var threads = CliRunner.Run("bench", "--help").Out.Split('\n').Single(l => l.TrimStart().StartsWith("--threads", StringComparison.Ordinal));
+
+        threads.Should().Contain("(default: all processors)").And.NotContain("[default:");
+    }
+}
