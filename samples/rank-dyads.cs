@@ -1,5 +1,4 @@
 #:project ../src/Influence/Influence.csproj
-#:property PublishAot=false
 // Scoring many dyads and ranking them. First every ordered pair of actors in the reference case, then a generated
 // universe of 1,200 patron–client pairs over 20 years, scored in one call through one evidence index. The notebook
 // samples/notebooks/02-rank-many-dyads.ipynb tells the same story. Run from the repository root:
@@ -7,8 +6,6 @@
 //     dotnet run samples/rank-dyads.cs
 //
 // CI compares what it prints with samples/rank-dyads.expected.txt.
-// (PublishAot=false: file-based apps default to native AOT, which turns off the reflection-based JSON the library uses
-// for the options' hash.)
 using System.Globalization;
 using Influence;
 using Influence.Cases;

@@ -1,5 +1,4 @@
 #:project ../src/Influence.Charts/Influence.Charts.csproj
-#:property PublishAot=false
 // Scoring the reference case step by step: load it, score it, read Biermann's features over time, draw them, and
 // explain one score down to its evidence. The notebook samples/notebooks/01-score-the-reference-case.ipynb tells the
 // same story. Run from the repository root:
@@ -7,8 +6,6 @@
 //     dotnet run samples/score-reference-case.cs [chart.png]
 //
 // CI compares what it prints with samples/score-reference-case.expected.txt.
-// (PublishAot=false: file-based apps default to native AOT, which turns off the reflection-based JSON the library uses
-// for the options' hash.)
 using System.Globalization;
 using Influence.Charts;
 using Influence.IO;

@@ -1,5 +1,4 @@
 #:project ../src/Influence/Influence.csproj
-#:property PublishAot=false
 // Writing your own case from scratch: actors, sources, an objective, dated evidence; catching mistakes (every problem,
 // each located); saving it as a case file; reading it back and scoring it. The notebook
 // samples/notebooks/03-write-your-own-case.ipynb tells the same story. Run from the repository root:
@@ -7,8 +6,6 @@
 //     dotnet run samples/write-a-case.cs [my-case.json]
 //
 // CI compares what it prints with samples/write-a-case.expected.txt.
-// (PublishAot=false: file-based apps default to native AOT, which turns off the reflection-based JSON the library uses
-// for the options' hash.)
 using System.Globalization;
 using Influence;
 using Influence.Cases;
