@@ -286,6 +286,12 @@ public static partial class CaseReader
 
     private static string FirstSentence(string message)
     {
+        // System.Text.Json words this one for programmers ("… not supported in this mode. Change the reader options.").
+        if (message.Contains("trailing comma", StringComparison.Ordinal))
+        {
+            return "a comma after the last item of an array or the last property of an object (JSON allows none there)";
+        }
+
         var i = message.IndexOf(". ", StringComparison.Ordinal);
         return i > 0 ? message[..i] : message.TrimEnd('.');
     }
