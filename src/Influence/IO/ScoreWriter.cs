@@ -220,7 +220,12 @@ public static class ScoreWriter
     /// <summary>Formats a number as the writers do: shortest round-trip, invariant culture; empty when null.</summary>
     /// <param name="value">The value.</param>
     /// <returns>The text.</returns>
-    public static string Number(double? value) => value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : string.Empty;
+    public static string Number(double? value) => value switch
+    {
+        null => string.Empty,
+        { } v when double.IsFinite(v) => v.ToString("R", CultureInfo.InvariantCulture),
+        { } v => throw new ArgumentOutOfRangeException(nameof(value), v, "output values are finite numbers or undefined (null); NaN and infinities are never written"),
+    };
 
     private static string Csv(string s) =>
         s.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;

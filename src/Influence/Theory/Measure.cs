@@ -36,12 +36,23 @@ public enum MeasureScale
 public abstract class Measure
 {
     /// <summary>Creates a measure.</summary>
-    /// <param name="name">The name used in output (camelCase, unique).</param>
+    /// <param name="name">The name used in output (camelCase, unique): a letter, then letters, digits or '_'.</param>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is not of that form.</exception>
     protected Measure(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+
+        // The name becomes a JSON property, a CSV column and a command-line value: nothing that needs quoting.
+        if (!char.IsAsciiLetter(name[0]) || name.AsSpan().ContainsAnyExcept(NameCharacters))
+        {
+            throw new ArgumentException($"a measure's name must be a letter followed by letters, digits or '_' (camelCase, as in output and on the command line); was \"{name}\"", nameof(name));
+        }
+
         Name = name;
     }
+
+    private static readonly System.Buffers.SearchValues<char> NameCharacters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
 
     /// <summary>The name used in output and on the command line.</summary>
     public string Name { get; }
@@ -142,7 +153,8 @@ public abstract class Measure
     }
 
     /// <summary>1 − exp(−x / k): maps a non-negative pressure onto [0, 1).</summary>
-    /// <param name="x">The pressure, ≥ 0.</param>
+    /// <param name="x">The pressure, ≥ 0 (a negative pressure counts as none; NaN, the engine's mark of an undefined
+    /// value while it computes, gives NaN).</param>
     /// <param name="k">The scale, &gt; 0.</param>
     /// <returns>The saturated value.</returns>
     public static double Saturate(double x, double k) => x <= 0 ? 0 : 1 - Math.Exp(-x / k);

@@ -5,6 +5,7 @@ using Influence.IO;
 using Influence.Networks;
 using Influence.Scoring;
 using Influence.Tests.Support;
+using Influence.Theory;
 using QuikGraph;
 using Xunit;
 
@@ -166,5 +167,52 @@ public class ApiGuardTests
 
         leftOut.Should().Throw<ArgumentException>().WithMessage("measure 'conflict' was not scored: the request left it out*scored: exchange*");
         unknown.Should().Throw<ArgumentException>().WithMessage("no measure is called 'conflct'*");
+    }
+
+    [Theory]
+    [InlineData("Bad Name,\"x")]
+    [InlineData("1st")]
+    [InlineData("with-dash")]
+    [InlineData("_lead")]
+    public void MeasureNames_ThatWouldNeedQuoting_AreRejected(string name)
+    {
+        var act = () => new Named(name);
+
+        act.Should().Throw<ArgumentException>().WithMessage("a measure's name must be a letter*").Which.ParamName.Should().Be("name");
+    }
+
+    [Theory]
+    [InlineData("supportDiversity")]
+    [InlineData("x2")]
+    [InlineData("my_measure")]
+    public void MeasureNames_OfLettersDigitsAndUnderscores_AreAccepted(string name) =>
+        new Named(name).Name.Should().Be(name);
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void ScoreWriterNumber_RefusesWhatIsNotAFiniteNumber(double value)
+    {
+        var act = () => ScoreWriter.Number(value);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*never written*");
+        ScoreWriter.Number(null).Should().BeEmpty();
+        ScoreWriter.Number(0.25).Should().Be("0.25");
+    }
+
+    private sealed class Named(string name) : Measure(name)
+    {
+        public override MeasureScale Scale => MeasureScale.Unit;
+
+        public override string Formula => "none";
+
+        public override string Citation => "none";
+
+        public override double? Evaluate(in DyadPeriod at) => null;
+
+        public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
+        {
+        }
     }
 }
