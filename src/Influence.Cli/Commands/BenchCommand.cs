@@ -28,17 +28,8 @@ internal static class BenchCommand
         };
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
-            var fmt = parse.GetValue(format)!;
-            if (fmt is not ("table" or "json"))
-            {
-                throw new Common.UsageException($"--format must be table or json; was '{fmt}'");
-            }
-
-            var which = parse.GetValue(baselines)!;
-            if (which is not ("all" or "duckdb" or "naive" or "none"))
-            {
-                throw new Common.UsageException($"--baselines must be all, duckdb, naive or none; was '{which}'");
-            }
+            var fmt = Common.Choice(parse, format, "table", "json");
+            var which = Common.Choice(parse, baselines, "all", "duckdb", "naive", "none");
 
             var threadCount = parse.GetValue(threads) ?? defaults.Threads;
             if (threadCount < 1)

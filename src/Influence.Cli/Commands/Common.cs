@@ -58,13 +58,11 @@ internal static class Common
     /// </summary>
     public static IntervalOptions? IntervalOptionsFrom(ParseResult parse, Option<int?> intervals, Option<ulong> seed, Option<string> intervalKind)
     {
-        var kind = parse.GetValue(intervalKind);
-        var parsed = kind switch
+        var parsed = Choice(parse, intervalKind, "bootstrap", "montecarlo", "both") switch
         {
             "bootstrap" => IntervalKind.Bootstrap,
             "montecarlo" => IntervalKind.MonteCarlo,
-            "both" or null => IntervalKind.Both,
-            _ => throw new UsageException($"--interval-kind must be bootstrap, montecarlo or both; was '{kind}'"),
+            _ => IntervalKind.Both,
         };
         if (parse.GetValue(intervals) is not { } n)
         {
@@ -436,6 +434,19 @@ internal static class Common
         result.AddError($"{option} expects {expected}, got '{text}'");
         value = T.Zero;
         return false;
+    }
+
+    /// <summary>
+    /// The value of a choice option (--format, --baselines, …), in lower case whatever case it was typed in; a usage
+    /// error naming the choices when it is none of them.
+    /// </summary>
+    public static string Choice(ParseResult parse, Option<string> option, params string[] choices)
+    {
+        var given = parse.GetValue(option)!;
+        var value = given.ToLowerInvariant();
+        return Array.IndexOf(choices, value) >= 0
+            ? value
+            : throw new UsageException($"{option.Name} must be {string.Join(", ", choices[..^1])} or {choices[^1]}; was '{given}'");
     }
 
     public static string Format(double? value) =>

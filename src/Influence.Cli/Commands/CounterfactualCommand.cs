@@ -25,11 +25,7 @@ internal static class CounterfactualCommand
         };
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
-            var fmt = parse.GetValue(format)!;
-            if (fmt is not ("table" or "json"))
-            {
-                throw new Common.UsageException($"--format must be table or json; was '{fmt}'");
-            }
+            var fmt = Common.Choice(parse, format, "table", "json");
 
             var path = parse.GetValue(@case);
             var theCase = Common.LoadCase(path);

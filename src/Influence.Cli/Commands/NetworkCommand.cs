@@ -22,11 +22,7 @@ internal static class NetworkCommand
         };
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
-            var fmt = parse.GetValue(format)!;
-            if (fmt is not ("json" or "dot"))
-            {
-                throw new Common.UsageException($"--format must be json or dot; was '{fmt}'");
-            }
+            var fmt = Common.Choice(parse, format, "json", "dot");
 
             var groups = ParseGroups(parse.GetValue(group) ?? []);
             var path = parse.GetValue(@case);

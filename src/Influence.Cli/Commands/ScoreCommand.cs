@@ -29,11 +29,7 @@ internal static class ScoreCommand
         };
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
-            var fmt = parse.GetValue(format)!;
-            if (fmt is not ("table" or "json" or "csv"))
-            {
-                throw new Common.UsageException($"--format must be table, json or csv; was '{fmt}'");
-            }
+            var fmt = Common.Choice(parse, format, "table", "json", "csv");
 
             var theCase = Common.LoadCase(parse.GetValue(@case));
             var request = Common.Request(theCase, parse.GetValue(patron), parse.GetValue(client), parse.GetValue(from), parse.GetValue(to), parse.GetValue(granularity));

@@ -289,4 +289,33 @@ public sealed class CommandConventionsTests : IDisposable
 
         threads.Should().Contain("(default: all processors)").And.NotContain("[default:");
     }
+
+    [Theory]
+    [InlineData("score", "--format", "JSON", "\"schema\": \"influence.scores/1\"")]
+    [InlineData("network", "--format", "Dot", "digraph")]
+    [InlineData("counterfactual", "--format", "Json", "influence.counterfactual/1")]
+    public void Choices_AreReadWhateverTheirCase(string command, string option, string value, string expected)
+    {
+        var extra = command switch
+        {
+            "network" => new[] { "--period", "2005" },
+            "counterfactual" => ["--without", "X"],
+            _ => [],
+        };
+
+        var (code, output, err) = CliRunner.Run([command, Case(), .. extra, option, value]);
+
+        code.Should().Be(0, err);
+        output.Should().Contain(expected);
+    }
+
+    [Fact]
+    public void AChoiceOutsideItsValues_NamesTheValues()
+    {
+        var (code, output, err) = CliRunner.Run(["score", Case(), "--intervals", "10", "--interval-kind", "jackknife"]);
+
+        code.Should().Be(2);
+        output.Should().BeEmpty();
+        err.Should().Be("influence: --interval-kind must be bootstrap, montecarlo or both; was 'jackknife'" + Environment.NewLine);
+    }
 }
