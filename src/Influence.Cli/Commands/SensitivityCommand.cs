@@ -112,10 +112,29 @@ internal static class SensitivityCommand
             w.WriteLine("  options (one at a time, nearest first; distance in units of the option's range):");
             foreach (var o in f.OptionChanges.Take(5))
             {
-                w.WriteLine(string.Create(inv, $"    {o.Option,-44} {o.From:0.####} → {o.To:0.####}  (distance {o.Distance:0.00}) makes it {o.NewVerdict}"));
+                var (from, to) = Apart(o.From, o.To);
+                var distance = o.Distance is > 0 and < 0.005 ? o.Distance.ToString("0.#E+0", inv) : o.Distance.ToString("0.00", inv);
+                w.WriteLine(string.Create(inv, $"    {o.Option,-44} {from} → {to}  (distance {distance}) makes it {o.NewVerdict}"));
             }
         }
 
         w.WriteLine();
+    }
+
+    /// <summary>Two values with four decimals, or as many more as it takes to tell them apart (a flip at 0.5 → 0.49999).</summary>
+    private static (string From, string To) Apart(double from, double to)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        for (var decimals = 4; decimals < 17; decimals++)
+        {
+            var format = "0." + new string('#', decimals);
+            var (a, b) = (from.ToString(format, inv), to.ToString(format, inv));
+            if (a != b)
+            {
+                return (a, b);
+            }
+        }
+
+        return (from.ToString("R", inv), to.ToString("R", inv));
     }
 }
