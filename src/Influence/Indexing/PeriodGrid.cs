@@ -53,6 +53,15 @@ public sealed class PeriodGrid
     /// <returns>The position.</returns>
     public int IndexOf(Period period) => period.PeriodsSince(First);
 
+    /// <summary>
+    /// A window in years as a number of periods (<see cref="GranularityExtensions.PeriodsIn"/>), at most
+    /// <see cref="Count"/> + 1: a window that long already reaches before the grid from every period of it, so any
+    /// longer one (up to 1e300 years) covers the same periods and gives the same values.
+    /// </summary>
+    /// <param name="years">The window in years (positive, finite).</param>
+    /// <returns>The window in periods, 1 … <see cref="Count"/> + 1.</returns>
+    internal int WindowPeriods(double years) => Math.Min(Granularity.PeriodsIn(years), Count + 1);
+
     /// <summary>The first day (as a day number) of the period at a position; position <see cref="Count"/> gives the day after the grid.</summary>
     /// <param name="t">The position, 0 … <see cref="Count"/>.</param>
     /// <returns>The day number.</returns>

@@ -211,7 +211,27 @@ public sealed class ActorNetwork
         }
 
         var window = period.Granularity.PeriodsIn(options.Multilateral.NetworkWindowYears);
-        var grid = new PeriodGrid(period.AddPeriods(-(window - 1)), period);
+
+        // A window reaching back before the earliest evidence starts there instead: the same items, the same network
+        // (and a window of 1e300 years neither leaves the calendar nor indexes millennia of empty periods).
+        var columns = @case.Evidence.Columns;
+        var firstDay = int.MaxValue;
+        for (var i = 0; i < columns.Count; i++)
+        {
+            firstDay = Math.Min(firstDay, columns.FirstDay[i]);
+        }
+
+        var back = window - 1;
+        if (firstDay != int.MaxValue && Period.Containing(period.Granularity, DateOnly.FromDayNumber(firstDay)) is var earliest && earliest <= period)
+        {
+            back = Math.Min(back, period.PeriodsSince(earliest));
+        }
+        else
+        {
+            back = Math.Min(back, 0);
+        }
+
+        var grid = new PeriodGrid(period.AddPeriods(-back), period);
         var index = EvidenceIndex.Build(@case, grid, options);
         return Build(index, 0, grid.Count - 1, positions);
     }

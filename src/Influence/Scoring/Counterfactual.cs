@@ -64,6 +64,7 @@ public static class Counterfactual
     /// The dyad or third party names an unknown actor, or the third party is the patron, the client, or in one movement
     /// with either.
     /// </exception>
+    /// <exception cref="InvalidOperationException">A measure produced NaN, an infinity or a value outside its scale (see <see cref="Scorer.Score(Case, ScoringOptions?, ScoringRequest?)"/>); a custom measure's own exception reaches the caller as it is.</exception>
     public static ThirdPartyCounterfactual WithoutThirdParty(Case @case, Dyad dyad, string thirdParty, ScoringOptions? options = null, Period? from = null, Period? to = null)
     {
         ArgumentNullException.ThrowIfNull(@case);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Influence.Cases;
 using Influence.Evidence;
 using Influence.Indexing;
+using Influence.Internal;
 using Influence.Theory;
 
 namespace Influence.Scoring;
@@ -59,6 +60,14 @@ public static class Explainer
     /// <param name="measure">The measure name.</param>
     /// <returns>The explanation.</returns>
     /// <exception cref="ArgumentException">The measure, dyad or period was not scored.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The measure traced a row outside the case's evidence or a weight that is not finite, or, scored without an
+    /// item, gave NaN, an infinity or a value outside its scale.
+    /// </exception>
+    /// <remarks>
+    /// An exception a custom measure throws reaches the caller as it is (the one of the first item, in trace order,
+    /// whose re-scoring failed), not wrapped in an <see cref="AggregateException"/>.
+    /// </remarks>
     public static Explanation Explain(ScoreSet scores, Dyad dyad, Period period, string measure)
     {
         ArgumentNullException.ThrowIfNull(scores);
@@ -72,15 +81,31 @@ public static class Explainer
         var @case = scores.Case;
         var columns = @case.Evidence.Columns;
         var grid = scores.Index.Grid;
+        foreach (var use in uses)
+        {
+            if (use.Row < 0 || use.Row >= columns.Count)
+            {
+                throw new InvalidOperationException(
+                    $"measure '{theMeasure.Name}' traced evidence row {use.Row} for {dyad} in {period}, outside the case's evidence (rows 0 … {columns.Count - 1})");
+            }
+
+            if (!double.IsFinite(use.Weight))
+            {
+                throw new InvalidOperationException(
+                    $"measure '{theMeasure.Name}' traced evidence row {use.Row} ('{columns.Ids[use.Row]}') for {dyad} in {period} with weight {Check.Show(use.Weight)}, not a finite number");
+            }
+        }
+
         var byRow = uses.GroupBy(u => u.Row).ToList();
         var contributions = new Contribution[byRow.Count];
-        Parallel.For(0, byRow.Count, new ParallelOptions { MaxDegreeOfParallelism = scores.Options.MaxDegreeOfParallelism }, i =>
+        ParallelLoop.For(byRow.Count, scores.Options.MaxDegreeOfParallelism, i =>
         {
             var row = byRow[i].Key;
             var id = columns.Ids[row];
             var without = @case.WhereEvidence(r => r != row);
             var index = EvidenceIndex.Build(without, grid, scores.Options);
-            var valueWithout = theMeasure.Evaluate(new DyadPeriod(index, at.Patron, at.Client, at.T));
+            var again = new DyadPeriod(index, at.Patron, at.Client, at.T);
+            var valueWithout = Scorer.Checked(theMeasure, theMeasure.Evaluate(again), again);
             var item = @case.Evidence[row];
             contributions[i] = new Contribution(
                 id,

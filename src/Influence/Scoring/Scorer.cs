@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Influence.Cases;
 using Influence.Indexing;
+using Influence.Internal;
 using Influence.Theory;
 
 namespace Influence.Scoring;
@@ -23,9 +24,17 @@ public static class Scorer
     /// <param name="request">What to score (null: the case's dyads, granularity and range).</param>
     /// <returns>The scores.</returns>
     /// <exception cref="ArgumentException">
-    /// A requested dyad names an unknown actor, no dyad is given or declared, the range is empty, or custom measure
-    /// names clash.
+    /// A requested dyad names an unknown actor or the same actor twice, no dyad is given or declared, the range is
+    /// empty or mixes granularities without a <see cref="ScoringRequest.Granularity"/>, or a requested measure is unknown.
     /// </exception>
+    /// <exception cref="InvalidOperationException">
+    /// A measure produced NaN, an infinity or a value outside its scale (a count that is not a whole number ≥ 0).
+    /// </exception>
+    /// <remarks>
+    /// An exception a custom measure throws reaches the caller as it is, with its own type and stack (that of the
+    /// first dyad to fail, in a fixed order), never wrapped in an <see cref="AggregateException"/>, whatever
+    /// <see cref="ScoringOptions.MaxDegreeOfParallelism"/> is.
+    /// </remarks>
     public static ScoreSet Score(Case @case, ScoringOptions? options = null, ScoringRequest? request = null)
     {
         ArgumentNullException.ThrowIfNull(@case, nameof(@case));
@@ -40,6 +49,11 @@ public static class Scorer
     /// <param name="index">The index.</param>
     /// <param name="request">What to score; its periods must lie inside the index's grid.</param>
     /// <returns>The scores.</returns>
+    /// <exception cref="ArgumentException">
+    /// As for <see cref="Score(Case, ScoringOptions?, ScoringRequest?)"/>, or the request's periods lie outside the index's grid.
+    /// </exception>
+    /// <exception cref="InvalidOperationException">A measure produced NaN, an infinity or a value outside its scale.</exception>
+    /// <remarks>A custom measure's own exception reaches the caller as it is, as for <see cref="Score(Case, ScoringOptions?, ScoringRequest?)"/>.</remarks>
     public static ScoreSet Score(EvidenceIndex index, ScoringRequest? request = null)
     {
         ArgumentNullException.ThrowIfNull(index);
@@ -60,6 +74,10 @@ public static class Scorer
     /// <param name="case">The case.</param>
     /// <param name="request">The request.</param>
     /// <returns>The first and last period.</returns>
+    /// <exception cref="ArgumentException">
+    /// The case has no evidence and no range, the request's first and last periods differ in granularity and it gives
+    /// no granularity, or the range ends before it starts.
+    /// </exception>
     public static (Period From, Period To) ResolveRange(Case @case, ScoringRequest? request = null)
     {
         ArgumentNullException.ThrowIfNull(@case, nameof(@case));
@@ -68,6 +86,13 @@ public static class Scorer
 
     private static (Period From, Period To) ResolveRange(Case @case, ScoringRequest request, (int? First, int? Last) days)
     {
+        if (request.Granularity is null && request.From is { } rf && request.To is { } rt && rf.Granularity != rt.Granularity)
+        {
+            throw new ArgumentException(
+                $"the request's first and last periods must have one granularity, or the request a Granularity to convert both to; From was {rf} ({rf.Granularity.ToName()}), To was {rt} ({rt.Granularity.ToName()})",
+                nameof(request));
+        }
+
         var granularity = request.Granularity ?? @case.Granularity;
         var (firstDay, lastDay) = days;
         var from = request.From ?? @case.From ?? (firstDay is { } f ? Period.FromYear(DateOnly.FromDayNumber(f).Year) : null);
@@ -116,17 +141,17 @@ public static class Scorer
         index.Prepare(PartsRead(measures));
         var patrons = plan.Dyads.Select(d => index.Case.ActorIndexOf(d.Patron)).ToArray();
         var clients = plan.Dyads.Select(d => index.Case.ActorIndexOf(d.Client)).ToArray();
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = index.Options.MaxDegreeOfParallelism };
 
         // Dyads sharing a client are scored one after the other, so the per-thread memos of what the client receives
         // (see ResourceDependence) serve them all. Each dyad writes only its own cells: the order changes no value.
+        // A measure that throws fails the call with its own exception (that of the first dyad in this order to fail).
         var order = Enumerable.Range(0, dyadCount).OrderBy(d => clients[d]).ThenBy(d => patrons[d]).ThenBy(d => d).ToArray();
-        Parallel.For(0, dyadCount, parallel, () => new double?[periods], (k, _, buffer) =>
+        ParallelLoop.For(dyadCount, index.Options.MaxDegreeOfParallelism, () => new double?[periods], (k, buffer) =>
         {
             var d = order[k];
             ScoreDyad(new DyadPeriod(index, patrons[d], clients[d], t0), t0, t1, d * periods, measures, values, lows, highs, buffer);
             return buffer;
-        }, _ => { });
+        });
 
         // The per-actor memos the measures shared (sized by actors × windows) are not kept with the scores.
         index.ReleaseMemos();
@@ -155,32 +180,53 @@ public static class Scorer
             var lowest = scale == MeasureScale.Signed ? -1.0 : 0.0;
             for (var p = 0; p < periods; p++)
             {
-                column[cell + p] = buffer[p] is { } v
-                    ? scale == MeasureScale.Count ? GuardCount(v, measures[m]) : Guard(v, lowest, measures[m])
-                    : double.NaN;
+                if (buffer[p] is { } v)
+                {
+                    column[cell + p] = InScale(v, scale, lowest) ?? throw OutOfScale(measures[m], v, dyad.At(t0 + p));
+                }
+                else
+                {
+                    column[cell + p] = double.NaN;
+                }
             }
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double Guard(double value, double lowest, Measure measure)
+    /// <summary>A measure's value checked against its scale (see <see cref="Checked"/>).</summary>
+    /// <param name="measure">The measure.</param>
+    /// <param name="value">Its value (null: undefined).</param>
+    /// <param name="at">The dyad and period it was computed for.</param>
+    /// <returns>The value, clamped onto the scale where it lies within 1e-9 of it.</returns>
+    /// <exception cref="InvalidOperationException">The value is NaN, infinite or outside the measure's scale.</exception>
+    internal static double? Checked(Measure measure, double? value, in DyadPeriod at)
     {
-        if (!double.IsFinite(value) || value < lowest - 1e-9 || value > 1 + 1e-9)
+        if (value is not { } v)
         {
-            throw new InvalidOperationException($"measure '{measure.Name}' produced {value}, outside its range [{lowest}, 1]");
+            return null;
         }
 
-        return Math.Clamp(value, lowest, 1);
+        var lowest = measure.Scale == MeasureScale.Signed ? -1.0 : 0.0;
+        return InScale(v, measure.Scale, lowest) ?? throw OutOfScale(measure, v, at);
     }
 
-    private static double GuardCount(double value, Measure measure)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double? InScale(double value, MeasureScale scale, double lowest)
     {
-        if (!double.IsFinite(value) || value < 0 || value != Math.Floor(value))
+        if (scale == MeasureScale.Count)
         {
-            throw new InvalidOperationException($"measure '{measure.Name}' produced {value}, not a count (a whole number ≥ 0)");
+            return double.IsFinite(value) && value >= 0 && value == Math.Floor(value) ? value : null;
         }
 
-        return value;
+        return double.IsFinite(value) && value >= lowest - 1e-9 && value <= 1 + 1e-9 ? Math.Clamp(value, lowest, 1) : null;
+    }
+
+    private static InvalidOperationException OutOfScale(Measure measure, double value, in DyadPeriod at)
+    {
+        var where = $"for {at.Index.Case.Actors[at.Patron].Id}→{at.Index.Case.Actors[at.Client].Id} in {at.Period}";
+        var shown = Check.Show(value);
+        return measure.Scale == MeasureScale.Count
+            ? new InvalidOperationException($"measure '{measure.Name}' produced {shown} {where}, not a count (a whole number ≥ 0)")
+            : new InvalidOperationException($"measure '{measure.Name}' produced {shown} {where}, outside its range [{(measure.Scale == MeasureScale.Signed ? -1 : 0)}, 1]");
     }
 
     private static ScorePlan Plan(Case @case, ScoringOptions options, ScoringRequest request)

@@ -66,9 +66,10 @@ public sealed record ScoringOptions
 
     /// <summary>
     /// Measures of your own, scored beside the built-in ones and written under <c>"custom"</c>. Names must be unique
-    /// and must not repeat a built-in measure's name.
+    /// and must not repeat a built-in measure's name (both compared ignoring case).
     /// </summary>
-    public ImmutableArray<Measure> CustomMeasures { get; init => field = value.IsDefault ? [] : value; } = [];
+    /// <exception cref="ArgumentException">A measure is null, or its name is used twice or by a built-in measure.</exception>
+    public ImmutableArray<Measure> CustomMeasures { get; init => field = value.IsDefault ? [] : CheckCustomMeasures(value, nameof(CustomMeasures)); } = [];
 
     /// <summary>The largest number of threads scoring uses (default: all processors). Results do not depend on it.</summary>
     public int MaxDegreeOfParallelism
@@ -76,6 +77,30 @@ public sealed record ScoringOptions
         get;
         init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), value, $"MaxDegreeOfParallelism must be ≥ 1; was {value}");
     } = Environment.ProcessorCount;
+
+    private static ImmutableArray<Measure> CheckCustomMeasures(ImmutableArray<Measure> measures, string name)
+    {
+        var names = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < measures.Length; i++)
+        {
+            if (measures[i] is not { } m)
+            {
+                throw new ArgumentException($"{name} must not hold null; measure {i} was null", name);
+            }
+
+            if (Measures.BuiltIn.FirstOrDefault(b => string.Equals(b.Name, m.Name, StringComparison.OrdinalIgnoreCase)) is { } builtIn)
+            {
+                throw new ArgumentException($"{name} must have names of their own; measure {i}, '{m.Name}', is the name of the built-in measure '{builtIn.Name}'", name);
+            }
+
+            if (!names.TryAdd(m.Name, i))
+            {
+                throw new ArgumentException($"{name} must have names of their own; measure {i}, '{m.Name}', repeats the name of measure {names[m.Name]}", name);
+            }
+        }
+
+        return measures;
+    }
 }
 
 /// <summary>The weight of each confidence level: w(e) = confidence weight × magnitude.</summary>

@@ -9,13 +9,18 @@ public sealed record ScoringRequest
     /// <summary>Score the case's declared dyads at its own granularity over its own range.</summary>
     public static ScoringRequest Default { get; } = new();
 
-    /// <summary>The dyads to score (empty: the dyads the case declares).</summary>
-    public ImmutableArray<Dyad> Dyads { get; init => field = value.IsDefault ? [] : value; } = [];
+    /// <summary>The dyads to score (empty: the dyads the case declares), each once.</summary>
+    /// <exception cref="ArgumentException">A dyad is <c>default</c>, lacks a patron or client, or is given twice.</exception>
+    public ImmutableArray<Dyad> Dyads { get; init => field = value.IsDefault ? [] : CheckDyads(value, nameof(Dyads)); } = [];
 
     /// <summary>The granularity (null: the case's).</summary>
     public Granularity? Granularity { get; init; }
 
-    /// <summary>The first period (null: the case's, else the first year with evidence). Converted to the granularity.</summary>
+    /// <summary>
+    /// The first period (null: the case's, else the first year with evidence). Converted to the granularity. Without
+    /// a <see cref="Granularity"/>, <see cref="From"/> and <see cref="To"/> must not differ in granularity (scoring
+    /// rejects the request rather than guess which was meant).
+    /// </summary>
     public Period? From { get; init; }
 
     /// <summary>The last period (null: the case's, else the last year with evidence). Converted to the granularity.</summary>
@@ -27,6 +32,27 @@ public sealed record ScoringRequest
     /// still work, evaluating any feature they need that was left out.
     /// </summary>
     public ImmutableArray<string> Measures { get; init => field = value.IsDefault ? [] : value; } = [];
+
+    private static ImmutableArray<Dyad> CheckDyads(ImmutableArray<Dyad> dyads, string name)
+    {
+        var seen = new HashSet<Dyad>();
+        for (var i = 0; i < dyads.Length; i++)
+        {
+            var d = dyads[i];
+            if (string.IsNullOrEmpty(d.Patron) || string.IsNullOrEmpty(d.Client))
+            {
+                var given = d.Patron is null && d.Client is null ? "default(Dyad)" : $"patron \"{d.Patron}\", client \"{d.Client}\"";
+                throw new ArgumentException($"{name} must each name a patron and a client; dyad {i} was {given}", name);
+            }
+
+            if (!seen.Add(d))
+            {
+                throw new ArgumentException($"{name} must name each dyad once; {d} was given twice (dyad {i} repeats dyad {dyads.IndexOf(d)})", name);
+            }
+        }
+
+        return dyads;
+    }
 
     /// <summary>A request for one dyad.</summary>
     /// <param name="patron">The patron id.</param>

@@ -79,7 +79,7 @@ internal sealed class DyadMemo
             }
 
             var index = dyad.Index;
-            var w = index.Grid.Granularity.PeriodsIn(dyad.Options.Conflict.WindowYears);
+            var w = index.Grid.WindowPeriods(dyad.Options.Conflict.WindowYears);
             Windows.Sums(index.SumSeries(PairSum.Coercion, dyad.PatronToClient), w, _t0, _byPatron.AsSpan(0, n));
             Windows.Sums(index.SumSeries(PairSum.Coercion, dyad.ClientToPatron), w, _t0, _byClient.AsSpan(0, n));
             Windows.Sums(index.SumSeries(PairSum.DemandDefied, dyad.PatronToClient), w, _t0, _defiance.AsSpan(0, n));

@@ -230,7 +230,7 @@ public readonly struct DyadPeriod
     /// <summary>The trailing window of a length in years that ends at this period: (T − w + 1, T).</summary>
     /// <param name="years">The length in years.</param>
     /// <returns>The first and last period positions (the first may be negative; index reads clip it).</returns>
-    public (int From, int To) Trailing(double years) => (T - Index.Grid.Granularity.PeriodsIn(years) + 1, T);
+    public (int From, int To) Trailing(double years) => (T - Index.Grid.WindowPeriods(years) + 1, T);
 
     /// <summary>Whether any evidence links the two actors (either direction) in periods t0 … t1.</summary>
     /// <param name="t0">The first period position.</param>

@@ -16,6 +16,9 @@ public enum Granularity
 /// <summary>Helpers for <see cref="Granularity"/>.</summary>
 public static class GranularityExtensions
 {
+    /// <summary>The longest window in years <see cref="PeriodsIn"/> counts: longer than the whole range of periods (years 1 … 9999).</summary>
+    private const int LongestWindowYears = 10_000;
+
     /// <summary>How many periods of this granularity make one year (1, 4 or 12).</summary>
     /// <param name="granularity">The granularity.</param>
     /// <returns>The number of periods per year.</returns>
@@ -28,11 +31,13 @@ public static class GranularityExtensions
     };
 
     /// <summary>
-    /// Converts a window given in years into a whole number of periods (at least one), rounding to nearest.
+    /// Converts a window given in years into a whole number of periods (at least one), rounding to nearest. A window
+    /// longer than any range of periods (10,000 years: periods run from year 1 to 9999) is that long, so any positive
+    /// finite number of years, 1e300 included, gives a usable count.
     /// </summary>
     /// <param name="granularity">The granularity.</param>
     /// <param name="years">The window length in years; must be positive.</param>
-    /// <returns>The window length in periods.</returns>
+    /// <returns>The window length in periods, 1 … 10,000 × <see cref="PeriodsPerYear"/>.</returns>
     public static int PeriodsIn(this Granularity granularity, double years)
     {
         if (!(years > 0) || double.IsInfinity(years))
@@ -40,8 +45,11 @@ public static class GranularityExtensions
             throw new ArgumentOutOfRangeException(nameof(years), years, $"a window must be a positive, finite number of years; was {years}");
         }
 
-        return Math.Max(1, (int)Math.Round(years * granularity.PeriodsPerYear(), MidpointRounding.AwayFromZero));
+        var periods = years * granularity.PeriodsPerYear();
+        var longest = LongestWindowYears * granularity.PeriodsPerYear();
+        return periods >= longest ? longest : Math.Max(1, (int)Math.Round(periods, MidpointRounding.AwayFromZero));
     }
+
 
     /// <summary>The lower-case name used in files and on the command line.</summary>
     /// <param name="granularity">The granularity.</param>

@@ -62,8 +62,8 @@ public sealed record Segment(Period From, Period To, int Points, double Mean);
 /// <param name="To">The last period.</param>
 /// <param name="Points">The number of defined values searched.</param>
 /// <param name="Skipped">The number of undefined periods left out (never imputed).</param>
-/// <param name="NoiseSigma">σ̂: the noise standard deviation used (null with fewer than 2 points).</param>
-/// <param name="Penalty">β: the cost of one more change point (null with fewer than 2 points).</param>
+/// <param name="NoiseSigma">σ̂: the noise standard deviation used (null with fewer than 2 points, or when it does not fit in a double).</param>
+/// <param name="Penalty">β: the cost of one more change point (null with fewer than 2 points, or when it does not fit in a double).</param>
 /// <param name="ChangePoints">The change points, in time order.</param>
 /// <param name="Segments">The segments between them, in time order (empty when no value is defined).</param>
 public sealed record ChangePointResult(
@@ -115,7 +115,9 @@ public static class ChangePoints
     /// <param name="from">The period of the first value.</param>
     /// <param name="options">The search options (null: the defaults).</param>
     /// <returns>The change points.</returns>
-    /// <exception cref="ArgumentException">The series is empty or holds a NaN or infinity.</exception>
+    /// <exception cref="ArgumentException">
+    /// The series is empty, holds a NaN or infinity, or its values span more than the largest double (max − min overflows).
+    /// </exception>
     public static ChangePointResult Detect(IReadOnlyList<double?> values, Period from, ChangePointOptions? options = null)
     {
         options ??= ChangePointOptions.Default;
@@ -131,9 +133,16 @@ public static class ChangePoints
             return new ChangePointResult(s.From, s.To, n, s.Skipped, null, null, [], [new Segment(s.PeriodAt(0), s.PeriodAt(0), 1, s.Values[0])]);
         }
 
-        var sigma = options.NoiseSigma ?? EstimateNoise(s.Values);
+        // Computed at the series' scale (see DefinedSeries.Exponent: ordinary series as they are), then scaled back;
+        // σ̂ or β that does not fit in a double is undefined (the segmentation is still found at the series' scale).
+        s.RequireFiniteRange(nameof(values));
+        var x = s.Scaled;
+        var sigma = options.NoiseSigma is { } known ? Math.ScaleB(known, -s.Exponent) : Noise(x);
         var penalty = options.PenaltyFactor * sigma * sigma * Math.Log(n);
-        var starts = sigma > 0 ? Partition(s.Values, penalty, options.MinimumSegmentLength) : [0];
+        // A known σ is > 0 even where its scaled value underflows; an infinite β allows no change point.
+        var starts = (options.NoiseSigma is not null || sigma > 0) && double.IsFinite(penalty)
+            ? Partition(x, penalty, options.MinimumSegmentLength)
+            : [0];
 
         var segments = ImmutableArray.CreateBuilder<Segment>(starts.Count);
         for (var k = 0; k < starts.Count; k++)
@@ -143,10 +152,10 @@ public static class ChangePoints
             double sum = 0;
             for (var i = a; i < b; i++)
             {
-                sum += s.Values[i];
+                sum += x[i];
             }
 
-            segments.Add(new Segment(s.PeriodAt(a), s.PeriodAt(b - 1), b - a, sum / (b - a)));
+            segments.Add(new Segment(s.PeriodAt(a), s.PeriodAt(b - 1), b - a, s.Unscale(sum / (b - a))));
         }
 
         var changes = ImmutableArray.CreateBuilder<ChangePoint>(starts.Count - 1);
@@ -157,7 +166,9 @@ public static class ChangePoints
             changes.Add(new ChangePoint(s.PeriodAt(starts[k]), s.Positions[starts[k]], before, after, after - before));
         }
 
-        return new ChangePointResult(s.From, s.To, n, s.Skipped, sigma, penalty, changes.ToImmutable(), segments.ToImmutable());
+        var reportedSigma = options.NoiseSigma ?? s.UnscaleOrNull(sigma);
+        var reportedPenalty = DefinedSeries.Finite(Math.ScaleB(penalty, 2 * s.Exponent));
+        return new ChangePointResult(s.From, s.To, n, s.Skipped, reportedSigma, reportedPenalty, changes.ToImmutable(), segments.ToImmutable());
     }
 
     /// <summary>
@@ -165,11 +176,30 @@ public static class ChangePoints
     /// </summary>
     /// <param name="values">The values (at least 2).</param>
     /// <returns>σ̂ ≥ 0 (0 only for a constant series).</returns>
+    /// <exception cref="ArgumentException">
+    /// Fewer than 2 values, a NaN or infinity among them, or values so spread that σ̂ exceeds the largest double.
+    /// </exception>
     public static double EstimateNoise(IReadOnlyList<double> values)
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentOutOfRangeException.ThrowIfLessThan(values.Count, 2, nameof(values));
-        var diffs = new double[values.Count - 1];
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (!double.IsFinite(values[i]))
+            {
+                throw new ArgumentException($"values must be finite numbers; value {i} was {Check.Show(values[i])}", nameof(values));
+            }
+        }
+
+        var s = DefinedSeries.Of([.. values.Select(v => (double?)v)], Period.FromYear(2000), nameof(values));
+        return s.UnscaleOrNull(Noise(s.Scaled))
+            ?? throw new ArgumentException($"values are too spread for σ̂ to fit in a double (from {Check.Show(s.Values.Min())} to {Check.Show(s.Values.Max())})", nameof(values));
+    }
+
+    /// <summary>σ̂ of finite values at least two, whose differences fit in a double.</summary>
+    private static double Noise(double[] values)
+    {
+        var diffs = new double[values.Length - 1];
         for (var i = 0; i < diffs.Length; i++)
         {
             diffs[i] = values[i + 1] - values[i];

@@ -1,4 +1,5 @@
 using Influence.Cases;
+using Influence.Internal;
 using Influence.Scoring;
 
 namespace Influence.TimeSeries;
@@ -9,12 +10,27 @@ namespace Influence.TimeSeries;
 /// </summary>
 internal sealed class DefinedSeries
 {
+    /// <summary>
+    /// Series whose largest magnitude lies within 2^±<see cref="OrdinaryExponent"/> are computed as they are; others
+    /// are scaled by a power of two first (see <see cref="Exponent"/>).
+    /// </summary>
+    internal const int OrdinaryExponent = 256;
+
     private DefinedSeries(Period from, int length, int[] positions, double[] values)
     {
         From = from;
         Length = length;
         Positions = positions;
         Values = values;
+        var largest = 0.0;
+        foreach (var v in values)
+        {
+            largest = Math.Max(largest, Math.Abs(v));
+        }
+
+        var e = largest > 0 ? Math.ILogB(largest) : 0;
+        Exponent = Math.Abs(e) <= OrdinaryExponent ? 0 : e;
+        Scaled = Exponent == 0 ? values : [.. values.Select(v => Math.ScaleB(v, -Exponent))];
     }
 
     public Period From { get; }
@@ -30,6 +46,45 @@ internal sealed class DefinedSeries
     public double[] Values { get; }
 
     public int Count => Values.Length;
+
+    /// <summary>
+    /// The power of two the arithmetic runs at: 0 for ordinary magnitudes (the values as they are, so their results
+    /// are unchanged to the bit); otherwise the exponent of the largest magnitude, so the scaled values lie in
+    /// (−2, 2) and no square or sum of squares overflows or underflows.
+    /// </summary>
+    public int Exponent { get; }
+
+    /// <summary>The values × 2^−<see cref="Exponent"/> (the same array when the exponent is 0). Scaling by a power of two is exact.</summary>
+    public double[] Scaled { get; }
+
+    /// <summary>A result computed from <see cref="Scaled"/>, in the values' units (× 2^<see cref="Exponent"/>).</summary>
+    public double Unscale(double scaled) => Math.ScaleB(scaled, Exponent);
+
+    /// <summary>A result computed from <see cref="Scaled"/>, in the values' units, or null when it does not fit in a double.</summary>
+    public double? UnscaleOrNull(double scaled) => Finite(Unscale(scaled));
+
+    /// <summary>A value, or null when it is NaN or infinite (undefined: it does not fit in a double).</summary>
+    public static double? Finite(double value) => double.IsFinite(value) ? value : null;
+
+    /// <summary>
+    /// Throws unless max − min fits in a double: then every difference of two values, every slope between them
+    /// and every shift between means does too.
+    /// </summary>
+    public void RequireFiniteRange(string parameterName)
+    {
+        if (Count == 0)
+        {
+            return;
+        }
+
+        var (min, max) = (Values.Min(), Values.Max());
+        if (!double.IsFinite(max - min))
+        {
+            throw new ArgumentException(
+                $"values must span less than the largest double (max − min finite, so that differences and slopes fit); they span {Check.Show(min)} … {Check.Show(max)}",
+                parameterName);
+        }
+    }
 
     public int Skipped => Length - Count;
 

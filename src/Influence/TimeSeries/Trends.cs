@@ -16,6 +16,10 @@ namespace Influence.TimeSeries;
 /// <param name="SlopeLow">The lower end of the slope's interval (Student t, n − 2 degrees of freedom).</param>
 /// <param name="SlopeHigh">The upper end of the slope's interval.</param>
 /// <param name="Intercept">The fitted value at <paramref name="From"/>.</param>
+/// <remarks>
+/// A statistic is null, never NaN or infinite, when it is undefined, including when it does not fit in a double
+/// (values near ±1.8e308).
+/// </remarks>
 /// <param name="RSquared">The share of variance the line explains (null when the series is flat).</param>
 /// <param name="MannKendall">The rank-based test and Sen's slope, or null with fewer than 3 points.</param>
 public sealed record TrendResult(
@@ -48,7 +52,7 @@ public sealed record TrendResult(
 /// <param name="Tau">Kendall's τ-b: S / √(N · (N − Σ t(t−1)/2)), N = n(n−1)/2.</param>
 /// <param name="SenSlope">Sen's slope per period: the median of (x_j − x_i) / (t_j − t_i) over all pairs.</param>
 /// <param name="SenSlopeLow">The lower end of Sen's slope's interval (Gilbert 1987), or null when the series is too short for one.</param>
-/// <param name="SenSlopeHigh">The upper end, or null.</param>
+/// <param name="SenSlopeHigh">The upper end, or null (also when it does not fit in a double).</param>
 public sealed record MannKendallTest(
     int Points,
     long S,
@@ -94,8 +98,13 @@ public static class Trends
     /// <param name="values">One value per period (null where undefined).</param>
     /// <param name="from">The period of the first value.</param>
     /// <param name="level">The coverage of the intervals, in (0, 1) (default 0.9).</param>
-    /// <returns>The trend; with fewer than 3 defined values its statistics are null.</returns>
-    /// <exception cref="ArgumentException">The series is empty or holds a NaN or infinity.</exception>
+    /// <returns>
+    /// The trend; with fewer than 3 defined values its statistics are null, and so is any that does not fit in a
+    /// double (for example the interval of a slope near the largest double). Never NaN or infinite.
+    /// </returns>
+    /// <exception cref="ArgumentException">
+    /// The series is empty, holds a NaN or infinity, or its values span more than the largest double (max − min overflows).
+    /// </exception>
     /// <exception cref="ArgumentOutOfRangeException">The level is not in (0, 1).</exception>
     public static TrendResult Fit(IReadOnlyList<double?> values, Period from, double level = 0.9)
     {
@@ -106,8 +115,12 @@ public static class Trends
             return new TrendResult(s.From, s.To, s.Count, s.Skipped, level, null, null, null, null, null, null);
         }
 
+        s.RequireFiniteRange(nameof(values));
         var x = s.Positions.Select(p => (double)p).ToArray();
-        var y = s.Values;
+
+        // Computed at the series' scale (see DefinedSeries.Exponent: ordinary series as they are), then scaled back;
+        // a result that does not fit in a double is undefined.
+        var y = s.Scaled;
         var n = y.Length;
         var (intercept, slope) = SimpleRegression.Fit(x, y);
         var meanX = x.Average();
@@ -125,19 +138,38 @@ public static class Trends
         var t = StudentT.InvCDF(0, 1, n - 2, 1 - ((1 - level) / 2));
         double? r2 = sst > 0 ? Math.Clamp(1 - (ssr / sst), 0, 1) : null;
         var mk = MannKendall(s, level);
-        return new TrendResult(s.From, s.To, n, s.Skipped, level, slope, slope - (t * se), slope + (t * se), intercept, r2, mk);
+        return new TrendResult(
+            s.From,
+            s.To,
+            n,
+            s.Skipped,
+            level,
+            s.UnscaleOrNull(slope),
+            s.UnscaleOrNull(slope - (t * se)),
+            s.UnscaleOrNull(slope + (t * se)),
+            s.UnscaleOrNull(intercept),
+            r2 is { } v ? DefinedSeries.Finite(v) : null,
+            mk);
     }
 
     /// <summary>The Mann–Kendall test and Sen's slope of a series.</summary>
     /// <param name="values">One value per period (null where undefined).</param>
     /// <param name="level">The coverage of Sen's slope's interval (default 0.9).</param>
     /// <returns>The test, or null with fewer than 3 defined values.</returns>
-    /// <exception cref="ArgumentException">The series is empty or holds a NaN or infinity.</exception>
+    /// <exception cref="ArgumentException">
+    /// The series is empty, holds a NaN or infinity, or its values span more than the largest double (max − min overflows).
+    /// </exception>
     public static MannKendallTest? MannKendall(IReadOnlyList<double?> values, double level = 0.9)
     {
         CheckLevel(level);
         var s = DefinedSeries.Of(values, Period.FromYear(2000), nameof(values));
-        return s.Count < 3 ? null : MannKendall(s, level);
+        if (s.Count < 3)
+        {
+            return null;
+        }
+
+        s.RequireFiniteRange(nameof(values));
+        return MannKendall(s, level);
     }
 
     /// <summary>
@@ -197,7 +229,9 @@ public static class Trends
 
     private static MannKendallTest MannKendall(DefinedSeries series, double level)
     {
+        // S and the ties from the values themselves; the slopes at the series' scale (see DefinedSeries.Exponent).
         var y = series.Values;
+        var scaled = series.Scaled;
         var t = series.Positions;
         var n = y.Length;
         long s = 0;
@@ -207,7 +241,7 @@ public static class Trends
             for (var j = i + 1; j < n; j++)
             {
                 s += Math.Sign(y[j] - y[i]);
-                slopes.Add((y[j] - y[i]) / (t[j] - t[i]));
+                slopes.Add((scaled[j] - scaled[i]) / (t[j] - t[i]));
             }
         }
 
@@ -222,12 +256,14 @@ public static class Trends
         var tau = pairs - tiedPairs > 0 ? s / Math.Sqrt(pairs * (pairs - tiedPairs)) : 0;
 
         slopes.Sort();
-        var sen = MathNet.Numerics.Statistics.SortedArrayStatistics.Median([.. slopes]);
+
+        // With a finite range (DefinedSeries.RequireFiniteRange) every slope, so their median, fits in a double.
+        var sen = series.Unscale(MathNet.Numerics.Statistics.SortedArrayStatistics.Median([.. slopes]));
         var c = Normal.InvCDF(0, 1, 1 - ((1 - level) / 2)) * Math.Sqrt(variance);
         var m1 = (slopes.Count - c) / 2;
         var m2 = ((slopes.Count + c) / 2) + 1;
-        double? low = m1 >= 1 ? OrderStatistic(slopes, m1) : null;
-        double? high = m2 <= slopes.Count ? OrderStatistic(slopes, m2) : null;
+        double? low = m1 >= 1 ? series.UnscaleOrNull(OrderStatistic(slopes, m1)) : null;
+        double? high = m2 <= slopes.Count ? series.UnscaleOrNull(OrderStatistic(slopes, m2)) : null;
         return new MannKendallTest(n, s, variance, z, p, exact, tau, sen, low, high);
     }
 

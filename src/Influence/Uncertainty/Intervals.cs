@@ -1,5 +1,6 @@
 using Influence.Cases;
 using Influence.Evidence;
+using Influence.Internal;
 using Influence.Scoring;
 using MathNet.Numerics.Statistics;
 
@@ -47,6 +48,7 @@ public static class Intervals
     /// <param name="intervals">How (null: <see cref="IntervalOptions.Default"/>).</param>
     /// <returns>The point estimates with their intervals and verdict shares.</returns>
     /// <exception cref="ArgumentException">The request is invalid (see <see cref="Scorer.Score(Case, ScoringOptions?, ScoringRequest?)"/>).</exception>
+    /// <exception cref="InvalidOperationException">A measure produced NaN, an infinity or a value outside its scale (see <see cref="Scorer.Score(Case, ScoringOptions?, ScoringRequest?)"/>); a custom measure's own exception reaches the caller as it is.</exception>
     public static ScoreSet Compute(Case @case, ScoringOptions? options = null, ScoringRequest? request = null, IntervalOptions? intervals = null)
     {
         ArgumentNullException.ThrowIfNull(@case);
@@ -57,6 +59,7 @@ public static class Intervals
     /// <param name="point">The point estimates.</param>
     /// <param name="intervals">How (null: <see cref="IntervalOptions.Default"/>).</param>
     /// <returns>A copy of <paramref name="point"/> with intervals and verdict shares.</returns>
+    /// <exception cref="InvalidOperationException">A measure produced NaN, an infinity or a value outside its scale (see <see cref="Scorer.Score(Case, ScoringOptions?, ScoringRequest?)"/>); a custom measure's own exception reaches the caller as it is.</exception>
     public static ScoreSet Compute(ScoreSet point, IntervalOptions? intervals = null)
     {
         ArgumentNullException.ThrowIfNull(point);
@@ -75,7 +78,7 @@ public static class Intervals
         var patronClient = new sbyte[cells * n];
         var states = new sbyte[cells * n];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = point.Options.MaxDegreeOfParallelism };
-        Parallel.For(0, n, parallel, d =>
+        ParallelLoop.For(n, parallel.MaxDegreeOfParallelism, d =>
         {
             var set = ScoreDraw(point.Case, point.Options, request, intervals, d);
             for (var m = 0; m < measures; m++)
@@ -101,7 +104,7 @@ public static class Intervals
         var lows = new double[measures][];
         var highs = new double[measures][];
         var tail = (1 - intervals.Level) / 2;
-        Parallel.For(0, measures, parallel, m =>
+        ParallelLoop.For(measures, parallel.MaxDegreeOfParallelism, m =>
         {
             lows[m] = new double[cells];
             highs[m] = new double[cells];
@@ -185,6 +188,7 @@ public static class Intervals
     /// <param name="intervals">How.</param>
     /// <param name="draw">The draw's number, from 0.</param>
     /// <returns>The draw's scores.</returns>
+    /// <exception cref="InvalidOperationException">A measure produced NaN, an infinity or a value outside its scale (see <see cref="Scorer.Score(Case, ScoringOptions?, ScoringRequest?)"/>); a custom measure's own exception reaches the caller as it is.</exception>
     public static ScoreSet ScoreDraw(Case @case, ScoringOptions options, ScoringRequest request, IntervalOptions intervals, int draw)
     {
         ArgumentNullException.ThrowIfNull(@case);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Influence.Cases;
 using Influence.Evidence;
+using Influence.Internal;
 using Influence.Scoring;
 using Influence.Theory;
 
@@ -151,6 +152,7 @@ public static class Sensitivity
     /// <param name="ranges">The ranges (null: the defaults).</param>
     /// <returns>The table.</returns>
     /// <exception cref="ArgumentException">The dyad names an unknown actor or the measure is unknown.</exception>
+    /// <exception cref="InvalidOperationException">A measure produced NaN, an infinity or a value outside its scale (see <see cref="Scorer.Score(Case, ScoringOptions?, ScoringRequest?)"/>); a custom measure's own exception reaches the caller as it is.</exception>
     public static Tornado Tornado(Case @case, Dyad dyad, Period period, string measure, ScoringOptions? options = null, PerturbationRanges? ranges = null) =>
         Tornadoes(@case, dyad, period, [measure], options, ranges)[0];
 
@@ -163,6 +165,7 @@ public static class Sensitivity
     /// <param name="ranges">The ranges (null: the defaults).</param>
     /// <returns>One table per measure, in the order given.</returns>
     /// <exception cref="ArgumentException">The dyad names an unknown actor or a measure is unknown.</exception>
+    /// <exception cref="InvalidOperationException">A measure produced NaN, an infinity or a value outside its scale (see <see cref="Scorer.Score(Case, ScoringOptions?, ScoringRequest?)"/>); a custom measure's own exception reaches the caller as it is.</exception>
     public static ImmutableArray<Tornado> Tornadoes(Case @case, Dyad dyad, Period period, IEnumerable<string> measures, ScoringOptions? options = null, PerturbationRanges? ranges = null)
     {
         ArgumentNullException.ThrowIfNull(@case);
@@ -175,7 +178,7 @@ public static class Sensitivity
         var m = names.Select(point.RequireMeasure).ToArray();
         var knobs = OptionKnob.All.Where(k => k.Kind != OptionKind.Threshold || k.Name == "Compliance.RedLineSalience").ToArray();
         var results = new (double Low, double High, double?[] AtLow, double?[] AtHigh)[knobs.Length];
-        Parallel.For(0, knobs.Length, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, i =>
+        ParallelLoop.For(knobs.Length, options.MaxDegreeOfParallelism, i =>
         {
             var (lo, hi) = knobs[i].Range(options, ranges);
             var single = options with { MaxDegreeOfParallelism = 1 };
@@ -213,6 +216,7 @@ public static class Sensitivity
     /// <param name="search">How far to search (null: the defaults).</param>
     /// <returns>What flips it.</returns>
     /// <exception cref="ArgumentException">The dyad names an unknown actor.</exception>
+    /// <exception cref="InvalidOperationException">A measure produced NaN, an infinity or a value outside its scale (see <see cref="Scorer.Score(Case, ScoringOptions?, ScoringRequest?)"/>); a custom measure's own exception reaches the caller as it is.</exception>
     public static VerdictFlip WhatFlips(Case @case, Dyad dyad, Period period, Verdict verdict, ScoringOptions? options = null, FlipSearchOptions? search = null)
     {
         ArgumentNullException.ThrowIfNull(@case);
@@ -337,7 +341,7 @@ public static class Sensitivity
         while (remaining.Count > 0 && removed.Count < search.MaxItems)
         {
             var trials = new (Judgement Verdict, double? Margin)[remaining.Count];
-            Parallel.For(0, remaining.Count, parallel, i => trials[i] = Without([.. removed, remaining[i]]));
+            ParallelLoop.For(remaining.Count, parallel.MaxDegreeOfParallelism, i => trials[i] = Without([.. removed, remaining[i]]));
             var flip = Enumerable.Range(0, trials.Length).Where(i => Flipped(trials[i].Verdict, current)).Select(i => (int?)i).FirstOrDefault();
             if (flip is { } f)
             {
@@ -391,7 +395,7 @@ public static class Sensitivity
             }
 
             var found = new Judgement?[pairs.Count];
-            Parallel.For(0, pairs.Count, parallel, i =>
+            ParallelLoop.For(pairs.Count, parallel.MaxDegreeOfParallelism, i =>
             {
                 var trial = Without([pairs[i].A, pairs[i].B]);
                 found[i] = Flipped(trial.Verdict, current) ? trial.Verdict : null;
@@ -415,7 +419,7 @@ public static class Sensitivity
     {
         var knobs = OptionKnob.All;
         var found = new OptionFlip?[knobs.Length];
-        Parallel.For(0, knobs.Length, parallel, i =>
+        ParallelLoop.For(knobs.Length, parallel.MaxDegreeOfParallelism, i =>
         {
             var knob = knobs[i];
             OptionFlip? best = null;

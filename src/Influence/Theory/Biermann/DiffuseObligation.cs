@@ -119,7 +119,7 @@ public sealed class DiffuseObligation : Measure
         var index = dyad.Index;
         var n = t1 - t0 + 1;
         var alpha = dyad.Options.DiffuseObligation.InformalityWeight;
-        var w = index.Grid.Granularity.PeriodsIn(dyad.Options.DiffuseObligation.VariabilityWindowYears);
+        var w = index.Grid.WindowPeriods(dyad.Options.DiffuseObligation.VariabilityWindowYears);
         var support = index.SumSeries(PairSum.Support, dyad.PatronToClient);
         using var scratch = new SeriesScratch();
         var sums = scratch.Doubles(n);

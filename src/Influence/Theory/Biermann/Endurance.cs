@@ -91,7 +91,7 @@ public sealed class Endurance : Measure
         var index = dyad.Index;
         var o = dyad.Options.Endurance;
         var perYear = index.Grid.Granularity.PeriodsPerYear();
-        var w = index.Grid.Granularity.PeriodsIn(o.ContinuityWindowYears);
+        var w = index.Grid.WindowPeriods(o.ContinuityWindowYears);
         using var scratch = new SeriesScratch();
         var active = scratch.Ints(t1 + 2);
         var given = index.CountPrefix(PairCount.Support, dyad.PatronToClient);

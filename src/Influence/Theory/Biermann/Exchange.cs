@@ -106,7 +106,7 @@ public sealed class Exchange : Measure
     {
         var index = dyad.Index;
         var n = t1 - t0 + 1;
-        var w = index.Grid.Granularity.PeriodsIn(dyad.Options.Exchange.ReciprocityWindowYears);
+        var w = index.Grid.WindowPeriods(dyad.Options.Exchange.ReciprocityWindowYears);
         var scale = dyad.Options.Exchange.VolumeScale;
         var givenNow = index.SumSeries(PairSum.Support, dyad.PatronToClient);
         var backNow = index.SumSeries(PairSum.Support, dyad.ClientToPatron);

@@ -112,7 +112,7 @@ public sealed class Attainment : Measure
             objectives.Add((o, index.Case.Objectives[o].Salience));
         }
 
-        var w = index.Grid.Granularity.PeriodsIn(dyad.Options.Attainment.LookbackYears);
+        var w = index.Grid.WindowPeriods(dyad.Options.Attainment.LookbackYears);
         for (var i = 0; i < dest.Length; i++)
         {
             var t = t0 + i;

@@ -79,7 +79,7 @@ public sealed class ClientAgency : Measure
     {
         var index = dyad.Index;
         var n = t1 - t0 + 1;
-        var wc = index.Grid.Granularity.PeriodsIn(dyad.Options.Compliance.WindowYears);
+        var wc = index.Grid.WindowPeriods(dyad.Options.Compliance.WindowYears);
         var memo = DyadMemo.Of(dyad, t0, t1);
         var compliance = memo.Compliance(dyad);
         var (_, byClient, _, observed) = memo.Conflict(dyad);

@@ -93,7 +93,7 @@ public sealed class Compliance : Measure
         var index = dyad.Index;
         var pair = dyad.PatronToClient;
         var n = dest.Length;
-        var w = index.Grid.Granularity.PeriodsIn(dyad.Options.Compliance.WindowYears);
+        var w = index.Grid.WindowPeriods(dyad.Options.Compliance.WindowYears);
         var weight = scratch.Doubles(n);
         var met = scratch.Doubles(n);
         Windows.Sums(index.SumSeries(PairSum.DemandWeight, pair), w, t0, weight);
@@ -189,7 +189,7 @@ public sealed class IssueSpecificity : Measure
             return;
         }
 
-        var w = index.Grid.Granularity.PeriodsIn(dyad.Options.Compliance.WindowYears);
+        var w = index.Grid.WindowPeriods(dyad.Options.Compliance.WindowYears);
         using var scratch = new SeriesScratch();
         var weight = scratch.Doubles(n);
         var met = scratch.Doubles(n);

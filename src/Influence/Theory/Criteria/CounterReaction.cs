@@ -47,7 +47,7 @@ public sealed class CounterReaction : Measure
         {
             if (at.Index.Count(PairCount.Overreach, at.PatronToClient, t, t) > 0)
             {
-                var baseline = at.Index.Grid.Granularity.PeriodsIn(at.Options.CounterReaction.BaselineYears);
+                var baseline = at.Index.Grid.WindowPeriods(at.Options.CounterReaction.BaselineYears);
                 return (t, t - baseline, t - 1);
             }
         }
@@ -87,9 +87,8 @@ public sealed class CounterReaction : Measure
             return;
         }
 
-        var granularity = index.Grid.Granularity;
-        var lag = granularity.PeriodsIn(dyad.Options.CounterReaction.LagYears);
-        var baseline = granularity.PeriodsIn(dyad.Options.CounterReaction.BaselineYears);
+        var lag = index.Grid.WindowPeriods(dyad.Options.CounterReaction.LagYears);
+        var baseline = index.Grid.WindowPeriods(dyad.Options.CounterReaction.BaselineYears);
         var demands = index.CountPrefix(PairCount.Demand, pair);
         var weight = index.SumSeries(PairSum.DemandWeight, pair);
         var met = index.SumSeries(PairSum.DemandMet, pair);

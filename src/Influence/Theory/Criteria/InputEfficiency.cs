@@ -184,7 +184,7 @@ public sealed class InputEfficiency : Measure
         }
 
         var o = dyad.Options.InputEfficiency;
-        var w = index.Grid.Granularity.PeriodsIn(o.WindowYears);
+        var w = index.Grid.WindowPeriods(o.WindowYears);
         var lanes = Windows.LaneCount;
         var first = t0 - w + 1;
         var lo = Math.Max(first, 0);

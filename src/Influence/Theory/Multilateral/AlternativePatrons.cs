@@ -57,7 +57,7 @@ public sealed class AlternativePatrons : Measure
     public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
     {
         var index = dyad.Index;
-        var w = index.Grid.Granularity.PeriodsIn(dyad.Options.Exchange.ReciprocityWindowYears);
+        var w = index.Grid.WindowPeriods(dyad.Options.Exchange.ReciprocityWindowYears);
         var threshold = WindowedShares.Threshold(index); // dyad.Options are the index's: the client's count used it too
         var shares = SupportShares.Series(index, dyad.Client, w, t0, t1);
         var n = t1 - t0 + 1;

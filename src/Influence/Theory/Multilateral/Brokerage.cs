@@ -83,7 +83,7 @@ public sealed class Brokerage : Measure
             return;
         }
 
-        var w = dyad.Index.Grid.Granularity.PeriodsIn(dyad.Options.Multilateral.NetworkWindowYears);
+        var w = dyad.Index.Grid.WindowPeriods(dyad.Options.Multilateral.NetworkWindowYears);
         var values = ThreadBuffer.Get(ref _values, n).AsSpan(0, n);
         PatronBrokerage.Series(dyad.Index, dyad.Patron, dyad.Client, w, t0, t1, values);
         Write(values, output);

@@ -90,7 +90,7 @@ public sealed class DependenceAsymmetry : Measure
             return;
         }
 
-        var w = index.Grid.Granularity.PeriodsIn(dyad.Options.Exchange.ReciprocityWindowYears);
+        var w = index.Grid.WindowPeriods(dyad.Options.Exchange.ReciprocityWindowYears);
         var client = ThreadBuffer.Get(ref _client, n).AsSpan(0, n);
         var patron = ThreadBuffer.Get(ref _patron, n).AsSpan(0, n);
         var clientReceived = ThreadBuffer.Get(ref _clientReceived, n).AsSpan(0, n);

@@ -63,7 +63,7 @@ public sealed class PatronShare : Measure
     {
         var index = dyad.Index;
         var n = dest.Length;
-        var w = index.Grid.Granularity.PeriodsIn(dyad.Options.Exchange.ReciprocityWindowYears);
+        var w = index.Grid.WindowPeriods(dyad.Options.Exchange.ReciprocityWindowYears);
         var given = scratch.Doubles(n);
         var total = scratch.Doubles(n);
         Windows.Sums(index.SumSeries(PairSum.Support, dyad.PatronToClient), w, t0, given);

@@ -90,7 +90,7 @@ public sealed class ReverseLeverage : Measure
             return;
         }
 
-        var w = index.Grid.Granularity.PeriodsIn(dyad.Options.Multilateral.NetworkWindowYears);
+        var w = index.Grid.WindowPeriods(dyad.Options.Multilateral.NetworkWindowYears);
         var buffer = ThreadBuffer.Get(ref _buffer, 3 * n);
         var sum = buffer.AsSpan(0, n);
         var support = buffer.AsSpan(n, n);

@@ -45,7 +45,7 @@ public sealed class SupplierConcentration : Measure
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
     {
-        var w = dyad.Index.Grid.Granularity.PeriodsIn(dyad.Options.Exchange.ReciprocityWindowYears);
+        var w = dyad.Index.Grid.WindowPeriods(dyad.Options.Exchange.ReciprocityWindowYears);
         var shares = SupportShares.Series(dyad.Index, dyad.Client, w, t0, t1);
         var n = t1 - t0 + 1;
         for (var i = 0; i < n; i++)
