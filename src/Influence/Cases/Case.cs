@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Influence.Evidence;
+using Influence.Internal;
 
 namespace Influence.Cases;
 
@@ -113,6 +114,9 @@ public sealed class Case
     /// <param name="id">The source id.</param>
     /// <returns>The source, or null.</returns>
     public Source? FindSource(string id) => SourceIndex.TryGetValue(NotNull(id), out var i) ? Sources[i] : null;
+
+    /// <summary>"no actor is called "X" in case 'c'", with a suggestion when an actor's id is close.</summary>
+    internal string NoActorCalled(string id) => $"no actor is called \"{id}\" in case '{Id}'{Names.DidYouMean(id, Actors.Select(a => a.Id))}";
 
     private static string NotNull(string id, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(id))] string? name = null) =>
         id ?? throw new ArgumentNullException(name);

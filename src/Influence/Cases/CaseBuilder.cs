@@ -303,6 +303,7 @@ public sealed class CaseBuilder
     {
         var found = new List<CaseProblem>();
         var actorIdx = UniqueIds(_actors, a => a.Id, "actors", found);
+        Dictionary<string, string>? suggestions = null;
         var sourceIdx = UniqueIds(_sources, s => s.Id, "sources", found);
         var issueIdx = UniqueIds(_issues, s => s.Id, "issues", found);
         var objectiveIdx = UniqueIds(_objectives, s => s.Id, "objectives", found);
@@ -316,7 +317,7 @@ public sealed class CaseBuilder
             {
                 if (!actorIdx.ContainsKey(parent))
                 {
-                    found.Add(new($"$.actors[{i}].parent", a.Id, $"expected the id of an actor of the case; no actor is called \"{parent}\""));
+                    found.Add(new($"$.actors[{i}].parent", a.Id, $"expected the id of an actor of the case; no actor is called \"{parent}\"{Names.DidYouMean(parent, actorIdx.Keys)}"));
                 }
                 else if (HasCycle(a.Id))
                 {
@@ -402,7 +403,14 @@ public sealed class CaseBuilder
         {
             if (!actorIdx.ContainsKey(id))
             {
-                found.Add(new(path, item, $"expected the id of an actor of the case; no actor is called \"{id}\""));
+                // One suggestion per distinct unknown id: a large file repeating one wrong id pays for it once.
+                suggestions ??= [];
+                if (!suggestions.TryGetValue(id, out var suggestion))
+                {
+                    suggestions[id] = suggestion = Names.DidYouMean(id, actorIdx.Keys);
+                }
+
+                found.Add(new(path, item, $"expected the id of an actor of the case; no actor is called \"{id}\"{suggestion}"));
             }
         }
 
@@ -591,6 +599,7 @@ public sealed class CaseBuilder
             Dictionary<string, int> units,
             List<CaseProblem> found)
         {
+            Dictionary<(string What, string Key), string>? suggestions = null;
             var n = Count;
             var order = CanonicalOrder();
             var a = new int[n];
@@ -695,8 +704,20 @@ public sealed class CaseBuilder
                 var path = element < 0 ? Path(row, field) : Path(row, Invariant.Format($"{field}[{element}]"));
                 found.Add(new(path, item, key is null
                     ? $"expected the id of {Article(what)} {what} of the case"
-                    : $"expected the id of {Article(what)} {what} of the case; no {what} is called \"{key}\""));
+                    : $"expected the id of {Article(what)} {what} of the case; no {what} is called \"{key}\"{Suggest(table, key, what)}"));
                 return -1;
+            }
+
+            // One suggestion per distinct unknown id: a large file repeating one wrong id pays for it once.
+            string Suggest(Dictionary<string, int> table, string key, string what)
+            {
+                suggestions ??= [];
+                if (!suggestions.TryGetValue((what, key), out var suggestion))
+                {
+                    suggestions[(what, key)] = suggestion = Names.DidYouMean(key, table.Keys);
+                }
+
+                return suggestion;
             }
 
             static string Path(int row, string field) => Invariant.Format($"$.evidence[{row}]{field}");

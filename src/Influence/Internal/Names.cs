@@ -9,6 +9,63 @@ namespace Influence.Internal;
 /// </summary>
 internal static class Names
 {
+    /// <summary>
+    /// "; did you mean "x"?" when one of <paramref name="known"/> differs from <paramref name="given"/> only in the
+    /// case of its letters or by at most two edits (the nearest, then the first in order); otherwise empty.
+    /// </summary>
+    public static string DidYouMean(string given, IEnumerable<string> known)
+    {
+        string? best = null;
+        var bestDistance = 3;
+        foreach (var k in known)
+        {
+            var d = string.Equals(k, given, StringComparison.OrdinalIgnoreCase) ? 0 : EditDistance(k, given, bestDistance);
+            if (d < bestDistance)
+            {
+                (best, bestDistance) = (k, d);
+            }
+        }
+
+        return best is null ? string.Empty : $"; did you mean \"{best}\"?";
+    }
+
+    /// <summary>Levenshtein distance, ignoring case; any value ≥ <paramref name="limit"/> is reported as the limit.</summary>
+    private static int EditDistance(string a, string b, int limit)
+    {
+        if (Math.Abs(a.Length - b.Length) >= limit)
+        {
+            return limit;
+        }
+
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            var rowMin = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var same = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]);
+                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + (same ? 0 : 1));
+                rowMin = Math.Min(rowMin, current[j]);
+            }
+
+            if (rowMin >= limit)
+            {
+                return limit;
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return Math.Min(previous[b.Length], limit);
+    }
+
     public static readonly NameTable<Confidence> Confidence = new(
         (Evidence.Confidence.Confirmed, "confirmed"),
         (Evidence.Confidence.Reported, "reported"),

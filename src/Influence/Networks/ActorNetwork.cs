@@ -206,7 +206,7 @@ public sealed class ActorNetwork
             positions[i] = @case.ActorIndexOf(ids[i]);
             if (positions[i] < 0)
             {
-                throw new ArgumentException($"focus: no actor is called \"{ids[i]}\" in case '{@case.Id}'", nameof(focus));
+                throw new ArgumentException($"focus: {@case.NoActorCalled(ids[i])}", nameof(focus));
             }
         }
 

@@ -73,7 +73,7 @@ public static class Counterfactual
         var z = @case.ActorIndexOf(thirdParty);
         if (z < 0)
         {
-            throw new ArgumentException($"no actor is called \"{thirdParty}\" in case '{@case.Id}'", nameof(thirdParty));
+            throw new ArgumentException($"{@case.NoActorCalled(thirdParty)}", nameof(thirdParty));
         }
 
         var within = Subtree(@case, z);
@@ -82,7 +82,7 @@ public static class Counterfactual
             var a = @case.ActorIndexOf(id);
             if (a < 0)
             {
-                throw new ArgumentException($"dyad {dyad}: no actor is called \"{id}\" in case '{@case.Id}'", nameof(dyad));
+                throw new ArgumentException($"dyad {dyad}: {@case.NoActorCalled(id)}", nameof(dyad));
             }
 
             if (within[a] || Subtree(@case, a)[z])

@@ -243,7 +243,7 @@ public static class Scorer
             {
                 if (@case.ActorIndexOf(id) < 0)
                 {
-                    throw new ArgumentException($"dyad {d}: no actor is called \"{id}\" in case '{@case.Id}'", nameof(request));
+                    throw new ArgumentException($"dyad {d}: {@case.NoActorCalled(id)}", nameof(request));
                 }
             }
 

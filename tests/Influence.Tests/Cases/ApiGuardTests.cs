@@ -201,6 +201,30 @@ public class ApiGuardTests
         ScoreWriter.Number(0.25).Should().Be("0.25");
     }
 
+    [Theory]
+    [InlineData("Pakistan", "; did you mean \"pakistan\"?")]
+    [InlineData("pakistn", "; did you mean \"pakistan\"?")]
+    [InlineData("talibn", "; did you mean \"taliban\"?")]
+    [InlineData("xyz", "")]
+    public void UnknownActors_AreNamedWithTheNearestId(string given, string suggestion)
+    {
+        var c = Influence.IO.CaseReader.LoadBuiltIn();
+
+        var act = () => Scorer.Score(c, request: new ScoringRequest { Dyads = [new Dyad(given, "taliban")] });
+
+        act.Should().Throw<ArgumentException>().Which.Message.Should().StartWith($"dyad {given}→taliban: no actor is called \"{given}\" in case 'pakistan-taliban'{suggestion} (");
+    }
+
+    [Fact]
+    public void TheBuilder_SuggestsAnActor_ForAnUnknownReference()
+    {
+        var b = TestCases.Builder().Add(TestCases.Support("e1", TestCases.Year(2005), "p", "C", 0.5));
+
+        b.TryBuild(out _, out var problems).Should().BeFalse();
+
+        problems.Should().ContainSingle().Which.Message.Should().EndWith("no actor is called \"p\"; did you mean \"P\"?");
+    }
+
     private sealed class Named(string name) : Measure(name)
     {
         public override MeasureScale Scale => MeasureScale.Unit;
