@@ -118,7 +118,17 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>
     /// <summary>The period <paramref name="count"/> steps later (earlier when negative).</summary>
     /// <param name="count">The number of periods to move.</param>
     /// <returns>The moved period.</returns>
-    public Period AddPeriods(int count) => FromOrdinal(Granularity, Ordinal + count);
+    /// <exception cref="ArgumentOutOfRangeException">The moved period would fall outside the years 1 … 9999.</exception>
+    public Period AddPeriods(int count)
+    {
+        var ordinal = (long)Ordinal + count;
+        if (ordinal is < int.MinValue or > int.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"moving {this} by {count} periods leaves the years 1 … 9999");
+        }
+
+        return FromOrdinal(Granularity, (int)ordinal);
+    }
 
     /// <summary>The number of periods from <paramref name="other"/> to this one (positive when this is later).</summary>
     /// <param name="other">A period of the same granularity.</param>
@@ -175,7 +185,7 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>
     /// <returns>The period.</returns>
     /// <exception cref="FormatException">The text is not a period.</exception>
     public static Period Parse(string text) =>
-        TryParse(text, out var p) ? p : throw new FormatException($"'{text}' is not a period: expected YYYY, YYYYQn or YYYY-MM");
+        TryParse(text ?? throw new ArgumentNullException(nameof(text)), out var p) ? p : throw new FormatException($"'{text}' is not a period: expected YYYY, YYYYQn or YYYY-MM");
 
     /// <summary>
     /// Re-expresses a period at another granularity: the period of <paramref name="granularity"/> containing this

@@ -185,6 +185,11 @@ public static class Trends
         ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(n, ExactLimit);
         var pairs = n * (n - 1) / 2;
+        if (Math.Abs(s) > pairs || (pairs - s) % 2 != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(s), s, $"S of {n} values without ties is one of −{pairs}, −{pairs - 2}, …, {pairs}");
+        }
+
         if (s == 0)
         {
             return 1;

@@ -220,6 +220,11 @@ public static class Sensitivity
     public static VerdictFlip WhatFlips(Case @case, Dyad dyad, Period period, Verdict verdict, ScoringOptions? options = null, FlipSearchOptions? search = null)
     {
         ArgumentNullException.ThrowIfNull(@case);
+        if (!Enum.IsDefined(verdict))
+        {
+            throw new ArgumentOutOfRangeException(nameof(verdict), verdict, "not a verdict (PatronClient or State)");
+        }
+
         options ??= ScoringOptions.Default;
         search ??= FlipSearchOptions.Default;
         var request = RequestFor(dyad, period);

@@ -225,6 +225,43 @@ public class ApiGuardTests
         problems.Should().ContainSingle().Which.Message.Should().EndWith("no actor is called \"p\"; did you mean \"P\"?");
     }
 
+    [Fact]
+    public void Periods_NameTheirBadArguments()
+    {
+        var parseNull = () => Period.Parse(null!);
+        var overflow = () => Period.FromYear(2000).AddPeriods(int.MaxValue);
+
+        parseNull.Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("text");
+        overflow.Should().Throw<ArgumentOutOfRangeException>().WithMessage("moving 2000 by 2147483647 periods leaves the years 1 … 9999*");
+        Period.FromYear(2000).AddPeriods(-1999).Should().Be(Period.FromYear(1));
+    }
+
+    [Theory]
+    [InlineData(5, 100)]
+    [InlineData(5, 9)]
+    [InlineData(5, -11)]
+    public void ExactPValue_RefusesAStatisticNoOrderCanGive(int n, long s)
+    {
+        var act = () => Influence.TimeSeries.Trends.ExactPValue(n, s);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("s");
+    }
+
+    [Fact]
+    public void ExactPValue_OfTheLargestStatistic_IsTwoOverNFactorial()
+    {
+        Influence.TimeSeries.Trends.ExactPValue(5, 10).Should().BeApproximately(2.0 / 120, 1e-15);
+        Influence.TimeSeries.Trends.ExactPValue(5, 0).Should().Be(1);
+    }
+
+    [Fact]
+    public void WhatFlips_RefusesAVerdictOutsideTheEnum()
+    {
+        var act = () => Influence.Uncertainty.Sensitivity.WhatFlips(Faction(), TestCases.PC, Period.FromYear(2005), (Influence.Uncertainty.Verdict)5);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("verdict");
+    }
+
     private sealed class Named(string name) : Measure(name)
     {
         public override MeasureScale Scale => MeasureScale.Unit;
