@@ -58,6 +58,11 @@ internal static class ExplainCommand
             return;
         }
 
+        if (e.Contributions.Length > 1)
+        {
+            w.WriteLine(Together(e, inv));
+        }
+
         w.WriteLine(string.Create(inv, $"  {e.Contributions.Length} evidence item{(e.Contributions.Length == 1 ? string.Empty : "s")}, largest effect first (effect = value − value without the item):"));
         foreach (var c in e.Contributions)
         {
@@ -73,5 +78,24 @@ internal static class ExplainCommand
                 w.WriteLine($"              source: {s.Citation}");
             }
         }
+    }
+
+    /// <summary>
+    /// What the items move together, and, when their single effects add up to much less (a saturating formula,
+    /// items that stand in for each other), why each alone looks small.
+    /// </summary>
+    private static string Together(Explanation e, CultureInfo inv)
+    {
+        const string Signed = "+0.####;−0.####;0";
+        if (e.JointEffect is not { } joint)
+        {
+            return string.Create(inv, $"  without all {e.Contributions.Length} items at once the value is {(e.ValueWithoutAll is { } w ? w.ToString("0.####", inv) : "undefined")}.");
+        }
+
+        var line = string.Create(inv, $"  all {e.Contributions.Length} items together: {joint.ToString(Signed, inv)} (the value without any of them is {e.ValueWithoutAll!.Value.ToString("0.####", inv)})");
+        var singles = e.Contributions.Sum(c => c.Effect ?? 0);
+        return Math.Abs(singles) < 0.5 * Math.Abs(joint)
+            ? string.Create(inv, $"{line}; one at a time their effects add to only {singles.ToString(Signed, inv)}: with the others in place, the formula saturates or the items stand in for each other, so each alone moves it little.")
+            : line + ".";
     }
 }

@@ -11,12 +11,13 @@ internal static class Names
 {
     /// <summary>
     /// "; did you mean "x"?" when one of <paramref name="known"/> differs from <paramref name="given"/> only in the
-    /// case of its letters or by at most two edits (the nearest, then the first in order); otherwise empty.
+    /// case of its letters, or by one edit (ids of four or five characters) or two (longer ids): the nearest, then the
+    /// first in order; otherwise empty. Short ids get no edits: "s2" is not a typo of "s1".
     /// </summary>
     public static string DidYouMean(string given, IEnumerable<string> known)
     {
         string? best = null;
-        var bestDistance = 3;
+        var bestDistance = given.Length switch { <= 3 => 1, <= 5 => 2, _ => 3 };
         foreach (var k in known)
         {
             var d = string.Equals(k, given, StringComparison.OrdinalIgnoreCase) ? 0 : EditDistance(k, given, bestDistance);

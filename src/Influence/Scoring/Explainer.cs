@@ -38,6 +38,10 @@ public sealed record Contribution(
 /// <param name="Formula">The measure's formula.</param>
 /// <param name="Citation">The theory it encodes.</param>
 /// <param name="Contributions">Every evidence item that fed the value, largest effect first.</param>
+/// <param name="ValueWithoutAll">
+/// The value scored without every item of <paramref name="Contributions"/> at once (null: undefined without them, or
+/// no item fed the value).
+/// </param>
 public sealed record Explanation(
     Dyad Dyad,
     Period Period,
@@ -45,7 +49,16 @@ public sealed record Explanation(
     double? Value,
     string Formula,
     string Citation,
-    ImmutableArray<Contribution> Contributions);
+    ImmutableArray<Contribution> Contributions,
+    double? ValueWithoutAll = null)
+{
+    /// <summary>
+    /// The value minus <see cref="ValueWithoutAll"/>: what the items move together (null when either is undefined).
+    /// Where a measure saturates or its items overlap, this is far larger than the sum of the single effects, each of
+    /// which is measured with every other item still in place.
+    /// </summary>
+    public double? JointEffect => Value is { } v && ValueWithoutAll is { } w ? v - w : null;
+}
 
 /// <summary>
 /// Explains a value: lists every evidence item that fed it (from the measure's <see cref="Measure.Trace"/>), with the
@@ -125,6 +138,20 @@ public static class Explainer
             .ThenByDescending(c => c.Weight)
             .ThenBy(c => c.EvidenceId, StringComparer.Ordinal)
             .ToImmutableArray();
-        return new Explanation(dyad, period, theMeasure.Name, value, theMeasure.Formula, theMeasure.Citation, ordered);
+        double? withoutAll = contributions.Length switch
+        {
+            0 => null,
+            1 => contributions[0].ValueWithout,
+            _ => WithoutRows(scores, theMeasure, at, [.. byRow.Select(g => g.Key)]),
+        };
+        return new Explanation(dyad, period, theMeasure.Name, value, theMeasure.Formula, theMeasure.Citation, ordered, withoutAll);
+    }
+
+    private static double? WithoutRows(ScoreSet scores, Measure measure, DyadPeriod at, HashSet<int> rows)
+    {
+        var without = scores.Case.WhereEvidence(r => !rows.Contains(r));
+        var index = EvidenceIndex.Build(without, scores.Index.Grid, scores.Options);
+        var again = new DyadPeriod(index, at.Patron, at.Client, at.T);
+        return Scorer.Checked(measure, measure.Evaluate(again), again);
     }
 }

@@ -35,6 +35,7 @@ public sealed class ExplainCommandTests : IDisposable
         output.Should().Contain("P sends arms.");
         output.Should().Contain("source: A test source").And.Contain("source: Second source, p. 12");
         output.Should().Contain("+0.416  give").And.Contain("+0.416  back", "without either flow the exchange is one-way: 0");
+        output.Should().Contain("  without all 2 items at once the value is undefined.", "without both flows there is nothing to exchange");
         output.IndexOf("  give  ", StringComparison.Ordinal).Should().BeLessThan(output.IndexOf("  back  ", StringComparison.Ordinal), "equal effects: the heavier item first");
     }
 

@@ -39,6 +39,12 @@ public class ExplainerTests
         clash.Kind.Should().Be(EvidenceKind.Coercion);
         e.Contributions[1].Term.Should().Be("defied demand");
         e.Contributions[1].Effect.Should().BeApproximately(Math.Exp(-0.6) - Math.Exp(-1.0), 1e-12);
+
+        // Without both, only the complied demand is left: the dyad is observed and conflict is 0. The two together
+        // move it by the whole value, more than their single effects add to (0.483): the formula saturates.
+        e.ValueWithoutAll.Should().Be(0);
+        e.JointEffect.Should().BeApproximately(1 - Math.Exp(-1.0), 1e-12);
+        e.Contributions.Sum(x => x.Effect!.Value).Should().BeLessThan(e.JointEffect!.Value);
     }
 
     [Fact]
@@ -60,6 +66,9 @@ public class ExplainerTests
         exchange.Value.Should().Be(0);
         exchange.Contributions.Should().ContainSingle().Which.ValueWithout.Should().BeNull("without the only flow exchange is undefined");
         exchange.Contributions[0].Effect.Should().BeNull();
+        presence.ValueWithoutAll.Should().Be(0, "with one item, without all is without it");
+        exchange.ValueWithoutAll.Should().BeNull();
+        exchange.JointEffect.Should().BeNull();
     }
 
     [Fact]
