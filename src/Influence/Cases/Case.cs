@@ -160,15 +160,35 @@ public sealed class Case
     /// <summary>A copy of this case with other declared dyads.</summary>
     /// <param name="dyads">The dyads; each must name two different actors of the case.</param>
     /// <returns>The copy.</returns>
-    /// <exception cref="ArgumentException">A dyad names an unknown actor or the same actor twice.</exception>
+    /// <exception cref="ArgumentException">A dyad is unset, names an unknown actor or the same actor twice, or is given twice.</exception>
     public Case WithDyads(IEnumerable<Dyad> dyads)
     {
+        ArgumentNullException.ThrowIfNull(dyads);
         var list = dyads.ToImmutableArray();
+        var seen = new HashSet<Dyad>();
         foreach (var d in list)
         {
-            if (ActorIndexOf(d.Patron) < 0 || ActorIndexOf(d.Client) < 0 || d.Patron == d.Client)
+            if (d.Patron is null || d.Client is null)
             {
-                throw new ArgumentException($"dyad {d} must name two different actors of the case", nameof(dyads));
+                throw new ArgumentException("a dyad must name a patron and a client; one is unset (default(Dyad))", nameof(dyads));
+            }
+
+            foreach (var id in new[] { d.Patron, d.Client })
+            {
+                if (ActorIndexOf(id) < 0)
+                {
+                    throw new ArgumentException($"dyad {d}: {NoActorCalled(id)}", nameof(dyads));
+                }
+            }
+
+            if (d.Patron == d.Client)
+            {
+                throw new ArgumentException($"dyad {d} must name two different actors", nameof(dyads));
+            }
+
+            if (!seen.Add(d))
+            {
+                throw new ArgumentException($"dyad {d} is given twice", nameof(dyads));
             }
         }
 

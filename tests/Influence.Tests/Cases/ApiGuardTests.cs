@@ -262,6 +262,21 @@ public class ApiGuardTests
         act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("verdict");
     }
 
+    [Fact]
+    public void WithDyads_RefusesUnsetUnknownSelfAndRepeatedDyads()
+    {
+        var c = Faction();
+
+        new (Dyad[] Dyads, string Message)[]
+        {
+            ([default], "a dyad must name a patron and a client*"),
+            ([new Dyad("P", "Q")], "dyad P→Q: no actor is called \"Q\"*"),
+            ([new Dyad("P", "P")], "dyad P→P must name two different actors*"),
+            ([TestCases.PC, TestCases.PC], "dyad P→C is given twice*"),
+        }.Should().AllSatisfy(x => c.Invoking(k => k.WithDyads(x.Dyads)).Should().Throw<ArgumentException>().WithMessage(x.Message).Which.ParamName.Should().Be("dyads"));
+        c.WithDyads([new Dyad("X", "C")]).Dyads.Should().Equal(new Dyad("X", "C"));
+    }
+
     private sealed class Named(string name) : Measure(name)
     {
         public override MeasureScale Scale => MeasureScale.Unit;
