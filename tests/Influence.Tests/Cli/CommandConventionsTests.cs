@@ -42,6 +42,22 @@ public sealed class CommandConventionsTests : IDisposable
         { "plot", [] },
     };
 
+    /// <summary>Runs a command line that must be wrong usage: exit 2, nothing on standard output; gives standard error.</summary>
+    private static string UsageError(string[] words)
+    {
+        var (code, output, err) = CliRunner.Run(words);
+        code.Should().Be(2, err);
+        output.Should().BeEmpty();
+        return err;
+    }
+
+    /// <summary>"command options…" as words, the case inserted after the command.</summary>
+    private string[] CommandLine(string commandLine)
+    {
+        var space = commandLine.IndexOf(' ', StringComparison.Ordinal);
+        return Words(commandLine[..space], commandLine[(space + 1)..]);
+    }
+
     private static string OutName(string command) => command == "plot" ? "out.png" : "out.txt";
 
     /// <summary>A command line's words, the case inserted after the command, with chart.png in the temporary folder.</summary>
@@ -172,10 +188,8 @@ public sealed class CommandConventionsTests : IDisposable
     [InlineData("--from 1850 --out chart.png", "--from 1850 is before the case's first period (2000); the case covers 2000–2010", "plot")]
     public void Periods_OutsideTheCasesRange_AreAUsageError_NamingTheOptionTheValueAndTheRange(string options, string message, string command)
     {
-        var (code, output, err) = CliRunner.Run(Words(command, options));
+        var err = UsageError(Words(command, options));
 
-        code.Should().Be(2);
-        output.Should().BeEmpty();
         err.Should().Be($"influence: {message}{Environment.NewLine}");
         File.Exists(_cli.PathOf("chart.png")).Should().BeFalse();
     }
@@ -195,10 +209,8 @@ public sealed class CommandConventionsTests : IDisposable
     [InlineData("trend", "--measure exchange --from 2005Q1", "--from 2005Q1 is a quarter, but the case is yearly: give a year (YYYY)")]
     public void Periods_FinerThanTheScoredGranularity_AreAUsageError_NotRoundedSilently(string command, string options, string message)
     {
-        var (code, output, err) = CliRunner.Run(Words(command, options));
+        var err = UsageError(Words(command, options));
 
-        code.Should().Be(2);
-        output.Should().BeEmpty();
         err.Should().Be($"influence: {message}{Environment.NewLine}");
     }
 
@@ -207,10 +219,8 @@ public sealed class CommandConventionsTests : IDisposable
     [InlineData("--seed 7", "--seed applies only to intervals: give --intervals N too (the number of draws, for example 200), or leave --seed out")]
     public void IntervalOptions_WithoutIntervals_AreAUsageError(string options, string message)
     {
-        var (code, output, err) = CliRunner.Run(Words("score", options));
+        var err = UsageError(Words("score", options));
 
-        code.Should().Be(2);
-        output.Should().BeEmpty();
         err.Should().Be($"influence: {message}{Environment.NewLine}");
     }
 
@@ -222,12 +232,8 @@ public sealed class CommandConventionsTests : IDisposable
     [InlineData("plot --width wide --out chart.png", "--width expects a whole number, got 'wide'")]
     public void NumbersThatDoNotParse_GiveACleanMessage_WithoutDotNetTypeNames(string commandLine, string message)
     {
-        var (command, options) = (commandLine[..commandLine.IndexOf(' ', StringComparison.Ordinal)], commandLine[(commandLine.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
+        var err = UsageError(CommandLine(commandLine));
 
-        var (code, output, err) = CliRunner.Run(Words(command, options));
-
-        code.Should().Be(2);
-        output.Should().BeEmpty();
         err.Should().StartWith($"influence: {message}{Environment.NewLine}").And.NotContain("System.");
     }
 
@@ -237,12 +243,8 @@ public sealed class CommandConventionsTests : IDisposable
     [InlineData("plot --width 0 --out chart.png", "--width must be between 200 and 10000 pixels, got 0")]
     public void NumbersOutOfRange_GiveOneCleanLine(string commandLine, string message)
     {
-        var (command, options) = (commandLine[..commandLine.IndexOf(' ', StringComparison.Ordinal)], commandLine[(commandLine.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
+        var err = UsageError(CommandLine(commandLine));
 
-        var (code, output, err) = CliRunner.Run(Words(command, options));
-
-        code.Should().Be(2);
-        output.Should().BeEmpty();
         err.Should().Be($"influence: {message}{Environment.NewLine}");
         File.Exists(_cli.PathOf("chart.png")).Should().BeFalse();
     }
@@ -312,10 +314,8 @@ public sealed class CommandConventionsTests : IDisposable
     [Fact]
     public void AChoiceOutsideItsValues_NamesTheValues()
     {
-        var (code, output, err) = CliRunner.Run(["score", Case(), "--intervals", "10", "--interval-kind", "jackknife"]);
+        var err = UsageError(["score", Case(), "--intervals", "10", "--interval-kind", "jackknife"]);
 
-        code.Should().Be(2);
-        output.Should().BeEmpty();
         err.Should().Be("influence: --interval-kind must be bootstrap, montecarlo or both; was 'jackknife'" + Environment.NewLine);
     }
 }
