@@ -101,7 +101,10 @@ public static class NetworkWriter
         return Encoding.UTF8.GetString(m.ToArray());
     }
 
-    /// <summary>Writes Graphviz DOT (render with <c>dot -Tsvg</c>).</summary>
+    /// <summary>
+    /// Writes Graphviz DOT (render with <c>dot -Tsvg</c>). Only the actors with a tie in the window are drawn (and the
+    /// focus actors); the label says how many others were left out. The JSON lists every actor.
+    /// </summary>
     /// <param name="network">The network.</param>
     /// <param name="writer">The text writer.</param>
     public static void WriteDot(ActorNetwork network, TextWriter writer)
@@ -111,10 +114,19 @@ public static class NetworkWriter
         var inv = CultureInfo.InvariantCulture;
         var actors = network.Case.Actors;
         var range = network.From == network.To ? network.From.ToString() : $"{network.From}–{network.To}";
+        var drawn = new HashSet<int>(network.Focus);
+        foreach (var e in network.Edges)
+        {
+            drawn.Add(e.Source);
+            drawn.Add(e.Target);
+        }
+
+        var untied = network.Actors.Count(v => !drawn.Contains(v));
+        var note = untied == 0 ? string.Empty : $" ({untied} actor{(untied == 1 ? string.Empty : "s")} without a tie not drawn)";
         writer.Write($"digraph {Quote(network.Case.Id)} {{\n");
-        writer.Write($"  label={Quote($"{network.Case.Name}, {range}")};\n");
+        writer.Write($"  label={Quote($"{network.Case.Name}, {range}{note}")};\n");
         writer.Write("  labelloc=t;\n  node [fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n");
-        foreach (var v in network.Actors.Order())
+        foreach (var v in network.Actors.Order().Where(drawn.Contains))
         {
             var a = actors[v];
             writer.Write($"  {Quote(a.Id)} [label={Quote(a.Name)}, shape={(a.Kind == ActorKind.State ? "box" : "ellipse")}];\n");

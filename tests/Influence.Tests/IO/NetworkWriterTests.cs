@@ -54,6 +54,18 @@ public class NetworkWriterTests
     }
 
     [Fact]
+    public void Dot_LeavesOutActorsWithoutATie_AndSaysHowMany()
+    {
+        // Y is an actor of the case with no evidence in 2005: listed in the JSON, not drawn.
+        var dot = NetworkWriter.ToDot(Network());
+
+        dot.Should().NotContain("\"Y\" [label=");
+        dot.Should().Contain("\"T\" [label=").And.Contain("\"X\" [label=");
+        dot.Should().Contain("label=\"Network test case, 2005 (1 actor without a tie not drawn)\";");
+        NetworkWriter.ToJson(Network()).Should().Contain("\"id\": \"Y\"");
+    }
+
+    [Fact]
     public void Output_IsTheSameBytes_EveryTime()
     {
         NetworkWriter.ToJson(Network()).Should().Be(NetworkWriter.ToJson(Network()));
