@@ -151,7 +151,7 @@ public static class Sensitivity
     /// <param name="options">The options analysed (null: the defaults).</param>
     /// <param name="ranges">The ranges (null: the defaults).</param>
     /// <returns>The table.</returns>
-    /// <exception cref="ArgumentException">The dyad names an unknown actor or the measure is unknown.</exception>
+    /// <exception cref="ArgumentException">The dyad names an unknown actor, the period lies outside the case's range, or the measure is unknown.</exception>
     /// <exception cref="InvalidOperationException">A measure produced NaN, an infinity or a value outside its scale (see <see cref="Scorer.Score(Case, ScoringOptions?, ScoringRequest?)"/>); a custom measure's own exception reaches the caller as it is.</exception>
     public static Tornado Tornado(Case @case, Dyad dyad, Period period, string measure, ScoringOptions? options = null, PerturbationRanges? ranges = null) =>
         Tornadoes(@case, dyad, period, [measure], options, ranges)[0];
@@ -164,7 +164,7 @@ public static class Sensitivity
     /// <param name="options">The options analysed (null: the defaults).</param>
     /// <param name="ranges">The ranges (null: the defaults).</param>
     /// <returns>One table per measure, in the order given.</returns>
-    /// <exception cref="ArgumentException">The dyad names an unknown actor or a measure is unknown.</exception>
+    /// <exception cref="ArgumentException">The dyad names an unknown actor, the period lies outside the case's range, or a measure is unknown.</exception>
     /// <exception cref="InvalidOperationException">A measure produced NaN, an infinity or a value outside its scale (see <see cref="Scorer.Score(Case, ScoringOptions?, ScoringRequest?)"/>); a custom measure's own exception reaches the caller as it is.</exception>
     public static ImmutableArray<Tornado> Tornadoes(Case @case, Dyad dyad, Period period, IEnumerable<string> measures, ScoringOptions? options = null, PerturbationRanges? ranges = null)
     {
@@ -172,7 +172,7 @@ public static class Sensitivity
         ArgumentNullException.ThrowIfNull(measures);
         options ??= ScoringOptions.Default;
         ranges ??= PerturbationRanges.Default;
-        var request = RequestFor(dyad, period);
+        var request = RequestFor(@case, dyad, period);
         var point = Scorer.Score(@case, options, request);
         var names = measures.ToList();
         var m = names.Select(point.RequireMeasure).ToArray();
@@ -215,7 +215,7 @@ public static class Sensitivity
     /// <param name="options">The options analysed (null: the defaults).</param>
     /// <param name="search">How far to search (null: the defaults).</param>
     /// <returns>What flips it.</returns>
-    /// <exception cref="ArgumentException">The dyad names an unknown actor.</exception>
+    /// <exception cref="ArgumentException">The dyad names an unknown actor or the period lies outside the case's range.</exception>
     /// <exception cref="InvalidOperationException">A measure produced NaN, an infinity or a value outside its scale (see <see cref="Scorer.Score(Case, ScoringOptions?, ScoringRequest?)"/>); a custom measure's own exception reaches the caller as it is.</exception>
     public static VerdictFlip WhatFlips(Case @case, Dyad dyad, Period period, Verdict verdict, ScoringOptions? options = null, FlipSearchOptions? search = null)
     {
@@ -227,7 +227,7 @@ public static class Sensitivity
 
         options ??= ScoringOptions.Default;
         search ??= FlipSearchOptions.Default;
-        var request = RequestFor(dyad, period);
+        var request = RequestFor(@case, dyad, period);
         var single = options with { MaxDegreeOfParallelism = 1 };
         var point = Scorer.Score(@case, single, request);
         var current = Judge(point, verdict);
@@ -258,8 +258,17 @@ public static class Sensitivity
         return defined.Length < 2 ? null : defined.Max() - defined.Min();
     }
 
-    private static ScoringRequest RequestFor(Dyad dyad, Period period) =>
-        new() { Dyads = [dyad], Granularity = period.Granularity, From = period, To = period };
+    /// <summary>The request for one dyad in one period, which must lie in the case's range (as scoring resolves it).</summary>
+    private static ScoringRequest RequestFor(Case @case, Dyad dyad, Period period)
+    {
+        var (from, to) = Scorer.ResolveRange(@case, new ScoringRequest { Granularity = period.Granularity });
+        if (period < from || period > to)
+        {
+            throw new ArgumentOutOfRangeException(nameof(period), period, $"period {period} is outside the case's range {from}–{to}: there is nothing to analyse there");
+        }
+
+        return new() { Dyads = [dyad], Granularity = period.Granularity, From = period, To = period };
+    }
 
     private static EvidenceReference Reference(Case @case, int row)
     {

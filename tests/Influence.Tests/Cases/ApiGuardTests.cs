@@ -277,6 +277,17 @@ public class ApiGuardTests
         c.WithDyads([new Dyad("X", "C")]).Dyads.Should().Equal(new Dyad("X", "C"));
     }
 
+    [Fact]
+    public void SensitivityAnalyses_RefuseAPeriodOutsideTheCase()
+    {
+        var c = Faction();
+        var tornado = () => Influence.Uncertainty.Sensitivity.Tornado(c, TestCases.PC, Period.FromYear(1800), "conflict");
+        var flips = () => Influence.Uncertainty.Sensitivity.WhatFlips(c, TestCases.PC, Period.FromYear(2011), Influence.Uncertainty.Verdict.State);
+
+        tornado.Should().Throw<ArgumentOutOfRangeException>().WithMessage("period 1800 is outside the case's range 2000–2010*").Which.ParamName.Should().Be("period");
+        flips.Should().Throw<ArgumentOutOfRangeException>().WithMessage("period 2011 is outside the case's range 2000–2010*");
+    }
+
     private sealed class Named(string name) : Measure(name)
     {
         public override MeasureScale Scale => MeasureScale.Unit;
