@@ -279,7 +279,10 @@ internal static class Common
             request = option == "--from" ? request with { From = p } : request with { To = p };
         }
 
-        return request;
+        // A coarser period scores from its first (--from) or to its last (--to) period at the scored granularity:
+        // 1996 to 1997Q2 on a quarterly case is 1996Q1–1997Q2. Naming the granularity says so to the library, which
+        // otherwise refuses ends of two granularities.
+        return from is null && to is null ? request : request with { Granularity = scoredAt };
     }
 
     public static Period ParsePeriod(string text, string option) =>

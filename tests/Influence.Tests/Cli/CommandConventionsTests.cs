@@ -318,4 +318,26 @@ public sealed class CommandConventionsTests : IDisposable
 
         err.Should().Be("influence: --interval-kind must be bootstrap, montecarlo or both; was 'jackknife'" + Environment.NewLine);
     }
+
+    [Theory]
+    [InlineData("score", "--from 2004 --to 2005Q2 --format csv")]
+    [InlineData("trend", "--measure exchange --from 2004 --to 2005Q2")]
+    [InlineData("changepoints", "--measure exchange --from 2004Q3 --to 2006")]
+    public void AYearAndAQuarter_OnAQuarterlyCase_ScoreFromTheYearsFirstQuarterOrToItsLast(string command, string options)
+    {
+        var b = TestCases.Builder();
+        b.Granularity = Granularity.Quarter;
+        b.From = Period.FromQuarter(2000, 1);
+        b.To = Period.FromQuarter(2010, 4);
+        var path = _cli.Write(b.Add(TestCases.Support("give", TestCases.Year(2005), "P", "C", 0.8)).Add(TestCases.Support("back", TestCases.Year(2005), "C", "P", 0.5)).Build(), "quarterly.json");
+
+        var (code, output, err) = CliRunner.Run([command, path, .. options.Split(' ')]);
+
+        code.Should().Be(0, err);
+        if (command == "score")
+        {
+            var periods = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[2]).ToArray();
+            periods.Should().StartWith("2004Q1").And.EndWith("2005Q2").And.HaveCount(6);
+        }
+    }
 }
