@@ -202,22 +202,39 @@ internal static class Common
         return full;
     }
 
-    /// <summary>Whether two full paths name the same file, following symbolic links (case-insensitively where the file system usually is).</summary>
+    /// <summary>
+    /// Whether two paths name the same file, following symbolic links in every part of them, the folders included
+    /// (case-insensitively where the file system usually is).
+    /// </summary>
     private static bool SameFile(string a, string b)
     {
         var comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        return string.Equals(Resolve(a), Resolve(b), comparison);
+        return string.Equals(RealPath(a, 0), RealPath(b, 0), comparison);
 
-        static string Resolve(string path)
+        // The path with each symbolic link, folder or file, replaced by what it points to (at most 40 links deep).
+        static string RealPath(string path, int depth)
         {
-            try
+            var full = Path.GetFullPath(path);
+            var root = Path.GetPathRoot(full) ?? string.Empty;
+            var current = root;
+            foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
             {
-                return File.Exists(path) && File.ResolveLinkTarget(path, returnFinalTarget: true) is { } target ? target.FullName : path;
+                current = Path.Combine(current, part);
+                try
+                {
+                    FileSystemInfo info = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
+                    if (depth < 40 && info.LinkTarget is { } target)
+                    {
+                        current = RealPath(Path.GetFullPath(target, Path.GetDirectoryName(current) ?? root), depth + 1);
+                    }
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // An unreadable link is compared as written.
+                }
             }
-            catch (IOException)
-            {
-                return path;
-            }
+
+            return current;
         }
     }
 

@@ -72,13 +72,32 @@ public sealed class CommandConventionsTests : IDisposable
         var before = File.ReadAllText(path);
         var sameFileOtherSpelling = Path.Combine(_cli.Folder, "..", Path.GetFileName(_cli.Folder), "case.json");
 
-        foreach (var target in new[] { path, sameFileOtherSpelling })
+        // The same file through a symbolic link to its folder (where the system lets tests make links).
+        var linkedFolder = Path.Combine(Path.GetTempPath(), $"influence-link-{Guid.NewGuid():N}");
+        var targets = new List<string> { path, sameFileOtherSpelling };
+        if (!OperatingSystem.IsWindows())
         {
-            var (code, output, err) = CliRunner.Run([command, path, .. options, "--out", target]);
+            Directory.CreateSymbolicLink(linkedFolder, _cli.Folder);
+            targets.Add(Path.Combine(linkedFolder, "case.json"));
+        }
 
-            code.Should().Be(2, err);
-            output.Should().BeEmpty();
-            err.Should().Be($"influence: --out '{target}' is the case file the command reads; write to another file{Environment.NewLine}");
+        try
+        {
+            foreach (var target in targets)
+            {
+                var (code, output, err) = CliRunner.Run([command, path, .. options, "--out", target]);
+
+                code.Should().Be(2, err);
+                output.Should().BeEmpty();
+                err.Should().Be($"influence: --out '{target}' is the case file the command reads; write to another file{Environment.NewLine}");
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(linkedFolder))
+            {
+                Directory.Delete(linkedFolder);
+            }
         }
 
         File.ReadAllText(path).Should().Be(before);
