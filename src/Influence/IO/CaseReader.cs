@@ -102,7 +102,8 @@ public static partial class CaseReader
         // The file is copied into native memory rather than into the managed heap (a large case file would double the
         // reader's peak managed memory), and not mapped: a mapped file that another program truncates while it is
         // read kills the process on Unix, where a copy can only come out short, which is reported. What has no length
-        // (a pipe) or is over 2 GB is read as before.
+        // (a pipe, a named pipe, an empty file) is read to its end from the handle already open: opening a named pipe
+        // a second time would wait for a writer that has come and gone.
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         long length;
         try
@@ -114,9 +115,20 @@ public static partial class CaseReader
             length = 0;
         }
 
-        return length is > 0 and <= int.MaxValue
-            ? TryReadCopy(handle, (int)length, path)
-            : TryRead(File.ReadAllBytes(path), path);
+        if (length > int.MaxValue)
+        {
+            throw new IOException($"{path}: the file is {length} bytes long; case files of 2 GB or more are not supported");
+        }
+
+        if (length > 0)
+        {
+            return TryReadCopy(handle, (int)length, path);
+        }
+
+        using var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
+        using var whole = new MemoryStream();
+        stream.CopyTo(whole);
+        return TryRead(whole.GetBuffer().AsSpan(0, (int)whole.Length), path);
     }
 
     private static unsafe CaseReadResult TryReadCopy(SafeFileHandle handle, int length, string path)

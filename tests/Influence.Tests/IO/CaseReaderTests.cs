@@ -226,6 +226,37 @@ public class CaseReaderTests
         }
     }
 
+    [UnixFact]
+    public async Task ReadFile_ReadsANamedPipe_WhoseWriterHasAlreadyFinished()
+    {
+        // A small case: the writer puts it all in the pipe's buffer and closes before the reader is done.
+        var json = Case(Item("e1"), Item("e2"));
+        var fifo = Path.Combine(Path.GetTempPath(), $"influence-fifo-{Guid.NewGuid():N}");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
+        {
+            await mkfifo!.WaitForExitAsync();
+        }
+
+        try
+        {
+            // The writer blocks until the reader opens the pipe, writes everything and closes its end.
+            var writer = Task.Run(() => File.WriteAllText(fifo, json));
+            var read = Task.Run(() => CaseReader.TryReadFile(fifo));
+
+            var finished = await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(30)));
+
+            finished.Should().BeSameAs(read, "reading a named pipe must not wait for a second writer");
+            await writer;
+            var result = await read;
+            result.Problems.Should().BeEmpty();
+            result.Case!.Evidence.Count.Should().Be(2);
+        }
+        finally
+        {
+            File.Delete(fifo);
+        }
+    }
+
     [Theory]
     [InlineData(100, 120, "ended after 100 bytes")]
     [InlineData(100, 80, "is 100 bytes now")]
@@ -264,4 +295,16 @@ public class CaseReaderTests
 
     private static string Item(string id, string magnitude = "0.5", string to = "C", string source = "s1") =>
         $$"""{ "id": "{{id}}", "kind": "support", "date": "2001", "confidence": "confirmed", "sources": ["{{source}}"], "from": "P", "to": "{{to}}", "resource": "arms", "magnitude": {{magnitude}} }""";
+}
+
+/// <summary>A fact that only runs where the file system has Unix named pipes and links.</summary>
+internal sealed class UnixFactAttribute : FactAttribute
+{
+    public UnixFactAttribute()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Skip = "needs a Unix file system (named pipes)";
+        }
+    }
 }
