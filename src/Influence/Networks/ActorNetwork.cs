@@ -41,6 +41,7 @@ public sealed class ActorNetwork
     private IBidirectionalGraph<int, NetworkEdge> _graph;
     private readonly Dictionary<long, NetworkEdge> _support = [];
     private readonly Dictionary<long, NetworkEdge> _coercion = [];
+    private Period? _nominalFrom;
 
     private ActorNetwork(EvidenceIndex index, int t0, int t1, ImmutableArray<int> focus, bool isEgo)
     {
@@ -65,8 +66,11 @@ public sealed class ActorNetwork
     /// <summary>The last period position of the window.</summary>
     public int LastPeriod { get; }
 
-    /// <summary>The first period of the window, clipped to the grid.</summary>
-    public Period From => Index.Grid[Math.Clamp(FirstPeriod, 0, Index.Periods - 1)];
+    /// <summary>
+    /// The first period of the window, clipped to the grid (for <see cref="ForPeriod"/>, the window's own first period,
+    /// even where the index was built from the earliest evidence on).
+    /// </summary>
+    public Period From => _nominalFrom ?? Index.Grid[Math.Clamp(FirstPeriod, 0, Index.Periods - 1)];
 
     /// <summary>The last period of the window.</summary>
     public Period To => Index.Grid[Math.Clamp(LastPeriod, 0, Index.Periods - 1)];
@@ -233,7 +237,12 @@ public sealed class ActorNetwork
 
         var grid = new PeriodGrid(period.AddPeriods(-back), period);
         var index = EvidenceIndex.Build(@case, grid, options);
-        return Build(index, 0, grid.Count - 1, positions);
+        var network = Build(index, 0, grid.Count - 1, positions);
+
+        // The window as asked for (from the first period of the calendar at the most), not as far as the index went.
+        var calendar = Period.Containing(period.Granularity, DateOnly.MinValue);
+        network._nominalFrom = period.AddPeriods(-Math.Min(window - 1, period.PeriodsSince(calendar)));
+        return network;
     }
 
     /// <summary>Whether an actor is a vertex.</summary>

@@ -268,7 +268,7 @@ public sealed class ScoreSet
 
     internal int RequireMeasure(string measure) =>
         MeasureIndexOf(measure) is var m and >= 0 ? m
-        : Theory.Measures.Find(measure) is not null
+        : Theory.Measures.Find(measure) is not null || Options.CustomMeasures.Any(c => c.Name == measure)
             ? throw new ArgumentException($"measure '{measure}' was not scored: the request left it out (ScoringRequest.Measures); scored: {string.Join(", ", Measures.Select(x => x.Name))}", nameof(measure))
             : throw new ArgumentException($"no measure is called '{measure}'; expected one of: {string.Join(", ", Measures.Select(x => x.Name))}", nameof(measure));
 

@@ -229,7 +229,11 @@ public readonly struct DyadPeriod
 
     /// <summary>The trailing window of a length in years that ends at this period: (T − w + 1, T).</summary>
     /// <param name="years">The length in years.</param>
-    /// <returns>The first and last period positions (the first may be negative; index reads clip it).</returns>
+    /// <returns>
+    /// The first and last period positions (the first may be negative; index reads clip it). A window longer than the
+    /// grid is cut to the grid's length + 1 periods, so do not divide by <c>To − From + 1</c> to get a window's length
+    /// in periods: use the years given and the grid's periods per year.
+    /// </returns>
     public (int From, int To) Trailing(double years) => (T - Index.Grid.WindowPeriods(years) + 1, T);
 
     /// <summary>Whether any evidence links the two actors (either direction) in periods t0 … t1.</summary>

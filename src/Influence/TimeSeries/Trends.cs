@@ -180,12 +180,16 @@ public static class Trends
     /// <param name="n">The number of values (1 … <see cref="ExactLimit"/>).</param>
     /// <param name="s">The statistic.</param>
     /// <returns>The p-value in (0, 1].</returns>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="n"/> is outside 1 … <see cref="ExactLimit"/>, or <paramref name="s"/> is not a value S takes for
+    /// n values without ties (−n(n−1)/2 … n(n−1)/2, in steps of 2).
+    /// </exception>
     public static double ExactPValue(int n, long s)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(n, ExactLimit);
         var pairs = n * (n - 1) / 2;
-        if (Math.Abs(s) > pairs || (pairs - s) % 2 != 0)
+        if (s < -pairs || s > pairs || (pairs - s) % 2 != 0)
         {
             throw new ArgumentOutOfRangeException(nameof(s), s, $"S of {n} values without ties is one of −{pairs}, −{pairs - 2}, …, {pairs}");
         }

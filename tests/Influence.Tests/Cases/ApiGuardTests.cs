@@ -169,6 +169,17 @@ public class ApiGuardTests
         unknown.Should().Throw<ArgumentException>().WithMessage("no measure is called 'conflct'*");
     }
 
+    [Fact]
+    public void ACustomMeasureTheRequestLeftOut_IsSaidToBeLeftOut()
+    {
+        var options = ScoringOptions.Default with { CustomMeasures = [new Named("mine")] };
+        var scores = Scorer.Score(Faction(), options, new ScoringRequest { Measures = ["exchange"] });
+
+        var leftOut = () => scores.For(TestCases.PC, Period.FromYear(2005))["mine"];
+
+        leftOut.Should().Throw<ArgumentException>().WithMessage("measure 'mine' was not scored: the request left it out*");
+    }
+
     [Theory]
     [InlineData("Bad Name,\"x")]
     [InlineData("1st")]
@@ -240,6 +251,7 @@ public class ApiGuardTests
     [InlineData(5, 100)]
     [InlineData(5, 9)]
     [InlineData(5, -11)]
+    [InlineData(5, long.MinValue)]
     public void ExactPValue_RefusesAStatisticNoOrderCanGive(int n, long s)
     {
         var act = () => Influence.TimeSeries.Trends.ExactPValue(n, s);

@@ -2,6 +2,8 @@ using System.Text.Json;
 using FluentAssertions;
 using Influence.IO;
 using Influence.Networks;
+using Influence.Scoring;
+using Influence.Tests.Support;
 using Xunit;
 using static Influence.Tests.Support.NetworkCases;
 
@@ -51,6 +53,27 @@ public class NetworkWriterTests
         dot.Should().Contain("\"P\" -> \"C\" [label=\"support 0.5\", color=\"#2e7d32\"");
         dot.Should().Contain("\"T\" -> \"P\" [label=\"coercion 0.3\", color=\"#c62828\", style=dashed");
         dot.Should().EndWith("}\n");
+    }
+
+    [Fact]
+    public void ForPeriod_ReportsTheWindowAsAskedFor_EvenBeforeTheEarliestEvidence()
+    {
+        // Quarterly, evidence from 2005Q1 only; a one-year window ending 2005Q2 starts at 2004Q3, whatever the index
+        // needed to read.
+        var b = TestCases.Builder();
+        b.Granularity = Granularity.Quarter;
+        b.From = Period.FromQuarter(2000, 1);
+        b.To = Period.FromQuarter(2010, 4);
+        var c = b.Add(TestCases.Support("give", EvidenceDate.InMonth(2005, 2), "P", "C", 0.5)).Build();
+
+        var network = ActorNetwork.ForPeriod(c, Period.FromQuarter(2005, 2));
+        var huge = ActorNetwork.ForPeriod(c, Period.FromQuarter(2005, 2), ScoringOptions.Default with { Multilateral = ScoringOptions.Default.Multilateral with { NetworkWindowYears = 1e300 } });
+
+        network.From.Should().Be(Period.FromQuarter(2004, 3));
+        network.To.Should().Be(Period.FromQuarter(2005, 2));
+        NetworkWriter.ToJson(network).Should().Contain("\"from\": \"2004Q3\"");
+        huge.From.Should().Be(Period.FromQuarter(1, 1), "a window longer than the calendar starts where the calendar does");
+        huge.Edges.Should().BeEquivalentTo(network.Edges);
     }
 
     [Fact]
