@@ -303,7 +303,7 @@ public sealed class CaseBuilder
     {
         var found = new List<CaseProblem>();
         var actorIdx = UniqueIds(_actors, a => a.Id, "actors", found);
-        Dictionary<string, string>? suggestions = null;
+        var suggestions = new Suggestions();
         var sourceIdx = UniqueIds(_sources, s => s.Id, "sources", found);
         var issueIdx = UniqueIds(_issues, s => s.Id, "issues", found);
         var objectiveIdx = UniqueIds(_objectives, s => s.Id, "objectives", found);
@@ -317,7 +317,7 @@ public sealed class CaseBuilder
             {
                 if (!actorIdx.ContainsKey(parent))
                 {
-                    found.Add(new($"$.actors[{i}].parent", a.Id, $"expected the id of an actor of the case; no actor is called \"{parent}\"{Names.DidYouMean(parent, actorIdx.Keys)}"));
+                    found.Add(new($"$.actors[{i}].parent", a.Id, $"expected the id of an actor of the case; no actor is called \"{parent}\"{suggestions.For("actor", parent, actorIdx)}"));
                 }
                 else if (HasCycle(a.Id))
                 {
@@ -377,7 +377,7 @@ public sealed class CaseBuilder
             found.Add(new("$.to", null, $"expected a last period of the same granularity as, and not before, the first ({from}); was {to}"));
         }
 
-        var columns = _rows.Resolve(actorIdx, sourceIdx, issueIdx, objectiveIdx, indicatorIdx, unitIdx, found);
+        var columns = _rows.Resolve(actorIdx, sourceIdx, issueIdx, objectiveIdx, indicatorIdx, unitIdx, found, suggestions);
 
         if (found.Count > 0)
         {
@@ -403,14 +403,7 @@ public sealed class CaseBuilder
         {
             if (!actorIdx.ContainsKey(id))
             {
-                // One suggestion per distinct unknown id: a large file repeating one wrong id pays for it once.
-                suggestions ??= [];
-                if (!suggestions.TryGetValue(id, out var suggestion))
-                {
-                    suggestions[id] = suggestion = Names.DidYouMean(id, actorIdx.Keys);
-                }
-
-                found.Add(new(path, item, $"expected the id of an actor of the case; no actor is called \"{id}\"{suggestion}"));
+                found.Add(new(path, item, $"expected the id of an actor of the case; no actor is called \"{id}\"{suggestions.For("actor", id, actorIdx)}"));
             }
         }
 
@@ -597,9 +590,9 @@ public sealed class CaseBuilder
             Dictionary<string, int> objectives,
             Dictionary<string, int> indicators,
             Dictionary<string, int> units,
-            List<CaseProblem> found)
+            List<CaseProblem> found,
+            Suggestions suggestions)
         {
-            Dictionary<(string What, string Key), string>? suggestions = null;
             var n = Count;
             var order = CanonicalOrder();
             var a = new int[n];
@@ -704,20 +697,8 @@ public sealed class CaseBuilder
                 var path = element < 0 ? Path(row, field) : Path(row, Invariant.Format($"{field}[{element}]"));
                 found.Add(new(path, item, key is null
                     ? $"expected the id of {Article(what)} {what} of the case"
-                    : $"expected the id of {Article(what)} {what} of the case; no {what} is called \"{key}\"{Suggest(table, key, what)}"));
+                    : $"expected the id of {Article(what)} {what} of the case; no {what} is called \"{key}\"{suggestions.For(what, key, table)}"));
                 return -1;
-            }
-
-            // One suggestion per distinct unknown id: a large file repeating one wrong id pays for it once.
-            string Suggest(Dictionary<string, int> table, string key, string what)
-            {
-                suggestions ??= [];
-                if (!suggestions.TryGetValue((what, key), out var suggestion))
-                {
-                    suggestions[(what, key)] = suggestion = Names.DidYouMean(key, table.Keys);
-                }
-
-                return suggestion;
             }
 
             static string Path(int row, string field) => Invariant.Format($"$.evidence[{row}]{field}");
@@ -794,4 +775,23 @@ public sealed class CaseBuilder
 internal static class Invariant
 {
     public static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// "Did you mean" suggestions for unknown ids, one per distinct (kind of id, id) for the whole build: a large file
+/// repeating one wrong id pays for it once.
+/// </summary>
+internal sealed class Suggestions
+{
+    private readonly Dictionary<(string What, string Key), string> _made = [];
+
+    public string For(string what, string key, Dictionary<string, int> known)
+    {
+        if (!_made.TryGetValue((what, key), out var suggestion))
+        {
+            _made[(what, key)] = suggestion = Names.DidYouMean(key, known.Keys);
+        }
+
+        return suggestion;
+    }
 }
