@@ -80,35 +80,67 @@ internal static class ScoreCommand
                 table.AddColumn(new TableColumn(h) { Alignment = h is "period" or "state" or "P–C" ? Justify.Left : Justify.Right });
             }
 
-            for (var p = 0; p < scores.PeriodCount; p++)
+            // A run of periods in which nothing is defined (before a dyad's evidence begins, say) is one row.
+            var blankFrom = -1;
+            for (var p = 0; p <= scores.PeriodCount; p++)
             {
-                var s = scores.For(d, p);
-                var verdict = s.PatronClient;
-                var state = s.State;
-                table.AddRow(
-                    s.Period.ToString(),
-                    Common.Format(s.Exchange.Value),
-                    Common.Format(s.Asymmetry.Value),
-                    Common.Format(s.Conflict.Value),
-                    Common.Format(s.DiffuseObligation.Value),
-                    Common.Format(s.Endurance.Value),
-                    (verdict.IsPatronClient switch { true => "yes", false => "no", _ => "–" }) + Common.Share(s.PatronClientShares?.Of(verdict.IsPatronClient)),
-                    (state.State is { } st ? RelationshipStates.StateName(st) : "–") + Common.Share(s.StateShares?.Of(state.State)),
-                    Common.Format(s.Attainment.Value),
-                    Common.Format(s.Compliance.Value),
-                    Common.Format(s.Presence.Value),
-                    Common.Format(s.PresenceInfluenceGap.Value),
-                    Common.Format(s.ClientAgency.Value),
-                    Common.Format(s.PatronShare.Value));
+                var cells = p < scores.PeriodCount ? Cells(scores.For(d, p)) : null;
+                var blank = cells is not null && cells.All(c => c == "–");
+                if (blank && blankFrom < 0)
+                {
+                    blankFrom = p;
+                }
+
+                if (blank)
+                {
+                    continue;
+                }
+
+                if (blankFrom >= 0)
+                {
+                    var label = blankFrom == p - 1
+                        ? scores.For(d, blankFrom).Period.ToString()
+                        : $"{scores.For(d, blankFrom).Period}–{scores.For(d, p - 1).Period}";
+                    table.AddRow([label, .. Enumerable.Repeat("–", 13)]);
+                    blankFrom = -1;
+                }
+
+                if (cells is not null)
+                {
+                    table.AddRow([scores.For(d, p).Period.ToString(), .. cells]);
+                }
             }
 
             console.Write(table);
         }
 
-        console.WriteLine("– undefined (no evidence in the measure's window). Explain any value with 'influence explain'.");
+        console.WriteLine("– undefined (no evidence in the measure's window); a range of periods is a run in which nothing is defined. Explain any value with 'influence explain'.");
         if (scores.IntervalSource is { } source)
         {
             console.WriteLine(FormattableString.Invariant($"(n%): share of {source.Draws} draws ({source.Method}, seed {source.Seed}) giving the same verdict; intervals ({source.Level * 100:0.#}%) are in --format json or csv."));
         }
+    }
+
+    /// <summary>The table's cells after the period, "–" where undefined.</summary>
+    private static string[] Cells(PeriodScores s)
+    {
+        var verdict = s.PatronClient;
+        var state = s.State;
+        return
+        [
+            Common.Format(s.Exchange.Value),
+            Common.Format(s.Asymmetry.Value),
+            Common.Format(s.Conflict.Value),
+            Common.Format(s.DiffuseObligation.Value),
+            Common.Format(s.Endurance.Value),
+            (verdict.IsPatronClient switch { true => "yes", false => "no", _ => "–" }) + Common.Share(s.PatronClientShares?.Of(verdict.IsPatronClient)),
+            (state.State is { } st ? RelationshipStates.StateName(st) : "–") + Common.Share(s.StateShares?.Of(state.State)),
+            Common.Format(s.Attainment.Value),
+            Common.Format(s.Compliance.Value),
+            Common.Format(s.Presence.Value),
+            Common.Format(s.PresenceInfluenceGap.Value),
+            Common.Format(s.ClientAgency.Value),
+            Common.Format(s.PatronShare.Value),
+        ];
     }
 }

@@ -119,6 +119,26 @@ public sealed class ScoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void Score_Table_FoldsARunOfPeriodsWithNothingDefined_IntoOneRow()
+    {
+        var b = TestCases.Builder()
+            .Add(TestCases.Support("give", TestCases.Year(2006), "P", "C", 0.8))
+            .Add(TestCases.Support("back", TestCases.Year(2006), "C", "P", 0.5));
+        b.From = Period.FromYear(2002);
+        b.To = Period.FromYear(2007);
+
+        var (code, output, _) = CliRunner.Run("score", _cli.Write(b.Build()));
+
+        code.Should().Be(0);
+        var lines = output.Split('\n').Select(l => l.Trim()).ToArray();
+        lines.Where(l => l.Length > 0 && char.IsAsciiDigit(l[0])).Select(l => l.Split(' ')[0])
+            .Should().Equal(["2002–2005", "2006", "2007"], "nothing is defined before the first evidence, in 2006");
+        lines.Single(l => l.StartsWith("2002–2005", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Should().HaveCount(13).And.OnlyContain(c => c == "–");
+        output.Should().Contain("a range of periods is a run in which nothing is defined");
+    }
+
+    [Fact]
     public void Score_Out_WritesTheFileWhole_AndNothingToStandardOutput()
     {
         var path = SmallCase();
