@@ -40,13 +40,14 @@ internal static class ExplainCommand
             var request = new ScoringRequest { Dyads = [dyad], Granularity = p.Granularity, From = p, To = p };
             var scores = Scorer.Score(theCase, ScoringOptions.Default, request);
             var explanation = Explainer.Explain(scores, dyad, p, parse.GetValue(measure)!);
-            Common.Emit(io, parse.GetValue(output), writer => Write(explanation, writer));
+            var inactive = scores.Inactive(0, 0);
+            Common.Emit(io, parse.GetValue(output), writer => Write(explanation, inactive, writer));
             return Cli.Success;
         }));
         return command;
     }
 
-    private static void Write(Explanation e, TextWriter w)
+    private static void Write(Explanation e, string? inactive, TextWriter w)
     {
         var inv = CultureInfo.InvariantCulture;
         w.WriteLine(string.Create(inv, $"{e.Measure} of {e.Dyad.Patron} → {e.Dyad.Client} in {e.Period}: {(e.Value is { } v ? v.ToString("0.####", inv) : "undefined")}"));
@@ -54,7 +55,7 @@ internal static class ExplainCommand
         w.WriteLine($"  theory:   {e.Citation}");
         if (e.Contributions.IsEmpty)
         {
-            w.WriteLine("  no evidence item fed this value.");
+            w.WriteLine(inactive is null ? "  no evidence item fed this value." : $"  not scored: {inactive}.");
             return;
         }
 

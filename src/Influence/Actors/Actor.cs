@@ -29,7 +29,9 @@ public enum ActorKind
 /// <remarks>
 /// An actor may have a <see cref="Parent"/> (the Haqqani network is a faction of the Afghan Taliban). Evidence about
 /// a faction also counts for its parent (and the parent's parent) when a dyad is scored at the higher level;
-/// evidence inside one movement is internal and forms no dyad at the movement's level.
+/// evidence inside one movement is internal and forms no dyad at the movement's level. An actor may also say when it
+/// existed (<see cref="ActiveFrom"/>, <see cref="ActiveTo"/>): evidence involving it must fall in that time, and a dyad
+/// is undefined, every measure of it, in periods when one of its parties did not exist.
 /// </remarks>
 public sealed record Actor
 {
@@ -67,10 +69,45 @@ public sealed record Actor
     /// <summary>A note on the actor (for example who acts for it).</summary>
     public string? Note { get; init; }
 
+    /// <summary>
+    /// When the actor came into being (its first day: 1994 means 1 January 1994), if the case says; null: it existed
+    /// before the case's evidence. A dyad is not scored in periods that end before either party exists.
+    /// </summary>
+    /// <exception cref="ArgumentException">The date is a span or a default value.</exception>
+    public EvidenceDate? ActiveFrom { get; init => field = ActiveDate(value, nameof(ActiveFrom)); }
+
+    /// <summary>
+    /// When the actor ceased to exist (its last day: 2014 means 31 December 2014), if the case says; null: it still
+    /// exists, or outlived the case's evidence. A dyad is not scored in periods that begin after either party is gone.
+    /// </summary>
+    /// <exception cref="ArgumentException">The date is a span or a default value.</exception>
+    public EvidenceDate? ActiveTo { get; init => field = ActiveDate(value, nameof(ActiveTo)); }
+
+    /// <summary>Whether the actor exists at some time in the days <paramref name="first"/> … <paramref name="last"/> (day numbers).</summary>
+    internal bool ActiveDuring(int first, int last) =>
+        (ActiveFrom is not { } f || last >= f.First.DayNumber) && (ActiveTo is not { } t || first <= t.Last.DayNumber);
+
+    /// <summary>The actor's span as text: "from 1994", "until 2014" or "1994 to 2014" (null when it has none).</summary>
+    internal string? ActiveText() => (ActiveFrom, ActiveTo) switch
+    {
+        (null, null) => null,
+        ({ } f, null) => $"from {f}",
+        (null, { } t) => $"until {t}",
+        ({ } f, { } t) => $"{f} to {t}",
+    };
+
+    private static EvidenceDate? ActiveDate(EvidenceDate? value, string name) => value switch
+    {
+        null => null,
+        { } d when d == default => throw new ArgumentException("expected a date; was the default (uninitialised) EvidenceDate", name),
+        { IsSpan: true } d => throw new ArgumentException($"expected a point date (a year, month or day); was the span {d}", name),
+        _ => value,
+    };
+
     /// <inheritdoc />
     public bool Equals(Actor? other) =>
         other is not null && Id == other.Id && Name == other.Name && Kind == other.Kind && Parent == other.Parent
-        && Aliases.SequenceEqual(other.Aliases) && Note == other.Note;
+        && Aliases.SequenceEqual(other.Aliases) && Note == other.Note && ActiveFrom == other.ActiveFrom && ActiveTo == other.ActiveTo;
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Id, Name, Kind, Parent);

@@ -324,6 +324,11 @@ public sealed class CaseBuilder
                     found.Add(new($"$.actors[{i}].parent", a.Id, "expected a parent chain that ends; this one loops back to the actor"));
                 }
             }
+
+            if (a.ActiveFrom is { } af && a.ActiveTo is { } at && at.Last < af.First)
+            {
+                found.Add(new($"$.actors[{i}].activeTo", a.Id, $"expected an end not before the actor's start ({af}); was {at}"));
+            }
         }
 
         for (var i = 0; i < _objectives.Count; i++)
@@ -377,7 +382,7 @@ public sealed class CaseBuilder
             found.Add(new("$.to", null, $"expected a last period of the same granularity as, and not before, the first ({from}); was {to}"));
         }
 
-        var columns = _rows.Resolve(actorIdx, sourceIdx, issueIdx, objectiveIdx, indicatorIdx, unitIdx, found, suggestions);
+        var columns = _rows.Resolve(_actors, actorIdx, sourceIdx, issueIdx, objectiveIdx, indicatorIdx, unitIdx, found, suggestions);
 
         if (found.Count > 0)
         {
@@ -584,6 +589,7 @@ public sealed class CaseBuilder
         }
 
         public EvidenceColumns Resolve(
+            List<Actor> actorList,
             Dictionary<string, int> actors,
             Dictionary<string, int> sources,
             Dictionary<string, int> issues,
@@ -603,6 +609,7 @@ public sealed class CaseBuilder
             var amounts = new Dictionary<int, (double Amount, int Unit)>();
             var s = 0;
             var runFirst = -1;
+            var spans = actorList.Exists(x => x.ActiveFrom is not null || x.ActiveTo is not null);
             for (var k = 0; k < n; k++)
             {
                 var i = order is null ? k : order[k];
@@ -627,6 +634,12 @@ public sealed class CaseBuilder
                 if (dyadic && a[k] >= 0 && a[k] == b[k])
                 {
                     found.Add(new(Path(i, ".to"), id, $"expected an actor other than the acting one; from and to are both \"{_a[i]}\""));
+                }
+
+                if (spans)
+                {
+                    Active(a[k], i, ek == EvidenceKind.Capability ? ".actor" : ".from", id);
+                    Active(b[k], i, ".to", id);
                 }
 
                 refs[k] = ek switch
@@ -699,6 +712,22 @@ public sealed class CaseBuilder
                     ? $"expected the id of {Article(what)} {what} of the case"
                     : $"expected the id of {Article(what)} {what} of the case; no {what} is called \"{key}\"{suggestions.For(what, key, table)}"));
                 return -1;
+            }
+
+            // An item must fall, at least in part, in the time its actors existed.
+            void Active(int actor, int row, string field, string item)
+            {
+                if (actor >= 0 && !actorList[actor].ActiveDuring(_first[row], _last[row]))
+                {
+                    var date = EvidenceDate.FromParts(
+                        DateOnly.FromDayNumber(_first[row]),
+                        (DatePrecision)(_dateFlags[row] & 0x3),
+                        DateOnly.FromDayNumber(_last[row]),
+                        (DatePrecision)((_dateFlags[row] >> 2) & 0x3),
+                        (_dateFlags[row] & EvidenceColumns.SpanFlag) != 0);
+                    found.Add(new(Path(row, date.IsSpan ? ".start" : ".date"), item, Invariant.Format(
+                        $"expected a date when \"{actorList[actor].Id}\" existed ({actorList[actor].ActiveText()}, as its actor entry says); was {date}")));
+                }
             }
 
             static string Path(int row, string field) => Invariant.Format($"$.evidence[{row}]{field}");

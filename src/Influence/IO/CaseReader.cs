@@ -696,18 +696,20 @@ public static partial class CaseReader
         private bool ReadActor(CaseBuilder b, JsonTree o, JPath path)
         {
             var id = Id(o, path, "id", null, true);
-            Allowed(o, path, id, "id", "name", "kind", "parent", "aliases", "note");
+            Allowed(o, path, id, "id", "name", "kind", "parent", "aliases", "note", "activeFrom", "activeTo");
             var name = NonEmpty(o, path, "name", id, true);
             var kind = EnumField(o, path, "kind", id, Names.ActorKind, true);
             var parent = Id(o, path, "parent", id, false);
             ImmutableArray<string> aliases = [.. Strings(o, path, "aliases", id, false)];
             var note = Text(o, path, "note", id, false);
+            var activeFrom = o["activeFrom"] is { } af ? Point(af, path, "activeFrom", id) : null;
+            var activeTo = o["activeTo"] is { } at ? Point(at, path, "activeTo", id) : null;
             if (id is null)
             {
                 return false;
             }
 
-            b.AddActor(new Actor(id, name ?? id, kind ?? ActorKind.Other) { Parent = parent, Aliases = aliases, Note = note });
+            b.AddActor(new Actor(id, name ?? id, kind ?? ActorKind.Other) { Parent = parent, Aliases = aliases, Note = note, ActiveFrom = activeFrom, ActiveTo = activeTo });
             Declare("actor", id);
             return true;
         }

@@ -96,6 +96,8 @@ public static class CaseWriter
             }
 
             Optional(w, "note", a.Note);
+            Optional(w, "activeFrom", a.ActiveFrom?.ToString());
+            Optional(w, "activeTo", a.ActiveTo?.ToString());
             w.WriteEndObject();
         }
 

@@ -163,22 +163,45 @@ public sealed class ScoreSet
     /// <param name="dyad">The dyad position.</param>
     /// <param name="period">The period position.</param>
     /// <returns>The verdict.</returns>
-    public PatronClientVerdict PatronClient(int dyad, int period) => PatronClientTest.Evaluate(
-        Value(Exchange.Instance, dyad, period),
-        Value(PowerAsymmetry.Instance, dyad, period),
-        Value(DiffuseObligation.Instance, dyad, period),
-        Value(Endurance.Instance, dyad, period),
-        Options.PatronClient);
+    public PatronClientVerdict PatronClient(int dyad, int period) => Inactive(dyad, period) is { } why
+        ? new PatronClientVerdict(null, null, $"undetermined: {why}")
+        : PatronClientTest.Evaluate(
+            Value(Exchange.Instance, dyad, period),
+            Value(PowerAsymmetry.Instance, dyad, period),
+            Value(DiffuseObligation.Instance, dyad, period),
+            Value(Endurance.Instance, dyad, period),
+            Options.PatronClient);
 
     /// <summary>The relationship state in one period.</summary>
     /// <param name="dyad">The dyad position.</param>
     /// <param name="period">The period position.</param>
     /// <returns>The state and its rule.</returns>
-    public StateVerdict State(int dyad, int period) => RelationshipStates.Classify(
-        Value(Exchange.Instance, dyad, period),
-        Value(Conflict.Instance, dyad, period),
-        Value(AccountBalance.Instance, dyad, period),
-        Options.States);
+    public StateVerdict State(int dyad, int period) => Inactive(dyad, period) is { } why
+        ? new StateVerdict(null, $"unobserved: {why}")
+        : RelationshipStates.Classify(
+            Value(Exchange.Instance, dyad, period),
+            Value(Conflict.Instance, dyad, period),
+            Value(AccountBalance.Instance, dyad, period),
+            Options.States);
+
+    /// <summary>
+    /// Why a dyad is not scored in a period, or null when it is: every measure of a dyad is undefined in the periods in
+    /// which its patron or its client did not exist (<see cref="Actor.ActiveFrom"/>, <see cref="Actor.ActiveTo"/>).
+    /// </summary>
+    /// <param name="dyad">The dyad position.</param>
+    /// <param name="period">The period position.</param>
+    /// <returns>The reason ("taliban did not exist in 1990 (it existed from 1994)"), or null.</returns>
+    public string? Inactive(int dyad, int period)
+    {
+        _ = Cell(dyad, period);
+        if (!Case.HasActiveSpans)
+        {
+            return null;
+        }
+
+        var d = Dyads[dyad];
+        return Case.Inactive(Case.ActorIndexOf(d.Patron), Case.ActorIndexOf(d.Client), Periods[period]);
+    }
 
     /// <summary>How often the patron–client test held across the draws, or null when no draws were made.</summary>
     /// <param name="dyad">The dyad position.</param>
@@ -200,7 +223,11 @@ public sealed class ScoreSet
     public IReadOnlyList<EvidenceUse> Trace(int measure, int dyad, int period)
     {
         var uses = new List<EvidenceUse>();
-        Measures[measure].Trace(At(dyad, period), uses);
+        if (Inactive(dyad, period) is null)
+        {
+            Measures[measure].Trace(At(dyad, period), uses);
+        }
+
         return uses;
     }
 
@@ -289,7 +316,7 @@ public sealed class ScoreSet
     private double? Value(Measure measure, int dyad, int period)
     {
         var m = Measures.IndexOf(measure);
-        return m < 0 ? measure.Evaluate(At(dyad, period)) : Get(m, dyad, period).Value;
+        return m >= 0 ? Get(m, dyad, period).Value : Inactive(dyad, period) is null ? measure.Evaluate(At(dyad, period)) : null;
     }
 
     private int Cell(int dyad, int period)

@@ -150,12 +150,39 @@ public static class Scorer
         {
             var d = order[k];
             ScoreDyad(new DyadPeriod(index, patrons[d], clients[d], t0), t0, t1, d * periods, measures, values, lows, highs, buffer);
+            if (index.Case.HasActiveSpans)
+            {
+                Blank(index, patrons[d], clients[d], t0, periods, d * periods, values, lows, highs);
+            }
+
             return buffer;
         });
 
         // The per-actor memos the measures shared (sized by actors × windows) are not kept with the scores.
         index.ReleaseMemos();
         return new ScoreSet(index, plan.Dyads, plan.From, periods, measures, values, lows, highs);
+    }
+
+    /// <summary>Makes every value of one dyad undefined in the periods in which one of its parties did not exist.</summary>
+    private static void Blank(EvidenceIndex index, int patron, int client, int t0, int periods, int cell, double[][] values, double[][] lows, double[][] highs)
+    {
+        for (var p = 0; p < periods; p++)
+        {
+            if (index.Case.Inactive(patron, client, index.Grid[t0 + p]) is null)
+            {
+                continue;
+            }
+
+            for (var m = 0; m < values.Length; m++)
+            {
+                values[m][cell + p] = double.NaN;
+                if (lows[m] is { } low)
+                {
+                    low[cell + p] = double.NaN;
+                    highs[m][cell + p] = double.NaN;
+                }
+            }
+        }
     }
 
     /// <summary>Every measure's series of one dyad into the value columns, starting at <paramref name="cell"/>.</summary>

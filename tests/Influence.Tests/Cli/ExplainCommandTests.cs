@@ -22,6 +22,17 @@ public sealed class ExplainCommandTests : IDisposable
     }
 
     [Fact]
+    public void Explain_SaysWhyThereIsNoValue_BeforeTheClientExisted()
+    {
+        var (code, output, _) = CliRunner.Run("explain", "--patron", "pakistan", "--client", "taliban", "--period", "1990", "--measure", "attainment");
+
+        code.Should().Be(0);
+        output.Should().StartWith("attainment of pakistan → taliban in 1990: undefined");
+        output.Should().Contain("  not scored: taliban did not exist in 1990 (it existed from 1994).");
+        output.Should().NotContain("no evidence item fed this value");
+    }
+
+    [Fact]
     public void Explain_ListsEveryItemWithItsEffectTermAndSources()
     {
         var (code, output, _) = CliRunner.Run("explain", Case(), "--patron", "P", "--client", "C", "--period", "2005", "--measure", "exchange");

@@ -1,0 +1,185 @@
+using System.Text;
+using FluentAssertions;
+using Influence.Cases;
+using Influence.IO;
+using Influence.Scoring;
+using Influence.Tests.Support;
+using Influence.Uncertainty;
+using Xunit;
+
+namespace Influence.Tests.Scoring;
+
+/// <summary>Actors that say when they existed (<see cref="Actor.ActiveFrom"/>, <see cref="Actor.ActiveTo"/>).</summary>
+public sealed class ActorLifespanTests
+{
+    private static readonly Dyad PC = TestCases.PC;
+
+    /// <summary>
+    /// P supports C and C supports P every year 2000–2010, P coerces C in 2003 and 2007, P holds an objective toward
+    /// every client observed in 2001: with <paramref name="client"/> as C's entry.
+    /// </summary>
+    private static Case Build(Actor client)
+    {
+        var b = new CaseBuilder("life", "Life spans") { From = Period.FromYear(2000), To = Period.FromYear(2010) };
+        b.AddSource(new Source("s1", "A test source"));
+        b.AddActor(new Actor("P", "Patron", ActorKind.State));
+        b.AddActor(client);
+        b.AddActor(new Actor("X", "Third party", ActorKind.State));
+        b.AddDyad("P", "C");
+        b.AddObjective(new Objective("aim", "P", "An aim", 0.8));
+        b.Add(TestCases.Attained("att", TestCases.Year(2001), "aim", 0.5));
+        b.Add(TestCases.Support("x-p", TestCases.Years(2000, 2010), "X", "P", 0.4));
+        for (var y = 2005; y <= 2010; y++)
+        {
+            b.Add(TestCases.Support($"give-{y}", TestCases.Year(y), "P", "C", 0.6));
+            b.Add(TestCases.Support($"back-{y}", TestCases.Year(y), "C", "P", 0.3));
+        }
+
+        b.Add(TestCases.Coercion("hit-2007", TestCases.Year(2007), "P", "C", 0.5));
+        return b.Build();
+    }
+
+    private static Actor Client => new("C", "Client", ActorKind.NonStateArmedGroup);
+
+    [Fact]
+    public void EveryMeasure_IsUndefined_BeforeTheClientExisted_AndUnchangedAfter()
+    {
+        var without = TestCases.Score(Build(Client));
+        var with = TestCases.Score(Build(Client with { ActiveFrom = EvidenceDate.InMonth(2005, 3) }));
+
+        without.Get("attainment", PC, Period.FromYear(2003)).Value.Should().Be(0.5, "without dates the patron's objective toward every client shows in the dyad before the client existed");
+        for (var m = 0; m < with.Measures.Length; m++)
+        {
+            for (var p = 0; p < with.PeriodCount; p++)
+            {
+                var year = with.Periods[p].Year;
+                if (year < 2005)
+                {
+                    with.Get(m, 0, p).Value.Should().BeNull($"{with.Measures[m].Name} in {year}, before the client existed");
+                    with.Trace(m, 0, p).Should().BeEmpty();
+                    with.EvidenceCount(m, 0, p).Should().Be(0);
+                }
+                else
+                {
+                    with.Get(m, 0, p).Should().Be(without.Get(m, 0, p), $"{with.Measures[m].Name} in {year}: 2005 overlaps March 2005 onwards, and later years are untouched");
+                }
+            }
+        }
+
+        ScoreWriter.ToJson(with).Should().NotBe(ScoreWriter.ToJson(without));
+    }
+
+    [Fact]
+    public void TheVerdicts_SayWhyTheyAreUndetermined()
+    {
+        var scores = TestCases.Score(Build(Client with { ActiveFrom = EvidenceDate.InYear(2005) }));
+
+        var p2004 = scores.For(PC, Period.FromYear(2004));
+        scores.Inactive(0, 4).Should().Be("C did not exist in 2004 (it existed from 2005)");
+        p2004.PatronClient.IsPatronClient.Should().BeNull();
+        p2004.PatronClient.Rule.Should().Be("undetermined: C did not exist in 2004 (it existed from 2005)");
+        p2004.State.State.Should().BeNull();
+        p2004.State.Rule.Should().Be("unobserved: C did not exist in 2004 (it existed from 2005)");
+        scores.Inactive(0, 5).Should().BeNull();
+        scores.For(PC, Period.FromYear(2005)).State.Rule.Should().NotContain("exist");
+    }
+
+    [Fact]
+    public void AnActorThatCeased_LeavesTheDyadUndefined_AfterItsLastDay_AtEveryGranularity()
+    {
+        var @case = Build(Client with { ActiveTo = EvidenceDate.OnDay(new DateOnly(2010, 8, 15)) });
+
+        var quarters = TestCases.Score(@case, Granularity.Quarter);
+
+        quarters.Get("exchange", PC, Period.Parse("2010Q3")).Value.Should().NotBeNull("15 August lies in the third quarter");
+        quarters.Get("exchange", PC, Period.Parse("2010Q4")).Value.Should().BeNull();
+        quarters.Inactive(0, quarters.Periods.IndexOf(Period.Parse("2010Q4"))).Should().Be("C did not exist in 2010Q4 (it existed until 2010-08-15)");
+    }
+
+    [Fact]
+    public void Explanations_AndIntervals_FollowTheSpan()
+    {
+        var scores = TestCases.Score(Build(Client with { ActiveFrom = EvidenceDate.InYear(2005) }));
+
+        var e = Explainer.Explain(scores, PC, Period.FromYear(2003), "attainment");
+        e.Value.Should().BeNull();
+        e.Contributions.Should().BeEmpty();
+
+        var drawn = Intervals.Compute(scores, new IntervalOptions { Draws = 20, Seed = 3 });
+        var before = drawn.For(PC, Period.FromYear(2003));
+        before["attainment"].Low.Should().BeNull();
+        before["attainment"].High.Should().BeNull();
+        drawn.For(PC, Period.FromYear(2006))["exchange"].Value.Should().NotBeNull();
+    }
+
+    [Fact]
+    public void EvidenceOutsideAnActorsSpan_IsAProblem_EveryOneReported()
+    {
+        var b = new CaseBuilder("bad", "Bad") { From = Period.FromYear(2000), To = Period.FromYear(2010) };
+        b.AddSource(new Source("s1", "A test source"));
+        b.AddActor(new Actor("P", "Patron", ActorKind.State) { ActiveTo = EvidenceDate.InYear(2008) });
+        b.AddActor(Client with { ActiveFrom = EvidenceDate.InYear(2005) });
+        b.AddDyad("P", "C");
+        b.Add(TestCases.Support("early", TestCases.Year(2003), "P", "C", 0.5));
+        b.Add(TestCases.Support("straddles", TestCases.Years(2003, 2005), "C", "P", 0.5));
+        b.Add(TestCases.Capability("late", TestCases.Year(2009), "P", 50));
+
+        b.TryBuild(out _, out var problems).Should().BeFalse();
+
+        problems.Select(p => (p.Path, p.ItemId, p.Message)).Should().BeEquivalentTo(new[]
+        {
+            ("$.evidence[0].date", "early", "expected a date when \"C\" existed (from 2005, as its actor entry says); was 2003"),
+            ("$.evidence[2].date", "late", "expected a date when \"P\" existed (until 2008, as its actor entry says); was 2009"),
+        });
+    }
+
+    [Fact]
+    public void ASpanThatEndsBeforeItBegins_IsAProblem_AndASpanOrUnsetDate_IsRefusedWhereGiven()
+    {
+        var b = new CaseBuilder("bad", "Bad");
+        b.AddActor(Client with { ActiveFrom = EvidenceDate.InYear(2005), ActiveTo = EvidenceDate.InMonth(2004, 12) });
+
+        b.TryBuild(out _, out var problems).Should().BeFalse();
+
+        problems.Should().ContainSingle().Which.Should().Be(new CaseProblem("$.actors[0].activeTo", "C", "expected an end not before the actor's start (2005); was 2004-12"));
+        FluentActions.Invoking(() => Client with { ActiveFrom = TestCases.Years(2001, 2002) })
+            .Should().Throw<ArgumentException>().WithParameterName("ActiveFrom").WithMessage("expected a point date*span 2001..2002*");
+        FluentActions.Invoking(() => Client with { ActiveTo = default(EvidenceDate) })
+            .Should().Throw<ArgumentException>().WithParameterName("ActiveTo");
+        (Client with { ActiveFrom = EvidenceDate.InYear(2005) }).Should().NotBe(Client, "the span is part of the actor");
+    }
+
+    [Fact]
+    public void TheCaseFile_CarriesTheSpan_AndTheReaderLocatesEvidenceOutsideIt()
+    {
+        var @case = Build(Client with { ActiveFrom = EvidenceDate.InMonth(2005, 3), ActiveTo = EvidenceDate.InYear(2012) });
+
+        var again = CaseReader.Read(CaseWriter.ToJson(@case));
+
+        again.FindActor("C")!.ActiveFrom.Should().Be(EvidenceDate.InMonth(2005, 3));
+        again.FindActor("C")!.ActiveTo.Should().Be(EvidenceDate.InYear(2012));
+        CaseWriter.ToJson(again).Should().Contain("\"activeFrom\": \"2005-03\"").And.Contain("\"activeTo\": \"2012\"");
+
+        var json = """
+            {
+              "schema": "influence.case/1",
+              "id": "t",
+              "name": "Test",
+              "sources": [{ "id": "s1", "citation": "A source" }],
+              "actors": [{ "id": "P", "name": "Patron", "kind": "state" },
+                         { "id": "C", "name": "Client", "kind": "movement", "activeFrom": "1994", "activeTo": "199x" }],
+              "evidence": [
+                { "id": "a", "kind": "support", "date": "1990", "confidence": "confirmed", "sources": ["s1"], "from": "P", "to": "C", "resource": "arms", "magnitude": 0.5 }
+              ]
+            }
+            """;
+        var result = CaseReader.TryRead(Encoding.UTF8.GetBytes(json), "life.json");
+
+        result.Case.Should().BeNull();
+        result.Problems.Select(p => (p.Path, p.ItemId, p.Line)).Should().Equal(
+            ("$.actors[1].activeTo", "C", 7),
+            ("$.evidence[0].date", "a", 9));
+        result.Problems[0].Message.Should().Be("expected a date YYYY, YYYY-MM or YYYY-MM-DD; was \"199x\"");
+        result.Problems[1].Message.Should().Contain("\"C\" existed (from 1994");
+    }
+}
