@@ -25,7 +25,7 @@ internal static class ChangePointsCommand
     private static void Write(ChangePointResult r, string measure, Cases.Dyad dyad, TextWriter w)
     {
         var inv = CultureInfo.InvariantCulture;
-        w.WriteLine(string.Create(inv, $"{measure} of {dyad.Patron} → {dyad.Client}, {r.From}–{r.To}: {r.Points} of {r.Points + r.Skipped} periods defined ({r.Skipped} undefined, skipped)"));
+        w.WriteLine(string.Create(inv, $"{measure} of {dyad.Patron} → {dyad.Client}, {r.From}–{r.To}: {r.Points} of {r.Points + r.Skipped} periods defined ({r.Skipped} undefined, left out, not imputed)"));
         if (r.Penalty is { } penalty && r.NoiseSigma is { } sigma)
         {
             w.WriteLine(string.Create(inv, $"  noise σ̂ = {sigma:0.0000} (MAD of first differences); penalty β = 3·σ̂²·ln n = {penalty:0.0000}"));

@@ -55,7 +55,12 @@ internal static class ExplainCommand
         w.WriteLine($"  theory:   {e.Citation}");
         if (e.Contributions.IsEmpty)
         {
-            w.WriteLine(inactive is null ? "  no evidence item fed this value." : $"  not scored: {inactive}.");
+            w.WriteLine((inactive, e.Value) switch
+            {
+                ({ } why, _) => $"  not scored: {why}.",
+                (null, null) => "  no evidence item fed this value: there is nothing in the measure's window, so it is undefined.",
+                _ => "  no evidence item fed this value: the dyad has evidence in the window, so the measure is defined, but none of it counts toward this measure.",
+            });
             return;
         }
 

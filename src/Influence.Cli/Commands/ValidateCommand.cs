@@ -40,10 +40,12 @@ internal static class ValidateCommand
 
             int Valid(Cases.Case c)
             {
-                io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: valid — {c.Actors.Length} actors, {c.Evidence.Count} evidence items, {c.Dyads.Length} dyads."));
+                io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: valid — {Count(c.Actors.Length, "actor")}, {Count(c.Evidence.Count, "evidence item")}, {Count(c.Dyads.Length, "dyad")}."));
                 return Cli.Success;
             }
         }));
         return command;
     }
+
+    private static string Count(int n, string what) => string.Create(CultureInfo.InvariantCulture, $"{n} {what}{(n == 1 ? string.Empty : "s")}");
 }

@@ -151,6 +151,16 @@ public static class ScoreWriter
         return Encoding.UTF8.GetString(m.ToArray());
     }
 
+    /// <summary>Writes CSV (see <see cref="WriteCsv"/>) to a string.</summary>
+    /// <param name="scores">The scores.</param>
+    /// <returns>The CSV, with "\n" line ends whatever the platform.</returns>
+    public static string ToCsv(ScoreSet scores)
+    {
+        using var w = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
+        WriteCsv(scores, w);
+        return w.ToString();
+    }
+
     /// <summary>
     /// Writes CSV, one row per dyad and period: <c>patron,client,period</c>, then for every measure its value, low and
     /// high (empty when undefined), then <c>isPatronClient,patronClientMargin,state</c>; with intervals from draws, then

@@ -30,7 +30,11 @@ internal static class Names
         return best is null ? string.Empty : $"; did you mean \"{best}\"?";
     }
 
-    /// <summary>Levenshtein distance, ignoring case; any value ≥ <paramref name="limit"/> is reported as the limit.</summary>
+    /// <summary>
+    /// Edit distance, ignoring case, where a swap of two neighbouring letters counts as one edit, as an insertion, a
+    /// deletion or a change does ("syira" is one edit from "syria"); any value ≥ <paramref name="limit"/> is reported
+    /// as the limit.
+    /// </summary>
     private static int EditDistance(string a, string b, int limit)
     {
         if (Math.Abs(a.Length - b.Length) >= limit)
@@ -38,6 +42,7 @@ internal static class Names
             return limit;
         }
 
+        var before = new int[b.Length + 1];
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
@@ -45,6 +50,7 @@ internal static class Names
             previous[j] = j;
         }
 
+        var previousMin = 0;
         for (var i = 1; i <= a.Length; i++)
         {
             current[0] = i;
@@ -52,16 +58,26 @@ internal static class Names
             for (var j = 1; j <= b.Length; j++)
             {
                 var same = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]);
-                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + (same ? 0 : 1));
-                rowMin = Math.Min(rowMin, current[j]);
+                var d = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + (same ? 0 : 1));
+                if (i > 1 && j > 1
+                    && char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 2])
+                    && char.ToLowerInvariant(a[i - 2]) == char.ToLowerInvariant(b[j - 1]))
+                {
+                    d = Math.Min(d, before[j - 2] + 1);
+                }
+
+                current[j] = d;
+                rowMin = Math.Min(rowMin, d);
             }
 
-            if (rowMin >= limit)
+            // Every later row is at least the smaller of this row's least and the previous row's least plus one.
+            if (Math.Min(rowMin, previousMin + 1) >= limit)
             {
                 return limit;
             }
 
-            (previous, current) = (current, previous);
+            previousMin = rowMin;
+            (before, previous, current) = (previous, current, before);
         }
 
         return Math.Min(previous[b.Length], limit);

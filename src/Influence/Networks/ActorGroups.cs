@@ -59,7 +59,7 @@ public sealed class ActorGroups
 
         var map = groupOfActor.ToFrozenDictionary(StringComparer.Ordinal);
         var rest = fallback ?? StatesAndNonStates;
-        return new($"user-defined groups ({map.Count} actors), others: {rest.Description}", a => map.TryGetValue(a.Id, out var g) ? g : rest.GroupOf(a));
+        return new($"user-defined groups ({map.Count} {(map.Count == 1 ? "actor" : "actors")}), others: {rest.Description}", a => map.TryGetValue(a.Id, out var g) ? g : rest.GroupOf(a));
     }
 
     /// <summary>The group of an actor.</summary>

@@ -22,7 +22,7 @@ public static class Reproducibility
 
     /// <summary>
     /// SHA-256 (lower-case hex) of the canonical case (<see cref="CaseWriter"/>, canonical form) followed by a newline
-    /// and the canonical options (every option in declaration order, custom measures by name; the thread count is
+    /// and the canonical options (every option in declaration order, custom measures by name and <see cref="Theory.Measure.Parameters"/>; the thread count is
     /// left out because it does not change results).
     /// </summary>
     /// <param name="case">The case.</param>
@@ -53,7 +53,7 @@ public static class Reproducibility
         var node = JsonSerializer.SerializeToNode(plain, OptionsContext.ScoringOptions)!.AsObject();
         node.Remove("CustomMeasures");
         node.Remove("MaxDegreeOfParallelism");
-        node["CustomMeasures"] = new System.Text.Json.Nodes.JsonArray([.. options.CustomMeasures.Select(m => (System.Text.Json.Nodes.JsonNode?)m.Name)]);
+        node["CustomMeasures"] = new System.Text.Json.Nodes.JsonArray([.. options.CustomMeasures.Select(m => (System.Text.Json.Nodes.JsonNode?)(m.Parameters is { Length: > 0 } p ? $"{m.Name}({p})" : m.Name))]);
         return node.ToJsonString(OptionsJson);
     }
 

@@ -73,6 +73,14 @@ public abstract class Measure
     /// <summary>The theory the measure encodes (author, year, page).</summary>
     public abstract string Citation { get; }
 
+    /// <summary>
+    /// The measure's own settings as text (for example <c>"windowYears=5;k=3"</c>), counted in the input hash with its
+    /// name, so that two instances with different settings give different hashes. Empty by default: a custom measure
+    /// with constructor parameters should override it, or its results cannot be told apart by their hash. The
+    /// built-in measures read their settings from <see cref="ScoringOptions"/>, which the hash covers already.
+    /// </summary>
+    public virtual string Parameters => string.Empty;
+
     /// <summary>Computes the value in one period.</summary>
     /// <param name="at">The dyad and period.</param>
     /// <returns>The value, or null when undefined.</returns>

@@ -216,6 +216,8 @@ public class ApiGuardTests
     [InlineData("Pakistan", "; did you mean \"pakistan\"?")]
     [InlineData("pakistn", "; did you mean \"pakistan\"?")]
     [InlineData("talibn", "; did you mean \"taliban\"?")]
+    [InlineData("talbian", "; did you mean \"taliban\"?")] // two letters swapped: one edit
+    [InlineData("cihna", "; did you mean \"china\"?")]
     [InlineData("xyz", "")]
     public void UnknownActors_AreNamedWithTheNearestId(string given, string suggestion)
     {

@@ -22,6 +22,16 @@ public sealed class ExplainCommandTests : IDisposable
     }
 
     [Fact]
+    public void Explain_SaysWhyADefinedValue_HasNoItems()
+    {
+        var (code, output, _) = CliRunner.Run("explain", Case(), "--patron", "P", "--client", "C", "--period", "2005", "--measure", "conflict");
+
+        code.Should().Be(0);
+        output.Should().StartWith("conflict of P → C in 2005: 0");
+        output.Should().Contain("no evidence item fed this value: the dyad has evidence in the window, so the measure is defined, but none of it counts toward this measure.");
+    }
+
+    [Fact]
     public void Explain_SaysWhyThereIsNoValue_BeforeTheClientExisted()
     {
         var (code, output, _) = CliRunner.Run("explain", "--patron", "pakistan", "--client", "taliban", "--period", "1990", "--measure", "attainment");
@@ -56,7 +66,7 @@ public sealed class ExplainCommandTests : IDisposable
         var (code, output, _) = CliRunner.Run("explain", Case(), "--patron", "P", "--client", "C", "--period", "2010", "--measure", "exchange");
 
         code.Should().Be(0);
-        output.Should().Contain("exchange of P → C in 2010: undefined").And.Contain("no evidence item fed this value.");
+        output.Should().Contain("exchange of P → C in 2010: undefined").And.Contain("no evidence item fed this value: there is nothing in the measure's window, so it is undefined.");
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class ValidateCommandTests : IDisposable
         var (code, output, _) = CliRunner.Run("validate", path);
 
         code.Should().Be(0);
-        output.Should().Be($"{path}: valid — 3 actors, 1 evidence items, 1 dyads.\n".ReplaceLineEndings());
+        output.Should().Be($"{path}: valid — 3 actors, 1 evidence item, 1 dyad.\n".ReplaceLineEndings());
     }
 
     [Fact]

@@ -40,6 +40,9 @@ public sealed class SupportDiversity : Measure
     public override string Citation => "Biermann (2025), pp. 3–7: tangible and intangible resources";
 
     /// <inheritdoc />
+    public override string Parameters => FormattableString.Invariant($"windowYears={_windowYears};k={_k}");
+
+    /// <inheritdoc />
     public override double? Evaluate(in DyadPeriod at)
     {
         var (from, to) = at.Trailing(_windowYears);
@@ -111,6 +114,19 @@ public class ExtendingTests
         e.Contributions.Single(c => c.EvidenceId == "fund").Effect
             .Should().BeApproximately((1 - Math.Exp(-2.0 / 3)) - (1 - Math.Exp(-1.0 / 3)), 1e-12);
         e.Contributions.Single(c => c.EvidenceId == "arms").Effect.Should().Be(0);
+    }
+
+    [Fact]
+    public void ACustomMeasuresParameters_AreInTheInputHash()
+    {
+        var @case = Sample();
+
+        var hash = (SupportDiversity m) => Scorer.Score(@case, ScoringOptions.Default with { CustomMeasures = [m] }).InputHash;
+
+        hash(new SupportDiversity()).Should().Be(hash(new SupportDiversity(windowYears: 5, k: 3)));
+        hash(new SupportDiversity(windowYears: 1, k: 1)).Should().NotBe(hash(new SupportDiversity()), "the settings change the values, so they must change the hash");
+        Reproducibility.OptionsText(ScoringOptions.Default with { CustomMeasures = [new SupportDiversity(1, 1)] })
+            .Should().Contain("\"supportDiversity(windowYears=1;k=1)\"");
     }
 
     [Fact]

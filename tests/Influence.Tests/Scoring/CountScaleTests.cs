@@ -55,4 +55,14 @@ public class CountScaleTests
 
         w.ToString().Split('\n')[1].Should().Contain(",3,3,3,");
     }
+
+    [Fact]
+    public void ScoreWriter_ToCsv_IsWhatWriteCsvWrites()
+    {
+        var scores = Score(3);
+        using var w = new StringWriter();
+        Influence.IO.ScoreWriter.WriteCsv(scores, w);
+
+        Influence.IO.ScoreWriter.ToCsv(scores).Should().Be(w.ToString()).And.Contain(",3,3,3,");
+    }
 }
