@@ -17,7 +17,7 @@ public enum RelationshipState
     /// <summary>Dormant: exchange low, conflict low.</summary>
     Dormant,
 
-    /// <summary>Inverted: the patron is in the client's debt (the client's leverage exceeds the patron's).</summary>
+    /// <summary>Inverted: the patron is in the client's debt (account balance at or below −θ).</summary>
     Inverted,
 }
 
@@ -73,10 +73,10 @@ public static class PatronClientTest
 }
 
 /// <summary>
-/// The relationship-state typology. In order: inverted when the account balance is at or below −θ (the patron is in
-/// the client's debt); otherwise exchange high/low × conflict high/low gives consolidated, contested ("strange
-/// bedfellows"), estranged or dormant. Undefined exchange (no flows in its window) counts as low; the state is
-/// undefined when conflict is (the dyad was not observed).
+/// The relationship-state typology. First, the state is undefined when conflict is (the dyad was not observed),
+/// whatever the account balance. Then, in order: inverted when the account balance is at or below −θ (the patron is
+/// in the client's debt); otherwise exchange high/low × conflict high/low gives consolidated, contested ("strange
+/// bedfellows"), estranged or dormant. Undefined exchange (no flows in its window) counts as low.
 /// </summary>
 public static class RelationshipStates
 {
