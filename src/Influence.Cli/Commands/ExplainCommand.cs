@@ -58,7 +58,7 @@ internal static class ExplainCommand
             w.WriteLine((inactive, e.Value) switch
             {
                 ({ } why, _) => $"  not scored: {why}.",
-                (null, null) => "  no evidence item fed this value: there is nothing in the measure's window, so it is undefined.",
+                (null, null) => "  no evidence item fed this value, and it is undefined: nothing it reads is defined here (docs/measures.md says when each measure is defined).",
                 _ => "  no evidence item fed this value: the dyad has evidence in the window, so the measure is defined, but none of it counts toward this measure.",
             });
             return;

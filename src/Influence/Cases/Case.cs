@@ -116,7 +116,6 @@ public sealed class Case
     /// <returns>The source, or null.</returns>
     public Source? FindSource(string id) => SourceIndex.TryGetValue(NotNull(id), out var i) ? Sources[i] : null;
 
-    /// <summary>"no actor is called "X" in case 'c'", with a suggestion when an actor's id is close.</summary>
     /// <summary>
     /// Why a dyad is not scored in a period: one of its parties did not exist in any day of it (see
     /// <see cref="Actor.ActiveFrom"/>); null when both did.
@@ -141,6 +140,7 @@ public sealed class Case
     /// <summary>Whether any actor of the case says when it existed (when none does, no dyad is ever inactive).</summary>
     internal bool HasActiveSpans { get; }
 
+    /// <summary>"no actor is called "X" in case 'c'", with a suggestion when an actor's id is close.</summary>
     internal string NoActorCalled(string id) => $"no actor is called \"{id}\" in case '{Id}'{Names.DidYouMean(id, Actors.Select(a => a.Id))}";
 
     private static string NotNull(string id, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(id))] string? name = null) =>

@@ -382,7 +382,21 @@ public sealed class CaseBuilder
             found.Add(new("$.to", null, $"expected a last period of the same granularity as, and not before, the first ({from}); was {to}"));
         }
 
-        var columns = _rows.Resolve(_actors, actorIdx, sourceIdx, issueIdx, objectiveIdx, indicatorIdx, unitIdx, found, suggestions);
+        var life = _actors.Exists(x => x.ActiveFrom is not null || x.ActiveTo is not null)
+            ? new Lifespans(_actors, actorIdx, _objectives, objectiveIdx, _indicators)
+            : null;
+        if (life is not null)
+        {
+            for (var i = 0; i < _dyads.Count; i++)
+            {
+                if (life.NeverTogether(_dyads[i]) is { } why)
+                {
+                    found.Add(new($"$.dyads[{i}]", null, why));
+                }
+            }
+        }
+
+        var columns = _rows.Resolve(life, actorIdx, sourceIdx, issueIdx, objectiveIdx, indicatorIdx, unitIdx, found, suggestions);
 
         if (found.Count > 0)
         {
@@ -450,6 +464,127 @@ public sealed class CaseBuilder
         }
 
         return index;
+    }
+
+    /// <summary>
+    /// The times actors existed (<see cref="Actor.ActiveFrom"/>, <see cref="Actor.ActiveTo"/>), as the evidence checks
+    /// need them: an item must fall in the time of every actor it counts for — the actors it names and, since evidence
+    /// about a faction counts for its movement, their ancestors — and of the holder and target of the objective an
+    /// attainment or indicator observation is about. A point (an event whose day may be uncertain) needs only to
+    /// overlap that time; a span (a sustained flow or state) must begin and end in it, each end at its own precision
+    /// ("2002..2021-08" ends in August 2021 and fits an actor that ceased on 15 August 2021; "1995..2003" does not fit
+    /// one that began in 2000), or its early part would count in the first periods the actor existed.
+    /// </summary>
+    internal sealed class Lifespans
+    {
+        private readonly List<Actor> _actors;
+        private readonly int[][] _lineage;
+        private readonly (int Holder, int Toward, string Id)[] _objectives;
+        private readonly int[] _indicatorObjective;
+
+        public Lifespans(List<Actor> actors, Dictionary<string, int> actorIdx, List<Objective> objectives, Dictionary<string, int> objectiveIdx, List<Indicator> indicators)
+        {
+            _actors = actors;
+            _lineage = new int[actors.Count][];
+            for (var i = 0; i < actors.Count; i++)
+            {
+                var line = new List<int> { i };
+                var current = actors[i];
+                while (current.Parent is { } parent && actorIdx.TryGetValue(parent, out var p) && !line.Contains(p))
+                {
+                    line.Add(p);
+                    current = actors[p];
+                }
+
+                _lineage[i] = [.. line];
+            }
+
+            _objectives = [.. objectives.Select(o => (
+                actorIdx.TryGetValue(o.Holder, out var h) ? h : -1,
+                o.Toward is { } t && actorIdx.TryGetValue(t, out var w) ? w : -1,
+                o.Id))];
+            _indicatorObjective = [.. indicators.Select(x => objectiveIdx.TryGetValue(x.Objective, out var o) ? o : -1)];
+        }
+
+        /// <summary>Why a declared dyad can never be scored (its parties never existed at the same time), or null.</summary>
+        public string? NeverTogether(Dyad dyad)
+        {
+            var p = _actors.Find(a => a.Id == dyad.Patron);
+            var c = _actors.Find(a => a.Id == dyad.Client);
+            if (p is null || c is null)
+            {
+                return null;
+            }
+
+            var first = Math.Max(p.ActiveFrom?.First.DayNumber ?? int.MinValue, c.ActiveFrom?.First.DayNumber ?? int.MinValue);
+            var last = Math.Min(p.ActiveTo?.Last.DayNumber ?? int.MaxValue, c.ActiveTo?.Last.DayNumber ?? int.MaxValue);
+            return first <= last
+                ? null
+                : $"expected a patron and a client that existed at the same time; \"{p.Id}\" existed {p.ActiveText() ?? "throughout"} and \"{c.Id}\" {c.ActiveText() ?? "throughout"}";
+        }
+
+        /// <summary>An item's date: its first and last day, the precision of each end, and whether it is a span.</summary>
+        public readonly record struct When(int First, int Last, DatePrecision StartPrecision, DatePrecision EndPrecision, bool Span)
+        {
+            /// <summary>The last day of the unit (year, month or day) the span starts in.</summary>
+            public int StartUnitLast => StartPrecision switch
+            {
+                DatePrecision.Year => new DateOnly(DateOnly.FromDayNumber(First).Year, 12, 31).DayNumber,
+                DatePrecision.Month => DateOnly.FromDayNumber(First).AddMonths(1).AddDays(-1).DayNumber,
+                _ => First,
+            };
+
+            /// <summary>The first day of the unit the span ends in.</summary>
+            public int EndUnitFirst => EndPrecision switch
+            {
+                DatePrecision.Year => new DateOnly(DateOnly.FromDayNumber(Last).Year, 1, 1).DayNumber,
+                DatePrecision.Month => DateOnly.FromDayNumber(Last) is var d ? new DateOnly(d.Year, d.Month, 1).DayNumber : Last,
+                _ => Last,
+            };
+        }
+
+        /// <summary>Reports each actor of <paramref name="actor"/>'s lineage whose time the dates do not fit.</summary>
+        public void Check(int actor, string? why, When when, Action<string> report)
+        {
+            if (actor < 0)
+            {
+                return;
+            }
+
+            var span = when.Span;
+            foreach (var x in _lineage[actor])
+            {
+                var a = _actors[x];
+                var fits = span
+                    ? a.ActiveDuring(when.First, when.StartUnitLast) && a.ActiveDuring(when.EndUnitFirst, when.Last)
+                    : a.ActiveDuring(when.First, when.Last);
+                if (!fits)
+                {
+                    var via = x == actor ? why : $"\"{_actors[actor].Id}\" is part of it, so evidence about \"{_actors[actor].Id}\" counts for it";
+                    report($"expected {(span ? "a span within the time" : "a date when")} \"{a.Id}\" existed ({a.ActiveText()}, as its actor entry says{(via is null ? string.Empty : "; " + via)})");
+                }
+            }
+        }
+
+        public void CheckObjective(int objective, When when, Action<string> report)
+        {
+            if (objective < 0)
+            {
+                return;
+            }
+
+            var (holder, toward, id) = _objectives[objective];
+            Check(holder, $"it holds objective \"{id}\"", when, report);
+            Check(toward, $"objective \"{id}\" is pursued through it", when, report);
+        }
+
+        public void CheckIndicator(int indicator, When when, Action<string> report)
+        {
+            if (indicator >= 0)
+            {
+                CheckObjective(_indicatorObjective[indicator], when, report);
+            }
+        }
     }
 
     /// <summary>Evidence rows as they are added, with references still as ids.</summary>
@@ -589,7 +724,7 @@ public sealed class CaseBuilder
         }
 
         public EvidenceColumns Resolve(
-            List<Actor> actorList,
+            Lifespans? life,
             Dictionary<string, int> actors,
             Dictionary<string, int> sources,
             Dictionary<string, int> issues,
@@ -609,7 +744,6 @@ public sealed class CaseBuilder
             var amounts = new Dictionary<int, (double Amount, int Unit)>();
             var s = 0;
             var runFirst = -1;
-            var spans = actorList.Exists(x => x.ActiveFrom is not null || x.ActiveTo is not null);
             for (var k = 0; k < n; k++)
             {
                 var i = order is null ? k : order[k];
@@ -636,12 +770,6 @@ public sealed class CaseBuilder
                     found.Add(new(Path(i, ".to"), id, $"expected an actor other than the acting one; from and to are both \"{_a[i]}\""));
                 }
 
-                if (spans)
-                {
-                    Active(a[k], i, ek == EvidenceKind.Capability ? ".actor" : ".from", id);
-                    Active(b[k], i, ".to", id);
-                }
-
                 refs[k] = ek switch
                 {
                     EvidenceKind.Demand => Lookup(issues, _ref[i], i, ".issue", -1, "issue", id),
@@ -649,6 +777,24 @@ public sealed class CaseBuilder
                     EvidenceKind.Indicator => Lookup(indicators, _ref[i], i, ".indicator", -1, "indicator", id),
                     _ => -1,
                 };
+                if (life is not null)
+                {
+                    var span = (_dateFlags[i] & EvidenceColumns.SpanFlag) != 0;
+                    var when = new Lifespans.When(_first[i], _last[i], (DatePrecision)(_dateFlags[i] & 0x3), (DatePrecision)((_dateFlags[i] >> 2) & 0x3), span);
+                    life.Check(a[k], null, when, Report);
+                    life.Check(b[k], null, when, Report);
+                    if (ek == EvidenceKind.Attainment)
+                    {
+                        life.CheckObjective(refs[k], when, Report);
+                    }
+                    else if (ek == EvidenceKind.Indicator)
+                    {
+                        life.CheckIndicator(refs[k], when, Report);
+                    }
+
+                    void Report(string expected) => found.Add(new(Path(i, span ? ".start" : ".date"), id, $"{expected}; was {DateOf(i)}"));
+                }
+
                 sourceStart[k] = s;
                 var end = i + 1 < n ? _sourceStart[i + 1] : _sources.Count;
                 for (var j = _sourceStart[i]; j < end; j++)
@@ -714,21 +860,12 @@ public sealed class CaseBuilder
                 return -1;
             }
 
-            // An item must fall, at least in part, in the time its actors existed.
-            void Active(int actor, int row, string field, string item)
-            {
-                if (actor >= 0 && !actorList[actor].ActiveDuring(_first[row], _last[row]))
-                {
-                    var date = EvidenceDate.FromParts(
-                        DateOnly.FromDayNumber(_first[row]),
-                        (DatePrecision)(_dateFlags[row] & 0x3),
-                        DateOnly.FromDayNumber(_last[row]),
-                        (DatePrecision)((_dateFlags[row] >> 2) & 0x3),
-                        (_dateFlags[row] & EvidenceColumns.SpanFlag) != 0);
-                    found.Add(new(Path(row, date.IsSpan ? ".start" : ".date"), item, Invariant.Format(
-                        $"expected a date when \"{actorList[actor].Id}\" existed ({actorList[actor].ActiveText()}, as its actor entry says); was {date}")));
-                }
-            }
+            EvidenceDate DateOf(int row) => EvidenceDate.FromParts(
+                DateOnly.FromDayNumber(_first[row]),
+                (DatePrecision)(_dateFlags[row] & 0x3),
+                DateOnly.FromDayNumber(_last[row]),
+                (DatePrecision)((_dateFlags[row] >> 2) & 0x3),
+                (_dateFlags[row] & EvidenceColumns.SpanFlag) != 0);
 
             static string Path(int row, string field) => Invariant.Format($"$.evidence[{row}]{field}");
         }

@@ -1349,7 +1349,7 @@ public static partial class CaseReader
                 }
                 else if (Array.IndexOf(names, name) < 0)
                 {
-                    Problems.Add((new CaseProblem($"{path}.{name}", id, $"expected only the properties {string.Join(", ", names.Select(n => $"\"{n}\""))}; \"{name}\" is not one of them{Names.DidYouMean(name, names)}"), at));
+                    Problems.Add((new CaseProblem($"{path}.{name}", id, $"expected only the properties {string.Join(", ", names.Select(n => $"\"{n}\""))}; \"{name}\" is not one of them{Names.DidYouMean(name, names.Where(n => o[n] is null))}"), at));
                 }
             }
 

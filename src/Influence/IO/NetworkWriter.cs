@@ -103,7 +103,7 @@ public static class NetworkWriter
 
     /// <summary>
     /// Writes Graphviz DOT (render with <c>dot -Tsvg</c>). Only the actors with a tie in the window are drawn (and the
-    /// focus actors); the label says how many others were left out. The JSON lists every actor.
+    /// focus actors); the label says how many others were left out. The JSON lists every actor of the network (every actor that existed in the window).
     /// </summary>
     /// <param name="network">The network.</param>
     /// <param name="writer">The text writer.</param>

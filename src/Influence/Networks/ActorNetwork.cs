@@ -103,8 +103,9 @@ public sealed class ActorNetwork
     public int EdgeCount => _graph.EdgeCount;
 
     /// <summary>
-    /// Builds the whole network of a window: every vertex of the level the focus actors define, and every edge among
-    /// them.
+    /// Builds the whole network of a window: every vertex of the level the focus actors define that existed in the
+    /// window (an actor with <see cref="Actor.ActiveFrom"/> after it, or <see cref="Actor.ActiveTo"/> before it, is left
+    /// out), and every edge among them.
     /// </summary>
     /// <param name="index">The index.</param>
     /// <param name="t0">The first period position (clipped to the grid).</param>
@@ -120,7 +121,7 @@ public sealed class ActorNetwork
         var isVertex = new bool[index.Case.Actors.Length];
         for (var a = 0; a < isVertex.Length; a++)
         {
-            isVertex[a] = IsVertex(index, a, f.AsSpan());
+            isVertex[a] = IsVertex(index, a, f.AsSpan()) && Existed(index, a, t0, t1);
             if (isVertex[a])
             {
                 network._building!.AddVertex(a);
@@ -345,6 +346,15 @@ public sealed class ActorNetwork
     }
 
     /// <summary>Whether an actor is a vertex of the level a focus set defines (see the remarks).</summary>
+    /// <summary>Whether an actor existed on some day of the window (<see cref="Actor.ActiveFrom"/>, <see cref="Actor.ActiveTo"/>).</summary>
+    private static bool Existed(EvidenceIndex index, int actor, int t0, int t1)
+    {
+        var grid = index.Grid;
+        var first = grid[Math.Clamp(t0, 0, index.Periods - 1)].Start.DayNumber;
+        var last = grid[Math.Clamp(t1, 0, index.Periods - 1)].End.DayNumber;
+        return index.Case.Actors[actor].ActiveDuring(first, last);
+    }
+
     internal static bool IsVertex(EvidenceIndex index, int actor, ReadOnlySpan<int> focus)
     {
         var parent = index.ParentOf(actor);

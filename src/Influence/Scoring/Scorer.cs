@@ -149,10 +149,15 @@ public static class Scorer
         ParallelLoop.For(dyadCount, index.Options.MaxDegreeOfParallelism, () => new double?[periods], (k, buffer) =>
         {
             var d = order[k];
-            ScoreDyad(new DyadPeriod(index, patrons[d], clients[d], t0), t0, t1, d * periods, measures, values, lows, highs, buffer);
-            if (index.Case.HasActiveSpans)
+            var (from, to) = index.Case.HasActiveSpans ? ActivePeriods(index, patrons[d], clients[d], t0, t1) : (t0, t1);
+            if (from <= to)
             {
-                Blank(index, patrons[d], clients[d], t0, periods, d * periods, values, lows, highs);
+                ScoreDyad(new DyadPeriod(index, patrons[d], clients[d], from), from, to, (d * periods) + from - t0, measures, values, lows, highs, buffer);
+            }
+
+            if (from > t0 || to < t1)
+            {
+                Blank(t0, t1, from, to, d * periods, values, lows, highs);
             }
 
             return buffer;
@@ -163,23 +168,45 @@ public static class Scorer
         return new ScoreSet(index, plan.Dyads, plan.From, periods, measures, values, lows, highs);
     }
 
-    /// <summary>Makes every value of one dyad undefined in the periods in which one of its parties did not exist.</summary>
-    private static void Blank(EvidenceIndex index, int patron, int client, int t0, int periods, int cell, double[][] values, double[][] lows, double[][] highs)
+    /// <summary>
+    /// The positions in t0 … t1 in which both parties of a dyad existed: one run, since each party's time is one run
+    /// (empty when from &gt; to). Measures are not evaluated outside it: a dyad has no value there.
+    /// </summary>
+    private static (int From, int To) ActivePeriods(EvidenceIndex index, int patron, int client, int t0, int t1)
     {
-        for (var p = 0; p < periods; p++)
+        var from = t0;
+        while (from <= t1 && index.Case.Inactive(patron, client, index.Grid[from]) is not null)
         {
-            if (index.Case.Inactive(patron, client, index.Grid[t0 + p]) is null)
+            from++;
+        }
+
+        var to = t1;
+        while (to >= from && index.Case.Inactive(patron, client, index.Grid[to]) is not null)
+        {
+            to--;
+        }
+
+        return (from, to);
+    }
+
+    /// <summary>Undefined values for one dyad in the positions of t0 … t1 outside from … to.</summary>
+    private static void Blank(int t0, int t1, int from, int to, int cell, double[][] values, double[][] lows, double[][] highs)
+    {
+        for (var t = t0; t <= t1; t++)
+        {
+            if (t >= from && t <= to)
             {
                 continue;
             }
 
+            var c = cell + t - t0;
             for (var m = 0; m < values.Length; m++)
             {
-                values[m][cell + p] = double.NaN;
+                values[m][c] = double.NaN;
                 if (lows[m] is { } low)
                 {
-                    low[cell + p] = double.NaN;
-                    highs[m][cell + p] = double.NaN;
+                    low[c] = double.NaN;
+                    highs[m][c] = double.NaN;
                 }
             }
         }
@@ -195,11 +222,11 @@ public static class Scorer
             if (lows[m] is { } low)
             {
                 // The interval comes with the value: one regression per period instead of two.
-                InputEfficiency.Series(dyad, t0, t1, buffer, low.AsSpan(cell, periods), highs[m].AsSpan(cell, periods));
+                InputEfficiency.Series(dyad, t0, t1, buffer.AsSpan(0, periods), low.AsSpan(cell, periods), highs[m].AsSpan(cell, periods));
             }
             else
             {
-                measures[m].EvaluateSeries(dyad, t0, t1, buffer);
+                measures[m].EvaluateSeries(dyad, t0, t1, buffer.AsSpan(0, periods));
             }
 
             var column = values[m];

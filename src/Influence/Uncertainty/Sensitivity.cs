@@ -233,7 +233,10 @@ public static class Sensitivity
         var current = Judge(point, verdict);
         if (current.Label is null)
         {
-            return new VerdictFlip(dyad, period, verdict, current.Name, current.Rule, [], false, null, [], "the verdict is undetermined (a measure it reads is undefined): there is nothing to flip");
+            var why = point.Inactive(0, 0) is { } inactive
+                ? $"the dyad is not scored in {period}: {inactive}; there is nothing to flip"
+                : "the verdict is undetermined (a measure it reads is undefined): there is nothing to flip";
+            return new VerdictFlip(dyad, period, verdict, current.Name, current.Rule, [], false, null, [], why);
         }
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };

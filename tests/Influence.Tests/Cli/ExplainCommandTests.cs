@@ -66,7 +66,7 @@ public sealed class ExplainCommandTests : IDisposable
         var (code, output, _) = CliRunner.Run("explain", Case(), "--patron", "P", "--client", "C", "--period", "2010", "--measure", "exchange");
 
         code.Should().Be(0);
-        output.Should().Contain("exchange of P → C in 2010: undefined").And.Contain("no evidence item fed this value: there is nothing in the measure's window, so it is undefined.");
+        output.Should().Contain("exchange of P → C in 2010: undefined").And.Contain("no evidence item fed this value, and it is undefined: nothing it reads is defined here");
     }
 
     [Fact]

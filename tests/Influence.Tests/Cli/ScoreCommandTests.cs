@@ -139,6 +139,16 @@ public sealed class ScoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void Score_Table_FoldsThePeriodsBeforeAPartyExisted_AlsoWithIntervals()
+    {
+        var (code, output, _) = CliRunner.Run("score", "--patron", "pakistan", "--client", "taliban", "--from", "1990", "--to", "1995", "--intervals", "20");
+
+        code.Should().Be(0);
+        var rows = output.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && char.IsAsciiDigit(l[0])).Select(l => l.Split(' ')[0]);
+        rows.Should().Equal("1990–1993", "1994", "1995");
+    }
+
+    [Fact]
     public void Score_Out_WritesTheFileWhole_AndNothingToStandardOutput()
     {
         var path = SmallCase();

@@ -279,6 +279,19 @@ public class CaseReaderTests
         }
     }
 
+    [Fact]
+    public void AnUnknownProperty_GetsASuggestion_OnlyAmongThePropertiesTheItemLacks()
+    {
+        var json = Case(
+            Item("a").Replace("\"magnitude\"", "\"magnitde\"", StringComparison.Ordinal),
+            Item("b").Replace("}", ", \"dtae\": \"2001\" }", StringComparison.Ordinal));
+
+        var problems = CaseReader.TryRead(Encoding.UTF8.GetBytes(json), "typos.json").Problems;
+
+        problems.Single(p => p.Path == "$.evidence[0].magnitde").Message.Should().EndWith("\"magnitde\" is not one of them; did you mean \"magnitude\"?");
+        problems.Single(p => p.Path == "$.evidence[1].dtae").Message.Should().EndWith("\"dtae\" is not one of them", "the item has a \"date\" already");
+    }
+
     private static string Case(params string[] items) =>
         $$"""
         {

@@ -129,8 +129,112 @@ public sealed class ActorLifespanTests
         problems.Select(p => (p.Path, p.ItemId, p.Message)).Should().BeEquivalentTo(new[]
         {
             ("$.evidence[0].date", "early", "expected a date when \"C\" existed (from 2005, as its actor entry says); was 2003"),
+            ("$.evidence[1].start", "straddles", "expected a span within the time \"C\" existed (from 2005, as its actor entry says); was 2003..2005"),
             ("$.evidence[2].date", "late", "expected a date when \"P\" existed (until 2008, as its actor entry says); was 2009"),
         });
+    }
+
+    [Fact]
+    public void ASpan_FitsAtThePrecisionOfItsEnds_AndAPoint_NeedOnlyOverlap()
+    {
+        var b = new CaseBuilder("fit", "Fit") { From = Period.FromYear(2000), To = Period.FromYear(2010) };
+        b.AddSource(new Source("s1", "A test source"));
+        b.AddActor(new Actor("P", "Patron", ActorKind.State));
+        b.AddActor(Client with { ActiveFrom = EvidenceDate.OnDay(new DateOnly(2002, 12, 1)), ActiveTo = EvidenceDate.OnDay(new DateOnly(2008, 8, 15)) });
+        b.AddDyad("P", "C");
+        b.Add(TestCases.Support("year-point", TestCases.Year(2002), "P", "C", 0.5));
+        b.Add(TestCases.Support("month-span", EvidenceDate.Span(EvidenceDate.InMonth(2002, 12), EvidenceDate.InMonth(2008, 8)), "P", "C", 0.5));
+        b.Add(TestCases.Support("year-span", TestCases.Years(2002, 2008), "C", "P", 0.5));
+
+        b.TryBuild(out _, out var problems).Should().BeTrue(string.Join("; ", problems));
+    }
+
+    [Fact]
+    public void EvidenceAboutAFaction_MustFitItsMovementsTime_AndObservationsTheirObjectivesActors()
+    {
+        var b = new CaseBuilder("faction", "Faction") { From = Period.FromYear(1990), To = Period.FromYear(2010) };
+        b.AddSource(new Source("s1", "A test source"));
+        b.AddActor(new Actor("P", "Patron", ActorKind.State));
+        b.AddActor(new Actor("T", "Movement", ActorKind.Movement) { ActiveFrom = EvidenceDate.InYear(2000) });
+        b.AddActor(new Actor("H", "Faction", ActorKind.Faction) { Parent = "T" });
+        b.AddDyad("P", "T");
+        b.AddObjective(new Objective("aim", "P", "An aim", 0.5) { Toward = "T" });
+        b.Add(TestCases.Support("early", TestCases.Year(1995), "P", "H", 0.5));
+        b.Add(TestCases.Attained("att", TestCases.Year(1999), "aim", 0.9));
+        b.Add(TestCases.Support("fine", TestCases.Year(2001), "P", "H", 0.5));
+
+        b.TryBuild(out _, out var problems).Should().BeFalse();
+
+        problems.Select(p => (p.Path, p.ItemId, p.Message)).Should().BeEquivalentTo(new[]
+        {
+            ("$.evidence[0].date", "early", "expected a date when \"T\" existed (from 2000, as its actor entry says; \"H\" is part of it, so evidence about \"H\" counts for it); was 1995"),
+            ("$.evidence[1].date", "att", "expected a date when \"T\" existed (from 2000, as its actor entry says; objective \"aim\" is pursued through it); was 1999"),
+        });
+    }
+
+    [Fact]
+    public void ADyadWhosePartiesNeverExistedTogether_IsAProblem()
+    {
+        var b = new CaseBuilder("apart", "Apart");
+        b.AddActor(new Actor("P", "Patron", ActorKind.State) { ActiveTo = EvidenceDate.InYear(1990) });
+        b.AddActor(Client with { ActiveFrom = EvidenceDate.InYear(1994) });
+        b.AddDyad("P", "C");
+
+        b.TryBuild(out _, out var problems).Should().BeFalse();
+
+        problems.Should().ContainSingle().Which.Should().Be(new CaseProblem("$.dyads[0]", null, "expected a patron and a client that existed at the same time; \"P\" existed until 1990 and \"C\" from 1994"));
+    }
+
+    [Fact]
+    public void MeasuresAreNotEvaluated_InPeriodsADyadDoesNotExist()
+    {
+        var options = ScoringOptions.Default with { CustomMeasures = [new FailsBefore2005()] };
+
+        var scores = Scorer.Score(Build(Client with { ActiveFrom = EvidenceDate.InYear(2005) }), options);
+
+        scores.Get("failsBefore2005", PC, Period.FromYear(2004)).Value.Should().BeNull();
+        scores.Get("failsBefore2005", PC, Period.FromYear(2005)).Value.Should().Be(1);
+        scores.For(PC, Period.FromYear(2003)).PatronClient.Rule.Should().StartWith("undetermined: C did not exist");
+    }
+
+    [Fact]
+    public void TheWholeNetwork_LeavesOutActorsThatDidNotExistInTheWindow()
+    {
+        var @case = Build(Client with { ActiveFrom = EvidenceDate.InYear(2005) });
+
+        ActorNetworkOf(@case, 2004).Should().BeEquivalentTo(["P", "X"]);
+        ActorNetworkOf(@case, 2005).Should().BeEquivalentTo(["P", "C", "X"]);
+
+        static IEnumerable<string> ActorNetworkOf(Case c, int year) =>
+            Influence.Networks.ActorNetwork.ForPeriod(c, Period.FromYear(year)).Actors.Select(a => c.Actors[a].Id);
+    }
+
+    [Fact]
+    public void WhatFlips_SaysTheDyadIsNotScored_BeforeTheClientExisted()
+    {
+        var @case = Build(Client with { ActiveFrom = EvidenceDate.InYear(2005) });
+
+        var flip = Sensitivity.WhatFlips(@case, PC, Period.FromYear(2003), Verdict.State);
+
+        flip.Current.Should().Be("unobserved");
+        flip.Note.Should().Be("the dyad is not scored in 2003: C did not exist in 2003 (it existed from 2005); there is nothing to flip");
+    }
+
+    /// <summary>Throws before 2005: scoring must not ask it for periods in which the dyad does not exist.</summary>
+    private sealed class FailsBefore2005() : Influence.Theory.Measure("failsBefore2005")
+    {
+        public override Influence.Theory.MeasureScale Scale => Influence.Theory.MeasureScale.Unit;
+
+        public override string Formula => "1";
+
+        public override string Citation => "none";
+
+        public override double? Evaluate(in Influence.Theory.DyadPeriod at) =>
+            at.Period.Year >= 2005 ? 1 : throw new InvalidOperationException($"evaluated in {at.Period}");
+
+        public override void Trace(in Influence.Theory.DyadPeriod at, ICollection<Influence.Theory.EvidenceUse> uses)
+        {
+        }
     }
 
     [Fact]
