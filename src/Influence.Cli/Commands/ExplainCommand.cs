@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using Influence.Cases;
+using Influence.IO;
 using Influence.Scoring;
 
 namespace Influence.Cli.Commands;
 
-/// <summary><c>influence explain CASE --patron ID --client ID --period P --measure NAME</c>.</summary>
+/// <summary><c>influence explain CASE --patron ID --client ID --period P --measure NAME [--format text|json] [--out]</c>.</summary>
 internal static class ExplainCommand
 {
     public static Command Create(CliIO io)
@@ -15,13 +16,15 @@ internal static class ExplainCommand
         var client = Common.Client();
         var period = new Option<string?>("--period") { Description = "The period to explain (YYYY, YYYYQn or YYYY-MM).", Required = true };
         var measure = new Option<string?>("--measure") { Description = "The measure to explain (for example exchange, conflict, attainment).", Required = true };
+        var format = new Option<string>("--format") { Description = "text or json (schema influence.explanation/1).", DefaultValueFactory = _ => "text" };
         var output = Common.Out();
         var command = new Command("explain", "Explain one value: every evidence item that fed it, its weight, its effect and its sources.")
         {
-            @case, patron, client, period, measure, output,
+            @case, patron, client, period, measure, format, output,
         };
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
+            var fmt = Common.Choice(parse, format, "text", "json");
             var path = parse.GetValue(@case);
             var theCase = Common.LoadCase(path);
             var p = Common.PeriodIn(theCase, parse.GetValue(period)!, "--period");
@@ -41,7 +44,18 @@ internal static class ExplainCommand
             var scores = Scorer.Score(theCase, ScoringOptions.Default, request);
             var explanation = Explainer.Explain(scores, dyad, p, parse.GetValue(measure)!);
             var inactive = scores.Inactive(0, 0);
-            Common.Emit(io, parse.GetValue(output), writer => Write(explanation, inactive, writer));
+            Common.Emit(io, parse.GetValue(output), writer =>
+            {
+                if (fmt == "json")
+                {
+                    writer.Write(ExplanationWriter.ToJson(explanation, scores));
+                    writer.WriteLine();
+                }
+                else
+                {
+                    Write(explanation, inactive, writer);
+                }
+            });
             return Cli.Success;
         }));
         return command;

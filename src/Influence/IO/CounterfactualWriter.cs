@@ -80,17 +80,7 @@ public static class CounterfactualWriter
         w.WriteEndObject();
     }
 
-    private static void Number(Utf8JsonWriter w, string name, double? value)
-    {
-        if (value is { } v)
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
+    private static void Number(Utf8JsonWriter w, string name, double? value) => JsonValues.Number(w, name, value);
 
     private static void State(Utf8JsonWriter w, string name, RelationshipState? state)
     {

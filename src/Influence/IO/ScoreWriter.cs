@@ -272,17 +272,7 @@ public static class ScoreWriter
         w.WriteEndObject();
     }
 
-    private static void Nullable(Utf8JsonWriter w, string name, double? value)
-    {
-        if (value is { } v)
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
+    private static void Nullable(Utf8JsonWriter w, string name, double? value) => JsonValues.Number(w, name, value);
 
     private static void Nullable(Utf8JsonWriter w, string name, bool? value)
     {

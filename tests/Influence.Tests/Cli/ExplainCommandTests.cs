@@ -22,6 +22,43 @@ public sealed class ExplainCommandTests : IDisposable
     }
 
     [Fact]
+    public void Explain_Json_CarriesEveryContribution_WithItsSources()
+    {
+        var (code, output, _) = CliRunner.Run("explain", Case(), "--patron", "P", "--client", "C", "--period", "2005", "--measure", "exchange", "--format", "json");
+
+        code.Should().Be(0);
+        using var doc = System.Text.Json.JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        root.GetProperty("schema").GetString().Should().Be("influence.explanation/1");
+        root.GetProperty("inputHash").GetString().Should().MatchRegex("^[0-9a-f]{64}$");
+        (root.GetProperty("patron").GetString(), root.GetProperty("client").GetString(), root.GetProperty("period").GetString(), root.GetProperty("measure").GetString())
+            .Should().Be(("P", "C", "2005", "exchange"));
+        root.GetProperty("value").GetDouble().Should().BeApproximately((1 - Math.Exp(-1.15)) * 2 * 0.35 / 1.15, 1e-12);
+        root.GetProperty("notScored").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
+        var back = root.GetProperty("contributions").EnumerateArray().Single(c => c.GetProperty("evidence").GetString() == "back");
+        back.GetProperty("kind").GetString().Should().Be("support");
+        back.GetProperty("confidence").GetString().Should().Be("reported");
+        back.GetProperty("date").GetString().Should().Be("2005");
+        back.GetProperty("valueWithout").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Number, "P's flow alone still defines exchange");
+        back.GetProperty("sources").EnumerateArray().Select(x => x.GetProperty("citation").GetString()).Should().Equal("A test source", "Second source, p. 12");
+        root.GetProperty("contributions").EnumerateArray().Single(c => c.GetProperty("evidence").GetString() == "give").GetProperty("note").GetString().Should().Be("P sends arms.");
+    }
+
+    [Fact]
+    public void Explain_Json_SaysWhyAValueIsNotScored()
+    {
+        var (code, output, _) = CliRunner.Run("explain", "--patron", "pakistan", "--client", "taliban", "--period", "1990", "--measure", "conflict", "--format", "json");
+
+        code.Should().Be(0);
+        using var doc = System.Text.Json.JsonDocument.Parse(output);
+        doc.RootElement.GetProperty("value").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
+        doc.RootElement.GetProperty("notScored").GetString().Should().Be("taliban did not exist in 1990 (it existed from 1994)");
+        doc.RootElement.GetProperty("contributions").GetArrayLength().Should().Be(0);
+        CliRunner.Run("explain", "--patron", "pakistan", "--client", "taliban", "--period", "1990", "--measure", "conflict", "--format", "json").Out
+            .Should().Be(output, "the same explanation gives the same bytes");
+    }
+
+    [Fact]
     public void Explain_SaysWhyADefinedValue_HasNoItems()
     {
         var (code, output, _) = CliRunner.Run("explain", Case(), "--patron", "P", "--client", "C", "--period", "2005", "--measure", "conflict");

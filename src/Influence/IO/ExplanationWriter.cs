@@ -1,0 +1,90 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Influence.Internal;
+using Influence.Scoring;
+
+namespace Influence.IO;
+
+/// <summary>Writes an <see cref="Explanation"/> as JSON (schema <c>influence.explanation/1</c>), for tools and charts.</summary>
+/// <remarks>
+/// <code>
+/// {"schema":"influence.explanation/1","case","inputHash","patron","client","period","measure","value","notScored",
+///  "formula","citation","valueWithoutAll","jointEffect",
+///  "contributions":[{"evidence","kind","date","confidence","term","weight","valueWithout","effect",
+///                    "sources":[{"id","citation","url"}],"note"}]}
+/// </code>
+/// Numbers are written shortest round-trip; a missing value is null (never NaN). <c>notScored</c> is the reason when
+/// the dyad is not scored in the period (one of its parties did not exist), else null. <c>date</c> is the item's date
+/// as in a case file (<c>2024</c>, <c>2024-03</c>, <c>2024-03-05</c>) or a span as <c>start..end</c>; <c>kind</c> and
+/// <c>confidence</c> use the case format's names. Contributions are in the explanation's order (largest effect first).
+/// The same explanation always gives the same bytes.
+/// </remarks>
+public static class ExplanationWriter
+{
+    /// <summary>The schema name.</summary>
+    public const string Schema = "influence.explanation/1";
+
+    private static readonly JsonWriterOptions Json = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Writes JSON to a string.</summary>
+    /// <param name="explanation">The explanation.</param>
+    /// <param name="scores">The scores it explains a value of (for the case, the input hash and whether the dyad was scored).</param>
+    /// <returns>The JSON.</returns>
+    /// <exception cref="ArgumentException">The explanation's dyad or period was not scored in <paramref name="scores"/>.</exception>
+    public static string ToJson(Explanation explanation, ScoreSet scores)
+    {
+        ArgumentNullException.ThrowIfNull(explanation);
+        ArgumentNullException.ThrowIfNull(scores);
+        var notScored = scores.Inactive(scores.RequireDyad(explanation.Dyad), scores.RequirePeriod(explanation.Period));
+        using var m = new MemoryStream();
+        using (var w = new Utf8JsonWriter(m, Json))
+        {
+            w.WriteStartObject();
+            w.WriteString("schema", Schema);
+            w.WriteString("case", scores.Case.Id);
+            w.WriteString("inputHash", scores.InputHash);
+            w.WriteString("patron", explanation.Dyad.Patron);
+            w.WriteString("client", explanation.Dyad.Client);
+            w.WriteString("period", explanation.Period.ToString());
+            w.WriteString("measure", explanation.Measure);
+            JsonValues.Number(w, "value", explanation.Value);
+            JsonValues.String(w, "notScored", notScored);
+            w.WriteString("formula", explanation.Formula);
+            w.WriteString("citation", explanation.Citation);
+            JsonValues.Number(w, "valueWithoutAll", explanation.ValueWithoutAll);
+            JsonValues.Number(w, "jointEffect", explanation.JointEffect);
+            w.WriteStartArray("contributions");
+            foreach (var c in explanation.Contributions)
+            {
+                w.WriteStartObject();
+                w.WriteString("evidence", c.EvidenceId);
+                w.WriteString("kind", Names.Kind[c.Kind]);
+                w.WriteString("date", c.Date.ToString());
+                w.WriteString("confidence", Names.Confidence[c.Confidence]);
+                w.WriteString("term", c.Term);
+                w.WriteNumber("weight", c.Weight);
+                JsonValues.Number(w, "valueWithout", c.ValueWithout);
+                JsonValues.Number(w, "effect", c.Effect);
+                w.WriteStartArray("sources");
+                foreach (var s in c.Sources)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("id", s.Id);
+                    w.WriteString("citation", s.Citation);
+                    JsonValues.String(w, "url", s.Url);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                JsonValues.String(w, "note", c.Note);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(m.ToArray());
+    }
+}
