@@ -43,7 +43,7 @@ public sealed class Case
         IssueIndex = Index(issues, s => s.Id);
         ObjectiveIndex = Index(objectives, s => s.Id);
         IndicatorIndex = Index(indicators, s => s.Id);
-        HasActiveSpans = actors.Any(a => a.ActiveFrom is not null || a.ActiveTo is not null);
+        Lifetimes = actors.Any(a => a.ActiveFrom is not null || a.ActiveTo is not null) ? new Lifetimes(actors, ActorIndexOf) : null;
     }
 
     /// <summary>The case's identifier.</summary>
@@ -117,28 +117,20 @@ public sealed class Case
     public Source? FindSource(string id) => SourceIndex.TryGetValue(NotNull(id), out var i) ? Sources[i] : null;
 
     /// <summary>
-    /// Why a dyad is not scored in a period: one of its parties did not exist in any day of it (see
-    /// <see cref="Actor.ActiveFrom"/>); null when both did.
+    /// Why a dyad is not scored in a period: its parties (with their movements) did not exist together on any day of
+    /// it (see <see cref="Actor.ActiveFrom"/>); null when they did.
     /// </summary>
     /// <param name="patron">The patron's actor position.</param>
     /// <param name="client">The client's actor position.</param>
     /// <param name="period">The period.</param>
     /// <returns>The reason, or null.</returns>
-    internal string? Inactive(int patron, int client, Period period)
-    {
-        foreach (var actor in new[] { Actors[patron], Actors[client] })
-        {
-            if (!actor.ActiveDuring(period.Start.DayNumber, period.End.DayNumber))
-            {
-                return $"{actor.Id} did not exist in {period} (it existed {actor.ActiveText()})";
-            }
-        }
-
-        return null;
-    }
+    internal string? Inactive(int patron, int client, Period period) => Lifetimes?.Inactive(patron, client, period);
 
     /// <summary>Whether any actor of the case says when it existed (when none does, no dyad is ever inactive).</summary>
-    internal bool HasActiveSpans { get; }
+    internal bool HasActiveSpans => Lifetimes is not null;
+
+    /// <summary>When the actors existed, with their movements; null when no actor says.</summary>
+    internal Lifetimes? Lifetimes { get; }
 
     /// <summary>"no actor is called "X" in case 'c'", with a suggestion when an actor's id is close.</summary>
     internal string NoActorCalled(string id) => $"no actor is called \"{id}\" in case '{Id}'{Names.DidYouMean(id, Actors.Select(a => a.Id))}";

@@ -325,10 +325,6 @@ public sealed class CaseBuilder
                 }
             }
 
-            if (a.ActiveFrom is { } af && a.ActiveTo is { } at && at.Last < af.First)
-            {
-                found.Add(new($"$.actors[{i}].activeTo", a.Id, $"expected an end not before the actor's start ({af}); was {at}"));
-            }
         }
 
         for (var i = 0; i < _objectives.Count; i++)
@@ -387,6 +383,19 @@ public sealed class CaseBuilder
             : null;
         if (life is not null)
         {
+            for (var i = 0; i < _actors.Count; i++)
+            {
+                var a = _actors[i];
+                if (a.ActiveFrom is { } af && a.ActiveTo is { } at && at.Last < af.First)
+                {
+                    found.Add(new($"$.actors[{i}].activeTo", a.Id, $"expected an end not before the actor's start ({af}); was {at}"));
+                }
+                else if (life.OutsideMovement(i) is { } outside)
+                {
+                    found.Add(new($"$.actors[{i}].{(a.ActiveFrom is not null ? "activeFrom" : "activeTo")}", a.Id, outside));
+                }
+            }
+
             for (var i = 0; i < _dyads.Count; i++)
             {
                 if (life.NeverTogether(_dyads[i]) is { } why)
@@ -468,37 +477,27 @@ public sealed class CaseBuilder
 
     /// <summary>
     /// The times actors existed (<see cref="Actor.ActiveFrom"/>, <see cref="Actor.ActiveTo"/>), as the evidence checks
-    /// need them: an item must fall in the time of every actor it counts for — the actors it names and, since evidence
-    /// about a faction counts for its movement, their ancestors — and of the holder and target of the objective an
-    /// attainment or indicator observation is about. A point (an event whose day may be uncertain) needs only to
-    /// overlap that time; a span (a sustained flow or state) must begin and end in it, each end at its own precision
-    /// ("2002..2021-08" ends in August 2021 and fits an actor that ceased on 15 August 2021; "1995..2003" does not fit
-    /// one that began in 2000), or its early part would count in the first periods the actor existed.
+    /// need them (<see cref="Lifetimes"/>): an item must fall in the time in which every actor it counts for existed
+    /// together — the actors it names and, since evidence about a faction counts for its movement, their movements; the
+    /// holder and target of the objective an attainment or indicator observation is about. A point (an event whose day
+    /// may be uncertain) needs only to overlap that time; a span (a sustained flow or state) must begin and end in it,
+    /// each end at its own precision ("2002..2021-08" ends in August 2021 and fits an actor that ceased on 15 August
+    /// 2021; "1995..2003" does not fit one that began in 2000), or its early part would count in the first periods the
+    /// actor existed.
     /// </summary>
     internal sealed class Lifespans
     {
         private readonly List<Actor> _actors;
-        private readonly int[][] _lineage;
+        private readonly Dictionary<string, int> _actorIdx;
+        private readonly Lifetimes _lifetimes;
         private readonly (int Holder, int Toward, string Id)[] _objectives;
         private readonly int[] _indicatorObjective;
 
         public Lifespans(List<Actor> actors, Dictionary<string, int> actorIdx, List<Objective> objectives, Dictionary<string, int> objectiveIdx, List<Indicator> indicators)
         {
             _actors = actors;
-            _lineage = new int[actors.Count][];
-            for (var i = 0; i < actors.Count; i++)
-            {
-                var line = new List<int> { i };
-                var current = actors[i];
-                while (current.Parent is { } parent && actorIdx.TryGetValue(parent, out var p) && !line.Contains(p))
-                {
-                    line.Add(p);
-                    current = actors[p];
-                }
-
-                _lineage[i] = [.. line];
-            }
-
+            _actorIdx = actorIdx;
+            _lifetimes = new Lifetimes(actors, id => actorIdx.TryGetValue(id, out var i) ? i : -1);
             _objectives = [.. objectives.Select(o => (
                 actorIdx.TryGetValue(o.Holder, out var h) ? h : -1,
                 o.Toward is { } t && actorIdx.TryGetValue(t, out var w) ? w : -1,
@@ -506,21 +505,40 @@ public sealed class CaseBuilder
             _indicatorObjective = [.. indicators.Select(x => objectiveIdx.TryGetValue(x.Objective, out var o) ? o : -1)];
         }
 
-        /// <summary>Why a declared dyad can never be scored (its parties never existed at the same time), or null.</summary>
-        public string? NeverTogether(Dyad dyad)
+        /// <summary>A faction whose own time reaches outside its movement's, or null.</summary>
+        public string? OutsideMovement(int actor)
         {
-            var p = _actors.Find(a => a.Id == dyad.Patron);
-            var c = _actors.Find(a => a.Id == dyad.Client);
-            if (p is null || c is null)
+            var a = _actors[actor];
+            if (a.ActiveFrom is null && a.ActiveTo is null)
             {
                 return null;
             }
 
-            var first = Math.Max(p.ActiveFrom?.First.DayNumber ?? int.MinValue, c.ActiveFrom?.First.DayNumber ?? int.MinValue);
-            var last = Math.Min(p.ActiveTo?.Last.DayNumber ?? int.MaxValue, c.ActiveTo?.Last.DayNumber ?? int.MaxValue);
-            return first <= last
+            var lineage = _lifetimes.Lineage(actor);
+            for (var k = 1; k < lineage.Length; k++)
+            {
+                var m = _actors[lineage[k]];
+                if ((a.ActiveFrom is { } f && m.ActiveFrom is { } mf && f.First < mf.First) || (a.ActiveTo is { } t && m.ActiveTo is { } mt && t.Last > mt.Last))
+                {
+                    return $"expected a time within that of \"{m.Id}\", which \"{a.Id}\" is part of ({m.ActiveText()}); was {a.ActiveText()}";
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Why a declared dyad can never be scored (its parties never existed at the same time), or null.</summary>
+        public string? NeverTogether(Dyad dyad)
+        {
+            if (!_actorIdx.TryGetValue(dyad.Patron, out var p) || !_actorIdx.TryGetValue(dyad.Client, out var c) || Reversed(p) || Reversed(c))
+            {
+                return null;
+            }
+
+            var joint = _lifetimes.Joint(p, c);
+            return joint.First <= joint.Last
                 ? null
-                : $"expected a patron and a client that existed at the same time; \"{p.Id}\" existed {p.ActiveText() ?? "throughout"} and \"{c.Id}\" {c.ActiveText() ?? "throughout"}";
+                : $"expected a patron and a client that existed at the same time; \"{_actors[joint.FirstBy].Id}\" existed {_actors[joint.FirstBy].ActiveText()} and \"{_actors[joint.LastBy].Id}\" {_actors[joint.LastBy].ActiveText()}";
         }
 
         /// <summary>An item's date: its first and last day, the precision of each end, and whether it is a span.</summary>
@@ -530,7 +548,7 @@ public sealed class CaseBuilder
             public int StartUnitLast => StartPrecision switch
             {
                 DatePrecision.Year => new DateOnly(DateOnly.FromDayNumber(First).Year, 12, 31).DayNumber,
-                DatePrecision.Month => DateOnly.FromDayNumber(First).AddMonths(1).AddDays(-1).DayNumber,
+                DatePrecision.Month => DateOnly.FromDayNumber(First) is var d ? new DateOnly(d.Year, d.Month, DateTime.DaysInMonth(d.Year, d.Month)).DayNumber : First,
                 _ => First,
             };
 
@@ -541,50 +559,91 @@ public sealed class CaseBuilder
                 DatePrecision.Month => DateOnly.FromDayNumber(Last) is var d ? new DateOnly(d.Year, d.Month, 1).DayNumber : Last,
                 _ => Last,
             };
+
+            /// <summary>Whether the date fits the days first … last; for a span, which end does not (".start" or ".end").</summary>
+            public string? Misfit(int first, int last)
+            {
+                if (first > last)
+                {
+                    return Span ? ".start" : ".date";
+                }
+
+                if (!Span)
+                {
+                    return Last >= first && First <= last ? null : ".date";
+                }
+
+                return StartUnitLast < first || First > last ? ".start" : EndUnitFirst > last || Last < first ? ".end" : null;
+            }
         }
 
-        /// <summary>Reports each actor of <paramref name="actor"/>'s lineage whose time the dates do not fit.</summary>
-        public void Check(int actor, string? why, When when, Action<string> report)
+        /// <summary>
+        /// Checks an item's date against the times of the actors it counts for: each actor alone first (the message
+        /// names it), then all of them together. Reports (field, what was expected) once per actor.
+        /// </summary>
+        public void Check(EvidenceKind kind, int a, int b, int reference, When when, Action<string, string> report)
         {
-            if (actor < 0)
+            (int Actor, string? Why)[] parties = kind switch
             {
-                return;
-            }
-
-            var span = when.Span;
-            foreach (var x in _lineage[actor])
+                EvidenceKind.Attainment when reference >= 0 => Objective(reference),
+                EvidenceKind.Indicator when reference >= 0 && _indicatorObjective[reference] >= 0 => Objective(_indicatorObjective[reference]),
+                EvidenceKind.Attainment or EvidenceKind.Indicator => [],
+                _ => [(a, null), (b, null)],
+            };
+            var seen = new HashSet<int>();
+            var alone = false;
+            foreach (var (party, why) in parties)
             {
-                var a = _actors[x];
-                var fits = span
-                    ? a.ActiveDuring(when.First, when.StartUnitLast) && a.ActiveDuring(when.EndUnitFirst, when.Last)
-                    : a.ActiveDuring(when.First, when.Last);
-                if (!fits)
+                if (party < 0)
                 {
-                    var via = x == actor ? why : $"\"{_actors[actor].Id}\" is part of it, so evidence about \"{_actors[actor].Id}\" counts for it";
-                    report($"expected {(span ? "a span within the time" : "a date when")} \"{a.Id}\" existed ({a.ActiveText()}, as its actor entry says{(via is null ? string.Empty : "; " + via)})");
+                    continue;
+                }
+
+                foreach (var x in _lifetimes.Lineage(party))
+                {
+                    var actor = _actors[x];
+                    if (!seen.Add(x) || Reversed(x))
+                    {
+                        continue;
+                    }
+
+                    if (when.Misfit(actor.ActiveFrom?.First.DayNumber ?? int.MinValue, actor.ActiveTo?.Last.DayNumber ?? int.MaxValue) is { } field)
+                    {
+                        alone = true;
+                        var via = x == party ? why : $"\"{_actors[party].Id}\" is part of it, so evidence about \"{_actors[party].Id}\" counts for it";
+                        report(field, $"expected {(when.Span ? "a span within the time" : "a date when")} \"{actor.Id}\" existed ({actor.ActiveText()}, as its actor entry says{(via is null ? string.Empty : "; " + via)})");
+                    }
                 }
             }
-        }
 
-        public void CheckObjective(int objective, When when, Action<string> report)
-        {
-            if (objective < 0)
+            var named = parties.Where(q => q.Actor >= 0).ToArray();
+            if (alone || named.Length < 2)
             {
                 return;
             }
 
-            var (holder, toward, id) = _objectives[objective];
-            Check(holder, $"it holds objective \"{id}\"", when, report);
-            Check(toward, $"objective \"{id}\" is pursued through it", when, report);
-        }
-
-        public void CheckIndicator(int indicator, When when, Action<string> report)
-        {
-            if (indicator >= 0)
+            var together = _lifetimes.Joint(named[0].Actor, named[1].Actor);
+            if (together.FirstBy < 0 || together.LastBy < 0 || Reversed(together.FirstBy) || Reversed(together.LastBy))
             {
-                CheckObjective(_indicatorObjective[indicator], when, report);
+                return;
+            }
+
+            if (when.Misfit(together.First, together.Last) is { } f2)
+            {
+                var (s, e) = (_actors[together.FirstBy], _actors[together.LastBy]);
+                report(f2, $"expected {(when.Span ? "a span within the time" : "a date when")} \"{s.Id}\" and \"{e.Id}\" both existed (\"{s.Id}\" {s.ActiveText()}, \"{e.Id}\" {e.ActiveText()})");
             }
         }
+
+        private (int Actor, string? Why)[] Objective(int objective)
+        {
+            var (holder, toward, id) = _objectives[objective];
+            return [(holder, $"it holds objective \"{id}\""), (toward, $"objective \"{id}\" is pursued through it")];
+        }
+
+        /// <summary>An actor whose end comes before its start: reported already, and not checked against.</summary>
+        private bool Reversed(int actor) =>
+            _actors[actor].ActiveFrom is { } f && _actors[actor].ActiveTo is { } t && t.Last < f.First;
     }
 
     /// <summary>Evidence rows as they are added, with references still as ids.</summary>
@@ -781,18 +840,7 @@ public sealed class CaseBuilder
                 {
                     var span = (_dateFlags[i] & EvidenceColumns.SpanFlag) != 0;
                     var when = new Lifespans.When(_first[i], _last[i], (DatePrecision)(_dateFlags[i] & 0x3), (DatePrecision)((_dateFlags[i] >> 2) & 0x3), span);
-                    life.Check(a[k], null, when, Report);
-                    life.Check(b[k], null, when, Report);
-                    if (ek == EvidenceKind.Attainment)
-                    {
-                        life.CheckObjective(refs[k], when, Report);
-                    }
-                    else if (ek == EvidenceKind.Indicator)
-                    {
-                        life.CheckIndicator(refs[k], when, Report);
-                    }
-
-                    void Report(string expected) => found.Add(new(Path(i, span ? ".start" : ".date"), id, $"{expected}; was {DateOf(i)}"));
+                    life.Check(ek, a[k], b[k], refs[k], when, (field, expected) => found.Add(new(Path(i, field), id, $"{expected}; was {DateOf(i)}")));
                 }
 
                 sourceStart[k] = s;

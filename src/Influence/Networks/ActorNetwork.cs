@@ -345,16 +345,25 @@ public sealed class ActorNetwork
         }
     }
 
-    /// <summary>Whether an actor is a vertex of the level a focus set defines (see the remarks).</summary>
-    /// <summary>Whether an actor existed on some day of the window (<see cref="Actor.ActiveFrom"/>, <see cref="Actor.ActiveTo"/>).</summary>
+    /// <summary>
+    /// Whether an actor (with its movements) existed on some day of the window (<see cref="Actor.ActiveFrom"/>,
+    /// <see cref="Actor.ActiveTo"/>).
+    /// </summary>
     private static bool Existed(EvidenceIndex index, int actor, int t0, int t1)
     {
+        if (index.Case.Lifetimes is not { } lifetimes)
+        {
+            return true;
+        }
+
         var grid = index.Grid;
         var first = grid[Math.Clamp(t0, 0, index.Periods - 1)].Start.DayNumber;
         var last = grid[Math.Clamp(t1, 0, index.Periods - 1)].End.DayNumber;
-        return index.Case.Actors[actor].ActiveDuring(first, last);
+        var joint = lifetimes.Joint(actor, -1);
+        return joint.First <= joint.Last && last >= joint.First && first <= joint.Last;
     }
 
+    /// <summary>Whether an actor is a vertex of the level a focus set defines (see the remarks).</summary>
     internal static bool IsVertex(EvidenceIndex index, int actor, ReadOnlySpan<int> focus)
     {
         var parent = index.ParentOf(actor);

@@ -185,8 +185,9 @@ public sealed class ScoreSet
             Options.States);
 
     /// <summary>
-    /// Why a dyad is not scored in a period, or null when it is: every measure of a dyad is undefined in the periods in
-    /// which its patron or its client did not exist (<see cref="Actor.ActiveFrom"/>, <see cref="Actor.ActiveTo"/>).
+    /// Why a dyad is not scored in a period, or null when it is: every measure of a dyad is undefined in the periods on
+    /// none of whose days its patron and its client, with the movements they belong to, existed together
+    /// (<see cref="Actor.ActiveFrom"/>, <see cref="Actor.ActiveTo"/>).
     /// </summary>
     /// <param name="dyad">The dyad position.</param>
     /// <param name="period">The period position.</param>

@@ -223,7 +223,7 @@ public readonly struct EvidenceDate : IEquatable<EvidenceDate>
         var last = precision switch
         {
             DatePrecision.Year => new DateOnly(day.Year, 12, 31),
-            DatePrecision.Month => first.AddMonths(1).AddDays(-1),
+            DatePrecision.Month => new DateOnly(first.Year, first.Month, DateTime.DaysInMonth(first.Year, first.Month)),
             _ => day,
         };
         return (first, last);

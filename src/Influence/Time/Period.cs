@@ -49,10 +49,13 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>
     /// <summary>The last day of the period (inclusive).</summary>
     public DateOnly End => Granularity switch
     {
-        Granularity.Quarter => Start.AddMonths(3).AddDays(-1),
-        Granularity.Month => Start.AddMonths(1).AddDays(-1),
+        Granularity.Quarter => LastDayOf(Start.Year, Start.Month + 2),
+        Granularity.Month => LastDayOf(Start.Year, Start.Month),
         _ => new DateOnly(Year, 12, 31),
     };
+
+    // Not Start.AddMonths(n).AddDays(-1): in December 9999 the next month does not exist.
+    private static DateOnly LastDayOf(int year, int month) => new(year, month, DateTime.DaysInMonth(year, month));
 
     /// <summary>Creates a year period.</summary>
     /// <param name="year">The year, 1 to 9999.</param>

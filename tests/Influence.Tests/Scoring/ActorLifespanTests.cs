@@ -182,7 +182,7 @@ public sealed class ActorLifespanTests
 
         b.TryBuild(out _, out var problems).Should().BeFalse();
 
-        problems.Should().ContainSingle().Which.Should().Be(new CaseProblem("$.dyads[0]", null, "expected a patron and a client that existed at the same time; \"P\" existed until 1990 and \"C\" from 1994"));
+        problems.Should().ContainSingle().Which.Should().Be(new CaseProblem("$.dyads[0]", null, "expected a patron and a client that existed at the same time; \"C\" existed from 1994 and \"P\" until 1990"));
     }
 
     [Fact]
@@ -218,6 +218,70 @@ public sealed class ActorLifespanTests
 
         flip.Current.Should().Be("unobserved");
         flip.Note.Should().Be("the dyad is not scored in 2003: C did not exist in 2003 (it existed from 2005); there is nothing to flip");
+    }
+
+    [Fact]
+    public void AFactionsDyad_HasNoValue_BeforeItsMovementExisted()
+    {
+        var b = new CaseBuilder("faction", "Faction") { From = Period.FromYear(1998), To = Period.FromYear(2003) };
+        b.AddSource(new Source("s1", "A test source"));
+        b.AddActor(new Actor("P", "Patron", ActorKind.State));
+        b.AddActor(new Actor("T", "Movement", ActorKind.Movement) { ActiveFrom = EvidenceDate.InYear(2000) });
+        b.AddActor(new Actor("H", "Faction", ActorKind.Faction) { Parent = "T" });
+        b.AddDyad("P", "H");
+        b.AddObjective(new Objective("aim", "P", "An aim toward every client", 0.5));
+        b.Add(TestCases.Attained("att", TestCases.Year(1998), "aim", 0.6));
+        b.Add(TestCases.Support("give", TestCases.Year(2001), "P", "H", 0.5));
+
+        var scores = TestCases.Score(b.Build());
+
+        scores.Series("attainment", new Dyad("P", "H")).Should().Equal([null, null, 0.6, null, null, null], "the 1998 observation counts from 2000, the first year the faction's movement existed, to the end of its look-back");
+        scores.Inactive(0, 0).Should().Be("T did not exist in 1998 (it existed from 2000; H is part of it)");
+        Influence.Networks.ActorNetwork.ForPeriod(scores.Case, Period.FromYear(1999), focus: ["H"]).Actors.Select(a => scores.Case.Actors[a].Id)
+            .Should().BeEquivalentTo(["P"], "the faction did not exist before its movement");
+    }
+
+    [Fact]
+    public void TwoPartiesThatNeverMet_CannotShareAnItem_OrADyad()
+    {
+        var b = new CaseBuilder("apart", "Apart") { From = Period.FromYear(1999), To = Period.FromYear(2001) };
+        b.AddSource(new Source("s1", "A test source"));
+        b.AddActor(new Actor("P", "Patron", ActorKind.State) { ActiveTo = EvidenceDate.InMonth(2000, 3) });
+        b.AddActor(Client with { ActiveFrom = EvidenceDate.InMonth(2000, 10) });
+        b.Add(TestCases.Support("year", TestCases.Year(2000), "P", "C", 0.5));
+
+        b.TryBuild(out _, out var problems).Should().BeFalse();
+
+        problems.Should().ContainSingle().Which.Should().Be(new CaseProblem("$.evidence[0].date", "year",
+            "expected a date when \"C\" and \"P\" both existed (\"C\" from 2000-10, \"P\" until 2000-03); was 2000"));
+    }
+
+    [Fact]
+    public void AFactionDatedOutsideItsMovement_AndASpanEndingTooLate_AreLocated()
+    {
+        var b = new CaseBuilder("dates", "Dates") { From = Period.FromYear(1990), To = Period.FromYear(2010) };
+        b.AddSource(new Source("s1", "A test source"));
+        b.AddActor(new Actor("P", "Patron", ActorKind.State) { ActiveTo = EvidenceDate.InYear(2005) });
+        b.AddActor(new Actor("T", "Movement", ActorKind.Movement) { ActiveFrom = EvidenceDate.InYear(2000) });
+        b.AddActor(new Actor("H", "Faction", ActorKind.Faction) { Parent = "T", ActiveFrom = EvidenceDate.InYear(1995) });
+        b.Add(TestCases.Support("late-end", TestCases.Years(2001, 2007), "P", "T", 0.5));
+
+        b.TryBuild(out _, out var problems).Should().BeFalse();
+
+        problems.Select(p => (p.Path, p.ItemId, p.Message)).Should().BeEquivalentTo(new[]
+        {
+            ("$.actors[2].activeFrom", "H", "expected a time within that of \"T\", which \"H\" is part of (from 2000); was from 1995"),
+            ("$.evidence[0].end", "late-end", "expected a span within the time \"P\" existed (until 2005, as its actor entry says); was 2001..2007"),
+        });
+    }
+
+    [Fact]
+    public void TheLastMonthAndQuarter_OfTheCalendar_HaveTheirLastDay()
+    {
+        EvidenceDate.InMonth(9999, 12).Last.Should().Be(new DateOnly(9999, 12, 31));
+        Period.Parse("9999Q4").End.Should().Be(new DateOnly(9999, 12, 31));
+        Period.Parse("9999-12").End.Should().Be(new DateOnly(9999, 12, 31));
+        Period.Parse("2024-02").End.Should().Be(new DateOnly(2024, 2, 29));
     }
 
     /// <summary>Throws before 2005: scoring must not ask it for periods in which the dyad does not exist.</summary>
