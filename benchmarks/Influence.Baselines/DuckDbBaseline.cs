@@ -34,7 +34,8 @@ public static class DuckDbBaseline
         var granularity = @case.Granularity;
         var from = @case.From ?? throw new ArgumentException("the case needs a first period", nameof(@case));
         var to = @case.To ?? throw new ArgumentException("the case needs a last period", nameof(@case));
-        var earliest = Period.Containing(granularity, @case.Evidence.Min(e => e.Date.First));
+        // The periods start at the earliest evidence (so windows see all history), or at the first scored period.
+        var earliest = @case.Evidence.Count == 0 ? from : Period.Containing(granularity, @case.Evidence.Min(e => e.Date.First));
         var first = earliest < from ? earliest : from;
         var periods = to.PeriodsSince(first) + 1;
 

@@ -25,8 +25,8 @@ public static class NaiveLinqBaseline
         var to = @case.To ?? throw new ArgumentException("the case needs a last period", nameof(@case));
 
         // The periods: from the earliest evidence (so windows see all history) to the last scored period.
-        var earliest = @case.Evidence.Min(e => e.Date.First);
-        var first = Period.Containing(granularity, earliest) < from ? Period.Containing(granularity, earliest) : from;
+        var earliest = @case.Evidence.Count == 0 ? from : Period.Containing(granularity, @case.Evidence.Min(e => e.Date.First));
+        var first = earliest < from ? earliest : from;
         var periods = Enumerable.Range(0, to.PeriodsSince(first) + 1).Select(first.AddPeriods).ToList();
         var offset = from.PeriodsSince(first);
 

@@ -112,7 +112,7 @@ internal static class BenchCommand
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
-        console.Profile.Width = 120;
+        console.Profile.Width = 200;
         var inv = CultureInfo.InvariantCulture;
         console.WriteLine(string.Create(inv, $"Universe: {r.Actors} actors, {r.Dyads} dyads, {r.Periods} periods, {r.Evidence:N0} evidence items, {r.DyadPeriods:N0} dyad-periods (seed {r.Seed}); {r.Threads} threads; {r.Machine}; load average {r.LoadAverage?.ToString("0.0", inv) ?? "unknown"}"));
         var table = new Table { Border = TableBorder.Simple };
@@ -125,13 +125,17 @@ internal static class BenchCommand
         table.AddRow("engine, every measure", Seconds(r.EngineAllMeasuresSeconds), Seconds(r.EngineAllMeasuresCpuSeconds), "");
         table.AddRow("engine, every measure, first run", Seconds(r.EngineFirstRunSeconds), "", "");
         table.AddRow("DuckDB SQL (loading not counted)", Seconds(r.DuckdbSeconds), "", Ratio(r.SpeedupVsDuckdb));
+        table.AddRow("DuckDB, loading the case", Seconds(r.DuckdbLoadSeconds), "", "");
         table.AddRow("naive LINQ", Seconds(r.NaiveSeconds), "", Ratio(r.SpeedupVsNaive));
         console.Write(table);
         console.WriteLine(string.Create(inv, $"Evidence per second, end to end: {r.EvidencePerSecond:N0} (every measure); {r.CoreEvidencePerSecond:N0} (every measure but the network ones)"));
-        console.WriteLine(string.Create(inv, $"Peak managed memory: {r.PeakManagedBytes / 1048576.0:N1} MiB ({r.BytesPerEvidence:N0} bytes per item; {r.MemoryRatio:0.00} × evidence and output columns)"));
-        console.WriteLine(r.Agree
-            ? string.Create(inv, $"Agree: yes (largest difference {r.LargestDifference:G3})")
-            : string.Create(inv, $"Agree: NO (largest difference {r.LargestDifference:G3})"));
+        console.WriteLine(string.Create(inv, $"Peak managed memory: {r.PeakManagedBytes / 1e6:N1} MB ({r.BytesPerEvidence:N0} bytes per item; {r.MemoryRatio:0.00} × evidence and output columns)"));
+        console.WriteLine((r.DuckdbSeconds, r.NaiveSeconds, r.Agree) switch
+        {
+            (null, null, _) => "Agree: nothing compared (no baseline was run)",
+            (_, _, true) => string.Create(inv, $"Agree: yes (largest difference {r.LargestDifference:G3})"),
+            _ => string.Create(inv, $"Agree: NO (largest difference {r.LargestDifference:G3})"),
+        });
 
         static string Seconds(double? s) => s is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "not run";
 

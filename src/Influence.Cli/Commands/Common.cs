@@ -441,7 +441,7 @@ internal static class Common
     }
 
     private static bool Number<T>(ArgumentResult result, string option, string expected, out T value)
-        where T : INumber<T>
+        where T : INumber<T>, IMinMaxValue<T>
     {
         var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
         var style = typeof(T) == typeof(double) ? NumberStyles.Float : NumberStyles.Integer;
@@ -451,7 +451,12 @@ internal static class Common
             return true;
         }
 
-        result.AddError($"{option} expects {expected}, got '{text}'");
+        // A whole number too large (or too small) for the option is one, but not one it can take: say its range.
+        var outOfRange = typeof(T) != typeof(double) && text.Length > 0 && !(T.IsZero(T.MinValue) && text.StartsWith('-'))
+            && System.Numerics.BigInteger.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _);
+        result.AddError(outOfRange
+            ? string.Create(CultureInfo.InvariantCulture, $"{option} expects a whole number from {T.MinValue} to {T.MaxValue}, got '{text}'")
+            : $"{option} expects {expected}, got '{text}'");
         value = T.Zero;
         return false;
     }

@@ -41,6 +41,22 @@ public class BenchCommandTests
         output.Should().Contain("engine, every measure").And.Contain("first run").And.Contain("DuckDB SQL").And.Contain("not run").And.Contain("Agree: yes");
     }
 
+    [Fact]
+    public void Bench_WithoutEvidence_RunsEveryBaseline_AndSaysWhatItCompared()
+    {
+        var (code, output, err) = Run("bench", "--actors", "4", "--periods", "3", "--evidence", "0", "--format", "json");
+
+        code.Should().Be(0, err);
+        using var doc = JsonDocument.Parse(output);
+        doc.RootElement.GetProperty("agree").GetBoolean().Should().BeTrue();
+        doc.RootElement.GetProperty("duckdbSeconds").ValueKind.Should().Be(JsonValueKind.Number);
+        doc.RootElement.GetProperty("naiveSeconds").ValueKind.Should().Be(JsonValueKind.Number);
+
+        var (none, table, _) = Run("bench", "--actors", "4", "--periods", "3", "--evidence", "10", "--baselines", "none");
+        none.Should().Be(0);
+        table.Should().Contain("Agree: nothing compared (no baseline was run)").And.Contain("DuckDB, loading the case");
+    }
+
     [Theory]
     [InlineData("--actors", "3", "--actors must be ≥ 4; was 3")]
     [InlineData("--periods", "0", "--periods must be ≥ 1; was 0")]
