@@ -22,5 +22,6 @@ public static class FewIterations
     /// <param name="args">The arguments.</param>
     /// <returns>Whether a job is given.</returns>
     public static bool NamesAJob(IEnumerable<string> args) =>
-        args.Any(a => a is "--job" or "-j" or "--inProcess" or "-i" || a.StartsWith("--job=", StringComparison.Ordinal));
+        args.Any(a => a.Equals("--job", StringComparison.OrdinalIgnoreCase) || a == "-j" || a.Equals("--inProcess", StringComparison.OrdinalIgnoreCase) || a == "-i"
+            || a.StartsWith("--job=", StringComparison.OrdinalIgnoreCase));
 }

@@ -390,9 +390,9 @@ public sealed class CaseBuilder
                 {
                     found.Add(new($"$.actors[{i}].activeTo", a.Id, $"expected an end not before the actor's start ({af}); was {at}"));
                 }
-                else if (life.OutsideMovement(i) is { } outside)
+                else if (!HasCycle(a.Id) && life.OutsideMovement(i) is { } outside)
                 {
-                    found.Add(new($"$.actors[{i}].{(a.ActiveFrom is not null ? "activeFrom" : "activeTo")}", a.Id, outside));
+                    found.Add(new($"$.actors[{i}].{outside.Field}", a.Id, outside.Message));
                 }
             }
 
@@ -505,8 +505,11 @@ public sealed class CaseBuilder
             _indicatorObjective = [.. indicators.Select(x => objectiveIdx.TryGetValue(x.Objective, out var o) ? o : -1)];
         }
 
-        /// <summary>A faction whose own time reaches outside its movement's, or null.</summary>
-        public string? OutsideMovement(int actor)
+        /// <summary>
+        /// A faction whose own time reaches outside its movement's: the field that does (activeFrom or activeTo) and
+        /// the message; null when it does not.
+        /// </summary>
+        public (string Field, string Message)? OutsideMovement(int actor)
         {
             var a = _actors[actor];
             if (a.ActiveFrom is null && a.ActiveTo is null)
@@ -515,12 +518,17 @@ public sealed class CaseBuilder
             }
 
             var lineage = _lifetimes.Lineage(actor);
+            var (from, to) = (a.ActiveFrom?.First.DayNumber ?? int.MinValue, a.ActiveTo?.Last.DayNumber ?? int.MaxValue);
             for (var k = 1; k < lineage.Length; k++)
             {
                 var m = _actors[lineage[k]];
-                if ((a.ActiveFrom is { } f && m.ActiveFrom is { } mf && f.First < mf.First) || (a.ActiveTo is { } t && m.ActiveTo is { } mt && t.Last > mt.Last))
+                var (mFrom, mTo) = (m.ActiveFrom?.First.DayNumber ?? int.MinValue, m.ActiveTo?.Last.DayNumber ?? int.MaxValue);
+                var field = (a.ActiveFrom is not null && (from < mFrom || from > mTo)) ? "activeFrom"
+                    : (a.ActiveTo is not null && (to > mTo || to < mFrom)) ? "activeTo"
+                    : null;
+                if (field is not null)
                 {
-                    return $"expected a time within that of \"{m.Id}\", which \"{a.Id}\" is part of ({m.ActiveText()}); was {a.ActiveText()}";
+                    return (field, $"expected a time within that of \"{m.Id}\", which \"{a.Id}\" is part of ({m.ActiveText()}); was {a.ActiveText()}");
                 }
             }
 
@@ -631,7 +639,8 @@ public sealed class CaseBuilder
             if (when.Misfit(together.First, together.Last) is { } f2)
             {
                 var (s, e) = (_actors[together.FirstBy], _actors[together.LastBy]);
-                report(f2, $"expected {(when.Span ? "a span within the time" : "a date when")} \"{s.Id}\" and \"{e.Id}\" both existed (\"{s.Id}\" {s.ActiveText()}, \"{e.Id}\" {e.ActiveText()})");
+                var never = together.First > together.Last ? "; they never did" : string.Empty;
+                report(f2, $"expected {(when.Span ? "a span within the time" : "a date when")} \"{s.Id}\" and \"{e.Id}\" both existed{never} (\"{s.Id}\" {s.ActiveText()}, \"{e.Id}\" {e.ActiveText()})");
             }
         }
 

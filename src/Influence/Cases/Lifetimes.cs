@@ -93,8 +93,15 @@ internal sealed class Lifetimes
     {
         var a = _actors[actor];
         var text = withId ? $"{a.Id} existed {a.ActiveText()}" : a.ActiveText()!;
-        var party = actor == patron || actor == client ? -1 : _lineage[patron].Contains(actor) ? patron : client;
-        return party < 0 ? text : $"{text}; {_actors[party].Id} is part of it";
+        if (actor == patron || actor == client)
+        {
+            return text;
+        }
+
+        var (ofPatron, ofClient) = (_lineage[patron].Contains(actor), _lineage[client].Contains(actor));
+        return ofPatron && ofClient
+            ? $"{text}; {_actors[patron].Id} and {_actors[client].Id} are part of it"
+            : $"{text}; {_actors[ofPatron ? patron : client].Id} is part of it";
     }
 
     /// <summary>Days from <see cref="First"/> to <see cref="Last"/>, and the actors whose dates set them (−1: none).</summary>

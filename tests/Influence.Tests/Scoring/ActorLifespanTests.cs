@@ -253,7 +253,7 @@ public sealed class ActorLifespanTests
         b.TryBuild(out _, out var problems).Should().BeFalse();
 
         problems.Should().ContainSingle().Which.Should().Be(new CaseProblem("$.evidence[0].date", "year",
-            "expected a date when \"C\" and \"P\" both existed (\"C\" from 2000-10, \"P\" until 2000-03); was 2000"));
+            "expected a date when \"C\" and \"P\" both existed; they never did (\"C\" from 2000-10, \"P\" until 2000-03); was 2000"));
     }
 
     [Fact]
@@ -273,6 +273,45 @@ public sealed class ActorLifespanTests
             ("$.actors[2].activeFrom", "H", "expected a time within that of \"T\", which \"H\" is part of (from 2000); was from 1995"),
             ("$.evidence[0].end", "late-end", "expected a span within the time \"P\" existed (until 2005, as its actor entry says); was 2001..2007"),
         });
+    }
+
+    [Fact]
+    public void AFactionThatWouldExistOnlyAfterItsMovement_OrReachPastIt_IsAProblem_AtTheFieldThatDoes()
+    {
+        var b = new CaseBuilder("factions", "Factions");
+        b.AddActor(new Actor("M", "Movement", ActorKind.Movement) { ActiveFrom = EvidenceDate.InYear(1990), ActiveTo = EvidenceDate.InYear(2005) });
+        b.AddActor(new Actor("After", "Faction after", ActorKind.Faction) { Parent = "M", ActiveFrom = EvidenceDate.InYear(2007) });
+        b.AddActor(new Actor("Past", "Faction past", ActorKind.Faction) { Parent = "M", ActiveFrom = EvidenceDate.InYear(1995), ActiveTo = EvidenceDate.InYear(2010) });
+
+        b.TryBuild(out _, out var problems).Should().BeFalse();
+
+        problems.Select(p => (p.Path, p.ItemId)).Should().BeEquivalentTo(new[] { ("$.actors[1].activeFrom", "After"), ("$.actors[2].activeTo", "Past") });
+    }
+
+    [Fact]
+    public void TheReasons_NameEveryPartyOfABindingMovement_AndSayWhenPartiesNeverMet()
+    {
+        var b = new CaseBuilder("one", "One movement") { From = Period.FromYear(1999), To = Period.FromYear(2001) };
+        b.AddSource(new Source("s1", "A test source"));
+        b.AddActor(new Actor("M", "Movement", ActorKind.Movement) { ActiveFrom = EvidenceDate.InYear(2000) });
+        b.AddActor(new Actor("p", "Faction p", ActorKind.Faction) { Parent = "M" });
+        b.AddActor(new Actor("c", "Faction c", ActorKind.Faction) { Parent = "M" });
+        b.AddActor(new Actor("early", "Ends early", ActorKind.State) { ActiveTo = EvidenceDate.InMonth(2003, 3) });
+        b.AddActor(new Actor("late", "Starts late", ActorKind.State) { ActiveFrom = EvidenceDate.InMonth(2003, 9) });
+        b.AddDyad("p", "c");
+        b.Add(TestCases.Support("point", TestCases.Year(2003), "early", "late", 0.5));
+
+        b.TryBuild(out _, out var problems).Should().BeFalse();
+        problems.Should().ContainSingle().Which.Message.Should().Be(
+            "expected a date when \"late\" and \"early\" both existed; they never did (\"late\" from 2003-09, \"early\" until 2003-03); was 2003");
+
+        var ok = new CaseBuilder("one", "One movement") { From = Period.FromYear(1999), To = Period.FromYear(2001) };
+        ok.AddActor(new Actor("M", "Movement", ActorKind.Movement) { ActiveFrom = EvidenceDate.InYear(2000) });
+        ok.AddActor(new Actor("p", "Faction p", ActorKind.Faction) { Parent = "M" });
+        ok.AddActor(new Actor("c", "Faction c", ActorKind.Faction) { Parent = "M" });
+        ok.AddDyad("p", "c");
+        var scores = Scorer.Score(ok.Build());
+        scores.Inactive(0, 0).Should().Be("M did not exist in 1999 (it existed from 2000; p and c are part of it)");
     }
 
     [Fact]
