@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Influence.Scoring;
 
@@ -19,8 +17,6 @@ public static class CounterfactualWriter
     /// <summary>The schema name.</summary>
     public const string Schema = "influence.counterfactual/1";
 
-    private static readonly JsonWriterOptions Json = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>Writes JSON to a string.</summary>
     /// <param name="counterfactual">The counterfactual.</param>
     /// <param name="caseId">The case id written beside it.</param>
@@ -29,8 +25,7 @@ public static class CounterfactualWriter
     {
         ArgumentNullException.ThrowIfNull(counterfactual);
         ArgumentNullException.ThrowIfNull(caseId);
-        using var m = new MemoryStream();
-        using (var w = new Utf8JsonWriter(m, Json))
+        return JsonValues.Text(w =>
         {
             w.WriteStartObject();
             w.WriteString("schema", Schema);
@@ -66,9 +61,7 @@ public static class CounterfactualWriter
 
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(m.ToArray());
+        });
     }
 
     private static void Change(Utf8JsonWriter w, string name, MeasureChange c)

@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Influence.Internal;
 using Influence.Scoring;
 
@@ -25,8 +22,6 @@ public static class ExplanationWriter
     /// <summary>The schema name.</summary>
     public const string Schema = "influence.explanation/1";
 
-    private static readonly JsonWriterOptions Json = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>Writes JSON to a string.</summary>
     /// <param name="explanation">The explanation.</param>
     /// <param name="scores">The scores it explains a value of (for the case, the input hash and whether the dyad was scored).</param>
@@ -37,8 +32,7 @@ public static class ExplanationWriter
         ArgumentNullException.ThrowIfNull(explanation);
         ArgumentNullException.ThrowIfNull(scores);
         var notScored = scores.Inactive(scores.RequireDyad(explanation.Dyad), scores.RequirePeriod(explanation.Period));
-        using var m = new MemoryStream();
-        using (var w = new Utf8JsonWriter(m, Json))
+        return JsonValues.Text(w =>
         {
             w.WriteStartObject();
             w.WriteString("schema", Schema);
@@ -83,8 +77,6 @@ public static class ExplanationWriter
 
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(m.ToArray());
+        });
     }
 }

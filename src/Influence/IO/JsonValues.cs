@@ -1,10 +1,33 @@
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Influence.IO;
 
-/// <summary>How the writers put optional values into JSON: null when absent, never NaN or an infinity.</summary>
+/// <summary>
+/// What the output writers share: their JSON layout (indented, non-ASCII text written as it is) and how they put
+/// optional values into it (null when absent, never NaN or an infinity).
+/// </summary>
 internal static class JsonValues
 {
+    /// <summary>The writers' options: indented, with text written as it is (no \u escapes for non-ASCII).</summary>
+    public static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>JSON written to a stream, as a string.</summary>
+    public static string Text(Action<Stream> write)
+    {
+        using var m = new MemoryStream();
+        write(m);
+        return Encoding.UTF8.GetString(m.ToArray());
+    }
+
+    /// <summary>JSON written by <paramref name="write"/> with <see cref="Indented"/>, as a string.</summary>
+    public static string Text(Action<Utf8JsonWriter> write) => Text(stream =>
+    {
+        using var w = new Utf8JsonWriter(stream, Indented);
+        write(w);
+    });
+
     /// <summary>Writes a number, or null when there is none.</summary>
     public static void Number(Utf8JsonWriter w, string name, double? value)
     {

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Influence.Internal;
 using Influence.Networks;
@@ -26,8 +24,6 @@ public static class NetworkWriter
     /// <summary>The schema name of the JSON output.</summary>
     public const string Schema = "influence.network/1";
 
-    private static readonly JsonWriterOptions Json = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>Writes JSON.</summary>
     /// <param name="network">The network.</param>
     /// <param name="stream">The stream (left open).</param>
@@ -39,7 +35,7 @@ public static class NetworkWriter
         groups ??= ActorGroups.StatesAndNonStates;
         var actors = network.Case.Actors;
         var roles = network.BrokerageRoles(groups);
-        using var w = new Utf8JsonWriter(stream, Json);
+        using var w = new Utf8JsonWriter(stream, JsonValues.Indented);
         w.WriteStartObject();
         w.WriteString("schema", Schema);
         w.WriteString("case", network.Case.Id);
@@ -94,12 +90,7 @@ public static class NetworkWriter
     /// <param name="network">The network.</param>
     /// <param name="groups">The groups (null: states vs non-state actors).</param>
     /// <returns>The JSON.</returns>
-    public static string ToJson(ActorNetwork network, ActorGroups? groups = null)
-    {
-        using var m = new MemoryStream();
-        WriteJson(network, m, groups);
-        return Encoding.UTF8.GetString(m.ToArray());
-    }
+    public static string ToJson(ActorNetwork network, ActorGroups? groups = null) => JsonValues.Text(stream => WriteJson(network, stream, groups));
 
     /// <summary>
     /// Writes Graphviz DOT (render with <c>dot -Tsvg</c>). Only the actors with a tie in the window are drawn (and the

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Influence.Scoring;
 using Influence.Theory;
@@ -35,8 +34,6 @@ public static class ScoreWriter
     /// <summary>The schema name of the JSON output.</summary>
     public const string Schema = "influence.scores/1";
 
-    private static readonly JsonWriterOptions Json = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     private static readonly string[] FeatureNames = ["exchange", "asymmetry", "conflict", "diffuseObligation", "endurance"];
     private static readonly string[] InfluenceNames = ["attainment", "compliance", "issueSpread", "counterReaction", "inputEfficiency", "presence", "presenceInfluenceGap", "clientAgency"];
     private static readonly string[] DetailNames = ["conflictByPatron", "conflictByClient"];
@@ -52,7 +49,7 @@ public static class ScoreWriter
     {
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentNullException.ThrowIfNull(stream);
-        using var w = new Utf8JsonWriter(stream, Json);
+        using var w = new Utf8JsonWriter(stream, JsonValues.Indented);
         var builtIn = Measures.BuiltIn.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
         w.WriteStartObject();
         w.WriteString("schema", Schema);
@@ -144,12 +141,7 @@ public static class ScoreWriter
     /// <param name="scores">The scores.</param>
     /// <param name="evidenceCounts">Whether to count each value's evidence items.</param>
     /// <returns>The JSON.</returns>
-    public static string ToJson(ScoreSet scores, bool evidenceCounts = true)
-    {
-        using var m = new MemoryStream();
-        WriteJson(scores, m, evidenceCounts);
-        return Encoding.UTF8.GetString(m.ToArray());
-    }
+    public static string ToJson(ScoreSet scores, bool evidenceCounts = true) => JsonValues.Text(stream => WriteJson(scores, stream, evidenceCounts));
 
     /// <summary>Writes CSV (see <see cref="WriteCsv"/>) to a string.</summary>
     /// <param name="scores">The scores.</param>

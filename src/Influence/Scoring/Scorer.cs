@@ -174,19 +174,22 @@ public static class Scorer
     /// </summary>
     private static (int From, int To) ActivePeriods(EvidenceIndex index, int patron, int client, int t0, int t1)
     {
+        // One look at the parties' joint time, then day numbers: no reason is worded for periods that are skipped.
+        var joint = index.Case.Lifetimes!.Joint(patron, client);
+        var grid = index.Grid;
         var from = t0;
-        while (from <= t1 && index.Case.Inactive(patron, client, index.Grid[from]) is not null)
+        while (from <= t1 && grid[from].End.DayNumber < joint.First)
         {
             from++;
         }
 
         var to = t1;
-        while (to >= from && index.Case.Inactive(patron, client, index.Grid[to]) is not null)
+        while (to >= from && grid[to].Start.DayNumber > joint.Last)
         {
             to--;
         }
 
-        return (from, to);
+        return joint.First > joint.Last ? (t0, t0 - 1) : (from, to);
     }
 
     /// <summary>Undefined values for one dyad in the positions of t0 … t1 outside from … to.</summary>
