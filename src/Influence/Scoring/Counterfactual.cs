@@ -61,8 +61,8 @@ public static class Counterfactual
     /// <param name="to">The last period (null: the case's range).</param>
     /// <returns>The comparison, period by period.</returns>
     /// <exception cref="ArgumentException">
-    /// The dyad or third party names an unknown actor, or the third party is the patron, the client, or in one movement
-    /// with either.
+    /// The dyad or third party names an unknown actor, the third party is the patron, the client, or in one movement
+    /// with either, or a period lies outside the case's range (its declared range, else the years of its evidence).
     /// </exception>
     /// <exception cref="InvalidOperationException">A measure produced NaN, an infinity or a value outside its scale (see <see cref="Scorer.Score(Case, ScoringOptions?, ScoringRequest?)"/>); a custom measure's own exception reaches the caller as it is.</exception>
     public static ThirdPartyCounterfactual WithoutThirdParty(Case @case, Dyad dyad, string thirdParty, ScoringOptions? options = null, Period? from = null, Period? to = null)
@@ -93,6 +93,7 @@ public static class Counterfactual
 
         var request = new ScoringRequest { Dyads = [dyad], Granularity = from?.Granularity ?? to?.Granularity, From = from, To = to };
         var (first, last) = Scorer.ResolveRange(@case, request);
+        Scorer.RequireInsideCase(@case, first, last, nameof(from), nameof(to));
         request = request with { Granularity = first.Granularity, From = first, To = last };
         var columns = @case.Evidence.Columns;
         bool Involves(int row) => (columns.A[row] >= 0 && within[columns.A[row]]) || (columns.B[row] >= 0 && within[columns.B[row]]);

@@ -25,7 +25,8 @@ public static class Scorer
     /// <returns>The scores.</returns>
     /// <exception cref="ArgumentException">
     /// A requested dyad names an unknown actor or the same actor twice, no dyad is given or declared, the range is
-    /// empty or mixes granularities without a <see cref="ScoringRequest.Granularity"/>, or a requested measure is unknown.
+    /// empty or mixes granularities without a <see cref="ScoringRequest.Granularity"/>, lies outside the case's range
+    /// (its declared range, else the years of its evidence), or a requested measure is unknown.
     /// </exception>
     /// <exception cref="InvalidOperationException">
     /// A measure produced NaN, an infinity or a value outside its scale (a count that is not a whole number ≥ 0).
@@ -338,6 +339,11 @@ public static class Scorer
 
         var days = EvidenceDays(@case);
         var (from, to) = ResolveRange(@case, request, days);
+        if (request.From is not null || request.To is not null)
+        {
+            RequireInsideCase(@case, from, to, days, nameof(request), nameof(request));
+        }
+
         var first = from;
         if (days.First is { } day)
         {
@@ -349,6 +355,33 @@ public static class Scorer
         }
 
         return new ScorePlan(new PeriodGrid(first, to), from, to, dyads, measures);
+    }
+
+    /// <summary>
+    /// Requires periods to lie in the case's range (its declared range, else the years of its evidence): outside it
+    /// nothing was coded, and scores there would read "no evidence" where the truth is "not looked at".
+    /// </summary>
+    internal static void RequireInsideCase(Case @case, Period from, Period to, string fromName, string toName) =>
+        RequireInsideCase(@case, from, to, EvidenceDays(@case), fromName, toName);
+
+    private static void RequireInsideCase(Case @case, Period from, Period to, (int? First, int? Last) days, string fromName, string toName)
+    {
+        if ((@case.From is null && days.First is null) || (@case.To is null && days.Last is null))
+        {
+            return;
+        }
+
+        var (caseFrom, caseTo) = ResolveRange(@case, new ScoringRequest { Granularity = from.Granularity }, days);
+        var covers = caseFrom == caseTo ? $"the case covers {caseFrom} only" : $"the case covers {caseFrom}–{caseTo}";
+        if (from < caseFrom)
+        {
+            throw new ArgumentException($"the first period requested ({from}) is before the case's first period ({caseFrom}); {covers}", fromName);
+        }
+
+        if (to > caseTo)
+        {
+            throw new ArgumentException($"the last period requested ({to}) is after the case's last period ({caseTo}); {covers}", toName);
+        }
     }
 
     private static (int? First, int? Last) EvidenceDays(Case @case)

@@ -82,4 +82,12 @@ public class CounterfactualTests
 
         act.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("dyad");
     }
+
+    [Fact]
+    public void WithoutThirdParty_Throws_OutsideTheCasesRange()
+    {
+        var act = () => Counterfactual.WithoutThirdParty(Case(), PC, "X", from: Period.FromYear(1999));
+
+        act.Should().Throw<ArgumentException>().WithParameterName("from").WithMessage("*before the case's first period (2000)*");
+    }
 }

@@ -62,6 +62,25 @@ public class ScorerTests
     }
 
     [Fact]
+    public void Score_RefusesPeriodsOutsideTheCasesRange_WhereNothingWasCoded()
+    {
+        var c = Small(); // declares 2000–2010
+
+        ((Action)(() => Scorer.Score(c, request: new ScoringRequest { From = Period.FromYear(1990) }))).Should().Throw<ArgumentException>()
+            .WithParameterName("request").WithMessage("the first period requested (1990) is before the case's first period (2000); the case covers 2000–2010*");
+        ((Action)(() => Scorer.Score(c, request: new ScoringRequest { Granularity = Granularity.Quarter, To = Period.FromQuarter(2011, 1) }))).Should().Throw<ArgumentException>()
+            .WithMessage("the last period requested (2011Q1) is after the case's last period (2010Q4); the case covers 2000Q1–2010Q4*");
+        Scorer.Score(c, request: new ScoringRequest { Granularity = Granularity.Month, From = Period.FromMonth(2000, 1), To = Period.FromMonth(2010, 12) }).PeriodCount.Should().Be(132);
+
+        // Without a declared range the years of the evidence are the range.
+        var b = TestCases.Builder().Add(TestCases.Support("a", TestCases.Month(2003, 5), "P", "C", 0.5));
+        b.From = null;
+        b.To = null;
+        ((Action)(() => Scorer.Score(b.Build(), request: new ScoringRequest { To = Period.FromYear(2004) }))).Should().Throw<ArgumentException>()
+            .WithMessage("*the case covers 2003 only*");
+    }
+
+    [Fact]
     public void Score_OverAPrebuiltIndex_GivesTheSameValues()
     {
         var c = Small();
