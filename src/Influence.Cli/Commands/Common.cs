@@ -451,12 +451,18 @@ internal static class Common
             return true;
         }
 
-        // A whole number too large (or too small) for the option is one, but not one it can take: say its range.
-        var outOfRange = typeof(T) != typeof(double) && text.Length > 0 && !(T.IsZero(T.MinValue) && text.StartsWith('-'))
-            && System.Numerics.BigInteger.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _);
-        result.AddError(outOfRange
-            ? string.Create(CultureInfo.InvariantCulture, $"{option} expects a whole number from {T.MinValue} to {T.MaxValue}, got '{text}'")
-            : $"{option} expects {expected}, got '{text}'");
+        // A whole number too large (or too small) to read is one, but not one the option can take: say which, without
+        // the reading type's range (an option's own range, checked by its command, is narrower).
+        var tooLarge = typeof(T) != typeof(double) && text.Length > 0 && !(T.IsZero(T.MinValue) && text.StartsWith('-'))
+            && System.Numerics.BigInteger.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var big)
+            ? (bool?)(big.Sign > 0)
+            : null;
+        result.AddError(tooLarge switch
+        {
+            true => $"{option} expects {expected}; '{text}' is too large",
+            false => $"{option} expects {expected}; '{text}' is too small",
+            null => $"{option} expects {expected}, got '{text}'",
+        });
         value = T.Zero;
         return false;
     }

@@ -247,7 +247,9 @@ public sealed class CommandConventionsTests : IDisposable
     [InlineData("score --intervals abc", "--intervals expects a whole number, got 'abc'")]
     [InlineData("score --intervals 2.5", "--intervals expects a whole number, got '2.5'")]
     [InlineData("score --intervals 10 --seed -1", "--seed expects a whole number ≥ 0, got '-1'")]
-    [InlineData("score --intervals 5000000000", "--intervals expects a whole number from -2147483648 to 2147483647, got '5000000000'")]
+    [InlineData("score --intervals 5000000000", "--intervals expects a whole number; '5000000000' is too large")]
+    [InlineData("score --intervals -5000000000", "--intervals expects a whole number; '-5000000000' is too small")]
+    [InlineData("score --intervals 10 --seed 99999999999999999999999", "--seed expects a whole number ≥ 0; '99999999999999999999999' is too large")]
     [InlineData("trend --measure exchange --level high", "--level expects a number, got 'high'")]
     [InlineData("plot --width wide --out chart.png", "--width expects a whole number, got 'wide'")]
     public void NumbersThatDoNotParse_GiveACleanMessage_WithoutDotNetTypeNames(string commandLine, string message)
