@@ -88,7 +88,19 @@ public static class DyadChart
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var bytes = RenderPng(scores, dyad, measures, options);
         var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        var folder = Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(folder))
+        {
+            // Said here, or the error would name the temporary file written first.
+            throw new DirectoryNotFoundException($"{path}: the folder {folder} does not exist");
+        }
+
+        if (Directory.Exists(full))
+        {
+            throw new IOException($"{path}: is a folder; give the path of a file to write");
+        }
+
+        var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
         try
         {
             File.WriteAllBytes(temp, bytes);

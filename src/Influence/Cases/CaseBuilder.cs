@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using Influence.Evidence;
 using Influence.Internal;
@@ -296,10 +298,10 @@ public sealed class CaseBuilder
         Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(name, value, $"not {what}");
 
     /// <summary>Checks every cross-reference and builds the case, or lists every problem.</summary>
-    /// <param name="case">The case, when there were no problems.</param>
+    /// <param name="case">The case, when there were no problems (null otherwise).</param>
     /// <param name="problems">Every problem found (empty on success).</param>
     /// <returns>Whether the case was built.</returns>
-    public bool TryBuild(out Case @case, out IReadOnlyList<CaseProblem> problems)
+    public bool TryBuild([NotNullWhen(true)] out Case? @case, out IReadOnlyList<CaseProblem> problems)
     {
         var found = new List<CaseProblem>();
         var actorIdx = UniqueIds(_actors, a => a.Id, "actors", found);
@@ -453,9 +455,9 @@ public sealed class CaseBuilder
         }
     }
 
-    private CaseBuilder Add<T>(List<T> list, T item)
+    private CaseBuilder Add<T>(List<T> list, T item, [CallerArgumentExpression(nameof(item))] string? name = null)
     {
-        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(item, name);
         list.Add(item);
         return this;
     }

@@ -155,8 +155,15 @@ public sealed record AmountUnit(string Id, string Name, double Reference)
 /// <summary>A directed dyad: a patron and its (possible) client, by actor id.</summary>
 /// <param name="Patron">The patron's actor id.</param>
 /// <param name="Client">The client's actor id.</param>
+/// <exception cref="ArgumentException">An id is null, empty or white space.</exception>
 public readonly record struct Dyad(string Patron, string Client)
 {
+    /// <summary>The patron's actor id.</summary>
+    public string Patron { get; init => field = Required.Text(value, nameof(Patron), "a dyad's patron id"); } = Required.Text(Patron, nameof(Patron), "a dyad's patron id");
+
+    /// <summary>The client's actor id.</summary>
+    public string Client { get; init => field = Required.Text(value, nameof(Client), "a dyad's client id"); } = Required.Text(Client, nameof(Client), "a dyad's client id");
+
     /// <summary><c>patron→client</c>.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => $"{Patron}→{Client}";

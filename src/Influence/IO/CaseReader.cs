@@ -57,7 +57,8 @@ public sealed record CaseReadResult(Case? Case, IReadOnlyList<CaseProblem> Probl
     /// <summary>Every problem found, in file order (a copy of the list given, so later changes to it do not show).</summary>
     public IReadOnlyList<CaseProblem> Problems { get; init => field = Copy(value); } = Copy(Problems);
 
-    /// <summary>Whether the case was read.</summary>
+    /// <summary>Whether the case was read (then <see cref="Case"/> is not null).</summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(Case))]
     public bool Success => Case is not null;
 
     private static System.Collections.ObjectModel.ReadOnlyCollection<CaseProblem> Copy(IReadOnlyList<CaseProblem> problems)
@@ -98,6 +99,11 @@ public static partial class CaseReader
     public static CaseReadResult TryReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (Directory.Exists(path))
+        {
+            // Opening a folder as a file says "access denied" on Unix, which sends the reader to check permissions.
+            throw new IOException($"{path}: is a folder, not a case file");
+        }
 
         // The file is copied into native memory rather than into the managed heap (a large case file would double the
         // reader's peak managed memory), and not mapped: a mapped file that another program truncates while it is

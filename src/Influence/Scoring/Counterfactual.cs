@@ -76,13 +76,14 @@ public static class Counterfactual
             throw new ArgumentException($"{@case.NoActorCalled(thirdParty)}", nameof(thirdParty));
         }
 
+        Scorer.RequireDyad(@case, dyad, nameof(dyad));
         var within = Subtree(@case, z);
-        foreach (var id in new[] { dyad.Patron, dyad.Client })
+        foreach (var (id, role) in new[] { (dyad.Patron, "patron"), (dyad.Client, "client") })
         {
             var a = @case.ActorIndexOf(id);
-            if (a < 0)
+            if (a == z)
             {
-                throw new ArgumentException($"dyad {dyad}: {@case.NoActorCalled(id)}", nameof(dyad));
+                throw new ArgumentException($"the third party must be neither patron nor client; '{thirdParty}' is the dyad's {role}", nameof(thirdParty));
             }
 
             if (within[a] || Subtree(@case, a)[z])

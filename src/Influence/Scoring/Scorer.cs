@@ -297,18 +297,7 @@ public static class Scorer
 
         foreach (var d in dyads)
         {
-            foreach (var id in new[] { d.Patron, d.Client })
-            {
-                if (@case.ActorIndexOf(id) < 0)
-                {
-                    throw new ArgumentException($"dyad {d}: {@case.NoActorCalled(id)}", nameof(request));
-                }
-            }
-
-            if (d.Patron == d.Client)
-            {
-                throw new ArgumentException($"dyad {d}: patron and client must differ", nameof(request));
-            }
+            RequireDyad(@case, d, nameof(request));
         }
 
         var measures = Measures.BuiltIn.AddRange(options.CustomMeasures);
@@ -355,6 +344,23 @@ public static class Scorer
         }
 
         return new ScorePlan(new PeriodGrid(first, to), from, to, dyads, measures);
+    }
+
+    /// <summary>Requires a dyad's actors to be in the case and to differ (an <see cref="ArgumentException"/> naming <paramref name="name"/>).</summary>
+    internal static void RequireDyad(Case @case, Dyad dyad, string name)
+    {
+        foreach (var id in new[] { dyad.Patron, dyad.Client })
+        {
+            if (@case.ActorIndexOf(id) < 0)
+            {
+                throw new ArgumentException($"dyad {dyad}: {@case.NoActorCalled(id)}", name);
+            }
+        }
+
+        if (dyad.Patron == dyad.Client)
+        {
+            throw new ArgumentException($"dyad {dyad}: patron and client must differ", name);
+        }
     }
 
     /// <summary>

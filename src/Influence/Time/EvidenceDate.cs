@@ -64,20 +64,50 @@ public readonly struct EvidenceDate : IEquatable<EvidenceDate>
     public int Days => Last.DayNumber - First.DayNumber + 1;
 
     /// <summary>A point known to the year.</summary>
-    /// <param name="year">The year.</param>
+    /// <param name="year">The year, 1 to 9999.</param>
     /// <returns>The date.</returns>
-    public static EvidenceDate InYear(int year) => Point(new DateOnly(year, 1, 1), DatePrecision.Year);
+    /// <exception cref="ArgumentOutOfRangeException">The year is outside 1–9999.</exception>
+    public static EvidenceDate InYear(int year)
+    {
+        Period.CheckYear(year);
+        return Point(new DateOnly(year, 1, 1), DatePrecision.Year);
+    }
 
     /// <summary>A point known to the month.</summary>
-    /// <param name="year">The year.</param>
+    /// <param name="year">The year, 1 to 9999.</param>
     /// <param name="month">The month, 1 to 12.</param>
     /// <returns>The date.</returns>
-    public static EvidenceDate InMonth(int year, int month) => Point(new DateOnly(year, month, 1), DatePrecision.Month);
+    /// <exception cref="ArgumentOutOfRangeException">The year or month is out of range.</exception>
+    public static EvidenceDate InMonth(int year, int month)
+    {
+        Period.CheckYear(year);
+        Period.CheckMonth(month);
+        return Point(new DateOnly(year, month, 1), DatePrecision.Month);
+    }
 
     /// <summary>A point known to the day.</summary>
     /// <param name="day">The day.</param>
     /// <returns>The date.</returns>
     public static EvidenceDate OnDay(DateOnly day) => Point(day, DatePrecision.Day);
+
+    /// <summary>A point known to the day.</summary>
+    /// <param name="year">The year, 1 to 9999.</param>
+    /// <param name="month">The month, 1 to 12.</param>
+    /// <param name="day">The day of the month.</param>
+    /// <returns>The date.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The year, month or day is out of range (the day names the month's length).</exception>
+    public static EvidenceDate OnDay(int year, int month, int day)
+    {
+        Period.CheckYear(year);
+        Period.CheckMonth(month);
+        var length = DateTime.DaysInMonth(year, month);
+        if (day < 1 || day > length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(day), day, $"day must be in [1, {length}] for {year:D4}-{month:D2}; was {day}");
+        }
+
+        return OnDay(new DateOnly(year, month, day));
+    }
 
     /// <summary>A point covering the whole of its precision starting at <paramref name="start"/>.</summary>
     /// <param name="start">Any day in the period; it is moved to the start of its year or month.</param>

@@ -88,11 +88,7 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>
     public static Period FromMonth(int year, int month)
     {
         CheckYear(year);
-        if (month is < 1 or > 12)
-        {
-            throw new ArgumentOutOfRangeException(nameof(month), month, $"month must be in [1, 12]; was {month}");
-        }
-
+        CheckMonth(month);
         return new Period(Granularity.Month, (year * 12) + month - 1);
     }
 
@@ -265,11 +261,21 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>
     /// <returns>Whether <paramref name="left"/> is not earlier.</returns>
     public static bool operator >=(Period left, Period right) => left.CompareTo(right) >= 0;
 
-    private static void CheckYear(int year)
+    /// <summary>Throws, naming the parameter, unless 1 ≤ <paramref name="year"/> ≤ 9999.</summary>
+    internal static void CheckYear(int year)
     {
         if (year is < MinYear or > MaxYear)
         {
             throw new ArgumentOutOfRangeException(nameof(year), year, $"year must be in [{MinYear}, {MaxYear}]; was {year}");
+        }
+    }
+
+    /// <summary>Throws, naming the parameter, unless 1 ≤ <paramref name="month"/> ≤ 12.</summary>
+    internal static void CheckMonth(int month)
+    {
+        if (month is < 1 or > 12)
+        {
+            throw new ArgumentOutOfRangeException(nameof(month), month, $"month must be in [1, 12]; was {month}");
         }
     }
 

@@ -187,7 +187,7 @@ public static class ChangePoints
         {
             if (!double.IsFinite(values[i]))
             {
-                throw new ArgumentException($"values must be finite numbers; value {i} was {Check.Show(values[i])}", nameof(values));
+                throw new ArgumentException($"values must be finite numbers; values[{i}] was {Check.Show(values[i])}", nameof(values));
             }
         }
 

@@ -98,6 +98,12 @@ internal sealed class DefinedSeries
             throw new ArgumentException("a series needs at least one period", parameterName);
         }
 
+        var latest = Period.FromYear(9999).ToGranularity(from.Granularity, atEnd: true);
+        if ((long)from.Ordinal + values.Count - 1 > latest.Ordinal)
+        {
+            throw new ArgumentException($"a series of {values.Count} periods from {from} would run past {latest}, the last period there is", nameof(from));
+        }
+
         var positions = new List<int>(values.Count);
         var defined = new List<double>(values.Count);
         for (var i = 0; i < values.Count; i++)
@@ -106,7 +112,7 @@ internal sealed class DefinedSeries
             {
                 if (!double.IsFinite(v))
                 {
-                    throw new ArgumentException($"values must be finite or null (undefined); value {i} was {v}", parameterName);
+                    throw new ArgumentException($"values must be finite or null (undefined); values[{i}] was {v}", parameterName);
                 }
 
                 positions.Add(i);

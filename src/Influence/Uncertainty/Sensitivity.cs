@@ -264,6 +264,7 @@ public static class Sensitivity
     /// <summary>The request for one dyad in one period, which must lie in the case's range (as scoring resolves it).</summary>
     private static ScoringRequest RequestFor(Case @case, Dyad dyad, Period period)
     {
+        Scorer.RequireDyad(@case, dyad, nameof(dyad));
         var (from, to) = Scorer.ResolveRange(@case, new ScoringRequest { Granularity = period.Granularity });
         if (period < from || period > to)
         {

@@ -35,6 +35,6 @@ public class CounterfactualCommandTests
         var (code, _, err) = Run("counterfactual", "--patron", "pakistan", "--client", "taliban", "--without", "taliban");
 
         code.Should().Be(2);
-        err.Should().Contain("outside the dyad's movements");
+        err.Should().Contain("the third party must be neither patron nor client; 'taliban' is the dyad's client");
     }
 }

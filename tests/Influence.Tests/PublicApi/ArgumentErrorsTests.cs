@@ -1,0 +1,98 @@
+using FluentAssertions;
+using Influence.Cases;
+using Influence.Charts;
+using Influence.IO;
+using Influence.Scoring;
+using Influence.TimeSeries;
+using Influence.Uncertainty;
+using Influence.Tests.Support;
+using Xunit;
+
+namespace Influence.Tests.PublicApi;
+
+/// <summary>
+/// Wrong arguments to the public API are refused at once, naming the caller's own parameter and what was expected,
+/// rather than by the runtime's messages or by a parameter of an internal call.
+/// </summary>
+public class ArgumentErrorsTests
+{
+    [Fact]
+    public void EvidenceDates_NameTheFieldOutOfRange()
+    {
+        ((Action)(() => EvidenceDate.InMonth(2000, 13))).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("month").WithMessage("month must be in [1, 12]; was 13*");
+        ((Action)(() => EvidenceDate.InYear(0))).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("year");
+        ((Action)(() => EvidenceDate.InMonth(10000, 1))).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("year");
+        ((Action)(() => EvidenceDate.OnDay(2021, 2, 29))).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("day").WithMessage("day must be in [1, 28] for 2021-02; was 29*");
+        EvidenceDate.OnDay(2021, 8, 15).Should().Be(EvidenceDate.OnDay(new DateOnly(2021, 8, 15)));
+    }
+
+    [Theory]
+    [InlineData(null, "C", "Patron")]
+    [InlineData("P", "", "Client")]
+    [InlineData(" ", "C", "Patron")]
+    public void Dyads_NeedBothIds(string? patron, string? client, string parameter)
+    {
+        ((Action)(() => _ = new Dyad(patron!, client!))).Should().Throw<ArgumentException>().WithParameterName(parameter);
+        ((Action)(() => _ = new Dyad("P", "C") with { Client = "" })).Should().Throw<ArgumentException>().WithParameterName("Client");
+    }
+
+    [Fact]
+    public void Builder_NamesTheArgumentThatIsNull()
+    {
+        ((Action)(() => TestCases.Builder().AddActor(null!))).Should().Throw<ArgumentNullException>().WithParameterName("actor");
+        ((Action)(() => TestCases.Builder().AddSource(null!))).Should().Throw<ArgumentNullException>().WithParameterName("source");
+    }
+
+    [Fact]
+    public void Sensitivity_NamesTheDyad_WhenItNamesAnUnknownActor()
+    {
+        var c = TestCases.Builder().Add(TestCases.Support("a", TestCases.Year(2003), "P", "C", 0.5)).Build();
+
+        ((Action)(() => Sensitivity.Tornado(c, new Dyad("P", "nobody"), Period.FromYear(2003), "exchange"))).Should().Throw<ArgumentException>()
+            .WithParameterName("dyad").WithMessage("*no actor is called \"nobody\"*");
+    }
+
+    [Fact]
+    public void Counterfactual_SaysTheThirdPartyIsThePatron()
+    {
+        var c = TestCases.Builder().Add(TestCases.Support("a", TestCases.Year(2003), "P", "C", 0.5)).Build();
+
+        ((Action)(() => Counterfactual.WithoutThirdParty(c, new Dyad("P", "C"), "P"))).Should().Throw<ArgumentException>()
+            .WithParameterName("thirdParty").WithMessage("the third party must be neither patron nor client; 'P' is the dyad's patron*");
+    }
+
+    [Fact]
+    public void Series_ThatWouldRunPastTheLastYear_AreRefusedNamingTheStart()
+    {
+        var values = Enumerable.Range(0, 20).Select(i => (double?)i).ToArray();
+
+        ((Action)(() => ChangePoints.Detect(values, Period.FromYear(9990)))).Should().Throw<ArgumentException>()
+            .WithParameterName("from").WithMessage("a series of 20 periods from 9990 would run past 9999*");
+        ((Action)(() => Trends.Fit(values, Period.FromMonth(9999, 1)))).Should().Throw<ArgumentException>().WithParameterName("from");
+        ChangePoints.Detect(values, Period.FromYear(9980)).To.Should().Be(Period.FromYear(9999));
+    }
+
+    [Fact]
+    public void ReadingAFolder_SaysItIsAFolder()
+    {
+        var folder = Directory.CreateTempSubdirectory("influence-").FullName;
+        try
+        {
+            ((Action)(() => CaseReader.ReadFile(folder))).Should().Throw<IOException>().WithMessage($"{folder}: is a folder, not a case file");
+        }
+        finally
+        {
+            Directory.Delete(folder);
+        }
+    }
+
+    [Fact]
+    public void SavingAChart_IntoAFolderThatDoesNotExist_NamesTheFolder_NotATemporaryFile()
+    {
+        var scores = Scorer.Score(TestCases.Builder().Add(TestCases.Support("a", TestCases.Year(2003), "P", "C", 0.5)).Build());
+        var path = Path.Combine(Path.GetTempPath(), "influence-no-such-folder", "x.png");
+
+        ((Action)(() => DyadChart.SavePng(scores, new Dyad("P", "C"), path))).Should().Throw<DirectoryNotFoundException>()
+            .WithMessage($"{path}: the folder {Path.GetDirectoryName(path)} does not exist");
+    }
+}
