@@ -3,9 +3,9 @@ using Influence.Cases;
 using Influence.Charts;
 using Influence.IO;
 using Influence.Scoring;
+using Influence.Tests.Support;
 using Influence.TimeSeries;
 using Influence.Uncertainty;
-using Influence.Tests.Support;
 using Xunit;
 
 namespace Influence.Tests.PublicApi;
