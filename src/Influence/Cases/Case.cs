@@ -212,8 +212,13 @@ public sealed class Case
         return new Case(Info, Actors, Sources, Issues, Objectives, Indicators, Units, list, Evidence);
     }
 
+    /// <remarks>
+    /// The copy keeps this case's range: a case that declares none covers the years of its evidence, and leaving
+    /// items out (or resampling them) must not shrink what the case covers, or a period of the original would lie
+    /// outside the copy.
+    /// </remarks>
     private Case WithEvidence(EvidenceColumns columns) =>
-        new(Info, Actors, Sources, Issues, Objectives, Indicators, Units, Dyads, new EvidenceTable(
+        new(RangeKept(), Actors, Sources, Issues, Objectives, Indicators, Units, Dyads, new EvidenceTable(
             columns,
             Evidence.ActorIds,
             Evidence.SourceIds,
@@ -221,6 +226,40 @@ public sealed class Case
             Evidence.ObjectiveIds,
             Evidence.IndicatorIds,
             Evidence.UnitIds));
+
+    /// <summary>The first and last day any evidence item covers (null without evidence).</summary>
+    internal (int? First, int? Last) EvidenceDays()
+    {
+        var c = Evidence.Columns;
+        if (c.Count == 0)
+        {
+            return (null, null);
+        }
+
+        int first = int.MaxValue, last = int.MinValue;
+        for (var i = 0; i < c.Count; i++)
+        {
+            first = Math.Min(first, c.FirstDay[i]);
+            last = Math.Max(last, c.LastDay[i]);
+        }
+
+        return (first, last);
+    }
+
+    /// <summary>This case's descriptive fields, with the years of its evidence as the range where it declares none.</summary>
+    private CaseInfo RangeKept()
+    {
+        if ((Info.From is not null && Info.To is not null) || EvidenceDays() is not ({ } first, { } last))
+        {
+            return Info;
+        }
+
+        return Info with
+        {
+            From = Info.From ?? Period.FromYear(DateOnly.FromDayNumber(first).Year),
+            To = Info.To ?? Period.FromYear(DateOnly.FromDayNumber(last).Year),
+        };
+    }
 
     private static FrozenDictionary<string, int> Index<T>(ImmutableArray<T> items, Func<T, string> id)
     {

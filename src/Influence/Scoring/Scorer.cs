@@ -390,23 +390,7 @@ public static class Scorer
         }
     }
 
-    private static (int? First, int? Last) EvidenceDays(Case @case)
-    {
-        var c = @case.Evidence.Columns;
-        if (c.Count == 0)
-        {
-            return (null, null);
-        }
-
-        int first = int.MaxValue, last = int.MinValue;
-        for (var i = 0; i < c.Count; i++)
-        {
-            first = Math.Min(first, c.FirstDay[i]);
-            last = Math.Max(last, c.LastDay[i]);
-        }
-
-        return (first, last);
-    }
+    private static (int? First, int? Last) EvidenceDays(Case @case) => @case.EvidenceDays();
 
     private sealed record ScorePlan(PeriodGrid Grid, Period From, Period To, ImmutableArray<Dyad> Dyads, ImmutableArray<Measure> Measures);
 }
