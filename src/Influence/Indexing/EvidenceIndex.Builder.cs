@@ -1339,6 +1339,14 @@ public sealed partial class EvidenceIndex
         /// <summary>The confidence-weighted mean of the observations on the day of observation k (the latest by then).</summary>
         private double Capability(List<int> list, int k)
         {
+            // Values near the largest double overflow the sum: then they are added at 2^-64 (exact) and scaled back.
+            var mean = CapabilityMean(list, k, 0);
+            return double.IsFinite(mean) ? mean : Math.ScaleB(CapabilityMean(list, k, -64), 64);
+        }
+
+        /// <summary>The mean of <see cref="Capability"/> with every value scaled by 2^<paramref name="scale"/>.</summary>
+        private double CapabilityMean(List<int> list, int k, int scale)
+        {
             var c = _c;
             var day = c.FirstDay[list[k]];
             double sum = 0, weight = 0;
@@ -1346,7 +1354,7 @@ public sealed partial class EvidenceIndex
             {
                 var row = list[j];
                 var w = _options.Confidence.Of((Confidence)c.Confidence[row]);
-                sum += w * c.Value[row];
+                sum += w * Math.ScaleB(c.Value[row], scale);
                 weight += w;
             }
 
@@ -1359,7 +1367,7 @@ public sealed partial class EvidenceIndex
             var n = 0;
             for (var j = k; j >= 0 && c.FirstDay[list[j]] == day; j--)
             {
-                plain += c.Value[list[j]];
+                plain += Math.ScaleB(c.Value[list[j]], scale);
                 n++;
             }
 

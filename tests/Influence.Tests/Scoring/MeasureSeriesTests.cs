@@ -1,5 +1,6 @@
 using CsCheck;
 using FluentAssertions;
+using Influence.Cases;
 using Influence.Generation;
 using Influence.Scoring;
 using Influence.Theory;
@@ -55,35 +56,44 @@ public class MeasureSeriesTests
                 return;
             }
 
-            var index = Scorer.Score(@case, options with { MaxDegreeOfParallelism = 1 }).Index;
-            var periods = index.Periods;
-            var t0 = from % periods;
-            var t1 = t0 + (to % (periods - t0));
-            var buffer = new double?[t1 - t0 + 1];
-            var lows = new double[buffer.Length];
-            var highs = new double[buffer.Length];
-            foreach (var d in @case.Dyads)
-            {
-                var dyad = new DyadPeriod(index, @case.ActorIndexOf(d.Patron), @case.ActorIndexOf(d.Client), t0);
-                foreach (var measure in Measures.BuiltIn)
-                {
-                    measure.EvaluateSeries(dyad, t0, t1, buffer);
-                    for (var t = t0; t <= t1; t++)
-                    {
-                        Bits(buffer[t - t0]).Should().Be(Bits(measure.Evaluate(dyad.At(t))), $"{measure.Name} of {d} at period {t} ({universe}, {t0}…{t1})");
-                    }
-                }
+            SeriesEqualEvaluate(@case, options, from, to, universe.ToString());
+        }, iter: 60);
+    }
 
-                InputEfficiency.Series(dyad, t0, t1, buffer, lows, highs);
+    /// <summary>
+    /// Checks, for every declared dyad of a case, that each built-in measure's series over the periods that
+    /// <paramref name="from"/> and <paramref name="to"/> pick equals its per-period definition bit for bit.
+    /// </summary>
+    internal static void SeriesEqualEvaluate(Case @case, ScoringOptions options, int from, int to, string what)
+    {
+        var index = Scorer.Score(@case, options with { MaxDegreeOfParallelism = 1 }).Index;
+        var periods = index.Periods;
+        var t0 = from % periods;
+        var t1 = t0 + (to % (periods - t0));
+        var buffer = new double?[t1 - t0 + 1];
+        var lows = new double[buffer.Length];
+        var highs = new double[buffer.Length];
+        foreach (var d in @case.Dyads)
+        {
+            var dyad = new DyadPeriod(index, @case.ActorIndexOf(d.Patron), @case.ActorIndexOf(d.Client), t0);
+            foreach (var measure in Measures.BuiltIn)
+            {
+                measure.EvaluateSeries(dyad, t0, t1, buffer);
                 for (var t = t0; t <= t1; t++)
                 {
-                    var interval = InputEfficiency.Instance.EvaluateInterval(dyad.At(t));
-                    Bits(buffer[t - t0]).Should().Be(Bits(InputEfficiency.Instance.Evaluate(dyad.At(t))));
-                    Bits(double.IsNaN(lows[t - t0]) ? null : lows[t - t0]).Should().Be(Bits(interval?.Low), $"the interval's low end of {d} at {t}");
-                    Bits(double.IsNaN(highs[t - t0]) ? null : highs[t - t0]).Should().Be(Bits(interval?.High), $"the interval's high end of {d} at {t}");
+                    Bits(buffer[t - t0]).Should().Be(Bits(measure.Evaluate(dyad.At(t))), $"{measure.Name} of {d} at period {t} ({what}, {t0}…{t1})");
                 }
             }
-        }, iter: 60);
+
+            InputEfficiency.Series(dyad, t0, t1, buffer, lows, highs);
+            for (var t = t0; t <= t1; t++)
+            {
+                var interval = InputEfficiency.Instance.EvaluateInterval(dyad.At(t));
+                Bits(buffer[t - t0]).Should().Be(Bits(InputEfficiency.Instance.Evaluate(dyad.At(t))));
+                Bits(double.IsNaN(lows[t - t0]) ? null : lows[t - t0]).Should().Be(Bits(interval?.Low), $"the interval's low end of {d} at {t}");
+                Bits(double.IsNaN(highs[t - t0]) ? null : highs[t - t0]).Should().Be(Bits(interval?.High), $"the interval's high end of {d} at {t}");
+            }
+        }
     }
 
     private static long? Bits(double? value) => value is { } v ? BitConverter.DoubleToInt64Bits(v) : null;

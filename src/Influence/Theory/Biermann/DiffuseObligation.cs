@@ -86,10 +86,45 @@ public sealed class DiffuseObligation : Measure
         }
 
         var mean = sum / n;
+        if (mean < TinyMean)
+        {
+            return TinyVariability(index.SumSeries(PairSum.Support, at.PatronToClient), a, b);
+        }
+
         var ss = 0.0;
         for (var t = a; t <= b; t++)
         {
             var d = index.At(PairSum.Support, at.PatronToClient, t) - mean;
+            ss += d * d;
+        }
+
+        var cv = Math.Sqrt(ss / n) / mean;
+        return cv / (1 + cv);
+    }
+
+    /// <summary>A mean below which the squared deviations would underflow (2^-500, about 3·10^-151).</summary>
+    private const double TinyMean = 3.054936363499605e-151;
+
+    /// <summary>
+    /// cv / (1 + cv) over periods <paramref name="a"/> … <paramref name="b"/> for support too small to square: the
+    /// values are taken at 2^600 (exact, and cv does not depend on the scale), so that the deviations do not
+    /// underflow to zero and a mean that underflows does not divide by zero.
+    /// </summary>
+    private static double TinyVariability(ReadOnlySpan<double> support, int a, int b)
+    {
+        const int Up = 600;
+        var n = b - a + 1;
+        var sum = 0.0;
+        for (var t = a; t <= b; t++)
+        {
+            sum += Math.ScaleB(EvidenceIndex.ValueAt(support, t), Up);
+        }
+
+        var mean = sum / n;
+        var ss = 0.0;
+        for (var t = a; t <= b; t++)
+        {
+            var d = Math.ScaleB(EvidenceIndex.ValueAt(support, t), Up) - mean;
             ss += d * d;
         }
 
@@ -166,9 +201,10 @@ public sealed class DiffuseObligation : Measure
             double? variability = null;
             if (!double.IsNaN(means[i]))
             {
-                var count = t - Math.Max(t - w + 1, from) + 1;
+                var start = Math.Max(t - w + 1, from);
+                var count = t - start + 1;
                 var cv = Math.Sqrt(squares[i] / count) / means[i];
-                variability = cv / (1 + cv);
+                variability = means[i] < TinyMean ? TinyVariability(support, start, t) : cv / (1 + cv);
             }
 
             output[i] = (informality, variability) switch

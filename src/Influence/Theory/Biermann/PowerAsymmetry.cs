@@ -40,7 +40,10 @@ public sealed class PowerAsymmetry : Measure
     /// <param name="patron">The patron's capability, &gt; 0.</param>
     /// <param name="client">The client's capability, &gt; 0.</param>
     /// <returns>The asymmetry in [0, 1).</returns>
-    public static double Compute(double patron, double client) => Math.Max(0, (patron - client) / (patron + client));
+    public static double Compute(double patron, double client) =>
+        double.IsFinite(patron + client)
+            ? Math.Max(0, (patron - client) / (patron + client))
+            : Math.Max(0, ((0.5 * patron) - (0.5 * client)) / ((0.5 * patron) + (0.5 * client))); // halved exactly: the sum would overflow
 
     /// <inheritdoc />
     public override double? Evaluate(in DyadPeriod at) =>
