@@ -1,8 +1,8 @@
 using CsCheck;
 using FluentAssertions;
 using Influence.Cases;
-using Influence.Scoring;
 using Influence.Evidence;
+using Influence.Scoring;
 using Xunit;
 using static Influence.Tests.Support.TestCases;
 
