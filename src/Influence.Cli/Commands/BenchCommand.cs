@@ -38,9 +38,9 @@ internal static class BenchCommand
             }
 
             var (actorCount, periodCount, evidenceCount) = (parse.GetValue(actors), parse.GetValue(periods), parse.GetValue(evidence));
-            if (actorCount < 4)
+            if (actorCount is < 4 or > UniverseOptions.MaxActors)
             {
-                throw new Common.UsageException($"--actors must be ≥ 4; was {actorCount}");
+                throw new Common.UsageException($"--actors must be in [4, {UniverseOptions.MaxActors}]; was {actorCount}");
             }
 
             if (periodCount < 1)

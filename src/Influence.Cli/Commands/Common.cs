@@ -153,6 +153,18 @@ internal static class Common
             io.Error.WriteLine($"influence: {e.Message}");
             return Cli.InvalidData;
         }
+        catch (InvalidOperationException e)
+        {
+            // The engine refuses to report a value it cannot stand behind (NaN, an infinity, a value outside its
+            // scale), most often from a custom measure: the message names the measure, dyad and period.
+            io.Error.WriteLine($"influence: {e.Message}");
+            return Cli.InvalidData;
+        }
+        catch (OutOfMemoryException)
+        {
+            io.Error.WriteLine("influence: not enough memory for this command: score fewer dyads, periods or draws");
+            return Cli.InvalidData;
+        }
         catch (UnauthorizedAccessException e)
         {
             io.Error.WriteLine($"influence: {e.Message}");

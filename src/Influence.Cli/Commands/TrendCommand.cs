@@ -10,16 +10,16 @@ internal static class TrendCommand
     public static Command Create(CliIO io)
     {
         var series = new DyadSeriesOptions();
-        var level = new Option<double>("--level") { Description = "The coverage of the slope intervals, between 0 and 1.", DefaultValueFactory = _ => 0.9 };
+        var level = new Option<double>("--level") { Description = "The coverage of the slope intervals, above 0 and at most 0.999.", DefaultValueFactory = _ => 0.9 };
         var command = new Command("trend", "The trend of a measure over a range of periods: least-squares slope with its interval, the Mann–Kendall test and Sen's slope.");
         series.AddTo(command);
         command.Options.Add(level);
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
             var coverage = parse.GetValue(level);
-            if (coverage is not (> 0 and < 1))
+            if (coverage is not (> 0 and <= 0.999))
             {
-                throw new Common.UsageException(string.Create(CultureInfo.InvariantCulture, $"--level must be between 0 and 1 (exclusive), got {coverage}"));
+                throw new Common.UsageException(string.Create(CultureInfo.InvariantCulture, $"--level must be above 0 and at most 0.999 (further out the t quantiles are unreliable), got {coverage}"));
             }
 
             var (dyad, name, scores) = series.Score(parse);

@@ -11,12 +11,15 @@ public sealed record UniverseOptions
     /// <summary>The defaults: 200 actors, 120 monthly periods from January 2000, 100 000 evidence items, seed 1.</summary>
     public static UniverseOptions Default { get; } = new();
 
-    /// <summary>The number of actors: states, armed groups and factions (default 200; at least 4).</summary>
+    /// <summary>The number of actors: states, armed groups and factions (default 200; 4 to 1 000 000).</summary>
     public int Actors
     {
         get;
-        init => field = value >= 4 ? value : throw new ArgumentOutOfRangeException(nameof(Actors), value, $"Actors must be ≥ 4; was {value}");
+        init => field = value is >= 4 and <= MaxActors ? value : throw new ArgumentOutOfRangeException(nameof(Actors), value, $"Actors must be in [4, {MaxActors}]; was {value}");
     } = 200;
+
+    /// <summary>The most actors a universe may have (far more than any conflict data set codes).</summary>
+    public const int MaxActors = 1_000_000;
 
     /// <summary>The number of periods the universe spans (default 120; at least 1).</summary>
     public int Periods

@@ -24,6 +24,16 @@ internal static class Check
     public static string? Finite(double value) =>
         double.IsFinite(value) ? null : $"a finite number; was {Show(value)}";
 
+    /// <summary>
+    /// The highest coverage an interval may ask for. Further out, the numerics library's Student-t quantiles fail or
+    /// drift for few degrees of freedom (with 1, none above 0.9995; with 50, a wrong tail at 1 − 10⁻¹⁰).
+    /// </summary>
+    public const double MaxLevel = 0.999;
+
+    /// <summary>Null when <paramref name="level"/> is a coverage in (0, <see cref="MaxLevel"/>]; otherwise what was expected.</summary>
+    public static string? Level(double level) =>
+        level is > 0 and <= MaxLevel ? null : $"a coverage in (0, {MaxLevel.ToString(System.Globalization.CultureInfo.InvariantCulture)}]; was {Show(level)}";
+
     /// <summary>Null when <paramref name="id"/> is a valid identifier; otherwise what was expected.</summary>
     public static string? Identifier(string? id)
     {

@@ -248,11 +248,11 @@ public sealed record InputEfficiencyOptions
         init => field = value >= 3 ? value : throw new ArgumentOutOfRangeException(nameof(MinimumPoints), value, $"MinimumPoints must be ≥ 3; was {value}");
     } = 3;
 
-    /// <summary>The coverage of the slope's interval (default 0.9).</summary>
+    /// <summary>The coverage of the slope's interval, in (0, 0.999] (default 0.9).</summary>
     public double IntervalLevel
     {
         get;
-        init => field = value is > 0 and < 1 ? value : throw new ArgumentOutOfRangeException(nameof(IntervalLevel), value, $"IntervalLevel must be in (0, 1); was {Check.Show(value)}");
+        init => field = Check.Level(value) is { } expected ? throw new ArgumentOutOfRangeException(nameof(IntervalLevel), value, $"IntervalLevel must be {expected}") : value;
     } = 0.9;
 }
 

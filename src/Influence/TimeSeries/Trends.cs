@@ -97,7 +97,7 @@ public static class Trends
     /// <summary>The trend of a series.</summary>
     /// <param name="values">One value per period (null where undefined).</param>
     /// <param name="from">The period of the first value.</param>
-    /// <param name="level">The coverage of the intervals, in (0, 1) (default 0.9).</param>
+    /// <param name="level">The coverage of the intervals, in (0, 0.999] (default 0.9).</param>
     /// <returns>
     /// The trend; with fewer than 3 defined values its statistics are null, and so is any that does not fit in a
     /// double (for example the interval of a slope near the largest double). Never NaN or infinite.
@@ -105,7 +105,7 @@ public static class Trends
     /// <exception cref="ArgumentException">
     /// The series is empty, holds a NaN or infinity, or its values span more than the largest double (max − min overflows).
     /// </exception>
-    /// <exception cref="ArgumentOutOfRangeException">The level is not in (0, 1).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The level is not in (0, 0.999].</exception>
     public static TrendResult Fit(IReadOnlyList<double?> values, Period from, double level = 0.9)
     {
         CheckLevel(level);
@@ -287,9 +287,9 @@ public static class Trends
 
     private static void CheckLevel(double level)
     {
-        if (!(level is > 0 and < 1))
+        if (Check.Level(level) is { } expected)
         {
-            throw new ArgumentOutOfRangeException(nameof(level), level, $"level must be in (0, 1); was {Check.Show(level)}");
+            throw new ArgumentOutOfRangeException(nameof(level), level, $"level must be {expected}");
         }
     }
 }

@@ -47,7 +47,7 @@ public static class Intervals
     /// <param name="request">What to score (null: the case's dyads and range).</param>
     /// <param name="intervals">How (null: <see cref="IntervalOptions.Default"/>).</param>
     /// <returns>The point estimates with their intervals and verdict shares.</returns>
-    /// <exception cref="ArgumentException">The request is invalid (see <see cref="Scorer.Score(Case, ScoringOptions?, ScoringRequest?)"/>).</exception>
+    /// <exception cref="ArgumentException">The request is invalid (see <see cref="Scorer.Score(Case, ScoringOptions?, ScoringRequest?)"/>), or the draws of every dyad-period would not fit in an array.</exception>
     /// <exception cref="InvalidOperationException">A measure produced NaN, an infinity or a value outside its scale (see <see cref="Scorer.Score(Case, ScoringOptions?, ScoringRequest?)"/>); a custom measure's own exception reaches the caller as it is.</exception>
     public static ScoreSet Compute(Case @case, ScoringOptions? options = null, ScoringRequest? request = null, IntervalOptions? intervals = null)
     {
@@ -59,6 +59,7 @@ public static class Intervals
     /// <param name="point">The point estimates.</param>
     /// <param name="intervals">How (null: <see cref="IntervalOptions.Default"/>).</param>
     /// <returns>A copy of <paramref name="point"/> with intervals and verdict shares.</returns>
+    /// <exception cref="ArgumentException">The draws of every dyad-period would not fit in an array.</exception>
     /// <exception cref="InvalidOperationException">A measure produced NaN, an infinity or a value outside its scale (see <see cref="Scorer.Score(Case, ScoringOptions?, ScoringRequest?)"/>); a custom measure's own exception reaches the caller as it is.</exception>
     public static ScoreSet Compute(ScoreSet point, IntervalOptions? intervals = null)
     {
@@ -69,6 +70,13 @@ public static class Intervals
         var measures = point.Measures.Length;
         var periods = point.PeriodCount;
         var cells = point.Dyads.Length * periods;
+        if ((long)cells * n > Array.MaxLength)
+        {
+            throw new ArgumentException(
+                $"{n} draws of {cells} dyad-periods are {(long)cells * n} values a measure, more than an array holds ({Array.MaxLength}); use fewer draws, dyads or periods",
+                nameof(intervals));
+        }
+
         var draws = new double[measures][];
         for (var m = 0; m < measures; m++)
         {

@@ -58,7 +58,8 @@ public class BenchCommandTests
     }
 
     [Theory]
-    [InlineData("--actors", "3", "--actors must be ≥ 4; was 3")]
+    [InlineData("--actors", "3", "--actors must be in [4, 1000000]; was 3")]
+    [InlineData("--actors", "2147483647", "--actors must be in [4, 1000000]; was 2147483647")]
     [InlineData("--periods", "0", "--periods must be ≥ 1; was 0")]
     [InlineData("--evidence", "-1", "--evidence must be in [0, 999999999]; was -1")]
     [InlineData("--baselines", "spark", "--baselines must be all, duckdb, naive or none; was 'spark'")]

@@ -260,8 +260,9 @@ public sealed class CommandConventionsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("trend --measure exchange --level 1.5", "--level must be between 0 and 1 (exclusive), got 1.5")]
-    [InlineData("trend --measure exchange --level 0", "--level must be between 0 and 1 (exclusive), got 0")]
+    [InlineData("trend --measure exchange --level 1.5", "--level must be above 0 and at most 0.999 (further out the t quantiles are unreliable), got 1.5")]
+    [InlineData("trend --measure exchange --level 0", "--level must be above 0 and at most 0.999 (further out the t quantiles are unreliable), got 0")]
+    [InlineData("trend --measure exchange --level 0.9999999999", "--level must be above 0 and at most 0.999 (further out the t quantiles are unreliable), got 0.9999999999")]
     [InlineData("plot --width 0 --out chart.png", "--width must be between 200 and 10000 pixels, got 0")]
     public void NumbersOutOfRange_GiveOneCleanLine(string commandLine, string message)
     {
@@ -282,6 +283,27 @@ public sealed class CommandConventionsTests : IDisposable
 
         code.Should().Be(2);
         error.ToString().Should().Be($"influence: level must be in (0, 1); was 1.5{Environment.NewLine}");
+    }
+
+    [Fact]
+    public void AValueTheEngineCannotReport_IsOneLine_WithoutAStackTrace()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var parse = new Command("any").Parse([]);
+
+        var code = Common.Guard(new CliIO(output, error), parse, () => throw new InvalidOperationException("measure 'mine' produced NaN for P→C in 2001"));
+
+        code.Should().Be(1);
+        error.ToString().Should().Be($"influence: measure 'mine' produced NaN for P→C in 2001{Environment.NewLine}");
+    }
+
+    [Fact]
+    public void MoreDrawsThanAnArrayHolds_IsAUsageError()
+    {
+        var err = UsageError(Words("score", "--intervals 2147483647"));
+
+        err.Should().StartWith("influence: 2147483647 draws of 11 dyad-periods are 23622320117 values a measure, more than an array holds");
     }
 
     [Fact]

@@ -86,11 +86,42 @@ public class TrendsTests
     [Theory]
     [InlineData(0.0)]
     [InlineData(1.0)]
-    public void Fit_RejectsALevelOutsideZeroOne(double level)
+    [InlineData(0.9995)]
+    [InlineData(0.999999999999)]
+    public void Fit_RejectsALevelOutsideTheReliableRange(double level)
     {
         var act = () => Trends.Fit([0.1, 0.2, 0.3], Y2000, level);
 
-        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("level");
+        act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("level must be a coverage in (0, 0.999]*").Which.ParamName.Should().Be("level");
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(12)]
+    [InlineData(52)]
+    public void Fit_AtTheHighestLevel_GivesTheStudentTInterval(int points)
+    {
+        // With 3 points (1 degree of freedom) the numerics library's quantile fails above 0.9995; at 0.999 the
+        // interval is the slope ± t · se with t(1; 0.9995) = 636.619…, known in closed form: tan(π (p − ½)).
+        var values = Enumerable.Range(0, points).Select(i => (double?)((0.01 * i) + (i % 2 == 0 ? 0.003 : -0.002))).ToArray();
+
+        var fit = Trends.Fit(values, Y2000, 0.999);
+
+        fit.SlopeLow.Should().NotBeNull();
+        fit.SlopeHigh.Should().BeGreaterThan(fit.SlopeLow!.Value);
+        if (points == 3)
+        {
+            // x = 0, 1, 2: the slope's standard error is √(SSR / (n − 2) / Sxx) with Sxx = 2.
+            var y = values.Select(v => v!.Value).ToArray();
+            var slope = (y[2] - y[0]) / 2;
+            var mean = y.Average();
+            var ssr = Enumerable.Range(0, 3).Sum(i => Math.Pow(y[i] - (mean + (slope * (i - 1))), 2));
+            var se = Math.Sqrt(ssr / 1 / 2);
+            var t = Math.Tan(Math.PI * (0.9995 - 0.5));
+            var halfWidth = (fit.SlopeHigh!.Value - fit.SlopeLow.Value) / 2;
+            halfWidth.Should().BeApproximately(t * se, 1e-6 * t * se);
+        }
     }
 
     [Fact]
