@@ -229,7 +229,8 @@ public static partial class CaseReader
         catch (InvalidDataException e) when (e.Data["offset"] is int offset)
         {
             var (line, col) = JsonLines.Build(utf8).Locate(offset);
-            return new CaseReadResult(null, [new CaseProblem("$", null, "expected well-formed JSON: the text is not UTF-8 (a string holds a byte sequence that is not a character)") { File = file, Line = line, Column = col }]);
+            var what = e.Data["utf8"] is true ? "the text is not UTF-8 (a string holds a byte sequence that is not a character)" : e.Message;
+            return new CaseReadResult(null, [new CaseProblem("$", null, $"expected well-formed JSON: {what}") { File = file, Line = line, Column = col }]);
         }
 
         Reading reading;

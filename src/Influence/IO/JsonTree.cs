@@ -156,6 +156,7 @@ internal sealed class JsonTree
                 {
                     var e = new InvalidDataException("the file is not UTF-8 text");
                     e.Data["offset"] = bad;
+                    e.Data["utf8"] = true;
                     throw e;
                 }
 
@@ -178,7 +179,7 @@ internal sealed class JsonTree
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                     {
                         var nameAt = (int)reader.TokenStartIndex + offset;
-                        var name = reader.GetString()!;
+                        var name = Unescaped(ref reader, nameAt);
                         reader.Read();
                         JsonTree value;
                         if (depth == 0 && name == deferred && reader.TokenType == JsonTokenType.StartArray)
@@ -249,7 +250,7 @@ internal sealed class JsonTree
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             var nameAt = (int)reader.TokenStartIndex + offset;
-            var name = reader.ValueIsEscaped ? reader.GetString()! : strings.Get(reader.ValueSpan);
+            var name = reader.ValueIsEscaped ? Unescaped(ref reader, nameAt) : strings.Get(reader.ValueSpan);
             reader.Read();
             var value = pool.Next();
             var valueAt = (int)reader.TokenStartIndex + offset;
@@ -273,6 +274,24 @@ internal sealed class JsonTree
         }
     }
 
+    /// <summary>
+    /// The string or property name at the reader's token, its escapes resolved; an <see cref="InvalidDataException"/>
+    /// at the token when an escape names half of a surrogate pair alone (<c>\ud800</c>), which is no character.
+    /// </summary>
+    private static string Unescaped(ref Utf8JsonReader reader, int at)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            var e = new InvalidDataException("a string holds an escape \\uD800–\\uDFFF that is half of a surrogate pair without its other half, which is no character");
+            e.Data["offset"] = at;
+            throw e;
+        }
+    }
+
     /// <summary>Sets a node from a scalar token, or from a container's kind (skipping its content).</summary>
     private void SetScalar(ref Utf8JsonReader reader, int at, Utf8Strings? strings)
     {
@@ -288,7 +307,7 @@ internal sealed class JsonTree
                 break;
             case JsonTokenType.String:
                 Reset(JsonKind.String, at);
-                String = reader.ValueIsEscaped ? reader.GetString() : strings is not null ? strings.Get(reader.ValueSpan) : Encoding.UTF8.GetString(reader.ValueSpan);
+                String = reader.ValueIsEscaped ? Unescaped(ref reader, at) : strings is not null ? strings.Get(reader.ValueSpan) : Encoding.UTF8.GetString(reader.ValueSpan);
                 break;
             case JsonTokenType.Number:
                 {
