@@ -222,32 +222,36 @@ internal static class Common
     {
         var comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         return string.Equals(RealPath(a, 0), RealPath(b, 0), comparison);
+    }
 
-        // The path with each symbolic link, folder or file, replaced by what it points to (at most 40 links deep).
-        static string RealPath(string path, int depth)
+    /// <summary>Whether a path, its links followed, is a device or a process's stream (under /dev or /proc), which is written to in place.</summary>
+    internal static bool IsDeviceOrStream(string realPath) =>
+        !OperatingSystem.IsWindows() && (realPath.StartsWith("/dev/", StringComparison.Ordinal) || realPath.StartsWith("/proc/", StringComparison.Ordinal));
+
+    /// <summary>The path with each symbolic link, folder or file, replaced by what it points to (at most 40 links deep).</summary>
+    internal static string RealPath(string path, int depth = 0)
+    {
+        var full = Path.GetFullPath(path);
+        var root = Path.GetPathRoot(full) ?? string.Empty;
+        var current = root;
+        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
         {
-            var full = Path.GetFullPath(path);
-            var root = Path.GetPathRoot(full) ?? string.Empty;
-            var current = root;
-            foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+            current = Path.Combine(current, part);
+            try
             {
-                current = Path.Combine(current, part);
-                try
+                FileSystemInfo info = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
+                if (depth < 40 && info.LinkTarget is { } target)
                 {
-                    FileSystemInfo info = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
-                    if (depth < 40 && info.LinkTarget is { } target)
-                    {
-                        current = RealPath(Path.GetFullPath(target, Path.GetDirectoryName(current) ?? root), depth + 1);
-                    }
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    // An unreadable link is compared as written.
+                    current = RealPath(Path.GetFullPath(target, Path.GetDirectoryName(current) ?? root), depth + 1);
                 }
             }
-
-            return current;
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // An unreadable link is compared as written.
+            }
         }
+
+        return current;
     }
 
     /// <summary>Loads the case a command names: a file, or the built-in reference case for nothing or 'builtin'.</summary>
@@ -390,11 +394,30 @@ internal static class Common
         });
     }
 
-    /// <summary>Writes a file whole or not at all (temporary file, then rename) and says so on standard error.</summary>
+    /// <summary>
+    /// Writes a file whole or not at all (temporary file, then rename) and says so on standard error; a symbolic link's
+    /// target is written, and a device or process stream (/dev/null, /dev/stdout) is written to directly.
+    /// </summary>
     public static void WriteFile(CliIO io, string outPath, Action<Stream> write)
     {
         var full = OutPath(outPath);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+
+        // A symbolic link is followed: the file it points to is replaced, the link stays. A device or a process's
+        // stream (/dev/null, /dev/stdout) is written to as it is: replacing it would put a plain file in its place.
+        var real = RealPath(full, 0);
+        if (IsDeviceOrStream(real))
+        {
+            using (var stream = new FileStream(full, FileMode.Open, FileAccess.Write))
+            {
+                write(stream);
+            }
+
+            io.Error.WriteLine($"wrote {full}");
+            io.Error.Flush();
+            return;
+        }
+
+        var temp = Path.Combine(Path.GetDirectoryName(real)!, $".{Path.GetFileName(real)}.{Environment.ProcessId}.tmp");
         try
         {
             using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write))
@@ -402,7 +425,7 @@ internal static class Common
                 write(stream);
             }
 
-            File.Move(temp, full, overwrite: true);
+            File.Move(temp, real, overwrite: true);
         }
         finally
         {

@@ -120,6 +120,42 @@ public sealed class CommandConventionsTests : IDisposable
 
     [Theory]
     [MemberData(nameof(CommandsWithOut))]
+    public void Out_ThatIsASymbolicLink_WritesTheFileItPointsTo_AndKeepsTheLink(string command, string[] options)
+    {
+        var target = _cli.PathOf("target-" + OutName(command));
+        File.WriteAllText(target, "old");
+        var link = _cli.PathOf(OutName(command));
+        File.CreateSymbolicLink(link, target);
+
+        var (code, _, err) = CliRunner.Run([command, Case(), .. options, "--out", link]);
+
+        code.Should().Be(0, err);
+        new FileInfo(link).LinkTarget.Should().Be(target, "the link is not replaced by a plain file");
+        new FileInfo(target).Length.Should().BeGreaterThan(3);
+    }
+
+    [Fact]
+    public void Out_ToDevNull_WritesToTheDevice_WithoutReplacingIt()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        // Checked before writing, so that a regression cannot replace the machine's /dev/null with a plain file.
+        Common.IsDeviceOrStream(Common.RealPath("/dev/null")).Should().BeTrue();
+        Common.IsDeviceOrStream(Common.RealPath("/dev/stdout")).Should().BeTrue("it is a link to /proc/self/fd/1");
+        Common.IsDeviceOrStream(Common.RealPath(_cli.PathOf("scores.json"))).Should().BeFalse();
+
+        var (code, _, err) = CliRunner.Run(["score", Case(), "--out", "/dev/null"]);
+
+        code.Should().Be(0, err);
+        err.Should().Be($"wrote /dev/null{Environment.NewLine}");
+        File.ReadAllBytes("/dev/null").Should().BeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(CommandsWithOut))]
     public void Out_ThatIsAFolder_IsAUsageError_AndWritesNothing(string command, string[] options)
     {
         var folder = Directory.CreateDirectory(_cli.PathOf(OutName(command))).FullName;
