@@ -177,7 +177,7 @@ public sealed class Case
     /// <summary>A copy of this case with other declared dyads.</summary>
     /// <param name="dyads">The dyads; each must name two different actors of the case.</param>
     /// <returns>The copy.</returns>
-    /// <exception cref="ArgumentException">A dyad is unset, names an unknown actor or the same actor twice, or is given twice.</exception>
+    /// <exception cref="ArgumentException">A dyad is unset, names an unknown actor or the same actor twice, has one party inside the other's movement, or is given twice.</exception>
     public Case WithDyads(IEnumerable<Dyad> dyads)
     {
         ArgumentNullException.ThrowIfNull(dyads);
@@ -203,6 +203,11 @@ public sealed class Case
                 throw new ArgumentException($"dyad {d} must name two different actors", nameof(dyads));
             }
 
+            if (WithinEachOther(d) is { } inside)
+            {
+                throw new ArgumentException($"dyad {d}: {inside}, so what passes between them stays inside one movement", nameof(dyads));
+            }
+
             if (!seen.Add(d))
             {
                 throw new ArgumentException($"dyad {d} is given twice", nameof(dyads));
@@ -226,6 +231,34 @@ public sealed class Case
             Evidence.ObjectiveIds,
             Evidence.IndicatorIds,
             Evidence.UnitIds));
+
+    /// <summary>
+    /// How <paramref name="inner"/> lies within <paramref name="outer"/>'s movement line ("'hq' is a faction of
+    /// 'tb'"), or null when it does not; <paramref name="parentOf"/> gives an actor's parent (the chain must end).
+    /// </summary>
+    internal static string? Within(string inner, string outer, Func<string, string?> parentOf)
+    {
+        var chain = new List<string>();
+        for (var p = parentOf(inner); p is not null; p = parentOf(p))
+        {
+            chain.Add(p);
+            if (p == outer)
+            {
+                return chain.Count == 1
+                    ? $"'{inner}' is a faction of '{outer}'"
+                    : $"'{inner}' lies within '{outer}' (through {string.Join(", ", chain.SkipLast(1).Select(x => $"'{x}'"))})";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>How one party of a dyad lies within the other's movement line, or null when neither does.</summary>
+    internal string? WithinEachOther(Dyad dyad)
+    {
+        string? ParentOf(string id) => ActorIndexOf(id) is var k and >= 0 ? Actors[k].Parent : null;
+        return Within(dyad.Client, dyad.Patron, ParentOf) ?? Within(dyad.Patron, dyad.Client, ParentOf);
+    }
 
     /// <summary>The first and last day any evidence item covers (null without evidence).</summary>
     internal (int? First, int? Last) EvidenceDays()

@@ -373,6 +373,11 @@ public sealed class CaseBuilder
             {
                 found.Add(new($"$.dyads[{i}]", null, $"expected each dyad once; {d} is declared twice"));
             }
+
+            if (d.Patron != d.Client && (Within(d.Client, d.Patron) ?? Within(d.Patron, d.Client)) is { } inside)
+            {
+                found.Add(new($"$.dyads[{i}]", null, $"expected a patron and a client outside each other's movement; {inside}, so what passes between them stays inside one movement and the dyad is never scored"));
+            }
         }
 
         if (From is { } from && To is { } to && (from.Granularity != to.Granularity || from > to))
@@ -436,6 +441,12 @@ public sealed class CaseBuilder
                 found.Add(new(path, item, $"expected the id of an actor of the case; no actor is called \"{id}\"{suggestions.For("actor", id, actorIdx)}"));
             }
         }
+
+        // How `inner` lies within `outer` ("'hq' is a faction of 'tb'"), or null when it does not (or the chain loops).
+        string? Within(string inner, string outer) =>
+            actorIdx.ContainsKey(inner) && !HasCycle(inner)
+                ? Case.Within(inner, outer, id => actorIdx.TryGetValue(id, out var k) ? _actors[k].Parent : null)
+                : null;
 
         bool HasCycle(string start)
         {

@@ -62,6 +62,16 @@ public class ScorerTests
     }
 
     [Fact]
+    public void Score_RefusesADyadInsideOneMovement()
+    {
+        var c = NetworkCases.Builder().Support("P", "C", 0.5).Build(); // H is a faction of C
+
+        ((Action)(() => Scorer.Score(c, request: ScoringRequest.ForDyad("C", "H")))).Should().Throw<ArgumentException>()
+            .WithParameterName("request").WithMessage("dyad C→H: 'H' is a faction of 'C', so what passes between them stays inside one movement*");
+        ((Action)(() => c.WithDyads([new Dyad("H", "C")]))).Should().Throw<ArgumentException>().WithParameterName("dyads");
+    }
+
+    [Fact]
     public void Score_RefusesPeriodsOutsideTheCasesRange_WhereNothingWasCoded()
     {
         var c = Small(); // declares 2000–2010
