@@ -27,7 +27,8 @@ internal static class Cli
 
         Common.CleanNumberParsing(root);
 
-        var parse = root.Parse(args);
+        // No response files: '@cases.json' is a case file whose name starts with '@', not a list of arguments.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             foreach (var e in parse.Errors)

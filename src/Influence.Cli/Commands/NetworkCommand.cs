@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Influence.Cases;
 using Influence.IO;
 using Influence.Networks;
 using Influence.Scoring;
@@ -24,9 +25,9 @@ internal static class NetworkCommand
         {
             var fmt = Common.Choice(parse, format, "json", "dot");
 
-            var groups = ParseGroups(parse.GetValue(group) ?? []);
             var path = parse.GetValue(@case);
             var theCase = Common.LoadCase(path);
+            var groups = ParseGroups(parse.GetValue(group) ?? [], theCase);
             var p = Common.PeriodIn(theCase, parse.GetValue(period)!, "--period");
             var ids = parse.GetValue(focus)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
             var network = ActorNetwork.ForPeriod(theCase, p, ScoringOptions.Default, ids);
@@ -47,7 +48,7 @@ internal static class NetworkCommand
         return command;
     }
 
-    private static ActorGroups? ParseGroups(string[] entries)
+    private static ActorGroups? ParseGroups(string[] entries, Case theCase)
     {
         if (entries.Length == 0)
         {
@@ -63,7 +64,18 @@ internal static class NetworkCommand
                 throw new Common.UsageException($"--group must be ID=GROUP; was '{entry}'");
             }
 
-            map[entry[..i]] = entry[(i + 1)..];
+            var (id, name) = (entry[..i], entry[(i + 1)..]);
+            if (theCase.ActorIndexOf(id) < 0)
+            {
+                throw new Common.UsageException($"--group {entry}: no actor is called \"{id}\" in case '{theCase.Id}'");
+            }
+
+            if (map.TryGetValue(id, out var earlier) && earlier != name)
+            {
+                throw new Common.UsageException($"--group puts '{id}' in two groups, '{earlier}' and '{name}'; give each actor one");
+            }
+
+            map[id] = name;
         }
 
         return ActorGroups.FromMap(map);

@@ -343,6 +343,15 @@ public sealed class CommandConventionsTests : IDisposable
     }
 
     [Fact]
+    public void AnArgumentStartingWithAt_IsAFileName_NotAResponseFile()
+    {
+        var (code, _, err) = CliRunner.Run(["validate", "@cases.json"]);
+
+        code.Should().Be(2);
+        err.Should().StartWith("influence: no case file at '@cases.json'");
+    }
+
+    [Fact]
     public void Help_NamesTheToolInfluence()
     {
         var root = CliRunner.Run("--help");

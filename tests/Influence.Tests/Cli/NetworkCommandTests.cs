@@ -49,6 +49,18 @@ public class NetworkCommandTests
         err.Should().Contain("--group must be ID=GROUP");
     }
 
+    [Theory]
+    [InlineData("--group pakistn=patrons", "influence: --group pakistn=patrons: no actor is called \"pakistn\" in case 'pakistan-taliban'")]
+    [InlineData("--group pakistan=a --group pakistan=b", "influence: --group puts 'pakistan' in two groups, 'a' and 'b'; give each actor one")]
+    public void Network_ExitsWithUsageCode_OnAGroupOfNoActor_OrTwoGroupsForOne(string options, string message)
+    {
+        var (code, output, err) = Run(["network", "--period", "1998", .. options.Split(' ')]);
+
+        code.Should().Be(2);
+        output.Should().BeEmpty();
+        err.Should().StartWith(message);
+    }
+
     [Fact]
     public void Network_ExitsWithUsageCode_OnAnUnknownFocus()
     {
