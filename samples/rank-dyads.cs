@@ -6,12 +6,14 @@
 //     dotnet run samples/rank-dyads.cs
 //
 // CI compares what it prints with samples/rank-dyads.expected.txt.
+// <usings>
 using System.Globalization;
 using Influence;
 using Influence.Cases;
 using Influence.Evidence;
 using Influence.IO;
 using Influence.Scoring;
+// </usings>
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
@@ -68,6 +70,7 @@ foreach (var (r, i) in top.Take(10).Select((r, i) => (r, i)))
 }
 // </rank>
 
+// <helpers>
 static double? Mean(IEnumerable<double?> values)
 {
     var defined = values.OfType<double>().ToList();
@@ -75,6 +78,7 @@ static double? Mean(IEnumerable<double?> values)
 }
 
 static string F(double? v) => v is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) : "–";
+// </helpers>
 
 // <generate>
 static Case Generate(int patrons, int clients, int firstYear, int years, int seed)

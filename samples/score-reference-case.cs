@@ -6,10 +6,12 @@
 //     dotnet run samples/score-reference-case.cs [chart.png]
 //
 // CI compares what it prints with samples/score-reference-case.expected.txt.
+// <usings>
 using System.Globalization;
 using Influence.Charts;
 using Influence.IO;
 using Influence.Scoring;
+// </usings>
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
@@ -66,4 +68,6 @@ foreach (var c in why.Contributions.Take(5))
 }
 // </explain>
 
+// <helpers>
 static string F(Score s) => s.Value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "–";
+// </helpers>

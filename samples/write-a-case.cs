@@ -6,12 +6,14 @@
 //     dotnet run samples/write-a-case.cs [my-case.json]
 //
 // CI compares what it prints with samples/write-a-case.expected.txt.
+// <usings>
 using System.Globalization;
 using Influence;
 using Influence.Cases;
 using Influence.Evidence;
 using Influence.IO;
 using Influence.Scoring;
+// </usings>
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
@@ -87,4 +89,6 @@ foreach (var p in scores.For(new Dyad("north", "river-front")))
 }
 // </score>
 
+// <helpers>
 static string F(Score s) => s.Value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "–";
+// </helpers>

@@ -55,6 +55,16 @@ public sealed class CaseBuilder
     /// <summary>The default last period to score.</summary>
     public Period? To { get; set; }
 
+    /// <summary>
+    /// Ids the case reader found declared but could not read whole (an objective whose holder is not an id):
+    /// references to them are not reported again as "no objective is called …", which would send the reader to a
+    /// declaration that is there.
+    /// </summary>
+    private readonly HashSet<(string What, string Id)> _unreadable = [];
+
+    /// <summary>Notes that a declaration with this id is in the file but had problems of its own (see <see cref="_unreadable"/>).</summary>
+    internal void DeclaredWithProblems(string what, string id) => _unreadable.Add((what, id));
+
     /// <summary>The number of evidence items added so far.</summary>
     public int EvidenceCount => _rows.Count;
 
@@ -305,7 +315,7 @@ public sealed class CaseBuilder
     {
         var found = new List<CaseProblem>();
         var actorIdx = UniqueIds(_actors, a => a.Id, "actors", found);
-        var suggestions = new Suggestions();
+        var suggestions = new Suggestions(_unreadable);
         var sourceIdx = UniqueIds(_sources, s => s.Id, "sources", found);
         var issueIdx = UniqueIds(_issues, s => s.Id, "issues", found);
         var objectiveIdx = UniqueIds(_objectives, s => s.Id, "objectives", found);
@@ -317,7 +327,7 @@ public sealed class CaseBuilder
             var a = _actors[i];
             if (a.Parent is { } parent)
             {
-                if (!actorIdx.ContainsKey(parent))
+                if (!actorIdx.ContainsKey(parent) && !suggestions.DeclaredWithProblems("actor", parent))
                 {
                     found.Add(new($"$.actors[{i}].parent", a.Id, $"expected the id of an actor of the case; no actor is called \"{parent}\"{suggestions.For("actor", parent, actorIdx)}"));
                 }
@@ -338,7 +348,7 @@ public sealed class CaseBuilder
                 RequireActor(toward, $"$.objectives[{i}].toward", o.Id);
             }
 
-            if (o.Issue is { } issue && !issueIdx.ContainsKey(issue))
+            if (o.Issue is { } issue && !issueIdx.ContainsKey(issue) && !suggestions.DeclaredWithProblems("issue", issue))
             {
                 found.Add(new($"$.objectives[{i}].issue", o.Id, $"expected the id of an issue of the case; no issue is called \"{issue}\""));
             }
@@ -347,7 +357,7 @@ public sealed class CaseBuilder
         for (var i = 0; i < _indicators.Count; i++)
         {
             var ind = _indicators[i];
-            if (!objectiveIdx.ContainsKey(ind.Objective))
+            if (!objectiveIdx.ContainsKey(ind.Objective) && !suggestions.DeclaredWithProblems("objective", ind.Objective))
             {
                 found.Add(new($"$.indicators[{i}].objective", ind.Id, $"expected the id of an objective of the case; no objective is called \"{ind.Objective}\""));
             }
@@ -436,7 +446,7 @@ public sealed class CaseBuilder
 
         void RequireActor(string id, string path, string? item)
         {
-            if (!actorIdx.ContainsKey(id))
+            if (!actorIdx.ContainsKey(id) && !suggestions.DeclaredWithProblems("actor", id))
             {
                 found.Add(new(path, item, $"expected the id of an actor of the case; no actor is called \"{id}\"{suggestions.For("actor", id, actorIdx)}"));
             }
@@ -923,6 +933,11 @@ public sealed class CaseBuilder
                     return v;
                 }
 
+                if (key is not null && suggestions.DeclaredWithProblems(what, key))
+                {
+                    return -1;
+                }
+
                 var path = element < 0 ? Path(row, field) : Path(row, Invariant.Format($"{field}[{element}]"));
                 found.Add(new(path, item, key is null
                     ? $"expected the id of {Article(what)} {what} of the case"
@@ -1017,9 +1032,12 @@ internal static class Invariant
 /// "Did you mean" suggestions for unknown ids, one per distinct (kind of id, id) for the whole build: a large file
 /// repeating one wrong id pays for it once.
 /// </summary>
-internal sealed class Suggestions
+internal sealed class Suggestions(HashSet<(string What, string Id)> unreadable)
 {
     private readonly Dictionary<(string What, string Key), string> _made = [];
+
+    /// <summary>Whether an unknown id was declared in the file with problems of its own (reported there, not again).</summary>
+    public bool DeclaredWithProblems(string what, string key) => unreadable.Contains((what, key));
 
     public string For(string what, string key, Dictionary<string, int> known)
     {

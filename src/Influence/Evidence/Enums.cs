@@ -56,10 +56,10 @@ public enum ResourceType
     /// <summary>Military and other equipment and supplies.</summary>
     Materiel,
 
-    /// <summary>Fuel.</summary>
+    /// <summary>Fuel and oil products (for vehicles, aircraft, power).</summary>
     Fuel,
 
-    /// <summary>Food.</summary>
+    /// <summary>Food and other subsistence supplies.</summary>
     Food,
 
     /// <summary>Transport, supply lines and other logistics.</summary>

@@ -69,7 +69,7 @@ public sealed record CaseReadResult(Case? Case, IReadOnlyList<CaseProblem> Probl
 }
 
 /// <summary>
-/// Reads case files (JSON, schema <c>influence.case/1</c>; see docs/case-format.md and the JSON Schema shipped as
+/// Reads case files (JSON, schema <c>influence.case/1</c>; see <see href="https://github.com/influence-research/influence/blob/main/docs/case-format.md">docs/case-format.md</see> and the JSON Schema shipped as
 /// <c>case.schema.json</c>). Reading checks everything and reports every problem in one pass; nothing is returned
 /// from an invalid file.
 /// </summary>
@@ -750,6 +750,11 @@ public static partial class CaseReader
             var description = Text(o, path, "description", id, false);
             if (id is null || holder is null)
             {
+                if (id is not null)
+                {
+                    b.DeclaredWithProblems("objective", id);
+                }
+
                 return false;
             }
 
@@ -771,6 +776,11 @@ public static partial class CaseReader
             var description = Text(o, path, "description", id, false);
             if (id is null || objective is null)
             {
+                if (id is not null)
+                {
+                    b.DeclaredWithProblems("indicator", id);
+                }
+
                 return false;
             }
 

@@ -11,7 +11,7 @@ namespace Influence.IO;
 /// same bytes.
 /// </summary>
 /// <remarks>
-/// JSON shape (see docs/output-format.md):
+/// JSON shape (see <see href="https://github.com/influence-research/influence/blob/main/docs/output-format.md">docs/output-format.md</see>):
 /// <code>
 /// {"schema":"influence.scores/1","case","inputHash","granularity","from","to","dyads":[{"patron","client","periods":[{"period",
 ///   "features":{"exchange","asymmetry","conflict","diffuseObligation","endurance"},

@@ -96,7 +96,7 @@ public enum PairCount
 /// share between threads.
 /// </para>
 /// <para>
-/// Layout (see docs/performance.md): a pair's per-period sums of one evidence kind form one block of
+/// Layout (see <see href="https://github.com/influence-research/influence/blob/main/docs/performance.md">docs/performance.md</see>): a pair's per-period sums of one evidence kind form one block of
 /// <see cref="Periods"/> values, stored only when the pair has evidence of that kind (a third party that only sends
 /// support costs one support block, not eleven); item counts are stored as running totals, so a count over any window
 /// is one subtraction. The build runs in linear passes over the evidence columns, split over threads by rows and

@@ -6,7 +6,7 @@ namespace Influence.Internal;
 /// Wall-clock and process CPU time of successive phases, and the managed heap's size at the end of each (live and not yet
 /// collected objects alike), written to standard error when the environment variable
 /// INFLUENCE_TRACE is set (read once per process); otherwise it does nothing. A diagnostic for whoever tunes the
-/// engine (docs/performance.md, "Profiling"), not an API.
+/// engine (<see href="https://github.com/influence-research/influence/blob/main/docs/performance.md">docs/performance.md</see>, "Profiling"), not an API.
 /// </summary>
 internal sealed class PhaseTrace
 {

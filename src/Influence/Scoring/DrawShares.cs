@@ -2,7 +2,7 @@ namespace Influence.Scoring;
 
 /// <summary>
 /// Where a score set's intervals come from when they were computed by re-scoring the case many times (see
-/// <c>Influence.Uncertainty.Intervals</c> and docs/uncertainty.md).
+/// <c>Influence.Uncertainty.Intervals</c> and <see href="https://github.com/influence-research/influence/blob/main/docs/uncertainty.md">docs/uncertainty.md</see>).
 /// </summary>
 /// <param name="Method"><c>bootstrap</c>, <c>montecarlo</c> or <c>bootstrap+montecarlo</c>.</param>
 /// <param name="Draws">The number of draws.</param>

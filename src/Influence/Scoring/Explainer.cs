@@ -10,7 +10,7 @@ namespace Influence.Scoring;
 /// <summary>One evidence item's part in a value.</summary>
 /// <param name="EvidenceId">The item's id.</param>
 /// <param name="Kind">The item's kind.</param>
-/// <param name="Date">When.</param>
+/// <param name="Date">The item's date, as coded (a point or a span, at its precision).</param>
 /// <param name="Confidence">How well established.</param>
 /// <param name="Term">The term of the formula it fed.</param>
 /// <param name="Weight">Its weight in that term.</param>

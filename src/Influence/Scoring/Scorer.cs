@@ -24,7 +24,7 @@ public static class Scorer
     /// <param name="request">What to score (null: the case's dyads, granularity and range).</param>
     /// <returns>The scores.</returns>
     /// <exception cref="ArgumentException">
-    /// A requested dyad names an unknown actor or the same actor twice (or one inside the other's movement), no dyad is given or declared, the range is
+    /// A requested dyad names an unknown actor or the same actor twice, no dyad is given or declared, the range is
     /// empty or mixes granularities without a <see cref="ScoringRequest.Granularity"/>, lies outside the case's range
     /// (its declared range, else the years of its evidence), or a requested measure is unknown.
     /// </exception>
@@ -347,8 +347,9 @@ public static class Scorer
     }
 
     /// <summary>
-    /// Requires a dyad's actors to be in the case, to differ and to lie outside each other's movement (an
-    /// <see cref="ArgumentException"/> naming <paramref name="name"/>).
+    /// Requires a dyad's actors to be in the case and to differ (an <see cref="ArgumentException"/> naming
+    /// <paramref name="name"/>). A dyad inside one movement may be requested (ranking every ordered pair does): it
+    /// scores as undefined, since nothing between a movement and its own faction is counted; a case may not declare one.
     /// </summary>
     internal static void RequireDyad(Case @case, Dyad dyad, string name)
     {
@@ -363,11 +364,6 @@ public static class Scorer
         if (dyad.Patron == dyad.Client)
         {
             throw new ArgumentException($"dyad {dyad}: patron and client must differ", name);
-        }
-
-        if (@case.WithinEachOther(dyad) is { } inside)
-        {
-            throw new ArgumentException($"dyad {dyad}: {inside}, so what passes between them stays inside one movement; score dyads across movements", name);
         }
     }
 

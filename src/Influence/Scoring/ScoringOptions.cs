@@ -7,7 +7,7 @@ namespace Influence.Scoring;
 
 /// <summary>
 /// Every weight, constant, window and threshold the measures use, with documented defaults
-/// (see docs/measures.md for what each does and why the default is what it is).
+/// (see <see href="https://github.com/influence-research/influence/blob/main/docs/measures.md">docs/measures.md</see> for what each does and why the default is what it is).
 /// </summary>
 /// <remarks>
 /// Options are immutable records: change one with <c>with</c>, for example
@@ -270,7 +270,7 @@ public sealed record ClientAgencyOptions
     public double CoercionScale { get; init => field = Check.PositiveOrThrow(value, nameof(CoercionScale)); } = 1.0;
 }
 
-/// <summary>Options of the multilateral measures and of the actor network (see docs/multilateral.md).</summary>
+/// <summary>Options of the multilateral measures and of the actor network (see <see href="https://github.com/influence-research/influence/blob/main/docs/multilateral.md">docs/multilateral.md</see>).</summary>
 public sealed record MultilateralOptions
 {
     /// <summary>

@@ -67,7 +67,7 @@ public abstract class Measure
     /// </summary>
     internal virtual EvidenceIndex.Parts Reads => EvidenceIndex.Parts.All;
 
-    /// <summary>The formula, in words and symbols (as in docs/measures.md).</summary>
+    /// <summary>The formula, in words and symbols (as in <see href="https://github.com/influence-research/influence/blob/main/docs/measures.md">docs/measures.md</see>).</summary>
     public abstract string Formula { get; }
 
     /// <summary>The theory the measure encodes (author, year, page).</summary>

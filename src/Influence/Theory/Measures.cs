@@ -21,7 +21,7 @@ public static class Measures
         [AccountBalance.Instance, ConflictByPatron.Instance, ConflictByClient.Instance];
 
     /// <summary>
-    /// Holsti's multilateral context (docs/multilateral.md): the patron's share, alternative patrons (a count),
+    /// Holsti's multilateral context (<see href="https://github.com/influence-research/influence/blob/main/docs/multilateral.md">docs/multilateral.md</see>): the patron's share, alternative patrons (a count),
     /// supplier concentration, dependence asymmetry, brokerage and reverse leverage.
     /// </summary>
     public static ImmutableArray<Measure> Multilateral { get; } =

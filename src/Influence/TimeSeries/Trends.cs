@@ -67,7 +67,7 @@ public sealed record MannKendallTest(
 
 /// <summary>
 /// Trends of score series: the least-squares slope with its interval, and the Mann–Kendall test with Sen's slope
-/// (docs/time-series.md).
+/// (<see href="https://github.com/influence-research/influence/blob/main/docs/time-series.md">docs/time-series.md</see>).
 /// </summary>
 /// <remarks>
 /// Undefined periods are left out (not imputed); each value keeps its period position, so x is time in periods and

@@ -21,7 +21,7 @@ public enum IntervalKind
     Both = Bootstrap | MonteCarlo,
 }
 
-/// <summary>How intervals are computed (see docs/uncertainty.md). Immutable; every value is validated when set.</summary>
+/// <summary>How intervals are computed (see <see href="https://github.com/influence-research/influence/blob/main/docs/uncertainty.md">docs/uncertainty.md</see>). Immutable; every value is validated when set.</summary>
 public sealed record IntervalOptions
 {
     /// <summary>

@@ -34,7 +34,7 @@ namespace Influence.Uncertainty;
 /// </para>
 /// <para>
 /// <b>Reproducibility</b>: draw i uses its own generators, derived from (seed, i) (SplitMix64; see
-/// docs/uncertainty.md) and never shared between threads; draws run in parallel and each writes only its own slots,
+/// <see href="https://github.com/influence-research/influence/blob/main/docs/uncertainty.md">docs/uncertainty.md</see>) and never shared between threads; draws run in parallel and each writes only its own slots,
 /// so the result is identical, bit for bit, whatever the thread count. Cost: one scoring of the requested dyads and
 /// periods per draw, and memory for measures × dyad-periods × draws values.
 /// </para>

@@ -27,7 +27,7 @@ public enum OptionKind
 /// <remarks>
 /// The ranges are judgements, not estimates: a factor of two on a saturation constant is "we do not know k better
 /// than to within a factor of two"; ± 0.15 on a confidence weight keeps confirmed ≥ reported ≥ alleged at the
-/// defaults (1, 0.7 ± 0.15, 0.4 ± 0.15). Report them with any interval (docs/uncertainty.md).
+/// defaults (1, 0.7 ± 0.15, 0.4 ± 0.15). Report them with any interval (<see href="https://github.com/influence-research/influence/blob/main/docs/uncertainty.md">docs/uncertainty.md</see>).
 /// </remarks>
 public sealed record PerturbationRanges
 {

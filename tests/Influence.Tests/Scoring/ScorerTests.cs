@@ -62,13 +62,15 @@ public class ScorerTests
     }
 
     [Fact]
-    public void Score_RefusesADyadInsideOneMovement()
+    public void ADyadInsideOneMovement_MayBeRequested_AndScoresAsUndefined_ButNotDeclared()
     {
-        var c = NetworkCases.Builder().Support("P", "C", 0.5).Build(); // H is a faction of C
+        var c = NetworkCases.Builder().Support("P", "C", 0.5).Support("C", "H", 0.5).Support("H", "C", 0.5).Build(); // H is a faction of C
 
-        ((Action)(() => Scorer.Score(c, request: ScoringRequest.ForDyad("C", "H")))).Should().Throw<ArgumentException>()
-            .WithParameterName("request").WithMessage("dyad C→H: 'H' is a faction of 'C', so what passes between them stays inside one movement*");
-        ((Action)(() => c.WithDyads([new Dyad("H", "C")]))).Should().Throw<ArgumentException>().WithParameterName("dyads");
+        var s = Scorer.Score(c, request: ScoringRequest.ForDyad("C", "H"));
+
+        s.For(new Dyad("C", "H")).Should().OnlyContain(p => !p.Exchange.IsDefined && !p.Conflict.IsDefined && p.PatronClient.IsPatronClient == null);
+        ((Action)(() => c.WithDyads([new Dyad("H", "C")]))).Should().Throw<ArgumentException>().WithParameterName("dyads")
+            .WithMessage("dyad H→C: 'H' is a faction of 'C', so what passes between them stays inside one movement*");
     }
 
     [Fact]
