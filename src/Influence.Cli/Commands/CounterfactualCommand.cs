@@ -40,8 +40,11 @@ internal static class CounterfactualCommand
                 (pat, cli) = (theCase.Dyads[0].Patron, theCase.Dyads[0].Client);
             }
 
-            var f = parse.GetValue(from) is { } fs ? Common.PeriodIn(theCase, fs, "--from") : (Period?)null;
-            var t = parse.GetValue(to) is { } ts ? Common.PeriodIn(theCase, ts, "--to") : (Period?)null;
+            // The periods follow score's rules: at the case's granularity, a finer one is wrong usage, a coarser one
+            // covers its periods (1996 on a quarterly case is 1996Q1–1996Q4).
+            var request = Common.Request(theCase, pat, cli, parse.GetValue(from), parse.GetValue(to), granularity: null, hasGranularityOption: false);
+            var f = request.From?.ToGranularity(theCase.Granularity);
+            var t = request.To?.ToGranularity(theCase.Granularity, atEnd: true);
             var result = Counterfactual.WithoutThirdParty(theCase, new Dyad(pat, cli), parse.GetValue(without)!, ScoringOptions.Default, f, t);
             Common.Emit(io, parse.GetValue(output), writer =>
             {

@@ -390,6 +390,16 @@ public sealed class CaseBuilder
             }
         }
 
+        foreach (var (end, field) in new[] { (From, "from"), (To, "to") })
+        {
+            // A coarser end covers its periods (a monthly case from 2002 starts in 2002-01); a finer one would be
+            // widened to its period silently, so what the file says and what is scored would differ.
+            if (end is { } p && p.Granularity > Granularity)
+            {
+                found.Add(new($"$.{field}", null, $"expected a period no finer than the case's granularity ({Granularity.ToName()}); was {p}, a {p.Granularity.ToName()}"));
+            }
+        }
+
         if (From is { } from && To is { } to && (from.Granularity != to.Granularity || from > to))
         {
             found.Add(new("$.to", null, $"expected a last period of the same granularity as, and not before, the first ({from}); was {to}"));

@@ -1191,6 +1191,13 @@ public static partial class CaseReader
             Remember(path, name, node);
             if (node.Kind == JsonKind.String && Period.TryParse(node.String, out var period))
             {
+                if (period.Granularity > granularity)
+                {
+                    // Widening it to its period would score something other than what the file says.
+                    Add($"{path}.{name}", null, node, $"expected a period no finer than the case's granularity ({granularity.ToName()}); was \"{node.String}\", a {period.Granularity.ToName()}");
+                    return null;
+                }
+
                 return period.ToGranularity(granularity, atEnd: name == "to");
             }
 

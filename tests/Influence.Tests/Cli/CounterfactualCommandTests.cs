@@ -29,6 +29,18 @@ public class CounterfactualCommandTests
         doc.RootElement.GetProperty("periods")[0].GetProperty("patronShare").TryGetProperty("effect", out _).Should().BeTrue();
     }
 
+    [Theory]
+    [InlineData("--from 2002 --to 2003Q1", "influence: --to 2003Q1 is a quarter, but the case is yearly: give a year (YYYY)")]
+    [InlineData("--from 2002-05", "influence: --from 2002-05 is a month, but the case is yearly: give a year (YYYY)")]
+    public void Counterfactual_RefusesPeriodsFinerThanTheCase_AsScoreDoes(string options, string message)
+    {
+        var (code, output, err) = Run(["counterfactual", "--patron", "pakistan", "--client", "taliban", "--without", "china", .. options.Split(' ')]);
+
+        code.Should().Be(2);
+        output.Should().BeEmpty();
+        err.Should().StartWith(message);
+    }
+
     [Fact]
     public void Counterfactual_ExitsWithUsageCode_WhenTheThirdPartyIsTheClient()
     {

@@ -74,6 +74,16 @@ public class ScorerTests
     }
 
     [Fact]
+    public void ABuilder_RefusesARangeFinerThanItsGranularity()
+    {
+        var b = TestCases.Builder();
+        b.From = Period.FromQuarter(2000, 3);
+
+        b.TryBuild(out _, out var problems).Should().BeFalse();
+        problems.Should().ContainSingle(p => p.Path == "$.from").Which.Message.Should().Be("expected a period no finer than the case's granularity (year); was 2000Q3, a quarter");
+    }
+
+    [Fact]
     public void Score_RefusesPeriodsOutsideTheCasesRange_WhereNothingWasCoded()
     {
         var c = Small(); // declares 2000–2010
