@@ -47,7 +47,7 @@ public static class DuckDbBaseline
             Execute(connection, """
                 CREATE TABLE evidence (kind TINYINT, a INTEGER, b INTEGER, first_day INTEGER, last_day INTEGER, is_span BOOLEAN, confidence TINYINT, type TINYINT, value DOUBLE);
                 CREATE TABLE ancestors (actor INTEGER, ancestor INTEGER);
-                CREATE TABLE periods (t INTEGER, start_day INTEGER, end_day INTEGER);
+                CREATE TABLE periods (t INTEGER, start_day INTEGER, end_day INTEGER, year_days INTEGER);
                 CREATE TABLE dyads (d INTEGER, patron INTEGER, client INTEGER);
                 """);
             using (var appender = connection.CreateAppender("evidence"))
@@ -99,7 +99,7 @@ public static class DuckDbBaseline
                 for (var t = 0; t < periods; t++)
                 {
                     var p = first.AddPeriods(t);
-                    appender.CreateRow().AppendValue(t).AppendValue(p.Start.DayNumber).AppendValue(p.End.DayNumber).EndRow();
+                    appender.CreateRow().AppendValue(t).AppendValue(p.Start.DayNumber).AppendValue(p.End.DayNumber).AppendValue(DateTime.IsLeapYear(p.Year) ? 366 : 365).EndRow();
                 }
             }
 

@@ -167,12 +167,12 @@ public static class NaiveLinqBaseline
 
     private static double Saturate(double x, double k) => x <= 0 ? 0 : 1 - Math.Exp(-x / k);
 
-    /// <summary>A point spreads over the periods it covers by days; a span counts the share of each period it covers.</summary>
+    /// <summary>A point spreads over the periods it covers by days; a span is a yearly rate: the days it covers over the days of the period's year.</summary>
     private static double Share(EvidenceDate date, Period period)
     {
         var overlap = Math.Min(date.Last.DayNumber, period.End.DayNumber) - Math.Max(date.First.DayNumber, period.Start.DayNumber) + 1;
         return date.IsSpan
-            ? (double)overlap / (period.End.DayNumber - period.Start.DayNumber + 1)
+            ? (double)overlap / (DateTime.IsLeapYear(period.Year) ? 366 : 365)
             : (double)overlap / date.Days;
     }
 

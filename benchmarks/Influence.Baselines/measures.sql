@@ -1,7 +1,8 @@
 -- The six baseline measures of every declared dyad in every period, in set-based SQL (DuckDB).
 -- Tables: evidence(kind, a, b, first_day, last_day, is_span, confidence, type, value): the dyadic items, days as
 --         day numbers; ancestors(actor, ancestor): every actor with itself and each of its ancestors;
---         periods(t, start_day, end_day): the grid, t = 0, 1, …; dyads(d, patron, client).
+--         periods(t, start_day, end_day, year_days): the grid, t = 0, 1, …, year_days the days (365 or 366) of the
+--         period's calendar year; dyads(d, patron, client).
 -- {placeholders} are the options' windows (in periods, minus one) and constants, filled in before running.
 WITH
 needed AS (
@@ -20,11 +21,11 @@ rolled AS (
       AND NOT EXISTS (SELECT 1 FROM ancestors r WHERE r.actor = y.ancestor AND r.ancestor = x.ancestor)
 ),
 cells AS (
-    -- each item spread over the periods it touches: a point by days, a span as an intensity
+    -- each item spread over the periods it touches: a point by days, a span as a yearly rate (days over the year's days)
     SELECT r.src, r.dst, p.t, r.kind, r.type,
            CASE r.confidence WHEN 0 THEN {confirmed} WHEN 1 THEN {reported} ELSE {alleged} END * r.value
            * (LEAST(r.last_day, p.end_day) - GREATEST(r.first_day, p.start_day) + 1)::DOUBLE
-           / CASE WHEN r.is_span THEN p.end_day - p.start_day + 1 ELSE r.last_day - r.first_day + 1 END AS w
+           / CASE WHEN r.is_span THEN p.year_days ELSE r.last_day - r.first_day + 1 END AS w
     FROM rolled r
     JOIN periods p ON p.start_day <= r.last_day AND p.end_day >= r.first_day
 ),

@@ -92,7 +92,7 @@ public sealed record SupportEvidence : DyadicEvidence
 {
     /// <summary>Creates a support flow.</summary>
     /// <param name="id">The item id.</param>
-    /// <param name="date">A point (a one-off transfer) or a span (a sustained flow, counted per period as an intensity).</param>
+    /// <param name="date">A point (a one-off transfer) or a span (a sustained flow, a yearly rate spread over each year's periods by days).</param>
     /// <param name="confidence">The confidence.</param>
     /// <param name="sources">The source ids.</param>
     /// <param name="from">The giver.</param>

@@ -633,6 +633,7 @@ public sealed partial class EvidenceIndex
             commitmentWeight.Clear();
             commitmentFormality.Clear();
             var days = _grid.StartDays;
+            var years = _grid.YearDays;
             for (var k = start; k < end; k++)
             {
                 ref readonly var e = ref entries[k];
@@ -650,16 +651,16 @@ public sealed partial class EvidenceIndex
                 switch ((EvidenceKind)e.Kind)
                 {
                     case EvidenceKind.Support:
-                        Spread(support, counts.Support, activity, e, lastDay, first, last, t0, t1, days);
+                        Spread(support, counts.Support, activity, e, lastDay, first, last, t0, t1, days, years);
                         break;
                     case EvidenceKind.Coercion:
-                        Spread(coercion, counts.Coercion, activity, e, lastDay, first, last, t0, t1, days);
+                        Spread(coercion, counts.Coercion, activity, e, lastDay, first, last, t0, t1, days, years);
                         break;
                     case EvidenceKind.Presence:
-                        Spread(presence, counts.Presence, activity, e, lastDay, first, last, t0, t1, days);
+                        Spread(presence, counts.Presence, activity, e, lastDay, first, last, t0, t1, days, years);
                         break;
                     case EvidenceKind.Overreach:
-                        Spread(overreach, counts.Overreach, activity, e, lastDay, first, last, t0, t1, days);
+                        Spread(overreach, counts.Overreach, activity, e, lastDay, first, last, t0, t1, days, years);
                         break;
                     case EvidenceKind.Demand:
                         {
@@ -669,7 +670,7 @@ public sealed partial class EvidenceIndex
                             Touch(counts.Demand, t0, t1);
                             for (var q = t0; q <= t1; q++)
                             {
-                                var s = e.WeightedValue * Share(e, lastDay, first, last, days, q);
+                                var s = e.WeightedValue * Share(e, lastDay, first, last, days, years, q);
                                 demandWeight[q] += s;
                                 demandMet[q] += s * c;
                                 if (defied)
@@ -687,7 +688,7 @@ public sealed partial class EvidenceIndex
                             Touch(counts.Commitment, t0, t1);
                             for (var q = t0; q <= t1; q++)
                             {
-                                var s = e.WeightedValue * Share(e, lastDay, first, last, days, q);
+                                var s = e.WeightedValue * Share(e, lastDay, first, last, days, years, q);
                                 commitmentWeight[q] += s;
                                 commitmentFormality[q] += s * f;
                             }
@@ -809,12 +810,12 @@ public sealed partial class EvidenceIndex
 
         /// <summary>A kind with one sum: weight × share into each period the entry touches, and its counts.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void Spread(Span<double> sum, Span<int> count, Span<int> activity, in Entry e, int lastDay, int first, int last, int t0, int t1, ReadOnlySpan<int> days)
+        private static void Spread(Span<double> sum, Span<int> count, Span<int> activity, in Entry e, int lastDay, int first, int last, int t0, int t1, ReadOnlySpan<int> days, ReadOnlySpan<int> years)
         {
             Touch(count, t0, t1);
             for (var q = t0; q <= t1; q++)
             {
-                sum[q] += e.WeightedValue * Share(e, lastDay, first, last, days, q);
+                sum[q] += e.WeightedValue * Share(e, lastDay, first, last, days, years, q);
             }
         }
 
@@ -833,20 +834,21 @@ public sealed partial class EvidenceIndex
         }
 
         /// <summary>
-        /// The entry's share of period q (<see cref="ShareOf(ReadOnlySpan{int}, int, int, bool, int)"/>). Two cases are
-        /// exactly 1 without the division (which gives 1.0 in both): a point inside one period has all its days there,
-        /// and a span covers every period strictly between its first and last whole (the period's days over themselves).
+        /// The entry's share of period q (<see cref="ShareOf(ReadOnlySpan{int}, ReadOnlySpan{int}, int, int, bool, int)"/>). Two
+        /// cases skip the overlap: a point inside one period has all its days there (exactly 1), and a span covers every
+        /// period strictly between its first and last whole (the period's days over its year's days, the same division
+        /// ShareOf makes, so the same bits: 1 in a yearly grid).
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static double Share(in Entry e, int lastDay, int first, int last, ReadOnlySpan<int> days, int q) =>
-            Share(e.First, lastDay, e.IsSpan, first, last, days, q);
+        private static double Share(in Entry e, int lastDay, int first, int last, ReadOnlySpan<int> days, ReadOnlySpan<int> years, int q) =>
+            Share(e.First, lastDay, e.IsSpan, first, last, days, years, q);
 
-        /// <summary>As <see cref="Share(in Entry, int, int, int, ReadOnlySpan{int}, int)"/>, from an item's days and periods.</summary>
+        /// <summary>As <see cref="Share(in Entry, int, int, int, ReadOnlySpan{int}, ReadOnlySpan{int}, int)"/>, from an item's days and periods.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static double Share(int firstDay, int lastDay, bool span, int first, int last, ReadOnlySpan<int> days, int q) =>
+        private static double Share(int firstDay, int lastDay, bool span, int first, int last, ReadOnlySpan<int> days, ReadOnlySpan<int> years, int q) =>
             span
-                ? q != first && q != last ? 1.0 : ShareOf(days, firstDay, lastDay, true, q)
-                : first == last ? 1.0 : ShareOf(days, firstDay, lastDay, false, q);
+                ? q != first && q != last ? (double)(days[q + 1] - days[q]) / years[q] : ShareOf(days, years, firstDay, lastDay, true, q)
+                : first == last ? 1.0 : ShareOf(days, years, firstDay, lastDay, false, q);
 
         /// <summary>
         /// Demands by issue (weight and met weight per issue slot) and the red-line sums of each demand block: the
@@ -945,9 +947,10 @@ public sealed partial class EvidenceIndex
             var met = credit[type];
             var at = (long)slot * cells.Periods;
             var days = _grid.StartDays;
+            var years = _grid.YearDays;
             for (var q = t0; q <= t1; q++)
             {
-                var s = weighted * Share(firstDay, lastDay, span, first, last, days, q);
+                var s = weighted * Share(firstDay, lastDay, span, first, last, days, years, q);
                 if (redLine)
                 {
                     cells.RedWeight[q] += s;
@@ -1064,6 +1067,7 @@ public sealed partial class EvidenceIndex
             var c = _c;
             var t = _t;
             var days = _grid.StartDays;
+            var years = _grid.YearDays;
             var (kinds, a, b, firsts, lasts, flags, confidences, values) = (c.Kind, c.A, c.B, c.FirstDay, c.LastDay, c.DateFlags, c.Confidence, c.Value);
             for (var row = 0; row < c.Count; row++)
             {
@@ -1096,7 +1100,7 @@ public sealed partial class EvidenceIndex
                 var whole = p0 == p1 && !span;
                 if (direct)
                 {
-                    Receive(supportIn, supportInCount, to, t0, t1, weighted, firsts[row], lasts[row], span, whole, days);
+                    Receive(supportIn, supportInCount, to, t0, t1, weighted, firsts[row], lasts[row], span, whole, days, years);
                     continue;
                 }
 
@@ -1104,7 +1108,7 @@ public sealed partial class EvidenceIndex
                 {
                     if (receiver >= first && receiver < end && FormsPairInto(from, receiver))
                     {
-                        Receive(supportIn, supportInCount, receiver, t0, t1, weighted, firsts[row], lasts[row], span, whole, days);
+                        Receive(supportIn, supportInCount, receiver, t0, t1, weighted, firsts[row], lasts[row], span, whole, days, years);
                     }
                 }
             }
@@ -1126,14 +1130,14 @@ public sealed partial class EvidenceIndex
 
         /// <summary>One support item's weight × share into each period of a receiver it touches, and its counts.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private void Receive(double[] supportIn, int[] supportInCount, int receiver, int t0, int t1, double weighted, int firstDay, int lastDay, bool span, bool whole, ReadOnlySpan<int> days)
+        private void Receive(double[] supportIn, int[] supportInCount, int receiver, int t0, int t1, double weighted, int firstDay, int lastDay, bool span, bool whole, ReadOnlySpan<int> days, ReadOnlySpan<int> years)
         {
             var t = _t;
             var sums = supportIn.AsSpan(receiver * t, t);
             var counts = supportInCount.AsSpan(receiver * (t + 1), t + 1);
             for (var q = t0; q <= t1; q++)
             {
-                sums[q] += weighted * (whole ? 1.0 : ShareOf(days, firstDay, lastDay, span, q));
+                sums[q] += weighted * (whole ? 1.0 : ShareOf(days, years, firstDay, lastDay, span, q));
                 counts[q + 1]++;
             }
         }

@@ -76,7 +76,7 @@ public enum PairCount
 /// <remarks>
 /// <para>
 /// A point-dated item spreads its weight over the periods its date covers in proportion to the days (its shares sum
-/// to one); a span counts as an intensity: its share of a period is the fraction of the period it covers.
+/// to one); a span is a yearly rate: its share of a period is the days it covers there over the days of the period's year.
 /// </para>
 /// <para>
 /// Faction roll-up: an item between actors a and b counts for every pair (a′, b′) with a′ in a and its ancestors,
@@ -891,11 +891,15 @@ public sealed partial class EvidenceIndex
 
     /// <summary>The share of an item (its first and last day, and whether it is a span) in a period of a grid.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static double ShareOf(PeriodGrid grid, int first, int last, bool span, int t) => ShareOf(grid.StartDays, first, last, span, t);
+    internal static double ShareOf(PeriodGrid grid, int first, int last, bool span, int t) => ShareOf(grid.StartDays, grid.YearDays, first, last, span, t);
 
-    /// <summary>As <see cref="ShareOf(PeriodGrid, int, int, bool, int)"/>, from the grid's start days.</summary>
+    /// <summary>
+    /// As <see cref="ShareOf(PeriodGrid, int, int, bool, int)"/>, from the grid's start days and year lengths: a point
+    /// spreads its mass by days (its shares sum to 1); a span is a yearly rate, so a period gets the days it covers over
+    /// the days of the period's year (a whole year 1, a whole January 31/365), whatever the granularity.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static double ShareOf(ReadOnlySpan<int> startDays, int first, int last, bool span, int t)
+    internal static double ShareOf(ReadOnlySpan<int> startDays, ReadOnlySpan<int> yearDays, int first, int last, bool span, int t)
     {
         var start = startDays[t];
         var end = startDays[t + 1] - 1;
@@ -905,7 +909,7 @@ public sealed partial class EvidenceIndex
             return 0;
         }
 
-        return span ? (double)overlap / (end - start + 1) : (double)overlap / (last - first + 1);
+        return span ? (double)overlap / yearDays[t] : (double)overlap / (last - first + 1);
     }
 
     /// <summary>A pair's per-period sums of one kind over the whole grid, or empty when it has none (all zero).</summary>

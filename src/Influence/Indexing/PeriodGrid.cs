@@ -10,6 +10,7 @@ namespace Influence.Indexing;
 public sealed class PeriodGrid
 {
     private readonly int[] _startDay;
+    private readonly int[] _yearDays;
 
     /// <summary>Creates a grid.</summary>
     /// <param name="first">The first period.</param>
@@ -25,9 +26,14 @@ public sealed class PeriodGrid
         First = first;
         Count = last.PeriodsSince(first) + 1;
         _startDay = new int[Count + 1];
+        _yearDays = new int[Count];
         for (var t = 0; t <= Count; t++)
         {
             _startDay[t] = t < Count ? first.AddPeriods(t).Start.DayNumber : last.End.DayNumber + 1;
+            if (t < Count)
+            {
+                _yearDays[t] = DateTime.IsLeapYear(first.AddPeriods(t).Year) ? 366 : 365;
+            }
         }
     }
 
@@ -69,6 +75,9 @@ public sealed class PeriodGrid
 
     /// <summary>Every period's first day (as a day number), and the day after the grid last.</summary>
     internal ReadOnlySpan<int> StartDays => _startDay;
+
+    /// <summary>The number of days (365 or 366) of the calendar year each period falls in: a span's yearly rate is spread by it.</summary>
+    internal ReadOnlySpan<int> YearDays => _yearDays;
 
     /// <summary>The number of days in the period at a position.</summary>
     /// <param name="t">The position.</param>

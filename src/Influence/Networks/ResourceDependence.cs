@@ -195,6 +195,7 @@ public sealed record ResourceDependence
     private static void Scan(EvidenceIndex index, int pair, int w, int t0, int t1, double[] sums, double[]? mine, bool[]? any, ref int low, ref int high, int provider = -1)
     {
         var days = index.Grid.StartDays;
+        var years = index.Grid.YearDays;
         var last = index.Periods - 1;
         var n = t1 - t0 + 1;
         var items = Gather(index, pair, provider, out var count);
@@ -270,7 +271,7 @@ public sealed record ResourceDependence
                 {
                     if (shares is null)
                     {
-                        (shares, running) = Shares(days, first, lastDay, span, f, l);
+                        (shares, running) = Shares(days, years, first, lastDay, span, f, l);
                     }
 
                     var qs = Math.Max(Math.Max(a, 0), f);
@@ -369,7 +370,7 @@ public sealed record ResourceDependence
     }
 
     /// <summary>An item's shares of periods f … l and their running sums from f (per-thread buffers).</summary>
-    private static (double[] Shares, double[] Running) Shares(ReadOnlySpan<int> days, int first, int lastDay, bool span, int f, int l)
+    private static (double[] Shares, double[] Running) Shares(ReadOnlySpan<int> days, ReadOnlySpan<int> years, int first, int lastDay, bool span, int f, int l)
     {
         var length = l - f + 1;
         var shares = ThreadBuffer.Get(ref Scratch.Shares, length);
@@ -377,7 +378,7 @@ public sealed record ResourceDependence
         var sum = 0.0;
         for (var q = f; q <= l; q++)
         {
-            shares[q - f] = EvidenceIndex.ShareOf(days, first, lastDay, span, q); // index.Share(row, q)
+            shares[q - f] = EvidenceIndex.ShareOf(days, years, first, lastDay, span, q); // index.Share(row, q)
             sum += shares[q - f];
             running[q - f] = sum;
         }

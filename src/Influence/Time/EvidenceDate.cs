@@ -26,8 +26,8 @@ public enum DatePrecision
 /// only to the year counts once in a yearly series and a twelfth in each month of a monthly one.
 /// </para>
 /// <para>
-/// A span is an intensity: it counts in full in every period it covers entirely and pro rata in periods it covers
-/// in part, whatever the granularity.
+/// A span is a yearly rate: a period gets the days the span covers in it over the days of the period's calendar
+/// year, so a whole year counts 1 and a year's quarters or months add up to the same, whatever the granularity.
 /// </para>
 /// <para>
 /// <c>default(EvidenceDate)</c> is not a date an item can have (it is what an unset date holds): the case builder

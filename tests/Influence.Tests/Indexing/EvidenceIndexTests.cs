@@ -65,27 +65,52 @@ public class EvidenceIndexTests
     }
 
     [Fact]
-    public void ASpan_CountsInFullInEveryPeriodItCovers()
+    public void ASpan_IsAYearlyRate_SpreadOverThePeriodsOfEachYear()
     {
-        // 2001–2002 is an intensity: 1 in each year, and 1 in each of the eight quarters.
+        // 2001–2002 at magnitude 1 is 1 a year: 1 in each year; in each quarter its days over the year's (90/365 for
+        // 2001Q1, 92/365 for 2001Q3), so each year's quarters add up to 1 again.
         var (years, py) = One(TestCases.Years(2001, 2002), Period.FromYear(2000), Period.FromYear(2003));
         var (quarters, pq) = One(TestCases.Years(2001, 2002), Period.FromQuarter(2001, 1), Period.FromQuarter(2002, 4));
 
         Enumerable.Range(0, 4).Select(t => years.At(PairSum.Support, py, t)).Should().Equal(0, 1, 1, 0);
-        Enumerable.Range(0, 8).Select(t => quarters.At(PairSum.Support, pq, t)).Should().AllSatisfy(v => v.Should().Be(1));
+        Enumerable.Range(0, 4).Select(t => quarters.At(PairSum.Support, pq, t)).Should().Equal(90 / 365.0, 91 / 365.0, 92 / 365.0, 92 / 365.0);
+        Enumerable.Range(0, 4).Sum(t => quarters.At(PairSum.Support, pq, t)).Should().BeApproximately(1, 1e-15);
     }
 
     [Fact]
-    public void ASpan_CountsProRataInPeriodsItCoversInPart()
+    public void ASpan_CountsTheDaysItCovers_OverTheDaysOfTheYear()
     {
         // July 2001 – June 2002 by year: 2001 holds 184 of 365 days, 2002 holds 181 of 365.
-        // 15 February – 31 March 2001 by month: February 14 of 28 days (½), March all of it (1).
+        // 15 February – 31 March 2001 by month: February 14 days, March 31 days, each over 2001's 365.
+        // In a leap year the divisor is 366: all of February 2004 is 29/366.
         var (years, py) = One(EvidenceDate.Span(TestCases.Month(2001, 7), TestCases.Month(2002, 6)), Period.FromYear(2001), Period.FromYear(2002));
         var (months, pm) = One(EvidenceDate.Span(EvidenceDate.OnDay(new DateOnly(2001, 2, 15)), TestCases.Month(2001, 3)), Period.FromMonth(2001, 1), Period.FromMonth(2001, 4));
+        var (leap, pl) = One(EvidenceDate.Span(TestCases.Month(2004, 2), TestCases.Month(2004, 2)), Period.FromMonth(2004, 1), Period.FromMonth(2004, 3));
 
         years.At(PairSum.Support, py, 0).Should().BeApproximately(184 / 365.0, 1e-15);
         years.At(PairSum.Support, py, 1).Should().BeApproximately(181 / 365.0, 1e-15);
-        Enumerable.Range(0, 4).Select(t => months.At(PairSum.Support, pm, t)).Should().Equal(0, 0.5, 1, 0);
+        Enumerable.Range(0, 4).Select(t => months.At(PairSum.Support, pm, t)).Should().Equal(0, 14 / 365.0, 31 / 365.0, 0);
+        leap.At(PairSum.Support, pl, 1).Should().Be(29 / 366.0);
+    }
+
+    [Fact]
+    public void ASeriesOfPointsAndSpans_SumsToTheSameOverAYear_AtEveryGranularity()
+    {
+        // A point (an event, 2015) and a span (a flow through 2015): a yearly, a quarterly and a monthly series of the
+        // same evidence hold the same total for 2015, so ratios of windowed sums (exchange, the account balance) agree.
+        var b = TestCases.Builder()
+            .Add(TestCases.Support("event", TestCases.Year(2015), "P", "C", 0.5))
+            .Add(TestCases.Support("flow", TestCases.Years(2015, 2015), "C", "P", 0.5));
+        var c = b.Build();
+        foreach (var (first, last) in new[] { (Period.FromYear(2015), Period.FromYear(2015)), (Period.FromQuarter(2015, 1), Period.FromQuarter(2015, 4)), (Period.FromMonth(2015, 1), Period.FromMonth(2015, 12)) })
+        {
+            var index = Index(c, first, last);
+            foreach (var (from, to) in new[] { (0, 1), (1, 0) })
+            {
+                var pair = index.PairOf(from, to);
+                Enumerable.Range(0, index.Periods).Sum(t => index.At(PairSum.Support, pair, t)).Should().BeApproximately(0.5, 1e-15, $"{from}→{to} at {first.Granularity}");
+            }
+        }
     }
 
     [Fact]
