@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using Influence.IO;
 using Influence.Scoring;
@@ -117,8 +118,30 @@ internal static class ScoreCommand
         console.WriteLine("– undefined (no evidence in the measure's window); a range of periods is a run in which nothing is defined. Explain any value with 'influence explain'.");
         if (scores.IntervalSource is { } source)
         {
-            console.WriteLine(FormattableString.Invariant($"(n%): share of {source.Draws} draws ({source.Method}, seed {source.Seed}) giving the same verdict; intervals ({source.Level * 100:0.#}%) are in --format json or csv."));
+            console.WriteLine(FormattableString.Invariant($"(n%): share of {source.Draws} draws ({source.Method}, seed {source.Seed}) giving the same verdict; where under half did, the commonest verdict follows (do not report the point verdict alone then); intervals ({source.Level * 100:0.#}%) are in --format json or csv."));
         }
+    }
+
+    private static string TestLabel(bool? verdict) => verdict switch { true => "yes", false => "no", _ => "–" };
+
+    private static string StateLabel(RelationshipState? state) => state is { } st ? RelationshipStates.StateName(st) : "–";
+
+    /// <summary>
+    /// A verdict with the share of draws that gave it, "(87%)"; where fewer than half did and another verdict was
+    /// commoner, that one too, "consolidated (24%; dormant 41%)", so that the table never shows a minority verdict alone.
+    /// </summary>
+    private static string WithShares<T>(string label, T point, (T Verdict, double Share)[]? shares, Func<T, string> name)
+    {
+        if (shares is null)
+        {
+            return label;
+        }
+
+        var own = shares.First(x => EqualityComparer<T>.Default.Equals(x.Verdict, point)).Share;
+        var (top, topShare) = shares.MaxBy(x => x.Share); // the first of equal shares, in the order listed
+        return own < 0.5 && topShare > own
+            ? string.Create(CultureInfo.InvariantCulture, $"{label} ({own * 100:0}%; {name(top)} {topShare * 100:0}%)")
+            : label + Common.Share(own);
     }
 
     /// <summary>The table's cells after the period, "–" where undefined.</summary>
@@ -133,8 +156,8 @@ internal static class ScoreCommand
             Common.Format(s.Conflict.Value),
             Common.Format(s.DiffuseObligation.Value),
             Common.Format(s.Endurance.Value),
-            (verdict.IsPatronClient switch { true => "yes", false => "no", _ => "–" }) + Common.Share(s.PatronClientShares?.Of(verdict.IsPatronClient)),
-            (state.State is { } st ? RelationshipStates.StateName(st) : "–") + Common.Share(s.StateShares?.Of(state.State)),
+            WithShares(TestLabel(verdict.IsPatronClient), verdict.IsPatronClient, s.PatronClientShares is { } pcs ? [(true, pcs.Holds), (false, pcs.Fails), (null, pcs.Undetermined)] : null, v => v is null ? "undetermined" : TestLabel(v)),
+            WithShares(StateLabel(state.State), state.State, s.StateShares is { } ss ? [(RelationshipState.Consolidated, ss.Consolidated), (RelationshipState.Contested, ss.Contested), (RelationshipState.Estranged, ss.Estranged), (RelationshipState.Dormant, ss.Dormant), (RelationshipState.Inverted, ss.Inverted), (null, ss.Unobserved)] : null, v => v is null ? "unobserved" : StateLabel(v)),
             Common.Format(s.Attainment.Value),
             Common.Format(s.Compliance.Value),
             Common.Format(s.Presence.Value),
