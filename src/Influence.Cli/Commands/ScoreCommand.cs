@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.CommandLine;
+using System.Globalization;
 using Influence.IO;
 using Influence.Scoring;
 using Influence.Uncertainty;

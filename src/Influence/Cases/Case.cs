@@ -18,6 +18,9 @@ public sealed class Case
 {
     private readonly FrozenDictionary<string, int> _actorIndex;
 
+    /// <summary>For a copy with fewer or resampled items, the first and last day of the original's evidence (see <see cref="EvidenceDays"/>).</summary>
+    private (int? First, int? Last)? _originalDays;
+
     internal Case(
         CaseInfo info,
         ImmutableArray<Actor> actors,
@@ -138,7 +141,11 @@ public sealed class Case
     private static string NotNull(string id, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(id))] string? name = null) =>
         id ?? throw new ArgumentNullException(name);
 
-    /// <summary>A copy of this case without the given evidence items (used to measure each item's effect).</summary>
+    /// <summary>
+    /// A copy of this case without the given evidence items (used to measure each item's effect). It covers the
+    /// years this case covers (its declared range, else the years of this case's evidence), so it scores over the same
+    /// periods by default.
+    /// </summary>
     /// <param name="evidenceIds">The ids of the items to leave out; unknown ids are ignored.</param>
     /// <returns>The reduced case.</returns>
     public Case WithoutEvidence(IEnumerable<string> evidenceIds)
@@ -157,7 +164,10 @@ public sealed class Case
         return drop.Count == 0 ? this : WithEvidence(Evidence.Columns.Where(i => !drop.Contains(i)));
     }
 
-    /// <summary>A copy of this case keeping only the evidence items a predicate accepts.</summary>
+    /// <summary>
+    /// A copy of this case keeping only the evidence items a predicate accepts. It covers the years this case covers
+    /// (its declared range, else the years of this case's evidence), so it scores over the same periods by default.
+    /// </summary>
     /// <param name="keep">Decides, by position in <see cref="Evidence"/>, whether an item stays.</param>
     /// <returns>The reduced case.</returns>
     public Case WhereEvidence(Func<int, bool> keep)
@@ -214,23 +224,24 @@ public sealed class Case
             }
         }
 
-        return new Case(Info, Actors, Sources, Issues, Objectives, Indicators, Units, list, Evidence);
+        return new Case(Info, Actors, Sources, Issues, Objectives, Indicators, Units, list, Evidence) { _originalDays = _originalDays };
     }
 
     /// <remarks>
-    /// The copy keeps this case's range: a case that declares none covers the years of its evidence, and leaving
-    /// items out (or resampling them) must not shrink what the case covers, or a period of the original would lie
-    /// outside the copy.
+    /// The copy covers the years this case covers: a case that declares no range covers the years of its evidence, and
+    /// leaving items out (or resampling them) must not shrink that, or a period of the original would lie outside the
+    /// copy. The copy's declared range (<see cref="From"/>, <see cref="To"/>) and input hash are unaffected.
     /// </remarks>
     private Case WithEvidence(EvidenceColumns columns) =>
-        new(RangeKept(), Actors, Sources, Issues, Objectives, Indicators, Units, Dyads, new EvidenceTable(
+        new(Info, Actors, Sources, Issues, Objectives, Indicators, Units, Dyads, new EvidenceTable(
             columns,
             Evidence.ActorIds,
             Evidence.SourceIds,
             Evidence.IssueIds,
             Evidence.ObjectiveIds,
             Evidence.IndicatorIds,
-            Evidence.UnitIds));
+            Evidence.UnitIds))
+        { _originalDays = EvidenceDays() };
 
     /// <summary>
     /// How <paramref name="inner"/> lies within <paramref name="outer"/>'s movement line ("'hq' is a faction of
@@ -260,9 +271,17 @@ public sealed class Case
         return Within(dyad.Client, dyad.Patron, ParentOf) ?? Within(dyad.Patron, dyad.Client, ParentOf);
     }
 
-    /// <summary>The first and last day any evidence item covers (null without evidence).</summary>
+    /// <summary>
+    /// The first and last day any evidence item covers (null without evidence); for a copy with fewer or resampled
+    /// items, those of the case it was copied from, which decide the range the copy covers when none is declared.
+    /// </summary>
     internal (int? First, int? Last) EvidenceDays()
     {
+        if (_originalDays is { } original)
+        {
+            return original;
+        }
+
         var c = Evidence.Columns;
         if (c.Count == 0)
         {
@@ -277,21 +296,6 @@ public sealed class Case
         }
 
         return (first, last);
-    }
-
-    /// <summary>This case's descriptive fields, with the years of its evidence as the range where it declares none.</summary>
-    private CaseInfo RangeKept()
-    {
-        if ((Info.From is not null && Info.To is not null) || EvidenceDays() is not ({ } first, { } last))
-        {
-            return Info;
-        }
-
-        return Info with
-        {
-            From = Info.From ?? Period.FromYear(DateOnly.FromDayNumber(first).Year),
-            To = Info.To ?? Period.FromYear(DateOnly.FromDayNumber(last).Year),
-        };
     }
 
     private static FrozenDictionary<string, int> Index<T>(ImmutableArray<T> items, Func<T, string> id)

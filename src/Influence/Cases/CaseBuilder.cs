@@ -49,10 +49,13 @@ public sealed class CaseBuilder
     /// <summary>The default granularity (year unless set).</summary>
     public Granularity Granularity { get; set; } = Granularity.Year;
 
-    /// <summary>The default first period to score.</summary>
+    /// <summary>
+    /// The default first period to score (null: the first year of the evidence). It may be coarser than
+    /// <see cref="Granularity"/> (a year in a monthly case starts in its January), not finer: that is a build problem.
+    /// </summary>
     public Period? From { get; set; }
 
-    /// <summary>The default last period to score.</summary>
+    /// <summary>The default last period to score (null: the last year of the evidence); as <see cref="From"/>, not finer than <see cref="Granularity"/>.</summary>
     public Period? To { get; set; }
 
     /// <summary>

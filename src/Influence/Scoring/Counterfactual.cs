@@ -93,8 +93,7 @@ public static class Counterfactual
         }
 
         var request = new ScoringRequest { Dyads = [dyad], Granularity = from?.Granularity ?? to?.Granularity, From = from, To = to };
-        var (first, last) = Scorer.ResolveRange(@case, request);
-        Scorer.RequireInsideCase(@case, first, last, nameof(from), nameof(to));
+        var (first, last) = Scorer.CheckedRange(@case, request, nameof(from), nameof(to));
         request = request with { Granularity = first.Granularity, From = first, To = last };
         var columns = @case.Evidence.Columns;
         bool Involves(int row) => (columns.A[row] >= 0 && within[columns.A[row]]) || (columns.B[row] >= 0 && within[columns.B[row]]);

@@ -327,11 +327,7 @@ public static class Scorer
         }
 
         var days = EvidenceDays(@case);
-        var (from, to) = ResolveRange(@case, request, days);
-        if (request.From is not null || request.To is not null)
-        {
-            RequireInsideCase(@case, from, to, days, nameof(request), nameof(request));
-        }
+        var (from, to) = CheckedRange(@case, request, days, nameof(request), nameof(request));
 
         var first = from;
         if (days.First is { } day)
@@ -368,30 +364,50 @@ public static class Scorer
     }
 
     /// <summary>
-    /// Requires periods to lie in the case's range (its declared range, else the years of its evidence): outside it
-    /// nothing was coded, and scores there would read "no evidence" where the truth is "not looked at".
+    /// The range a request resolves to (see <see cref="ResolveRange(Case, ScoringRequest?)"/>), its ends required to lie in the
+    /// case's range (its declared range, else the years of its evidence): outside it nothing was coded, and scores there
+    /// would read "no evidence" where the truth is "not looked at". An end coarser than the scored granularity that
+    /// overlaps the case's range is clipped to it (1994 on a monthly case from 1994-03 starts at 1994-03).
     /// </summary>
-    internal static void RequireInsideCase(Case @case, Period from, Period to, string fromName, string toName) =>
-        RequireInsideCase(@case, from, to, EvidenceDays(@case), fromName, toName);
+    internal static (Period From, Period To) CheckedRange(Case @case, ScoringRequest request, string fromName, string toName) =>
+        CheckedRange(@case, request, EvidenceDays(@case), fromName, toName);
 
-    private static void RequireInsideCase(Case @case, Period from, Period to, (int? First, int? Last) days, string fromName, string toName)
+    private static (Period From, Period To) CheckedRange(Case @case, ScoringRequest request, (int? First, int? Last) days, string fromName, string toName)
     {
-        if ((@case.From is null && days.First is null) || (@case.To is null && days.Last is null))
+        if ((request.From is null && request.To is null)
+            || (request.Granularity is null && request.From is { } rf && request.To is { } rt && rf.Granularity != rt.Granularity)
+            || (@case.From is null && days.First is null) || (@case.To is null && days.Last is null))
         {
-            return;
+            return ResolveRange(@case, request, days);
         }
 
-        var (caseFrom, caseTo) = ResolveRange(@case, new ScoringRequest { Granularity = from.Granularity }, days);
+        var g = request.Granularity ?? @case.Granularity;
+        var (caseFrom, caseTo) = ResolveRange(@case, new ScoringRequest { Granularity = g }, days);
         var covers = caseFrom == caseTo ? $"the case covers {caseFrom} only" : $"the case covers {caseFrom}–{caseTo}";
-        if (from < caseFrom)
+        Period? Clip(Period? end, string name, string which)
         {
-            throw new ArgumentException($"the first period requested ({from}) is before the case's first period ({caseFrom}); {covers}", fromName);
+            if (end is not { } e)
+            {
+                return null;
+            }
+
+            var (lo, hi) = (e.ToGranularity(g), e.ToGranularity(g, atEnd: true));
+            if (hi < caseFrom)
+            {
+                throw new ArgumentException($"the {which} period requested ({e}) is before the case's first period ({caseFrom}); {covers}", name);
+            }
+
+            if (lo > caseTo)
+            {
+                throw new ArgumentException($"the {which} period requested ({e}) is after the case's last period ({caseTo}); {covers}", name);
+            }
+
+            return which == "first" ? (lo < caseFrom ? caseFrom : lo) : (hi > caseTo ? caseTo : hi);
         }
 
-        if (to > caseTo)
-        {
-            throw new ArgumentException($"the last period requested ({to}) is after the case's last period ({caseTo}); {covers}", toName);
-        }
+        var from = Clip(request.From, fromName, "first");
+        var to = Clip(request.To, toName, "last");
+        return ResolveRange(@case, request with { Granularity = g, From = from, To = to }, days);
     }
 
     private static (int? First, int? Last) EvidenceDays(Case @case) => @case.EvidenceDays();

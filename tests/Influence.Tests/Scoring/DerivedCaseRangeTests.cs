@@ -1,5 +1,6 @@
 using FluentAssertions;
 using Influence.Cases;
+using Influence.Evidence;
 using Influence.Scoring;
 using Influence.Tests.Support;
 using Influence.Uncertainty;
@@ -35,6 +36,8 @@ public class DerivedCaseRangeTests
         reduced.Evidence.Count.Should().Be(2);
         Scorer.ResolveRange(reduced).Should().Be(Scorer.ResolveRange(c)).And.Be((Period.FromYear(2000), Period.FromYear(2002)));
         c.From.Should().BeNull("the original still declares nothing");
+        reduced.From.Should().BeNull("the copy declares nothing either: it covers the original's years without saying so");
+        Scorer.Score(c.WhereEvidence(_ => true)).InputHash.Should().Be(Scorer.Score(c).InputHash, "a copy with every item is the same input");
     }
 
     [Fact]
@@ -58,8 +61,24 @@ public class DerivedCaseRangeTests
     [Fact]
     public void WhatFlips_ScoresTheCaseWithoutItems_OverTheOriginalsPeriods()
     {
-        var act = () => Sensitivity.WhatFlips(Undeclared(), PC, Period.FromYear(2001), Verdict.PatronClient);
+        // P supports C from 2000 and C supports P back; capabilities are known; the only item of 2002 is P's coercion
+        // of C. The search for what flips 2002's state scores the case without that item, a copy whose evidence
+        // ends in 2001: it must still cover 2002.
+        var b = NetworkCases.Builder()
+            .Support("P", "C", 0.8, year: 2000).Support("P", "C", 0.8, year: 2001)
+            .Support("C", "P", 0.5, year: 2000).Support("C", "P", 0.5, year: 2001)
+            .Coerce("P", "C", 0.9, year: 2002);
+        b.AddCapability("kp", EvidenceDate.InYear(2000), Confidence.Confirmed, "s1", "P", 10);
+        b.AddCapability("kc", EvidenceDate.InYear(2000), Confidence.Confirmed, "s1", "C", 1);
+        b.From = null;
+        b.To = null;
+        var c = b.Build();
+        Scorer.Score(c).For(PC)[^1].State.State.Should().NotBeNull("the test needs a state to flip in 2002");
 
-        act.Should().NotThrow();
+        var flip = Sensitivity.WhatFlips(c, PC, Period.FromYear(2002), Verdict.State);
+
+        // The search scores the case without each candidate, the coercion of 2002 among them, before it settles.
+        flip.EvidenceToRemove.Should().NotBeEmpty();
+        flip.VerdictWithoutEvidence.Should().NotBe(flip.Current);
     }
 }

@@ -74,6 +74,26 @@ public class ScorerTests
     }
 
     [Fact]
+    public void ACoarserEnd_OverlappingTheCasesRange_IsClippedToIt()
+    {
+        // A monthly case covering 2000-03 … 2010-06: the years 2000 and 2010 overlap it, so they score from its first
+        // month to its last, not from January or to December, which lie outside it.
+        var b = TestCases.Builder().Add(TestCases.Support("a", TestCases.Month(2003, 5), "P", "C", 0.5));
+        b.Granularity = Granularity.Month;
+        b.From = Period.FromMonth(2000, 3);
+        b.To = Period.FromMonth(2010, 6);
+        var c = b.Build();
+
+        var s = Scorer.Score(c, request: new ScoringRequest { Granularity = Granularity.Month, From = Period.FromYear(2000), To = Period.FromYear(2010) });
+
+        (s.From, s.To).Should().Be((Period.FromMonth(2000, 3), Period.FromMonth(2010, 6)));
+        ((Action)(() => Scorer.Score(c, request: new ScoringRequest { Granularity = Granularity.Month, From = Period.FromYear(2011) }))).Should().Throw<ArgumentException>()
+            .WithMessage("the first period requested (2011) is after the case's last period (2010-06)*");
+        ((Action)(() => Counterfactual.WithoutThirdParty(c, new Dyad("P", "C"), "X", to: Period.FromYear(1999)))).Should().Throw<ArgumentException>()
+            .WithParameterName("to").WithMessage("the last period requested (1999) is before the case's first period (2000); the case covers 2000–2010*");
+    }
+
+    [Fact]
     public void ABuilder_RefusesARangeFinerThanItsGranularity()
     {
         var b = TestCases.Builder();
