@@ -224,9 +224,16 @@ internal static class Common
         return string.Equals(RealPath(a, 0), RealPath(b, 0), comparison);
     }
 
-    /// <summary>Whether a path, its links followed, is a device or a process's stream (under /dev or /proc), which is written to in place.</summary>
+    /// <summary>
+    /// Whether a path, its links followed, is a device or a process's stream, which is written to in place: under /proc,
+    /// or under /dev except the folders that hold plain files (/dev/shm, /dev/mqueue).
+    /// </summary>
     internal static bool IsDeviceOrStream(string realPath) =>
-        !OperatingSystem.IsWindows() && (realPath.StartsWith("/dev/", StringComparison.Ordinal) || realPath.StartsWith("/proc/", StringComparison.Ordinal));
+        !OperatingSystem.IsWindows()
+        && (realPath.StartsWith("/proc/", StringComparison.Ordinal)
+            || (realPath.StartsWith("/dev/", StringComparison.Ordinal)
+                && !realPath.StartsWith("/dev/shm/", StringComparison.Ordinal)
+                && !realPath.StartsWith("/dev/mqueue/", StringComparison.Ordinal)));
 
     /// <summary>The path with each symbolic link, folder or file, replaced by what it points to (at most 40 links deep).</summary>
     internal static string RealPath(string path, int depth = 0)
@@ -395,19 +402,16 @@ internal static class Common
     }
 
     /// <summary>
-    /// Writes a file whole or not at all (temporary file, then rename) and says so on standard error; a symbolic link's
-    /// target is written, and a device or process stream (/dev/null, /dev/stdout) is written to directly.
+    /// Writes a file whole or not at all (temporary file, then rename) and says so on standard error. A symbolic link's
+    /// target is written (the link stays); the process's own standard output or error (/dev/stdout, /dev/fd/2, …) is
+    /// written to as the shell set it up (appending where it appends); a device (/dev/null, a terminal) is written in place.
     /// </summary>
     public static void WriteFile(CliIO io, string outPath, Action<Stream> write)
     {
         var full = OutPath(outPath);
-
-        // A symbolic link is followed: the file it points to is replaced, the link stays. A device or a process's
-        // stream (/dev/null, /dev/stdout) is written to as it is: replacing it would put a plain file in its place.
-        var real = RealPath(full, 0);
-        if (IsDeviceOrStream(real))
+        if (StandardStream(full) is { } standard)
         {
-            using (var stream = new FileStream(full, FileMode.Open, FileAccess.Write))
+            using (var stream = standard == 1 ? Console.OpenStandardOutput() : Console.OpenStandardError())
             {
                 write(stream);
             }
@@ -417,7 +421,27 @@ internal static class Common
             return;
         }
 
-        var temp = Path.Combine(Path.GetDirectoryName(real)!, $".{Path.GetFileName(real)}.{Environment.ProcessId}.tmp");
+        var real = RealPath(full, 0);
+        if (IsDeviceOrStream(real))
+        {
+            // Replacing a device with a renamed file would put a plain file in its place.
+            using (var stream = new FileStream(real, FileMode.Open, FileAccess.Write))
+            {
+                write(stream);
+            }
+
+            io.Error.WriteLine($"wrote {full}");
+            io.Error.Flush();
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(real)!;
+        if (!Directory.Exists(folder))
+        {
+            throw new UsageException($"--out '{outPath}' is a link to {real}, whose folder does not exist; create it first or write elsewhere");
+        }
+
+        var temp = Path.Combine(folder, $".{Path.GetFileName(real)}.{Environment.ProcessId}.tmp");
         try
         {
             using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write))
@@ -437,6 +461,22 @@ internal static class Common
 
         io.Error.WriteLine($"wrote {full}");
         io.Error.Flush();
+    }
+
+    /// <summary>1 or 2 when a path names the process's standard output or error (/dev/stdout, /dev/fd/1, /proc/self/fd/2, …), else null.</summary>
+    internal static int? StandardStream(string fullPath)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return null;
+        }
+
+        return fullPath switch
+        {
+            "/dev/stdout" or "/dev/fd/1" or "/proc/self/fd/1" => 1,
+            "/dev/stderr" or "/dev/fd/2" or "/proc/self/fd/2" => 2,
+            _ => null,
+        };
     }
 
     /// <summary>

@@ -135,6 +135,19 @@ public sealed class CommandConventionsTests : IDisposable
     }
 
     [Fact]
+    public void Out_ThroughALinkIntoAMissingFolder_NamesTheLinksTarget()
+    {
+        var link = _cli.PathOf("dangling.json");
+        var target = Path.Combine(_cli.PathOf("no-such-folder"), "x.json");
+        File.CreateSymbolicLink(link, target);
+
+        var (code, _, err) = CliRunner.Run(["score", Case(), "--format", "json", "--out", link]);
+
+        code.Should().Be(2);
+        err.Should().Be($"influence: --out '{link}' is a link to {target}, whose folder does not exist; create it first or write elsewhere{Environment.NewLine}");
+    }
+
+    [Fact]
     public void Out_ToDevNull_WritesToTheDevice_WithoutReplacingIt()
     {
         if (OperatingSystem.IsWindows())
@@ -144,8 +157,10 @@ public sealed class CommandConventionsTests : IDisposable
 
         // Checked before writing, so that a regression cannot replace the machine's /dev/null with a plain file.
         Common.IsDeviceOrStream(Common.RealPath("/dev/null")).Should().BeTrue();
-        Common.IsDeviceOrStream(Common.RealPath("/dev/stdout")).Should().BeTrue("it is a link to /proc/self/fd/1");
         Common.IsDeviceOrStream(Common.RealPath(_cli.PathOf("scores.json"))).Should().BeFalse();
+        Common.IsDeviceOrStream("/dev/shm/scores.csv").Should().BeFalse("/dev/shm holds plain files, written whole");
+        Common.StandardStream("/dev/stdout").Should().Be(1, "standard output is written as the shell set it up, appending where it appends");
+        Common.StandardStream("/proc/self/fd/2").Should().Be(2);
 
         var (code, _, err) = CliRunner.Run(["score", Case(), "--out", "/dev/null"]);
 
