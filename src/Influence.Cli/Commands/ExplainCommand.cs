@@ -42,7 +42,31 @@ internal static class ExplainCommand
             var dyad = new Dyad(pat, cli);
             var request = new ScoringRequest { Dyads = [dyad], Granularity = p.Granularity, From = p, To = p };
             var scores = Scorer.Score(theCase, ScoringOptions.Default, request);
-            var explanation = Explainer.Explain(scores, dyad, p, parse.GetValue(measure)!);
+            var name = parse.GetValue(measure)!;
+            if (Verdict(name) is { } which)
+            {
+                // The state and the patron–client test are verdicts over measures, not measures: say which rule fired
+                // and which measures to explain next.
+                var at = scores.For(0, 0);
+                var (label, rule) = which == "state"
+                    ? (at.State.State is { } st ? RelationshipStates.StateName(st) : "unobserved", at.State.Rule)
+                    : (at.PatronClient.IsPatronClient switch { true => "patron–client", false => "not patron–client", _ => "undetermined" }, at.PatronClient.Rule);
+                if (fmt == "json")
+                {
+                    throw new Common.UsageException($"'{name}' is a verdict, not a measure: its value and rule are in 'influence score --format json' ({(which == "state" ? "state, stateRule" : "isPatronClient, patronClientRule")})");
+                }
+
+                Common.Emit(io, parse.GetValue(output), writer =>
+                {
+                    writer.WriteLine($"{(which == "state" ? "relationship state" : "patron–client test")} of {dyad.Patron} → {dyad.Client} in {p}: {label}");
+                    writer.WriteLine($"  rule:     {rule}");
+                    writer.WriteLine("  a verdict over measures, not a measure: explain the measures its rule names (for example --measure exchange), and");
+                    writer.WriteLine("  run 'influence sensitivity' to see which evidence or option would change it (docs/measures.md lists every rule).");
+                });
+                return Cli.Success;
+            }
+
+            var explanation = Explainer.Explain(scores, dyad, p, name);
             var inactive = scores.Inactive(0, 0);
             Common.Emit(io, parse.GetValue(output), writer =>
             {
@@ -60,6 +84,14 @@ internal static class ExplainCommand
         }));
         return command;
     }
+
+    /// <summary>"state" or "patronClient" when a name asks for one of the two verdicts, else null.</summary>
+    private static string? Verdict(string name) => name.ToLowerInvariant() switch
+    {
+        "state" or "relationshipstate" => "state",
+        "patronclient" or "patron-client" or "patronclienttest" or "p–c" or "pc" => "patronClient",
+        _ => null,
+    };
 
     private static void Write(Explanation e, string? inactive, TextWriter w)
     {

@@ -115,7 +115,8 @@ internal static class ScoreCommand
             console.Write(table);
         }
 
-        console.WriteLine("– undefined (no evidence in the measure's window); a range of periods is a run in which nothing is defined. Explain any value with 'influence explain'.");
+        console.WriteLine("exch exchange, asym power asymmetry, confl conflict, diffuse diffuse obligation, endur endurance, P–C the patron–client test, attain attainment, compl compliance, gap presence–influence gap, agency client agency, share patron share (docs/measures.md).");
+        console.WriteLine("– undefined (no evidence in the measure's window); a range of periods is a run in which nothing is defined. Explain any value with 'influence explain', a state's or test's rule with 'influence explain --measure state' (or patronClient).");
         if (scores.IntervalSource is { } source)
         {
             console.WriteLine(FormattableString.Invariant($"(n%): share of {source.Draws} draws ({source.Method}, seed {source.Seed}) giving the same verdict; where under half did, the commonest verdict follows (do not report the point verdict alone then); intervals ({source.Level * 100:0.#}%) are in --format json or csv."));

@@ -357,6 +357,19 @@ public sealed class CommandConventionsTests : IDisposable
         err.Should().StartWith("influence: 2147483647 draws of 11 dyad-periods are 23622320117 values a measure, more than an array holds");
     }
 
+    [Theory]
+    [InlineData("state", "relationship state of pakistan → taliban in 2010: contested", "  rule:     contested: exchange")]
+    [InlineData("patronClient", "patron–client test of pakistan → taliban in 2010: patron–client", "  rule:     patron–client: all four features")]
+    public void ExplainingAVerdict_GivesItsRule(string measure, string first, string second)
+    {
+        var (code, output, err) = CliRunner.Run(["explain", "--patron", "pakistan", "--client", "taliban", "--period", "2010", "--measure", measure]);
+
+        code.Should().Be(0, err);
+        var lines = output.Split(Environment.NewLine);
+        lines[0].Should().Be(first);
+        lines[1].Should().StartWith(second);
+    }
+
     [Fact]
     public void AnArgumentStartingWithAt_IsAFileName_NotAResponseFile()
     {
