@@ -6,7 +6,7 @@ namespace Influence.Cli.Commands;
 
 /// <summary>
 /// The options of commands that analyse one dyad's series (<c>CASE --patron --client --measure [--from] [--to]
-/// [--out]</c>) and the scoring they share.
+/// [--granularity] [--out]</c>) and the scoring they share.
 /// </summary>
 internal sealed class DyadSeriesOptions
 {
@@ -22,13 +22,15 @@ internal sealed class DyadSeriesOptions
 
     public Option<string?> To { get; } = Common.To();
 
+    public Option<string?> Granularity { get; } = Common.Granularity();
+
     public Option<string?> Out { get; } = Common.Out();
 
     /// <summary>Adds the options to a command.</summary>
     public void AddTo(Command command)
     {
         command.Arguments.Add(Case);
-        foreach (var option in new Option[] { Patron, Client, Measure, From, To, Out })
+        foreach (var option in new Option[] { Patron, Client, Measure, From, To, Granularity, Out })
         {
             command.Options.Add(option);
         }
@@ -40,7 +42,7 @@ internal sealed class DyadSeriesOptions
         var path = parse.GetValue(Case);
         var theCase = Common.LoadCase(path);
         var dyad = Common.DyadOf(theCase, parse.GetValue(Patron), parse.GetValue(Client));
-        var request = Common.Request(theCase, dyad.Patron, dyad.Client, parse.GetValue(From), parse.GetValue(To), null, hasGranularityOption: false);
+        var request = Common.Request(theCase, dyad.Patron, dyad.Client, parse.GetValue(From), parse.GetValue(To), parse.GetValue(Granularity));
         return (dyad, parse.GetValue(Measure)!, Scorer.Score(theCase, ScoringOptions.Default, request));
     }
 }

@@ -276,7 +276,8 @@ public sealed class CommandConventionsTests : IDisposable
     [Theory]
     [InlineData("score", "--from 2005Q1 --to 2005Q4", "--from 2005Q1 is a quarter, but the case is yearly: give a year (YYYY), or --granularity quarter to score quarters")]
     [InlineData("score", "--from 2005 --to 2005-06 --granularity quarter", "--to 2005-06 is a month, but --granularity is quarter: give a year (YYYY) or a quarter (YYYYQn), or --granularity month to score months")]
-    [InlineData("trend", "--measure exchange --from 2005Q1", "--from 2005Q1 is a quarter, but the case is yearly: give a year (YYYY)")]
+    [InlineData("trend", "--measure exchange --from 2005Q1", "--from 2005Q1 is a quarter, but the case is yearly: give a year (YYYY), or --granularity quarter to score quarters")]
+    [InlineData("changepoints", "--measure exchange --to 2005-03 --granularity quarter", "--to 2005-03 is a month, but --granularity is quarter: give a year (YYYY) or a quarter (YYYYQn), or --granularity month to score months")]
     public void Periods_FinerThanTheScoredGranularity_AreAUsageError_NotRoundedSilently(string command, string options, string message)
     {
         var err = UsageError(Words(command, options));
