@@ -1,0 +1,34 @@
+using FluentAssertions;
+using Influence.Cases;
+using Influence.IO;
+using Influence.Scoring;
+using Xunit;
+
+namespace Influence.Tests.IO;
+
+/// <summary>The complete JSON case shown in docs/howto-write-a-case.md is valid and scores as the page says.</summary>
+public class DocsCaseTests
+{
+    [Fact]
+    public void TheMinimalCaseOnTheHowToPage_IsValid_AndScoresItsDyad()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "Influence.sln")))
+        {
+            root = root.Parent!;
+        }
+
+        var page = File.ReadAllText(Path.Combine(root.FullName, "docs", "howto-write-a-case.md")).ReplaceLineEndings("\n");
+        var start = page.IndexOf("<!-- case: minimal -->\n```json\n", StringComparison.Ordinal);
+        start.Should().BeGreaterThan(0, "the page marks its JSON case");
+        start = page.IndexOf('\n', page.IndexOf("```json", start, StringComparison.Ordinal)) + 1;
+        var json = page[start..page.IndexOf("```", start, StringComparison.Ordinal)];
+
+        var c = CaseReader.Read(json, "howto-write-a-case.md");
+        var scores = Scorer.Score(c);
+
+        c.Evidence.Count.Should().Be(10);
+        (scores.From, scores.To).Should().Be((Period.FromYear(2018), Period.FromYear(2022)));
+        scores.For(new Dyad("northland", "river-front")).Should().OnlyContain(p => p.Asymmetry.IsDefined, "capabilities are coded from 2018");
+    }
+}
