@@ -114,6 +114,22 @@ public static class NetworkWriter
 
         var untied = network.Actors.Count(v => !drawn.Contains(v));
         var note = untied == 0 ? string.Empty : $" ({untied} actor{(untied == 1 ? string.Empty : "s")} without a tie not drawn)";
+
+        // A focus faction's movement is no vertex: say so, or its own ties (coded at the movement level) seem to vanish.
+        var containing = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var f in network.Focus)
+        {
+            for (var parent = actors[f].Parent; parent is not null; parent = actors[network.Case.ActorIndexOf(parent)].Parent)
+            {
+                containing.Add(parent);
+            }
+        }
+
+        if (containing.Count > 0)
+        {
+            note += $" ({string.Join(", ", containing)} not drawn: {(containing.Count == 1 ? "it contains" : "they contain")} a focus actor, and {(containing.Count == 1 ? "its" : "their")} own items are not split among {(containing.Count == 1 ? "its" : "their")} factions)";
+        }
+
         writer.Write($"digraph {Quote(network.Case.Id)} {{\n");
         writer.Write($"  label={Quote($"{network.Case.Name}, {range}{note}")};\n");
         writer.Write("  labelloc=t;\n  node [fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n");

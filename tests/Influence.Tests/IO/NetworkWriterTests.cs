@@ -89,6 +89,18 @@ public class NetworkWriterTests
     }
 
     [Fact]
+    public void Dot_SaysWhichMovementIsNotDrawn_WhenOneOfItsFactionsIsInFocus()
+    {
+        // H is a faction of C: with H in focus, C is no vertex, and its own ties would seem to vanish without a word.
+        var c = NetworkCases.Builder().Support("P", "C", 0.5).Support("P", "H", 0.5).Build();
+
+        var dot = NetworkWriter.ToDot(ActorNetwork.ForPeriod(c, Period.FromYear(2005), ScoringOptions.Default, ["H"]));
+
+        dot.Should().Contain("(C not drawn: it contains a focus actor, and its own items are not split among its factions)");
+        dot.Should().NotContain("\"C\" [label=");
+    }
+
+    [Fact]
     public void Output_IsTheSameBytes_EveryTime()
     {
         NetworkWriter.ToJson(Network()).Should().Be(NetworkWriter.ToJson(Network()));
