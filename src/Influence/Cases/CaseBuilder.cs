@@ -1056,7 +1056,7 @@ internal sealed class Suggestions(HashSet<(string What, string Id)> unreadable)
     {
         if (!_made.TryGetValue((what, key), out var suggestion))
         {
-            _made[(what, key)] = suggestion = Names.DidYouMean(key, known.Keys);
+            _made[(what, key)] = suggestion = Names.DidYouMean(key, known.Keys, listAs: $"{what}s");
         }
 
         return suggestion;

@@ -315,6 +315,9 @@ public static partial class CaseReader
         return i > 0 ? message[..i] : message.TrimEnd('.');
     }
 
+    [GeneratedRegex(@"^\s*\d{4}(-\d{2}){0,2}\s*(-|–|\.\.|/|to)\s*\d{4}(-\d{2}){0,2}\s*$")]
+    private static partial Regex SpanLike();
+
     [GeneratedRegex(@"^\$\.(?<collection>[a-z]+)\[(?<index>\d+)\]")]
     private static partial Regex CollectionPath();
 
@@ -1159,7 +1162,11 @@ public static partial class CaseReader
             }
 
             var was = node.Kind == JsonKind.String ? $"\"{node.String}\"" : node.KindName;
-            Add($"{path}.{name}", id, node, $"expected a date YYYY, YYYY-MM or YYYY-MM-DD; was {was}");
+            // "2010-2013" or "2010..2013" reads as a span: say how spans are written.
+            var span = name == "date" && node.Kind == JsonKind.String && SpanLike().IsMatch(node.String!)
+                ? "; a sustained flow or state over several periods is a span: give \"start\" and \"end\" instead of \"date\""
+                : string.Empty;
+            Add($"{path}.{name}", id, node, $"expected a date YYYY, YYYY-MM or YYYY-MM-DD; was {was}{span}");
             return null;
         }
 

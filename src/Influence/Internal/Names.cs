@@ -12,14 +12,22 @@ internal static class Names
     /// <summary>
     /// "; did you mean "x"?" when one of <paramref name="known"/> differs from <paramref name="given"/> only in the
     /// case of its letters, or by one edit (ids of four or five characters) or two (longer ids): the nearest, then the
-    /// first in order; otherwise empty. Short ids get no edits: "s2" is not a typo of "s1".
+    /// first in order; otherwise, given <paramref name="listAs"/> ("actors") and at most 12 known ids, "; the case's
+    /// actors are …" (so a reader who guessed an id sees the real ones); otherwise empty. Short ids get no edits: "s2" is not a
+    /// typo of "s1".
     /// </summary>
-    public static string DidYouMean(string given, IEnumerable<string> known)
+    public static string DidYouMean(string given, IEnumerable<string> known, string? listAs = null)
     {
         string? best = null;
         var bestDistance = given.Length switch { <= 3 => 1, <= 5 => 2, _ => 3 };
+        var all = new List<string>();
         foreach (var k in known)
         {
+            if (all.Count <= FewEnoughToList)
+            {
+                all.Add(k);
+            }
+
             var d = string.Equals(k, given, StringComparison.OrdinalIgnoreCase) ? 0 : EditDistance(k, given, bestDistance);
             if (d < bestDistance)
             {
@@ -27,8 +35,13 @@ internal static class Names
             }
         }
 
-        return best is null ? string.Empty : $"; did you mean \"{best}\"?";
+        return best is not null ? $"; did you mean \"{best}\"?"
+            : listAs is not null && all.Count is > 0 and <= FewEnoughToList ? $"; the case's {listAs} are {string.Join(", ", all.Order(StringComparer.Ordinal).Select(x => $"\"{x}\""))}"
+            : string.Empty;
     }
+
+    /// <summary>With no near match, up to this many known ids are listed instead.</summary>
+    private const int FewEnoughToList = 12;
 
     /// <summary>
     /// Edit distance, ignoring case, where a swap of two neighbouring letters counts as one edit, as an insertion, a

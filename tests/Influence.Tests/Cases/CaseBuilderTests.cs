@@ -78,7 +78,7 @@ public class CaseBuilderTests
 
         act.Should().Throw<InvalidCaseException>()
             .Which.Problems.Should().ContainSingle()
-            .Which.ToString().Should().Be("$.evidence[0].to (item 'e'): expected the id of an actor of the case; no actor is called \"nobody\"");
+            .Which.ToString().Should().Be("$.evidence[0].to (item 'e'): expected the id of an actor of the case; no actor is called \"nobody\"; the case's actors are \"C\", \"P\", \"X\"");
     }
 
     [Fact]

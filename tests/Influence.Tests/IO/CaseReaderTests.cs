@@ -292,6 +292,32 @@ public class CaseReaderTests
         problems.Single(p => p.Path == "$.evidence[1].dtae").Message.Should().EndWith("\"dtae\" is not one of them", "the item has a \"date\" already");
     }
 
+    [Theory]
+    [InlineData("2010-2013", true)]
+    [InlineData("2010..2013-06", true)]
+    [InlineData("2010 to 2013", true)]
+    [InlineData("2021-02-30", false)]
+    [InlineData("late 2010", false)]
+    public void ADateWrittenAsARange_IsToldHowToWriteASpan(string date, bool hint)
+    {
+        var json = Case(Item("a").Replace("\"date\": \"2001\"", $"\"date\": \"{date}\"", StringComparison.Ordinal));
+
+        var message = CaseReader.TryRead(Encoding.UTF8.GetBytes(json), "dates.json").Problems.Single(p => p.Path == "$.evidence[0].date").Message;
+
+        message.Should().StartWith($"expected a date YYYY, YYYY-MM or YYYY-MM-DD; was \"{date}\"");
+        message.EndsWith("give \"start\" and \"end\" instead of \"date\"", StringComparison.Ordinal).Should().Be(hint);
+    }
+
+    [Fact]
+    public void AnUnknownActor_WithNoNearMatch_InACaseWithFewActors_ListsThem()
+    {
+        var json = Case(Item("a", to: "Dhurra"));
+
+        var problems = CaseReader.TryRead(Encoding.UTF8.GetBytes(json), "actors.json").Problems;
+
+        problems.Single(p => p.Path == "$.evidence[0].to").Message.Should().EndWith("no actor is called \"Dhurra\"; the case's actors are \"C\", \"P\"");
+    }
+
     private static string Case(params string[] items) =>
         $$"""
         {
