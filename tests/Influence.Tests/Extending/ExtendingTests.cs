@@ -199,14 +199,8 @@ public class ExtendingTests
     [Fact]
     public void TheDocsPage_QuotesThisFileVerbatim()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "Influence.sln")))
-        {
-            root = root.Parent!;
-        }
-
-        var source = File.ReadAllText(Path.Combine(root.FullName, "tests", "Influence.Tests", "Extending", "ExtendingTests.cs"));
-        var doc = File.ReadAllText(Path.Combine(root.FullName, "docs", "extending.md"));
+        var source = File.ReadAllText(Repository.PathOf("tests", "Influence.Tests", "Extending", "ExtendingTests.cs"));
+        var doc = File.ReadAllText(Repository.PathOf("docs", "extending.md"));
 
         foreach (var name in new[] { "custom-measure", "custom-measure-use", "change-options", "change-weights" })
         {

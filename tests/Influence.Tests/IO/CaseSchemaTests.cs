@@ -2,6 +2,7 @@ using System.Text.Json;
 using CsCheck;
 using FluentAssertions;
 using Influence.IO;
+using Influence.Tests.Support;
 using Json.Schema;
 using Xunit;
 
@@ -164,14 +165,5 @@ public class CaseSchemaTests
         results.IsValid ? "valid" : string.Join("\n", (results.Details ?? []).Where(d => d.Errors is { Count: > 0 })
             .Select(d => $"{d.InstanceLocation}: {string.Join("; ", d.Errors!.Values)}"));
 
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Influence.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("the repository root (Influence.sln) was not found");
-    }
+    private static string RepositoryRoot() => Repository.Root;
 }

@@ -2,6 +2,7 @@ using FluentAssertions;
 using Influence.Cases;
 using Influence.IO;
 using Influence.Scoring;
+using Influence.Tests.Support;
 using Xunit;
 
 namespace Influence.Tests.IO;
@@ -12,13 +13,7 @@ public class DocsCaseTests
     [Fact]
     public void TheMinimalCaseOnTheHowToPage_IsValid_AndScoresItsDyad()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "Influence.sln")))
-        {
-            root = root.Parent!;
-        }
-
-        var page = File.ReadAllText(Path.Combine(root.FullName, "docs", "howto-write-a-case.md")).ReplaceLineEndings("\n");
+        var page = File.ReadAllText(Repository.PathOf("docs", "howto-write-a-case.md")).ReplaceLineEndings("\n");
         var start = page.IndexOf("<!-- case: minimal -->\n```json\n", StringComparison.Ordinal);
         start.Should().BeGreaterThan(0, "the page marks its JSON case");
         start = page.IndexOf('\n', page.IndexOf("```json", start, StringComparison.Ordinal)) + 1;

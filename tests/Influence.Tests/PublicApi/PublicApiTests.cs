@@ -2,6 +2,7 @@ using System.Reflection;
 using FluentAssertions;
 using Influence.Charts;
 using Influence.Scoring;
+using Influence.Tests.Support;
 using PublicApiGenerator;
 using Xunit;
 
@@ -37,18 +38,7 @@ public class PublicApiTests
         actual.Should().Be(approved, $"the public API of {name} changed: if intended, re-approve with INFLUENCE_APPROVE_API=1 (docs/releasing.md) and commit {name}.approved.txt");
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Influence.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no Influence.sln above {AppContext.BaseDirectory}");
-    }
+    private static string RepositoryRoot() => Repository.Root;
 
     private static string Normalize(string text) => text.ReplaceLineEndings("\n").TrimEnd() + "\n";
 }
