@@ -309,6 +309,21 @@ public class CaseReaderTests
     }
 
     [Fact]
+    public void ControlCharacters_InText_AreAProblem_ButTabsAndLineBreaksAreNot()
+    {
+        var json = Case(
+            Item("a").Replace("}", ", \"note\": \"two\\nlines\\tand a tab\" }", StringComparison.Ordinal),
+            Item("b").Replace("}", ", \"note\": \"nul\\u0000here\" }", StringComparison.Ordinal),
+            Item("c\\u0007"));
+
+        var problems = CaseReader.TryRead(Encoding.UTF8.GetBytes(json), "controls.json").Problems;
+
+        problems.Select(p => p.Path).Should().Equal("$.evidence[1].note", "$.evidence[2].id");
+        problems[0].Message.Should().Be("expected text without control characters (tabs and line breaks aside); character 4 is U+0000");
+        problems[1].Message.Should().Be("expected text without control characters (tabs and line breaks aside); character 2 is U+0007");
+    }
+
+    [Fact]
     public void AnUnknownActor_WithNoNearMatch_InACaseWithFewActors_ListsThem()
     {
         var json = Case(Item("a", to: "Dhurra"));
