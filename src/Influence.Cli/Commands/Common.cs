@@ -98,7 +98,16 @@ internal static class Common
             return @case.Dyads[0];
         }
 
-        throw new UsageException("give --patron and --client");
+        if (patron is not null || client is not null)
+        {
+            throw new UsageException($"give both --patron and --client (only {(patron is not null ? "--patron" : "--client")} was given)");
+        }
+
+        const int Listed = 8;
+        var declared = string.Join(", ", @case.Dyads.Take(Listed).Select(d => $"{d.Patron} → {d.Client}"));
+        throw new UsageException(@case.Dyads.Length == 0
+            ? "give --patron and --client: the case declares no dyads"
+            : $"give --patron and --client: the case declares {@case.Dyads.Length} dyads ({declared}{(@case.Dyads.Length > Listed ? ", …" : string.Empty)})");
     }
 
     /// <summary>A share of draws as " (87%)", or nothing.</summary>

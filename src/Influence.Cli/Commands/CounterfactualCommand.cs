@@ -29,16 +29,7 @@ internal static class CounterfactualCommand
 
             var path = parse.GetValue(@case);
             var theCase = Common.LoadCase(path);
-            var (pat, cli) = (parse.GetValue(patron), parse.GetValue(client));
-            if (pat is null || cli is null)
-            {
-                if (theCase.Dyads.Length != 1 || pat is not null || cli is not null)
-                {
-                    throw new Common.UsageException("give --patron and --client");
-                }
-
-                (pat, cli) = (theCase.Dyads[0].Patron, theCase.Dyads[0].Client);
-            }
+            var (pat, cli) = Common.DyadOf(theCase, parse.GetValue(patron), parse.GetValue(client));
 
             // The periods follow score's rules: at the case's granularity, a finer one is wrong usage, a coarser one
             // covers its periods (1996 on a quarterly case is 1996Q1–1996Q4).

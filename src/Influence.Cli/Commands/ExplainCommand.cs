@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Influence.Cases;
 using Influence.IO;
 using Influence.Scoring;
 
@@ -28,18 +27,7 @@ internal static class ExplainCommand
             var path = parse.GetValue(@case);
             var theCase = Common.LoadCase(path);
             var p = Common.PeriodIn(theCase, parse.GetValue(period)!, "--period");
-            var (pat, cli) = (parse.GetValue(patron), parse.GetValue(client));
-            if (pat is null || cli is null)
-            {
-                if (theCase.Dyads.Length != 1 || pat is not null || cli is not null)
-                {
-                    throw new Common.UsageException("give --patron and --client");
-                }
-
-                (pat, cli) = (theCase.Dyads[0].Patron, theCase.Dyads[0].Client);
-            }
-
-            var dyad = new Dyad(pat, cli);
+            var dyad = Common.DyadOf(theCase, parse.GetValue(patron), parse.GetValue(client));
             var request = new ScoringRequest { Dyads = [dyad], Granularity = p.Granularity, From = p, To = p };
             var scores = Scorer.Score(theCase, ScoringOptions.Default, request);
             var name = parse.GetValue(measure)!;
@@ -133,8 +121,8 @@ internal static class ExplainCommand
     }
 
     /// <summary>
-    /// What the items move together, and, when their single effects add up to much less (a saturating formula,
-    /// items that stand in for each other), why each alone looks small.
+    /// What the items move together, and, when their single effects add up to much less (effects that cancel, a mean,
+    /// a saturating formula, an older observation taking a removed one's place), why each alone looks small.
     /// </summary>
     private static string Together(Explanation e, CultureInfo inv)
     {
@@ -145,9 +133,17 @@ internal static class ExplainCommand
         }
 
         var line = string.Create(inv, $"  all {e.Contributions.Length} items together: {joint.ToString(Signed, inv)} (the value without any of them is {e.ValueWithoutAll!.Value.ToString("0.####", inv)})");
-        var singles = e.Contributions.Sum(c => c.Effect ?? 0);
-        return Math.Abs(singles) < 0.5 * Math.Abs(joint)
-            ? string.Create(inv, $"{line}; one at a time their effects add to only {singles.ToString(Signed, inv)}: with the others in place, the formula saturates or the items stand in for each other, so each alone moves it little.")
-            : line + ".";
+        var up = e.Contributions.Sum(c => Math.Max(c.Effect ?? 0, 0));
+        var down = e.Contributions.Sum(c => Math.Min(c.Effect ?? 0, 0));
+        var singles = up + down;
+        if (Math.Abs(singles) >= 0.5 * Math.Abs(joint))
+        {
+            return line + ".";
+        }
+
+        // Effects of both signs that cancel are not the formula's doing: say so rather than blame saturation.
+        return up >= 0.5 * Math.Abs(joint) && -down >= 0.5 * Math.Abs(joint)
+            ? string.Create(inv, $"{line}; one at a time their effects add to only {singles.ToString(Signed, inv)}: some raise it ({up.ToString(Signed, inv)} together) and others lower it ({down.ToString(Signed, inv)}).")
+            : string.Create(inv, $"{line}; one at a time their effects add to only {singles.ToString(Signed, inv)}: each is measured with the others in place, and in a mean an item moves the value only by its distance from the rest, in a saturating formula the others already hold it near its bound, and where the latest observation counts, an older one takes the place of the one removed.");
     }
 }

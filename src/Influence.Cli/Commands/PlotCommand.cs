@@ -48,16 +48,7 @@ internal static class PlotCommand
             }
 
             var theCase = Common.LoadCase(parse.GetValue(@case));
-            var (pat, cli) = (parse.GetValue(patron), parse.GetValue(client));
-            if (pat is null && cli is null && theCase.Dyads.Length == 1)
-            {
-                (pat, cli) = (theCase.Dyads[0].Patron, theCase.Dyads[0].Client);
-            }
-
-            if (pat is null || cli is null)
-            {
-                throw new Common.UsageException("give --patron and --client (the case declares more than one dyad)");
-            }
+            var (pat, cli) = Common.DyadOf(theCase, parse.GetValue(patron), parse.GetValue(client));
 
             var request = Common.Request(theCase, pat, cli, parse.GetValue(from), parse.GetValue(to), parse.GetValue(granularity));
             var scores = Scorer.Score(theCase, ScoringOptions.Default, request);

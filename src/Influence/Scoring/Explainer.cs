@@ -54,8 +54,9 @@ public sealed record Explanation(
 {
     /// <summary>
     /// The value minus <see cref="ValueWithoutAll"/>: what the items move together (null when either is undefined).
-    /// Where a measure saturates or its items overlap, this is far larger than the sum of the single effects, each of
-    /// which is measured with every other item still in place.
+    /// Where a measure is a mean, saturates or reads the latest observation (so that an older one takes a removed
+    /// item's place), this can be far larger than the sum of the single effects, each of which is measured with every
+    /// other item still in place.
     /// </summary>
     public double? JointEffect => Value is { } v && ValueWithoutAll is { } w ? v - w : null;
 }

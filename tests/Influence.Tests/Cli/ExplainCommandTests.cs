@@ -116,6 +116,66 @@ public sealed class ExplainCommandTests : IDisposable
     }
 
     [Fact]
+    public void Explain_NamesTheDeclaredDyads_WhenNoneIsGiven()
+    {
+        var (code, _, err) = CliRunner.Run("explain", "--period", "2000", "--measure", "attainment");
+
+        code.Should().Be(2);
+        err.Should().StartWith("influence: give --patron and --client: the case declares 6 dyads (pakistan → taliban, pakistan → haqqani, ");
+    }
+
+    [Fact]
+    public void Explain_SaysWhichOfPatronAndClientIsMissing()
+    {
+        var (code, _, err) = CliRunner.Run("explain", "--client", "taliban", "--period", "2000", "--measure", "attainment");
+
+        code.Should().Be(2);
+        err.Should().Be($"influence: give both --patron and --client (only --client was given){Environment.NewLine}");
+    }
+
+    [Fact]
+    public void Explain_SaysWhenSingleEffectsCancel_RatherThanBlameTheFormula()
+    {
+        // o1 and o2 (salience 0.5) rise from 0 in 2003 to 1 in 2005; o3 (salience 1) is first observed in 2005, at 0.
+        // 2005: (0.5·1 + 0.5·1 + 1·0) / 2 = 0.5; without the 2005 items 0, so together they move it +0.5.
+        // One at a time: without b1 (or b2) (0.5·0 + 0.5·1 + 0) / 2 = 0.25, effect +0.25 each; without b3 1,
+        // effect −0.5: the single effects add to 0 because they pull opposite ways.
+        var c = TestCases.Builder()
+            .AddObjective(new Objective("o1", "P", "One", 0.5) { Toward = "C" })
+            .AddObjective(new Objective("o2", "P", "Two", 0.5) { Toward = "C" })
+            .AddObjective(new Objective("o3", "P", "Three", 1) { Toward = "C" })
+            .Add(TestCases.Attained("a1", TestCases.Year(2003), "o1", 0))
+            .Add(TestCases.Attained("a2", TestCases.Year(2003), "o2", 0))
+            .Add(TestCases.Attained("b1", TestCases.Year(2005), "o1", 1))
+            .Add(TestCases.Attained("b2", TestCases.Year(2005), "o2", 1))
+            .Add(TestCases.Attained("b3", TestCases.Year(2005), "o3", 0))
+            .Build();
+
+        var (code, output, _) = CliRunner.Run("explain", _cli.Write(c), "--period", "2005", "--measure", "attainment");
+
+        code.Should().Be(0);
+        output.Should().StartWith("attainment of P → C in 2005: 0.5");
+        output.Should().Contain("all 3 items together: +0.5 (the value without any of them is 0); one at a time their effects add to only 0: some raise it (+0.5 together) and others lower it (−0.5).");
+    }
+
+    [Fact]
+    public void Explain_SaysWhySingleEffectsAddToLittle_WhenTheFormulaSaturates()
+    {
+        // Twelve coercions hold conflict near 1; the flow keeps it defined without them.
+        var b = TestCases.Builder().Add(TestCases.Support("flow", TestCases.Year(2005), "P", "C", 0.5));
+        for (var i = 0; i < 12; i++)
+        {
+            b.Add(TestCases.Coercion($"k{i}", TestCases.Year(2005), "P", "C", 1));
+        }
+
+        var (code, output, _) = CliRunner.Run("explain", _cli.Write(b.Build()), "--period", "2005", "--measure", "conflict");
+
+        code.Should().Be(0);
+        output.Should().Contain("all 12 items together: +");
+        output.Should().Contain("one at a time their effects add to only +").And.Contain(": each is measured with the others in place, and in a mean an item moves the value only by its distance from the rest, in a saturating formula the others already hold it near its bound");
+    }
+
+    [Fact]
     public void Explain_WritesToAFile_WithOut()
     {
         var target = _cli.PathOf("why.txt");
