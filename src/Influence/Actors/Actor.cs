@@ -54,20 +54,26 @@ public sealed record Actor
     public string Name
     {
         get;
-        init => field = string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("an actor's name must not be empty", nameof(Name)) : value;
+        init => field = string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("an actor's name must not be empty", nameof(Name)) : Check.TextOrThrow(value, nameof(Name));
     }
 
     /// <summary>The kind of actor.</summary>
     public ActorKind Kind { get; init => field = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(Kind), value, "not a kind of actor (state, non-state armed group, faction, movement, organisation or other)"); }
 
-    /// <summary>The id of the movement or group this actor is a faction of, if any.</summary>
+    /// <summary>The id of the actor this one is part of, if any: a faction's movement or group, usually.</summary>
+    /// <remarks>
+    /// Any kind of actor may have a parent, and the roll-up is the same whatever the kinds: evidence about this actor
+    /// also counts for its parent, and evidence between the two is internal. An agency coded apart from its state
+    /// (kind <see cref="ActorKind.Other"/>, parent the state) is one such use; a client state given its patron as
+    /// parent is a mistake, since nothing between them would then count (a declared dyad between the two is refused).
+    /// </remarks>
     public string? Parent { get; init => field = value is null ? null : Check.IdentifierOrThrow(value, nameof(Parent)); }
 
     /// <summary>Other names the actor is known by (for search and display; evidence uses <see cref="Id"/>).</summary>
-    public ImmutableArray<string> Aliases { get; init => field = value.IsDefault ? [] : value; } = [];
+    public ImmutableArray<string> Aliases { get; init => field = value.IsDefault ? [] : Aliased(value, nameof(Aliases)); } = [];
 
     /// <summary>A note on the actor (for example who acts for it).</summary>
-    public string? Note { get; init; }
+    public string? Note { get; init => field = Check.TextOrThrow(value, nameof(Note)); }
 
     /// <summary>
     /// When the actor came into being (its first day: 1994 means 1 January 1994), if the case says; null: it existed
@@ -95,6 +101,17 @@ public sealed record Actor
         (null, { } t) => $"until {t}",
         ({ } f, { } t) => $"{f} to {t}",
     };
+
+    private static ImmutableArray<string> Aliased(ImmutableArray<string> aliases, string name)
+    {
+        for (var i = 0; i < aliases.Length; i++)
+        {
+            var alias = aliases[i] ?? throw new ArgumentException($"{name}[{i}] is null", name);
+            _ = Check.TextOrThrow(alias, $"{name}[{i}]");
+        }
+
+        return aliases;
+    }
 
     private static EvidenceDate? ActiveDate(EvidenceDate? value, string name) => value switch
     {

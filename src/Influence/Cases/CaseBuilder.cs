@@ -31,7 +31,7 @@ public sealed class CaseBuilder
     public CaseBuilder(string id, string name)
     {
         Id = Check.IdentifierOrThrow(id, nameof(id));
-        Name = string.IsNullOrWhiteSpace(name) ? throw new ArgumentException("a case's name must not be empty", nameof(name)) : name;
+        Name = string.IsNullOrWhiteSpace(name) ? throw new ArgumentException("a case's name must not be empty", nameof(name)) : Check.TextOrThrow(name, nameof(name));
     }
 
     /// <summary>The case id.</summary>
@@ -41,10 +41,10 @@ public sealed class CaseBuilder
     public string Name { get; }
 
     /// <summary>A description of the case and how it was coded.</summary>
-    public string? Description { get; set; }
+    public string? Description { get; set => field = Check.TextOrThrow(value, nameof(Description)); }
 
     /// <summary>What capability values measure.</summary>
-    public string? CapabilityIndex { get; set; }
+    public string? CapabilityIndex { get; set => field = Check.TextOrThrow(value, nameof(CapabilityIndex)); }
 
     /// <summary>The default granularity (year unless set).</summary>
     public Granularity Granularity { get; set; } = Granularity.Year;

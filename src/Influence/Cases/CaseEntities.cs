@@ -15,7 +15,7 @@ public sealed record Source(string Id, string Citation)
     public string Citation { get; init => field = Required.Text(value, nameof(Citation), "a source's citation"); } = Required.Text(Citation, nameof(Citation), "a source's citation");
 
     /// <summary>A URL or DOI, if any.</summary>
-    public string? Url { get; init; }
+    public string? Url { get; init => field = Check.TextOrThrow(value, nameof(Url)); }
 }
 
 /// <summary>An issue over which a patron makes demands (Rubinstein: influence is issue-specific).</summary>
@@ -33,7 +33,7 @@ public sealed record Issue(string Id, string Name)
     public bool Core { get; init; }
 
     /// <summary>A description.</summary>
-    public string? Description { get; init; }
+    public string? Description { get; init => field = Check.TextOrThrow(value, nameof(Description)); }
 }
 
 /// <summary>
@@ -70,7 +70,7 @@ public sealed record Objective(string Id, string Holder, string Name, double Sal
     public string? Issue { get; init; }
 
     /// <summary>A description.</summary>
-    public string? Description { get; init; }
+    public string? Description { get; init => field = Check.TextOrThrow(value, nameof(Description)); }
 }
 
 /// <summary>
@@ -101,10 +101,10 @@ public sealed record Indicator(string Id, string Objective, string Name, Indicat
     public double Worst { get; init => field = Check.FiniteOrThrow(value, nameof(Worst)); } = Check.FiniteOrThrow(Worst, nameof(Worst));
 
     /// <summary>The unit of the values (for display).</summary>
-    public string? Unit { get; init; }
+    public string? Unit { get; init => field = Check.TextOrThrow(value, nameof(Unit)); }
 
     /// <summary>A description, including why <see cref="Best"/> and <see cref="Worst"/> were chosen.</summary>
-    public string? Description { get; init; }
+    public string? Description { get; init => field = Check.TextOrThrow(value, nameof(Description)); }
 
     /// <summary>Maps a raw value onto attainment in [0, 1].</summary>
     /// <param name="value">The raw value.</param>
@@ -141,7 +141,7 @@ public sealed record AmountUnit(string Id, string Name, double Reference)
     public string Id { get; init => field = Check.IdentifierOrThrow(value, nameof(Id)); } = Check.IdentifierOrThrow(Id, nameof(Id));
 
     /// <summary>The display name.</summary>
-    public string Name { get; init => field = value ?? throw new ArgumentNullException(nameof(Name)); } = Name ?? throw new ArgumentNullException(nameof(Name));
+    public string Name { get; init => field = Check.TextOrThrow(value ?? throw new ArgumentNullException(nameof(Name)), nameof(Name)); } = Check.TextOrThrow(Name ?? throw new ArgumentNullException(nameof(Name)), nameof(Name));
 
     /// <summary>The amount that maps to magnitude 1 − 1/e.</summary>
     public double Reference { get; init => field = Check.PositiveOrThrow(value, nameof(Reference)); } = Check.PositiveOrThrow(Reference, nameof(Reference));
@@ -173,5 +173,5 @@ public readonly record struct Dyad(string Patron, string Client)
 file static class Required
 {
     public static string Text(string? value, string name, string what) =>
-        string.IsNullOrWhiteSpace(value) ? throw new ArgumentException($"{what} must not be empty", name) : value;
+        string.IsNullOrWhiteSpace(value) ? throw new ArgumentException($"{what} must not be empty", name) : Check.TextOrThrow(value, name);
 }

@@ -59,7 +59,7 @@ public abstract record EvidenceItem
     }
 
     /// <summary>A note in the coder's own words.</summary>
-    public string? Note { get; init; }
+    public string? Note { get; init => field = Check.TextOrThrow(value, nameof(Note)); }
 
     /// <inheritdoc />
     public virtual bool Equals(EvidenceItem? other) =>

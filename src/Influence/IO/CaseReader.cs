@@ -1234,17 +1234,9 @@ public static partial class CaseReader
 
             // A control character (escaped in the file, "\u0000") would be written raw into tables and terminals.
             var text = node.String!;
-            var bad = text.AsSpan().IndexOfAnyInRange('\u0000', '\u001f');
-            while (bad >= 0 && text[bad] is '\t' or '\n' or '\r')
+            if (Check.Text(text) is { } problem)
             {
-                var next = text.AsSpan(bad + 1).IndexOfAnyInRange('\u0000', '\u001f');
-                bad = next < 0 ? -1 : bad + 1 + next;
-            }
-
-            if (bad >= 0 || text.Contains('\u007f', StringComparison.Ordinal))
-            {
-                bad = bad >= 0 ? bad : text.IndexOf('\u007f', StringComparison.Ordinal);
-                Add($"{path}.{name}", id, node, string.Create(CultureInfo.InvariantCulture, $"expected text without control characters (tabs and line breaks aside); character {bad + 1} is U+{(int)text[bad]:X4}"));
+                Add($"{path}.{name}", id, node, $"expected {problem}");
                 return null;
             }
 

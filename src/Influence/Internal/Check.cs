@@ -53,6 +53,41 @@ internal static class Check
         return null;
     }
 
+    /// <summary>
+    /// Null when <paramref name="text"/> holds no control character (tabs and line breaks aside); otherwise what was
+    /// expected, naming the first by position and code point. A control character ("\u0000") would be written raw
+    /// into tables and terminals.
+    /// </summary>
+    public static string? Text(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var span = text.AsSpan();
+        var bad = span.IndexOfAnyInRange('\u0000', '\u001f');
+        while (bad >= 0 && text[bad] is '\t' or '\n' or '\r')
+        {
+            var next = span[(bad + 1)..].IndexOfAnyInRange('\u0000', '\u001f');
+            bad = next < 0 ? -1 : bad + 1 + next;
+        }
+
+        var del = span.IndexOf('\u007f');
+        if (del >= 0 && (bad < 0 || del < bad))
+        {
+            bad = del;
+        }
+
+        return bad < 0
+            ? null
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"text without control characters (tabs and line breaks aside); character {bad + 1} is U+{(int)text[bad]:X4}");
+    }
+
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
+    public static string? TextOrThrow(string? text, [CallerArgumentExpression(nameof(text))] string? name = null) =>
+        Text(text) is { } problem ? throw new ArgumentException($"{name} must be {problem}", name) : text;
+
     public static double UnitIntervalOrThrow(double value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
         UnitInterval(value) is { } problem ? throw new ArgumentOutOfRangeException(name, value, $"{name} must be {problem}") : value;
 

@@ -316,4 +316,36 @@ public class ApiGuardTests
         {
         }
     }
+
+    public static TheoryData<string, Action> ControlCharacters() => new()
+    {
+        { "Name", () => _ = new Actor("a", "Bad\u0000name", ActorKind.State) },
+        { "Note", () => _ = new Actor("a", "Actor", ActorKind.State) { Note = "ring\u0007" } },
+        { "Aliases[1]", () => _ = new Actor("a", "Actor", ActorKind.State) { Aliases = ["fine", "esc\u001b[31m"] } },
+        { "Citation", () => _ = new Source("s", "Cited\u0000") },
+        { "Url", () => _ = new Source("s", "Cited") { Url = "https://example.org/\u007f" } },
+        { "Name", () => _ = new Issue("i", "Issue\u0001") },
+        { "Description", () => _ = new Objective("o", "P", "Objective", 0.5) { Description = "\u0002" } },
+        { "Unit", () => _ = new Indicator("i", "o", "Indicator", IndicatorDirection.HigherIsBetter, 1, 0) { Unit = "\u0003" } },
+        { "Name", () => _ = new AmountUnit("u", "US$\u0000", 1) },
+        { "Note", () => _ = TestCases.Support("e", TestCases.Year(2005), "P", "C", 0.5) with { Note = "\u0000" } },
+        { "name", () => _ = new CaseBuilder("c", "Case\u0000") },
+        { "Description", () => _ = new CaseBuilder("c", "Case") { Description = "\u0000" } },
+    };
+
+    [Theory]
+    [MemberData(nameof(ControlCharacters))]
+    public void FreeText_WithAControlCharacter_IsRefused_AsTheCaseReaderRefusesIt(string property, Action create)
+    {
+        create.Should().Throw<ArgumentException>()
+            .Which.Message.Should().StartWith($"{property} must be text without control characters (tabs and line breaks aside); character ");
+    }
+
+    [Fact]
+    public void FreeText_MayHoldTabsAndLineBreaks()
+    {
+        var actor = new Actor("a", "Actor", ActorKind.State) { Note = "line one\n\tline two\r\n" };
+
+        actor.Note.Should().Be("line one\n\tline two\r\n");
+    }
 }
