@@ -5,10 +5,10 @@ namespace Influence.Baselines;
 
 /// <summary>
 /// What the baselines compute, and their results. The baselines cover six measures, enough to exercise every part
-/// of the engine's work: support both ways with a trailing window and the current period (exchange), coercion and
+/// of the engine's work: support both ways over two trailing windows (exchange), coercion and
 /// defied demands over another window with the dyad's activity (conflict), commitments in force and the variance of
 /// the patron's input (diffuse obligation), the first exchange and continuity over a ten-year window (endurance),
-/// demands and responses (compliance), and the current period alone (presence). Faction roll-up and the spreading
+/// demands and responses (compliance), and presence over a one-year window. Faction roll-up and the spreading
 /// of items over periods apply to all of them, as in the engine.
 /// </summary>
 public static class Baseline

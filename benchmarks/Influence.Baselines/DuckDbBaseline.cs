@@ -139,6 +139,8 @@ public static class DuckDbBaseline
             ["agreement"] = Number(options.DiffuseObligation.PublicAgreementFormality),
             ["pledge"] = Number(options.DiffuseObligation.PublicPledgeFormality),
             ["private"] = Number(options.DiffuseObligation.PrivateUnderstandingFormality),
+            ["volumePreceding"] = Preceding(options.Exchange.VolumeWindowYears),
+            ["presencePreceding"] = Preceding(options.Presence.WindowYears),
             ["reciprocityPreceding"] = Preceding(options.Exchange.ReciprocityWindowYears),
             ["conflictPreceding"] = Preceding(options.Conflict.WindowYears),
             ["variabilityPreceding"] = Preceding(options.DiffuseObligation.VariabilityWindowYears),

@@ -100,13 +100,14 @@ public static class NaiveLinqBaseline
                 var t = offset + i;
                 var cell = (d * count) + i;
 
-                // Exchange: volume now × reciprocity over the window.
+                // Exchange: volume over its window × reciprocity over the reciprocity window.
                 var reciprocity = Window(t, options.Exchange.ReciprocityWindowYears).ToList();
                 var given = reciprocity.Sum(x => At(p, c, x).Support);
                 var back = reciprocity.Sum(x => At(c, p, x).Support);
+                var volume = Window(t, options.Exchange.VolumeWindowYears).ToList();
                 values[0][cell] = reciprocity.Sum(x => At(p, c, x).SupportCount + At(c, p, x).SupportCount) == 0
                     ? double.NaN
-                    : Saturate(At(p, c, t).Support + At(c, p, t).Support, options.Exchange.VolumeScale) * (given + back > 0 ? 2 * Math.Min(given, back) / (given + back) : 0);
+                    : Saturate(volume.Sum(x => At(p, c, x).Support) + volume.Sum(x => At(c, p, x).Support), options.Exchange.VolumeScale) * (given + back > 0 ? 2 * Math.Min(given, back) / (given + back) : 0);
 
                 // Conflict: coercion both ways and defied demands over the window, when the dyad was observed.
                 var conflict = Window(t, options.Conflict.WindowYears).ToList();
@@ -157,8 +158,9 @@ public static class NaiveLinqBaseline
                 var demandWeight = demands.Sum(x => x.DemandWeight);
                 values[4][cell] = demands.Sum(x => x.DemandCount) > 0 && demandWeight > 0 ? demands.Sum(x => x.DemandMet) / demandWeight : double.NaN;
 
-                // Presence: the patron's presence in the period, when the dyad was observed in it.
-                values[5][cell] = At(p, c, t).Activity + At(c, p, t).Activity > 0 ? Saturate(At(p, c, t).Presence, options.Presence.Scale) : double.NaN;
+                // Presence: the patron's presence over the window, when the dyad was observed in it.
+                var presence = Window(t, options.Presence.WindowYears).ToList();
+                values[5][cell] = presence.Any(x => At(p, c, x).Activity + At(c, p, x).Activity > 0) ? Saturate(presence.Sum(x => At(p, c, x).Presence), options.Presence.Scale) : double.NaN;
             }
         }
 

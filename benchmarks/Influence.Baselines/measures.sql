@@ -71,6 +71,10 @@ dated AS (
 ),
 windowed AS (
     SELECT d, t, s_pc, s_cp, activity, presence, n_commit, commit_w, commit_f,
+           sum(s_pc) OVER volume AS s_pc_v,
+           sum(s_cp) OVER volume AS s_cp_v,
+           sum(presence) OVER presence_window AS presence_w,
+           sum(activity) OVER presence_window AS presence_activity_w,
            sum(s_pc) OVER reciprocity AS given,
            sum(s_cp) OVER reciprocity AS back,
            sum(flows) OVER reciprocity AS flows_w,
@@ -87,7 +91,9 @@ windowed AS (
            sum(demand_met) OVER compliance AS demand_met_w,
            sum(n_demand) OVER compliance AS n_demand_w
     FROM dated
-    WINDOW reciprocity AS (PARTITION BY d ORDER BY t ROWS BETWEEN {reciprocityPreceding} PRECEDING AND CURRENT ROW),
+    WINDOW volume AS (PARTITION BY d ORDER BY t ROWS BETWEEN {volumePreceding} PRECEDING AND CURRENT ROW),
+           presence_window AS (PARTITION BY d ORDER BY t ROWS BETWEEN {presencePreceding} PRECEDING AND CURRENT ROW),
+           reciprocity AS (PARTITION BY d ORDER BY t ROWS BETWEEN {reciprocityPreceding} PRECEDING AND CURRENT ROW),
            conflict AS (PARTITION BY d ORDER BY t ROWS BETWEEN {conflictPreceding} PRECEDING AND CURRENT ROW),
            variability AS (PARTITION BY d ORDER BY t ROWS BETWEEN {variabilityPreceding} PRECEDING AND CURRENT ROW),
            continuity AS (PARTITION BY d ORDER BY t ROWS BETWEEN {continuityPreceding} PRECEDING AND CURRENT ROW),
@@ -100,7 +106,7 @@ parts AS (
     FROM windowed
 )
 SELECT d, t,
-       CASE WHEN flows_w > 0 THEN (1 - exp(-(s_pc + s_cp) / {volumeScale}))
+       CASE WHEN flows_w > 0 THEN (1 - exp(-(s_pc_v + s_cp_v) / {volumeScale}))
             * CASE WHEN given + back > 0 THEN 2 * least(given, back) / (given + back) ELSE 0 END END AS exchange,
        CASE WHEN activity_w > 0 THEN 1 - exp(-(k_pc_w + k_cp_w + {defianceWeight} * defied_w) / {conflictScale}) END AS conflict,
        CASE WHEN informality IS NOT NULL AND cv IS NOT NULL THEN {informalityWeight} * informality + (1 - {informalityWeight}) * (cv / (1 + cv))
@@ -108,7 +114,7 @@ SELECT d, t,
        CASE WHEN first_exchange <= t THEN (1 - exp(-((t - first_exchange + 1)::DOUBLE / {periodsPerYear}) / {durationScale}))
             * active::DOUBLE / least({continuityLength}, t - first_exchange + 1) END AS endurance,
        CASE WHEN n_demand_w > 0 AND demand_w_w > 0 THEN demand_met_w / demand_w_w END AS compliance,
-       CASE WHEN activity > 0 THEN 1 - exp(-presence / {presenceScale}) END AS presence
+       CASE WHEN presence_activity_w > 0 THEN 1 - exp(-presence_w / {presenceScale}) END AS presence
 FROM parts
 WHERE t >= {firstScored}
 ORDER BY d, t

@@ -42,12 +42,12 @@ public class BaselineOracleTests
         var options = ScoringOptions.Default with
         {
             Confidence = new ConfidenceWeights { Reported = 0.5, Alleged = 0.2 },
-            Exchange = new ExchangeOptions { ReciprocityWindowYears = 2, VolumeScale = 0.5 },
+            Exchange = new ExchangeOptions { ReciprocityWindowYears = 2, VolumeScale = 0.5, VolumeWindowYears = 0.5 },
             Conflict = new ConflictOptions { WindowYears = 0.5, DefianceWeight = 1, Scale = 2 },
             DiffuseObligation = new DiffuseObligationOptions { VariabilityWindowYears = 3, InformalityWeight = 0.3, PublicPledgeFormality = 0.2 },
             Endurance = new EnduranceOptions { ContinuityWindowYears = 4, DurationScaleYears = 5 },
             Compliance = new ComplianceOptions { WindowYears = 1, PartialCredit = 0.25 },
-            Presence = new PresenceOptions { Scale = 3 },
+            Presence = new PresenceOptions { Scale = 3, WindowYears = 2 },
         };
         var @case = UniverseGenerator.Generate(new UniverseOptions { Actors = 20, Periods = 60, Evidence = 8000, Seed = 6 });
         var engine = BaselineResult.FromEngine(Scorer.Score(@case, options, Baseline.EngineRequest));

@@ -129,8 +129,15 @@ public sealed record ConfidenceWeights
 /// <summary>Options of cooperative resource exchange.</summary>
 public sealed record ExchangeOptions
 {
-    /// <summary>k in volume = 1 − exp(−flow / k), flow being the period's weighted support in both directions (default 1.0).</summary>
+    /// <summary>k in volume = 1 − exp(−flow / k), flow being the weighted support in both directions over <see cref="VolumeWindowYears"/> (default 1.0).</summary>
     public double VolumeScale { get; init => field = Check.PositiveOrThrow(value, nameof(VolumeScale)); } = 1.0;
+
+    /// <summary>
+    /// The trailing window over which the flow's volume is summed (default 1 year). In a yearly series it is the
+    /// period itself; in a quarterly or monthly one the volume is still a year's flow, so that it reads on the same
+    /// scale as a yearly series and against the same thresholds.
+    /// </summary>
+    public double VolumeWindowYears { get; init => field = Check.PositiveOrThrow(value, nameof(VolumeWindowYears)); } = 1;
 
     /// <summary>The trailing window over which reciprocity (and the patron's share of support) is computed (default 5 years).</summary>
     public double ReciprocityWindowYears { get; init => field = Check.PositiveOrThrow(value, nameof(ReciprocityWindowYears)); } = 5;
@@ -261,6 +268,12 @@ public sealed record PresenceOptions
 {
     /// <summary>k in presence = 1 − exp(−weighted presence / k) (default 1.0).</summary>
     public double Scale { get; init => field = Check.PositiveOrThrow(value, nameof(Scale)); } = 1.0;
+
+    /// <summary>
+    /// The trailing window presence is summed over, and in which the dyad must be observed for presence to be defined
+    /// (default 1 year: the period itself in a yearly series, the last twelve months in a monthly one).
+    /// </summary>
+    public double WindowYears { get; init => field = Check.PositiveOrThrow(value, nameof(WindowYears)); } = 1;
 }
 
 /// <summary>Options of client agency.</summary>

@@ -134,4 +134,36 @@ public class ExchangeTests
         Exchange.Compute(0, 0, 0, 1).Should().Be(0);
         Exchange.Compute(1, 1, 1, 1).Should().BeApproximately(1 - Math.Exp(-1), 1e-12);
     }
+
+    [Fact]
+    public void Exchange_InAMonthlySeries_ReadsTheLastYearsFlow_AsTheYearlySeriesDoes()
+    {
+        // Spans both ways over whole years: the year 2003 holds 0.6 + 0.4 of flow. In a monthly series December 2003's
+        // volume is the last twelve months' flow, the same year's worth (up to rounding of the days' shares), so the
+        // value, and the state it feeds, do not depend on the time unit. A single month holds about a twelfth of it.
+        var c = TestCases.Builder()
+            .Add(TestCases.Support("give", TestCases.Years(2000, 2005), "P", "C", 0.6))
+            .Add(TestCases.Support("back", TestCases.Years(2000, 2005), "C", "P", 0.4))
+            .Build();
+        var yearly = TestCases.Value(c, "exchange", 2003)!.Value;
+
+        TestCases.Value(c, "exchange", Period.FromMonth(2003, 12))!.Value.Should().BeApproximately(yearly, 1e-12);
+        TestCases.Value(c, "exchange", Period.FromQuarter(2003, 4))!.Value.Should().BeApproximately(yearly, 1e-12);
+        yearly.Should().BeApproximately((1 - Math.Exp(-1.0)) * 0.8, 1e-12);
+    }
+
+    [Fact]
+    public void Exchange_VolumeWindow_IsAnOption()
+    {
+        // One flow each way in 2002 only: in 2003 a one-year volume window holds nothing (volume 0, exchange 0, still
+        // defined by the reciprocity window); a two-year window still holds 2002's flow.
+        var c = TestCases.Builder()
+            .Add(TestCases.Support("give", TestCases.Year(2002), "P", "C", 0.5))
+            .Add(TestCases.Support("back", TestCases.Year(2002), "C", "P", 0.5))
+            .Build();
+        var twoYears = ScoringOptions.Default with { Exchange = new ExchangeOptions { VolumeWindowYears = 2 } };
+
+        TestCases.Value(c, "exchange", 2003).Should().Be(0);
+        TestCases.Value(c, "exchange", 2003, twoYears).Should().BeApproximately(1 - Math.Exp(-1.0), 1e-12);
+    }
 }

@@ -59,4 +59,20 @@ public class PresenceTests
 
         TestCases.Value(c, "presence", 2005, options).Should().BeApproximately(1 - Math.Exp(-0.5), 1e-12);
     }
+
+    [Fact]
+    public void Presence_InAMonthlySeries_ReadsTheLastYear_AsTheYearlySeriesDoes()
+    {
+        // Advisers present through 2003 (a yearly span): the year reads sat(1); so does December 2003 of a monthly
+        // series (the last twelve months), where a single month would hold about a twelfth.
+        var c = TestCases.Builder()
+            .Add(TestCases.Presence("advisers", TestCases.Year(2003), "P", "C", 1) with { Date = TestCases.Years(2003, 2003) })
+            .Build();
+        var yearly = TestCases.Value(c, "presence", 2003)!.Value;
+
+        yearly.Should().BeApproximately(1 - Math.Exp(-1.0), 1e-12);
+        TestCases.Value(c, "presence", Period.FromMonth(2003, 12))!.Value.Should().BeApproximately(yearly, 1e-12);
+        TestCases.Value(c, "presence", Period.FromMonth(2004, 11))!.Value.Should().BeApproximately(1 - Math.Exp(-31.0 / 365), 1e-12, "December 2003 is still in November 2004's window");
+        TestCases.Value(c, "presence", Period.FromMonth(2004, 12)).Should().BeNull("nothing observes the dyad in 2004");
+    }
 }

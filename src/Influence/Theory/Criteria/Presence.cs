@@ -10,9 +10,12 @@ namespace Influence.Theory;
 /// </summary>
 /// <remarks>
 /// <code>
-/// presence = 1 − exp(−Σ confidence × level × share / k)     over presence P→C in the period; k = Presence.Scale (1.0)
+/// presence = 1 − exp(−Σ confidence × level × share / k)     over presence P→C in the trailing window (1 year);
+///                                                           k = Presence.Scale (1.0)
 /// </code>
-/// Defined whenever the dyad has any evidence in the period (then no presence is a real zero).
+/// Defined whenever the dyad has any evidence in the window (then no presence is a real zero). The window is the
+/// period itself in a yearly series and the last four quarters or twelve months otherwise, so that presence reads on
+/// one scale whatever the granularity.
 /// Rubinstein (1977), pp. xiv–xix.
 /// </remarks>
 public sealed class Presence : Measure
@@ -32,16 +35,19 @@ public sealed class Presence : Measure
     public override MeasureScale Scale => MeasureScale.Unit;
 
     /// <inheritdoc />
-    public override string Formula => "1 − exp(−Σ confidence·level·share / k) over the patron's presence in the period";
+    public override string Formula => "1 − exp(−Σ confidence·level·share / k) over the patron's presence in the trailing window";
 
     /// <inheritdoc />
     public override string Citation => "Rubinstein (1977), Red Star on the Nile, pp. xiv–xix: presence gives access, not influence";
 
     /// <inheritdoc />
-    public override double? Evaluate(in DyadPeriod at) =>
-        at.Observed(at.T, at.T)
-            ? Saturate(at.Index.At(PairSum.Presence, at.PatronToClient, at.T), at.Options.Presence.Scale)
+    public override double? Evaluate(in DyadPeriod at)
+    {
+        var (a, b) = at.Trailing(at.Options.Presence.WindowYears);
+        return at.Observed(a, b)
+            ? Saturate(at.Index.Sum(PairSum.Presence, at.PatronToClient, a, b), at.Options.Presence.Scale)
             : null;
+    }
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -52,17 +58,36 @@ public sealed class Presence : Measure
         var given = index.CountPrefix(PairCount.Activity, dyad.PatronToClient);
         var back = index.CountPrefix(PairCount.Activity, dyad.ClientToPatron);
         var scale = dyad.Options.Presence.Scale;
+        var w = index.Grid.WindowPeriods(dyad.Options.Presence.WindowYears);
+        if (w == 1)
+        {
+            for (var t = t0; t <= t1; t++)
+            {
+                output[t - t0] = EvidenceIndex.CountIn(given, t, t) + EvidenceIndex.CountIn(back, t, t) > 0
+                    ? Saturate(EvidenceIndex.ValueAt(presence, t), scale)
+                    : null;
+            }
+
+            return;
+        }
+
+        using var scratch = new SeriesScratch();
+        var sums = scratch.Doubles(t1 - t0 + 1);
+        Windows.Sums(presence, w, t0, sums);
         for (var t = t0; t <= t1; t++)
         {
-            output[t - t0] = EvidenceIndex.CountIn(given, t, t) + EvidenceIndex.CountIn(back, t, t) > 0
-                ? Saturate(EvidenceIndex.ValueAt(presence, t), scale)
+            output[t - t0] = EvidenceIndex.CountIn(given, t - w + 1, t) + EvidenceIndex.CountIn(back, t - w + 1, t) > 0
+                ? Saturate(sums[t - t0], scale)
                 : null;
         }
     }
 
     /// <inheritdoc />
-    public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses) =>
-        TraceItems(at, uses, at.PatronToClient, EvidenceKind.Presence, at.T, at.T, "presence");
+    public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
+    {
+        var (a, b) = at.Trailing(at.Options.Presence.WindowYears);
+        TraceItems(at, uses, at.PatronToClient, EvidenceKind.Presence, a, b, "presence");
+    }
 }
 
 /// <summary>
