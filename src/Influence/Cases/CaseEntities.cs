@@ -107,16 +107,20 @@ public sealed record Indicator(string Id, string Objective, string Name, Indicat
     public string? Description { get; init => field = Check.TextOrThrow(value, nameof(Description)); }
 
     /// <summary>Maps a raw value onto attainment in [0, 1].</summary>
-    /// <param name="value">The raw value.</param>
+    /// <param name="value">The raw value, a finite number.</param>
     /// <returns><c>clip((value − worst) / (best − worst), 0, 1)</c>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN or infinite.</exception>
     public double ToAttainment(double value)
     {
+        Check.FiniteOrThrow(value, nameof(value));
         if (Best == Worst)
         {
             return value == Best ? 1 : 0;
         }
 
-        var a = (value - Worst) / (Best - Worst);
+        var a = double.IsFinite(Best - Worst)
+            ? (value - Worst) / (Best - Worst)
+            : ((0.5 * value) - (0.5 * Worst)) / ((0.5 * Best) - (0.5 * Worst)); // halved exactly: the range would overflow (∞ / ∞ is NaN)
         return Math.Clamp(a, 0, 1);
     }
 

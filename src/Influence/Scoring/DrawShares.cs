@@ -39,6 +39,7 @@ public readonly record struct StateShares(double Consolidated, double Contested,
     /// <summary>The share of draws in a state (null: unobserved).</summary>
     /// <param name="state">The state.</param>
     /// <returns>The share in [0, 1].</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="state"/> is neither null nor one of the five states.</exception>
     public double Of(RelationshipState? state) => state switch
     {
         RelationshipState.Consolidated => Consolidated,
@@ -46,6 +47,7 @@ public readonly record struct StateShares(double Consolidated, double Contested,
         RelationshipState.Estranged => Estranged,
         RelationshipState.Dormant => Dormant,
         RelationshipState.Inverted => Inverted,
-        _ => Unobserved,
+        null => Unobserved,
+        _ => throw Internal.Check.Undefined(state.Value, nameof(state), "null (unobserved) or one of the five states"),
     };
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Influence.Cases;
 using Influence.Indexing;
+using Influence.Internal;
 using Influence.Theory;
 
 namespace Influence.Scoring;
@@ -9,15 +10,68 @@ namespace Influence.Scoring;
 /// <param name="Value">The value, or null when undefined.</param>
 /// <param name="Low">The interval's lower end (equal to the value until intervals are computed).</param>
 /// <param name="High">The interval's upper end.</param>
+/// <remarks>
+/// A score is either undefined (all three null) or three finite numbers with Low ≤ Value ≤ High: never NaN, never an
+/// infinity, never an interval without its value or a value without its interval. The three are set together, so
+/// there is no <c>with</c>: make a new score.
+/// </remarks>
+/// <exception cref="ArgumentOutOfRangeException">
+/// A number is NaN or infinite, only some of the three are given, or Low ≤ Value ≤ High does not hold.
+/// </exception>
 public readonly record struct Score(double? Value, double? Low, double? High)
 {
+    /// <summary>The value, or null when undefined.</summary>
+    public double? Value { get; } = Checked(Value, Low, High);
+
+    /// <summary>The interval's lower end, or null when the value is undefined.</summary>
+    public double? Low { get; } = Low;
+
+    /// <summary>The interval's upper end, or null when the value is undefined.</summary>
+    public double? High { get; } = High;
+
     /// <summary>Whether the value is defined.</summary>
     public bool IsDefined => Value.HasValue;
 
     /// <summary>A value with no interval beyond itself.</summary>
-    /// <param name="value">The value.</param>
+    /// <param name="value">The value (null: undefined).</param>
     /// <returns>The score.</returns>
-    public static Score Of(double? value) => new(value, value, value);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN or infinite (an undefined value is null).</exception>
+    public static Score Of(double? value) =>
+        value is { } v ? new(Check.FiniteOrThrow(v, nameof(value)), v, v) : default;
+
+    private static double? Checked(double? value, double? low, double? high)
+    {
+        if (value is null && low is null && high is null)
+        {
+            return null;
+        }
+
+        if (value is not { } v || low is not { } l || high is not { } h)
+        {
+            throw new ArgumentOutOfRangeException(
+                value is null ? nameof(Value) : low is null ? nameof(Low) : nameof(High),
+                $"a score is undefined (value, low and high all null) or has all three; was value {Show(value)}, low {Show(low)}, high {Show(high)}");
+        }
+
+        Check.FiniteOrThrow(v, nameof(Value));
+        Check.FiniteOrThrow(l, nameof(Low));
+        Check.FiniteOrThrow(h, nameof(High));
+        if (!(l <= v))
+        {
+            throw OutOfRange(nameof(Low), l, $"Low must be ≤ Value; were low {Check.Show(l)}, value {Check.Show(v)}");
+        }
+
+        if (!(v <= h))
+        {
+            throw OutOfRange(nameof(High), h, $"High must be ≥ Value; were value {Check.Show(v)}, high {Check.Show(h)}");
+        }
+
+        return v;
+    }
+
+    private static ArgumentOutOfRangeException OutOfRange(string name, double value, string message) => new(name, value, message);
+
+    private static string Show(double? x) => x is { } v ? Check.Show(v) : "null";
 }
 
 /// <summary>

@@ -118,11 +118,13 @@ public sealed record ConfidenceWeights
     /// <summary>The weight of a level.</summary>
     /// <param name="confidence">The level.</param>
     /// <returns>The weight.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="confidence"/> is not one of the three levels.</exception>
     public double Of(Confidence confidence) => confidence switch
     {
         Evidence.Confidence.Confirmed => Confirmed,
         Evidence.Confidence.Reported => Reported,
-        _ => Alleged,
+        Evidence.Confidence.Alleged => Alleged,
+        _ => throw Check.Undefined(confidence, nameof(confidence), "confirmed, reported or alleged"),
     };
 }
 
@@ -173,12 +175,14 @@ public sealed record DiffuseObligationOptions
     /// <summary>The formality of a level.</summary>
     /// <param name="formality">The level.</param>
     /// <returns>The formality in [0, 1].</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="formality"/> is not one of the four levels.</exception>
     public double Of(CommitmentFormality formality) => formality switch
     {
         CommitmentFormality.Treaty => TreatyFormality,
         CommitmentFormality.PublicAgreement => PublicAgreementFormality,
         CommitmentFormality.PublicPledge => PublicPledgeFormality,
-        _ => PrivateUnderstandingFormality,
+        CommitmentFormality.PrivateUnderstanding => PrivateUnderstandingFormality,
+        _ => throw Check.Undefined(formality, nameof(formality), "treaty, public agreement, public pledge or private understanding"),
     };
 }
 
@@ -217,11 +221,13 @@ public sealed record ComplianceOptions
     /// <summary>The credit a response earns toward compliance.</summary>
     /// <param name="response">The response.</param>
     /// <returns>1, <see cref="PartialCredit"/> or 0.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="response"/> is not one of the four responses.</exception>
     public double Credit(DemandResponse response) => response switch
     {
         DemandResponse.Complied => 1,
         DemandResponse.Partial => PartialCredit,
-        _ => 0,
+        DemandResponse.Defied or DemandResponse.Ignored => 0,
+        _ => throw Check.Undefined(response, nameof(response), "complied, partial, defied or ignored"),
     };
 }
 

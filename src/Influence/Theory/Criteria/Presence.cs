@@ -40,7 +40,7 @@ public sealed class Presence : Measure
     /// <inheritdoc />
     public override double? Evaluate(in DyadPeriod at) =>
         at.Observed(at.T, at.T)
-            ? Saturate(at.Index.At(PairSum.Presence, at.PatronToClient, at.T), at.Options.Presence.Scale)
+            ? Saturated(at.Index.At(PairSum.Presence, at.PatronToClient, at.T), at.Options.Presence.Scale)
             : null;
 
     /// <inheritdoc />
@@ -55,7 +55,7 @@ public sealed class Presence : Measure
         for (var t = t0; t <= t1; t++)
         {
             output[t - t0] = EvidenceIndex.CountIn(given, t, t) + EvidenceIndex.CountIn(back, t, t) > 0
-                ? Saturate(EvidenceIndex.ValueAt(presence, t), scale)
+                ? Saturated(EvidenceIndex.ValueAt(presence, t), scale)
                 : null;
         }
     }
