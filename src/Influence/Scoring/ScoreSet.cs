@@ -179,8 +179,10 @@ public sealed class ScoreSet
     /// <param name="dyad">The dyad position.</param>
     /// <param name="period">The period position (0 = <see cref="From"/>).</param>
     /// <returns>The score.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A position is outside <see cref="Measures"/>, <see cref="Dyads"/> or the periods.</exception>
     public Score Get(int measure, int dyad, int period)
     {
+        Check.IndexOrThrow(measure, _values.Length);
         var cell = Cell(dyad, period);
         var v = _values[measure][cell];
         if (double.IsNaN(v))
@@ -275,8 +277,10 @@ public sealed class ScoreSet
     /// <param name="dyad">The dyad position.</param>
     /// <param name="period">The period position.</param>
     /// <returns>The uses, in the order the measure lists them.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A position is outside <see cref="Measures"/>, <see cref="Dyads"/> or the periods.</exception>
     public IReadOnlyList<EvidenceUse> Trace(int measure, int dyad, int period)
     {
+        Check.IndexOrThrow(measure, Measures.Length);
         var uses = new List<EvidenceUse>();
         if (Inactive(dyad, period) is null)
         {
@@ -298,8 +302,10 @@ public sealed class ScoreSet
     /// <param name="dyad">The dyad position.</param>
     /// <param name="period">The period position.</param>
     /// <returns>The view.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A position is outside <see cref="Dyads"/> or the periods.</exception>
     public DyadPeriod At(int dyad, int period)
     {
+        _ = Cell(dyad, period);
         var d = Dyads[dyad];
         return new DyadPeriod(Index, Case.ActorIndexOf(d.Patron), Case.ActorIndexOf(d.Client), Index.Grid.IndexOf(From) + period);
     }
@@ -308,7 +314,12 @@ public sealed class ScoreSet
     /// <param name="dyad">The dyad position.</param>
     /// <param name="period">The period position.</param>
     /// <returns>The scores.</returns>
-    public PeriodScores For(int dyad, int period) => new(this, dyad, period);
+    /// <exception cref="ArgumentOutOfRangeException">A position is outside <see cref="Dyads"/> or the periods.</exception>
+    public PeriodScores For(int dyad, int period)
+    {
+        _ = Cell(dyad, period);
+        return new(this, dyad, period);
+    }
 
     /// <summary>Everything scored for one dyad in one period, by name.</summary>
     /// <param name="dyad">The dyad.</param>
@@ -376,10 +387,8 @@ public sealed class ScoreSet
 
     private int Cell(int dyad, int period)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(dyad);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(dyad, Dyads.Length);
-        ArgumentOutOfRangeException.ThrowIfNegative(period);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(period, PeriodCount);
+        Check.IndexOrThrow(dyad, Dyads.Length);
+        Check.IndexOrThrow(period, PeriodCount);
         return (dyad * PeriodCount) + period;
     }
 }
