@@ -200,7 +200,10 @@ public sealed class ScoreSet
     /// <param name="dyad">The dyad.</param>
     /// <param name="period">The period.</param>
     /// <returns>The score.</returns>
-    /// <exception cref="ArgumentException">The measure, dyad or period was not scored.</exception>
+    /// <exception cref="ArgumentException">
+    /// The measure, dyad or period was not scored (<see cref="For(Dyad, Period)"/> computes a measure the request left
+    /// out instead).
+    /// </exception>
     public Score Get(string measure, Dyad dyad, Period period) =>
         Get(RequireMeasure(measure), RequireDyad(dyad), RequirePeriod(period));
 
@@ -379,11 +382,50 @@ public sealed class ScoreSet
         return p >= 0 && p < PeriodCount ? p : throw new ArgumentException($"period {period} is outside the scored range {From}–{To}", nameof(period));
     }
 
-    private double? Value(Measure measure, int dyad, int period)
+    /// <summary>
+    /// A measure's score in one cell: the stored one when the measure was scored; otherwise computed now from the same
+    /// index and options, checked against its scale as scoring checks it, with the measure's own interval if it has
+    /// one (undefined where the dyad is inactive).
+    /// </summary>
+    internal Score ScoreOf(Measure measure, int dyad, int period)
     {
         var m = Measures.IndexOf(measure);
-        return m >= 0 ? Get(m, dyad, period).Value : Inactive(dyad, period) is null ? measure.Evaluate(At(dyad, period)) : null;
+        if (m >= 0)
+        {
+            return Get(m, dyad, period);
+        }
+
+        if (Inactive(dyad, period) is not null)
+        {
+            return default;
+        }
+
+        var at = At(dyad, period);
+        if (Scorer.Checked(measure, measure.Evaluate(at), at) is not { } v)
+        {
+            return default;
+        }
+
+        return measure.EvaluateInterval(at) is { } own && double.IsFinite(own.Low) && double.IsFinite(own.High)
+            ? new Score(v, Math.Min(own.Low, v), Math.Max(own.High, v))
+            : new Score(v, v, v);
     }
+
+    /// <summary>The measure a name calls for: a scored one, else a built-in or custom one the request left out.</summary>
+    /// <exception cref="ArgumentException">No measure is called so.</exception>
+    internal Measure ResolveMeasure(string measure)
+    {
+        if (MeasureIndexOf(measure) is var m and >= 0)
+        {
+            return Measures[m];
+        }
+
+        return Theory.Measures.Find(measure)
+            ?? Options.CustomMeasures.FirstOrDefault(c => string.Equals(c.Name, measure, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"no measure is called '{measure}'; expected one of: {string.Join(", ", Theory.Measures.BuiltIn.Concat(Options.CustomMeasures).Select(x => x.Name))}", nameof(measure));
+    }
+
+    private double? Value(Measure measure, int dyad, int period) => ScoreOf(measure, dyad, period).Value;
 
     private int Cell(int dyad, int period)
     {
@@ -394,6 +436,21 @@ public sealed class ScoreSet
 }
 
 /// <summary>Everything scored for one dyad in one period.</summary>
+/// <remarks>
+/// <para>
+/// Every measure can be read here, whichever measures the request scored (<see cref="ScoringRequest.Measures"/>): a
+/// measure the request left out is computed when it is read, from the same evidence index and options, exactly as
+/// <see cref="PatronClient"/> and <see cref="State"/> compute the features they need. Its value is the one scoring it
+/// would have stored. It is computed again on each read, and it has no interval from draws (only the measure's own
+/// interval, such as input efficiency's; otherwise <c>Low = High = Value</c>), since the draws re-scored only the
+/// requested measures.
+/// </para>
+/// <para>
+/// A score is undefined (<see cref="Score.IsDefined"/> false) only when the measure has no value there (no evidence in
+/// its window, or the dyad did not exist): never because the request left the measure out. To read only what was
+/// stored, and be told when a measure was left out, use <see cref="ScoreSet.Get(string, Dyad, Period)"/>.
+/// </para>
+/// </remarks>
 public sealed class PeriodScores
 {
     private readonly ScoreSet _set;
@@ -485,8 +542,11 @@ public sealed class PeriodScores
     /// <summary>How often each state came out across the draws (null when no draws were made).</summary>
     public StateShares? StateShares => _set.StateShares(_dyad, _period);
 
-    /// <summary>Any measure by name (built-in or custom).</summary>
-    /// <param name="measure">The measure name.</param>
+    /// <summary>Any measure by name (built-in or custom), computed on demand when the request left it out.</summary>
+    /// <param name="measure">The measure name (case-insensitive).</param>
     /// <returns>The score.</returns>
-    public Score this[string measure] => _set.Get(_set.RequireMeasure(measure), _dyad, _period);
+    /// <exception cref="ArgumentException">No built-in measure and no custom measure of the options is called so.</exception>
+    /// <exception cref="InvalidOperationException">A custom measure left out of the request gives NaN, an infinity or a value outside its scale.</exception>
+    public Score this[string measure] =>
+        _set.ScoreOf(_set.ResolveMeasure(measure ?? throw new ArgumentNullException(nameof(measure))), _dyad, _period);
 }

@@ -29,7 +29,9 @@ public sealed record ScoringRequest
     /// <summary>
     /// The names of the measures to score (case-insensitive; built-in or custom), kept in output order; empty: every
     /// measure. Scoring fewer measures costs proportionally less; the patron–client test and the relationship state
-    /// still work, evaluating any feature they need that was left out.
+    /// still work, evaluating any feature they need that was left out, and so do <see cref="PeriodScores"/>' measures,
+    /// computed when read (<see cref="ScoreSet.Get(string, Dyad, Period)"/> and <see cref="ScoreSet.Series"/> read
+    /// only what was scored).
     /// </summary>
     public ImmutableArray<string> Measures { get; init => field = value.IsDefault ? [] : value; } = [];
 
