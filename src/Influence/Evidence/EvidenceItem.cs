@@ -29,7 +29,14 @@ public abstract record EvidenceItem
     public string Id { get; init => field = Check.IdentifierOrThrow(value, nameof(Id)); }
 
     /// <summary>When it happened: a point (an event) or a span (a sustained flow or state).</summary>
-    public EvidenceDate Date { get; init; }
+    /// <exception cref="ArgumentException">The date is <c>default(EvidenceDate)</c>, which is no date (an unset one).</exception>
+    public EvidenceDate Date
+    {
+        get;
+        init => field = value != default
+            ? value
+            : throw new ArgumentException($"evidence item \"{Id}\" has no date (default(EvidenceDate)); give one with EvidenceDate.InYear, InMonth, OnDay, Point or Span", nameof(Date));
+    }
 
     /// <summary>How well the item is established.</summary>
     public Confidence Confidence

@@ -41,10 +41,9 @@ public sealed record ScoringRequest
         for (var i = 0; i < dyads.Length; i++)
         {
             var d = dyads[i];
-            if (string.IsNullOrEmpty(d.Patron) || string.IsNullOrEmpty(d.Client))
+            if (d.IsDefault)
             {
-                var given = d.Patron is null && d.Client is null ? "default(Dyad)" : $"patron \"{d.Patron}\", client \"{d.Client}\"";
-                throw new ArgumentException($"{name} must each name a patron and a client; dyad {i} was {given}", name);
+                throw new ArgumentException($"{name} must each name a patron and a client; dyad {i} was default(Dyad)", name);
             }
 
             if (!seen.Add(d))

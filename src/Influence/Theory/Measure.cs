@@ -180,7 +180,12 @@ public abstract class Measure
 /// <param name="Row">The item's position in <see cref="Cases.Case.Evidence"/>.</param>
 /// <param name="Term">The term of the formula it fed (for example "patron→client support").</param>
 /// <param name="Weight">Its weight in that term: confidence × magnitude × its shares of the window's periods (or its attainment, capability …).</param>
-public readonly record struct EvidenceUse(int Row, string Term, double Weight);
+/// <exception cref="ArgumentNullException"><paramref name="Term"/> is null.</exception>
+public readonly record struct EvidenceUse(int Row, string Term, double Weight)
+{
+    /// <summary>The term of the formula it fed (empty for <c>default(EvidenceUse)</c>, which no measure traced).</summary>
+    public string Term { get => field ?? string.Empty; init => field = value ?? throw new ArgumentNullException(nameof(Term)); } = Term ?? throw new ArgumentNullException(nameof(Term));
+}
 
 /// <summary>
 /// A directed dyad at one period position, as measures see it: the index, the two actors, the two pairs and the
