@@ -75,6 +75,16 @@ public abstract record EvidenceItem
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(EqualityContract, Id, Date, Confidence);
+
+    /// <summary>Writes the item's members for <c>ToString</c>, its sources by their ids (the kinds add their own fields).</summary>
+    /// <param name="builder">The text being built.</param>
+    /// <returns>True: members were written.</returns>
+    protected virtual bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        Records.Print(builder).Add(nameof(Kind), Kind).Add(nameof(Id), Id).Add(nameof(Date), Date).Add(nameof(Confidence), Confidence)
+            .Add(nameof(Sources), Sources).Add(nameof(Note), Note);
+        return true;
+    }
 }
 
 /// <summary>Evidence about a directed pair of actors (from → to).</summary>

@@ -72,6 +72,11 @@ public sealed record ScoringOptions
     public ImmutableArray<Measure> CustomMeasures { get; init => field = value.IsDefault ? [] : CheckCustomMeasures(value, nameof(CustomMeasures)); } = [];
 
     /// <summary>The largest number of threads scoring uses (default: all processors). Results do not depend on it.</summary>
+    /// <remarks>
+    /// A setting of the run, not of the model: it is left out of equality (as out of
+    /// <see cref="Reproducibility.InputHash"/>), so options that give the same scores are equal, whatever machine
+    /// made them; <see cref="Default"/> on a 2-core and on a 64-core machine compare equal. <c>ToString</c> shows it.
+    /// </remarks>
     public int MaxDegreeOfParallelism
     {
         get;
@@ -100,6 +105,52 @@ public sealed record ScoringOptions
         }
 
         return measures;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Options are equal when they give the same scores: every weight, constant, window and threshold, and the same
+    /// custom measures (the same instances) in the same order. <see cref="MaxDegreeOfParallelism"/>, which changes no
+    /// result, is left out.
+    /// </remarks>
+    public bool Equals(ScoringOptions? other) =>
+        other is not null && Confidence == other.Confidence && Exchange == other.Exchange && Conflict == other.Conflict
+        && DiffuseObligation == other.DiffuseObligation && Endurance == other.Endurance && Attainment == other.Attainment
+        && Compliance == other.Compliance && CounterReaction == other.CounterReaction && InputEfficiency == other.InputEfficiency
+        && Presence == other.Presence && ClientAgency == other.ClientAgency && Multilateral == other.Multilateral
+        && PatronClient == other.PatronClient && States == other.States && Records.SequenceEqual(CustomMeasures, other.CustomMeasures);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Confidence);
+        hash.Add(Exchange);
+        hash.Add(Conflict);
+        hash.Add(DiffuseObligation);
+        hash.Add(Endurance);
+        hash.Add(Attainment);
+        hash.Add(Compliance);
+        hash.Add(CounterReaction);
+        hash.Add(InputEfficiency);
+        hash.Add(Presence);
+        hash.Add(ClientAgency);
+        hash.Add(Multilateral);
+        hash.Add(PatronClient);
+        hash.Add(States);
+        hash.Add(Records.SequenceHash(CustomMeasures));
+        return hash.ToHashCode();
+    }
+
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        Records.Print(builder).Add(nameof(Confidence), Confidence).Add(nameof(Exchange), Exchange).Add(nameof(Conflict), Conflict)
+            .Add(nameof(DiffuseObligation), DiffuseObligation).Add(nameof(Endurance), Endurance).Add(nameof(Attainment), Attainment)
+            .Add(nameof(Compliance), Compliance).Add(nameof(CounterReaction), CounterReaction).Add(nameof(InputEfficiency), InputEfficiency)
+            .Add(nameof(Presence), Presence).Add(nameof(ClientAgency), ClientAgency).Add(nameof(Multilateral), Multilateral)
+            .Add(nameof(PatronClient), PatronClient).Add(nameof(States), States).Add(nameof(CustomMeasures), CustomMeasures)
+            .Add(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism);
+        return true;
     }
 }
 

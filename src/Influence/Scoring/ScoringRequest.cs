@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Influence.Cases;
+using Influence.Internal;
 
 namespace Influence.Scoring;
 
@@ -60,4 +61,20 @@ public sealed record ScoringRequest
     /// <param name="client">The client id.</param>
     /// <returns>The request.</returns>
     public static ScoringRequest ForDyad(string patron, string client) => new() { Dyads = [new Dyad(patron, client)] };
+
+    /// <inheritdoc />
+    /// <remarks>Compares <see cref="Dyads"/> and <see cref="Measures"/> by their contents, in order (measure names exactly as given).</remarks>
+    public bool Equals(ScoringRequest? other) =>
+        other is not null && Records.SequenceEqual(Dyads, other.Dyads) && Granularity == other.Granularity && From == other.From && To == other.To
+        && Records.SequenceEqual(Measures, other.Measures);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Records.SequenceHash(Dyads), Granularity, From, To, Records.SequenceHash(Measures));
+
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        Records.Print(builder).Add(nameof(Dyads), Dyads).Add(nameof(Granularity), Granularity).Add(nameof(From), From).Add(nameof(To), To)
+            .Add(nameof(Measures), Measures);
+        return true;
+    }
 }
