@@ -118,6 +118,7 @@ public static partial class CaseReader
     /// <param name="path">The file path.</param>
     /// <returns>The case.</returns>
     /// <exception cref="CaseFormatException">The file is invalid; every problem is listed.</exception>
+    /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/> (also when a folder on the path does not exist).</exception>
     /// <exception cref="IOException">The file cannot be read, or its length changed while it was read.</exception>
     public static Case ReadFile(string path)
     {
@@ -128,6 +129,7 @@ public static partial class CaseReader
     /// <summary>Reads a case file without throwing on invalid content.</summary>
     /// <param name="path">The file path.</param>
     /// <returns>The case or the problems.</returns>
+    /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/> (also when a folder on the path does not exist).</exception>
     /// <exception cref="IOException">The file cannot be read, or its length changed while it was read.</exception>
     public static CaseReadResult TryReadFile(string path)
     {
@@ -143,7 +145,7 @@ public static partial class CaseReader
         // read kills the process on Unix, where a copy can only come out short, which is reported. What has no length
         // (a pipe, a named pipe, an empty file) is read to its end from the handle already open: opening a named pipe
         // a second time would wait for a writer that has come and gone.
-        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var handle = Open(path);
         long length;
         try
         {
@@ -168,6 +170,24 @@ public static partial class CaseReader
         using var whole = new MemoryStream();
         stream.CopyTo(whole);
         return TryRead(whole.GetBuffer().AsSpan(0, (int)whole.Length), path);
+    }
+
+    /// <summary>
+    /// Opens a case file to read. A path through a folder that does not exist is a missing file to the caller: it is
+    /// reported as a missing file in an existing folder is (<see cref="FileNotFoundException"/>, full path, same
+    /// words), not as <see cref="DirectoryNotFoundException"/>.
+    /// </summary>
+    private static SafeFileHandle Open(string path)
+    {
+        try
+        {
+            return File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            var full = Path.GetFullPath(path);
+            throw new FileNotFoundException($"Could not find file '{full}'.", full, e);
+        }
     }
 
     private static unsafe CaseReadResult TryReadCopy(SafeFileHandle handle, int length, string path)
