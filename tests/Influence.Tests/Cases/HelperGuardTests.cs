@@ -50,6 +50,9 @@ public class HelperGuardTests
         { "High", () => _ = new Score(0.5, 0.5, null) },
         { "Low", () => _ = new Score(0.5, double.NegativeInfinity, 0.5) },
         { "Margin", () => _ = new PatronClientVerdict(true, double.NaN, "rule") },
+        { "Holds", () => _ = new PatronClientShares(double.NaN, 0, 0) },
+        { "Unobserved", () => _ = new StateShares(0, 0, 0, 0, 0, 1.5) },
+        { "Fails", () => _ = new PatronClientShares(0, 0, 1) with { Fails = -0.1 } },
     };
 
     [Theory]
