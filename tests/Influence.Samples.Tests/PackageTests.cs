@@ -39,13 +39,17 @@ public class PackageTests(LocalFeed feed)
     }
 
     [Fact]
-    public void InfluencePackage_ShipsTheCaseSchema_WhenTheRepositoryHasOne()
+    public void InfluencePackage_ShipsTheCaseSchema_AndTheTargetsThatCopyItToAConsumersOutput()
     {
-        var schema = Path.Combine(Repository.Root, "src", "Influence", "case.schema.json");
         using var package = ZipFile.OpenRead(Path.Combine(Repository.Feed, $"Influence.{Repository.Version}.nupkg"));
+        var entries = package.Entries.Select(e => e.FullName).ToList();
 
-        // The schema lands with its own issue; until then there is nothing to ship.
-        package.Entries.Any(e => e.Name == "case.schema.json").Should().Be(File.Exists(schema));
+        // A file at the package root reaches no consumer: the targets (transitive, so a project that gets Influence
+        // through another package gets the schema too) copy it next to the consumer's assembly; samples/consumer
+        // checks that it arrives.
+        entries.Should().Contain("schema/case.schema.json").And.Contain("buildTransitive/Influence.targets");
+        using var targets = new StreamReader(package.GetEntry("buildTransitive/Influence.targets")!.Open());
+        targets.ReadToEnd().Should().Contain("../schema/case.schema.json").And.Contain("CopyToOutputDirectory");
     }
 
     [Fact]

@@ -128,4 +128,11 @@ public sealed record Actor
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Id, Name, Kind, Parent);
+
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        Records.Print(builder).Add(nameof(Id), Id).Add(nameof(Name), Name).Add(nameof(Kind), Kind).Add(nameof(Parent), Parent)
+            .Add(nameof(Aliases), Aliases).Add(nameof(Note), Note).Add(nameof(ActiveFrom), ActiveFrom).Add(nameof(ActiveTo), ActiveTo);
+        return true;
+    }
 }

@@ -195,7 +195,7 @@ public sealed class Case
         var seen = new HashSet<Dyad>();
         foreach (var d in list)
         {
-            if (d.Patron is null || d.Client is null)
+            if (d.IsDefault)
             {
                 throw new ArgumentException("a dyad must name a patron and a client; one is unset (default(Dyad))", nameof(dyads));
             }

@@ -968,7 +968,8 @@ public sealed class CaseBuilder
             static string Path(int row, string field) => Invariant.Format($"$.evidence[{row}]{field}");
         }
 
-        private static string Article(string word) => "aeiou".Contains(word[0], StringComparison.Ordinal) ? "an" : "a";
+        // By sound, not spelling: "an actor", "an issue", but "a unit".
+        private static string Article(string word) => word is "actor" or "issue" or "objective" or "indicator" ? "an" : "a";
 
         /// <summary>The rows in canonical order (by id, ordinal), or null when they are in that order already.</summary>
         private int[]? CanonicalOrder()

@@ -107,16 +107,20 @@ public sealed record Indicator(string Id, string Objective, string Name, Indicat
     public string? Description { get; init => field = Check.TextOrThrow(value, nameof(Description)); }
 
     /// <summary>Maps a raw value onto attainment in [0, 1].</summary>
-    /// <param name="value">The raw value.</param>
+    /// <param name="value">The raw value, a finite number.</param>
     /// <returns><c>clip((value − worst) / (best − worst), 0, 1)</c>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN or infinite.</exception>
     public double ToAttainment(double value)
     {
+        Check.FiniteOrThrow(value, nameof(value));
         if (Best == Worst)
         {
             return value == Best ? 1 : 0;
         }
 
-        var a = (value - Worst) / (Best - Worst);
+        var a = double.IsFinite(Best - Worst)
+            ? (value - Worst) / (Best - Worst)
+            : ((0.5 * value) - (0.5 * Worst)) / ((0.5 * Best) - (0.5 * Worst)); // halved exactly: the range would overflow (∞ / ∞ is NaN)
         return Math.Clamp(a, 0, 1);
     }
 
@@ -156,17 +160,31 @@ public sealed record AmountUnit(string Id, string Name, double Reference)
 /// <param name="Patron">The patron's actor id.</param>
 /// <param name="Client">The client's actor id.</param>
 /// <exception cref="ArgumentException">An id is null, empty or white space.</exception>
+/// <remarks>
+/// <c>default(Dyad)</c> names no actors: it is what an unset dyad holds (an element of a new array, an unset field).
+/// It compares and hashes, and prints as <c>default(Dyad)</c>, but reading its <see cref="Patron"/> or
+/// <see cref="Client"/> throws <see cref="InvalidOperationException"/>, and the library refuses it where a dyad is
+/// given (<see cref="Case.WithDyads"/>, <see cref="Scoring.ScoringRequest.Dyads"/>).
+/// </remarks>
 public readonly record struct Dyad(string Patron, string Client)
 {
     /// <summary>The patron's actor id.</summary>
-    public string Patron { get; init => field = Required.Text(value, nameof(Patron), "a dyad's patron id"); } = Required.Text(Patron, nameof(Patron), "a dyad's patron id");
+    /// <exception cref="InvalidOperationException">The dyad is <c>default(Dyad)</c>, which names no patron.</exception>
+    public string Patron { get => field ?? throw Unset(nameof(Patron)); init => field = Required.Text(value, nameof(Patron), "a dyad's patron id"); } = Required.Text(Patron, nameof(Patron), "a dyad's patron id");
 
     /// <summary>The client's actor id.</summary>
-    public string Client { get; init => field = Required.Text(value, nameof(Client), "a dyad's client id"); } = Required.Text(Client, nameof(Client), "a dyad's client id");
+    /// <exception cref="InvalidOperationException">The dyad is <c>default(Dyad)</c>, which names no client.</exception>
+    public string Client { get => field ?? throw Unset(nameof(Client)); init => field = Required.Text(value, nameof(Client), "a dyad's client id"); } = Required.Text(Client, nameof(Client), "a dyad's client id");
 
-    /// <summary><c>patron→client</c>.</summary>
+    /// <summary>Whether this is <c>default(Dyad)</c>, which names no actors.</summary>
+    internal bool IsDefault => this == default;
+
+    /// <summary><c>patron→client</c>; <c>default(Dyad)</c> for the default value.</summary>
     /// <returns>The text.</returns>
-    public override string ToString() => $"{Patron}→{Client}";
+    public override string ToString() => IsDefault ? "default(Dyad)" : $"{Patron}→{Client}";
+
+    private static InvalidOperationException Unset(string property) =>
+        new($"default(Dyad) has no {property.ToLowerInvariant()}: it is an unset dyad; create one with new Dyad(patron, client)");
 }
 
 /// <summary>The check shared by the entities' text properties, on construction and on <c>with</c>.</summary>

@@ -29,7 +29,14 @@ public abstract record EvidenceItem
     public string Id { get; init => field = Check.IdentifierOrThrow(value, nameof(Id)); }
 
     /// <summary>When it happened: a point (an event) or a span (a sustained flow or state).</summary>
-    public EvidenceDate Date { get; init; }
+    /// <exception cref="ArgumentException">The date is <c>default(EvidenceDate)</c>, which is no date (an unset one).</exception>
+    public EvidenceDate Date
+    {
+        get;
+        init => field = value != default
+            ? value
+            : throw new ArgumentException($"evidence item \"{Id}\" has no date (default(EvidenceDate)); give one with EvidenceDate.InYear, InMonth, OnDay, Point or Span", nameof(Date));
+    }
 
     /// <summary>How well the item is established.</summary>
     public Confidence Confidence
@@ -68,6 +75,16 @@ public abstract record EvidenceItem
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(EqualityContract, Id, Date, Confidence);
+
+    /// <summary>Writes the item's members for <c>ToString</c>, its sources by their ids (the kinds add their own fields).</summary>
+    /// <param name="builder">The text being built.</param>
+    /// <returns>True: members were written.</returns>
+    protected virtual bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        Records.Print(builder).Add(nameof(Kind), Kind).Add(nameof(Id), Id).Add(nameof(Date), Date).Add(nameof(Confidence), Confidence)
+            .Add(nameof(Sources), Sources).Add(nameof(Note), Note);
+        return true;
+    }
 }
 
 /// <summary>Evidence about a directed pair of actors (from → to).</summary>

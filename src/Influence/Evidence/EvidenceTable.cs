@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Immutable;
+using Influence.Internal;
 
 namespace Influence.Evidence;
 
@@ -53,30 +54,28 @@ public sealed class EvidenceTable : IReadOnlyList<EvidenceItem>
     /// <summary>The item at a position (canonical order).</summary>
     /// <param name="index">The position.</param>
     /// <returns>A record built from the columns.</returns>
-    public EvidenceItem this[int index]
-    {
-        get
-        {
-            ArgumentOutOfRangeException.ThrowIfNegative(index);
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-            return Materialise(index);
-        }
-    }
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is outside 0 … <see cref="Count"/> − 1.</exception>
+    public EvidenceItem this[int index] => Materialise(Check.IndexOrThrow(index, Count));
 
     /// <summary>The id of the item at a position, without building the record.</summary>
     /// <param name="index">The position.</param>
     /// <returns>The id.</returns>
-    public string IdAt(int index) => Columns.Ids[index];
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is outside 0 … <see cref="Count"/> − 1.</exception>
+    public string IdAt(int index) => Columns.Ids[Check.IndexOrThrow(index, Count)];
 
     /// <summary>The kind of the item at a position.</summary>
     /// <param name="index">The position.</param>
     /// <returns>The kind.</returns>
-    public EvidenceKind KindAt(int index) => (EvidenceKind)Columns.Kind[index];
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is outside 0 … <see cref="Count"/> − 1.</exception>
+    public EvidenceKind KindAt(int index) => (EvidenceKind)Columns.Kind[Check.IndexOrThrow(index, Count)];
 
     /// <summary>The source ids the item at a position cites.</summary>
     /// <param name="index">The position.</param>
     /// <returns>The source ids.</returns>
-    public IEnumerable<string> SourcesAt(int index)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is outside 0 … <see cref="Count"/> − 1 (thrown by the call, not when the result is enumerated).</exception>
+    public IEnumerable<string> SourcesAt(int index) => SourcesOf(Check.IndexOrThrow(index, Count));
+
+    private IEnumerable<string> SourcesOf(int index)
     {
         for (var s = Columns.SourceStart[index]; s < Columns.SourceStart[index + 1]; s++)
         {

@@ -50,7 +50,10 @@ public static class UniverseGenerator
     /// <summary>Generates a universe.</summary>
     /// <param name="options">What to generate (null: <see cref="UniverseOptions.Default"/>).</param>
     /// <returns>The case; its declared dyads are the support links.</returns>
-    /// <exception cref="ArgumentException">The periods run past the year 9999.</exception>
+    /// <exception cref="ArgumentException">
+    /// The periods run past the year 9999, or <see cref="UniverseOptions.StateShare"/> +
+    /// <see cref="UniverseOptions.FactionShare"/> is not below 1.
+    /// </exception>
     public static Case Generate(UniverseOptions? options = null) => new Run(options ?? UniverseOptions.Default).Build();
 
     private sealed class Run
@@ -70,6 +73,14 @@ public static class UniverseGenerator
 
         public Run(UniverseOptions options)
         {
+            if (options.StateShare + options.FactionShare >= 1)
+            {
+                // Checked here, not as each is set: with init, one share is set before the other.
+                throw new ArgumentException(
+                    $"StateShare + FactionShare must be below 1, leaving a share for the armed groups that factions belong to; were StateShare {Check.Show(options.StateShare)} + FactionShare {Check.Show(options.FactionShare)} = {Check.Show(options.StateShare + options.FactionShare)}",
+                    nameof(options));
+            }
+
             _o = options;
             _n = options.Actors;
             _t = options.Periods;

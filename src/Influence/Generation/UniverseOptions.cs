@@ -59,14 +59,20 @@ public sealed record UniverseOptions
         init => field = value is > 0 and <= 50 ? value : throw new ArgumentOutOfRangeException(nameof(LinksPerActor), value, $"LinksPerActor must be in (0, 50]; was {Check.Show(value)}");
     } = 2;
 
-    /// <summary>The share of actors that are states (default 0.15; in (0, 1)).</summary>
+    /// <summary>
+    /// The share of actors that are states (default 0.15; in (0, 1)). With <see cref="FactionShare"/> it must leave a
+    /// share for armed groups: <see cref="UniverseGenerator.Generate"/> refuses StateShare + FactionShare ≥ 1.
+    /// </summary>
     public double StateShare
     {
         get;
         init => field = value is > 0 and < 1 ? value : throw new ArgumentOutOfRangeException(nameof(StateShare), value, $"StateShare must be in (0, 1); was {Check.Show(value)}");
     } = 0.15;
 
-    /// <summary>The share of actors that are factions of a group or of another faction (default 0.25; in [0, 1)).</summary>
+    /// <summary>
+    /// The share of actors that are factions of a group or of another faction (default 0.25; in [0, 1)); with
+    /// <see cref="StateShare"/>, below 1 (see there).
+    /// </summary>
     public double FactionShare
     {
         get;

@@ -49,23 +49,56 @@ public sealed class CaseFormatException : InvalidCaseException
     public string? File { get; }
 }
 
-/// <summary>The outcome of reading a case without throwing.</summary>
+/// <summary>The outcome of reading a case without throwing: either the case and no problems, or no case and the problems.</summary>
 /// <param name="Case">The case, when the file had no problems.</param>
 /// <param name="Problems">Every problem found (empty on success).</param>
+/// <exception cref="ArgumentException">
+/// A case is given with problems, or neither a case nor a problem is given: a result is one or the other (so turn
+/// one into the other with a new result, not <c>with</c>).
+/// </exception>
 public sealed record CaseReadResult(Case? Case, IReadOnlyList<CaseProblem> Problems)
 {
-    /// <summary>Every problem found, in file order (a copy of the list given, so later changes to it do not show).</summary>
-    public IReadOnlyList<CaseProblem> Problems { get; init => field = Copy(value); } = Copy(Problems);
+    /// <summary>The case, when the file had no problems; otherwise null.</summary>
+    public Case? Case { get; init => field = value is null || _problems is not { Count: > 0 } ? value : throw Mixed(nameof(Case)); } = Case;
 
-    /// <summary>Whether the case was read (then <see cref="Case"/> is not null).</summary>
+    /// <summary>Every problem found, in file order (a copy of the list given, so later changes to it do not show); empty when <see cref="Case"/> was read.</summary>
+    public IReadOnlyList<CaseProblem> Problems { get => _problems; init => _problems = Consistent(Copy(value), Case, nameof(Problems)); }
+
+    private readonly IReadOnlyList<CaseProblem> _problems = Consistent(Copy(Problems), Case, nameof(Problems));
+
+    /// <summary>Whether the case was read (then <see cref="Case"/> is not null and there are no problems).</summary>
     [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(Case))]
     public bool Success => Case is not null;
+
+    /// <inheritdoc />
+    /// <remarks>Compares <see cref="Problems"/> by their contents, in order; the case by reference.</remarks>
+    public bool Equals(CaseReadResult? other) =>
+        other is not null && ReferenceEquals(Case, other.Case) && Records.SequenceEqual(Problems, other.Problems);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Case, Records.SequenceHash(Problems));
+
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        Records.Print(builder).Add(nameof(Success), Success).Add(nameof(Case), Case?.Id).Add(nameof(Problems), Problems);
+        return true;
+    }
 
     private static System.Collections.ObjectModel.ReadOnlyCollection<CaseProblem> Copy(IReadOnlyList<CaseProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(problems);
         return problems.ToArray().AsReadOnly();
     }
+
+    private static System.Collections.ObjectModel.ReadOnlyCollection<CaseProblem> Consistent(System.Collections.ObjectModel.ReadOnlyCollection<CaseProblem> problems, Case? @case, string name) =>
+        (@case is null) == (problems.Count > 0)
+            ? problems
+            : @case is null
+                ? throw new ArgumentException("a read that gave no case must list at least one problem saying why", name)
+                : throw Mixed(name);
+
+    private static ArgumentException Mixed(string name) =>
+        new("a result holds either a case (the file was read) or problems (it was not), never both", name);
 }
 
 /// <summary>
@@ -85,6 +118,7 @@ public static partial class CaseReader
     /// <param name="path">The file path.</param>
     /// <returns>The case.</returns>
     /// <exception cref="CaseFormatException">The file is invalid; every problem is listed.</exception>
+    /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/> (also when a folder on the path does not exist).</exception>
     /// <exception cref="IOException">The file cannot be read, or its length changed while it was read.</exception>
     public static Case ReadFile(string path)
     {
@@ -95,6 +129,7 @@ public static partial class CaseReader
     /// <summary>Reads a case file without throwing on invalid content.</summary>
     /// <param name="path">The file path.</param>
     /// <returns>The case or the problems.</returns>
+    /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/> (also when a folder on the path does not exist).</exception>
     /// <exception cref="IOException">The file cannot be read, or its length changed while it was read.</exception>
     public static CaseReadResult TryReadFile(string path)
     {
@@ -110,7 +145,7 @@ public static partial class CaseReader
         // read kills the process on Unix, where a copy can only come out short, which is reported. What has no length
         // (a pipe, a named pipe, an empty file) is read to its end from the handle already open: opening a named pipe
         // a second time would wait for a writer that has come and gone.
-        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var handle = Open(path);
         long length;
         try
         {
@@ -135,6 +170,24 @@ public static partial class CaseReader
         using var whole = new MemoryStream();
         stream.CopyTo(whole);
         return TryRead(whole.GetBuffer().AsSpan(0, (int)whole.Length), path);
+    }
+
+    /// <summary>
+    /// Opens a case file to read. A path through a folder that does not exist is a missing file to the caller: it is
+    /// reported as a missing file in an existing folder is (<see cref="FileNotFoundException"/>, full path, same
+    /// words), not as <see cref="DirectoryNotFoundException"/>.
+    /// </summary>
+    private static SafeFileHandle Open(string path)
+    {
+        try
+        {
+            return File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            var full = Path.GetFullPath(path);
+            throw new FileNotFoundException($"Could not find file '{full}'.", full, e);
+        }
     }
 
     private static unsafe CaseReadResult TryReadCopy(SafeFileHandle handle, int length, string path)

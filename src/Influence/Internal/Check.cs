@@ -100,6 +100,44 @@ internal static class Check
     public static double FiniteOrThrow(double value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
         Finite(value) is { } problem ? throw new ArgumentOutOfRangeException(name, value, $"{name} must be {problem}") : value;
 
+    /// <summary>
+    /// Throws <see cref="ArgumentOutOfRangeException"/>, naming the parameter, unless 0 ≤ <paramref name="index"/> &lt;
+    /// <paramref name="count"/>. One unsigned comparison: cheap enough for the hot paths.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static int IndexOrThrow(int index, int count, [CallerArgumentExpression(nameof(index))] string? name = null)
+    {
+        if ((uint)index >= (uint)count)
+        {
+            ThrowIndex(index, count, name);
+        }
+
+        return index;
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowIndex(int index, int count, string? name) =>
+        throw new ArgumentOutOfRangeException(name, index, count == 0
+            ? $"{name} must be a position, but there is none (the count is 0); was {index}"
+            : $"{name} must be in [0, {count - 1}]; was {index}");
+
+    /// <summary>Throws, naming the parameter, unless <paramref name="value"/> lies in [−1, 1].</summary>
+    public static double SignedUnitOrThrow(double value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        double.IsFinite(value) && value >= -1 && value <= 1
+            ? value
+            : throw new ArgumentOutOfRangeException(name, value, $"{name} must be a number in [−1, 1]; was {Show(value)}");
+
+    /// <summary>
+    /// The exception for an enum value outside its enum (a cast integer): what a switch over the enum's members throws
+    /// in its default arm rather than mapping the value onto one of them.
+    /// </summary>
+    /// <param name="value">The value.</param>
+    /// <param name="name">The parameter's name.</param>
+    /// <param name="expected">The values it may take, in words ("year, quarter or month").</param>
+    public static ArgumentOutOfRangeException Undefined<T>(T value, string name, string expected)
+        where T : struct, Enum =>
+        new(name, value, $"{name} must be {expected}; was {value}, which is not a {typeof(T).Name}");
+
     public static string IdentifierOrThrow(string? id, [CallerArgumentExpression(nameof(id))] string? name = null) =>
         Identifier(id) is { } problem ? throw new ArgumentException($"{name} must be {problem}", name) : id!;
 

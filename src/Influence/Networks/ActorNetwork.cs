@@ -256,8 +256,14 @@ public sealed class ActorNetwork
     /// <param name="to">The other actor.</param>
     /// <param name="kind">Support or coercion.</param>
     /// <returns>The edge or null.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not support or coercion.</exception>
     public NetworkEdge? Edge(int from, int to, TieKind kind) =>
-        (kind == TieKind.Support ? _support : _coercion).TryGetValue(Key(from, to), out var e) ? e : null;
+        (kind switch
+        {
+            TieKind.Support => _support,
+            TieKind.Coercion => _coercion,
+            _ => throw Internal.Check.Undefined(kind, nameof(kind), "support or coercion"),
+        }).TryGetValue(Key(from, to), out var e) ? e : null;
 
     /// <summary>The weight of the edge of a kind from one actor to another (0 when there is none).</summary>
     /// <param name="from">The acting actor.</param>

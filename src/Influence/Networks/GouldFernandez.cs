@@ -38,26 +38,33 @@ public readonly record struct BrokerageRoles(int Coordinator, int Itinerant, int
     /// <summary>The count of one role.</summary>
     /// <param name="role">The role.</param>
     /// <returns>The count.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="role"/> is not one of the five roles.</exception>
     public int this[BrokerageRole role] => role switch
     {
         BrokerageRole.Coordinator => Coordinator,
         BrokerageRole.Itinerant => Itinerant,
         BrokerageRole.Gatekeeper => Gatekeeper,
         BrokerageRole.Representative => Representative,
-        _ => Liaison,
+        BrokerageRole.Liaison => Liaison,
+        _ => throw UndefinedRole(role),
     };
 
     /// <summary>These counts with one more two-path in a role.</summary>
     /// <param name="role">The role.</param>
     /// <returns>The counts.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="role"/> is not one of the five roles.</exception>
     public BrokerageRoles With(BrokerageRole role) => role switch
     {
         BrokerageRole.Coordinator => this with { Coordinator = Coordinator + 1 },
         BrokerageRole.Itinerant => this with { Itinerant = Itinerant + 1 },
         BrokerageRole.Gatekeeper => this with { Gatekeeper = Gatekeeper + 1 },
         BrokerageRole.Representative => this with { Representative = Representative + 1 },
-        _ => this with { Liaison = Liaison + 1 },
+        BrokerageRole.Liaison => this with { Liaison = Liaison + 1 },
+        _ => throw UndefinedRole(role),
     };
+
+    private static ArgumentOutOfRangeException UndefinedRole(BrokerageRole role) =>
+        Internal.Check.Undefined(role, nameof(role), "coordinator, itinerant, gatekeeper, representative or liaison");
 }
 
 /// <summary>An open two-path From → Broker → To: both ties exist and no tie runs From → To.</summary>

@@ -82,6 +82,21 @@ public sealed record PatronBrokerage
     /// <summary>Brokered / channels in [0, 1]; null when the client has no channel with a third party.</summary>
     public double? Share => Channels > 0 ? (double)Brokered / Channels : null;
 
+    /// <inheritdoc />
+    /// <remarks>Compares <see cref="ThirdParties"/> by their contents, in order.</remarks>
+    public bool Equals(PatronBrokerage? other) =>
+        other is not null && Patron == other.Patron && Client == other.Client && Records.SequenceEqual(ThirdParties, other.ThirdParties);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Patron, Client, Records.SequenceHash(ThirdParties));
+
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        Records.Print(builder).Add(nameof(Patron), Patron).Add(nameof(Client), Client).Add(nameof(ThirdParties), ThirdParties)
+            .Add(nameof(Channels), Channels).Add(nameof(Brokered), Brokered).Add(nameof(Share), Share);
+        return true;
+    }
+
     /// <summary>The patron's brokerage between the client and each third party over periods t0 … t1.</summary>
     /// <param name="index">The index.</param>
     /// <param name="patron">The patron's actor position.</param>

@@ -62,6 +62,22 @@ public sealed record ResourceDependence
     /// <summary>The resources received, in <see cref="ResourceType"/> order.</summary>
     public ImmutableArray<ResourceDependenceRow> Resources { get; }
 
+    /// <inheritdoc />
+    /// <remarks>Compares <see cref="Resources"/> by their contents, in order.</remarks>
+    public bool Equals(ResourceDependence? other) =>
+        other is not null && Dependent == other.Dependent && Provider == other.Provider && HasReceived == other.HasReceived
+        && Value.Equals(other.Value) && Records.SequenceEqual(Resources, other.Resources);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Dependent, Provider, HasReceived, Value, Records.SequenceHash(Resources));
+
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        Records.Print(builder).Add(nameof(Dependent), Dependent).Add(nameof(Provider), Provider).Add(nameof(HasReceived), HasReceived)
+            .Add(nameof(Value), Value).Add(nameof(Resources), Resources);
+        return true;
+    }
+
     /// <summary>Computes the dependence of one actor on another over periods t0 … t1.</summary>
     /// <param name="index">The index.</param>
     /// <param name="dependent">The receiving actor's position.</param>

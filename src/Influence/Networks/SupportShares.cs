@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Influence.Indexing;
+using Influence.Internal;
 
 namespace Influence.Networks;
 
@@ -52,6 +53,22 @@ public sealed record SupportShares
 
     /// <summary>The Herfindahl–Hirschman concentration Σ share², in [0, 1]; null when undefined.</summary>
     public double? Herfindahl => IsDefined ? Math.Clamp(Supporters.Sum(s => s.Share * s.Share), 0, 1) : null;
+
+    /// <inheritdoc />
+    /// <remarks>Compares <see cref="Supporters"/> by their contents, in order.</remarks>
+    public bool Equals(SupportShares? other) =>
+        other is not null && Client == other.Client && Total.Equals(other.Total) && IsDefined == other.IsDefined
+        && Records.SequenceEqual(Supporters, other.Supporters);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Client, Total, IsDefined, Records.SequenceHash(Supporters));
+
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        Records.Print(builder).Add(nameof(Client), Client).Add(nameof(Total), Total).Add(nameof(Supporters), Supporters)
+            .Add(nameof(IsDefined), IsDefined).Add(nameof(Herfindahl), Herfindahl);
+        return true;
+    }
 
     /// <summary>Computes the shares of a client's supporters over periods t0 … t1.</summary>
     /// <param name="index">The index.</param>

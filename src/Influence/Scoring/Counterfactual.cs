@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Influence.Cases;
+using Influence.Internal;
 
 namespace Influence.Scoring;
 
@@ -42,7 +43,23 @@ public sealed record CounterfactualPeriod(
 /// <param name="ThirdParty">The third party's actor id.</param>
 /// <param name="EvidenceRemoved">The ids of the items removed (the third party's and its factions'), in canonical order.</param>
 /// <param name="Periods">Every period of the range, in order.</param>
-public sealed record ThirdPartyCounterfactual(Dyad Dyad, string ThirdParty, ImmutableArray<string> EvidenceRemoved, ImmutableArray<CounterfactualPeriod> Periods);
+public sealed record ThirdPartyCounterfactual(Dyad Dyad, string ThirdParty, ImmutableArray<string> EvidenceRemoved, ImmutableArray<CounterfactualPeriod> Periods)
+{
+    /// <inheritdoc />
+    /// <remarks>Compares <see cref="EvidenceRemoved"/> and <see cref="Periods"/> by their contents, in order.</remarks>
+    public bool Equals(ThirdPartyCounterfactual? other) =>
+        other is not null && Dyad == other.Dyad && ThirdParty == other.ThirdParty
+        && Records.SequenceEqual(EvidenceRemoved, other.EvidenceRemoved) && Records.SequenceEqual(Periods, other.Periods);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Dyad, ThirdParty, Records.SequenceHash(EvidenceRemoved), Records.SequenceHash(Periods));
+
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        Records.Print(builder).Add(nameof(Dyad), Dyad).Add(nameof(ThirdParty), ThirdParty).Add(nameof(EvidenceRemoved), EvidenceRemoved).Add(nameof(Periods), Periods);
+        return true;
+    }
+}
 
 /// <summary>
 /// Multilateral attribution by counterfactual: remove every evidence item a third party (or one of its factions) is

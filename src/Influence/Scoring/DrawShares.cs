@@ -1,3 +1,5 @@
+using Influence.Internal;
+
 namespace Influence.Scoring;
 
 /// <summary>
@@ -14,8 +16,18 @@ public sealed record IntervalSource(string Method, int Draws, ulong Seed, double
 /// <param name="Holds">The share of draws in which every feature cleared its threshold.</param>
 /// <param name="Fails">The share of draws in which a feature fell below its threshold.</param>
 /// <param name="Undetermined">The share of draws in which a feature was undefined.</param>
+/// <exception cref="ArgumentOutOfRangeException">A share is not a number in [0, 1].</exception>
 public readonly record struct PatronClientShares(double Holds, double Fails, double Undetermined)
 {
+    /// <summary>The share of draws in which every feature cleared its threshold, in [0, 1].</summary>
+    public double Holds { get; init => field = Check.UnitIntervalOrThrow(value, nameof(Holds)); } = Check.UnitIntervalOrThrow(Holds, nameof(Holds));
+
+    /// <summary>The share of draws in which a feature fell below its threshold, in [0, 1].</summary>
+    public double Fails { get; init => field = Check.UnitIntervalOrThrow(value, nameof(Fails)); } = Check.UnitIntervalOrThrow(Fails, nameof(Fails));
+
+    /// <summary>The share of draws in which a feature was undefined, in [0, 1].</summary>
+    public double Undetermined { get; init => field = Check.UnitIntervalOrThrow(value, nameof(Undetermined)); } = Check.UnitIntervalOrThrow(Undetermined, nameof(Undetermined));
+
     /// <summary>The share of draws that gave a verdict (true, false or null).</summary>
     /// <param name="verdict">The verdict.</param>
     /// <returns>The share in [0, 1].</returns>
@@ -34,11 +46,31 @@ public readonly record struct PatronClientShares(double Holds, double Fails, dou
 /// <param name="Dormant">The share classified dormant.</param>
 /// <param name="Inverted">The share classified inverted.</param>
 /// <param name="Unobserved">The share in which the dyad was not observed (no state).</param>
+/// <exception cref="ArgumentOutOfRangeException">A share is not a number in [0, 1].</exception>
 public readonly record struct StateShares(double Consolidated, double Contested, double Estranged, double Dormant, double Inverted, double Unobserved)
 {
+    /// <summary>The share of draws classified consolidated, in [0, 1].</summary>
+    public double Consolidated { get; init => field = Check.UnitIntervalOrThrow(value, nameof(Consolidated)); } = Check.UnitIntervalOrThrow(Consolidated, nameof(Consolidated));
+
+    /// <summary>The share classified contested, in [0, 1].</summary>
+    public double Contested { get; init => field = Check.UnitIntervalOrThrow(value, nameof(Contested)); } = Check.UnitIntervalOrThrow(Contested, nameof(Contested));
+
+    /// <summary>The share classified estranged, in [0, 1].</summary>
+    public double Estranged { get; init => field = Check.UnitIntervalOrThrow(value, nameof(Estranged)); } = Check.UnitIntervalOrThrow(Estranged, nameof(Estranged));
+
+    /// <summary>The share classified dormant, in [0, 1].</summary>
+    public double Dormant { get; init => field = Check.UnitIntervalOrThrow(value, nameof(Dormant)); } = Check.UnitIntervalOrThrow(Dormant, nameof(Dormant));
+
+    /// <summary>The share classified inverted, in [0, 1].</summary>
+    public double Inverted { get; init => field = Check.UnitIntervalOrThrow(value, nameof(Inverted)); } = Check.UnitIntervalOrThrow(Inverted, nameof(Inverted));
+
+    /// <summary>The share in which the dyad was not observed (no state), in [0, 1].</summary>
+    public double Unobserved { get; init => field = Check.UnitIntervalOrThrow(value, nameof(Unobserved)); } = Check.UnitIntervalOrThrow(Unobserved, nameof(Unobserved));
+
     /// <summary>The share of draws in a state (null: unobserved).</summary>
     /// <param name="state">The state.</param>
     /// <returns>The share in [0, 1].</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="state"/> is neither null nor one of the five states.</exception>
     public double Of(RelationshipState? state) => state switch
     {
         RelationshipState.Consolidated => Consolidated,
@@ -46,6 +78,7 @@ public readonly record struct StateShares(double Consolidated, double Contested,
         RelationshipState.Estranged => Estranged,
         RelationshipState.Dormant => Dormant,
         RelationshipState.Inverted => Inverted,
-        _ => Unobserved,
+        null => Unobserved,
+        _ => throw Check.Undefined(state.Value, nameof(state), "null (unobserved) or one of the five states"),
     };
 }

@@ -28,7 +28,26 @@ public sealed record Contribution(
     double? ValueWithout,
     double? Effect,
     ImmutableArray<Source> Sources,
-    string? Note);
+    string? Note)
+{
+    /// <inheritdoc />
+    /// <remarks>Compares <see cref="Sources"/> by their contents, in order.</remarks>
+    public bool Equals(Contribution? other) =>
+        other is not null && EvidenceId == other.EvidenceId && Kind == other.Kind && Date == other.Date && Confidence == other.Confidence
+        && Term == other.Term && Weight.Equals(other.Weight) && Nullable.Equals(ValueWithout, other.ValueWithout) && Nullable.Equals(Effect, other.Effect)
+        && Records.SequenceEqual(Sources, other.Sources) && Note == other.Note;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(EvidenceId, Kind, Date, Term, Weight, ValueWithout, Effect, Records.SequenceHash(Sources));
+
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        Records.Print(builder).Add(nameof(EvidenceId), EvidenceId).Add(nameof(Kind), Kind).Add(nameof(Date), Date).Add(nameof(Confidence), Confidence)
+            .Add(nameof(Term), Term).Add(nameof(Weight), Weight).Add(nameof(ValueWithout), ValueWithout).Add(nameof(Effect), Effect)
+            .Add(nameof(Sources), Sources).Add(nameof(Note), Note);
+        return true;
+    }
+}
 
 /// <summary>Why a value is what it is.</summary>
 /// <param name="Dyad">The dyad.</param>
@@ -59,6 +78,24 @@ public sealed record Explanation(
     /// other item still in place.
     /// </summary>
     public double? JointEffect => Value is { } v && ValueWithoutAll is { } w ? v - w : null;
+
+    /// <inheritdoc />
+    /// <remarks>Compares <see cref="Contributions"/> by their contents, in order.</remarks>
+    public bool Equals(Explanation? other) =>
+        other is not null && Dyad == other.Dyad && Period == other.Period && Measure == other.Measure && Nullable.Equals(Value, other.Value)
+        && Formula == other.Formula && Citation == other.Citation && Records.SequenceEqual(Contributions, other.Contributions)
+        && Nullable.Equals(ValueWithoutAll, other.ValueWithoutAll);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Dyad, Period, Measure, Value, Records.SequenceHash(Contributions), ValueWithoutAll);
+
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        Records.Print(builder).Add(nameof(Dyad), Dyad).Add(nameof(Period), Period).Add(nameof(Measure), Measure).Add(nameof(Value), Value)
+            .Add(nameof(Formula), Formula).Add(nameof(Citation), Citation).Add(nameof(Contributions), Contributions)
+            .Add(nameof(ValueWithoutAll), ValueWithoutAll).Add(nameof(JointEffect), JointEffect);
+        return true;
+    }
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Influence.Cases;
 using Influence.Indexing;
+using Influence.Internal;
 using Influence.Theory;
 
 namespace Influence.Scoring;
@@ -9,15 +10,68 @@ namespace Influence.Scoring;
 /// <param name="Value">The value, or null when undefined.</param>
 /// <param name="Low">The interval's lower end (equal to the value until intervals are computed).</param>
 /// <param name="High">The interval's upper end.</param>
+/// <remarks>
+/// A score is either undefined (all three null) or three finite numbers with Low ≤ Value ≤ High: never NaN, never an
+/// infinity, never an interval without its value or a value without its interval. The three are set together, so
+/// there is no <c>with</c>: make a new score.
+/// </remarks>
+/// <exception cref="ArgumentOutOfRangeException">
+/// A number is NaN or infinite, only some of the three are given, or Low ≤ Value ≤ High does not hold.
+/// </exception>
 public readonly record struct Score(double? Value, double? Low, double? High)
 {
+    /// <summary>The value, or null when undefined.</summary>
+    public double? Value { get; } = Checked(Value, Low, High);
+
+    /// <summary>The interval's lower end, or null when the value is undefined.</summary>
+    public double? Low { get; } = Low;
+
+    /// <summary>The interval's upper end, or null when the value is undefined.</summary>
+    public double? High { get; } = High;
+
     /// <summary>Whether the value is defined.</summary>
     public bool IsDefined => Value.HasValue;
 
     /// <summary>A value with no interval beyond itself.</summary>
-    /// <param name="value">The value.</param>
+    /// <param name="value">The value (null: undefined).</param>
     /// <returns>The score.</returns>
-    public static Score Of(double? value) => new(value, value, value);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN or infinite (an undefined value is null).</exception>
+    public static Score Of(double? value) =>
+        value is { } v ? new(Check.FiniteOrThrow(v, nameof(value)), v, v) : default;
+
+    private static double? Checked(double? value, double? low, double? high)
+    {
+        if (value is null && low is null && high is null)
+        {
+            return null;
+        }
+
+        if (value is not { } v || low is not { } l || high is not { } h)
+        {
+            throw new ArgumentOutOfRangeException(
+                value is null ? nameof(Value) : low is null ? nameof(Low) : nameof(High),
+                $"a score is undefined (value, low and high all null) or has all three; was value {Show(value)}, low {Show(low)}, high {Show(high)}");
+        }
+
+        Check.FiniteOrThrow(v, nameof(Value));
+        Check.FiniteOrThrow(l, nameof(Low));
+        Check.FiniteOrThrow(h, nameof(High));
+        if (!(l <= v))
+        {
+            throw OutOfRange(nameof(Low), l, $"Low must be ≤ Value; were low {Check.Show(l)}, value {Check.Show(v)}");
+        }
+
+        if (!(v <= h))
+        {
+            throw OutOfRange(nameof(High), h, $"High must be ≥ Value; were value {Check.Show(v)}, high {Check.Show(h)}");
+        }
+
+        return v;
+    }
+
+    private static ArgumentOutOfRangeException OutOfRange(string name, double value, string message) => new(name, value, message);
+
+    private static string Show(double? x) => x is { } v ? Check.Show(v) : "null";
 }
 
 /// <summary>
@@ -125,8 +179,10 @@ public sealed class ScoreSet
     /// <param name="dyad">The dyad position.</param>
     /// <param name="period">The period position (0 = <see cref="From"/>).</param>
     /// <returns>The score.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A position is outside <see cref="Measures"/>, <see cref="Dyads"/> or the periods.</exception>
     public Score Get(int measure, int dyad, int period)
     {
+        Check.IndexOrThrow(measure, _values.Length);
         var cell = Cell(dyad, period);
         var v = _values[measure][cell];
         if (double.IsNaN(v))
@@ -144,7 +200,10 @@ public sealed class ScoreSet
     /// <param name="dyad">The dyad.</param>
     /// <param name="period">The period.</param>
     /// <returns>The score.</returns>
-    /// <exception cref="ArgumentException">The measure, dyad or period was not scored.</exception>
+    /// <exception cref="ArgumentException">
+    /// The measure, dyad or period was not scored (<see cref="For(Dyad, Period)"/> computes a measure the request left
+    /// out instead).
+    /// </exception>
     public Score Get(string measure, Dyad dyad, Period period) =>
         Get(RequireMeasure(measure), RequireDyad(dyad), RequirePeriod(period));
 
@@ -221,8 +280,10 @@ public sealed class ScoreSet
     /// <param name="dyad">The dyad position.</param>
     /// <param name="period">The period position.</param>
     /// <returns>The uses, in the order the measure lists them.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A position is outside <see cref="Measures"/>, <see cref="Dyads"/> or the periods.</exception>
     public IReadOnlyList<EvidenceUse> Trace(int measure, int dyad, int period)
     {
+        Check.IndexOrThrow(measure, Measures.Length);
         var uses = new List<EvidenceUse>();
         if (Inactive(dyad, period) is null)
         {
@@ -244,8 +305,10 @@ public sealed class ScoreSet
     /// <param name="dyad">The dyad position.</param>
     /// <param name="period">The period position.</param>
     /// <returns>The view.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A position is outside <see cref="Dyads"/> or the periods.</exception>
     public DyadPeriod At(int dyad, int period)
     {
+        _ = Cell(dyad, period);
         var d = Dyads[dyad];
         return new DyadPeriod(Index, Case.ActorIndexOf(d.Patron), Case.ActorIndexOf(d.Client), Index.Grid.IndexOf(From) + period);
     }
@@ -254,7 +317,12 @@ public sealed class ScoreSet
     /// <param name="dyad">The dyad position.</param>
     /// <param name="period">The period position.</param>
     /// <returns>The scores.</returns>
-    public PeriodScores For(int dyad, int period) => new(this, dyad, period);
+    /// <exception cref="ArgumentOutOfRangeException">A position is outside <see cref="Dyads"/> or the periods.</exception>
+    public PeriodScores For(int dyad, int period)
+    {
+        _ = Cell(dyad, period);
+        return new(this, dyad, period);
+    }
 
     /// <summary>Everything scored for one dyad in one period, by name.</summary>
     /// <param name="dyad">The dyad.</param>
@@ -314,23 +382,75 @@ public sealed class ScoreSet
         return p >= 0 && p < PeriodCount ? p : throw new ArgumentException($"period {period} is outside the scored range {From}–{To}", nameof(period));
     }
 
-    private double? Value(Measure measure, int dyad, int period)
+    /// <summary>
+    /// A measure's score in one cell: the stored one when the measure was scored; otherwise computed now from the same
+    /// index and options, checked against its scale as scoring checks it, with the measure's own interval if it has
+    /// one (undefined where the dyad is inactive).
+    /// </summary>
+    internal Score ScoreOf(Measure measure, int dyad, int period)
     {
         var m = Measures.IndexOf(measure);
-        return m >= 0 ? Get(m, dyad, period).Value : Inactive(dyad, period) is null ? measure.Evaluate(At(dyad, period)) : null;
+        if (m >= 0)
+        {
+            return Get(m, dyad, period);
+        }
+
+        if (Inactive(dyad, period) is not null)
+        {
+            return default;
+        }
+
+        var at = At(dyad, period);
+        if (Scorer.Checked(measure, measure.Evaluate(at), at) is not { } v)
+        {
+            return default;
+        }
+
+        return measure.EvaluateInterval(at) is { } own && double.IsFinite(own.Low) && double.IsFinite(own.High)
+            ? new Score(v, Math.Min(own.Low, v), Math.Max(own.High, v))
+            : new Score(v, v, v);
     }
+
+    /// <summary>The measure a name calls for: a scored one, else a built-in or custom one the request left out.</summary>
+    /// <exception cref="ArgumentException">No measure is called so.</exception>
+    internal Measure ResolveMeasure(string measure)
+    {
+        if (MeasureIndexOf(measure) is var m and >= 0)
+        {
+            return Measures[m];
+        }
+
+        return Theory.Measures.Find(measure)
+            ?? Options.CustomMeasures.FirstOrDefault(c => string.Equals(c.Name, measure, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"no measure is called '{measure}'; expected one of: {string.Join(", ", Theory.Measures.BuiltIn.Concat(Options.CustomMeasures).Select(x => x.Name))}", nameof(measure));
+    }
+
+    private double? Value(Measure measure, int dyad, int period) => ScoreOf(measure, dyad, period).Value;
 
     private int Cell(int dyad, int period)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(dyad);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(dyad, Dyads.Length);
-        ArgumentOutOfRangeException.ThrowIfNegative(period);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(period, PeriodCount);
+        Check.IndexOrThrow(dyad, Dyads.Length);
+        Check.IndexOrThrow(period, PeriodCount);
         return (dyad * PeriodCount) + period;
     }
 }
 
 /// <summary>Everything scored for one dyad in one period.</summary>
+/// <remarks>
+/// <para>
+/// Every measure can be read here, whichever measures the request scored (<see cref="ScoringRequest.Measures"/>): a
+/// measure the request left out is computed when it is read, from the same evidence index and options, exactly as
+/// <see cref="PatronClient"/> and <see cref="State"/> compute the features they need. Its value is the one scoring it
+/// would have stored. It is computed again on each read, and it has no interval from draws (only the measure's own
+/// interval, such as input efficiency's; otherwise <c>Low = High = Value</c>), since the draws re-scored only the
+/// requested measures.
+/// </para>
+/// <para>
+/// A score is undefined (<see cref="Score.IsDefined"/> false) only when the measure has no value there (no evidence in
+/// its window, or the dyad did not exist): never because the request left the measure out. To read only what was
+/// stored, and be told when a measure was left out, use <see cref="ScoreSet.Get(string, Dyad, Period)"/>.
+/// </para>
+/// </remarks>
 public sealed class PeriodScores
 {
     private readonly ScoreSet _set;
@@ -422,8 +542,11 @@ public sealed class PeriodScores
     /// <summary>How often each state came out across the draws (null when no draws were made).</summary>
     public StateShares? StateShares => _set.StateShares(_dyad, _period);
 
-    /// <summary>Any measure by name (built-in or custom).</summary>
-    /// <param name="measure">The measure name.</param>
+    /// <summary>Any measure by name (built-in or custom), computed on demand when the request left it out.</summary>
+    /// <param name="measure">The measure name (case-insensitive).</param>
     /// <returns>The score.</returns>
-    public Score this[string measure] => _set.Get(_set.RequireMeasure(measure), _dyad, _period);
+    /// <exception cref="ArgumentException">No built-in measure and no custom measure of the options is called so.</exception>
+    /// <exception cref="InvalidOperationException">A custom measure left out of the request gives NaN, an infinity or a value outside its scale.</exception>
+    public Score this[string measure] =>
+        _set.ScoreOf(_set.ResolveMeasure(measure ?? throw new ArgumentNullException(nameof(measure))), _dyad, _period);
 }

@@ -349,6 +349,11 @@ public static class Scorer
     /// </summary>
     internal static void RequireDyad(Case @case, Dyad dyad, string name)
     {
+        if (dyad.IsDefault)
+        {
+            throw new ArgumentException("a dyad must name a patron and a client; was default(Dyad)", name);
+        }
+
         foreach (var id in new[] { dyad.Patron, dyad.Client })
         {
             if (@case.ActorIndexOf(id) < 0)

@@ -72,6 +72,11 @@ public sealed record ScoringOptions
     public ImmutableArray<Measure> CustomMeasures { get; init => field = value.IsDefault ? [] : CheckCustomMeasures(value, nameof(CustomMeasures)); } = [];
 
     /// <summary>The largest number of threads scoring uses (default: all processors). Results do not depend on it.</summary>
+    /// <remarks>
+    /// A setting of the run, not of the model: it is left out of equality (as out of
+    /// <see cref="Reproducibility.InputHash"/>), so options that give the same scores are equal, whatever machine
+    /// made them; <see cref="Default"/> on a 2-core and on a 64-core machine compare equal. <c>ToString</c> shows it.
+    /// </remarks>
     public int MaxDegreeOfParallelism
     {
         get;
@@ -101,6 +106,52 @@ public sealed record ScoringOptions
 
         return measures;
     }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Options are equal when they give the same scores: every weight, constant, window and threshold, and the same
+    /// custom measures (the same instances) in the same order. <see cref="MaxDegreeOfParallelism"/>, which changes no
+    /// result, is left out.
+    /// </remarks>
+    public bool Equals(ScoringOptions? other) =>
+        other is not null && Confidence == other.Confidence && Exchange == other.Exchange && Conflict == other.Conflict
+        && DiffuseObligation == other.DiffuseObligation && Endurance == other.Endurance && Attainment == other.Attainment
+        && Compliance == other.Compliance && CounterReaction == other.CounterReaction && InputEfficiency == other.InputEfficiency
+        && Presence == other.Presence && ClientAgency == other.ClientAgency && Multilateral == other.Multilateral
+        && PatronClient == other.PatronClient && States == other.States && Records.SequenceEqual(CustomMeasures, other.CustomMeasures);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Confidence);
+        hash.Add(Exchange);
+        hash.Add(Conflict);
+        hash.Add(DiffuseObligation);
+        hash.Add(Endurance);
+        hash.Add(Attainment);
+        hash.Add(Compliance);
+        hash.Add(CounterReaction);
+        hash.Add(InputEfficiency);
+        hash.Add(Presence);
+        hash.Add(ClientAgency);
+        hash.Add(Multilateral);
+        hash.Add(PatronClient);
+        hash.Add(States);
+        hash.Add(Records.SequenceHash(CustomMeasures));
+        return hash.ToHashCode();
+    }
+
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        Records.Print(builder).Add(nameof(Confidence), Confidence).Add(nameof(Exchange), Exchange).Add(nameof(Conflict), Conflict)
+            .Add(nameof(DiffuseObligation), DiffuseObligation).Add(nameof(Endurance), Endurance).Add(nameof(Attainment), Attainment)
+            .Add(nameof(Compliance), Compliance).Add(nameof(CounterReaction), CounterReaction).Add(nameof(InputEfficiency), InputEfficiency)
+            .Add(nameof(Presence), Presence).Add(nameof(ClientAgency), ClientAgency).Add(nameof(Multilateral), Multilateral)
+            .Add(nameof(PatronClient), PatronClient).Add(nameof(States), States).Add(nameof(CustomMeasures), CustomMeasures)
+            .Add(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism);
+        return true;
+    }
 }
 
 /// <summary>The weight of each confidence level: w(e) = confidence weight × magnitude.</summary>
@@ -118,11 +169,13 @@ public sealed record ConfidenceWeights
     /// <summary>The weight of a level.</summary>
     /// <param name="confidence">The level.</param>
     /// <returns>The weight.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="confidence"/> is not one of the three levels.</exception>
     public double Of(Confidence confidence) => confidence switch
     {
         Evidence.Confidence.Confirmed => Confirmed,
         Evidence.Confidence.Reported => Reported,
-        _ => Alleged,
+        Evidence.Confidence.Alleged => Alleged,
+        _ => throw Check.Undefined(confidence, nameof(confidence), "confirmed, reported or alleged"),
     };
 }
 
@@ -180,12 +233,14 @@ public sealed record DiffuseObligationOptions
     /// <summary>The formality of a level.</summary>
     /// <param name="formality">The level.</param>
     /// <returns>The formality in [0, 1].</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="formality"/> is not one of the four levels.</exception>
     public double Of(CommitmentFormality formality) => formality switch
     {
         CommitmentFormality.Treaty => TreatyFormality,
         CommitmentFormality.PublicAgreement => PublicAgreementFormality,
         CommitmentFormality.PublicPledge => PublicPledgeFormality,
-        _ => PrivateUnderstandingFormality,
+        CommitmentFormality.PrivateUnderstanding => PrivateUnderstandingFormality,
+        _ => throw Check.Undefined(formality, nameof(formality), "treaty, public agreement, public pledge or private understanding"),
     };
 }
 
@@ -224,11 +279,13 @@ public sealed record ComplianceOptions
     /// <summary>The credit a response earns toward compliance.</summary>
     /// <param name="response">The response.</param>
     /// <returns>1, <see cref="PartialCredit"/> or 0.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="response"/> is not one of the four responses.</exception>
     public double Credit(DemandResponse response) => response switch
     {
         DemandResponse.Complied => 1,
         DemandResponse.Partial => PartialCredit,
-        _ => 0,
+        DemandResponse.Defied or DemandResponse.Ignored => 0,
+        _ => throw Check.Undefined(response, nameof(response), "complied, partial, defied or ignored"),
     };
 }
 

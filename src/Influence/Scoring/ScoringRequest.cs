@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Influence.Cases;
+using Influence.Internal;
 
 namespace Influence.Scoring;
 
@@ -29,7 +30,9 @@ public sealed record ScoringRequest
     /// <summary>
     /// The names of the measures to score (case-insensitive; built-in or custom), kept in output order; empty: every
     /// measure. Scoring fewer measures costs proportionally less; the patron–client test and the relationship state
-    /// still work, evaluating any feature they need that was left out.
+    /// still work, evaluating any feature they need that was left out, and so do <see cref="PeriodScores"/>' measures,
+    /// computed when read (<see cref="ScoreSet.Get(string, Dyad, Period)"/> and <see cref="ScoreSet.Series"/> read
+    /// only what was scored).
     /// </summary>
     public ImmutableArray<string> Measures { get; init => field = value.IsDefault ? [] : value; } = [];
 
@@ -39,10 +42,9 @@ public sealed record ScoringRequest
         for (var i = 0; i < dyads.Length; i++)
         {
             var d = dyads[i];
-            if (string.IsNullOrEmpty(d.Patron) || string.IsNullOrEmpty(d.Client))
+            if (d.IsDefault)
             {
-                var given = d.Patron is null && d.Client is null ? "default(Dyad)" : $"patron \"{d.Patron}\", client \"{d.Client}\"";
-                throw new ArgumentException($"{name} must each name a patron and a client; dyad {i} was {given}", name);
+                throw new ArgumentException($"{name} must each name a patron and a client; dyad {i} was default(Dyad)", name);
             }
 
             if (!seen.Add(d))
@@ -59,4 +61,20 @@ public sealed record ScoringRequest
     /// <param name="client">The client id.</param>
     /// <returns>The request.</returns>
     public static ScoringRequest ForDyad(string patron, string client) => new() { Dyads = [new Dyad(patron, client)] };
+
+    /// <inheritdoc />
+    /// <remarks>Compares <see cref="Dyads"/> and <see cref="Measures"/> by their contents, in order (measure names exactly as given).</remarks>
+    public bool Equals(ScoringRequest? other) =>
+        other is not null && Records.SequenceEqual(Dyads, other.Dyads) && Granularity == other.Granularity && From == other.From && To == other.To
+        && Records.SequenceEqual(Measures, other.Measures);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Records.SequenceHash(Dyads), Granularity, From, To, Records.SequenceHash(Measures));
+
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        Records.Print(builder).Add(nameof(Dyads), Dyads).Add(nameof(Granularity), Granularity).Add(nameof(From), From).Add(nameof(To), To)
+            .Add(nameof(Measures), Measures);
+        return true;
+    }
 }

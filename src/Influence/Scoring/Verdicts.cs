@@ -1,4 +1,5 @@
 using System.Globalization;
+using Influence.Internal;
 
 namespace Influence.Scoring;
 
@@ -25,12 +26,33 @@ public enum RelationshipState
 /// <param name="IsPatronClient">True when every feature is at or above its threshold; false when one is below; null when one is undefined.</param>
 /// <param name="Margin">The smallest (feature − threshold): how far the weakest feature clears (or misses) its bar; null when a feature is undefined.</param>
 /// <param name="Rule">The rule that fired, with the numbers.</param>
-public readonly record struct PatronClientVerdict(bool? IsPatronClient, double? Margin, string Rule);
+/// <exception cref="ArgumentNullException"><paramref name="Rule"/> is null.</exception>
+/// <exception cref="ArgumentOutOfRangeException"><paramref name="Margin"/> is NaN or infinite.</exception>
+public readonly record struct PatronClientVerdict(bool? IsPatronClient, double? Margin, string Rule)
+{
+    /// <summary>The smallest (feature − threshold), or null when a feature is undefined; never NaN.</summary>
+    public double? Margin { get; init => field = value is { } m ? Check.FiniteOrThrow(m, nameof(Margin)) : null; } = Margin is { } m ? Check.FiniteOrThrow(m, nameof(Margin)) : null;
+
+    /// <summary>The rule that fired, with the numbers (empty for <c>default(PatronClientVerdict)</c>, which no test gave).</summary>
+    public string Rule { get => field ?? string.Empty; init => field = value ?? throw new ArgumentNullException(nameof(Rule)); } = Rule ?? throw new ArgumentNullException(nameof(Rule));
+}
 
 /// <summary>The relationship state in one period.</summary>
 /// <param name="State">The state, or null when the dyad was not observed.</param>
 /// <param name="Rule">The rule that fired, with the numbers.</param>
-public readonly record struct StateVerdict(RelationshipState? State, string Rule);
+/// <exception cref="ArgumentNullException"><paramref name="Rule"/> is null.</exception>
+/// <exception cref="ArgumentOutOfRangeException"><paramref name="State"/> is not one of the five states.</exception>
+public readonly record struct StateVerdict(RelationshipState? State, string Rule)
+{
+    /// <summary>The state, or null when the dyad was not observed.</summary>
+    public RelationshipState? State { get; init => field = ValidState(value, nameof(State)); } = ValidState(State, nameof(State));
+
+    /// <summary>The rule that fired, with the numbers (empty for <c>default(StateVerdict)</c>, which no classification gave).</summary>
+    public string Rule { get => field ?? string.Empty; init => field = value ?? throw new ArgumentNullException(nameof(Rule)); } = Rule ?? throw new ArgumentNullException(nameof(Rule));
+
+    private static RelationshipState? ValidState(RelationshipState? state, string name) =>
+        state is not { } s || Enum.IsDefined(s) ? state : throw Check.Undefined(s, name, "consolidated, contested, estranged, dormant or inverted");
+}
 
 /// <summary>
 /// Biermann's patron–client test: a relation is patron–client when all four features are present, each at or above
@@ -45,9 +67,15 @@ public static class PatronClientTest
     /// <param name="endurance">Endurance.</param>
     /// <param name="thresholds">The thresholds.</param>
     /// <returns>The verdict.</returns>
+    /// <remarks>Each feature is a value in [0, 1], or null when undefined (then the verdict is undetermined).</remarks>
+    /// <exception cref="ArgumentOutOfRangeException">A feature is NaN, infinite or outside [0, 1].</exception>
     public static PatronClientVerdict Evaluate(double? exchange, double? asymmetry, double? diffuseObligation, double? endurance, PatronClientThresholds thresholds)
     {
         ArgumentNullException.ThrowIfNull(thresholds);
+        Feature(exchange);
+        Feature(asymmetry);
+        Feature(diffuseObligation);
+        Feature(endurance);
         var features = new (string Name, double? Value, double Threshold)[]
         {
             ("exchange", exchange, thresholds.Exchange),
@@ -70,6 +98,14 @@ public static class PatronClientTest
             : string.Create(inv, $"not patron–client: {string.Join(", ", features.Where(f => f.Value < f.Threshold).Select(f => string.Create(inv, $"{f.Name} {f.Value:0.###} < {f.Threshold:0.###}")))}");
         return new PatronClientVerdict(passes, margin, rule);
     }
+
+    private static void Feature(double? value, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (value is { } v)
+        {
+            Check.UnitIntervalOrThrow(v, name);
+        }
+    }
 }
 
 /// <summary>
@@ -86,9 +122,28 @@ public static class RelationshipStates
     /// <param name="accountBalance">Account balance.</param>
     /// <param name="thresholds">The thresholds.</param>
     /// <returns>The state and the rule that fired.</returns>
+    /// <remarks>
+    /// Exchange and conflict are values in [0, 1], the account balance one in [−1, 1]; each may be null when undefined.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">A value is NaN, infinite or outside its range.</exception>
     public static StateVerdict Classify(double? exchange, double? conflict, double? accountBalance, StateThresholds thresholds)
     {
         ArgumentNullException.ThrowIfNull(thresholds);
+        if (exchange is { } xv)
+        {
+            Check.UnitIntervalOrThrow(xv, nameof(exchange));
+        }
+
+        if (conflict is { } kv)
+        {
+            Check.UnitIntervalOrThrow(kv, nameof(conflict));
+        }
+
+        if (accountBalance is { } bv)
+        {
+            Check.SignedUnitOrThrow(bv, nameof(accountBalance));
+        }
+
         var inv = CultureInfo.InvariantCulture;
         if (conflict is not { } k)
         {
@@ -119,12 +174,14 @@ public static class RelationshipStates
     /// <summary>The lower-case name used in output.</summary>
     /// <param name="state">The state.</param>
     /// <returns>The name.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="state"/> is not one of the five states.</exception>
     public static string StateName(RelationshipState state) => state switch
     {
         RelationshipState.Consolidated => "consolidated",
         RelationshipState.Contested => "contested",
         RelationshipState.Estranged => "estranged",
         RelationshipState.Dormant => "dormant",
-        _ => "inverted",
+        RelationshipState.Inverted => "inverted",
+        _ => throw Check.Undefined(state, nameof(state), "consolidated, contested, estranged, dormant or inverted"),
     };
 }

@@ -1,5 +1,6 @@
 using Influence.Evidence;
 using Influence.Indexing;
+using Influence.Internal;
 using Influence.Scoring;
 
 namespace Influence.Theory;
@@ -161,18 +162,30 @@ public abstract class Measure
     }
 
     /// <summary>1 − exp(−x / k): maps a non-negative pressure onto [0, 1).</summary>
-    /// <param name="x">The pressure, ≥ 0 (a negative pressure counts as none; NaN, the engine's mark of an undefined
-    /// value while it computes, gives NaN).</param>
-    /// <param name="k">The scale, &gt; 0.</param>
-    /// <returns>The saturated value.</returns>
-    public static double Saturate(double x, double k) => x <= 0 ? 0 : 1 - Math.Exp(-x / k);
+    /// <param name="x">The pressure, a finite number (a negative pressure counts as none).</param>
+    /// <param name="k">The scale, a finite number &gt; 0.</param>
+    /// <returns>The saturated value in [0, 1].</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="x"/> is NaN or infinite, or <paramref name="k"/> is not a finite number &gt; 0.</exception>
+    public static double Saturate(double x, double k) =>
+        Saturated(Check.FiniteOrThrow(x, nameof(x)), Check.PositiveOrThrow(k, nameof(k)));
+
+    /// <summary>
+    /// <see cref="Saturate"/> without the checks, for the engine: its scales are validated options, and NaN, its mark of
+    /// an undefined value while it computes, gives NaN.
+    /// </summary>
+    internal static double Saturated(double x, double k) => x <= 0 ? 0 : 1 - Math.Exp(-x / k);
 }
 
 /// <summary>One evidence item feeding a value: its row in the case's evidence, the term it fed and its weight there.</summary>
 /// <param name="Row">The item's position in <see cref="Cases.Case.Evidence"/>.</param>
 /// <param name="Term">The term of the formula it fed (for example "patron→client support").</param>
 /// <param name="Weight">Its weight in that term: confidence × magnitude × its shares of the window's periods (or its attainment, capability …).</param>
-public readonly record struct EvidenceUse(int Row, string Term, double Weight);
+/// <exception cref="ArgumentNullException"><paramref name="Term"/> is null.</exception>
+public readonly record struct EvidenceUse(int Row, string Term, double Weight)
+{
+    /// <summary>The term of the formula it fed (empty for <c>default(EvidenceUse)</c>, which no measure traced).</summary>
+    public string Term { get => field ?? string.Empty; init => field = value ?? throw new ArgumentNullException(nameof(Term)); } = Term ?? throw new ArgumentNullException(nameof(Term));
+}
 
 /// <summary>
 /// A directed dyad at one period position, as measures see it: the index, the two actors, the two pairs and the

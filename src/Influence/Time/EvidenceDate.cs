@@ -113,8 +113,14 @@ public readonly struct EvidenceDate : IEquatable<EvidenceDate>
     /// <param name="start">Any day in the period; it is moved to the start of its year or month.</param>
     /// <param name="precision">The precision.</param>
     /// <returns>The date.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="precision"/> is not year, month or day.</exception>
     public static EvidenceDate Point(DateOnly start, DatePrecision precision)
     {
+        if (precision is not (DatePrecision.Year or DatePrecision.Month or DatePrecision.Day))
+        {
+            throw Internal.Check.Undefined(precision, nameof(precision), "year, month or day");
+        }
+
         var (first, last) = Cover(start, precision);
         return new EvidenceDate(first, precision, last, precision, isSpan: false);
     }
@@ -126,9 +132,21 @@ public readonly struct EvidenceDate : IEquatable<EvidenceDate>
     /// <param name="from">The point the span starts in.</param>
     /// <param name="to">The point the span ends in.</param>
     /// <returns>The span.</returns>
-    /// <exception cref="ArgumentException"><paramref name="to"/> ends before <paramref name="from"/> starts.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="to"/> ends before <paramref name="from"/> starts, or either is <c>default(EvidenceDate)</c>.
+    /// </exception>
     public static EvidenceDate Span(EvidenceDate from, EvidenceDate to)
     {
+        if (from == default)
+        {
+            throw new ArgumentException(Unset, nameof(from));
+        }
+
+        if (to == default)
+        {
+            throw new ArgumentException(Unset, nameof(to));
+        }
+
         if (to.Last < from.First)
         {
             throw new ArgumentException($"a span must not end ({to}) before it starts ({from})", nameof(to));
@@ -236,6 +254,9 @@ public readonly struct EvidenceDate : IEquatable<EvidenceDate>
     /// <param name="right">The right date.</param>
     /// <returns>Whether they differ.</returns>
     public static bool operator !=(EvidenceDate left, EvidenceDate right) => !left.Equals(right);
+
+    /// <summary>What a default date given where a date is needed is told.</summary>
+    internal const string Unset = "expected a date; was the default (uninitialised) EvidenceDate: give one with EvidenceDate.InYear, InMonth, OnDay, Point or Span";
 
     internal static EvidenceDate FromParts(DateOnly first, DatePrecision startPrecision, DateOnly last, DatePrecision endPrecision, bool isSpan) =>
         new(first, startPrecision, last, endPrecision, isSpan);

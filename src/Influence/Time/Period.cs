@@ -96,19 +96,29 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>
     /// <param name="granularity">The granularity.</param>
     /// <param name="day">The day.</param>
     /// <returns>The period containing <paramref name="day"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="granularity"/> is not year, quarter or month.</exception>
     public static Period Containing(Granularity granularity, DateOnly day) => granularity switch
     {
         Granularity.Quarter => new Period(granularity, (day.Year * 4) + ((day.Month - 1) / 3)),
         Granularity.Month => new Period(granularity, (day.Year * 12) + day.Month - 1),
-        _ => new Period(Granularity.Year, day.Year),
+        Granularity.Year => new Period(Granularity.Year, day.Year),
+        _ => throw Undefined(granularity),
     };
 
     /// <summary>Creates a period from its granularity and <see cref="Ordinal"/>.</summary>
     /// <param name="granularity">The granularity.</param>
     /// <param name="ordinal">The ordinal.</param>
     /// <returns>The period.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="granularity"/> is not year, quarter or month, or the period falls outside the years 1 … 9999.
+    /// </exception>
     public static Period FromOrdinal(Granularity granularity, int ordinal)
     {
+        if (granularity is not (Granularity.Year or Granularity.Quarter or Granularity.Month))
+        {
+            throw Undefined(granularity);
+        }
+
         var probe = new Period(granularity, ordinal);
         CheckYear(probe.Year);
         return probe;
@@ -278,6 +288,9 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>
             throw new ArgumentOutOfRangeException(nameof(month), month, $"month must be in [1, 12]; was {month}");
         }
     }
+
+    private static ArgumentOutOfRangeException Undefined(Granularity granularity) =>
+        Internal.Check.Undefined(granularity, nameof(granularity), "year, quarter or month");
 
     private void RequireSameGranularity(Period other)
     {

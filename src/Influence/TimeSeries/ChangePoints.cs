@@ -74,7 +74,26 @@ public sealed record ChangePointResult(
     double? NoiseSigma,
     double? Penalty,
     ImmutableArray<ChangePoint> ChangePoints,
-    ImmutableArray<Segment> Segments);
+    ImmutableArray<Segment> Segments)
+{
+    /// <inheritdoc />
+    /// <remarks>Compares <see cref="ChangePoints"/> and <see cref="Segments"/> by their contents, in order.</remarks>
+    public bool Equals(ChangePointResult? other) =>
+        other is not null && From == other.From && To == other.To && Points == other.Points && Skipped == other.Skipped
+        && Nullable.Equals(NoiseSigma, other.NoiseSigma) && Nullable.Equals(Penalty, other.Penalty)
+        && Records.SequenceEqual(ChangePoints, other.ChangePoints) && Records.SequenceEqual(Segments, other.Segments);
+
+    /// <inheritdoc />
+    public override int GetHashCode() =>
+        HashCode.Combine(From, To, Points, Skipped, NoiseSigma, Penalty, Records.SequenceHash(ChangePoints), Records.SequenceHash(Segments));
+
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        Records.Print(builder).Add(nameof(From), From).Add(nameof(To), To).Add(nameof(Points), Points).Add(nameof(Skipped), Skipped)
+            .Add(nameof(NoiseSigma), NoiseSigma).Add(nameof(Penalty), Penalty).Add(nameof(ChangePoints), ChangePoints).Add(nameof(Segments), Segments);
+        return true;
+    }
+}
 
 /// <summary>
 /// Change points in the mean of a series: the segmentation that minimises the within-segment sum of squares plus a

@@ -86,4 +86,20 @@ public sealed record IntervalOptions
         IntervalKind.MonteCarlo => "montecarlo",
         _ => "bootstrap+montecarlo",
     };
+
+    /// <inheritdoc />
+    /// <remarks>Compares <see cref="Knobs"/> and <see cref="ResampledKinds"/> by their contents, in order.</remarks>
+    public bool Equals(IntervalOptions? other) =>
+        other is not null && Draws == other.Draws && Seed == other.Seed && Level.Equals(other.Level) && Kind == other.Kind
+        && Ranges == other.Ranges && Records.SequenceEqual(Knobs, other.Knobs) && Records.SequenceEqual(ResampledKinds, other.ResampledKinds);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Draws, Seed, Level, Kind, Ranges, Records.SequenceHash(Knobs), Records.SequenceHash(ResampledKinds));
+
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        Records.Print(builder).Add(nameof(Draws), Draws).Add(nameof(Seed), Seed).Add(nameof(Level), Level).Add(nameof(Kind), Kind)
+            .Add(nameof(Ranges), Ranges).Add(nameof(Knobs), Knobs).Add(nameof(ResampledKinds), ResampledKinds).Add(nameof(MethodName), MethodName);
+        return true;
+    }
 }

@@ -183,10 +183,14 @@ public sealed class OptionKnob
     /// <param name="value">The value.</param>
     /// <param name="ranges">The ranges (null: the defaults).</param>
     /// <returns>The distance, ≥ 0 (null when the range is a single point).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="value"/> is NaN or infinite, or not &gt; 0 for a scale or window (whose distance is a ratio).
+    /// </exception>
     public double? Distance(ScoringOptions options, double value, PerturbationRanges? ranges = null)
     {
         ranges ??= PerturbationRanges.Default;
         var c = Get(options);
+        _ = Kind is OptionKind.Scale or OptionKind.Window ? Check.PositiveOrThrow(value, nameof(value)) : Check.FiniteOrThrow(value, nameof(value));
         var unit = Kind switch
         {
             OptionKind.Scale => Math.Log(ranges.ScaleFactor),

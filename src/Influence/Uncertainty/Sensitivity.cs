@@ -24,7 +24,23 @@ public sealed record TornadoRow(string Option, OptionKind Kind, double Setting, 
 /// <param name="Measure">The measure's name.</param>
 /// <param name="Value">The value with the options analysed (null: undefined).</param>
 /// <param name="Rows">One row per option that can change a value, largest swing first (undefined swings last, then by name).</param>
-public sealed record Tornado(Dyad Dyad, Period Period, string Measure, double? Value, ImmutableArray<TornadoRow> Rows);
+public sealed record Tornado(Dyad Dyad, Period Period, string Measure, double? Value, ImmutableArray<TornadoRow> Rows)
+{
+    /// <inheritdoc />
+    /// <remarks>Compares <see cref="Rows"/> by their contents, in order.</remarks>
+    public bool Equals(Tornado? other) =>
+        other is not null && Dyad == other.Dyad && Period == other.Period && Measure == other.Measure && Nullable.Equals(Value, other.Value)
+        && Records.SequenceEqual(Rows, other.Rows);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Dyad, Period, Measure, Value, Records.SequenceHash(Rows));
+
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        Records.Print(builder).Add(nameof(Dyad), Dyad).Add(nameof(Period), Period).Add(nameof(Measure), Measure).Add(nameof(Value), Value).Add(nameof(Rows), Rows);
+        return true;
+    }
+}
 
 /// <summary>The two verdicts a period gets.</summary>
 public enum Verdict
@@ -43,7 +59,24 @@ public enum Verdict
 /// <param name="Confidence">Its confidence.</param>
 /// <param name="Sources">The sources it cites.</param>
 /// <param name="Note">The coder's note.</param>
-public sealed record EvidenceReference(string Id, EvidenceKind Kind, EvidenceDate Date, Confidence Confidence, ImmutableArray<Source> Sources, string? Note);
+public sealed record EvidenceReference(string Id, EvidenceKind Kind, EvidenceDate Date, Confidence Confidence, ImmutableArray<Source> Sources, string? Note)
+{
+    /// <inheritdoc />
+    /// <remarks>Compares <see cref="Sources"/> by their contents, in order.</remarks>
+    public bool Equals(EvidenceReference? other) =>
+        other is not null && Id == other.Id && Kind == other.Kind && Date == other.Date && Confidence == other.Confidence
+        && Records.SequenceEqual(Sources, other.Sources) && Note == other.Note;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Id, Kind, Date, Confidence, Records.SequenceHash(Sources), Note);
+
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        Records.Print(builder).Add(nameof(Id), Id).Add(nameof(Kind), Kind).Add(nameof(Date), Date).Add(nameof(Confidence), Confidence)
+            .Add(nameof(Sources), Sources).Add(nameof(Note), Note);
+        return true;
+    }
+}
 
 /// <summary>An option change that flips a verdict.</summary>
 /// <param name="Option">The option's name.</param>
@@ -79,6 +112,26 @@ public sealed record VerdictFlip(
 {
     /// <summary>The smallest option change found, or null.</summary>
     public OptionFlip? SmallestOptionChange => OptionChanges.IsDefaultOrEmpty ? null : OptionChanges[0];
+
+    /// <inheritdoc />
+    /// <remarks>Compares <see cref="EvidenceToRemove"/> and <see cref="OptionChanges"/> by their contents, in order.</remarks>
+    public bool Equals(VerdictFlip? other) =>
+        other is not null && Dyad == other.Dyad && Period == other.Period && Verdict == other.Verdict && Current == other.Current
+        && Rule == other.Rule && Records.SequenceEqual(EvidenceToRemove, other.EvidenceToRemove) && IsSmallestSet == other.IsSmallestSet
+        && VerdictWithoutEvidence == other.VerdictWithoutEvidence && Records.SequenceEqual(OptionChanges, other.OptionChanges) && Note == other.Note;
+
+    /// <inheritdoc />
+    public override int GetHashCode() =>
+        HashCode.Combine(Dyad, Period, Verdict, Current, Records.SequenceHash(EvidenceToRemove), IsSmallestSet, VerdictWithoutEvidence, Records.SequenceHash(OptionChanges));
+
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        Records.Print(builder).Add(nameof(Dyad), Dyad).Add(nameof(Period), Period).Add(nameof(Verdict), Verdict).Add(nameof(Current), Current)
+            .Add(nameof(Rule), Rule).Add(nameof(EvidenceToRemove), EvidenceToRemove).Add(nameof(IsSmallestSet), IsSmallestSet)
+            .Add(nameof(VerdictWithoutEvidence), VerdictWithoutEvidence).Add(nameof(OptionChanges), OptionChanges).Add(nameof(Note), Note)
+            .Add(nameof(SmallestOptionChange), SmallestOptionChange);
+        return true;
+    }
 }
 
 /// <summary>How far <see cref="Sensitivity.WhatFlips"/> searches.</summary>

@@ -162,7 +162,7 @@ public class ApiGuardTests
         var scores = Scorer.Score(Faction(), request: new ScoringRequest { Measures = ["exchange"] });
         var at = scores.For(TestCases.PC, Period.FromYear(2005));
 
-        var leftOut = () => at["conflict"];
+        var leftOut = () => scores.Get("conflict", TestCases.PC, Period.FromYear(2005));
         var unknown = () => at["conflct"];
 
         leftOut.Should().Throw<ArgumentException>().WithMessage("measure 'conflict' was not scored: the request left it out*scored: exchange*");
@@ -175,7 +175,7 @@ public class ApiGuardTests
         var options = ScoringOptions.Default with { CustomMeasures = [new Named("mine")] };
         var scores = Scorer.Score(Faction(), options, new ScoringRequest { Measures = ["exchange"] });
 
-        var leftOut = () => scores.For(TestCases.PC, Period.FromYear(2005))["mine"];
+        var leftOut = () => scores.Get("mine", TestCases.PC, Period.FromYear(2005));
 
         leftOut.Should().Throw<ArgumentException>().WithMessage("measure 'mine' was not scored: the request left it out*");
     }

@@ -68,13 +68,13 @@ public sealed class Conflict : Measure
         }
 
         var o = at.Options.Conflict;
-        return Saturate(p.ByPatron + p.ByClient + (o.DefianceWeight * p.Defiance), o.Scale);
+        return Saturated(p.ByPatron + p.ByClient + (o.DefianceWeight * p.Defiance), o.Scale);
     }
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output) =>
-        PressureSeries(dyad, t0, t1, output, static (byPatron, byClient, defiance, o) => Saturate(byPatron + byClient + (o.DefianceWeight * defiance), o.Scale));
+        PressureSeries(dyad, t0, t1, output, static (byPatron, byClient, defiance, o) => Saturated(byPatron + byClient + (o.DefianceWeight * defiance), o.Scale));
 
     /// <summary>
     /// The series of a measure of the three pressures (<see cref="Pressures"/>) over periods t0 … t1, null where the
@@ -142,12 +142,12 @@ public sealed class ConflictByPatron : Measure
 
     /// <inheritdoc />
     public override double? Evaluate(in DyadPeriod at) =>
-        Conflict.Pressures(at) is { } p ? Saturate(p.ByPatron, at.Options.Conflict.Scale) : null;
+        Conflict.Pressures(at) is { } p ? Saturated(p.ByPatron, at.Options.Conflict.Scale) : null;
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output) =>
-        Conflict.PressureSeries(dyad, t0, t1, output, static (byPatron, _, _, o) => Saturate(byPatron, o.Scale));
+        Conflict.PressureSeries(dyad, t0, t1, output, static (byPatron, _, _, o) => Saturated(byPatron, o.Scale));
 
     /// <inheritdoc />
     public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
@@ -189,13 +189,13 @@ public sealed class ConflictByClient : Measure
         }
 
         var o = at.Options.Conflict;
-        return Saturate(p.ByClient + (o.DefianceWeight * p.Defiance), o.Scale);
+        return Saturated(p.ByClient + (o.DefianceWeight * p.Defiance), o.Scale);
     }
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output) =>
-        Conflict.PressureSeries(dyad, t0, t1, output, static (_, byClient, defiance, o) => Saturate(byClient + (o.DefianceWeight * defiance), o.Scale));
+        Conflict.PressureSeries(dyad, t0, t1, output, static (_, byClient, defiance, o) => Saturated(byClient + (o.DefianceWeight * defiance), o.Scale));
 
     /// <inheritdoc />
     public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)

@@ -61,7 +61,7 @@ public sealed class Endurance : Measure
         var o = at.Options.Endurance;
         var perYear = at.Index.Grid.Granularity.PeriodsPerYear();
         var years = (at.T - first + 1) / (double)perYear;
-        var duration = Saturate(years, o.DurationScaleYears);
+        var duration = Saturated(years, o.DurationScaleYears);
         var (a, b) = at.Trailing(o.ContinuityWindowYears);
         a = Math.Max(a, first);
         var active = 0;
@@ -113,7 +113,7 @@ public sealed class Endurance : Measure
             }
 
             var years = (t - first + 1) / (double)perYear;
-            var duration = Saturate(years, o.DurationScaleYears);
+            var duration = Saturated(years, o.DurationScaleYears);
             var a = Math.Max(t - w + 1, first);
             output[i] = duration * (active[t + 1] - active[a]) / (t - a + 1);
         }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Influence.Evidence;
 using Influence.Indexing;
+using Influence.Internal;
 
 namespace Influence.Theory;
 
@@ -51,9 +52,20 @@ public sealed class Exchange : Measure
     /// <param name="backWindow">Σ S[C→P] over the window.</param>
     /// <param name="volumeScale">k.</param>
     /// <returns>The exchange in [0, 1].</returns>
-    public static double Compute(double flow, double inWindow, double backWindow, double volumeScale)
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A flow is NaN, infinite or negative, or <paramref name="volumeScale"/> is not a finite number &gt; 0.
+    /// </exception>
+    public static double Compute(double flow, double inWindow, double backWindow, double volumeScale) =>
+        Computed(
+            Check.NonNegativeOrThrow(flow, nameof(flow)),
+            Check.NonNegativeOrThrow(inWindow, nameof(inWindow)),
+            Check.NonNegativeOrThrow(backWindow, nameof(backWindow)),
+            Check.PositiveOrThrow(volumeScale, nameof(volumeScale)));
+
+    /// <summary><see cref="Compute"/> without the checks, for the engine (its sums and options are valid already).</summary>
+    private static double Computed(double flow, double inWindow, double backWindow, double volumeScale)
     {
-        var volume = Saturate(flow, volumeScale);
+        var volume = Saturated(flow, volumeScale);
         var total = inWindow + backWindow;
         var reciprocity = total > 0 ? 2 * Math.Min(inWindow, backWindow) / total : 0;
         return volume * reciprocity;
@@ -83,11 +95,11 @@ public sealed class Exchange : Measure
     /// <param name="at">The dyad and period.</param>
     /// <returns>The volume in [0, 1).</returns>
     public static double? Volume(in DyadPeriod at) =>
-        Inputs(at) is { } i ? Saturate(i.Flow, at.Options.Exchange.VolumeScale) : null;
+        Inputs(at) is { } i ? Saturated(i.Flow, at.Options.Exchange.VolumeScale) : null;
 
     /// <inheritdoc />
     public override double? Evaluate(in DyadPeriod at) =>
-        Inputs(at) is { } i ? Compute(i.Flow, i.InWindow, i.BackWindow, at.Options.Exchange.VolumeScale) : null;
+        Inputs(at) is { } i ? Computed(i.Flow, i.InWindow, i.BackWindow, at.Options.Exchange.VolumeScale) : null;
 
     /// <summary>The formula's inputs, or null when no support flows either way in the reciprocity window.</summary>
     private static (double Flow, double InWindow, double BackWindow)? Inputs(in DyadPeriod at)
@@ -147,7 +159,7 @@ public sealed class Exchange : Measure
             var flow = wv > 1
                 ? givenVolume[i] + backVolume[i]
                 : (givenNow.IsEmpty ? 0 : givenNow[t]) + (backNow.IsEmpty ? 0 : backNow[t]);
-            output[i] = Compute(flow, given[i], back[i], scale);
+            output[i] = Computed(flow, given[i], back[i], scale);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Influence.Indexing;
+using Influence.Internal;
 
 namespace Influence.Theory;
 
@@ -40,7 +41,12 @@ public sealed class PowerAsymmetry : Measure
     /// <param name="patron">The patron's capability, &gt; 0.</param>
     /// <param name="client">The client's capability, &gt; 0.</param>
     /// <returns>The asymmetry in [0, 1).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A capability is not a finite number &gt; 0.</exception>
     public static double Compute(double patron, double client) =>
+        Computed(Check.PositiveOrThrow(patron, nameof(patron)), Check.PositiveOrThrow(client, nameof(client)));
+
+    /// <summary><see cref="Compute"/> without the checks, for the engine (capabilities are validated when read).</summary>
+    private static double Computed(double patron, double client) =>
         double.IsFinite(patron + client)
             ? Math.Max(0, (patron - client) / (patron + client))
             : Math.Max(0, ((0.5 * patron) - (0.5 * client)) / ((0.5 * patron) + (0.5 * client))); // halved exactly: the sum would overflow
@@ -48,7 +54,7 @@ public sealed class PowerAsymmetry : Measure
     /// <inheritdoc />
     public override double? Evaluate(in DyadPeriod at) =>
         at.Index.TryCapability(at.Patron, at.T, out var p) && at.Index.TryCapability(at.Client, at.T, out var c)
-            ? Compute(p, c)
+            ? Computed(p, c)
             : null;
 
     /// <inheritdoc />
@@ -63,7 +69,7 @@ public sealed class PowerAsymmetry : Measure
         var cv = clientValue.Span;
         for (var t = t0; t <= t1; t++)
         {
-            output[t - t0] = pa[t] >= 0 && ca[t] >= 0 ? Compute(pv[t], cv[t]) : null;
+            output[t - t0] = pa[t] >= 0 && ca[t] >= 0 ? Computed(pv[t], cv[t]) : null;
         }
     }
 

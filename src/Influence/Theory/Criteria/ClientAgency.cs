@@ -49,7 +49,7 @@ public sealed class ClientAgency : Measure
         double? redLines = rw > 0 ? index.Sum(PairSum.RedLineDefied, at.PatronToClient, a, b) / rw : null;
         var (ca, cb) = at.Trailing(at.Options.Conflict.WindowYears);
         double? force = at.Observed(ca, cb)
-            ? Saturate(index.Sum(PairSum.Coercion, at.ClientToPatron, ca, cb), at.Options.ClientAgency.CoercionScale)
+            ? Saturated(index.Sum(PairSum.Coercion, at.ClientToPatron, ca, cb), at.Options.ClientAgency.CoercionScale)
             : null;
         double? outside = PatronShare.Instance.Evaluate(at) is { } s ? 1 - s : null;
         return (defiance, redLines, force, outside);
@@ -110,7 +110,7 @@ public sealed class ClientAgency : Measure
 
             if (seen[i])
             {
-                sum += Saturate(force[i], scale);
+                sum += Saturated(force[i], scale);
                 parts++;
             }
 

@@ -45,7 +45,7 @@ public sealed class Presence : Measure
     {
         var (a, b) = at.Trailing(at.Options.Presence.WindowYears);
         return at.Observed(a, b)
-            ? Saturate(at.Index.Sum(PairSum.Presence, at.PatronToClient, a, b), at.Options.Presence.Scale)
+            ? Saturated(at.Index.Sum(PairSum.Presence, at.PatronToClient, a, b), at.Options.Presence.Scale)
             : null;
     }
 
@@ -64,7 +64,7 @@ public sealed class Presence : Measure
             for (var t = t0; t <= t1; t++)
             {
                 output[t - t0] = EvidenceIndex.CountIn(given, t, t) + EvidenceIndex.CountIn(back, t, t) > 0
-                    ? Saturate(EvidenceIndex.ValueAt(presence, t), scale)
+                    ? Saturated(EvidenceIndex.ValueAt(presence, t), scale)
                     : null;
             }
 
@@ -77,7 +77,7 @@ public sealed class Presence : Measure
         for (var t = t0; t <= t1; t++)
         {
             output[t - t0] = EvidenceIndex.CountIn(given, t - w + 1, t) + EvidenceIndex.CountIn(back, t - w + 1, t) > 0
-                ? Saturate(sums[t - t0], scale)
+                ? Saturated(sums[t - t0], scale)
                 : null;
         }
     }

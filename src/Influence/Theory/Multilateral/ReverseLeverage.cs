@@ -69,7 +69,7 @@ public sealed class ReverseLeverage : Measure
 
         var (a, b) = at.Trailing(at.Options.Multilateral.NetworkWindowYears);
         var sum = ReverseLeveragePath.Sum(at.Index, at.Patron, at.Client, a, b, null, out var legObserved);
-        return legObserved ? Saturate(sum, at.Options.Multilateral.ReverseLeverageScale) : null;
+        return legObserved ? Saturated(sum, at.Options.Multilateral.ReverseLeverageScale) : null;
     }
 
     /// <inheritdoc />
@@ -165,7 +165,7 @@ public sealed class ReverseLeverage : Measure
         var scale = dyad.Options.Multilateral.ReverseLeverageScale;
         for (var i = 0; i < n; i++)
         {
-            output[i] = observed[i] ? Saturate(sum[i], scale) : null;
+            output[i] = observed[i] ? Saturated(sum[i], scale) : null;
         }
     }
 
