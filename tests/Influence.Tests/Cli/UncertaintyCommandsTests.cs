@@ -94,7 +94,7 @@ public sealed class UncertaintyCommandsTests : IDisposable
         var (code, output, _) = Run("changepoints", _case, "--patron", "pakistan", "--client", "taliban", "--measure", "presence");
 
         code.Should().Be(0);
-        output.Should().Contain("penalty β").And.Contain("1996").And.Contain("shift +0.393");
+        output.Should().Contain("penalty β").And.Contain("1996").And.Contain("shift +0.534");
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class UncertaintyCommandsTests : IDisposable
         output.Should().Contain("Conflict.Scale")
             .And.Contain("What flips the state")
             .And.Contain("What flips the patron–client test")
-            .And.Contain("source: Sharma (2026)");
+            .And.Contain("source: Sharma, R. (2026)");
     }
 
     [Fact]
