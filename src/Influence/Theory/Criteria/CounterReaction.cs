@@ -82,53 +82,128 @@ public sealed class CounterReaction : Measure
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Both sides are added period by period: the baseline's periods before t₀ from the index's demand sums (every
+    /// demand touching them was made before the overreach), then, in canonical order, the demands touching t₀ (each
+    /// on its side of d₀, a baseline demand with its days before d₀), then the reaction's demands touching each later
+    /// period up to t (see <see cref="AddPeriod"/>).
+    /// </remarks>
     public override double? Evaluate(in DyadPeriod at)
     {
-        if (Windows(at) is not { } w)
+        if (Windows(at) is not { } w || at.PatronToClient < 0)
         {
             return null;
         }
 
+        var index = at.Index;
+        var pair = at.PatronToClient;
         var day = w.Day.DayNumber;
-        var before = Defiance(at.Index, at.PatronToClient, day, after: false, w.BaselineFrom, w.BaselineTo);
-        var after = Defiance(at.Index, at.PatronToClient, day, after: true, w.Overreach, at.T);
-        return Difference(after, before);
-    }
-
-    private static double? Difference(double after, double before) =>
-        double.IsNaN(after) || double.IsNaN(before) ? null : after - before;
-
-    /// <summary>
-    /// Defiance (1 − the weighted share of demands met) of the pair's demands dated on or after <paramref name="day"/>
-    /// (<paramref name="after"/>) or before it, over periods t0 … t1: each demand weighs confidence × salience × its
-    /// shares of those periods, added in canonical order. NaN without such a demand, or when they all weigh 0.
-    /// </summary>
-    private static double Defiance(EvidenceIndex index, int pair, int day, bool after, int t0, int t1)
-    {
-        if (pair < 0)
+        var t0 = w.Overreach;
+        var baseline = new Tally
         {
-            return double.NaN;
-        }
-
+            Weight = index.Sum(PairSum.DemandWeight, pair, w.BaselineFrom, t0 - 1),
+            Met = index.Sum(PairSum.DemandMet, pair, w.BaselineFrom, t0 - 1),
+            Any = index.Count(PairCount.Demand, pair, w.BaselineFrom, t0 - 1) > 0,
+        };
+        var after = default(Tally);
         var c = index.Case.Evidence.Columns;
-        var compliance = index.Options.Compliance;
-        var (d0, d1) = index.WindowDays(t0, t1);
-        double weight = 0, met = 0;
-        var any = false;
-        foreach (var row in index.PairItemSpan(pair, EvidenceKind.Demand))
+        var rows = index.PairItemSpan(pair, EvidenceKind.Demand);
+        var touching = new List<int>();
+        for (var t = t0; t <= at.T; t++)
         {
-            if (c.LastDay[row] < d0 || c.FirstDay[row] > d1 || (c.FirstDay[row] >= day) != after)
+            var (d0, d1) = index.WindowDays(t, t);
+            touching.Clear();
+            foreach (var row in rows)
             {
-                continue;
+                if (c.LastDay[row] >= d0 && c.FirstDay[row] <= d1)
+                {
+                    touching.Add(row);
+                }
             }
 
-            var w = Weight(index, row, day, after, t0, t1);
-            any = true;
-            weight += w;
-            met += w * compliance.Credit((DemandResponse)c.Type[row]);
+            AddPeriod(index, pair, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(touching), t, day, t == t0, ref baseline, ref after);
         }
 
-        return any && weight > 0 ? 1 - (met / weight) : double.NaN;
+        return Difference(after, baseline);
+    }
+
+    /// <summary>
+    /// Adds the demands touching period t (<paramref name="touching"/>, canonical order) to their sides (see
+    /// <see cref="Add"/>). After the overreach's period, when every one of them was made on or after the overreach, the
+    /// period's sums are the index's (no demand of the baseline runs on into it): read, not added up again.
+    /// </summary>
+    private static void AddPeriod(EvidenceIndex index, int pair, ReadOnlySpan<int> touching, int t, int day, bool overreachPeriod, ref Tally baseline, ref Tally after)
+    {
+        if (touching.IsEmpty)
+        {
+            return;
+        }
+
+        if (!overreachPeriod)
+        {
+            var firstDays = index.Case.Evidence.Columns.FirstDay;
+            var earliest = int.MaxValue;
+            foreach (var row in touching)
+            {
+                earliest = Math.Min(earliest, firstDays[row]);
+            }
+
+            if (earliest >= day)
+            {
+                after.Weight += index.At(PairSum.DemandWeight, pair, t);
+                after.Met += index.At(PairSum.DemandMet, pair, t);
+                after.Any = true;
+                return;
+            }
+        }
+
+        foreach (var row in touching)
+        {
+            Add(index, row, t, day, overreachPeriod, ref baseline, ref after);
+        }
+    }
+
+    /// <summary>Σ weight, Σ weight × credit, and whether any demand was seen, of one side of the overreach.</summary>
+    private struct Tally
+    {
+        public double Weight;
+        public double Met;
+        public bool Any;
+
+        /// <summary>1 − compliance; NaN without a demand, or when they all weigh 0 (nothing to divide).</summary>
+        public readonly double Defiance => Any && Weight > 0 ? 1 - (Met / Weight) : double.NaN;
+    }
+
+    private static double? Difference(in Tally after, in Tally before) =>
+        double.IsNaN(after.Defiance) || double.IsNaN(before.Defiance) ? null : after.Defiance - before.Defiance;
+
+    /// <summary>
+    /// Adds a demand touching period t to its side: in the overreach's period (<paramref name="overreachPeriod"/>) a
+    /// demand made before <paramref name="day"/> to the baseline, with its days before the overreach, and one made on or
+    /// after it to the reaction; in a later period only a demand made on or after it, to the reaction. Its weight there
+    /// is confidence × salience × its share of the period.
+    /// </summary>
+    private static void Add(EvidenceIndex index, int row, int t, int day, bool overreachPeriod, ref Tally baseline, ref Tally after)
+    {
+        var c = index.Case.Evidence.Columns;
+        var (first, last) = (c.FirstDay[row], c.LastDay[row]);
+        var before = first < day;
+        if (before && !overreachPeriod)
+        {
+            return;
+        }
+
+        var starts = index.Grid.StartDays;
+
+        // As EvidenceIndex.ShareOf, with a baseline demand's days cut at the day before the overreach (a point keeps its
+        // whole length as the denominator: only its mass before the overreach counts).
+        var overlap = Math.Min(before ? Math.Min(last, day - 1) : last, starts[t + 1] - 1) - Math.Max(first, starts[t]) + 1;
+        var share = overlap <= 0 ? 0 : c.IsSpan(row) ? (double)overlap / index.Grid.YearDays[t] : (double)overlap / (last - first + 1);
+        var w = index.Weight(row) * share;
+        ref var side = ref before ? ref baseline : ref after;
+        side.Weight += w;
+        side.Met += w * index.Options.Compliance.Credit((DemandResponse)c.Type[row]);
+        side.Any = true;
     }
 
     /// <summary>
@@ -138,24 +213,23 @@ public sealed class CounterReaction : Measure
     /// </summary>
     private static double Weight(EvidenceIndex index, int row, int day, bool after, int t0, int t1)
     {
-        if (after)
-        {
-            return index.WindowWeight(row, t0, t1);
-        }
-
+        // Only the periods the demand touches (before the overreach, for the baseline): elsewhere its share is +0, and
+        // adding +0 changes no sum, so this is EvidenceIndex.WindowWeight's sum for a demand made after the overreach.
         var c = index.Case.Evidence.Columns;
-        var (first, last, span) = (c.FirstDay[row], Math.Min(c.LastDay[row], day - 1), c.IsSpan(row));
+        var (first, whole, span) = (c.FirstDay[row], c.LastDay[row], c.IsSpan(row));
+        var last = after ? whole : Math.Min(whole, day - 1);
         var starts = index.Grid.StartDays;
         var years = index.Grid.YearDays;
         var share = 0.0;
-        for (var t = Math.Max(t0, 0); t <= Math.Min(t1, index.Periods - 1); t++)
+        var to = Math.Min(Math.Min(t1, index.Periods - 1), index.PeriodOfDay(last));
+        for (var t = Math.Max(Math.Max(t0, 0), index.PeriodOfDay(first)); t <= to; t++)
         {
-            // As EvidenceIndex.ShareOf, with the demand's days cut at the day before the overreach (a point keeps its
-            // whole length as the denominator: only its mass before the overreach counts).
+            // As EvidenceIndex.ShareOf, with a baseline demand's days cut at the day before the overreach (a point keeps
+            // its whole length as the denominator: only its mass before the overreach counts).
             var overlap = Math.Min(last, starts[t + 1] - 1) - Math.Max(first, starts[t]) + 1;
             if (overlap > 0)
             {
-                share += span ? (double)overlap / years[t] : (double)overlap / (c.LastDay[row] - first + 1);
+                share += span ? (double)overlap / years[t] : (double)overlap / (whole - first + 1);
             }
         }
 
@@ -164,8 +238,10 @@ public sealed class CounterReaction : Measure
 
     /// <inheritdoc />
     /// <remarks>
-    /// Only periods with an overreach in their lag window are computed, each as <see cref="Evaluate"/> computes it; the
-    /// baseline, which depends only on the overreach, is computed once for each.
+    /// Only periods with an overreach in their lag window are computed. The demands touching each period are listed
+    /// once (canonical order); the baseline's sums before t₀ are trailing windows of the index's demand sums, all
+    /// computed together; then each period adds its demands exactly as <see cref="Evaluate"/> does, the reaction's
+    /// sums running on from the period before while the overreach stays the same.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
@@ -175,13 +251,14 @@ public sealed class CounterReaction : Measure
         var n = t1 - t0 + 1;
         output[..n].Clear();
         var overreaches = index.CountPrefix(PairCount.Overreach, pair);
-        if (EvidenceIndex.CountIn(overreaches, 0, t1) == 0 || index.CountPrefix(PairCount.Demand, pair).IsEmpty)
+        var demands = index.CountPrefix(PairCount.Demand, pair);
+        if (EvidenceIndex.CountIn(overreaches, 0, t1) == 0 || demands.IsEmpty)
         {
             return;
         }
 
         var lag = index.Grid.WindowPeriods(dyad.Options.CounterReaction.LagYears);
-        var baseline = index.Grid.WindowPeriods(dyad.Options.CounterReaction.BaselineYears);
+        var baselineLength = index.Grid.WindowPeriods(dyad.Options.CounterReaction.BaselineYears);
         using var scratch = new SeriesScratch();
         var next = scratch.Ints(t1 + 2);
         next[t1 + 1] = int.MaxValue;
@@ -190,9 +267,43 @@ public sealed class CounterReaction : Measure
             next[t] = EvidenceIndex.CountIn(overreaches, t, t) > 0 ? t : next[t + 1];
         }
 
+        var baselineWeight = scratch.Doubles(t1 + 1);
+        var baselineMet = scratch.Doubles(t1 + 1);
+        Indexing.Windows.Sums(index.SumSeries(PairSum.DemandWeight, pair), baselineLength, 0, baselineWeight);
+        Indexing.Windows.Sums(index.SumSeries(PairSum.DemandMet, pair), baselineLength, 0, baselineMet);
+
+        // The demand rows touching each period 0 … t1, in canonical order: rows[start[t] … start[t + 1]).
+        var c = index.Case.Evidence.Columns;
+        var pairRows = index.PairItemSpan(pair, EvidenceKind.Demand);
+        var start = scratch.Ints(t1 + 2);
+        start.Clear();
+        foreach (var row in pairRows)
+        {
+            for (var t = Math.Max(index.PeriodOfDay(c.FirstDay[row]), 0); t <= Math.Min(index.PeriodOfDay(c.LastDay[row]), t1); t++)
+            {
+                start[t + 1]++;
+            }
+        }
+
+        for (var t = 0; t <= t1; t++)
+        {
+            start[t + 1] += start[t];
+        }
+
+        var rows = scratch.Ints(start[t1 + 1]);
+        var fill = scratch.Ints(t1 + 1);
+        start[..(t1 + 1)].CopyTo(fill);
+        foreach (var row in pairRows)
+        {
+            for (var t = Math.Max(index.PeriodOfDay(c.FirstDay[row]), 0); t <= Math.Min(index.PeriodOfDay(c.LastDay[row]), t1); t++)
+            {
+                rows[fill[t]++] = row;
+            }
+        }
+
         var started = -1;
         var day = 0;
-        var before = double.NaN;
+        Tally baseline = default, after = default;
         for (var i = 0; i < n; i++)
         {
             var t = t0 + i;
@@ -202,14 +313,27 @@ public sealed class CounterReaction : Measure
                 continue;
             }
 
+            var from = t;
             if (overreach != started)
             {
                 day = OverreachDay(index, pair, overreach);
-                before = Defiance(index, pair, day, after: false, overreach - baseline, overreach);
+                baseline = overreach == 0 ? default : new Tally
+                {
+                    Weight = baselineWeight[overreach - 1],
+                    Met = baselineMet[overreach - 1],
+                    Any = EvidenceIndex.CountIn(demands, overreach - baselineLength, overreach - 1) > 0,
+                };
+                after = default;
+                from = overreach;
                 started = overreach;
             }
 
-            output[i] = double.IsNaN(before) ? null : Difference(Defiance(index, pair, day, after: true, overreach, t), before);
+            for (var u = from; u <= t; u++)
+            {
+                AddPeriod(index, pair, rows[start[u]..start[u + 1]], u, day, u == overreach, ref baseline, ref after);
+            }
+
+            output[i] = Difference(after, baseline);
         }
     }
 
