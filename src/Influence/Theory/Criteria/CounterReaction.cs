@@ -20,8 +20,9 @@ namespace Influence.Theory;
 /// A demand is dated by its first day (a standing demand, a span, by the day it began), so which side of the
 /// overreach it falls on does not depend on the length of the periods: a demand made in January is not a reaction
 /// to an overreach in December of the same year, and a standing demand made before the overreach and still defied
-/// after it is part of the baseline (with its days before the overreach), never a reaction. Undefined without an overreach in the lag window, or without
-/// demands on either side of it (or when all the demands on one side weigh 0). Rubinstein (1977), pp. xiv–xix.
+/// after it is part of the baseline (with its days before the overreach), never a reaction. Undefined without an
+/// overreach in the lag window, or without demands on either side of it (or when all the demands on one side weigh 0).
+/// Rubinstein (1977), pp. xiv–xix.
 /// </remarks>
 public sealed class CounterReaction : Measure
 {
