@@ -48,7 +48,8 @@ Console.WriteLine($"chart written to {chart}");
 
 // <explain>
 // What drove the sharpest rise in conflict? Take the period where conflict rose most from the one before and list the
-// evidence behind its value, largest effect first (effect = value − value scored without the item).
+// evidence behind its value: any item it would be undefined without first, then largest effect first (effect = value −
+// value scored without the item).
 var series = scores.For(dyad);
 var rise = Enumerable.Range(1, series.Count - 1)
     .Where(i => series[i].Conflict.IsDefined && series[i - 1].Conflict.IsDefined)

@@ -103,7 +103,7 @@ internal static class ExplainCommand
             w.WriteLine(Together(e, inv));
         }
 
-        w.WriteLine(string.Create(inv, $"  {e.Contributions.Length} evidence item{(e.Contributions.Length == 1 ? string.Empty : "s")}, largest effect first (effect = value − value without the item):"));
+        w.WriteLine(string.Create(inv, $"  {e.Contributions.Length} evidence item{(e.Contributions.Length == 1 ? string.Empty : "s")}, those it is undefined without first, then largest effect first (effect = value − value without the item):"));
         foreach (var c in e.Contributions)
         {
             var effect = c.Effect is { } x ? x.ToString("+0.####;−0.####;0", inv) : c.ValueWithout is null ? "(undefined without it)" : "–";

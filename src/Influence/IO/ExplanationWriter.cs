@@ -14,7 +14,7 @@ namespace Influence.IO;
 /// Numbers are written shortest round-trip; a missing value is null (never NaN). <c>notScored</c> is the reason when
 /// the dyad is not scored in the period (one of its parties did not exist), else null. <c>date</c> is the item's date
 /// as in a case file (<c>2024</c>, <c>2024-03</c>, <c>2024-03-05</c>) or a span as <c>start..end</c>; <c>kind</c> and
-/// <c>confidence</c> use the case format's names. Contributions are in the explanation's order (largest effect first).
+/// <c>confidence</c> use the case format's names. Contributions are in the explanation's order (those the value rests on first, then largest effect first).
 /// The same explanation always gives the same bytes.
 /// </remarks>
 public static class ExplanationWriter

@@ -947,16 +947,6 @@ public sealed partial class EvidenceIndex
         return (parts.At.AsMemory(actor * Periods, Periods), parts.Value.AsMemory(actor * Periods, Periods));
     }
 
-    /// <summary>
-    /// A pair's running count of periods with positive support (period t's flag is [t + 1] − [t]), or empty when it has
-    /// no support: <see cref="HasSupport"/>(pair, a, t) is <see cref="CountIn"/>(prefix, a, t) &gt; 0 for t in the grid.
-    /// </summary>
-    internal ReadOnlySpan<int> PositiveSupportPrefix(int pair)
-    {
-        var block = Block(PairSum.Support, pair);
-        return block < 0 ? default : Running.Positive.AsSpan(block * (Periods + 1), Periods + 1);
-    }
-
     /// <summary>An actor's running count of support items received.</summary>
     internal ReadOnlySpan<int> SupportInCountPrefix(int actor) => Received.Counts.AsSpan(actor * (Periods + 1), Periods + 1);
 

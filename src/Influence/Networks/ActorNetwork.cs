@@ -25,8 +25,10 @@ namespace Influence.Networks;
 /// so every edge is exactly one pair of the index and every item counts at most once per direction.
 /// </para>
 /// <para>
-/// <b>Edges.</b> For vertices u ≠ v, a support edge u → v when Σ confidence × magnitude × share over the window is
-/// &gt; 0, and a coercion edge u → v likewise with severity. Weights are the index's window sums.
+/// <b>Edges.</b> For vertices u ≠ v, a support edge u → v when a support item u → v falls in the window, and a
+/// coercion edge u → v likewise; the weight is the index's window sum, Σ confidence × magnitude (or severity) × share,
+/// which is 0 for an edge whose items all weigh 0: an item whose confidence weight or magnitude is 0 still makes a tie,
+/// as it makes a window observed (docs/measures.md).
 /// </para>
 /// <para>
 /// <b>Cost.</b> <see cref="Build"/> filters the index's pairs once, O(pairs), and reads each kept pair's window
@@ -434,18 +436,16 @@ public sealed class ActorNetwork
 
     private void AddPair(int pair, int from, int to)
     {
-        var support = Index.Sum(PairSum.Support, pair, FirstPeriod, LastPeriod);
-        if (support > 0)
+        if (DyadTies.Tie(Index, pair, FirstPeriod, LastPeriod))
         {
-            var e = new NetworkEdge(from, to, TieKind.Support, support);
+            var e = new NetworkEdge(from, to, TieKind.Support, Index.Sum(PairSum.Support, pair, FirstPeriod, LastPeriod));
             _building!.AddVerticesAndEdge(e);
             _support[Key(from, to)] = e;
         }
 
-        var coercion = Index.Sum(PairSum.Coercion, pair, FirstPeriod, LastPeriod);
-        if (coercion > 0)
+        if (DyadTies.Coerces(Index, pair, FirstPeriod, LastPeriod))
         {
-            var e = new NetworkEdge(from, to, TieKind.Coercion, coercion);
+            var e = new NetworkEdge(from, to, TieKind.Coercion, Index.Sum(PairSum.Coercion, pair, FirstPeriod, LastPeriod));
             _building!.AddVerticesAndEdge(e);
             _coercion[Key(from, to)] = e;
         }
@@ -512,17 +512,16 @@ public readonly record struct ReverseLeveragePath(int Client, int ThirdParty, in
                 continue;
             }
 
-            var support = index.Sum(PairSum.Support, pair, t0, t1);
-            if (support <= 0)
+            if (!DyadTies.Tie(index, pair, t0, t1))
             {
                 continue;
             }
 
             legObserved = true;
-            var coercion = DyadTies.Coercion(index, z, patron, t0, t1);
-            if (coercion > 0)
+            var back = index.PairOf(z, patron);
+            if (DyadTies.Coerces(index, back, t0, t1))
             {
-                var path = new ReverseLeveragePath(client, z, patron, support, coercion);
+                var path = new ReverseLeveragePath(client, z, patron, index.Sum(PairSum.Support, pair, t0, t1), index.Sum(PairSum.Coercion, back, t0, t1));
                 sum += path.Strength;
                 paths?.Add(path);
             }
@@ -532,7 +531,7 @@ public readonly record struct ReverseLeveragePath(int Client, int ThirdParty, in
         {
             foreach (var pair in index.InPairSpan(patron))
             {
-                if (DyadTies.IsThirdParty(index, index.PairFrom(pair), patron, client) && index.Sum(PairSum.Coercion, pair, t0, t1) > 0)
+                if (DyadTies.IsThirdParty(index, index.PairFrom(pair), patron, client) && DyadTies.Coerces(index, pair, t0, t1))
                 {
                     legObserved = true;
                     break;

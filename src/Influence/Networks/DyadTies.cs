@@ -21,14 +21,22 @@ internal static class DyadTies
         return parent < 0 || index.IsWithin(patron, parent) || index.IsWithin(client, parent);
     }
 
-    /// <summary>Weighted support from one actor to another over the window (0 when there is none).</summary>
-    public static double Support(EvidenceIndex index, int from, int to, int t0, int t1) =>
-        index.Sum(PairSum.Support, index.PairOf(from, to), t0, t1);
+    /// <summary>
+    /// Whether a support tie runs from one actor to another in the window: a support item on the pair touches it,
+    /// whatever its weight (an item whose confidence weight or magnitude is 0 still makes the tie, as it makes a window
+    /// observed; see docs/measures.md).
+    /// </summary>
+    public static bool Tie(EvidenceIndex index, int from, int to, int t0, int t1) => Tie(index, index.PairOf(from, to), t0, t1);
 
-    /// <summary>Weighted coercion from one actor to another over the window.</summary>
-    public static double Coercion(EvidenceIndex index, int from, int to, int t0, int t1) =>
-        index.Sum(PairSum.Coercion, index.PairOf(from, to), t0, t1);
+    /// <summary>Whether a pair (or −1) carries a support tie in the window: a support item touches it.</summary>
+    public static bool Tie(EvidenceIndex index, int pair, int t0, int t1) => index.Count(PairCount.Support, pair, t0, t1) > 0;
 
-    /// <summary>Whether a support tie runs from one actor to another in the window.</summary>
-    public static bool Tie(EvidenceIndex index, int from, int to, int t0, int t1) => index.HasSupport(index.PairOf(from, to), t0, t1);
+    /// <summary>
+    /// A pair's running count of support items (empty without any): the pair carries a tie in the window a … t exactly
+    /// when <see cref="EvidenceIndex.CountIn"/>(prefix, a, t) &gt; 0.
+    /// </summary>
+    public static ReadOnlySpan<int> TiePrefix(EvidenceIndex index, int pair) => index.CountPrefix(PairCount.Support, pair);
+
+    /// <summary>Whether a coercion tie runs along a pair (or −1) in the window: a coercive item touches it, whatever its weight.</summary>
+    public static bool Coerces(EvidenceIndex index, int pair, int t0, int t1) => index.Count(PairCount.Coercion, pair, t0, t1) > 0;
 }

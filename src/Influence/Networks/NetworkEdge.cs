@@ -21,7 +21,9 @@ public enum TieKind
 /// </summary>
 /// <remarks>
 /// The weight is Σ confidence × magnitude (support) or Σ confidence × severity (coercion) × each item's share of the
-/// window's periods: the same sums every measure reads from the <see cref="Indexing.EvidenceIndex"/>.
+/// window's periods: the same sums every measure reads from the <see cref="Indexing.EvidenceIndex"/>. It is 0 for a
+/// tie whose items all weigh 0 (a magnitude or severity of 0, or a confidence weighted 0): the tie exists because the
+/// items do, whatever their weight.
 /// </remarks>
 public sealed class NetworkEdge : IEdge<int>
 {
@@ -29,8 +31,8 @@ public sealed class NetworkEdge : IEdge<int>
     /// <param name="source">The acting actor's position (≥ 0).</param>
     /// <param name="target">The other actor's position (≥ 0, not the source).</param>
     /// <param name="kind">Support or coercion.</param>
-    /// <param name="weight">The weight, finite and &gt; 0.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A position is negative or the weight is not finite and positive.</exception>
+    /// <param name="weight">The weight, finite and ≥ 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A position is negative or the weight is not finite and non-negative.</exception>
     /// <exception cref="ArgumentException">Source and target are the same actor.</exception>
     public NetworkEdge(int source, int target, TieKind kind, double weight)
     {
@@ -49,7 +51,7 @@ public sealed class NetworkEdge : IEdge<int>
         Source = source;
         Target = target;
         Kind = kind;
-        Weight = Check.PositiveOrThrow(weight, nameof(weight));
+        Weight = Check.NonNegativeOrThrow(weight, nameof(weight));
     }
 
     /// <summary>The acting actor's position.</summary>
@@ -61,7 +63,7 @@ public sealed class NetworkEdge : IEdge<int>
     /// <summary>Support or coercion.</summary>
     public TieKind Kind { get; }
 
-    /// <summary>The weight over the network's window (&gt; 0).</summary>
+    /// <summary>The weight over the network's window (≥ 0).</summary>
     public double Weight { get; }
 
     /// <inheritdoc />

@@ -209,8 +209,8 @@ public sealed record PatronBrokerage
         }
 
         // Third parties tied to both sides, found through the side with fewer pairs.
-        var pc = index.PositiveSupportPrefix(index.PairOf(p, c));
-        var cp = index.PositiveSupportPrefix(index.PairOf(c, p));
+        var pc = DyadTies.TiePrefix(index, index.PairOf(p, c));
+        var cp = DyadTies.TiePrefix(index, index.PairOf(c, p));
         if (!pc.IsEmpty)
         {
             var fromPatron = index.InPairSpan(p).Length <= index.InPairSpan(c).Length;
@@ -270,11 +270,11 @@ public sealed record PatronBrokerage
         return ancestors[^1];
     }
 
-    /// <summary>Adds <paramref name="sign"/> to each window in which the pair carried support.</summary>
+    /// <summary>Adds <paramref name="sign"/> to each window in which the pair carried a support tie (an item, whatever its weight).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Add(EvidenceIndex index, int pair, int w, int t0, Span<int> counts, int sign)
     {
-        var prefix = index.PositiveSupportPrefix(pair);
+        var prefix = DyadTies.TiePrefix(index, pair);
         if (prefix.IsEmpty)
         {
             return;
@@ -287,12 +287,12 @@ public sealed record PatronBrokerage
         }
     }
 
-    /// <summary>Adds 1 to each window in which both pairs carried support.</summary>
+    /// <summary>Adds 1 to each window in which both pairs carried a support tie.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void AddBoth(EvidenceIndex index, int pair, int other, int w, int t0, Span<int> counts)
     {
-        var first = index.PositiveSupportPrefix(pair);
-        var second = index.PositiveSupportPrefix(other);
+        var first = DyadTies.TiePrefix(index, pair);
+        var second = DyadTies.TiePrefix(index, other);
         if (first.IsEmpty || second.IsEmpty)
         {
             return;
@@ -370,7 +370,7 @@ public sealed record PatronBrokerage
         foreach (var pair in index.InPairSpan(c))
         {
             // list 0: z → C with a tie (the pair's own window sum says so: cheap test first).
-            if (index.HasSupport(pair, t0, t1))
+            if (DyadTies.Tie(index, pair, t0, t1))
             {
                 Visit(index.PairFrom(pair), 0);
             }
@@ -378,7 +378,7 @@ public sealed record PatronBrokerage
 
         foreach (var pair in index.OutPairSpan(c))
         {
-            if (index.HasSupport(pair, t0, t1))
+            if (DyadTies.Tie(index, pair, t0, t1))
             {
                 Visit(index.PairTo(pair), 1);
             }
@@ -388,7 +388,7 @@ public sealed record PatronBrokerage
         {
             foreach (var pair in index.InPairSpan(p))
             {
-                if (index.HasSupport(pair, t0, t1))
+                if (DyadTies.Tie(index, pair, t0, t1))
                 {
                     Visit(index.PairFrom(pair), 2);
                 }
@@ -399,7 +399,7 @@ public sealed record PatronBrokerage
         {
             foreach (var pair in index.OutPairSpan(p))
             {
-                if (index.HasSupport(pair, t0, t1))
+                if (DyadTies.Tie(index, pair, t0, t1))
                 {
                     Visit(index.PairTo(pair), 3);
                 }

@@ -56,7 +56,10 @@ public sealed record Contribution(
 /// <param name="Value">The value (null when undefined).</param>
 /// <param name="Formula">The measure's formula.</param>
 /// <param name="Citation">The theory it encodes.</param>
-/// <param name="Contributions">Every evidence item that fed the value, largest effect first.</param>
+/// <param name="Contributions">
+/// Every evidence item that fed the value: first those the value rests on (it is undefined without each of them), then
+/// the others by the size of their effect, largest first (ties: larger weight first, then by id).
+/// </param>
 /// <param name="ValueWithoutAll">
 /// The value scored without every item of <paramref name="Contributions"/> at once (null: undefined without them, or
 /// no item fed the value).
@@ -171,8 +174,10 @@ public static class Explainer
                 item.Note);
         });
 
+        // The items the value rests on (undefined without them) first, then by the size of their effect.
         var ordered = contributions
-            .OrderByDescending(c => Math.Abs(c.Effect ?? 0))
+            .OrderByDescending(c => value is not null && c.ValueWithout is null)
+            .ThenByDescending(c => Math.Abs(c.Effect ?? 0))
             .ThenByDescending(c => c.Weight)
             .ThenBy(c => c.EvidenceId, StringComparer.Ordinal)
             .ToImmutableArray();

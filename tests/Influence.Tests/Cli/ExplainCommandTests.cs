@@ -87,7 +87,7 @@ public sealed class ExplainCommandTests : IDisposable
         code.Should().Be(0);
         output.Should().StartWith("exchange of P → C in 2005: 0.416"); // (1 − e^−1.15) · 2 · 0.35 / 1.15
         output.Should().Contain("formula:").And.Contain("theory:   Biermann (2025)");
-        output.Should().Contain("2 evidence items, largest effect first");
+        output.Should().Contain("2 evidence items, those it is undefined without first, then largest effect first");
         output.Should().Contain("give  [patron→client support; weight 0.8; support, 2005, confirmed]");
         output.Should().Contain("back  [client→patron support; weight 0.35; support, 2005, reported]");
         output.Should().Contain("P sends arms.");

@@ -72,6 +72,33 @@ public class ExplainerTests
     }
 
     [Fact]
+    public void Explain_ListsTheItemsTheValueRestsOnFirst_ThenByEffect()
+    {
+        // Counter-reaction 2005 (CounterReactionTests): baseline d1, d2 complied and d3 defied, overreach o in 2004,
+        // then d4 and d5 defied: 1 − 1/3 = 2/3. Without o it is undefined: the value rests on it, so it comes first,
+        // although it has no effect to sort by. Then d3 (without it 1: effect −1/3), d1 and d2 (without either ½:
+        // effect 1/6), and d4 and d5 (without either the other still makes the reaction 1: effect 0).
+        var c = TestCases.Builder()
+            .AddIssue(new Issue("i", "Issue"))
+            .Add(TestCases.Demand("d1", TestCases.Year(2001), "i", 1, DemandResponse.Complied))
+            .Add(TestCases.Demand("d2", TestCases.Year(2002), "i", 1, DemandResponse.Complied))
+            .Add(TestCases.Demand("d3", TestCases.Year(2003), "i", 1, DemandResponse.Defied))
+            .Add(TestCases.Overreach("o", TestCases.Year(2004)))
+            .Add(TestCases.Demand("d4", TestCases.Year(2004), "i", 1, DemandResponse.Defied))
+            .Add(TestCases.Demand("d5", TestCases.Year(2005), "i", 1, DemandResponse.Defied))
+            .Build();
+
+        var e = Explainer.Explain(Scorer.Score(c), TestCases.PC, Period.FromYear(2005), "counterReaction");
+
+        e.Value.Should().BeApproximately(2.0 / 3, 1e-12);
+        e.Contributions.Select(x => x.EvidenceId).Should().Equal("o", "d3", "d1", "d2", "d4", "d5");
+        e.Contributions[0].ValueWithout.Should().BeNull();
+        e.Contributions[1].Effect.Should().BeApproximately(-1.0 / 3, 1e-12);
+        e.Contributions[2].Effect.Should().BeApproximately(1.0 / 6, 1e-12);
+        e.Contributions[5].Effect.Should().Be(0);
+    }
+
+    [Fact]
     public void Explain_RejectsWhatWasNotScored()
     {
         var scores = Scorer.Score(TestCases.Builder().Add(TestCases.Support("a", TestCases.Year(2005), "P", "C", 0.5)).Build());

@@ -87,4 +87,81 @@ public class CounterReactionTests
         TestCases.Value(Backlash(), "counterReaction", 2005, shortLag).Should().BeNull();
         TestCases.Value(Backlash(), "counterReaction", 2005, shortBaseline).Should().Be(0);
     }
+
+    // A demand defied on 2020-01-15 came before an overreach on 2020-12-20, whatever the length of the periods: it is
+    // baseline, not a reaction. Before the fix a yearly series pooled every demand of 2020 as "after" (1.00 here:
+    // the 2019 demand was complied with), while a monthly one found no demand after the overreach (undefined).
+    private static CaseBuilder DecemberOverreach() => TestCases.Builder()
+        .AddIssue(new Issue("i", "Issue"))
+        .Add(TestCases.Demand("c2019", TestCases.Year(2019), "i", 1, DemandResponse.Complied))
+        .Add(TestCases.Demand("jan", EvidenceDate.OnDay(2020, 1, 15), "i", 1, DemandResponse.Defied))
+        .Add(TestCases.Overreach("o", EvidenceDate.OnDay(2020, 12, 20)));
+
+    private static CaseBuilder Range(CaseBuilder b)
+    {
+        b.From = Period.FromYear(2010);
+        b.To = Period.FromYear(2022);
+        return b;
+    }
+
+    [Fact]
+    public void CounterReaction_DatesDemandsByDay_NotByPeriod()
+    {
+        var c = Range(DecemberOverreach()).Build();
+
+        TestCases.Value(c, "counterReaction", Period.FromYear(2020)).Should().BeNull("no demand was made after the overreach");
+        TestCases.Value(c, "counterReaction", Period.FromYear(2021)).Should().BeNull();
+        TestCases.Value(c, "counterReaction", Period.FromMonth(2020, 12)).Should().BeNull();
+        TestCases.Value(c, "counterReaction", Period.FromQuarter(2021, 2)).Should().BeNull();
+
+        var e = Explainer.Explain(TestCases.Score(c), TestCases.PC, Period.FromYear(2020), "counterReaction");
+        e.Contributions.Single(x => x.EvidenceId == "jan").Term.Should().Be("demand made before overreach (baseline)");
+        e.Contributions.Single(x => x.EvidenceId == "jan").Weight.Should().Be(1);
+        e.Contributions.Single(x => x.EvidenceId == "o").Term.Should().Be("overreach");
+        e.Contributions.Should().NotContain(x => x.Term.Contains("after"));
+    }
+
+    [Fact]
+    public void CounterReaction_IsTheSame_InYearlyQuarterlyAndMonthlySeries_ByHand()
+    {
+        // A demand defied in March 2021 is the reaction: defiance 1. Baseline: the 2019 demand (complied) and the
+        // January one (defied), weight 1 each: defiance ½. 1 − ½ = ½ in 2021, 2021Q1 and March 2021 alike.
+        var c = Range(DecemberOverreach().Add(TestCases.Demand("mar", TestCases.Month(2021, 3), "i", 1, DemandResponse.Defied))).Build();
+
+        TestCases.Value(c, "counterReaction", Period.FromYear(2021))!.Value.Should().BeApproximately(0.5, 1e-12);
+        TestCases.Value(c, "counterReaction", Period.FromQuarter(2021, 1))!.Value.Should().BeApproximately(0.5, 1e-12);
+        TestCases.Value(c, "counterReaction", Period.FromMonth(2021, 3))!.Value.Should().BeApproximately(0.5, 1e-12);
+        TestCases.Value(c, "counterReaction", Period.FromMonth(2021, 2)).Should().BeNull("nothing was demanded between the overreach and February");
+        TestCases.Value(c, "counterReaction", Period.FromYear(2020)).Should().BeNull();
+    }
+
+    // A standing demand (a span, 2019–2022, always defied) was made before an overreach of June 2021: its defiance
+    // after the overreach is the old stance, not a reaction. Before the fix the yearly series read 1/3 in 2022
+    // (after 2021–2022: the span alone, defiance 1; baseline 2011–2020: the 2017 demand and two years of the span, 2/3).
+    private static CaseBuilder Standing() => Range(TestCases.Builder()
+        .AddIssue(new Issue("i", "Issue"))
+        .Add(TestCases.Demand("c2017", TestCases.Year(2017), "i", 1, DemandResponse.Complied))
+        .Add(TestCases.Demand("standing", TestCases.Years(2019, 2022), "i", 1, DemandResponse.Defied))
+        .Add(TestCases.Overreach("o", TestCases.Month(2021, 6))));
+
+    [Fact]
+    public void CounterReaction_CountsAStandingDemandMadeBeforeTheOverreach_OnlyInTheBaseline()
+    {
+        TestCases.Value(Standing().Build(), "counterReaction", 2022).Should().BeNull("no demand was made after the overreach");
+
+        // With a demand made (and complied with) in March 2022: after 0. Baseline: the 2017 demand (1, complied) and
+        // the span's days before 1 June 2021: 2019, 2020 and 151/365 of 2021 (defied). 0 − (2 + 151/365)/(3 + 151/365).
+        var c = Standing().Add(TestCases.Demand("new", TestCases.Month(2022, 3), "i", 1, DemandResponse.Complied)).Build();
+        var expected = -(2 + (151 / 365.0)) / (3 + (151 / 365.0));
+
+        TestCases.Value(c, "counterReaction", 2022)!.Value.Should().BeApproximately(expected, 1e-12);
+        TestCases.Value(c, "counterReaction", Period.FromMonth(2022, 12))!.Value.Should().BeApproximately(expected, 1e-12);
+
+        var e = Explainer.Explain(TestCases.Score(c), TestCases.PC, Period.FromYear(2022), "counterReaction");
+        var standing = e.Contributions.Single(x => x.EvidenceId == "standing");
+        standing.Term.Should().Be("demand made before overreach (baseline)");
+        standing.Weight.Should().BeApproximately(2 + (151 / 365.0), 1e-12);
+        e.Contributions.Single(x => x.EvidenceId == "new").Term.Should().Be("demand made after overreach");
+        e.Contributions.Single(x => x.EvidenceId == "new").Weight.Should().Be(1);
+    }
 }

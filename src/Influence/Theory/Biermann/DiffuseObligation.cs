@@ -16,8 +16,9 @@ namespace Influence.Theory;
 ///                                                the window starting no earlier than the patron's first input
 /// diffuse     = α · informality + (1 − α) · variability     α = DiffuseObligation.InformalityWeight (0.5)
 /// </code>
-/// When only one part is defined it stands alone; undefined when neither is (no commitment in force, and no
-/// patron support in the window or fewer than two periods of history in it). Formality: treaty 1.0, public agreement 0.7, public pledge 0.4, private
+/// When only one part is defined it stands alone; undefined when neither is (no commitment in force, or only
+/// commitments that weigh 0, such as a scope of 0; and no patron support in the window, or fewer than two periods of
+/// history in it, or only support that weighs 0). Formality: treaty 1.0, public agreement 0.7, public pledge 0.4, private
 /// understanding 0.0 (options). Biermann (2025), pp. 3–7.
 /// </remarks>
 public sealed class DiffuseObligation : Measure
@@ -43,7 +44,7 @@ public sealed class DiffuseObligation : Measure
     /// <inheritdoc />
     public override string Citation => "Biermann (2025), Territory, Politics and Governance 13(1), pp. 3–7: diffuse obligation";
 
-    /// <summary>Informality of the commitments in force, or null when none is.</summary>
+    /// <summary>Informality of the commitments in force, or null when none is, or all weigh 0 (nothing to divide).</summary>
     /// <param name="at">The dyad and period.</param>
     /// <returns>The informality in [0, 1].</returns>
     public static double? Informality(in DyadPeriod at)

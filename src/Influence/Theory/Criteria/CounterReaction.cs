@@ -6,16 +6,22 @@ namespace Influence.Theory;
 
 /// <summary>
 /// Rubinstein's first inference, second half: a patron that undermines the client elite's domestic base provokes a
-/// counter-reaction. How much more the client defies the patron after an overreach than before it.
+/// counter-reaction. How much more the client defies the patron's demands made after an overreach than those made
+/// before it.
 /// </summary>
 /// <remarks>
 /// <code>
 /// t₀       = the earliest period with an overreach in the trailing lag window (2 years)
-/// after    = defiance over t₀ … t                     defiance = 1 − compliance
-/// baseline = defiance over the baseline window before t₀ (10 years)
+/// d₀       = the first day of the earliest overreach in t₀ (the first day of t₀ for one that began before it)
+/// after    = defiance of the demands dated d₀ or later, over t₀ … t          defiance = 1 − compliance
+/// baseline = defiance of the demands dated before d₀, over t₀ − baseline … t₀ (10 years), up to the day before d₀
 /// counterReaction = after − baseline                  in [−1, 1]
 /// </code>
-/// Undefined without an overreach in the lag window, or without demands after it or in the baseline.
+/// A demand is dated by its first day (a standing demand, a span, by the day it began), so which side of the
+/// overreach it falls on does not depend on the length of the periods: a demand made in January is not a reaction
+/// to an overreach in December of the same year, and a standing demand made before the overreach and still defied
+/// after it is part of the baseline (with its days before the overreach), never a reaction. Undefined without an
+/// overreach in the lag window, or without demands on either side of it (or when all the demands on one side weigh 0).
 /// Rubinstein (1977), pp. xiv–xix.
 /// </remarks>
 public sealed class CounterReaction : Measure
@@ -32,15 +38,19 @@ public sealed class CounterReaction : Measure
     public override MeasureScale Scale => MeasureScale.Signed;
 
     /// <inheritdoc />
-    public override string Formula => "defiance since the overreach (t₀ … t) − defiance in the baseline window before t₀";
+    public override string Formula => "defiance of the demands made since the overreach (up to t) − defiance of those made in the baseline window before it";
 
     /// <inheritdoc />
     public override string Citation => "Rubinstein (1977), Red Star on the Nile, pp. xiv–xix: overreach provokes a counter-reaction";
 
-    /// <summary>The windows the measure compares, or null without an overreach in the lag window.</summary>
+    /// <summary>The overreach and the windows the measure compares, or null without an overreach in the lag window.</summary>
     /// <param name="at">The dyad and period.</param>
-    /// <returns>The overreach period, and the baseline window.</returns>
-    public static (int Overreach, int BaselineFrom, int BaselineTo)? Windows(in DyadPeriod at)
+    /// <returns>
+    /// The overreach's period t₀ and day d₀ (its first day, or t₀'s first day for an overreach that began before t₀),
+    /// and the baseline window t₀ − baseline … t₀, whose demands dated before d₀ are the baseline (those dated d₀ or
+    /// later, up to the period scored, are the reaction).
+    /// </returns>
+    public static (int Overreach, DateOnly Day, int BaselineFrom, int BaselineTo)? Windows(in DyadPeriod at)
     {
         var (a, b) = at.Trailing(at.Options.CounterReaction.LagYears);
         for (var t = Math.Max(a, 0); t <= b; t++)
@@ -48,31 +58,191 @@ public sealed class CounterReaction : Measure
             if (at.Index.Count(PairCount.Overreach, at.PatronToClient, t, t) > 0)
             {
                 var baseline = at.Index.Grid.WindowPeriods(at.Options.CounterReaction.BaselineYears);
-                return (t, t - baseline, t - 1);
+                return (t, DateOnly.FromDayNumber(OverreachDay(at.Index, at.PatronToClient, t)), t - baseline, t);
             }
         }
 
         return null;
     }
 
-    /// <inheritdoc />
-    public override double? Evaluate(in DyadPeriod at)
+    /// <summary>The first day of the earliest overreach touching period t, and no earlier than t's first day.</summary>
+    private static int OverreachDay(EvidenceIndex index, int pair, int t)
     {
-        if (Windows(at) is not { } w)
+        var c = index.Case.Evidence.Columns;
+        var (d0, d1) = index.WindowDays(t, t);
+        var day = int.MaxValue;
+        foreach (var row in index.PairItemSpan(pair, EvidenceKind.Overreach))
         {
-            return null;
+            if (c.LastDay[row] >= d0 && c.FirstDay[row] <= d1)
+            {
+                day = Math.Min(day, c.FirstDay[row]);
+            }
         }
 
-        var after = Compliance.Pooled(at.Index, at.PatronToClient, w.Overreach, at.T);
-        var before = Compliance.Pooled(at.Index, at.PatronToClient, w.BaselineFrom, w.BaselineTo);
-        return after is { } x && before is { } y ? (1 - x) - (1 - y) : null;
+        return Math.Max(day, d0);
     }
 
     /// <inheritdoc />
     /// <remarks>
-    /// Defiance since the overreach is a running sum from the overreach period on, started again when the earliest
-    /// overreach in the lag window changes; the baseline windows all end the period before an overreach, so they are
-    /// trailing windows of the demand sums, computed together.
+    /// Both sides are added period by period: the baseline's periods before t₀ from the index's demand sums (every
+    /// demand touching them was made before the overreach), then, in canonical order, the demands touching t₀ (each
+    /// on its side of d₀, a baseline demand with its days before d₀), then the reaction's demands touching each later
+    /// period up to t (see <see cref="AddPeriod"/>).
+    /// </remarks>
+    public override double? Evaluate(in DyadPeriod at)
+    {
+        if (Windows(at) is not { } w || at.PatronToClient < 0)
+        {
+            return null;
+        }
+
+        var index = at.Index;
+        var pair = at.PatronToClient;
+        var day = w.Day.DayNumber;
+        var t0 = w.Overreach;
+        var baseline = new Tally
+        {
+            Weight = index.Sum(PairSum.DemandWeight, pair, w.BaselineFrom, t0 - 1),
+            Met = index.Sum(PairSum.DemandMet, pair, w.BaselineFrom, t0 - 1),
+            Any = index.Count(PairCount.Demand, pair, w.BaselineFrom, t0 - 1) > 0,
+        };
+        var after = default(Tally);
+        var c = index.Case.Evidence.Columns;
+        var rows = index.PairItemSpan(pair, EvidenceKind.Demand);
+        var touching = new List<int>();
+        for (var t = t0; t <= at.T; t++)
+        {
+            var (d0, d1) = index.WindowDays(t, t);
+            touching.Clear();
+            foreach (var row in rows)
+            {
+                if (c.LastDay[row] >= d0 && c.FirstDay[row] <= d1)
+                {
+                    touching.Add(row);
+                }
+            }
+
+            AddPeriod(index, pair, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(touching), t, day, t == t0, ref baseline, ref after);
+        }
+
+        return Difference(after, baseline);
+    }
+
+    /// <summary>
+    /// Adds the demands touching period t (<paramref name="touching"/>, canonical order) to their sides (see
+    /// <see cref="Add"/>). After the overreach's period, when every one of them was made on or after the overreach, the
+    /// period's sums are the index's (no demand of the baseline runs on into it): read, not added up again.
+    /// </summary>
+    private static void AddPeriod(EvidenceIndex index, int pair, ReadOnlySpan<int> touching, int t, int day, bool overreachPeriod, ref Tally baseline, ref Tally after)
+    {
+        if (touching.IsEmpty)
+        {
+            return;
+        }
+
+        if (!overreachPeriod)
+        {
+            var firstDays = index.Case.Evidence.Columns.FirstDay;
+            var earliest = int.MaxValue;
+            foreach (var row in touching)
+            {
+                earliest = Math.Min(earliest, firstDays[row]);
+            }
+
+            if (earliest >= day)
+            {
+                after.Weight += index.At(PairSum.DemandWeight, pair, t);
+                after.Met += index.At(PairSum.DemandMet, pair, t);
+                after.Any = true;
+                return;
+            }
+        }
+
+        foreach (var row in touching)
+        {
+            Add(index, row, t, day, overreachPeriod, ref baseline, ref after);
+        }
+    }
+
+    /// <summary>Σ weight, Σ weight × credit, and whether any demand was seen, of one side of the overreach.</summary>
+    private struct Tally
+    {
+        public double Weight;
+        public double Met;
+        public bool Any;
+
+        /// <summary>1 − compliance; NaN without a demand, or when they all weigh 0 (nothing to divide).</summary>
+        public readonly double Defiance => Any && Weight > 0 ? 1 - (Met / Weight) : double.NaN;
+    }
+
+    private static double? Difference(in Tally after, in Tally before) =>
+        double.IsNaN(after.Defiance) || double.IsNaN(before.Defiance) ? null : after.Defiance - before.Defiance;
+
+    /// <summary>
+    /// Adds a demand touching period t to its side: in the overreach's period (<paramref name="overreachPeriod"/>) a
+    /// demand made before <paramref name="day"/> to the baseline, with its days before the overreach, and one made on or
+    /// after it to the reaction; in a later period only a demand made on or after it, to the reaction. Its weight there
+    /// is confidence × salience × its share of the period.
+    /// </summary>
+    private static void Add(EvidenceIndex index, int row, int t, int day, bool overreachPeriod, ref Tally baseline, ref Tally after)
+    {
+        var c = index.Case.Evidence.Columns;
+        var (first, last) = (c.FirstDay[row], c.LastDay[row]);
+        var before = first < day;
+        if (before && !overreachPeriod)
+        {
+            return;
+        }
+
+        var starts = index.Grid.StartDays;
+
+        // As EvidenceIndex.ShareOf, with a baseline demand's days cut at the day before the overreach (a point keeps its
+        // whole length as the denominator: only its mass before the overreach counts).
+        var overlap = Math.Min(before ? Math.Min(last, day - 1) : last, starts[t + 1] - 1) - Math.Max(first, starts[t]) + 1;
+        var share = overlap <= 0 ? 0 : c.IsSpan(row) ? (double)overlap / index.Grid.YearDays[t] : (double)overlap / (last - first + 1);
+        var w = index.Weight(row) * share;
+        ref var side = ref before ? ref baseline : ref after;
+        side.Weight += w;
+        side.Met += w * index.Options.Compliance.Credit((DemandResponse)c.Type[row]);
+        side.Any = true;
+    }
+
+    /// <summary>
+    /// A demand's weight on its side of the overreach over periods t0 … t1: confidence × salience × its shares of the
+    /// periods, counting, for a demand made before the overreach (<paramref name="after"/> false), only its days before
+    /// <paramref name="day"/> (a standing demand's time after the overreach is neither baseline nor reaction).
+    /// </summary>
+    private static double Weight(EvidenceIndex index, int row, int day, bool after, int t0, int t1)
+    {
+        // Only the periods the demand touches (before the overreach, for the baseline): elsewhere its share is +0, and
+        // adding +0 changes no sum, so this is EvidenceIndex.WindowWeight's sum for a demand made after the overreach.
+        var c = index.Case.Evidence.Columns;
+        var (first, whole, span) = (c.FirstDay[row], c.LastDay[row], c.IsSpan(row));
+        var last = after ? whole : Math.Min(whole, day - 1);
+        var starts = index.Grid.StartDays;
+        var years = index.Grid.YearDays;
+        var share = 0.0;
+        var to = Math.Min(Math.Min(t1, index.Periods - 1), index.PeriodOfDay(last));
+        for (var t = Math.Max(Math.Max(t0, 0), index.PeriodOfDay(first)); t <= to; t++)
+        {
+            // As EvidenceIndex.ShareOf, with a baseline demand's days cut at the day before the overreach (a point keeps
+            // its whole length as the denominator: only its mass before the overreach counts).
+            var overlap = Math.Min(last, starts[t + 1] - 1) - Math.Max(first, starts[t]) + 1;
+            if (overlap > 0)
+            {
+                share += span ? (double)overlap / years[t] : (double)overlap / (whole - first + 1);
+            }
+        }
+
+        return index.Weight(row) * share;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Only periods with an overreach in their lag window are computed. The demands touching each period are listed
+    /// once (canonical order); the baseline's sums before t₀ are trailing windows of the index's demand sums, all
+    /// computed together; then each period adds its demands exactly as <see cref="Evaluate"/> does, the reaction's
+    /// sums running on from the period before while the overreach stays the same.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
@@ -80,18 +250,16 @@ public sealed class CounterReaction : Measure
         var index = dyad.Index;
         var pair = dyad.PatronToClient;
         var n = t1 - t0 + 1;
+        output[..n].Clear();
         var overreaches = index.CountPrefix(PairCount.Overreach, pair);
-        if (EvidenceIndex.CountIn(overreaches, 0, t1) == 0)
+        var demands = index.CountPrefix(PairCount.Demand, pair);
+        if (EvidenceIndex.CountIn(overreaches, 0, t1) == 0 || demands.IsEmpty)
         {
-            output[..n].Clear();
             return;
         }
 
         var lag = index.Grid.WindowPeriods(dyad.Options.CounterReaction.LagYears);
-        var baseline = index.Grid.WindowPeriods(dyad.Options.CounterReaction.BaselineYears);
-        var demands = index.CountPrefix(PairCount.Demand, pair);
-        var weight = index.SumSeries(PairSum.DemandWeight, pair);
-        var met = index.SumSeries(PairSum.DemandMet, pair);
+        var baselineLength = index.Grid.WindowPeriods(dyad.Options.CounterReaction.BaselineYears);
         using var scratch = new SeriesScratch();
         var next = scratch.Ints(t1 + 2);
         next[t1 + 1] = int.MaxValue;
@@ -102,57 +270,101 @@ public sealed class CounterReaction : Measure
 
         var baselineWeight = scratch.Doubles(t1 + 1);
         var baselineMet = scratch.Doubles(t1 + 1);
-        Indexing.Windows.Sums(weight, baseline, 0, baselineWeight);
-        Indexing.Windows.Sums(met, baseline, 0, baselineMet);
+        Indexing.Windows.Sums(index.SumSeries(PairSum.DemandWeight, pair), baselineLength, 0, baselineWeight);
+        Indexing.Windows.Sums(index.SumSeries(PairSum.DemandMet, pair), baselineLength, 0, baselineMet);
+
+        // The demand rows touching each period 0 … t1, in canonical order: rows[start[t] … start[t + 1]).
+        var c = index.Case.Evidence.Columns;
+        var pairRows = index.PairItemSpan(pair, EvidenceKind.Demand);
+        var start = scratch.Ints(t1 + 2);
+        start.Clear();
+        foreach (var row in pairRows)
+        {
+            for (var t = Math.Max(index.PeriodOfDay(c.FirstDay[row]), 0); t <= Math.Min(index.PeriodOfDay(c.LastDay[row]), t1); t++)
+            {
+                start[t + 1]++;
+            }
+        }
+
+        for (var t = 0; t <= t1; t++)
+        {
+            start[t + 1] += start[t];
+        }
+
+        var rows = scratch.Ints(start[t1 + 1]);
+        var fill = scratch.Ints(t1 + 1);
+        start[..(t1 + 1)].CopyTo(fill);
+        foreach (var row in pairRows)
+        {
+            for (var t = Math.Max(index.PeriodOfDay(c.FirstDay[row]), 0); t <= Math.Min(index.PeriodOfDay(c.LastDay[row]), t1); t++)
+            {
+                rows[fill[t]++] = row;
+            }
+        }
+
         var started = -1;
-        double afterWeight = 0, afterMet = 0;
+        var day = 0;
+        Tally baseline = default, after = default;
         for (var i = 0; i < n; i++)
         {
             var t = t0 + i;
             var overreach = next[Math.Max(t - lag + 1, 0)];
             if (overreach > t)
             {
-                output[i] = null;
                 continue;
             }
 
-            if (overreach != started || t == t0)
+            var from = t;
+            if (overreach != started)
             {
-                // Σ from the overreach to t, in period order, as Compliance.Pooled adds it.
-                afterWeight = 0;
-                afterMet = 0;
-                for (var u = overreach; u <= t; u++)
+                day = OverreachDay(index, pair, overreach);
+                baseline = overreach == 0 ? default : new Tally
                 {
-                    afterWeight += EvidenceIndex.ValueAt(weight, u);
-                    afterMet += EvidenceIndex.ValueAt(met, u);
-                }
-
+                    Weight = baselineWeight[overreach - 1],
+                    Met = baselineMet[overreach - 1],
+                    Any = EvidenceIndex.CountIn(demands, overreach - baselineLength, overreach - 1) > 0,
+                };
+                after = default;
+                from = overreach;
                 started = overreach;
             }
-            else
+
+            for (var u = from; u <= t; u++)
             {
-                afterWeight += EvidenceIndex.ValueAt(weight, t);
-                afterMet += EvidenceIndex.ValueAt(met, t);
+                AddPeriod(index, pair, rows[start[u]..start[u + 1]], u, day, u == overreach, ref baseline, ref after);
             }
 
-            double? after = EvidenceIndex.CountIn(demands, overreach, t) > 0 && afterWeight > 0 ? afterMet / afterWeight : null;
-            double? before = overreach > 0 && EvidenceIndex.CountIn(demands, overreach - baseline, overreach - 1) > 0 && baselineWeight[overreach - 1] > 0
-                ? baselineMet[overreach - 1] / baselineWeight[overreach - 1]
-                : null;
-            output[i] = after is { } x && before is { } y ? (1 - x) - (1 - y) : null;
+            output[i] = Difference(after, baseline);
         }
     }
 
     /// <inheritdoc />
     public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
     {
-        if (Windows(at) is not { } w)
+        ArgumentNullException.ThrowIfNull(uses);
+        if (Windows(at) is not { } w || at.PatronToClient < 0)
         {
             return;
         }
 
         TraceItems(at, uses, at.PatronToClient, EvidenceKind.Overreach, w.Overreach, w.Overreach, "overreach");
-        TraceItems(at, uses, at.PatronToClient, EvidenceKind.Demand, w.Overreach, at.T, "demand after overreach");
-        TraceItems(at, uses, at.PatronToClient, EvidenceKind.Demand, w.BaselineFrom, w.BaselineTo, "demand in baseline");
+        var index = at.Index;
+        var day = w.Day.DayNumber;
+        var c = index.Case.Evidence.Columns;
+        foreach (var row in index.Items(at.PatronToClient, EvidenceKind.Demand, w.Overreach, at.T))
+        {
+            if (c.FirstDay[row] >= day)
+            {
+                uses.Add(new EvidenceUse(row, "demand made after overreach", Weight(index, row, day, after: true, w.Overreach, at.T)));
+            }
+        }
+
+        foreach (var row in index.Items(at.PatronToClient, EvidenceKind.Demand, w.BaselineFrom, w.BaselineTo))
+        {
+            if (c.FirstDay[row] < day)
+            {
+                uses.Add(new EvidenceUse(row, "demand made before overreach (baseline)", Weight(index, row, day, after: false, w.BaselineFrom, w.BaselineTo)));
+            }
+        }
     }
 }

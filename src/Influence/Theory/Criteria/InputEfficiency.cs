@@ -14,15 +14,22 @@ namespace Influence.Theory;
 /// </summary>
 /// <remarks>
 /// <code>
-/// points    = (X_τ, attainment_τ) for periods τ of the trailing window (10 years) with attainment,
+/// points    = (X_τ, a_τ) for periods τ of the trailing window (10 years) in which an objective of the patron was
+///             observed, from the later of the first period both parties existed and the patron's first input on;
+///             a_τ = Σ salience_o · a_o(τ) / Σ salience_o over the objectives observed in τ, a_o(τ) o's observations
+///             in τ weighed as attainment weighs them (none carried forward from earlier periods)
 ///             X_τ = cumulative weighted support P→C up to τ
-/// β         = least-squares slope of attainment on X
+/// β         = least-squares slope of a on X
 /// value     = clip(β · (max X − min X), −1, 1)   the attainment change the window's inputs bought
 /// interval  = the same for β ± t(n − 2) · se(β), at InputEfficiency.IntervalLevel (90%)
 /// </code>
 /// Near zero or negative: inputs did not buy influence. Undefined with fewer than
-/// <see cref="Scoring.InputEfficiencyOptions.MinimumPoints"/> points or no growth in inputs. Rubinstein (1977),
-/// pp. xiv–xix.
+/// <see cref="Scoring.InputEfficiencyOptions.MinimumPoints"/> points or no growth in inputs. Only periods with an
+/// observation are points: attainment's look-back, which carries an observation forward, would repeat one
+/// observation as several points and make a single observation look like a certain, flat slope (a span observation,
+/// a state the coder dates over several periods, is observed in each of them). Periods before
+/// the relation began (before either party existed, or before the patron's first input to the client) are not
+/// points: attainment then is no evidence of what inputs to this client bought. Rubinstein (1977), pp. xiv–xix.
 /// </remarks>
 public sealed class InputEfficiency : Measure
 {
@@ -54,16 +61,19 @@ public sealed class InputEfficiency : Measure
     public static (double Slope, double StandardError, double Range, int Points)? Fit(in DyadPeriod at)
     {
         var (a, b) = at.Trailing(at.Options.InputEfficiency.WindowYears);
-        a = Math.Max(a, 0);
-        Span<double> xs = stackalloc double[b - a + 1];
-        Span<double> ys = stackalloc double[b - a + 1];
+        a = Math.Max(Math.Max(a, 0), RelationStart(at));
+        var length = Math.Max(b - a + 1, 0);
+        var observed = new double[length];
+        Observed(at.Index, Objectives(at), a, observed, new double[length]);
         var n = 0;
+        Span<double> xs = stackalloc double[length];
+        Span<double> ys = stackalloc double[length];
         for (var t = a; t <= b; t++)
         {
-            if (Attainment.Instance.Evaluate(at.At(t)) is { } y)
+            if (!double.IsNaN(observed[t - a]))
             {
                 xs[n] = at.Index.CumulativeSupport(at.PatronToClient, t);
-                ys[n] = y;
+                ys[n] = observed[t - a];
                 n++;
             }
         }
@@ -106,6 +116,70 @@ public sealed class InputEfficiency : Measure
 
         var se = Math.Sqrt(ssr / (n - 2) / sxx);
         return (slope, se, max - min, n);
+    }
+
+    /// <summary>
+    /// The first period that can be a point: the later of the first period in which both parties (and their movements)
+    /// existed and the first period with an input from the patron to the client; <see cref="int.MaxValue"/> without
+    /// any input.
+    /// </summary>
+    /// <param name="at">The dyad.</param>
+    /// <returns>The period position.</returns>
+    internal static int RelationStart(in DyadPeriod at)
+    {
+        var index = at.Index;
+        var start = index.FirstSupportPeriod(at.PatronToClient);
+        if (start < 0)
+        {
+            return int.MaxValue;
+        }
+
+        if (index.Case.Lifetimes is { } lifetimes && lifetimes.Joint(at.Patron, at.Client) is { First: > int.MinValue } joint)
+        {
+            start = Math.Max(start, index.Grid.IndexOfDay(joint.First));
+        }
+
+        return start;
+    }
+
+    /// <summary>The patron's objectives toward the client with their saliences, in <see cref="Attainment.ObjectivesOf"/> order.</summary>
+    private static (int Objective, double Salience)[] Objectives(in DyadPeriod at)
+    {
+        var list = new List<(int, double)>();
+        foreach (var o in Attainment.ObjectivesOf(at))
+        {
+            list.Add((o, at.Index.Case.Objectives[o].Salience));
+        }
+
+        return [.. list];
+    }
+
+    /// <summary>
+    /// The attainment observed in periods a, a + 1, … (one value per element of <paramref name="observed"/>; NaN where
+    /// none): over the objectives observed in the period, the salience-weighted mean of each one's observations there,
+    /// weighed as <see cref="Attainment"/> weighs them, with nothing carried forward from earlier periods.
+    /// </summary>
+    private static void Observed(EvidenceIndex index, (int Objective, double Salience)[] objectives, int a, Span<double> observed, Span<double> den)
+    {
+        observed.Clear();
+        den.Clear();
+        foreach (var (o, salience) in objectives)
+        {
+            for (var t = 0; t < observed.Length; t++)
+            {
+                var (sum, weight) = index.AttainmentAt(o, a + t);
+                if (weight > 0)
+                {
+                    observed[t] += salience * Math.Clamp(sum / weight, 0, 1);
+                    den[t] += salience;
+                }
+            }
+        }
+
+        for (var t = 0; t < observed.Length; t++)
+        {
+            observed[t] = den[t] > 0 ? observed[t] / den[t] : double.NaN;
+        }
     }
 
     /// <inheritdoc />
@@ -187,17 +261,25 @@ public sealed class InputEfficiency : Measure
         var w = index.Grid.WindowPeriods(o.WindowYears);
         var lanes = Windows.LaneCount;
         var first = t0 - w + 1;
-        var lo = Math.Max(first, 0);
+        var lo = Math.Max(Math.Max(first, 0), RelationStart(dyad));
         var length = n + w + lanes;
-        var attainment = DyadMemo.Of(dyad, t0, t1).AttainmentFromStart(dyad)[lo..];
         var (x, y, m) = Buffers(length);
+        if (lo > t1)
+        {
+            return;
+        }
+
+        using var scratch = new SeriesScratch();
+        var span = t1 - lo + 1;
+        var observed = scratch.Doubles(span);
+        Observed(index, Objectives(dyad), lo, observed, scratch.Doubles(span));
         for (var k = 0; k < length; k++)
         {
             var tau = first + k;
-            if (tau >= lo && tau <= t1 && !double.IsNaN(attainment[tau - lo]))
+            if (tau >= lo && tau <= t1 && !double.IsNaN(observed[tau - lo]))
             {
                 x[k] = cumulative[tau];
-                y[k] = attainment[tau - lo];
+                y[k] = observed[tau - lo];
                 m[k] = 1;
             }
         }
@@ -319,15 +401,24 @@ public sealed class InputEfficiency : Measure
     /// <inheritdoc />
     public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
     {
+        ArgumentNullException.ThrowIfNull(uses);
         var (a, b) = at.Trailing(at.Options.InputEfficiency.WindowYears);
         TraceItems(at, uses, at.PatronToClient, EvidenceKind.Support, 0, b, "patron input (cumulative)");
-        for (var t = Math.Max(a, 0); t <= b; t++)
+        var index = at.Index;
+        var objectives = Objectives(at);
+        for (var t = Math.Max(Math.Max(a, 0), RelationStart(at)); t <= b; t++)
         {
-            var local = new List<EvidenceUse>();
-            Attainment.Instance.Trace(at.At(t), local);
-            foreach (var u in local)
+            foreach (var (o, _) in objectives)
             {
-                uses.Add(u with { Term = $"attainment {at.Index.Grid[t]}: {u.Term}" });
+                if (index.AttainmentAt(o, t).Weight > 0)
+                {
+                    var name = index.Case.Objectives[o].Id;
+                    foreach (var row in index.ObjectiveItems(o, t, t))
+                    {
+                        var value = index.AttainmentValue(row).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+                        uses.Add(new EvidenceUse(row, $"attainment {index.Grid[t]}: objective {name} (observed {value})", WindowWeight(index, row, t, t)));
+                    }
+                }
             }
         }
     }

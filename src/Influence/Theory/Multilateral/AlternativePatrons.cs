@@ -12,7 +12,7 @@ namespace Influence.Theory;
 /// Supporters z at the outermost level (<see cref="SupportShares"/>); the patron's own movement is not an alternative
 /// to it. θ = <see cref="Scoring.MultilateralOptions.AlternativeShareThreshold"/> (default 0.1); the window is the
 /// patron share's (<see cref="Scoring.ExchangeOptions.ReciprocityWindowYears"/>). Undefined when the client received no
-/// support in the window. Holsti (1964), pp. 179–194: influence is multilateral; Sharma (2026), section 2, on the Taliban's
+/// support in the window, or only support that weighs 0. Holsti (1964), pp. 179–194: influence is multilateral; Sharma (2026), section 2, on the Taliban's
 /// new patrons.
 /// </remarks>
 public sealed class AlternativePatrons : Measure

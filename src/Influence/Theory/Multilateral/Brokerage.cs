@@ -31,7 +31,7 @@ public sealed class Brokerage : Measure
     }
 
     /// <inheritdoc />
-    internal override Indexing.EvidenceIndex.Parts Reads => Indexing.EvidenceIndex.Parts.Running;
+    internal override Indexing.EvidenceIndex.Parts Reads => Indexing.EvidenceIndex.Parts.None;
 
     /// <inheritdoc />
     public override MeasureScale Scale => MeasureScale.Unit;

@@ -16,8 +16,8 @@ namespace Influence.Theory;
 /// </code>
 /// over the share window (5 years); r runs over resource types, z over suppliers at the outermost level. κ_r, the
 /// Herfindahl concentration of the resource's suppliers, is 1 for a resource only one supplier provides, so a sole
-/// supply weighs more (see <see cref="ResourceDependence"/>). A side that received nothing has dependence 0; undefined
-/// when neither side received support in the window. Emerson (1962), American Sociological Review 27(1), pp. 31–41;
+/// supply weighs more (see <see cref="ResourceDependence"/>). A side that received nothing, or only support that weighs
+/// 0, has dependence 0; undefined when neither side received a support item in the window, whatever its weight. Emerson (1962), American Sociological Review 27(1), pp. 31–41;
 /// Keohane and Nye (1977), Power and Interdependence, ch. 1 (sensitivity and vulnerability); Biermann (2025), p. 4.
 /// </remarks>
 public sealed class DependenceAsymmetry : Measure

@@ -13,7 +13,8 @@ namespace Influence.Theory;
 /// </code>
 /// The denominator counts each item once, for the client's outermost supporters (see
 /// <see cref="EvidenceIndex.SupporterPairs"/>); a faction patron's own items are the numerator. Undefined when the
-/// client received no support in the window. Holsti (1964), pp. 179–194.
+/// client received no support in the window, or only support that weighs 0 (a share of nothing).
+/// Holsti (1964), pp. 179–194.
 /// </remarks>
 public sealed class PatronShare : Measure
 {

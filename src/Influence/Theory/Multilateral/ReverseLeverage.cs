@@ -18,7 +18,9 @@ namespace Influence.Theory;
 /// </code>
 /// Read from the ego network of patron and client (<see cref="ReverseLeveragePath.Find"/>); the paths are available from
 /// <see cref="Paths"/> and <see cref="ActorNetwork.ReverseLeveragePaths"/>. 0 when one leg is observed (the client
-/// supports a third party, or a third party coerces the patron) but no path closes; undefined when neither is.
+/// supports a third party, or a third party coerces the patron) but no path closes; undefined when neither is. A leg
+/// is observed, and a path closes, when items of its kind fall in the window, whatever their weight (a path whose items
+/// all weigh 0 has strength 0).
 /// Keohane (1971), Foreign Policy 2, pp. 161–182: the big influence of small allies; Holsti (1964), pp. 179–194;
 /// Sharma (2026), section 3: the Taliban "see the group as leverage against a more powerful Pakistan".
 /// </remarks>
@@ -39,7 +41,7 @@ public sealed class ReverseLeverage : Measure
     private static bool[]? _observed;
 
     /// <inheritdoc />
-    internal override EvidenceIndex.Parts Reads => EvidenceIndex.Parts.Running;
+    internal override EvidenceIndex.Parts Reads => EvidenceIndex.Parts.None;
 
     /// <inheritdoc />
     public override MeasureScale Scale => MeasureScale.Unit;
@@ -100,40 +102,39 @@ public sealed class ReverseLeverage : Measure
         observed.Clear();
         foreach (var pair in index.OutPairSpan(client))
         {
-            // Without a support block every window's support is 0 and the third party adds nothing; without a
-            // coercion block every window's coercion is 0 and it only marks the windows it was supported in.
-            var supportSeries = index.SumSeries(PairSum.Support, pair);
+            // A tie is an item in the window, whatever its weight. Without support items the third party adds
+            // nothing; without coercion items of it against the patron it only marks the windows it was supported in.
+            var supported = DyadTies.TiePrefix(index, pair);
             var z = index.PairTo(pair);
-            if (supportSeries.IsEmpty || !DyadTies.IsThirdParty(index, z, patron, client))
+            if (supported.IsEmpty || !DyadTies.IsThirdParty(index, z, patron, client))
             {
                 continue;
             }
 
-            var coercionSeries = index.SumSeries(PairSum.Coercion, index.PairOf(z, patron));
-            if (coercionSeries.IsEmpty)
+            var back = index.PairOf(z, patron);
+            var coerced = index.CountPrefix(PairCount.Coercion, back);
+            if (coerced.IsEmpty)
             {
-                // Period sums of support are ≥ 0 (weights and shares are), so a window's sum is > 0 exactly when one
-                // of its periods' is: the running count of such periods answers without summing the window.
-                var positive = index.PositiveSupportPrefix(pair);
                 for (var i = 0; i < n; i++)
                 {
-                    observed[i] |= EvidenceIndex.CountIn(positive, t0 + i - w + 1, t0 + i) > 0;
+                    observed[i] |= EvidenceIndex.CountIn(supported, t0 + i - w + 1, t0 + i) > 0;
                 }
 
                 continue;
             }
 
-            Windows.Sums(supportSeries, w, t0, support);
-            Windows.Sums(coercionSeries, w, t0, coercion);
+            Windows.Sums(index.SumSeries(PairSum.Support, pair), w, t0, support);
+            Windows.Sums(index.SumSeries(PairSum.Coercion, back), w, t0, coercion);
             for (var i = 0; i < n; i++)
             {
-                if (support[i] <= 0)
+                var t = t0 + i;
+                if (EvidenceIndex.CountIn(supported, t - w + 1, t) == 0)
                 {
                     continue;
                 }
 
                 observed[i] = true;
-                if (coercion[i] > 0)
+                if (EvidenceIndex.CountIn(coerced, t - w + 1, t) > 0)
                 {
                     sum[i] += new ReverseLeveragePath(client, z, patron, support[i], coercion[i]).Strength;
                 }
@@ -142,10 +143,10 @@ public sealed class ReverseLeverage : Measure
 
         // A window without a supported third party still has an observed leg if a third party coerced the patron.
         // Which windows each pair into the patron coerced it in is the same for every dyad of the patron: computed
-        // once per patron (see PositiveCoercion).
+        // once per patron (see CoercedWindows).
         if (observed.Contains(false))
         {
-            var coerced = PositiveCoercion.Of(index, patron, w, t0, t1);
+            var coerced = CoercedWindows.Of(index, patron, w, t0, t1);
             var pairs = index.InPairSpan(patron);
             for (var k = 0; k < pairs.Length; k++)
             {
@@ -170,17 +171,16 @@ public sealed class ReverseLeverage : Measure
     }
 
     /// <summary>
-    /// For each pair into an actor (in <see cref="EvidenceIndex.InPairSpan"/> order), whether its coercion over each
-    /// trailing window ending at t0 … t1 is &gt; 0 (empty for a pair without coercion), shared by every dyad of the
-    /// actor as patron. Period sums of coercion are ≥ 0 (weights and shares are), so a window's sum is &gt; 0 exactly
-    /// when one of its periods' is: a running count of such periods answers without summing the window.
+    /// For each pair into an actor (in <see cref="EvidenceIndex.InPairSpan"/> order), whether a coercive item touches each
+    /// trailing window ending at t0 … t1 (empty for a pair without coercion), shared by every dyad of the actor as
+    /// patron.
     /// </summary>
-    private sealed class PositiveCoercion
+    private sealed class CoercedWindows
     {
         private readonly int[] _start;
         private readonly bool[] _windows;
 
-        private PositiveCoercion(int[] start, bool[] windows)
+        private CoercedWindows(int[] start, bool[] windows)
         {
             _start = start;
             _windows = windows;
@@ -188,32 +188,26 @@ public sealed class ReverseLeverage : Measure
 
         public ReadOnlySpan<bool> Windows(int k) => _windows.AsSpan(_start[k], _start[k + 1] - _start[k]);
 
-        public static PositiveCoercion Of(EvidenceIndex index, int actor, int w, int t0, int t1) =>
-            index.Memo<PositiveCoercion>(w, t0, t1).Get(actor, (index, w, t0, t1), static (a, s) => Compute(s.index, a, s.w, s.t0, s.t1));
+        public static CoercedWindows Of(EvidenceIndex index, int actor, int w, int t0, int t1) =>
+            index.Memo<CoercedWindows>(w, t0, t1).Get(actor, (index, w, t0, t1), static (a, s) => Compute(s.index, a, s.w, s.t0, s.t1));
 
-        private static PositiveCoercion Compute(EvidenceIndex index, int actor, int w, int t0, int t1)
+        private static CoercedWindows Compute(EvidenceIndex index, int actor, int w, int t0, int t1)
         {
             var n = t1 - t0 + 1;
             var pairs = index.InPairSpan(actor);
             var start = new int[pairs.Length + 1];
             for (var k = 0; k < pairs.Length; k++)
             {
-                start[k + 1] = start[k] + (index.SumSeries(PairSum.Coercion, pairs[k]).IsEmpty ? 0 : n);
+                start[k + 1] = start[k] + (index.CountPrefix(PairCount.Coercion, pairs[k]).IsEmpty ? 0 : n);
             }
 
             var windows = new bool[start[^1]];
-            var prefix = new int[index.Periods + 1];
             for (var k = 0; k < pairs.Length; k++)
             {
-                var series = index.SumSeries(PairSum.Coercion, pairs[k]);
-                if (series.IsEmpty)
+                var prefix = index.CountPrefix(PairCount.Coercion, pairs[k]);
+                if (prefix.IsEmpty)
                 {
                     continue;
-                }
-
-                for (var q = 0; q < series.Length; q++)
-                {
-                    prefix[q + 1] = prefix[q] + (series[q] > 0 ? 1 : 0);
                 }
 
                 for (var i = 0; i < n; i++)
@@ -222,7 +216,7 @@ public sealed class ReverseLeverage : Measure
                 }
             }
 
-            return new PositiveCoercion(start, windows);
+            return new CoercedWindows(start, windows);
         }
     }
 

@@ -8,7 +8,8 @@ namespace Influence.Theory;
 /// supplierConcentration = Σ_z share(z)²       share(z) = S[z→C] / Σ_y S[y→C] over the share window (5 years)
 /// </code>
 /// In [1/n, 1] for n supporters; the patron counts as one of them. Supporters at the outermost level
-/// (<see cref="SupportShares"/>). Undefined when the client received no support in the window. Hirschman (1945),
+/// (<see cref="SupportShares"/>). Undefined when the client received no support in the window, or only support that
+/// weighs 0. Hirschman (1945),
 /// National Power and the Structure of Foreign Trade (the concentration index of a country's trade partners);
 /// Herfindahl (1950); Holsti (1964), pp. 179–194.
 /// </remarks>
