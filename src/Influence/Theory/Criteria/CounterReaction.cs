@@ -273,20 +273,28 @@ public sealed class CounterReaction : Measure
         Indexing.Windows.Sums(index.SumSeries(PairSum.DemandWeight, pair), baselineLength, 0, baselineWeight);
         Indexing.Windows.Sums(index.SumSeries(PairSum.DemandMet, pair), baselineLength, 0, baselineMet);
 
-        // The demand rows touching each period 0 … t1, in canonical order: rows[start[t] … start[t + 1]).
+        // No period before the first overreach that a scored period reads is ever added row by row (the baseline
+        // before it comes from the index's sums): list the rows from there on only.
+        var first = next[Math.Max(t0 - lag + 1, 0)];
+        if (first > t1)
+        {
+            return;
+        }
+
+        // The demand rows touching each period first … t1, in canonical order: rows[start[t] … start[t + 1]).
         var c = index.Case.Evidence.Columns;
         var pairRows = index.PairItemSpan(pair, EvidenceKind.Demand);
         var start = scratch.Ints(t1 + 2);
         start.Clear();
         foreach (var row in pairRows)
         {
-            for (var t = Math.Max(index.PeriodOfDay(c.FirstDay[row]), 0); t <= Math.Min(index.PeriodOfDay(c.LastDay[row]), t1); t++)
+            for (var t = Math.Max(index.PeriodOfDay(c.FirstDay[row]), first); t <= Math.Min(index.PeriodOfDay(c.LastDay[row]), t1); t++)
             {
                 start[t + 1]++;
             }
         }
 
-        for (var t = 0; t <= t1; t++)
+        for (var t = first; t <= t1; t++)
         {
             start[t + 1] += start[t];
         }
@@ -296,7 +304,7 @@ public sealed class CounterReaction : Measure
         start[..(t1 + 1)].CopyTo(fill);
         foreach (var row in pairRows)
         {
-            for (var t = Math.Max(index.PeriodOfDay(c.FirstDay[row]), 0); t <= Math.Min(index.PeriodOfDay(c.LastDay[row]), t1); t++)
+            for (var t = Math.Max(index.PeriodOfDay(c.FirstDay[row]), first); t <= Math.Min(index.PeriodOfDay(c.LastDay[row]), t1); t++)
             {
                 rows[fill[t]++] = row;
             }
