@@ -23,21 +23,7 @@ internal static class Records
             return a.IsDefault && b.IsDefault;
         }
 
-        if (a.Length != b.Length)
-        {
-            return false;
-        }
-
-        var comparer = EqualityComparer<T>.Default;
-        for (var i = 0; i < a.Length; i++)
-        {
-            if (!comparer.Equals(a[i], b[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return SequenceEqual<T>((IReadOnlyList<T>)a, b);
     }
 
     /// <summary>Whether two lists hold equal elements in the same order.</summary>
