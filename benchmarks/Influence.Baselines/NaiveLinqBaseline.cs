@@ -140,7 +140,7 @@ public static class NaiveLinqBaseline
                     _ => double.NaN,
                 };
 
-                // Endurance: duration since the first exchange × share of recent periods with exchange.
+                // Endurance: duration since the first exchange × share of the recent year-long steps with exchange.
                 if (firstExchange < 0 || firstExchange > t)
                 {
                     values[3][cell] = double.NaN;
@@ -148,9 +148,11 @@ public static class NaiveLinqBaseline
                 else
                 {
                     var recent = Window(t, options.Endurance.ContinuityWindowYears).Where(x => x >= firstExchange).ToList();
-                    var active = recent.Count(x => At(p, c, x).SupportCount + At(c, p, x).SupportCount > 0);
+                    var step = granularity.PeriodsIn(options.Endurance.ContinuityStepYears);
+                    var steps = (recent.Count + step - 1) / step;
+                    var active = Enumerable.Range(0, steps).Count(k => Window(t - (k * step), options.Endurance.ContinuityStepYears).Any(x => At(p, c, x).SupportCount + At(c, p, x).SupportCount > 0));
                     var years = (t - firstExchange + 1) / (double)granularity.PeriodsPerYear();
-                    values[3][cell] = Saturate(years, options.Endurance.DurationScaleYears) * active / recent.Count;
+                    values[3][cell] = Saturate(years, options.Endurance.DurationScaleYears) * active / steps;
                 }
 
                 // Compliance: the weighted share of the patron's demands met over the window.

@@ -65,8 +65,10 @@ grid AS (
     LEFT JOIN totals b ON b.src = d.client AND b.dst = d.patron AND b.t = p.t
 ),
 dated AS (
-    -- the patron's first input: the variability window starts no earlier
-    SELECT *, min(CASE WHEN inputs > 0 THEN t END) OVER (PARTITION BY d) AS first_input
+    -- the patron's first input: the variability window starts no earlier; whether the continuity step ending at t
+    -- holds a flow
+    SELECT *, min(CASE WHEN inputs > 0 THEN t END) OVER (PARTITION BY d) AS first_input,
+           sum(flows) OVER (PARTITION BY d ORDER BY t ROWS BETWEEN {stepPreceding} PRECEDING AND CURRENT ROW) AS step_flows
     FROM grid
 ),
 windowed AS (
@@ -86,7 +88,7 @@ windowed AS (
            count(CASE WHEN t >= first_input THEN 1 END) OVER variability AS input_n,
            stddev_pop(CASE WHEN t >= first_input THEN s_pc END) OVER variability AS input_sd,
            min(CASE WHEN flows > 0 THEN t END) OVER (PARTITION BY d) AS first_exchange,
-           sum(CASE WHEN flows > 0 THEN 1 ELSE 0 END) OVER continuity AS active,
+           sum(CASE WHEN step_flows > 0 THEN 1 ELSE 0 END) OVER steps AS active,
            sum(demand_w) OVER compliance AS demand_w_w,
            sum(demand_met) OVER compliance AS demand_met_w,
            sum(n_demand) OVER compliance AS n_demand_w
@@ -96,7 +98,7 @@ windowed AS (
            reciprocity AS (PARTITION BY d ORDER BY t ROWS BETWEEN {reciprocityPreceding} PRECEDING AND CURRENT ROW),
            conflict AS (PARTITION BY d ORDER BY t ROWS BETWEEN {conflictPreceding} PRECEDING AND CURRENT ROW),
            variability AS (PARTITION BY d ORDER BY t ROWS BETWEEN {variabilityPreceding} PRECEDING AND CURRENT ROW),
-           continuity AS (PARTITION BY d ORDER BY t ROWS BETWEEN {continuityPreceding} PRECEDING AND CURRENT ROW),
+           steps AS (PARTITION BY d, t % {stepLength} ORDER BY t ROWS BETWEEN {stepsPreceding} PRECEDING AND CURRENT ROW),
            compliance AS (PARTITION BY d ORDER BY t ROWS BETWEEN {compliancePreceding} PRECEDING AND CURRENT ROW)
 ),
 parts AS (
@@ -112,7 +114,7 @@ SELECT d, t,
        CASE WHEN informality IS NOT NULL AND cv IS NOT NULL THEN {informalityWeight} * informality + (1 - {informalityWeight}) * (cv / (1 + cv))
             ELSE coalesce(informality, cv / (1 + cv)) END AS diffuse_obligation,
        CASE WHEN first_exchange <= t THEN (1 - exp(-((t - first_exchange + 1)::DOUBLE / {periodsPerYear}) / {durationScale}))
-            * active::DOUBLE / least({continuityLength}, t - first_exchange + 1) END AS endurance,
+            * active::DOUBLE / ((least({continuityLength}, t - first_exchange + 1) + {stepLength} - 1) // {stepLength}) END AS endurance,
        CASE WHEN n_demand_w > 0 AND demand_w_w > 0 THEN demand_met_w / demand_w_w END AS compliance,
        CASE WHEN presence_activity_w > 0 THEN 1 - exp(-presence_w / {presenceScale}) END AS presence
 FROM parts

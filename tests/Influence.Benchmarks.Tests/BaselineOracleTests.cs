@@ -45,7 +45,7 @@ public class BaselineOracleTests
             Exchange = new ExchangeOptions { ReciprocityWindowYears = 2, VolumeScale = 0.5, VolumeWindowYears = 0.5 },
             Conflict = new ConflictOptions { WindowYears = 0.5, DefianceWeight = 1, Scale = 2 },
             DiffuseObligation = new DiffuseObligationOptions { VariabilityWindowYears = 3, InformalityWeight = 0.3, PublicPledgeFormality = 0.2 },
-            Endurance = new EnduranceOptions { ContinuityWindowYears = 4, DurationScaleYears = 5 },
+            Endurance = new EnduranceOptions { ContinuityWindowYears = 4, DurationScaleYears = 5, ContinuityStepYears = 1.5 },
             Compliance = new ComplianceOptions { WindowYears = 1, PartialCredit = 0.25 },
             Presence = new PresenceOptions { Scale = 3, WindowYears = 2 },
         };

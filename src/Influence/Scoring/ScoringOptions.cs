@@ -253,6 +253,13 @@ public sealed record EnduranceOptions
     /// <summary>The trailing window over which continuity is measured (default 10 years).</summary>
     public double ContinuityWindowYears { get; init => field = Check.PositiveOrThrow(value, nameof(ContinuityWindowYears)); } = 10;
 
+    /// <summary>
+    /// The step continuity counts in (default 1 year): the continuity window is cut into steps of this length counted
+    /// back from the period, and continuity is the share of steps with a flow. In a yearly series a step is a period;
+    /// in a monthly one, twelve months, so that continuity is the same share of years at any granularity.
+    /// </summary>
+    public double ContinuityStepYears { get; init => field = Check.PositiveOrThrow(value, nameof(ContinuityStepYears)); } = 1;
+
     /// <summary>The half-life with which old flows fade from the account balance (default 10 years).</summary>
     public double BalanceHalfLifeYears { get; init => field = Check.PositiveOrThrow(value, nameof(BalanceHalfLifeYears)); } = 10;
 }

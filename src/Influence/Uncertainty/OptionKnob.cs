@@ -101,6 +101,7 @@ public sealed class OptionKnob
         new("DiffuseObligation.PublicPledgeFormality", OptionKind.Weight, o => o.DiffuseObligation.PublicPledgeFormality, (o, v) => o with { DiffuseObligation = o.DiffuseObligation with { PublicPledgeFormality = v } }, 1),
         new("Endurance.DurationScaleYears", OptionKind.Scale, o => o.Endurance.DurationScaleYears, (o, v) => o with { Endurance = o.Endurance with { DurationScaleYears = v } }, double.PositiveInfinity),
         new("Endurance.ContinuityWindowYears", OptionKind.Window, o => o.Endurance.ContinuityWindowYears, (o, v) => o with { Endurance = o.Endurance with { ContinuityWindowYears = v } }, double.PositiveInfinity),
+        new("Endurance.ContinuityStepYears", OptionKind.Window, o => o.Endurance.ContinuityStepYears, (o, v) => o with { Endurance = o.Endurance with { ContinuityStepYears = v } }, double.PositiveInfinity),
         new("Endurance.BalanceHalfLifeYears", OptionKind.Scale, o => o.Endurance.BalanceHalfLifeYears, (o, v) => o with { Endurance = o.Endurance with { BalanceHalfLifeYears = v } }, double.PositiveInfinity),
         new("Attainment.LookbackYears", OptionKind.Window, o => o.Attainment.LookbackYears, (o, v) => o with { Attainment = o.Attainment with { LookbackYears = v } }, double.PositiveInfinity),
         new("Compliance.WindowYears", OptionKind.Window, o => o.Compliance.WindowYears, (o, v) => o with { Compliance = o.Compliance with { WindowYears = v } }, double.PositiveInfinity),

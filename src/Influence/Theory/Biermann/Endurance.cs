@@ -10,11 +10,15 @@ namespace Influence.Theory;
 /// <remarks>
 /// <code>
 /// duration   = 1 − exp(−years since the first exchange / k)        k = Endurance.DurationScaleYears (10)
-/// continuity = share of the periods in the trailing window (10 years, from the first exchange on)
-///              with a support flow in either direction
+/// continuity = share of the steps (1 year each, counted back from t) of the trailing window (10 years, from the first
+///              exchange on) with a support flow in either direction
 /// endurance  = duration × continuity
 /// </code>
-/// "Years since the first exchange" counts the current period: a relation in its first year has lasted one year.
+/// "Years since the first exchange" counts the current period: a relation in its first year has lasted one year. The
+/// window holds n periods from the first exchange on; it is cut into ⌈n / L⌉ steps of L periods (L = a year's periods,
+/// Endurance.ContinuityStepYears) ending at t, t − L, …, the earliest reaching back before the window when L does not
+/// divide n. In a yearly series a step is a period; in a monthly one, twelve months: a point event fills one step at
+/// any granularity, so continuity is the same share of years.
 /// Undefined before the first support flow in either direction. Biermann (2025), pp. 3–7.
 /// </remarks>
 public sealed class Endurance : Measure
@@ -64,16 +68,18 @@ public sealed class Endurance : Measure
         var duration = Saturated(years, o.DurationScaleYears);
         var (a, b) = at.Trailing(o.ContinuityWindowYears);
         a = Math.Max(a, first);
-        var active = 0;
-        for (var t = a; t <= b; t++)
+        var step = at.Index.Grid.WindowPeriods(o.ContinuityStepYears);
+        int active = 0, steps = 0;
+        for (var end = b; end >= a; end -= step)
         {
-            if (at.Index.Count(PairCount.Support, at.PatronToClient, t, t) + at.Index.Count(PairCount.Support, at.ClientToPatron, t, t) > 0)
+            steps++;
+            if (at.Index.Count(PairCount.Support, at.PatronToClient, end - step + 1, end) + at.Index.Count(PairCount.Support, at.ClientToPatron, end - step + 1, end) > 0)
             {
                 active++;
             }
         }
 
-        return duration * active / (b - a + 1);
+        return duration * active / steps;
     }
 
     /// <inheritdoc />
@@ -92,10 +98,43 @@ public sealed class Endurance : Measure
         var o = dyad.Options.Endurance;
         var perYear = index.Grid.Granularity.PeriodsPerYear();
         var w = index.Grid.WindowPeriods(o.ContinuityWindowYears);
+        var step = index.Grid.WindowPeriods(o.ContinuityStepYears);
         using var scratch = new SeriesScratch();
         var active = scratch.Ints(t1 + 2);
         var given = index.CountPrefix(PairCount.Support, dyad.PatronToClient);
         var back = index.CountPrefix(PairCount.Support, dyad.ClientToPatron);
+        if (step > 1)
+        {
+            // active[u] = 1 when the step ending at u holds a flow; a period's continuity adds every step-th of them.
+            for (var u = 0; u <= t1; u++)
+            {
+                active[u] = EvidenceIndex.CountIn(given, u - step + 1, u) + EvidenceIndex.CountIn(back, u - step + 1, u) > 0 ? 1 : 0;
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                var t = t0 + i;
+                if (first > t)
+                {
+                    output[i] = null;
+                    continue;
+                }
+
+                var a = Math.Max(t - w + 1, first);
+                var steps = (t - a + step) / step;
+                var on = 0;
+                for (var k = 0; k < steps; k++)
+                {
+                    on += t - (k * step) >= 0 ? active[t - (k * step)] : 0;
+                }
+
+                output[i] = Saturated((t - first + 1) / (double)perYear, o.DurationScaleYears) * on / steps;
+            }
+
+            return;
+        }
+
+        // One period per step: running counts of periods with a flow.
         active[0] = 0;
         for (var t = 0; t <= t1; t++)
         {
@@ -122,11 +161,14 @@ public sealed class Endurance : Measure
     /// <inheritdoc />
     public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
     {
+        // The earliest step may reach back before the window (when a step does not divide it): its flows count too.
         var (a, b) = at.Trailing(at.Options.Endurance.ContinuityWindowYears);
-        TraceItems(at, uses, at.PatronToClient, EvidenceKind.Support, a, b, "patron→client support (continuity)");
-        TraceItems(at, uses, at.ClientToPatron, EvidenceKind.Support, a, b, "client→patron support (continuity)");
+        var step = at.Index.Grid.WindowPeriods(at.Options.Endurance.ContinuityStepYears);
+        var from = Math.Max(b - (((b - a + step) / step * step) - 1), 0);
+        TraceItems(at, uses, at.PatronToClient, EvidenceKind.Support, from, b, "patron→client support (continuity)");
+        TraceItems(at, uses, at.ClientToPatron, EvidenceKind.Support, from, b, "client→patron support (continuity)");
         var first = FirstExchange(at);
-        if (first >= 0 && first < a)
+        if (first >= 0 && first < from)
         {
             TraceItems(at, uses, at.PatronToClient, EvidenceKind.Support, first, first, "first exchange (duration)");
             TraceItems(at, uses, at.ClientToPatron, EvidenceKind.Support, first, first, "first exchange (duration)");
