@@ -122,7 +122,12 @@ public static class NaiveLinqBaseline
                 double? informality = commitments > 0 && commitmentWeight > 0
                     ? Math.Clamp(1 - ((At(p, c, t).CommitmentFormality + At(c, p, t).CommitmentFormality) / commitmentWeight), 0, 1)
                     : null;
-                var inputs = Window(t, options.DiffuseObligation.VariabilityWindowYears).Where(x => x >= firstInput).Select(x => At(p, c, x).Support).ToList();
+                // The window from the patron's first input on, in year-long steps counted back from t: each step's total.
+                var inputStep = granularity.PeriodsIn(options.DiffuseObligation.VariabilityStepYears);
+                var inputSteps = (Window(t, options.DiffuseObligation.VariabilityWindowYears).Count(x => x >= firstInput) + inputStep - 1) / inputStep;
+                var inputs = Enumerable.Range(0, inputSteps).Reverse()
+                    .Select(k => Window(t - (k * inputStep), options.DiffuseObligation.VariabilityStepYears).Sum(x => At(p, c, x).Support))
+                    .ToList();
                 double? variability = null;
                 if (inputs.Count >= 2 && inputs.Sum() > 0)
                 {

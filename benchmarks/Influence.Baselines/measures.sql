@@ -68,7 +68,8 @@ dated AS (
     -- the patron's first input: the variability window starts no earlier; whether the continuity step ending at t
     -- holds a flow
     SELECT *, min(CASE WHEN inputs > 0 THEN t END) OVER (PARTITION BY d) AS first_input,
-           sum(flows) OVER (PARTITION BY d ORDER BY t ROWS BETWEEN {stepPreceding} PRECEDING AND CURRENT ROW) AS step_flows
+           sum(flows) OVER (PARTITION BY d ORDER BY t ROWS BETWEEN {stepPreceding} PRECEDING AND CURRENT ROW) AS step_flows,
+           sum(s_pc) OVER (PARTITION BY d ORDER BY t ROWS BETWEEN {inputStepPreceding} PRECEDING AND CURRENT ROW) AS step_input
     FROM grid
 ),
 windowed AS (
@@ -84,9 +85,9 @@ windowed AS (
            sum(k_cp) OVER conflict AS k_cp_w,
            sum(defied) OVER conflict AS defied_w,
            sum(activity) OVER conflict AS activity_w,
-           sum(s_pc) OVER variability AS input_sum,
-           count(CASE WHEN t >= first_input THEN 1 END) OVER variability AS input_n,
-           stddev_pop(CASE WHEN t >= first_input THEN s_pc END) OVER variability AS input_sd,
+           sum(CASE WHEN t >= first_input THEN step_input END) OVER input_steps AS input_sum,
+           count(CASE WHEN t >= first_input THEN 1 END) OVER input_steps AS input_n,
+           stddev_pop(CASE WHEN t >= first_input THEN step_input END) OVER input_steps AS input_sd,
            min(CASE WHEN flows > 0 THEN t END) OVER (PARTITION BY d) AS first_exchange,
            sum(CASE WHEN step_flows > 0 THEN 1 ELSE 0 END) OVER steps AS active,
            sum(demand_w) OVER compliance AS demand_w_w,
@@ -97,7 +98,7 @@ windowed AS (
            presence_window AS (PARTITION BY d ORDER BY t ROWS BETWEEN {presencePreceding} PRECEDING AND CURRENT ROW),
            reciprocity AS (PARTITION BY d ORDER BY t ROWS BETWEEN {reciprocityPreceding} PRECEDING AND CURRENT ROW),
            conflict AS (PARTITION BY d ORDER BY t ROWS BETWEEN {conflictPreceding} PRECEDING AND CURRENT ROW),
-           variability AS (PARTITION BY d ORDER BY t ROWS BETWEEN {variabilityPreceding} PRECEDING AND CURRENT ROW),
+           input_steps AS (PARTITION BY d, t % {inputStepLength} ORDER BY t ROWS BETWEEN {inputStepsPreceding} PRECEDING AND CURRENT ROW),
            steps AS (PARTITION BY d, t % {stepLength} ORDER BY t ROWS BETWEEN {stepsPreceding} PRECEDING AND CURRENT ROW),
            compliance AS (PARTITION BY d ORDER BY t ROWS BETWEEN {compliancePreceding} PRECEDING AND CURRENT ROW)
 ),

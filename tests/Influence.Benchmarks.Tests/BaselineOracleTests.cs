@@ -44,7 +44,7 @@ public class BaselineOracleTests
             Confidence = new ConfidenceWeights { Reported = 0.5, Alleged = 0.2 },
             Exchange = new ExchangeOptions { ReciprocityWindowYears = 2, VolumeScale = 0.5, VolumeWindowYears = 0.5 },
             Conflict = new ConflictOptions { WindowYears = 0.5, DefianceWeight = 1, Scale = 2 },
-            DiffuseObligation = new DiffuseObligationOptions { VariabilityWindowYears = 3, InformalityWeight = 0.3, PublicPledgeFormality = 0.2 },
+            DiffuseObligation = new DiffuseObligationOptions { VariabilityWindowYears = 3, InformalityWeight = 0.3, PublicPledgeFormality = 0.2, VariabilityStepYears = 7.0 / 12 },
             Endurance = new EnduranceOptions { ContinuityWindowYears = 4, DurationScaleYears = 5, ContinuityStepYears = 1.5 },
             Compliance = new ComplianceOptions { WindowYears = 1, PartialCredit = 0.25 },
             Presence = new PresenceOptions { Scale = 3, WindowYears = 2 },

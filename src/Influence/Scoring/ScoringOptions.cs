@@ -218,6 +218,14 @@ public sealed record DiffuseObligationOptions
     /// <summary>The trailing window over which the variability of the patron's input is measured (default 5 years).</summary>
     public double VariabilityWindowYears { get; init => field = Check.PositiveOrThrow(value, nameof(VariabilityWindowYears)); } = 5;
 
+    /// <summary>
+    /// The step the patron's input is totalled over before its variability is taken (default 1 year): the window is
+    /// cut into steps of this length counted back from the period, and cv is taken over the steps' totals. In a yearly
+    /// series a step is a period; in a monthly one, twelve months, so that variability compares years at any
+    /// granularity rather than lumpy months.
+    /// </summary>
+    public double VariabilityStepYears { get; init => field = Check.PositiveOrThrow(value, nameof(VariabilityStepYears)); } = 1;
+
     /// <summary>Formality of a treaty (default 1.0).</summary>
     public double TreatyFormality { get; init => field = Check.UnitIntervalOrThrow(value, nameof(TreatyFormality)); } = 1.0;
 

@@ -101,4 +101,28 @@ public class DiffuseObligationTests
         TestCases.Value(padded, "diffuseObligation", 2001).Should().Be(TestCases.Value(plain, "diffuseObligation", 2001));
         TestCases.Value(padded, "diffuseObligation", 2001).Should().BeApproximately(0.5, 1e-12);
     }
+
+    [Fact]
+    public void Variability_InAMonthlySeries_ComparesYearlyTotals_AsTheYearlySeriesDoes()
+    {
+        // Point events in different months of 2001–2005 (0.2, 0.6, 0.4, 0.8, 0.5): a yearly series takes cv over those
+        // five totals; December 2005 of a monthly series takes it over the five twelve-month steps ending there, the
+        // same totals, instead of over sixty mostly empty months.
+        var c = TestCases.Builder()
+            .Add(TestCases.Support("a", TestCases.Month(2001, 3), "P", "C", 0.2))
+            .Add(TestCases.Support("b", TestCases.Month(2002, 7), "P", "C", 0.6))
+            .Add(TestCases.Support("c", TestCases.Month(2003, 1), "P", "C", 0.4))
+            .Add(TestCases.Support("d", TestCases.Month(2004, 11), "P", "C", 0.8))
+            .Add(TestCases.Support("e", TestCases.Month(2005, 5), "P", "C", 0.5))
+            .Build();
+        double[] totals = [0.2, 0.6, 0.4, 0.8, 0.5];
+        var mean = totals.Average();
+        var cv = Math.Sqrt(totals.Sum(x => (x - mean) * (x - mean)) / 5) / mean;
+
+        var yearly = TestCases.Value(c, "diffuseObligation", 2005)!.Value;
+
+        yearly.Should().BeApproximately(cv / (1 + cv), 1e-12);
+        TestCases.Value(c, "diffuseObligation", Period.FromMonth(2005, 12))!.Value.Should().BeApproximately(yearly, 1e-12);
+        TestCases.Value(c, "diffuseObligation", Period.FromQuarter(2005, 4))!.Value.Should().BeApproximately(yearly, 1e-12);
+    }
 }

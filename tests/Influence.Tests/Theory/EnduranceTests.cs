@@ -78,4 +78,19 @@ public class EnduranceTests
 
         TestCases.Value(c, "endurance", 2004, options).Should().BeApproximately(1 - Math.Exp(-1), 1e-12);
     }
+
+    [Fact]
+    public void Continuity_InAMonthlySeries_CountsYears_AsTheYearlySeriesDoes()
+    {
+        // Flows in March 2001 and September 2003: a yearly series at 2005 has 2 of 5 years active; December 2005 of a
+        // monthly series counts the five twelve-month steps ending there, 2 active, not 2 of 58 months.
+        var c = TestCases.Builder()
+            .Add(TestCases.Support("a", TestCases.Month(2001, 3), "P", "C", 0.5))
+            .Add(TestCases.Support("b", TestCases.Month(2003, 9), "C", "P", 0.5))
+            .Build();
+        var duration = 1 - Math.Exp(-0.5);
+
+        TestCases.Value(c, "endurance", 2005).Should().BeApproximately(duration * 2 / 5, 1e-12);
+        TestCases.Value(c, "endurance", Period.FromMonth(2005, 12))!.Value.Should().BeApproximately(((1 - Math.Exp(-(58 / 12.0) / 10)) * 2) / 5, 1e-12);
+    }
 }

@@ -12,14 +12,18 @@ namespace Influence.Theory;
 /// <code>
 /// informality = 1 − Σ w·formality / Σ w          over commitments in force in the period (both directions),
 ///                                                w = confidence × scope × share
-/// variability = cv / (1 + cv)                    cv = sd / mean of S[P→C] over the trailing window (5 years),
-///                                                the window starting no earlier than the patron's first input
+/// variability = cv / (1 + cv)                    cv = sd / mean of the patron's input S[P→C] over the trailing
+///                                                window (5 years), the window starting no earlier than the
+///                                                patron's first input and taken in year-long steps
 /// diffuse     = α · informality + (1 − α) · variability     α = DiffuseObligation.InformalityWeight (0.5)
 /// </code>
 /// When only one part is defined it stands alone; undefined when neither is (no commitment in force, or only
 /// commitments that weigh 0, such as a scope of 0; and no patron support in the window, or fewer than two periods of
 /// history in it, or only support that weighs 0). Formality: treaty 1.0, public agreement 0.7, public pledge 0.4, private
-/// understanding 0.0 (options). Biermann (2025), pp. 3–7.
+/// understanding 0.0 (options). The window's n periods are cut into ⌈n / L⌉ steps of L periods (a year's,
+/// DiffuseObligation.VariabilityStepYears) ending at t, t − L, …, and cv is taken over the steps' totals: in a yearly
+/// series the periods themselves, in a monthly one the last twelve months, the twelve before, and so on, so that a
+/// monthly series compares the same years as a yearly one. Biermann (2025), pp. 3–7.
 /// </remarks>
 public sealed class DiffuseObligation : Measure
 {
@@ -79,6 +83,12 @@ public sealed class DiffuseObligation : Measure
         // The window starts no earlier than the patron's first input: periods before it are no history of the
         // relation (and clipping at the grid's start instead would let unrelated, earlier evidence move the value).
         a = Math.Max(Math.Max(a, 0), index.FirstSupportPeriod(at.PatronToClient));
+        var step = index.Grid.WindowPeriods(at.Options.DiffuseObligation.VariabilityStepYears);
+        if (step > 1)
+        {
+            return SteppedVariability(index.SumSeries(PairSum.Support, at.PatronToClient), step, a, b);
+        }
+
         var n = b - a + 1;
         var sum = index.Sum(PairSum.Support, at.PatronToClient, a, b);
         if (n < 2 || !(sum > 0))
@@ -96,6 +106,59 @@ public sealed class DiffuseObligation : Measure
         for (var t = a; t <= b; t++)
         {
             var d = index.At(PairSum.Support, at.PatronToClient, t) - mean;
+            ss += d * d;
+        }
+
+        var cv = Math.Sqrt(ss / n) / mean;
+        return cv / (1 + cv);
+    }
+
+    /// <summary>
+    /// cv / (1 + cv) over the totals of the steps of <paramref name="step"/> periods ending at b, b − step, … down to
+    /// the one holding a (earliest first), or null with fewer than two steps or no input. Each total is the in-order
+    /// sum of its periods (those before period 0 are zeros), as <see cref="Windows.Sums"/> gives it.
+    /// </summary>
+    internal static double? SteppedVariability(ReadOnlySpan<double> support, int step, int a, int b)
+    {
+        var n = (b - a + step) / step;
+        if (n < 2)
+        {
+            return null;
+        }
+
+        Span<double> totals = n <= 64 ? stackalloc double[n] : new double[n];
+        var sum = 0.0;
+        for (var k = 0; k < n; k++)
+        {
+            var end = b - ((n - 1 - k) * step);
+            var total = 0.0;
+            for (var u = end - step + 1; u <= end; u++)
+            {
+                total += u >= 0 ? EvidenceIndex.ValueAt(support, u) : 0;
+            }
+
+            totals[k] = total;
+            sum += total;
+        }
+
+        if (!(sum > 0))
+        {
+            return null;
+        }
+
+        var scale = sum / n < TinyMean ? 600 : 0;
+        var mean = 0.0;
+        for (var k = 0; k < n; k++)
+        {
+            totals[k] = Math.ScaleB(totals[k], scale);
+            mean += totals[k];
+        }
+
+        mean /= n;
+        var ss = 0.0;
+        for (var k = 0; k < n; k++)
+        {
+            var d = totals[k] - mean;
             ss += d * d;
         }
 
@@ -156,6 +219,7 @@ public sealed class DiffuseObligation : Measure
         var n = t1 - t0 + 1;
         var alpha = dyad.Options.DiffuseObligation.InformalityWeight;
         var w = index.Grid.WindowPeriods(dyad.Options.DiffuseObligation.VariabilityWindowYears);
+        var step = index.Grid.WindowPeriods(dyad.Options.DiffuseObligation.VariabilityStepYears);
         var support = index.SumSeries(PairSum.Support, dyad.PatronToClient);
         using var scratch = new SeriesScratch();
         var sums = scratch.Doubles(n);
@@ -164,19 +228,22 @@ public sealed class DiffuseObligation : Measure
         // The window starts no earlier than the patron's first input (see Variability). Its support sums before that
         // period are exact zeros, so the trailing-window sums need no change; the count and the deviations do.
         var from = Math.Max(0, index.FirstSupportPeriod(dyad.PatronToClient));
-        Windows.Sums(support, w, t0, sums);
         var any = false;
-        for (var i = 0; i < n; i++)
+        if (step == 1)
         {
-            var t = t0 + i;
-            var count = t - Math.Max(t - w + 1, from) + 1;
-            means[i] = count < 2 || !(sums[i] > 0) ? double.NaN : sums[i] / count;
-            any |= !double.IsNaN(means[i]);
-        }
+            Windows.Sums(support, w, t0, sums);
+            for (var i = 0; i < n; i++)
+            {
+                var t = t0 + i;
+                var count = t - Math.Max(t - w + 1, from) + 1;
+                means[i] = count < 2 || !(sums[i] > 0) ? double.NaN : sums[i] / count;
+                any |= !double.IsNaN(means[i]);
+            }
 
-        if (any)
-        {
-            Windows.SquaredDeviations(support, w, t0, from, means, squares);
+            if (any)
+            {
+                Windows.SquaredDeviations(support, w, t0, from, means, squares);
+            }
         }
 
         var givenCount = index.CountPrefix(PairCount.Commitment, dyad.PatronToClient);
@@ -200,7 +267,11 @@ public sealed class DiffuseObligation : Measure
             }
 
             double? variability = null;
-            if (!double.IsNaN(means[i]))
+            if (step > 1)
+            {
+                variability = SteppedVariability(support, step, Math.Max(t - w + 1, from), t);
+            }
+            else if (!double.IsNaN(means[i]))
             {
                 var start = Math.Max(t - w + 1, from);
                 var count = t - start + 1;
@@ -223,7 +294,10 @@ public sealed class DiffuseObligation : Measure
     {
         TraceItems(at, uses, at.PatronToClient, EvidenceKind.Commitment, at.T, at.T, "commitment in force");
         TraceItems(at, uses, at.ClientToPatron, EvidenceKind.Commitment, at.T, at.T, "commitment in force");
+        // The earliest step may reach back before the window (when a step does not divide it): its input counts too.
         var (a, b) = at.Trailing(at.Options.DiffuseObligation.VariabilityWindowYears);
+        var step = at.Index.Grid.WindowPeriods(at.Options.DiffuseObligation.VariabilityStepYears);
+        a = Math.Max(b - (((b - a + step) / step * step) - 1), 0);
         TraceItems(at, uses, at.PatronToClient, EvidenceKind.Support, a, b, "patron input (variability)");
 
         // The patron's first input bounds the window from below: without it the window could start later.
