@@ -52,22 +52,8 @@ internal static class Records
     }
 
     /// <summary>A hash of an array's contents, consistent with <see cref="SequenceEqual{T}(ImmutableArray{T}, ImmutableArray{T})"/>.</summary>
-    public static int SequenceHash<T>(ImmutableArray<T> items)
-    {
-        if (items.IsDefault)
-        {
-            return 0;
-        }
-
-        var hash = new HashCode();
-        hash.Add(items.Length);
-        foreach (var item in items)
-        {
-            hash.Add(item);
-        }
-
-        return hash.ToHashCode();
-    }
+    public static int SequenceHash<T>(ImmutableArray<T> items) =>
+        items.IsDefault ? 0 : SequenceHash<T>((IReadOnlyList<T>)items);
 
     /// <summary>A hash of a list's contents, consistent with <see cref="SequenceEqual{T}(IReadOnlyList{T}, IReadOnlyList{T})"/>.</summary>
     public static int SequenceHash<T>(IReadOnlyList<T>? items)
