@@ -164,4 +164,24 @@ public class CounterReactionTests
         e.Contributions.Single(x => x.EvidenceId == "new").Term.Should().Be("demand made after overreach");
         e.Contributions.Single(x => x.EvidenceId == "new").Weight.Should().Be(1);
     }
+
+    [Fact]
+    public void CounterReaction_APointDemandMadeBeforeTheOverreachsDay_IsBaselineWithItsWholeWeight()
+    {
+        // Overreach on 2005-06-15; a demand dated only to June 2005 began before it: baseline, weight 1 (not the 14 of
+        // its 30 days before the overreach, with the other 16 counted nowhere). Baseline: complied (2004-05) and defied
+        // (2005-06), defiance 1/2; after: defied (2005-09), defiance 1; counterReaction 0.5 by year and by month.
+        var b = TestCases.Builder()
+            .AddIssue(new Issue("i", "Issue"))
+            .Add(TestCases.Demand("d0", TestCases.Month(2004, 5), "i", 1, DemandResponse.Complied))
+            .Add(TestCases.Overreach("o", EvidenceDate.OnDay(2005, 6, 15)))
+            .Add(TestCases.Demand("d1", TestCases.Month(2005, 6), "i", 1, DemandResponse.Defied))
+            .Add(TestCases.Demand("d2", TestCases.Month(2005, 9), "i", 1, DemandResponse.Defied));
+        var c = b.Build();
+
+        TestCases.Value(c, "counterReaction", Period.FromYear(2005)).Should().BeApproximately(0.5, 1e-12);
+        TestCases.Value(c, "counterReaction", Period.FromMonth(2005, 12)).Should().BeApproximately(0.5, 1e-12);
+        Explainer.Explain(TestCases.Score(c), TestCases.PC, Period.FromYear(2005), "counterReaction").Contributions
+            .Single(x => x.EvidenceId == "d1").Weight.Should().BeApproximately(1, 1e-12);
+    }
 }

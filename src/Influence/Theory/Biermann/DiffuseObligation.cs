@@ -43,7 +43,7 @@ public sealed class DiffuseObligation : Measure
 
     /// <inheritdoc />
     public override string Formula =>
-        "α·(1 − formality of commitments in force) + (1 − α)·cv/(1 + cv) of the patron's support over the trailing window";
+        "α·(1 − formality of commitments in force) + (1 − α)·cv/(1 + cv) of the patron's support in year-long steps over the trailing window";
 
     /// <inheritdoc />
     public override string Citation => "Biermann (2025), Territory, Politics and Governance 13(1), pp. 3–7: diffuse obligation";

@@ -38,7 +38,7 @@ public sealed class Endurance : Measure
     public override MeasureScale Scale => MeasureScale.Unit;
 
     /// <inheritdoc />
-    public override string Formula => "(1 − exp(−years since first exchange / k)) × share of recent periods with exchange";
+    public override string Formula => "(1 − exp(−years since first exchange / k)) × share of the window's year-long steps with exchange";
 
     /// <inheritdoc />
     public override string Citation => "Biermann (2025), Territory, Politics and Governance 13(1), pp. 3–7: endurance";

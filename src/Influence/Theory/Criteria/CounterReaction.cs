@@ -20,7 +20,9 @@ namespace Influence.Theory;
 /// A demand is dated by its first day (a standing demand, a span, by the day it began), so which side of the
 /// overreach it falls on does not depend on the length of the periods: a demand made in January is not a reaction
 /// to an overreach in December of the same year, and a standing demand made before the overreach and still defied
-/// after it is part of the baseline (with its days before the overreach), never a reaction. Undefined without an
+/// after it is part of the baseline (with its days before the overreach), never a reaction. A demand dated to the
+/// overreach's month when the overreach is known to the day begins before it: it is baseline, with its whole weight.
+/// Undefined without an
 /// overreach in the lag window, or without demands on either side of it (or when all the demands on one side weigh 0).
 /// Rubinstein (1977), pp. xiv–xix.
 /// </remarks>
@@ -86,7 +88,7 @@ public sealed class CounterReaction : Measure
     /// <remarks>
     /// Both sides are added period by period: the baseline's periods before t₀ from the index's demand sums (every
     /// demand touching them was made before the overreach), then, in canonical order, the demands touching t₀ (each
-    /// on its side of d₀, a baseline demand with its days before d₀), then the reaction's demands touching each later
+    /// on its side of d₀, a standing baseline demand with its days before d₀), then the reaction's demands touching each later
     /// period up to t (see <see cref="AddPeriod"/>).
     /// </remarks>
     public override double? Evaluate(in DyadPeriod at)
@@ -180,7 +182,7 @@ public sealed class CounterReaction : Measure
 
     /// <summary>
     /// Adds a demand touching period t to its side: in the overreach's period (<paramref name="overreachPeriod"/>) a
-    /// demand made before <paramref name="day"/> to the baseline, with its days before the overreach, and one made on or
+    /// demand made before <paramref name="day"/> to the baseline (a standing one with its days before the overreach), and one made on or
     /// after it to the reaction; in a later period only a demand made on or after it, to the reaction. Its weight there
     /// is confidence × salience × its share of the period.
     /// </summary>
@@ -196,9 +198,10 @@ public sealed class CounterReaction : Measure
 
         var starts = index.Grid.StartDays;
 
-        // As EvidenceIndex.ShareOf, with a baseline demand's days cut at the day before the overreach (a point keeps its
-        // whole length as the denominator: only its mass before the overreach counts).
-        var overlap = Math.Min(before ? Math.Min(last, day - 1) : last, starts[t + 1] - 1) - Math.Max(first, starts[t]) + 1;
+        // As EvidenceIndex.ShareOf, with a standing demand's (a span's) days cut at the day before the overreach. A point
+        // made before the overreach's day (dated to its month, say, when the overreach is known to the day) is baseline
+        // with its whole weight: it was one demand, made once.
+        var overlap = Math.Min(before && c.IsSpan(row) ? Math.Min(last, day - 1) : last, starts[t + 1] - 1) - Math.Max(first, starts[t]) + 1;
         var share = overlap <= 0 ? 0 : c.IsSpan(row) ? (double)overlap / index.Grid.YearDays[t] : (double)overlap / (last - first + 1);
         var w = index.Weight(row) * share;
         ref var side = ref before ? ref baseline : ref after;
@@ -209,7 +212,7 @@ public sealed class CounterReaction : Measure
 
     /// <summary>
     /// A demand's weight on its side of the overreach over periods t0 … t1: confidence × salience × its shares of the
-    /// periods, counting, for a demand made before the overreach (<paramref name="after"/> false), only its days before
+    /// periods, counting, for a standing demand made before the overreach (<paramref name="after"/> false), only its days before
     /// <paramref name="day"/> (a standing demand's time after the overreach is neither baseline nor reaction).
     /// </summary>
     private static double Weight(EvidenceIndex index, int row, int day, bool after, int t0, int t1)
@@ -218,15 +221,15 @@ public sealed class CounterReaction : Measure
         // adding +0 changes no sum, so this is EvidenceIndex.WindowWeight's sum for a demand made after the overreach.
         var c = index.Case.Evidence.Columns;
         var (first, whole, span) = (c.FirstDay[row], c.LastDay[row], c.IsSpan(row));
-        var last = after ? whole : Math.Min(whole, day - 1);
+        var last = after || !span ? whole : Math.Min(whole, day - 1);
         var starts = index.Grid.StartDays;
         var years = index.Grid.YearDays;
         var share = 0.0;
         var to = Math.Min(Math.Min(t1, index.Periods - 1), index.PeriodOfDay(last));
         for (var t = Math.Max(Math.Max(t0, 0), index.PeriodOfDay(first)); t <= to; t++)
         {
-            // As EvidenceIndex.ShareOf, with a baseline demand's days cut at the day before the overreach (a point keeps
-            // its whole length as the denominator: only its mass before the overreach counts).
+            // As EvidenceIndex.ShareOf, with a standing baseline demand's days cut at the day before the overreach (a
+            // point made before it counts whole).
             var overlap = Math.Min(last, starts[t + 1] - 1) - Math.Max(first, starts[t]) + 1;
             if (overlap > 0)
             {
