@@ -10,7 +10,24 @@ namespace Influence.Scoring;
 /// <param name="Draws">The number of draws.</param>
 /// <param name="Seed">The seed: the same seed and draws give the same bytes.</param>
 /// <param name="Level">The coverage of the percentile intervals (for example 0.9).</param>
-public sealed record IntervalSource(string Method, int Draws, ulong Seed, double Level);
+/// <exception cref="ArgumentException"><paramref name="Method"/> is empty.</exception>
+/// <exception cref="ArgumentOutOfRangeException"><paramref name="Draws"/> is below 1, or <paramref name="Level"/> is not a coverage in (0, 0.999].</exception>
+public sealed record IntervalSource(string Method, int Draws, ulong Seed, double Level)
+{
+    /// <summary><c>bootstrap</c>, <c>montecarlo</c> or <c>bootstrap+montecarlo</c>.</summary>
+    public string Method { get; init => field = string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("Method must not be empty", nameof(Method)) : value; } =
+        string.IsNullOrWhiteSpace(Method) ? throw new ArgumentException("Method must not be empty", nameof(Method)) : Method;
+
+    /// <summary>The number of draws.</summary>
+    public int Draws { get; init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(Draws), value, "Draws must be ≥ 1"); } =
+        Draws >= 1 ? Draws : throw new ArgumentOutOfRangeException(nameof(Draws), Draws, "Draws must be ≥ 1");
+
+    /// <summary>The coverage of the percentile intervals (for example 0.9).</summary>
+    public double Level { get; init => field = Checked(value, nameof(Level)); } = Checked(Level, nameof(Level));
+
+    private static double Checked(double level, string name) =>
+        Check.Level(level) is { } problem ? throw new ArgumentOutOfRangeException(name, level, $"{name} must be {problem}") : level;
+}
 
 /// <summary>How often the patron–client test held across the draws of an interval computation.</summary>
 /// <param name="Holds">The share of draws in which every feature cleared its threshold.</param>

@@ -205,7 +205,8 @@ public sealed class OptionKnob
             return null;
         }
 
-        return Kind is OptionKind.Scale or OptionKind.Window ? Math.Abs(Math.Log(value / c)) / unit : Math.Abs(value - c) / unit;
+        // Logarithms apart, not of the ratio: value / c overflows for far-apart positive numbers.
+        return Kind is OptionKind.Scale or OptionKind.Window ? Math.Abs(Math.Log(value) - Math.Log(c)) / unit : Math.Abs(value - c) / unit;
     }
 
     /// <inheritdoc />

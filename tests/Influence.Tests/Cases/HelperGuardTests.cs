@@ -128,4 +128,28 @@ public class HelperGuardTests
         Enum.GetValues<CommitmentFormality>().Select(ScoringOptions.Default.DiffuseObligation.Of).Should().Equal(1.0, 0.7, 0.4, 0.0);
         Enum.GetValues<BrokerageRole>().Select(r => default(BrokerageRoles).With(r)[r]).Should().AllBeEquivalentTo(1);
     }
+
+    [Fact]
+    public void Distance_OfFarApartScales_IsFinite()
+    {
+        // 10^300 / 10^-300 overflows; the logarithms' difference does not: ln(10^600) / ln 2 ≈ 1993.
+        var knob = OptionKnob.Find("Conflict.Scale")!;
+        var options = ScoringOptions.Default with { Conflict = ScoringOptions.Default.Conflict with { Scale = 1e-300 } };
+
+        var distance = knob.Distance(options, 1e300, new PerturbationRanges { ScaleFactor = 2 });
+
+        distance.Should().BeApproximately(600 * Math.Log(10) / Math.Log(2), 1e-9);
+    }
+
+    [Theory]
+    [InlineData("", 10, 0.9, "Method")]
+    [InlineData("bootstrap", 0, 0.9, "Draws")]
+    [InlineData("bootstrap", 10, double.NaN, "Level")]
+    [InlineData("bootstrap", 10, 1.0, "Level")]
+    public void IntervalSource_RefusesWhatNoComputationGives(string method, int draws, double level, string parameter)
+    {
+        var create = () => new IntervalSource(method, draws, 1, level);
+
+        create.Should().Throw<ArgumentException>().Which.ParamName.Should().Be(parameter);
+    }
 }
