@@ -145,10 +145,10 @@ public static class DuckDbBaseline
             ["conflictPreceding"] = Preceding(options.Conflict.WindowYears),
             ["inputStepPreceding"] = Preceding(options.DiffuseObligation.VariabilityStepYears),
             ["inputStepLength"] = Number(granularity.PeriodsIn(options.DiffuseObligation.VariabilityStepYears)),
-            ["inputStepsPreceding"] = Number(((granularity.PeriodsIn(options.DiffuseObligation.VariabilityWindowYears) + granularity.PeriodsIn(options.DiffuseObligation.VariabilityStepYears) - 1) / granularity.PeriodsIn(options.DiffuseObligation.VariabilityStepYears)) - 1),
+            ["inputStepsPreceding"] = StepsPreceding(options.DiffuseObligation.VariabilityWindowYears, options.DiffuseObligation.VariabilityStepYears),
             ["stepPreceding"] = Preceding(options.Endurance.ContinuityStepYears),
             ["stepLength"] = Number(granularity.PeriodsIn(options.Endurance.ContinuityStepYears)),
-            ["stepsPreceding"] = Number(((granularity.PeriodsIn(options.Endurance.ContinuityWindowYears) + granularity.PeriodsIn(options.Endurance.ContinuityStepYears) - 1) / granularity.PeriodsIn(options.Endurance.ContinuityStepYears)) - 1),
+            ["stepsPreceding"] = StepsPreceding(options.Endurance.ContinuityWindowYears, options.Endurance.ContinuityStepYears),
             ["compliancePreceding"] = Preceding(options.Compliance.WindowYears),
             ["continuityLength"] = Number(granularity.PeriodsIn(options.Endurance.ContinuityWindowYears)),
             ["volumeScale"] = Number(options.Exchange.VolumeScale),
@@ -169,6 +169,10 @@ public static class DuckDbBaseline
         return sql;
 
         string Preceding(double years) => Number(granularity.PeriodsIn(years) - 1);
+
+        // The rows before the current one in a frame of every step a window holds: ⌈window / step⌉ − 1.
+        string StepsPreceding(double windowYears, double stepYears) =>
+            Number(((granularity.PeriodsIn(windowYears) + granularity.PeriodsIn(stepYears) - 1) / granularity.PeriodsIn(stepYears)) - 1);
     }
 
     private static string Number(double x) => x.ToString("R", CultureInfo.InvariantCulture);

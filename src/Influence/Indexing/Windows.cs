@@ -28,6 +28,16 @@ internal static class Windows
     private static readonly int Lanes = Vector<double>.Count;
 
     /// <summary>
+    /// How many steps of <paramref name="step"/> periods, counted back from period b, cover periods a … b: ⌈(b − a + 1)
+    /// / step⌉, the earliest reaching back before a when the step does not divide the span (continuity's and
+    /// variability's year-long steps).
+    /// </summary>
+    public static int StepCount(int a, int b, int step) => (b - a + step) / step;
+
+    /// <summary>The first period of the earliest of those steps (not before period 0).</summary>
+    public static int StepsStart(int a, int b, int step) => Math.Max(b - ((StepCount(a, b, step) * step) - 1), 0);
+
+    /// <summary>
     /// dest[i] = Σ x[τ] for τ = t0 + i − w + 1 … t0 + i, in order, with x[τ] = 0 outside the series (an empty
     /// series is all zeros).
     /// </summary>

@@ -120,7 +120,7 @@ public sealed class DiffuseObligation : Measure
     /// </summary>
     internal static double? SteppedVariability(ReadOnlySpan<double> support, int step, int a, int b)
     {
-        var n = (b - a + step) / step;
+        var n = Windows.StepCount(a, b, step);
         if (n < 2)
         {
             return null;
@@ -297,7 +297,7 @@ public sealed class DiffuseObligation : Measure
         // The earliest step may reach back before the window (when a step does not divide it): its input counts too.
         var (a, b) = at.Trailing(at.Options.DiffuseObligation.VariabilityWindowYears);
         var step = at.Index.Grid.WindowPeriods(at.Options.DiffuseObligation.VariabilityStepYears);
-        a = Math.Max(b - (((b - a + step) / step * step) - 1), 0);
+        a = Windows.StepsStart(a, b, step);
         TraceItems(at, uses, at.PatronToClient, EvidenceKind.Support, a, b, "patron input (variability)");
 
         // The patron's first input bounds the window from below: without it the window could start later.

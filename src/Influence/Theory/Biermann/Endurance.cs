@@ -121,7 +121,7 @@ public sealed class Endurance : Measure
                 }
 
                 var a = Math.Max(t - w + 1, first);
-                var steps = (t - a + step) / step;
+                var steps = Windows.StepCount(a, t, step);
                 var on = 0;
                 for (var k = 0; k < steps; k++)
                 {
@@ -164,7 +164,7 @@ public sealed class Endurance : Measure
         // The earliest step may reach back before the window (when a step does not divide it): its flows count too.
         var (a, b) = at.Trailing(at.Options.Endurance.ContinuityWindowYears);
         var step = at.Index.Grid.WindowPeriods(at.Options.Endurance.ContinuityStepYears);
-        var from = Math.Max(b - (((b - a + step) / step * step) - 1), 0);
+        var from = Windows.StepsStart(a, b, step);
         TraceItems(at, uses, at.PatronToClient, EvidenceKind.Support, from, b, "patron→client support (continuity)");
         TraceItems(at, uses, at.ClientToPatron, EvidenceKind.Support, from, b, "client→patron support (continuity)");
         var first = FirstExchange(at);
