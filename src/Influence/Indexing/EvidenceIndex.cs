@@ -102,6 +102,15 @@ public enum PairCount
 /// is one subtraction. The build runs in linear passes over the evidence columns, split over threads by rows and
 /// then by pairs (<see cref="ScoringOptions.MaxDegreeOfParallelism"/>).
 /// </para>
+/// <para>
+/// Positions: the accessors take positions, not ids (actors in <see cref="Case.Actors"/>, objectives in
+/// <see cref="Case.Objectives"/>, evidence rows in <see cref="Case.Evidence"/>, periods in <see cref="Grid"/>, pairs
+/// from <see cref="PairOf"/>, where −1 means "no pair"). A position outside its range throws
+/// <see cref="ArgumentOutOfRangeException"/> naming the parameter and the range, including a period position given to
+/// a single-period accessor (<see cref="At"/>, <see cref="AttainmentAt"/>, <see cref="TryCapability"/>); window accessors
+/// (<see cref="Sum"/>, <see cref="Count"/>, <see cref="Items"/>, …) clip their periods to the grid instead.
+/// <see cref="PairOf"/> is the exception: it answers −1 for any pair of positions that form no pair.
+/// </para>
 /// </remarks>
 public sealed partial class EvidenceIndex
 {
@@ -389,7 +398,10 @@ public sealed partial class EvidenceIndex
         return new EvidenceIndex(@case, grid, options, b);
     }
 
-    /// <summary>The pair (from → to) position, or −1 when no evidence links them in that direction.</summary>
+    /// <summary>
+    /// The pair (from → to) position, or −1 when no evidence links them in that direction (or either position is not an
+    /// actor's: unlike the other accessors, this one answers for any position).
+    /// </summary>
     /// <param name="fromActor">The acting actor's position in <see cref="Case.Actors"/>.</param>
     /// <param name="toActor">The other actor's position.</param>
     /// <returns>The pair position or −1.</returns>
@@ -398,17 +410,17 @@ public sealed partial class EvidenceIndex
     /// <summary>The acting actor of a pair.</summary>
     /// <param name="pair">The pair.</param>
     /// <returns>The actor position.</returns>
-    public int PairFrom(int pair) => _pairFrom[pair];
+    public int PairFrom(int pair) => _pairFrom[Check.IndexOrThrow(pair, PairCountTotal)];
 
     /// <summary>The other actor of a pair.</summary>
     /// <param name="pair">The pair.</param>
     /// <returns>The actor position.</returns>
-    public int PairTo(int pair) => _pairTo[pair];
+    public int PairTo(int pair) => _pairTo[Check.IndexOrThrow(pair, PairCountTotal)];
 
     /// <summary>An actor and its ancestors (parent, grandparent, …), nearest first.</summary>
     /// <param name="actor">The actor position.</param>
     /// <returns>The chain.</returns>
-    public IReadOnlyList<int> AncestorsOrSelf(int actor) => (_ancestorViews ??= Views(_ancestorsOrSelf))[actor];
+    public IReadOnlyList<int> AncestorsOrSelf(int actor) => (_ancestorViews ??= Views(_ancestorsOrSelf))[ActorArg(actor)];
 
     /// <summary>An actor and its ancestors, nearest first, without a view (for the engine's own loops).</summary>
     internal ReadOnlySpan<int> AncestorSpan(int actor) => _ancestorsOrSelf[actor];
@@ -420,7 +432,8 @@ public sealed partial class EvidenceIndex
     /// <returns>The sum.</returns>
     public double At(PairSum sum, int pair, int t)
     {
-        var block = Block(sum, pair);
+        Check.IndexOrThrow(t, Periods);
+        var block = Block(sum, PairArg(pair));
         return block < 0 ? 0 : Column(sum)[(block * Periods) + t];
     }
 
@@ -432,7 +445,7 @@ public sealed partial class EvidenceIndex
     /// <returns>The sum (0 when the pair is −1 or the window is empty).</returns>
     public double Sum(PairSum sum, int pair, int t0, int t1)
     {
-        var block = Block(sum, pair);
+        var block = Block(sum, PairArg(pair));
         if (block < 0)
         {
             return 0;
@@ -459,7 +472,7 @@ public sealed partial class EvidenceIndex
     /// <returns>The count.</returns>
     public int Count(PairCount count, int pair, int t0, int t1)
     {
-        if (pair < 0)
+        if (PairArg(pair) < 0)
         {
             return 0;
         }
@@ -496,7 +509,7 @@ public sealed partial class EvidenceIndex
     /// <summary>The first period position in which a pair has a support item, or −1 when it has none.</summary>
     /// <param name="pair">The pair, or −1.</param>
     /// <returns>The position or −1.</returns>
-    public int FirstSupportPeriod(int pair) => pair < 0 ? -1 : _firstSupport[pair];
+    public int FirstSupportPeriod(int pair) => PairArg(pair) < 0 ? -1 : _firstSupport[pair];
 
     /// <summary>Weighted support on a pair summed over every period up to and including t (added in period order).</summary>
     /// <param name="pair">The pair, or −1.</param>
@@ -504,7 +517,7 @@ public sealed partial class EvidenceIndex
     /// <returns>The cumulative support.</returns>
     public double CumulativeSupport(int pair, int t)
     {
-        var block = Block(PairSum.Support, pair);
+        var block = Block(PairSum.Support, PairArg(pair));
         return block < 0 || t < 0 ? 0 : Running.Cumulative[(block * Periods) + Math.Min(t, Periods - 1)];
     }
 
@@ -518,14 +531,14 @@ public sealed partial class EvidenceIndex
     /// <returns>Whether support flowed with weight in the window.</returns>
     public bool HasSupport(int pair, int t0, int t1)
     {
-        var block = Block(PairSum.Support, pair);
+        var block = Block(PairSum.Support, PairArg(pair));
         return block >= 0 && CountIn(Running.Positive.AsSpan(block * (Periods + 1), Periods + 1), t0, Math.Min(t1, Periods - 1)) > 0;
     }
 
     /// <summary>The objectives held by an actor, as positions in <see cref="Case.Objectives"/>.</summary>
     /// <param name="actor">The actor position.</param>
     /// <returns>The objective positions, ascending.</returns>
-    public IReadOnlyList<int> ObjectivesHeldBy(int actor) => (_objectiveViews ??= Views(_objectivesByHolder))[actor];
+    public IReadOnlyList<int> ObjectivesHeldBy(int actor) => (_objectiveViews ??= Views(_objectivesByHolder))[ActorArg(actor)];
 
     // Read-only views of the index's own arrays, made once: handing out the arrays would let a caller who casts the
     // list back to int[] change an index that every thread and every later scoring shares.
@@ -541,6 +554,7 @@ public sealed partial class EvidenceIndex
     /// <returns>The sum.</returns>
     public double SupportReceived(int actor, int t0, int t1)
     {
+        ActorArg(actor);
         t0 = Math.Max(t0, 0);
         t1 = Math.Min(t1, Periods - 1);
         var sums = Received.Sums;
@@ -560,6 +574,7 @@ public sealed partial class EvidenceIndex
     /// <returns>The count.</returns>
     public int SupportReceivedCount(int actor, int t0, int t1)
     {
+        ActorArg(actor);
         t0 = Math.Max(t0, 0);
         t1 = Math.Min(t1, Periods - 1);
         if (t0 > t1)
@@ -575,7 +590,9 @@ public sealed partial class EvidenceIndex
     /// <summary>The pairs into an actor (evidence of any kind from another actor to it), at every roll-up level.</summary>
     /// <param name="actor">The receiving actor.</param>
     /// <returns>The pair positions, ascending. Costs O(in-degree).</returns>
-    public IEnumerable<int> PairsInto(int actor)
+    public IEnumerable<int> PairsInto(int actor) => PairsIntoOf(ActorArg(actor));
+
+    private IEnumerable<int> PairsIntoOf(int actor)
     {
         for (var k = _inStart[actor]; k < _inStart[actor + 1]; k++)
         {
@@ -586,7 +603,9 @@ public sealed partial class EvidenceIndex
     /// <summary>The pairs out of an actor (evidence of any kind from it to another actor), at every roll-up level.</summary>
     /// <param name="actor">The acting actor.</param>
     /// <returns>The pair positions, ascending. Costs O(out-degree).</returns>
-    public IEnumerable<int> PairsFrom(int actor)
+    public IEnumerable<int> PairsFrom(int actor) => PairsFromOf(ActorArg(actor));
+
+    private IEnumerable<int> PairsFromOf(int actor)
     {
         for (var k = _outStart[actor]; k < _outStart[actor + 1]; k++)
         {
@@ -600,7 +619,9 @@ public sealed partial class EvidenceIndex
     /// </summary>
     /// <param name="actor">The receiving actor.</param>
     /// <returns>The pair positions, ascending.</returns>
-    public IEnumerable<int> SupporterPairs(int actor)
+    public IEnumerable<int> SupporterPairs(int actor) => SupporterPairsOf(ActorArg(actor));
+
+    private IEnumerable<int> SupporterPairsOf(int actor)
     {
         for (var k = _inStart[actor]; k < _inStart[actor + 1]; k++)
         {
@@ -617,24 +638,24 @@ public sealed partial class EvidenceIndex
     /// </summary>
     /// <param name="pair">The pair.</param>
     /// <returns>Whether the pair is outermost.</returns>
-    public bool IsOutermostPair(int pair) => _outermost[pair];
+    public bool IsOutermostPair(int pair) => _outermost[Check.IndexOrThrow(pair, PairCountTotal)];
 
     /// <summary>The parent (the movement a faction belongs to) of an actor, or −1.</summary>
     /// <param name="actor">The actor position.</param>
     /// <returns>The parent's position or −1.</returns>
-    public int ParentOf(int actor) => _ancestorsOrSelf[actor].Length > 1 ? _ancestorsOrSelf[actor][1] : -1;
+    public int ParentOf(int actor) => _ancestorsOrSelf[ActorArg(actor)].Length > 1 ? _ancestorsOrSelf[actor][1] : -1;
 
     /// <summary>Whether one actor is the other or one of its ancestors (evidence between them is internal to a movement).</summary>
     /// <param name="a">One actor position.</param>
     /// <param name="b">The other actor position.</param>
     /// <returns>Whether they are related.</returns>
-    public bool AreRelated(int a, int b) => Array.IndexOf(_ancestorsOrSelf[a], b) >= 0 || Array.IndexOf(_ancestorsOrSelf[b], a) >= 0;
+    public bool AreRelated(int a, int b) => Array.IndexOf(_ancestorsOrSelf[ActorArg(a)], ActorArg(b)) >= 0 || Array.IndexOf(_ancestorsOrSelf[b], a) >= 0;
 
     /// <summary>Whether <paramref name="ancestor"/> is <paramref name="actor"/> or one of its ancestors.</summary>
     /// <param name="actor">The actor position.</param>
     /// <param name="ancestor">The candidate ancestor's position.</param>
     /// <returns>Whether the actor lies within the ancestor.</returns>
-    public bool IsWithin(int actor, int ancestor) => Array.IndexOf(_ancestorsOrSelf[actor], ancestor) >= 0;
+    public bool IsWithin(int actor, int ancestor) => Array.IndexOf(_ancestorsOrSelf[ActorArg(actor)], ActorArg(ancestor)) >= 0;
 
     /// <summary>The period position of a day, equal to <see cref="PeriodGrid.IndexOfDay"/> (a table look-up, not a search).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -679,7 +700,9 @@ public sealed partial class EvidenceIndex
     /// <summary>The issues a pair's demands are about, as issue positions.</summary>
     /// <param name="pair">The pair, or −1.</param>
     /// <returns>The issue positions, ascending.</returns>
-    public IEnumerable<int> IssuesOf(int pair)
+    public IEnumerable<int> IssuesOf(int pair) => IssuesOfPair(PairArg(pair));
+
+    private IEnumerable<int> IssuesOfPair(int pair)
     {
         if (pair < 0)
         {
@@ -700,7 +723,7 @@ public sealed partial class EvidenceIndex
     /// <returns>(Σ confidence × salience × share, Σ … × credit).</returns>
     public (double Weight, double Met) IssueSums(int pair, int issue, int t0, int t1)
     {
-        if (pair < 0)
+        if (PairArg(pair) < 0)
         {
             return (0, 0);
         }
@@ -734,6 +757,8 @@ public sealed partial class EvidenceIndex
     /// <returns>(Σ confidence × share × attainment, Σ confidence × share); weight 0 means no observation.</returns>
     public (double Sum, double Weight) AttainmentAt(int objective, int t)
     {
+        Check.IndexOrThrow(objective, Case.Objectives.Length);
+        Check.IndexOrThrow(t, Periods);
         var parts = Objectives;
         return (parts.Sum[(objective * Periods) + t], parts.Weight[(objective * Periods) + t]);
     }
@@ -748,6 +773,8 @@ public sealed partial class EvidenceIndex
     /// <returns>Whether the actor has been observed by then.</returns>
     public bool TryCapability(int actor, int t, out double value)
     {
+        ActorArg(actor);
+        Check.IndexOrThrow(t, Periods);
         var cell = (actor * Periods) + t;
         var parts = Capabilities;
         if (parts.At[cell] < 0)
@@ -765,6 +792,13 @@ public sealed partial class EvidenceIndex
     /// <param name="t">The period position.</param>
     /// <returns>The evidence rows.</returns>
     public IEnumerable<int> CapabilityItems(int actor, int t)
+    {
+        ActorArg(actor);
+        Check.IndexOrThrow(t, Periods);
+        return CapabilityItemsAt(actor, t);
+    }
+
+    private IEnumerable<int> CapabilityItemsAt(int actor, int t)
     {
         var parts = Capabilities;
         var k = parts.At[(actor * Periods) + t];
@@ -787,7 +821,9 @@ public sealed partial class EvidenceIndex
     /// <param name="t0">The first period position.</param>
     /// <param name="t1">The last period position.</param>
     /// <returns>The evidence rows.</returns>
-    public IEnumerable<int> Items(int pair, EvidenceKind kind, int t0, int t1)
+    public IEnumerable<int> Items(int pair, EvidenceKind kind, int t0, int t1) => ItemsOf(PairArg(pair), kind, t0, t1);
+
+    private IEnumerable<int> ItemsOf(int pair, EvidenceKind kind, int t0, int t1)
     {
         if (pair < 0)
         {
@@ -812,7 +848,9 @@ public sealed partial class EvidenceIndex
     /// <param name="t0">The first period position.</param>
     /// <param name="t1">The last period position.</param>
     /// <returns>The evidence rows.</returns>
-    public IEnumerable<int> ObjectiveItems(int objective, int t0, int t1)
+    public IEnumerable<int> ObjectiveItems(int objective, int t0, int t1) => ObjectiveItemsOf(Check.IndexOrThrow(objective, Case.Objectives.Length), t0, t1);
+
+    private IEnumerable<int> ObjectiveItemsOf(int objective, int t0, int t1)
     {
         var (d0, d1) = Days(t0, t1);
         var c = Case.Evidence.Columns;
@@ -830,7 +868,7 @@ public sealed partial class EvidenceIndex
     /// <summary>The numeric weight of an item's confidence.</summary>
     /// <param name="row">The evidence row.</param>
     /// <returns>The weight.</returns>
-    public double ConfidenceWeight(int row) => Options.Confidence.Of((Confidence)Case.Evidence.Columns.Confidence[row]);
+    public double ConfidenceWeight(int row) => Options.Confidence.Of((Confidence)Case.Evidence.Columns.Confidence[RowArg(row)]);
 
     /// <summary>
     /// The item's weight before spreading over periods: confidence × magnitude, severity, level, salience or scope;
@@ -840,6 +878,7 @@ public sealed partial class EvidenceIndex
     /// <returns>The weight.</returns>
     public double Weight(int row)
     {
+        RowArg(row);
         var c = Case.Evidence.Columns;
         return (EvidenceKind)c.Kind[row] switch
         {
@@ -870,6 +909,7 @@ public sealed partial class EvidenceIndex
     /// <returns>The attainment (0 for items of other kinds).</returns>
     public double AttainmentValue(int row)
     {
+        RowArg(row);
         var c = Case.Evidence.Columns;
         return (EvidenceKind)c.Kind[row] switch
         {
@@ -885,6 +925,8 @@ public sealed partial class EvidenceIndex
     /// <returns>The share in [0, 1].</returns>
     public double Share(int row, int t)
     {
+        RowArg(row);
+        Check.IndexOrThrow(t, Periods);
         var c = Case.Evidence.Columns;
         return ShareOf(Grid, c.FirstDay[row], c.LastDay[row], c.IsSpan(row), t);
     }
@@ -1016,6 +1058,23 @@ public sealed partial class EvidenceIndex
         t0 = Math.Clamp(t0, 0, Periods);
         t1 = Math.Clamp(t1, -1, Periods - 1);
         return (Grid.StartDay(t0), Grid.StartDay(t1 + 1) - 1);
+    }
+
+    // Argument checks of the public accessors: one unsigned comparison each. Without them a period, actor or objective
+    // position past the end reads the next block's values, silently.
+    private int ActorArg(int actor, [CallerArgumentExpression(nameof(actor))] string? name = null) => Check.IndexOrThrow(actor, Case.Actors.Length, name);
+
+    private int RowArg(int row) => Check.IndexOrThrow(row, Case.Evidence.Count);
+
+    /// <summary>A pair position or −1 (no pair), else <see cref="ArgumentOutOfRangeException"/>.</summary>
+    private int PairArg(int pair)
+    {
+        if (pair < -1 || pair >= PairCountTotal)
+        {
+            throw new ArgumentOutOfRangeException(nameof(pair), pair, $"pair must be −1 (no pair) or in [0, {PairCountTotal - 1}]; was {pair}");
+        }
+
+        return pair;
     }
 
     private static long Key(int from, int to) => ((long)from << 32) | (uint)to;

@@ -239,6 +239,46 @@ public class EvidenceIndexTests
     }
 
     [Fact]
+    public void Accessors_RefusePositionsOutsideTheIndex_InsteadOfReadingTheNextBlock()
+    {
+        // Two pairs with support in 2001 (P → C) and 2000 (C → P): their blocks lie side by side, so an unchecked
+        // At(pair 0, t = 3) would read the next pair's first period.
+        var c = TestCases.Builder()
+            .Add(TestCases.Support("s1", TestCases.Year(2001), "P", "C", 1))
+            .Add(TestCases.Support("s2", TestCases.Year(2000), "C", "P", 1))
+            .Build();
+        var index = Index(c, Period.FromYear(2000), Period.FromYear(2002));
+        var pair = index.PairOf(c.ActorIndexOf("P"), c.ActorIndexOf("C"));
+        var actors = c.Actors.Length;
+
+        index.At(PairSum.Support, pair, 1).Should().Be(1);
+        index.At(PairSum.Support, -1, 1).Should().Be(0, "−1 is the documented 'no pair'");
+        Refuses(() => index.At(PairSum.Support, pair, 3), "t", "[0, 2]; was 3");
+        Refuses(() => index.At(PairSum.Support, pair, -1), "t", "was -1");
+        Refuses(() => index.At(PairSum.Support, index.PairCountTotal, 0), "pair", "−1 (no pair) or in [0, 1]");
+        Refuses(() => index.Sum(PairSum.Support, -2, 0, 2), "pair", "was -2");
+        Refuses(() => index.Count(PairCount.Activity, 7, 0, 2), "pair", "was 7");
+        Refuses(() => index.PairFrom(-1), "pair", "was -1");
+        index.PairOf(0, actors).Should().Be(-1, "PairOf answers 'no pair' for any position (PairLookUpTests)");
+        Refuses(() => index.TryCapability(actors, 0, out _), "actor", $"was {actors}");
+        Refuses(() => index.TryCapability(0, 3, out _), "t", "was 3");
+        Refuses(() => index.AttainmentAt(0, 0), "objective", "there is none");
+        Refuses(() => index.Share(c.Evidence.Count, 0), "row", $"was {c.Evidence.Count}");
+        Refuses(() => index.Weight(-1), "row", "was -1");
+        Refuses(() => index.SupportReceived(-1, 0, 2), "actor", "was -1");
+
+        // Iterators check when called, not when first enumerated.
+        Refuses(() => index.Items(5, EvidenceKind.Support, 0, 2), "pair", "was 5");
+        Refuses(() => index.PairsInto(actors), "actor", $"was {actors}");
+        Refuses(() => index.CapabilityItems(0, -1), "t", "was -1");
+        Refuses(() => index.ObjectiveItems(0, 0, 2), "objective", "there is none");
+        index.Items(-1, EvidenceKind.Support, 0, 2).Should().BeEmpty();
+    }
+
+    private static void Refuses(Action read, string parameter, string message) =>
+        read.Should().Throw<ArgumentOutOfRangeException>().WithParameterName(parameter).Which.Message.Should().Contain(message);
+
+    [Fact]
     public void PeriodGrid_RejectsMixedGranularitiesAndReversedRanges()
     {
         var mixed = () => new PeriodGrid(Period.FromYear(2000), Period.FromMonth(2001, 1));
