@@ -277,7 +277,15 @@ public static partial class CaseReader
         {
             var line = e.LineNumber is { } l ? (int)l + 1 : (int?)null;
             var col = e.BytePositionInLine is { } c ? (int)c + 1 : (int?)null;
-            return new CaseReadResult(null, [new CaseProblem("$", null, $"expected well-formed JSON: {FirstSentence(e.Message)}") { File = file, Line = line, Column = col }]);
+            var (path, id, hint) = ("$", (string?)null, string.Empty);
+            if (line is { } ln && col is { } cn)
+            {
+                var offset = JsonLines.Build(utf8).Offset(ln, cn);
+                (path, id) = JsonErrorPath.At(utf8, offset);
+                hint = JsonErrorPath.Hint(utf8, offset);
+            }
+
+            return new CaseReadResult(null, [new CaseProblem(path, id, $"expected well-formed JSON: {FirstSentence(e.Message)}{hint}") { File = file, Line = line, Column = col }]);
         }
         catch (InvalidDataException e) when (e.Data["offset"] is int offset)
         {

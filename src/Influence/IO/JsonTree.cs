@@ -502,6 +502,9 @@ internal sealed class JsonLines
         return new JsonLines([.. starts]);
     }
 
+    /// <summary>The byte offset of a 1-based line and byte column (the inverse of <see cref="Locate"/>).</summary>
+    public int Offset(int line, int column) => _starts[Math.Clamp(line, 1, _starts.Length) - 1] + Math.Max(column, 1) - 1;
+
     public (int Line, int Column) Locate(int offset)
     {
         var i = Array.BinarySearch(_starts, offset);

@@ -195,6 +195,38 @@ public class CaseReaderTests
         result.Problems[0].Message.Should().StartWith("expected well-formed JSON");
     }
 
+    [Theory]
+    [InlineData("NaN", "$.evidence[1].magnitude", "b", "JSON has no NaN or Infinity")]
+    [InlineData("-Infinity", "$.evidence[1].magnitude", "b", "JSON has no NaN or Infinity")]
+    [InlineData("'x'", "$.evidence[1].magnitude", "b", "double quotes")]
+    [InlineData("0.5,", "$.evidence[1]", "b", "a comma after the last item")]
+    public void TryRead_LocatesASyntaxErrorByPathAndItem_WithAHintForCommonSlips(string magnitude, string path, string id, string hint)
+    {
+        // The second item's magnitude is not JSON (or leaves a trailing comma in the item): the error is reported
+        // alone, but at the value being read, with the id of its item, read before the error.
+        var json = Case(Item("a"), Item("b", magnitude: magnitude), Item("c"));
+
+        var result = CaseReader.TryRead(Encoding.UTF8.GetBytes(json), "case.json");
+
+        result.Case.Should().BeNull();
+        var problem = result.Problems.Should().ContainSingle().Subject;
+        problem.Path.Should().Be(path);
+        problem.ItemId.Should().Be(id);
+        problem.Message.Should().StartWith("expected well-formed JSON").And.Contain(hint);
+        problem.ToString().Should().StartWith($"case.json:{problem.Line}:{problem.Column}: {path} (item '{id}'): expected well-formed JSON");
+    }
+
+    [Fact]
+    public void TryRead_LocatesASyntaxErrorOutsideTheEvidence_WithoutAnItem()
+    {
+        var json = Case(Item("a")).Replace("\"name\": \"Patron\"", "\"name\": Patron", StringComparison.Ordinal);
+
+        var problem = CaseReader.TryRead(Encoding.UTF8.GetBytes(json)).Problems.Should().ContainSingle().Subject;
+
+        problem.Path.Should().Be("$.actors[0].name");
+        problem.ItemId.Should().Be("P", "the actor's id comes before its name");
+    }
+
     [Fact]
     public void TryRead_ReportsARepeatedEvidenceProperty_WhenTheLastIsNotTheOneReadInline()
     {
