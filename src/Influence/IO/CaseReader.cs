@@ -1227,8 +1227,35 @@ public static partial class CaseReader
             var span = name == "date" && node.Kind == JsonKind.String && SpanLike().IsMatch(node.String!)
                 ? "; a sustained flow or state over several periods is a span: give \"start\" and \"end\" instead of \"date\""
                 : string.Empty;
-            Add($"{path}.{name}", id, node, $"expected a date YYYY, YYYY-MM or YYYY-MM-DD; was {was}{span}");
+            var why = node.Kind == JsonKind.String ? NoSuchDate(node.String!) : string.Empty;
+            Add($"{path}.{name}", id, node, $"expected a date YYYY, YYYY-MM or YYYY-MM-DD; was {was}{why}{span}");
             return null;
+        }
+
+        /// <summary>Why a date in the right shape is not a date ("; 2017-02 has 28 days"), or empty.</summary>
+        private static string NoSuchDate(string text)
+        {
+            var t = text.Trim();
+            if (t.Length is not (7 or 10) || t[4] != '-' || (t.Length == 10 && t[7] != '-')
+                || !int.TryParse(t.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var y)
+                || !int.TryParse(t.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var m)
+                || (t.Length == 10 && !int.TryParse(t.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+            {
+                return string.Empty;
+            }
+
+            if (y < 1)
+            {
+                return "; years start at 0001";
+            }
+
+            if (m is < 1 or > 12)
+            {
+                return $"; there is no month {m:00}";
+            }
+
+            var days = DateTime.DaysInMonth(y, m);
+            return t.Length == 10 ? $"; {y:0000}-{m:00} has {days} days" : string.Empty;
         }
 
         /// <summary><see cref="EvidenceDate.TryParsePoint"/>, remembered: a case file repeats a few thousand dates.</summary>
@@ -1431,7 +1458,7 @@ public static partial class CaseReader
                 return value;
             }
 
-            Add($"{path}.{name}", id, o[name]!, $"expected one of {names.Expected}; was \"{s}\"");
+            Add($"{path}.{name}", id, o[name]!, $"expected one of {names.Expected}; was \"{s}\"{Names.DidYouMean(s, names.AllNames)}");
             return null;
         }
 

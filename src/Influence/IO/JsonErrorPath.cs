@@ -65,7 +65,9 @@ internal static class JsonErrorPath
             // A string that does not decode: keep the path so far.
         }
 
-        return (Format(frames), frames.Count >= 3 ? itemId : null);
+        // Inside an item of a top-level collection, or just after one (a comma too many after it).
+        var inItem = frames.Count >= 3 || (frames.Count == 2 && frames[1].IsArray && frames[1].Index >= 0);
+        return (Format(frames), inItem ? itemId : null);
     }
 
     /// <summary>A hint for the commonest syntax slips, from the bytes at the error's offset; empty when none applies.</summary>

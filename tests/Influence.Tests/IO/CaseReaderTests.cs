@@ -217,6 +217,18 @@ public class CaseReaderTests
     }
 
     [Fact]
+    public void TryRead_SuggestsTheNameOfAnEnumWrittenInTheWrongCase_AndSaysWhyADayDoesNotExist()
+    {
+        var json = Case(Item("a").Replace("\"arms\"", "\"Arms\"", StringComparison.Ordinal).Replace("\"2001\"", "\"2001-02-29\"", StringComparison.Ordinal));
+
+        var problems = CaseReader.TryRead(Encoding.UTF8.GetBytes(json)).Problems;
+
+        problems.Select(p => p.Message).Should().BeEquivalentTo(
+            "expected a date YYYY, YYYY-MM or YYYY-MM-DD; was \"2001-02-29\"; 2001-02 has 28 days",
+            $"expected one of {string.Join(", ", Influence.Internal.Names.Resource.AllNames.Select(n => $"\"{n}\""))}; was \"Arms\"; did you mean \"arms\"?");
+    }
+
+    [Fact]
     public void TryRead_LocatesASyntaxErrorOutsideTheEvidence_WithoutAnItem()
     {
         var json = Case(Item("a")).Replace("\"name\": \"Patron\"", "\"name\": Patron", StringComparison.Ordinal);
