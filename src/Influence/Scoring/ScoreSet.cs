@@ -542,6 +542,12 @@ public sealed class PeriodScores
     /// <summary>How often each state came out across the draws (null when no draws were made).</summary>
     public StateShares? StateShares => _set.StateShares(_dyad, _period);
 
+    /// <summary>
+    /// Why the dyad is not scored in this period, or null when it is: one of its parties did not exist then
+    /// ("taliban did not exist in 1990 (it existed from 1994)"). Its measures are then undefined and its state unobserved.
+    /// </summary>
+    public string? Inactive => _set.Inactive(_dyad, _period);
+
     /// <summary>Any measure by name (built-in or custom), computed on demand when the request left it out.</summary>
     /// <param name="measure">The measure name (case-insensitive).</param>
     /// <returns>The score.</returns>

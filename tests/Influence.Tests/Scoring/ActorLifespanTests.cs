@@ -82,6 +82,8 @@ public sealed class ActorLifespanTests
         p2004.State.Rule.Should().Be("unobserved: C did not exist in 2004 (it existed from 2005)");
         scores.Inactive(0, 5).Should().BeNull();
         scores.For(PC, Period.FromYear(2005)).State.Rule.Should().NotContain("exist");
+        p2004.Inactive.Should().Be("C did not exist in 2004 (it existed from 2005)", "a period's scores say it too");
+        scores.For(PC).Where(p => p.Inactive is null).Select(p => p.Period.Year).Should().NotContain(2004).And.Contain(2005);
     }
 
     [Fact]
