@@ -17,7 +17,7 @@ internal static class CounterfactualCommand
         var without = new Option<string?>("--without") { Description = "The third party whose evidence (and its factions') is removed.", Required = true };
         var from = Common.From();
         var to = Common.To();
-        var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
+        var format = new Option<string>("--format") { Description = "table or json (influence.counterfactual/1, with the input hash: SHA-256 of the case and the options).", DefaultValueFactory = _ => "table" };
         var output = Common.Out();
         var command = new Command("counterfactual", "What if a third party had not engaged? Score a dyad with and without its evidence: patron share, alternatives, concentration, brokerage, state.")
         {
@@ -57,7 +57,8 @@ internal static class CounterfactualCommand
     private static void WriteTable(ThirdPartyCounterfactual r, TextWriter w)
     {
         var inv = CultureInfo.InvariantCulture;
-        w.WriteLine($"{r.Dyad.Patron} → {r.Dyad.Client}, with and without {r.ThirdParty} ({r.EvidenceRemoved.Length} evidence item{(r.EvidenceRemoved.Length == 1 ? string.Empty : "s")} removed)");
+        var hash = r.InputHash is { } h ? $"; input hash {h[..16]}…" : string.Empty;
+        w.WriteLine($"{r.Dyad.Patron} → {r.Dyad.Client}, with and without {r.ThirdParty} ({r.EvidenceRemoved.Length} evidence item{(r.EvidenceRemoved.Length == 1 ? string.Empty : "s")} removed){hash}");
         w.WriteLine(string.Create(inv, $"{"period",-8} {"share",-13} {"alternatives",-13} {"concentration",-13} {"brokerage",-13} state"));
         foreach (var p in r.Periods)
         {

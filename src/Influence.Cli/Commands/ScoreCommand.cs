@@ -21,7 +21,7 @@ internal static class ScoreCommand
         var from = Common.From();
         var to = Common.To();
         var granularity = Common.Granularity();
-        var format = new Option<string>("--format") { Description = "table, json or csv.", DefaultValueFactory = _ => "table" };
+        var format = new Option<string>("--format") { Description = "table, json (influence.scores/1) or csv; json and csv carry the input hash (SHA-256 of the case and the options).", DefaultValueFactory = _ => "table" };
         var output = Common.Out();
         var (intervals, seed, intervalKind) = (Common.Intervals(), Common.Seed(), Common.IntervalKindOption());
         var command = new Command("score", "Score dyads over time: the four features, the influence criteria, the patron–client test and the relationship state.")

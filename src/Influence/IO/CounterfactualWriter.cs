@@ -6,11 +6,15 @@ namespace Influence.IO;
 /// <summary>Writes a <see cref="ThirdPartyCounterfactual"/> as JSON (schema <c>influence.counterfactual/1</c>).</summary>
 /// <remarks>
 /// <code>
-/// {"schema":"influence.counterfactual/1","case","patron","client","without","evidenceRemoved":[ids],
+/// {"schema":"influence.counterfactual/1","case","inputHash","patron","client","without","evidenceRemoved":[ids],
 ///  "periods":[{"period","patronShare":{"with","without","effect"},"alternativePatrons":{…},"supplierConcentration":{…},
 ///   "brokerage":{…},"state":{"with","without","changed","ruleWith","ruleWithout"}}]}
 /// </code>
-/// effect = with − without (null when either is undefined). The same input always gives the same bytes.
+/// effect = with − without (null when either is undefined). <c>inputHash</c> is
+/// <see cref="ThirdPartyCounterfactual.InputHash"/>: the hash of the scoring with every item (the whole case and the
+/// options), the same as the score output's for the same case and options (null for a counterfactual built by hand
+/// without one); the dyad, the third party and the periods are written beside it. The same input always gives the
+/// same bytes.
 /// </remarks>
 public static class CounterfactualWriter
 {
@@ -30,6 +34,15 @@ public static class CounterfactualWriter
             w.WriteStartObject();
             w.WriteString("schema", Schema);
             w.WriteString("case", caseId);
+            if (counterfactual.InputHash is { } hash)
+            {
+                w.WriteString("inputHash", hash);
+            }
+            else
+            {
+                w.WriteNull("inputHash");
+            }
+
             w.WriteString("patron", counterfactual.Dyad.Patron);
             w.WriteString("client", counterfactual.Dyad.Client);
             w.WriteString("without", counterfactual.ThirdParty);

@@ -12,12 +12,17 @@ namespace Influence.IO;
 /// <remarks>
 /// JSON shape:
 /// <code>
-/// {"schema":"influence.network/1","case","from","to","focus":[ids],"groups",
+/// {"schema":"influence.network/1","case","inputHash","from","to","focus":[ids],"ego","groups",
 ///  "actors":[{"id","name","kind","group","brokerage":{"coordinator","itinerant","gatekeeper","representative","liaison","total"}}],
 ///  "edges":[{"from","to","kind":"support"|"coercion","weight"}]}
 /// </code>
-/// Actors in case order; edges in the network's order. DOT draws states as boxes and other actors as ellipses,
-/// support as solid green edges and coercion as dashed red ones, each labelled with its weight.
+/// <c>inputHash</c> is <see cref="ActorNetwork.InputHash"/>: the hash of the case and the options the network was read
+/// with, the same as the score output's for the same case and options; the window (<c>from</c>, <c>to</c>), the focus
+/// actors, <c>ego</c> (<see cref="ActorNetwork.IsEgo"/>) and the groups, which the hash does not cover, are written
+/// beside it. Actors in case order; edges in the network's order. DOT draws states as boxes and other actors as
+/// ellipses, support as solid green edges and coercion as dashed red ones, each labelled with its weight, and carries
+/// the hash in the graph's <c>comment</c> attribute (<c>comment="inputHash=…"</c>), which Graphviz copies into the
+/// files it renders (an SVG comment, for example) and DOT readers such as pydot and NetworkX keep as a graph attribute.
 /// </remarks>
 public static class NetworkWriter
 {
@@ -39,6 +44,7 @@ public static class NetworkWriter
         w.WriteStartObject();
         w.WriteString("schema", Schema);
         w.WriteString("case", network.Case.Id);
+        w.WriteString("inputHash", network.InputHash);
         w.WriteString("from", network.From.ToString());
         w.WriteString("to", network.To.ToString());
         w.WriteStartArray("focus");
@@ -48,6 +54,7 @@ public static class NetworkWriter
         }
 
         w.WriteEndArray();
+        w.WriteBoolean("ego", network.IsEgo);
         w.WriteString("groups", groups.Description);
         w.WriteStartArray("actors");
         foreach (var v in network.Actors.Order())
@@ -95,6 +102,7 @@ public static class NetworkWriter
     /// <summary>
     /// Writes Graphviz DOT (render with <c>dot -Tsvg</c>). Only the actors with a tie in the window are drawn (and the
     /// focus actors); the label says how many others were left out. The JSON lists every actor of the network (every actor that existed in the window).
+    /// The graph's <c>comment</c> attribute carries the input hash: <c>comment="inputHash=…"</c> (<see cref="ActorNetwork.InputHash"/>).
     /// </summary>
     /// <param name="network">The network.</param>
     /// <param name="writer">The text writer.</param>
@@ -131,6 +139,7 @@ public static class NetworkWriter
         }
 
         writer.Write($"digraph {Quote(network.Case.Id)} {{\n");
+        writer.Write($"  comment={Quote($"inputHash={network.InputHash}")};\n");
         writer.Write($"  label={Quote($"{network.Case.Name}, {range}{note}")};\n");
         writer.Write("  labelloc=t;\n  node [fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n");
         foreach (var v in network.Actors.Order().Where(drawn.Contains))

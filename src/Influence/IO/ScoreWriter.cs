@@ -27,7 +27,8 @@ namespace Influence.IO;
 /// (<see cref="ScoreSet.IntervalSource"/>), the root carries <c>"intervals":{"method","draws","seed","level"}</c> and
 /// each period <c>"patronClientShare":{"holds","fails","undetermined"}</c> (after <c>patronClientRule</c>) and
 /// <c>"stateShares":{"consolidated","contested","estranged","dormant","inverted","unobserved"}</c> (after
-/// <c>stateRule</c>): the share of draws giving each verdict. CSV then ends with the same shares as columns.
+/// <c>stateRule</c>): the share of draws giving each verdict. CSV then has the same shares as columns, before the
+/// <c>inputHash</c> column that ends every row.
 /// </remarks>
 public static class ScoreWriter
 {
@@ -156,7 +157,9 @@ public static class ScoreWriter
     /// <summary>
     /// Writes CSV, one row per dyad and period: <c>patron,client,period</c>, then for every measure its value, low and
     /// high (empty when undefined), then <c>isPatronClient,patronClientMargin,state</c>; with intervals from draws, then
-    /// <c>patronClientShare_holds,_fails,_undetermined</c> and <c>stateShare_consolidated … stateShare_unobserved</c>.
+    /// <c>patronClientShare_holds,_fails,_undetermined</c> and <c>stateShare_consolidated … stateShare_unobserved</c>;
+    /// last, <c>inputHash</c> (<see cref="ScoreSet.InputHash"/>, the same on every row, so that rows keep it when files
+    /// are concatenated or filtered).
     /// </summary>
     /// <param name="scores">The scores.</param>
     /// <param name="writer">The text writer.</param>
@@ -184,7 +187,9 @@ public static class ScoreWriter
             header.Append(",stateShare_unobserved");
         }
 
+        header.Append(",inputHash");
         writer.WriteLine(header.ToString());
+        var hash = scores.InputHash;
         var line = new StringBuilder();
         for (var d = 0; d < scores.Dyads.Length; d++)
         {
@@ -214,6 +219,7 @@ public static class ScoreWriter
                     line.Append(',').Append(Number(ss.Unobserved));
                 }
 
+                line.Append(',').Append(hash);
                 writer.WriteLine(line.ToString());
             }
         }

@@ -135,6 +135,7 @@ public sealed partial class EvidenceIndex
     private readonly bool[] _outermost;
     private readonly Builder _builder;
     private readonly object _gate = new();
+    private readonly Lazy<string> _inputHash;
     private ReceivedParts? _received;
     private ObjectiveParts? _objectives;
     private CapabilityParts? _capabilities;
@@ -153,6 +154,7 @@ public sealed partial class EvidenceIndex
         Case = @case;
         Grid = grid;
         Options = options;
+        _inputHash = new Lazy<string>(() => Reproducibility.InputHash(@case, options));
         _pairIndex = b.Pairs;
         _pairFrom = b.PairFrom;
         _pairTo = b.PairTo;
@@ -369,6 +371,12 @@ public sealed partial class EvidenceIndex
 
     /// <summary>The options whose weights were applied.</summary>
     public ScoringOptions Options { get; }
+
+    /// <summary>
+    /// <see cref="Reproducibility.InputHash"/> of <see cref="Case"/> and <see cref="Options"/>, computed once and shared by
+    /// every result read from this index (scores, networks).
+    /// </summary>
+    internal string InputHash => _inputHash.Value;
 
     /// <summary>The number of periods (<see cref="PeriodGrid.Count"/>).</summary>
     public int Periods => Grid.Count;

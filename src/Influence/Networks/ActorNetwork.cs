@@ -62,6 +62,15 @@ public sealed class ActorNetwork
     /// <summary>The case.</summary>
     public Case Case => Index.Case;
 
+    /// <summary>
+    /// SHA-256 (lower-case hex) of the canonical case and the options the network was read with
+    /// (<see cref="Reproducibility.InputHash"/> of <see cref="EvidenceIndex.Case"/> and <see cref="EvidenceIndex.Options"/>):
+    /// the <see cref="ScoreSet.InputHash"/> of scores of the same case and options. The window, the focus actors and
+    /// whether the network is an ego network are not in it (they are arguments, written beside it by
+    /// <see cref="IO.NetworkWriter"/>).
+    /// </summary>
+    public string InputHash => Index.InputHash;
+
     /// <summary>The first period position of the window (may be before the grid; sums clip it).</summary>
     public int FirstPeriod { get; }
 

@@ -45,18 +45,26 @@ public sealed record CounterfactualPeriod(
 /// <param name="Periods">Every period of the range, in order.</param>
 public sealed record ThirdPartyCounterfactual(Dyad Dyad, string ThirdParty, ImmutableArray<string> EvidenceRemoved, ImmutableArray<CounterfactualPeriod> Periods)
 {
+    /// <summary>
+    /// The <see cref="ScoreSet.InputHash"/> of the scoring with every item (<see cref="Reproducibility.InputHash"/> of
+    /// the whole case and the options): the score output's hash for the same case and options. Set by
+    /// <see cref="Counterfactual.WithoutThirdParty"/>; null for a counterfactual built by hand without it. The dyad, the
+    /// third party and the periods are not in it (they are written beside it).
+    /// </summary>
+    public string? InputHash { get; init; }
+
     /// <inheritdoc />
     /// <remarks>Compares <see cref="EvidenceRemoved"/> and <see cref="Periods"/> by their contents, in order.</remarks>
     public bool Equals(ThirdPartyCounterfactual? other) =>
-        other is not null && Dyad == other.Dyad && ThirdParty == other.ThirdParty
+        other is not null && Dyad == other.Dyad && ThirdParty == other.ThirdParty && InputHash == other.InputHash
         && Records.SequenceEqual(EvidenceRemoved, other.EvidenceRemoved) && Records.SequenceEqual(Periods, other.Periods);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Dyad, ThirdParty, Records.SequenceHash(EvidenceRemoved), Records.SequenceHash(Periods));
+    public override int GetHashCode() => HashCode.Combine(Dyad, ThirdParty, InputHash, Records.SequenceHash(EvidenceRemoved), Records.SequenceHash(Periods));
 
     private bool PrintMembers(System.Text.StringBuilder builder)
     {
-        Records.Print(builder).Add(nameof(Dyad), Dyad).Add(nameof(ThirdParty), ThirdParty).Add(nameof(EvidenceRemoved), EvidenceRemoved).Add(nameof(Periods), Periods);
+        Records.Print(builder).Add(nameof(Dyad), Dyad).Add(nameof(ThirdParty), ThirdParty).Add(nameof(EvidenceRemoved), EvidenceRemoved).Add(nameof(Periods), Periods).Add(nameof(InputHash), InputHash);
         return true;
     }
 }
@@ -136,7 +144,7 @@ public static class Counterfactual
                 sb.Rule));
         }
 
-        return new ThirdPartyCounterfactual(dyad, thirdParty, removed, periods.MoveToImmutable());
+        return new ThirdPartyCounterfactual(dyad, thirdParty, removed, periods.MoveToImmutable()) { InputHash = with.InputHash };
     }
 
     /// <summary>Which actors lie within an actor (it and its factions, at any depth).</summary>

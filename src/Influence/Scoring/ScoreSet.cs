@@ -83,7 +83,6 @@ public sealed class ScoreSet
     private readonly double[][] _values;
     private readonly double[][] _lows;
     private readonly double[][] _highs;
-    private readonly Lazy<string> _hash;
     private readonly Dictionary<string, int> _measureIndex;
     private readonly Dictionary<Dyad, int> _dyadIndex;
     private readonly PatronClientShares[]? _patronClientShares;
@@ -114,7 +113,6 @@ public sealed class ScoreSet
         _values = values;
         _lows = lows;
         _highs = highs;
-        _hash = new Lazy<string>(() => Reproducibility.InputHash(index.Case, index.Options));
         _measureIndex = measures.Select((m, i) => (m.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.OrdinalIgnoreCase);
         _dyadIndex = dyads.Select((d, i) => (d, i)).ToDictionary(x => x.d, x => x.i);
     }
@@ -159,7 +157,7 @@ public sealed class ScoreSet
     /// SHA-256 (lower-case hex) of the canonical case and the options: the same inputs always give the same hash,
     /// so a result can be reproduced from them.
     /// </summary>
-    public string InputHash => _hash.Value;
+    public string InputHash => Index.InputHash;
 
     /// <summary>The number of dyad-periods scored.</summary>
     public long DyadPeriods => (long)Dyads.Length * PeriodCount;

@@ -29,6 +29,21 @@ public class CounterfactualCommandTests
         doc.RootElement.GetProperty("periods")[0].GetProperty("patronShare").TryGetProperty("effect", out _).Should().BeTrue();
     }
 
+    [Fact]
+    public void Counterfactual_WritesTheInputHash_OfTheScores()
+    {
+        string[] args = ["counterfactual", "--patron", "pakistan", "--client", "taliban", "--without", "india", "--from", "1998", "--to", "1998"];
+        var (code, json, _) = Run([.. args, "--format", "json"]);
+        var (_, table, _) = Run(args);
+        var hash = NetworkCommandTests.ScoreHash();
+
+        code.Should().Be(0);
+        using var doc = JsonDocument.Parse(json);
+        doc.RootElement.GetProperty("inputHash").GetString().Should().Be(hash);
+        table.Split('\n')[0].TrimEnd('\r').Should().EndWith($"; input hash {hash[..16]}…");
+        Run([.. args, "--format", "json"]).Out.Should().Be(json, "the same input gives the same bytes");
+    }
+
     [Theory]
     [InlineData("--from 2002 --to 2003Q1", "influence: --to 2003Q1 is a quarter, but the case is yearly: give a year (YYYY)")]
     [InlineData("--from 2002-05", "influence: --from 2002-05 is a month, but the case is yearly: give a year (YYYY)")]

@@ -21,6 +21,29 @@ public class NetworkCommandTests
         doc.RootElement.GetProperty("edges").GetArrayLength().Should().BeGreaterThan(0);
     }
 
+    /// <summary>The input hash of <c>score --format json</c> on the built-in case with the default options.</summary>
+    internal static string ScoreHash()
+    {
+        var (_, output, _) = Run("score", "--patron", "pakistan", "--client", "taliban", "--from", "1998", "--to", "1998", "--format", "json");
+        using var doc = JsonDocument.Parse(output);
+        return doc.RootElement.GetProperty("inputHash").GetString()!;
+    }
+
+    [Fact]
+    public void Network_WritesTheInputHash_OfTheScores_InJsonAndDot()
+    {
+        var (_, json, _) = Run("network", "--period", "1998");
+        var (_, dot, _) = Run("network", "--period", "1998", "--format", "dot");
+        var hash = ScoreHash();
+
+        using var doc = JsonDocument.Parse(json);
+        doc.RootElement.GetProperty("inputHash").GetString().Should().Be(hash).And.MatchRegex("^[0-9a-f]{64}$");
+        doc.RootElement.GetProperty("ego").GetBoolean().Should().BeFalse();
+        dot.Should().Contain($"\n  comment=\"inputHash={hash}\";\n");
+        Run("network", "--period", "1998").Out.Should().Be(json, "the same input gives the same bytes");
+        Run("network", "--period", "1998", "--format", "dot").Out.Should().Be(dot);
+    }
+
     [Fact]
     public void Network_WritesDot_ToAFile()
     {

@@ -95,13 +95,29 @@ public sealed class ScoreCommandTests : IDisposable
         var lines = output.TrimEnd('\n').Split('\n');
         var header = lines[0].Split(',');
         header[..6].Should().Equal("patron", "client", "period", "exchange", "exchange_low", "exchange_high");
-        header[^3..].Should().Equal("isPatronClient", "patronClientMargin", "state");
+        header[^4..].Should().Equal("isPatronClient", "patronClientMargin", "state", "inputHash");
         lines.Should().HaveCount(1 + (2 * 3));
         lines.Skip(1).Should().AllSatisfy(l => l.Split(',').Should().HaveCount(header.Length));
         var row2005 = lines[2].Split(',');
         row2005[..3].Should().Equal("P", "C", "2005");
         double.Parse(row2005[3], CultureInfo.InvariantCulture).Should().BeApproximately((1 - Math.Exp(-1.15)) * 2 * 0.35 / 1.15, 1e-12);
         lines[4].Split(',')[3].Should().BeEmpty("X → C has no exchange: undefined is an empty cell");
+    }
+
+    [Fact]
+    public void Score_Csv_EndsEveryRowWithTheInputHash_OfTheJsonForTheSameCase()
+    {
+        var path = SmallCase();
+        var (code, csv, _) = CliRunner.Run("score", path, "--format", "csv");
+        var (_, json, _) = CliRunner.Run("score", path, "--format", "json");
+
+        code.Should().Be(0);
+        using var doc = JsonDocument.Parse(json);
+        var hash = doc.RootElement.GetProperty("inputHash").GetString();
+        var lines = csv.TrimEnd('\n').Split('\n');
+        lines[0].Should().EndWith(",state,inputHash");
+        lines.Skip(1).Should().AllSatisfy(l => l.Should().EndWith("," + hash));
+        CliRunner.Run("score", path, "--format", "csv").Out.Should().Be(csv, "the same input gives the same bytes");
     }
 
     [Fact]

@@ -143,13 +143,13 @@ public class IntervalsTests
     }
 
     [Fact]
-    public void Csv_EndsWithTheShares_WhenIntervalsWereComputed()
+    public void Csv_EndsWithTheShares_ThenTheInputHash_WhenIntervalsWereComputed()
     {
         using var writer = new StringWriter();
         ScoreWriter.WriteCsv(Compute(), writer);
         var lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-        lines[0].Should().EndWith(",state,patronClientShare_holds,patronClientShare_fails,patronClientShare_undetermined,stateShare_consolidated,stateShare_contested,stateShare_estranged,stateShare_dormant,stateShare_inverted,stateShare_unobserved");
+        lines[0].Should().EndWith(",state,patronClientShare_holds,patronClientShare_fails,patronClientShare_undetermined,stateShare_consolidated,stateShare_contested,stateShare_estranged,stateShare_dormant,stateShare_inverted,stateShare_unobserved,inputHash");
         lines[1].Split(',').Should().HaveCount(lines[0].Split(',').Length);
     }
 
