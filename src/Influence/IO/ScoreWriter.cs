@@ -208,15 +208,18 @@ public static class ScoreWriter
                 line.Append(',').Append(verdict.IsPatronClient is { } b ? (b ? "true" : "false") : string.Empty);
                 line.Append(',').Append(Number(verdict.Margin));
                 line.Append(',').Append(state.State is { } st ? RelationshipStates.StateName(st) : string.Empty);
-                if (shares && scores.PatronClientShares(d, p) is { } pc && scores.StateShares(d, p) is { } ss)
+                if (shares)
                 {
-                    line.Append(',').Append(Number(pc.Holds)).Append(',').Append(Number(pc.Fails)).Append(',').Append(Number(pc.Undetermined));
+                    // Every row has every column: a cell without shares is empty, so the hash stays under its header.
+                    var pc = scores.PatronClientShares(d, p);
+                    var ss = scores.StateShares(d, p);
+                    line.Append(',').Append(Number(pc?.Holds)).Append(',').Append(Number(pc?.Fails)).Append(',').Append(Number(pc?.Undetermined));
                     foreach (var s in Enum.GetValues<RelationshipState>())
                     {
-                        line.Append(',').Append(Number(ss.Of(s)));
+                        line.Append(',').Append(Number(ss?.Of(s)));
                     }
 
-                    line.Append(',').Append(Number(ss.Unobserved));
+                    line.Append(',').Append(Number(ss?.Unobserved));
                 }
 
                 line.Append(',').Append(hash);
