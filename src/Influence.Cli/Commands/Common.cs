@@ -618,7 +618,8 @@ internal static class Common
 
     /// <summary>
     /// Shares as whole percentages that add to 100 (largest remainder: each is rounded down, then the parts with the
-    /// largest remainders get one more, ties to the earlier), so that "yes 15%; no 85%" never shows 101%.
+    /// largest remainders get one more, ties to the earlier part), so that 29 and 171 of 200 draws show as 15% and
+    /// 85%, not 15% and 86%.
     /// </summary>
     public static int[] Percentages(IReadOnlyList<double> shares)
     {
@@ -629,7 +630,8 @@ internal static class Common
             return result;
         }
 
-        var exact = shares.Select(s => s / total * 100).ToArray();
+        // To 9 decimals, so that 29 of 200 draws is 14.5 exactly and ties with 85.5 go to the earlier part.
+        var exact = shares.Select(s => Math.Round(s / total * 100, 9)).ToArray();
         var remainders = new double[exact.Length];
         for (var i = 0; i < exact.Length; i++)
         {
