@@ -15,7 +15,15 @@ namespace Influence.Charts;
 /// <para>
 /// With no measures given, the chart has two panels: Biermann's features of patron–client relations (Biermann 2014)
 /// above, Holsti's and Rubinstein's influence criteria (Holsti 1995; Rubinstein 1975) below; with measures given,
-/// one panel of those. Unit measures are drawn on [0, 1], signed measures (such as the account balance) on [−1, 1].
+/// one panel of those. Each panel holds measures of one scale, with the axis of that scale: unit measures on [0, 1];
+/// signed measures (such as input efficiency or the account balance) in a panel of their own below, on [−1, 1] with
+/// a line at 0; counts (alternative patrons) in another, from 0 to their largest value. A panel split off for a
+/// scale is left out when its measures have no value in the drawn range.
+/// </para>
+/// <para>
+/// By default (<see cref="DyadChartOptions.ActiveRangeOnly"/>) the chart spans the dyad's active range: from the first
+/// period in which both parties exist and a measure has a value, to the last; the default title names the actors by
+/// their names and gives that range.
 /// </para>
 /// <para>
 /// Text is drawn with the DejaVu Sans font embedded in this assembly, so the picture is the same on a machine with no
@@ -50,7 +58,8 @@ public static class DyadChart
             throw new ArgumentException($"dyad {dyad} was not scored; scored: {string.Join(", ", scores.Dyads)}", nameof(dyad));
         }
 
-        var panels = PanelsFor(scores, measures);
+        var (from, to) = options.ActiveRangeOnly ? ActiveRange(scores, d) : (0, scores.PeriodCount - 1);
+        var panels = SplitByScale(scores, d, PanelsFor(scores, measures), from, to);
         BundledFont.EnsureRegistered();
         var width = options.Width;
         var titleHeight = 40;
@@ -59,10 +68,10 @@ public static class DyadChart
         using var surface = SKSurface.Create(info);
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
-        DrawTitle(canvas, options.Title ?? $"{scores.Case.Name}: {dyad.Patron} → {dyad.Client}", width, titleHeight);
+        DrawTitle(canvas, options.Title ?? DefaultTitle(scores, dyad, from, to), width, titleHeight);
         for (var i = 0; i < panels.Count; i++)
         {
-            var plot = BuildPanel(scores, d, panels[i], options);
+            var plot = BuildPanel(scores, d, panels[i], options, from, to);
             // A plot clears the canvas it renders to: draw each panel on its own surface, then place it.
             using var panelSurface = SKSurface.Create(new SKImageInfo(width, options.PanelHeight, SKColorType.Rgba8888, SKAlphaType.Premul));
             plot.Render(panelSurface.Canvas, width, options.PanelHeight);
@@ -115,7 +124,7 @@ public static class DyadChart
         }
     }
 
-    private static List<(string Title, int[] Measures)> PanelsFor(ScoreSet scores, IEnumerable<string>? measures)
+    internal static List<(string Title, int[] Measures)> PanelsFor(ScoreSet scores, IEnumerable<string>? measures)
     {
         if (measures is null)
         {
@@ -132,6 +141,67 @@ public static class DyadChart
             : [(chosen.Length == 1 ? scores.Measures[chosen[0]].Name : "Measures", chosen)];
     }
 
+    /// <summary>"Pakistan → Afghan Taliban, 1994–2026": the actors' names (their ids when the case has none) and the drawn range.</summary>
+    internal static string DefaultTitle(ScoreSet scores, Dyad dyad, int from, int to)
+    {
+        var patron = scores.Case.FindActor(dyad.Patron)?.Name ?? dyad.Patron;
+        var client = scores.Case.FindActor(dyad.Client)?.Name ?? dyad.Client;
+        var range = from == to ? scores.Periods[from].ToString() : $"{scores.Periods[from]}–{scores.Periods[to]}";
+        return $"{patron} → {client}, {range}";
+    }
+
+    /// <summary>
+    /// The positions of the first and last periods in which the dyad is scored (both parties exist) and a measure
+    /// has a value; every period when there is none.
+    /// </summary>
+    internal static (int From, int To) ActiveRange(ScoreSet scores, int dyad)
+    {
+        bool Active(int p) => scores.Inactive(dyad, p) is null && Enumerable.Range(0, scores.Measures.Length).Any(m => scores.Get(m, dyad, p).IsDefined);
+        var first = Enumerable.Range(0, scores.PeriodCount).FirstOrDefault(Active, -1);
+        if (first < 0)
+        {
+            return (0, scores.PeriodCount - 1);
+        }
+
+        var last = Enumerable.Range(0, scores.PeriodCount).Reverse().First(Active);
+        return (first, last);
+    }
+
+    /// <summary>
+    /// Each panel's measures grouped by scale, in the order unit, signed, count: the first group keeps the panel's
+    /// title, each further group gets a panel of its own below it, left out when none of its measures has a value in
+    /// the range.
+    /// </summary>
+    internal static List<(string Title, int[] Measures)> SplitByScale(ScoreSet scores, int dyad, List<(string Title, int[] Measures)> panels, int from, int to)
+    {
+        var result = new List<(string Title, int[] Measures)>();
+        foreach (var (title, chosen) in panels)
+        {
+            var groups = chosen.GroupBy(m => scores.Measures[m].Scale).OrderBy(g => g.Key).ToList();
+            for (var g = 0; g < groups.Count; g++)
+            {
+                var group = groups[g].ToArray();
+                if (g == 0)
+                {
+                    result.Add((groups.Count == 1 ? title : $"{title}: {ScaleName(groups[g].Key)}", group));
+                }
+                else if (group.Any(m => Enumerable.Range(from, to - from + 1).Any(p => scores.Get(m, dyad, p).IsDefined)))
+                {
+                    result.Add(($"{title}: {ScaleName(groups[g].Key)}", group));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static string ScaleName(MeasureScale scale) => scale switch
+    {
+        MeasureScale.Signed => "signed measures, −1 to 1",
+        MeasureScale.Count => "counts",
+        _ => "0 to 1",
+    };
+
     private static int[] Resolve(ScoreSet scores, IEnumerable<string> names, string parameter = "measures") =>
     [
         .. names.Select(n => scores.MeasureIndexOf(n) is var i and >= 0
@@ -139,13 +209,14 @@ public static class DyadChart
             : throw new ArgumentException($"no measure is called '{n}'; expected one of: {string.Join(", ", scores.Measures.Select(m => m.Name))}", parameter)),
     ];
 
-    private static Plot BuildPanel(ScoreSet scores, int dyad, (string Title, int[] Measures) panel, DyadChartOptions options)
+    private static Plot BuildPanel(ScoreSet scores, int dyad, (string Title, int[] Measures) panel, DyadChartOptions options, int from, int to)
     {
         var plot = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
-        var n = scores.PeriodCount;
-        var xs = Enumerable.Range(0, n).Select(p => (double)p).ToArray();
-        var signed = false;
+        var n = to - from + 1;
+        var xs = Enumerable.Range(from, n).Select(p => (double)p).ToArray();
+        var scale = scores.Measures[panel.Measures[0]].Scale; // one scale per panel (SplitByScale)
+        var largest = 1.0;
         for (var k = 0; k < panel.Measures.Length; k++)
         {
             var m = panel.Measures[k];
@@ -154,11 +225,9 @@ public static class DyadChart
             var values = new Score[n];
             for (var p = 0; p < n; p++)
             {
-                values[p] = scores.Get(m, dyad, p);
+                values[p] = scores.Get(m, dyad, from + p);
+                largest = Math.Max(largest, values[p].High ?? values[p].Value ?? 0);
             }
-
-            // A signed measure widens the axis to [−1, 1] only when it has something to draw.
-            signed |= measure.Scale == MeasureScale.Signed && values.Any(v => v.IsDefined);
 
             var first = true;
             foreach (var (start, end) in DefinedRuns(values))
@@ -184,9 +253,22 @@ public static class DyadChart
         }
 
         plot.Title(panel.Title, 16);
-        plot.YLabel("score", 13);
-        plot.Axes.SetLimits(-0.5, n - 0.5, signed ? -1.05 : -0.05, 1.05);
-        plot.Axes.Bottom.TickGenerator = PeriodTicks(scores);
+        plot.YLabel(scale == MeasureScale.Count ? "count" : "score", 13);
+        var (low, high) = scale switch
+        {
+            MeasureScale.Signed => (-1.05, 1.05),
+            MeasureScale.Count => (-0.05 * Math.Ceiling(largest), Math.Ceiling(largest) * 1.05),
+            _ => (-0.05, 1.05),
+        };
+        if (scale == MeasureScale.Signed)
+        {
+            var zero = plot.Add.HorizontalLine(0);
+            zero.Color = Colors.Gray;
+            zero.LineWidth = 1;
+        }
+
+        plot.Axes.SetLimits(from - 0.5, to + 0.5, low, high);
+        plot.Axes.Bottom.TickGenerator = PeriodTicks(scores, from, to);
         plot.Legend.Alignment = Alignment.UpperLeft;
         plot.Legend.Orientation = Orientation.Horizontal;
         plot.ShowLegend(Edge.Bottom);
@@ -214,12 +296,12 @@ public static class DyadChart
         }
     }
 
-    private static ScottPlot.TickGenerators.NumericManual PeriodTicks(ScoreSet scores)
+    private static ScottPlot.TickGenerators.NumericManual PeriodTicks(ScoreSet scores, int from, int to)
     {
-        var n = scores.PeriodCount;
+        var n = to - from + 1;
         var step = Math.Max(1, (int)Math.Ceiling(n / 12.0));
         var ticks = new ScottPlot.TickGenerators.NumericManual();
-        for (var p = 0; p < n; p += step)
+        for (var p = from; p <= to; p += step)
         {
             ticks.AddMajor(p, scores.Periods[p].ToString());
         }

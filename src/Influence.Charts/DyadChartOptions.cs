@@ -14,8 +14,14 @@ public sealed record DyadChartOptions
     /// <exception cref="ArgumentOutOfRangeException">The height is outside [150, 10000].</exception>
     public int PanelHeight { get; init => field = InRange(value, 150, 10_000, nameof(PanelHeight)); } = 450;
 
-    /// <summary>The title above the chart (null: the case name and the dyad).</summary>
+    /// <summary>The title above the chart (null: the actors' names and the drawn range, "Pakistan → Afghan Taliban, 1994–2026").</summary>
     public string? Title { get; init; }
+
+    /// <summary>
+    /// Whether to draw only the dyad's active range: from the first period in which both parties exist and a measure
+    /// has a value, to the last (every scored period when there is none). Default true; false draws every scored period.
+    /// </summary>
+    public bool ActiveRangeOnly { get; init; } = true;
 
     /// <summary>Whether to shade a measure's interval (low to high) where it has one. Default true.</summary>
     public bool ShowIntervals { get; init; } = true;

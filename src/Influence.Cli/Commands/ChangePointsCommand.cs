@@ -28,7 +28,7 @@ internal static class ChangePointsCommand
         w.WriteLine(string.Create(inv, $"{measure} of {dyad.Patron} → {dyad.Client}, {r.From}–{r.To}: {r.Points} of {r.Points + r.Skipped} periods defined ({r.Skipped} undefined, left out, not imputed)"));
         if (r.Penalty is { } penalty && r.NoiseSigma is { } sigma)
         {
-            w.WriteLine(string.Create(inv, $"  noise σ̂ = {sigma:0.0000} (MAD of first differences); penalty β = 3·σ̂²·ln n = {penalty:0.0000}"));
+            w.WriteLine(string.Create(inv, $"  noise σ̂ = {Common.Number(sigma, "0.0000")} (MAD of first differences); penalty β = 3·σ̂²·ln n = {Common.Number(penalty, "0.0000")}"));
         }
 
         if (r.ChangePoints.IsEmpty)
@@ -40,14 +40,14 @@ internal static class ChangePointsCommand
             w.WriteLine(string.Create(inv, $"  {r.ChangePoints.Length} change point{(r.ChangePoints.Length == 1 ? string.Empty : "s")} (first period of the new level):"));
             foreach (var c in r.ChangePoints)
             {
-                w.WriteLine(string.Create(inv, $"    {c.Period,-8} mean {c.MeanBefore:0.000} → {c.MeanAfter:0.000}   shift {c.Shift.ToString("+0.000;−0.000;0.000", inv)}"));
+                w.WriteLine(string.Create(inv, $"    {c.Period,-8} mean {Common.Number(c.MeanBefore, "0.000")} → {Common.Number(c.MeanAfter, "0.000")}   shift {Common.Signed(c.Shift, "0.000")}"));
             }
         }
 
         w.WriteLine("  segments:");
         foreach (var s in r.Segments)
         {
-            w.WriteLine(string.Create(inv, $"    {s.From}–{s.To,-8} {s.Points,3} values   mean {s.Mean:0.000}"));
+            w.WriteLine(string.Create(inv, $"    {s.From}–{s.To,-8} {s.Points,3} values   mean {Common.Number(s.Mean, "0.000")}"));
         }
     }
 }

@@ -106,16 +106,21 @@ internal static class Common
         const int Listed = 8;
         var declared = string.Join(", ", @case.Dyads.Take(Listed).Select(d => $"{d.Patron} → {d.Client}"));
         throw new UsageException(@case.Dyads.Length == 0
-            ? "give --patron and --client: the case declares no dyads"
+            ? NoDyads
             : $"give --patron and --client: the case declares {@case.Dyads.Length} dyads ({declared}{(@case.Dyads.Length > Listed ? ", …" : string.Empty)})");
     }
 
-    /// <summary>A share of draws as " (87%)", or nothing.</summary>
-    public static string Share(double? share) =>
-        share is { } s ? string.Create(CultureInfo.InvariantCulture, $" ({s * 100:0}%)") : string.Empty;
+    /// <summary>What to do when the case declares no dyad and the command line names none.</summary>
+    public const string NoDyads = "the case declares no dyads: declare them in the case's \"dyads\" or give --patron and --client";
 
     /// <summary>Thrown for wrong usage: the message is printed and the tool exits 2.</summary>
     public sealed class UsageException(string message) : Exception(message);
+
+    /// <summary>
+    /// Thrown when the input cannot be used (a case file that does not exist): the message is printed and the tool
+    /// exits 1, as for a case file with problems.
+    /// </summary>
+    public sealed class InputException(string message) : Exception(message);
 
     /// <summary>
     /// Runs a command body, mapping failures onto exit codes and messages. Before the body runs, the command's --out
@@ -143,6 +148,11 @@ internal static class Common
         {
             io.Error.WriteLine($"influence: {e.Message}");
             return Cli.Usage;
+        }
+        catch (InputException e)
+        {
+            io.Error.WriteLine($"influence: {e.Message}");
+            return Cli.InvalidData;
         }
         catch (ArgumentException e)
         {
@@ -278,12 +288,19 @@ internal static class Common
             return CaseReader.LoadBuiltIn();
         }
 
+        RequireFile(path);
+        return CaseReader.ReadFile(path);
+    }
+
+    /// <summary>An input error (exit 1) when no case file is at a path.</summary>
+    public static void RequireFile(string path)
+    {
         if (!File.Exists(path))
         {
-            throw new UsageException($"no case file at '{path}' (give a case file, or '{BuiltIn}' for the built-in reference case)");
+            throw new InputException(Directory.Exists(path)
+                ? $"'{path}' is a folder, not a case file (give a case file, or '{BuiltIn}' for the built-in reference case)"
+                : $"no case file at '{path}' (give a case file, or '{BuiltIn}' for the built-in reference case)");
         }
-
-        return CaseReader.ReadFile(path);
     }
 
     public static ScoringRequest Request(Case @case, string? patron, string? client, string? from, string? to, string? granularity, bool hasGranularityOption = true)
@@ -297,6 +314,10 @@ internal static class Common
         if (patron is not null && client is not null)
         {
             request = request with { Dyads = [new Dyad(patron, client)] };
+        }
+        else if (@case.Dyads.IsEmpty)
+        {
+            throw new UsageException(NoDyads);
         }
 
         if (granularity is not null)
@@ -564,6 +585,66 @@ internal static class Common
             : throw new UsageException($"{option.Name} must be {string.Join(", ", choices[..^1])} or {choices[^1]}; was '{given}'");
     }
 
-    public static string Format(double? value) =>
-        value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "–";
+    /// <summary>A value in a table: two decimals, "–" where undefined (see <see cref="Number(double, string)"/> for the sign).</summary>
+    public static string Format(double? value) => value is { } v ? Number(v, "0.00") : "–";
+
+    /// <summary>The minus sign of human-readable text: U+2212, as in print. JSON and CSV keep ASCII '-'.</summary>
+    public const char Minus = '\u2212';
+
+    /// <summary>
+    /// A number in text output: formatted invariantly with <paramref name="format"/> (a single section, such as
+    /// "0.00" or "0.####"), with the typographic minus sign (<see cref="Minus"/>) and never a negative zero: a value that
+    /// rounds to zero prints as zero. Every number a text table or sentence shows goes through here or <see cref="Signed"/>.
+    /// </summary>
+    public static string Number(double value, string format = "0.##")
+    {
+        var text = Math.Abs(value).ToString(format, CultureInfo.InvariantCulture);
+        return value < 0 && !IsZero(text) ? Minus + text : text;
+    }
+
+    /// <summary>As <see cref="Number(double, string)"/>, with a sign always: "+0.25", "−0.25", and zero unsigned ("0").</summary>
+    public static string Signed(double value, string format = "0.##")
+    {
+        var text = Math.Abs(value).ToString(format, CultureInfo.InvariantCulture);
+        return IsZero(text) ? text : (value < 0 ? Minus : '+') + text;
+    }
+
+    /// <summary>A whole number in text output, with the typographic minus sign.</summary>
+    public static string Number(long value) =>
+        value < 0 ? Minus + Math.Abs(value).ToString(CultureInfo.InvariantCulture) : value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Whether formatted digits show zero (no digit other than 0).</summary>
+    private static bool IsZero(string text) => !text.Any(c => c is >= '1' and <= '9');
+
+    /// <summary>
+    /// Shares as whole percentages that add to 100 (largest remainder: each is rounded down, then the parts with the
+    /// largest remainders get one more, ties to the earlier part), so that 29 and 171 of 200 draws show as 15% and
+    /// 85%, not 15% and 86%.
+    /// </summary>
+    public static int[] Percentages(IReadOnlyList<double> shares)
+    {
+        var total = shares.Sum();
+        var result = new int[shares.Count];
+        if (!(total > 0))
+        {
+            return result;
+        }
+
+        // To 9 decimals, so that 29 of 200 draws is 14.5 exactly and ties with 85.5 go to the earlier part.
+        var exact = shares.Select(s => Math.Round(s / total * 100, 9)).ToArray();
+        var remainders = new double[exact.Length];
+        for (var i = 0; i < exact.Length; i++)
+        {
+            result[i] = (int)Math.Floor(exact[i]);
+            remainders[i] = exact[i] - result[i];
+        }
+
+        var missing = 100 - result.Sum();
+        foreach (var i in Enumerable.Range(0, exact.Length).OrderByDescending(i => remainders[i]).ThenBy(i => i).Take(missing))
+        {
+            result[i]++;
+        }
+
+        return result;
+    }
 }

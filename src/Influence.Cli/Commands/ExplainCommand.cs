@@ -31,30 +31,9 @@ internal static class ExplainCommand
             var request = new ScoringRequest { Dyads = [dyad], Granularity = p.Granularity, From = p, To = p };
             var scores = Scorer.Score(theCase, ScoringOptions.Default, request);
             var name = parse.GetValue(measure)!;
-            if (Verdict(name) is { } which)
-            {
-                // The state and the patron–client test are verdicts over measures, not measures: say which rule fired
-                // and which measures to explain next.
-                var at = scores.For(0, 0);
-                var (label, rule) = which == "state"
-                    ? (at.State.State is { } st ? RelationshipStates.StateName(st) : "unobserved", at.State.Rule)
-                    : (at.PatronClient.IsPatronClient switch { true => "patron–client", false => "not patron–client", _ => "undetermined" }, at.PatronClient.Rule);
-                if (fmt == "json")
-                {
-                    throw new Common.UsageException($"'{name}' is a verdict, not a measure: its value and rule are in 'influence score --format json' ({(which == "state" ? "state, stateRule" : "isPatronClient, patronClientRule")})");
-                }
 
-                Common.Emit(io, parse.GetValue(output), writer =>
-                {
-                    writer.WriteLine($"{(which == "state" ? "relationship state" : "patron–client test")} of {dyad.Patron} → {dyad.Client} in {p}: {label}");
-                    writer.WriteLine($"  rule:     {rule}");
-                    writer.WriteLine("  a verdict over measures, not a measure: explain the measures its rule names (for example --measure exchange), and");
-                    writer.WriteLine("  run 'influence sensitivity' to see which evidence or option would change it (docs/measures.md lists every rule).");
-                });
-                return Cli.Success;
-            }
-
-            var explanation = Explainer.Explain(scores, dyad, p, name);
+            // The state and the patron–client test are verdicts over measures: the library explains them by their rule.
+            var explanation = Explainer.Explain(scores, dyad, p, Verdict(name) ?? name);
             var inactive = scores.Inactive(0, 0);
             Common.Emit(io, parse.GetValue(output), writer =>
             {
@@ -62,6 +41,10 @@ internal static class ExplainCommand
                 {
                     writer.Write(ExplanationWriter.ToJson(explanation, scores));
                     writer.WriteLine();
+                }
+                else if (explanation.Verdict is not null)
+                {
+                    WriteVerdict(explanation, writer);
                 }
                 else
                 {
@@ -73,28 +56,61 @@ internal static class ExplainCommand
         return command;
     }
 
-    /// <summary>"state" or "patronClient" when a name asks for one of the two verdicts, else null.</summary>
+    /// <summary><see cref="Explainer.State"/> or <see cref="Explainer.PatronClient"/> for the names of the two verdicts the command line takes, else null.</summary>
     private static string? Verdict(string name) => name.ToLowerInvariant() switch
     {
-        "state" or "relationshipstate" => "state",
-        "patronclient" or "patron-client" or "patronclienttest" or "p–c" or "pc" => "patronClient",
+        "state" or "relationshipstate" => Explainer.State,
+        "patronclient" or "patron-client" or "patronclienttest" or "p–c" or "pc" => Explainer.PatronClient,
         _ => null,
     };
+
+    private static void WriteVerdict(Explanation e, TextWriter w)
+    {
+        w.WriteLine($"{(e.Measure == Explainer.State ? "relationship state" : "patron–client test")} of {e.Dyad.Patron} → {e.Dyad.Client} in {e.Period}: {e.Verdict}");
+        w.WriteLine($"  rule:     {e.Rule}");
+        w.WriteLine($"  rules:    {e.Formula}");
+        w.WriteLine("  a verdict over measures, not a measure: explain the measures its rule names (for example --measure exchange), and");
+        w.WriteLine("  run 'influence sensitivity' to see which evidence or option would change it (docs/measures.md lists every rule).");
+    }
 
     private static void Write(Explanation e, string? inactive, TextWriter w)
     {
         var inv = CultureInfo.InvariantCulture;
-        w.WriteLine(string.Create(inv, $"{e.Measure} of {e.Dyad.Patron} → {e.Dyad.Client} in {e.Period}: {(e.Value is { } v ? v.ToString("0.####", inv) : "undefined")}"));
+        w.WriteLine($"{e.Measure} of {e.Dyad.Patron} → {e.Dyad.Client} in {e.Period}: {(e.Value is { } v ? Common.Number(v, "0.####") : "undefined")}");
         w.WriteLine($"  formula:  {e.Formula}");
         w.WriteLine($"  theory:   {e.Citation}");
+        if (inactive is not null)
+        {
+            w.WriteLine($"  not scored: {inactive}.");
+            return;
+        }
+
+        if (e.Value is null)
+        {
+            // Said once, with the reason: the items were read, and no item's removal is what makes it undefined.
+            w.WriteLine($"  undefined: {e.Reason}.");
+            if (e.Contributions.IsEmpty)
+            {
+                w.WriteLine("  no evidence item fed this value.");
+                return;
+            }
+
+            w.WriteLine(string.Create(inv, $"  {Items(e.Contributions.Length)} read, largest weight first:"));
+            foreach (var c in e.Contributions)
+            {
+                Item(c, "read", w);
+                if (c.ValueWithout is { } alone)
+                {
+                    w.WriteLine($"              without it the value would be {Common.Number(alone, "0.####")}");
+                }
+            }
+
+            return;
+        }
+
         if (e.Contributions.IsEmpty)
         {
-            w.WriteLine((inactive, e.Value) switch
-            {
-                ({ } why, _) => $"  not scored: {why}.",
-                (null, null) => "  no evidence item fed this value, and it is undefined: nothing it reads is defined here (docs/measures.md says when each measure is defined).",
-                _ => "  no evidence item fed this value: the dyad has evidence in the window, so the measure is defined, but none of it counts toward this measure.",
-            });
+            w.WriteLine("  no evidence item fed this value: the dyad has evidence in the window, so the measure is defined, but none of it counts toward this measure.");
             return;
         }
 
@@ -103,20 +119,26 @@ internal static class ExplainCommand
             w.WriteLine(Together(e, inv));
         }
 
-        w.WriteLine(string.Create(inv, $"  {e.Contributions.Length} evidence item{(e.Contributions.Length == 1 ? string.Empty : "s")}, those it is undefined without first, then largest effect first (effect = value − value without the item):"));
+        w.WriteLine(string.Create(inv, $"  {Items(e.Contributions.Length)}, those it is undefined without first, then largest effect first (effect = value − value without the item):"));
         foreach (var c in e.Contributions)
         {
-            var effect = c.Effect is { } x ? x.ToString("+0.####;−0.####;0", inv) : c.ValueWithout is null ? "(undefined without it)" : "–";
-            w.WriteLine(string.Create(inv, $"  {effect,10}  {c.EvidenceId}  [{c.Term}; weight {c.Weight:0.###}; {c.Kind.ToString().ToLowerInvariant()}, {c.Date}, {c.Confidence.ToString().ToLowerInvariant()}]"));
-            if (c.Note is { } note)
-            {
-                w.WriteLine($"              {note}");
-            }
+            Item(c, c.Effect is { } x ? Common.Signed(x, "0.####") : c.ValueWithout is null ? "(undefined without it)" : "–", w);
+        }
+    }
 
-            foreach (var s in c.Sources)
-            {
-                w.WriteLine($"              source: {s.Citation}");
-            }
+    private static string Items(int n) => string.Create(CultureInfo.InvariantCulture, $"{n} evidence item{(n == 1 ? string.Empty : "s")}");
+
+    private static void Item(Contribution c, string mark, TextWriter w)
+    {
+        w.WriteLine($"  {mark,10}  {c.EvidenceId}  [{c.Term}; weight {Common.Number(c.Weight, "0.###")}; {c.Kind.ToString().ToLowerInvariant()}, {c.Date}, {c.Confidence.ToString().ToLowerInvariant()}]");
+        if (c.Note is { } note)
+        {
+            w.WriteLine($"              {note}");
+        }
+
+        foreach (var s in c.Sources)
+        {
+            w.WriteLine($"              source: {s.Citation}");
         }
     }
 
@@ -126,13 +148,13 @@ internal static class ExplainCommand
     /// </summary>
     private static string Together(Explanation e, CultureInfo inv)
     {
-        const string Signed = "+0.####;−0.####;0";
+        static string Signed(double x) => Common.Signed(x, "0.####");
         if (e.JointEffect is not { } joint)
         {
-            return string.Create(inv, $"  without all {e.Contributions.Length} items at once the value is {(e.ValueWithoutAll is { } w ? w.ToString("0.####", inv) : "undefined")}.");
+            return string.Create(inv, $"  without all {e.Contributions.Length} items at once the value is {(e.ValueWithoutAll is { } w ? Common.Number(w, "0.####") : "undefined")}.");
         }
 
-        var line = string.Create(inv, $"  all {e.Contributions.Length} items together: {joint.ToString(Signed, inv)} (the value without any of them is {e.ValueWithoutAll!.Value.ToString("0.####", inv)})");
+        var line = string.Create(inv, $"  all {e.Contributions.Length} items together: {Signed(joint)} (the value without any of them is {Common.Number(e.ValueWithoutAll!.Value, "0.####")})");
         var up = e.Contributions.Sum(c => Math.Max(c.Effect ?? 0, 0));
         var down = e.Contributions.Sum(c => Math.Min(c.Effect ?? 0, 0));
         var singles = up + down;
@@ -143,7 +165,7 @@ internal static class ExplainCommand
 
         // Effects of both signs that cancel are not the formula's doing: say so rather than blame saturation.
         return up >= 0.5 * Math.Abs(joint) && -down >= 0.5 * Math.Abs(joint)
-            ? string.Create(inv, $"{line}; one at a time their effects add to only {singles.ToString(Signed, inv)}: some raise it ({up.ToString(Signed, inv)} together) and others lower it ({down.ToString(Signed, inv)}).")
-            : string.Create(inv, $"{line}; one at a time their effects add to only {singles.ToString(Signed, inv)}: each is measured with the others in place, and in a mean an item moves the value only by its distance from the rest, in a saturating formula the others already hold it near its bound, and where the latest observation counts, an older one takes the place of the one removed.");
+            ? string.Create(inv, $"{line}; one at a time their effects add to only {Signed(singles)}: some raise it ({Signed(up)} together) and others lower it ({Signed(down)}).")
+            : string.Create(inv, $"{line}; one at a time their effects add to only {Signed(singles)}: each is measured with the others in place, and in a mean an item moves the value only by its distance from the rest, in a saturating formula the others already hold it near its bound, and where the latest observation counts, an older one takes the place of the one removed.");
     }
 }

@@ -23,8 +23,8 @@ internal static class PlotCommand
         {
             Description = "Comma-separated measures to draw in one panel (default: two panels, Biermann's features and the influence criteria).",
         };
-        var from = Common.From();
-        var to = Common.To();
+        var from = new Option<string?>("--from") { Description = "The first period (YYYY, YYYYQn or YYYY-MM; default: the first in which both parties exist and a measure has a value)." };
+        var to = new Option<string?>("--to") { Description = "The last period (default: the last in which a measure has a value)." };
         var granularity = Common.Granularity();
         var output = Common.Out("The PNG file to write (written whole or not at all).");
         output.Required = true;
@@ -53,7 +53,9 @@ internal static class PlotCommand
             var request = Common.Request(theCase, pat, cli, parse.GetValue(from), parse.GetValue(to), parse.GetValue(granularity));
             var scores = Scorer.Score(theCase, ScoringOptions.Default, request);
             var chosen = parse.GetValue(measures)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            var options = DyadChartOptions.Default with { Width = width };
+            // Without --from or --to the chart spans the dyad's active range; a range asked for is drawn whole.
+            var asked = parse.GetValue(from) is not null || parse.GetValue(to) is not null;
+            var options = DyadChartOptions.Default with { Width = width, ActiveRangeOnly = !asked };
             var png = DyadChart.RenderPng(scores, new Dyad(pat, cli), chosen, options);
             Common.WriteFile(io, outPath, stream => stream.Write(png));
             return Cli.Success;

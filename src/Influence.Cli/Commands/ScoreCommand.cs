@@ -115,11 +115,56 @@ internal static class ScoreCommand
             console.Write(table);
         }
 
-        console.WriteLine("exch exchange, asym power asymmetry, confl conflict, diffuse diffuse obligation, endur endurance, P–C the patron–client test, attain attainment, compl compliance, gap presence–influence gap, agency client agency, share patron share (docs/measures.md).");
-        console.WriteLine("– undefined (no evidence in the measure's window); a range of periods is a run in which nothing is defined. Explain any value with 'influence explain', a state's or test's rule with 'influence explain --measure state' (or patronClient).");
+        var legend = new[]
+        {
+            "exch exchange", "asym power asymmetry", "confl conflict", "diffuse diffuse obligation", "endur endurance", "P–C the patron–client test",
+            "attain attainment", "compl compliance", "gap presence–influence gap", "agency client agency", "share patron share (docs/measures.md).",
+        };
+        var notes = new List<string>
+        {
+            "– undefined (no evidence in the measure's window); a range of periods is a run in which nothing is defined.",
+            "Explain any value with 'influence explain', a state's or test's rule with 'influence explain --measure state' (or patronClient).",
+        };
         if (scores.IntervalSource is { } source)
         {
-            console.WriteLine(FormattableString.Invariant($"(n%): share of {source.Draws} draws ({source.Method}, seed {source.Seed}) giving the same verdict; where under half did, the commonest verdict follows (do not report the point verdict alone then); intervals ({source.Level * 100:0.#}%) are in --format json or csv."));
+            notes.Add(FormattableString.Invariant($"(n%): share of {source.Draws} draws ({source.Method}, seed {source.Seed}) giving the same verdict, rounded so that the shares shown add to at most 100%; where under half did, the commonest verdict follows (do not report the point verdict alone then); intervals ({source.Level * 100:0.#}%) are in --format json or csv."));
+        }
+
+        foreach (var line in Wrap(legend, ", ", LegendWidth).Concat(notes.SelectMany(n => Wrap(n.Split(' '), " ", LegendWidth))))
+        {
+            console.WriteLine(line);
+        }
+    }
+
+    /// <summary>The width the legend and notes under the table are wrapped to.</summary>
+    internal const int LegendWidth = 120;
+
+    /// <summary>
+    /// Lines of at most <paramref name="width"/> characters, each a run of whole entries joined by
+    /// <paramref name="separator"/>: a line is broken between entries, never inside one (an entry longer than the width
+    /// stands alone).
+    /// </summary>
+    internal static IEnumerable<string> Wrap(IEnumerable<string> entries, string separator, int width)
+    {
+        var line = new System.Text.StringBuilder();
+        foreach (var entry in entries)
+        {
+            if (line.Length > 0 && line.Length + separator.Length + entry.Length > width)
+            {
+                yield return line.Append(separator.TrimEnd()).ToString();
+                line.Clear();
+            }
+            else if (line.Length > 0)
+            {
+                line.Append(separator);
+            }
+
+            line.Append(entry);
+        }
+
+        if (line.Length > 0)
+        {
+            yield return line.ToString();
         }
     }
 
@@ -130,6 +175,7 @@ internal static class ScoreCommand
     /// <summary>
     /// A verdict with the share of draws that gave it, "(87%)"; where fewer than half did and another verdict was
     /// commoner, that one too, "consolidated (24%; dormant 41%)", so that the table never shows a minority verdict alone.
+    /// The percentages are rounded together (<see cref="Common.Percentages"/>): the parts of a verdict never add to more than 100%.
     /// </summary>
     private static string WithShares<T>(string label, T point, (T Verdict, double Share)[]? shares, Func<T, string> name)
     {
@@ -138,11 +184,18 @@ internal static class ScoreCommand
             return label;
         }
 
-        var own = shares.First(x => EqualityComparer<T>.Default.Equals(x.Verdict, point)).Share;
-        var (top, topShare) = shares.MaxBy(x => x.Share); // the first of equal shares, in the order listed
-        return own < 0.5 && topShare > own
-            ? string.Create(CultureInfo.InvariantCulture, $"{label} ({own * 100:0}%; {name(top)} {topShare * 100:0}%)")
-            : label + Common.Share(own);
+        var percent = Common.Percentages([.. shares.Select(x => x.Share)]);
+        var ownAt = Array.FindIndex(shares, x => EqualityComparer<T>.Default.Equals(x.Verdict, point));
+        var own = shares[ownAt].Share;
+        var topAt = 0; // the first of equal shares, in the order listed
+        for (var i = 1; i < shares.Length; i++)
+        {
+            topAt = shares[i].Share > shares[topAt].Share ? i : topAt;
+        }
+
+        return own < 0.5 && shares[topAt].Share > own
+            ? string.Create(CultureInfo.InvariantCulture, $"{label} ({percent[ownAt]}%; {name(shares[topAt].Verdict)} {percent[topAt]}%)")
+            : string.Create(CultureInfo.InvariantCulture, $"{label} ({percent[ownAt]}%)");
     }
 
     /// <summary>The table's cells after the period, "–" where undefined.</summary>

@@ -58,8 +58,8 @@ internal static class SensitivityCommand
             w.WriteLine(string.Create(inv, $"  {"option",-44} {"range",-18} {"at low",7} {"at high",8} {"swing",6}"));
             foreach (var r in moving)
             {
-                var range = string.Create(inv, $"{r.LowSetting:0.###} … {r.HighSetting:0.###}");
-                w.WriteLine(string.Create(inv, $"  {r.Option,-44} {range,-18} {Common.Format(r.ValueAtLow),7} {Common.Format(r.ValueAtHigh),8} {r.Swing,6:0.00}"));
+                var range = $"{Common.Number(r.LowSetting, "0.###")} … {Common.Number(r.HighSetting, "0.###")}";
+                w.WriteLine(string.Create(inv, $"  {r.Option,-44} {range,-18} {Common.Format(r.ValueAtLow),7} {Common.Format(r.ValueAtHigh),8} {Common.Number(r.Swing ?? 0, "0.00"),6}"));
             }
         }
 
@@ -113,7 +113,7 @@ internal static class SensitivityCommand
             foreach (var o in f.OptionChanges.Take(5))
             {
                 var (from, to) = Apart(o.From, o.To);
-                var distance = o.Distance is > 0 and < 0.005 ? o.Distance.ToString("0.#E+0", inv) : o.Distance.ToString("0.00", inv);
+                var distance = (o.Distance is > 0 and < 0.005 ? o.Distance.ToString("0.#E+0", inv) : Common.Number(o.Distance, "0.00")).Replace('-', Common.Minus);
                 w.WriteLine(string.Create(inv, $"    {o.Option,-44} {from} → {to}  (distance {distance}) makes it {o.NewVerdict}"));
             }
         }
@@ -131,10 +131,13 @@ internal static class SensitivityCommand
             var (a, b) = (from.ToString(format, inv), to.ToString(format, inv));
             if (a != b)
             {
-                return (a, b);
+                return (Text(a), Text(b));
             }
         }
 
-        return (from.ToString("R", inv), to.ToString("R", inv));
+        return (Text(from.ToString("R", inv)), Text(to.ToString("R", inv)));
+
+        // The minus sign of text output (Common.Minus), in the mantissa and the exponent alike.
+        static string Text(string number) => number.Replace('-', Common.Minus);
     }
 }

@@ -41,15 +41,15 @@ internal static class TrendCommand
             return;
         }
 
-        w.WriteLine(string.Create(inv, $"  least squares:  slope {Signed(slope)} per {unit}, {t.Level * 100:0.#}% interval [{Signed(t.SlopeLow)}, {Signed(t.SlopeHigh)}]; R² {(t.RSquared is { } r2 ? r2.ToString("0.00", inv) : "–")}"));
+        w.WriteLine(string.Create(inv, $"  least squares:  slope {Signed(slope)} per {unit}, {t.Level * 100:0.#}% interval [{Signed(t.SlopeLow)}, {Signed(t.SlopeHigh)}]; R² {(t.RSquared is { } r2 ? Common.Number(r2, "0.00") : "–")}"));
         if (t.MannKendall is { } mk)
         {
             var how = mk.IsExact ? "exact" : "normal approximation, ties corrected";
-            w.WriteLine(string.Create(inv, $"  Mann–Kendall:   S = {mk.S}, τ = {mk.Tau:0.00}, z = {mk.Z:0.00}, two-sided p = {mk.PValue:0.###} ({how})"));
+            w.WriteLine(string.Create(inv, $"  Mann–Kendall:   S = {Common.Number(mk.S)}, τ = {Common.Number(mk.Tau, "0.00")}, z = {Common.Number(mk.Z, "0.00")}, two-sided p = {Common.Number(mk.PValue, "0.###")} ({how})"));
             w.WriteLine(string.Create(inv, $"  Sen's slope:    {Signed(mk.SenSlope)} per {unit}, {t.Level * 100:0.#}% interval [{Signed(mk.SenSlopeLow)}, {Signed(mk.SenSlopeHigh)}]"));
         }
     }
 
     private static string Signed(double? v) =>
-        v is { } x ? x.ToString("+0.0000;−0.0000;0.0000", CultureInfo.InvariantCulture) : "–";
+        v is { } x ? Common.Signed(x, "0.0000") : "–";
 }

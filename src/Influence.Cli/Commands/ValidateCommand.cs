@@ -4,30 +4,29 @@ using Influence.IO;
 
 namespace Influence.Cli.Commands;
 
-/// <summary><c>influence validate CASE</c>: print every located problem, exit 1 when there is any.</summary>
+/// <summary>
+/// <c>influence validate [CASE]</c>: print every located problem, exit 1 when there is any. A case with nothing to
+/// score (no actors or no evidence) is valid, with a warning in the output.
+/// </summary>
 internal static class ValidateCommand
 {
     public static Command Create(CliIO io)
     {
-        var @case = new Argument<string>(Common.CaseArgumentName) { Description = "The case file (JSON); 'builtin' for the built-in reference case." };
+        var @case = Common.CaseArgument();
         var command = new Command("validate", "Check a case file and print every problem found, each with its line, JSON path, item and what was expected.") { @case };
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
-            var path = parse.GetValue(@case)!;
-            if (path is Common.BuiltIn)
+            var path = parse.GetValue(@case);
+            if (path is null or Common.BuiltIn)
             {
-                return Valid(Common.LoadCase(path));
+                return Valid(Common.BuiltIn, Common.LoadCase(path));
             }
 
-            if (!File.Exists(path))
-            {
-                throw new Common.UsageException($"no case file at '{path}' (give a case file, or '{Common.BuiltIn}' for the built-in reference case)");
-            }
-
+            Common.RequireFile(path);
             var result = CaseReader.TryReadFile(path);
             if (result.Case is { } c)
             {
-                return Valid(c);
+                return Valid(path, c);
             }
 
             foreach (var p in result.Problems)
@@ -38,13 +37,39 @@ internal static class ValidateCommand
             io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: {result.Problems.Count} problem{(result.Problems.Count == 1 ? string.Empty : "s")}."));
             return Cli.InvalidData;
 
-            int Valid(Cases.Case c)
+            int Valid(string name, Cases.Case c)
             {
-                io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: valid — {Count(c.Actors.Length, "actor")}, {Count(c.Evidence.Count, "evidence item")}, {Count(c.Dyads.Length, "dyad")}."));
+                var counts = $"{Count(c.Actors.Length, "actor")}, {Count(c.Evidence.Count, "evidence item")}, {Count(c.Dyads.Length, "dyad")}";
+                var warnings = Warnings(c).ToList();
+                io.Out.WriteLine(warnings.Count == 0
+                    ? $"{name}: valid — {counts}."
+                    : $"{name}: valid, with {Count(warnings.Count, "warning")} — {counts}.");
+                foreach (var w in warnings)
+                {
+                    io.Out.WriteLine($"  warning: {w}");
+                }
+
                 return Cli.Success;
             }
         }));
         return command;
+    }
+
+    /// <summary>
+    /// What makes a valid case score nothing: it breaks no rule of the format, so it is not an error (a case being
+    /// written starts empty), but every command would find nothing to score.
+    /// </summary>
+    private static IEnumerable<string> Warnings(Cases.Case c)
+    {
+        if (c.Actors.IsEmpty)
+        {
+            yield return "the case has no actors: there is no dyad to score; add actors and evidence (docs/howto-write-a-case.md)";
+        }
+
+        if (c.Evidence.Count == 0)
+        {
+            yield return "the case has no evidence: every measure would be undefined in every period; add evidence items (docs/case-format.md)";
+        }
     }
 
     private static string Count(int n, string what) => string.Create(CultureInfo.InvariantCulture, $"{n} {what}{(n == 1 ? string.Empty : "s")}");

@@ -7,12 +7,17 @@ namespace Influence.IO;
 /// <remarks>
 /// <code>
 /// {"schema":"influence.explanation/1","case","inputHash","patron","client","period","measure","value","notScored",
-///  "formula","citation","valueWithoutAll","jointEffect",
+///  "reason","verdict","rule","formula","citation","valueWithoutAll","jointEffect",
 ///  "contributions":[{"evidence","kind","date","confidence","term","weight","valueWithout","effect",
 ///                    "sources":[{"id","citation","url"}],"note"}]}
 /// </code>
 /// Numbers are written shortest round-trip; a missing value is null (never NaN). <c>notScored</c> is the reason when
-/// the dyad is not scored in the period (one of its parties did not exist), else null. <c>date</c> is the item's date
+/// the dyad is not scored in the period (one of its parties did not exist), else null. <c>reason</c> says why a
+/// measure's value is undefined (<see cref="Explanation.Reason"/>): a string exactly when <c>value</c> is null for a
+/// measure, null when it is defined; an undefined value's contributions are the items the measure read, each with
+/// <c>effect</c> null (there is no value to move) and <c>valueWithout</c> null unless the value would be defined
+/// without that item. <c>verdict</c> and <c>rule</c> are strings only when <c>measure</c> is
+/// <c>state</c> or <c>patronClient</c> (a verdict: <c>value</c> and <c>reason</c> null, no contributions), else null. <c>date</c> is the item's date
 /// as in a case file (<c>2024</c>, <c>2024-03</c>, <c>2024-03-05</c>) or a span as <c>start..end</c>; <c>kind</c> and
 /// <c>confidence</c> use the case format's names. Contributions are in the explanation's order (those the value rests on first, then largest effect first).
 /// The same explanation always gives the same bytes.
@@ -44,6 +49,9 @@ public static class ExplanationWriter
             w.WriteString("measure", explanation.Measure);
             JsonValues.Number(w, "value", explanation.Value);
             JsonValues.String(w, "notScored", notScored);
+            JsonValues.String(w, "reason", explanation.Reason);
+            JsonValues.String(w, "verdict", explanation.Verdict);
+            JsonValues.String(w, "rule", explanation.Rule);
             w.WriteString("formula", explanation.Formula);
             w.WriteString("citation", explanation.Citation);
             JsonValues.Number(w, "valueWithoutAll", explanation.ValueWithoutAll);

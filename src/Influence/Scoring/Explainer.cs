@@ -64,6 +64,13 @@ public sealed record Contribution(
 /// The value scored without every item of <paramref name="Contributions"/> at once (null: undefined without them, or
 /// no item fed the value).
 /// </param>
+/// <remarks>
+/// An explanation of a measure whose value is undefined has a <see cref="Reason"/>, and its contributions are the
+/// items the measure read, which were not enough for a value: their effects are null, as there is no value for them
+/// to move (and their values without them too, unless removing one would give a value). An explanation of a verdict (<see cref="Explainer.State"/>,
+/// <see cref="Explainer.PatronClient"/>) has a <see cref="Verdict"/> and its <see cref="Rule"/>, no value and no
+/// contributions: explain the measures its rule names.
+/// </remarks>
 public sealed record Explanation(
     Dyad Dyad,
     Period Period,
@@ -82,36 +89,66 @@ public sealed record Explanation(
     /// </summary>
     public double? JointEffect => Value is { } v && ValueWithoutAll is { } w ? v - w : null;
 
+    /// <summary>
+    /// Why the value is undefined, in words, when it is an undefined value of a measure (null when the value is
+    /// defined, and for a verdict): that the dyad was not scored in the period (the reason, as
+    /// <see cref="ScoreSet.Inactive(int, int)"/> gives it), else what the built-in measure needs and the period does not
+    /// give it (for example "inputEfficiency needs at least 3 periods with an observed attainment …"), else, for a
+    /// measure of your own, that the items it read are not enough for a value.
+    /// </summary>
+    public string? Reason { get; init; }
+
+    /// <summary>
+    /// The verdict, when this explains one of the two verdicts rather than a measure (null otherwise): the relationship
+    /// state ("consolidated", …, or "unobserved") or the patron–client test ("patron–client", "not patron–client" or
+    /// "undetermined").
+    /// </summary>
+    public string? Verdict { get; init; }
+
+    /// <summary>The rule that gave <see cref="Verdict"/>, in words with the numbers (null for a measure).</summary>
+    public string? Rule { get; init; }
+
     /// <inheritdoc />
     /// <remarks>Compares <see cref="Contributions"/> by their contents, in order.</remarks>
     public bool Equals(Explanation? other) =>
         other is not null && Dyad == other.Dyad && Period == other.Period && Measure == other.Measure && Nullable.Equals(Value, other.Value)
         && Formula == other.Formula && Citation == other.Citation && Records.SequenceEqual(Contributions, other.Contributions)
-        && Nullable.Equals(ValueWithoutAll, other.ValueWithoutAll);
+        && Nullable.Equals(ValueWithoutAll, other.ValueWithoutAll) && Reason == other.Reason && Verdict == other.Verdict && Rule == other.Rule;
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Dyad, Period, Measure, Value, Records.SequenceHash(Contributions), ValueWithoutAll);
+    public override int GetHashCode() => HashCode.Combine(Dyad, Period, Measure, Value, Records.SequenceHash(Contributions), ValueWithoutAll, Reason, Verdict);
 
     private bool PrintMembers(System.Text.StringBuilder builder)
     {
         Records.Print(builder).Add(nameof(Dyad), Dyad).Add(nameof(Period), Period).Add(nameof(Measure), Measure).Add(nameof(Value), Value)
             .Add(nameof(Formula), Formula).Add(nameof(Citation), Citation).Add(nameof(Contributions), Contributions)
-            .Add(nameof(ValueWithoutAll), ValueWithoutAll).Add(nameof(JointEffect), JointEffect);
+            .Add(nameof(ValueWithoutAll), ValueWithoutAll).Add(nameof(JointEffect), JointEffect)
+            .Add(nameof(Reason), Reason).Add(nameof(Verdict), Verdict).Add(nameof(Rule), Rule);
         return true;
     }
 }
 
 /// <summary>
 /// Explains a value: lists every evidence item that fed it (from the measure's <see cref="Measure.Trace"/>), with the
-/// term it fed, its weight, and its effect, measured by scoring the same dyad and period again without the item.
+/// term it fed, its weight, and its effect, measured by scoring the same dyad and period again without the item; or
+/// explains one of the two verdicts over measures (<see cref="State"/>, <see cref="PatronClient"/>) by its rule.
 /// </summary>
 public static class Explainer
 {
-    /// <summary>Explains one value of a score set.</summary>
+    /// <summary>The name that asks <see cref="Explain"/> for the relationship state (<see cref="ScoreSet.State(int, int)"/>).</summary>
+    public const string State = "state";
+
+    /// <summary>The name that asks <see cref="Explain"/> for the patron–client test (<see cref="ScoreSet.PatronClient(int, int)"/>).</summary>
+    public const string PatronClient = "patronClient";
+
+    /// <summary>Explains one value of a score set: a measure's, or one of the two verdicts.</summary>
     /// <param name="scores">The scores.</param>
     /// <param name="dyad">The dyad.</param>
     /// <param name="period">The period.</param>
-    /// <param name="measure">The measure name.</param>
+    /// <param name="measure">
+    /// The measure name, or <see cref="State"/> or <see cref="PatronClient"/> (case-insensitive, when no scored measure
+    /// has that name) for a verdict: its rule, with no contributions.
+    /// </param>
     /// <returns>The explanation.</returns>
     /// <exception cref="ArgumentException">The measure, dyad or period was not scored.</exception>
     /// <exception cref="InvalidOperationException">
@@ -125,6 +162,12 @@ public static class Explainer
     public static Explanation Explain(ScoreSet scores, Dyad dyad, Period period, string measure)
     {
         ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(measure);
+        if (scores.MeasureIndexOf(measure) < 0 && VerdictNamed(measure) is { } verdict)
+        {
+            return ExplainVerdict(scores, dyad, period, verdict);
+        }
+
         var m = scores.RequireMeasure(measure);
         var d = scores.RequireDyad(dyad);
         var p = scores.RequirePeriod(period);
@@ -187,7 +230,76 @@ public static class Explainer
             1 => contributions[0].ValueWithout,
             _ => WithoutRows(scores, theMeasure, at, [.. byRow.Select(g => g.Key)]),
         };
-        return new Explanation(dyad, period, theMeasure.Name, value, theMeasure.Formula, theMeasure.Citation, ordered, withoutAll);
+        var reason = value is not null ? null
+            : scores.Inactive(d, p) ?? WhyUndefined(theMeasure, scores.Options) ?? (ordered.IsEmpty
+                ? "it read no evidence item here (docs/measures.md says what the measure needs)"
+                : "the items listed were read but are not enough for a value (see docs/measures.md for what the measure needs)");
+        return new Explanation(dyad, period, theMeasure.Name, value, theMeasure.Formula, theMeasure.Citation, ordered, withoutAll) { Reason = reason };
+    }
+
+    /// <summary><see cref="State"/> or <see cref="PatronClient"/> when a name is one of them (any case), else null.</summary>
+    private static string? VerdictNamed(string name) =>
+        string.Equals(name, State, StringComparison.OrdinalIgnoreCase) ? State
+        : string.Equals(name, PatronClient, StringComparison.OrdinalIgnoreCase) ? PatronClient
+        : null;
+
+    private static Explanation ExplainVerdict(ScoreSet scores, Dyad dyad, Period period, string verdict)
+    {
+        var d = scores.RequireDyad(dyad);
+        var p = scores.RequirePeriod(period);
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        if (verdict == State)
+        {
+            var v = scores.State(d, p);
+            var t = scores.Options.States;
+            var formula = string.Create(inv, $"unobserved when conflict is undefined (the dyad not observed in its window) or a party did not exist; else inverted when account balance ≤ −{t.InvertedBalance}; else exchange (high ≥ {t.HighExchange}, undefined counts as low) × conflict (high ≥ {t.HighConflict}): consolidated (high, low), contested (high, high), estranged (low, high), dormant (low, low)");
+            return new Explanation(dyad, period, State, null, formula, "Biermann (2025), pp. 3–7: the features of patron–client relations; Sharma (2026) on \"strange bedfellows\"", [])
+            {
+                Verdict = v.State is { } st ? RelationshipStates.StateName(st) : "unobserved",
+                Rule = v.Rule,
+            };
+        }
+
+        var pc = scores.PatronClient(d, p);
+        var th = scores.Options.PatronClient;
+        var test = string.Create(inv, $"patron–client when exchange ≥ {th.Exchange}, asymmetry ≥ {th.Asymmetry}, diffuse obligation ≥ {th.DiffuseObligation} and endurance ≥ {th.Endurance}; not when one is below; undetermined when one is undefined or a party did not exist");
+        return new Explanation(dyad, period, PatronClient, null, test, "Biermann (2025), pp. 3–7: the four features of patron–client relations", [])
+        {
+            Verdict = pc.IsPatronClient switch { true => "patron–client", false => "not patron–client", _ => "undetermined" },
+            Rule = pc.Rule,
+        };
+    }
+
+    /// <summary>
+    /// What a built-in measure needs for a value, which an undefined value did not have (from the measure's definition
+    /// in docs/measures.md, with the options' numbers); null for a measure of your own.
+    /// </summary>
+    private static string? WhyUndefined(Measure measure, ScoringOptions o)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        string Years(double y) => string.Create(inv, $"{y:0.##} year{(y == 1 ? string.Empty : "s")}");
+        var needs = measure switch
+        {
+            Exchange => $"support flowing in either direction within its reciprocity window ({Years(o.Exchange.ReciprocityWindowYears)})",
+            PowerAsymmetry => "a capability observation of both actors by the end of the period",
+            Conflict or ConflictByPatron or ConflictByClient => $"the dyad observed (any evidence between the two) within its window ({Years(o.Conflict.WindowYears)})",
+            DiffuseObligation => $"a commitment in force, or patron support over at least two periods of its variability window ({Years(o.DiffuseObligation.VariabilityWindowYears)}), with a weight above 0",
+            Endurance or AccountBalance => "a support flow in either direction in or before the period",
+            Attainment => $"an observation of one of the patron's objectives within its look-back ({Years(o.Attainment.LookbackYears)})",
+            Compliance => $"a demand of the patron on the client within its window ({Years(o.Compliance.WindowYears)})",
+            IssueSpecificity => $"demands on at least two issues within its window ({Years(o.Compliance.WindowYears)})",
+            CounterReaction => $"an overreach by the patron within its lag window ({Years(o.CounterReaction.LagYears)}) and demands, with a weight above 0, both after it and in the baseline before it ({Years(o.CounterReaction.BaselineYears)})",
+            InputEfficiency => string.Create(inv, $"at least {o.InputEfficiency.MinimumPoints} periods with an observed attainment within its window ({Years(o.InputEfficiency.WindowYears)}), counted from the patron's first input to the client and from when both parties existed, and growth in the patron's cumulative input between them"),
+            Presence => $"the dyad observed (any evidence between the two) within its window ({Years(o.Presence.WindowYears)})",
+            PresenceInfluenceGap => "presence and at least one part of influence (attainment or compliance)",
+            ClientAgency => "at least one of its parts: a demand of the patron within the compliance window (defiance, red lines), the dyad observed within the conflict window (client force), or support received by the client within the reciprocity window (outside options)",
+            PatronShare or AlternativePatrons or SupplierConcentration => $"support, with a weight above 0, received by the client within its window ({Years(o.Exchange.ReciprocityWindowYears)})",
+            DependenceAsymmetry => "a support item received by the patron or the client within its window",
+            Brokerage => "a channel between the client and a third party within its network window (and patron and client not one movement)",
+            ReverseLeverage => "the client supporting a third party, or a third party coercing the patron, within its network window",
+            _ => null,
+        };
+        return needs is null ? null : $"{measure.Name} needs {needs}, which it does not have here";
     }
 
     private static double? WithoutRows(ScoreSet scores, Measure measure, DyadPeriod at, HashSet<int> rows)

@@ -22,7 +22,7 @@ public class DyadChartTests
         png.Take(8).Should().Equal(0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A);
         using var bitmap = SKBitmap.Decode(png);
         bitmap.Width.Should().Be(DyadChartOptions.Default.Width);
-        bitmap.Height.Should().Be(40 + (2 * DyadChartOptions.Default.PanelHeight));
+        bitmap.Height.Should().Be(40 + (3 * DyadChartOptions.Default.PanelHeight), "features, unit criteria and input efficiency, which is signed, in a panel of its own");
         DarkPixels(bitmap, 0, 40).Should().BeGreaterThan(200, "the title is drawn with the bundled font");
         DistinctColours(bitmap).Should().BeGreaterThan(10, "each measure has a line of its own colour");
     }
@@ -34,8 +34,41 @@ public class DyadChartTests
 
         using var bitmap = SKBitmap.Decode(png);
         bitmap.Width.Should().Be(800);
-        bitmap.Height.Should().Be(340);
+        bitmap.Height.Should().Be(640, "exchange is in [0, 1] and input efficiency signed: each has a panel with its own axis");
         DarkPixels(bitmap, 40, 340).Should().BeGreaterThan(1000, "axes, tick labels and lines are drawn");
+    }
+
+    [Fact]
+    public void ByDefault_TheChartSpansTheDyadsActiveRange_AndNamesTheActors()
+    {
+        var scores = Scorer.Score(CaseReader.LoadBuiltIn());
+        var d = scores.IndexOf(PakistanTaliban);
+
+        var (from, to) = DyadChart.ActiveRange(scores, d);
+
+        (scores.Periods[from].ToString(), scores.Periods[to].ToString()).Should().Be(("1994", "2026"), "the Taliban existed from 1994");
+        DyadChart.DefaultTitle(scores, PakistanTaliban, from, to).Should().Be("Pakistan → Afghan Taliban, 1994–2026");
+        DyadChart.RenderPng(scores, PakistanTaliban, ["exchange"]).Should().Equal(DyadChart.RenderPng(scores, PakistanTaliban, ["exchange"]), "charts are deterministic");
+        DyadChart.RenderPng(scores, PakistanTaliban, ["exchange"], new DyadChartOptions { ActiveRangeOnly = false })
+            .Should().NotEqual(DyadChart.RenderPng(scores, PakistanTaliban, ["exchange"]), "without the default, every scored period is drawn");
+    }
+
+    [Fact]
+    public void EachPanel_HoldsMeasuresOfOneScale_WithTheAxisOfThatScale()
+    {
+        var scores = Scorer.Score(CaseReader.LoadBuiltIn());
+        var d = scores.IndexOf(PakistanTaliban);
+        var (from, to) = DyadChart.ActiveRange(scores, d);
+
+        var panels = DyadChart.SplitByScale(scores, d, DyadChart.PanelsFor(scores, null), from, to);
+        var chosen = DyadChart.SplitByScale(scores, d, DyadChart.PanelsFor(scores, ["exchange", "accountBalance", "alternativePatrons"]), from, to);
+
+        panels.Select(p => p.Title).Should().Equal(
+            "Biermann's features of patron–client relations",
+            "Influence criteria (Holsti; Rubinstein): 0 to 1",
+            "Influence criteria (Holsti; Rubinstein): signed measures, −1 to 1");
+        panels[2].Measures.Select(m => scores.Measures[m].Name).Should().Equal("inputEfficiency");
+        chosen.Select(p => p.Measures.Single()).Select(m => scores.Measures[m].Name).Should().Equal("exchange", "accountBalance", "alternativePatrons");
     }
 
     [Fact]

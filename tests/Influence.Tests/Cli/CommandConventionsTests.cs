@@ -376,7 +376,7 @@ public sealed class CommandConventionsTests : IDisposable
     {
         var (code, _, err) = CliRunner.Run(["validate", "@cases.json"]);
 
-        code.Should().Be(2);
+        code.Should().Be(1);
         err.Should().StartWith("influence: no case file at '@cases.json'");
     }
 

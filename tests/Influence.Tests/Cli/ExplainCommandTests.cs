@@ -93,7 +93,7 @@ public sealed class ExplainCommandTests : IDisposable
         output.Should().Contain("P sends arms.");
         output.Should().Contain("source: A test source").And.Contain("source: Second source, p. 12");
         output.Should().Contain("+0.416  give").And.Contain("+0.416  back", "without either flow the exchange is one-way: 0");
-        output.Should().Contain("  without all 2 items at once the value is undefined.", "without both flows there is nothing to exchange");
+        output.Should().Contain("  without all 2 items at once the value is undefined.", "without both flows there is nothing to exchange: a defined value still says so");
         output.IndexOf("  give  ", StringComparison.Ordinal).Should().BeLessThan(output.IndexOf("  back  ", StringComparison.Ordinal), "equal effects: the heavier item first");
     }
 
@@ -103,7 +103,71 @@ public sealed class ExplainCommandTests : IDisposable
         var (code, output, _) = CliRunner.Run("explain", Case(), "--patron", "P", "--client", "C", "--period", "2010", "--measure", "exchange");
 
         code.Should().Be(0);
-        output.Should().Contain("exchange of P → C in 2010: undefined").And.Contain("no evidence item fed this value, and it is undefined: nothing it reads is defined here");
+        output.Should().Contain("exchange of P → C in 2010: undefined");
+        output.Should().Contain("  undefined: exchange needs support flowing in either direction within its reciprocity window (5 years), which it does not have here.");
+        output.Should().EndWith($"  no evidence item fed this value.{Environment.NewLine}");
+    }
+
+    [Fact]
+    public void Explain_SaysOnceWhyAValueIsUndefined_AndListsTheItemsItRead()
+    {
+        var (code, output, _) = CliRunner.Run("explain", "--patron", "pakistan", "--client", "taliban", "--period", "1995", "--measure", "inputEfficiency");
+
+        code.Should().Be(0);
+        var lines = output.Split(Environment.NewLine);
+        lines[0].Should().Be("inputEfficiency of pakistan → taliban in 1995: undefined");
+        lines[3].Should().Be("  undefined: inputEfficiency needs at least 3 periods with an observed attainment within its window (10 years), counted from the patron's first input to the client and from when both parties existed, and growth in the patron's cumulative input between them, which it does not have here.");
+        lines[4].Should().Be("  4 evidence items read, largest weight first:");
+        lines.Where(l => l.StartsWith("        read  ", StringComparison.Ordinal)).Select(l => l.Split("  ", StringSplitOptions.RemoveEmptyEntries)[1]).Should().Equal(
+            "sup-pak-tal-1994-1996-madrassa-recruits", "att-depth-1992-1994", "att-ethno-1992-1994", "sup-pak-tal-1994-1996-quell-opposition");
+        output.Should().NotContain("undefined without it", "the value is undefined with the items too").And.NotContain("without all");
+        output.Split("undefined").Should().HaveCount(3, "said twice: in the headline and once with the reason");
+    }
+
+    [Fact]
+    public void Explain_Json_GivesTheReason_WhenAValueIsUndefined()
+    {
+        var (code, output, _) = CliRunner.Run("explain", "--patron", "pakistan", "--client", "taliban", "--period", "1995", "--measure", "inputEfficiency", "--format", "json");
+
+        code.Should().Be(0);
+        using var doc = System.Text.Json.JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        root.GetProperty("value").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
+        root.GetProperty("reason").GetString().Should().StartWith("inputEfficiency needs at least 3 periods with an observed attainment");
+        root.GetProperty("verdict").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
+        root.GetProperty("contributions").EnumerateArray().Should().HaveCount(4).And.AllSatisfy(c => c.GetProperty("effect").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null));
+    }
+
+    [Fact]
+    public void Explain_StillSaysADefinedValueRestsOnAnItem_WhenItIsUndefinedWithoutIt()
+    {
+        var path = _cli.Write(TestCases.Builder().Add(TestCases.Support("give", TestCases.Year(2005), "P", "C", 0.8)).Build(), "one.json");
+
+        var (code, output, _) = CliRunner.Run("explain", path, "--patron", "P", "--client", "C", "--period", "2005", "--measure", "exchange");
+
+        code.Should().Be(0);
+        output.Should().StartWith("exchange of P → C in 2005: 0").And.NotContain("undefined:");
+        output.Should().Contain("(undefined without it)  give", "a one-way flow defines exchange (0), and without it there is none");
+    }
+
+    [Theory]
+    [InlineData("state", "relationship state of pakistan → taliban in 2024: contested", "contested: exchange 0.445 ≥ 0.25 and conflict 0.992 ≥ 0.5")]
+    [InlineData("patronClient", "patron–client test of pakistan → taliban in 2024: patron–client", "patron–client: all four features at or above their thresholds; weakest diffuseObligation 0.748 ≥ 0.5")]
+    public void Explain_ExplainsAVerdict_InTextAndJson(string measure, string first, string rule)
+    {
+        var text = CliRunner.Run("explain", "--patron", "pakistan", "--client", "taliban", "--period", "2024", "--measure", measure);
+        var json = CliRunner.Run("explain", "--patron", "pakistan", "--client", "taliban", "--period", "2024", "--measure", measure, "--format", "json");
+
+        text.Code.Should().Be(0);
+        text.Out.Split(Environment.NewLine)[..2].Should().Equal(first, $"  rule:     {rule}");
+        json.Code.Should().Be(0, json.Err);
+        using var doc = System.Text.Json.JsonDocument.Parse(json.Out);
+        doc.RootElement.GetProperty("measure").GetString().Should().Be(measure);
+        doc.RootElement.GetProperty("verdict").GetString().Should().Be(first[(first.LastIndexOf(": ", StringComparison.Ordinal) + 2)..]);
+        doc.RootElement.GetProperty("rule").GetString().Should().Be(rule);
+        doc.RootElement.GetProperty("value").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
+        doc.RootElement.GetProperty("reason").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
+        doc.RootElement.GetProperty("contributions").GetArrayLength().Should().Be(0);
     }
 
     [Fact]

@@ -234,12 +234,77 @@ public sealed class ScoreCommandTests : IDisposable
     }
 
     [Fact]
-    public void Score_ExitsWithUsageCode_WhenTheCaseFileIsMissing()
+    public void Score_ExitsWithDataCode_WhenTheCaseFileIsMissing()
     {
         var (code, _, err) = CliRunner.Run("score", _cli.PathOf("nope.json"));
 
-        code.Should().Be(2);
+        code.Should().Be(1);
         err.Should().Contain("no case file at");
+    }
+
+    [Fact]
+    public void Score_SaysHowToNameADyad_WhenTheCaseDeclaresNone()
+    {
+        var path = _cli.Write(TestCases.Builder().Add(TestCases.Support("s", TestCases.Year(2005), "P", "C", 0.5)).Build().WithDyads([]), "nodyads.json");
+
+        var (code, output, err) = CliRunner.Run("score", path);
+
+        code.Should().Be(2, "the case is valid: the command line must name the dyad");
+        output.Should().BeEmpty();
+        err.Should().Be($"influence: the case declares no dyads: declare them in the case's \"dyads\" or give --patron and --client{Environment.NewLine}");
+        CliRunner.Run("score", path, "--patron", "P", "--client", "C").Code.Should().Be(0);
+    }
+
+    [Fact]
+    public void Score_Table_RoundsVerdictShares_SoThatTheyAddToAtMost100()
+    {
+        var (code, output, _) = CliRunner.Run("score", "--patron", "pakistan", "--client", "taliban", "--from", "1996", "--to", "2001", "--intervals", "200");
+
+        code.Should().Be(0);
+        var pairs = System.Text.RegularExpressions.Regex.Matches(output, @"\((\d+)%; [a-z]+ (\d+)%\)");
+        pairs.Should().NotBeEmpty();
+        pairs.Should().AllSatisfy(m => (int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)).Should().BeLessThanOrEqualTo(100, m.Value));
+    }
+
+    [Theory]
+    [InlineData(new[] { 0.145, 0.855, 0.0 }, new[] { 15, 85, 0 })]
+    [InlineData(new[] { 0.295, 0.705, 0.0 }, new[] { 30, 70, 0 })]
+    [InlineData(new[] { 0.475, 0.525 }, new[] { 48, 52 })]
+    [InlineData(new[] { 0.144, 0.851, 0.005 }, new[] { 14, 85, 1 })]
+    [InlineData(new[] { 1 / 3.0, 1 / 3.0, 1 / 3.0 }, new[] { 34, 33, 33 })]
+    public void Percentages_AddTo100_ByLargestRemainder(double[] shares, int[] expected)
+    {
+        var percent = Influence.Cli.Commands.Common.Percentages(shares);
+
+        percent.Should().Equal(expected);
+        percent.Sum().Should().Be(100);
+    }
+
+    [Fact]
+    public void Score_Table_PrintsTypographicMinusSigns_AndNoNegativeZero()
+    {
+        var (code, output, _) = CliRunner.Run("score", "--patron", "pakistan", "--client", "taliban", "--from", "1994", "--to", "1995");
+
+        code.Should().Be(0);
+        output.Should().Contain("\u22120.13", "the presence–influence gap of 1994 is negative").And.NotContain("-0.");
+        Influence.Cli.Commands.Common.Format(-0.0047).Should().Be("0.00");
+        Influence.Cli.Commands.Common.Format(-0.005).Should().Be("\u22120.01");
+        Influence.Cli.Commands.Common.Signed(-0.00001, "0.0000").Should().Be("0.0000");
+        Influence.Cli.Commands.Common.Signed(0.25, "0.00").Should().Be("+0.25");
+        Influence.Cli.Commands.Common.Number(-65L).Should().Be("\u221265");
+    }
+
+    [Fact]
+    public void Score_Table_WrapsTheLegendBetweenEntries()
+    {
+        var (code, output, _) = CliRunner.Run("score", SmallCase());
+
+        code.Should().Be(0);
+        var lines = output.Split(Environment.NewLine);
+        var legend = lines.SkipWhile(l => !l.StartsWith("exch exchange", StringComparison.Ordinal)).TakeWhile(l => !l.StartsWith('–')).ToList();
+        legend.Should().HaveCountGreaterThan(1).And.AllSatisfy(l => l.Length.Should().BeLessThanOrEqualTo(120));
+        legend.SkipLast(1).Should().AllSatisfy(l => l.Should().EndWith(","));
+        string.Join(" ", legend).Should().Be("exch exchange, asym power asymmetry, confl conflict, diffuse diffuse obligation, endur endurance, P–C the patron–client test, attain attainment, compl compliance, gap presence–influence gap, agency client agency, share patron share (docs/measures.md).");
     }
 
     [Fact]

@@ -45,10 +45,39 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
-    public void Validate_ExitsWithUsageCode_WithoutAFile()
+    public void Validate_ChecksTheBuiltInCase_WithoutAnArgument_AsEveryCommandDoes()
     {
-        CliRunner.Run("validate").Code.Should().Be(2);
-        CliRunner.Run("validate", _cli.PathOf("missing.json")).Code.Should().Be(2);
+        var (code, output, _) = CliRunner.Run("validate");
+
+        code.Should().Be(0);
+        output.Should().Be($"builtin: valid — 30 actors, 180 evidence items, 6 dyads.{Environment.NewLine}");
+        CliRunner.Run("validate", "builtin").Out.Should().Be(output);
+    }
+
+    [Fact]
+    public void Validate_ExitsWithDataCode_WhenTheFileIsMissing()
+    {
+        var (code, output, err) = CliRunner.Run("validate", _cli.PathOf("missing.json"));
+
+        code.Should().Be(1, "a missing case file is input that cannot be used, like a case with problems, not wrong usage");
+        output.Should().BeEmpty();
+        err.Should().StartWith("influence: no case file at ");
+    }
+
+    [Fact]
+    public void Validate_WarnsOfAnEmptyCase_AndExits0()
+    {
+        var path = _cli.PathOf("empty.json");
+        File.WriteAllText(path, """{"schema":"influence.case/1","id":"e","name":"E","sources":[],"actors":[],"evidence":[]}""");
+
+        var (code, output, _) = CliRunner.Run("validate", path);
+
+        code.Should().Be(0, "an empty case breaks no rule of the format");
+        var lines = output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().Equal(
+            $"{path}: valid, with 2 warnings — 0 actors, 0 evidence items, 0 dyads.",
+            "  warning: the case has no actors: there is no dyad to score; add actors and evidence (docs/howto-write-a-case.md)",
+            "  warning: the case has no evidence: every measure would be undefined in every period; add evidence items (docs/case-format.md)");
     }
 
     [Fact]

@@ -107,4 +107,59 @@ public class ExplainerTests
         ((Action)(() => Explainer.Explain(scores, new Dyad("C", "P"), Period.FromYear(2005), "exchange"))).Should().Throw<ArgumentException>().WithParameterName("dyad");
         ((Action)(() => Explainer.Explain(null!, TestCases.PC, Period.FromYear(2005), "exchange"))).Should().Throw<ArgumentNullException>().WithParameterName("scores");
     }
+
+    [Fact]
+    public void Explain_GivesAReason_ExactlyWhenTheValueIsUndefined()
+    {
+        var scores = Scorer.Score(TestCases.Builder().Add(TestCases.Support("a", TestCases.Year(2005), "P", "C", 0.5)).Build());
+
+        Explainer.Explain(scores, TestCases.PC, Period.FromYear(2005), "exchange").Reason.Should().BeNull("the value is defined");
+        Explainer.Explain(scores, TestCases.PC, Period.FromYear(2005), "compliance").Reason
+            .Should().Be("compliance needs a demand of the patron on the client within its window (3 years), which it does not have here");
+    }
+
+    [Fact]
+    public void Explain_SaysTheItemsWereNotEnough_ForAnUndefinedMeasureOfYourOwn()
+    {
+        var options = ScoringOptions.Default with { CustomMeasures = [new Undefined()] };
+        var scores = Scorer.Score(TestCases.Builder().Add(TestCases.Support("a", TestCases.Year(2005), "P", "C", 0.5)).Build(), options);
+
+        var e = Explainer.Explain(scores, TestCases.PC, Period.FromYear(2005), "never");
+
+        e.Value.Should().BeNull();
+        e.Reason.Should().Be("the items listed were read but are not enough for a value (see docs/measures.md for what the measure needs)");
+        e.Contributions.Should().ContainSingle().Which.Effect.Should().BeNull();
+    }
+
+    [Fact]
+    public void Explain_ExplainsTheTwoVerdicts_ByTheirRules()
+    {
+        var scores = Scorer.Score(CaseReaderBuiltIn());
+        var dyad = new Dyad("pakistan", "taliban");
+
+        var state = Explainer.Explain(scores, dyad, Period.FromYear(2024), Explainer.State);
+        var test = Explainer.Explain(scores, dyad, Period.FromYear(2024), "PatronClient");
+
+        (state.Measure, state.Verdict, state.Rule, state.Value, state.Reason).Should().Be(("state", "contested", "contested: exchange 0.445 ≥ 0.25 and conflict 0.992 ≥ 0.5", (double?)null, (string?)null));
+        state.Contributions.Should().BeEmpty();
+        (test.Measure, test.Verdict).Should().Be(("patronClient", "patron–client"));
+        test.Rule.Should().Be(scores.For(dyad, Period.FromYear(2024)).PatronClient.Rule);
+        Explainer.Explain(scores, dyad, Period.FromYear(2024), "exchange").Verdict.Should().BeNull();
+    }
+
+    private static Case CaseReaderBuiltIn() => Influence.IO.CaseReader.LoadBuiltIn();
+
+    /// <summary>A measure that reads one item and is never defined.</summary>
+    private sealed class Undefined() : Influence.Theory.Measure("never")
+    {
+        public override Influence.Theory.MeasureScale Scale => Influence.Theory.MeasureScale.Unit;
+
+        public override string Formula => "never";
+
+        public override string Citation => "none";
+
+        public override double? Evaluate(in Influence.Theory.DyadPeriod at) => null;
+
+        public override void Trace(in Influence.Theory.DyadPeriod at, ICollection<Influence.Theory.EvidenceUse> uses) => uses.Add(new Influence.Theory.EvidenceUse(0, "read", 1));
+    }
 }
