@@ -143,7 +143,7 @@ public sealed class InputEfficiency : Measure
     /// <remarks>
     /// A period's set is known by its size and the wrapping sum of a 64-bit mix of its items' rows, added where an item
     /// begins and taken off after it ends. Two different sets of the same size would have to share that sum to be
-    /// counted once (a chance of about 2⁻⁶⁴), and would then only make the interval wider.
+    /// counted once (a chance of about 2⁻⁶⁴), and would then only widen the interval or leave the value undefined.
     /// </remarks>
     private static void Independence(EvidenceIndex index, (int Objective, double Salience)[] objectives, int lo, int window, ReadOnlySpan<double> observed, Span<int> observations, Span<int> independent)
     {
@@ -206,18 +206,36 @@ public sealed class InputEfficiency : Measure
             }
         }
 
-        var items = 0;
+        // next[u]: the next point after u that rests on the same set (int.MaxValue: none up to hi).
+        var next = scratch.Ints(length);
+        next.Fill(int.MaxValue);
+        for (var t = 0; t < length; t++)
+        {
+            if (previous[t] >= 0)
+            {
+                next[previous[t]] = t;
+            }
+        }
+
+        // The window's distinct sets are its points whose set does not come back later in it: sliding the window on
+        // by one adds t (which takes the place of an earlier point of its set still in the window) and drops the
+        // periods that leave it.
+        var (items, sets, a) = (0, 0, 0);
         for (var t = 0; t < length; t++)
         {
             items += count[t];
-            var a = Math.Max(t - window + 1, 0);
-            var sets = 0;
-            for (var u = a; u <= t; u++)
+            var from = Math.Max(t - window + 1, 0);
+            for (; a < from; a++)
             {
-                if (!double.IsNaN(observed[u]) && previous[u] < a)
+                if (!double.IsNaN(observed[a]) && next[a] >= t)
                 {
-                    sets++;
+                    sets--;
                 }
+            }
+
+            if (!double.IsNaN(observed[t]))
+            {
+                sets += previous[t] >= from ? 0 : 1;
             }
 
             observations[t] = items;
