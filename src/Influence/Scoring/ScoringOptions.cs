@@ -320,7 +320,10 @@ public sealed record InputEfficiencyOptions
     /// <summary>The trailing window of the regression (default 10 years).</summary>
     public double WindowYears { get; init => field = Check.PositiveOrThrow(value, nameof(WindowYears)); } = 10;
 
-    /// <summary>The fewest periods with attainment the regression needs (default 3).</summary>
+    /// <summary>
+    /// The fewest independent points the regression needs (default 3): distinct sets of observations among the periods
+    /// with attainment, and no more than the observations themselves (see <see cref="Theory.InputEfficiency"/>).
+    /// </summary>
     public int MinimumPoints
     {
         get;

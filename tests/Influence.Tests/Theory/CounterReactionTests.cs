@@ -2,6 +2,7 @@ using FluentAssertions;
 using Influence.Cases;
 using Influence.Evidence;
 using Influence.Scoring;
+using Influence.Tests.Scoring;
 using Influence.Tests.Support;
 using Xunit;
 
@@ -183,5 +184,80 @@ public class CounterReactionTests
         TestCases.Value(c, "counterReaction", Period.FromMonth(2005, 12)).Should().BeApproximately(0.5, 1e-12);
         Explainer.Explain(TestCases.Score(c), TestCases.PC, Period.FromYear(2005), "counterReaction").Contributions
             .Single(x => x.EvidenceId == "d1").Weight.Should().BeApproximately(1, 1e-12);
+    }
+
+    // A demand dated only to 2021 (a point, made once, defied) and an overreach on 2021-09-10: the demand began before
+    // the overreach, so it is baseline, with the same weight whatever the periods. The 2019 demand was complied with;
+    // one made in November 2021 (after the overreach) was defied.
+    private static CaseBuilder YearDatedDemand(Granularity granularity)
+    {
+        var b = Range(TestCases.Builder()
+            .AddIssue(new Issue("i", "Issue"))
+            .Add(TestCases.Demand("c2019", TestCases.Year(2019), "i", 1, DemandResponse.Complied))
+            .Add(TestCases.Demand("y2021", TestCases.Year(2021), "i", 1, DemandResponse.Defied))
+            .Add(TestCases.Overreach("o", EvidenceDate.OnDay(2021, 9, 10)))
+            .Add(TestCases.Demand("nov", TestCases.Month(2021, 11), "i", 1, DemandResponse.Defied)));
+        b.Granularity = granularity;
+        return b;
+    }
+
+    [Fact]
+    public void CounterReaction_APointDemandDatedMoreCoarselyThanThePeriods_CountsInTheBaselineWithAllItsSharesUpToThePeriod()
+    {
+        // Yearly: baseline c2019 (complied, 1) and y2021 (defied, 1): defiance 1/2; after: nov, defiance 1 → 1/2.
+        // Monthly, t₀ = September 2021: y2021's shares of January–August come from the baseline's months, September's
+        // from t₀, and October's on now count too. November 2021: y2021 weighs 334/365 (January–November), baseline
+        // defiance (334/365) / (1 + 334/365) = 334/699, so 1 − 334/699 = 365/699 = 0.5222. December 2021 and every
+        // later month of the lag window: the whole of y2021, 1/2 as in the yearly series. Before the fix y2021 counted
+        // with January–September only (273/365) in every month from September: 1 − 273/638 = 365/638 = 0.5721, and
+        // its October–December counted nowhere.
+        var yearly = YearDatedDemand(Granularity.Year).Build();
+        var monthly = YearDatedDemand(Granularity.Month).Build();
+        var quarterly = YearDatedDemand(Granularity.Quarter).Build();
+
+        TestCases.Value(yearly, "counterReaction", 2021)!.Value.Should().BeApproximately(0.5, 1e-12);
+        TestCases.Value(yearly, "counterReaction", 2022)!.Value.Should().BeApproximately(0.5, 1e-12);
+        TestCases.Value(monthly, "counterReaction", Period.FromMonth(2021, 10)).Should().BeNull("no demand yet after the overreach");
+        TestCases.Value(monthly, "counterReaction", Period.FromMonth(2021, 11))!.Value.Should().BeApproximately(365.0 / 699, 1e-12);
+        TestCases.Value(monthly, "counterReaction", Period.FromMonth(2021, 12))!.Value.Should().BeApproximately(0.5, 1e-12);
+        TestCases.Value(monthly, "counterReaction", Period.FromMonth(2022, 6))!.Value.Should().BeApproximately(0.5, 1e-12);
+        TestCases.Value(quarterly, "counterReaction", Period.FromQuarter(2021, 4))!.Value.Should().BeApproximately(0.5, 1e-12);
+
+        var november = Explainer.Explain(TestCases.Score(monthly, Granularity.Month), TestCases.PC, Period.FromMonth(2021, 11), "counterReaction");
+        var y2021 = november.Contributions.Single(x => x.EvidenceId == "y2021");
+        y2021.Term.Should().Be("demand made before overreach (baseline)");
+        y2021.Weight.Should().BeApproximately(334 / 365.0, 1e-12);
+        Explainer.Explain(TestCases.Score(monthly, Granularity.Month), TestCases.PC, Period.FromMonth(2022, 6), "counterReaction").Contributions
+            .Single(x => x.EvidenceId == "y2021").Weight.Should().BeApproximately(1, 1e-12);
+
+        foreach (var c in new[] { yearly, quarterly, monthly })
+        {
+            MeasureSeriesTests.SeriesEqualEvaluate(c, ScoringOptions.Default, 0, Scorer.Score(c).Periods.Length - 1, c.Granularity.ToString());
+        }
+    }
+
+    [Fact]
+    public void CounterReaction_APointDemandOnOrAfterTheOverreachsDay_CountsAsReactionWithItsSharesUpToThePeriod()
+    {
+        // The symmetric case: an overreach known only to 2021 (d₀ = 1 January) and a demand dated to 2021 (defied):
+        // made on d₀, so it is the reaction, from t₀ = January 2021 on. With one made in March 2021 and complied with,
+        // June 2021 reads after = (181/365 defied) / (1 + 181/365) = 181/546 against a baseline of 0 (c2019,
+        // complied); December 2021 reads 1/2, as the year does.
+        var b = Range(TestCases.Builder()
+            .AddIssue(new Issue("i", "Issue"))
+            .Add(TestCases.Demand("c2019", TestCases.Year(2019), "i", 1, DemandResponse.Complied))
+            .Add(TestCases.Overreach("o", TestCases.Year(2021)))
+            .Add(TestCases.Demand("y2021", TestCases.Year(2021), "i", 1, DemandResponse.Defied))
+            .Add(TestCases.Demand("mar", TestCases.Month(2021, 3), "i", 1, DemandResponse.Complied)));
+        var yearly = b.Build();
+        b.Granularity = Granularity.Month;
+        var monthly = b.Build();
+
+        TestCases.Value(yearly, "counterReaction", 2021)!.Value.Should().BeApproximately(0.5, 1e-12);
+        TestCases.Value(monthly, "counterReaction", Period.FromMonth(2021, 6))!.Value.Should().BeApproximately(181.0 / 546, 1e-12);
+        TestCases.Value(monthly, "counterReaction", Period.FromMonth(2021, 12))!.Value.Should().BeApproximately(0.5, 1e-12);
+        Explainer.Explain(TestCases.Score(monthly, Granularity.Month), TestCases.PC, Period.FromMonth(2021, 6), "counterReaction").Contributions
+            .Single(x => x.EvidenceId == "y2021").Term.Should().Be("demand made after overreach");
+        MeasureSeriesTests.SeriesEqualEvaluate(monthly, ScoringOptions.Default, 0, Scorer.Score(monthly).Periods.Length - 1, "monthly");
     }
 }

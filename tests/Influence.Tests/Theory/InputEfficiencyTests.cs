@@ -1,7 +1,9 @@
+using CsCheck;
 using FluentAssertions;
 using Influence.Cases;
 using Influence.Evidence;
 using Influence.Scoring;
+using Influence.Tests.Scoring;
 using Influence.Tests.Support;
 using Influence.Theory;
 using MathNet.Numerics;
@@ -147,22 +149,205 @@ public class InputEfficiencyTests
     [Fact]
     public void ASpanObservation_IsAPointInEachPeriodItCovers_AndNothingIsCarriedForward()
     {
-        // X = 1, 2, 3, 4 (2000–2003). o1 is coded 0.2 over 2000–2001 (a span) and 0.8 in 2003: points 2000 (0.2),
-        // 2001 (0.2) and 2003 (0.8); 2002 has no observation (attainment would carry 0.2 into it). Mean X 7/3, mean
-        // y 0.4, Sxx = 14/3, Sxy = (−4/3)(−0.2) + (−1/3)(−0.2) + (5/3)(0.4) = 1, β = 3/14, range 3 → 9/14.
+        // X = 1, 2, 3, 4 (2000–2003; 4 in 2004 too: the input stops). o1 is coded 0.2 over 2000–2001 (a span), 0.8 in
+        // 2003 and 0.5 in 2004: points 2000 (1, 0.2), 2001 (2, 0.2), 2003 (4, 0.8) and 2004 (4, 0.5); 2002 has no
+        // observation (attainment would carry 0.2 into it). In 2003 the three points rest on two observations:
+        // undefined (before 2026-11-27, 9/14). In 2004 the four rest on three: mean X 11/4, mean y 0.425, Sxx = 6.75,
+        // Sxy = (−1.75)(−0.225) + (−0.75)(−0.225) + (1.25)(0.375) + (1.25)(0.075) = 1.125, β = 1/6, range 3 → 0.5.
         var c = TestCases.Builder()
             .AddObjective(new Objective("o1", "P", "Depth", 1.0) { Toward = "C" })
             .Add(TestCases.Support("s", TestCases.Years(2000, 2003), "P", "C", 1))
             .Add(TestCases.Attained("early", TestCases.Years(2000, 2001), "o1", 0.2, Confidence.Reported))
             .Add(TestCases.Attained("late", TestCases.Year(2003), "o1", 0.8))
+            .Add(TestCases.Attained("later", TestCases.Year(2004), "o1", 0.5))
             .Build();
         var scores = TestCases.Score(c);
 
-        TestCases.Value(c, "inputEfficiency", 2003)!.Value.Should().BeApproximately(9.0 / 14, 1e-12);
-        InputEfficiency.Fit(scores.At(0, 3))!.Value.Points.Should().Be(3);
-        var early = Explainer.Explain(scores, TestCases.PC, Period.FromYear(2003), "inputEfficiency").Contributions.Single(x => x.EvidenceId == "early");
+        scores.Get("inputEfficiency", TestCases.PC, Period.FromYear(2003)).Should().Be(default(Score), "three points, two observations");
+        TestCases.Value(c, "inputEfficiency", 2004)!.Value.Should().BeApproximately(0.5, 1e-12);
+        var fit = InputEfficiency.Fit(scores.At(0, 4))!.Value;
+        (fit.Points, fit.Observations, fit.Independent).Should().Be((4, 3, 3));
+        var early = Explainer.Explain(scores, TestCases.PC, Period.FromYear(2004), "inputEfficiency").Contributions.Single(x => x.EvidenceId == "early");
         early.Weight.Should().BeApproximately(1.4, 1e-12, "a reported span of two years: 0.7 in each");
         early.Term.Should().Be("attainment 2000: objective o1 (observed 0.2); attainment 2001: objective o1 (observed 0.2)");
+    }
+
+    [Fact]
+    public void AWindowThatOneSpanCovers_IsUndefined_NotAFlatSlopeWithAZeroWidthInterval()
+    {
+        // P gives 1 a year 2000–2010; o1 is coded 0.5 over 2000–2010, one span: eleven points, one observation. Before
+        // 2026-11-27 every year from 2002 read 0 with the interval [0, 0]. Two spans that begin and end together (o2,
+        // 0.3 over the same years) are still one run of points: undefined too.
+        var one = TestCases.Builder()
+            .AddObjective(new Objective("o1", "P", "Depth", 1.0) { Toward = "C" })
+            .Add(TestCases.Support("s", TestCases.Years(2000, 2010), "P", "C", 1))
+            .Add(TestCases.Attained("span", TestCases.Years(2000, 2010), "o1", 0.5));
+        var two = TestCases.Builder()
+            .AddObjective(new Objective("o1", "P", "Depth", 1.0) { Toward = "C" })
+            .AddObjective(new Objective("o2", "P", "Access", 1.0) { Toward = "C" })
+            .Add(TestCases.Support("s", TestCases.Years(2000, 2010), "P", "C", 1))
+            .Add(TestCases.Attained("span", TestCases.Years(2000, 2010), "o1", 0.5))
+            .Add(TestCases.Attained("span2", TestCases.Years(2000, 2010), "o2", 0.3));
+
+        foreach (var c in new[] { one.Build(), two.Build() })
+        {
+            foreach (var granularity in new[] { Granularity.Year, Granularity.Quarter, Granularity.Month })
+            {
+                var scores = TestCases.Score(c, granularity);
+                scores.Dyads.Should().ContainSingle();
+                foreach (var period in scores.Periods)
+                {
+                    scores.Get("inputEfficiency", TestCases.PC, period).Should().Be(default(Score), $"{period} rests on one run of points");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void SpansThatOverlap_AreTwoObservations_NotThreeRuns()
+    {
+        // o1 0.2 over 2000–2003 and o2 0.6 over 2002–2005: points 2000–2005 in three runs (o1; o1 and o2; o2), but the
+        // middle run is the mean of the other two: two observations, no interval.
+        var c = TestCases.Builder()
+            .AddObjective(new Objective("o1", "P", "Depth", 1.0) { Toward = "C" })
+            .AddObjective(new Objective("o2", "P", "Access", 1.0) { Toward = "C" })
+            .Add(TestCases.Support("s", TestCases.Years(2000, 2005), "P", "C", 1))
+            .Add(TestCases.Attained("a", TestCases.Years(2000, 2003), "o1", 0.2))
+            .Add(TestCases.Attained("b", TestCases.Years(2002, 2005), "o2", 0.6))
+            .Build();
+
+        TestCases.Value(c, "inputEfficiency", 2005).Should().BeNull();
+    }
+
+    [Fact]
+    public void ThreeSpans_GiveTheSlopeOfTheirPoints_WithAnIntervalFromThreeObservations()
+    {
+        // P gives 1 a year 2000–2005 (X = 1 … 6); o1 is coded 0.2 over 2000–2001, 0.5 over 2002–2003, 0.6 over
+        // 2004–2005 (three spans): six points, y = 0.2, 0.2, 0.5, 0.5, 0.6, 0.6. Mean X 7/2, mean y 13/30, Sxx = 35/2,
+        // Sxy = 8/5, β = 16/175, range 5 → 16/35 (as before 2026-11-27). SSR = 71/2625 (residuals −1/210, −101/1050,
+        // 59/525, 11/525, 31/1050, −13/210). n = 3, not 6: se² = SSR / (3 − 2) / Sxx = 142/91875, t(0.95; 1) =
+        // 6.313752; before, se² = SSR / 4 / Sxx = 71/183750 with t(0.95; 4) = 2.131847, a half-width 5.9 times smaller.
+        var c = TestCases.Builder()
+            .AddObjective(new Objective("o1", "P", "Depth", 1.0) { Toward = "C" })
+            .Add(TestCases.Support("s", TestCases.Years(2000, 2005), "P", "C", 1))
+            .Add(TestCases.Attained("a", TestCases.Years(2000, 2001), "o1", 0.2))
+            .Add(TestCases.Attained("b", TestCases.Years(2002, 2003), "o1", 0.5))
+            .Add(TestCases.Attained("d", TestCases.Years(2004, 2005), "o1", 0.6))
+            .Build();
+        var scores = TestCases.Score(c);
+        var beta = 16.0 / 175;
+        var half = StudentT.InvCDF(0, 1, 1, 0.95) * Math.Sqrt(142.0 / 91875);
+
+        var fit = InputEfficiency.Fit(scores.At(0, 5))!.Value;
+        var score = scores.Get("inputEfficiency", TestCases.PC, Period.FromYear(2005));
+
+        (fit.Points, fit.Observations, fit.Independent).Should().Be((6, 3, 3));
+        fit.StandardError.Should().BeApproximately(Math.Sqrt(142.0 / 91875), 1e-12);
+        score.Value!.Value.Should().BeApproximately(16.0 / 35, 1e-12);
+        score.Low!.Value.Should().BeApproximately(Math.Max((beta - half) * 5, -1), 1e-12);
+        score.High.Should().Be(1, "(β + 6.31 · 0.0393) · 5 = 1.70 is clipped");
+        score.Low!.Value.Should().BeApproximately(-0.78395, 1e-5, "(16/175 − 6.313752 · 0.039314) · 5");
+    }
+
+    [Fact]
+    public void ObservationsRepeatedOverPeriods_GiveTheIntervalOfTheObservationsAlone()
+    {
+        // P gives 1 in 2000, 2002 and 2004 (X = 1, 1, 2, 2, 3, 3 over 2000–2005); o1 is coded 0.2 over 2000–2001, 0.5
+        // over 2002–2003, 0.6 over 2004–2005: each observation is two identical points. The regression on the three
+        // observations, (1, 0.2), (2, 0.5), (3, 0.6): β = 0.2, SSR = 1/150, se² = 1/150 / 1 / 2 = 1/300, range 2 →
+        // 0.4. On the six points SSR and Sxx are both twice theirs, so with n = 3 se is exactly theirs (before
+        // 2026-11-27: se² = 2/150 / 4 / 4 = 1/1200 with t(4), from the same three judgements).
+        var b = TestCases.Builder()
+            .AddObjective(new Objective("o1", "P", "Depth", 1.0) { Toward = "C" })
+            .Add(TestCases.Attained("a", TestCases.Years(2000, 2001), "o1", 0.2))
+            .Add(TestCases.Attained("b", TestCases.Years(2002, 2003), "o1", 0.5))
+            .Add(TestCases.Attained("d", TestCases.Years(2004, 2005), "o1", 0.6));
+        foreach (var year in new[] { 2000, 2002, 2004 })
+        {
+            b.Add(TestCases.Support($"s{year}", TestCases.Year(year), "P", "C", 1));
+        }
+
+        var scores = TestCases.Score(b.Build());
+        var half = StudentT.InvCDF(0, 1, 1, 0.95) * Math.Sqrt(1.0 / 300);
+
+        var score = scores.Get("inputEfficiency", TestCases.PC, Period.FromYear(2005));
+
+        InputEfficiency.Fit(scores.At(0, 5))!.Value.StandardError.Should().BeApproximately(Math.Sqrt(1.0 / 300), 1e-12);
+        score.Value!.Value.Should().BeApproximately(0.4, 1e-12);
+        score.Low!.Value.Should().BeApproximately((0.2 - half) * 2, 1e-12);
+    }
+
+    [Fact]
+    public void InAMonthlySeries_AYearsObservation_IsTwelvePoints_AndOneObservation()
+    {
+        // Two spans and a point dated only to its year, scored by month: 60 points (24 + 12 + 24) in three runs, three
+        // observations. In December 2003 the window holds two.
+        var c = TestCases.Builder()
+            .AddObjective(new Objective("o1", "P", "Depth", 1.0) { Toward = "C" })
+            .Add(TestCases.Support("s", TestCases.Years(2000, 2005), "P", "C", 1))
+            .Add(TestCases.Attained("a", TestCases.Years(2000, 2001), "o1", 0.2))
+            .Add(TestCases.Attained("b", TestCases.Year(2002), "o1", 0.5))
+            .Add(TestCases.Attained("d", TestCases.Years(2004, 2005), "o1", 0.6))
+            .Build();
+        var scores = TestCases.Score(c, Granularity.Month);
+        var at = scores.At(0, scores.Periods.IndexOf(Period.FromMonth(2005, 12)));
+
+        var fit = InputEfficiency.Fit(at)!.Value;
+
+        (fit.Points, fit.Observations, fit.Independent).Should().Be((60, 3, 3));
+        scores.Get("inputEfficiency", TestCases.PC, Period.FromMonth(2003, 12)).Should().Be(default(Score), "36 points, two observations");
+    }
+
+    [Fact]
+    public void APointInsideASpan_AddsOneSetOfObservations_NotTwo()
+    {
+        // o1 is coded 0.5 over 2000–2009 (a span) and 0.9 in 2004 (a point): 2000–2003 and 2005–2009 rest on the span
+        // alone, 2004 on both. Two observations, two sets of them: undefined in 2009, although the points run in three
+        // stretches. With another point in 2007 (0.6) the window holds three sets and three observations: defined.
+        var b = TestCases.Builder()
+            .AddObjective(new Objective("o1", "P", "Depth", 1.0) { Toward = "C" })
+            .Add(TestCases.Support("s", TestCases.Years(2000, 2009), "P", "C", 1))
+            .Add(TestCases.Attained("span", TestCases.Years(2000, 2009), "o1", 0.5))
+            .Add(TestCases.Attained("p2004", TestCases.Year(2004), "o1", 0.9));
+
+        TestCases.Value(b.Build(), "inputEfficiency", 2009).Should().BeNull();
+
+        var c = b.Add(TestCases.Attained("p2007", TestCases.Year(2007), "o1", 0.6)).Build();
+        var fit = InputEfficiency.Fit(TestCases.Score(c).At(0, 9))!.Value;
+        (fit.Points, fit.Observations, fit.Independent).Should().Be((10, 3, 3));
+    }
+
+    [Fact]
+    public void Series_EqualsEvaluate_WithSpansAndPointsThatShareSetsOfObservations()
+    {
+        // The generated universes observe attainment by month only; here spans and coarse points of two objectives
+        // repeat, overlap and nest, at every granularity and window length.
+        var item = Gen.Select(Gen.Int[0, 1], Gen.Int[2000, 2010], Gen.Int[0, 5], Gen.Int[0, 12], Gen.Double[0, 1]);
+        var defined = 0;
+        Gen.Select(item.Array[1, 10], Gen.Int[0, 2], Gen.Double[0.5, 6], Gen.Int[3, 5]).Sample((items, granularity, window, minimum) =>
+        {
+            var b = TestCases.Builder()
+                .AddObjective(new Objective("o0", "P", "Depth", 1.0) { Toward = "C" })
+                .AddObjective(new Objective("o1", "P", "Access", 0.5) { Toward = "C" })
+                .Add(TestCases.Support("s", TestCases.Years(2000, 2004), "P", "C", 1))
+                .Add(TestCases.Support("t", TestCases.Year(2007), "P", "C", 0.5));
+            b.Granularity = (Granularity)granularity;
+            for (var i = 0; i < items.Length; i++)
+            {
+                var (o, year, years, month, value) = items[i];
+                var date = month == 0 ? TestCases.Years(year, Math.Min(year + years, 2010))
+                    : years == 0 ? TestCases.Year(year) : TestCases.Month(year, month);
+                b.Add(TestCases.Attained($"a{i}", date, $"o{o}", Math.Round(value, 2)));
+            }
+
+            var c = b.Build();
+            var options = ScoringOptions.Default with { InputEfficiency = new InputEfficiencyOptions { WindowYears = window, MinimumPoints = minimum } };
+            var scores = Scorer.Score(c, options);
+            MeasureSeriesTests.SeriesEqualEvaluate(c, options, 0, scores.Periods.Length - 1, $"{c.Granularity}, window {window}");
+            Interlocked.Add(ref defined, scores.Periods.Count(p => scores.Get("inputEfficiency", TestCases.PC, p).Value is not null));
+        }, iter: 100);
+
+        defined.Should().BePositive("some of the cases must have a value to compare");
     }
 
     [Fact]

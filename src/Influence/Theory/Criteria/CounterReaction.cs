@@ -14,15 +14,17 @@ namespace Influence.Theory;
 /// t₀       = the earliest period with an overreach in the trailing lag window (2 years)
 /// d₀       = the first day of the earliest overreach in t₀ (the first day of t₀ for one that began before it)
 /// after    = defiance of the demands dated d₀ or later, over t₀ … t          defiance = 1 − compliance
-/// baseline = defiance of the demands dated before d₀, over t₀ − baseline … t₀ (10 years), up to the day before d₀
+/// baseline = defiance of the demands dated before d₀, over t₀ − baseline (10 years) … t, a standing demand only up
+///            to the day before d₀
 /// counterReaction = after − baseline                  in [−1, 1]
 /// </code>
 /// A demand is dated by its first day (a standing demand, a span, by the day it began), so which side of the
 /// overreach it falls on does not depend on the length of the periods: a demand made in January is not a reaction
 /// to an overreach in December of the same year, and a standing demand made before the overreach and still defied
-/// after it is part of the baseline (with its days before the overreach), never a reaction. A demand dated to the
-/// overreach's month when the overreach is known to the day begins before it: it is baseline, with its whole weight.
-/// Undefined without an
+/// after it is part of the baseline (with its days before the overreach), never a reaction. A point demand made
+/// before the overreach's day is baseline with all its shares up to t, those after t₀ included: a demand dated to the
+/// overreach's month when the overreach is known to the day, or to the overreach's year in a monthly series, was made
+/// once, before it. Undefined without an
 /// overreach in the lag window, or without demands on either side of it (or when all the demands on one side weigh 0).
 /// Rubinstein (1977), pp. xiv–xix.
 /// </remarks>
@@ -88,8 +90,8 @@ public sealed class CounterReaction : Measure
     /// <remarks>
     /// Both sides are added period by period: the baseline's periods before t₀ from the index's demand sums (every
     /// demand touching them was made before the overreach), then, in canonical order, the demands touching t₀ (each
-    /// on its side of d₀, a standing baseline demand with its days before d₀), then the reaction's demands touching each later
-    /// period up to t (see <see cref="AddPeriod"/>).
+    /// on its side of d₀, a standing baseline demand with its days before d₀), then the demands touching each later
+    /// period up to t: the reaction's, and the baseline's point demands dated into it (see <see cref="AddPeriod"/>).
     /// </remarks>
     public override double? Evaluate(in DyadPeriod at)
     {
@@ -133,7 +135,7 @@ public sealed class CounterReaction : Measure
     /// <summary>
     /// Adds the demands touching period t (<paramref name="touching"/>, canonical order) to their sides (see
     /// <see cref="Add"/>). After the overreach's period, when every one of them was made on or after the overreach, the
-    /// period's sums are the index's (no demand of the baseline runs on into it): read, not added up again.
+    /// period's sums are the index's (no demand of the baseline reaches into it): read, not added up again.
     /// </summary>
     private static void AddPeriod(EvidenceIndex index, int pair, ReadOnlySpan<int> touching, int t, int day, bool overreachPeriod, ref Tally baseline, ref Tally after)
     {
@@ -181,17 +183,18 @@ public sealed class CounterReaction : Measure
         double.IsNaN(after.Defiance) || double.IsNaN(before.Defiance) ? null : after.Defiance - before.Defiance;
 
     /// <summary>
-    /// Adds a demand touching period t to its side: in the overreach's period (<paramref name="overreachPeriod"/>) a
-    /// demand made before <paramref name="day"/> to the baseline (a standing one with its days before the overreach), and one made on or
-    /// after it to the reaction; in a later period only a demand made on or after it, to the reaction. Its weight there
-    /// is confidence × salience × its share of the period.
+    /// Adds a demand touching period t to its side: a demand made on or after <paramref name="day"/> to the reaction, one
+    /// made before it to the baseline. A standing demand (a span) made before it counts only with its days before the
+    /// overreach, so only in the overreach's period (<paramref name="overreachPeriod"/>) and earlier; a point demand
+    /// made before it counts with its share of any period it touches (it was made once, before the overreach). Its
+    /// weight there is confidence × salience × its share of the period.
     /// </summary>
     private static void Add(EvidenceIndex index, int row, int t, int day, bool overreachPeriod, ref Tally baseline, ref Tally after)
     {
         var c = index.Case.Evidence.Columns;
         var (first, last) = (c.FirstDay[row], c.LastDay[row]);
         var before = first < day;
-        if (before && !overreachPeriod)
+        if (before && !overreachPeriod && c.IsSpan(row))
         {
             return;
         }
@@ -212,8 +215,9 @@ public sealed class CounterReaction : Measure
 
     /// <summary>
     /// A demand's weight on its side of the overreach over periods t0 … t1: confidence × salience × its shares of the
-    /// periods, counting, for a standing demand made before the overreach (<paramref name="after"/> false), only its days before
-    /// <paramref name="day"/> (a standing demand's time after the overreach is neither baseline nor reaction).
+    /// periods, counting, for a standing demand made before the overreach (<paramref name="after"/> false), only its
+    /// days before <paramref name="day"/> (a standing demand's time after the overreach is neither baseline nor
+    /// reaction); a point demand counts with all its shares in t0 … t1.
     /// </summary>
     private static double Weight(EvidenceIndex index, int row, int day, bool after, int t0, int t1)
     {
@@ -370,11 +374,12 @@ public sealed class CounterReaction : Measure
             }
         }
 
+        // A demand made before the overreach touches t₀ or an earlier period; a point one counts up to t.
         foreach (var row in index.Items(at.PatronToClient, EvidenceKind.Demand, w.BaselineFrom, w.BaselineTo))
         {
             if (c.FirstDay[row] < day)
             {
-                uses.Add(new EvidenceUse(row, "demand made before overreach (baseline)", Weight(index, row, day, after: false, w.BaselineFrom, w.BaselineTo)));
+                uses.Add(new EvidenceUse(row, "demand made before overreach (baseline)", Weight(index, row, day, after: false, w.BaselineFrom, at.T)));
             }
         }
     }

@@ -21,13 +21,20 @@ namespace Influence.Theory;
 ///             X_τ = cumulative weighted support P→C up to τ
 /// β         = least-squares slope of a on X
 /// value     = clip(β · (max X − min X), −1, 1)   the attainment change the window's inputs bought
+/// n         = independent points: the distinct sets of observations (evidence items) the points rest on, and at
+///             most the number of observations
+/// se(β)     = √(SSR / (n − 2) / Sxx)
 /// interval  = the same for β ± t(n − 2) · se(β), at InputEfficiency.IntervalLevel (90%)
 /// </code>
 /// Near zero or negative: inputs did not buy influence. Undefined with fewer than
-/// <see cref="Scoring.InputEfficiencyOptions.MinimumPoints"/> points or no growth in inputs. Only periods with an
-/// observation are points: attainment's look-back, which carries an observation forward, would repeat one
-/// observation as several points and make a single observation look like a certain, flat slope (a span observation,
-/// a state the coder dates over several periods, is observed in each of them). Periods before
+/// <see cref="Scoring.InputEfficiencyOptions.MinimumPoints"/> independent points or no growth in inputs. Only periods
+/// with an observation are points: attainment's look-back, which carries an observation forward, would repeat one
+/// observation as several points and make a single observation look like a certain, flat slope. A span observation
+/// (a state the coder dates over several periods) is observed in each of them, and is a point in each; but those
+/// points are one judgement, so n counts them once: a window resting on one span, or on spans that begin and end
+/// together, is undefined, and the interval's width comes from the observations, not the periods. Where each
+/// observation is a run of k identical points, this se(β) is exactly that of the regression on the observations
+/// alone (SSR and Sxx are both k times theirs). Periods before
 /// the relation began (before either party existed, or before the patron's first input to the client) are not
 /// points: attainment then is no evidence of what inputs to this client bought. Rubinstein (1977), pp. xiv–xix.
 /// </remarks>
@@ -55,16 +62,28 @@ public sealed class InputEfficiency : Measure
     /// <inheritdoc />
     public override string Citation => "Rubinstein (1977), Red Star on the Nile, pp. xiv–xix: inputs are not increments of influence";
 
-    /// <summary>The regression: slope, its standard error, the input range and the number of points.</summary>
+    /// <summary>
+    /// The regression: slope, its standard error, the input range, the number of points (periods with an observation),
+    /// of observations (evidence items) they rest on, and of independent points (the n of the interval).
+    /// </summary>
     /// <param name="at">The dyad and period.</param>
     /// <returns>The fit, or null when undefined.</returns>
-    public static (double Slope, double StandardError, double Range, int Points)? Fit(in DyadPeriod at)
+    public static (double Slope, double StandardError, double Range, int Points, int Observations, int Independent)? Fit(in DyadPeriod at)
     {
         var (a, b) = at.Trailing(at.Options.InputEfficiency.WindowYears);
         a = Math.Max(Math.Max(a, 0), RelationStart(at));
         var length = Math.Max(b - a + 1, 0);
         var observed = new double[length];
-        Observed(at.Index, Objectives(at), a, observed, new double[length]);
+        var objectives = Objectives(at);
+        Observed(at.Index, objectives, a, observed, new double[length]);
+        var observations = new int[length];
+        var independent = new int[length];
+        Independence(at.Index, objectives, a, length, observed, observations, independent);
+        if (length == 0 || independent[length - 1] < at.Options.InputEfficiency.MinimumPoints)
+        {
+            return null;
+        }
+
         var n = 0;
         Span<double> xs = stackalloc double[length];
         Span<double> ys = stackalloc double[length];
@@ -76,11 +95,6 @@ public sealed class InputEfficiency : Measure
                 ys[n] = observed[t - a];
                 n++;
             }
-        }
-
-        if (n < at.Options.InputEfficiency.MinimumPoints)
-        {
-            return null;
         }
 
         double mx = 0, my = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
@@ -114,8 +128,119 @@ public sealed class InputEfficiency : Measure
             ssr += r * r;
         }
 
-        var se = Math.Sqrt(ssr / (n - 2) / sxx);
-        return (slope, se, max - min, n);
+        var k = independent[length - 1];
+        var se = Math.Sqrt(ssr / (k - 2) / sxx);
+        return (slope, se, max - min, n, observations[length - 1], k);
+    }
+
+    /// <summary>
+    /// For each period t of lo, lo + 1, … (one element of <paramref name="independent"/> each), over the window
+    /// max(t − <paramref name="window"/> + 1, lo) … t: the observations the points rest on (the objectives' items that
+    /// weigh more than 0), and the independent points: the distinct sets of observations the points rest on (points
+    /// that rest on the same observations count once), at most the number of observations.
+    /// <paramref name="observed"/> is NaN where a period is no point.
+    /// </summary>
+    /// <remarks>
+    /// A period's set is known by its size and the wrapping sum of a 64-bit mix of its items' rows, added where an item
+    /// begins and taken off after it ends. Two different sets of the same size would have to share that sum to be
+    /// counted once (a chance of about 2⁻⁶⁴), and would then only widen the interval or leave the value undefined.
+    /// </remarks>
+    private static void Independence(EvidenceIndex index, (int Objective, double Salience)[] objectives, int lo, int window, ReadOnlySpan<double> observed, Span<int> observations, Span<int> independent)
+    {
+        var length = observed.Length;
+        if (length == 0)
+        {
+            return;
+        }
+
+        var hi = lo + length - 1;
+        var c = index.Case.Evidence.Columns;
+        using var scratch = new SeriesScratch();
+        var count = scratch.Ints(length + 1);
+        var size = scratch.Ints(length + 1);
+        var hash = new ulong[length + 1];
+        count.Clear();
+        size.Clear();
+        foreach (var (o, _) in objectives)
+        {
+            foreach (var row in index.ObjectiveItems(o, lo, hi))
+            {
+                if (!(index.Weight(row) > 0))
+                {
+                    continue;
+                }
+
+                var first = Math.Max(index.PeriodOfDay(c.FirstDay[row]), lo) - lo;
+                var last = Math.Min(index.PeriodOfDay(c.LastDay[row]), hi) - lo;
+                if (first > last)
+                {
+                    continue;
+                }
+
+                // In the sets of periods first … last.
+                var h = Uncertainty.DrawRandom.Mix((ulong)row + 1);
+                size[first]++;
+                size[last + 1]--;
+                hash[first] = unchecked(hash[first] + h);
+                hash[last + 1] = unchecked(hash[last + 1] - h);
+
+                // Counted in the windows it touches: those of t = first … last + window − 1.
+                count[first]++;
+                count[(int)Math.Min((long)last + window, length)]--;
+            }
+        }
+
+        // previous[t]: the latest point before t that rests on the same set (−1: none since lo).
+        var previous = scratch.Ints(length);
+        var seen = new Dictionary<(ulong, int), int>();
+        var (sum, n) = (0UL, 0);
+        for (var t = 0; t < length; t++)
+        {
+            sum = unchecked(sum + hash[t]);
+            n += size[t];
+            previous[t] = -1;
+            if (!double.IsNaN(observed[t]))
+            {
+                previous[t] = seen.TryGetValue((sum, n), out var p) ? p : -1;
+                seen[(sum, n)] = t;
+            }
+        }
+
+        // next[u]: the next point after u that rests on the same set (int.MaxValue: none up to hi).
+        var next = scratch.Ints(length);
+        next.Fill(int.MaxValue);
+        for (var t = 0; t < length; t++)
+        {
+            if (previous[t] >= 0)
+            {
+                next[previous[t]] = t;
+            }
+        }
+
+        // The window's distinct sets are its points whose set does not come back later in it: sliding the window on
+        // by one adds t (which takes the place of an earlier point of its set still in the window) and drops the
+        // periods that leave it.
+        var (items, sets, a) = (0, 0, 0);
+        for (var t = 0; t < length; t++)
+        {
+            items += count[t];
+            var from = Math.Max(t - window + 1, 0);
+            for (; a < from; a++)
+            {
+                if (!double.IsNaN(observed[a]) && next[a] >= t)
+                {
+                    sets--;
+                }
+            }
+
+            if (!double.IsNaN(observed[t]))
+            {
+                sets += previous[t] >= from ? 0 : 1;
+            }
+
+            observations[t] = items;
+            independent[t] = Math.Min(sets, items);
+        }
     }
 
     /// <summary>
@@ -194,7 +319,7 @@ public sealed class InputEfficiency : Measure
             return null;
         }
 
-        var half = CriticalValue(at.Options.InputEfficiency.IntervalLevel, f.Points - 2) * f.StandardError;
+        var half = CriticalValue(at.Options.InputEfficiency.IntervalLevel, f.Independent - 2) * f.StandardError;
         return (Math.Clamp((f.Slope - half) * f.Range, -1, 1), Math.Clamp((f.Slope + half) * f.Range, -1, 1));
     }
 
@@ -272,7 +397,10 @@ public sealed class InputEfficiency : Measure
         using var scratch = new SeriesScratch();
         var span = t1 - lo + 1;
         var observed = scratch.Doubles(span);
-        Observed(index, Objectives(dyad), lo, observed, scratch.Doubles(span));
+        var objectives = Objectives(dyad);
+        Observed(index, objectives, lo, observed, scratch.Doubles(span));
+        var independent = scratch.Ints(span);
+        Independence(index, objectives, lo, w, observed, scratch.Ints(span), independent);
         for (var k = 0; k < length; k++)
         {
             var tau = first + k;
@@ -296,6 +424,7 @@ public sealed class InputEfficiency : Measure
         Span<double> laneSsr = stackalloc double[lanes];
         Span<double> laneMin = stackalloc double[lanes];
         Span<double> laneMax = stackalloc double[lanes];
+        Span<int> laneIndependent = stackalloc int[lanes];
         Span<bool> ok = stackalloc bool[lanes];
         var zero = Vector<double>.Zero;
         var plusInfinity = new Vector<double>(double.PositiveInfinity);
@@ -323,7 +452,9 @@ public sealed class InputEfficiency : Measure
             var anyLane = false;
             for (var l = 0; l < lanes; l++)
             {
-                ok[l] = i + l < n && laneCount[l] >= o.MinimumPoints;
+                var t = t0 + i + l;
+                laneIndependent[l] = i + l < n && t >= lo ? independent[t - lo] : 0;
+                ok[l] = laneIndependent[l] >= o.MinimumPoints;
                 anyLane |= ok[l];
             }
 
@@ -380,13 +511,13 @@ public sealed class InputEfficiency : Measure
                     continue;
                 }
 
-                var points = (int)laneCount[l];
+                var k = laneIndependent[l];
                 var range = laneMax[l] - laneMin[l];
                 values[i + l] = Math.Clamp(laneSlope[l] * range, -1, 1);
                 if (withIntervals)
                 {
-                    var se = Math.Sqrt(laneSsr[l] / (points - 2) / laneSxx[l]);
-                    var half = CriticalValue(o.IntervalLevel, points - 2) * se;
+                    var se = Math.Sqrt(laneSsr[l] / (k - 2) / laneSxx[l]);
+                    var half = CriticalValue(o.IntervalLevel, k - 2) * se;
                     lows[i + l] = Math.Clamp((laneSlope[l] - half) * range, -1, 1);
                     highs[i + l] = Math.Clamp((laneSlope[l] + half) * range, -1, 1);
                 }
