@@ -93,7 +93,7 @@ public sealed record Explanation(
     /// Why the value is undefined, in words, when it is an undefined value of a measure (null when the value is
     /// defined, and for a verdict): that the dyad was not scored in the period (the reason, as
     /// <see cref="ScoreSet.Inactive(int, int)"/> gives it), else what the built-in measure needs and the period does not
-    /// give it (for example "inputEfficiency needs at least 3 periods with an observed attainment …"), else, for a
+    /// give it (for example "inputEfficiency needs at least 3 independent points …"), else, for a
     /// measure of your own, that the items it read are not enough for a value.
     /// </summary>
     public string? Reason { get; init; }
@@ -289,7 +289,7 @@ public static class Explainer
             Compliance => $"a demand of the patron on the client within its window ({Years(o.Compliance.WindowYears)})",
             IssueSpecificity => $"demands on at least two issues within its window ({Years(o.Compliance.WindowYears)})",
             CounterReaction => $"an overreach by the patron within its lag window ({Years(o.CounterReaction.LagYears)}) and demands, with a weight above 0, both after it and in the baseline before it ({Years(o.CounterReaction.BaselineYears)})",
-            InputEfficiency => string.Create(inv, $"at least {o.InputEfficiency.MinimumPoints} periods with an observed attainment within its window ({Years(o.InputEfficiency.WindowYears)}), counted from the patron's first input to the client and from when both parties existed, and growth in the patron's cumulative input between them"),
+            InputEfficiency => string.Create(inv, $"at least {o.InputEfficiency.MinimumPoints} independent points within its window ({Years(o.InputEfficiency.WindowYears)}), counted from the patron's first input to the client and from when both parties existed: periods with an observed attainment, resting on at least {o.InputEfficiency.MinimumPoints} distinct sets of observations (one span over several years is one), with growth in the patron's cumulative input between them"),
             Presence => $"the dyad observed (any evidence between the two) within its window ({Years(o.Presence.WindowYears)})",
             PresenceInfluenceGap => "presence and at least one part of influence (attainment or compliance)",
             ClientAgency => "at least one of its parts: a demand of the patron within the compliance window (defiance, red lines), the dyad observed within the conflict window (client force), or support received by the client within the reciprocity window (outside options)",
