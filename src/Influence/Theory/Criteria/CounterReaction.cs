@@ -51,8 +51,10 @@ public sealed class CounterReaction : Measure
     /// <param name="at">The dyad and period.</param>
     /// <returns>
     /// The overreach's period t₀ and day d₀ (its first day, or t₀'s first day for an overreach that began before t₀),
-    /// and the baseline window t₀ − baseline … t₀, whose demands dated before d₀ are the baseline (those dated d₀ or
-    /// later, up to the period scored, are the reaction).
+    /// and the baseline window t₀ − baseline … t₀, the periods from which baseline demands are taken: those dated
+    /// before d₀. They count with their shares of every period up to the one scored, except a standing demand (a
+    /// span), which counts only with its days before d₀. Demands dated d₀ or later, up to the period scored, are the
+    /// reaction.
     /// </returns>
     public static (int Overreach, DateOnly Day, int BaselineFrom, int BaselineTo)? Windows(in DyadPeriod at)
     {
