@@ -16,7 +16,11 @@ internal static class ChangePointsCommand
         {
             var (dyad, name, scores) = series.Score(parse);
             var result = ChangePoints.Detect(scores, name, dyad);
-            Common.Emit(io, parse.GetValue(series.Out), writer => Write(result, scores.Measures[scores.MeasureIndexOf(name)].Name, dyad, writer));
+            Common.Emit(io, parse.GetValue(series.Out), writer =>
+            {
+                writer.WriteLine(Common.InputLine(scores.Case, scores.InputHash));
+                Write(result, scores.Measures[scores.MeasureIndexOf(name)].Name, dyad, writer);
+            });
             return Cli.Success;
         }));
         return command;

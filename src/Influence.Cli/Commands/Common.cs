@@ -586,6 +586,12 @@ internal static class Common
     }
 
     /// <summary>A value in a table: two decimals, "–" where undefined (see <see cref="Number(double, string)"/> for the sign).</summary>
+    /// <summary>
+    /// The line that ties a text output to its inputs, as the score table's first line: the case's title and the first
+    /// 16 characters of the input hash (the JSON outputs carry all of it).
+    /// </summary>
+    public static string InputLine(Influence.Cases.Case theCase, string inputHash) => $"{theCase.Name} — input hash {inputHash[..16]}…";
+
     public static string Format(double? value) => value is { } v ? Number(v, "0.00") : "–";
 
     /// <summary>The minus sign of human-readable text: U+2212, as in print. JSON and CSV keep ASCII '-'.</summary>

@@ -72,7 +72,7 @@ internal static class ScoreCommand
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = 200;
-        console.WriteLine($"{scores.Case.Name} — input hash {scores.InputHash[..16]}…");
+        console.WriteLine(Common.InputLine(scores.Case, scores.InputHash));
         for (var d = 0; d < scores.Dyads.Length; d++)
         {
             var table = new Table { Border = TableBorder.Simple, Title = new TableTitle($"{scores.Dyads[d].Patron} → {scores.Dyads[d].Client}") };

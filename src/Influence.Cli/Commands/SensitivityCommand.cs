@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Influence.Scoring;
 using Influence.Uncertainty;
 
 namespace Influence.Cli.Commands;
@@ -33,8 +34,10 @@ internal static class SensitivityCommand
             var tornadoes = Sensitivity.Tornadoes(theCase, dyad, p, names);
             var state = Sensitivity.WhatFlips(theCase, dyad, p, Verdict.State);
             var patronClient = Sensitivity.WhatFlips(theCase, dyad, p, Verdict.PatronClient);
+            var hash = Reproducibility.InputHash(theCase, ScoringOptions.Default);
             Common.Emit(io, parse.GetValue(output), writer =>
             {
+                writer.WriteLine(Common.InputLine(theCase, hash));
                 foreach (var t in tornadoes)
                 {
                     WriteTornado(t, writer);

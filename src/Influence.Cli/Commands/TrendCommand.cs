@@ -24,7 +24,11 @@ internal static class TrendCommand
 
             var (dyad, name, scores) = series.Score(parse);
             var trend = Trends.Fit(scores, name, dyad, level: coverage);
-            Common.Emit(io, parse.GetValue(series.Out), writer => Write(trend, scores.Measures[scores.MeasureIndexOf(name)].Name, dyad, writer));
+            Common.Emit(io, parse.GetValue(series.Out), writer =>
+            {
+                writer.WriteLine(Common.InputLine(scores.Case, scores.InputHash));
+                Write(trend, scores.Measures[scores.MeasureIndexOf(name)].Name, dyad, writer);
+            });
             return Cli.Success;
         }));
         return command;

@@ -90,6 +90,22 @@ public sealed class UncertaintyCommandsTests : IDisposable
         output.Should().NotMatchRegex(@"-\d", "text output has one minus sign, U+2212");
     }
 
+    [Theory]
+    [InlineData("trend", "--measure", "conflict")]
+    [InlineData("changepoints", "--measure", "conflict")]
+    [InlineData("sensitivity", "--period", "2024")]
+    public void TextAnalyses_StartWithTheCaseAndItsInputHash_AsTheScoreTableDoes(string command, string option, string value)
+    {
+        var hash = NetworkCommandTests.ScoreHash();
+        var (code, output, _) = Run(command, "--patron", "pakistan", "--client", "taliban", option, value);
+        var (_, table, _) = Run("score", "--patron", "pakistan", "--client", "taliban", "--from", "2024", "--to", "2024");
+
+        code.Should().Be(0);
+        var first = output.Split('\n')[0].TrimEnd('\r');
+        first.Should().Be($"Pakistan and the Afghan Taliban, 1973–2026 — input hash {hash[..16]}…");
+        first.Should().Be(table.Split('\n')[0].TrimEnd('\r'));
+    }
+
     [Fact]
     public void Trend_RejectsAnUnknownMeasure()
     {
