@@ -227,12 +227,8 @@ public class InputEfficiencyTests
         // Sxy = 8/5, β = 16/175, range 5 → 16/35 (as before 2026-11-27). SSR = 71/2625 (residuals −1/210, −101/1050,
         // 59/525, 11/525, 31/1050, −13/210). n = 3, not 6: se² = SSR / (3 − 2) / Sxx = 142/91875, t(0.95; 1) =
         // 6.313752; before, se² = SSR / 4 / Sxx = 71/183750 with t(0.95; 4) = 2.131847, a half-width 5.9 times smaller.
-        var c = TestCases.Builder()
-            .AddObjective(new Objective("o1", "P", "Depth", 1.0) { Toward = "C" })
+        var c = DepthInThreeSpans()
             .Add(TestCases.Support("s", TestCases.Years(2000, 2005), "P", "C", 1))
-            .Add(TestCases.Attained("a", TestCases.Years(2000, 2001), "o1", 0.2))
-            .Add(TestCases.Attained("b", TestCases.Years(2002, 2003), "o1", 0.5))
-            .Add(TestCases.Attained("d", TestCases.Years(2004, 2005), "o1", 0.6))
             .Build();
         var scores = TestCases.Score(c);
         var beta = 16.0 / 175;
@@ -249,6 +245,13 @@ public class InputEfficiencyTests
         score.Low!.Value.Should().BeApproximately(-0.78395, 1e-5, "(16/175 − 6.313752 · 0.039314) · 5");
     }
 
+    /// <summary>Objective o1 of P toward C, coded 0.2 over 2000–2001, 0.5 over 2002–2003 and 0.6 over 2004–2005.</summary>
+    private static CaseBuilder DepthInThreeSpans() => TestCases.Builder()
+        .AddObjective(new Objective("o1", "P", "Depth", 1.0) { Toward = "C" })
+        .Add(TestCases.Attained("a", TestCases.Years(2000, 2001), "o1", 0.2))
+        .Add(TestCases.Attained("b", TestCases.Years(2002, 2003), "o1", 0.5))
+        .Add(TestCases.Attained("d", TestCases.Years(2004, 2005), "o1", 0.6));
+
     [Fact]
     public void ObservationsRepeatedOverPeriods_GiveTheIntervalOfTheObservationsAlone()
     {
@@ -257,11 +260,7 @@ public class InputEfficiencyTests
         // observations, (1, 0.2), (2, 0.5), (3, 0.6): β = 0.2, SSR = 1/150, se² = 1/150 / 1 / 2 = 1/300, range 2 →
         // 0.4. On the six points SSR and Sxx are both twice theirs, so with n = 3 se is exactly theirs (before
         // 2026-11-27: se² = 2/150 / 4 / 4 = 1/1200 with t(4), from the same three judgements).
-        var b = TestCases.Builder()
-            .AddObjective(new Objective("o1", "P", "Depth", 1.0) { Toward = "C" })
-            .Add(TestCases.Attained("a", TestCases.Years(2000, 2001), "o1", 0.2))
-            .Add(TestCases.Attained("b", TestCases.Years(2002, 2003), "o1", 0.5))
-            .Add(TestCases.Attained("d", TestCases.Years(2004, 2005), "o1", 0.6));
+        var b = DepthInThreeSpans();
         foreach (var year in new[] { 2000, 2002, 2004 })
         {
             b.Add(TestCases.Support($"s{year}", TestCases.Year(year), "P", "C", 1));
