@@ -1,0 +1,265 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using FluentAssertions;
+using Influence.Cases;
+using Influence.Evidence;
+using Influence.IO;
+using Influence.Scoring;
+using Influence.Tests.Support;
+using Xunit;
+
+namespace Influence.Tests.Docs;
+
+/// <summary>
+/// The small cases of docs/open-questions.md are case files under samples/data/open-questions/. Each test scores one
+/// file with the library's default options, as the command line does, and checks every figure and state the page
+/// quotes for it, to the precision printed there; each figure is also looked up on the page, so the page and the files
+/// cannot drift apart. After changing a case or a measure, change the page's figure and the one here together.
+/// </summary>
+public partial class OpenQuestionsCasesTests
+{
+    private static readonly Lazy<string> PageText = new(() => Normalise(File.ReadAllText(Repository.PathOf("docs", "open-questions.md"))));
+
+    private static string Folder => Repository.PathOf("samples", "data", "open-questions");
+
+    public static TheoryData<string> Files()
+    {
+        var data = new TheoryData<string>();
+        foreach (var f in FileNames())
+        {
+            data.Add(f);
+        }
+
+        return data;
+    }
+
+    private static IEnumerable<string> FileNames() =>
+        Directory.GetFiles(Folder, "*.json").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal);
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void EveryFile_IsValid_IllustratesItsSection_AndIsNamedOnThePage(string file)
+    {
+        var read = CaseReader.TryReadFile(Path.Combine(Folder, file));
+
+        read.Success.Should().BeTrue(string.Join("\n", read.Problems));
+        var section = file[..file.IndexOf('-', StringComparison.Ordinal)];
+        read.Case!.Description.Should().Contain($"docs/open-questions.md §{section}");
+        read.Case.Sources.Should().ContainSingle().Which.Citation.Should().Be($"Illustrative case for docs/open-questions.md §{section}; not evidence about real actors");
+        PageText.Value.Should().Contain($"`{file}`", "the page names the file under its case");
+    }
+
+    [Fact]
+    public void ThePage_NamesOnlyFilesThatExist_AndSaysHowToScoreThem()
+    {
+        var named = FileName().Matches(PageText.Value).Select(m => m.Groups["file"].Value).Distinct().ToList();
+
+        named.Should().NotBeEmpty();
+        named.Should().OnlyContain(f => File.Exists(Path.Combine(Folder, f)));
+        named.Should().BeEquivalentTo(FileNames(), "every file is named on the page and every name is a file");
+        Quoted("dotnet run --project src/Influence.Cli -- score samples/data/open-questions/FILE.json --patron P --client C");
+        PageText.Value.Should().NotContain("described in words so that it can be rebuilt");
+    }
+
+    /// <summary>§1, first case: a compliant client that gives more than it receives reads inverted.</summary>
+    [Fact]
+    public void Section1_CompliantClient_ReadsInvertedInEveryYear()
+    {
+        var scores = Score("1-compliant-client-reads-inverted.json", "P", "C");
+
+        Quoted("*inverted* in every year, with compliance 1, client agency 0 and patron share 1 (account balance −0.45)");
+        Quoted("A patron (capability 90) giving funding 0.3 a year to a client (capability 10) that gives strategic territory 0.8 a year and complies with all nine of the patron's demands");
+        scores.Periods.Select(p => p.ToString()).Should().Equal("2016", "2017", "2018");
+        foreach (var at in scores.For(Pair("P", "C")))
+        {
+            at.State.State.Should().Be(RelationshipState.Inverted, $"in {at.Period}");
+            Figure(at.Compliance, "1");
+            Figure(at.ClientAgency, "0");
+            Figure(at.PatronShare, "1");
+            Figure(at.AccountBalance, "−0.45");
+        }
+
+        scores.Case.Evidence.OfType<DemandEvidence>().Should().HaveCount(9).And.OnlyContain(d => d.Response == DemandResponse.Complied);
+    }
+
+    /// <summary>§1, second case: a defiant client with leverage that receives more than it gives reads consolidated.</summary>
+    [Fact]
+    public void Section1_DefiantClient_ReadsConsolidatedInEveryYear()
+    {
+        var scores = Score("1-defiant-client-reads-consolidated.json", "P", "C");
+
+        Quoted("an alternative patron (patron share 0.5) and shelters a group that attacks the patron (reverse leverage 0.50)");
+        Quoted("*consolidated* in every year, with compliance 0 and client agency 0.63");
+        scores.Periods.Select(p => p.ToString()).Should().Equal("2016", "2017", "2018");
+        foreach (var at in scores.For(Pair("P", "C")))
+        {
+            at.State.State.Should().Be(RelationshipState.Consolidated, $"in {at.Period}");
+            Figure(at.PatronShare, "0.5");
+            Figure(at.ReverseLeverage, "0.50");
+            Figure(at.Compliance, "0");
+            Figure(at.ClientAgency, "0.63");
+            at.AccountBalance.Value.Should().BePositive("the client receives more than it gives");
+        }
+    }
+
+    /// <summary>§2: a year without recorded flows reads dormant and not patron–client, the next consolidated again.</summary>
+    [Fact]
+    public void Section2_AYearWithoutFlows_ReadsDormant_AndTheNextConsolidated()
+    {
+        var scores = Score("2-gap-year-reads-dormant.json", "P", "C");
+        var y2006 = scores.For(Pair("P", "C"), Period.FromYear(2006));
+        var y2007 = scores.For(Pair("P", "C"), Period.FromYear(2007));
+
+        Quoted("read *dormant* and \"not patron–client (exchange 0 < 0.1)\" in 2006 and *consolidated* again in 2007 (exchange 0.41)");
+        y2006.State.State.Should().Be(RelationshipState.Dormant);
+        y2006.PatronClient.IsPatronClient.Should().BeFalse();
+        y2006.PatronClient.Rule.Should().Be("not patron–client: exchange 0 < 0.1");
+        y2006.Exchange.Value.Should().Be(0);
+        y2007.State.State.Should().Be(RelationshipState.Consolidated);
+        Figure(y2007.Exchange, "0.41");
+    }
+
+    /// <summary>§3, first case: a private understanding with steady input gives diffuse obligation exactly 0.5.</summary>
+    [Fact]
+    public void Section3_PrivateUnderstandingWithSteadyInput_SitsExactlyOnTheThreshold()
+    {
+        var scores = Score("3-private-understanding-sits-on-threshold.json", "P", "C");
+
+        Quoted("gives exactly α = 0.5, the threshold: with funding 0.5 a year and intelligence 0.3 back, the test holds with margin 0 in every year from 2013");
+        foreach (var at in scores.For(Pair("P", "C")).Where(a => a.Period.Year >= 2011))
+        {
+            at.DiffuseObligation.Value.Should().Be(0.5, $"exactly α in {at.Period}");
+        }
+
+        foreach (var at in scores.For(Pair("P", "C")))
+        {
+            at.PatronClient.IsPatronClient.Should().Be(at.Period.Year >= 2013, $"in {at.Period}");
+            if (at.Period.Year >= 2013)
+            {
+                at.PatronClient.Margin.Should().Be(0, $"the verdict sits on the boundary in {at.Period}");
+            }
+        }
+    }
+
+    /// <summary>§3, second case: the same flows with no commitment coded read as fully formal.</summary>
+    [Fact]
+    public void Section3_NoCommitmentCoded_ReadsAsFullyFormal()
+    {
+        var scores = Score("3-undocumented-tie-reads-formal.json", "P", "C");
+
+        Quoted("the same flows without the understanding read \"not patron–client (diffuseObligation 0 < 0.5)\"");
+        scores.Case.Evidence.OfType<CommitmentEvidence>().Should().BeEmpty();
+        foreach (var at in scores.For(Pair("P", "C")).Where(a => a.Period.Year >= 2011))
+        {
+            at.DiffuseObligation.Value.Should().Be(0, $"in {at.Period}");
+            at.PatronClient.IsPatronClient.Should().BeFalse();
+            at.PatronClient.Rule.Should().Contain("diffuseObligation 0 < 0.5");
+        }
+
+        foreach (var at in scores.For(Pair("P", "C")).Where(a => a.Period.Year >= 2013))
+        {
+            at.PatronClient.Rule.Should().Be("not patron–client: diffuseObligation 0 < 0.5", $"in {at.Period}, diffuse obligation alone fails");
+        }
+    }
+
+    /// <summary>§4, first case: a general objective is credited to a state the patron only visited.</summary>
+    [Fact]
+    public void Section4_GeneralObjective_IsCreditedToAStateThePatronOnlyVisited()
+    {
+        var scores = Score("4-general-objective-credited-to-any-client.json", "P", "S");
+        var at = scores.For(Pair("P", "S"), Period.FromYear(2022));
+
+        Quoted("a patron with a general objective attained at 0.9 reads attainment 0.9 toward a state where it has only one presence item (its intelligence chief's visit to the capital, level 0.6), and a presence–influence gap of −0.45");
+        scores.Case.Evidence.Where(e => e is DyadicEvidence d && (d.From == "S" || d.To == "S")).Should().ContainSingle().Which.Should().BeOfType<PresenceEvidence>();
+        Figure(at.Attainment, "0.9");
+        Figure(at.PresenceInfluenceGap, "−0.45");
+    }
+
+    /// <summary>§4, second case: an objective toward a faction is not rolled up to its movement, its demand is.</summary>
+    [Fact]
+    public void Section4_FactionObjective_IsNotRolledUp_ButItsDefiedDemandLowersTheMovementsCompliance()
+    {
+        var scores = Score("4-faction-objective-not-rolled-up.json", "P", "C");
+        var at = scores.For(Pair("P", "C"), Period.FromYear(2022));
+
+        Quoted("an objective toward faction F attained at 0 is ignored at the level of its movement C (attainment 0.9 there, from the general objective)");
+        Quoted("compliance (0.56: F's defied demand of salience 0.7 against C's own, complied with, of 0.9)");
+        Figure(at.Attainment, "0.9");
+        Figure(at.Compliance, "0.56");
+    }
+
+    /// <summary>§5: a sibling faction's funding makes it an alternative patron.</summary>
+    [Fact]
+    public void Section5_SiblingFaction_CountsAsAnAlternativePatron()
+    {
+        var scores = Score("5-sibling-faction-counts-as-alternative-patron.json", "P", "F1");
+
+        Quoted("P → F1 has alternative patrons 1, patron share 0.5 and dependence asymmetry −0.5");
+        scores.Case.Actors.Single(a => a.Id == "F2").Parent.Should().Be(scores.Case.Actors.Single(a => a.Id == "F1").Parent);
+        foreach (var at in scores.For(Pair("P", "F1")))
+        {
+            Figure(at.AlternativePatrons, "1");
+            Figure(at.PatronShare, "0.5");
+            Figure(at.DependenceAsymmetry, "−0.5");
+        }
+    }
+
+    /// <summary>§7: reverse leverage closes only when both legs fall in one window.</summary>
+    [Fact]
+    public void Section7_ReverseLeverage_IsZeroByYear_AndClosesIn2024Q1ToQ3ByQuarter()
+    {
+        const string file = "7-reverse-leverage-needs-both-legs-in-one-window.json";
+        var yearly = Score(file, "P", "C");
+        var quarterly = Score(file, "P", "C", Granularity.Quarter);
+
+        Quoted("the client sheltering a group in 2023-11 (sanctuary 0.9) and the group attacking the patron in 2024-02 (severity 0.8) gives 0 in a yearly series (2023 and 2024) and 0.55 in 2024Q1–Q3 in a quarterly one");
+        yearly.Periods.Select(p => p.ToString()).Should().Equal("2023", "2024");
+        foreach (var at in yearly.For(Pair("P", "C")))
+        {
+            at.ReverseLeverage.Value.Should().Be(0, $"no path closes in {at.Period}");
+        }
+
+        foreach (var at in quarterly.For(Pair("P", "C")))
+        {
+            var closes = at.Period >= Period.FromQuarter(2024, 1) && at.Period <= Period.FromQuarter(2024, 3);
+            if (closes)
+            {
+                Figure(at.ReverseLeverage, "0.55");
+            }
+            else
+            {
+                (at.ReverseLeverage.Value ?? 0).Should().Be(0, $"no path closes in {at.Period}");
+            }
+        }
+    }
+
+    private static ScoreSet Score(string file, string patron, string client, Granularity? granularity = null) =>
+        Scorer.Score(
+            CaseReader.ReadFile(Path.Combine(Folder, file)),
+            ScoringOptions.Default,
+            new ScoringRequest { Dyads = [Pair(patron, client)], Granularity = granularity });
+
+    private static Dyad Pair(string patron, string client) => new(patron, client);
+
+    /// <summary>The value, rounded as the page prints it (as many decimals as the figure has), is the figure.</summary>
+    private static void Figure(Score score, string printed)
+    {
+        var text = printed.Replace('−', '-');
+        var decimals = text.Contains('.', StringComparison.Ordinal) ? text.Length - text.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
+        var expected = double.Parse(text, CultureInfo.InvariantCulture);
+
+        score.Value.Should().NotBeNull();
+        Math.Round(score.Value!.Value, decimals, MidpointRounding.AwayFromZero).Should().Be(expected, $"the page prints {printed}; the file gives {score.Value:R}");
+    }
+
+    /// <summary>The page says this, line breaks aside.</summary>
+    private static void Quoted(string phrase) => PageText.Value.Should().Contain(Normalise(phrase));
+
+    private static string Normalise(string text) => Spaces().Replace(text, " ");
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
+    [GeneratedRegex(@"`(?<file>\d+-[a-z0-9-]+\.json)`")]
+    private static partial Regex FileName();
+}
