@@ -43,7 +43,7 @@ public static class DyadChart
     /// <summary>Draws a dyad's measures over time as a PNG image.</summary>
     /// <param name="scores">The scores (any granularity).</param>
     /// <param name="dyad">The dyad to draw; it must have been scored.</param>
-    /// <param name="measures">The measures to draw in one panel (null: two panels, <see cref="Features"/> and <see cref="Criteria"/>).</param>
+    /// <param name="measures">The measures to draw, one panel per scale (null: <see cref="Features"/>, then <see cref="Criteria"/>, each scale in its own panel).</param>
     /// <param name="options">How to draw (null: <see cref="DyadChartOptions.Default"/>).</param>
     /// <returns>The PNG file's bytes.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="scores"/> is null.</exception>
@@ -88,7 +88,7 @@ public static class DyadChart
     /// <param name="scores">The scores.</param>
     /// <param name="dyad">The dyad to draw.</param>
     /// <param name="path">The file to write (a .png).</param>
-    /// <param name="measures">The measures to draw in one panel (null: <see cref="Features"/> and <see cref="Criteria"/> in two panels).</param>
+    /// <param name="measures">The measures to draw, one panel per scale (null: <see cref="Features"/>, then <see cref="Criteria"/>, each scale in its own panel).</param>
     /// <param name="options">How to draw (null: <see cref="DyadChartOptions.Default"/>).</param>
     /// <exception cref="ArgumentException">As <see cref="RenderPng"/>, or <paramref name="path"/> is empty.</exception>
     /// <exception cref="IOException">The file could not be written.</exception>

@@ -585,13 +585,13 @@ internal static class Common
             : throw new UsageException($"{option.Name} must be {string.Join(", ", choices[..^1])} or {choices[^1]}; was '{given}'");
     }
 
-    /// <summary>A value in a table: two decimals, "–" where undefined (see <see cref="Number(double, string)"/> for the sign).</summary>
     /// <summary>
     /// The line that ties a text output to its inputs, as the score table's first line: the case's title and the first
     /// 16 characters of the input hash (the JSON outputs carry all of it).
     /// </summary>
     public static string InputLine(Influence.Cases.Case theCase, string inputHash) => $"{theCase.Name} — input hash {inputHash[..16]}…";
 
+    /// <summary>A value in a table: two decimals, "–" where undefined (see <see cref="Number(double, string)"/> for the sign).</summary>
     public static string Format(double? value) => value is { } v ? Number(v, "0.00") : "–";
 
     /// <summary>The minus sign of human-readable text: U+2212, as in print. JSON and CSV keep ASCII '-'.</summary>
@@ -624,8 +624,8 @@ internal static class Common
 
     /// <summary>
     /// Shares as whole percentages that add to 100 (largest remainder: each is rounded down, then the parts with the
-    /// largest remainders get one more, ties to the earlier part), so that 29 and 171 of 200 draws show as 15% and
-    /// 85%, not 15% and 86%.
+    /// largest remainders get one more; on a tie the larger share first, then the earlier part), so that 29 and 171 of
+    /// 200 draws show as 14% and 86%, not 15% and 86%, and 99 and 101 as 49% and 51%, not as a tie.
     /// </summary>
     public static int[] Percentages(IReadOnlyList<double> shares)
     {
@@ -636,7 +636,7 @@ internal static class Common
             return result;
         }
 
-        // To 9 decimals, so that 29 of 200 draws is 14.5 exactly and ties with 85.5 go to the earlier part.
+        // To 9 decimals, so that 29 of 200 draws is 14.5 exactly and ties with 85.5, which gets the point.
         var exact = shares.Select(s => Math.Round(s / total * 100, 9)).ToArray();
         var remainders = new double[exact.Length];
         for (var i = 0; i < exact.Length; i++)
@@ -646,7 +646,7 @@ internal static class Common
         }
 
         var missing = 100 - result.Sum();
-        foreach (var i in Enumerable.Range(0, exact.Length).OrderByDescending(i => remainders[i]).ThenBy(i => i).Take(missing))
+        foreach (var i in Enumerable.Range(0, exact.Length).OrderByDescending(i => remainders[i]).ThenByDescending(i => exact[i]).ThenBy(i => i).Take(missing))
         {
             result[i]++;
         }

@@ -21,10 +21,10 @@ internal static class PlotCommand
         var client = Common.Client();
         var measures = new Option<string?>("--measures")
         {
-            Description = "Comma-separated measures to draw in one panel (default: two panels, Biermann's features and the influence criteria).",
+            Description = "Comma-separated measures to draw, one panel per scale (default: Biermann's features, then the influence criteria, each scale in its own panel).",
         };
-        var from = new Option<string?>("--from") { Description = "The first period (YYYY, YYYYQn or YYYY-MM; default: the first in which both parties exist and a measure has a value)." };
-        var to = new Option<string?>("--to") { Description = "The last period (default: the last in which a measure has a value)." };
+        var from = new Option<string?>("--from") { Description = "The first period (YYYY, YYYYQn or YYYY-MM). Without --from and --to the chart spans the dyad's active range (both parties exist and a measure has a value); with either, the range asked for, the other end the case's." };
+        var to = new Option<string?>("--to") { Description = "The last period (see --from for the default)." };
         var granularity = Common.Granularity();
         var output = Common.Out("The PNG file to write (written whole or not at all).");
         output.Required = true;

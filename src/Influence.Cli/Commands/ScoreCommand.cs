@@ -147,9 +147,13 @@ internal static class ScoreCommand
     internal static IEnumerable<string> Wrap(IEnumerable<string> entries, string separator, int width)
     {
         var line = new System.Text.StringBuilder();
-        foreach (var entry in entries)
+        var list = entries.ToList();
+        var mark = separator.TrimEnd().Length; // a wrapped line ends with the separator's mark (",")
+        for (var i = 0; i < list.Count; i++)
         {
-            if (line.Length > 0 && line.Length + separator.Length + entry.Length > width)
+            var entry = list[i];
+            var trailing = i < list.Count - 1 ? mark : 0;
+            if (line.Length > 0 && line.Length + separator.Length + entry.Length + trailing > width)
             {
                 yield return line.Append(separator.TrimEnd()).ToString();
                 line.Clear();

@@ -70,6 +70,11 @@ internal static class ValidateCommand
         {
             yield return "the case has no evidence: every measure would be undefined in every period; add evidence items (docs/case-format.md)";
         }
+
+        if (c.Dyads.IsEmpty && c.Actors.Length >= 2)
+        {
+            yield return "the case declares no dyads: commands need --patron and --client; declare the dyads to score in the case's \"dyads\" (docs/case-format.md)";
+        }
     }
 
     private static string Count(int n, string what) => string.Create(CultureInfo.InvariantCulture, $"{n} {what}{(n == 1 ? string.Empty : "s")}");

@@ -1254,8 +1254,12 @@ public static partial class CaseReader
                 return $"; there is no month {m:00}";
             }
 
-            var days = DateTime.DaysInMonth(y, m);
-            return t.Length == 10 ? $"; {y:0000}-{m:00} has {days} days" : string.Empty;
+            if (t.Length != 10)
+            {
+                return string.Empty;
+            }
+
+            return t[8..] == "00" ? "; days start at 01" : $"; {y:0000}-{m:00} has {DateTime.DaysInMonth(y, m)} days";
         }
 
         /// <summary><see cref="EvidenceDate.TryParsePoint"/>, remembered: a case file repeats a few thousand dates.</summary>

@@ -152,7 +152,7 @@ public static class RelationshipStates
 
         if (accountBalance is { } b && b <= -thresholds.InvertedBalance)
         {
-            return new StateVerdict(RelationshipState.Inverted, string.Create(inv, $"inverted: account balance {b:0.###} ≤ −{thresholds.InvertedBalance:0.###} (the patron is in the client's debt)"));
+            return new StateVerdict(RelationshipState.Inverted, string.Create(inv, $"inverted: account balance {b.ToString("0.###", inv).Replace('-', '−')} ≤ −{thresholds.InvertedBalance:0.###} (the patron is in the client's debt)"));
         }
 
         var x = exchange ?? 0;

@@ -267,9 +267,11 @@ public sealed class ScoreCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { 0.145, 0.855, 0.0 }, new[] { 15, 85, 0 })]
-    [InlineData(new[] { 0.295, 0.705, 0.0 }, new[] { 30, 70, 0 })]
-    [InlineData(new[] { 0.475, 0.525 }, new[] { 48, 52 })]
+    [InlineData(new[] { 0.145, 0.855, 0.0 }, new[] { 14, 86, 0 })]
+    [InlineData(new[] { 0.295, 0.705, 0.0 }, new[] { 29, 71, 0 })]
+    [InlineData(new[] { 0.475, 0.525 }, new[] { 47, 53 })]
+    [InlineData(new[] { 0.495, 0.505 }, new[] { 49, 51 })]
+    [InlineData(new[] { 0.505, 0.495 }, new[] { 51, 49 })]
     [InlineData(new[] { 0.144, 0.851, 0.005 }, new[] { 14, 85, 1 })]
     [InlineData(new[] { 1 / 3.0, 1 / 3.0, 1 / 3.0 }, new[] { 34, 33, 33 })]
     public void Percentages_AddTo100_ByLargestRemainder(double[] shares, int[] expected)
@@ -305,6 +307,16 @@ public sealed class ScoreCommandTests : IDisposable
         legend.Should().HaveCountGreaterThan(1).And.AllSatisfy(l => l.Length.Should().BeLessThanOrEqualTo(120));
         legend.SkipLast(1).Should().AllSatisfy(l => l.Should().EndWith(","));
         string.Join(" ", legend).Should().Be("exch exchange, asym power asymmetry, confl conflict, diffuse diffuse obligation, endur endurance, P–C the patron–client test, attain attainment, compl compliance, gap presence–influence gap, agency client agency, share patron share (docs/measures.md).");
+    }
+
+    [Fact]
+    public void Wrap_KeepsEveryLineWithinTheWidth_ItsTrailingCommaIncluded()
+    {
+        // "aaaa, bbbb" is 10 characters: with its comma a wrapped first line would be 11; the last line needs no comma.
+        var lines = Influence.Cli.Commands.ScoreCommand.Wrap(["aaaa", "bbbb", "cccc"], ", ", 10).ToList();
+
+        lines.Should().Equal("aaaa,", "bbbb, cccc");
+        Influence.Cli.Commands.ScoreCommand.Wrap(["aaaa", "bbb"], ", ", 9).Should().Equal("aaaa, bbb");
     }
 
     [Fact]

@@ -81,6 +81,27 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Validate_WarnsOfACaseWithoutDyads_WhichEveryCommandWouldRefuseWithoutPatronAndClient()
+    {
+        var path = _cli.PathOf("nodyads.json");
+        File.WriteAllText(path, """
+            {"schema":"influence.case/1","id":"n","name":"N","sources":[{"id":"s1","citation":"S"}],
+             "actors":[{"id":"P","name":"P","kind":"state"},{"id":"C","name":"C","kind":"movement"}],
+             "evidence":[{"id":"e1","kind":"support","date":"2001","confidence":"confirmed","sources":["s1"],"from":"P","to":"C","resource":"arms","magnitude":0.5}]}
+            """);
+
+        var (code, output, _) = CliRunner.Run("validate", path);
+        var (scoreCode, _, scoreErr) = CliRunner.Run("score", path);
+
+        code.Should().Be(0);
+        output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            $"{path}: valid, with 1 warning — 2 actors, 1 evidence item, 0 dyads.",
+            "  warning: the case declares no dyads: commands need --patron and --client; declare the dyads to score in the case's \"dyads\" (docs/case-format.md)");
+        scoreCode.Should().Be(2, "what the warning announces");
+        scoreErr.Should().Contain("the case declares no dyads");
+    }
+
+    [Fact]
     public void UnknownCommands_ExitWithUsageCode()
     {
         var (code, _, err) = CliRunner.Run("frobnicate");

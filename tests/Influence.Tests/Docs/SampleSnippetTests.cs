@@ -22,6 +22,7 @@ public partial class SampleSnippetTests
         {
             var text = File.ReadAllText(page).ReplaceLineEndings("\n");
             var name = Path.GetFileName(page);
+            var markers = Marker().Count(text);
             text.Should().NotContain("[!code-", $"docs/{name} quotes samples as marked code blocks, which GitHub shows, not DocFX includes, which it does not");
             var rewritten = Quote().Replace(text, m =>
             {
@@ -34,6 +35,7 @@ public partial class SampleSnippetTests
 
                 return $"{m.Groups["marker"].Value}{region}```";
             });
+            Quote().Count(text).Should().Be(markers, $"every snippet marker in docs/{name} is followed by a ```csharp block that ends");
             if (write && rewritten != text)
             {
                 File.WriteAllText(page, rewritten);
@@ -60,4 +62,7 @@ public partial class SampleSnippetTests
 
     [GeneratedRegex(@"(?<marker><!-- snippet: (?<file>\.\./samples/[^#\s]+)#(?<region>[\w-]+) -->\n```csharp\n)(?<body>.*?)```", RegexOptions.Singleline)]
     private static partial Regex Quote();
+
+    [GeneratedRegex(@"^<!-- snippet: \.\./samples/[^#\s]+#[\w-]+ -->$", RegexOptions.Multiline)]
+    private static partial Regex Marker();
 }

@@ -88,7 +88,7 @@ public class VerdictsTests
         var v = RelationshipStates.Classify(0.9, 0.9, -0.2, States);
 
         v.State.Should().Be(RelationshipState.Inverted);
-        v.Rule.Should().StartWith("inverted: account balance -0.2 ≤ −0.2");
+        v.Rule.Should().StartWith("inverted: account balance −0.2 ≤ −0.2", "text carries one minus sign, U+2212");
     }
 
     [Fact]

@@ -32,9 +32,10 @@ namespace Influence.Theory;
 /// observation as several points and make a single observation look like a certain, flat slope. A span observation
 /// (a state the coder dates over several periods) is observed in each of them, and is a point in each; but those
 /// points are one judgement, so n counts them once: a window resting on one span, or on spans that begin and end
-/// together, is undefined, and the interval's width comes from the observations, not the periods. Where each
+/// together, is undefined, and the degrees of freedom come from the observations, not the periods. Where each
 /// observation is a run of k identical points, this se(β) is exactly that of the regression on the observations
-/// alone (SSR and Sxx are both k times theirs). Periods before
+/// alone (SSR and Sxx are both k times theirs); where inputs grow through a span, its points differ in X and still
+/// narrow the interval as the span lengthens (docs/open-questions.md). Periods before
 /// the relation began (before either party existed, or before the patron's first input to the client) are not
 /// points: attainment then is no evidence of what inputs to this client bought. Rubinstein (1977), pp. xiv–xix.
 /// </remarks>
