@@ -69,7 +69,7 @@ public sealed class InputEfficiency : Measure
     /// </summary>
     /// <param name="at">The dyad and period.</param>
     /// <returns>The fit, or null when undefined.</returns>
-    public static (double Slope, double StandardError, double Range, int Points, int Observations, int Independent)? Fit(in DyadPeriod at)
+    public static InputEfficiencyFit? Fit(in DyadPeriod at)
     {
         var (a, b) = at.Trailing(at.Options.InputEfficiency.WindowYears);
         a = Math.Max(Math.Max(a, 0), RelationStart(at));
@@ -131,7 +131,7 @@ public sealed class InputEfficiency : Measure
 
         var k = independent[length - 1];
         var se = Math.Sqrt(ssr / (k - 2) / sxx);
-        return (slope, se, max - min, n, observations[length - 1], k);
+        return new InputEfficiencyFit(slope, se, max - min, n, observations[length - 1], k);
     }
 
     /// <summary>
@@ -555,3 +555,12 @@ public sealed class InputEfficiency : Measure
         }
     }
 }
+
+/// <summary>The regression behind <see cref="InputEfficiency"/> in one dyad and period (<see cref="InputEfficiency.Fit"/>).</summary>
+/// <param name="Slope">β, the least-squares slope of attainment on the patron's cumulative input.</param>
+/// <param name="StandardError">se(β), with the independent points as n (docs/measures.md, "Input efficiency").</param>
+/// <param name="Range">The range of the cumulative input over the points (max X − min X).</param>
+/// <param name="Points">The points: periods of the window with an observed attainment.</param>
+/// <param name="Observations">The observations (evidence items) the points rest on.</param>
+/// <param name="Independent">The independent points: distinct sets of observations, at most <paramref name="Observations"/>; the n of the interval.</param>
+public readonly record struct InputEfficiencyFit(double Slope, double StandardError, double Range, int Points, int Observations, int Independent);
