@@ -70,6 +70,39 @@ internal static class NotebookRunner
         return (notebook, failures);
     }
 
+    /// <summary>
+    /// The outputs of the code cells that are text and deterministic, as "cell N stdout: …" and "cell N text/csv: …":
+    /// what a reader reads in the notebook. Charts (PNG in HTML, Plotly with a fresh element id per run) are left out.
+    /// </summary>
+    public static List<string> TextOutputs(JsonObject notebook)
+    {
+        var texts = new List<string>();
+        var cells = notebook["cells"]!.AsArray();
+        for (var i = 0; i < cells.Count; i++)
+        {
+            foreach (var output in cells[i]!["outputs"]?.AsArray() ?? [])
+            {
+                if ((string?)output!["output_type"] == "stream")
+                {
+                    texts.Add($"cell {i + 1} {(string?)output["name"]}: {Joined(output["text"])}");
+                }
+                else if (output["data"]?["text/csv"] is { } csv)
+                {
+                    texts.Add($"cell {i + 1} text/csv: {Joined(csv)}");
+                }
+            }
+        }
+
+        return texts;
+    }
+
+    private static string Joined(JsonNode? text) => text switch
+    {
+        JsonArray lines => string.Concat(lines.Select(l => (string?)l)),
+        JsonValue value => (string?)value ?? string.Empty,
+        _ => string.Empty,
+    };
+
     /// <summary>The notebook as .ipynb JSON (one-space indent, as Jupyter and VS Code write it).</summary>
     public static string ToJson(JsonObject notebook) => notebook.ToJsonString(Json).ReplaceLineEndings("\n") + "\n";
 

@@ -5,8 +5,8 @@ using Xunit;
 namespace Influence.Samples.Tests;
 
 /// <summary>
-/// Every notebook in samples/notebooks runs, cell by cell, against the packages in the local feed, and no cell fails.
-/// To refresh the outputs committed in the notebooks:
+/// Every notebook in samples/notebooks runs, cell by cell, against the packages in the local feed, no cell fails, and
+/// its text outputs (printed lines and tables) are the ones committed in it. To refresh the committed outputs:
 /// <c>INFLUENCE_WRITE_NOTEBOOKS=1 dotnet test tests/Influence.Samples.Tests --filter FullyQualifiedName~Notebook</c>.
 /// </summary>
 [Collection(SamplesGroup.Name)]
@@ -25,13 +25,21 @@ public partial class NotebookTests(LocalFeed feed)
         Directory.SetCurrentDirectory(Repository.Notebooks); // so the kernel's restore finds samples/notebooks/nuget.config
         try
         {
+            var committed = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(path))!.AsObject();
             var (notebook, failures) = await NotebookRunner.RunAsync(path);
-            if (failures.Count == 0 && Environment.GetEnvironmentVariable("INFLUENCE_WRITE_NOTEBOOKS") == "1")
+            var write = Environment.GetEnvironmentVariable("INFLUENCE_WRITE_NOTEBOOKS") == "1";
+            if (failures.Count == 0 && write)
             {
                 await File.WriteAllTextAsync(path, NotebookRunner.ToJson(notebook));
             }
 
             failures.Should().BeEmpty($"every cell of {name} runs (see the failed cell's code and message)");
+            if (!write)
+            {
+                NotebookRunner.TextOutputs(notebook).Should().Equal(
+                    NotebookRunner.TextOutputs(committed),
+                    $"{name} is committed with the outputs this version gives, so readers see current results; refresh with INFLUENCE_WRITE_NOTEBOOKS=1");
+            }
         }
         finally
         {
