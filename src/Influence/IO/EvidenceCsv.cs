@@ -99,7 +99,8 @@ internal sealed class EvidenceCsv
             return table;
         }
 
-        table.ReadHeader(rows[0]);
+        // The header is the first line: blank lines before it were refused above.
+        table.ReadHeader(rows[0] with { Line = 1 });
         foreach (var row in rows.Skip(1))
         {
             if (row.Cells.All(c => c.Length == 0))
@@ -132,7 +133,7 @@ internal sealed class EvidenceCsv
             }
             else if (Array.IndexOf(Columns, name) < 0)
             {
-                Add(name, null, header.Line, i + 1, $"expected a column named after an evidence field ({string.Join(", ", Columns)}); \"{name}\" is not one{Names.DidYouMean(name, Columns.Where(c => !ColumnOf.ContainsKey(c)))}");
+                Add(name, null, header.Line, i + 1, $"expected a column named after an evidence field ({string.Join(", ", Columns)}); \"{name}\" is not one{Names.DidYouMean(name, Columns)}");
             }
             else if (ColumnOf.TryGetValue(name, out var first))
             {
