@@ -75,13 +75,15 @@ internal sealed class EvidenceCsv
         List<Row> rows = [];
         try
         {
-            using var reader = Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).FromText(text);
+            // Cells are unquoted here rather than by Sep, which would silently take the rest of the file into a cell
+            // whose quote is never closed.
+            using var reader = Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = false, DisableColCountCheck = true }).FromText(text);
             foreach (var row in reader)
             {
                 var cells = new string[row.ColCount];
                 for (var i = 0; i < cells.Length; i++)
                 {
-                    cells[i] = row[i].ToString();
+                    cells[i] = table.Unquote(row[i].ToString(), rows.Count == 0 ? 1 : row.LineNumberFrom, i);
                 }
 
                 rows.Add(new Row(row.LineNumberFrom, cells));
@@ -96,6 +98,13 @@ internal sealed class EvidenceCsv
         if (rows.Count == 0 || rows[0].Cells.All(string.IsNullOrWhiteSpace))
         {
             table.Add("$", null, 1, null, $"expected a header row naming the columns (for example {string.Join(",", Columns.Take(6))}); the first line is empty");
+            return table;
+        }
+
+        if (rows[0].Cells.Length == 1 && rows[0].Cells[0].IndexOfAny([';', '\t']) is var separator and >= 0)
+        {
+            table.Add("$", null, 1, null, $"expected columns separated by commas; the header is separated by '{(rows[0].Cells[0][separator] == ';' ? ";" : "\\t")}' (save the sheet as \"CSV UTF-8 (comma delimited)\")");
+            table.Rows.Clear();
             return table;
         }
 
@@ -119,6 +128,23 @@ internal sealed class EvidenceCsv
         }
 
         return table;
+    }
+
+    /// <summary>A cell's text: a quoted cell without its quotes and with its doubled quotes single.</summary>
+    private string Unquote(string raw, int line, int column)
+    {
+        if (!raw.StartsWith('"'))
+        {
+            return raw;
+        }
+
+        if (raw.Length < 2 || !raw.EndsWith('"') || raw[1..^1].Replace("\"\"", string.Empty, StringComparison.Ordinal).Contains('"', StringComparison.Ordinal))
+        {
+            Add("$", null, line, column + 1, "expected a quoted cell to end with its closing quote, right before the next comma or line end (a quote inside a quoted cell is written twice: \"\"); this one runs on to the end of the file or to a stray quote");
+            return raw;
+        }
+
+        return raw[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal);
     }
 
     private void ReadHeader(Row header)

@@ -182,4 +182,30 @@ public sealed class EvidenceCsvTests : IDisposable
 
         act.Should().Throw<CaseFormatException>().Which.Problems.Should().HaveCount(2).And.OnlyContain(p => p.File == csv);
     }
+
+    [Fact]
+    public void A_quote_that_is_never_closed_is_a_problem_not_a_note_that_swallows_the_rows_after_it()
+    {
+        var result = Read(Head, "id,kind,date,confidence,sources,from,to,resource,magnitude,note\ne1,support,2005,confirmed,s1,P,C,funding,0.5,\"open\ne2,support,2005,confirmed,s1,P,C,funding,0.5,\n");
+
+        result.Success.Should().BeFalse();
+        result.Problems.Should().ContainSingle().Which.ToString().Should().StartWith("evidence.csv:2:10: $: expected a quoted cell to end with its closing quote");
+    }
+
+    [Fact]
+    public void A_file_separated_by_semicolons_is_refused_with_a_hint()
+    {
+        var result = Read(Head, "id;kind;date\ne1;support;2005\n");
+
+        result.Problems.Should().ContainSingle().Which.Message.Should().Contain("separated by ';'");
+    }
+
+    [Fact]
+    public void A_malformed_case_file_and_a_bad_header_are_reported_together()
+    {
+        var result = Read("{ \"schema\": ", "id,kind,dats\n");
+
+        result.Problems.Select(p => p.File).Should().Equal("case.json", "evidence.csv");
+        result.Problems[1].Message.Should().Contain("did you mean \"date\"?");
+    }
 }
