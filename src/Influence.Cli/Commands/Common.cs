@@ -209,6 +209,11 @@ internal static class Common
         {
             throw new UsageException($"--out '{outPath}' is the case file the command reads; write to another file");
         }
+
+        if (EvidencePath(parse) is { } evidence && File.Exists(evidence) && SameFile(full, Path.GetFullPath(evidence)))
+        {
+            throw new UsageException($"--out '{outPath}' is the evidence file the command reads; write to another file");
+        }
     }
 
     /// <summary>The full path of an --out file, or a usage error when it names a folder or a folder that does not exist.</summary>
@@ -280,16 +285,57 @@ internal static class Common
         return current;
     }
 
-    /// <summary>Loads the case a command names: a file, or the built-in reference case for nothing or 'builtin'.</summary>
-    public static Case LoadCase(string? path)
+    /// <summary>The name of the evidence option every command that takes a case has (added in <see cref="CommandSet"/>).</summary>
+    public const string EvidenceOptionName = "--evidence";
+
+    public static Option<string?> Evidence() =>
+        new(EvidenceOptionName) { Description = "Take the case's evidence from this CSV file, one item a row (docs/case-format.md); the case file's own evidence is set aside." };
+
+    /// <summary>The --evidence file the command line gives, if the command has the option and it is given.</summary>
+    public static string? EvidencePath(ParseResult parse) =>
+        parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == EvidenceOptionName) is Option<string> option ? parse.GetValue(option) : null;
+
+    /// <summary>
+    /// Loads the case a command names: a file, or the built-in reference case for nothing or 'builtin'; its evidence
+    /// from the --evidence CSV file when one is given.
+    /// </summary>
+    public static Case LoadCase(ParseResult parse, string? path)
     {
-        if (path is null or BuiltIn)
+        var result = TryLoadCase(parse, path);
+        return result.Case ?? throw new CaseFormatException(path, result.Problems);
+    }
+
+    /// <summary>Loads a case as <see cref="LoadCase"/> does, returning the problems of invalid files rather than throwing.</summary>
+    public static CaseReadResult TryLoadCase(ParseResult parse, string? path)
+    {
+        var builtIn = path is null or BuiltIn;
+        if (EvidencePath(parse) is not { } evidence)
         {
-            return CaseReader.LoadBuiltIn();
+            if (builtIn)
+            {
+                return new CaseReadResult(CaseReader.LoadBuiltIn(), []);
+            }
+
+            RequireFile(path!);
+            return CaseReader.TryReadFile(path!);
         }
 
-        RequireFile(path);
-        return CaseReader.ReadFile(path);
+        if (!File.Exists(evidence))
+        {
+            throw new InputException(Directory.Exists(evidence)
+                ? $"--evidence '{evidence}' is a folder, not a CSV file"
+                : $"no evidence file at '{evidence}' (--evidence takes a CSV file, one evidence item a row)");
+        }
+
+        if (builtIn)
+        {
+            // The built-in case's actors, sources and dyads with the spreadsheet's evidence.
+            var json = System.Text.Encoding.UTF8.GetBytes(CaseWriter.ToJson(CaseReader.LoadBuiltIn()));
+            return CaseReader.TryReadWithEvidenceCsv(json, File.ReadAllBytes(evidence), $"built-in:{CaseReader.BuiltInCases[0]}", evidence);
+        }
+
+        RequireFile(path!);
+        return CaseReader.TryReadFileWithEvidenceCsv(path!, evidence);
     }
 
     /// <summary>An input error (exit 1) when no case file is at a path.</summary>

@@ -40,7 +40,7 @@ internal sealed class DyadSeriesOptions
     public (Dyad Dyad, string Measure, ScoreSet Scores) Score(ParseResult parse)
     {
         var path = parse.GetValue(Case);
-        var theCase = Common.LoadCase(path);
+        var theCase = Common.LoadCase(parse, path);
         var dyad = Common.DyadOf(theCase, parse.GetValue(Patron), parse.GetValue(Client));
         var request = Common.Request(theCase, dyad.Patron, dyad.Client, parse.GetValue(From), parse.GetValue(To), parse.GetValue(Granularity));
         return (dyad, parse.GetValue(Measure)!, Scorer.Score(theCase, ScoringOptions.Default, request));

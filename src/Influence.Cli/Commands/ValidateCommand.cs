@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Influence.IO;
 
 namespace Influence.Cli.Commands;
 
@@ -13,20 +12,20 @@ internal static class ValidateCommand
     public static Command Create(CliIO io)
     {
         var @case = Common.CaseArgument();
-        var command = new Command("validate", "Check a case file and print every problem found, each with its line, JSON path, item and what was expected.") { @case };
+        var command = new Command("validate", "Check a case file (and its --evidence CSV file) and print every problem found, each with its line, JSON path or column, item and what was expected.") { @case };
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
             var path = parse.GetValue(@case);
-            if (path is null or Common.BuiltIn)
+            var name = path is null or Common.BuiltIn ? Common.BuiltIn : path;
+            if (Common.EvidencePath(parse) is { } evidence)
             {
-                return Valid(Common.BuiltIn, Common.LoadCase(path));
+                name = $"{name} with evidence {evidence}";
             }
 
-            Common.RequireFile(path);
-            var result = CaseReader.TryReadFile(path);
+            var result = Common.TryLoadCase(parse, path);
             if (result.Case is { } c)
             {
-                return Valid(path, c);
+                return Valid(name, c);
             }
 
             foreach (var p in result.Problems)
@@ -34,16 +33,16 @@ internal static class ValidateCommand
                 io.Out.WriteLine(p.ToString());
             }
 
-            io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: {result.Problems.Count} problem{(result.Problems.Count == 1 ? string.Empty : "s")}."));
+            io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {result.Problems.Count} problem{(result.Problems.Count == 1 ? string.Empty : "s")}."));
             return Cli.InvalidData;
 
-            int Valid(string name, Cases.Case c)
+            int Valid(string shown, Cases.Case c)
             {
                 var counts = $"{Count(c.Actors.Length, "actor")}, {Count(c.Evidence.Count, "evidence item")}, {Count(c.Dyads.Length, "dyad")}";
                 var warnings = Warnings(c).ToList();
                 io.Out.WriteLine(warnings.Count == 0
-                    ? $"{name}: valid — {counts}."
-                    : $"{name}: valid, with {Count(warnings.Count, "warning")} — {counts}.");
+                    ? $"{shown}: valid — {counts}."
+                    : $"{shown}: valid, with {Count(warnings.Count, "warning")} — {counts}.");
                 foreach (var w in warnings)
                 {
                     io.Out.WriteLine($"  warning: {w}");

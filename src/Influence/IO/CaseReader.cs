@@ -1417,7 +1417,13 @@ public static partial class CaseReader
             Remember(path, name, node);
             if (!node.TryNumber(out var value))
             {
-                Add($"{path}.{name}", id, node, node.Kind == JsonKind.Number ? $"expected a finite number; was {node.RawNumber}" : $"expected a number; was {node.KindName}");
+                Add($"{path}.{name}", id, node, node.Kind switch
+                {
+                    JsonKind.Number => $"expected a finite number; was {node.RawNumber}",
+                    // A quoted number, or a spreadsheet cell that is not a number: say what was expected and show it.
+                    JsonKind.String => $"expected {Expected(rule)}; was \"{node.String}\"",
+                    _ => $"expected a number; was {node.KindName}",
+                });
                 return null;
             }
 
@@ -1428,6 +1434,14 @@ public static partial class CaseReader
             }
 
             return value;
+        }
+
+        /// <summary>What a rule expects ("a number in [0, 1]"), from what it says of a value it refuses.</summary>
+        private static string Expected(Func<double, string?> rule)
+        {
+            var said = rule(double.NaN) ?? "a number";
+            var was = said.IndexOf("; was", StringComparison.Ordinal);
+            return was > 0 ? said[..was] : said;
         }
 
         private bool? Bool(JsonTree o, JPath path, string name, string? id)

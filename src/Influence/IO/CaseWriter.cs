@@ -28,6 +28,27 @@ public static class CaseWriter
         Write(@case, w, canonical);
     }
 
+    /// <summary>
+    /// The evidence of a case as CSV, one item a row under a header row of the case format's field names (the columns
+    /// the items use, in a fixed order; <c>sources</c> separated by <c>;</c>; numbers in invariant culture; lines end
+    /// with LF): what <see cref="CaseReader.TryReadFileWithEvidenceCsv"/> reads back into the same case.
+    /// </summary>
+    /// <param name="case">The case.</param>
+    /// <returns>The CSV text.</returns>
+    public static string ToEvidenceCsv(Case @case) => EvidenceCsv.Write(@case);
+
+    /// <summary>Writes the evidence of a case as CSV (see <see cref="ToEvidenceCsv"/>), UTF-8 with a byte order mark so that spreadsheets read it as UTF-8.</summary>
+    /// <param name="case">The case.</param>
+    /// <param name="stream">The stream (left open).</param>
+    public static void WriteEvidenceCsv(Case @case, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(@case, nameof(@case));
+        ArgumentNullException.ThrowIfNull(stream);
+        var text = EvidenceCsv.Write(@case);
+        stream.Write([0xEF, 0xBB, 0xBF]);
+        stream.Write(System.Text.Encoding.UTF8.GetBytes(text));
+    }
+
     /// <summary>Writes a case as a JSON string.</summary>
     /// <param name="case">The case.</param>
     /// <param name="canonical">See <see cref="Write(Case, Stream, bool)"/>.</param>

@@ -26,4 +26,27 @@ public class DocsCaseTests
         (scores.From, scores.To).Should().Be((Period.FromYear(2018), Period.FromYear(2022)));
         scores.For(new Dyad("northland", "river-front")).Should().OnlyContain(p => p.Asymmetry.IsDefined, "capabilities are coded from 2018");
     }
+
+    [Fact]
+    public void TheEvidenceCsvOnTheHowToPage_IsTheMinimalCaseEvidence()
+    {
+        var page = File.ReadAllText(Repository.PathOf("docs", "howto-write-a-case.md")).ReplaceLineEndings("\n");
+        var json = Block(page, "<!-- case: minimal -->\n```json\n");
+        var csv = Block(page, "<!-- evidence: minimal -->\n```csv\n");
+        var c = CaseReader.Read(json, "howto-write-a-case.md");
+
+        var fromCsv = CaseReader.TryReadWithEvidenceCsv(System.Text.Encoding.UTF8.GetBytes(json), System.Text.Encoding.UTF8.GetBytes(csv));
+
+        fromCsv.Problems.Should().BeEmpty();
+        Reproducibility.InputHash(fromCsv.Case!, ScoringOptions.Default).Should().Be(Reproducibility.InputHash(c, ScoringOptions.Default));
+        csv.Should().Be(CaseWriter.ToEvidenceCsv(c), "the page shows what export-evidence writes");
+    }
+
+    private static string Block(string page, string marker)
+    {
+        var start = page.IndexOf(marker, StringComparison.Ordinal);
+        start.Should().BeGreaterThan(0, "the page marks the block");
+        start += marker.Length;
+        return page[start..page.IndexOf("```", start, StringComparison.Ordinal)];
+    }
 }

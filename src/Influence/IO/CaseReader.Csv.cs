@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Influence.Cases;
+
+namespace Influence.IO;
+
+/// <summary>A case whose evidence comes from a CSV file (see docs/case-format.md, "Evidence from a CSV file").</summary>
+public static partial class CaseReader
+{
+    /// <summary>
+    /// Reads a case from a JSON file that holds everything but the evidence, and a CSV file with one evidence item a
+    /// row (see docs/case-format.md). The CSV's rows are the case's evidence: the JSON file's <c>evidence</c> may be
+    /// absent, and if present its items are set aside, unread.
+    /// </summary>
+    /// <param name="casePath">The case file (JSON).</param>
+    /// <param name="evidenceCsvPath">The evidence file (CSV, UTF-8).</param>
+    /// <returns>The case.</returns>
+    /// <exception cref="CaseFormatException">Either file is invalid; every problem in both is listed.</exception>
+    /// <exception cref="FileNotFoundException">There is no file at one of the paths.</exception>
+    /// <exception cref="IOException">A file cannot be read.</exception>
+    public static Case ReadFileWithEvidenceCsv(string casePath, string evidenceCsvPath)
+    {
+        var result = TryReadFileWithEvidenceCsv(casePath, evidenceCsvPath);
+        return result.Case ?? throw new CaseFormatException(casePath, result.Problems);
+    }
+
+    /// <summary>
+    /// Reads a case from a JSON file and a CSV file of evidence (as <see cref="ReadFileWithEvidenceCsv"/>) without
+    /// throwing on invalid content. Problems in the CSV name the CSV file, the row's line (the header is line 1; a
+    /// quoted cell with line breaks spans several), the cell's column number (1-based) and, as the path, the column's
+    /// name (<c>row</c> for the row as a whole); problems in the JSON keep their JSON locations.
+    /// </summary>
+    /// <param name="casePath">The case file (JSON).</param>
+    /// <param name="evidenceCsvPath">The evidence file (CSV, UTF-8).</param>
+    /// <returns>The case or the problems of both files.</returns>
+    /// <exception cref="FileNotFoundException">There is no file at one of the paths.</exception>
+    /// <exception cref="IOException">A file cannot be read.</exception>
+    public static CaseReadResult TryReadFileWithEvidenceCsv(string casePath, string evidenceCsvPath)
+    {
+        ArgumentNullException.ThrowIfNull(casePath);
+        ArgumentNullException.ThrowIfNull(evidenceCsvPath);
+        var json = ReadAllBytes(casePath);
+        var csv = ReadAllBytes(evidenceCsvPath);
+        return TryReadWithEvidenceCsv(json, csv, casePath, evidenceCsvPath);
+    }
+
+    /// <summary>
+    /// Reads a case from UTF-8 JSON that holds everything but the evidence and UTF-8 CSV with one evidence item a row,
+    /// without throwing on invalid content (see <see cref="TryReadFileWithEvidenceCsv"/>).
+    /// </summary>
+    /// <param name="caseJson">The case JSON.</param>
+    /// <param name="evidenceCsv">The evidence CSV.</param>
+    /// <param name="caseFile">The case file's name to put in problems, if any.</param>
+    /// <param name="evidenceFile">The evidence file's name to put in problems, if any.</param>
+    /// <returns>The case or the problems of both.</returns>
+    public static CaseReadResult TryReadWithEvidenceCsv(ReadOnlySpan<byte> caseJson, ReadOnlySpan<byte> evidenceCsv, string? caseFile = null, string? evidenceFile = null)
+    {
+        if (caseJson.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            caseJson = caseJson[3..];
+        }
+
+        var table = EvidenceCsv.Parse(evidenceCsv, evidenceFile);
+        var problems = new List<CaseProblem>();
+        var splice = FindEvidence(caseJson);
+        var rows = table.Rows;
+        if (splice is null)
+        {
+            // The JSON is not a well-formed object: its problems are the reader's, and the rows cannot be checked
+            // against it (the CSV's own problems are still reported).
+            problems.AddRange(TryRead(caseJson, caseFile).Problems);
+            problems.AddRange(table.Problems);
+            return new CaseReadResult(null, problems);
+        }
+
+        var (start, end, insert) = splice.Value;
+        var items = table.ToJsonArray(rows);
+        var inserted = insert ? Encoding.ASCII.GetBytes(start == end && !caseJson[..start].TrimEnd(" \t\r\n"u8).EndsWith("{"u8) ? $",\"evidence\":{items}" : $"\"evidence\":{items}") : Encoding.ASCII.GetBytes(items);
+        var assembled = new byte[start + inserted.Length + (caseJson.Length - end)];
+        caseJson[..start].CopyTo(assembled);
+        inserted.CopyTo(assembled, start);
+        caseJson[end..].CopyTo(assembled.AsSpan(start + inserted.Length));
+
+        var read = TryRead(assembled, caseFile);
+        if (read.Success && table.Problems.Count == 0)
+        {
+            return read;
+        }
+
+        var assembledLines = JsonLines.Build(assembled);
+        var (spliceLine, spliceColumn) = assembledLines.Locate(start);
+        var (_, afterColumn) = assembledLines.Locate(start + inserted.Length);
+        var (endLine, endColumn) = JsonLines.Build(caseJson).Locate(end);
+        var inCsv = new List<CaseProblem>();
+        foreach (var p in read.Problems)
+        {
+            if (EvidenceItemPath().Match(p.Path) is { Success: true } m
+                && int.TryParse(m.Groups["index"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+                && index < rows.Count)
+            {
+                inCsv.Add(table.Locate(rows[index], m.Groups["rest"].Value, p));
+            }
+            else if (p.Line is not { } line || p.Column is not { } column || line < spliceLine || (line == spliceLine && column < spliceColumn))
+            {
+                problems.Add(p);
+            }
+            else if (line == spliceLine)
+            {
+                problems.Add(p with { Line = endLine, Column = column >= afterColumn ? endColumn + (column - afterColumn) : endColumn });
+            }
+            else
+            {
+                problems.Add(p with { Line = line - spliceLine + endLine });
+            }
+        }
+
+        inCsv.AddRange(table.Problems);
+        problems.AddRange(inCsv
+            .OrderBy(p => p.Line ?? int.MaxValue)
+            .ThenBy(p => p.Column ?? int.MaxValue)
+            .ThenBy(p => p.Path, StringComparer.Ordinal));
+        return new CaseReadResult(null, problems);
+    }
+
+    [GeneratedRegex(@"^\$\.evidence\[(?<index>\d+)\](?<rest>.*)$")]
+    private static partial Regex EvidenceItemPath();
+
+    /// <summary>
+    /// Where the root object's <c>evidence</c> value is (replace [start, end) with the rows' array), or where to put
+    /// one (start = end, insert: before the root's closing brace); null when the JSON is not a well-formed object.
+    /// </summary>
+    private static (int Start, int End, bool Insert)? FindEvidence(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(json, JsonTree.Options);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            (int, int, bool)? found = null;
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.EndObject)
+                {
+                    var close = (int)reader.TokenStartIndex;
+                    while (reader.Read())
+                    {
+                        // Anything after the root (only comments are skipped) makes the file malformed: the reader says so.
+                    }
+
+                    return found ?? (close, close, true);
+                }
+
+                var isEvidence = reader.ValueTextEquals("evidence"u8);
+                reader.Read();
+                var valueStart = (int)reader.TokenStartIndex;
+                reader.Skip();
+                var valueEnd = (int)reader.BytesConsumed;
+                if (isEvidence && found is null)
+                {
+                    found = (valueStart, valueEnd, false);
+                }
+            }
+
+            return null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The bytes of a file, with the same errors as <see cref="TryReadFile"/> for a missing file or a folder.</summary>
+    private static byte[] ReadAllBytes(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new IOException($"{path}: is a folder, not a file");
+        }
+
+        using var handle = Open(path);
+        using var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
+        using var whole = new MemoryStream();
+        stream.CopyTo(whole);
+        return whole.ToArray();
+    }
+}

@@ -1,0 +1,145 @@
+using System.Text.Json.Nodes;
+using FluentAssertions;
+using Influence.IO;
+using Influence.Scoring;
+using Influence.Tests.Support;
+using Xunit;
+
+namespace Influence.Tests.Cli;
+
+/// <summary><c>--evidence FILE.csv</c> on every command that takes a case, and <c>influence export-evidence</c>.</summary>
+public sealed class EvidenceCsvCommandTests : IDisposable
+{
+    private readonly CliRunner _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    /// <summary>The reference case's evidence exported by the command, and the case file without its evidence.</summary>
+    private (string Json, string Csv) Exported()
+    {
+        var csv = _cli.PathOf("evidence.csv");
+        var (code, output, err) = CliRunner.Run("export-evidence", "--out", csv);
+        code.Should().Be(0, err);
+        output.Should().BeEmpty();
+        err.Should().Contain("wrote ");
+        var node = JsonNode.Parse(CaseWriter.ToJson(CaseReader.LoadBuiltIn()))!.AsObject();
+        node.Remove("evidence");
+        var json = _cli.PathOf("head.json");
+        File.WriteAllText(json, node.ToJsonString());
+        return (json, csv);
+    }
+
+    [Fact]
+    public void Export_then_score_with_evidence_gives_the_reference_case_scores_and_input_hash()
+    {
+        var (json, csv) = Exported();
+
+        var fromCsv = CliRunner.Run("score", json, "--evidence", csv, "--format", "json");
+        var builtIn = CliRunner.Run("score", "--format", "json");
+
+        fromCsv.Code.Should().Be(0, fromCsv.Err);
+        fromCsv.Out.Should().Be(builtIn.Out);
+        fromCsv.Out.Should().Contain(Reproducibility.InputHash(CaseReader.LoadBuiltIn(), ScoringOptions.Default));
+    }
+
+    [Fact]
+    public void Export_to_standard_output_writes_the_CSV_header_and_a_row_per_item()
+    {
+        var (code, output, err) = CliRunner.Run("export-evidence", "builtin");
+
+        code.Should().Be(0, err);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines[0].Should().StartWith("id,kind,date,start,end,confidence,sources,from,to,");
+        lines.Length.Should().BeGreaterThan(CaseReader.LoadBuiltIn().Evidence.Count);
+    }
+
+    [Fact]
+    public void The_built_in_case_takes_evidence_from_a_CSV_file_which_replaces_its_own()
+    {
+        var csv = _cli.PathOf("few.csv");
+        File.WriteAllText(csv, "id,kind,date,confidence,sources,from,to,resource,magnitude\ne1,support,2001,confirmed,sharma2026-fn25,pakistan,taliban,fuel,0.5\n");
+
+        var (code, output, err) = CliRunner.Run("validate", "builtin", "--evidence", csv);
+
+        code.Should().Be(0, err);
+        output.Should().Contain("valid").And.Contain("1 evidence item");
+    }
+
+    [Theory]
+    [InlineData("validate")]
+    [InlineData("explain")]
+    [InlineData("trend")]
+    [InlineData("network")]
+    [InlineData("plot")]
+    public void Every_command_that_takes_a_case_takes_evidence(string command)
+    {
+        var (_, help, _) = CliRunner.Run(command, "--help");
+
+        help.Should().Contain("--evidence");
+    }
+
+    [Fact]
+    public void Validate_reports_every_problem_of_the_CSV_with_its_line_and_column_and_exits_1()
+    {
+        var (json, _) = Exported();
+        var csv = _cli.PathOf("bad.csv");
+        File.WriteAllText(csv, "id,kind,date,confidence,sources,from,to,resource,magnitude,note\n"
+            + "e1,support,2001,confirmed,sharma2026-fn25,pakistan,taliban,fuel,0.5,\"two\nlines\"\n"
+            + "e2,support,2001,confirmed,sharma2026-fn25,pakistan,talibn,fuel,high,\n");
+
+        var (code, output, _) = CliRunner.Run("validate", json, "--evidence", csv);
+
+        code.Should().Be(1);
+        output.Should().Contain($"{csv}:4:7: to (item 'e2'): ").And.Contain("no actor is called \"talibn\"");
+        output.Should().Contain($"{csv}:4:9: magnitude (item 'e2'): expected a number in [0, 1]; was \"high\"");
+        output.Should().Contain("2 problems.");
+    }
+
+    [Fact]
+    public void Score_with_a_bad_CSV_exits_1_and_writes_no_file()
+    {
+        var (json, _) = Exported();
+        var csv = _cli.PathOf("bad.csv");
+        File.WriteAllText(csv, "id,kind,date,confidence,sources,from,to,resource,magnitud\ne1,support,2001,confirmed,sharma2026-fn25,pakistan,taliban,fuel,0.5\n");
+        var output = _cli.PathOf("scores.json");
+
+        var (code, _, err) = CliRunner.Run("score", json, "--evidence", csv, "--out", output);
+
+        code.Should().Be(1);
+        err.Should().Contain($"{csv}:1:9: magnitud: ").And.Contain("nothing was scored");
+        File.Exists(output).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Export_with_a_bad_case_exits_1_and_writes_no_file()
+    {
+        var csv = _cli.PathOf("bad.csv");
+        File.WriteAllText(csv, "id,kind\ne1,support\n");
+        var output = _cli.PathOf("out.csv");
+
+        var (code, _, err) = CliRunner.Run("export-evidence", "builtin", "--evidence", csv, "--out", output);
+
+        code.Should().Be(1, err);
+        File.Exists(output).Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_missing_evidence_file_is_an_input_error()
+    {
+        var (code, _, err) = CliRunner.Run("score", "--evidence", _cli.PathOf("none.csv"));
+
+        code.Should().Be(1);
+        err.Should().Contain("no evidence file at");
+    }
+
+    [Fact]
+    public void Out_may_not_be_the_evidence_file()
+    {
+        var (json, csv) = Exported();
+
+        var (code, _, err) = CliRunner.Run("export-evidence", json, "--evidence", csv, "--out", csv);
+
+        code.Should().Be(2);
+        err.Should().Contain("is the evidence file the command reads");
+    }
+}

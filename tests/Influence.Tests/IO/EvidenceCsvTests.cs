@@ -1,0 +1,211 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using FluentAssertions;
+using Influence.Cases;
+using Influence.Generation;
+using Influence.IO;
+using Influence.Scoring;
+using Xunit;
+
+namespace Influence.Tests.IO;
+
+/// <summary>A case whose evidence comes from a CSV file: round trips, and problems located in the CSV's rows and cells.</summary>
+public sealed class EvidenceCsvTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("influence-csv-");
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    /// <summary>A case file with everything but the evidence: actors P, C, X; source s1; P → C declared.</summary>
+    private const string Head = """
+        {
+          "schema": "influence.case/1",
+          "id": "csv",
+          "name": "Evidence from a spreadsheet",
+          "sources": [{ "id": "s1", "citation": "A source" }],
+          "actors": [
+            { "id": "P", "name": "Patron", "kind": "state" },
+            { "id": "C", "name": "Client", "kind": "movement" },
+            { "id": "X", "name": "Third party", "kind": "state" }
+          ],
+          "dyads": [{ "patron": "P", "client": "C" }]
+        }
+        """;
+
+    private static string Hash(Case c) => Reproducibility.InputHash(c, ScoringOptions.Default);
+
+    private static CaseReadResult Read(string json, string csv) =>
+        CaseReader.TryReadWithEvidenceCsv(Encoding.UTF8.GetBytes(json), Encoding.UTF8.GetBytes(csv), "case.json", "evidence.csv");
+
+    private static string WithoutEvidence(Case c)
+    {
+        var node = JsonNode.Parse(CaseWriter.ToJson(c))!.AsObject();
+        node.Remove("evidence");
+        return node.ToJsonString();
+    }
+
+    [Fact]
+    public void The_reference_case_round_trips_through_CSV_with_the_same_input_hash()
+    {
+        var original = CaseReader.LoadBuiltIn();
+        var csv = CaseWriter.ToEvidenceCsv(original);
+
+        var fromFull = Read(CaseWriter.ToJson(original), csv);
+        var fromHead = Read(WithoutEvidence(original), csv);
+
+        fromFull.Problems.Should().BeEmpty();
+        fromHead.Problems.Should().BeEmpty();
+        Hash(fromFull.Case!).Should().Be(Hash(original));
+        Hash(fromHead.Case!).Should().Be(Hash(original));
+        fromHead.Case!.Evidence.Count.Should().Be(original.Evidence.Count);
+    }
+
+    [Fact]
+    public void A_generated_universe_round_trips_through_CSV_files_with_the_same_input_hash()
+    {
+        var original = UniverseGenerator.Generate(new UniverseOptions { Actors = 20, Periods = 24, Evidence = 3000, Seed = 5 });
+        var json = Path.Combine(_folder.FullName, "case.json");
+        var csv = Path.Combine(_folder.FullName, "evidence.csv");
+        File.WriteAllText(json, WithoutEvidence(original));
+        using (var stream = File.Create(csv))
+        {
+            CaseWriter.WriteEvidenceCsv(original, stream);
+        }
+
+        File.ReadAllBytes(csv).Take(3).Should().Equal(0xEF, 0xBB, 0xBF);
+        var read = CaseReader.ReadFileWithEvidenceCsv(json, csv);
+
+        Hash(read).Should().Be(Hash(original));
+        CaseWriter.ToEvidenceCsv(read).Should().Be(CaseWriter.ToEvidenceCsv(original));
+    }
+
+    [Fact]
+    public void Quoted_cells_CRLF_a_byte_order_mark_and_empty_cells_are_read_as_the_case_format_says()
+    {
+        var csv = "\uFEFFid,kind,date,start,end,confidence,sources,from,to,resource,magnitude,amount,note\r\n"
+            + "e1,support,,2001,2003-06,reported,s1; s1b,P,C,arms,0.25,,\"Said \"\"so\"\", twice,\r\nover two lines\"\r\n"
+            + ",,,,,,,,,,,,\r\n"
+            + "e2,support,2005-03-02,,,confirmed,s1,X,C,funding,1e-1,,\r\n";
+        var json = Head.Replace("\"sources\": [{ \"id\": \"s1\", \"citation\": \"A source\" }]", "\"sources\": [{ \"id\": \"s1\", \"citation\": \"A\" }, { \"id\": \"s1b\", \"citation\": \"B\" }]", StringComparison.Ordinal);
+
+        var result = Read(json, csv);
+
+        result.Problems.Should().BeEmpty();
+        var items = result.Case!.Evidence.ToList();
+        items.Should().HaveCount(2);
+        items[0].Note.Should().Be("Said \"so\", twice,\r\nover two lines");
+        items[0].Sources.Should().Equal("s1", "s1b");
+        items[0].Date.IsSpan.Should().BeTrue();
+        ((Influence.Evidence.SupportEvidence)items[1]).Magnitude.Should().Be(0.1);
+    }
+
+    [Fact]
+    public void Every_problem_in_the_CSV_is_reported_at_once_with_its_line_column_and_item()
+    {
+        const string Csv = """
+            id,kind,date,confidence,sources,from,to,resource,magnitude,note,magnitud
+            e1,support,2005,confirmed,s1,P,C,funding,0.5,"a note
+            over two lines",
+            e2,support,2005,confirmed,s1,P,C,funding,high,,
+            e3,support,2005,confirmed,s1,P,Z,funding,0.5,,
+            e4,support,2005-13,confirmed,s1,P,C,funding,0.5,,
+            ,support,2005,confirmed,s1,P,C,funding,0.5,,
+            """;
+
+        var result = Read(Head, Csv);
+
+        result.Success.Should().BeFalse();
+        var shown = result.Problems.Select(p => p.ToString()).ToList();
+        shown.Should().HaveCount(5, string.Join("\n", shown));
+        shown[0].Should().StartWith("evidence.csv:1:11: magnitud: expected a column named after an evidence field").And.EndWith("did you mean \"magnitude\"?");
+        shown[1].Should().Be("evidence.csv:4:9: magnitude (item 'e2'): expected a number in [0, 1]; was \"high\"");
+        shown[2].Should().StartWith("evidence.csv:5:7: to (item 'e3'): ");
+        shown[3].Should().StartWith("evidence.csv:6:3: date (item 'e4'): ");
+        shown[4].Should().StartWith("evidence.csv:7:1: id: ");
+        result.Problems.Should().OnlyContain(p => p.File == "evidence.csv");
+    }
+
+    [Fact]
+    public void Problems_in_both_files_are_reported_together_the_JSON_ones_at_their_JSON_locations()
+    {
+        var json = Head.Replace("\"kind\": \"movement\"", "\"kind\": \"movment\"", StringComparison.Ordinal);
+        const string Csv = "id,kind,date,confidence,sources,from,to,resource,magnitude,id\ne1,support,2005,confirmed,s1,P,C,funding,2,e1\n";
+
+        var result = Read(json, Csv);
+
+        var shown = result.Problems.Select(p => p.ToString()).ToList();
+        shown.Should().HaveCount(3, string.Join("\n", shown));
+        shown[0].Should().StartWith("case.json:8:").And.Contain("$.actors[1].kind (item 'C')");
+        shown[1].Should().StartWith("evidence.csv:1:10: id: expected each column once; \"id\" is also column 1");
+        shown[2].Should().Be("evidence.csv:2:9: magnitude (item 'e1'): expected a number in [0, 1]; was 2");
+    }
+
+    [Fact]
+    public void JSON_problems_after_the_replaced_evidence_keep_their_lines_and_columns()
+    {
+        var json = Head.TrimEnd().TrimEnd('}') + ",\n  \"evidence\": [\n    { \"id\": \"old\" }\n  ],\n  \"granularity\": \"weekly\"\n}";
+        var alone = CaseReader.TryRead(Encoding.UTF8.GetBytes(json), "case.json").Problems.Single(p => p.Path == "$.granularity");
+
+        var result = Read(json, "id,kind,date,confidence,sources,from,to,resource,magnitude\ne1,support,2005,confirmed,s1,P,C,funding,0.5\n");
+
+        result.Problems.Should().ContainSingle().Which.Should().Be(alone);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_UTF8_is_refused_at_the_line_of_the_first_bad_byte()
+    {
+        var csv = Encoding.UTF8.GetBytes("id,kind,date,confidence,sources,from,to,resource,magnitude,note\ne1,support,2005,confirmed,s1,P,C,funding,0.5,Caf")
+            .Concat(new byte[] { 0xE9, (byte)'\n' }).ToArray();
+
+        var result = CaseReader.TryReadWithEvidenceCsv(Encoding.UTF8.GetBytes(Head), csv, "case.json", "evidence.csv");
+
+        result.Problems.Should().ContainSingle().Which.ToString().Should().StartWith("evidence.csv:2: $: expected UTF-8 text; byte 0xE9");
+    }
+
+    [Fact]
+    public void A_row_with_more_cells_than_the_header_is_a_problem()
+    {
+        var result = Read(Head, "id,kind,date,confidence,sources,from,to,resource,magnitude\ne1,support,2005,confirmed,s1,P,C,funding,0,5\n");
+
+        result.Problems.Should().ContainSingle().Which.ToString().Should().StartWith("evidence.csv:2:10: row (item 'e1'): expected 9 cells, as the header has; the row has 10");
+    }
+
+    [Fact]
+    public void Reading_files_that_have_problems_throws_with_every_problem()
+    {
+        var json = Path.Combine(_folder.FullName, "case.json");
+        var csv = Path.Combine(_folder.FullName, "evidence.csv");
+        File.WriteAllText(json, Head);
+        File.WriteAllText(csv, "id,kind,date,confidence,sources,from,to,resource,magnitude\ne1,support,2005,confirmed,s1,P,C,funding,high\ne2,support,2005,confirmed,s9,P,C,funding,0.5\n");
+
+        var act = () => CaseReader.ReadFileWithEvidenceCsv(json, csv);
+
+        act.Should().Throw<CaseFormatException>().Which.Problems.Should().HaveCount(2).And.OnlyContain(p => p.File == csv);
+    }
+
+    [Fact]
+    public void A_quote_that_is_never_closed_is_a_problem_not_a_note_that_swallows_the_rows_after_it()
+    {
+        var result = Read(Head, "id,kind,date,confidence,sources,from,to,resource,magnitude,note\ne1,support,2005,confirmed,s1,P,C,funding,0.5,\"open\ne2,support,2005,confirmed,s1,P,C,funding,0.5,\n");
+
+        result.Success.Should().BeFalse();
+        result.Problems.Should().ContainSingle().Which.ToString().Should().StartWith("evidence.csv:2:10: $: expected a quoted cell to end with its closing quote");
+    }
+
+    [Fact]
+    public void A_file_separated_by_semicolons_is_refused_with_a_hint()
+    {
+        var result = Read(Head, "id;kind;date\ne1;support;2005\n");
+
+        result.Problems.Should().ContainSingle().Which.Message.Should().Contain("separated by ';'");
+    }
+
+    [Fact]
+    public void A_malformed_case_file_and_a_bad_header_are_reported_together()
+    {
+        var result = Read("{ \"schema\": ", "id,kind,dats\n");
+
+        result.Problems.Select(p => p.File).Should().Equal("case.json", "evidence.csv");
+        result.Problems[1].Message.Should().Contain("did you mean \"date\"?");
+    }
+}
