@@ -30,8 +30,33 @@ internal static class ExportEvidenceCommand
                 io.Out.Flush();
             }
 
+            FormulaWarning(theCase, io.Error);
             return Cli.Success;
         }));
         return command;
     }
+
+    /// <summary>
+    /// Text that starts with =, +, - or @ is read as a formula by spreadsheets, which then save its result back: the
+    /// CSV keeps the text as it is (so it reads back the same), and the items are named on standard error.
+    /// </summary>
+    private static void FormulaWarning(Cases.Case theCase, TextWriter error)
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < theCase.Evidence.Count; i++)
+        {
+            var item = theCase.Evidence[i];
+            if (LooksLikeFormula(item.Id) || LooksLikeFormula(item.Note) || item.Sources.Any(LooksLikeFormula))
+            {
+                ids.Add(item.Id);
+            }
+        }
+
+        if (ids.Count > 0)
+        {
+            error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"influence: warning: {ids.Count} item{(ids.Count == 1 ? " has" : "s have")} a cell starting with =, +, - or @, which a spreadsheet may read as a formula and save changed ({string.Join(", ", ids.Take(5))}{(ids.Count > 5 ? ", …" : string.Empty)}); import the file with those columns as Text (docs/howto-write-a-case.md)."));
+        }
+    }
+
+    private static bool LooksLikeFormula(string? text) => text is { Length: > 0 } t && t[0] is '=' or '+' or '-' or '@';
 }

@@ -12,7 +12,7 @@ namespace Influence.IO;
 /// turns each row into the JSON object the case format defines, so the case reader checks it as it checks a case file,
 /// and its problems are located back in the CSV (<see cref="Locate"/>).
 /// </summary>
-internal sealed class EvidenceCsv
+internal sealed partial class EvidenceCsv
 {
     /// <summary>Every evidence field of the case format, in the order the columns are written.</summary>
     public static readonly string[] Columns =
@@ -112,7 +112,7 @@ internal sealed class EvidenceCsv
         table.ReadHeader(rows[0] with { Line = 1 });
         foreach (var row in rows.Skip(1))
         {
-            if (row.Cells.All(c => c.Length == 0))
+            if (row.Cells.All(string.IsNullOrWhiteSpace))
             {
                 continue;
             }
@@ -121,7 +121,7 @@ internal sealed class EvidenceCsv
             {
                 table.Add("row", table.IdOf(row), row.Line, Math.Min(row.Cells.Length, table.Header.Count) + 1, string.Create(
                     CultureInfo.InvariantCulture,
-                    $"expected {table.Header.Count} cells, as the header has; the row has {row.Cells.Length} (a comma in a cell needs the cell in double quotes)"));
+                    $"expected {table.Header.Count} cell{(table.Header.Count == 1 ? string.Empty : "s")}, as the header has; the row has {row.Cells.Length} (a comma in a cell needs the cell in double quotes)"));
             }
 
             table.Rows.Add(row);
@@ -135,6 +135,12 @@ internal sealed class EvidenceCsv
     {
         if (!raw.StartsWith('"'))
         {
+            if (raw.Contains('"', StringComparison.Ordinal))
+            {
+                // The CSV reader opens a quoted section at any quote, so a stray one would swallow the rows after it.
+                Add("$", null, line, column + 1, "expected a cell with a quote in it to be quoted whole, its quotes written twice (\"a 5\"\" gun\"); this cell does not start with a quote but holds one, which would run on into the next rows");
+            }
+
             return raw;
         }
 
@@ -247,8 +253,13 @@ internal sealed class EvidenceCsv
         var cut = field.IndexOfAny(['.', '[']);
         var name = cut < 0 ? field : field[..cut];
         int? column = ColumnOf.TryGetValue(name, out var c) ? c + 1 : null;
+        var message = ItemReference().Replace(problem.Message, m =>
+            int.TryParse(m.Groups["index"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < Rows.Count
+                ? string.Create(CultureInfo.InvariantCulture, $"the row on line {Rows[i].Line}")
+                : m.Value);
         return problem with
         {
+            Message = message,
             Path = field.Length == 0 ? "row" : field,
             ItemId = problem.ItemId ?? IdOf(row),
             File = _file,
@@ -327,4 +338,34 @@ internal sealed class EvidenceCsv
 
         sb.Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
     }
+
+    /// <summary>
+    /// A field the rows need and the header has no column for gives one problem at the header, not one per row (a
+    /// sheet of 10⁵ rows without a "confidence" column would otherwise report 10⁵ problems).
+    /// </summary>
+    public List<CaseProblem> CollapseMissingColumns(List<CaseProblem> located)
+    {
+        var missing = located
+            .Where(p => p.Message.EndsWith("; it is missing", StringComparison.Ordinal) && !ColumnOf.ContainsKey(p.Path) && Array.IndexOf(Columns, p.Path) >= 0)
+            .GroupBy(p => p.Path, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        if (missing.Count == 0)
+        {
+            return located;
+        }
+
+        var kept = located.Where(p => !(missing.ContainsKey(p.Path) && p.Message.EndsWith("; it is missing", StringComparison.Ordinal))).ToList();
+        foreach (var (name, rows) in missing.OrderBy(m => Array.IndexOf(Columns, m.Key)))
+        {
+            kept.Add(new CaseProblem(name, null, string.Create(
+                CultureInfo.InvariantCulture,
+                $"expected a column \"{name}\": {rows} row{(rows == 1 ? " needs" : "s need")} it and the header has none (column names are the case format's field names, in lower case)"))
+            { File = _file, Line = 1, Column = null });
+        }
+
+        return kept;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bevidence\[(?<index>\d+)\]")]
+    private static partial System.Text.RegularExpressions.Regex ItemReference();
 }

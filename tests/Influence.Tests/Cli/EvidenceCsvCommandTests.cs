@@ -30,6 +30,26 @@ public sealed class EvidenceCsvCommandTests : IDisposable
     }
 
     [Fact]
+    public void Export_warns_of_cells_a_spreadsheet_would_read_as_formulas_and_keeps_them_as_they_are()
+    {
+        var path = _cli.PathOf("formula.json");
+        File.WriteAllText(path, """
+            {"schema":"influence.case/1","id":"f","name":"F","sources":[{"id":"s1","citation":"S"}],
+             "actors":[{"id":"P","name":"P","kind":"state"},{"id":"C","name":"C","kind":"movement"}],
+             "evidence":[
+               {"id":"e1","kind":"support","date":"2001","confidence":"confirmed","sources":["s1"],"from":"P","to":"C","resource":"arms","magnitude":0.5,"note":"=SUM(A1:A2)"},
+               {"id":"e2","kind":"support","date":"2002","confidence":"confirmed","sources":["s1"],"from":"P","to":"C","resource":"arms","magnitude":0.5,"note":"plain"}]}
+            """);
+
+        var (code, output, err) = CliRunner.Run("export-evidence", path);
+
+        code.Should().Be(0);
+        output.Should().Contain(",=SUM(A1:A2)", "the text is kept, so the file reads back the same");
+        err.Should().Contain("warning: 1 item has a cell starting with =, +, - or @").And.Contain("(e1)");
+        CliRunner.Run("export-evidence").Err.Should().NotContain("warning", "the reference case has no such cell");
+    }
+
+    [Fact]
     public void Export_then_score_with_evidence_gives_the_reference_case_scores_and_input_hash()
     {
         var (json, csv) = Exported();

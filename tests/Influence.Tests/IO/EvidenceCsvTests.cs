@@ -209,3 +209,77 @@ public sealed class EvidenceCsvTests : IDisposable
         result.Problems[1].Message.Should().Contain("did you mean \"date\"?");
     }
 }
+
+/// <summary>Problems a spreadsheet makes that must not pass silently (from a review of the CSV reader).</summary>
+public sealed class EvidenceCsvSpreadsheetSlipTests
+{
+    private const string Head = """
+        {
+          "schema": "influence.case/1", "id": "csv", "name": "Slips",
+          "sources": [{ "id": "s1", "citation": "A source" }],
+          "actors": [{ "id": "P", "name": "Patron", "kind": "state" }, { "id": "C", "name": "Client", "kind": "movement" }],
+          "dyads": [{ "patron": "P", "client": "C" }]
+        }
+        """;
+
+    private const string Header = "id,kind,date,confidence,sources,from,to,resource,magnitude,note";
+
+    private static CaseReadResult Read(params string[] rows) =>
+        CaseReader.TryReadWithEvidenceCsv(Encoding.UTF8.GetBytes(Head), Encoding.UTF8.GetBytes(string.Join("\n", rows) + "\n"), "case.json", "evidence.csv");
+
+    [Fact]
+    public void A_quote_inside_an_unquoted_cell_is_a_located_problem_not_rows_swallowed_into_a_note()
+    {
+        // Without the check the CSV reader opens a quoted section at the stray quote and the next rows become part of
+        // h1's note: one valid item instead of three.
+        var result = Read(
+            Header,
+            "h1,support,2001,confirmed,s1,P,C,arms,0.5,a 5\" gun",
+            "h2,support,2002,confirmed,s1,P,C,arms,0.5,plain",
+            "h3,support,2003,confirmed,s1,P,C,arms,0.5,plain");
+
+        result.Case.Should().BeNull();
+        var problem = result.Problems.Should().ContainSingle(p => p.Message.Contains("does not start with a quote but holds one", StringComparison.Ordinal)).Subject;
+        (problem.File, problem.Line, problem.Column).Should().Be(("evidence.csv", 2, 10));
+    }
+
+    [Fact]
+    public void A_duplicate_id_names_the_row_of_the_first_not_a_position_in_a_hidden_array()
+    {
+        var result = Read(
+            Header,
+            "h1,support,2001,confirmed,s1,P,C,arms,0.5,",
+            "h1,support,2002,confirmed,s1,P,C,arms,0.5,");
+
+        var problem = result.Problems.Should().ContainSingle().Subject;
+        problem.Line.Should().Be(3);
+        problem.Message.Should().Contain("the row on line 2").And.NotContain("evidence[");
+    }
+
+    [Fact]
+    public void A_missing_column_is_one_problem_at_the_header_not_one_per_row()
+    {
+        var rows = new List<string> { "id,kind,date,sources,from,to,resource,magnitude" };
+        rows.AddRange(Enumerable.Range(0, 50).Select(i => $"e{i},support,2001,s1,P,C,arms,0.5"));
+
+        var result = Read([.. rows]);
+
+        var problem = result.Problems.Should().ContainSingle().Subject;
+        (problem.Path, problem.Line).Should().Be(("confidence", 1));
+        problem.Message.Should().Be("expected a column \"confidence\": 50 rows need it and the header has none (column names are the case format's field names, in lower case)");
+    }
+
+    [Fact]
+    public void Rows_of_spaces_are_blank_rows_and_skipped()
+    {
+        var result = Read(
+            Header,
+            "h1,support,2001,confirmed,s1,P,C,arms,0.5,",
+            " , , ,,,,,,,",
+            "   ",
+            "h2,support,2002,confirmed,s1,P,C,arms,0.5,");
+
+        result.Problems.Should().BeEmpty();
+        result.Case!.Evidence.Count.Should().Be(2);
+    }
+}
