@@ -72,6 +72,7 @@ public static partial class CaseReader
             // against it (the CSV's own problems are still reported).
             problems.AddRange(TryRead(caseJson, caseFile).Problems);
             problems.AddRange(table.Problems);
+            problems.Add(new CaseProblem("$", null, "rows not checked: they are checked against the case file's actors, sources and units, and the case file is not a well-formed JSON object (see its problem above)") { File = evidenceFile });
             return new CaseReadResult(null, problems);
         }
 

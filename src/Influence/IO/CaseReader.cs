@@ -379,6 +379,12 @@ public static partial class CaseReader
     [GeneratedRegex(@"^\s*\d{4}(-\d{2}){0,2}\s*(-|–|\.\.|/|to)\s*\d{4}(-\d{2}){0,2}\s*$")]
     private static partial Regex SpanLike();
 
+    [GeneratedRegex(@"^(\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{1,2}(-\d{1,2})?([T ]\d{1,2}:\d{2}(:\d{2})?)?|[A-Za-z]{3}-\d{2}|\d{5})$")]
+    private static partial Regex SpreadsheetDate();
+
+    [GeneratedRegex(@"^[-+]?\d+(,\d+)+$")]
+    private static partial Regex NumberWithComma();
+
     [GeneratedRegex(@"^\$\.(?<collection>[a-z]+)\[(?<index>\d+)\]")]
     private static partial Regex CollectionPath();
 
@@ -1227,9 +1233,28 @@ public static partial class CaseReader
             var span = name == "date" && node.Kind == JsonKind.String && SpanLike().IsMatch(node.String!)
                 ? "; a sustained flow or state over several periods is a span: give \"start\" and \"end\" instead of \"date\""
                 : string.Empty;
-            var why = node.Kind == JsonKind.String ? NoSuchDate(node.String!) : string.Empty;
+            var why = node.Kind == JsonKind.String ? NoSuchDate(node.String!) is { Length: > 0 } no ? no : ReformattedDate(node.String!) : string.Empty;
             Add($"{path}.{name}", id, node, $"expected a date YYYY, YYYY-MM or YYYY-MM-DD; was {was}{why}{span}");
             return null;
+        }
+
+        /// <summary>
+        /// A hint for a date in a form spreadsheets write back on saving (7/14/2021, 2021-7-14, a time of day, Mar-20,
+        /// a serial day number), or empty.
+        /// </summary>
+        private static string ReformattedDate(string text) =>
+            SpreadsheetDate().IsMatch(text.Trim())
+                ? "; a spreadsheet may have reformatted it (keep date columns as Text)"
+                : string.Empty;
+
+        /// <summary>A hint for a number written the way some locales or spreadsheets write it ("0,5", "50%"), or empty.</summary>
+        private static string NumberHint(string text)
+        {
+            var t = text.Trim();
+            return t.EndsWith('%') ? "; write a share as a number (50% is 0.5)"
+                : NumberWithComma().IsMatch(t) ? "; numbers take a decimal point and no thousands separator (0.5, 1000)"
+                : t.StartsWith('\u2212') ? "; write the minus sign as '-'"
+                : string.Empty;
         }
 
         /// <summary>Why a date in the right shape is not a date ("; 2017-02 has 28 days"), or empty.</summary>
@@ -1421,7 +1446,7 @@ public static partial class CaseReader
                 {
                     JsonKind.Number => $"expected a finite number; was {node.RawNumber}",
                     // A quoted number, or a spreadsheet cell that is not a number: say what was expected and show it.
-                    JsonKind.String => $"expected {Expected(rule)}; was \"{node.String}\"",
+                    JsonKind.String => $"expected {Expected(rule)}; was \"{node.String}\"{NumberHint(node.String!)}",
                     _ => $"expected a number; was {node.KindName}",
                 });
                 return null;

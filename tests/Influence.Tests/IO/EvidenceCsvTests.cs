@@ -205,8 +205,9 @@ public sealed class EvidenceCsvTests : IDisposable
     {
         var result = Read("{ \"schema\": ", "id,kind,dats\n");
 
-        result.Problems.Select(p => p.File).Should().Equal("case.json", "evidence.csv");
+        result.Problems.Select(p => p.File).Should().Equal("case.json", "evidence.csv", "evidence.csv");
         result.Problems[1].Message.Should().Contain("did you mean \"date\"?");
+        result.Problems[2].Message.Should().StartWith("rows not checked", "the user is told the rows' own problems are still to come");
     }
 }
 
@@ -281,5 +282,37 @@ public sealed class EvidenceCsvSpreadsheetSlipTests
 
         result.Problems.Should().BeEmpty();
         result.Case!.Evidence.Count.Should().Be(2);
+    }
+}
+
+/// <summary>Dates and numbers as spreadsheets and some locales write them get a hint besides what was expected.</summary>
+public sealed class SpreadsheetValueHintTests
+{
+    private const string Head = """
+        {
+          "schema": "influence.case/1", "id": "csv", "name": "Hints",
+          "sources": [{ "id": "s1", "citation": "A source" }],
+          "actors": [{ "id": "P", "name": "Patron", "kind": "state" }, { "id": "C", "name": "Client", "kind": "movement" }]
+        }
+        """;
+
+    [Theory]
+    [InlineData("7/14/2021", "0.5", "date", "a spreadsheet may have reformatted it (keep date columns as Text)")]
+    [InlineData("2021-07-14T00:00:00", "0.5", "date", "a spreadsheet may have reformatted it (keep date columns as Text)")]
+    [InlineData("Mar-20", "0.5", "date", "a spreadsheet may have reformatted it (keep date columns as Text)")]
+    [InlineData("44391", "0.5", "date", "a spreadsheet may have reformatted it (keep date columns as Text)")]
+    [InlineData("2019-13", "0.5", "date", "there is no month 13")]
+    [InlineData("2001", "0,5", "magnitude", "numbers take a decimal point and no thousands separator (0.5, 1000)")]
+    [InlineData("2001", "50%", "magnitude", "write a share as a number (50% is 0.5)")]
+    [InlineData("2001", "\u22120.5", "magnitude", "write the minus sign as '-'")]
+    public void A_cell_in_a_spreadsheets_form_says_what_to_write(string date, string magnitude, string column, string hint)
+    {
+        var csv = $"id,kind,date,confidence,sources,from,to,resource,magnitude\ne1,support,{date},confirmed,s1,P,C,arms,\"{magnitude}\"\n";
+
+        var result = CaseReader.TryReadWithEvidenceCsv(Encoding.UTF8.GetBytes(Head), Encoding.UTF8.GetBytes(csv), "case.json", "evidence.csv");
+
+        var problem = result.Problems.Should().ContainSingle().Subject;
+        (problem.Path, problem.Line).Should().Be((column, 2));
+        problem.Message.Should().EndWith("; " + hint);
     }
 }
