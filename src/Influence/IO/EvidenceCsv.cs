@@ -109,7 +109,12 @@ internal sealed partial class EvidenceCsv
         }
 
         // The header is the first line: blank lines before it were refused above.
-        table.ReadHeader(rows[0] with { Line = 1 });
+        // A column with no name and nothing in it (a spreadsheet's trailing empty columns) is no column.
+        var unused = Enumerable.Range(0, rows[0].Cells.Length)
+            .Where(i => string.IsNullOrWhiteSpace(rows[0].Cells[i]) && rows.Skip(1).All(r => i >= r.Cells.Length || string.IsNullOrWhiteSpace(r.Cells[i])))
+            .ToHashSet();
+        table.ReadHeader(rows[0] with { Line = 1 }, unused);
+        var used = Enumerable.Range(0, rows[0].Cells.Length).LastOrDefault(i => !unused.Contains(i), -1) + 1;
         foreach (var row in rows.Skip(1))
         {
             if (row.Cells.All(string.IsNullOrWhiteSpace))
@@ -117,7 +122,7 @@ internal sealed partial class EvidenceCsv
                 continue;
             }
 
-            if (row.Cells.Length != table.Header.Count)
+            if (row.Cells.Length > table.Header.Count || row.Cells.Length < used)
             {
                 table.Add("row", table.IdOf(row), row.Line, Math.Min(row.Cells.Length, table.Header.Count) + 1, string.Create(
                     CultureInfo.InvariantCulture,
@@ -153,12 +158,17 @@ internal sealed partial class EvidenceCsv
         return raw[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal);
     }
 
-    private void ReadHeader(Row header)
+    private void ReadHeader(Row header, HashSet<int> unused)
     {
         for (var i = 0; i < header.Cells.Length; i++)
         {
             var name = header.Cells[i].Trim();
             Header.Add(name);
+            if (unused.Contains(i))
+            {
+                continue;
+            }
+
             if (name.Length == 0)
             {
                 Add("$", null, header.Line, i + 1, "expected a column name in the header; the cell is empty");

@@ -271,6 +271,26 @@ public sealed class EvidenceCsvSpreadsheetSlipTests
     }
 
     [Fact]
+    public void Trailing_columns_without_a_name_or_content_are_no_columns_but_one_with_content_needs_a_name()
+    {
+        // Spreadsheets write trailing empty columns: in the header and in some rows, or all.
+        var fine = Read(
+            Header + ",,",
+            "h1,support,2001,confirmed,s1,P,C,arms,0.5,,,",
+            "h2,support,2002,confirmed,s1,P,C,arms,0.5,");
+        var named = Read(
+            Header + ",,",
+            "h1,support,2001,confirmed,s1,P,C,arms,0.5,,,checked by AB",
+            "h2,support,2002,confirmed,s1,P,C,arms,0.5,,,");
+
+        fine.Problems.Should().BeEmpty();
+        fine.Case!.Evidence.Count.Should().Be(2);
+        var problem = named.Problems.Should().ContainSingle().Subject;
+        (problem.Line, problem.Column).Should().Be((1, 12));
+        problem.Message.Should().Be("expected a column name in the header; the cell is empty");
+    }
+
+    [Fact]
     public void Rows_of_spaces_are_blank_rows_and_skipped()
     {
         var result = Read(
