@@ -141,7 +141,7 @@ internal static class Common
                 io.Error.WriteLine(p.ToString());
             }
 
-            io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"influence: the case has {problems.Count} problem{(problems.Count == 1 ? string.Empty : "s")}; nothing was scored."));
+            io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"influence: the case has {problems.Count} problem{(problems.Count == 1 ? string.Empty : "s")}; nothing was {(parse.CommandResult.Command.Name == "export-evidence" ? "written" : "scored")}."));
             return Cli.InvalidData;
         }
         catch (UsageException e)

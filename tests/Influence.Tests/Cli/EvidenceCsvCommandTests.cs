@@ -140,6 +140,7 @@ public sealed class EvidenceCsvCommandTests : IDisposable
         var (code, _, err) = CliRunner.Run("export-evidence", "builtin", "--evidence", csv, "--out", output);
 
         code.Should().Be(1, err);
+        err.Should().EndWith("nothing was written." + Environment.NewLine, "export-evidence scores nothing");
         File.Exists(output).Should().BeFalse();
     }
 
