@@ -1134,7 +1134,8 @@ public static partial class CaseReader
                     && !(_declared.TryGetValue(what, out var ids) && ids.Contains(key)))
                 {
                     var article = what is "actor" or "issue" or "objective" or "indicator" ? "an" : "a";
-                    Add(at, id, node, $"expected the id of {article} {what} of the case; no {what} is called \"{key}\"");
+                    var hint = ids is null ? string.Empty : Names.DidYouMean(key, ids.Order(StringComparer.Ordinal), what + "s");
+                    Add(at, id, node, $"expected the id of {article} {what} of the case; no {what} is called \"{key}\"{hint}");
                 }
             }
         }

@@ -229,6 +229,21 @@ public class CaseReaderTests
     }
 
     [Fact]
+    public void TryRead_SuggestsAnActorId_AlsoInAnItemWithOtherProblems()
+    {
+        // The item is refused for its magnitude, so its references are checked by the reader, not the builder: the
+        // suggestion must come from there too.
+        var json = Case(Item("a", magnitude: "1.5", to: "Clent"));
+
+        var problems = CaseReader.TryRead(Encoding.UTF8.GetBytes(json)).Problems;
+
+        problems.Should().ContainSingle(p => p.Path == "$.evidence[0].to").Which.Message.Should().Be(
+            "expected the id of an actor of the case; no actor is called \"Clent\"; the case's actors are \"C\", \"P\"");
+        var close = CaseReader.TryRead(Encoding.UTF8.GetBytes(Case(Item("a", magnitude: "1.5").Replace("\"from\": \"P\"", "\"from\": \"p\"", StringComparison.Ordinal)))).Problems;
+        close.Should().ContainSingle(p => p.Path == "$.evidence[0].from").Which.Message.Should().EndWith("; did you mean \"P\"?");
+    }
+
+    [Fact]
     public void TryRead_LocatesASyntaxErrorOutsideTheEvidence_WithoutAnItem()
     {
         var json = Case(Item("a")).Replace("\"name\": \"Patron\"", "\"name\": Patron", StringComparison.Ordinal);
