@@ -126,7 +126,8 @@ internal static class Common
     /// Runs a command body, mapping failures onto exit codes and messages. Before the body runs, the command's --out
     /// (if it has one) is checked: not a folder, in a folder that exists, and not the case file the command reads.
     /// </summary>
-    public static int Guard(CliIO io, ParseResult parse, Func<int> body)
+    /// <param name="undone">What did not happen when the case has problems ("scored" for most commands).</param>
+    public static int Guard(CliIO io, ParseResult parse, Func<int> body, string undone = "scored")
     {
         try
         {
@@ -141,7 +142,7 @@ internal static class Common
                 io.Error.WriteLine(p.ToString());
             }
 
-            io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"influence: the case has {problems.Count} problem{(problems.Count == 1 ? string.Empty : "s")}; nothing was {(parse.CommandResult.Command.Name == "export-evidence" ? "written" : "scored")}."));
+            io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"influence: the case has {problems.Count} problem{(problems.Count == 1 ? string.Empty : "s")}; nothing was {undone}."));
             return Cli.InvalidData;
         }
         catch (UsageException e)

@@ -32,7 +32,7 @@ internal static class ExportEvidenceCommand
 
             FormulaWarning(theCase, io.Error);
             return Cli.Success;
-        }));
+        }, undone: "written"));
         return command;
     }
 
