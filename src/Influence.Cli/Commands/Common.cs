@@ -126,6 +126,9 @@ internal static class Common
     /// Runs a command body, mapping failures onto exit codes and messages. Before the body runs, the command's --out
     /// (if it has one) is checked: not a folder, in a folder that exists, and not the case file the command reads.
     /// </summary>
+    /// <param name="io">The console streams.</param>
+    /// <param name="parse">The parsed command line.</param>
+    /// <param name="body">The command's work; returns the exit code.</param>
     /// <param name="undone">What did not happen when the case has problems ("scored" for most commands).</param>
     public static int Guard(CliIO io, ParseResult parse, Func<int> body, string undone = "scored")
     {
