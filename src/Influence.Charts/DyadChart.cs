@@ -156,7 +156,7 @@ public static class DyadChart
     /// </summary>
     internal static (int From, int To) ActiveRange(ScoreSet scores, int dyad)
     {
-        bool Active(int p) => scores.Inactive(dyad, p) is null && Enumerable.Range(0, scores.Measures.Length).Any(m => scores.Get(m, dyad, p).IsDefined);
+        bool Active(int p) => scores.InactiveReason(dyad, p) is null && Enumerable.Range(0, scores.Measures.Length).Any(m => scores.Get(m, dyad, p).IsDefined);
         var first = Enumerable.Range(0, scores.PeriodCount).FirstOrDefault(Active, -1);
         if (first < 0)
         {
@@ -269,6 +269,8 @@ public static class DyadChart
 
         plot.Axes.SetLimits(from - 0.5, to + 0.5, low, high);
         plot.Axes.Bottom.TickGenerator = PeriodTicks(scores, from, to);
+        // The text output's minus sign (U+2212), not ASCII '-', on the value axis; and never "-0".
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = ValueLabel };
         plot.Legend.Alignment = Alignment.UpperLeft;
         plot.Legend.Orientation = Orientation.Horizontal;
         plot.ShowLegend(Edge.Bottom);
@@ -294,6 +296,13 @@ public static class DyadChart
                 start = -1;
             }
         }
+    }
+
+    /// <summary>A value-axis label: up to two decimals, the minus sign U+2212, and 0 for values that round to zero.</summary>
+    internal static string ValueLabel(double value)
+    {
+        var text = Math.Round(value, 2).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+        return text == "-0" ? "0" : text.Replace('-', '\u2212');
     }
 
     private static ScottPlot.TickGenerators.NumericManual PeriodTicks(ScoreSet scores, int from, int to)

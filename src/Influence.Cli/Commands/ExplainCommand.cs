@@ -34,7 +34,7 @@ internal static class ExplainCommand
 
             // The state and the patron–client test are verdicts over measures: the library explains them by their rule.
             var explanation = Explainer.Explain(scores, dyad, p, Verdict(name) ?? name);
-            var inactive = scores.Inactive(0, 0);
+            var inactive = scores.InactiveReason(0, 0);
             Common.Emit(io, parse.GetValue(output), writer =>
             {
                 if (fmt == "json")

@@ -86,7 +86,7 @@ internal static class ScoreCommand
             for (var p = 0; p <= scores.PeriodCount; p++)
             {
                 var cells = p < scores.PeriodCount ? Cells(scores.For(d, p)) : null;
-                var blank = cells is not null && (cells.All(c => c == "–") || scores.Inactive(d, p) is not null);
+                var blank = cells is not null && (cells.All(c => c == "–") || scores.InactiveReason(d, p) is not null);
                 if (blank && blankFrom < 0)
                 {
                     blankFrom = p;

@@ -165,6 +165,12 @@ public sealed record AmountUnit(string Id, string Name, double Reference)
 /// It compares and hashes, and prints as <c>default(Dyad)</c>, but reading its <see cref="Patron"/> or
 /// <see cref="Client"/> throws <see cref="InvalidOperationException"/>, and the library refuses it where a dyad is
 /// given (<see cref="Case.WithDyads"/>, <see cref="Scoring.ScoringRequest.Dyads"/>).
+/// <para>
+/// A dyad whose patron and client are the same id can be made, and is refused where it is given (by the case reader
+/// and <see cref="CaseBuilder.Build"/> as one of the problems they report together, by <see cref="Case.WithDyads"/>
+/// and the scorer as an <see cref="ArgumentException"/>). The constructor does not refuse it, so that a reader or a
+/// builder can collect every problem of a file before reporting, and a <c>with</c> can swap the parties.
+/// </para>
 /// </remarks>
 public readonly record struct Dyad(string Patron, string Client)
 {

@@ -36,7 +36,7 @@ public static class ExplanationWriter
     {
         ArgumentNullException.ThrowIfNull(explanation);
         ArgumentNullException.ThrowIfNull(scores);
-        var notScored = scores.Inactive(scores.RequireDyad(explanation.Dyad), scores.RequirePeriod(explanation.Period));
+        var notScored = scores.InactiveReason(scores.RequireDyad(explanation.Dyad), scores.RequirePeriod(explanation.Period));
         return JsonValues.Text(w =>
         {
             w.WriteStartObject();

@@ -92,7 +92,7 @@ public sealed record Explanation(
     /// <summary>
     /// Why the value is undefined, in words, when it is an undefined value of a measure (null when the value is
     /// defined, and for a verdict): that the dyad was not scored in the period (the reason, as
-    /// <see cref="ScoreSet.Inactive(int, int)"/> gives it), else what the built-in measure needs and the period does not
+    /// <see cref="ScoreSet.InactiveReason(int, int)"/> gives it), else what the built-in measure needs and the period does not
     /// give it (for example "inputEfficiency needs at least 3 independent points …"), else, for a
     /// measure of your own, that the items it read are not enough for a value.
     /// </summary>
@@ -231,7 +231,7 @@ public static class Explainer
             _ => WithoutRows(scores, theMeasure, at, [.. byRow.Select(g => g.Key)]),
         };
         var reason = value is not null ? null
-            : scores.Inactive(d, p) ?? WhyUndefined(theMeasure, scores.Options) ?? (ordered.IsEmpty
+            : scores.InactiveReason(d, p) ?? WhyUndefined(theMeasure, scores.Options) ?? (ordered.IsEmpty
                 ? "it read no evidence item here (docs/measures.md says what the measure needs)"
                 : "the items listed were read but are not enough for a value (see docs/measures.md for what the measure needs)");
         return new Explanation(dyad, period, theMeasure.Name, value, theMeasure.Formula, theMeasure.Citation, ordered, withoutAll) { Reason = reason };

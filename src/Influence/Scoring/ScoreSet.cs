@@ -220,7 +220,7 @@ public sealed class ScoreSet
     /// <param name="dyad">The dyad position.</param>
     /// <param name="period">The period position.</param>
     /// <returns>The verdict.</returns>
-    public PatronClientVerdict PatronClient(int dyad, int period) => Inactive(dyad, period) is { } why
+    public PatronClientVerdict PatronClient(int dyad, int period) => InactiveReason(dyad, period) is { } why
         ? new PatronClientVerdict(null, null, $"undetermined: {why}")
         : PatronClientTest.Evaluate(
             Value(Exchange.Instance, dyad, period),
@@ -233,7 +233,7 @@ public sealed class ScoreSet
     /// <param name="dyad">The dyad position.</param>
     /// <param name="period">The period position.</param>
     /// <returns>The state and its rule.</returns>
-    public StateVerdict State(int dyad, int period) => Inactive(dyad, period) is { } why
+    public StateVerdict State(int dyad, int period) => InactiveReason(dyad, period) is { } why
         ? new StateVerdict(null, $"unobserved: {why}")
         : RelationshipStates.Classify(
             Value(Exchange.Instance, dyad, period),
@@ -249,7 +249,7 @@ public sealed class ScoreSet
     /// <param name="dyad">The dyad position.</param>
     /// <param name="period">The period position.</param>
     /// <returns>The reason ("taliban did not exist in 1990 (it existed from 1994)"), or null.</returns>
-    public string? Inactive(int dyad, int period)
+    public string? InactiveReason(int dyad, int period)
     {
         _ = Cell(dyad, period);
         if (!Case.HasActiveSpans)
@@ -283,7 +283,7 @@ public sealed class ScoreSet
     {
         Check.IndexOrThrow(measure, Measures.Length);
         var uses = new List<EvidenceUse>();
-        if (Inactive(dyad, period) is null)
+        if (InactiveReason(dyad, period) is null)
         {
             Measures[measure].Trace(At(dyad, period), uses);
         }
@@ -393,7 +393,7 @@ public sealed class ScoreSet
             return Get(m, dyad, period);
         }
 
-        if (Inactive(dyad, period) is not null)
+        if (InactiveReason(dyad, period) is not null)
         {
             return default;
         }
@@ -544,7 +544,10 @@ public sealed class PeriodScores
     /// Why the dyad is not scored in this period, or null when it is: one of its parties did not exist then
     /// ("taliban did not exist in 1990 (it existed from 1994)"). Its measures are then undefined and its state unobserved.
     /// </summary>
-    public string? Inactive => _set.Inactive(_dyad, _period);
+    public string? InactiveReason => _set.InactiveReason(_dyad, _period);
+
+    /// <summary>Whether the dyad is scored in this period: both its parties existed then (<see cref="InactiveReason"/> is null).</summary>
+    public bool IsActive => InactiveReason is null;
 
     /// <summary>Any measure by name (built-in or custom), computed on demand when the request left it out.</summary>
     /// <param name="measure">The measure name (case-insensitive).</param>

@@ -286,7 +286,7 @@ public static class Sensitivity
         var current = Judge(point, verdict);
         if (current.Label is null)
         {
-            var why = point.Inactive(0, 0) is { } inactive
+            var why = point.InactiveReason(0, 0) is { } inactive
                 ? $"the dyad is not scored in {period}: {inactive}; there is nothing to flip"
                 : "the verdict is undetermined (a measure it reads is undefined): there is nothing to flip";
             return new VerdictFlip(dyad, period, verdict, current.Name, current.Rule, [], false, null, [], why);

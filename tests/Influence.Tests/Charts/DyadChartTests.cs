@@ -71,6 +71,16 @@ public class DyadChartTests
         chosen.Select(p => p.Measures.Single()).Select(m => scores.Measures[m].Name).Should().Equal("exchange", "accountBalance", "alternativePatrons");
     }
 
+    [Theory]
+    [InlineData(-1.0, "\u22121")]
+    [InlineData(-0.5, "\u22120.5")]
+    [InlineData(-0.001, "0")]
+    [InlineData(0.0, "0")]
+    [InlineData(0.25, "0.25")]
+    [InlineData(12.0, "12")]
+    public void ValueAxisLabels_UseTheTextOutputsMinusSign_AndNeverMinusZero(double value, string expected) =>
+        DyadChart.ValueLabel(value).Should().Be(expected);
+
     [Fact]
     public void RenderPng_Throws_WhenAMeasureIsUnknown()
     {

@@ -75,15 +75,16 @@ public sealed class ActorLifespanTests
         var scores = TestCases.Score(Build(Client with { ActiveFrom = EvidenceDate.InYear(2005) }));
 
         var p2004 = scores.For(PC, Period.FromYear(2004));
-        scores.Inactive(0, 4).Should().Be("C did not exist in 2004 (it existed from 2005)");
+        scores.InactiveReason(0, 4).Should().Be("C did not exist in 2004 (it existed from 2005)");
         p2004.PatronClient.IsPatronClient.Should().BeNull();
         p2004.PatronClient.Rule.Should().Be("undetermined: C did not exist in 2004 (it existed from 2005)");
         p2004.State.State.Should().BeNull();
         p2004.State.Rule.Should().Be("unobserved: C did not exist in 2004 (it existed from 2005)");
-        scores.Inactive(0, 5).Should().BeNull();
+        scores.InactiveReason(0, 5).Should().BeNull();
         scores.For(PC, Period.FromYear(2005)).State.Rule.Should().NotContain("exist");
-        p2004.Inactive.Should().Be("C did not exist in 2004 (it existed from 2005)", "a period's scores say it too");
-        scores.For(PC).Where(p => p.Inactive is null).Select(p => p.Period.Year).Should().NotContain(2004).And.Contain(2005);
+        p2004.InactiveReason.Should().Be("C did not exist in 2004 (it existed from 2005)", "a period's scores say it too");
+        p2004.IsActive.Should().BeFalse();
+        scores.For(PC).Where(p => p.IsActive).Select(p => p.Period.Year).Should().NotContain(2004).And.Contain(2005);
     }
 
     [Fact]
@@ -95,7 +96,7 @@ public sealed class ActorLifespanTests
 
         quarters.Get("exchange", PC, Period.Parse("2010Q3")).Value.Should().NotBeNull("15 August lies in the third quarter");
         quarters.Get("exchange", PC, Period.Parse("2010Q4")).Value.Should().BeNull();
-        quarters.Inactive(0, quarters.Periods.IndexOf(Period.Parse("2010Q4"))).Should().Be("C did not exist in 2010Q4 (it existed until 2010-08-15)");
+        quarters.InactiveReason(0, quarters.Periods.IndexOf(Period.Parse("2010Q4"))).Should().Be("C did not exist in 2010Q4 (it existed until 2010-08-15)");
     }
 
     [Fact]
@@ -238,7 +239,7 @@ public sealed class ActorLifespanTests
         var scores = TestCases.Score(b.Build());
 
         scores.Series("attainment", new Dyad("P", "H")).Should().Equal([null, null, 0.6, null, null, null], "the 1998 observation counts from 2000, the first year the faction's movement existed, to the end of its look-back");
-        scores.Inactive(0, 0).Should().Be("T did not exist in 1998 (it existed from 2000; H is part of it)");
+        scores.InactiveReason(0, 0).Should().Be("T did not exist in 1998 (it existed from 2000; H is part of it)");
         Influence.Networks.ActorNetwork.ForPeriod(scores.Case, Period.FromYear(1999), focus: ["H"]).Actors.Select(a => scores.Case.Actors[a].Id)
             .Should().BeEquivalentTo(["P"], "the faction did not exist before its movement");
     }
@@ -313,7 +314,7 @@ public sealed class ActorLifespanTests
         ok.AddActor(new Actor("c", "Faction c", ActorKind.Faction) { Parent = "M" });
         ok.AddDyad("p", "c");
         var scores = Scorer.Score(ok.Build());
-        scores.Inactive(0, 0).Should().Be("M did not exist in 1999 (it existed from 2000; p and c are part of it)");
+        scores.InactiveReason(0, 0).Should().Be("M did not exist in 1999 (it existed from 2000; p and c are part of it)");
     }
 
     [Fact]
