@@ -435,7 +435,7 @@ public sealed class CaseBuilder
             }
         }
 
-        var columns = _rows.Resolve(life, actorIdx, sourceIdx, issueIdx, objectiveIdx, indicatorIdx, unitIdx, found, suggestions);
+        var columns = _rows.Resolve(life, actorIdx, sourceIdx, issueIdx, objectiveIdx, indicatorIdx, unitIdx, _units, found, suggestions);
 
         if (found.Count > 0)
         {
@@ -835,6 +835,7 @@ public sealed class CaseBuilder
             Dictionary<string, int> objectives,
             Dictionary<string, int> indicators,
             Dictionary<string, int> units,
+            List<AmountUnit> unitList,
             List<CaseProblem> found,
             Suggestions suggestions)
         {
@@ -897,7 +898,17 @@ public sealed class CaseBuilder
 
                 if (_amounts.Count > 0 && _amounts.TryGetValue(i, out var amt))
                 {
-                    amounts[k] = (amt.Amount, Lookup(units, amt.Unit, i, ".unit", -1, "unit", id));
+                    var unit = Lookup(units, amt.Unit, i, ".unit", -1, "unit", id);
+                    amounts[k] = (amt.Amount, unit);
+
+                    // The amount is what a case file holds (CaseWriter writes it, not the magnitude), so a magnitude
+                    // other than the one it gives would score differently once written and read back, under the
+                    // same input hash.
+                    if (unit >= 0 && unitList[unit].ToMagnitude(amt.Amount) is var derived && derived != _value[i])
+                    {
+                        found.Add(new(Path(i, ".magnitude"), id, Invariant.Format(
+                            $"expected the magnitude its amount gives ({Check.Show(amt.Amount)} {amt.Unit}: {Check.Show(derived)}, by the unit's reference); was {Check.Show(_value[i])}. Set it with the unit's ToMagnitude(amount), or give no amount")));
+                    }
                 }
             }
 

@@ -132,7 +132,11 @@ public sealed record SupportEvidence : DyadicEvidence
     /// <summary>How large the flow is, in [0, 1].</summary>
     public double Magnitude { get; init => field = Check.UnitIntervalOrThrow(value, nameof(Magnitude)); }
 
-    /// <summary>The amount the magnitude was derived from, if the case gave one (for display).</summary>
+    /// <summary>
+    /// The amount the magnitude was derived from, if the case gave one. A case file holds the amount, not the magnitude,
+    /// so <see cref="Cases.CaseBuilder.Build"/> requires <see cref="Magnitude"/> to be exactly what the unit gives for it
+    /// (<see cref="Cases.AmountUnit.ToMagnitude"/>): a case scores the same once written and read back.
+    /// </summary>
     public double? Amount { get; init => field = value is { } a ? Check.NonNegativeOrThrow(a, nameof(Amount)) : null; }
 
     /// <summary>The unit id of <see cref="Amount"/>, if any.</summary>

@@ -231,7 +231,7 @@ public static class Explainer
             _ => WithoutRows(scores, theMeasure, at, [.. byRow.Select(g => g.Key)]),
         };
         var reason = value is not null ? null
-            : scores.InactiveReason(d, p) ?? WhyUndefined(theMeasure, scores.Options) ?? (ordered.IsEmpty
+            : scores.InactiveReason(d, p) ?? WhyUndefined(theMeasure, scores.Options, at) ?? (ordered.IsEmpty
                 ? "it read no evidence item here (docs/measures.md says what the measure needs)"
                 : "the items listed were read but are not enough for a value (see docs/measures.md for what the measure needs)");
         return new Explanation(dyad, period, theMeasure.Name, value, theMeasure.Formula, theMeasure.Citation, ordered, withoutAll) { Reason = reason };
@@ -272,9 +272,10 @@ public static class Explainer
 
     /// <summary>
     /// What a built-in measure needs for a value, which an undefined value did not have (from the measure's definition
-    /// in docs/measures.md, with the options' numbers); null for a measure of your own.
+    /// in docs/measures.md, with the options' numbers), and for the measures with several conditions, which one this
+    /// period fails; null for a measure of your own.
     /// </summary>
-    private static string? WhyUndefined(Measure measure, ScoringOptions o)
+    private static string? WhyUndefined(Measure measure, ScoringOptions o, in DyadPeriod at)
     {
         var inv = System.Globalization.CultureInfo.InvariantCulture;
         string Years(double y) => string.Create(inv, $"{y:0.##} year{(y == 1 ? string.Empty : "s")}");
@@ -299,7 +300,21 @@ public static class Explainer
             ReverseLeverage => "the client supporting a third party, or a third party coercing the patron, within its network window",
             _ => null,
         };
-        return needs is null ? null : $"{measure.Name} needs {needs}, which it does not have here";
+        if (needs is null)
+        {
+            return null;
+        }
+
+        var here = measure switch
+        {
+            CounterReaction => CounterReaction.Missing(at),
+            InputEfficiency => InputEfficiency.Missing(at),
+            PresenceInfluenceGap => Presence.Instance.Evaluate(at) is null
+                ? "presence is undefined"
+                : "attainment and compliance are both undefined",
+            _ => null,
+        };
+        return here is null ? $"{measure.Name} needs {needs}, which it does not have here" : $"{measure.Name} needs {needs}; here {here}";
     }
 
     private static double? WithoutRows(ScoreSet scores, Measure measure, DyadPeriod at, HashSet<int> rows)

@@ -171,15 +171,32 @@ public class CaseBuilderTests
     [Fact]
     public void SupportAmounts_KeepTheirUnit()
     {
+        var usd = new AmountUnit("usd", "US dollars", 1e9);
         var c = TestCases.Builder()
-            .AddUnit(new AmountUnit("usd", "US dollars", 1e9))
-            .Add(new SupportEvidence("e", TestCases.Year(2001), Confidence.Confirmed, ImmutableArray.Create("s1"), "P", "C", ResourceType.Funding, 0.5) { Amount = 5e8, Unit = "usd" })
+            .AddUnit(usd)
+            .Add(new SupportEvidence("e", TestCases.Year(2001), Confidence.Confirmed, ImmutableArray.Create("s1"), "P", "C", ResourceType.Funding, usd.ToMagnitude(5e8)) { Amount = 5e8, Unit = "usd" })
             .Build();
 
         var e = (SupportEvidence)c.Evidence[0];
 
         e.Amount.Should().Be(5e8);
         e.Unit.Should().Be("usd");
+        e.Magnitude.Should().BeApproximately(1 - Math.Exp(-0.5), 1e-15);
+    }
+
+    [Fact]
+    public void SupportAmounts_WhoseMagnitudeIsNotTheOneTheAmountGives_AreAProblem_SoThatAWrittenCaseScoresAsBuilt()
+    {
+        var usd = new AmountUnit("usd", "US dollars", 1e9);
+        var builder = TestCases.Builder()
+            .AddUnit(usd)
+            .Add(new SupportEvidence("e", TestCases.Year(2001), Confidence.Confirmed, ImmutableArray.Create("s1"), "P", "C", ResourceType.Funding, 0.5) { Amount = 5e8, Unit = "usd" });
+
+        builder.TryBuild(out var built, out var problems).Should().BeFalse();
+
+        built.Should().BeNull();
+        problems.Should().ContainSingle().Which.ToString().Should().Be(
+            "$.evidence[0].magnitude (item 'e'): expected the magnitude its amount gives (500000000 usd: 0.3934693402873666, by the unit's reference); was 0.5. Set it with the unit's ToMagnitude(amount), or give no amount");
     }
 
     [Fact]

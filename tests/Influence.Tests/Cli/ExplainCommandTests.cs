@@ -116,7 +116,7 @@ public sealed class ExplainCommandTests : IDisposable
         code.Should().Be(0);
         var lines = output.Split(Environment.NewLine);
         lines[0].Should().Be("inputEfficiency of pakistan → taliban in 1995: undefined");
-        lines[3].Should().Be("  undefined: inputEfficiency needs at least 3 independent points within its window (10 years), counted from the patron's first input to the client and from when both parties existed: periods with an observed attainment, resting on at least 3 distinct sets of observations (one span over several years is one), with growth in the patron's cumulative input between them, which it does not have here.");
+        lines[3].Should().Be("  undefined: inputEfficiency needs at least 3 independent points within its window (10 years), counted from the patron's first input to the client and from when both parties existed: periods with an observed attainment, resting on at least 3 distinct sets of observations (one span over several years is one), with growth in the patron's cumulative input between them; here 1994–1995 has 1 period with an observed attainment, resting on 1 distinct set of observations.");
         lines[4].Should().Be("  4 evidence items read, largest weight first:");
         lines.Where(l => l.StartsWith("        read  ", StringComparison.Ordinal)).Select(l => l.Split("  ", StringSplitOptions.RemoveEmptyEntries)[1]).Should().Equal(
             "sup-pak-tal-1994-1996-madrassa-recruits", "att-depth-1992-1994", "att-ethno-1992-1994", "sup-pak-tal-1994-1996-quell-opposition");

@@ -119,6 +119,46 @@ public class ExplainerTests
     }
 
     [Fact]
+    public void Explain_OfCounterReaction_SaysWhichPartThePeriodLacks()
+    {
+        static string? Reason(params EvidenceItem[] items) =>
+            Explainer.Explain(Scorer.Score(TestCases.Builder().AddIssue(new Issue("border", "Border")).AddRange(items).Build()), TestCases.PC, Period.FromYear(2010), "counterReaction").Reason;
+        var support = TestCases.Support("s", TestCases.Year(2005), "P", "C", 0.5);
+        var before = TestCases.Demand("d-before", TestCases.Year(2007), "border", 0.8, DemandResponse.Complied);
+        var overreach = TestCases.Overreach("o", TestCases.Month(2009, 6));
+        var after = TestCases.Demand("d-after", TestCases.Year(2010), "border", 0.8, DemandResponse.Defied);
+
+        Reason(support, before, after).Should().EndWith("; here the patron overreached on the client in none of the periods 2009–2010");
+        Reason(support, overreach, after).Should().EndWith("; here the patron overreached on 2009-06-01 (2009), but made no demand of the client with a weight above 0 before it in the baseline window (2000–2009)", "the baseline window is cut at the first period scored");
+        Reason(support, before, overreach).Should().EndWith("; here the patron overreached on 2009-06-01 (2009), but has made no demand of the client with a weight above 0 since, up to 2010");
+        Reason(support, before, overreach, after).Should().BeNull("the value is defined");
+    }
+
+    [Fact]
+    public void Explain_OfInputEfficiency_SaysWhatTheWindowHolds()
+    {
+        static string? Reason(int year, params EvidenceItem[] items) =>
+            Explainer.Explain(Scorer.Score(TestCases.Builder().AddObjective(new Objective("o", "P", "Depth", 0.9) { Toward = "C" }).AddRange(items).Build()), TestCases.PC, Period.FromYear(year), "inputEfficiency").Reason;
+        var first = TestCases.Support("s1", TestCases.Year(2005), "P", "C", 0.5);
+        var second = TestCases.Support("s2", TestCases.Year(2007), "P", "C", 0.5);
+
+        Reason(2004, first, TestCases.Attained("a", TestCases.Year(2004), "o", 0.5)).Should().EndWith("; here the relation had not begun by 2004 (no input from the patron to the client yet, or a party not yet in existence)");
+        Reason(2008, first, second, TestCases.Attained("a", TestCases.Years(2005, 2008), "o", 0.5))
+            .Should().EndWith("; here 2005–2008 has 4 periods with an observed attainment, resting on 1 distinct set of observations");
+        Reason(2008, first, TestCases.Attained("a1", TestCases.Year(2006), "o", 0.2), TestCases.Attained("a2", TestCases.Year(2007), "o", 0.4), TestCases.Attained("a3", TestCases.Year(2008), "o", 0.6))
+            .Should().EndWith("; here the patron's cumulative input to the client did not grow between the points of 2005–2008");
+    }
+
+    [Fact]
+    public void Explain_OfThePresenceInfluenceGap_SaysWhichSideIsUndefined()
+    {
+        var scores = Scorer.Score(TestCases.Builder().Add(TestCases.Presence("p", TestCases.Year(2005), "P", "C", 0.5)).Build());
+
+        Explainer.Explain(scores, TestCases.PC, Period.FromYear(2005), "presenceInfluenceGap").Reason.Should().EndWith("; here attainment and compliance are both undefined");
+        Explainer.Explain(scores, TestCases.PC, Period.FromYear(2000), "presenceInfluenceGap").Reason.Should().EndWith("; here presence is undefined");
+    }
+
+    [Fact]
     public void Explain_SaysTheItemsWereNotEnough_ForAnUndefinedMeasureOfYourOwn()
     {
         var options = ScoringOptions.Default with { CustomMeasures = [new Undefined()] };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Influence.Evidence;
 using Influence.Indexing;
@@ -95,7 +96,31 @@ public sealed class CounterReaction : Measure
     /// on its side of d₀, a standing baseline demand with its days before d₀), then the demands touching each later
     /// period up to t: the reaction's, and the baseline's point demands dated into it (see <see cref="AddPeriod"/>).
     /// </remarks>
-    public override double? Evaluate(in DyadPeriod at)
+    public override double? Evaluate(in DyadPeriod at) => Sides(at) is { } s ? Difference(s.After, s.Baseline) : null;
+
+    /// <summary>
+    /// Which part an undefined value lacks in this period (the overreach, the baseline's demands or the reaction's),
+    /// for <see cref="Scoring.Explainer"/>; null when the value is defined.
+    /// </summary>
+    internal static string? Missing(in DyadPeriod at)
+    {
+        if (at.PatronToClient < 0 || Windows(at) is not { } w)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"the patron overreached on the client in none of the periods {at.Index.Grid[Math.Max(at.Trailing(at.Options.CounterReaction.LagYears).From, 0)]}–{at.Index.Grid[at.T]}");
+        }
+
+        var (baseline, after) = Sides(at)!.Value;
+        var periods = at.Index.Grid;
+        var overreach = string.Create(CultureInfo.InvariantCulture, $"the patron overreached on {w.Day:yyyy-MM-dd} ({periods[w.Overreach]})");
+        return double.IsNaN(baseline.Defiance)
+            ? $"{overreach}, but made no demand of the client with a weight above 0 before it in the baseline window ({periods[Math.Max(w.BaselineFrom, 0)]}–{periods[w.Overreach]})"
+            : double.IsNaN(after.Defiance)
+            ? $"{overreach}, but has made no demand of the client with a weight above 0 since, up to {periods[at.T]}"
+            : null;
+    }
+
+    /// <summary>The baseline's and the reaction's tallies, or null without an overreach in the lag window.</summary>
+    private static (Tally Baseline, Tally After)? Sides(in DyadPeriod at)
     {
         if (Windows(at) is not { } w || at.PatronToClient < 0)
         {
@@ -131,7 +156,7 @@ public sealed class CounterReaction : Measure
             AddPeriod(index, pair, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(touching), t, day, t == t0, ref baseline, ref after);
         }
 
-        return Difference(after, baseline);
+        return (baseline, after);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -71,15 +72,8 @@ public sealed class InputEfficiency : Measure
     /// <returns>The fit, or null when undefined.</returns>
     public static InputEfficiencyFit? Fit(in DyadPeriod at)
     {
-        var (a, b) = at.Trailing(at.Options.InputEfficiency.WindowYears);
-        a = Math.Max(Math.Max(a, 0), RelationStart(at));
-        var length = Math.Max(b - a + 1, 0);
-        var observed = new double[length];
-        var objectives = Objectives(at);
-        Observed(at.Index, objectives, a, observed, new double[length]);
-        var observations = new int[length];
-        var independent = new int[length];
-        Independence(at.Index, objectives, a, length, observed, observations, independent);
+        var (a, b, observed, observations, independent) = Points(at);
+        var length = observed.Length;
         if (length == 0 || independent[length - 1] < at.Options.InputEfficiency.MinimumPoints)
         {
             return null;
@@ -306,6 +300,50 @@ public sealed class InputEfficiency : Measure
         {
             observed[t] = den[t] > 0 ? observed[t] / den[t] : double.NaN;
         }
+    }
+
+    /// <summary>
+    /// What an undefined value lacks in this period (the relation's start, independent points, growth in inputs), for
+    /// <see cref="Scoring.Explainer"/>; null when the value is defined.
+    /// </summary>
+    internal static string? Missing(in DyadPeriod at)
+    {
+        if (Fit(at) is not null)
+        {
+            return null;
+        }
+
+        var (a, b, observed, _, independent) = Points(at);
+        var grid = at.Index.Grid;
+        if (observed.Length == 0)
+        {
+            return $"the relation had not begun by {grid[at.T]} (no input from the patron to the client yet, or a party not yet in existence)";
+        }
+
+        var k = independent[^1];
+        var points = observed.Count(o => !double.IsNaN(o));
+        var window = a == b ? grid[a].ToString() : $"{grid[a]}–{grid[b]}";
+        return k < at.Options.InputEfficiency.MinimumPoints
+            ? string.Create(CultureInfo.InvariantCulture, $"{window} has {points} period{(points == 1 ? string.Empty : "s")} with an observed attainment, resting on {k} distinct set{(k == 1 ? string.Empty : "s")} of observations")
+            : $"the patron's cumulative input to the client did not grow between the points of {window}";
+    }
+
+    /// <summary>
+    /// The window's points: its first and last period (from the relation's start), the attainment observed in each
+    /// period (NaN where none), and the running counts of observations and independent points.
+    /// </summary>
+    private static (int From, int To, double[] Observed, int[] Observations, int[] Independent) Points(in DyadPeriod at)
+    {
+        var (a, b) = at.Trailing(at.Options.InputEfficiency.WindowYears);
+        a = Math.Max(Math.Max(a, 0), RelationStart(at));
+        var length = Math.Max(b - a + 1, 0);
+        var observed = new double[length];
+        var objectives = Objectives(at);
+        Observed(at.Index, objectives, a, observed, new double[length]);
+        var observations = new int[length];
+        var independent = new int[length];
+        Independence(at.Index, objectives, a, length, observed, observations, independent);
+        return (a, b, observed, observations, independent);
     }
 
     /// <inheritdoc />
