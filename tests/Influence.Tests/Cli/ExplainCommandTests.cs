@@ -151,7 +151,7 @@ public sealed class ExplainCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("state", "relationship state of pakistan → taliban in 2024: contested", "contested: exchange 0.445 ≥ 0.25 and conflict 0.992 ≥ 0.5")]
+    [InlineData("state", "relationship state of pakistan → taliban in 2024: contested", "contested: exchange 0.45 ≥ 0.25 and conflict 0.99 ≥ 0.5")]
     [InlineData("patronClient", "patron–client test of pakistan → taliban in 2024: patron–client", "patron–client: all four features at or above their thresholds; weakest diffuseObligation 0.748 ≥ 0.5")]
     public void Explain_ExplainsAVerdict_InTextAndJson(string measure, string first, string rule)
     {

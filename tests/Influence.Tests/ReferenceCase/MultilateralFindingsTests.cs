@@ -42,7 +42,7 @@ public class MultilateralFindingsTests(ITestOutputHelper output)
     /// "through its close ties to Pakistan"): China → Pakistan (<c>sup-chn-pak-1996-2014-close-ties</c>) and Pakistan →
     /// Taliban support, with no direct China → Taliban tie before the 2015 convergence, so China's only channel to the
     /// Taliban is the open two-path China → Pakistan → Taliban, which Pakistan brokers. After 2021 China's ties to the
-    /// Taliban are direct (<c>sup-chn-tal-2021-2024-ties</c>; none is coded for 2025), so Pakistan brokers nothing.
+    /// Taliban are direct (<c>sup-chn-tal-2021-2026-ties</c>, to the horizon), so Pakistan brokers nothing.
     /// Until the data audit of 2026-11-27 the case coded China's 1990s tie as a direct China → Taliban edge and no
     /// China–Pakistan tie, and this test asserted 0 in both ranges (docs/reference-case.md, "Revisions"). The outcome
     /// rests on that reading of "through its close ties to Pakistan": a coder who keeps a direct edge for the warm
