@@ -26,6 +26,9 @@ internal sealed partial class EvidenceCsv
     /// <summary>Separates the source ids in a <c>sources</c> cell.</summary>
     public const char SourceSeparator = ';';
 
+    /// <summary>Starts the name of a column the reader ignores: the analyst's own (<c>#checked by</c>, <c>#url</c>).</summary>
+    public const char IgnoredColumnMark = '#';
+
     /// <summary>What a cell of each column becomes in the item's JSON object, by <see cref="EvidenceField"/>.</summary>
     private static readonly CellKind[] KindOf = [.. Columns.Select(c => c switch
     {
@@ -80,7 +83,7 @@ internal sealed partial class EvidenceCsv
     /// <summary>The header's names (as written, trimmed) by column index.</summary>
     public List<string> Header { get; } = [];
 
-    /// <summary>The column index of each known field the header names (the first, if named twice).</summary>
+    /// <summary>The column index of each known field the header names (the first, if named twice); columns of the analyst's own (<see cref="IgnoredColumnMark"/>) are not read.</summary>
     public Dictionary<string, int> ColumnOf { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The rows that are not blank, in order.</summary>
@@ -570,9 +573,14 @@ internal sealed partial class EvidenceCsv
             {
                 Add("$", null, 1, i + 1, "expected a column name in the header; the cell is empty");
             }
+            else if (name.StartsWith(IgnoredColumnMark))
+            {
+                // The analyst's own column (who checked the row, a link): not read, and may be repeated.
+                continue;
+            }
             else if (Array.IndexOf(Columns, name) < 0)
             {
-                Add(name, null, 1, i + 1, $"expected a column named after an evidence field ({string.Join(", ", Columns)}); \"{name}\" is not one{Names.DidYouMean(name, Columns)}");
+                Add(name, null, 1, i + 1, $"expected a column named after an evidence field ({string.Join(", ", Columns)}), or a name starting with {IgnoredColumnMark} for a column of your own that is not read (\"{IgnoredColumnMark}{name}\"); \"{name}\" is neither{Names.DidYouMean(name, Columns)}");
             }
             else if (!known.TryAdd(name, i))
             {
