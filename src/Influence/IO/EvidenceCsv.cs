@@ -697,9 +697,17 @@ internal sealed partial class EvidenceCsv
         }
     }
 
-    /// <summary>Writes a cell, quoted (its quotes doubled) if it holds a comma, a quote or a line break.</summary>
+    /// <summary>
+    /// Writes a cell, quoted (its quotes doubled) if it holds a comma, a quote or a line break; half of a surrogate pair
+    /// alone (no character) as U+FFFD, as in the file's UTF-8.
+    /// </summary>
     private static void WriteText(TextWriter writer, ReadOnlySpan<char> value)
     {
+        if (value.IndexOfAnyInRange('\uD800', '\uDFFF') >= 0)
+        {
+            value = Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(value.ToString()));
+        }
+
         if (value.IndexOfAny(",\"\r\n") < 0)
         {
             writer.Write(value);

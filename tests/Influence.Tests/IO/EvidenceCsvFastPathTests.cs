@@ -156,6 +156,20 @@ public sealed class EvidenceCsvFastPathTests
     }
 
     [Fact]
+    public void Half_a_surrogate_pair_alone_in_a_note_is_exported_as_U_FFFD_and_a_whole_pair_as_it_is()
+    {
+        var builder = new Influence.Cases.CaseBuilder("c", "C")
+            .AddSource(new Influence.Cases.Source("s1", "S"))
+            .AddActor(new Actor("P", "P", ActorKind.State))
+            .AddActor(new Actor("Q", "Q", ActorKind.State));
+        builder.Add(new SupportEvidence("e1", EvidenceDate.InYear(2001), Confidence.Confirmed, ["s1"], "P", "Q", ResourceType.Arms, 0.5) { Note = "lone \uD800, pair \U0001F600" });
+
+        var csv = CaseWriter.ToEvidenceCsv(builder.Build());
+
+        csv.Should().Contain("lone \uFFFD, pair \U0001F600");
+    }
+
+    [Fact]
     public void Dates_are_written_as_before()
     {
         var point = EvidenceDate.Point(new DateOnly(987, 3, 4), DatePrecision.Day);
