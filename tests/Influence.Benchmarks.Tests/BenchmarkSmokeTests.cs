@@ -22,7 +22,8 @@ public class BenchmarkSmokeTests
     private static readonly string[] Suite =
     [
         "NetworkBenchmarks.Build", "NetworkBenchmarks.Roles", "NetworkBenchmarks.Measures",
-        "ReadCaseBenchmarks.Read",
+        "ReadCaseBenchmarks.Read", "ReadCaseBenchmarks.ReadWithEvidenceCsv",
+        "WriteCaseBenchmarks.Write", "WriteCaseBenchmarks.WriteEvidenceCsv",
         "ScoreCaseBenchmarks.Read", "ScoreCaseBenchmarks.Score",
         "ScoreUniverseBenchmarks.Engine", "ScoreUniverseBenchmarks.EngineEveryMeasure", "ScoreUniverseBenchmarks.DuckDbSql",
         "NaiveBaselineBenchmarks.Engine", "NaiveBaselineBenchmarks.NaiveLinq",
@@ -68,7 +69,7 @@ public class BenchmarkSmokeTests
             expected.Should().BeGreaterThanOrEqualTo(8, "every benchmark of every class is a case");
             reports.Should().HaveCount(expected);
             reports.Select(r => r.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo).Should().Contain(
-                ["'engine, six measures'", "'engine, every measure'", "'DuckDB SQL, six measures'", "'naive LINQ, six measures'", "'read and validate a case file'"]);
+                ["'engine, six measures'", "'engine, every measure'", "'DuckDB SQL, six measures'", "'naive LINQ, six measures'", "'read and validate a case file'", "'read and validate a case file with its evidence from CSV'"]);
             reports.Should().OnlyContain(r => r.Success && r.ResultStatistics != null && r.ResultStatistics.N > 0, "each benchmark executed and was measured");
             summaries.Should().OnlyContain(s => !s.HasCriticalValidationErrors);
             Directory.Delete(artifacts, recursive: true);

@@ -14,7 +14,7 @@ internal static class ChangePointsCommand
         series.AddTo(command);
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
-            var (dyad, name, scores) = series.Score(parse);
+            var (dyad, name, scores) = series.Score(io, parse);
             var result = ChangePoints.Detect(scores, name, dyad);
             Common.Emit(io, parse.GetValue(series.Out), writer =>
             {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Numerics;
+using System.Text.Json;
 using Influence.Cases;
 using Influence.IO;
 using Influence.Scoring;
@@ -293,7 +294,7 @@ internal static class Common
     public const string EvidenceOptionName = "--evidence";
 
     public static Option<string?> Evidence() =>
-        new(EvidenceOptionName) { Description = "Take the case's evidence from this CSV file, one item a row (docs/case-format.md); the case file's own evidence is set aside." };
+        new(EvidenceOptionName) { Description = "Take the case's evidence from this CSV file, one item a row (docs/case-format.md); the case file's own evidence is set aside (with a warning on standard error)." };
 
     /// <summary>The --evidence file the command line gives, if the command has the option and it is given.</summary>
     public static string? EvidencePath(ParseResult parse) =>
@@ -301,16 +302,17 @@ internal static class Common
 
     /// <summary>
     /// Loads the case a command names: a file, or the built-in reference case for nothing or 'builtin'; its evidence
-    /// from the --evidence CSV file when one is given.
+    /// from the --evidence CSV file when one is given (a case file's own evidence items, set aside, are then counted
+    /// in a warning on standard error).
     /// </summary>
-    public static Case LoadCase(ParseResult parse, string? path)
+    public static Case LoadCase(CliIO io, ParseResult parse, string? path)
     {
-        var result = TryLoadCase(parse, path);
+        var result = TryLoadCase(io, parse, path);
         return result.Case ?? throw new CaseFormatException(path, result.Problems);
     }
 
     /// <summary>Loads a case as <see cref="LoadCase"/> does, returning the problems of invalid files rather than throwing.</summary>
-    public static CaseReadResult TryLoadCase(ParseResult parse, string? path)
+    public static CaseReadResult TryLoadCase(CliIO io, ParseResult parse, string? path)
     {
         var builtIn = path is null or BuiltIn;
         if (EvidencePath(parse) is not { } evidence)
@@ -339,7 +341,78 @@ internal static class Common
         }
 
         RequireFile(path!);
+        if (EvidenceItemsIn(path!) is var setAside and > 0)
+        {
+            io.Error.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"influence: warning: {path}'s {setAside} evidence item{(setAside == 1 ? " is" : "s are")} set aside; the evidence comes from {evidence}"));
+        }
+
         return CaseReader.TryReadFileWithEvidenceCsv(path!, evidence);
+    }
+
+    /// <summary>
+    /// The number of items in a case file's own <c>evidence</c> (the root's first property of that name, as the
+    /// reader takes it), which --evidence sets aside; 0 when it has none, or it is not a list, or the file cannot be
+    /// read that far (its problems are then the reader's to report).
+    /// </summary>
+    private static int EvidenceItemsIn(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+
+        var json = bytes.AsSpan();
+        if (json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            json = json[3..];
+        }
+
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return 0;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isEvidence = reader.ValueTextEquals("evidence"u8);
+                reader.Read();
+                if (!isEvidence)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                if (reader.TokenType != JsonTokenType.StartArray)
+                {
+                    return 0;
+                }
+
+                var count = 0;
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    count++;
+                    reader.Skip();
+                }
+
+                return count;
+            }
+        }
+        catch (JsonException)
+        {
+            // Malformed JSON: the reader reports it.
+        }
+
+        return 0;
     }
 
     /// <summary>An input error (exit 1) when no case file is at a path.</summary>

@@ -28,7 +28,7 @@ internal static class CounterfactualCommand
             var fmt = Common.Choice(parse, format, "table", "json");
 
             var path = parse.GetValue(@case);
-            var theCase = Common.LoadCase(parse, path);
+            var theCase = Common.LoadCase(io, parse, path);
             var (pat, cli) = Common.DyadOf(theCase, parse.GetValue(patron), parse.GetValue(client));
 
             // The periods follow score's rules: at the case's granularity, a finer one is wrong usage, a coarser one

@@ -37,10 +37,10 @@ internal sealed class DyadSeriesOptions
     }
 
     /// <summary>Loads the case and scores the dyad over the requested range with default options.</summary>
-    public (Dyad Dyad, string Measure, ScoreSet Scores) Score(ParseResult parse)
+    public (Dyad Dyad, string Measure, ScoreSet Scores) Score(CliIO io, ParseResult parse)
     {
         var path = parse.GetValue(Case);
-        var theCase = Common.LoadCase(parse, path);
+        var theCase = Common.LoadCase(io, parse, path);
         var dyad = Common.DyadOf(theCase, parse.GetValue(Patron), parse.GetValue(Client));
         var request = Common.Request(theCase, dyad.Patron, dyad.Client, parse.GetValue(From), parse.GetValue(To), parse.GetValue(Granularity));
         return (dyad, parse.GetValue(Measure)!, Scorer.Score(theCase, ScoringOptions.Default, request));

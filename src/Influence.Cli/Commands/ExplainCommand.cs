@@ -25,7 +25,7 @@ internal static class ExplainCommand
         {
             var fmt = Common.Choice(parse, format, "text", "json");
             var path = parse.GetValue(@case);
-            var theCase = Common.LoadCase(parse, path);
+            var theCase = Common.LoadCase(io, parse, path);
             var p = Common.PeriodIn(theCase, parse.GetValue(period)!, "--period");
             var dyad = Common.DyadOf(theCase, parse.GetValue(patron), parse.GetValue(client));
             var request = new ScoringRequest { Dyads = [dyad], Granularity = p.Granularity, From = p, To = p };

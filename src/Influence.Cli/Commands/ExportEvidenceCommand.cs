@@ -19,7 +19,7 @@ internal static class ExportEvidenceCommand
         };
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
-            var theCase = Common.LoadCase(parse, parse.GetValue(@case));
+            var theCase = Common.LoadCase(io, parse, parse.GetValue(@case));
             if (parse.GetValue(output) is { } outPath)
             {
                 Common.WriteFile(io, outPath, stream => CaseWriter.WriteEvidenceCsv(theCase, stream));

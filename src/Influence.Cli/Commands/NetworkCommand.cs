@@ -26,7 +26,7 @@ internal static class NetworkCommand
             var fmt = Common.Choice(parse, format, "json", "dot");
 
             var path = parse.GetValue(@case);
-            var theCase = Common.LoadCase(parse, path);
+            var theCase = Common.LoadCase(io, parse, path);
             var groups = ParseGroups(parse.GetValue(group) ?? [], theCase);
             var p = Common.PeriodIn(theCase, parse.GetValue(period)!, "--period");
             var ids = parse.GetValue(focus)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];

@@ -47,7 +47,7 @@ internal static class PlotCommand
                 throw new Common.UsageException(string.Create(CultureInfo.InvariantCulture, $"--width must be between {MinWidth} and {MaxWidth} pixels, got {width}"));
             }
 
-            var theCase = Common.LoadCase(parse, parse.GetValue(@case));
+            var theCase = Common.LoadCase(io, parse, parse.GetValue(@case));
             var (pat, cli) = Common.DyadOf(theCase, parse.GetValue(patron), parse.GetValue(client));
 
             var request = Common.Request(theCase, pat, cli, parse.GetValue(from), parse.GetValue(to), parse.GetValue(granularity));

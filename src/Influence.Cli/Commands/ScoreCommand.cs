@@ -32,7 +32,7 @@ internal static class ScoreCommand
         {
             var fmt = Common.Choice(parse, format, "table", "json", "csv");
 
-            var theCase = Common.LoadCase(parse, parse.GetValue(@case));
+            var theCase = Common.LoadCase(io, parse, parse.GetValue(@case));
             var request = Common.Request(theCase, parse.GetValue(patron), parse.GetValue(client), parse.GetValue(from), parse.GetValue(to), parse.GetValue(granularity));
             var scores = Scorer.Score(theCase, ScoringOptions.Default, request);
             if (Common.IntervalOptionsFrom(parse, intervals, seed, intervalKind) is { } how)

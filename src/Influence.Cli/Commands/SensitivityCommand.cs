@@ -27,7 +27,7 @@ internal static class SensitivityCommand
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
             var path = parse.GetValue(@case);
-            var theCase = Common.LoadCase(parse, path);
+            var theCase = Common.LoadCase(io, parse, path);
             var dyad = Common.DyadOf(theCase, parse.GetValue(patron), parse.GetValue(client));
             var p = Common.PeriodIn(theCase, parse.GetValue(period)!, "--period");
             var names = parse.GetValue(measures) is { Length: > 0 } given ? given : ["exchange", "conflict"];

@@ -22,7 +22,7 @@ internal static class TrendCommand
                 throw new Common.UsageException(string.Create(CultureInfo.InvariantCulture, $"--level must be above 0 and at most 0.999 (further out the t quantiles are unreliable), got {coverage}"));
             }
 
-            var (dyad, name, scores) = series.Score(parse);
+            var (dyad, name, scores) = series.Score(io, parse);
             var trend = Trends.Fit(scores, name, dyad, level: coverage);
             Common.Emit(io, parse.GetValue(series.Out), writer =>
             {

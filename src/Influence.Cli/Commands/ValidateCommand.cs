@@ -22,7 +22,7 @@ internal static class ValidateCommand
                 name = $"{name} with evidence {evidence}";
             }
 
-            var result = Common.TryLoadCase(parse, path);
+            var result = Common.TryLoadCase(io, parse, path);
             if (result.Case is { } c)
             {
                 return Valid(name, c);

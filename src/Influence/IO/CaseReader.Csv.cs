@@ -1,8 +1,9 @@
 using System.Globalization;
-using System.Text;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Influence.Cases;
+using Influence.Internal;
 
 namespace Influence.IO;
 
@@ -41,9 +42,9 @@ public static partial class CaseReader
     {
         ArgumentNullException.ThrowIfNull(casePath);
         ArgumentNullException.ThrowIfNull(evidenceCsvPath);
-        var json = ReadAllBytes(casePath);
-        var csv = ReadAllBytes(evidenceCsvPath);
-        return TryReadWithEvidenceCsv(json, csv, casePath, evidenceCsvPath);
+        using var json = FileBytes.Read(casePath);
+        using var csv = FileBytes.Read(evidenceCsvPath);
+        return TryReadWithEvidenceCsv(json.Span, csv.Span, casePath, evidenceCsvPath);
     }
 
     /// <summary>
@@ -62,9 +63,20 @@ public static partial class CaseReader
             caseJson = caseJson[3..];
         }
 
-        var table = EvidenceCsv.Parse(evidenceCsv, evidenceFile);
-        var problems = new List<CaseProblem>();
+        // The case file with the rows' JSON array in place of its evidence, assembled in one buffer (in native memory,
+        // freed at the end): the case file up to its evidence, the rows (written by the CSV reader as it reads them),
+        // the rest of the case file. The rows' JSON is about twice as long as the CSV.
         var splice = FindEvidence(caseJson);
+        using var buffer = new NativeBuffer((int)Math.Min(Array.MaxLength, caseJson.Length + (evidenceCsv.Length * 3L)));
+        var (start, end, insert) = splice ?? (0, 0, false);
+        buffer.Write(caseJson[..start]);
+        if (insert)
+        {
+            buffer.Write(start == end && !caseJson[..start].TrimEnd(" \t\r\n"u8).EndsWith("{"u8) ? ",\"evidence\":"u8 : "\"evidence\":"u8);
+        }
+
+        var table = EvidenceCsv.Parse(evidenceCsv, evidenceFile, buffer);
+        var problems = new List<CaseProblem>();
         var rows = table.Rows;
         if (splice is null)
         {
@@ -76,13 +88,9 @@ public static partial class CaseReader
             return new CaseReadResult(null, problems);
         }
 
-        var (start, end, insert) = splice.Value;
-        var items = table.ToJsonArray(rows);
-        var inserted = insert ? Encoding.ASCII.GetBytes(start == end && !caseJson[..start].TrimEnd(" \t\r\n"u8).EndsWith("{"u8) ? $",\"evidence\":{items}" : $"\"evidence\":{items}") : Encoding.ASCII.GetBytes(items);
-        var assembled = new byte[start + inserted.Length + (caseJson.Length - end)];
-        caseJson[..start].CopyTo(assembled);
-        inserted.CopyTo(assembled, start);
-        caseJson[end..].CopyTo(assembled.AsSpan(start + inserted.Length));
+        var after = buffer.WrittenCount;
+        buffer.Write(caseJson[end..]);
+        var assembled = buffer.WrittenSpan;
 
         var read = TryRead(assembled, caseFile);
         if (read.Success && table.Problems.Count == 0)
@@ -92,7 +100,7 @@ public static partial class CaseReader
 
         var assembledLines = JsonLines.Build(assembled);
         var (spliceLine, spliceColumn) = assembledLines.Locate(start);
-        var (_, afterColumn) = assembledLines.Locate(start + inserted.Length);
+        var (_, afterColumn) = assembledLines.Locate(after);
         var (endLine, endColumn) = JsonLines.Build(caseJson).Locate(end);
         var inCsv = new List<CaseProblem>();
         foreach (var p in read.Problems)
@@ -180,18 +188,79 @@ public static partial class CaseReader
         }
     }
 
-    /// <summary>The bytes of a file, with the same errors as <see cref="TryReadFile"/> for a missing file or a folder.</summary>
-    private static byte[] ReadAllBytes(string path)
+    /// <summary>
+    /// The bytes of a file, with the same errors as <see cref="TryReadFile"/> for a missing file, a folder or a file
+    /// that changes while it is read; like it, copied into native memory (freed on <see cref="Dispose"/>) rather than
+    /// into the managed heap, except what has no length (a pipe), which is read to its end.
+    /// </summary>
+    private sealed unsafe class FileBytes : IDisposable
     {
-        if (Directory.Exists(path))
+        private byte* _native;
+        private int _length;
+        private byte[]? _managed;
+
+        private FileBytes()
         {
-            throw new IOException($"{path}: is a folder, not a file");
         }
 
-        using var handle = Open(path);
-        using var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
-        using var whole = new MemoryStream();
-        stream.CopyTo(whole);
-        return whole.ToArray();
+        public ReadOnlySpan<byte> Span => _managed ?? new ReadOnlySpan<byte>(_native, _length);
+
+        public static FileBytes Read(string path)
+        {
+            if (Directory.Exists(path))
+            {
+                throw new IOException($"{path}: is a folder, not a file");
+            }
+
+            using var handle = Open(path);
+            long length;
+            try
+            {
+                length = RandomAccess.GetLength(handle);
+            }
+            catch (Exception e) when (e is IOException or NotSupportedException or UnauthorizedAccessException)
+            {
+                length = 0;
+            }
+
+            if (length > int.MaxValue)
+            {
+                throw new IOException($"{path}: the file is {length} bytes long; files of 2 GB or more are not supported");
+            }
+
+            var bytes = new FileBytes();
+            if (length > 0)
+            {
+                bytes._native = (byte*)NativeMemory.Alloc((nuint)length);
+                bytes._length = (int)length;
+                try
+                {
+                    ReadWhole(handle, new Span<byte>(bytes._native, bytes._length), path);
+                }
+                catch
+                {
+                    bytes.Dispose();
+                    throw;
+                }
+
+                return bytes;
+            }
+
+            using var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
+            using var whole = new MemoryStream();
+            stream.CopyTo(whole);
+            bytes._managed = whole.ToArray();
+            return bytes;
+        }
+
+        public void Dispose()
+        {
+            if (_native is not null)
+            {
+                NativeMemory.Free(_native);
+                _native = null;
+                _length = 0;
+            }
+        }
     }
 }

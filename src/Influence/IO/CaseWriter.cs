@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Influence.Cases;
@@ -44,9 +45,9 @@ public static class CaseWriter
     {
         ArgumentNullException.ThrowIfNull(@case, nameof(@case));
         ArgumentNullException.ThrowIfNull(stream);
-        var text = EvidenceCsv.Write(@case);
         stream.Write([0xEF, 0xBB, 0xBF]);
-        stream.Write(System.Text.Encoding.UTF8.GetBytes(text));
+        using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 16, leaveOpen: true);
+        EvidenceCsv.Write(@case, writer);
     }
 
     /// <summary>Writes a case as a JSON string.</summary>
@@ -194,89 +195,40 @@ public static class CaseWriter
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(e);
         w.WriteStartObject();
-        w.WriteString("id", e.Id);
-        w.WriteString("kind", Names.Kind[e.Kind]);
-        if (e.Date.IsSpan)
-        {
-            w.WriteString("start", e.Date.StartText());
-            w.WriteString("end", e.Date.EndText());
-        }
-        else
-        {
-            w.WriteString("date", e.Date.StartText());
-        }
-
-        w.WriteString("confidence", Names.Confidence[e.Confidence]);
-        w.WriteStartArray("sources");
-        foreach (var s in e.Sources)
-        {
-            w.WriteStringValue(s);
-        }
-
-        w.WriteEndArray();
-        switch (e)
-        {
-            case SupportEvidence s:
-                FromTo(w, s);
-                w.WriteString("resource", Names.Resource[s.Resource]);
-                if (s.Amount is { } amount && s.Unit is { } unit)
-                {
-                    w.WriteNumber("amount", amount);
-                    w.WriteString("unit", unit);
-                }
-                else
-                {
-                    w.WriteNumber("magnitude", s.Magnitude);
-                }
-
-                break;
-            case CoercionEvidence k:
-                FromTo(w, k);
-                w.WriteString("type", Names.Coercion[k.Type]);
-                w.WriteNumber("severity", k.Severity);
-                break;
-            case DemandEvidence d:
-                FromTo(w, d);
-                w.WriteString("issue", d.Issue);
-                w.WriteNumber("salience", d.Salience);
-                w.WriteString("response", Names.Response[d.Response]);
-                break;
-            case AttainmentEvidence a:
-                w.WriteString("objective", a.Objective);
-                w.WriteNumber("value", a.Value);
-                break;
-            case IndicatorEvidence i:
-                w.WriteString("indicator", i.Indicator);
-                w.WriteNumber("value", i.Value);
-                break;
-            case PresenceEvidence p:
-                FromTo(w, p);
-                w.WriteString("type", Names.Presence[p.Type]);
-                w.WriteNumber("level", p.Level);
-                break;
-            case OverreachEvidence o:
-                FromTo(w, o);
-                w.WriteNumber("severity", o.Severity);
-                break;
-            case CommitmentEvidence m:
-                FromTo(w, m);
-                w.WriteString("formality", Names.Formality[m.Formality]);
-                w.WriteNumber("scope", m.Scope);
-                break;
-            case CapabilityEvidence cap:
-                w.WriteString("actor", cap.Actor);
-                w.WriteNumber("value", cap.Value);
-                break;
-        }
-
-        Optional(w, "note", e.Note);
+        var sink = new JsonFields(w);
+        EvidenceFields.Visit(e, ref sink);
         w.WriteEndObject();
     }
 
-    private static void FromTo(Utf8JsonWriter w, DyadicEvidence e)
+    /// <summary>An evidence item's fields as the properties of a JSON object.</summary>
+    private readonly struct JsonFields : IEvidenceFieldSink
     {
-        w.WriteString("from", e.From);
-        w.WriteString("to", e.To);
+        private static readonly JsonEncodedText[] FieldNames = [.. EvidenceCsv.Columns.Select(c => JsonEncodedText.Encode(c))];
+
+        private readonly Utf8JsonWriter _w;
+
+        public JsonFields(Utf8JsonWriter w) => _w = w;
+
+        public void Text(EvidenceField field, string value) => _w.WriteString(FieldNames[(int)field], value);
+
+        public void Number(EvidenceField field, double value) => _w.WriteNumber(FieldNames[(int)field], value);
+
+        public void Date(EvidenceField field, EvidenceDate date)
+        {
+            Span<char> text = stackalloc char[EvidenceDate.MaxTextLength];
+            _w.WriteString(FieldNames[(int)field], text[..EvidenceFields.FormatDate(field, date, text)]);
+        }
+
+        public void Sources(ImmutableArray<string> sources)
+        {
+            _w.WriteStartArray(FieldNames[(int)EvidenceField.Sources]);
+            foreach (var s in sources)
+            {
+                _w.WriteStringValue(s);
+            }
+
+            _w.WriteEndArray();
+        }
     }
 
     private static void Optional(Utf8JsonWriter w, string name, string? value)

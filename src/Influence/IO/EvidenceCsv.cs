@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -22,20 +23,67 @@ internal sealed partial class EvidenceCsv
         "value", "note",
     ];
 
-    /// <summary>The fields whose values are numbers in the case format (a cell that is a number becomes a JSON number).</summary>
-    private static readonly HashSet<string> Numeric = new(StringComparer.Ordinal) { "magnitude", "amount", "severity", "level", "scope", "salience", "value" };
-
     /// <summary>Separates the source ids in a <c>sources</c> cell.</summary>
     public const char SourceSeparator = ';';
 
+    /// <summary>Starts the name of a column the reader ignores: the analyst's own (<c>#checked by</c>, <c>#url</c>).</summary>
+    public const char IgnoredColumnMark = '#';
+
+    /// <summary>What a cell of each column becomes in the item's JSON object, by <see cref="EvidenceField"/>.</summary>
+    private static readonly CellKind[] KindOf = [.. Columns.Select(c => c switch
+    {
+        "sources" => CellKind.Sources,
+        "note" => CellKind.Note,
+        "magnitude" or "amount" or "severity" or "level" or "scope" or "salience" or "value" => CellKind.Number,
+        _ => CellKind.Text,
+    })];
+
+    /// <summary>Each field's <c>"name":</c> in the item's JSON object (UTF-8), by <see cref="EvidenceField"/>.</summary>
+    private static readonly byte[][] JsonNames = [.. Columns.Select(c => Encoding.UTF8.GetBytes($"\"{c}\":"))];
+
+    /// <summary>
+    /// Escapes what must be escaped in a JSON string and nothing more: the rows' JSON is read by the case reader only,
+    /// and text it need not unescape (non-ASCII letters included) is read on its quick path. The values are the same.
+    /// </summary>
+    private static readonly System.Text.Encodings.Web.JavaScriptEncoder JsonEscaping = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    /// <summary>The characters a JSON string holds as they are, one byte each: printable ASCII but the quote and the backslash.</summary>
+    private static readonly System.Buffers.SearchValues<char> PlainJsonText =
+        System.Buffers.SearchValues.Create(string.Concat(Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c).Where(c => c is not ('"' or '\\'))));
+
     private readonly string? _file;
 
-    private EvidenceCsv(string? file) => _file = file;
+    /// <summary>The buffer the rows' JSON array is written to (the caller's, which may hold bytes before and after it).</summary>
+    private readonly NativeBuffer _json;
+
+    /// <summary>
+    /// The cells of the row being read that hold a quote, unquoted, one after another (where each starts and how
+    /// long it is, by column); the other cells are read from the CSV reader's row as they are.
+    /// </summary>
+    private char[] _unquoted = new char[256];
+    private int[] _unquotedStart = new int[32];
+    private int[] _unquotedLength = new int[32];
+    private bool[] _quoted = new bool[32];
+    private bool _rowQuoted;
+    private int _cellCount;
+
+    /// <summary>Text that needs escaping, as UTF-8 before it is escaped.</summary>
+    private byte[] _utf8 = new byte[256];
+
+    private EvidenceCsv(string? file, NativeBuffer json) => (_file, _json) = (file, json);
+
+    private enum CellKind
+    {
+        Text,
+        Number,
+        Sources,
+        Note,
+    }
 
     /// <summary>The header's names (as written, trimmed) by column index.</summary>
     public List<string> Header { get; } = [];
 
-    /// <summary>The column index of each known field the header names (the first, if named twice).</summary>
+    /// <summary>The column index of each known field the header names (the first, if named twice); columns of the analyst's own (<see cref="IgnoredColumnMark"/>) are not read.</summary>
     public Dictionary<string, int> ColumnOf { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The rows that are not blank, in order.</summary>
@@ -44,125 +92,477 @@ internal sealed partial class EvidenceCsv
     /// <summary>The problems of the CSV itself (encoding, header, cell counts).</summary>
     public List<CaseProblem> Problems { get; } = [];
 
-    /// <summary>One row: its first line in the file and its cells.</summary>
-    public sealed record Row(int Line, string[] Cells);
+    /// <summary>One row: its first line in the file, and where its item's JSON object is in the buffer written to.</summary>
+    public readonly record struct Row(int Line, int Start, int End);
 
-    /// <summary>Parses CSV bytes (UTF-8, with or without a byte order mark; any line ends; RFC 4180 quoting).</summary>
-    public static EvidenceCsv Parse(ReadOnlySpan<byte> utf8, string? file)
+    /// <summary>A column whose cells go into the items: the field's JSON name, the column's index, what its cells become.</summary>
+    private readonly record struct ItemColumn(byte[] Name, int Index, CellKind Kind);
+
+    /// <summary>
+    /// Parses CSV bytes (UTF-8, with or without a byte order mark; any line ends; RFC 4180 quoting) and appends the
+    /// rows to <paramref name="json"/> as the case format's JSON array of evidence items, on one line: empty cells are
+    /// left out, a number cell of a numeric field is a JSON number, <c>sources</c> an array. The array is <c>[]</c>
+    /// when the file is refused as a whole (not UTF-8, no header, not comma-separated).
+    /// </summary>
+    public static EvidenceCsv Parse(ReadOnlySpan<byte> utf8, string? file, NativeBuffer json)
     {
-        var table = new EvidenceCsv(file);
+        ArgumentNullException.ThrowIfNull(json);
+        var table = new EvidenceCsv(file, json);
         if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             utf8 = utf8[3..];
         }
 
-        string text;
-        try
+        if (!System.Text.Unicode.Utf8.IsValid(utf8))
         {
-            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(utf8);
-        }
-        catch (DecoderFallbackException e)
-        {
-            var at = Math.Clamp(e.Index, 0, utf8.Length);
-            var line = utf8[..at].Count((byte)'\n') + 1;
-            var b = at < utf8.Length ? utf8[at] : (byte)0;
-            table.Add("$", null, line, null, string.Create(
-                CultureInfo.InvariantCulture,
-                $"expected UTF-8 text; byte 0x{b:X2} on this line is not UTF-8 (save the spreadsheet as \"CSV UTF-8\")"));
-            return table;
-        }
-
-        List<Row> rows = [];
-        try
-        {
-            // Cells are unquoted here rather than by Sep, which would silently take the rest of the file into a cell
-            // whose quote is never closed.
-            using var reader = Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = false, DisableColCountCheck = true }).FromText(text);
-            foreach (var row in reader)
+            try
             {
-                var cells = new string[row.ColCount];
-                for (var i = 0; i < cells.Length; i++)
-                {
-                    cells[i] = table.Unquote(row[i].ToString(), rows.Count == 0 ? 1 : row.LineNumberFrom, i);
-                }
-
-                rows.Add(new Row(row.LineNumberFrom, cells));
+                _ = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(utf8);
             }
-        }
-        catch (InvalidDataException e)
-        {
-            table.Add("$", null, null, null, $"expected well-formed CSV: {e.Message.Split('\n')[0].TrimEnd('\r')}");
-            return table;
-        }
-
-        if (rows.Count == 0 || rows[0].Cells.All(string.IsNullOrWhiteSpace))
-        {
-            table.Add("$", null, 1, null, $"expected a header row naming the columns (for example {string.Join(",", Columns.Take(6))}); the first line is empty");
-            return table;
-        }
-
-        if (rows[0].Cells.Length == 1 && rows[0].Cells[0].IndexOfAny([';', '\t']) is var separator and >= 0)
-        {
-            table.Add("$", null, 1, null, $"expected columns separated by commas; the header is separated by '{(rows[0].Cells[0][separator] == ';' ? ";" : "\\t")}' (save the sheet as \"CSV UTF-8 (comma delimited)\")");
-            table.Rows.Clear();
-            return table;
-        }
-
-        // The header is the first line: blank lines before it were refused above.
-        // A column with no name and nothing in it (a spreadsheet's trailing empty columns) is no column.
-        var unused = Enumerable.Range(0, rows[0].Cells.Length)
-            .Where(i => string.IsNullOrWhiteSpace(rows[0].Cells[i]) && rows.Skip(1).All(r => i >= r.Cells.Length || string.IsNullOrWhiteSpace(r.Cells[i])))
-            .ToHashSet();
-        table.ReadHeader(rows[0] with { Line = 1 }, unused);
-        var used = Enumerable.Range(0, rows[0].Cells.Length).LastOrDefault(i => !unused.Contains(i), -1) + 1;
-        foreach (var row in rows.Skip(1))
-        {
-            if (row.Cells.All(string.IsNullOrWhiteSpace))
+            catch (DecoderFallbackException e)
             {
-                continue;
-            }
-
-            if (row.Cells.Length > table.Header.Count || row.Cells.Length < used)
-            {
-                table.Add("row", table.IdOf(row), row.Line, Math.Min(row.Cells.Length, table.Header.Count) + 1, string.Create(
+                var at = Math.Clamp(e.Index, 0, utf8.Length);
+                var line = utf8[..at].Count((byte)'\n') + 1;
+                var b = at < utf8.Length ? utf8[at] : (byte)0;
+                table.Add("$", null, line, null, string.Create(
                     CultureInfo.InvariantCulture,
-                    $"expected {table.Header.Count} cell{(table.Header.Count == 1 ? string.Empty : "s")}, as the header has; the row has {row.Cells.Length} (a comma in a cell needs the cell in double quotes)"));
+                    $"expected UTF-8 text; byte 0x{b:X2} on this line is not UTF-8 (save the spreadsheet as \"CSV UTF-8\")"));
+                json.Write("[]"u8);
+                return table;
             }
+        }
 
-            table.Rows.Add(row);
+        // Decoded as it is read, not into one string of the whole file first. The bytes are pinned while they are read.
+        if (utf8.IsEmpty)
+        {
+            table.Read(TextReader.Null);
+            return table;
+        }
+
+        unsafe
+        {
+            fixed (byte* bytes = utf8)
+            {
+                using var stream = new UnmanagedMemoryStream(bytes, utf8.Length);
+                using var text = new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+                table.Read(text);
+            }
         }
 
         return table;
     }
 
-    /// <summary>A cell's text: a quoted cell without its quotes and with its doubled quotes single.</summary>
-    private string Unquote(string raw, int line, int column)
+    /// <summary>
+    /// Reads the rows in one pass, writing each row's JSON object as it goes (which columns go into it, and in what
+    /// order, is found once, from the header). The problems are in the order of checking every row's quotes first,
+    /// then the header, then the rows' cell counts.
+    /// </summary>
+    private void Read(TextReader text)
     {
-        if (!raw.StartsWith('"'))
+        var arrayStart = _json.WrittenCount;
+        ItemColumn[] order = [];
+        string[] header = [];
+        int[] unnamed = [];
+        bool[] unnamedUsed = [];
+        var writing = false;
+        var first = true;
+        var failed = false;
+        List<(int Line, int Cells, string? Id)> uneven = [];
+        try
         {
-            if (raw.Contains('"', StringComparison.Ordinal))
+            // Cells are unquoted here rather than by Sep, which would silently take the rest of the file into a cell
+            // whose quote is never closed.
+            using var reader = Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = false, DisableColCountCheck = true }).From(text);
+            foreach (var row in reader)
+            {
+                var line = first ? 1 : row.LineNumberFrom;
+                ReadCells(row, line);
+                if (first)
+                {
+                    first = false;
+                    header = new string[_cellCount];
+                    for (var i = 0; i < header.Length; i++)
+                    {
+                        header[i] = new string(Cell(row, i));
+                    }
+
+                    if (!header.All(string.IsNullOrWhiteSpace) && !(header.Length == 1 && header[0].IndexOfAny([';', '\t']) >= 0))
+                    {
+                        writing = true;
+                        order = Order(header);
+                        unnamed = [.. Enumerable.Range(0, header.Length).Where(i => string.IsNullOrWhiteSpace(header[i]))];
+                        unnamedUsed = new bool[unnamed.Length];
+                        _json.Write((byte)'[');
+                    }
+
+                    continue;
+                }
+
+                if (!writing || Blank(row))
+                {
+                    continue;
+                }
+
+                for (var u = 0; u < unnamed.Length; u++)
+                {
+                    unnamedUsed[u] |= unnamed[u] < _cellCount && !Cell(row, unnamed[u]).IsWhiteSpace();
+                }
+
+                if (_cellCount != header.Length)
+                {
+                    uneven.Add((line, _cellCount, ColumnOf.TryGetValue("id", out var c) && c < _cellCount && Cell(row, c).Trim() is { Length: > 0 } id ? new string(id) : null));
+                }
+
+                if (Rows.Count > 0)
+                {
+                    _json.Write((byte)',');
+                }
+
+                var start = _json.WrittenCount;
+                WriteItem(row, order);
+                Rows.Add(new Row(line, start, _json.WrittenCount));
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            Add("$", null, null, null, $"expected well-formed CSV: {e.Message.Split('\n')[0].TrimEnd('\r')}");
+            (writing, failed) = (false, true);
+        }
+
+        if (writing)
+        {
+            _json.Write((byte)']');
+        }
+        else
+        {
+            _json.Truncate(arrayStart);
+            _json.Write("[]"u8);
+            Rows.Clear();
+            ColumnOf.Clear();
+        }
+
+        if (failed)
+        {
+            return;
+        }
+
+        if (first || header.All(string.IsNullOrWhiteSpace))
+        {
+            Add("$", null, 1, null, $"expected a header row naming the columns (for example {string.Join(",", Columns.Take(6))}); the first line is empty");
+            return;
+        }
+
+        if (header.Length == 1 && header[0].IndexOfAny([';', '\t']) is var separator and >= 0)
+        {
+            Add("$", null, 1, null, $"expected columns separated by commas; the header is separated by '{(header[0][separator] == ';' ? ";" : "\\t")}' (save the sheet as \"CSV UTF-8 (comma delimited)\")");
+            return;
+        }
+
+        // The header is the first line: blank lines before it were refused above.
+        // A column with no name and nothing in it (a spreadsheet's trailing empty columns) is no column.
+        var unused = unnamed.Where((_, u) => !unnamedUsed[u]).ToHashSet();
+        ReadHeader(header, unused);
+        var used = Enumerable.Range(0, header.Length).LastOrDefault(i => !unused.Contains(i), -1) + 1;
+        foreach (var (line, cells, id) in uneven)
+        {
+            if (cells > Header.Count || cells < used)
+            {
+                Add("row", id, line, Math.Min(cells, Header.Count) + 1, string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"expected {Header.Count} cell{(Header.Count == 1 ? string.Empty : "s")}, as the header has; the row has {cells} (a comma in a cell needs the cell in double quotes)"));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The known fields the header names, each at its first column, in the order of the columns: what each row's
+    /// object holds, in that order.
+    /// </summary>
+    private ItemColumn[] Order(string[] header)
+    {
+        for (var i = 0; i < header.Length; i++)
+        {
+            var name = header[i].Trim();
+            if (Array.IndexOf(Columns, name) >= 0)
+            {
+                ColumnOf.TryAdd(name, i);
+            }
+        }
+
+        return [.. ColumnOf
+            .OrderBy(c => c.Value)
+            .Select(c =>
+            {
+                var field = Array.IndexOf(Columns, c.Key);
+                return new ItemColumn(JsonNames[field], c.Value, KindOf[field]);
+            })];
+    }
+
+    /// <summary>
+    /// Takes in a row's cells: those with a quote are unquoted (a cell quoted wrongly is kept as it is, with a
+    /// problem); the others are read from the row as they are.
+    /// </summary>
+    private void ReadCells(SepReader.Row row, int line)
+    {
+        _cellCount = row.ColCount;
+        _rowQuoted = row.Span.Contains('"');
+        if (!_rowQuoted)
+        {
+            return;
+        }
+
+        if (_quoted.Length < _cellCount)
+        {
+            var size = Math.Max(_cellCount, _quoted.Length * 2);
+            Array.Resize(ref _quoted, size);
+            Array.Resize(ref _unquotedStart, size);
+            Array.Resize(ref _unquotedLength, size);
+        }
+
+        var at = 0;
+        for (var i = 0; i < _cellCount; i++)
+        {
+            var raw = row[i].Span;
+            _quoted[i] = raw.Contains('"');
+            if (!_quoted[i])
+            {
+                continue;
+            }
+
+            if (_unquoted.Length - at < raw.Length)
+            {
+                Array.Resize(ref _unquoted, Math.Max(_unquoted.Length * 2, at + raw.Length));
+            }
+
+            _unquotedStart[i] = at;
+            _unquotedLength[i] = Unquote(raw, _unquoted.AsSpan(at), line, i);
+            at += _unquotedLength[i];
+        }
+    }
+
+    /// <summary>The row's cell <paramref name="i"/>, unquoted.</summary>
+    private ReadOnlySpan<char> Cell(SepReader.Row row, int i) =>
+        _rowQuoted && _quoted[i] ? _unquoted.AsSpan(_unquotedStart[i], _unquotedLength[i]) : row[i].Span;
+
+    /// <summary>Whether every cell of the row is empty or spaces.</summary>
+    private bool Blank(SepReader.Row row)
+    {
+        for (var i = 0; i < _cellCount; i++)
+        {
+            if (!Cell(row, i).IsWhiteSpace())
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The row as the case format's JSON object.</summary>
+    private void WriteItem(SepReader.Row row, ItemColumn[] order)
+    {
+        _json.Write((byte)'{');
+        var any = false;
+        foreach (var (name, column, kind) in order)
+        {
+            if (column >= _cellCount)
+            {
+                continue;
+            }
+
+            var cell = kind == CellKind.Note ? Cell(row, column) : Cell(row, column).Trim();
+            if (cell.IsEmpty)
+            {
+                continue;
+            }
+
+            if (any)
+            {
+                _json.Write((byte)',');
+            }
+
+            any = true;
+            _json.Write(name);
+            if (kind == CellKind.Sources)
+            {
+                _json.Write((byte)'[');
+                while (true)
+                {
+                    var cut = cell.IndexOf(SourceSeparator);
+                    WriteJsonString((cut < 0 ? cell : cell[..cut]).Trim());
+                    if (cut < 0)
+                    {
+                        break;
+                    }
+
+                    _json.Write((byte)',');
+                    cell = cell[(cut + 1)..];
+                }
+
+                _json.Write((byte)']');
+            }
+            else if (kind == CellKind.Number && IsShortestNumber(cell))
+            {
+                // As it is: the text the number would be written as.
+                var into = _json.GetSpan(cell.Length);
+                System.Text.Ascii.FromUtf16(cell, into, out _);
+                _json.Advance(cell.Length);
+            }
+            else if (kind == CellKind.Number
+                && double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+                && double.IsFinite(number))
+            {
+                WriteJsonNumber(_json, number);
+            }
+            else
+            {
+                WriteJsonString(cell);
+            }
+        }
+
+        _json.Write((byte)'}');
+    }
+
+    /// <summary>
+    /// A finite number as <see cref="Utf8JsonWriter"/> writes it: the shortest text that reads back as the same
+    /// number, in invariant culture (<c>0.5</c>, <c>1E-07</c>).
+    /// </summary>
+    private static void WriteJsonNumber(NativeBuffer json, double number)
+    {
+        var into = json.GetSpan(32);
+        if (!number.TryFormat(into, out var written, default, CultureInfo.InvariantCulture))
+        {
+            throw new InvalidOperationException($"{number} did not fit in 32 bytes");
+        }
+
+        json.Advance(written);
+    }
+
+    /// <summary>
+    /// Whether a number cell is already the text <see cref="WriteJsonNumber"/> would write for it, so need not be
+    /// parsed and written again: an optional minus, an integer part without leading zeros, an optional fraction not
+    /// ending in 0, at most 15 significant digits (so no shorter text reads as the same number, and this one reads
+    /// back as itself), and a magnitude that is written without an exponent (from 10⁻⁴ up to, not including, 10¹⁵).
+    /// </summary>
+    internal static bool IsShortestNumber(ReadOnlySpan<char> text)
+    {
+        var i = text.Length > 0 && text[0] == '-' ? 1 : 0;
+        var digits = text[i..];
+        var point = digits.IndexOf('.');
+        var whole = point < 0 ? digits : digits[..point];
+        if (whole.Length == 0 || whole.IndexOfAnyExceptInRange('0', '9') >= 0 || (whole.Length > 1 && whole[0] == '0'))
+        {
+            return false;
+        }
+
+        var fraction = point < 0 ? [] : digits[(point + 1)..];
+        if (point >= 0 && (fraction.Length == 0 || fraction.IndexOfAnyExceptInRange('0', '9') >= 0 || fraction[^1] == '0'))
+        {
+            return false;
+        }
+
+        if (whole[0] != '0')
+        {
+            // Significant digits: all of the integer part and the fraction (which does not end in 0); below 10¹⁵.
+            return whole.Length + fraction.Length <= 15;
+        }
+
+        // 0, or 0.000ddd: the leading zeros of the fraction are not significant; 10⁻⁴ and above have at most three.
+        var zeros = fraction.IndexOfAnyExcept('0');
+        return fraction.Length == 0 || (zeros <= 3 && fraction.Length - zeros <= 15);
+    }
+
+    /// <summary>Text as a JSON string: printable ASCII without a quote or a backslash as it is, anything else escaped as JSON needs.</summary>
+    private void WriteJsonString(ReadOnlySpan<char> text)
+    {
+        if (text.IndexOfAnyExcept(PlainJsonText) < 0)
+        {
+            var into = _json.GetSpan(text.Length + 2);
+            into[0] = (byte)'"';
+            System.Text.Ascii.FromUtf16(text, into[1..], out _);
+            into[text.Length + 1] = (byte)'"';
+            _json.Advance(text.Length + 2);
+            return;
+        }
+
+        // The text was decoded from UTF-8, so it is whole characters and encodes back exactly.
+        if (_utf8.Length < text.Length * 3)
+        {
+            _utf8 = new byte[Math.Max(_utf8.Length * 2, text.Length * 3)];
+        }
+
+        var utf8 = _utf8.AsSpan(0, Encoding.UTF8.GetBytes(text, _utf8));
+        var escaped = _json.GetSpan((utf8.Length * 6) + 2);
+        escaped[0] = (byte)'"';
+        if (JsonEscaping.EncodeUtf8(utf8, escaped[1..], out _, out var written) != System.Buffers.OperationStatus.Done)
+        {
+            throw new InvalidOperationException("the text could not be escaped for JSON");
+        }
+
+        escaped[written + 1] = (byte)'"';
+        _json.Advance(written + 2);
+    }
+
+    /// <summary>
+    /// Writes a cell's text, unquoted, into <paramref name="into"/> (as long as <paramref name="raw"/> at least): a
+    /// quoted cell without its quotes and with its doubled quotes single; a cell quoted wrongly as it is, with a
+    /// problem. Returns the length written.
+    /// </summary>
+    private int Unquote(ReadOnlySpan<char> raw, Span<char> into, int line, int column)
+    {
+        if (raw.IsEmpty || raw[0] != '"')
+        {
+            if (raw.Contains('"'))
             {
                 // The CSV reader opens a quoted section at any quote, so a stray one would swallow the rows after it.
                 Add("$", null, line, column + 1, "expected a cell with a quote in it to be quoted whole, its quotes written twice (\"a 5\"\" gun\"); this cell does not start with a quote but holds one, which would run on into the next rows");
             }
 
-            return raw;
+            raw.CopyTo(into);
+            return raw.Length;
         }
 
-        if (raw.Length < 2 || !raw.EndsWith('"') || raw[1..^1].Replace("\"\"", string.Empty, StringComparison.Ordinal).Contains('"', StringComparison.Ordinal))
+        if (raw.Length < 2 || raw[^1] != '"' || Unescape(raw[1..^1], into) is not { } length)
         {
             Add("$", null, line, column + 1, "expected a quoted cell to end with its closing quote, right before the next comma or line end (a quote inside a quoted cell is written twice: \"\"); this one runs on to the end of the file or to a stray quote");
-            return raw;
+            raw.CopyTo(into);
+            return raw.Length;
         }
 
-        return raw[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal);
+        return length;
     }
 
-    private void ReadHeader(Row header, HashSet<int> unused)
+    /// <summary>The inside of a quoted cell with its doubled quotes single, and its length; null if a quote in it is not doubled.</summary>
+    private static int? Unescape(ReadOnlySpan<char> inside, Span<char> into)
     {
-        for (var i = 0; i < header.Cells.Length; i++)
+        var length = 0;
+        while (true)
         {
-            var name = header.Cells[i].Trim();
+            var quote = inside.IndexOf('"');
+            var part = quote < 0 ? inside : inside[..quote];
+            part.CopyTo(into[length..]);
+            length += part.Length;
+            if (quote < 0)
+            {
+                return length;
+            }
+
+            if (quote + 1 >= inside.Length || inside[quote + 1] != '"')
+            {
+                return null;
+            }
+
+            into[length++] = '"';
+            inside = inside[(quote + 2)..];
+        }
+    }
+
+    private void ReadHeader(string[] header, HashSet<int> unused)
+    {
+        var known = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < header.Length; i++)
+        {
+            var name = header[i].Trim();
             Header.Add(name);
             if (unused.Contains(i))
             {
@@ -171,86 +571,50 @@ internal sealed partial class EvidenceCsv
 
             if (name.Length == 0)
             {
-                Add("$", null, header.Line, i + 1, "expected a column name in the header; the cell is empty");
+                Add("$", null, 1, i + 1, "expected a column name in the header; the cell is empty");
+            }
+            else if (name.StartsWith(IgnoredColumnMark))
+            {
+                // The analyst's own column (who checked the row, a link): not read, and may be repeated.
+                continue;
             }
             else if (Array.IndexOf(Columns, name) < 0)
             {
-                Add(name, null, header.Line, i + 1, $"expected a column named after an evidence field ({string.Join(", ", Columns)}); \"{name}\" is not one{Names.DidYouMean(name, Columns)}");
+                Add(name, null, 1, i + 1, $"expected a column named after an evidence field ({string.Join(", ", Columns)}), or a name starting with {IgnoredColumnMark} for a column of your own that is not read (\"{IgnoredColumnMark}{name}\"); \"{name}\" is neither{Names.DidYouMean(name, Columns)}");
             }
-            else if (ColumnOf.TryGetValue(name, out var first))
+            else if (!known.TryAdd(name, i))
             {
-                Add(name, null, header.Line, i + 1, string.Create(CultureInfo.InvariantCulture, $"expected each column once; \"{name}\" is also column {first + 1}"));
-            }
-            else
-            {
-                ColumnOf[name] = i;
+                Add(name, null, 1, i + 1, string.Create(CultureInfo.InvariantCulture, $"expected each column once; \"{name}\" is also column {known[name] + 1}"));
             }
         }
     }
 
-    /// <summary>The row's id cell, if it has a non-empty one.</summary>
-    private string? IdOf(Row row) =>
-        ColumnOf.TryGetValue("id", out var c) && c < row.Cells.Length && row.Cells[c].Trim() is { Length: > 0 } id ? id : null;
+    /// <summary>The row's id cell, if it has a non-empty one: the <c>id</c> of its JSON object.</summary>
+    private string? IdOf(Row row)
+    {
+        if (!ColumnOf.ContainsKey("id"))
+        {
+            return null;
+        }
+
+        var reader = new Utf8JsonReader(_json.WrittenSpan[row.Start..row.End]);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("id"u8))
+            {
+                reader.Read();
+                return reader.GetString();
+            }
+
+            reader.Skip();
+        }
+
+        return null;
+    }
 
     private void Add(string path, string? id, int? line, int? column, string message) =>
         Problems.Add(new CaseProblem(path, id, message) { File = _file, Line = line, Column = column });
-
-    /// <summary>
-    /// The rows as the case format's JSON array of evidence items (ASCII, on one line): empty cells are left out,
-    /// a number cell of a numeric field is a JSON number, <c>sources</c> an array.
-    /// </summary>
-    public string ToJsonArray(IReadOnlyList<Row> rows)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartArray();
-            foreach (var row in rows)
-            {
-                w.WriteStartObject();
-                foreach (var (name, column) in ColumnOf.OrderBy(c => c.Value))
-                {
-                    if (column >= row.Cells.Length || row.Cells[column] is not { Length: > 0 } raw)
-                    {
-                        continue;
-                    }
-
-                    var cell = name == "note" ? raw : raw.Trim();
-                    if (cell.Length == 0)
-                    {
-                        continue;
-                    }
-
-                    if (name == "sources")
-                    {
-                        w.WriteStartArray(name);
-                        foreach (var s in cell.Split(SourceSeparator))
-                        {
-                            w.WriteStringValue(s.Trim());
-                        }
-
-                        w.WriteEndArray();
-                    }
-                    else if (Numeric.Contains(name)
-                        && double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-                        && double.IsFinite(number))
-                    {
-                        w.WriteNumber(name, number);
-                    }
-                    else
-                    {
-                        w.WriteString(name, cell);
-                    }
-                }
-
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-        }
-
-        return Encoding.ASCII.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
 
     /// <summary>
     /// A problem the case reader found at <c>$.evidence[i]</c> + <paramref name="rest"/>, located in the CSV: the row's
@@ -282,71 +646,174 @@ internal sealed partial class EvidenceCsv
     public static string Write(Case @case)
     {
         ArgumentNullException.ThrowIfNull(@case);
-        var items = new List<Dictionary<string, string>>(@case.Evidence.Count);
-        var used = new HashSet<string>(StringComparer.Ordinal);
-        using var buffer = new MemoryStream();
+        using var text = new StringWriter(new StringBuilder(64 + (@case.Evidence.Count * 96)), CultureInfo.InvariantCulture);
+        Write(@case, text);
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Writes the evidence of a case as CSV text (see <see cref="Write(Case)"/>), straight from its items: one pass to
+    /// find the columns they use, one to write the rows.
+    /// </summary>
+    public static void Write(Case @case, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(writer);
+        var usedFields = new UsedFields();
         foreach (var e in @case.Evidence)
         {
-            buffer.SetLength(0);
-            using (var w = new Utf8JsonWriter(buffer))
-            {
-                CaseWriter.WriteItem(w, e);
-            }
-
-            using var doc = JsonDocument.Parse(buffer.ToArray());
-            var cells = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var p in doc.RootElement.EnumerateObject())
-            {
-                if (Array.IndexOf(Columns, p.Name) < 0)
-                {
-                    throw new InvalidOperationException($"the evidence field \"{p.Name}\" has no CSV column");
-                }
-
-                cells[p.Name] = p.Value.ValueKind switch
-                {
-                    JsonValueKind.Array => string.Join(SourceSeparator, p.Value.EnumerateArray().Select(s => s.GetString())),
-                    JsonValueKind.Number => p.Value.GetRawText(),
-                    _ => p.Value.GetString() ?? string.Empty,
-                };
-                used.Add(p.Name);
-            }
-
-            items.Add(cells);
+            EvidenceFields.Visit(e, ref usedFields);
         }
 
-        var columns = Columns.Where(c => used.Contains(c) || c is "id" or "kind" or "date" or "confidence" or "sources").ToList();
-        var sb = new StringBuilder();
-        sb.AppendJoin(',', columns).Append('\n');
-        foreach (var cells in items)
+        var always = new[] { EvidenceField.Id, EvidenceField.Kind, EvidenceField.Date, EvidenceField.Confidence, EvidenceField.Sources };
+        var columns = Enum.GetValues<EvidenceField>().Where(f => usedFields.Has(f) || always.Contains(f)).ToArray();
+        for (var i = 0; i < columns.Length; i++)
         {
-            for (var i = 0; i < columns.Count; i++)
+            if (i > 0)
+            {
+                writer.Write(',');
+            }
+
+            writer.Write(Columns[(int)columns[i]]);
+        }
+
+        writer.Write('\n');
+        var cells = new CsvCells(Columns.Length);
+        foreach (var e in @case.Evidence)
+        {
+            cells.Clear();
+            EvidenceFields.Visit(e, ref cells);
+            for (var i = 0; i < columns.Length; i++)
             {
                 if (i > 0)
                 {
-                    sb.Append(',');
+                    writer.Write(',');
                 }
 
-                if (cells.TryGetValue(columns[i], out var value))
-                {
-                    AppendCell(sb, value);
-                }
+                cells.WriteCell(writer, columns[i]);
             }
 
-            sb.Append('\n');
+            writer.Write('\n');
         }
-
-        return sb.ToString();
     }
 
-    private static void AppendCell(StringBuilder sb, string value)
+    /// <summary>
+    /// Writes a cell, quoted (its quotes doubled) if it holds a comma, a quote or a line break; half of a surrogate pair
+    /// alone (no character) as U+FFFD, as in the file's UTF-8.
+    /// </summary>
+    private static void WriteText(TextWriter writer, ReadOnlySpan<char> value)
     {
-        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
+        if (value.IndexOfAnyInRange('\uD800', '\uDFFF') >= 0)
         {
-            sb.Append(value);
+            value = Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(value.ToString()));
+        }
+
+        if (value.IndexOfAny(",\"\r\n") < 0)
+        {
+            writer.Write(value);
             return;
         }
 
-        sb.Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+        writer.Write('"');
+        while (value.IndexOf('"') is var quote and >= 0)
+        {
+            writer.Write(value[..(quote + 1)]);
+            writer.Write('"');
+            value = value[(quote + 1)..];
+        }
+
+        writer.Write(value);
+        writer.Write('"');
+    }
+
+    /// <summary>Which fields the items have.</summary>
+    private struct UsedFields : IEvidenceFieldSink
+    {
+        private uint _bits;
+
+        public readonly bool Has(EvidenceField field) => (_bits & (1u << (int)field)) != 0;
+
+        public void Text(EvidenceField field, string value) => _bits |= 1u << (int)field;
+
+        public void Number(EvidenceField field, double value) => _bits |= 1u << (int)field;
+
+        public void Date(EvidenceField field, EvidenceDate date) => _bits |= 1u << (int)field;
+
+        public void Sources(ImmutableArray<string> sources) => _bits |= 1u << (int)EvidenceField.Sources;
+    }
+
+    /// <summary>One item's cells, by field.</summary>
+    private readonly struct CsvCells : IEvidenceFieldSink
+    {
+        private readonly string?[] _text;
+        private readonly double?[] _number;
+        private readonly EvidenceDate?[] _date;
+        private readonly ImmutableArray<string>[] _sources;
+
+        public CsvCells(int fields) =>
+            (_text, _number, _date, _sources) = (new string?[fields], new double?[fields], new EvidenceDate?[fields], new ImmutableArray<string>[1]);
+
+        public void Clear()
+        {
+            Array.Clear(_text);
+            Array.Clear(_number);
+            Array.Clear(_date);
+            _sources[0] = default;
+        }
+
+        public void Date(EvidenceField field, EvidenceDate date) => _date[(int)field] = date;
+
+        public void Text(EvidenceField field, string value) => _text[(int)field] = value;
+
+        public void Number(EvidenceField field, double value) => _number[(int)field] = value;
+
+        public void Sources(ImmutableArray<string> sources) => _sources[0] = sources;
+
+        public void WriteCell(TextWriter writer, EvidenceField field)
+        {
+            if (field == EvidenceField.Sources)
+            {
+                var sources = _sources[0];
+                if (sources.IsDefault)
+                {
+                    return;
+                }
+
+                foreach (var s in sources)
+                {
+                    if (s.AsSpan().IndexOfAny(",\"\r\n") >= 0)
+                    {
+                        WriteText(writer, string.Join(SourceSeparator, sources));
+                        return;
+                    }
+                }
+
+                for (var i = 0; i < sources.Length; i++)
+                {
+                    if (i > 0)
+                    {
+                        writer.Write(SourceSeparator);
+                    }
+
+                    writer.Write(sources[i]);
+                }
+            }
+            else if (_number[(int)field] is { } number)
+            {
+                // As the case file writes it (Utf8JsonWriter): the shortest text that reads back as the same number.
+                Span<char> digits = stackalloc char[32];
+                writer.Write(number.TryFormat(digits, out var n, default, CultureInfo.InvariantCulture) ? digits[..n] : number.ToString(CultureInfo.InvariantCulture));
+            }
+            else if (_date[(int)field] is { } date)
+            {
+                Span<char> text = stackalloc char[EvidenceDate.MaxTextLength];
+                writer.Write(text[..EvidenceFields.FormatDate(field, date, text)]);
+            }
+            else if (_text[(int)field] is { } text)
+            {
+                WriteText(writer, text);
+            }
+        }
     }
 
     /// <summary>

@@ -222,11 +222,30 @@ public readonly struct EvidenceDate : IEquatable<EvidenceDate>
 
     /// <summary>The start as written in a case file (<c>1996</c>, <c>1996-10</c> or <c>1996-10-22</c>).</summary>
     /// <returns>The text.</returns>
-    public string StartText() => Format(First, StartPrecision);
+    public string StartText()
+    {
+        Span<char> text = stackalloc char[MaxTextLength];
+        return new string(text[..FormatStart(text)]);
+    }
 
     /// <summary>The end as written in a case file.</summary>
     /// <returns>The text.</returns>
-    public string EndText() => Format(IsSpan ? StartOf(Last, EndPrecision) : First, EndPrecision);
+    public string EndText()
+    {
+        Span<char> text = stackalloc char[MaxTextLength];
+        return new string(text[..FormatEnd(text)]);
+    }
+
+    /// <summary>The most characters <see cref="FormatStart"/> and <see cref="FormatEnd"/> write.</summary>
+    internal const int MaxTextLength = 10;
+
+    /// <summary>Writes <see cref="StartText"/> into <paramref name="into"/> (<see cref="MaxTextLength"/> characters or more), without a string.</summary>
+    /// <returns>The number of characters written.</returns>
+    internal int FormatStart(Span<char> into) => Format(First, StartPrecision, into);
+
+    /// <summary>Writes <see cref="EndText"/> into <paramref name="into"/> (<see cref="MaxTextLength"/> characters or more), without a string.</summary>
+    /// <returns>The number of characters written.</returns>
+    internal int FormatEnd(Span<char> into) => Format(IsSpan ? StartOf(Last, EndPrecision) : First, EndPrecision, into);
 
     /// <summary>A point as <c>1996-10</c>; a span as <c>1994..2001-12</c>.</summary>
     /// <returns>The text.</returns>
@@ -280,14 +299,33 @@ public readonly struct EvidenceDate : IEquatable<EvidenceDate>
         return (first, last);
     }
 
-    private static string Format(DateOnly day, DatePrecision precision)
+    /// <summary><c>yyyy</c>, <c>yyyy-MM</c> or <c>yyyy-MM-dd</c> by the precision, in ASCII digits.</summary>
+    private static int Format(DateOnly day, DatePrecision precision, Span<char> into)
     {
-        var inv = CultureInfo.InvariantCulture;
-        return precision switch
+        Digits(day.Year, into[..4]);
+        if (precision == DatePrecision.Year)
         {
-            DatePrecision.Year => day.Year.ToString("D4", inv),
-            DatePrecision.Month => day.ToString("yyyy-MM", inv),
-            _ => day.ToString("yyyy-MM-dd", inv),
-        };
+            return 4;
+        }
+
+        into[4] = '-';
+        Digits(day.Month, into[5..7]);
+        if (precision == DatePrecision.Month)
+        {
+            return 7;
+        }
+
+        into[7] = '-';
+        Digits(day.Day, into[8..10]);
+        return 10;
+    }
+
+    private static void Digits(int value, Span<char> into)
+    {
+        for (var i = into.Length - 1; i >= 0; i--)
+        {
+            into[i] = (char)('0' + (value % 10));
+            value /= 10;
+        }
     }
 }

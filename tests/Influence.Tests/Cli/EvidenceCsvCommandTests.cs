@@ -85,6 +85,57 @@ public sealed class EvidenceCsvCommandTests : IDisposable
         output.Should().Contain("valid").And.Contain("1 evidence item");
     }
 
+    [Fact]
+    public void A_case_file_with_its_own_evidence_is_warned_of_on_standard_error_with_the_number_of_items_set_aside()
+    {
+        var (_, csv) = Exported();
+        var full = _cli.PathOf("full.json");
+        File.WriteAllText(full, CaseWriter.ToJson(CaseReader.LoadBuiltIn()));
+        var items = CaseReader.LoadBuiltIn().Evidence.Count;
+
+        var score = CliRunner.Run("score", full, "--evidence", csv, "--format", "json");
+        var validate = CliRunner.Run("validate", full, "--evidence", csv);
+
+        score.Code.Should().Be(0, score.Err);
+        score.Err.Should().Be($"influence: warning: {full}'s {items} evidence items are set aside; the evidence comes from {csv}{Environment.NewLine}");
+        score.Out.Should().Be(CliRunner.Run("score", "--format", "json").Out, "the warning changes nothing else");
+        validate.Code.Should().Be(0, validate.Err);
+        validate.Err.Should().Contain($"{items} evidence items are set aside");
+        validate.Out.Should().NotContain("set aside", "standard output keeps the result alone");
+    }
+
+    [Fact]
+    public void One_item_set_aside_is_one_item_and_a_case_file_without_evidence_or_the_built_in_case_get_no_warning()
+    {
+        var (head, csv) = Exported();
+        var one = _cli.PathOf("one.json");
+        var node = JsonNode.Parse(File.ReadAllText(head))!.AsObject();
+        node["evidence"] = JsonNode.Parse("""[{ "id": "old", "kind": "support" }]""");
+        File.WriteAllText(one, node.ToJsonString());
+        var empty = _cli.PathOf("empty.json");
+        node["evidence"] = new JsonArray();
+        File.WriteAllText(empty, node.ToJsonString());
+
+        CliRunner.Run("validate", one, "--evidence", csv).Err.Should().Contain($"warning: {one}'s 1 evidence item is set aside; the evidence comes from {csv}");
+        CliRunner.Run("validate", head, "--evidence", csv).Err.Should().NotContain("warning");
+        CliRunner.Run("validate", empty, "--evidence", csv).Err.Should().NotContain("warning");
+        CliRunner.Run("validate", "builtin", "--evidence", csv).Err.Should().NotContain("warning", "the reference case with one's own evidence is what --evidence without a case file means");
+    }
+
+    [Fact]
+    public void The_warning_comes_before_the_problems_of_a_bad_CSV()
+    {
+        var full = _cli.PathOf("full.json");
+        File.WriteAllText(full, CaseWriter.ToJson(CaseReader.LoadBuiltIn()));
+        var csv = _cli.PathOf("bad.csv");
+        File.WriteAllText(csv, "id,kind,date,confidence,sources,from,to,resource,magnitud\ne1,support,2001,confirmed,sharma2026-fn25,pakistan,taliban,fuel,0.5\n");
+
+        var (code, _, err) = CliRunner.Run("score", full, "--evidence", csv);
+
+        code.Should().Be(1);
+        err.Should().StartWith($"influence: warning: {full}'s ").And.Contain($"{csv}:1:9: magnitud: ");
+    }
+
     [Theory]
     [InlineData("validate")]
     [InlineData("explain")]

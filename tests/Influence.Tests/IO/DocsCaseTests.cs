@@ -42,6 +42,27 @@ public class DocsCaseTests
         csv.Should().Be(CaseWriter.ToEvidenceCsv(c), "the page shows what export-evidence writes");
     }
 
+    [Fact]
+    public void TheProblemsShownOnTheHowToPage_AreWhatTheReaderSaysOfTheSlipsItNames()
+    {
+        var page = File.ReadAllText(Repository.PathOf("docs", "howto-write-a-case.md")).ReplaceLineEndings("\n");
+        var json = Block(page, "<!-- case: minimal -->\n```json\n");
+        var lines = Block(page, "<!-- evidence: minimal -->\n```csv\n").Split('\n').ToList();
+        var shown = Block(page, "<!-- evidence: slips -->\n```text\n");
+
+        // The header's note typed notes, high for a magnitude, month 13, a misspelt actor.
+        lines[0] = lines[0].Replace(",note", ",notes", StringComparison.Ordinal);
+        var haven = lines.FindIndex(l => l.StartsWith("haven-2018-2022,", StringComparison.Ordinal));
+        lines[haven] = lines[haven].Replace(",0.6,", ",high,", StringComparison.Ordinal);
+        var intel = lines.FindIndex(l => l.StartsWith("intel-2019,", StringComparison.Ordinal));
+        lines[intel] = lines[intel].Replace(",2019-05,", ",2019-13,", StringComparison.Ordinal).Replace(",river-front,northland,", ",river-front,northlnd,", StringComparison.Ordinal);
+
+        var result = CaseReader.TryReadWithEvidenceCsv(
+            System.Text.Encoding.UTF8.GetBytes(json), System.Text.Encoding.UTF8.GetBytes(string.Join("\n", lines)), "northland.json", "northland-evidence.csv");
+
+        string.Concat(result.Problems.Select(p => p + "\n")).Should().Be(shown, "the page shows the real messages");
+    }
+
     private static string Block(string page, string marker)
     {
         var start = page.IndexOf(marker, StringComparison.Ordinal);

@@ -336,3 +336,78 @@ public sealed class SpreadsheetValueHintTests
         problem.Message.Should().EndWith("; " + hint);
     }
 }
+
+/// <summary>Columns of the analyst's own: a header name starting with # marks a column the reader ignores.</summary>
+public sealed class EvidenceCsvIgnoredColumnTests
+{
+    private const string Head = """
+        {
+          "schema": "influence.case/1", "id": "csv", "name": "Own columns",
+          "sources": [{ "id": "s1", "citation": "A source" }],
+          "actors": [{ "id": "P", "name": "Patron", "kind": "state" }, { "id": "C", "name": "Client", "kind": "movement" }]
+        }
+        """;
+
+    private static CaseReadResult Read(params string[] rows) =>
+        CaseReader.TryReadWithEvidenceCsv(Encoding.UTF8.GetBytes(Head), Encoding.UTF8.GetBytes(string.Join("\n", rows) + "\n"), "case.json", "evidence.csv");
+
+    private static string Hash(Case c) => Reproducibility.InputHash(c, ScoringOptions.Default);
+
+    [Fact]
+    public void A_column_whose_name_starts_with_a_hash_is_not_read_whatever_it_holds()
+    {
+        var plain = Read(
+            "id,kind,date,confidence,sources,from,to,resource,magnitude",
+            "h1,support,2001,confirmed,s1,P,C,arms,0.5",
+            "h2,support,2002,confirmed,s1,P,C,arms,0.25");
+        var own = Read(
+            "id,kind,date,confidence,sources,from,to,resource,magnitude,#checked by,#url",
+            "h1,support,2001,confirmed,s1,P,C,arms,0.5,AB on 3 May,\"https://example.org/a?x=1,2\"",
+            "h2,support,2002,confirmed,s1,P,C,arms,0.25,\"said \"\"no\"\"\",");
+
+        plain.Problems.Should().BeEmpty();
+        own.Problems.Should().BeEmpty();
+        Hash(own.Case!).Should().Be(Hash(plain.Case!));
+    }
+
+    [Fact]
+    public void Own_columns_between_known_ones_leave_their_cells_and_the_column_numbers_of_problems_as_they_are()
+    {
+        var result = Read(
+            "id,# who,kind,date,confidence,sources,#note,from,to,resource,magnitude,note",
+            "h1,AB,support,2001,confirmed,s1,not read,P,C,arms,0.5,read",
+            "h2,,support,2002,confirmed,s1,,P,C,arms,high,");
+        var fine = Read(
+            "id,# who,kind,date,confidence,sources,#note,from,to,resource,magnitude,note",
+            "h1,AB,support,2001,confirmed,s1,not read,P,C,arms,0.5,read");
+
+        var problem = result.Problems.Should().ContainSingle().Subject;
+        (problem.Line, problem.Column, problem.Path, problem.ItemId).Should().Be((3, 11, "magnitude", "h2"));
+        fine.Case!.Evidence.Single().Note.Should().Be("read", "\"#note\" is the analyst's column; \"note\" is the field");
+    }
+
+    [Fact]
+    public void An_own_column_may_be_named_twice()
+    {
+        var result = Read(
+            "id,kind,date,confidence,sources,from,to,resource,magnitude,#,#,#check,#check",
+            "h1,support,2001,confirmed,s1,P,C,arms,0.5,a,b,c,d");
+
+        result.Problems.Should().BeEmpty();
+        result.Case!.Evidence.Count.Should().Be(1);
+    }
+
+    [Fact]
+    public void An_unknown_name_without_a_hash_is_still_a_problem_that_tells_how_to_keep_the_column()
+    {
+        var result = Read(
+            "id,kind,date,confidence,sources,from,to,resource,magnitude,checked by",
+            "h1,support,2001,confirmed,s1,P,C,arms,0.5,AB");
+
+        var problem = result.Problems.Should().ContainSingle().Subject;
+        (problem.Line, problem.Column, problem.Path).Should().Be((1, 10, "checked by"));
+        problem.Message.Should().Be(
+            "expected a column named after an evidence field (id, kind, date, start, end, confidence, sources, from, to, actor, resource, type, formality, magnitude, amount, unit, severity, level, scope, issue, salience, response, objective, indicator, value, note), "
+            + "or a name starting with # for a column of your own that is not read (\"#checked by\"); \"checked by\" is neither");
+    }
+}
