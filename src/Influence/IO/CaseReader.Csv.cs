@@ -42,8 +42,8 @@ public static partial class CaseReader
     {
         ArgumentNullException.ThrowIfNull(casePath);
         ArgumentNullException.ThrowIfNull(evidenceCsvPath);
-        using var json = FileBytes.Read(casePath);
-        using var csv = FileBytes.Read(evidenceCsvPath);
+        using var json = FileBytes.Read(casePath, "case file");
+        using var csv = FileBytes.Read(evidenceCsvPath, "CSV file");
         return TryReadWithEvidenceCsv(json.Span, csv.Span, casePath, evidenceCsvPath);
     }
 
@@ -189,9 +189,13 @@ public static partial class CaseReader
     }
 
     /// <summary>
-    /// The bytes of a file, with the same errors as <see cref="TryReadFile"/> for a missing file, a folder or a file
-    /// that changes while it is read; like it, copied into native memory (freed on <see cref="Dispose"/>) rather than
-    /// into the managed heap, except what has no length (a pipe), which is read to its end.
+    /// The bytes of a file, as every reader of a file takes them: a missing file (also through a missing folder) is a
+    /// <see cref="FileNotFoundException"/>, a folder or a file that changes while it is read an
+    /// <see cref="IOException"/>. They are copied into native memory (freed on <see cref="Dispose"/>) rather than into
+    /// the managed heap, where a large case file would double the reader's peak managed memory, and not mapped: a
+    /// mapped file that another program truncates while it is read kills the process on Unix, where a copy can only
+    /// come out short, which is reported. What has no length (a pipe, a named pipe, an empty file) is read to its end
+    /// from the handle already open: opening a named pipe a second time would wait for a writer that has come and gone.
     /// </summary>
     private sealed unsafe class FileBytes : IDisposable
     {
@@ -205,11 +209,14 @@ public static partial class CaseReader
 
         public ReadOnlySpan<byte> Span => _managed ?? new ReadOnlySpan<byte>(_native, _length);
 
-        public static FileBytes Read(string path)
+        /// <param name="path">The file's path.</param>
+        /// <param name="what">What the file should be, for the messages ("case file").</param>
+        public static FileBytes Read(string path, string what)
         {
             if (Directory.Exists(path))
             {
-                throw new IOException($"{path}: is a folder, not a file");
+                // Opening a folder as a file says "access denied" on Unix, which sends the reader to check permissions.
+                throw new IOException($"{path}: is a folder, not a {what}");
             }
 
             using var handle = Open(path);
@@ -225,7 +232,7 @@ public static partial class CaseReader
 
             if (length > int.MaxValue)
             {
-                throw new IOException($"{path}: the file is {length} bytes long; files of 2 GB or more are not supported");
+                throw new IOException($"{path}: the file is {length} bytes long; {what}s of 2 GB or more are not supported");
             }
 
             var bytes = new FileBytes();

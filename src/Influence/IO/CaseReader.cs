@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Influence.Cases;
@@ -134,42 +133,8 @@ public static partial class CaseReader
     public static CaseReadResult TryReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (Directory.Exists(path))
-        {
-            // Opening a folder as a file says "access denied" on Unix, which sends the reader to check permissions.
-            throw new IOException($"{path}: is a folder, not a case file");
-        }
-
-        // The file is copied into native memory rather than into the managed heap (a large case file would double the
-        // reader's peak managed memory), and not mapped: a mapped file that another program truncates while it is
-        // read kills the process on Unix, where a copy can only come out short, which is reported. What has no length
-        // (a pipe, a named pipe, an empty file) is read to its end from the handle already open: opening a named pipe
-        // a second time would wait for a writer that has come and gone.
-        using var handle = Open(path);
-        long length;
-        try
-        {
-            length = RandomAccess.GetLength(handle);
-        }
-        catch (Exception e) when (e is IOException or NotSupportedException or UnauthorizedAccessException)
-        {
-            length = 0;
-        }
-
-        if (length > int.MaxValue)
-        {
-            throw new IOException($"{path}: the file is {length} bytes long; case files of 2 GB or more are not supported");
-        }
-
-        if (length > 0)
-        {
-            return TryReadCopy(handle, (int)length, path);
-        }
-
-        using var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
-        using var whole = new MemoryStream();
-        stream.CopyTo(whole);
-        return TryRead(whole.GetBuffer().AsSpan(0, (int)whole.Length), path);
+        using var bytes = FileBytes.Read(path, "case file");
+        return TryRead(bytes.Span, path);
     }
 
     /// <summary>
@@ -187,21 +152,6 @@ public static partial class CaseReader
         {
             var full = Path.GetFullPath(path);
             throw new FileNotFoundException($"Could not find file '{full}'.", full, e);
-        }
-    }
-
-    private static unsafe CaseReadResult TryReadCopy(SafeFileHandle handle, int length, string path)
-    {
-        var buffer = (byte*)NativeMemory.Alloc((nuint)length);
-        try
-        {
-            var bytes = new Span<byte>(buffer, length);
-            ReadWhole(handle, bytes, path);
-            return TryRead(bytes, path);
-        }
-        finally
-        {
-            NativeMemory.Free(buffer);
         }
     }
 
