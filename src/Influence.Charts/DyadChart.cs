@@ -13,12 +13,14 @@ namespace Influence.Charts;
 /// </summary>
 /// <remarks>
 /// <para>
-/// With no measures given, the chart has two panels: Biermann's features of patron–client relations (Biermann 2014)
-/// above, Holsti's and Rubinstein's influence criteria (Holsti 1995; Rubinstein 1975) below; with measures given,
-/// one panel of those. Each panel holds measures of one scale, with the axis of that scale: unit measures on [0, 1];
+/// With no measures given, the chart draws Biermann's features of patron–client relations (Biermann 2014) at the top
+/// and Holsti's and Rubinstein's influence criteria (Holsti 1995; Rubinstein 1975) below them; with measures given,
+/// those measures. Each panel holds measures of one scale, with the axis of that scale: unit measures on [0, 1];
 /// signed measures (such as input efficiency or the account balance) in a panel of their own below, on [−1, 1] with
 /// a line at 0; counts (alternative patrons) in another, from 0 to their largest value. A panel split off for a
-/// scale is left out when its measures have no value in the drawn range.
+/// scale is left out when its measures have no value in the drawn range. So the default chart has three panels (the
+/// features; the criteria on [0, 1]; input efficiency on [−1, 1]), two when input efficiency has no value in the
+/// range, and measures you choose are drawn one panel per scale.
 /// </para>
 /// <para>
 /// By default (<see cref="DyadChartOptions.ActiveRangeOnly"/>) the chart spans the dyad's active range: from the first
@@ -36,7 +38,7 @@ public static class DyadChart
     /// <summary>The measures of the upper panel by default: Biermann's features (power asymmetry with its conflictual character).</summary>
     public static ImmutableArray<string> Features { get; } = [.. Measures.Features.Select(m => m.Name)];
 
-    /// <summary>The measures of the lower panel by default: the main influence criteria (attainment, compliance, input efficiency, presence, client agency).</summary>
+    /// <summary>The measures below the features by default: the main influence criteria (attainment, compliance, input efficiency, presence, client agency); input efficiency, a signed measure, is drawn in a panel of its own.</summary>
     public static ImmutableArray<string> Criteria { get; } =
         [Attainment.Instance.Name, Compliance.Instance.Name, InputEfficiency.Instance.Name, Presence.Instance.Name, ClientAgency.Instance.Name];
 
