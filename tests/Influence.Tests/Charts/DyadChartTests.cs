@@ -3,6 +3,7 @@ using Influence.Cases;
 using Influence.Charts;
 using Influence.IO;
 using Influence.Scoring;
+using Influence.Uncertainty;
 using SkiaSharp;
 using Xunit;
 
@@ -15,7 +16,7 @@ public class DyadChartTests
     private static ScoreSet Scores() => Scorer.Score(CaseReader.LoadBuiltIn("pakistan-taliban-1990s"));
 
     [Fact]
-    public void RenderPng_DrawsTwoPanelsWithTitleText_ByDefault()
+    public void RenderPng_DrawsThreePanelsWithTitleText_ByDefault()
     {
         var png = DyadChart.RenderPng(Scores(), PakistanTaliban);
 
@@ -28,7 +29,7 @@ public class DyadChartTests
     }
 
     [Fact]
-    public void RenderPng_DrawsOnePanel_WhenMeasuresAreGiven()
+    public void RenderPng_DrawsOnePanelPerScale_WhenMeasuresAreGiven()
     {
         var png = DyadChart.RenderPng(Scores(), PakistanTaliban, ["exchange", "inputEfficiency"], new DyadChartOptions { Width = 800, PanelHeight = 300 });
 
@@ -115,6 +116,50 @@ public class DyadChartTests
         act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "Width").WithMessage("*must be in [200, 10000]*");
     }
 
+    [Theory]
+    [InlineData(149)]
+    [InlineData(10_001)]
+    public void Options_RejectPanelHeightOutsideRange(int height)
+    {
+        var act = () => new DyadChartOptions { PanelHeight = height };
+
+        act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "PanelHeight").WithMessage("*must be in [150, 10000]*");
+    }
+
+    [Theory]
+    [InlineData(150)]
+    [InlineData(10_000)]
+    public void Options_AcceptPanelHeightAtEitherEndOfItsRange(int height) =>
+        new DyadChartOptions { PanelHeight = height }.PanelHeight.Should().Be(height);
+
+    [Fact]
+    public void ATitleOfOnesOwn_ChangesOnlyTheTitleStrip()
+    {
+        var scores = Scores();
+        using var standard = SKBitmap.Decode(DyadChart.RenderPng(scores, PakistanTaliban, ["exchange"]));
+        using var titled = SKBitmap.Decode(DyadChart.RenderPng(scores, PakistanTaliban, ["exchange"], new DyadChartOptions { Title = "A chart of my own" }));
+
+        (titled.Width, titled.Height).Should().Be((standard.Width, standard.Height));
+        DifferingPixels(standard, titled, 0, 40).Should().BeGreaterThan(0, "the title strip (the top 40 rows) shows the given title");
+        DifferingPixels(standard, titled, 40, standard.Height).Should().Be(0, "the panels do not depend on the title");
+    }
+
+    [Fact]
+    public void ShowIntervalsFalse_DrawsTheChartOfThePointEstimatesAlone()
+    {
+        var point = Scores();
+        var withIntervals = Intervals.Compute(point, new IntervalOptions { Draws = 20, Seed = 1 });
+        var d = withIntervals.IndexOf(PakistanTaliban);
+        var exchange = withIntervals.MeasureIndexOf("exchange");
+        Enumerable.Range(0, withIntervals.PeriodCount).Select(p => withIntervals.Get(exchange, d, p))
+            .Should().Contain(s => s.Low < s.High, "some period has a band to shade, or the comparison below proves nothing");
+
+        var hidden = DyadChart.RenderPng(withIntervals, PakistanTaliban, ["exchange"], new DyadChartOptions { ShowIntervals = false });
+
+        hidden.Should().Equal(DyadChart.RenderPng(point, PakistanTaliban, ["exchange"]), "scores without intervals draw no band");
+        DyadChart.RenderPng(withIntervals, PakistanTaliban, ["exchange"]).Should().NotEqual(hidden, "by default the bands are shaded");
+    }
+
     [Fact]
     public void SavePng_WritesTheSameBytesAsRenderPng()
     {
@@ -141,6 +186,20 @@ public class DyadChartTests
             {
                 var c = bitmap.GetPixel(x, y);
                 count += c.Red + c.Green + c.Blue < 384 ? 1 : 0;
+            }
+        }
+
+        return count;
+    }
+
+    private static int DifferingPixels(SKBitmap a, SKBitmap b, int fromRow, int toRow)
+    {
+        var count = 0;
+        for (var y = fromRow; y < toRow; y++)
+        {
+            for (var x = 0; x < a.Width; x++)
+            {
+                count += a.GetPixel(x, y) != b.GetPixel(x, y) ? 1 : 0;
             }
         }
 
