@@ -7,13 +7,14 @@ using Influence.Scoring;
 namespace Influence.Tests.Properties;
 
 /// <summary>
-/// Random small cases for property tests: four actors (P, the movement C, its faction CF, and X), three declared
-/// dyads (P→C, X→C, P→CF), two issues, three objectives, one indicator, and up to a dozen evidence items of every kind,
-/// dated 1998–2006 as points of every precision or spans, scored 2000–2005.
+/// Random small cases for property tests: five actors (P, the movement C, its faction CF, and two third parties X and
+/// Y, so a client can have more than one supporter besides its patron), three declared dyads (P→C, X→C, P→CF), two
+/// issues, three objectives, one indicator, and up to a dozen evidence items of every kind, dated 1998–2006 as points
+/// of every precision or spans, scored 2000–2005.
 /// </summary>
 internal static class Generators
 {
-    public static readonly ImmutableArray<string> Actors = ["P", "C", "CF", "X"];
+    public static readonly ImmutableArray<string> Actors = ["P", "C", "CF", "X", "Y"];
 
     public static readonly ImmutableArray<Dyad> Dyads = [new("P", "C"), new("X", "C"), new("P", "CF")];
 
@@ -40,7 +41,7 @@ internal static class Generators
         })));
 
     /// <summary>Two different actors.</summary>
-    public static readonly Gen<(string From, string To)> Pair = Gen.Select(Gen.Int[0, 3], Gen.Int[1, 3], (a, k) => (Actors[a], Actors[(a + k) % 4]));
+    public static readonly Gen<(string From, string To)> Pair = Gen.Select(Gen.Int[0, 4], Gen.Int[1, 4], (a, k) => (Actors[a], Actors[(a + k) % 5]));
 
     public static readonly Gen<Confidence> Confidence = Gen.Enum<Confidence>();
 
@@ -62,8 +63,20 @@ internal static class Generators
             (Func<string, EvidenceItem>)(id => new OverreachEvidence(id, d, c, ["s1"], p.From, p.To, s))),
         Gen.Select(Date, Confidence, Pair, Gen.Enum<CommitmentFormality>(), Unit, (d, c, p, f, s) =>
             (Func<string, EvidenceItem>)(id => new CommitmentEvidence(id, d, c, ["s1"], p.From, p.To, f) { Scope = s })),
-        Gen.Select(Date, Confidence, Gen.Int[0, 3], Gen.Double[0.1, 100], (d, c, a, v) =>
+        Gen.Select(Date, Confidence, Gen.Int[0, 4], Gen.Double[0.1, 100], (d, c, a, v) =>
             (Func<string, EvidenceItem>)(id => new CapabilityEvidence(id, d, c, ["s2"], Actors[a], v))));
+
+    /// <summary>
+    /// Support to the client C from both third parties, X and Y, in one year of the scored range, each weighing at
+    /// least 0.2: added to random items, it gives the client two supporters besides its patron, so that counts above 1
+    /// are drawn too.
+    /// </summary>
+    public static readonly Gen<EvidenceItem[]> SupportFromBothThirdParties = Gen.Select(Gen.Int[2000, 2005], Gen.Double[0.2, 1], Gen.Double[0.2, 1], (year, x, y) =>
+        new EvidenceItem[]
+        {
+            new SupportEvidence("x-to-c", EvidenceDate.InYear(year), Influence.Evidence.Confidence.Confirmed, ["s1"], "X", "C", ResourceType.Funding, x),
+            new SupportEvidence("y-to-c", EvidenceDate.InYear(year), Influence.Evidence.Confidence.Confirmed, ["s1"], "Y", "C", ResourceType.Arms, y),
+        });
 
     /// <summary>Up to <paramref name="max"/> items with ids e00, e01, ….</summary>
     public static Gen<EvidenceItem[]> Items(int max = 12) =>
@@ -80,7 +93,8 @@ internal static class Generators
         b.AddActor(new Actor("P", "Patron", ActorKind.State))
             .AddActor(new Actor("C", "Client movement", ActorKind.Movement))
             .AddActor(new Actor("CF", "Client faction", ActorKind.Faction) { Parent = "C" })
-            .AddActor(new Actor("X", "Third party", ActorKind.State));
+            .AddActor(new Actor("X", "Third party", ActorKind.State))
+            .AddActor(new Actor("Y", "Another third party", ActorKind.State));
         b.AddIssue(new Issue("i1", "Core issue") { Core = true }).AddIssue(new Issue("i2", "Other issue"));
         b.AddObjective(new Objective("o1", "P", "Depth", 0.9) { Toward = "C" })
             .AddObjective(new Objective("o2", "P", "Prestige", 0.4))

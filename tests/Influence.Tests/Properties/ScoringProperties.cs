@@ -17,15 +17,16 @@ public class ScoringProperties
     private const int Iterations = 100;
 
     [Fact]
-    public void EveryValue_IsInItsRangeOrNull_NeverNaN()
+    public void EveryValue_IsInTheRangeOfItsScaleOrNull_NeverNaN_AndEveryMarginIsFinite()
     {
-        Gen.Select(Generators.Items(), Generators.Granularity).Sample(
-            (items, granularity) =>
+        var largestCount = 0.0;
+        Gen.Select(Generators.Items(), Gen.Bool, Generators.SupportFromBothThirdParties, Generators.Granularity).Sample(
+            (items, addSupport, support, granularity) =>
             {
-                var scores = Generators.Score(Generators.Build(items), granularity);
+                var scores = Generators.Score(Generators.Build(addSupport ? [.. items, .. support] : items), granularity);
                 for (var m = 0; m < scores.Measures.Length; m++)
                 {
-                    var lo = scores.Measures[m].Scale == MeasureScale.Signed ? -1 : 0;
+                    var scale = scores.Measures[m].Scale;
                     for (var d = 0; d < scores.Dyads.Length; d++)
                     {
                         for (var p = 0; p < scores.PeriodCount; p++)
@@ -39,15 +40,40 @@ public class ScoringProperties
                             }
 
                             var name = $"{scores.Measures[m].Name} {scores.Dyads[d]} {scores.Periods[p]}";
-                            v.Should().BeInRange(lo, 1, name);
-                            s.Low!.Value.Should().BeInRange(lo, v, name);
-                            s.High!.Value.Should().BeInRange(v, 1, name);
+                            s.Low!.Value.Should().BeLessThanOrEqualTo(v, name);
+                            s.High!.Value.Should().BeGreaterThanOrEqualTo(v, name);
+                            switch (scale)
+                            {
+                                case MeasureScale.Unit:
+                                    v.Should().BeInRange(0, 1, name);
+                                    s.Low.Value.Should().BeGreaterThanOrEqualTo(0, name);
+                                    s.High.Value.Should().BeLessThanOrEqualTo(1, name);
+                                    break;
+                                case MeasureScale.Signed:
+                                    v.Should().BeInRange(-1, 1, name);
+                                    s.Low.Value.Should().BeGreaterThanOrEqualTo(-1, name);
+                                    s.High.Value.Should().BeLessThanOrEqualTo(1, name);
+                                    break;
+                                default:
+                                    // A count: a whole number ≥ 0, with no upper bound, and so are its interval's ends.
+                                    scale.Should().Be(MeasureScale.Count, name);
+                                    v.Should().BeGreaterThanOrEqualTo(0, name).And.Be(Math.Floor(v), name);
+                                    s.Low.Value.Should().BeGreaterThanOrEqualTo(0, name).And.Be(Math.Floor(s.Low.Value), name);
+                                    s.High.Value.Should().Be(Math.Floor(s.High.Value), name);
+                                    InterlockedMax(ref largestCount, v);
+                                    break;
+                            }
                         }
+                    }
+                }
 
-                        var verdict = scores.PatronClient(d, 0);
-                        if (verdict.Margin is { } margin)
+                for (var d = 0; d < scores.Dyads.Length; d++)
+                {
+                    for (var p = 0; p < scores.PeriodCount; p++)
+                    {
+                        if (scores.PatronClient(d, p).Margin is { } margin)
                         {
-                            double.IsFinite(margin).Should().BeTrue();
+                            double.IsFinite(margin).Should().BeTrue($"{scores.Dyads[d]} {scores.Periods[p]}");
                         }
                     }
                 }
@@ -56,7 +82,24 @@ public class ScoringProperties
                 json.Should().NotContain("NaN").And.NotContain("Infinity");
             },
             iter: Iterations,
-            print: t => Generators.Print(t.Item1) + $"\n{t.Item2}");
+            print: t => Generators.Print(t.Item1) + (t.Item2 ? "\n" + Generators.Print(t.Item3) : string.Empty) + $"\n{t.Item4}");
+
+        largestCount.Should().BeGreaterThanOrEqualTo(2, "some case gives a client two supporters besides its patron, so counts above 1 were checked");
+    }
+
+    private static void InterlockedMax(ref double target, double value)
+    {
+        var seen = Volatile.Read(ref target);
+        while (value > seen)
+        {
+            var was = Interlocked.CompareExchange(ref target, value, seen);
+            if (was == seen)
+            {
+                return;
+            }
+
+            seen = was;
+        }
     }
 
     [Fact]
