@@ -1,7 +1,10 @@
 using System.CommandLine;
+using System.Text.Json;
 using FluentAssertions;
 using Influence.Cli;
 using Influence.Cli.Commands;
+using Influence.IO;
+using Influence.Scoring;
 using Influence.Tests.Support;
 using Xunit;
 
@@ -199,19 +202,53 @@ public sealed class CommandConventionsTests : IDisposable
 
     [Theory]
     [InlineData("score", "--patron", "pakistan", "--client", "taliban", "--from", "1998", "--to", "1998")]
-    [InlineData("explain", "--patron", "pakistan", "--client", "taliban", "--period", "1998", "--measure", "exchange")]
+    [InlineData("explain", "--patron", "pakistan", "--client", "taliban", "--period", "1998", "--measure", "exchange", "--format", "json")]
     [InlineData("trend", "--patron", "pakistan", "--client", "taliban", "--measure", "exchange", "--from", "1995", "--to", "2000")]
     [InlineData("changepoints", "--patron", "pakistan", "--client", "taliban", "--measure", "exchange", "--from", "1995", "--to", "2000")]
+    [InlineData("sensitivity", "--patron", "pakistan", "--client", "taliban", "--period", "1998")]
     [InlineData("network", "--period", "1998")]
     [InlineData("counterfactual", "--patron", "pakistan", "--client", "taliban", "--without", "india", "--from", "1998", "--to", "1998")]
     [InlineData("validate")]
+    [InlineData("export-evidence")]
     public void Builtin_NamesTheReferenceCase_ForEveryCommand(string command, params string[] options)
     {
+        // What identifies the reference case in each output, from the case as the library loads it (the command line's
+        // choice of case is under test here, not the hash or the counts).
+        var reference = CaseReader.LoadBuiltIn();
+        var hash = Reproducibility.InputHash(reference, ScoringOptions.Default);
+        var inputLine = $"{reference.Name} — input hash {hash[..16]}…";
+
         var (code, output, err) = CliRunner.Run([command, "builtin", .. options]);
 
         code.Should().Be(0, err);
-        output.Should().NotBeEmpty();
         err.Should().BeEmpty();
+        var lines = output.Split(Environment.NewLine);
+        switch (command)
+        {
+            case "score" or "trend" or "changepoints" or "sensitivity":
+                lines[0].Should().Be(inputLine);
+                break;
+            case "explain" or "network":
+                using (var doc = JsonDocument.Parse(output))
+                {
+                    doc.RootElement.GetProperty("case").GetString().Should().Be(CaseReader.ReferenceCaseId);
+                    doc.RootElement.GetProperty("inputHash").GetString().Should().Be(hash);
+                }
+
+                break;
+            case "counterfactual":
+                lines[0].Should().StartWith("pakistan → taliban, with and without india").And.EndWith($"; input hash {hash[..16]}…");
+                break;
+            case "validate":
+                output.Should().Be($"builtin: valid — {reference.Actors.Length} actors, {reference.Evidence.Count} evidence items, {reference.Dyads.Length} dyads.{Environment.NewLine}");
+                break;
+            case "export-evidence":
+                var rows = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[0]).ToList();
+                rows.Should().BeEquivalentTo(Enumerable.Range(0, reference.Evidence.Count).Select(reference.Evidence.IdAt), "a row per item of the reference case, by id");
+                break;
+            default:
+                throw new InvalidOperationException($"no check for {command}");
+        }
     }
 
     [Fact]
@@ -438,10 +475,10 @@ public sealed class CommandConventionsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("score", "--from 2004 --to 2005Q2 --format csv")]
-    [InlineData("trend", "--measure exchange --from 2004 --to 2005Q2")]
-    [InlineData("changepoints", "--measure exchange --from 2004Q3 --to 2006")]
-    public void AYearAndAQuarter_OnAQuarterlyCase_ScoreFromTheYearsFirstQuarterOrToItsLast(string command, string options)
+    [InlineData("score", "--from 2004 --to 2005Q2 --format csv", "2004Q1", "2005Q2", 6)]
+    [InlineData("trend", "--measure exchange --from 2004 --to 2005Q2", "2004Q1", "2005Q2", 6)]
+    [InlineData("changepoints", "--measure exchange --from 2004Q3 --to 2006", "2004Q3", "2006Q4", 10)]
+    public void AYearAndAQuarter_OnAQuarterlyCase_ScoreFromTheYearsFirstQuarterOrToItsLast(string command, string options, string first, string last, int quarters)
     {
         var b = TestCases.Builder();
         b.Granularity = Granularity.Quarter;
@@ -455,7 +492,13 @@ public sealed class CommandConventionsTests : IDisposable
         if (command == "score")
         {
             var periods = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[2]).ToArray();
-            periods.Should().StartWith("2004Q1").And.EndWith("2005Q2").And.HaveCount(6);
+            periods.Should().StartWith(first).And.EndWith(last).And.HaveCount(quarters);
+        }
+        else
+        {
+            // The line under the input line names the range and how many of its periods have a value.
+            var line = output.Split(Environment.NewLine)[1];
+            line.Should().StartWith($"exchange of P → C, {first}–{last}: ").And.MatchRegex($@": \d+ of {quarters} periods defined");
         }
     }
 }
