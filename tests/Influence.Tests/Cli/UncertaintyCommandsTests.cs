@@ -19,7 +19,7 @@ public sealed class UncertaintyCommandsTests : IDisposable
     private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
-    public void Score_WithIntervals_WritesIntervalsAndShares()
+    public void Score_WithIntervals_WritesIntervalsThatHoldTheirValues_SomeOfThemWide_AndSharesThatSumToOne()
     {
         var (code, output, _) = Run("score", _case, "--format", "json", "--intervals", "20", "--seed", "3", "--interval-kind", "bootstrap");
 
@@ -29,18 +29,60 @@ public sealed class UncertaintyCommandsTests : IDisposable
         intervals.GetProperty("method").GetString().Should().Be("bootstrap");
         intervals.GetProperty("draws").GetInt32().Should().Be(20);
         intervals.GetProperty("seed").GetUInt64().Should().Be(3);
+        var scores = Scores(doc.RootElement).ToList();
+        scores.Should().NotBeEmpty();
+        foreach (var (name, value, low, high) in scores)
+        {
+            low.Should().BeLessThanOrEqualTo(value, name);
+            high.Should().BeGreaterThanOrEqualTo(value, name);
+        }
+
+        scores.Should().Contain(s => s.High > s.Low, "resampling the evidence moves some values");
         var period = doc.RootElement.GetProperty("dyads")[0].GetProperty("periods")[4];
         period.GetProperty("stateShares").EnumerateObject().Sum(p => p.Value.GetDouble()).Should().BeApproximately(1, 1e-9);
         period.GetProperty("patronClientShare").EnumerateObject().Sum(p => p.Value.GetDouble()).Should().BeApproximately(1, 1e-9);
     }
 
+    /// <summary>Every defined score in the JSON (an object with a numeric value, low and high), named by its path.</summary>
+    private static IEnumerable<(string Name, double Value, double Low, double High)> Scores(JsonElement element, string path = "$")
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            if (element.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.Number)
+            {
+                yield return (path, v.GetDouble(), element.GetProperty("low").GetDouble(), element.GetProperty("high").GetDouble());
+            }
+
+            foreach (var property in element.EnumerateObject())
+            {
+                foreach (var score in Scores(property.Value, $"{path}.{property.Name}"))
+                {
+                    yield return score;
+                }
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            var i = 0;
+            foreach (var item in element.EnumerateArray())
+            {
+                foreach (var score in Scores(item, $"{path}[{i++}]"))
+                {
+                    yield return score;
+                }
+            }
+        }
+    }
+
     [Fact]
-    public void Score_WithIntervals_IsTheSameForTheSameSeed()
+    public void Score_WithIntervals_IsTheSameForTheSameSeed_AndOtherForAnother()
     {
         var a = Run("score", _case, "--format", "json", "--intervals", "10", "--seed", "9").Out;
         var b = Run("score", _case, "--format", "json", "--intervals", "10", "--seed", "9").Out;
+        var other = Run("score", _case, "--format", "json", "--intervals", "10", "--seed", "10").Out;
 
         b.Should().Be(a);
+        other.Should().NotBe(a, "the seed chooses the draws");
     }
 
     [Fact]
@@ -137,10 +179,12 @@ public sealed class UncertaintyCommandsTests : IDisposable
     }
 
     [Fact]
-    public void Sensitivity_NeedsAPeriod()
+    public void Sensitivity_NeedsAPeriod_AndSaysSo()
     {
-        var (code, _, _) = Run("sensitivity", _case);
+        var (code, output, err) = Run("sensitivity", _case);
 
         code.Should().Be(2);
+        output.Should().BeEmpty();
+        err.Should().StartWith("influence: Option '--period' is required.");
     }
 }
