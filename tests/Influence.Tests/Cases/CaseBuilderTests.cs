@@ -111,17 +111,39 @@ public class CaseBuilderTests
     }
 
     [Fact]
-    public void RawAdders_BuildTheSameCaseAsRecords()
+    public void RawAdders_BuildTheSameCaseAsRecords_ForEveryKindOfEvidence()
     {
-        var raw = TestCases.Builder()
-            .AddSupport("s", TestCases.Year(2001), Confidence.Reported, "s1", "P", "C", ResourceType.Funding, 0.5)
-            .AddCoercion("k", TestCases.Year(2001), Confidence.Confirmed, "s1", "C", "P", CoercionType.Clash, 0.4)
+        static CaseBuilder Skeleton() => TestCases.Builder()
+            .AddIssue(new Issue("i", "Issue"))
+            .AddObjective(new Objective("o", "P", "Objective", 0.5) { Toward = "C" })
+            .AddIndicator(new Indicator("ind", "o", "Indicator", IndicatorDirection.LowerIsBetter, 0, 10));
+        var y = TestCases.Year(2001);
+        var src = TestCases.Src;
+
+        var raw = Skeleton()
+            .AddSupport("s", y, Confidence.Reported, "s1", "P", "C", ResourceType.Funding, 0.5)
+            .AddCoercion("k", y, Confidence.Confirmed, "s1", "C", "P", CoercionType.Clash, 0.4)
+            .AddDemand("d", y, Confidence.Alleged, "s1", "P", "C", "i", 0.8, DemandResponse.Defied)
+            .AddPresence("p", y, Confidence.Confirmed, "s1", "P", "C", PresenceType.Advisers, 0.3)
+            .AddCommitment("m", y, Confidence.Reported, "s1", "P", "C", CommitmentFormality.PublicPledge)
+            .AddAttainment("a", y, Confidence.Confirmed, "s1", "o", 0.6)
+            .AddIndicatorValue("v", y, Confidence.Reported, "s1", "ind", 4)
+            .AddCapability("c", y, Confidence.Confirmed, "s1", "P", 80)
+            .AddOverreach("r", y, Confidence.Alleged, "s1", "P", "C", 0.7)
             .Build();
-        var records = TestCases.Builder()
-            .Add(TestCases.Support("s", TestCases.Year(2001), "P", "C", 0.5, Confidence.Reported))
-            .Add(TestCases.Coercion("k", TestCases.Year(2001), "C", "P", 0.4))
+        var records = Skeleton()
+            .Add(new SupportEvidence("s", y, Confidence.Reported, src, "P", "C", ResourceType.Funding, 0.5))
+            .Add(new CoercionEvidence("k", y, Confidence.Confirmed, src, "C", "P", CoercionType.Clash, 0.4))
+            .Add(new DemandEvidence("d", y, Confidence.Alleged, src, "P", "C", "i", 0.8, DemandResponse.Defied))
+            .Add(new PresenceEvidence("p", y, Confidence.Confirmed, src, "P", "C", PresenceType.Advisers, 0.3))
+            .Add(new CommitmentEvidence("m", y, Confidence.Reported, src, "P", "C", CommitmentFormality.PublicPledge))
+            .Add(new AttainmentEvidence("a", y, Confidence.Confirmed, src, "o", 0.6))
+            .Add(new IndicatorEvidence("v", y, Confidence.Reported, src, "ind", 4))
+            .Add(new CapabilityEvidence("c", y, Confidence.Confirmed, src, "P", 80))
+            .Add(new OverreachEvidence("r", y, Confidence.Alleged, src, "P", "C", 0.7))
             .Build();
 
+        raw.Evidence.Select(e => e.Kind).Should().OnlyHaveUniqueItems().And.HaveCount(Enum.GetValues<EvidenceKind>().Length, "one item of every kind");
         raw.Evidence.Should().Equal(records.Evidence);
     }
 
