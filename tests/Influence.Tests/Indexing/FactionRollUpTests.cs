@@ -81,7 +81,9 @@ public class FactionRollUpTests
 
         s.PatronShare.Value.Should().BeApproximately(1.0 / 1.3, 1e-12, "Pakistan gives 1.0 of the 1.3 the movement receives from outside");
         s.AlternativePatrons.Value.Should().Be(1, "China's 0.3 / 1.3 ≥ 0.1");
-        s.Exchange.Value.Should().BeApproximately(Influence.Theory.Exchange.Compute(1.5, 1.0, 0.5, 1.0), 1e-12);
+        // Flow 1.0 in (0.6 to the Haqqani network + 0.4 to the movement) and 0.5 back: volume 1 − e^−1.5,
+        // reciprocity 2 · min(1.0, 0.5) / 1.5 = 2/3; 0.7768698 · 0.6666667 = 0.5179132.
+        s.Exchange.Value.Should().BeApproximately((1 - Math.Exp(-1.5)) * (2 * 0.5 / 1.5), 1e-12);
     }
 
     [Fact]
@@ -91,7 +93,9 @@ public class FactionRollUpTests
 
         s.PatronShare.Value.Should().Be(1, "the Haqqani network's only supporter is Pakistan");
         s.AlternativePatrons.Value.Should().Be(0);
-        s.Exchange.Value.Should().BeApproximately(Influence.Theory.Exchange.Compute(1.1, 0.6, 0.5, 1.0), 1e-12);
+        // Flow 0.6 in and 0.5 back: volume 1 − e^−1.1, reciprocity 2 · min(0.6, 0.5) / 1.1 = 10/11;
+        // 0.6671289 · 0.9090909 = 0.6064808.
+        s.Exchange.Value.Should().BeApproximately((1 - Math.Exp(-1.1)) * (2 * 0.5 / 1.1), 1e-12);
         s.Conflict.Value.Should().BeGreaterThan(0);
     }
 }
