@@ -1,4 +1,9 @@
+using System.Buffers.Binary;
 using FluentAssertions;
+using Influence.Cases;
+using Influence.Charts;
+using Influence.IO;
+using Influence.Scoring;
 using Influence.Tests.Support;
 using Xunit;
 
@@ -9,7 +14,7 @@ public class PlotCommandTests
     private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
-    public void Plot_WritesAPng_ForTheGivenMeasures()
+    public void Plot_WritesTheChartOfTheGivenMeasures()
     {
         var path = Path.Combine(Path.GetTempPath(), $"influence-plot-{Guid.NewGuid():N}.png");
         try
@@ -19,7 +24,30 @@ public class PlotCommandTests
             code.Should().Be(0);
             output.Should().BeEmpty("standard output stays clean for pipes");
             err.Should().Be($"wrote {path}{Environment.NewLine}");
-            File.ReadAllBytes(path).Take(4).Should().Equal(0x89, 0x50, 0x4E, 0x47);
+            var scores = Scorer.Score(CaseReader.LoadBuiltIn());
+            File.ReadAllBytes(path).Should().Equal(DyadChart.RenderPng(scores, new Dyad("pakistan", "taliban"), ["exchange", "conflict"]), "the chart of those two measures, drawn as the library draws it");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Plot_DrawsAtTheGivenWidth_OnePanelPerScale()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"influence-plot-{Guid.NewGuid():N}.png");
+        try
+        {
+            var (code, _, err) = Run("plot", "--patron", "pakistan", "--client", "taliban", "--measures", "exchange,conflict,accountBalance", "--width", "1600", "--out", path);
+
+            code.Should().Be(0, err);
+            var png = File.ReadAllBytes(path);
+            // The IHDR chunk follows the 8-byte signature and its own length and type: width at bytes 16–19, height at
+            // 20–23, big-endian. Exchange and conflict share the [0, 1] panel, the account balance (signed) has its
+            // own: a 40-pixel title and two 450-pixel panels, 940.
+            BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4)).Should().Be(1600);
+            BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20, 4)).Should().Be(40 + (2 * 450));
         }
         finally
         {
