@@ -22,7 +22,14 @@ public class BenchCommandTests
         code.Should().Be(0, err);
         using var doc = JsonDocument.Parse(output);
         var root = doc.RootElement;
-        foreach (var key in new[] { "evidence", "dyadPeriods", "engineSeconds", "duckdbSeconds", "naiveSeconds", "speedupVsDuckdb", "speedupVsNaive", "evidencePerSecond", "peakManagedBytes", "bytesPerEvidence", "agree" })
+        // Those docs/performance.md and benchmarks/README.md quote included.
+        foreach (var key in new[]
+        {
+            "evidence", "dyadPeriods", "engineSeconds", "engineAllMeasuresSeconds", "engineFirstRunSeconds", "engineCpuSeconds",
+            "engineCoreSeconds", "engineAllMeasuresCpuSeconds", "duckdbSeconds", "duckdbLoadSeconds", "naiveSeconds",
+            "speedupVsDuckdb", "speedupVsNaive", "evidencePerSecond", "peakManagedBytes", "bytesPerEvidence", "agree",
+            "evidenceColumnBytes", "outputColumnBytes", "memoryRatio", "threads", "seed", "loadAverage",
+        })
         {
             root.TryGetProperty(key, out _).Should().BeTrue(key);
         }
@@ -30,6 +37,18 @@ public class BenchCommandTests
         root.GetProperty("evidence").GetInt64().Should().Be(2000);
         root.GetProperty("agree").GetBoolean().Should().BeTrue();
         err.Should().Contain("influence bench: [1/7]", "without a terminal, progress is printed as plain lines");
+    }
+
+    [Fact]
+    public void Bench_ThreadsAndSeed_AreTheOnesTheReportRecords()
+    {
+        var (code, output, err) = Run("bench", "--actors", "8", "--periods", "12", "--evidence", "500", "--baselines", "duckdb", "--threads", "1", "--seed", "7", "--format", "json");
+
+        code.Should().Be(0, err);
+        using var doc = JsonDocument.Parse(output);
+        doc.RootElement.GetProperty("threads").GetInt32().Should().Be(1);
+        doc.RootElement.GetProperty("seed").GetInt64().Should().Be(7);
+        doc.RootElement.GetProperty("agree").GetBoolean().Should().BeTrue();
     }
 
     [Fact]
