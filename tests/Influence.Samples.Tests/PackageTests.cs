@@ -15,6 +15,7 @@ public class PackageTests(LocalFeed feed)
     [Theory]
     [InlineData("Influence")]
     [InlineData("Influence.Charts")]
+    [InlineData("Influence.Cli")]
     public void Package_CarriesReadmeLicenceRepositoryXmlDocsAndSymbols(string id)
     {
         using var package = ZipFile.OpenRead(Path.Combine(Repository.Feed, $"{id}.{Repository.Version}.nupkg"));
@@ -23,9 +24,18 @@ public class PackageTests(LocalFeed feed)
         string? Meta(string name) => nuspec.Descendants().FirstOrDefault(e => e.Name.LocalName == name)?.Value;
 
         entries.Should().Contain("README.md");
-        foreach (var tfm in new[] { "net8.0", "net10.0" })
+        if (id == "Influence.Cli")
         {
-            entries.Should().Contain($"lib/{tfm}/{id}.dll").And.Contain($"lib/{tfm}/{id}.xml", "the XML docs ship for IntelliSense");
+            // A dotnet tool: the assembly and its settings under tools/, not a library under lib/.
+            entries.Should().Contain("tools/net10.0/any/Influence.Cli.dll").And.Contain("tools/net10.0/any/DotnetToolSettings.xml");
+            nuspec.Descendants().Single(e => e.Name.LocalName == "packageType").Attribute("name")!.Value.Should().Be("DotnetTool");
+        }
+        else
+        {
+            foreach (var tfm in new[] { "net8.0", "net10.0" })
+            {
+                entries.Should().Contain($"lib/{tfm}/{id}.dll").And.Contain($"lib/{tfm}/{id}.xml", "the XML docs ship for IntelliSense");
+            }
         }
 
         nuspec.Descendants().Single(e => e.Name.LocalName == "license").Attribute("type")!.Value.Should().Be("expression");
@@ -80,7 +90,7 @@ public class PackageTests(LocalFeed feed)
     }
 
     [Fact]
-    public void Tool_InstalledFromTheFeed_ScoresAndPlotsTheBuiltInCase()
+    public void Tool_InstalledFromTheFeed_ScoresAndPlotsTheBuiltInCase_AndHasNoBench()
     {
         var work = Directory.CreateTempSubdirectory("influence-tool-");
         try
@@ -98,6 +108,11 @@ public class PackageTests(LocalFeed feed)
             var plot = Run(influence, work.FullName, "plot", "--patron", "pakistan", "--client", "taliban", "--out", chart);
             plot.Code.Should().Be(0, plot.Err);
             File.ReadAllBytes(chart).Take(4).Should().Equal(0x89, 0x50, 0x4E, 0x47);
+
+            // src/Influence.Cli/PACKAGE.md: bench (which needs DuckDB) is not in this package.
+            var bench = Run(influence, work.FullName, "bench");
+            bench.Code.Should().Be(2, bench.Out + bench.Err);
+            bench.Err.Should().Contain("Unrecognized command or argument 'bench'");
         }
         finally
         {
