@@ -162,7 +162,7 @@ public class ExtendingTests
     }
 
     [Fact]
-    public void ChangingConfidenceWeightsAndThresholds_ChangesValuesAndStates()
+    public void ChangingConfidenceWeightsAndThresholds_ChangesValuesStatesAndThePatronClientTest()
     {
         // snippet: change-weights
         var sceptical = ScoringOptions.Default with
@@ -182,6 +182,29 @@ public class ExtendingTests
         var c = TestCases.Builder().Add(TestCases.Support("a", TestCases.Year(2005), "P", "C", 1, Confidence.Alleged)).Build();
         Exchange.Volume(Scorer.Score(c).At(0, 5)).Should().BeApproximately(1 - Math.Exp(-0.4), 1e-12);
         Exchange.Volume(Scorer.Score(c, sceptical).At(0, 5)).Should().BeApproximately(1 - Math.Exp(-0.1), 1e-12);
+
+        // The endurance bar, 0.3 by default, is 0.5 when sceptical. P and C trade every year from 2000 (confirmed items,
+        // which the confidence weights leave at 1): continuity is 1, so endurance is the duration 1 − e^(−years/10):
+        // 2003 (4 years) 1 − e^−0.4 = 0.330, between the two bars; 2006 (7 years) 1 − e^−0.7 = 0.503, above both.
+        // The other features pass either way: exchange ≥ 0.5 · (1 − e^−0.9) > 0.1, asymmetry (80 − 20) / 100 = 0.6,
+        // diffuse obligation ≥ 0.5 · 1 (a private understanding in force).
+        var trade = TestCases.Builder()
+            .Add(TestCases.Capability("cap-p", TestCases.Year(2000), "P", 80))
+            .Add(TestCases.Capability("cap-c", TestCases.Year(2000), "C", 20))
+            .Add(TestCases.Commitment("pact", TestCases.Years(2000, 2010), CommitmentFormality.PrivateUnderstanding));
+        for (var year = 2000; year <= 2010; year++)
+        {
+            trade.Add(TestCases.Support($"give-{year}", TestCases.Year(year), "P", "C", year % 2 == 0 ? 0.8 : 0.4))
+                .Add(TestCases.Support($"back-{year}", TestCases.Year(year), "C", "P", 0.5));
+        }
+
+        var byDefault = Scorer.Score(trade.Build());
+        var strict = Scorer.Score(trade.Build(), sceptical);
+        byDefault.For(TestCases.PC, Period.FromYear(2003)).Endurance.Value.Should().BeApproximately(1 - Math.Exp(-0.4), 1e-12);
+        byDefault.For(TestCases.PC, Period.FromYear(2003)).PatronClient.IsPatronClient.Should().BeTrue();
+        strict.For(TestCases.PC, Period.FromYear(2003)).PatronClient.IsPatronClient.Should().BeFalse("endurance 0.330 is below the sceptical bar of 0.5");
+        byDefault.For(TestCases.PC, Period.FromYear(2006)).Endurance.Value.Should().BeApproximately(1 - Math.Exp(-0.7), 1e-12);
+        strict.For(TestCases.PC, Period.FromYear(2006)).PatronClient.IsPatronClient.Should().BeTrue("endurance 0.503 clears both bars");
     }
 
     [Fact]

@@ -7,7 +7,10 @@ using Xunit;
 
 namespace Influence.Tests.Scoring;
 
-/// <summary>The engine's output depends only on its inputs: not on the thread count, not on the order evidence was added.</summary>
+/// <summary>
+/// The engine's output does not depend on the thread count. (That it does not depend on the order evidence was added
+/// in is ScoringProperties.PermutingTheEvidence_ChangesNoByteOfTheOutput_NorTheInputHash.)
+/// </summary>
 public class EngineDeterminismTests
 {
     [Fact]

@@ -113,7 +113,7 @@ public class ExchangeTests
     }
 
     [Fact]
-    public void Volume_IsTheSaturatedFlowOfThePeriod_AndEvaluateIsVolumeTimesReciprocity()
+    public void Volume_IsTheSaturatedFlowOfTheVolumeWindow_AndEvaluateIsVolumeTimesReciprocity()
     {
         // P gives 0.8, C gives back 0.35 (0.5 reported) in 2005: volume = 1 − e^−1.15 = 0.683363.
         var c = TestCases.Builder()
