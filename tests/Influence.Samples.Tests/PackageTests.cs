@@ -62,13 +62,15 @@ public class PackageTests(LocalFeed feed)
         targets.ReadToEnd().Should().Contain("../schema/case.schema.json").And.Contain("CopyToOutputDirectory");
     }
 
-    [Fact]
-    public void ChartsPackage_ShipsTheFontLicence()
+    [Theory]
+    [InlineData("Influence.Charts")]
+    [InlineData("Influence.Cli")]
+    public void PackagesCarryingTheFont_ShipItsLicence(string id)
     {
-        using var package = ZipFile.OpenRead(Path.Combine(Repository.Feed, $"Influence.Charts.{Repository.Version}.nupkg"));
+        using var package = ZipFile.OpenRead(Path.Combine(Repository.Feed, $"{id}.{Repository.Version}.nupkg"));
 
         package.Entries.Select(e => e.FullName).Should().Contain("LICENSE-DejaVu.txt");
-        Nuspec(package, "Influence.Charts").Descendants().Single(e => e.Name.LocalName == "license").Value.Should().Be("MIT AND Bitstream-Vera");
+        Nuspec(package, id).Descendants().Single(e => e.Name.LocalName == "license").Value.Should().Be("MIT AND Bitstream-Vera");
     }
 
     [Fact]
