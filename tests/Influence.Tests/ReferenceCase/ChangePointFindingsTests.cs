@@ -52,5 +52,19 @@ public class ChangePointFindingsTests(ReferenceCaseFixture reference, ITestOutpu
         presence.ChangePoints.Should().Contain(c => c.Period == Period.FromYear(2021) && c.Shift > 0);
         conflict.ChangePoints.Should().Contain(c => c.Period == Period.FromYear(2023) && c.Shift > 0);
         conflict.ChangePoints.Should().NotContain(c => c.Period == Period.FromYear(2021) || c.Period == Period.FromYear(2022));
+
+        // docs/reference-case.md, claim T1, prints each break with the means before and after it.
+        var up = presence.ChangePoints.Single(c => c.Period == Period.FromYear(2021));
+        var late = conflict.ChangePoints.Single(c => c.Period == Period.FromYear(2023));
+        var row = ClaimsPage.ReferenceCase.Row("T1");
+        row.Reads(
+            "presence breaks in {} ({} → {}); conflict's break is in {} ({} → {})",
+            up.Period.Year,
+            up.MeanBefore,
+            up.MeanAfter,
+            late.Period.Year,
+            late.MeanBefore,
+            late.MeanAfter);
+        row.Outcome(holds: true);
     }
 }

@@ -10,6 +10,9 @@ namespace Influence.Tests.ReferenceCase;
 /// <summary>
 /// The article's multilateral findings (issue 4), computed from the reference case's scores with the library's
 /// DEFAULT options: no tuning, no data edits. The reference case is built in; a test fails, never skips, if it is not.
+/// Each test also reads the claim's rows in docs/reference-case.md ("The article's claims", M1, M2 and 6b) and
+/// docs/multilateral.md ("Findings on the reference case") and checks every figure they print, at the printed precision
+/// (<see cref="ClaimsPage"/>): after changing the case or a measure, change the pages.
 /// </summary>
 public class MultilateralFindingsTests(ReferenceCaseFixture reference, ITestOutputHelper output) : IClassFixture<ReferenceCaseFixture>
 {
@@ -52,6 +55,18 @@ public class MultilateralFindingsTests(ReferenceCaseFixture reference, ITestOutp
         early.Should().Be(1, "in 1996–2001 China reaches the Taliban only through its ties to Pakistan");
         late.Should().Be(0, "China engages the Taliban directly after 2021");
         early.Should().BeGreaterThan(late);
+
+        var m1 = ClaimsPage.ReferenceCase.Row("M1");
+        m1.Reads("{} vs {} (every year of each range)", early, late);
+        m1.Outcome(holds: true);
+        var row = ClaimsPage.Multilateral.Row("Pakistan's brokerage between the Taliban and China 1996–2001 > 2022–2025");
+        row.Reads(
+            "{} vs {} (overall brokerage score {} vs {})",
+            early,
+            late,
+            Summary(scores, "brokerage", 1996, 2001).Mean,
+            Summary(scores, "brokerage", 2022, 2025).Mean);
+        row.Outcome(holds: true);
     }
 
     /// <summary>
@@ -74,6 +89,15 @@ public class MultilateralFindingsTests(ReferenceCaseFixture reference, ITestOutp
         output.WriteLine($"overall reverse leverage score: 2015–2020 {MeanScore(scores, dyad, "reverseLeverage", 2015, 2020)}, 2022–2025 {MeanScore(scores, dyad, "reverseLeverage", 2022, 2025)}");
 
         after.Should().BeGreaterThan(before);
+
+        var scoreBefore = Summary(scores, "reverseLeverage", 2015, 2020).Mean;
+        var scoreAfter = Summary(scores, "reverseLeverage", 2022, 2025).Mean;
+        var m2 = ClaimsPage.ReferenceCase.Row("M2");
+        m2.Reads("mean {} vs {} (path Taliban → TTP → Pakistan {} vs {})", scoreAfter, scoreBefore, after, before);
+        m2.Outcome(holds: true);
+        var row = ClaimsPage.Multilateral.Row("reverse leverage through the TTP 2022–2025 > 2015–2020");
+        row.Reads("mean strength of Taliban → TTP → Pakistan: {} vs {} (reverseLeverage score {} vs {})", after, before, scoreAfter, scoreBefore);
+        row.Outcome(holds: true);
     }
 
     /// <summary>
@@ -94,7 +118,17 @@ public class MultilateralFindingsTests(ReferenceCaseFixture reference, ITestOutp
         output.WriteLine($"alternative patrons: 1994–2015 {before:0.###}, 2016–2025 {after:0.###}");
 
         after.Should().BeGreaterThan(before);
+
+        var b = ClaimsPage.ReferenceCase.Row("6b");
+        b.Reads("mean {} ({}–{}) vs {} ({}–{})", after, 2016, 2025, before, 1994, 2015);
+        b.Outcome(holds: true);
+        var row = ClaimsPage.Multilateral.Row("alternative patrons after 2015 > before (also claim 6b in [reference-case.md](reference-case.md))");
+        row.Reads("mean count {}–{}: {} vs {}–{}: {}", 2016, 2025, after, 1994, 2015, before);
+        row.Outcome(holds: true);
     }
+
+    private static SeriesSummary Summary(ScoreSet scores, string measure, int fromYear, int toYear) =>
+        scores.Summarise(measure, ReferenceCaseFixture.PakistanTaliban, Period.FromYear(fromYear), Period.FromYear(toYear));
 
     private (ScoreSet Scores, int Dyad) Score()
     {

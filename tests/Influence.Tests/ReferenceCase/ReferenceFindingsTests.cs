@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentAssertions;
 using Influence.Scoring;
 using Influence.Theory;
@@ -8,7 +9,9 @@ namespace Influence.Tests.ReferenceCase;
 /// <summary>
 /// The article's findings (Sharma 2026), computed from the coded evidence with the library's default options — the
 /// same options for every case. Nothing here is tuned: where a claim does not hold with the coded evidence, the test
-/// asserts what the library finds and docs/reference-case.md explains why.
+/// asserts what the library finds and docs/reference-case.md explains why. Each test also reads the claim's row of the
+/// page's table ("The article's claims") and checks every figure its "computed" column prints, at the printed precision,
+/// and its "holds?" outcome (<see cref="ClaimsPage"/>): after changing the case or a measure, change the page.
 /// </summary>
 public class ReferenceFindingsTests(ReferenceCaseFixture reference) : IClassFixture<ReferenceCaseFixture>
 {
@@ -21,6 +24,33 @@ public class ReferenceFindingsTests(ReferenceCaseFixture reference) : IClassFixt
 
         (passes + fails + undetermined).Should().Be(31);
         passes.Should().BeGreaterThan(31 / 2, "the relation has all four of Biermann's features in most years");
+
+        var thresholds = ScoringOptions.Default.PatronClient;
+        var failed = Enumerable.Range(1995, 31)
+            .Select(y => reference.Scores.For(Dyad, Period.FromYear(y)))
+            .Where(at => at.PatronClient.IsPatronClient == false)
+            .ToList();
+        failed.Should().HaveCount(2).And.HaveCount(fails);
+        failed[0].PatronClient.Rule.Should().Be(string.Create(
+            CultureInfo.InvariantCulture,
+            $"not patron–client: exchange {failed[0].Exchange.Value:0.###} < {thresholds.Exchange:0.###}, endurance {failed[0].Endurance.Value:0.###} < {thresholds.Endurance:0.###}"));
+        failed[1].PatronClient.Rule.Should().Be(string.Create(
+            CultureInfo.InvariantCulture,
+            $"not patron–client: endurance {failed[1].Endurance.Value:0.###} < {thresholds.Endurance:0.###}"));
+        var row = ClaimsPage.ReferenceCase.Row("1");
+        row.Reads(
+            "passes in {} of {} years (fails {}: no return flow yet, exchange {} < {}, endurance {} < {}; {}: endurance {} < {})",
+            passes,
+            passes + fails + undetermined,
+            failed[0].Period.Year,
+            failed[0].Exchange.Value,
+            thresholds.Exchange,
+            failed[0].Endurance.Value,
+            thresholds.Endurance,
+            failed[1].Period.Year,
+            failed[1].Endurance.Value,
+            thresholds.Endurance);
+        row.Outcome(holds: true);
     }
 
     [Fact]
@@ -32,6 +62,10 @@ public class ReferenceFindingsTests(ReferenceCaseFixture reference) : IClassFixt
         later.Defined.Should().Be(4);
         earlier.Defined.Should().BeGreaterThan(0);
         later.Mean.Should().BeGreaterThan(earlier.Mean!.Value);
+
+        var row = ClaimsPage.ReferenceCase.Row("2");
+        row.Reads("mean {} vs {}", later.Mean, earlier.Mean);
+        row.Outcome(holds: true);
     }
 
     [Fact]
@@ -43,6 +77,10 @@ public class ReferenceFindingsTests(ReferenceCaseFixture reference) : IClassFixt
         later.Defined.Should().BeGreaterThan(0);
         earlier.Defined.Should().BeGreaterThan(0);
         later.Mean.Should().BeGreaterThan(earlier.Mean!.Value);
+
+        var row = ClaimsPage.ReferenceCase.Row("3");
+        row.Reads("mean {} vs {}", later.Mean, earlier.Mean);
+        row.Outcome(holds: true);
     }
 
     [Fact]
@@ -60,6 +98,17 @@ public class ReferenceFindingsTests(ReferenceCaseFixture reference) : IClassFixt
         later.Defined.Should().Be(4);
         earlier.Defined.Should().Be(2);
         later.Mean.Should().BeGreaterThan(earlier.Mean!.Value, "the claim does not hold with the coded evidence (documented)");
+
+        var row = ClaimsPage.ReferenceCase.Row("4a");
+        row.Reads("mean {} vs {}", later.Mean, earlier.Mean);
+        row.Outcome(holds: false);
+
+        var page = ClaimsPage.ReferenceCase;
+        page.Says(
+            "Attainment does fall across the later range, from {} in 2022 to {} in 2025",
+            reference.Scores.For(Dyad, Period.FromYear(2022)).Attainment.Value,
+            reference.Scores.For(Dyad, Period.FromYear(2025)).Attainment.Value);
+        page.Says("The revisions moved the mean up, not down (0.37 → {})", later.Mean);
     }
 
     [Fact]
@@ -71,6 +120,10 @@ public class ReferenceFindingsTests(ReferenceCaseFixture reference) : IClassFixt
         later.Defined.Should().BeGreaterThan(0);
         earlier.Defined.Should().BeGreaterThan(0);
         later.Mean.Should().BeGreaterThan(earlier.Mean!.Value);
+
+        var row = ClaimsPage.ReferenceCase.Row("4b");
+        row.Reads("mean {} vs {}", later.Mean, earlier.Mean);
+        row.Outcome(holds: true);
     }
 
     [Fact]
@@ -90,6 +143,11 @@ public class ReferenceFindingsTests(ReferenceCaseFixture reference) : IClassFixt
 
         @case.Issues.Should().Contain(i => i.Core);
         compliance.Should().NotBeNull().And.BeLessThan(0.5);
+
+        var allIssues = Compliance.Pooled(index, pair, grid.IndexOf(Period.FromYear(1996)), grid.IndexOf(Period.FromYear(2025)));
+        var row = ClaimsPage.ReferenceCase.Row("5");
+        row.Reads("{} (all issues: {})", compliance, allIssues);
+        row.Outcome(holds: true);
     }
 
     [Fact]
@@ -101,14 +159,22 @@ public class ReferenceFindingsTests(ReferenceCaseFixture reference) : IClassFixt
         later.Defined.Should().Be(4);
         earlier.Defined.Should().Be(6);
         later.Mean.Should().BeLessThan(earlier.Mean!.Value);
+
+        var row = ClaimsPage.ReferenceCase.Row("6a");
+        row.Reads("mean {} vs {}", later.Mean, earlier.Mean);
+        row.Outcome(holds: true);
     }
 
     [Fact]
     public void Claim7_StateIn2024_IsContested_NotEstranged()
     {
-        var state = reference.Scores.For(Dyad, Period.FromYear(2024)).State;
+        var scores = reference.Scores.For(Dyad, Period.FromYear(2024));
 
-        state.State.Should().Be(RelationshipState.Contested, state.Rule);
+        scores.State.State.Should().Be(RelationshipState.Contested, scores.State.Rule);
+
+        var row = ClaimsPage.ReferenceCase.Row("7");
+        row.Contains("2024 contested (exchange {}, conflict {})", scores.Exchange.Value, scores.Conflict.Value);
+        row.Outcome(holds: true);
     }
 
     [Fact]
@@ -124,5 +190,27 @@ public class ReferenceFindingsTests(ReferenceCaseFixture reference) : IClassFixt
         scores.Conflict.Value.Should().BeGreaterThanOrEqualTo(ScoringOptions.Default.States.HighConflict);
         scores.Exchange.Value.Should().BeGreaterThanOrEqualTo(ScoringOptions.Default.States.HighExchange);
         scores.State.State.Should().Be(RelationshipState.Contested, scores.State.Rule);
+
+        var row = ClaimsPage.ReferenceCase.Row("7");
+        row.Contains("2025 contested (exchange {}, conflict {})", scores.Exchange.Value, scores.Conflict.Value);
+        row.Outcome(holds: true);
+        ClaimsPage.ReferenceCase.Says(
+            "exchange in 2025 is {}, above the high bar, while conflict is {}: *contested*",
+            scores.Exchange.Value,
+            scores.Conflict.Value);
+    }
+
+    [Fact]
+    public void Year2001_IsContested_WithExchangeJustAboveTheHighBar()
+    {
+        // docs/reference-case.md, "How sure": 2001 is contested by a hair.
+        var scores = reference.Scores.For(Dyad, Period.FromYear(2001));
+
+        scores.State.State.Should().Be(RelationshipState.Contested, scores.State.Rule);
+        scores.Exchange.Value.Should().BeGreaterThanOrEqualTo(ScoringOptions.Default.States.HighExchange);
+        ClaimsPage.ReferenceCase.Says(
+            "2001 is *contested* with exchange {} against the {} bar",
+            scores.Exchange.Value,
+            ScoringOptions.Default.States.HighExchange);
     }
 }
