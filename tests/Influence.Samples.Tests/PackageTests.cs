@@ -74,6 +74,25 @@ public class PackageTests(LocalFeed feed)
     }
 
     [Fact]
+    public void ToolPackage_ListsTheLicenceOfEveryThirdPartyAssemblyItCarries()
+    {
+        using var package = ZipFile.OpenRead(Path.Combine(Repository.Feed, $"Influence.Cli.{Repository.Version}.nupkg"));
+        var notices = package.GetEntry("THIRD-PARTY-NOTICES.txt");
+        notices.Should().NotBeNull("the tool carries third-party assemblies");
+        using var reader = new StreamReader(notices!.Open());
+        var text = reader.ReadToEnd();
+
+        var carried = package.Entries
+            .Where(e => e.FullName.StartsWith("tools/net10.0/any/", StringComparison.Ordinal) && e.FullName.Count(c => c == '/') == 3 && e.Name.EndsWith(".dll", StringComparison.Ordinal))
+            .Select(e => Path.GetFileNameWithoutExtension(e.Name))
+            .Where(n => !n.StartsWith("Influence", StringComparison.Ordinal))
+            .ToList();
+
+        carried.Should().NotBeEmpty();
+        carried.Should().OnlyContain(n => text.Contains("\n" + n + " ", StringComparison.Ordinal), "each carried assembly has a line in THIRD-PARTY-NOTICES.txt");
+    }
+
+    [Fact]
     public void Consumer_BuiltAgainstTheFeed_PrintsItsExpectedOutput()
     {
         var consumer = Path.Combine(Repository.Samples, "consumer");
