@@ -67,4 +67,35 @@ public class ChangePointFindingsTests(ReferenceCaseFixture reference, ITestOutpu
             late.MeanAfter);
         row.Outcome(holds: true);
     }
+
+    /// <summary>
+    /// docs/time-series.md, "The reference finding", prints the case's range, how many of its years are observed, and
+    /// for presence and conflict σ̂, β and every change point with the means before and after it (the article's break,
+    /// 2021–2022, in bold): each figure is what <c>influence changepoints --patron pakistan --client taliban --measure M</c>
+    /// computes, at the precision printed.
+    /// </summary>
+    [Theory]
+    [InlineData("presence")]
+    [InlineData("conflict")]
+    public void TheTimeSeriesPage_PrintsTheChangePointsTheLibraryFinds(string measure)
+    {
+        var page = ClaimsPage.TimeSeries;
+        var result = ChangePoints.Detect(reference.Scores, measure, ReferenceCaseFixture.PakistanTaliban);
+
+        page.Says(
+            "on the case's own range ({}–{}, {} observed years of {}; unobserved years skipped)",
+            result.From.Year,
+            result.To.Year,
+            result.Points,
+            result.Points + result.Skipped);
+        page.CellReads(measure, 1, "{}", result.NoiseSigma);
+        page.CellReads(measure, 2, "{}", result.Penalty);
+
+        var (first, last) = (Period.FromYear(2021), Period.FromYear(2022));
+        var template = string.Join(
+            "; ",
+            result.ChangePoints.Select(c => c.Period >= first && c.Period <= last ? "**{}: {} → {}**" : "{}: {} → {}"));
+        var figures = result.ChangePoints.SelectMany(c => new double?[] { c.Period.Year, c.MeanBefore, c.MeanAfter }).ToArray();
+        page.CellReads(measure, 3, template, figures);
+    }
 }

@@ -7,7 +7,7 @@ namespace Influence.Tests.ReferenceCase;
 
 /// <summary>
 /// A page of docs/ that quotes the reference case's findings (docs/reference-case.md, "The article's claims";
-/// docs/multilateral.md, "Findings on the reference case"). The findings tests look each claim's row up on the page and
+/// docs/multilateral.md, "Findings on the reference case"; docs/time-series.md, "The reference finding"). The findings tests look each claim's row up on the page and
 /// check that every figure its "computed" column prints is what the scores give, at the precision printed there: the
 /// expected figures are read from the page, never typed into the test, so the page and the computation cannot drift
 /// apart. After changing the case or a measure, change the page; the test says which figure and what it now computes.
@@ -29,10 +29,13 @@ internal sealed partial class ClaimsPage
     /// <summary>docs/multilateral.md.</summary>
     public static ClaimsPage Multilateral => Of("multilateral.md", "## 8. Findings on the reference case");
 
+    /// <summary>docs/time-series.md; its section's table lists the change points of each series.</summary>
+    public static ClaimsPage TimeSeries => Of("time-series.md", "## The reference finding");
+
     /// <summary>The page's file name under docs/.</summary>
     public string File { get; }
 
-    /// <summary>The heading of the section whose table lists the claims.</summary>
+    /// <summary>The heading of the section whose table lists the claims (or the findings).</summary>
     public string Section { get; }
 
     /// <summary>The page's text, runs of white space made one space.</summary>
@@ -42,6 +45,15 @@ internal sealed partial class ClaimsPage
     /// <param name="firstCell">The first cell, exactly.</param>
     /// <returns>The row; its last two cells are "computed" and "holds?".</returns>
     public ClaimRow Row(string firstCell)
+    {
+        var row = Cells(firstCell);
+        return new ClaimRow(File, firstCell, row[^2], row[^1]);
+    }
+
+    /// <summary>Every cell of the row of the section's table whose first cell is <paramref name="firstCell"/>.</summary>
+    /// <param name="firstCell">The first cell, exactly.</param>
+    /// <returns>The cells, trimmed, the first one included.</returns>
+    public IReadOnlyList<string> Cells(string firstCell)
     {
         var lines = System.IO.File.ReadAllLines(Repository.PathOf("docs", File));
         var heading = Array.FindIndex(lines, l => l.StartsWith(Section, StringComparison.Ordinal));
@@ -55,8 +67,19 @@ internal sealed partial class ClaimsPage
             .ToList();
 
         rows.Should().ContainSingle($"docs/{File}, '{Section}', has one table row whose first cell is '{firstCell}'");
-        var row = rows[0];
-        return new ClaimRow(File, firstCell, row[^2], row[^1]);
+        return rows[0];
+    }
+
+    /// <summary>
+    /// The cell in column <paramref name="column"/> (0: the first) of the row whose first cell is
+    /// <paramref name="firstCell"/> reads <paramref name="template"/> as a whole, each <c>{}</c> a printed figure, and
+    /// each figure is the corresponding value rounded as the page prints it.
+    /// </summary>
+    public void CellReads(string firstCell, int column, string template, params double?[] values)
+    {
+        var cells = Cells(firstCell);
+        cells.Count.Should().BeGreaterThan(column, $"docs/{File}, row '{firstCell}', has a column {column + 1}");
+        Figures.Check(cells[column], $"docs/{File}, row '{firstCell}', column {column + 1}", template, anchored: true, values);
     }
 
     /// <summary>The page says this, line breaks aside.</summary>
