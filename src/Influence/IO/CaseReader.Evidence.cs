@@ -12,48 +12,22 @@ public static partial class CaseReader
     /// <summary>The fast path for evidence items that are valid, used before the general one (see <see cref="Reading.TryFastEvidence"/>).</summary>
     private sealed partial class Reading
     {
-        /// <summary>The properties an evidence item may have, as bit positions.</summary>
-        private enum Field
-        {
-            Id,
-            Kind,
-            Date,
-            Start,
-            End,
-            Confidence,
-            Sources,
-            Note,
-            From,
-            To,
-            Resource,
-            Magnitude,
-            Amount,
-            Unit,
-            Type,
-            Severity,
-            Issue,
-            Salience,
-            Response,
-            Objective,
-            Value,
-            Indicator,
-            Level,
-            Formality,
-            Scope,
-            Actor,
-            Count,
-        }
+        /// <summary>The number of evidence fields: <see cref="EvidenceField"/>s are bit positions and array indices here.</summary>
+        private const int FieldCount = EvidenceFields.Count;
+
+        /// <summary>What <see cref="FieldOf"/> answers for a name that is not an evidence field.</summary>
+        private const EvidenceField Unknown = (EvidenceField)FieldCount;
 
         /// <summary>What <see cref="TryFastEvidence"/> did with an item.</summary>
         private const int FastAccepted = -1;
 
         private const int FastDeclined = -2;
 
-        // The properties each kind allows (the same lists as AllowedByKind), as masks of Field bits.
+        // The properties each kind allows (the same lists as AllowedByKind), as masks of EvidenceField bits.
         private static readonly uint[] FastAllowed = BuildFastAllowed();
 
-        private readonly string?[] _fastText = new string?[(int)Field.Count];
-        private readonly int[] _fastEntry = new int[(int)Field.Count];
+        private readonly string?[] _fastText = new string?[FieldCount];
+        private readonly int[] _fastEntry = new int[FieldCount];
 
         // What the fast path found out about the repeated strings, by their number in the table of strings: an actor
         // id, a date or a name is checked once, not once per item.
@@ -66,10 +40,10 @@ public static partial class CaseReader
         private readonly Memo<DemandResponse> _responses = new();
         private readonly Memo<PresenceType> _presences = new();
         private readonly Memo<CommitmentFormality> _formalities = new();
-        private readonly double[] _fastNumber = new double[(int)Field.Count];
+        private readonly double[] _fastNumber = new double[FieldCount];
         private readonly List<string> _fastSources = [];
 
-        private static uint BitOf(Field f) => 1u << (int)f;
+        private static uint BitOf(EvidenceField f) => 1u << (int)f;
 
         private static uint[] BuildFastAllowed()
         {
@@ -79,7 +53,7 @@ public static partial class CaseReader
                 foreach (var name in names)
                 {
                     var f = FieldOf(Encoding.UTF8.GetBytes(name));
-                    if (f == Field.Count)
+                    if (f == Unknown)
                     {
                         throw new InvalidOperationException($"the fast evidence path does not know the property \"{name}\"");
                     }
@@ -91,39 +65,39 @@ public static partial class CaseReader
             return masks;
         }
 
-        private static Field FieldOf(ReadOnlySpan<byte> name) => name.Length switch
+        private static EvidenceField FieldOf(ReadOnlySpan<byte> name) => name.Length switch
         {
-            2 when name.SequenceEqual("id"u8) => Field.Id,
-            2 when name.SequenceEqual("to"u8) => Field.To,
-            3 when name.SequenceEqual("end"u8) => Field.End,
-            4 when name.SequenceEqual("kind"u8) => Field.Kind,
-            4 when name.SequenceEqual("date"u8) => Field.Date,
-            4 when name.SequenceEqual("note"u8) => Field.Note,
-            4 when name.SequenceEqual("from"u8) => Field.From,
-            4 when name.SequenceEqual("unit"u8) => Field.Unit,
-            4 when name.SequenceEqual("type"u8) => Field.Type,
-            5 when name.SequenceEqual("start"u8) => Field.Start,
-            5 when name.SequenceEqual("issue"u8) => Field.Issue,
-            5 when name.SequenceEqual("value"u8) => Field.Value,
-            5 when name.SequenceEqual("level"u8) => Field.Level,
-            5 when name.SequenceEqual("scope"u8) => Field.Scope,
-            5 when name.SequenceEqual("actor"u8) => Field.Actor,
-            6 when name.SequenceEqual("amount"u8) => Field.Amount,
-            7 when name.SequenceEqual("sources"u8) => Field.Sources,
-            8 when name.SequenceEqual("resource"u8) => Field.Resource,
-            8 when name.SequenceEqual("severity"u8) => Field.Severity,
-            8 when name.SequenceEqual("salience"u8) => Field.Salience,
-            8 when name.SequenceEqual("response"u8) => Field.Response,
-            9 when name.SequenceEqual("magnitude"u8) => Field.Magnitude,
-            9 when name.SequenceEqual("objective"u8) => Field.Objective,
-            9 when name.SequenceEqual("indicator"u8) => Field.Indicator,
-            9 when name.SequenceEqual("formality"u8) => Field.Formality,
-            10 when name.SequenceEqual("confidence"u8) => Field.Confidence,
-            _ => Field.Count,
+            2 when name.SequenceEqual("id"u8) => EvidenceField.Id,
+            2 when name.SequenceEqual("to"u8) => EvidenceField.To,
+            3 when name.SequenceEqual("end"u8) => EvidenceField.End,
+            4 when name.SequenceEqual("kind"u8) => EvidenceField.Kind,
+            4 when name.SequenceEqual("date"u8) => EvidenceField.Date,
+            4 when name.SequenceEqual("note"u8) => EvidenceField.Note,
+            4 when name.SequenceEqual("from"u8) => EvidenceField.From,
+            4 when name.SequenceEqual("unit"u8) => EvidenceField.Unit,
+            4 when name.SequenceEqual("type"u8) => EvidenceField.Type,
+            5 when name.SequenceEqual("start"u8) => EvidenceField.Start,
+            5 when name.SequenceEqual("issue"u8) => EvidenceField.Issue,
+            5 when name.SequenceEqual("value"u8) => EvidenceField.Value,
+            5 when name.SequenceEqual("level"u8) => EvidenceField.Level,
+            5 when name.SequenceEqual("scope"u8) => EvidenceField.Scope,
+            5 when name.SequenceEqual("actor"u8) => EvidenceField.Actor,
+            6 when name.SequenceEqual("amount"u8) => EvidenceField.Amount,
+            7 when name.SequenceEqual("sources"u8) => EvidenceField.Sources,
+            8 when name.SequenceEqual("resource"u8) => EvidenceField.Resource,
+            8 when name.SequenceEqual("severity"u8) => EvidenceField.Severity,
+            8 when name.SequenceEqual("salience"u8) => EvidenceField.Salience,
+            8 when name.SequenceEqual("response"u8) => EvidenceField.Response,
+            9 when name.SequenceEqual("magnitude"u8) => EvidenceField.Magnitude,
+            9 when name.SequenceEqual("objective"u8) => EvidenceField.Objective,
+            9 when name.SequenceEqual("indicator"u8) => EvidenceField.Indicator,
+            9 when name.SequenceEqual("formality"u8) => EvidenceField.Formality,
+            10 when name.SequenceEqual("confidence"u8) => EvidenceField.Confidence,
+            _ => Unknown,
         };
 
-        private static bool IsNumberField(Field f) =>
-            f is Field.Magnitude or Field.Amount or Field.Severity or Field.Salience or Field.Value or Field.Level or Field.Scope;
+        private static bool IsNumberField(EvidenceField f) =>
+            f is EvidenceField.Magnitude or EvidenceField.Amount or EvidenceField.Severity or EvidenceField.Salience or EvidenceField.Value or EvidenceField.Level or EvidenceField.Scope;
 
         /// <summary>
         /// Reads an evidence item that has no problem straight from the JSON tokens into the builder, without a tree:
@@ -149,14 +123,14 @@ public static partial class CaseReader
                 }
 
                 var f = FieldOf(reader.ValueSpan);
-                if (f == Field.Count || (seen & BitOf(f)) != 0)
+                if (f == Unknown || (seen & BitOf(f)) != 0)
                 {
                     return FastDeclined;
                 }
 
                 seen |= BitOf(f);
                 reader.Read();
-                if (f == Field.Sources)
+                if (f == EvidenceField.Sources)
                 {
                     if (reader.TokenType != JsonTokenType.StartArray)
                     {
@@ -200,17 +174,17 @@ public static partial class CaseReader
                 }
             }
 
-            const uint required = (1u << (int)Field.Id) | (1u << (int)Field.Kind) | (1u << (int)Field.Confidence) | (1u << (int)Field.Sources);
+            const uint required = (1u << (int)EvidenceField.Id) | (1u << (int)EvidenceField.Kind) | (1u << (int)EvidenceField.Confidence) | (1u << (int)EvidenceField.Sources);
             if ((seen & required) != required || sources.Count == 0
-                || !Named(Field.Kind, Names.Kind, _kinds, out var kind)
+                || !Named(EvidenceField.Kind, Names.Kind, _kinds, out var kind)
                 || (seen & ~FastAllowed[(int)kind]) != 0
-                || (seen & (BitOf(Field.Amount) | BitOf(Field.Unit))) != 0
-                || !Named(Field.Confidence, Names.Confidence, _confidences, out var confidence))
+                || (seen & (BitOf(EvidenceField.Amount) | BitOf(EvidenceField.Unit))) != 0
+                || !Named(EvidenceField.Confidence, Names.Confidence, _confidences, out var confidence))
             {
                 return FastDeclined;
             }
 
-            var id = text[(int)Field.Id]!;
+            var id = text[(int)EvidenceField.Id]!;
             if (Check.Identifier(id) is not null || FastDate(seen) is not { } date)
             {
                 return FastDeclined;
@@ -222,7 +196,7 @@ public static partial class CaseReader
             switch (kind)
             {
                 case EvidenceKind.Support:
-                    if (!FromTo(out a, out to) || !Named(Field.Resource, Names.Resource, _resources, out var resource) || !Unit(Field.Magnitude, out value))
+                    if (!FromTo(out a, out to) || !Named(EvidenceField.Resource, Names.Resource, _resources, out var resource) || !Unit(EvidenceField.Magnitude, out value))
                     {
                         return FastDeclined;
                     }
@@ -230,7 +204,7 @@ public static partial class CaseReader
                     type = (byte)resource;
                     break;
                 case EvidenceKind.Coercion:
-                    if (!FromTo(out a, out to) || !Named(Field.Type, Names.Coercion, _coercions, out var coercion) || !Unit(Field.Severity, out value))
+                    if (!FromTo(out a, out to) || !Named(EvidenceField.Type, Names.Coercion, _coercions, out var coercion) || !Unit(EvidenceField.Severity, out value))
                     {
                         return FastDeclined;
                     }
@@ -238,8 +212,8 @@ public static partial class CaseReader
                     type = (byte)coercion;
                     break;
                 case EvidenceKind.Demand:
-                    if (!FromTo(out a, out to) || !Identifier(Field.Issue, out reference) || !Has(Field.Salience, out value)
-                        || PositiveUnit(value) is not null || !Named(Field.Response, Names.Response, _responses, out var response))
+                    if (!FromTo(out a, out to) || !Identifier(EvidenceField.Issue, out reference) || !Has(EvidenceField.Salience, out value)
+                        || PositiveUnit(value) is not null || !Named(EvidenceField.Response, Names.Response, _responses, out var response))
                     {
                         return FastDeclined;
                     }
@@ -247,7 +221,7 @@ public static partial class CaseReader
                     type = (byte)response;
                     break;
                 case EvidenceKind.Attainment:
-                    if (!Identifier(Field.Objective, out reference) || !Unit(Field.Value, out value))
+                    if (!Identifier(EvidenceField.Objective, out reference) || !Unit(EvidenceField.Value, out value))
                     {
                         return FastDeclined;
                     }
@@ -255,14 +229,14 @@ public static partial class CaseReader
                     break;
                 case EvidenceKind.Indicator:
                     // A finite number: every number the fast path keeps is.
-                    if (!Identifier(Field.Indicator, out reference) || !Has(Field.Value, out value))
+                    if (!Identifier(EvidenceField.Indicator, out reference) || !Has(EvidenceField.Value, out value))
                     {
                         return FastDeclined;
                     }
 
                     break;
                 case EvidenceKind.Presence:
-                    if (!FromTo(out a, out to) || !Named(Field.Type, Names.Presence, _presences, out var presence) || !Unit(Field.Level, out value))
+                    if (!FromTo(out a, out to) || !Named(EvidenceField.Type, Names.Presence, _presences, out var presence) || !Unit(EvidenceField.Level, out value))
                     {
                         return FastDeclined;
                     }
@@ -270,20 +244,20 @@ public static partial class CaseReader
                     type = (byte)presence;
                     break;
                 case EvidenceKind.Overreach:
-                    if (!FromTo(out a, out to) || !Unit(Field.Severity, out value))
+                    if (!FromTo(out a, out to) || !Unit(EvidenceField.Severity, out value))
                     {
                         return FastDeclined;
                     }
 
                     break;
                 case EvidenceKind.Commitment:
-                    if (!FromTo(out a, out to) || !Named(Field.Formality, Names.Formality, _formalities, out var formality))
+                    if (!FromTo(out a, out to) || !Named(EvidenceField.Formality, Names.Formality, _formalities, out var formality))
                     {
                         return FastDeclined;
                     }
 
                     value = 1;
-                    if ((seen & BitOf(Field.Scope)) != 0 && !Unit(Field.Scope, out value))
+                    if ((seen & BitOf(EvidenceField.Scope)) != 0 && !Unit(EvidenceField.Scope, out value))
                     {
                         return FastDeclined;
                     }
@@ -291,7 +265,7 @@ public static partial class CaseReader
                     type = (byte)formality;
                     break;
                 case EvidenceKind.Capability:
-                    if (!Identifier(Field.Actor, out a) || !Has(Field.Value, out value) || Check.Positive(value) is not null)
+                    if (!Identifier(EvidenceField.Actor, out a) || !Has(EvidenceField.Value, out value) || Check.Positive(value) is not null)
                     {
                         return FastDeclined;
                     }
@@ -307,27 +281,27 @@ public static partial class CaseReader
                 return first;
             }
 
-            var note = (seen & BitOf(Field.Note)) != 0 ? text[(int)Field.Note] : null;
+            var note = (seen & BitOf(EvidenceField.Note)) != 0 ? text[(int)EvidenceField.Note] : null;
             b.AddEvidence(kind, id, date, confidence, sources, a, to, type, value, reference, note, null, null);
             return FastAccepted;
 
-            bool Has(Field f, out double v)
+            bool Has(EvidenceField f, out double v)
             {
                 v = number[(int)f];
                 return (seen & BitOf(f)) != 0;
             }
 
-            bool Unit(Field f, out double v) => Has(f, out v) && Check.UnitInterval(v) is null;
+            bool Unit(EvidenceField f, out double v) => Has(f, out v) && Check.UnitInterval(v) is null;
 
-            bool Identifier(Field f, out string? s)
+            bool Identifier(EvidenceField f, out string? s)
             {
                 s = (seen & BitOf(f)) != 0 ? text[(int)f] : null;
                 return s is not null && IsIdentifier(_fastEntry[(int)f], s);
             }
 
-            bool FromTo(out string? from, out string? target) => Identifier(Field.From, out from) & Identifier(Field.To, out target);
+            bool FromTo(out string? from, out string? target) => Identifier(EvidenceField.From, out from) & Identifier(EvidenceField.To, out target);
 
-            bool Named<T>(Field f, NameTable<T> names, Memo<T> memo, out T v)
+            bool Named<T>(EvidenceField f, NameTable<T> names, Memo<T> memo, out T v)
                 where T : struct, Enum
             {
                 v = default;
@@ -349,9 +323,9 @@ public static partial class CaseReader
         }
 
         /// <summary>Keeps a string property's value; ids and notes, (nearly) all different, stay out of the table of repeated strings.</summary>
-        private void SetText(Field f, ReadOnlySpan<byte> utf8, Utf8Strings strings)
+        private void SetText(EvidenceField f, ReadOnlySpan<byte> utf8, Utf8Strings strings)
         {
-            if (f is Field.Id or Field.Note)
+            if (f is EvidenceField.Id or EvidenceField.Note)
             {
                 _fastText[(int)f] = Encoding.UTF8.GetString(utf8);
                 _fastEntry[(int)f] = -1;
@@ -375,7 +349,7 @@ public static partial class CaseReader
         }
 
         /// <summary><see cref="ParsePoint"/> of a property's value, remembered by its number in the table of strings.</summary>
-        private EvidenceDate? FastPoint(Field f)
+        private EvidenceDate? FastPoint(EvidenceField f)
         {
             var entry = _fastEntry[(int)f];
             if (_dates.TryGet(entry, out var valid, out var date))
@@ -391,15 +365,15 @@ public static partial class CaseReader
         /// <summary>The item's date, point or span, when it is valid (as <see cref="DateField"/> would read it).</summary>
         private EvidenceDate? FastDate(uint seen)
         {
-            var hasDate = (seen & BitOf(Field.Date)) != 0;
-            var hasStart = (seen & BitOf(Field.Start)) != 0;
-            var hasEnd = (seen & BitOf(Field.End)) != 0;
+            var hasDate = (seen & BitOf(EvidenceField.Date)) != 0;
+            var hasStart = (seen & BitOf(EvidenceField.Start)) != 0;
+            var hasEnd = (seen & BitOf(EvidenceField.End)) != 0;
             if (hasDate)
             {
-                return hasStart || hasEnd ? null : FastPoint(Field.Date);
+                return hasStart || hasEnd ? null : FastPoint(EvidenceField.Date);
             }
 
-            if (!hasStart || !hasEnd || FastPoint(Field.Start) is not { } s || FastPoint(Field.End) is not { } e
+            if (!hasStart || !hasEnd || FastPoint(EvidenceField.Start) is not { } s || FastPoint(EvidenceField.End) is not { } e
                 || e.Last < s.First)
             {
                 return null;

@@ -4,7 +4,10 @@ using Influence.Internal;
 
 namespace Influence.IO;
 
-/// <summary>The evidence fields of the case format, in the order of <see cref="EvidenceCsv.Columns"/>.</summary>
+/// <summary>
+/// The evidence fields of the case format, in the order of <see cref="EvidenceCsv.Columns"/> (keep <see cref="Note"/> last:
+/// <see cref="EvidenceFields.Count"/> counts on it). The case reader's fast path uses them as bit positions too.
+/// </summary>
 internal enum EvidenceField
 {
     Id,
@@ -55,6 +58,9 @@ internal interface IEvidenceFieldSink
 /// </summary>
 internal static class EvidenceFields
 {
+    /// <summary>The number of <see cref="EvidenceField"/>s (<see cref="EvidenceField.Note"/> is the last).</summary>
+    public const int Count = (int)EvidenceField.Note + 1;
+
     /// <summary>The text of a date field (see <see cref="IEvidenceFieldSink.Date"/>) into <paramref name="into"/> (<see cref="EvidenceDate.MaxTextLength"/> characters or more).</summary>
     /// <returns>The number of characters written.</returns>
     public static int FormatDate(EvidenceField field, EvidenceDate date, Span<char> into) =>
