@@ -181,6 +181,7 @@ public static class CaseWriter
         foreach (var e in c.Evidence)
         {
             WriteItem(w, e);
+            JsonValues.FlushWhenFull(w);
         }
 
         w.WriteEndArray();

@@ -13,6 +13,22 @@ internal static class JsonValues
     /// <summary>The writers' options: indented, with text written as it is (no \u escapes for non-ASCII).</summary>
     public static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>
+    /// How many bytes a writer holds before <see cref="FlushWhenFull"/> passes them to its stream: without it,
+    /// <see cref="Utf8JsonWriter"/> keeps the whole document in memory until it is disposed (about three times the
+    /// size of the file at its peak, as its buffer doubles).
+    /// </summary>
+    public const int FlushThreshold = 1 << 16;
+
+    /// <summary>Passes what the writer holds to its stream once it holds <see cref="FlushThreshold"/> bytes or more.</summary>
+    public static void FlushWhenFull(Utf8JsonWriter w)
+    {
+        if (w.BytesPending >= FlushThreshold)
+        {
+            w.Flush();
+        }
+    }
+
     /// <summary>JSON written to a stream, as a string.</summary>
     public static string Text(Action<Stream> write)
     {

@@ -87,6 +87,7 @@ public static class NetworkWriter
             w.WriteString("kind", KindName(e.Kind));
             w.WriteNumber("weight", e.Weight);
             w.WriteEndObject();
+            JsonValues.FlushWhenFull(w);
         }
 
         w.WriteEndArray();

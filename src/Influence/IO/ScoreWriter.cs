@@ -128,6 +128,7 @@ public static class ScoreWriter
                 }
 
                 w.WriteEndObject();
+                JsonValues.FlushWhenFull(w);
             }
 
             w.WriteEndArray();
