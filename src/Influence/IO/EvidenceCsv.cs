@@ -571,7 +571,7 @@ internal sealed partial class EvidenceCsv
 
             if (name.Length == 0)
             {
-                Add("$", null, 1, i + 1, "expected a column name in the header; the cell is empty");
+                Add("$", null, 1, i + 1, $"expected a column name in the header (an evidence field, or a name starting with {IgnoredColumnMark} for a column of your own that is not read); the cell is empty");
             }
             else if (name.StartsWith(IgnoredColumnMark))
             {

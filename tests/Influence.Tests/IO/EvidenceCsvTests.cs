@@ -287,7 +287,7 @@ public sealed class EvidenceCsvSpreadsheetSlipTests
         fine.Case!.Evidence.Count.Should().Be(2);
         var problem = named.Problems.Should().ContainSingle().Subject;
         (problem.Line, problem.Column).Should().Be((1, 12));
-        problem.Message.Should().Be("expected a column name in the header; the cell is empty");
+        problem.Message.Should().Be("expected a column name in the header (an evidence field, or a name starting with # for a column of your own that is not read); the cell is empty");
     }
 
     [Fact]
