@@ -74,22 +74,49 @@ public class PackageTests(LocalFeed feed)
     }
 
     [Fact]
-    public void ToolPackage_ListsTheLicenceOfEveryThirdPartyAssemblyItCarries()
+    public void ToolPackage_GivesTheCopyrightAndLicenceOfEveryThirdPartyComponentItCarries()
     {
         using var package = ZipFile.OpenRead(Path.Combine(Repository.Feed, $"Influence.Cli.{Repository.Version}.nupkg"));
-        var notices = package.GetEntry("THIRD-PARTY-NOTICES.txt");
-        notices.Should().NotBeNull("the tool carries third-party assemblies");
-        using var reader = new StreamReader(notices!.Open());
-        var text = reader.ReadToEnd();
+        var text = EntryText(package, "THIRD-PARTY-NOTICES.txt").ReplaceLineEndings("\n");
 
         var carried = package.Entries
             .Where(e => e.FullName.StartsWith("tools/net10.0/any/", StringComparison.Ordinal) && e.FullName.Count(c => c == '/') == 3 && e.Name.EndsWith(".dll", StringComparison.Ordinal))
             .Select(e => Path.GetFileNameWithoutExtension(e.Name))
             .Where(n => !n.StartsWith("Influence", StringComparison.Ordinal))
             .ToList();
+        var native = package.Entries
+            .Where(e => e.FullName.StartsWith("tools/net10.0/any/runtimes/", StringComparison.Ordinal) && e.FullName.Contains("/native/", StringComparison.Ordinal))
+            .Select(e => Path.GetFileNameWithoutExtension(e.Name))
+            .Distinct()
+            .ToList();
 
         carried.Should().NotBeEmpty();
+        native.Should().NotBeEmpty();
         carried.Should().OnlyContain(n => text.Contains("\n" + n + " ", StringComparison.Ordinal), "each carried assembly has a line in THIRD-PARTY-NOTICES.txt");
+
+        // Each component has a paragraph of its own, headed by its name and version, that gives its copyright line(s)
+        // (MIT and MS-PL both require the notice to go with the copies) and its licence.
+        var paragraphs = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+        foreach (var component in carried.Concat(native))
+        {
+            var entry = paragraphs.FirstOrDefault(p => p.StartsWith(component + " ", StringComparison.Ordinal) && p.Contains("\n  Copyright:", StringComparison.Ordinal));
+            entry.Should().NotBeNull($"THIRD-PARTY-NOTICES.txt has a paragraph for {component} with a Copyright: line");
+            var lines = entry!.Split('\n');
+            lines.Single(l => l.StartsWith("  Copyright:", StringComparison.Ordinal))["  Copyright:".Length..].Should().NotBeNullOrWhiteSpace($"{component} has a copyright line");
+            lines.Single(l => l.StartsWith("  Licence:", StringComparison.Ordinal)).Should().MatchRegex(@"^  Licence: +(MIT|MS-PL) ", $"{component} names its licence");
+        }
+
+        // The licence texts themselves, once each.
+        text.Should().Contain("Permission is hereby granted, free of charge, to any person obtaining a copy")
+            .And.Contain("The above copyright notice and this permission notice shall be included in all")
+            .And.Contain("THE SOFTWARE IS PROVIDED \"AS IS\", WITHOUT WARRANTY OF ANY KIND");
+        text.Should().Contain("Microsoft Public License (Ms-PL)")
+            .And.Contain("(C) If you distribute any portion of the software, you must retain all copyright, patent, trademark, and attribution")
+            .And.Contain("(E) The software is licensed \"as-is.\"");
+
+        // The notices ScottPlot and the native libraries carry for code they include from other projects.
+        EntryText(package, "THIRD-PARTY-NOTICES-ScottPlot.txt").Should().Contain("ScottPlot is provided under the MIT License");
+        EntryText(package, "THIRD-PARTY-NOTICES-SkiaSharp-native.txt").Should().Contain("# skia").And.Contain("# HarfBuzz");
     }
 
     [Fact]
@@ -167,6 +194,14 @@ public class PackageTests(LocalFeed feed)
     private static string ReadmeText(ZipArchive package)
     {
         using var reader = new StreamReader(package.GetEntry("README.md")!.Open());
+        return reader.ReadToEnd();
+    }
+
+    private static string EntryText(ZipArchive package, string name)
+    {
+        var entry = package.GetEntry(name);
+        entry.Should().NotBeNull($"the package carries {name}");
+        using var reader = new StreamReader(entry!.Open());
         return reader.ReadToEnd();
     }
 }
