@@ -232,7 +232,7 @@ public static partial class CaseReader
             {
                 var offset = JsonLines.Build(utf8).Offset(ln, cn);
                 (path, id) = JsonErrorPath.At(utf8, offset);
-                hint = JsonErrorPath.Hint(utf8, offset);
+                hint = JsonErrorPath.Hint(utf8, offset, e.Message);
             }
 
             return new CaseReadResult(null, [new CaseProblem(path, id, $"expected well-formed JSON: {FirstSentence(e.Message)}{hint}") { File = file, Line = line, Column = col }]);

@@ -73,16 +73,48 @@ internal static class JsonErrorPath
     /// <summary>A hint for the commonest syntax slips, from the bytes at the error's offset; empty when none applies.</summary>
     /// <param name="utf8">The file.</param>
     /// <param name="offset">The byte offset at which the reader failed.</param>
+    /// <param name="message">The reader's message.</param>
     /// <returns>The hint, starting with a space, or empty.</returns>
-    public static string Hint(ReadOnlySpan<byte> utf8, int offset)
+    public static string Hint(ReadOnlySpan<byte> utf8, int offset, string message)
     {
-        var rest = utf8[Math.Clamp(offset, 0, utf8.Length)..];
+        offset = Math.Clamp(offset, 0, utf8.Length);
+        var rest = utf8[offset..];
+        if (message.Contains("is invalid after a value", StringComparison.Ordinal) && PreviousValueEnd(utf8, offset) is var end and >= 0)
+        {
+            // The reader fails where the next value starts, often lines after the slip: name where the last one ended.
+            var (line, column) = JsonLines.Build(utf8).Locate(end);
+            return string.Create(CultureInfo.InvariantCulture, $" (is a comma missing after the value that ends at line {line}, column {column}?)");
+        }
+
         if (rest.StartsWith("NaN"u8) || rest.StartsWith("Infinity"u8) || rest.StartsWith("-Infinity"u8))
         {
             return " (JSON has no NaN or Infinity: write a number)";
         }
 
         return rest.StartsWith("'"u8) ? " (JSON strings and names take double quotes)" : string.Empty;
+    }
+
+    /// <summary>
+    /// The offset of the last byte of the last token that ends before <paramref name="offset"/> (comments and white
+    /// space between them skipped, as the case reader skips them), or −1.
+    /// </summary>
+    private static int PreviousValueEnd(ReadOnlySpan<byte> utf8, int offset)
+    {
+        var reader = new Utf8JsonReader(utf8[..offset], isFinalBlock: false, new JsonReaderState(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip }));
+        var end = -1;
+        try
+        {
+            while (reader.Read())
+            {
+                end = (int)reader.BytesConsumed - 1;
+            }
+        }
+        catch (JsonException)
+        {
+            // Only the tokens before the error matter, and the reader failed at or after the last of them.
+        }
+
+        return end;
     }
 
     // A value starts inside an array: it is the array's next item.

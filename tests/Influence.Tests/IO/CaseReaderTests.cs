@@ -368,6 +368,19 @@ public class CaseReaderTests
     }
 
     [Fact]
+    public void MissingComma_NamesWhereThePreviousValueEnded_WithCommentsSkipped()
+    {
+        var plain = Case(Item("a") + "\n\n    " + Item("b"));
+        var commented = Case(Item("a") + " // the first\n" + Item("b"));
+
+        var problem = CaseReader.TryRead(Encoding.UTF8.GetBytes(plain), "comma.json").Problems.Should().ContainSingle().Subject;
+        var end = plain.Split('\n').Select((text, i) => (text, i)).First(l => l.text.Contains("\"a\"", StringComparison.Ordinal));
+        problem.Message.Should().EndWith($"'{{' is invalid after a value (is a comma missing after the value that ends at line {end.i + 1}, column {end.text.TrimEnd().Length}?)");
+        CaseReader.TryRead(Encoding.UTF8.GetBytes(commented), "comment.json").Problems.Should().ContainSingle()
+            .Which.Message.Should().EndWith($"(is a comma missing after the value that ends at line {end.i + 1}, column {end.text.TrimEnd().Length}?)", "the comment after the value is skipped");
+    }
+
+    [Fact]
     public void ControlCharacters_InText_AreAProblem_ButTabsAndLineBreaksAreNot()
     {
         var json = Case(
