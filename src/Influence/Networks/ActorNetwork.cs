@@ -490,7 +490,7 @@ public readonly record struct ReverseLeveragePath(int Client, int ThirdParty, in
     /// <param name="client">The client's actor position.</param>
     /// <param name="t0">The first period position.</param>
     /// <param name="t1">The last period position.</param>
-    /// <returns>The paths, by third party's position (empty when patron and client are one movement).</returns>
+    /// <returns>The paths, by third party's position (empty when one of patron and client contains the other).</returns>
     public static ImmutableArray<ReverseLeveragePath> Find(EvidenceIndex index, int patron, int client, int t0, int t1)
     {
         ArgumentNullException.ThrowIfNull(index);

@@ -105,7 +105,7 @@ public sealed record PatronBrokerage
     /// <param name="t1">The last period position.</param>
     /// <param name="groups">The actor groups for the roles (null: states vs non-state actors).</param>
     /// <returns>The brokerage.</returns>
-    /// <exception cref="ArgumentException">Patron and client are the same actor or in one movement.</exception>
+    /// <exception cref="ArgumentException">Patron and client are the same actor, or one contains the other.</exception>
     public static PatronBrokerage Of(EvidenceIndex index, int patron, int client, int t0, int t1, ActorGroups? groups = null)
     {
         ArgumentNullException.ThrowIfNull(index);

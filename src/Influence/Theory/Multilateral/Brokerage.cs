@@ -16,7 +16,7 @@ namespace Influence.Theory;
 /// </code>
 /// Read from the ego network of patron and client (<see cref="PatronBrokerage"/>) over the trailing network window
 /// (<see cref="Scoring.MultilateralOptions.NetworkWindowYears"/>, default 1 year). Undefined when the client has no
-/// channel with a third party, or when patron and client are one movement. Per third party, with Gould–Fernandez
+/// channel with a third party, or when one of patron and client contains the other. Per third party, with Gould–Fernandez
 /// roles: <see cref="Channels"/>. Gould and Fernandez (1989), Sociological Methodology 19, pp. 89–126; Holsti (1964),
 /// pp. 179–194; Sharma (2026), section 4 ("the Chinese have offered … to be intermediaries").
 /// </remarks>
@@ -45,7 +45,7 @@ public sealed class Brokerage : Measure
     /// <summary>The patron's brokerage between the client and each third party, with Gould–Fernandez roles.</summary>
     /// <param name="at">The dyad and period.</param>
     /// <param name="groups">The actor groups for the roles (null: states vs non-state actors).</param>
-    /// <returns>The brokerage, or null when patron and client are one movement.</returns>
+    /// <returns>The brokerage, or null when one of patron and client contains the other.</returns>
     public static PatronBrokerage? Channels(in DyadPeriod at, ActorGroups? groups = null)
     {
         if (at.Index.AreRelated(at.Patron, at.Client))

@@ -54,7 +54,7 @@ public sealed class ReverseLeverage : Measure
 
     /// <summary>The reverse-leverage paths of one dyad and period.</summary>
     /// <param name="at">The dyad and period.</param>
-    /// <returns>The paths (empty when patron and client are one movement).</returns>
+    /// <returns>The paths (empty when one of patron and client contains the other).</returns>
     public static ImmutableArray<ReverseLeveragePath> Paths(in DyadPeriod at)
     {
         var (a, b) = at.Trailing(at.Options.Multilateral.NetworkWindowYears);
