@@ -35,12 +35,15 @@ internal static class SensitivityCommand
             var state = Sensitivity.WhatFlips(theCase, dyad, p, Verdict.State);
             var patronClient = Sensitivity.WhatFlips(theCase, dyad, p, Verdict.PatronClient);
             var hash = Reproducibility.InputHash(theCase, ScoringOptions.Default);
+
+            // Why the dyad is not scored in the period (a party did not exist yet), as the verdicts' notes say.
+            var inactive = Scorer.Score(theCase, ScoringOptions.Default, new ScoringRequest { Dyads = [dyad], Granularity = p.Granularity, From = p, To = p, Measures = [names[0]] }).InactiveReason(0, 0);
             Common.Emit(io, parse.GetValue(output), writer =>
             {
                 writer.WriteLine(Common.InputLine(theCase, hash));
                 foreach (var t in tornadoes)
                 {
-                    WriteTornado(t, writer);
+                    WriteTornado(t, inactive, writer);
                 }
 
                 WriteFlip(state, writer);
@@ -51,9 +54,17 @@ internal static class SensitivityCommand
         return command;
     }
 
-    private static void WriteTornado(Tornado t, TextWriter w)
+    private static void WriteTornado(Tornado t, string? inactive, TextWriter w)
     {
         var inv = CultureInfo.InvariantCulture;
+        if (inactive is not null && t.Value is null)
+        {
+            // No option moves a value that is not scored: say why instead of an empty table.
+            w.WriteLine($"{t.Measure} of {t.Dyad.Patron} → {t.Dyad.Client} in {t.Period}: not scored: {inactive}");
+            w.WriteLine();
+            return;
+        }
+
         w.WriteLine(string.Create(inv, $"{t.Measure} of {t.Dyad.Patron} → {t.Dyad.Client} in {t.Period}: {Common.Format(t.Value)} — one option at a time, at each end of its range"));
         var moving = t.Rows.Where(r => r.Swing is > 0).ToList();
         if (moving.Count > 0)
