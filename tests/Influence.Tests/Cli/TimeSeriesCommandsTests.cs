@@ -6,12 +6,13 @@ using Influence.IO;
 using Influence.Scoring;
 using Influence.Tests.Support;
 using Influence.TimeSeries;
+using Influence.Uncertainty;
 using Xunit;
 
 namespace Influence.Tests.Cli;
 
 /// <summary>
-/// trend and changepoints in JSON (the values are the library's), p-values in text, and the text fixes of
+/// trend, changepoints and sensitivity in JSON (the values are the library's), p-values in text, and the text fixes of
 /// counterfactual (empty periods folded) and sensitivity (a period the dyad is not scored in says why).
 /// </summary>
 public sealed class TimeSeriesCommandsTests
@@ -130,12 +131,13 @@ public sealed class TimeSeriesCommandsTests
     }
 
     [Theory]
-    [InlineData("trend")]
-    [InlineData("changepoints")]
-    public void Format_IsTextByDefault_AndAnythingButTextOrJsonIsAUsageError(string command)
+    [InlineData("trend", "--measure", "conflict")]
+    [InlineData("changepoints", "--measure", "conflict")]
+    [InlineData("sensitivity", "--period", "2024")]
+    public void Format_IsTextByDefault_AndAnythingButTextOrJsonIsAUsageError(string command, string option, string value)
     {
-        var (code, output, _) = Run(command, "--patron", "pakistan", "--client", "taliban", "--measure", "conflict");
-        var (badCode, badOutput, err) = Run(command, "--patron", "pakistan", "--client", "taliban", "--measure", "conflict", "--format", "csv");
+        var (code, output, _) = Run(command, "--patron", "pakistan", "--client", "taliban", option, value);
+        var (badCode, badOutput, err) = Run(command, "--patron", "pakistan", "--client", "taliban", option, value, "--format", "csv");
 
         code.Should().Be(0);
         output.Should().StartWith("Pakistan and the Afghan Taliban");
@@ -147,12 +149,13 @@ public sealed class TimeSeriesCommandsTests
     [Theory]
     [InlineData("trend", "influence.trend/1")]
     [InlineData("changepoints", "influence.changepoints/1")]
+    [InlineData("sensitivity", "influence.sensitivity/1")]
     public void Out_WritesTheJson_WhenJsonIsAsked(string command, string schema)
     {
         using var cli = new CliRunner();
         var path = cli.PathOf("t.json");
 
-        var (code, output, err) = CliRunner.Run(command, "--patron", "pakistan", "--client", "taliban", "--measure", "conflict", "--format", "json", "--out", path);
+        var (code, output, err) = CliRunner.Run(command, "--patron", "pakistan", "--client", "taliban", command == "sensitivity" ? "--period" : "--measure", command == "sensitivity" ? "2024" : "conflict", "--format", "json", "--out", path);
 
         code.Should().Be(0, err);
         output.Should().BeEmpty();
@@ -220,5 +223,73 @@ public sealed class TimeSeriesCommandsTests
         output.Should().Contain("exchange of pakistan → taliban in 1980: not scored: taliban did not exist in 1980 (it existed from 1994)")
             .And.Contain("conflict of pakistan → taliban in 1980: not scored: taliban did not exist in 1980");
         output.Should().NotContain("other options do not move it");
+    }
+
+    [Fact]
+    public void Sensitivity_Json_HoldsTheLibrarysTornadoesAndFlips()
+    {
+        var (code, output, err) = Run("sensitivity", "--patron", "pakistan", "--client", "taliban", "--period", "2024", "--format", "json");
+        var theCase = CaseReader.LoadBuiltIn();
+        var period = Period.FromYear(2024);
+        var tornadoes = Sensitivity.Tornadoes(theCase, Dyad, period, ["exchange", "conflict"]);
+        var flips = new[] { Sensitivity.WhatFlips(theCase, Dyad, period, Verdict.State), Sensitivity.WhatFlips(theCase, Dyad, period, Verdict.PatronClient) };
+
+        code.Should().Be(0, err);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        root.GetProperty("schema").GetString().Should().Be(SensitivityWriter.Schema).And.Be("influence.sensitivity/1");
+        root.GetProperty("inputHash").GetString().Should().Be(NetworkCommandTests.ScoreHash());
+        root.GetProperty("period").GetString().Should().Be("2024");
+        root.GetProperty("notScored").ValueKind.Should().Be(JsonValueKind.Null);
+        var ts = root.GetProperty("tornadoes").EnumerateArray().ToList();
+        ts.Should().HaveCount(tornadoes.Length);
+        for (var i = 0; i < ts.Count; i++)
+        {
+            ts[i].GetProperty("measure").GetString().Should().Be(tornadoes[i].Measure);
+            Number(ts[i], "value").Should().Be(tornadoes[i].Value);
+            var rows = ts[i].GetProperty("rows").EnumerateArray().ToList();
+            rows.Should().HaveCount(tornadoes[i].Rows.Length);
+            for (var j = 0; j < rows.Count; j++)
+            {
+                var r = tornadoes[i].Rows[j];
+                rows[j].GetProperty("option").GetString().Should().Be(r.Option);
+                Number(rows[j], "setting").Should().Be(r.Setting);
+                Number(rows[j], "low").Should().Be(r.LowSetting);
+                Number(rows[j], "high").Should().Be(r.HighSetting);
+                Number(rows[j], "valueAtLow").Should().Be(r.ValueAtLow);
+                Number(rows[j], "valueAtHigh").Should().Be(r.ValueAtHigh);
+                Number(rows[j], "swing").Should().Be(r.Swing);
+            }
+        }
+
+        var fs = root.GetProperty("flips").EnumerateArray().ToList();
+        fs.Select(f => f.GetProperty("verdict").GetString()).Should().Equal("state", "patronClient");
+        for (var i = 0; i < fs.Count; i++)
+        {
+            var f = flips[i];
+            fs[i].GetProperty("current").GetString().Should().Be(f.Current);
+            fs[i].GetProperty("rule").GetString().Should().Be(f.Rule);
+            var evidence = fs[i].GetProperty("evidence");
+            evidence.GetProperty("remove").EnumerateArray().Select(e => e.GetProperty("id").GetString()).Should().Equal(f.EvidenceToRemove.Select(e => e.Id));
+            evidence.GetProperty("smallestSet").GetBoolean().Should().Be(f.IsSmallestSet);
+            var options = fs[i].GetProperty("options").EnumerateArray().ToList();
+            options.Select(o => o.GetProperty("option").GetString()).Should().Equal(f.OptionChanges.Select(o => o.Option));
+            options.Select(o => o.GetProperty("to").GetDouble()).Should().Equal(f.OptionChanges.Select(o => o.To));
+            options.Select(o => o.GetProperty("distance").GetDouble()).Should().Equal(f.OptionChanges.Select(o => o.Distance));
+        }
+
+        fs.Should().Contain(f => f.GetProperty("evidence").GetProperty("remove").GetArrayLength() > 0, "2024's verdicts rest on evidence that can be removed");
+    }
+
+    [Fact]
+    public void Sensitivity_Json_SaysWhyAPeriodIsNotScored()
+    {
+        var (code, output, err) = Run("sensitivity", "--patron", "pakistan", "--client", "taliban", "--period", "1980", "--format", "json");
+
+        code.Should().Be(0, err);
+        using var doc = JsonDocument.Parse(output);
+        doc.RootElement.GetProperty("notScored").GetString().Should().Be("taliban did not exist in 1980 (it existed from 1994)");
+        doc.RootElement.GetProperty("tornadoes")[0].GetProperty("value").ValueKind.Should().Be(JsonValueKind.Null);
+        output.Should().NotContain("NaN");
     }
 }
