@@ -1,23 +1,34 @@
 using System.CommandLine;
 using System.Globalization;
+using Influence.IO;
 using Influence.TimeSeries;
 
 namespace Influence.Cli.Commands;
 
-/// <summary><c>influence changepoints CASE --patron ID --client ID --measure M [--from P] [--to P]</c>.</summary>
+/// <summary><c>influence changepoints CASE --patron ID --client ID --measure M [--from P] [--to P] [--format text|json] [--out]</c>.</summary>
 internal static class ChangePointsCommand
 {
     public static Command Create(CliIO io)
     {
         var series = new DyadSeriesOptions();
         var command = new Command("changepoints", "Change points in the mean of a measure's series (penalised least squares, penalty 3·σ̂²·ln n), with the size of each shift.");
+        var format = new Option<string>("--format") { Description = "text or json (schema influence.changepoints/1, with the input hash).", DefaultValueFactory = _ => "text" };
         series.AddTo(command);
+        command.Options.Add(format);
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
+            var fmt = Common.Choice(parse, format, "text", "json");
             var (dyad, name, scores) = series.Score(io, parse);
             var result = ChangePoints.Detect(scores, name, dyad);
             Common.Emit(io, parse.GetValue(series.Out), writer =>
             {
+                if (fmt == "json")
+                {
+                    writer.Write(ChangePointWriter.ToJson(result, scores, name, dyad));
+                    writer.WriteLine();
+                    return;
+                }
+
                 writer.WriteLine(Common.InputLine(scores.Case, scores.InputHash));
                 Write(result, scores.Measures[scores.MeasureIndexOf(name)].Name, dyad, writer);
             });

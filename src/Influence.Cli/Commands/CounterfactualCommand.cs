@@ -59,17 +59,35 @@ internal static class CounterfactualCommand
         var inv = CultureInfo.InvariantCulture;
         var hash = r.InputHash is { } h ? $"; input hash {h[..16]}…" : string.Empty;
         w.WriteLine($"{r.Dyad.Patron} → {r.Dyad.Client}, with and without {r.ThirdParty} ({r.EvidenceRemoved.Length} evidence item{(r.EvidenceRemoved.Length == 1 ? string.Empty : "s")} removed){hash}");
-        w.WriteLine(string.Create(inv, $"{"period",-8} {"share",-13} {"alternatives",-13} {"concentration",-13} {"brokerage",-13} state"));
-        foreach (var p in r.Periods)
+        var rows = BlankRuns.Rows(r.Periods.Length, i => IsBlank(r.Periods[i])).Select(row =>
         {
+            if (row.Blank)
+            {
+                return (Label: BlankRuns.Label(r.Periods[row.First].Period, r.Periods[row.Last].Period), Cells: string.Create(inv, $"{"–",-13} {"–",-13} {"–",-13} {"–",-13} –"));
+            }
+
+            var p = r.Periods[row.First];
             var state = p.StateChanged
                 ? $"{Name(p.State)} → {Name(p.StateWithout)}"
                 : Name(p.State);
-            w.WriteLine(string.Create(inv, $"{p.Period,-8} {Pair(p.PatronShare),-13} {Pair(p.AlternativePatrons, "0"),-13} {Pair(p.SupplierConcentration),-13} {Pair(p.Brokerage),-13} {state}"));
+            return (Label: p.Period.ToString(), Cells: string.Create(inv, $"{Pair(p.PatronShare),-13} {Pair(p.AlternativePatrons, "0"),-13} {Pair(p.SupplierConcentration),-13} {Pair(p.Brokerage),-13} {state}"));
+        }).ToList();
+
+        // The period column is as wide as its widest label ("1973–1993"), at least 8.
+        var width = rows.Select(x => x.Label.Length).Append(8).Max();
+        w.WriteLine(string.Create(inv, $"{"period".PadRight(width)} {"share",-13} {"alternatives",-13} {"concentration",-13} {"brokerage",-13} state"));
+        foreach (var (label, cells) in rows)
+        {
+            w.WriteLine($"{label.PadRight(width)} {cells}");
         }
 
-        w.WriteLine("Each column: with → without the third party; – undefined.");
+        w.WriteLine("Each column: with → without the third party; – undefined; a range of periods is a run in which nothing is defined, with or without it.");
     }
+
+    /// <summary>Whether nothing is defined in a period, with or without the third party (no value, no state).</summary>
+    private static bool IsBlank(CounterfactualPeriod p) =>
+        p.State is null && p.StateWithout is null
+        && new[] { p.PatronShare, p.AlternativePatrons, p.SupplierConcentration, p.Brokerage }.All(c => c.With is null && c.Without is null);
 
     private static string Pair(MeasureChange c, string format = "0.00") =>
         $"{Number(c.With, format)} → {Number(c.Without, format)}";

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
+using Influence.IO;
 using Influence.Scoring;
 using Influence.Uncertainty;
 
 namespace Influence.Cli.Commands;
 
-/// <summary><c>influence sensitivity CASE --patron ID --client ID --period P [--measure M …]</c>.</summary>
+/// <summary><c>influence sensitivity CASE --patron ID --client ID --period P [--measure M …] [--format text|json] [--out]</c>.</summary>
 internal static class SensitivityCommand
 {
     public static Command Create(CliIO io)
@@ -19,13 +20,15 @@ internal static class SensitivityCommand
             Description = "The measures to give a tornado table (repeat the option; default exchange and conflict, the two the state reads).",
             AllowMultipleArgumentsPerToken = true,
         };
+        var format = new Option<string>("--format") { Description = "text or json (schema influence.sensitivity/1, with the input hash and every row at full precision).", DefaultValueFactory = _ => "text" };
         var output = Common.Out();
         var command = new Command("sensitivity", "One-at-a-time sensitivity of values to each option (tornado tables), and what flips the period's state and patron–client test: the fewest evidence items to remove, with their sources, and the smallest option changes.")
         {
-            @case, patron, client, period, measures, output,
+            @case, patron, client, period, measures, format, output,
         };
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
+            var fmt = Common.Choice(parse, format, "text", "json");
             var path = parse.GetValue(@case);
             var theCase = Common.LoadCase(io, parse, path);
             var dyad = Common.DyadOf(theCase, parse.GetValue(patron), parse.GetValue(client));
@@ -35,12 +38,22 @@ internal static class SensitivityCommand
             var state = Sensitivity.WhatFlips(theCase, dyad, p, Verdict.State);
             var patronClient = Sensitivity.WhatFlips(theCase, dyad, p, Verdict.PatronClient);
             var hash = Reproducibility.InputHash(theCase, ScoringOptions.Default);
+
+            // Why the dyad is not scored in the period (a party did not exist yet), as the verdicts' notes say.
+            var inactive = Scorer.Score(theCase, ScoringOptions.Default, new ScoringRequest { Dyads = [dyad], Granularity = p.Granularity, From = p, To = p, Measures = [names[0]] }).InactiveReason(0, 0);
             Common.Emit(io, parse.GetValue(output), writer =>
             {
+                if (fmt == "json")
+                {
+                    writer.Write(SensitivityWriter.ToJson(theCase, hash, dyad, p, inactive, tornadoes, [state, patronClient]));
+                    writer.WriteLine();
+                    return;
+                }
+
                 writer.WriteLine(Common.InputLine(theCase, hash));
                 foreach (var t in tornadoes)
                 {
-                    WriteTornado(t, writer);
+                    WriteTornado(t, inactive, writer);
                 }
 
                 WriteFlip(state, writer);
@@ -51,9 +64,17 @@ internal static class SensitivityCommand
         return command;
     }
 
-    private static void WriteTornado(Tornado t, TextWriter w)
+    private static void WriteTornado(Tornado t, string? inactive, TextWriter w)
     {
         var inv = CultureInfo.InvariantCulture;
+        if (inactive is not null && t.Value is null)
+        {
+            // No option moves a value that is not scored: say why instead of an empty table.
+            w.WriteLine($"{t.Measure} of {t.Dyad.Patron} → {t.Dyad.Client} in {t.Period}: not scored: {inactive}");
+            w.WriteLine();
+            return;
+        }
+
         w.WriteLine(string.Create(inv, $"{t.Measure} of {t.Dyad.Patron} → {t.Dyad.Client} in {t.Period}: {Common.Format(t.Value)} — one option at a time, at each end of its range"));
         var moving = t.Rows.Where(r => r.Swing is > 0).ToList();
         if (moving.Count > 0)

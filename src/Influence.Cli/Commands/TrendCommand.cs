@@ -1,21 +1,25 @@
 using System.CommandLine;
 using System.Globalization;
+using Influence.IO;
 using Influence.TimeSeries;
 
 namespace Influence.Cli.Commands;
 
-/// <summary><c>influence trend CASE --patron ID --client ID --measure M [--from P] [--to P] [--level L]</c>.</summary>
+/// <summary><c>influence trend CASE --patron ID --client ID --measure M [--from P] [--to P] [--level L] [--format text|json] [--out]</c>.</summary>
 internal static class TrendCommand
 {
     public static Command Create(CliIO io)
     {
         var series = new DyadSeriesOptions();
         var level = new Option<double>("--level") { Description = "The coverage of the slope intervals, above 0 and at most 0.999.", DefaultValueFactory = _ => 0.9 };
+        var format = new Option<string>("--format") { Description = "text or json (schema influence.trend/1, with the input hash and the exact p-value).", DefaultValueFactory = _ => "text" };
         var command = new Command("trend", "The trend of a measure over a range of periods: least-squares slope with its interval, the Mann–Kendall test and Sen's slope.");
         series.AddTo(command);
         command.Options.Add(level);
+        command.Options.Add(format);
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
+            var fmt = Common.Choice(parse, format, "text", "json");
             var coverage = parse.GetValue(level);
             if (coverage is not (> 0 and <= 0.999))
             {
@@ -26,6 +30,13 @@ internal static class TrendCommand
             var trend = Trends.Fit(scores, name, dyad, level: coverage);
             Common.Emit(io, parse.GetValue(series.Out), writer =>
             {
+                if (fmt == "json")
+                {
+                    writer.Write(TrendWriter.ToJson(trend, scores, name, dyad));
+                    writer.WriteLine();
+                    return;
+                }
+
                 writer.WriteLine(Common.InputLine(scores.Case, scores.InputHash));
                 Write(trend, scores.Measures[scores.MeasureIndexOf(name)].Name, dyad, writer);
             });
@@ -49,7 +60,7 @@ internal static class TrendCommand
         if (t.MannKendall is { } mk)
         {
             var how = mk.IsExact ? "exact" : "normal approximation, ties corrected";
-            w.WriteLine(string.Create(inv, $"  Mann–Kendall:   S = {Common.Number(mk.S)}, τ = {Common.Number(mk.Tau, "0.00")}, z = {Common.Number(mk.Z, "0.00")}, two-sided p = {Common.Number(mk.PValue, "0.###")} ({how})"));
+            w.WriteLine(string.Create(inv, $"  Mann–Kendall:   S = {Common.Number(mk.S)}, τ = {Common.Number(mk.Tau, "0.00")}, z = {Common.Number(mk.Z, "0.00")}, two-sided {PValues.Format(mk.PValue)} ({how})"));
             w.WriteLine(string.Create(inv, $"  Sen's slope:    {Signed(mk.SenSlope)} per {unit}, {t.Level * 100:0.#}% interval [{Signed(mk.SenSlopeLow)}, {Signed(mk.SenSlopeHigh)}]"));
         }
     }

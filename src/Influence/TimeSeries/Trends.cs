@@ -1,6 +1,7 @@
 using Influence.Cases;
 using Influence.Internal;
 using Influence.Scoring;
+using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearRegression;
 
@@ -47,7 +48,7 @@ public sealed record TrendResult(
 /// <param name="S">S = Σ over i &lt; j of sign(x_j − x_i).</param>
 /// <param name="VarianceS">Var(S) under no trend, with the tie correction: [n(n−1)(2n+5) − Σ t(t−1)(2t+5)] / 18.</param>
 /// <param name="Z">The normal score (S ∓ 1) / √Var(S), with continuity correction; 0 when S = 0.</param>
-/// <param name="PValue">The two-sided p-value: exact when there are no ties and n ≤ 50, else from <paramref name="Z"/>.</param>
+/// <param name="PValue">The two-sided p-value: exact when there are no ties and n ≤ 50, else from <paramref name="Z"/> (erfc(|Z|/√2), never rounded: a tiny p stays a tiny positive number, not 0).</param>
 /// <param name="IsExact">Whether <paramref name="PValue"/> is exact.</param>
 /// <param name="Tau">Kendall's τ-b: S / √(N · (N − Σ t(t−1)/2)), N = n(n−1)/2.</param>
 /// <param name="SenSlope">Sen's slope per period: the median of (x_j − x_i) / (t_j − t_i) over all pairs.</param>
@@ -259,7 +260,9 @@ public static class Trends
         var variance = ((nn * (nn - 1) * ((2 * nn) + 5)) - ties.Sum(c => c * (c - 1) * ((2.0 * c) + 5))) / 18;
         var z = variance > 0 ? s > 0 ? (s - 1) / Math.Sqrt(variance) : s < 0 ? (s + 1) / Math.Sqrt(variance) : 0 : 0;
         var exact = ties.Length == 0 && n <= ExactLimit;
-        var p = exact ? ExactPValue(n, s) : variance > 0 ? Math.Min(1, 2 * (1 - Normal.CDF(0, 1, Math.Abs(z)))) : 1;
+        // 2·(1 − Φ(|z|)) as erfc(|z|/√2): the complement computed directly, not as 1 − Φ, which cancels to 0 beyond |z| ≈ 8.3
+        // (and loses digits well before); p stays a positive double down to about 1e-308.
+        var p = exact ? ExactPValue(n, s) : variance > 0 ? Math.Min(1, SpecialFunctions.Erfc(Math.Abs(z) / Math.Sqrt(2))) : 1;
         var pairs = nn * (nn - 1) / 2;
         var tiedPairs = ties.Sum(c => c * (c - 1) / 2.0);
         var tau = pairs - tiedPairs > 0 ? s / Math.Sqrt(pairs * (pairs - tiedPairs)) : 0;

@@ -1,0 +1,29 @@
+using System.Text.Json;
+using Influence.Cases;
+using Influence.Scoring;
+
+namespace Influence.IO;
+
+/// <summary>What <see cref="TrendWriter"/> and <see cref="ChangePointWriter"/> share: the header of the series and finite numbers.</summary>
+internal static class TimeSeriesJson
+{
+    /// <summary>Writes schema, case, inputHash, measure, patron, client, granularity, from, to, points and skipped.</summary>
+    public static void Header(Utf8JsonWriter w, string schema, ScoreSet scores, string measure, Dyad dyad, Period from, Period to, int points, int skipped)
+    {
+        w.WriteString("schema", schema);
+        w.WriteString("case", scores.Case.Id);
+        w.WriteString("inputHash", scores.InputHash);
+        w.WriteString("measure", measure);
+        w.WriteString("patron", dyad.Patron);
+        w.WriteString("client", dyad.Client);
+        w.WriteString("granularity", from.Granularity.ToName());
+        w.WriteString("from", from.ToString());
+        w.WriteString("to", to.ToString());
+        w.WriteNumber("points", points);
+        w.WriteNumber("skipped", skipped);
+    }
+
+    /// <summary>Writes a number, or null when there is none or it is not finite (never NaN or an infinity).</summary>
+    public static void Number(Utf8JsonWriter w, string name, double? value) =>
+        JsonValues.Number(w, name, value is { } v && double.IsFinite(v) ? v : null);
+}

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Influence.Cases;
+using Influence.Scoring;
+using Influence.TimeSeries;
+
+namespace Influence.IO;
+
+/// <summary>Writes a <see cref="TrendResult"/> as JSON (schema <c>influence.trend/1</c>). The same trend always gives the same bytes.</summary>
+/// <remarks>
+/// JSON shape (see <see href="https://github.com/influence-research/influence/blob/main/docs/output-format.md">docs/output-format.md</see>):
+/// <code>
+/// {"schema":"influence.trend/1","case","inputHash","measure","patron","client","granularity","from","to","points","skipped",
+///  "level","periodsPerYear","leastSquares":{"slope","slopeLow","slopeHigh","intercept","rSquared"},
+///  "mannKendall":{"points","s","varianceS","z","pValue","exact","tau","senSlope","senSlopeLow","senSlopeHigh"}}
+/// </code>
+/// Slopes are per period (× <c>periodsPerYear</c> for per year). A statistic that is undefined is null, never NaN;
+/// <c>mannKendall</c> is null with fewer than 3 defined values. <c>pValue</c> is the exact double
+/// (<see cref="MannKendallTest.PValue"/>), not rounded as the text output rounds it. <c>inputHash</c> is
+/// <see cref="ScoreSet.InputHash"/> of the scores the series was read from: the score output's hash for the same
+/// case and options; the measure, the dyad and the range are written beside it.
+/// </remarks>
+public static class TrendWriter
+{
+    /// <summary>The schema name of the JSON output.</summary>
+    public const string Schema = "influence.trend/1";
+
+    /// <summary>Writes JSON.</summary>
+    /// <param name="trend">The trend (from <see cref="Trends.Fit(ScoreSet, string, Dyad, Period?, Period?, double)"/>).</param>
+    /// <param name="scores">The scores the trend was fitted to (for the case id, the input hash and the measure's name).</param>
+    /// <param name="measure">The measure.</param>
+    /// <param name="dyad">The dyad.</param>
+    /// <param name="stream">The stream (left open).</param>
+    /// <exception cref="ArgumentException">The measure was not scored.</exception>
+    public static void WriteJson(TrendResult trend, ScoreSet scores, string measure, Dyad dyad, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(trend);
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(measure);
+        ArgumentNullException.ThrowIfNull(stream);
+        var name = scores.Measures[scores.RequireMeasure(measure)].Name;
+        using var w = new Utf8JsonWriter(stream, JsonValues.Indented);
+        w.WriteStartObject();
+        TimeSeriesJson.Header(w, Schema, scores, name, dyad, trend.From, trend.To, trend.Points, trend.Skipped);
+        w.WriteNumber("level", trend.Level);
+        w.WriteNumber("periodsPerYear", trend.PeriodsPerYear);
+        w.WriteStartObject("leastSquares");
+        TimeSeriesJson.Number(w, "slope", trend.Slope);
+        TimeSeriesJson.Number(w, "slopeLow", trend.SlopeLow);
+        TimeSeriesJson.Number(w, "slopeHigh", trend.SlopeHigh);
+        TimeSeriesJson.Number(w, "intercept", trend.Intercept);
+        TimeSeriesJson.Number(w, "rSquared", trend.RSquared);
+        w.WriteEndObject();
+        if (trend.MannKendall is { } mk)
+        {
+            w.WriteStartObject("mannKendall");
+            w.WriteNumber("points", mk.Points);
+            w.WriteNumber("s", mk.S);
+            TimeSeriesJson.Number(w, "varianceS", mk.VarianceS);
+            TimeSeriesJson.Number(w, "z", mk.Z);
+            TimeSeriesJson.Number(w, "pValue", mk.PValue);
+            w.WriteBoolean("exact", mk.IsExact);
+            TimeSeriesJson.Number(w, "tau", mk.Tau);
+            TimeSeriesJson.Number(w, "senSlope", mk.SenSlope);
+            TimeSeriesJson.Number(w, "senSlopeLow", mk.SenSlopeLow);
+            TimeSeriesJson.Number(w, "senSlopeHigh", mk.SenSlopeHigh);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("mannKendall");
+        }
+
+        w.WriteEndObject();
+    }
+
+    /// <summary>Writes JSON to a string.</summary>
+    /// <param name="trend">The trend.</param>
+    /// <param name="scores">The scores it was fitted to.</param>
+    /// <param name="measure">The measure.</param>
+    /// <param name="dyad">The dyad.</param>
+    /// <returns>The JSON.</returns>
+    /// <exception cref="ArgumentException">The measure was not scored.</exception>
+    public static string ToJson(TrendResult trend, ScoreSet scores, string measure, Dyad dyad) =>
+        JsonValues.Text(stream => WriteJson(trend, scores, measure, dyad, stream));
+}
