@@ -99,4 +99,15 @@ public sealed class CommandLineUsageTests : IDisposable
 
         err.TrimEnd().Split(Environment.NewLine)[^1].Should().Be("influence: no command given: name one of the commands above.");
     }
+
+    [Fact]
+    public void Help_PointsToTheDocsOnline_NotToADocsFolder()
+    {
+        var (code, output, _) = CliRunner.Run("score", "--help");
+        var (rootCode, root, _) = CliRunner.Run("--help");
+
+        (code, rootCode).Should().Be((0, 0));
+        output.Should().Contain("https://github.com/influence-research/influence/blob/main/docs/case-format.md").And.NotContain("(docs/");
+        root.Should().NotContain("(docs/");
+    }
 }
