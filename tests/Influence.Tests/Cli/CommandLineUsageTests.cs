@@ -1,4 +1,5 @@
 using FluentAssertions;
+using Influence.Scoring;
 using Influence.Tests.Support;
 using Xunit;
 
@@ -109,5 +110,72 @@ public sealed class CommandLineUsageTests : IDisposable
         (code, rootCode).Should().Be((0, 0));
         output.Should().Contain("https://github.com/influence-research/influence/blob/main/docs/case-format.md").And.NotContain("(docs/");
         root.Should().NotContain("(docs/");
+    }
+
+    [Theory]
+    [InlineData("gap", "presenceInfluenceGap")]
+    [InlineData("agency", "clientAgency")]
+    [InlineData("share", "patronShare")]
+    [InlineData("confl", "conflict")]
+    [InlineData("exch", "exchange")]
+    [InlineData("asym", "asymmetry")]
+    [InlineData("diffuse", "diffuseObligation")]
+    [InlineData("endur", "endurance")]
+    [InlineData("attain", "attainment")]
+    [InlineData("compl", "compliance")]
+    [InlineData("GAP", "presenceInfluenceGap")]
+    public void Explain_TakesTheScoreTablesColumnNames(string column, string measure)
+    {
+        var (code, output, err) = CliRunner.Run("explain", "--patron", "pakistan", "--client", "taliban", "--period", "2024", "--measure", column);
+
+        code.Should().Be(0, err);
+        output.Should().StartWith($"{measure} of pakistan → taliban in 2024: ");
+    }
+
+    [Fact]
+    public void EveryColumnOfTheScoreTable_IsAMeasureName_ThatExplainTakes()
+    {
+        var (_, table, _) = CliRunner.Run("score", "--patron", "pakistan", "--client", "taliban", "--from", "2024", "--to", "2024");
+        var header = table.Split(Environment.NewLine).First(l => l.TrimStart().StartsWith("period", StringComparison.Ordinal));
+        var columns = header.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+
+        columns.Should().HaveCount(13);
+        foreach (var column in columns)
+        {
+            var (code, _, err) = CliRunner.Run("explain", "--patron", "pakistan", "--client", "taliban", "--period", "2024", "--measure", column);
+            code.Should().Be(0, $"'{column}' heads a column of the score table: {err}");
+        }
+    }
+
+    [Fact]
+    public void TrendAndSensitivity_TakeTheShortNames_AndPrintTheFullOnes()
+    {
+        var (trendCode, trend, trendErr) = CliRunner.Run("trend", "--patron", "pakistan", "--client", "taliban", "--measure", "share", "--from", "2015");
+        var (sensitivityCode, sensitivity, sensitivityErr) = CliRunner.Run("sensitivity", "--patron", "pakistan", "--client", "taliban", "--period", "2024", "--measure", "confl");
+
+        trendCode.Should().Be(0, trendErr);
+        trend.Should().Contain("patronShare of pakistan → taliban, 2015–");
+        sensitivityCode.Should().Be(0, sensitivityErr);
+        sensitivity.Should().Contain("conflict of pakistan → taliban in 2024:");
+    }
+
+    [Fact]
+    public void Explain_AnUnknownMeasure_ListsTheVerdictsAndShortNames_AndTheNearestName()
+    {
+        var err = UsageError("explain", "--patron", "pakistan", "--client", "taliban", "--period", "2024", "--measure", "conflit");
+
+        err.Should().Contain("no measure is called 'conflit'; expected one of: exchange, asymmetry,")
+            .And.Contain("reverseLeverage, state, patronClient, or a short name of the score table (exch, asym, confl, diffuse, endur, attain, compl, gap, agency, share); did you mean \"conflict\"?");
+    }
+
+    [Fact]
+    public void ScoreSet_ShortNames_StandForTheirMeasures_InTheLibraryToo()
+    {
+        var scores = Scorer.Score(Influence.IO.CaseReader.LoadBuiltIn());
+
+        scores.MeasureIndexOf("gap").Should().Be(scores.MeasureIndexOf("presenceInfluenceGap")).And.BeGreaterThanOrEqualTo(0);
+        scores.MeasureIndexOf("state").Should().Be(-1, "a verdict, not a measure");
+        var act = () => scores.Get("nosuch", scores.Dyads[0], scores.From);
+        act.Should().Throw<ArgumentException>().WithMessage("no measure is called 'nosuch'; expected one of: exchange, *, reverseLeverage, or a short name of the score table (*)");
     }
 }
