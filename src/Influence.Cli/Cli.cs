@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using Influence.Cli.Commands;
+using Influence.Internal;
 
 namespace Influence.Cli;
 
@@ -28,9 +31,34 @@ internal static class Cli
         Common.CleanNumberParsing(root);
 
         // No response files: '@cases.json' is a case file whose name starts with '@', not a list of arguments.
-        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        var configuration = new ParserConfiguration { ResponseFileTokenReplacer = null };
+        var parse = root.Parse(args, configuration);
+
+        // A misspelt option is the error to report: the others ("'--measure' is required", its value unrecognised)
+        // follow from it. Without a case named, the case argument takes the misspelt option; it is no case file.
+        if (UnknownOptions(parse, args) is { Count: > 0 } unknown)
+        {
+            foreach (var option in unknown)
+            {
+                // A file of that name is a case file whose name starts with '-': say how to name it.
+                var file = File.Exists(option) ? $"; to read the case file '{option}', give it as .{Path.DirectorySeparatorChar}{option}" : string.Empty;
+                stderr.WriteLine($"influence: {UnknownOption(parse.CommandResult.Command, option)}{file}");
+            }
+
+            stderr.WriteLine($"Run '{CommandPath(parse.CommandResult)} --help' for usage.");
+            return Usage;
+        }
+
         if (parse.Errors.Count > 0)
         {
+            if (parse.CommandResult.Command == root && args.Length == 0)
+            {
+                // No command at all: show what the commands are.
+                root.Parse(["--help"], configuration).Invoke(new InvocationConfiguration { Output = stderr, Error = stderr });
+                stderr.WriteLine("influence: no command given: name one of the commands above.");
+                return Usage;
+            }
+
             foreach (var e in parse.Errors)
             {
                 stderr.WriteLine($"influence: {e.Message}");
@@ -41,6 +69,70 @@ internal static class Cli
         }
 
         return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    /// <summary>
+    /// The words of a command line that are options the command does not have: unmatched words that start with '-'
+    /// (not negative numbers), and a case argument that starts with '-' (a case file so named is given as ./-name).
+    /// Nothing after '--', which ends the options.
+    /// </summary>
+    private static List<string> UnknownOptions(ParseResult parse, string[] args)
+    {
+        var end = Array.IndexOf(args, "--");
+        var options = end < 0 ? args : args[..end];
+        var unknown = new List<string>();
+        foreach (var token in parse.UnmatchedTokens.Where(t => options.Contains(t, StringComparer.Ordinal)))
+        {
+            if (LooksLikeOption(token) && !unknown.Contains(token, StringComparer.Ordinal))
+            {
+                unknown.Add(token);
+            }
+        }
+
+        if (parse.CommandResult.Command.Arguments.FirstOrDefault(a => a.Name == Common.CaseArgumentName) is { } caseArgument
+            && parse.GetResult(caseArgument) is ArgumentResult { Tokens: [var first, ..] }
+            && LooksLikeOption(first.Value)
+            && options.Contains(first.Value, StringComparer.Ordinal)
+            && !unknown.Contains(first.Value, StringComparer.Ordinal))
+        {
+            unknown.Insert(0, first.Value);
+        }
+
+        return unknown;
+    }
+
+    private static bool LooksLikeOption(string word) =>
+        word.Length > 1 && word[0] == '-' && !double.TryParse(word, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+
+    /// <summary>"unknown option '--formt'", with "; did you mean "--format"?" when one of the command's options is near.</summary>
+    internal static string UnknownOption(Command command, string given)
+    {
+        var name = given.Split('=', ':')[0];
+        var known = new List<string>();
+        for (Command? c = command; c is not null; c = c.Parents.OfType<Command>().FirstOrDefault())
+        {
+            foreach (var option in c.Options.Where(o => !o.Hidden && (c == command || o.Recursive)))
+            {
+                known.Add(option.Name);
+                known.AddRange(option.Aliases);
+            }
+        }
+
+        var hint = Names.DidYouMean(name, known.Distinct(StringComparer.Ordinal));
+        return $"unknown option '{given}'{hint}";
+    }
+
+    private static string CommandPath(CommandResult result) => CommandPath(result.Command);
+
+    private static string CommandPath(Command command)
+    {
+        var names = new List<string>();
+        for (Command? c = command; c is not null; c = c.Parents.OfType<Command>().FirstOrDefault())
+        {
+            names.Insert(0, c.Name);
+        }
+
+        return string.Join(' ', names);
     }
 }
 

@@ -290,11 +290,17 @@ internal static class Common
         return current;
     }
 
+    /// <summary>
+    /// The address of a page of the docs online ("measures.md"): an installed tool has no docs folder, so what it prints
+    /// points to the repository's docs, as the package's readme does.
+    /// </summary>
+    public static string DocsUrl(string page) => $"https://github.com/influence-research/influence/blob/main/docs/{page}";
+
     /// <summary>The name of the evidence option every command that takes a case has (added in <see cref="CommandSet"/>).</summary>
     public const string EvidenceOptionName = "--evidence";
 
     public static Option<string?> Evidence() =>
-        new(EvidenceOptionName) { Description = "Take the case's evidence from this CSV file, one item a row (docs/case-format.md); the case file's own evidence is set aside (with a warning on standard error)." };
+        new(EvidenceOptionName) { Description = "Take the case's evidence from this CSV file, one item a row (" + DocsUrl("case-format.md") + "); the case file's own evidence is set aside (with a warning on standard error)." };
 
     /// <summary>The --evidence file the command line gives, if the command has the option and it is given.</summary>
     public static string? EvidencePath(ParseResult parse) =>

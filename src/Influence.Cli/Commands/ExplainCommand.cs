@@ -70,7 +70,7 @@ internal static class ExplainCommand
         w.WriteLine($"  rule:     {e.Rule}");
         w.WriteLine($"  rules:    {e.Formula}");
         w.WriteLine("  a verdict over measures, not a measure: explain the measures its rule names (for example --measure exchange), and");
-        w.WriteLine("  run 'influence sensitivity' to see which evidence or option would change it (docs/measures.md lists every rule).");
+        w.WriteLine("  run 'influence sensitivity' to see which evidence or option would change it (" + Common.DocsUrl("measures.md") + " lists every rule).");
     }
 
     private static void Write(Explanation e, string? inactive, TextWriter w)

@@ -13,7 +13,7 @@ internal static class ExportEvidenceCommand
     {
         var @case = Common.CaseArgument();
         var output = Common.Out("Write the CSV to this file (UTF-8 with a byte order mark, for spreadsheets) instead of standard output (written whole or not at all).");
-        var command = new Command("export-evidence", "Write a case's evidence as CSV, one item a row, in the columns --evidence reads (docs/case-format.md).")
+        var command = new Command("export-evidence", "Write a case's evidence as CSV, one item a row, in the columns --evidence reads (" + Common.DocsUrl("case-format.md") + ").")
         {
             @case, output,
         };
@@ -54,7 +54,7 @@ internal static class ExportEvidenceCommand
 
         if (ids.Count > 0)
         {
-            error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"influence: warning: {ids.Count} item{(ids.Count == 1 ? " has" : "s have")} a cell starting with =, +, - or @, which a spreadsheet may read as a formula and save changed ({string.Join(", ", ids.Take(5))}{(ids.Count > 5 ? ", …" : string.Empty)}); import the file with those columns as Text (docs/howto-write-a-case.md)."));
+            error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"influence: warning: {ids.Count} item{(ids.Count == 1 ? " has" : "s have")} a cell starting with =, +, - or @, which a spreadsheet may read as a formula and save changed ({string.Join(", ", ids.Take(5))}{(ids.Count > 5 ? ", …" : string.Empty)}); import the file with those columns as Text ({Common.DocsUrl("howto-write-a-case.md")})."));
         }
     }
 

@@ -118,12 +118,14 @@ internal static class ScoreCommand
         var legend = new[]
         {
             "exch exchange", "asym power asymmetry", "confl conflict", "diffuse diffuse obligation", "endur endurance", "P–C the patron–client test",
-            "attain attainment", "compl compliance", "gap presence–influence gap", "agency client agency", "share patron share (docs/measures.md).",
+            "attain attainment", "compl compliance", "gap presence–influence gap", "agency client agency", "share patron share.",
         };
         var notes = new List<string>
         {
+            $"Values are in [0, 1], gap (presence − influence) in [{Common.Minus}1, 1]; --format json and csv add the other measures (signed ones in [{Common.Minus}1, 1], alternative patrons a count).",
             "– undefined (no evidence in the measure's window); a range of periods is a run in which nothing is defined.",
             "Explain any value with 'influence explain', a state's or test's rule with 'influence explain --measure state' (or patronClient).",
+            $"The measures, their scales and rules: {Common.DocsUrl("measures.md")}",
         };
         if (scores.IntervalSource is { } source)
         {

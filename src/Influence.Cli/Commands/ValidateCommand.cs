@@ -62,17 +62,17 @@ internal static class ValidateCommand
     {
         if (c.Actors.IsEmpty)
         {
-            yield return "the case has no actors: there is no dyad to score; add actors and evidence (docs/howto-write-a-case.md)";
+            yield return "the case has no actors: there is no dyad to score; add actors and evidence (" + Common.DocsUrl("howto-write-a-case.md") + ")";
         }
 
         if (c.Evidence.Count == 0)
         {
-            yield return "the case has no evidence: every measure would be undefined in every period; add evidence items (docs/case-format.md)";
+            yield return "the case has no evidence: every measure would be undefined in every period; add evidence items (" + Common.DocsUrl("case-format.md") + ")";
         }
 
         if (c.Dyads.IsEmpty && c.Actors.Length >= 2)
         {
-            yield return "the case declares no dyads: commands need --patron and --client; declare the dyads to score in the case's \"dyads\" (docs/case-format.md)";
+            yield return "the case declares no dyads: commands need --patron and --client; declare the dyads to score in the case's \"dyads\" (" + Common.DocsUrl("case-format.md") + ")";
         }
     }
 

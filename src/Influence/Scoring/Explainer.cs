@@ -168,7 +168,7 @@ public static class Explainer
             return ExplainVerdict(scores, dyad, period, verdict);
         }
 
-        var m = scores.RequireMeasure(measure);
+        var m = scores.RequireMeasure(measure, [State, PatronClient]);
         var d = scores.RequireDyad(dyad);
         var p = scores.RequirePeriod(period);
         var at = scores.At(d, p);

@@ -167,10 +167,17 @@ public sealed class ScoreSet
     /// <returns>The position.</returns>
     public int IndexOf(Dyad dyad) => _dyadIndex.TryGetValue(dyad, out var i) ? i : -1;
 
-    /// <summary>The position of a measure by name, or −1.</summary>
+    /// <summary>
+    /// The position of a measure by name, or by the short name the command line's score table heads its column with
+    /// (gap, agency, share, confl, …; a custom measure of that name comes first), or −1.
+    /// </summary>
     /// <param name="measure">The measure name (case-insensitive).</param>
     /// <returns>The position.</returns>
-    public int MeasureIndexOf(string measure) => _measureIndex.TryGetValue(measure ?? throw new ArgumentNullException(nameof(measure)), out var i) ? i : -1;
+    public int MeasureIndexOf(string measure) =>
+        _measureIndex.TryGetValue(measure ?? throw new ArgumentNullException(nameof(measure)), out var i)
+        || (Theory.Measures.FullName(measure) is { } full && _measureIndex.TryGetValue(full, out i))
+            ? i
+            : -1;
 
     /// <summary>One value with its interval.</summary>
     /// <param name="measure">The measure position.</param>
@@ -360,11 +367,24 @@ public sealed class ScoreSet
     /// <summary>The raw value of a cell (NaN when undefined), for the interval engine.</summary>
     internal double RawValue(int measure, int cell) => _values[measure][cell];
 
-    internal int RequireMeasure(string measure) =>
+    /// <summary>The position of a scored measure; an exception naming the measures expected when there is none so called.</summary>
+    /// <param name="measure">The name or short name.</param>
+    /// <param name="alsoExpected">Names the caller takes besides measures (the explainer's verdicts), listed with them.</param>
+    internal int RequireMeasure(string measure, IReadOnlyList<string>? alsoExpected = null) =>
         MeasureIndexOf(measure) is var m and >= 0 ? m
-        : Theory.Measures.Find(measure) is not null || Options.CustomMeasures.Any(c => c.Name == measure)
+        : Theory.Measures.Find(Theory.Measures.FullName(measure) ?? measure) is not null || Options.CustomMeasures.Any(c => c.Name == measure)
             ? throw new ArgumentException($"measure '{measure}' was not scored: the request left it out (ScoringRequest.Measures); scored: {string.Join(", ", Measures.Select(x => x.Name))}", nameof(measure))
-            : throw new ArgumentException($"no measure is called '{measure}'; expected one of: {string.Join(", ", Measures.Select(x => x.Name))}", nameof(measure));
+            : throw new ArgumentException(NoMeasureCalled(measure, Measures.Select(x => x.Name), alsoExpected), nameof(measure));
+
+    /// <summary>
+    /// "no measure is called 'x'; expected one of: …" with the names (and <paramref name="alsoExpected"/>), and the
+    /// nearest of them or of the short names when one is near.
+    /// </summary>
+    private static string NoMeasureCalled(string measure, IEnumerable<string> names, IReadOnlyList<string>? alsoExpected)
+    {
+        var expected = names.Concat(alsoExpected ?? []).ToList();
+        return $"no measure is called '{measure}'; expected one of: {string.Join(", ", expected)}, or a short name of the score table ({string.Join(", ", Theory.Measures.ShortNames.Keys)}){Names.DidYouMean(measure, expected.Concat(Theory.Measures.ShortNames.Keys))}";
+    }
 
     internal int RequireDyad(Dyad dyad) =>
         IndexOf(dyad) is var d and >= 0 ? d : throw new ArgumentException($"dyad {dyad} was not scored; scored: {string.Join(", ", Dyads)}", nameof(dyad));
@@ -420,7 +440,8 @@ public sealed class ScoreSet
 
         return Theory.Measures.Find(measure)
             ?? Options.CustomMeasures.FirstOrDefault(c => string.Equals(c.Name, measure, StringComparison.OrdinalIgnoreCase))
-            ?? throw new ArgumentException($"no measure is called '{measure}'; expected one of: {string.Join(", ", Theory.Measures.BuiltIn.Concat(Options.CustomMeasures).Select(x => x.Name))}", nameof(measure));
+            ?? (Theory.Measures.FullName(measure) is { } full ? Theory.Measures.Find(full) : null)
+            ?? throw new ArgumentException(NoMeasureCalled(measure, Theory.Measures.BuiltIn.Concat(Options.CustomMeasures).Select(x => x.Name), null), nameof(measure));
     }
 
     private double? Value(Measure measure, int dyad, int period) => ScoreOf(measure, dyad, period).Value;

@@ -38,4 +38,26 @@ public static class Measures
     /// <returns>The measure, or null.</returns>
     public static Measure? Find(string name) =>
         BuiltIn.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The short names of built-in measures, as the command line's score table heads its columns ("gap" for
+    /// presenceInfluenceGap): wherever a measure is named, a short name stands for its measure, unless a custom
+    /// measure has that name.
+    /// </summary>
+    internal static IReadOnlyDictionary<string, string> ShortNames { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["exch"] = "exchange",
+        ["asym"] = "asymmetry",
+        ["confl"] = "conflict",
+        ["diffuse"] = "diffuseObligation",
+        ["endur"] = "endurance",
+        ["attain"] = "attainment",
+        ["compl"] = "compliance",
+        ["gap"] = "presenceInfluenceGap",
+        ["agency"] = "clientAgency",
+        ["share"] = "patronShare",
+    };
+
+    /// <summary>The name of the built-in measure a short name (<see cref="ShortNames"/>) stands for, or null.</summary>
+    internal static string? FullName(string name) => ShortNames.TryGetValue(name, out var full) ? full : null;
 }

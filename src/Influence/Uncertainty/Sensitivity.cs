@@ -228,7 +228,7 @@ public static class Sensitivity
         var request = RequestFor(@case, dyad, period);
         var point = Scorer.Score(@case, options, request);
         var names = measures.ToList();
-        var m = names.Select(point.RequireMeasure).ToArray();
+        var m = names.Select(n => point.RequireMeasure(n)).ToArray();
         var knobs = OptionKnob.All.Where(k => k.Kind != OptionKind.Threshold || k.Name == "Compliance.RedLineSalience").ToArray();
         var results = new (double Low, double High, double?[] AtLow, double?[] AtHigh)[knobs.Length];
         ParallelLoop.For(knobs.Length, options.MaxDegreeOfParallelism, i =>

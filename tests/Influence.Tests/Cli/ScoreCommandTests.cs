@@ -303,10 +303,26 @@ public sealed class ScoreCommandTests : IDisposable
 
         code.Should().Be(0);
         var lines = output.Split(Environment.NewLine);
-        var legend = lines.SkipWhile(l => !l.StartsWith("exch exchange", StringComparison.Ordinal)).TakeWhile(l => !l.StartsWith('–')).ToList();
+        var legend = lines.SkipWhile(l => !l.StartsWith("exch exchange", StringComparison.Ordinal)).TakeWhile(l => !l.StartsWith("Values", StringComparison.Ordinal)).ToList();
         legend.Should().HaveCountGreaterThan(1).And.AllSatisfy(l => l.Length.Should().BeLessThanOrEqualTo(120));
         legend.SkipLast(1).Should().AllSatisfy(l => l.Should().EndWith(","));
-        string.Join(" ", legend).Should().Be("exch exchange, asym power asymmetry, confl conflict, diffuse diffuse obligation, endur endurance, P–C the patron–client test, attain attainment, compl compliance, gap presence–influence gap, agency client agency, share patron share (docs/measures.md).");
+        string.Join(" ", legend).Should().Be("exch exchange, asym power asymmetry, confl conflict, diffuse diffuse obligation, endur endurance, P–C the patron–client test, attain attainment, compl compliance, gap presence–influence gap, agency client agency, share patron share.");
+    }
+
+    [Fact]
+    public void Score_Table_Legend_GivesTheScales_AndTheDocsOnline()
+    {
+        var (code, output, _) = CliRunner.Run("score", SmallCase());
+
+        code.Should().Be(0);
+        var lines = output.Split(Environment.NewLine);
+        var notes = string.Join(" ", lines.SkipWhile(l => !l.StartsWith("Values", StringComparison.Ordinal)));
+        notes.Should().StartWith("Values are in [0, 1], gap (presence − influence) in [−1, 1]; --format json and csv add the other measures (signed ones in [−1, 1], alternative patrons a count).");
+        notes.Should().Contain("https://github.com/influence-research/influence/blob/main/docs/measures.md").And.NotContain("(docs/", "an installed tool has no docs folder");
+
+        // Every signed measure the table shows is the gap; every other column is in [0, 1].
+        var signed = Influence.Theory.Measures.BuiltIn.Where(m => m.Scale == Influence.Theory.MeasureScale.Signed).Select(m => m.Name);
+        signed.Should().Contain("presenceInfluenceGap").And.NotContain(["exchange", "asymmetry", "conflict", "diffuseObligation", "endurance", "attainment", "compliance", "presence", "clientAgency", "patronShare"]);
     }
 
     [Fact]

@@ -76,8 +76,8 @@ public sealed class ValidateCommandTests : IDisposable
         var lines = output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         lines.Should().Equal(
             $"{path}: valid, with 2 warnings — 0 actors, 0 evidence items, 0 dyads.",
-            "  warning: the case has no actors: there is no dyad to score; add actors and evidence (docs/howto-write-a-case.md)",
-            "  warning: the case has no evidence: every measure would be undefined in every period; add evidence items (docs/case-format.md)");
+            "  warning: the case has no actors: there is no dyad to score; add actors and evidence (https://github.com/influence-research/influence/blob/main/docs/howto-write-a-case.md)",
+            "  warning: the case has no evidence: every measure would be undefined in every period; add evidence items (https://github.com/influence-research/influence/blob/main/docs/case-format.md)");
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class ValidateCommandTests : IDisposable
         code.Should().Be(0);
         output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Should().Equal(
             $"{path}: valid, with 1 warning — 2 actors, 1 evidence item, 0 dyads.",
-            "  warning: the case declares no dyads: commands need --patron and --client; declare the dyads to score in the case's \"dyads\" (docs/case-format.md)");
+            "  warning: the case declares no dyads: commands need --patron and --client; declare the dyads to score in the case's \"dyads\" (https://github.com/influence-research/influence/blob/main/docs/case-format.md)");
         scoreCode.Should().Be(2, "what the warning announces");
         scoreErr.Should().Contain("the case declares no dyads");
     }
