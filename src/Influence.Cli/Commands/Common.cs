@@ -294,7 +294,7 @@ internal static class Common
     /// The address of a page of the docs online ("measures.md"): an installed tool has no docs folder, so what it prints
     /// points to the repository's docs, as the package's readme does.
     /// </summary>
-    public static string DocsUrl(string page) => $"https://github.com/influence-research/influence/blob/main/docs/{page}";
+    public static string DocsUrl(string page) => Influence.Internal.Names.DocsUrl(page);
 
     /// <summary>The name of the evidence option every command that takes a case has (added in <see cref="CommandSet"/>).</summary>
     public const string EvidenceOptionName = "--evidence";

@@ -82,34 +82,16 @@ internal static class ScoreCommand
             }
 
             // A run of periods in which nothing is defined (before a dyad's evidence begins, say) is one row.
-            var blankFrom = -1;
-            for (var p = 0; p <= scores.PeriodCount; p++)
+            var cells = new string[scores.PeriodCount][];
+            for (var p = 0; p < cells.Length; p++)
             {
-                var cells = p < scores.PeriodCount ? Cells(scores.For(d, p)) : null;
-                var blank = cells is not null && (cells.All(c => c == "–") || scores.InactiveReason(d, p) is not null);
-                if (blank && blankFrom < 0)
-                {
-                    blankFrom = p;
-                }
+                cells[p] = Cells(scores.For(d, p));
+            }
 
-                if (blank)
-                {
-                    continue;
-                }
-
-                if (blankFrom >= 0)
-                {
-                    var label = blankFrom == p - 1
-                        ? scores.For(d, blankFrom).Period.ToString()
-                        : $"{scores.For(d, blankFrom).Period}–{scores.For(d, p - 1).Period}";
-                    table.AddRow([label, .. Enumerable.Repeat("–", 13)]);
-                    blankFrom = -1;
-                }
-
-                if (cells is not null)
-                {
-                    table.AddRow([scores.For(d, p).Period.ToString(), .. cells]);
-                }
+            foreach (var (first, last, blank) in BlankRuns.Rows(cells.Length, p => cells[p].All(c => c == "–") || scores.InactiveReason(d, p) is not null))
+            {
+                var label = BlankRuns.Label(scores.For(d, first).Period, scores.For(d, last).Period);
+                table.AddRow(blank ? [label, .. Enumerable.Repeat("–", 13)] : [label, .. cells[first]]);
             }
 
             console.Write(table);

@@ -10,6 +10,12 @@ namespace Influence.Internal;
 internal static class Names
 {
     /// <summary>
+    /// The address of a page of the docs online ("measures.md"): what the library and the tool say ends up in front
+    /// of readers who have no docs folder, so it points to the repository's docs, as the packages' readmes do.
+    /// </summary>
+    public static string DocsUrl(string page) => $"https://github.com/influence-research/influence/blob/main/docs/{page}";
+
+    /// <summary>
     /// "; did you mean "x"?" when one of <paramref name="known"/> differs from <paramref name="given"/> only in the
     /// case of its letters, or by one edit (ids of four or five characters) or two (longer ids): the nearest, then the
     /// first in order; otherwise, given <paramref name="listAs"/> ("actors") and at most 12 known ids, "; the case's

@@ -232,8 +232,8 @@ public static class Explainer
         };
         var reason = value is not null ? null
             : scores.InactiveReason(d, p) ?? WhyUndefined(theMeasure, scores.Options, at) ?? (ordered.IsEmpty
-                ? "it read no evidence item here (docs/measures.md says what the measure needs)"
-                : "the items listed were read but are not enough for a value (see docs/measures.md for what the measure needs)");
+                ? $"it read no evidence item here ({Names.DocsUrl("measures.md")} says what the measure needs)"
+                : $"the items listed were read but are not enough for a value (see {Names.DocsUrl("measures.md")} for what the measure needs)");
         return new Explanation(dyad, period, theMeasure.Name, value, theMeasure.Formula, theMeasure.Citation, ordered, withoutAll) { Reason = reason };
     }
 

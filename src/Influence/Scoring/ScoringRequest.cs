@@ -28,7 +28,8 @@ public sealed record ScoringRequest
     public Period? To { get; init; }
 
     /// <summary>
-    /// The names of the measures to score (case-insensitive; built-in or custom), kept in output order; empty: every
+    /// The names of the measures to score (case-insensitive; built-in or custom, or a short name of the score table such
+    /// as <c>confl</c> or <c>gap</c>), kept in output order; empty: every
     /// measure. Scoring fewer measures costs proportionally less; the patron–client test and the relationship state
     /// still work, evaluating any feature they need that was left out, and so do <see cref="PeriodScores"/>' measures,
     /// computed when read (<see cref="ScoreSet.Get(string, Dyad, Period)"/> and <see cref="ScoreSet.Series"/> read

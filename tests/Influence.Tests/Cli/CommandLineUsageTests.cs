@@ -178,4 +178,16 @@ public sealed class CommandLineUsageTests : IDisposable
         var act = () => scores.Get("nosuch", scores.Dyads[0], scores.From);
         act.Should().Throw<ArgumentException>().WithMessage("no measure is called 'nosuch'; expected one of: exchange, *, reverseLeverage, or a short name of the score table (*)");
     }
+
+    [Fact]
+    public void ScoringRequest_ShortNames_ScoreTheirMeasures()
+    {
+        var @case = Influence.IO.CaseReader.LoadBuiltIn();
+
+        var scores = Scorer.Score(@case, request: new ScoringRequest { Measures = ["confl", "gap"] });
+        var unknown = () => Scorer.Score(@case, request: new ScoringRequest { Measures = ["confli"] });
+
+        scores.Measures.Select(m => m.Name).Should().Equal("conflict", "presenceInfluenceGap");
+        unknown.Should().Throw<ArgumentException>().WithMessage("no measure is called 'confli'; expected one of: exchange, *, or a short name of the score table (*confl*)");
+    }
 }

@@ -167,7 +167,7 @@ public class ExplainerTests
         var e = Explainer.Explain(scores, TestCases.PC, Period.FromYear(2005), "never");
 
         e.Value.Should().BeNull();
-        e.Reason.Should().Be("the items listed were read but are not enough for a value (see docs/measures.md for what the measure needs)");
+        e.Reason.Should().Be("the items listed were read but are not enough for a value (see https://github.com/influence-research/influence/blob/main/docs/measures.md for what the measure needs)");
         e.Contributions.Should().ContainSingle().Which.Effect.Should().BeNull();
     }
 
