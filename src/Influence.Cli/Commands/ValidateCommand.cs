@@ -4,8 +4,9 @@ using System.Globalization;
 namespace Influence.Cli.Commands;
 
 /// <summary>
-/// <c>influence validate [CASE]</c>: print every located problem, exit 1 when there is any. A case with nothing to
-/// score (no actors or no evidence) is valid, with a warning in the output.
+/// <c>influence validate [CASE]</c>: print every located problem, exit 1 when there is any. A valid case with codings
+/// that probably do not score as meant (<see cref="Cases.CaseWarnings"/>: nothing to score, short event spans, evidence
+/// inside one movement) is valid, with the warnings in the output.
 /// </summary>
 internal static class ValidateCommand
 {
@@ -39,10 +40,10 @@ internal static class ValidateCommand
             int Valid(string shown, Cases.Case c)
             {
                 var counts = $"{Count(c.Actors.Length, "actor")}, {Count(c.Evidence.Count, "evidence item")}, {Count(c.Dyads.Length, "dyad")}";
-                var warnings = Warnings(c).ToList();
-                io.Out.WriteLine(warnings.Count == 0
+                var warnings = Cases.CaseWarnings.Of(c);
+                io.Out.WriteLine(warnings.IsEmpty
                     ? $"{shown}: valid — {counts}."
-                    : $"{shown}: valid, with {Count(warnings.Count, "warning")} — {counts}.");
+                    : $"{shown}: valid, with {Count(warnings.Length, "warning")} — {counts}.");
                 foreach (var w in warnings)
                 {
                     io.Out.WriteLine($"  warning: {w}");
@@ -52,28 +53,6 @@ internal static class ValidateCommand
             }
         }));
         return command;
-    }
-
-    /// <summary>
-    /// What makes a valid case score nothing: it breaks no rule of the format, so it is not an error (a case being
-    /// written starts empty), but every command would find nothing to score.
-    /// </summary>
-    private static IEnumerable<string> Warnings(Cases.Case c)
-    {
-        if (c.Actors.IsEmpty)
-        {
-            yield return "the case has no actors: there is no dyad to score; add actors and evidence (" + Common.DocsUrl("howto-write-a-case.md") + ")";
-        }
-
-        if (c.Evidence.Count == 0)
-        {
-            yield return "the case has no evidence: every measure would be undefined in every period; add evidence items (" + Common.DocsUrl("case-format.md") + ")";
-        }
-
-        if (c.Dyads.IsEmpty && c.Actors.Length >= 2)
-        {
-            yield return "the case declares no dyads: commands need --patron and --client; declare the dyads to score in the case's \"dyads\" (" + Common.DocsUrl("case-format.md") + ")";
-        }
     }
 
     private static string Count(int n, string what) => string.Create(CultureInfo.InvariantCulture, $"{n} {what}{(n == 1 ? string.Empty : "s")}");

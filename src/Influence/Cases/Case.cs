@@ -244,8 +244,8 @@ public sealed class Case
         { _originalDays = EvidenceDays() };
 
     /// <summary>
-    /// How <paramref name="inner"/> lies within <paramref name="outer"/>'s movement line ("'hq' is a faction of
-    /// 'tb'"), or null when it does not; <paramref name="parentOf"/> gives an actor's parent (the chain must end).
+    /// How <paramref name="inner"/> lies within <paramref name="outer"/>'s movement line ("'hq' is part of 'tb' (its
+    /// parent)"), or null when it does not; <paramref name="parentOf"/> gives an actor's parent (the chain must end).
     /// </summary>
     internal static string? Within(string inner, string outer, Func<string, string?> parentOf)
     {
@@ -256,7 +256,7 @@ public sealed class Case
             if (p == outer)
             {
                 return chain.Count == 1
-                    ? $"'{inner}' is a faction of '{outer}'"
+                    ? $"'{inner}' is part of '{outer}' (its parent)"
                     : $"'{inner}' lies within '{outer}' (through {string.Join(", ", chain.SkipLast(1).Select(x => $"'{x}'"))})";
             }
         }

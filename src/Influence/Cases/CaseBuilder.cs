@@ -465,7 +465,7 @@ public sealed class CaseBuilder
             }
         }
 
-        // How `inner` lies within `outer` ("'hq' is a faction of 'tb'"), or null when it does not (or the chain loops).
+        // How `inner` lies within `outer` ("'hq' is part of 'tb' (its parent)"), or null when it does not (or the chain loops).
         string? Within(string inner, string outer) =>
             actorIdx.ContainsKey(inner) && !HasCycle(inner)
                 ? Case.Within(inner, outer, id => actorIdx.TryGetValue(id, out var k) ? _actors[k].Parent : null)

@@ -70,7 +70,7 @@ public class ScorerTests
 
         s.For(new Dyad("C", "H")).Should().OnlyContain(p => !p.Exchange.IsDefined && !p.Conflict.IsDefined && p.PatronClient.IsPatronClient == null);
         ((Action)(() => c.WithDyads([new Dyad("H", "C")]))).Should().Throw<ArgumentException>().WithParameterName("dyads")
-            .WithMessage("dyad H→C: 'H' is a faction of 'C', so what passes between them stays inside one movement*");
+            .WithMessage("dyad H→C: 'H' is part of 'C' (its parent), so what passes between them stays inside one movement*");
     }
 
     [Fact]
