@@ -364,6 +364,10 @@ public sealed class ScoreSet
         return new ScoreSet(Index, Dyads, From, PeriodCount, Measures, _values, lows, highs, source, patronClient, states);
     }
 
+    /// <summary>A measure's own interval at a cell (input efficiency's regression interval), or null when it has none.</summary>
+    internal (double Low, double High)? OwnInterval(int measure, int cell) =>
+        _lows[measure] is { } l && _highs[measure] is { } h && !double.IsNaN(l[cell]) && !double.IsNaN(h[cell]) ? (l[cell], h[cell]) : null;
+
     /// <summary>The raw value of a cell (NaN when undefined), for the interval engine.</summary>
     internal double RawValue(int measure, int cell) => _values[measure][cell];
 

@@ -29,8 +29,9 @@ namespace Influence.Uncertainty;
 /// <b>Intervals</b>: for level L the interval is the (1 − L)/2 and (1 + L)/2 quantiles of the draws in which the value
 /// is defined (linear interpolation between order statistics, Hyndman and Fan's definition 7), widened if need be
 /// to contain the point estimate. Draws in which a value is undefined are left out of its interval and counted in
-/// the verdict shares as undetermined or unobserved. For <c>inputEfficiency</c> the draws' interval replaces its own
-/// regression interval.
+/// the verdict shares as undetermined or unobserved. For <c>inputEfficiency</c> the interval covers both the draws'
+/// interval and its own regression interval: the draws vary the inputs and the constants but keep the attainment
+/// observations, whose scatter around the fit is what the regression interval expresses.
 /// </para>
 /// <para>
 /// <b>Reproducibility</b>: draw i uses its own generators, derived from (seed, i) (SplitMix64; see
@@ -140,6 +141,14 @@ public static class Intervals
                 Array.Sort(sorted);
                 lows[m][cell] = SortedArrayStatistics.QuantileCustom(sorted, tail, QuantileDefinition.R7);
                 highs[m][cell] = SortedArrayStatistics.QuantileCustom(sorted, 1 - tail, QuantileDefinition.R7);
+                if (point.OwnInterval(m, cell) is { } own)
+                {
+                    // A measure's own interval (input efficiency's regression interval: the error of the fit around
+                    // the attainment observations, which the draws keep fixed) and the draws' (the inputs and the
+                    // constants) express different uncertainties: the interval covers both.
+                    lows[m][cell] = Math.Min(lows[m][cell], own.Low);
+                    highs[m][cell] = Math.Max(highs[m][cell], own.High);
+                }
                 if (point.Measures[m].Scale == Theory.MeasureScale.Count)
                 {
                     // A count's interval is widened to whole numbers (R-7 interpolates between draws).

@@ -33,6 +33,33 @@ public class IntervalsTests
     }
 
     [Fact]
+    public void InputEfficiency_WithDraws_KeepsItsRegressionInterval_WhichTheDrawsDoNotContain()
+    {
+        var @case = CaseReader.LoadBuiltIn();
+        var point = Scorer.Score(@case);
+        var drawn = Intervals.Compute(@case, null, null, new IntervalOptions { Draws = 100, Seed = 3 });
+        var m = point.MeasureIndexOf("inputEfficiency");
+
+        var binding = 0;
+        var defined = 0;
+        for (var p = 0; p < point.PeriodCount; p++)
+        {
+            var own = point.Get(m, 0, p);
+            var both = drawn.Get(m, 0, p);
+            if (own.IsDefined && both.IsDefined)
+            {
+                defined++;
+                both.Low.Should().BeLessThanOrEqualTo(own.Low!.Value);
+                both.High.Should().BeGreaterThanOrEqualTo(own.High!.Value);
+                binding += both.Low == own.Low || both.High == own.High ? 1 : 0;
+            }
+        }
+
+        defined.Should().BeGreaterThan(10);
+        binding.Should().BeGreaterThan(0, "in some periods the fit's own error reaches further than the draws");
+    }
+
+    [Fact]
     public void Compute_GivesIntervalsThatContainTheValue_AndAreNotAllPoints()
     {
         var scores = Compute();
