@@ -118,8 +118,8 @@ public static class ChangePoints
     /// <param name="scores">The scores.</param>
     /// <param name="measure">The measure name.</param>
     /// <param name="dyad">The dyad.</param>
-    /// <param name="from">The first period (null: the first scored).</param>
-    /// <param name="to">The last period (null: the last scored).</param>
+    /// <param name="from">The first period (null: the first in which the dyad is scored, both its parties existing).</param>
+    /// <param name="to">The last period (null: the last in which the dyad is scored).</param>
     /// <param name="options">The search options (null: the defaults).</param>
     /// <returns>The change points.</returns>
     /// <exception cref="ArgumentException">The measure, dyad or a period was not scored, or the range is reversed.</exception>

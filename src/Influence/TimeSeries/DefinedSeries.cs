@@ -127,8 +127,13 @@ internal sealed class DefinedSeries
     {
         ArgumentNullException.ThrowIfNull(scores);
         var series = scores.Series(measure, dyad);
-        var p0 = from is { } f ? scores.RequirePeriod(f) : 0;
-        var p1 = to is { } t ? scores.RequirePeriod(t) : scores.PeriodCount - 1;
+
+        // Without a range, the periods in which the dyad is scored (both parties existed): the years before a party
+        // existed are not part of its series, and would otherwise count as skipped, unobserved periods.
+        var d = scores.IndexOf(dyad);
+        var active = Enumerable.Range(0, scores.PeriodCount).Where(p => d < 0 || scores.InactiveReason(d, p) is null).ToArray();
+        var p0 = from is { } f ? scores.RequirePeriod(f) : active.Length > 0 ? active[0] : 0;
+        var p1 = to is { } t ? scores.RequirePeriod(t) : active.Length > 0 ? active[^1] : scores.PeriodCount - 1;
         if (p1 < p0)
         {
             throw new ArgumentException($"the range must not end ({scores.Periods[p1]}) before it starts ({scores.Periods[p0]})", nameof(to));

@@ -69,7 +69,7 @@ public class ChangePointFindingsTests(ReferenceCaseFixture reference, ITestOutpu
     }
 
     /// <summary>
-    /// docs/time-series.md, "The reference finding", prints the case's range, how many of its years are observed, and
+    /// docs/time-series.md, "The reference finding", prints the dyad's range, how many of its years have a value, and
     /// for presence and conflict σ̂, β and every change point with the means before and after it (the article's break,
     /// 2021–2022, in bold): each figure is what <c>influence changepoints --patron pakistan --client taliban --measure M</c>
     /// computes, at the precision printed.
@@ -83,7 +83,7 @@ public class ChangePointFindingsTests(ReferenceCaseFixture reference, ITestOutpu
         var result = ChangePoints.Detect(reference.Scores, measure, ReferenceCaseFixture.PakistanTaliban);
 
         page.Says(
-            "on the case's own range ({}–{}, {} observed years of {}; unobserved years skipped)",
+            "on the dyad's own range ({}–{}, the years in which both parties existed; {} of its {} years have a value)",
             result.From.Year,
             result.To.Year,
             result.Points,

@@ -12,6 +12,22 @@ public class TrendsTests
     private static readonly Period Y2000 = Period.FromYear(2000);
 
     [Fact]
+    public void WithoutARange_TheDyadsOwnRangeIsFitted_NotTheYearsBeforeAPartyExisted()
+    {
+        var scores = Scorer.Score(Influence.IO.CaseReader.LoadBuiltIn());
+        var dyad = new Dyad("pakistan", "taliban");
+
+        var own = Trends.Fit(scores, "conflict", dyad);
+        var whole = Trends.Fit(scores, "conflict", dyad, scores.From, scores.To);
+        var breaks = ChangePoints.Detect(scores, "conflict", dyad);
+
+        (own.From, own.To, own.Skipped).Should().Be((Period.FromYear(1994), Period.FromYear(2026), 0));
+        (breaks.From, breaks.Skipped).Should().Be((Period.FromYear(1994), 0));
+        (whole.From, whole.Skipped).Should().Be((Period.FromYear(1973), 21), "the Taliban exist from 1994");
+        whole.Slope.Should().BeApproximately(own.Slope!.Value, 1e-12, "leading undefined years move no point");
+    }
+
+    [Fact]
     public void Fit_FindsTheSlopeOfAnExactLine_WithAZeroWidthInterval()
     {
         double?[] line = [0.1, 0.2, 0.3, 0.4, 0.5];
