@@ -233,6 +233,55 @@ public partial class OpenQuestionsCasesTests
         }
     }
 
+    /// <summary>§8: a public pledge added to a private understanding lowers informality and flips the test.</summary>
+    [Fact]
+    public void Section8_PublicPledgeOnAPrivateTie_LowersInformality_AndFlipsTheTest()
+    {
+        const string file = "8-public-pledge-flips-private-tie.json";
+        var scores = Score(file, "P", "C");
+        var dyad = Pair("P", "C");
+
+        Quoted("gives diffuse obligation 0.58 and a patron–client test that holds in 2013–2015");
+        Quoted("lowers informality from 1 to 0.76 (1 − 0.4 × 1 / (0.7 + 1)): diffuse obligation falls to 0.46–0.47 and the test fails from 2016 (\"not patron–client: diffuseObligation 0.462 < 0.5\")");
+        Quoted("`explain --measure diffuseObligation` gives the pledge an effect of −0.12");
+        var commitments = scores.Case.Evidence.OfType<CommitmentEvidence>().ToList();
+        commitments.Should().HaveCount(2);
+        commitments.Should().ContainSingle(c => c.Formality == CommitmentFormality.PrivateUnderstanding && c.Confidence == Confidence.Reported);
+        commitments.Should().ContainSingle(c => c.Formality == CommitmentFormality.PublicPledge && c.Confidence == Confidence.Confirmed);
+
+        foreach (var at in scores.For(dyad))
+        {
+            var year = at.Period.Year;
+            if (year is >= 2011 and <= 2015)
+            {
+                Figure(at.DiffuseObligation, "0.58");
+            }
+            else if (year >= 2016)
+            {
+                at.DiffuseObligation.Value.Should().BeInRange(0.455, 0.475, $"0.46–0.47 in {at.Period}");
+                at.PatronClient.IsPatronClient.Should().BeFalse($"in {at.Period}");
+            }
+
+            if (year is >= 2013 and <= 2015)
+            {
+                at.PatronClient.IsPatronClient.Should().BeTrue($"in {at.Period}");
+            }
+        }
+
+        var y2014 = scores.For(dyad, Period.FromYear(2014));
+        var y2016 = scores.For(dyad, Period.FromYear(2016));
+        y2016.PatronClient.Rule.Should().Be("not patron–client: diffuseObligation 0.462 < 0.5");
+
+        // 2014 and 2016 have the same five yearly inputs (0.6, 0.4, 0.6, 0.4, 0.6), so their variability is the same and
+        // the difference is α = ½ times the fall in informality, from 1 (the understanding alone).
+        var informality2016 = 1 - ((y2014.DiffuseObligation.Value!.Value - y2016.DiffuseObligation.Value!.Value) / 0.5);
+        Math.Round(informality2016, 2).Should().Be(0.76);
+
+        var explanation = Explainer.Explain(scores, dyad, Period.FromYear(2016), "diffuseObligation");
+        var pledge = explanation.Contributions.Single(c => c.EvidenceId == "com-P-C-2016-2019-pledge");
+        Math.Round(pledge.Effect!.Value, 2).Should().Be(-0.12);
+    }
+
     private static ScoreSet Score(string file, string patron, string client, Granularity? granularity = null) =>
         Scorer.Score(
             CaseReader.ReadFile(Path.Combine(Folder, file)),
