@@ -12,8 +12,8 @@ namespace Influence.Scoring;
 /// <param name="Kind">The item's kind.</param>
 /// <param name="Date">The item's date, as coded (a point or a span, at its precision).</param>
 /// <param name="Confidence">How well established.</param>
-/// <param name="Term">The term of the formula it fed.</param>
-/// <param name="Weight">Its weight in that term.</param>
+/// <param name="Term">The term of the formula it fed; when it fed several, each with its weight in it ("patron input (variability), weight 3; patron's first input (window start), weight 0.6").</param>
+/// <param name="Weight">Its weight in that term (summed over the terms when it fed several).</param>
 /// <param name="ValueWithout">The value scored without this item (null: undefined without it).</param>
 /// <param name="Effect">The value minus <paramref name="ValueWithout"/>: how much this item moved the value (null when either is undefined).</param>
 /// <param name="Sources">The sources it cites.</param>
@@ -209,7 +209,7 @@ public static class Explainer
                 item.Kind,
                 item.Date,
                 item.Confidence,
-                string.Join("; ", byRow[i].Select(u => u.Term).Distinct()),
+                TermsOf(byRow[i]),
                 byRow[i].Sum(u => u.Weight),
                 valueWithout,
                 value is { } v && valueWithout is { } w ? v - w : null,
@@ -238,6 +238,18 @@ public static class Explainer
     }
 
     /// <summary><see cref="State"/> or <see cref="PatronClient"/> when a name is one of them (any case), else null.</summary>
+    /// <summary>
+    /// The term an item fed, or, when it fed several (a support item that both lies in a window and bounds it), each
+    /// with its own weight, so that the summed weight is not read as the weight in one of them.
+    /// </summary>
+    private static string TermsOf(IEnumerable<EvidenceUse> uses)
+    {
+        var terms = uses.GroupBy(u => u.Term).Select(g => (Term: g.Key, Weight: g.Sum(u => u.Weight))).ToArray();
+        return terms.Length == 1
+            ? terms[0].Term
+            : string.Join("; ", terms.Select(t => $"{t.Term}, weight {t.Weight.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}"));
+    }
+
     private static string? VerdictNamed(string name) =>
         string.Equals(name, State, StringComparison.OrdinalIgnoreCase) ? State
         : string.Equals(name, PatronClient, StringComparison.OrdinalIgnoreCase) ? PatronClient

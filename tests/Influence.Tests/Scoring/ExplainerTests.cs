@@ -10,6 +10,19 @@ namespace Influence.Tests.Scoring;
 public class ExplainerTests
 {
     [Fact]
+    public void AnItemThatFedTwoTerms_GivesEachItsOwnWeight_AndTheirSum()
+    {
+        // A support span of 2000–2010 lies in 2010's variability window (2006–2010: 5 years × 0.6) and, as the
+        // patron's first input, bounds that window from below (its year 2000: 0.6).
+        var c = TestCases.Builder().Add(TestCases.Support("flow", TestCases.Years(2000, 2010), "P", "C", 0.6)).Build();
+
+        var flow = Explainer.Explain(TestCases.Score(c), TestCases.PC, Period.FromYear(2010), "diffuseObligation").Contributions.Single();
+
+        flow.Term.Should().Be("patron input (variability), weight 3; patron's first input (window start), weight 0.6");
+        flow.Weight.Should().BeApproximately(3.6, 1e-12);
+    }
+
+    [Fact]
     public void Explain_GivesEachItemsTermWeightEffectAndSources_LargestEffectFirst()
     {
         // Conflict 2005: P's clash 0.6 and C's defiance of a salience-0.8 demand (λ 0.5 → 0.4): 1 − e^−1.0 = 0.632121.

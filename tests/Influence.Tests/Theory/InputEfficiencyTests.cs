@@ -169,7 +169,7 @@ public class InputEfficiencyTests
         (fit.Points, fit.Observations, fit.Independent).Should().Be((4, 3, 3));
         var early = Explainer.Explain(scores, TestCases.PC, Period.FromYear(2004), "inputEfficiency").Contributions.Single(x => x.EvidenceId == "early");
         early.Weight.Should().BeApproximately(1.4, 1e-12, "a reported span of two years: 0.7 in each");
-        early.Term.Should().Be("attainment 2000: objective o1 (observed 0.2); attainment 2001: objective o1 (observed 0.2)");
+        early.Term.Should().Be("attainment 2000: objective o1 (observed 0.2), weight 0.7; attainment 2001: objective o1 (observed 0.2), weight 0.7");
     }
 
     [Fact]
