@@ -111,7 +111,7 @@ internal static class ScoreCommand
         };
         if (scores.IntervalSource is { } source)
         {
-            notes.Add(FormattableString.Invariant($"(n%): share of {source.Draws} draws ({source.Method}, seed {source.Seed}) giving the same verdict, rounded so that the shares shown add to at most 100%; where under half did, the commonest verdict follows (do not report the point verdict alone then); intervals ({source.Level * 100:0.#}%) are in --format json or csv."));
+            notes.Add(FormattableString.Invariant($"(n%): share of {source.Draws} draws ({source.Method}, seed {source.Seed}) giving the same verdict, rounded so that the shares shown add to at most 100%; where under 60% did, the commonest other verdict follows (and where under half did, do not report the point verdict alone); intervals ({source.Level * 100:0.#}%) are in --format json or csv."));
         }
 
         foreach (var line in Wrap(legend, ", ", LegendWidth).Concat(notes.SelectMany(n => Wrap(n.Split(' '), " ", LegendWidth))))
@@ -161,9 +161,10 @@ internal static class ScoreCommand
     private static string StateLabel(RelationshipState? state) => state is { } st ? RelationshipStates.StateName(st) : "–";
 
     /// <summary>
-    /// A verdict with the share of draws that gave it, "(87%)"; where fewer than half did and another verdict was
-    /// commoner, that one too, "consolidated (24%; dormant 41%)", so that the table never shows a minority verdict alone.
-    /// The percentages are rounded together (<see cref="Common.Percentages"/>): the parts of a verdict never add to more than 100%.
+    /// A verdict with the share of draws that gave it, "(87%)"; where fewer than <see cref="ClearMajority"/> of the
+    /// draws did, the commonest other verdict too, "consolidated (51%; inverted 33%)" or "consolidated (24%; dormant
+    /// 41%)", so that the table never shows a minority or narrow verdict alone. The percentages are rounded together
+    /// (<see cref="Common.Percentages"/>): the parts of a verdict never add to more than 100%.
     /// </summary>
     private static string WithShares<T>(string label, T point, (T Verdict, double Share)[]? shares, Func<T, string> name)
     {
@@ -175,16 +176,19 @@ internal static class ScoreCommand
         var percent = Common.Percentages([.. shares.Select(x => x.Share)]);
         var ownAt = Array.FindIndex(shares, x => EqualityComparer<T>.Default.Equals(x.Verdict, point));
         var own = shares[ownAt].Share;
-        var topAt = 0; // the first of equal shares, in the order listed
-        for (var i = 1; i < shares.Length; i++)
+        var otherAt = -1; // the commonest other verdict, the first of equal shares in the order listed
+        for (var i = 0; i < shares.Length; i++)
         {
-            topAt = shares[i].Share > shares[topAt].Share ? i : topAt;
+            otherAt = i != ownAt && shares[i].Share > 0 && (otherAt < 0 || shares[i].Share > shares[otherAt].Share) ? i : otherAt;
         }
 
-        return own < 0.5 && shares[topAt].Share > own
-            ? string.Create(CultureInfo.InvariantCulture, $"{label} ({percent[ownAt]}%; {name(shares[topAt].Verdict)} {percent[topAt]}%)")
+        return own < ClearMajority && otherAt >= 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{label} ({percent[ownAt]}%; {name(shares[otherAt].Verdict)} {percent[otherAt]}%)")
             : string.Create(CultureInfo.InvariantCulture, $"{label} ({percent[ownAt]}%)");
     }
+
+    /// <summary>The share of draws below which the table names the commonest other verdict beside the point's.</summary>
+    private const double ClearMajority = 0.6;
 
     /// <summary>The table's cells after the period, "–" where undefined.</summary>
     private static string[] Cells(PeriodScores s)

@@ -266,6 +266,20 @@ public sealed class ScoreCommandTests : IDisposable
         pairs.Should().AllSatisfy(m => (int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)).Should().BeLessThanOrEqualTo(100, m.Value));
     }
 
+    [Fact]
+    public void Score_Table_NamesTheCommonestOtherVerdict_WhereThePointsHasUnder60PercentOfTheDraws()
+    {
+        var (code, output, _) = CliRunner.Run("score", "--patron", "pakistan", "--client", "taliban", "--from", "1996", "--to", "2026", "--intervals", "200");
+
+        code.Should().Be(0);
+        var alone = System.Text.RegularExpressions.Regex.Matches(output, @"[a-z] \((\d+)%\)");
+        var pairs = System.Text.RegularExpressions.Regex.Matches(output, @"\((\d+)%; [a-z]+ (\d+)%\)");
+        alone.Should().NotBeEmpty();
+        pairs.Should().NotBeEmpty();
+        alone.Should().AllSatisfy(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture).Should().BeGreaterThanOrEqualTo(60, m.Value));
+        pairs.Should().AllSatisfy(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture).Should().BeLessThanOrEqualTo(60, m.Value));
+    }
+
     [Theory]
     [InlineData(new[] { 0.145, 0.855, 0.0 }, new[] { 14, 86, 0 })]
     [InlineData(new[] { 0.295, 0.705, 0.0 }, new[] { 29, 71, 0 })]
