@@ -115,6 +115,20 @@ public sealed class ActorLifespanTests
     }
 
     [Fact]
+    public void PatronClientCounts_NamesItsCounts_AsTheSharesDo_AndCountsPeriodsNotScoredAsUndetermined()
+    {
+        var scores = TestCases.Score(Build(Client with { ActiveFrom = EvidenceDate.InYear(2005) }));
+        var verdicts = scores.For(PC).Select(p => p.PatronClient.IsPatronClient).ToList();
+
+        var counts = scores.PatronClientCounts(PC, Period.FromYear(2000), Period.FromYear(2010));
+
+        counts.Holds.Should().Be(verdicts.Count(v => v == true));
+        counts.Fails.Should().Be(verdicts.Count(v => v == false));
+        counts.Undetermined.Should().Be(verdicts.Count(v => v is null)).And.BeGreaterThanOrEqualTo(5, "2000–2004, before C existed, are undetermined");
+        (counts.Holds + counts.Fails + counts.Undetermined).Should().Be(11);
+    }
+
+    [Fact]
     public void AnActorThatCeased_LeavesTheDyadUndefined_AfterItsLastDay_AtEveryGranularity()
     {
         var @case = Build(Client with { ActiveTo = EvidenceDate.OnDay(new DateOnly(2010, 8, 15)) });
