@@ -90,18 +90,19 @@ public readonly record struct Score(double? Value, double? Low, double? High) : 
         Check.FiniteOrThrow(h, nameof(High));
         if (!(l <= v))
         {
-            throw OutOfRange(nameof(Low), l, $"Low must be ≤ Value; were low {Check.Show(l)}, value {Check.Show(v)}");
+            throw OutOfRange(nameof(Low), $"Low must be ≤ Value; were low {Check.Show(l)}, value {Check.Show(v)}");
         }
 
         if (!(v <= h))
         {
-            throw OutOfRange(nameof(High), h, $"High must be ≥ Value; were value {Check.Show(v)}, high {Check.Show(h)}");
+            throw OutOfRange(nameof(High), $"High must be ≥ Value; were value {Check.Show(v)}, high {Check.Show(h)}");
         }
 
         return v;
     }
 
-    private static ArgumentOutOfRangeException OutOfRange(string name, double value, string message) => new(name, value, message);
+    // The message says what the values were: without the actual value, so that the framework does not say it again.
+    private static ArgumentOutOfRangeException OutOfRange(string name, string message) => new(name, message);
 
     private static string Show(double? x) => x is { } v ? Check.Show(v) : "null";
 }
