@@ -8,6 +8,7 @@
 // CI compares what it prints with samples/score-reference-case.expected.txt.
 // <usings>
 using System.Globalization;
+using Influence;
 using Influence.Charts;
 using Influence.IO;
 using Influence.Scoring;
@@ -68,6 +69,23 @@ foreach (var c in why.Contributions.Take(5))
     }
 }
 // </explain>
+
+// <summary>
+// Not scored is not undefined. Before 1994 the Taliban did not exist: those periods are not scored (IsActive is false
+// and InactiveReason says why). In a scored period a value can still be undefined, for want of evidence in its window.
+// A Score formats as its value, or "–" when undefined.
+var before = scores.For(dyad, Period.FromYear(1990));
+Console.WriteLine($"{before.Period}: {(before.IsActive ? "scored" : $"not scored: {before.InactiveReason}")}");
+var y1995 = scores.For(dyad, Period.FromYear(1995));
+Console.WriteLine($"{y1995.Period}: {(y1995.IsActive ? "scored" : "not scored")}, exchange {y1995.Exchange:0.00}, inputEfficiency {y1995["inputEfficiency"]:0.00}");
+
+// Over a range: how often the patron–client test holds, and a measure's mean, least and greatest defined values.
+var (from, to) = (Period.FromYear(1995), Period.FromYear(2025));
+var counts = scores.PatronClientCounts(dyad, from, to);
+Console.WriteLine($"{from}–{to}: the test holds in {counts.Holds} years, fails in {counts.Fails}, is undetermined in {counts.Undetermined}");
+var conflict = scores.Summarise("conflict", dyad, from, to);
+Console.WriteLine($"conflict {from}–{to}: mean {conflict.Mean:0.00}, min {conflict.Min:0.00}, max {conflict.Max:0.00}, defined in {conflict.Defined} of {conflict.Periods} years");
+// </summary>
 
 // <helpers>
 static string F(Score s) => s.Value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "–";

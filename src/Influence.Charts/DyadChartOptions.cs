@@ -29,5 +29,5 @@ public sealed record DyadChartOptions
     private static int InRange(int value, int min, int max, string name) =>
         value >= min && value <= max
             ? value
-            : throw new ArgumentOutOfRangeException(name, value, $"{name} must be in [{min}, {max}] pixels; was {value}");
+            : throw new ArgumentOutOfRangeException(name, $"{name} must be in [{min}, {max}] pixels; was {value}");
 }

@@ -203,7 +203,7 @@ public sealed record DemandEvidence : DyadicEvidence
     public double Salience
     {
         get;
-        init => field = value > 0 ? Check.UnitIntervalOrThrow(value, nameof(Salience)) : throw new ArgumentOutOfRangeException(nameof(Salience), value, $"Salience must be in (0, 1]; was {Check.Show(value)}");
+        init => field = value > 0 ? Check.UnitIntervalOrThrow(value, nameof(Salience)) : throw new ArgumentOutOfRangeException(nameof(Salience), $"Salience must be in (0, 1]; was {Check.Show(value)}");
     }
 
     /// <summary>How the target responded.</summary>

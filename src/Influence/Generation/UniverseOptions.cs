@@ -15,7 +15,7 @@ public sealed record UniverseOptions
     public int Actors
     {
         get;
-        init => field = value is >= 4 and <= MaxActors ? value : throw new ArgumentOutOfRangeException(nameof(Actors), value, $"Actors must be in [4, {MaxActors}]; was {value}");
+        init => field = value is >= 4 and <= MaxActors ? value : throw new ArgumentOutOfRangeException(nameof(Actors), $"Actors must be in [4, {MaxActors}]; was {value}");
     } = 200;
 
     /// <summary>The most actors a universe may have (far more than any conflict data set codes).</summary>
@@ -25,14 +25,14 @@ public sealed record UniverseOptions
     public int Periods
     {
         get;
-        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(Periods), value, $"Periods must be ≥ 1; was {value}");
+        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(Periods), $"Periods must be ≥ 1; was {value}");
     } = 120;
 
     /// <summary>The number of evidence items, exactly (default 100 000; at least 0, at most 999 999 999).</summary>
     public int Evidence
     {
         get;
-        init => field = value is >= 0 and <= 999_999_999 ? value : throw new ArgumentOutOfRangeException(nameof(Evidence), value, $"Evidence must be in [0, 999999999]; was {value}");
+        init => field = value is >= 0 and <= 999_999_999 ? value : throw new ArgumentOutOfRangeException(nameof(Evidence), $"Evidence must be in [0, 999999999]; was {value}");
     } = 100_000;
 
     /// <summary>The seed: the same seed and options give the same case (default 1).</summary>
@@ -42,21 +42,21 @@ public sealed record UniverseOptions
     public Granularity Granularity
     {
         get;
-        init => field = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(Granularity), value, $"Granularity must be year, quarter or month; was {value}");
+        init => field = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(Granularity), $"Granularity must be year, quarter or month; was {value}");
     } = Granularity.Month;
 
     /// <summary>The calendar year of the first period (default 2000).</summary>
     public int FirstYear
     {
         get;
-        init => field = value is >= 1 and <= 9000 ? value : throw new ArgumentOutOfRangeException(nameof(FirstYear), value, $"FirstYear must be in [1, 9000]; was {value}");
+        init => field = value is >= 1 and <= 9000 ? value : throw new ArgumentOutOfRangeException(nameof(FirstYear), $"FirstYear must be in [1, 9000]; was {value}");
     } = 2000;
 
     /// <summary>Support links (patron → client dyads) per actor (default 2; in (0, 50]).</summary>
     public double LinksPerActor
     {
         get;
-        init => field = value is > 0 and <= 50 ? value : throw new ArgumentOutOfRangeException(nameof(LinksPerActor), value, $"LinksPerActor must be in (0, 50]; was {Check.Show(value)}");
+        init => field = value is > 0 and <= 50 ? value : throw new ArgumentOutOfRangeException(nameof(LinksPerActor), $"LinksPerActor must be in (0, 50]; was {Check.Show(value)}");
     } = 2;
 
     /// <summary>
@@ -66,7 +66,7 @@ public sealed record UniverseOptions
     public double StateShare
     {
         get;
-        init => field = value is > 0 and < 1 ? value : throw new ArgumentOutOfRangeException(nameof(StateShare), value, $"StateShare must be in (0, 1); was {Check.Show(value)}");
+        init => field = value is > 0 and < 1 ? value : throw new ArgumentOutOfRangeException(nameof(StateShare), $"StateShare must be in (0, 1); was {Check.Show(value)}");
     } = 0.15;
 
     /// <summary>
@@ -76,7 +76,7 @@ public sealed record UniverseOptions
     public double FactionShare
     {
         get;
-        init => field = value is >= 0 and < 1 ? value : throw new ArgumentOutOfRangeException(nameof(FactionShare), value, $"FactionShare must be in [0, 1); was {Check.Show(value)}");
+        init => field = value is >= 0 and < 1 ? value : throw new ArgumentOutOfRangeException(nameof(FactionShare), $"FactionShare must be in [0, 1); was {Check.Show(value)}");
     } = 0.25;
 
     /// <summary>The number of directed dyads the options generate: round(actors × links per actor), at least 1.</summary>
@@ -97,12 +97,12 @@ public sealed record UniverseOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(periods, 1);
         if (dyadPeriods < 8L * periods)
         {
-            throw new ArgumentOutOfRangeException(nameof(dyadPeriods), dyadPeriods, $"dyadPeriods must be ≥ 8 × periods ({8L * periods}); was {dyadPeriods}");
+            throw new ArgumentOutOfRangeException(nameof(dyadPeriods), $"dyadPeriods must be ≥ 8 × periods ({8L * periods}); was {dyadPeriods}");
         }
 
         if (!(evidencePerDyadPeriod > 0) || double.IsInfinity(evidencePerDyadPeriod))
         {
-            throw new ArgumentOutOfRangeException(nameof(evidencePerDyadPeriod), evidencePerDyadPeriod, $"evidencePerDyadPeriod must be a finite number > 0; was {Check.Show(evidencePerDyadPeriod)}");
+            throw new ArgumentOutOfRangeException(nameof(evidencePerDyadPeriod), $"evidencePerDyadPeriod must be a finite number > 0; was {Check.Show(evidencePerDyadPeriod)}");
         }
 
         var dyads = (double)dyadPeriods / periods;
@@ -110,7 +110,7 @@ public sealed record UniverseOptions
         var evidence = Math.Round(dyadPeriods * evidencePerDyadPeriod, MidpointRounding.AwayFromZero);
         if (evidence > 999_999_999)
         {
-            throw new ArgumentOutOfRangeException(nameof(dyadPeriods), dyadPeriods, $"dyadPeriods × evidencePerDyadPeriod must be ≤ 999999999; was {evidence}");
+            throw new ArgumentOutOfRangeException(nameof(dyadPeriods), $"dyadPeriods × evidencePerDyadPeriod must be ≤ 999999999; was {evidence}");
         }
 
         return new UniverseOptions { Actors = Math.Max(4, actors), Periods = periods, Evidence = (int)evidence, Seed = seed };

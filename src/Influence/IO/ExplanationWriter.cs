@@ -9,7 +9,8 @@ namespace Influence.IO;
 /// {"schema":"influence.explanation/1","case","inputHash","patron","client","period","measure","value","notScored",
 ///  "reason","verdict","rule","formula","citation","valueWithoutAll","jointEffect",
 ///  "contributions":[{"evidence","kind","date","confidence","term","weight","valueWithout","effect",
-///                    "sources":[{"id","citation","url"}],"note"}]}
+///                    "sources":[{"id","citation","url"}],"note"}],
+///  "sources":[{"id","citation","url"}]}
 /// </code>
 /// Numbers are written shortest round-trip; a missing value is null (never NaN). <c>notScored</c> is the reason when
 /// the dyad is not scored in the period (one of its parties did not exist), else null. <c>reason</c> says why a
@@ -20,6 +21,8 @@ namespace Influence.IO;
 /// <c>state</c> or <c>patronClient</c> (a verdict: <c>value</c> and <c>reason</c> null, no contributions), else null. <c>date</c> is the item's date
 /// as in a case file (<c>2024</c>, <c>2024-03</c>, <c>2024-03-05</c>) or a span as <c>start..end</c>; <c>kind</c> and
 /// <c>confidence</c> use the case format's names. Contributions are in the explanation's order (those the value rests on first, then largest effect first).
+/// The root's <c>sources</c>, after <c>contributions</c>, is <see cref="Explanation.Sources"/>: every source the
+/// contributions cite, once, in the order first cited (a bibliography; empty when there are no contributions).
 /// The same explanation always gives the same bytes.
 /// </remarks>
 public static class ExplanationWriter
@@ -68,23 +71,29 @@ public static class ExplanationWriter
                 w.WriteNumber("weight", c.Weight);
                 JsonValues.Number(w, "valueWithout", c.ValueWithout);
                 JsonValues.Number(w, "effect", c.Effect);
-                w.WriteStartArray("sources");
-                foreach (var s in c.Sources)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("id", s.Id);
-                    w.WriteString("citation", s.Citation);
-                    JsonValues.String(w, "url", s.Url);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
+                WriteSources(w, c.Sources);
                 JsonValues.String(w, "note", c.Note);
                 w.WriteEndObject();
             }
 
             w.WriteEndArray();
+            WriteSources(w, explanation.Sources);
             w.WriteEndObject();
         });
+    }
+
+    private static void WriteSources(System.Text.Json.Utf8JsonWriter w, IEnumerable<Cases.Source> sources)
+    {
+        w.WriteStartArray("sources");
+        foreach (var s in sources)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", s.Id);
+            w.WriteString("citation", s.Citation);
+            JsonValues.String(w, "url", s.Url);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 }

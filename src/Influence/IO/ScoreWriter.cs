@@ -28,7 +28,7 @@ namespace Influence.IO;
 /// each period <c>"patronClientShare":{"holds","fails","undetermined"}</c> (after <c>patronClientRule</c>) and
 /// <c>"stateShares":{"consolidated","contested","estranged","dormant","inverted","unobserved"}</c> (after
 /// <c>stateRule</c>): the share of draws giving each verdict. CSV then has the same shares as columns, before the
-/// <c>inputHash</c> column that ends every row.
+/// <c>notScored,patronClientRule,stateRule</c> columns and the <c>inputHash</c> column that ends every row.
 /// </remarks>
 public static class ScoreWriter
 {
@@ -159,8 +159,11 @@ public static class ScoreWriter
     /// Writes CSV, one row per dyad and period: <c>patron,client,period</c>, then for every measure its value, low and
     /// high (empty when undefined), then <c>isPatronClient,patronClientMargin,state</c>; with intervals from draws, then
     /// <c>patronClientShare_holds,_fails,_undetermined</c> and <c>stateShare_consolidated … stateShare_unobserved</c>;
+    /// then <c>notScored</c> (<see cref="ScoreSet.InactiveReason"/>: why the dyad is not scored in the period, empty
+    /// when it is, which tells a row of a party that did not exist from a row without evidence), <c>patronClientRule</c>
+    /// and <c>stateRule</c> (<see cref="PatronClientVerdict.Rule"/>, <see cref="StateVerdict.Rule"/>, as in the JSON);
     /// last, <c>inputHash</c> (<see cref="ScoreSet.InputHash"/>, the same on every row, so that rows keep it when files
-    /// are concatenated or filtered).
+    /// are concatenated or filtered). A cell holding a comma, a quote or a line break is quoted (RFC 4180).
     /// </summary>
     /// <param name="scores">The scores.</param>
     /// <param name="writer">The text writer.</param>
@@ -188,7 +191,7 @@ public static class ScoreWriter
             header.Append(",stateShare_unobserved");
         }
 
-        header.Append(",inputHash");
+        header.Append(",notScored,patronClientRule,stateRule,inputHash");
         writer.WriteLine(header.ToString());
         var hash = scores.InputHash;
         var line = new StringBuilder();
@@ -223,6 +226,8 @@ public static class ScoreWriter
                     line.Append(',').Append(Number(ss?.Unobserved));
                 }
 
+                line.Append(',').Append(Csv(scores.InactiveReason(d, p) ?? string.Empty));
+                line.Append(',').Append(Csv(verdict.Rule)).Append(',').Append(Csv(state.Rule));
                 line.Append(',').Append(hash);
                 writer.WriteLine(line.ToString());
             }

@@ -1079,7 +1079,7 @@ public sealed partial class EvidenceIndex
     {
         if (pair < -1 || pair >= PairCountTotal)
         {
-            throw new ArgumentOutOfRangeException(nameof(pair), pair, $"pair must be −1 (no pair) or in [0, {PairCountTotal - 1}]; was {pair}");
+            throw new ArgumentOutOfRangeException(nameof(pair), $"pair must be −1 (no pair) or in [0, {PairCountTotal - 1}]; was {pair}");
         }
 
         return pair;

@@ -6,6 +6,13 @@ namespace Influence.Internal;
 /// The value rules shared by constructors (which throw) and the case reader (which collects located problems),
 /// so that one rule has one wording.
 /// </summary>
+/// <remarks>
+/// An <see cref="ArgumentOutOfRangeException"/> thrown here (and wherever the library's message already ends in
+/// "…; was 90") is made with <c>new ArgumentOutOfRangeException(paramName, message)</c>, without the actual value:
+/// given one, the framework appends "Actual value was 90." to a message that has just said so. The parameter's name
+/// is kept (<see cref="ArgumentException.ParamName"/>), and <see cref="ArgumentOutOfRangeException.ActualValue"/> is
+/// null: the value is in the message.
+/// </remarks>
 internal static class Check
 {
     /// <summary>Null when <paramref name="value"/> is in [0, 1]; otherwise what was expected.</summary>
@@ -89,16 +96,16 @@ internal static class Check
         Text(text) is { } problem ? throw new ArgumentException($"{name} must be {problem}", name) : text;
 
     public static double UnitIntervalOrThrow(double value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
-        UnitInterval(value) is { } problem ? throw new ArgumentOutOfRangeException(name, value, $"{name} must be {problem}") : value;
+        UnitInterval(value) is { } problem ? throw new ArgumentOutOfRangeException(name, $"{name} must be {problem}") : value;
 
     public static double PositiveOrThrow(double value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
-        Positive(value) is { } problem ? throw new ArgumentOutOfRangeException(name, value, $"{name} must be {problem}") : value;
+        Positive(value) is { } problem ? throw new ArgumentOutOfRangeException(name, $"{name} must be {problem}") : value;
 
     public static double NonNegativeOrThrow(double value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
-        NonNegative(value) is { } problem ? throw new ArgumentOutOfRangeException(name, value, $"{name} must be {problem}") : value;
+        NonNegative(value) is { } problem ? throw new ArgumentOutOfRangeException(name, $"{name} must be {problem}") : value;
 
     public static double FiniteOrThrow(double value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
-        Finite(value) is { } problem ? throw new ArgumentOutOfRangeException(name, value, $"{name} must be {problem}") : value;
+        Finite(value) is { } problem ? throw new ArgumentOutOfRangeException(name, $"{name} must be {problem}") : value;
 
     /// <summary>
     /// Throws <see cref="ArgumentOutOfRangeException"/>, naming the parameter, unless 0 ≤ <paramref name="index"/> &lt;
@@ -117,7 +124,7 @@ internal static class Check
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private static void ThrowIndex(int index, int count, string? name) =>
-        throw new ArgumentOutOfRangeException(name, index, count == 0
+        throw new ArgumentOutOfRangeException(name, count == 0
             ? $"{name} must be a position, but there is none (the count is 0); was {index}"
             : $"{name} must be in [0, {count - 1}]; was {index}");
 
@@ -125,7 +132,7 @@ internal static class Check
     public static double SignedUnitOrThrow(double value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
         double.IsFinite(value) && value >= -1 && value <= 1
             ? value
-            : throw new ArgumentOutOfRangeException(name, value, $"{name} must be a number in [−1, 1]; was {Show(value)}");
+            : throw new ArgumentOutOfRangeException(name, $"{name} must be a number in [−1, 1]; was {Show(value)}");
 
     /// <summary>
     /// The exception for an enum value outside its enum (a cast integer): what a switch over the enum's members throws
@@ -136,7 +143,7 @@ internal static class Check
     /// <param name="expected">The values it may take, in words ("year, quarter or month").</param>
     public static ArgumentOutOfRangeException Undefined<T>(T value, string name, string expected)
         where T : struct, Enum =>
-        new(name, value, $"{name} must be {expected}; was {value}, which is not a {typeof(T).Name}");
+        new(name, $"{name} must be {expected}; was {value}, which is not a {typeof(T).Name}");
 
     public static string IdentifierOrThrow(string? id, [CallerArgumentExpression(nameof(id))] string? name = null) =>
         Identifier(id) is { } problem ? throw new ArgumentException($"{name} must be {problem}", name) : id!;

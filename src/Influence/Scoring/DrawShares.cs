@@ -26,7 +26,7 @@ public sealed record IntervalSource(string Method, int Draws, ulong Seed, double
     public double Level { get; init => field = Checked(value, nameof(Level)); } = Checked(Level, nameof(Level));
 
     private static double Checked(double level, string name) =>
-        Check.Level(level) is { } problem ? throw new ArgumentOutOfRangeException(name, level, $"{name} must be {problem}") : level;
+        Check.Level(level) is { } problem ? throw new ArgumentOutOfRangeException(name, $"{name} must be {problem}") : level;
 }
 
 /// <summary>How often the patron–client test held across the draws of an interval computation.</summary>

@@ -90,6 +90,39 @@ public sealed record Explanation(
     public double? JointEffect => Value is { } v && ValueWithoutAll is { } w ? v - w : null;
 
     /// <summary>
+    /// The sources the contributions cite, each once (by <see cref="Source.Id"/>), in the order they are first cited
+    /// going down <see cref="Contributions"/> (so the sources of the items the value rests on, and of the largest
+    /// effects, come first): a bibliography of the value. Empty when there are no contributions (an undefined value
+    /// of a dyad not scored, a verdict). Sort it (for example by <see cref="Source.Citation"/>) to print it
+    /// alphabetically.
+    /// </summary>
+    public ImmutableArray<Source> Sources
+    {
+        get
+        {
+            if (Contributions.IsDefaultOrEmpty)
+            {
+                return [];
+            }
+
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var sources = ImmutableArray.CreateBuilder<Source>();
+            foreach (var c in Contributions)
+            {
+                foreach (var s in c.Sources.IsDefault ? ImmutableArray<Source>.Empty : c.Sources)
+                {
+                    if (seen.Add(s.Id))
+                    {
+                        sources.Add(s);
+                    }
+                }
+            }
+
+            return sources.ToImmutable();
+        }
+    }
+
+    /// <summary>
     /// Why the value is undefined, in words, when it is an undefined value of a measure (null when the value is
     /// defined, and for a verdict): that the dyad was not scored in the period (the reason, as
     /// <see cref="ScoreSet.InactiveReason(int, int)"/> gives it), else what the built-in measure needs and the period does not

@@ -9,24 +9,44 @@ namespace Influence.Scoring;
 /// <summary>A value with its interval. An undefined value has no interval either; <c>default</c> is undefined.</summary>
 /// <param name="Value">The value, or null when undefined.</param>
 /// <param name="Low">The interval's lower end (equal to the value until intervals are computed).</param>
-/// <param name="High">The interval's upper end.</param>
+/// <param name="High">The interval's upper end (equal to the value until intervals are computed).</param>
 /// <remarks>
+/// <para>
 /// A score is either undefined (all three null) or three finite numbers with Low ≤ Value ≤ High: never NaN, never an
 /// infinity, never an interval without its value or a value without its interval. The three are set together, so
 /// there is no <c>with</c>: make a new score.
+/// </para>
+/// <para>
+/// As text (<see cref="ToString(string?, IFormatProvider?)"/>, and so in an interpolated string: <c>$"{s:0.00}"</c>)
+/// a score is its value in the given format, or "–" when undefined; the interval is not written (format
+/// <see cref="Low"/> and <see cref="High"/> for it). <see cref="ToString()"/> is the same with the shortest
+/// round-trip format, in the current culture, rather than the record's <c>Score { Value = …, Low = …, High = … }</c>.
+/// </para>
 /// </remarks>
 /// <exception cref="ArgumentOutOfRangeException">
 /// A number is NaN or infinite, only some of the three are given, or Low ≤ Value ≤ High does not hold.
 /// </exception>
-public readonly record struct Score(double? Value, double? Low, double? High)
+[System.Diagnostics.DebuggerDisplay("{Value} [{Low}, {High}]")]
+public readonly record struct Score(double? Value, double? Low, double? High) : IFormattable
 {
+    /// <summary>What <see cref="ToString(string?, IFormatProvider?)"/> writes for an undefined score: an en dash, as the command line's tables do.</summary>
+    public const string UndefinedText = "–";
+
     /// <summary>The value, or null when undefined.</summary>
     public double? Value { get; } = Checked(Value, Low, High);
 
-    /// <summary>The interval's lower end, or null when the value is undefined.</summary>
+    /// <summary>
+    /// The interval's lower end, or null when the value is undefined. Without intervals (until
+    /// <see cref="Uncertainty.Intervals.Compute(ScoreSet, Uncertainty.IntervalOptions?)"/> or another source of intervals has run) it equals
+    /// <see cref="Value"/>: a zero-width interval, which says that no interval was computed, not that the value is
+    /// certain.
+    /// </summary>
     public double? Low { get; } = Low;
 
-    /// <summary>The interval's upper end, or null when the value is undefined.</summary>
+    /// <summary>
+    /// The interval's upper end, or null when the value is undefined. Without intervals it equals <see cref="Value"/>
+    /// (zero width; see <see cref="Low"/>).
+    /// </summary>
     public double? High { get; } = High;
 
     /// <summary>Whether the value is defined.</summary>
@@ -38,6 +58,18 @@ public readonly record struct Score(double? Value, double? Low, double? High)
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN or infinite (an undefined value is null).</exception>
     public static Score Of(double? value) =>
         value is { } v ? new(Check.FiniteOrThrow(v, nameof(value)), v, v) : default;
+
+    /// <summary>The value in the shortest round-trip format of the current culture, or "–" when undefined.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => ToString(null, null);
+
+    /// <summary>The value in a format, or <see cref="UndefinedText"/> ("–") when undefined; the interval is not written.</summary>
+    /// <param name="format">A format for <see cref="double"/> ("0.00", "F3", "P0", …), or null for the shortest round-trip form.</param>
+    /// <param name="formatProvider">The culture (null: the current culture).</param>
+    /// <returns>The text.</returns>
+    /// <exception cref="FormatException"><paramref name="format"/> is not a format for <see cref="double"/>.</exception>
+    public string ToString(string? format, IFormatProvider? formatProvider) =>
+        Value is { } v ? v.ToString(format, formatProvider) : UndefinedText;
 
     private static double? Checked(double? value, double? low, double? high)
     {
@@ -58,18 +90,19 @@ public readonly record struct Score(double? Value, double? Low, double? High)
         Check.FiniteOrThrow(h, nameof(High));
         if (!(l <= v))
         {
-            throw OutOfRange(nameof(Low), l, $"Low must be ≤ Value; were low {Check.Show(l)}, value {Check.Show(v)}");
+            throw OutOfRange(nameof(Low), $"Low must be ≤ Value; were low {Check.Show(l)}, value {Check.Show(v)}");
         }
 
         if (!(v <= h))
         {
-            throw OutOfRange(nameof(High), h, $"High must be ≥ Value; were value {Check.Show(v)}, high {Check.Show(h)}");
+            throw OutOfRange(nameof(High), $"High must be ≥ Value; were value {Check.Show(v)}, high {Check.Show(h)}");
         }
 
         return v;
     }
 
-    private static ArgumentOutOfRangeException OutOfRange(string name, double value, string message) => new(name, value, message);
+    // The message says what the values were: without the actual value, so that the framework does not say it again.
+    private static ArgumentOutOfRangeException OutOfRange(string name, string message) => new(name, message);
 
     private static string Show(double? x) => x is { } v ? Check.Show(v) : "null";
 }

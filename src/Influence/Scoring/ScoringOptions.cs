@@ -80,7 +80,7 @@ public sealed record ScoringOptions
     public int MaxDegreeOfParallelism
     {
         get;
-        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), value, $"MaxDegreeOfParallelism must be ≥ 1; was {value}");
+        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), $"MaxDegreeOfParallelism must be ≥ 1; was {value}");
     } = Environment.ProcessorCount;
 
     private static ImmutableArray<Measure> CheckCustomMeasures(ImmutableArray<Measure> measures, string name)
@@ -327,14 +327,14 @@ public sealed record InputEfficiencyOptions
     public int MinimumPoints
     {
         get;
-        init => field = value >= 3 ? value : throw new ArgumentOutOfRangeException(nameof(MinimumPoints), value, $"MinimumPoints must be ≥ 3; was {value}");
+        init => field = value >= 3 ? value : throw new ArgumentOutOfRangeException(nameof(MinimumPoints), $"MinimumPoints must be ≥ 3; was {value}");
     } = 3;
 
     /// <summary>The coverage of the slope's interval, in (0, 0.999] (default 0.9).</summary>
     public double IntervalLevel
     {
         get;
-        init => field = Check.Level(value) is { } expected ? throw new ArgumentOutOfRangeException(nameof(IntervalLevel), value, $"IntervalLevel must be {expected}") : value;
+        init => field = Check.Level(value) is { } expected ? throw new ArgumentOutOfRangeException(nameof(IntervalLevel), $"IntervalLevel must be {expected}") : value;
     } = 0.9;
 }
 

@@ -55,25 +55,28 @@ public static class ScoreSetSummaries
             : new SeriesSummary(scores.Measures[m].Name, dyad, from, to, sum / n, min, max, n, p1 - p0 + 1);
     }
 
-    /// <summary>Counts the periods of a range in which the patron–client test passes, fails, or cannot be decided.</summary>
+    /// <summary>
+    /// Counts the periods of a range in which the patron–client test holds, fails, or cannot be decided (named as
+    /// <see cref="Scoring.PatronClientShares"/> names the shares of draws).
+    /// </summary>
     /// <param name="scores">The scores.</param>
     /// <param name="dyad">The dyad.</param>
     /// <param name="from">The first period.</param>
     /// <param name="to">The last period.</param>
-    /// <returns>(passes, fails, undetermined).</returns>
-    public static (int Passes, int Fails, int Undetermined) PatronClientCounts(this ScoreSet scores, Dyad dyad, Period from, Period to)
+    /// <returns>(holds, fails, undetermined): the periods in which <see cref="PatronClientVerdict.IsPatronClient"/> is true, false, or null (which includes the periods the dyad is not scored in).</returns>
+    public static (int Holds, int Fails, int Undetermined) PatronClientCounts(this ScoreSet scores, Dyad dyad, Period from, Period to)
     {
         ArgumentNullException.ThrowIfNull(scores);
         var d = scores.RequireDyad(dyad);
         var p0 = scores.RequirePeriod(from);
         var p1 = scores.RequirePeriod(to);
-        int pass = 0, fail = 0, none = 0;
+        int holds = 0, fail = 0, none = 0;
         for (var p = p0; p <= p1; p++)
         {
             switch (scores.PatronClient(d, p).IsPatronClient)
             {
                 case true:
-                    pass++;
+                    holds++;
                     break;
                 case false:
                     fail++;
@@ -84,6 +87,6 @@ public static class ScoreSetSummaries
             }
         }
 
-        return (pass, fail, none);
+        return (holds, fail, none);
     }
 }

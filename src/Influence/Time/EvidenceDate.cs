@@ -103,7 +103,7 @@ public readonly struct EvidenceDate : IEquatable<EvidenceDate>
         var length = DateTime.DaysInMonth(year, month);
         if (day < 1 || day > length)
         {
-            throw new ArgumentOutOfRangeException(nameof(day), day, $"day must be in [1, {length}] for {year:D4}-{month:D2}; was {day}");
+            throw new ArgumentOutOfRangeException(nameof(day), $"day must be in [1, {length}] for {year:D4}-{month:D2}; was {day}");
         }
 
         return OnDay(new DateOnly(year, month, day));

@@ -42,7 +42,7 @@ public static class GranularityExtensions
     {
         if (!(years > 0) || double.IsInfinity(years))
         {
-            throw new ArgumentOutOfRangeException(nameof(years), years, $"a window must be a positive, finite number of years; was {years}");
+            throw new ArgumentOutOfRangeException(nameof(years), $"a window must be a positive, finite number of years; was {years}");
         }
 
         var periods = years * granularity.PeriodsPerYear();

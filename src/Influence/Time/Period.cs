@@ -75,7 +75,7 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>
         CheckYear(year);
         if (quarter is < 1 or > 4)
         {
-            throw new ArgumentOutOfRangeException(nameof(quarter), quarter, $"quarter must be in [1, 4]; was {quarter}");
+            throw new ArgumentOutOfRangeException(nameof(quarter), $"quarter must be in [1, 4]; was {quarter}");
         }
 
         return new Period(Granularity.Quarter, (year * 4) + quarter - 1);
@@ -276,7 +276,7 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>
     {
         if (year is < MinYear or > MaxYear)
         {
-            throw new ArgumentOutOfRangeException(nameof(year), year, $"year must be in [{MinYear}, {MaxYear}]; was {year}");
+            throw new ArgumentOutOfRangeException(nameof(year), $"year must be in [{MinYear}, {MaxYear}]; was {year}");
         }
     }
 
@@ -285,7 +285,7 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>
     {
         if (month is < 1 or > 12)
         {
-            throw new ArgumentOutOfRangeException(nameof(month), month, $"month must be in [1, 12]; was {month}");
+            throw new ArgumentOutOfRangeException(nameof(month), $"month must be in [1, 12]; was {month}");
         }
     }
 

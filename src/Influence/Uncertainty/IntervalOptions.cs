@@ -45,7 +45,7 @@ public sealed record IntervalOptions
     public int Draws
     {
         get;
-        init => field = value >= 2 ? value : throw new ArgumentOutOfRangeException(nameof(Draws), value, $"Draws must be ≥ 2; was {value}");
+        init => field = value >= 2 ? value : throw new ArgumentOutOfRangeException(nameof(Draws), $"Draws must be ≥ 2; was {value}");
     } = 200;
 
     /// <summary>The seed (default 1). The same seed and number of draws give the same bytes, whatever the thread count.</summary>
@@ -55,7 +55,7 @@ public sealed record IntervalOptions
     public double Level
     {
         get;
-        init => field = value is > 0 and < 1 ? value : throw new ArgumentOutOfRangeException(nameof(Level), value, $"Level must be in (0, 1); was {Check.Show(value)}");
+        init => field = value is > 0 and < 1 ? value : throw new ArgumentOutOfRangeException(nameof(Level), $"Level must be in (0, 1); was {Check.Show(value)}");
     } = 0.9;
 
     /// <summary>Which uncertainty to express (default both).</summary>
@@ -64,7 +64,7 @@ public sealed record IntervalOptions
         get;
         init => field = value is IntervalKind.Bootstrap or IntervalKind.MonteCarlo or IntervalKind.Both
             ? value
-            : throw new ArgumentOutOfRangeException(nameof(Kind), value, $"Kind must be Bootstrap, MonteCarlo or Both; was {value}");
+            : throw new ArgumentOutOfRangeException(nameof(Kind), $"Kind must be Bootstrap, MonteCarlo or Both; was {value}");
     } = IntervalKind.Both;
 
     /// <summary>The ranges the Monte Carlo draws options from (default <see cref="PerturbationRanges.Default"/>).</summary>

@@ -49,7 +49,7 @@ public sealed record PerturbationRanges
     private static double FactorOrThrow(double value, string name) =>
         value >= 1 && double.IsFinite(value)
             ? value
-            : throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite number ≥ 1; was {Check.Show(value)}");
+            : throw new ArgumentOutOfRangeException(name, $"{name} must be a finite number ≥ 1; was {Check.Show(value)}");
 }
 
 /// <summary>

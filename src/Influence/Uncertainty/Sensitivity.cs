@@ -144,21 +144,21 @@ public sealed record FlipSearchOptions
     public int MaxItems
     {
         get;
-        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxItems), value, $"MaxItems must be ≥ 1; was {value}");
+        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxItems), $"MaxItems must be ≥ 1; was {value}");
     } = 12;
 
     /// <summary>Every pair of items is tried when the greedy set has three items and there are at most this many candidates (default 60).</summary>
     public int ExhaustivePairsLimit
     {
         get;
-        init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(ExhaustivePairsLimit), value, $"ExhaustivePairsLimit must be ≥ 0; was {value}");
+        init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(ExhaustivePairsLimit), $"ExhaustivePairsLimit must be ≥ 0; was {value}");
     } = 60;
 
     /// <summary>How far each option is moved, in units of its range (default 3: scales and windows × 8, weights ± 0.45, thresholds ± 0.3).</summary>
     public double MaxOptionDistance
     {
         get;
-        init => field = value > 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(nameof(MaxOptionDistance), value, $"MaxOptionDistance must be a positive, finite number; was {value}");
+        init => field = value > 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(nameof(MaxOptionDistance), $"MaxOptionDistance must be a positive, finite number; was {value}");
     } = 3;
 
     /// <summary>The ranges that set the unit of distance (default <see cref="PerturbationRanges.Default"/>).</summary>

@@ -42,6 +42,9 @@ public sealed class ExplainCommandTests : IDisposable
         back.GetProperty("valueWithout").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Number, "P's flow alone still defines exchange");
         back.GetProperty("sources").EnumerateArray().Select(x => x.GetProperty("citation").GetString()).Should().Equal("A test source", "Second source, p. 12");
         root.GetProperty("contributions").EnumerateArray().Single(c => c.GetProperty("evidence").GetString() == "give").GetProperty("note").GetString().Should().Be("P sends arms.");
+        root.EnumerateObject().Select(p => p.Name).Should().EndWith(new[] { "contributions", "sources" }, "the bibliography is added after the contributions");
+        root.GetProperty("sources").EnumerateArray().Select(x => (x.GetProperty("id").GetString(), x.GetProperty("citation").GetString()))
+            .Should().Equal(("s1", "A test source"), ("s2", "Second source, p. 12"));
     }
 
     [Fact]

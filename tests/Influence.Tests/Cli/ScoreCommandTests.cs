@@ -92,16 +92,18 @@ public sealed class ScoreCommandTests : IDisposable
         var (code, output, _) = CliRunner.Run("score", SmallCase(), "--format", "csv");
 
         code.Should().Be(0);
-        var lines = output.TrimEnd('\n').Split('\n');
-        var header = lines[0].Split(',');
+        var lines = CsvRows.Parse(output);
+        var header = lines[0];
         header[..6].Should().Equal("patron", "client", "period", "exchange", "exchange_low", "exchange_high");
-        header[^4..].Should().Equal("isPatronClient", "patronClientMargin", "state", "inputHash");
+        header[^7..].Should().Equal("isPatronClient", "patronClientMargin", "state", "notScored", "patronClientRule", "stateRule", "inputHash");
         lines.Should().HaveCount(1 + (2 * 3));
-        lines.Skip(1).Should().AllSatisfy(l => l.Split(',').Should().HaveCount(header.Length));
-        var row2005 = lines[2].Split(',');
+        lines.Skip(1).Should().AllSatisfy(l => l.Should().HaveCount(header.Length));
+        var row2005 = lines[2];
         row2005[..3].Should().Equal("P", "C", "2005");
         double.Parse(row2005[3], CultureInfo.InvariantCulture).Should().BeApproximately((1 - Math.Exp(-1.15)) * 2 * 0.35 / 1.15, 1e-12);
-        lines[4].Split(',')[3].Should().BeEmpty("X → C has no exchange: undefined is an empty cell");
+        lines[4][3].Should().BeEmpty("X → C has no exchange: undefined is an empty cell");
+        lines[4][^4].Should().BeEmpty("X → C is scored: its parties existed");
+        lines[4][^3].Should().StartWith("undetermined:", "the rule says why the test is undecided");
     }
 
     [Fact]
@@ -115,7 +117,7 @@ public sealed class ScoreCommandTests : IDisposable
         using var doc = JsonDocument.Parse(json);
         var hash = doc.RootElement.GetProperty("inputHash").GetString();
         var lines = csv.TrimEnd('\n').Split('\n');
-        lines[0].Should().EndWith(",state,inputHash");
+        lines[0].Should().EndWith(",state,notScored,patronClientRule,stateRule,inputHash");
         lines.Skip(1).Should().AllSatisfy(l => l.Should().EndWith("," + hash));
         CliRunner.Run("score", path, "--format", "csv").Out.Should().Be(csv, "the same input gives the same bytes");
     }

@@ -125,11 +125,12 @@ public class ProvenanceTests
     public void Csv_KeepsEveryEarlierColumnWhereItWas_AndAddsTheHashLast()
     {
         var csv = ScoreWriter.ToCsv(Scorer.Score(Case()));
-        var header = csv.Split('\n')[0].Split(',');
+        var rows = CsvRows.Parse(csv);
+        var header = rows[0];
 
         header[..3].Should().Equal("patron", "client", "period");
-        header[^4..].Should().Equal("isPatronClient", "patronClientMargin", "state", "inputHash");
-        csv.TrimEnd('\n').Split('\n').Skip(1).Should().AllSatisfy(l => l.Split(',').Should().HaveCount(header.Length));
+        header[^7..].Should().Equal("isPatronClient", "patronClientMargin", "state", "notScored", "patronClientRule", "stateRule", "inputHash");
+        rows.Skip(1).Should().AllSatisfy(l => l.Should().HaveCount(header.Length));
     }
 
     [Fact]

@@ -26,6 +26,33 @@ public class ArgumentErrorsTests
         EvidenceDate.OnDay(2021, 8, 15).Should().Be(EvidenceDate.OnDay(new DateOnly(2021, 8, 15)));
     }
 
+    [Fact]
+    public void OutOfRangeMessages_SayTheValueOnce_AndKeepTheParameterName()
+    {
+        Action[] throwers =
+        [
+            () => _ = new IntervalOptions { Level = 90 },
+            () => _ = new InputEfficiencyOptions { IntervalLevel = 90 },
+            () => _ = Score.Of(double.NaN),
+            () => _ = new Score(0.5, 0.6, 0.7),
+            () => EvidenceDate.InMonth(2000, 13),
+            () => _ = new Influence.Generation.UniverseOptions { StateShare = 2 },
+            () => Scorer.Score(TestCases.Builder().Build()).Get(999, 0, 0),
+        ];
+
+        foreach (var thrower in throwers)
+        {
+            var e = thrower.Should().Throw<ArgumentOutOfRangeException>().Which;
+            e.ParamName.Should().NotBeNullOrEmpty();
+            e.Message.Should().MatchRegex(@"\b(was|were) ", "the message says what the value was");
+            e.Message.Should().EndWith($" (Parameter '{e.ParamName}')", "the value is said once, in the library's words")
+                .And.NotContain("Actual value");
+        }
+
+        ((Action)(() => _ = new IntervalOptions { Level = 90 })).Should().Throw<ArgumentOutOfRangeException>()
+            .Which.Message.Should().Be("Level must be in (0, 1); was 90 (Parameter 'Level')");
+    }
+
     [Theory]
     [InlineData(null, "C", "Patron")]
     [InlineData("P", "", "Client")]

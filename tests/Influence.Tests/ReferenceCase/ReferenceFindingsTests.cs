@@ -20,10 +20,10 @@ public class ReferenceFindingsTests(ReferenceCaseFixture reference) : IClassFixt
     [Fact]
     public void Claim1_RelationPassesThePatronClientTest_InMostYears1995To2025()
     {
-        var (passes, fails, undetermined) = reference.Scores.PatronClientCounts(Dyad, Period.FromYear(1995), Period.FromYear(2025));
+        var (holds, fails, undetermined) = reference.Scores.PatronClientCounts(Dyad, Period.FromYear(1995), Period.FromYear(2025));
 
-        (passes + fails + undetermined).Should().Be(31);
-        passes.Should().BeGreaterThan(31 / 2, "the relation has all four of Biermann's features in most years");
+        (holds + fails + undetermined).Should().Be(31);
+        holds.Should().BeGreaterThan(31 / 2, "the relation has all four of Biermann's features in most years");
 
         var thresholds = ScoringOptions.Default.PatronClient;
         var failed = Enumerable.Range(1995, 31)
@@ -40,8 +40,8 @@ public class ReferenceFindingsTests(ReferenceCaseFixture reference) : IClassFixt
         var row = ClaimsPage.ReferenceCase.Row("1");
         row.Reads(
             "passes in {} of {} years (fails {}: no return flow yet, exchange {} < {}, endurance {} < {}; {}: endurance {} < {})",
-            passes,
-            passes + fails + undetermined,
+            holds,
+            holds + fails + undetermined,
             failed[0].Period.Year,
             failed[0].Exchange.Value,
             thresholds.Exchange,

@@ -88,6 +88,47 @@ public sealed class ActorLifespanTests
     }
 
     [Fact]
+    public void TheCsv_SaysWhichRowsAreNotScored_AndCarriesTheRules_QuotedWhereTheyHoldCommas()
+    {
+        var scores = TestCases.Score(Build(Client with { ActiveFrom = EvidenceDate.InYear(2005) }));
+
+        var csv = ScoreWriter.ToCsv(scores);
+        var rows = CsvRows.Parse(csv);
+        var header = rows[0];
+        var notScored = Array.IndexOf(header, "notScored");
+        header[^4..].Should().Equal("notScored", "patronClientRule", "stateRule", "inputHash");
+        rows.Skip(1).Should().AllSatisfy(r => r.Should().HaveCount(header.Length));
+        var row2004 = rows.Single(r => r[2] == "2004");
+        var row2006 = rows.Single(r => r[2] == "2006");
+        row2004[notScored].Should().Be("C did not exist in 2004 (it existed from 2005)");
+        row2004[notScored + 1].Should().Be("undetermined: C did not exist in 2004 (it existed from 2005)");
+        row2004[notScored + 2].Should().Be("unobserved: C did not exist in 2004 (it existed from 2005)");
+        row2006[notScored].Should().BeEmpty("the dyad is scored in 2006");
+        row2006[notScored + 1].Should().Be(scores.For(PC, Period.FromYear(2006)).PatronClient.Rule);
+        row2006[notScored + 2].Should().Be(scores.For(PC, Period.FromYear(2006)).State.Rule);
+        var rules = rows.Skip(1).SelectMany(r => r[(notScored + 1)..(notScored + 3)]).ToList();
+        rules.Should().Contain(r => r.Contains(',', StringComparison.Ordinal), "some rules hold commas");
+        foreach (var rule in rules.Distinct())
+        {
+            csv.Should().Contain(rule.Contains(',', StringComparison.Ordinal) ? $",\"{rule}\"," : $",{rule},", "a cell is quoted when it holds a comma, and only then");
+        }
+    }
+
+    [Fact]
+    public void PatronClientCounts_NamesItsCounts_AsTheSharesDo_AndCountsPeriodsNotScoredAsUndetermined()
+    {
+        var scores = TestCases.Score(Build(Client with { ActiveFrom = EvidenceDate.InYear(2005) }));
+        var verdicts = scores.For(PC).Select(p => p.PatronClient.IsPatronClient).ToList();
+
+        var counts = scores.PatronClientCounts(PC, Period.FromYear(2000), Period.FromYear(2010));
+
+        counts.Holds.Should().Be(verdicts.Count(v => v == true));
+        counts.Fails.Should().Be(verdicts.Count(v => v == false));
+        counts.Undetermined.Should().Be(verdicts.Count(v => v is null)).And.BeGreaterThanOrEqualTo(5, "2000–2004, before C existed, are undetermined");
+        (counts.Holds + counts.Fails + counts.Undetermined).Should().Be(11);
+    }
+
+    [Fact]
     public void AnActorThatCeased_LeavesTheDyadUndefined_AfterItsLastDay_AtEveryGranularity()
     {
         var @case = Build(Client with { ActiveTo = EvidenceDate.OnDay(new DateOnly(2010, 8, 15)) });

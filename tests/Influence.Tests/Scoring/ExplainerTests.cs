@@ -61,6 +61,31 @@ public class ExplainerTests
     }
 
     [Fact]
+    public void Sources_AreTheCitedSources_EachOnce_InTheOrderFirstCited()
+    {
+        // The clash (largest effect, listed first) cites s2 then s1; the defied demand cites s1 and s3; s4 is in the case
+        // but no contribution cites it.
+        var c = TestCases.Builder()
+            .AddIssue(new Issue("i", "Issue"))
+            .AddSource(new Source("s2", "Second source"))
+            .AddSource(new Source("s3", "Third source") { Url = "https://example.org/3" })
+            .AddSource(new Source("s4", "Uncited source"))
+            .Add(TestCases.Coercion("clash", TestCases.Year(2005), "P", "C", 0.6) with { Sources = ["s2", "s1"] })
+            .Add(TestCases.Demand("defied", TestCases.Year(2005), "i", 0.8, DemandResponse.Defied) with { Sources = ["s1", "s3"] })
+            .Build();
+        var scores = Scorer.Score(c);
+
+        var e = Explainer.Explain(scores, TestCases.PC, Period.FromYear(2005), "conflict");
+
+        e.Contributions.Select(x => x.EvidenceId).Should().Equal("clash", "defied");
+        e.Sources.Select(s => s.Id).Should().Equal("s2", "s1", "s3");
+        e.Sources.Should().Equal(c.Sources.Single(s => s.Id == "s2"), c.Sources.Single(s => s.Id == "s1"), c.Sources.Single(s => s.Id == "s3"));
+        Explainer.Explain(scores, TestCases.PC, Period.FromYear(2005), Explainer.State).Sources.Should().BeEmpty("a verdict has no contributions");
+        Explainer.Explain(scores, TestCases.PC, Period.FromYear(2003), "conflict").Sources.Should().BeEmpty("nothing fed the value");
+        (e with { Contributions = default }).Sources.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Explain_GivesNoEffect_WhenTheValueIsUndefinedWithoutTheItem()
     {
         // 2005: P gives 0.5 and is present at level 0.5. Presence = 1 − e^−0.5; without the presence item the flow still
