@@ -185,7 +185,7 @@ public sealed class CaseBuilder
     {
         if (!(salience > 0))
         {
-            throw new ArgumentOutOfRangeException(nameof(salience), salience, $"salience must be in (0, 1]; was {Check.Show(salience)}");
+            throw new ArgumentOutOfRangeException(nameof(salience), $"salience must be in (0, 1]; was {Check.Show(salience)}");
         }
 
         _rows.AddRaw(EvidenceKind.Demand, id, date, confidence, source, from, to, (byte)Defined(response, nameof(response), "a response"), Check.UnitIntervalOrThrow(salience, nameof(salience)), issue);

@@ -59,7 +59,7 @@ public sealed record Objective(string Id, string Holder, string Name, double Sal
     public double Salience { get; init => field = ValidSalience(value, nameof(Salience)); } = ValidSalience(Salience, nameof(Salience));
 
     private static double ValidSalience(double salience, string name) =>
-        salience > 0 ? Check.UnitIntervalOrThrow(salience, name) : throw new ArgumentOutOfRangeException(name, salience, $"{name} must be in (0, 1]; was {Check.Show(salience)}");
+        salience > 0 ? Check.UnitIntervalOrThrow(salience, name) : throw new ArgumentOutOfRangeException(name, $"{name} must be in (0, 1]; was {Check.Show(salience)}");
 
     /// <summary>
     /// The actor the objective is pursued through (the client), or null when it applies to every dyad of the holder.

@@ -16,7 +16,7 @@ public sealed record ChangePointOptions
     public int MinimumSegmentLength
     {
         get;
-        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MinimumSegmentLength), value, $"MinimumSegmentLength must be ≥ 1; was {value}");
+        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MinimumSegmentLength), $"MinimumSegmentLength must be ≥ 1; was {value}");
     } = 2;
 
     /// <summary>
@@ -31,14 +31,14 @@ public sealed record ChangePointOptions
     public double PenaltyFactor
     {
         get;
-        init => field = value > 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(nameof(PenaltyFactor), value, $"PenaltyFactor must be a positive, finite number; was {Check.Show(value)}");
+        init => field = value > 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(nameof(PenaltyFactor), $"PenaltyFactor must be a positive, finite number; was {Check.Show(value)}");
     } = 3;
 
     /// <summary>The noise standard deviation σ, when known (null: estimated from the series; see <see cref="ChangePoints"/>).</summary>
     public double? NoiseSigma
     {
         get;
-        init => field = value is null || (value > 0 && double.IsFinite(value.Value)) ? value : throw new ArgumentOutOfRangeException(nameof(NoiseSigma), value, $"NoiseSigma must be a positive, finite number or null; was {Check.Show(value!.Value)}");
+        init => field = value is null || (value > 0 && double.IsFinite(value.Value)) ? value : throw new ArgumentOutOfRangeException(nameof(NoiseSigma), $"NoiseSigma must be a positive, finite number or null; was {Check.Show(value!.Value)}");
     }
 }
 
