@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using FluentAssertions;
 using Influence.Cases;
@@ -18,7 +17,7 @@ namespace Influence.Tests.Docs;
 /// </summary>
 public partial class OpenQuestionsCasesTests
 {
-    private static readonly Lazy<string> PageText = new(() => Normalise(File.ReadAllText(Repository.PathOf("docs", "open-questions.md"))));
+    private static readonly DocPage Page = new("open-questions.md");
 
     private static string Folder => Repository.PathOf("samples", "data", "open-questions");
 
@@ -46,19 +45,19 @@ public partial class OpenQuestionsCasesTests
         var section = file[..file.IndexOf('-', StringComparison.Ordinal)];
         read.Case!.Description.Should().Contain($"docs/open-questions.md §{section}");
         read.Case.Sources.Should().ContainSingle().Which.Citation.Should().Be($"Illustrative case for docs/open-questions.md §{section}; not evidence about real actors");
-        PageText.Value.Should().Contain($"`{file}`", "the page names the file under its case");
+        Page.Text.Should().Contain($"`{file}`", "the page names the file under its case");
     }
 
     [Fact]
     public void ThePage_NamesOnlyFilesThatExist_AndSaysHowToScoreThem()
     {
-        var named = FileName().Matches(PageText.Value).Select(m => m.Groups["file"].Value).Distinct().ToList();
+        var named = FileName().Matches(Page.Text).Select(m => m.Groups["file"].Value).Distinct().ToList();
 
         named.Should().NotBeEmpty();
         named.Should().OnlyContain(f => File.Exists(Path.Combine(Folder, f)));
         named.Should().BeEquivalentTo(FileNames(), "every file is named on the page and every name is a file");
-        Quoted("dotnet run --project src/Influence.Cli -- score samples/data/open-questions/FILE.json --patron P --client C");
-        PageText.Value.Should().NotContain("described in words so that it can be rebuilt");
+        Page.Quotes("dotnet run --project src/Influence.Cli -- score samples/data/open-questions/FILE.json --patron P --client C");
+        Page.Text.Should().NotContain("described in words so that it can be rebuilt");
     }
 
     /// <summary>§1, first case: a compliant client that gives more than it receives reads inverted.</summary>
@@ -67,16 +66,16 @@ public partial class OpenQuestionsCasesTests
     {
         var scores = Score("1-compliant-client-reads-inverted.json", "P", "C");
 
-        Quoted("*inverted* in every year, with compliance 1, client agency 0 and patron share 1 (account balance −0.45)");
-        Quoted("A patron (capability 90) giving funding 0.3 a year to a client (capability 10) that gives strategic territory 0.8 a year and complies with all nine of the patron's demands");
+        Page.Quotes("*inverted* in every year, with compliance 1, client agency 0 and patron share 1 (account balance −0.45)");
+        Page.Quotes("A patron (capability 90) giving funding 0.3 a year to a client (capability 10) that gives strategic territory 0.8 a year and complies with all nine of the patron's demands");
         scores.Periods.Select(p => p.ToString()).Should().Equal("2016", "2017", "2018");
         foreach (var at in scores.For(Pair("P", "C")))
         {
             at.State.State.Should().Be(RelationshipState.Inverted, $"in {at.Period}");
-            Figure(at.Compliance, "1");
-            Figure(at.ClientAgency, "0");
-            Figure(at.PatronShare, "1");
-            Figure(at.AccountBalance, "−0.45");
+            DocPage.Figure(at.Compliance, "1");
+            DocPage.Figure(at.ClientAgency, "0");
+            DocPage.Figure(at.PatronShare, "1");
+            DocPage.Figure(at.AccountBalance, "−0.45");
         }
 
         scores.Case.Evidence.OfType<DemandEvidence>().Should().HaveCount(9).And.OnlyContain(d => d.Response == DemandResponse.Complied);
@@ -88,16 +87,16 @@ public partial class OpenQuestionsCasesTests
     {
         var scores = Score("1-defiant-client-reads-consolidated.json", "P", "C");
 
-        Quoted("an alternative patron (patron share 0.5) and shelters a group that attacks the patron (reverse leverage 0.50)");
-        Quoted("*consolidated* in every year, with compliance 0 and client agency 0.63");
+        Page.Quotes("an alternative patron (patron share 0.5) and shelters a group that attacks the patron (reverse leverage 0.50)");
+        Page.Quotes("*consolidated* in every year, with compliance 0 and client agency 0.63");
         scores.Periods.Select(p => p.ToString()).Should().Equal("2016", "2017", "2018");
         foreach (var at in scores.For(Pair("P", "C")))
         {
             at.State.State.Should().Be(RelationshipState.Consolidated, $"in {at.Period}");
-            Figure(at.PatronShare, "0.5");
-            Figure(at.ReverseLeverage, "0.50");
-            Figure(at.Compliance, "0");
-            Figure(at.ClientAgency, "0.63");
+            DocPage.Figure(at.PatronShare, "0.5");
+            DocPage.Figure(at.ReverseLeverage, "0.50");
+            DocPage.Figure(at.Compliance, "0");
+            DocPage.Figure(at.ClientAgency, "0.63");
             at.AccountBalance.Value.Should().BePositive("the client receives more than it gives");
         }
     }
@@ -110,13 +109,13 @@ public partial class OpenQuestionsCasesTests
         var y2006 = scores.For(Pair("P", "C"), Period.FromYear(2006));
         var y2007 = scores.For(Pair("P", "C"), Period.FromYear(2007));
 
-        Quoted("read *dormant* and \"not patron–client (exchange 0 < 0.1)\" in 2006 and *consolidated* again in 2007 (exchange 0.41)");
+        Page.Quotes("read *dormant* and \"not patron–client (exchange 0 < 0.1)\" in 2006 and *consolidated* again in 2007 (exchange 0.41)");
         y2006.State.State.Should().Be(RelationshipState.Dormant);
         y2006.PatronClient.IsPatronClient.Should().BeFalse();
         y2006.PatronClient.Rule.Should().Be("not patron–client: exchange 0 < 0.1");
         y2006.Exchange.Value.Should().Be(0);
         y2007.State.State.Should().Be(RelationshipState.Consolidated);
-        Figure(y2007.Exchange, "0.41");
+        DocPage.Figure(y2007.Exchange, "0.41");
     }
 
     /// <summary>§3, first case: a private understanding with steady input gives diffuse obligation exactly 0.5.</summary>
@@ -125,7 +124,7 @@ public partial class OpenQuestionsCasesTests
     {
         var scores = Score("3-private-understanding-sits-on-threshold.json", "P", "C");
 
-        Quoted("gives exactly α = 0.5, the threshold: with funding 0.5 a year and intelligence 0.3 back, the test holds with margin 0 in every year from 2013");
+        Page.Quotes("gives exactly α = 0.5, the threshold: with funding 0.5 a year and intelligence 0.3 back, the test holds with margin 0 in every year from 2013");
         foreach (var at in scores.For(Pair("P", "C")).Where(a => a.Period.Year >= 2011))
         {
             at.DiffuseObligation.Value.Should().Be(0.5, $"exactly α in {at.Period}");
@@ -147,7 +146,7 @@ public partial class OpenQuestionsCasesTests
     {
         var scores = Score("3-undocumented-tie-reads-formal.json", "P", "C");
 
-        Quoted("the same flows without the understanding read \"not patron–client (diffuseObligation 0 < 0.5)\"");
+        Page.Quotes("the same flows without the understanding read \"not patron–client (diffuseObligation 0 < 0.5)\"");
         scores.Case.Evidence.OfType<CommitmentEvidence>().Should().BeEmpty();
         foreach (var at in scores.For(Pair("P", "C")).Where(a => a.Period.Year >= 2011))
         {
@@ -169,10 +168,10 @@ public partial class OpenQuestionsCasesTests
         var scores = Score("4-general-objective-credited-to-any-client.json", "P", "S");
         var at = scores.For(Pair("P", "S"), Period.FromYear(2022));
 
-        Quoted("a patron with a general objective attained at 0.9 reads attainment 0.9 toward a state where it has only one presence item (its intelligence chief's visit to the capital, level 0.6), and a presence–influence gap of −0.45");
+        Page.Quotes("a patron with a general objective attained at 0.9 reads attainment 0.9 toward a state where it has only one presence item (its intelligence chief's visit to the capital, level 0.6), and a presence–influence gap of −0.45");
         scores.Case.Evidence.Where(e => e is DyadicEvidence d && (d.From == "S" || d.To == "S")).Should().ContainSingle().Which.Should().BeOfType<PresenceEvidence>();
-        Figure(at.Attainment, "0.9");
-        Figure(at.PresenceInfluenceGap, "−0.45");
+        DocPage.Figure(at.Attainment, "0.9");
+        DocPage.Figure(at.PresenceInfluenceGap, "−0.45");
     }
 
     /// <summary>§4, second case: an objective toward a faction is not rolled up to its movement, its demand is.</summary>
@@ -182,10 +181,10 @@ public partial class OpenQuestionsCasesTests
         var scores = Score("4-faction-objective-not-rolled-up.json", "P", "C");
         var at = scores.For(Pair("P", "C"), Period.FromYear(2022));
 
-        Quoted("an objective toward faction F attained at 0 is ignored at the level of its movement C (attainment 0.9 there, from the general objective)");
-        Quoted("compliance (0.56: F's defied demand of salience 0.7 against C's own, complied with, of 0.9)");
-        Figure(at.Attainment, "0.9");
-        Figure(at.Compliance, "0.56");
+        Page.Quotes("an objective toward faction F attained at 0 is ignored at the level of its movement C (attainment 0.9 there, from the general objective)");
+        Page.Quotes("compliance (0.56: F's defied demand of salience 0.7 against C's own, complied with, of 0.9)");
+        DocPage.Figure(at.Attainment, "0.9");
+        DocPage.Figure(at.Compliance, "0.56");
     }
 
     /// <summary>§5: a sibling faction's funding makes it an alternative patron.</summary>
@@ -194,13 +193,13 @@ public partial class OpenQuestionsCasesTests
     {
         var scores = Score("5-sibling-faction-counts-as-alternative-patron.json", "P", "F1");
 
-        Quoted("P → F1 has alternative patrons 1, patron share 0.5 and dependence asymmetry −0.5");
+        Page.Quotes("P → F1 has alternative patrons 1, patron share 0.5 and dependence asymmetry −0.5");
         scores.Case.Actors.Single(a => a.Id == "F2").Parent.Should().Be(scores.Case.Actors.Single(a => a.Id == "F1").Parent);
         foreach (var at in scores.For(Pair("P", "F1")))
         {
-            Figure(at.AlternativePatrons, "1");
-            Figure(at.PatronShare, "0.5");
-            Figure(at.DependenceAsymmetry, "−0.5");
+            DocPage.Figure(at.AlternativePatrons, "1");
+            DocPage.Figure(at.PatronShare, "0.5");
+            DocPage.Figure(at.DependenceAsymmetry, "−0.5");
         }
     }
 
@@ -212,7 +211,7 @@ public partial class OpenQuestionsCasesTests
         var yearly = Score(file, "P", "C");
         var quarterly = Score(file, "P", "C", Granularity.Quarter);
 
-        Quoted("the client sheltering a group in 2023-11 (sanctuary 0.9) and the group attacking the patron in 2024-02 (severity 0.8) gives 0 in a yearly series (2023 and 2024) and 0.55 in 2024Q1–Q3 in a quarterly one");
+        Page.Quotes("the client sheltering a group in 2023-11 (sanctuary 0.9) and the group attacking the patron in 2024-02 (severity 0.8) gives 0 in a yearly series (2023 and 2024) and 0.55 in 2024Q1–Q3 in a quarterly one");
         yearly.Periods.Select(p => p.ToString()).Should().Equal("2023", "2024");
         foreach (var at in yearly.For(Pair("P", "C")))
         {
@@ -224,7 +223,7 @@ public partial class OpenQuestionsCasesTests
             var closes = at.Period >= Period.FromQuarter(2024, 1) && at.Period <= Period.FromQuarter(2024, 3);
             if (closes)
             {
-                Figure(at.ReverseLeverage, "0.55");
+                DocPage.Figure(at.ReverseLeverage, "0.55");
             }
             else
             {
@@ -241,9 +240,9 @@ public partial class OpenQuestionsCasesTests
         var scores = Score(file, "P", "C");
         var dyad = Pair("P", "C");
 
-        Quoted("gives diffuse obligation 0.58 and a patron–client test that holds in 2013–2015");
-        Quoted("lowers informality from 1 to 0.76 (1 − 0.4 × 1 / (0.7 + 1)): diffuse obligation falls to 0.46–0.47 and the test fails from 2016 (\"not patron–client: diffuseObligation 0.462 < 0.5\")");
-        Quoted("`explain --measure diffuseObligation` gives the pledge an effect of −0.12");
+        Page.Quotes("gives diffuse obligation 0.58 and a patron–client test that holds in 2013–2015");
+        Page.Quotes("lowers informality from 1 to 0.76 (1 − 0.4 × 1 / (0.7 + 1)): diffuse obligation falls to 0.46–0.47 and the test fails from 2016 (\"not patron–client: diffuseObligation 0.462 < 0.5\")");
+        Page.Quotes("`explain --measure diffuseObligation` gives the pledge an effect of −0.12");
         var commitments = scores.Case.Evidence.OfType<CommitmentEvidence>().ToList();
         commitments.Should().HaveCount(2);
         commitments.Should().ContainSingle(c => c.Formality == CommitmentFormality.PrivateUnderstanding && c.Confidence == Confidence.Reported);
@@ -254,7 +253,7 @@ public partial class OpenQuestionsCasesTests
             var year = at.Period.Year;
             if (year is >= 2011 and <= 2015)
             {
-                Figure(at.DiffuseObligation, "0.58");
+                DocPage.Figure(at.DiffuseObligation, "0.58");
             }
             else if (year >= 2016)
             {
@@ -289,25 +288,6 @@ public partial class OpenQuestionsCasesTests
             new ScoringRequest { Dyads = [Pair(patron, client)], Granularity = granularity });
 
     private static Dyad Pair(string patron, string client) => new(patron, client);
-
-    /// <summary>The value, rounded as the page prints it (as many decimals as the figure has), is the figure.</summary>
-    private static void Figure(Score score, string printed)
-    {
-        var text = printed.Replace('−', '-');
-        var decimals = text.Contains('.', StringComparison.Ordinal) ? text.Length - text.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
-        var expected = double.Parse(text, CultureInfo.InvariantCulture);
-
-        score.Value.Should().NotBeNull();
-        Math.Round(score.Value!.Value, decimals, MidpointRounding.AwayFromZero).Should().Be(expected, $"the page prints {printed}; the file gives {score.Value:R}");
-    }
-
-    /// <summary>The page says this, line breaks aside.</summary>
-    private static void Quoted(string phrase) => PageText.Value.Should().Contain(Normalise(phrase));
-
-    private static string Normalise(string text) => Spaces().Replace(text, " ");
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
 
     [GeneratedRegex(@"`(?<file>\d+-[a-z0-9-]+\.json)`")]
     private static partial Regex FileName();
