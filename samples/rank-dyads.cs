@@ -20,9 +20,8 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 // <pairs>
 // Every ordered pair of actors in the reference case: who acts as whose patron, and for how long?
 var reference = CaseReader.LoadBuiltIn();
-var pairs = reference.Actors.SelectMany(a => reference.Actors.Where(b => b.Id != a.Id).Select(b => new Dyad(a.Id, b.Id))).ToList();
-var scores = Scorer.Score(reference, request: new ScoringRequest { Dyads = [.. pairs] });
-Console.WriteLine($"{reference.Name}: {pairs.Count} ordered pairs × {scores.PeriodCount} periods");
+var scores = Scorer.Score(reference, request: ScoringRequest.AllPairs(reference));
+Console.WriteLine($"{reference.Name}: {scores.Dyads.Length} ordered pairs × {scores.PeriodCount} periods");
 var ranked = scores.Dyads
     .Select(d => (Dyad: d, Periods: scores.For(d)))
     .Select(x => (

@@ -63,6 +63,31 @@ public sealed record ScoringRequest
     /// <returns>The request.</returns>
     public static ScoringRequest ForDyad(string patron, string client) => new() { Dyads = [new Dyad(patron, client)] };
 
+    /// <summary>
+    /// A request for every ordered pair of a case's actors that can be scored as a dyad: each patron with each client,
+    /// in the order of the case's actors, leaving out an actor paired with itself and the pairs of which one party lies
+    /// within the other (a movement and its own faction), whose evidence is internal to the movement.
+    /// </summary>
+    /// <param name="case">The case.</param>
+    /// <returns>The request (every measure, the case's granularity and range).</returns>
+    public static ScoringRequest AllPairs(Case @case)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        var dyads = ImmutableArray.CreateBuilder<Dyad>();
+        foreach (var patron in @case.Actors)
+        {
+            foreach (var client in @case.Actors)
+            {
+                if (patron.Id != client.Id && @case.WithinEachOther(new Dyad(patron.Id, client.Id)) is null)
+                {
+                    dyads.Add(new Dyad(patron.Id, client.Id));
+                }
+            }
+        }
+
+        return new() { Dyads = dyads.ToImmutable() };
+    }
+
     /// <inheritdoc />
     /// <remarks>Compares <see cref="Dyads"/> and <see cref="Measures"/> by their contents, in order (measure names exactly as given).</remarks>
     public bool Equals(ScoringRequest? other) =>

@@ -1,4 +1,5 @@
 using FluentAssertions;
+using Influence.Cases;
 using Influence.Scoring;
 using Influence.Tests.Support;
 using Xunit;
@@ -177,6 +178,21 @@ public sealed class CommandLineUsageTests : IDisposable
         scores.MeasureIndexOf("state").Should().Be(-1, "a verdict, not a measure");
         var act = () => scores.Get("nosuch", scores.Dyads[0], scores.From);
         act.Should().Throw<ArgumentException>().WithMessage("no measure is called 'nosuch'; expected one of: exchange, *, reverseLeverage, or a short name of the score table (*)");
+    }
+
+    [Fact]
+    public void ScoringRequest_AllPairs_IsEveryOrderedPair_ButAnActorWithItsOwnMovement()
+    {
+        var @case = NetworkCases.Builder().Build(); // P, C (factions H and K), X (faction XI), Y, T
+
+        var dyads = ScoringRequest.AllPairs(@case).Dyads;
+
+        dyads.Should().HaveCount((8 * 7) - (2 * 3), "H, K and XI each lie within their movement, both ways round");
+        dyads.Should().OnlyHaveUniqueItems().And.NotContain(d => d.Patron == d.Client)
+            .And.NotContain(new Dyad("H", "C")).And.NotContain(new Dyad("X", "XI"))
+            .And.Contain(new Dyad("H", "K")).And.Contain(new Dyad("XI", "C"));
+        dyads[0].Should().Be(new Dyad("P", "C"), "in the order of the case's actors");
+        Scorer.Score(@case, request: ScoringRequest.AllPairs(@case)).Dyads.Should().Equal(dyads);
     }
 
     [Fact]
