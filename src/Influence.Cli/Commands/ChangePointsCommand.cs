@@ -31,6 +31,10 @@ internal static class ChangePointsCommand
 
                 writer.WriteLine(Common.InputLine(scores.Case, scores.InputHash));
                 Write(result, scores.Measures[scores.MeasureIndexOf(name)].Name, dyad, writer);
+                if (Common.PartialPeriodNote(scores, scores.Periods.IndexOf(result.From), scores.Periods.IndexOf(result.To)) is { } note)
+                {
+                    writer.WriteLine("  note: " + note);
+                }
             });
             return Cli.Success;
         }));

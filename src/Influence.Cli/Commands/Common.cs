@@ -715,6 +715,37 @@ internal static class Common
     }
 
     /// <summary>
+    /// The scored period inside which the case's evidence ends, and that last day, when it ends before the period does
+    /// (the reference case's evidence runs to 2026-02-28, two months into 2026): that period's values rest on part of
+    /// it only, and a reader must not take them for the whole period's. Null when the evidence runs to a period's end
+    /// or beyond the scored range.
+    /// </summary>
+    public static (int Period, DateOnly LastDay)? PartialPeriod(ScoreSet scores)
+    {
+        if (scores.Case.EvidenceDays().Last is not { } last)
+        {
+            return null;
+        }
+
+        var day = DateOnly.FromDayNumber(last);
+        for (var p = 0; p < scores.PeriodCount; p++)
+        {
+            if (scores.Periods[p].Start <= day && day < scores.Periods[p].End)
+            {
+                return (p, day);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The note under a text table or report whose range (positions first … last) holds <see cref="PartialPeriod"/>'s period, or null.</summary>
+    public static string? PartialPeriodNote(ScoreSet scores, int first, int last) =>
+        PartialPeriod(scores) is { } partial && partial.Period >= first && partial.Period <= last
+            ? $"the case's evidence ends on {partial.LastDay:yyyy-MM-dd}, inside {scores.Periods[partial.Period]}: that period's values rest on part of it only (what came later is not in the case)."
+            : null;
+
+    /// <summary>
     /// The line that ties a text output to its inputs, as the score table's first line: the case's title and the first
     /// 16 characters of the input hash (the JSON outputs carry all of it).
     /// </summary>

@@ -73,6 +73,7 @@ internal static class ScoreCommand
         });
         console.Profile.Width = 200;
         console.WriteLine(Common.InputLine(scores.Case, scores.InputHash));
+        var partial = Common.PartialPeriod(scores);
         for (var d = 0; d < scores.Dyads.Length; d++)
         {
             var table = new Table { Border = TableBorder.Simple, Title = new TableTitle($"{scores.Dyads[d].Patron} → {scores.Dyads[d].Client}") };
@@ -90,7 +91,7 @@ internal static class ScoreCommand
 
             foreach (var (first, last, blank) in BlankRuns.Rows(cells.Length, p => cells[p].All(c => c == "–") || scores.InactiveReason(d, p) is not null))
             {
-                var label = BlankRuns.Label(scores.For(d, first).Period, scores.For(d, last).Period);
+                var label = BlankRuns.Label(scores.For(d, first).Period, scores.For(d, last).Period) + (partial is { } pp && pp.Period >= first && pp.Period <= last ? PartialMark : string.Empty);
                 table.AddRow(blank ? [label, .. Enumerable.Repeat("–", 13)] : [label, .. cells[first]]);
             }
 
@@ -109,6 +110,11 @@ internal static class ScoreCommand
             "Explain any value with 'influence explain', a state's or test's rule with 'influence explain --measure state' (or patronClient).",
             $"The measures, their scales and rules: {Common.DocsUrl("measures.md")}",
         };
+        if (Common.PartialPeriodNote(scores, 0, scores.PeriodCount - 1) is { } partialNote)
+        {
+            notes.Insert(2, $"{PartialMark} {partialNote}");
+        }
+
         if (scores.IntervalSource is { } source)
         {
             notes.Add(FormattableString.Invariant($"(n%): share of {source.Draws} draws ({source.Method}, seed {source.Seed}) giving the same verdict, rounded so that the shares shown add to at most 100%; where under 60% did, the commonest other verdict follows (and where under half did, do not report the point verdict alone); intervals ({source.Level * 100:0.#}%) are in --format json or csv."));
@@ -119,6 +125,9 @@ internal static class ScoreCommand
             console.WriteLine(line);
         }
     }
+
+    /// <summary>The mark of the period inside which the case's evidence ends (<see cref="Common.PartialPeriod"/>).</summary>
+    private const string PartialMark = "†";
 
     /// <summary>The width the legend and notes under the table are wrapped to.</summary>
     internal const int LegendWidth = 120;

@@ -39,6 +39,15 @@ internal static class TrendCommand
 
                 writer.WriteLine(Common.InputLine(scores.Case, scores.InputHash));
                 Write(trend, scores.Measures[scores.MeasureIndexOf(name)].Name, dyad, writer);
+                if (trend.MannKendall is not null)
+                {
+                    writer.WriteLine("  both assume independent values; a windowed measure's are not, so its intervals are too narrow and p too small.");
+                }
+
+                if (Common.PartialPeriodNote(scores, scores.Periods.IndexOf(trend.From), scores.Periods.IndexOf(trend.To)) is { } note)
+                {
+                    writer.WriteLine("  note: " + note);
+                }
             });
             return Cli.Success;
         }));

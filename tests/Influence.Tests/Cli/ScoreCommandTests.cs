@@ -269,6 +269,21 @@ public sealed class ScoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void Score_Table_MarksThePeriodInsideWhichTheEvidenceEnds_AndTrendAndChangePointsSaySo()
+    {
+        var (code, output, _) = CliRunner.Run("score", "--patron", "pakistan", "--client", "taliban", "--from", "2024");
+        var earlier = CliRunner.Run("score", "--patron", "pakistan", "--client", "taliban", "--from", "2020", "--to", "2025").Out;
+        const string Note = "the case's evidence ends on 2026-02-28, inside 2026: that period's values rest on part of it only (what came later is not in the case).";
+
+        code.Should().Be(0);
+        output.Should().Contain("  2026† ").And.Contain("† " + Note[..60]);
+        earlier.Should().NotContain("†", "the range stops before the period the evidence ends in");
+        CliRunner.Run("trend", "--patron", "pakistan", "--client", "taliban", "--measure", "conflict", "--from", "2015").Out.Should().Contain("  note: " + Note);
+        CliRunner.Run("changepoints", "--patron", "pakistan", "--client", "taliban", "--measure", "conflict").Out.Should().Contain("  note: " + Note);
+        CliRunner.Run("trend", "--patron", "pakistan", "--client", "taliban", "--measure", "conflict", "--to", "2025").Out.Should().NotContain("note:");
+    }
+
+    [Fact]
     public void Score_Table_NamesTheCommonestOtherVerdict_WhereThePointsHasUnder60PercentOfTheDraws()
     {
         var (code, output, _) = CliRunner.Run("score", "--patron", "pakistan", "--client", "taliban", "--from", "1996", "--to", "2026", "--intervals", "200");
