@@ -70,7 +70,7 @@ public static class DyadChart
         using var surface = SKSurface.Create(info);
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
-        DrawTitle(canvas, options.Title ?? DefaultTitle(scores, dyad, from, to), width, titleHeight);
+        DrawTitle(canvas, options.Title ?? DefaultTitle(scores, dyad, from, to, options.ShowIntervals), width, titleHeight);
         for (var i = 0; i < panels.Count; i++)
         {
             var plot = BuildPanel(scores, d, panels[i], options, from, to);
@@ -143,13 +143,16 @@ public static class DyadChart
             : [(chosen.Length == 1 ? scores.Measures[chosen[0]].Name : "Measures", chosen)];
     }
 
-    /// <summary>"Pakistan → Afghan Taliban, 1994–2026": the actors' names (their ids when the case has none) and the drawn range.</summary>
-    internal static string DefaultTitle(ScoreSet scores, Dyad dyad, int from, int to)
+    /// <summary>"Pakistan → Afghan Taliban, 1994–2026": the actors' names (their ids when the case has none) and the drawn range; with intervals from draws, what the shaded bands are ("; shaded: 90% intervals from 500 draws").</summary>
+    internal static string DefaultTitle(ScoreSet scores, Dyad dyad, int from, int to, bool showIntervals = true)
     {
         var patron = scores.Case.FindActor(dyad.Patron)?.Name ?? dyad.Patron;
         var client = scores.Case.FindActor(dyad.Client)?.Name ?? dyad.Client;
         var range = from == to ? scores.Periods[from].ToString() : $"{scores.Periods[from]}–{scores.Periods[to]}";
-        return $"{patron} → {client}, {range}";
+        var bands = showIntervals && scores.IntervalSource is { } source
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"; shaded: {source.Level * 100:0.#}% intervals from {source.Draws} draws")
+            : string.Empty;
+        return $"{patron} → {client}, {range}{bands}";
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ public sealed record DyadChartOptions
     /// <exception cref="ArgumentOutOfRangeException">The height is outside [150, 10000].</exception>
     public int PanelHeight { get; init => field = InRange(value, 150, 10_000, nameof(PanelHeight)); } = 450;
 
-    /// <summary>The title above the chart (null: the actors' names and the drawn range, "Pakistan → Afghan Taliban, 1994–2026").</summary>
+    /// <summary>The title above the chart (null: the actors' names and the drawn range, "Pakistan → Afghan Taliban, 1994–2026", and with intervals from draws what the shaded bands are).</summary>
     public string? Title { get; init; }
 
     /// <summary>

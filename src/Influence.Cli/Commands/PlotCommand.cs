@@ -3,6 +3,7 @@ using System.Globalization;
 using Influence.Cases;
 using Influence.Charts;
 using Influence.Scoring;
+using Influence.Uncertainty;
 
 namespace Influence.Cli.Commands;
 
@@ -29,9 +30,10 @@ internal static class PlotCommand
         var output = Common.Out("The PNG file to write (written whole or not at all).");
         output.Required = true;
         var widthOption = new Option<int>("--width") { Description = "Image width in pixels.", DefaultValueFactory = _ => DyadChartOptions.Default.Width };
-        var command = new Command("plot", "Draw a dyad's measures over time as a PNG chart, with intervals where a measure has them.")
+        var (intervals, seed, intervalKind) = (Common.Intervals(), Common.Seed(), Common.IntervalKindOption());
+        var command = new Command("plot", "Draw a dyad's measures over time as a PNG chart: shaded bands are intervals, from the draws with --intervals, and input efficiency's own regression interval without.")
         {
-            @case, patron, client, measures, from, to, granularity, output, widthOption,
+            @case, patron, client, measures, from, to, granularity, output, widthOption, intervals, seed, intervalKind,
         };
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
@@ -52,6 +54,11 @@ internal static class PlotCommand
 
             var request = Common.Request(theCase, pat, cli, parse.GetValue(from), parse.GetValue(to), parse.GetValue(granularity));
             var scores = Scorer.Score(theCase, ScoringOptions.Default, request);
+            if (Common.IntervalOptionsFrom(parse, intervals, seed, intervalKind) is { } how)
+            {
+                scores = Intervals.Compute(scores, how);
+            }
+
             var chosen = parse.GetValue(measures)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             // Without --from or --to the chart spans the dyad's active range; a range asked for is drawn whole.
             var asked = parse.GetValue(from) is not null || parse.GetValue(to) is not null;

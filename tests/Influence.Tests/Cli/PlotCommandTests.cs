@@ -34,6 +34,29 @@ public class PlotCommandTests
     }
 
     [Fact]
+    public void Plot_WithIntervals_DrawsTheDrawsBands_AndSaysWhatTheyAre()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"influence-plot-{Guid.NewGuid():N}.png");
+        try
+        {
+            var (code, _, err) = Run("plot", "--patron", "pakistan", "--client", "taliban", "--measures", "conflict", "--intervals", "20", "--seed", "5", "--out", path);
+
+            code.Should().Be(0, err);
+            var how = new Influence.Uncertainty.IntervalOptions { Draws = 20, Seed = 5 };
+            var scores = Influence.Uncertainty.Intervals.Compute(Scorer.Score(CaseReader.LoadBuiltIn()), how);
+            File.ReadAllBytes(path).Should().Equal(DyadChart.RenderPng(scores, new Dyad("pakistan", "taliban"), ["conflict"]), "the chart of the scores with their intervals");
+            File.ReadAllBytes(path).Should().NotEqual(DyadChart.RenderPng(Scorer.Score(CaseReader.LoadBuiltIn()), new Dyad("pakistan", "taliban"), ["conflict"]));
+            var (from, to) = DyadChart.ActiveRange(scores, 0);
+            DyadChart.DefaultTitle(scores, new Dyad("pakistan", "taliban"), from, to).Should().Be("Pakistan → Afghan Taliban, 1994–2026; shaded: 90% intervals from 20 draws");
+            Run("plot", "--patron", "pakistan", "--client", "taliban", "--seed", "5", "--out", path).Code.Should().Be(2, "--seed alone is wrong usage");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Plot_DrawsAtTheGivenWidth_OnePanelPerScale()
     {
         var path = Path.Combine(Path.GetTempPath(), $"influence-plot-{Guid.NewGuid():N}.png");
