@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Influence.Cases;
 using Influence.Scoring;
 using Influence.TimeSeries;
@@ -32,41 +31,36 @@ public static class ChangePointWriter
     public static void WriteJson(ChangePointResult result, ScoreSet scores, string measure, Dyad dyad, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(result);
-        ArgumentNullException.ThrowIfNull(scores);
-        ArgumentNullException.ThrowIfNull(measure);
-        ArgumentNullException.ThrowIfNull(stream);
-        var name = scores.Measures[scores.RequireMeasure(measure)].Name;
-        using var w = new Utf8JsonWriter(stream, JsonValues.Indented);
-        w.WriteStartObject();
-        TimeSeriesJson.Header(w, Schema, scores, name, dyad, result.From, result.To, result.Points, result.Skipped);
-        TimeSeriesJson.Number(w, "noiseSigma", result.NoiseSigma);
-        TimeSeriesJson.Number(w, "penalty", result.Penalty);
-        w.WriteStartArray("changePoints");
-        foreach (var c in result.ChangePoints)
+        TimeSeriesJson.Write(stream, Schema, scores, measure, dyad, (result.From, result.To, result.Points, result.Skipped), w =>
         {
-            w.WriteStartObject();
-            w.WriteString("period", c.Period.ToString());
-            w.WriteNumber("position", c.Position);
-            TimeSeriesJson.Number(w, "meanBefore", c.MeanBefore);
-            TimeSeriesJson.Number(w, "meanAfter", c.MeanAfter);
-            TimeSeriesJson.Number(w, "shift", c.Shift);
-            w.WriteEndObject();
-        }
+            TimeSeriesJson.Number(w, "noiseSigma", result.NoiseSigma);
+            TimeSeriesJson.Number(w, "penalty", result.Penalty);
+            w.WriteStartArray("changePoints");
+            foreach (var c in result.ChangePoints)
+            {
+                w.WriteStartObject();
+                w.WriteString("period", c.Period.ToString());
+                w.WriteNumber("position", c.Position);
+                TimeSeriesJson.Number(w, "meanBefore", c.MeanBefore);
+                TimeSeriesJson.Number(w, "meanAfter", c.MeanAfter);
+                TimeSeriesJson.Number(w, "shift", c.Shift);
+                w.WriteEndObject();
+            }
 
-        w.WriteEndArray();
-        w.WriteStartArray("segments");
-        foreach (var s in result.Segments)
-        {
-            w.WriteStartObject();
-            w.WriteString("from", s.From.ToString());
-            w.WriteString("to", s.To.ToString());
-            w.WriteNumber("points", s.Points);
-            TimeSeriesJson.Number(w, "mean", s.Mean);
-            w.WriteEndObject();
-        }
+            w.WriteEndArray();
+            w.WriteStartArray("segments");
+            foreach (var s in result.Segments)
+            {
+                w.WriteStartObject();
+                w.WriteString("from", s.From.ToString());
+                w.WriteString("to", s.To.ToString());
+                w.WriteNumber("points", s.Points);
+                TimeSeriesJson.Number(w, "mean", s.Mean);
+                w.WriteEndObject();
+            }
 
-        w.WriteEndArray();
-        w.WriteEndObject();
+            w.WriteEndArray();
+        });
     }
 
     /// <summary>Writes JSON to a string.</summary>

@@ -7,6 +7,24 @@ namespace Influence.IO;
 /// <summary>What <see cref="TrendWriter"/> and <see cref="ChangePointWriter"/> share: the header of the series and finite numbers.</summary>
 internal static class TimeSeriesJson
 {
+    /// <summary>
+    /// Writes one series result as a JSON object to a stream: the header (<see cref="Header"/>, with the measure's own
+    /// name for a short or differently cased one), then what <paramref name="body"/> writes.
+    /// </summary>
+    /// <exception cref="ArgumentException">The measure was not scored.</exception>
+    public static void Write(Stream stream, string schema, ScoreSet scores, string measure, Dyad dyad, (Period From, Period To, int Points, int Skipped) series, Action<Utf8JsonWriter> body)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(measure);
+        ArgumentNullException.ThrowIfNull(stream);
+        var name = scores.Measures[scores.RequireMeasure(measure)].Name;
+        using var w = new Utf8JsonWriter(stream, JsonValues.Indented);
+        w.WriteStartObject();
+        Header(w, schema, scores, name, dyad, series.From, series.To, series.Points, series.Skipped);
+        body(w);
+        w.WriteEndObject();
+    }
+
     /// <summary>Writes schema, case, inputHash, measure, patron, client, granularity, from, to, points and skipped.</summary>
     public static void Header(Utf8JsonWriter w, string schema, ScoreSet scores, string measure, Dyad dyad, Period from, Period to, int points, int skipped)
     {

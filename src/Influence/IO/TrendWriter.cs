@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Influence.Cases;
 using Influence.Scoring;
 using Influence.TimeSeries;
@@ -34,43 +33,38 @@ public static class TrendWriter
     public static void WriteJson(TrendResult trend, ScoreSet scores, string measure, Dyad dyad, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(trend);
-        ArgumentNullException.ThrowIfNull(scores);
-        ArgumentNullException.ThrowIfNull(measure);
-        ArgumentNullException.ThrowIfNull(stream);
-        var name = scores.Measures[scores.RequireMeasure(measure)].Name;
-        using var w = new Utf8JsonWriter(stream, JsonValues.Indented);
-        w.WriteStartObject();
-        TimeSeriesJson.Header(w, Schema, scores, name, dyad, trend.From, trend.To, trend.Points, trend.Skipped);
-        w.WriteNumber("level", trend.Level);
-        w.WriteNumber("periodsPerYear", trend.PeriodsPerYear);
-        w.WriteStartObject("leastSquares");
-        TimeSeriesJson.Number(w, "slope", trend.Slope);
-        TimeSeriesJson.Number(w, "slopeLow", trend.SlopeLow);
-        TimeSeriesJson.Number(w, "slopeHigh", trend.SlopeHigh);
-        TimeSeriesJson.Number(w, "intercept", trend.Intercept);
-        TimeSeriesJson.Number(w, "rSquared", trend.RSquared);
-        w.WriteEndObject();
-        if (trend.MannKendall is { } mk)
+        TimeSeriesJson.Write(stream, Schema, scores, measure, dyad, (trend.From, trend.To, trend.Points, trend.Skipped), w =>
         {
-            w.WriteStartObject("mannKendall");
-            w.WriteNumber("points", mk.Points);
-            w.WriteNumber("s", mk.S);
-            TimeSeriesJson.Number(w, "varianceS", mk.VarianceS);
-            TimeSeriesJson.Number(w, "z", mk.Z);
-            TimeSeriesJson.Number(w, "pValue", mk.PValue);
-            w.WriteBoolean("exact", mk.IsExact);
-            TimeSeriesJson.Number(w, "tau", mk.Tau);
-            TimeSeriesJson.Number(w, "senSlope", mk.SenSlope);
-            TimeSeriesJson.Number(w, "senSlopeLow", mk.SenSlopeLow);
-            TimeSeriesJson.Number(w, "senSlopeHigh", mk.SenSlopeHigh);
+            w.WriteNumber("level", trend.Level);
+            w.WriteNumber("periodsPerYear", trend.PeriodsPerYear);
+            w.WriteStartObject("leastSquares");
+            TimeSeriesJson.Number(w, "slope", trend.Slope);
+            TimeSeriesJson.Number(w, "slopeLow", trend.SlopeLow);
+            TimeSeriesJson.Number(w, "slopeHigh", trend.SlopeHigh);
+            TimeSeriesJson.Number(w, "intercept", trend.Intercept);
+            TimeSeriesJson.Number(w, "rSquared", trend.RSquared);
             w.WriteEndObject();
-        }
-        else
-        {
-            w.WriteNull("mannKendall");
-        }
+            if (trend.MannKendall is { } mk)
+            {
+                w.WriteStartObject("mannKendall");
+                w.WriteNumber("points", mk.Points);
+                w.WriteNumber("s", mk.S);
+                TimeSeriesJson.Number(w, "varianceS", mk.VarianceS);
+                TimeSeriesJson.Number(w, "z", mk.Z);
+                TimeSeriesJson.Number(w, "pValue", mk.PValue);
+                w.WriteBoolean("exact", mk.IsExact);
+                TimeSeriesJson.Number(w, "tau", mk.Tau);
+                TimeSeriesJson.Number(w, "senSlope", mk.SenSlope);
+                TimeSeriesJson.Number(w, "senSlopeLow", mk.SenSlopeLow);
+                TimeSeriesJson.Number(w, "senSlopeHigh", mk.SenSlopeHigh);
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteNull("mannKendall");
+            }
 
-        w.WriteEndObject();
+        });
     }
 
     /// <summary>Writes JSON to a string.</summary>
