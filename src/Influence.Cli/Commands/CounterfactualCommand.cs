@@ -82,6 +82,7 @@ internal static class CounterfactualCommand
         }
 
         w.WriteLine("Each column: with → without the third party; – undefined; a range of periods is a run in which nothing is defined, with or without it.");
+        w.WriteLine($"share: {r.Dyad.Patron}'s share of the support {r.Dyad.Client} receives; alternatives: the other supporters giving it at least a tenth (without {r.ThirdParty}, another supporter's share can pass that bar, so the count can rise); concentration: the Herfindahl index of its supporters; brokerage: {r.Dyad.Patron}'s brokerage between {r.Dyad.Client} and third parties.");
     }
 
     /// <summary>Whether nothing is defined in a period, with or without the third party (no value, no state).</summary>

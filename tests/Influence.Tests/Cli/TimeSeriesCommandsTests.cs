@@ -203,6 +203,17 @@ public sealed class TimeSeriesCommandsTests
     }
 
     [Fact]
+    public void Counterfactual_SaysWhatEachColumnIs_AndWhyAlternativesCanRiseWithoutTheThirdParty()
+    {
+        var (code, output, _) = Run("counterfactual", "--patron", "pakistan", "--client", "taliban", "--without", "china");
+
+        code.Should().Be(0);
+        output.Should().Contain("2021      0.71 → 0.75   0 → 1 ", "without China's support another supporter passes a tenth of the Taliban's");
+        output.Should().Contain("share: pakistan's share of the support taliban receives; alternatives: the other supporters giving it at least a tenth (without china, another supporter's share can pass that bar, so the count can rise)");
+        output.Should().Contain("brokerage: pakistan's brokerage between taliban and third parties.");
+    }
+
+    [Fact]
     public void BlankRuns_FoldEachRunOfBlankPeriods_AndKeepTheOthers()
     {
         var blank = new[] { true, true, false, true, false, false, true, true, true };
