@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Influence.IO;
 using Influence.Scoring;
+using Influence.Uncertainty;
 
 namespace Influence.Cli.Commands;
 
@@ -17,9 +18,10 @@ internal static class ExplainCommand
         var measure = new Option<string?>("--measure") { Description = "The measure to explain (for example exchange, conflict, attainment).", Required = true };
         var format = new Option<string>("--format") { Description = "text or json (schema influence.explanation/1).", DefaultValueFactory = _ => "text" };
         var output = Common.Out();
-        var command = new Command("explain", "Explain one value: every evidence item that fed it, its weight, its effect and its sources.")
+        var (intervals, seed, intervalKind) = (Common.Intervals(), Common.Seed(), Common.IntervalKindOption());
+        var command = new Command("explain", "Explain one value: every evidence item that fed it, its weight, its effect and its sources; with --intervals, also its interval, or a verdict's shares of the draws.")
         {
-            @case, patron, client, period, measure, format, output,
+            @case, patron, client, period, measure, format, output, intervals, seed, intervalKind,
         };
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
@@ -30,6 +32,7 @@ internal static class ExplainCommand
             var dyad = Common.DyadOf(theCase, parse.GetValue(patron), parse.GetValue(client));
             var request = new ScoringRequest { Dyads = [dyad], Granularity = p.Granularity, From = p, To = p };
             var scores = Scorer.Score(theCase, ScoringOptions.Default, request);
+            var drawn = Common.IntervalOptionsFrom(parse, intervals, seed, intervalKind) is { } how ? Intervals.Compute(scores, how) : null;
             var name = parse.GetValue(measure)!;
 
             // The state and the patron–client test are verdicts over measures: the library explains them by their rule.
@@ -45,10 +48,12 @@ internal static class ExplainCommand
                 else if (explanation.Verdict is not null)
                 {
                     WriteVerdict(explanation, writer);
+                    WriteDraws(drawn, explanation, writer);
                 }
                 else
                 {
                     Write(explanation, inactive, writer);
+                    WriteDraws(drawn, explanation, writer);
                 }
             });
             return Cli.Success;
@@ -63,6 +68,40 @@ internal static class ExplainCommand
         "patronclient" or "patron-client" or "patronclienttest" or "p–c" or "pc" => Explainer.PatronClient,
         _ => null,
     };
+
+    /// <summary>
+    /// With draws, the value's interval, or the verdict's shares of the draws (commonest first), as the score table and
+    /// its JSON report them: "in 500 draws: contested 66%, estranged 33%, …".
+    /// </summary>
+    private static void WriteDraws(ScoreSet? drawn, Explanation e, TextWriter w)
+    {
+        if (drawn?.IntervalSource is not { } source)
+        {
+            return;
+        }
+
+        var inv = CultureInfo.InvariantCulture;
+        if (e.Measure == Explainer.State && drawn.StateShares(0, 0) is { } states)
+        {
+            (string Name, double Share)[] parts = [.. Enum.GetValues<RelationshipState>().Select(st => (RelationshipStates.StateName(st), states.Of(st))), ("unobserved", states.Unobserved)];
+            WriteShares(parts);
+        }
+        else if (e.Measure == Explainer.PatronClient && drawn.PatronClientShares(0, 0) is { } tests)
+        {
+            WriteShares([("patron–client", tests.Holds), ("not patron–client", tests.Fails), ("undetermined", tests.Undetermined)]);
+        }
+        else if (e.Verdict is null && drawn.Get(e.Measure, e.Dyad, e.Period) is { IsDefined: true } score)
+        {
+            w.WriteLine(string.Create(inv, $"  {source.Level * 100:0.#}% interval from {source.Draws} draws ({source.Method}, seed {source.Seed}): [{Common.Format(score.Low)}, {Common.Format(score.High)}]"));
+        }
+
+        void WriteShares((string Name, double Share)[] parts)
+        {
+            var percent = Common.Percentages([.. parts.Select(x => x.Share)]);
+            var shown = parts.Select((x, i) => (x.Name, x.Share, Percent: percent[i])).Where(x => x.Share > 0).OrderByDescending(x => x.Share).Select(x => string.Create(inv, $"{x.Name} {x.Percent}%"));
+            w.WriteLine(string.Create(inv, $"  in {source.Draws} draws ({source.Method}, seed {source.Seed}): {string.Join(", ", shown)}"));
+        }
+    }
 
     private static void WriteVerdict(Explanation e, TextWriter w)
     {

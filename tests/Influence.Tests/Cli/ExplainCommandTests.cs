@@ -22,6 +22,25 @@ public sealed class ExplainCommandTests : IDisposable
     }
 
     [Fact]
+    public void Explain_WithIntervals_GivesTheValuesInterval_AndAVerdictsSharesOfTheDraws()
+    {
+        var state = CliRunner.Run("explain", "--patron", "pakistan", "--client", "taliban", "--period", "2024", "--measure", "state", "--intervals", "40", "--seed", "3");
+        var conflict = CliRunner.Run("explain", "--patron", "pakistan", "--client", "taliban", "--period", "2024", "--measure", "conflict", "--intervals", "40", "--seed", "3");
+        var how = new Influence.Uncertainty.IntervalOptions { Draws = 40, Seed = 3 };
+        var year = Period.FromYear(2024);
+        var drawn = Influence.Uncertainty.Intervals.Compute(
+            Influence.Scoring.Scorer.Score(Influence.IO.CaseReader.LoadBuiltIn(), null, new Influence.Scoring.ScoringRequest { Dyads = [new Dyad("pakistan", "taliban")], From = year, To = year }), how);
+
+        state.Code.Should().Be(0);
+        var shares = drawn.StateShares(0, 0)!.Value;
+        var top = Enum.GetValues<Influence.Scoring.RelationshipState>().OrderByDescending(st => shares.Of(st)).First();
+        state.Out.Should().Contain($"  in 40 draws (bootstrap+montecarlo, seed 3): {Influence.Scoring.RelationshipStates.StateName(top)} {Math.Round(shares.Of(top) * 100)}%");
+        var score = drawn.Get("conflict", new Dyad("pakistan", "taliban"), year);
+        conflict.Out.Should().Contain(FormattableString.Invariant($"  90% interval from 40 draws (bootstrap+montecarlo, seed 3): [{score.Low:0.00}, {score.High:0.00}]"));
+        CliRunner.Run("explain", "--patron", "pakistan", "--client", "taliban", "--period", "2024", "--measure", "state").Out.Should().NotContain("draws");
+    }
+
+    [Fact]
     public void Explain_Json_CarriesEveryContribution_WithItsSources()
     {
         var (code, output, _) = CliRunner.Run("explain", Case(), "--patron", "P", "--client", "C", "--period", "2005", "--measure", "exchange", "--format", "json");
