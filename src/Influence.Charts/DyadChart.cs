@@ -251,7 +251,7 @@ public static class DyadChart
                 line.MarkerSize = end - start == 1 ? 7 : 4;
                 if (first)
                 {
-                    line.LegendText = measure.Name;
+                    line.LegendText = LegendLabel(measure.Name);
                     first = false;
                 }
             }
@@ -301,6 +301,33 @@ public static class DyadChart
                 start = -1;
             }
         }
+    }
+
+    /// <summary>
+    /// A measure's name as words for a legend a reader outside the library can read: "patronShare" → "patron share",
+    /// "presenceInfluenceGap" → "presence–influence gap"; a name with no capitals stays as it is.
+    /// </summary>
+    internal static string LegendLabel(string name)
+    {
+        if (name == "presenceInfluenceGap")
+        {
+            return "presence–influence gap";
+        }
+
+        var words = new System.Text.StringBuilder(name.Length + 4);
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c) && words.Length > 0)
+            {
+                words.Append(' ').Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                words.Append(c);
+            }
+        }
+
+        return words.ToString();
     }
 
     /// <summary>A value-axis label: up to two decimals, the minus sign U+2212, and 0 for values that round to zero.</summary>

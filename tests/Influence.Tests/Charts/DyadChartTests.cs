@@ -82,6 +82,15 @@ public class DyadChartTests
     public void ValueAxisLabels_UseTheTextOutputsMinusSign_AndNeverMinusZero(double value, string expected) =>
         DyadChart.ValueLabel(value).Should().Be(expected);
 
+    [Theory]
+    [InlineData("exchange", "exchange")]
+    [InlineData("patronShare", "patron share")]
+    [InlineData("diffuseObligation", "diffuse obligation")]
+    [InlineData("presenceInfluenceGap", "presence–influence gap")]
+    [InlineData("conflictByPatron", "conflict by patron")]
+    public void LegendLabels_AreTheMeasuresNamesInWords(string name, string expected) =>
+        DyadChart.LegendLabel(name).Should().Be(expected);
+
     [Fact]
     public void RenderPng_Throws_WhenAMeasureIsUnknown()
     {
