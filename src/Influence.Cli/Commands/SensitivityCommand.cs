@@ -133,7 +133,8 @@ internal static class SensitivityCommand
         }
         else
         {
-            w.WriteLine("  options (one at a time, nearest first; distance in units of the option's range):");
+            var r = PerturbationRanges.Default;
+            w.WriteLine(string.Create(inv, $"  options (one at a time, nearest first; distance: how far the option was moved, where 1 is a scale × or ÷ {r.ScaleFactor:0.##}, a window × or ÷ {r.WindowFactor:0.##}, a weight ± {r.WeightSpread:0.##}, a threshold ± {r.ThresholdSpread:0.##}; under 1 lies within the range the tornado tables try):"));
             foreach (var o in f.OptionChanges.Take(5))
             {
                 var (from, to) = Apart(o.From, o.To);

@@ -179,6 +179,17 @@ public sealed class UncertaintyCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Sensitivity_SaysWhatADistanceOf1Is_AndTheDistancesFollowIt()
+    {
+        var (code, output, _) = Run("sensitivity", "--patron", "pakistan", "--client", "taliban", "--period", "2024");
+
+        code.Should().Be(0);
+        output.Should().Contain("distance: how far the option was moved, where 1 is a scale × or ÷ 2, a window × or ÷ 2, a weight ± 0.15, a threshold ± 0.1; under 1 lies within the range the tornado tables try");
+        output.Should().MatchRegex(@"Exchange\.ReciprocityWindowYears\s+5 → 3\.5\s+\(distance 0\.51\)", "a window of 5 years moved to 3.5 is log2(5/3.5) = 0.51 of a factor of 2");
+        output.Should().MatchRegex(@"States\.HighExchange\s+0\.25 → 0\.4497\s+\(distance 2\.00\)", "a threshold moved by 0.1997 is 2.00 steps of 0.1");
+    }
+
+    [Fact]
     public void Sensitivity_NeedsAPeriod_AndSaysSo()
     {
         var (code, output, err) = Run("sensitivity", _case);
