@@ -720,24 +720,8 @@ internal static class Common
     /// it only, and a reader must not take them for the whole period's. Null when the evidence runs to a period's end
     /// or beyond the scored range.
     /// </summary>
-    public static (int Period, DateOnly LastDay)? PartialPeriod(ScoreSet scores)
-    {
-        if (scores.Case.EvidenceDays().Last is not { } last)
-        {
-            return null;
-        }
-
-        var day = DateOnly.FromDayNumber(last);
-        for (var p = 0; p < scores.PeriodCount; p++)
-        {
-            if (scores.Periods[p].Start <= day && day < scores.Periods[p].End)
-            {
-                return (p, day);
-            }
-        }
-
-        return null;
-    }
+    public static (int Period, DateOnly LastDay)? PartialPeriod(ScoreSet scores) =>
+        Enumerable.Range(0, scores.PeriodCount).FirstOrDefault(scores.IsPartial, -1) is var p and >= 0 ? (p, scores.EvidenceEnds!.Value) : null;
 
     /// <summary>The note under a text table or report whose range (positions first … last) holds <see cref="PartialPeriod"/>'s period, or null.</summary>
     public static string? PartialPeriodNote(ScoreSet scores, int first, int last) =>

@@ -28,7 +28,7 @@ namespace Influence.IO;
 /// each period <c>"patronClientShare":{"holds","fails","undetermined"}</c> (after <c>patronClientRule</c>) and
 /// <c>"stateShares":{"consolidated","contested","estranged","dormant","inverted","unobserved"}</c> (after
 /// <c>stateRule</c>): the share of draws giving each verdict. CSV then has the same shares as columns, before the
-/// <c>notScored,patronClientRule,stateRule</c> columns and the <c>inputHash</c> column that ends every row.
+/// <c>notScored,patronClientRule,stateRule,partial</c> columns and the <c>inputHash</c> column that ends every row.
 /// </remarks>
 public static class ScoreWriter
 {
@@ -59,6 +59,7 @@ public static class ScoreWriter
         w.WriteString("granularity", scores.Granularity.ToName());
         w.WriteString("from", scores.From.ToString());
         w.WriteString("to", scores.To.ToString());
+        JsonValues.String(w, "evidenceEnds", scores.EvidenceEnds?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         if (scores.IntervalSource is { } source)
         {
             w.WriteStartObject("intervals");
@@ -161,7 +162,8 @@ public static class ScoreWriter
     /// <c>patronClientShare_holds,_fails,_undetermined</c> and <c>stateShare_consolidated … stateShare_unobserved</c>;
     /// then <c>notScored</c> (<see cref="ScoreSet.InactiveReason"/>: why the dyad is not scored in the period, empty
     /// when it is, which tells a row of a party that did not exist from a row without evidence), <c>patronClientRule</c>
-    /// and <c>stateRule</c> (<see cref="PatronClientVerdict.Rule"/>, <see cref="StateVerdict.Rule"/>, as in the JSON);
+    /// and <c>stateRule</c> (<see cref="PatronClientVerdict.Rule"/>, <see cref="StateVerdict.Rule"/>, as in the JSON),
+    /// <c>partial</c> (<c>true</c> in the period inside which the case's evidence ends, <see cref="ScoreSet.IsPartial"/>);
     /// last, <c>inputHash</c> (<see cref="ScoreSet.InputHash"/>, the same on every row, so that rows keep it when files
     /// are concatenated or filtered). A cell holding a comma, a quote or a line break is quoted (RFC 4180).
     /// </summary>
@@ -191,7 +193,7 @@ public static class ScoreWriter
             header.Append(",stateShare_unobserved");
         }
 
-        header.Append(",notScored,patronClientRule,stateRule,inputHash");
+        header.Append(",notScored,patronClientRule,stateRule,partial,inputHash");
         writer.WriteLine(header.ToString());
         var hash = scores.InputHash;
         var line = new StringBuilder();
@@ -228,6 +230,7 @@ public static class ScoreWriter
 
                 line.Append(',').Append(Csv(scores.InactiveReason(d, p) ?? string.Empty));
                 line.Append(',').Append(Csv(verdict.Rule)).Append(',').Append(Csv(state.Rule));
+                line.Append(',').Append(scores.IsPartial(p) ? "true" : string.Empty);
                 line.Append(',').Append(hash);
                 writer.WriteLine(line.ToString());
             }

@@ -282,6 +282,25 @@ public sealed class ScoreSet
             Options.States);
 
     /// <summary>
+    /// The last day any evidence item of the case covers (null without evidence). A period that holds it short of its
+    /// own end (<see cref="IsPartial"/>) rests on part of its time only: the reference case's evidence ends on
+    /// 2026-02-28, two months into 2026.
+    /// </summary>
+    public DateOnly? EvidenceEnds => Case.EvidenceDays().Last is { } last ? DateOnly.FromDayNumber(last) : null;
+
+    /// <summary>
+    /// Whether the case's evidence ends inside a period, before the period's last day (<see cref="EvidenceEnds"/>): its
+    /// values then rest on part of the period only, and later flows and events are not in the case.
+    /// </summary>
+    /// <param name="period">The period position.</param>
+    /// <returns>True for that one period, if any.</returns>
+    public bool IsPartial(int period)
+    {
+        Check.IndexOrThrow(period, PeriodCount);
+        return EvidenceEnds is { } end && Periods[period].Start <= end && end < Periods[period].End;
+    }
+
+    /// <summary>
     /// Why a dyad is not scored in a period, or null when it is: every measure of a dyad is undefined in the periods on
     /// none of whose days its patron and its client, with the movements they belong to, existed together
     /// (<see cref="Actor.ActiveFrom"/>, <see cref="Actor.ActiveTo"/>).

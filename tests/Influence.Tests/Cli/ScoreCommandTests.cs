@@ -95,15 +95,17 @@ public sealed class ScoreCommandTests : IDisposable
         var lines = CsvRows.Parse(output);
         var header = lines[0];
         header[..6].Should().Equal("patron", "client", "period", "exchange", "exchange_low", "exchange_high");
-        header[^7..].Should().Equal("isPatronClient", "patronClientMargin", "state", "notScored", "patronClientRule", "stateRule", "inputHash");
+        header[^8..].Should().Equal("isPatronClient", "patronClientMargin", "state", "notScored", "patronClientRule", "stateRule", "partial", "inputHash");
         lines.Should().HaveCount(1 + (2 * 3));
         lines.Skip(1).Should().AllSatisfy(l => l.Should().HaveCount(header.Length));
         var row2005 = lines[2];
         row2005[..3].Should().Equal("P", "C", "2005");
         double.Parse(row2005[3], CultureInfo.InvariantCulture).Should().BeApproximately((1 - Math.Exp(-1.15)) * 2 * 0.35 / 1.15, 1e-12);
         lines[4][3].Should().BeEmpty("X → C has no exchange: undefined is an empty cell");
-        lines[4][^4].Should().BeEmpty("X → C is scored: its parties existed");
-        lines[4][^3].Should().StartWith("undetermined:", "the rule says why the test is undecided");
+        var column = header.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i);
+        lines[4][column["notScored"]].Should().BeEmpty("X → C is scored: its parties existed");
+        lines[4][column["patronClientRule"]].Should().StartWith("undetermined:", "the rule says why the test is undecided");
+        lines.Skip(1).Should().AllSatisfy(l => l[column["partial"]].Should().BeEmpty("the small case's evidence ends with its last year"));
     }
 
     [Fact]
@@ -117,7 +119,7 @@ public sealed class ScoreCommandTests : IDisposable
         using var doc = JsonDocument.Parse(json);
         var hash = doc.RootElement.GetProperty("inputHash").GetString();
         var lines = csv.TrimEnd('\n').Split('\n');
-        lines[0].Should().EndWith(",state,notScored,patronClientRule,stateRule,inputHash");
+        lines[0].Should().EndWith(",state,notScored,patronClientRule,stateRule,partial,inputHash");
         lines.Skip(1).Should().AllSatisfy(l => l.Should().EndWith("," + hash));
         CliRunner.Run("score", path, "--format", "csv").Out.Should().Be(csv, "the same input gives the same bytes");
     }
@@ -281,6 +283,13 @@ public sealed class ScoreCommandTests : IDisposable
         CliRunner.Run("trend", "--patron", "pakistan", "--client", "taliban", "--measure", "conflict", "--from", "2015").Out.Should().Contain("  note: " + Note);
         CliRunner.Run("changepoints", "--patron", "pakistan", "--client", "taliban", "--measure", "conflict").Out.Should().Contain("  note: " + Note);
         CliRunner.Run("trend", "--patron", "pakistan", "--client", "taliban", "--measure", "conflict", "--to", "2025").Out.Should().NotContain("note:");
+
+        var csv = CsvRows.Parse(CliRunner.Run("score", "--patron", "pakistan", "--client", "taliban", "--format", "csv").Out);
+        var partial = Array.IndexOf(csv[0], "partial");
+        csv.Skip(1).Where(r => r[partial] == "true").Select(r => r[2]).Should().Equal("2026");
+        csv.Skip(1).Where(r => r[partial] != "true").Should().OnlyContain(r => r[partial] == string.Empty);
+        using var json = System.Text.Json.JsonDocument.Parse(CliRunner.Run("score", "--patron", "pakistan", "--client", "taliban", "--format", "json").Out);
+        json.RootElement.GetProperty("evidenceEnds").GetString().Should().Be("2026-02-28");
     }
 
     [Fact]

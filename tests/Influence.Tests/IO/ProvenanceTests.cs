@@ -129,7 +129,7 @@ public class ProvenanceTests
         var header = rows[0];
 
         header[..3].Should().Equal("patron", "client", "period");
-        header[^7..].Should().Equal("isPatronClient", "patronClientMargin", "state", "notScored", "patronClientRule", "stateRule", "inputHash");
+        header[^8..].Should().Equal("isPatronClient", "patronClientMargin", "state", "notScored", "patronClientRule", "stateRule", "partial", "inputHash");
         rows.Skip(1).Should().AllSatisfy(l => l.Should().HaveCount(header.Length));
     }
 

@@ -96,7 +96,7 @@ public sealed class ActorLifespanTests
         var rows = CsvRows.Parse(csv);
         var header = rows[0];
         var notScored = Array.IndexOf(header, "notScored");
-        header[^4..].Should().Equal("notScored", "patronClientRule", "stateRule", "inputHash");
+        header[^5..].Should().Equal("notScored", "patronClientRule", "stateRule", "partial", "inputHash");
         rows.Skip(1).Should().AllSatisfy(r => r.Should().HaveCount(header.Length));
         var row2004 = rows.Single(r => r[2] == "2004");
         var row2006 = rows.Single(r => r[2] == "2006");

@@ -176,7 +176,7 @@ public class IntervalsTests
         ScoreWriter.WriteCsv(Compute(), writer);
         var rows = CsvRows.Parse(writer.ToString());
 
-        string.Join(',', rows[0]).Should().EndWith(",state,patronClientShare_holds,patronClientShare_fails,patronClientShare_undetermined,stateShare_consolidated,stateShare_contested,stateShare_estranged,stateShare_dormant,stateShare_inverted,stateShare_unobserved,notScored,patronClientRule,stateRule,inputHash");
+        string.Join(',', rows[0]).Should().EndWith(",state,patronClientShare_holds,patronClientShare_fails,patronClientShare_undetermined,stateShare_consolidated,stateShare_contested,stateShare_estranged,stateShare_dormant,stateShare_inverted,stateShare_unobserved,notScored,patronClientRule,stateRule,partial,inputHash");
         rows.Skip(1).Should().AllSatisfy(r => r.Should().HaveCount(rows[0].Length));
     }
 
