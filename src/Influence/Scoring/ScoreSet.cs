@@ -114,6 +114,8 @@ public readonly record struct Score(double? Value, double? Low, double? High) : 
 public sealed class ScoreSet
 {
     private readonly double[][] _values;
+    private Lazy<DateOnly?>? _evidenceEnds;
+
     private readonly double[][] _lows;
     private readonly double[][] _highs;
     private readonly Dictionary<string, int> _measureIndex;
@@ -286,7 +288,8 @@ public sealed class ScoreSet
     /// own end (<see cref="IsPartial"/>) rests on part of its time only: the reference case's evidence ends on
     /// 2026-02-28, two months into 2026.
     /// </summary>
-    public DateOnly? EvidenceEnds => Case.EvidenceDays().Last is { } last ? DateOnly.FromDayNumber(last) : null;
+    /// <remarks>Found once per score set (a pass over the evidence), then kept: writers ask for it on every row.</remarks>
+    public DateOnly? EvidenceEnds => (_evidenceEnds ??= new(() => Case.EvidenceDays().Last is { } last ? DateOnly.FromDayNumber(last) : null)).Value;
 
     /// <summary>
     /// Whether the case's evidence ends inside a period, before the period's last day (<see cref="EvidenceEnds"/>): its
