@@ -70,9 +70,9 @@ public static class CaseWarnings
                     $"a {Names.Kind[e.Kind]} span of {e.Date.Days} days ({e.Date}): a span is a yearly rate, so it counts {e.Date.Days}/365 = {share} of its {field}; if this is one event or campaign of that size, give it a date (a point) instead, which counts in full ({Names.DocsUrl("case-format.md")})")));
             }
 
-            if (e is DyadicEvidence d && (d.From == d.To || Case.Within(d.From, d.To, ParentOf) is not null || Case.Within(d.To, d.From, ParentOf) is not null))
+            if (e is DyadicEvidence d
+                && (d.From == d.To ? $"'{d.From}' is both parties" : Case.Within(d.From, d.To, ParentOf) ?? Case.Within(d.To, d.From, ParentOf)) is { } how)
             {
-                var how = Case.Within(d.From, d.To, ParentOf) ?? Case.Within(d.To, d.From, ParentOf) ?? $"'{d.From}' is both parties";
                 found.Add(new(e.Id, $"it passes inside one movement ({how}): evidence internal to a movement counts for no pair, and no measure reads it ({Names.DocsUrl("measures.md")}#faction-roll-up)"));
             }
         }

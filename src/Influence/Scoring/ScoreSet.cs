@@ -209,10 +209,7 @@ public sealed class ScoreSet
     /// <param name="measure">The measure name (case-insensitive).</param>
     /// <returns>The position.</returns>
     public int MeasureIndexOf(string measure) =>
-        _measureIndex.TryGetValue(measure ?? throw new ArgumentNullException(nameof(measure)), out var i)
-        || (Theory.Measures.FullName(measure) is { } full && _measureIndex.TryGetValue(full, out i))
-            ? i
-            : -1;
+        Theory.Measures.Resolve(measure ?? throw new ArgumentNullException(nameof(measure)), _measureIndex.ContainsKey) is { } name ? _measureIndex[name] : -1;
 
     /// <summary>One value with its interval.</summary>
     /// <param name="measure">The measure position.</param>

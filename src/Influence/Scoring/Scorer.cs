@@ -315,8 +315,7 @@ public static class Scorer
             var wanted = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var name in request.Measures)
             {
-                // A measure's own name first (a custom measure may take a short name), then a short name of the score table.
-                var resolved = name is null ? null : names.Contains(name) ? name : Measures.FullName(name) is { } full && names.Contains(full) ? full : null;
+                var resolved = name is null ? null : Measures.Resolve(name, names.Contains);
                 if (resolved is null)
                 {
                     throw new ArgumentException($"no measure is called '{name}'; expected one of: {string.Join(", ", measures.Select(m => m.Name))}, or a short name of the score table ({string.Join(", ", Measures.ShortNames.Keys)})", nameof(request));

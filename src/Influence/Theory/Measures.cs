@@ -60,4 +60,11 @@ public static class Measures
 
     /// <summary>The name of the built-in measure a short name (<see cref="ShortNames"/>) stands for, or null.</summary>
     internal static string? FullName(string name) => ShortNames.TryGetValue(name, out var full) ? full : null;
+
+    /// <summary>
+    /// The name a given name stands for among the known ones: itself when known (a custom measure may take a short
+    /// name), else the measure its short name stands for when that is known, else null.
+    /// </summary>
+    internal static string? Resolve(string name, Func<string, bool> isKnown) =>
+        isKnown(name) ? name : FullName(name) is { } full && isKnown(full) ? full : null;
 }

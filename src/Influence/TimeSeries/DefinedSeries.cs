@@ -131,9 +131,9 @@ internal sealed class DefinedSeries
         // Without a range, the periods in which the dyad is scored (both parties existed): the years before a party
         // existed are not part of its series, and would otherwise count as skipped, unobserved periods.
         var d = scores.IndexOf(dyad);
-        var active = Enumerable.Range(0, scores.PeriodCount).Where(p => d < 0 || scores.InactiveReason(d, p) is null).ToArray();
-        var p0 = from is { } f ? scores.RequirePeriod(f) : active.Length > 0 ? active[0] : 0;
-        var p1 = to is { } t ? scores.RequirePeriod(t) : active.Length > 0 ? active[^1] : scores.PeriodCount - 1;
+        bool Active(int p) => d < 0 || scores.InactiveReason(d, p) is null;
+        var p0 = from is { } f ? scores.RequirePeriod(f) : Enumerable.Range(0, scores.PeriodCount).FirstOrDefault(Active, 0);
+        var p1 = to is { } t ? scores.RequirePeriod(t) : Enumerable.Range(0, scores.PeriodCount).Reverse().FirstOrDefault(Active, scores.PeriodCount - 1);
         if (p1 < p0)
         {
             throw new ArgumentException($"the range must not end ({scores.Periods[p1]}) before it starts ({scores.Periods[p0]})", nameof(to));
