@@ -32,7 +32,22 @@ internal static class Cli
 
         // No response files: '@cases.json' is a case file whose name starts with '@', not a list of arguments.
         var configuration = new ParserConfiguration { ResponseFileTokenReplacer = null };
+        // 'influence help' and 'influence help score', as git and dotnet take them: the help they ask for.
+        if (args is ["help", .. var asked] && asked.Length <= 1)
+        {
+            args = [.. asked, "--help"];
+        }
+
         var parse = root.Parse(args, configuration);
+
+        // A misspelt command is the one error to report: the rest of the line (its options, its case) follows from it.
+        if (parse.CommandResult.Command == root && args.Length > 0 && !LooksLikeOption(args[0]))
+        {
+            var commands = root.Subcommands.Where(c => !c.Hidden).Select(c => c.Name);
+            stderr.WriteLine($"influence: unknown command '{args[0]}'{Names.DidYouMean(args[0], commands)}");
+            stderr.WriteLine("Run 'influence --help' for usage.");
+            return Usage;
+        }
 
         // A misspelt option is the error to report: the others ("'--measure' is required", its value unrecognised)
         // follow from it. Without a case named, the case argument takes the misspelt option; it is no case file.
@@ -54,7 +69,7 @@ internal static class Cli
             if (parse.CommandResult.Command == root && args.Length == 0)
             {
                 // No command at all: show what the commands are.
-                root.Parse(["--help"], configuration).Invoke(new InvocationConfiguration { Output = stderr, Error = stderr });
+                WriteRootHelp(root, configuration, stderr);
                 stderr.WriteLine("influence: no command given: name one of the commands above.");
                 return Usage;
             }
@@ -68,7 +83,64 @@ internal static class Cli
             return Usage;
         }
 
+        if (parse.CommandResult.Command == root && parse.Action is HelpAction)
+        {
+            WriteRootHelp(root, configuration, stdout);
+            return Success;
+        }
+
         return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    /// <summary>
+    /// The top-level help, with each command's optional case shown as optional: "score [&lt;case&gt;]", as the
+    /// command's own help gives it, where System.CommandLine's list of commands prints "score &lt;case&gt;" (and
+    /// offers no public way to change that row). The first column is widened by the two brackets for every row.
+    /// </summary>
+    private static void WriteRootHelp(Command root, ParserConfiguration configuration, TextWriter output)
+    {
+        using var help = new StringWriter(CultureInfo.InvariantCulture);
+        root.Parse(["--help"], configuration).Invoke(new InvocationConfiguration { Output = help, Error = help });
+        output.Write(MarkOptionalCases(help.ToString(), root));
+    }
+
+    /// <summary>Rewrites the "Commands:" section of <paramref name="help"/>; see <see cref="WriteRootHelp"/>.</summary>
+    internal static string MarkOptionalCases(string help, Command root)
+    {
+        var optional = root.Subcommands
+            .Where(c => c.Arguments.Any(a => a.Name == Common.CaseArgumentName && a.Arity.MinimumNumberOfValues == 0))
+            .Select(c => $"  {c.Name} <{Common.CaseArgumentName}>")
+            .ToHashSet(StringComparer.Ordinal);
+        var lines = help.Split('\n');
+        var start = Array.FindIndex(lines, l => l.TrimEnd('\r') == "Commands:");
+        if (start < 0 || optional.Count == 0)
+        {
+            return help;
+        }
+
+        for (var i = start + 1; i < lines.Length && lines[i].TrimEnd('\r').Length > 0; i++)
+        {
+            var row = optional.FirstOrDefault(p => lines[i].StartsWith(p + " ", StringComparison.Ordinal));
+            lines[i] = row is not null
+                ? $"  {row[2..^(Common.CaseArgumentName.Length + 2)]}[<{Common.CaseArgumentName}>]{lines[i][row.Length..]}"
+                : WidenFirstColumn(lines[i]);
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>Two more spaces where the description column starts (a row's gap, or a wrapped line's indent).</summary>
+    private static string WidenFirstColumn(string line)
+    {
+        var text = line.TrimStart(' ');
+        var indent = line.Length - text.Length;
+        if (indent > 2)
+        {
+            return new string(' ', indent + 2) + text;
+        }
+
+        var gap = line.IndexOf("  ", indent, StringComparison.Ordinal);
+        return gap < 0 ? line : line.Insert(gap, "  ");
     }
 
     /// <summary>

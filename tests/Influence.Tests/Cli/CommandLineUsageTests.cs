@@ -102,6 +102,68 @@ public sealed class CommandLineUsageTests : IDisposable
         err.TrimEnd().Split(Environment.NewLine)[^1].Should().Be("influence: no command given: name one of the commands above.");
     }
 
+    [Theory]
+    [InlineData("scor", "score")]
+    [InlineData("plto", "plot")]
+    [InlineData("changepoint", "changepoints")]
+    [InlineData("Score", "score")]
+    public void AMisspeltCommand_IsAnUnknownCommand_WithTheNearestName(string given, string meant)
+    {
+        var err = UsageError(given, "samples/data/pakistan-taliban.json", "--format", "json");
+
+        err.Should().Be($"influence: unknown command '{given}'; did you mean \"{meant}\"?{Environment.NewLine}Run 'influence --help' for usage.{Environment.NewLine}");
+    }
+
+    [Fact]
+    public void AnUnknownCommand_NearNoCommand_IsNamed_WithoutAGuess()
+    {
+        UsageError("xyzzy").Should().Be($"influence: unknown command 'xyzzy'{Environment.NewLine}Run 'influence --help' for usage.{Environment.NewLine}");
+    }
+
+    [Theory]
+    [InlineData(new string[0], new[] { "--help" })]
+    [InlineData(new[] { "score" }, new[] { "score", "--help" })]
+    public void Help_AsACommand_IsTheHelpItNames(string[] after, string[] same)
+    {
+        var (code, output, err) = CliRunner.Run(["help", .. after]);
+
+        code.Should().Be(0, err);
+        output.Should().Be(CliRunner.Run(same).Out);
+    }
+
+    [Fact]
+    public void TheTopLevelHelp_ShowsEachCommandsCase_AsOptional_InOneAlignedColumn()
+    {
+        var (code, output, err) = CliRunner.Run("--help");
+        code.Should().Be(0, err);
+        var rows = output.Split(Environment.NewLine).SkipWhile(l => l != "Commands:").Skip(1).TakeWhile(l => l.Length > 0).ToList();
+
+        rows.Should().HaveCount(11);
+        rows.Where(r => r.StartsWith("  bench ", StringComparison.Ordinal)).Should().ContainSingle();
+        foreach (var command in new[] { "score", "explain", "validate", "trend", "changepoints", "sensitivity", "network", "counterfactual", "plot", "export-evidence" })
+        {
+            rows.Should().ContainSingle(r => r.StartsWith($"  {command} [<case>]  ", StringComparison.Ordinal));
+        }
+
+        output.Should().NotContain(" <case> ");
+        var column = "  export-evidence [<case>]  ".Length;
+        rows.Should().OnlyContain(r => r.Length > column && r[column - 1] == ' ' && r[column] != ' ', "every description starts in one column");
+    }
+
+    [Fact]
+    public void TheTopLevelHelp_KeepsWrappedDescriptions_InTheWidenedColumn()
+    {
+        var root = new System.CommandLine.Command("influence")
+        {
+            new System.CommandLine.Command("score") { Influence.Cli.Commands.Common.CaseArgument() },
+            new System.CommandLine.Command("bench"),
+        };
+        var help = string.Join('\n', "Commands:", "  score <case>  Scores a case,", "                and wraps.", "  bench         Times.", "", "Other:", "  score <case>  untouched");
+
+        Influence.Cli.Cli.MarkOptionalCases(help, root).Should().Be(string.Join(
+            '\n', "Commands:", "  score [<case>]  Scores a case,", "                  and wraps.", "  bench           Times.", "", "Other:", "  score <case>  untouched"));
+    }
+
     [Fact]
     public void Help_PointsToTheDocsOnline_NotToADocsFolder()
     {
