@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Influence.Cases;
 using Influence.IO;
 using Influence.Scoring;
 using Influence.Uncertainty;
@@ -56,12 +57,31 @@ internal static class SensitivityCommand
                     WriteTornado(t, inactive, writer);
                 }
 
-                WriteFlip(state, writer);
-                WriteFlip(patronClient, writer);
+                WriteFlip(theCase, state, writer);
+                WriteFlip(theCase, patronClient, writer);
             });
             return Cli.Success;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// "haqqani counts for taliban (haqqani is part of taliban)" when <paramref name="actor"/> is a faction (at any
+    /// depth) of one of the dyad's parties, so that an item coded on it moves the dyad; null otherwise.
+    /// </summary>
+    internal static string? CountsFor(Case theCase, string actor, Dyad dyad)
+    {
+        var chain = new List<string>();
+        for (var a = theCase.FindActor(actor); a?.Parent is { } parent && chain.Count < theCase.Actors.Length; a = theCase.FindActor(parent))
+        {
+            chain.Add(parent);
+            if (parent == dyad.Patron || parent == dyad.Client)
+            {
+                return $"{actor} counts for {parent} ({actor} is part of {string.Join(", part of ", chain)})";
+            }
+        }
+
+        return null;
     }
 
     private static void WriteTornado(Tornado t, string? inactive, TextWriter w)
@@ -91,7 +111,7 @@ internal static class SensitivityCommand
         w.WriteLine();
     }
 
-    private static void WriteFlip(VerdictFlip f, TextWriter w)
+    private static void WriteFlip(Case theCase, VerdictFlip f, TextWriter w)
     {
         var inv = CultureInfo.InvariantCulture;
         var what = f.Verdict == Verdict.State ? "state" : "patron–client test";
@@ -114,7 +134,16 @@ internal static class SensitivityCommand
             w.WriteLine(string.Create(inv, $"  evidence: removing {n} item{(n == 1 ? string.Empty : "s")} makes it {f.VerdictWithoutEvidence} — {exact}:"));
             foreach (var e in f.EvidenceToRemove)
             {
-                w.WriteLine(string.Create(inv, $"    {e.Id}  [{e.Kind.ToString().ToLowerInvariant()}, {e.Date}, {e.Confidence.ToString().ToLowerInvariant()}]"));
+                var parties = e.From is { } from ? $" {from} → {e.To}" : string.Empty;
+                w.WriteLine(string.Create(inv, $"    {e.Id}  [{e.Kind.ToString().ToLowerInvariant()}{parties}, {e.Date}, {e.Confidence.ToString().ToLowerInvariant()}]"));
+                foreach (var end in new[] { e.From, e.To })
+                {
+                    if (end is not null && CountsFor(theCase, end, f.Dyad) is { } rollUp)
+                    {
+                        w.WriteLine($"      {rollUp}");
+                    }
+                }
+
                 if (e.Note is { } itemNote)
                 {
                     w.WriteLine($"      {itemNote}");

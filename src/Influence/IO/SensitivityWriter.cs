@@ -16,7 +16,7 @@ namespace Influence.IO;
 /// {"schema":"influence.sensitivity/1","case","inputHash","patron","client","period","notScored",
 ///  "tornadoes":[{"measure","value","rows":[{"option","kind","setting","low","high","valueAtLow","valueAtHigh","swing"}]}],
 ///  "flips":[{"verdict":"state"|"patronClient","current","rule","note",
-///   "evidence":{"remove":[{"id","kind","date","confidence","note","sources":[{"id","citation"}]}],"smallestSet","verdictWithout"},
+///   "evidence":{"remove":[{"id","kind","from","to","date","confidence","note","sources":[{"id","citation"}]}],"smallestSet","verdictWithout"},
 ///   "options":[{"option","kind","from","to","distance","newVerdict"}]}]}
 /// </code>
 /// <c>notScored</c> is why the dyad is not scored in the period (a party did not exist then), or null. Values that are
@@ -105,6 +105,8 @@ public static class SensitivityWriter
             w.WriteStartObject();
             w.WriteString("id", e.Id);
             w.WriteString("kind", Names.Kind[e.Kind]);
+            JsonValues.String(w, "from", e.From);
+            JsonValues.String(w, "to", e.To);
             w.WriteString("date", e.Date.ToString());
             w.WriteString("confidence", Names.Confidence[e.Confidence]);
             JsonValues.String(w, "note", e.Note);

@@ -61,19 +61,29 @@ public enum Verdict
 /// <param name="Note">The coder's note.</param>
 public sealed record EvidenceReference(string Id, EvidenceKind Kind, EvidenceDate Date, Confidence Confidence, ImmutableArray<Source> Sources, string? Note)
 {
+    /// <summary>
+    /// The actor the item runs from, as coded (a faction, not the movement it counts for), for an item between two
+    /// actors (support, coercion, demand, presence, overreach, commitment); null for an objective's observation or a
+    /// capability.
+    /// </summary>
+    public string? From { get; init; }
+
+    /// <summary>The actor the item runs to, as coded; null when <see cref="From"/> is.</summary>
+    public string? To { get; init; }
+
     /// <inheritdoc />
     /// <remarks>Compares <see cref="Sources"/> by their contents, in order.</remarks>
     public bool Equals(EvidenceReference? other) =>
         other is not null && Id == other.Id && Kind == other.Kind && Date == other.Date && Confidence == other.Confidence
-        && Records.SequenceEqual(Sources, other.Sources) && Note == other.Note;
+        && Records.SequenceEqual(Sources, other.Sources) && Note == other.Note && From == other.From && To == other.To;
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Id, Kind, Date, Confidence, Records.SequenceHash(Sources), Note);
+    public override int GetHashCode() => HashCode.Combine(Id, Kind, Date, Confidence, Records.SequenceHash(Sources), Note, From, To);
 
     private bool PrintMembers(System.Text.StringBuilder builder)
     {
         Records.Print(builder).Add(nameof(Id), Id).Add(nameof(Kind), Kind).Add(nameof(Date), Date).Add(nameof(Confidence), Confidence)
-            .Add(nameof(Sources), Sources).Add(nameof(Note), Note);
+            .Add(nameof(Sources), Sources).Add(nameof(Note), Note).Add(nameof(From), From).Add(nameof(To), To);
         return true;
     }
 }
@@ -330,7 +340,11 @@ public static class Sensitivity
     private static EvidenceReference Reference(Case @case, int row)
     {
         var item = @case.Evidence[row];
-        return new EvidenceReference(item.Id, item.Kind, item.Date, item.Confidence, [.. item.Sources.Select(s => @case.FindSource(s)!)], item.Note);
+        return new EvidenceReference(item.Id, item.Kind, item.Date, item.Confidence, [.. item.Sources.Select(s => @case.FindSource(s)!)], item.Note)
+        {
+            From = (item as DyadicEvidence)?.From,
+            To = (item as DyadicEvidence)?.To,
+        };
     }
 
     /// <summary>A verdict as a comparable label (null: undetermined), its display name, rule and margin.</summary>

@@ -282,6 +282,8 @@ public sealed class TimeSeriesCommandsTests
             fs[i].GetProperty("rule").GetString().Should().Be(f.Rule);
             var evidence = fs[i].GetProperty("evidence");
             evidence.GetProperty("remove").EnumerateArray().Select(e => e.GetProperty("id").GetString()).Should().Equal(f.EvidenceToRemove.Select(e => e.Id));
+            evidence.GetProperty("remove").EnumerateArray().Select(e => (e.GetProperty("from").GetString(), e.GetProperty("to").GetString()))
+                .Should().Equal(f.EvidenceToRemove.Select(e => (e.From, e.To)));
             evidence.GetProperty("smallestSet").GetBoolean().Should().Be(f.IsSmallestSet);
             var options = fs[i].GetProperty("options").EnumerateArray().ToList();
             options.Select(o => o.GetProperty("option").GetString()).Should().Equal(f.OptionChanges.Select(o => o.Option));

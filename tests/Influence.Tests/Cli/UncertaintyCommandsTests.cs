@@ -179,6 +179,21 @@ public sealed class UncertaintyCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Sensitivity_NamesEachItemsParties_AndTheFactionItCountsFor()
+    {
+        var (code, output, err) = Run("sensitivity", "builtin", "--patron", "pakistan", "--client", "taliban", "--period", "2024");
+
+        code.Should().Be(0, err);
+        var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var item = lines.FindIndex(l => l.StartsWith("    sup-haq-pak-2021-2023-ttp-mediation  ", StringComparison.Ordinal));
+        item.Should().BeGreaterThan(0);
+        lines[item].Should().EndWith("[support haqqani → pakistan, 2021-08..2023, reported]");
+        lines[item + 1].Should().Be("      haqqani counts for taliban (haqqani is part of taliban)");
+        output.Should().Contain("[commitment pakistan → taliban, 2021-08..2026-02, reported]");
+        output.Should().NotContain("pakistan counts for");
+    }
+
+    [Fact]
     public void Sensitivity_SaysWhatADistanceOf1Is_AndTheDistancesFollowIt()
     {
         var (code, output, _) = Run("sensitivity", "--patron", "pakistan", "--client", "taliban", "--period", "2024");

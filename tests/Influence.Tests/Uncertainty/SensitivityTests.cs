@@ -1,6 +1,7 @@
 using FluentAssertions;
 using Influence.Cases;
 using Influence.Evidence;
+using Influence.IO;
 using Influence.Scoring;
 using Influence.Tests.Support;
 using Influence.Uncertainty;
@@ -80,6 +81,7 @@ public class SensitivityTests
         item.Id.Should().Be("clash-severe");
         item.Sources.Should().ContainSingle().Which.Citation.Should().Be("A second source, p. 12");
         item.Note.Should().Be("The big clash.");
+        (item.From, item.To).Should().Be(("P", "C"));
         f.IsSmallestSet.Should().BeTrue();
         f.VerdictWithoutEvidence.Should().Be("consolidated");
     }
@@ -94,6 +96,44 @@ public class SensitivityTests
         threshold.NewVerdict.Should().Be("consolidated");
         f.OptionChanges.Select(o => o.Distance).Should().BeInAscendingOrder();
         f.SmallestOptionChange.Should().Be(f.OptionChanges[0]);
+    }
+
+    [Fact]
+    public void WhatFlips_GivesAnItemsParties_AsCoded_AFactionNotItsMovement()
+    {
+        // The clash that flips the state is coded on a faction of a faction of C: it counts for C, and says who it was.
+        var b = TestCases.Builder();
+        b.AddActor(new Actor("CF", "Client faction", ActorKind.Faction) { Parent = "C" });
+        b.AddActor(new Actor("CFF", "Its splinter", ActorKind.Faction) { Parent = "CF" });
+        for (var y = 2000; y <= 2005; y++)
+        {
+            b.Add(TestCases.Support($"in{y}", TestCases.Year(y), "P", "C", 0.9));
+            b.Add(TestCases.Support($"back{y}", TestCases.Year(y), "C", "P", 0.7));
+        }
+
+        b.Add(TestCases.Coercion("splinter-clash", TestCases.Year(2005), "CFF", "P", 0.7));
+        b.Add(TestCases.Capability("cap", TestCases.Year(2005), "P", 10));
+        var @case = b.Build();
+
+        var f = Sensitivity.WhatFlips(@case, PC, Y2005, Verdict.State);
+
+        var item = f.EvidenceToRemove.Should().ContainSingle().Which;
+        (item.Id, item.From, item.To).Should().Be(("splinter-clash", "CFF", "P"));
+        Influence.Cli.Commands.SensitivityCommand.CountsFor(@case, "CFF", PC).Should().Be("CFF counts for C (CFF is part of CF, part of C)");
+        Influence.Cli.Commands.SensitivityCommand.CountsFor(@case, "CF", PC).Should().Be("CF counts for C (CF is part of C)");
+        Influence.Cli.Commands.SensitivityCommand.CountsFor(@case, "P", PC).Should().BeNull("P is the dyad's own party");
+        Influence.Cli.Commands.SensitivityCommand.CountsFor(@case, "X", PC).Should().BeNull("X is a third party");
+    }
+
+    [Fact]
+    public void TheReferenceCasesStateFlip_NamesTheHaqqaniItem_AsCoded()
+    {
+        var @case = CaseReader.LoadBuiltIn(CaseReader.ReferenceCaseId);
+
+        var f = Sensitivity.WhatFlips(@case, new Dyad("pakistan", "taliban"), Period.FromYear(2024), Verdict.State);
+
+        var item = f.EvidenceToRemove.Should().Contain(e => e.Id == "sup-haq-pak-2021-2023-ttp-mediation").Which;
+        (item.From, item.To).Should().Be(("haqqani", "pakistan"));
     }
 
     [Fact]
