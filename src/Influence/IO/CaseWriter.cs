@@ -41,13 +41,19 @@ public static class CaseWriter
     /// <summary>Writes the evidence of a case as CSV (see <see cref="ToEvidenceCsv"/>), UTF-8 with a byte order mark so that spreadsheets read it as UTF-8.</summary>
     /// <param name="case">The case.</param>
     /// <param name="stream">The stream (left open).</param>
-    public static void WriteEvidenceCsv(Case @case, Stream stream)
+    public static void WriteEvidenceCsv(Case @case, Stream stream) => WriteEvidenceCsv(@case, stream, citations: false);
+
+    /// <summary>
+    /// Writes the evidence of a case as CSV (see <see cref="ToEvidenceCsv"/>), with <paramref name="citations"/> also
+    /// the sources' citations and URLs in columns the reader ignores (<see cref="EvidenceCsv.CitationColumns"/>).
+    /// </summary>
+    internal static void WriteEvidenceCsv(Case @case, Stream stream, bool citations)
     {
         ArgumentNullException.ThrowIfNull(@case, nameof(@case));
         ArgumentNullException.ThrowIfNull(stream);
         stream.Write([0xEF, 0xBB, 0xBF]);
         using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 16, leaveOpen: true);
-        EvidenceCsv.Write(@case, writer);
+        EvidenceCsv.Write(@case, writer, citations);
     }
 
     /// <summary>Writes a case as a JSON string.</summary>

@@ -29,6 +29,19 @@ internal sealed partial class EvidenceCsv
     /// <summary>Starts the name of a column the reader ignores: the analyst's own (<c>#checked by</c>, <c>#url</c>).</summary>
     public const char IgnoredColumnMark = '#';
 
+    /// <summary>
+    /// The columns written after <c>sources</c> when citations are asked for: each cited source's citation, and its URL,
+    /// in the order of the <c>sources</c> cell. Their names start with <see cref="IgnoredColumnMark"/>, so the reader
+    /// ignores them and the file still reads back as the same case.
+    /// </summary>
+    public static readonly string[] CitationColumns = ["#source citations", "#source urls"];
+
+    /// <summary>Separates the citations (and the URLs) of one row's sources in the <see cref="CitationColumns"/>.</summary>
+    public const string CitationSeparator = " | ";
+
+    /// <summary>What the <c>#source urls</c> cell holds, in its place, for a source without a URL.</summary>
+    public const string NoUrl = "(no URL)";
+
     /// <summary>What a cell of each column becomes in the item's JSON object, by <see cref="EvidenceField"/>.</summary>
     private static readonly CellKind[] KindOf = [.. Columns.Select(c => c switch
     {
@@ -642,20 +655,29 @@ internal sealed partial class EvidenceCsv
         };
     }
 
-    /// <summary>The evidence of a case as CSV text: the columns the items use, in <see cref="Columns"/> order.</summary>
-    public static string Write(Case @case)
+    /// <summary>
+    /// The evidence of a case as CSV text: the columns the items use, in <see cref="Columns"/> order; with
+    /// <paramref name="citations"/>, also the <see cref="CitationColumns"/> after <c>sources</c>.
+    /// </summary>
+    public static string Write(Case @case, bool citations = false)
     {
         ArgumentNullException.ThrowIfNull(@case);
-        using var text = new StringWriter(new StringBuilder(64 + (@case.Evidence.Count * 96)), CultureInfo.InvariantCulture);
-        Write(@case, text);
+        using var text = new StringWriter(new StringBuilder(64 + (@case.Evidence.Count * (citations ? 384 : 96))), CultureInfo.InvariantCulture);
+        Write(@case, text, citations);
         return text.ToString();
     }
 
     /// <summary>
-    /// Writes the evidence of a case as CSV text (see <see cref="Write(Case)"/>), straight from its items: one pass to
-    /// find the columns they use, one to write the rows.
+    /// Writes the evidence of a case as CSV text (see <see cref="Write(Case, bool)"/>), straight from its items: one
+    /// pass to find the columns they use, one to write the rows.
     /// </summary>
-    public static void Write(Case @case, TextWriter writer)
+    public static void Write(Case @case, TextWriter writer) => Write(@case, writer, citations: false);
+
+    /// <summary>
+    /// Writes the evidence of a case as CSV text (see <see cref="Write(Case, bool)"/>), with <paramref name="citations"/>
+    /// also the <see cref="CitationColumns"/>.
+    /// </summary>
+    public static void Write(Case @case, TextWriter writer, bool citations)
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(writer);
@@ -675,6 +697,14 @@ internal sealed partial class EvidenceCsv
             }
 
             writer.Write(Columns[(int)columns[i]]);
+            if (citations && columns[i] == EvidenceField.Sources)
+            {
+                foreach (var name in CitationColumns)
+                {
+                    writer.Write(',');
+                    WriteText(writer, name);
+                }
+            }
         }
 
         writer.Write('\n');
@@ -691,10 +721,29 @@ internal sealed partial class EvidenceCsv
                 }
 
                 cells.WriteCell(writer, columns[i]);
+                if (citations && columns[i] == EvidenceField.Sources)
+                {
+                    WriteCitations(writer, @case, e.Sources);
+                }
             }
 
             writer.Write('\n');
         }
+    }
+
+    /// <summary>
+    /// The two <see cref="CitationColumns"/> cells of an item (each after a comma): its sources' citations, then their
+    /// URLs (<see cref="NoUrl"/> for a source without one), in the order of its <c>sources</c>, joined by
+    /// <see cref="CitationSeparator"/>. A source id the case does not list (a case read without checking) gives its id
+    /// as its citation.
+    /// </summary>
+    private static void WriteCitations(TextWriter writer, Case @case, ImmutableArray<string> ids)
+    {
+        var found = ids.IsDefault ? [] : ids.Select(id => (Id: id, Source: @case.FindSource(id))).ToArray();
+        writer.Write(',');
+        WriteText(writer, string.Join(CitationSeparator, found.Select(f => f.Source?.Citation ?? f.Id)));
+        writer.Write(',');
+        WriteText(writer, string.Join(CitationSeparator, found.Select(f => f.Source?.Url ?? NoUrl)));
     }
 
     /// <summary>

@@ -53,6 +53,70 @@ public sealed class EvidenceCsvCommandTests : IDisposable
     }
 
     [Fact]
+    public void Export_with_citations_adds_each_sources_citation_and_url_after_the_sources_in_the_order_of_the_ids()
+    {
+        var path = _cli.PathOf("cited.json");
+        File.WriteAllText(path, """
+            {"schema":"influence.case/1","id":"c","name":"C",
+             "sources":[{"id":"s1","citation":"Doe, J., \"A report\", 1 May 2024, cited in X (2026), footnote 3","url":"https://example.org/a"},
+                        {"id":"s2","citation":"An interview"}],
+             "actors":[{"id":"P","name":"P","kind":"state"},{"id":"C","name":"C","kind":"movement"}],
+             "evidence":[
+               {"id":"e1","kind":"support","date":"2001","confidence":"confirmed","sources":["s2","s1"],"from":"P","to":"C","resource":"arms","magnitude":0.5},
+               {"id":"e2","kind":"support","date":"2002","confidence":"confirmed","sources":["s1"],"from":"P","to":"C","resource":"arms","magnitude":0.5}]}
+            """);
+
+        var (code, output, err) = CliRunner.Run("export-evidence", path, "--citations");
+
+        code.Should().Be(0, err);
+        err.Should().BeEmpty();
+        output.Should().Be(
+            "id,kind,date,confidence,sources,#source citations,#source urls,from,to,resource,magnitude\n"
+            + "e1,support,2001,confirmed,s2;s1,\"An interview | Doe, J., \"\"A report\"\", 1 May 2024, cited in X (2026), footnote 3\",(no URL) | https://example.org/a,P,C,arms,0.5\n"
+            + "e2,support,2002,confirmed,s1,\"Doe, J., \"\"A report\"\", 1 May 2024, cited in X (2026), footnote 3\",https://example.org/a,P,C,arms,0.5\n");
+        CliRunner.Run("export-evidence", path).Out.Should().NotContain("#source", "the citations are asked for, not written by default");
+    }
+
+    [Fact]
+    public void Export_with_citations_of_the_reference_case_reads_back_as_the_same_case()
+    {
+        var reference = CaseReader.LoadBuiltIn();
+        var csv = _cli.PathOf("cited.csv");
+
+        var (code, _, err) = CliRunner.Run("export-evidence", "--citations", "--out", csv);
+
+        code.Should().Be(0, err);
+        err.Should().NotContain("warning");
+        var text = File.ReadAllText(csv);
+        text.Should().Contain(",sources,#source citations,#source urls,")
+            .And.Contain("Ansari, Mantasha, \"\"Tehreek-e-Taliban Pakistan (TTP) Attacks in Pakistan More Than Tripled", "the MEMRI report is its own source")
+            .And.Contain("https://www.memri.org/jttm/", "with the address the article prints for it");
+        var head = JsonNode.Parse(CaseWriter.ToJson(reference))!.AsObject();
+        head.Remove("evidence");
+        var read = CaseReader.TryReadWithEvidenceCsv(Encoding.UTF8.GetBytes(head.ToJsonString()), File.ReadAllBytes(csv));
+        read.Problems.Should().BeEmpty("the reader ignores columns whose names start with #");
+        Reproducibility.InputHash(read.Case!, ScoringOptions.Default).Should().Be(Reproducibility.InputHash(reference, ScoringOptions.Default));
+    }
+
+    [Fact]
+    public void Export_with_citations_warns_of_a_citation_a_spreadsheet_would_read_as_a_formula()
+    {
+        var path = _cli.PathOf("formula-citation.json");
+        File.WriteAllText(path, """
+            {"schema":"influence.case/1","id":"f","name":"F","sources":[{"id":"s1","citation":"@handle on X"}],
+             "actors":[{"id":"P","name":"P","kind":"state"},{"id":"C","name":"C","kind":"movement"}],
+             "evidence":[{"id":"e1","kind":"support","date":"2001","confidence":"confirmed","sources":["s1"],"from":"P","to":"C","resource":"arms","magnitude":0.5}]}
+            """);
+
+        CliRunner.Run("export-evidence", path).Err.Should().BeEmpty("without --citations no cell starts with @");
+        var (code, output, err) = CliRunner.Run("export-evidence", path, "--citations");
+
+        code.Should().Be(0);
+        output.Should().Contain(",@handle on X,", "the text is kept as it is");
+        err.Should().Contain("warning: 1 item has a cell starting with =, +, - or @").And.Contain("(e1)");
+    }
+
+    [Fact]
     public void Export_then_score_with_evidence_gives_the_reference_case_scores_and_input_hash()
     {
         var (json, csv) = Exported();
