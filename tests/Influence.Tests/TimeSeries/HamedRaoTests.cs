@@ -80,10 +80,13 @@ public class HamedRaoTests
     [Fact]
     public void Corrected_HasFactorOne_WithThreeValues_WhereNoLagCarriesWeight()
     {
-        var mk = Trends.MannKendall([1.0, 3.0, 2.0])!;
+        var mk = Trends.MannKendall([1.0, 2.0, 4.0])!;
 
         mk.Corrected.Factor.Should().Be(1);
         mk.Corrected.VarianceS.Should().Be(mk.VarianceS);
+        mk.IsExact.Should().BeTrue("the classic p of 3 values without ties is exact");
+        mk.Corrected.Z.Should().Be(mk.Z);
+        mk.Corrected.PValue.Should().BeApproximately(0.2962698714842864, 1e-12, "the corrected p is the normal approximation: erfc(1.0445/√2) for S = 3, Var(S) = 11/3");
     }
 
     [Fact]
