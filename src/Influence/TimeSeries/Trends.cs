@@ -323,7 +323,33 @@ public static class Trends
             detrended[i] = scaled[i] - (senScaled * positions[i]);
         }
 
-        var ranks = MathNet.Numerics.Statistics.Statistics.Ranks(detrended, MathNet.Numerics.Statistics.RankDefinition.Average);
+        // Average ranks, with values that differ only by the rounding of x − β·t (a few units in the last place of the
+        // largest term) taken as tied: values exactly on a line must detrend to a constant, not to rounding noise.
+        double magnitude = 0;
+        for (var i = 0; i < n; i++)
+        {
+            magnitude = Math.Max(magnitude, Math.Abs(scaled[i]) + Math.Abs(senScaled * positions[i]));
+        }
+
+        var tolerance = 64 * Math.ScaleB(1, -52) * magnitude;
+        var order = Enumerable.Range(0, n).OrderBy(i => detrended[i]).ThenBy(i => i).ToArray();
+        var ranks = new double[n];
+        for (var a = 0; a < n;)
+        {
+            var b = a;
+            while (b + 1 < n && detrended[order[b + 1]] - detrended[order[b]] <= tolerance)
+            {
+                b++;
+            }
+
+            for (var k = a; k <= b; k++)
+            {
+                ranks[order[k]] = ((a + b) / 2.0) + 1;
+            }
+
+            a = b + 1;
+        }
+
         var mean = (n + 1) / 2.0;
         double denominator = 0;
         foreach (var r in ranks)

@@ -65,9 +65,10 @@ public class HamedRaoTests
     public void Corrected_IsUndefined_WhenTheDetrendedSeriesIsConstant()
     {
         double?[] line = [1, 2, 3, 4, 5];
+        double?[] decimals = [0.1, 0.2, 0.3, 0.4, 0.5]; // detrends to 0.1, 0.1, 0.09999999999999998, …: rounding, not dependence
         double?[] flat = [2, 2, 2, 2];
 
-        foreach (var x in new[] { line, flat })
+        foreach (var x in new[] { line, decimals, flat })
         {
             var c = Trends.MannKendall(x)!.Corrected;
 
