@@ -5,7 +5,7 @@ using Influence.TimeSeries;
 
 namespace Influence.Cli.Commands;
 
-/// <summary><c>influence changepoints CASE --patron ID --client ID --measure M [--from P] [--to P] [--format text|json] [--out]</c>.</summary>
+/// <summary><c>influence changepoints CASE --patron ID --client ID --measure M [--from P] [--to P] [--min-sigma S] [--format text|json] [--out]</c>.</summary>
 internal static class ChangePointsCommand
 {
     public static Command Create(CliIO io)
@@ -13,13 +13,21 @@ internal static class ChangePointsCommand
         var series = new DyadSeriesOptions();
         var command = new Command("changepoints", "Change points in the mean of a measure's series (penalised least squares, penalty 3·σ̂²·ln n), with the size of each shift.");
         var format = new Option<string>("--format") { Description = "text or json (schema influence.changepoints/1, with the input hash).", DefaultValueFactory = _ => "text" };
+        var minSigma = new Option<double?>("--min-sigma") { Description = "A floor under the noise estimate σ̂ (the search uses max(σ̂, floor)); default: none, σ̂ as estimated." };
         series.AddTo(command);
+        command.Options.Add(minSigma);
         command.Options.Add(format);
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
             var fmt = Common.Choice(parse, format, "text", "json");
+            var floor = parse.GetValue(minSigma);
+            if (floor is { } f && !(f > 0 && double.IsFinite(f)))
+            {
+                throw new Common.UsageException(string.Create(CultureInfo.InvariantCulture, $"--min-sigma must be a positive number, got {f}"));
+            }
+
             var (dyad, name, scores) = series.Score(io, parse);
-            var result = ChangePoints.Detect(scores, name, dyad);
+            var result = ChangePoints.Detect(scores, name, dyad, options: ChangePointOptions.Default with { MinimumNoiseSigma = floor });
             Common.Emit(io, parse.GetValue(series.Out), writer =>
             {
                 if (fmt == "json")
@@ -30,7 +38,7 @@ internal static class ChangePointsCommand
                 }
 
                 writer.WriteLine(Common.InputLine(scores.Case, scores.InputHash));
-                Write(result, scores.Measures[scores.MeasureIndexOf(name)].Name, dyad, writer);
+                Write(result, scores.Measures[scores.MeasureIndexOf(name)].Name, dyad, floor, writer);
                 if (Common.PartialPeriodNote(scores, scores.Periods.IndexOf(result.From), scores.Periods.IndexOf(result.To)) is { } note)
                 {
                     writer.WriteLine("  note: " + note);
@@ -41,13 +49,18 @@ internal static class ChangePointsCommand
         return command;
     }
 
-    private static void Write(ChangePointResult r, string measure, Cases.Dyad dyad, TextWriter w)
+    private static void Write(ChangePointResult r, string measure, Cases.Dyad dyad, double? floor, TextWriter w)
     {
         var inv = CultureInfo.InvariantCulture;
         w.WriteLine(string.Create(inv, $"{measure} of {dyad.Patron} → {dyad.Client}, {r.From}–{r.To}: {r.Points} of {r.Points + r.Skipped} periods defined ({r.Skipped} undefined, left out, not imputed)"));
         if (r.Penalty is { } penalty && r.NoiseSigma is { } sigma)
         {
-            w.WriteLine(string.Create(inv, $"  noise σ̂ = {Common.Number(sigma, "0.0000")} (MAD of first differences); penalty β = 3·σ̂²·ln n = {Common.Number(penalty, "0.0000")}"));
+            w.WriteLine(string.Create(inv, $"  noise σ̂ = {Common.Number(sigma, "0.0000")} (MAD of first differences{(floor is { } f ? string.Create(inv, $", floor {f:G4}") : string.Empty)}); penalty β = 3·σ̂²·ln n = {Common.Number(penalty, "0.0000")}"));
+        }
+
+        if (r.SmallNoiseWarning is { } warning)
+        {
+            w.WriteLine("  warning: " + warning.Replace("(MinimumNoiseSigma)", "(--min-sigma)", StringComparison.Ordinal));
         }
 
         if (r.ChangePoints.IsEmpty)

@@ -41,7 +41,7 @@ internal static class TrendCommand
                 Write(trend, scores.Measures[scores.MeasureIndexOf(name)].Name, dyad, writer);
                 if (trend.MannKendall is not null)
                 {
-                    writer.WriteLine("  both assume independent values; a windowed measure's are not, so its intervals are too narrow and p too small.");
+                    writer.WriteLine("  the least-squares interval and the first p assume independent values; a windowed measure's are not: for it read the corrected p, and take the intervals as too narrow.");
                 }
 
                 if (Common.PartialPeriodNote(scores, scores.Periods.IndexOf(trend.From), scores.Periods.IndexOf(trend.To)) is { } note)
@@ -70,8 +70,22 @@ internal static class TrendCommand
         {
             var how = mk.IsExact ? "exact" : "normal approximation, ties corrected";
             w.WriteLine(string.Create(inv, $"  Mann–Kendall:   S = {Common.Number(mk.S)}, τ = {Common.Number(mk.Tau, "0.00")}, z = {Common.Number(mk.Z, "0.00")}, two-sided {PValues.Format(mk.PValue)} ({how})"));
+            w.WriteLine("  " + Corrected(mk.Corrected));
             w.WriteLine(string.Create(inv, $"  Sen's slope:    {Signed(mk.SenSlope)} per {unit}, {t.Level * 100:0.#}% interval [{Signed(mk.SenSlopeLow)}, {Signed(mk.SenSlopeHigh)}]"));
         }
+    }
+
+    /// <summary>The Hamed–Rao line: the corrected z and p, or why they are undefined.</summary>
+    private static string Corrected(HamedRaoCorrection c)
+    {
+        const string Head = "corrected:      ";
+        if (c.Factor is not { } factor || c.Z is not { } z || c.PValue is not { } p)
+        {
+            return Head + "undefined for autocorrelation (Hamed and Rao 1998): " + (c.Undefined ?? "a statistic does not fit in a double");
+        }
+
+        var lags = c.SignificantLags == 1 ? "1 significant lag" : string.Create(CultureInfo.InvariantCulture, $"{c.SignificantLags} significant lags");
+        return string.Create(CultureInfo.InvariantCulture, $"{Head}z = {Common.Number(z, "0.00")}, two-sided {PValues.Format(p)} (Var(S) × {Common.Number(factor, "0.00")} for autocorrelation, Hamed and Rao 1998; {lags} of the detrended ranks)");
     }
 
     private static string Signed(double? v) =>

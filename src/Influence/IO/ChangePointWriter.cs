@@ -9,11 +9,12 @@ namespace Influence.IO;
 /// JSON shape (see <see href="https://github.com/influence-research/influence/blob/main/docs/output-format.md">docs/output-format.md</see>):
 /// <code>
 /// {"schema":"influence.changepoints/1","case","inputHash","measure","patron","client","granularity","from","to","points","skipped",
-///  "noiseSigma","penalty","changePoints":[{"period","position","meanBefore","meanAfter","shift"}],
+///  "noiseSigma","penalty","smallNoiseWarning","changePoints":[{"period","position","meanBefore","meanAfter","shift"}],
 ///  "segments":[{"from","to","points","mean"}]}
 /// </code>
 /// Change points and segments in time order; <c>position</c> counts periods from <c>from</c> (0 = the first).
-/// <c>noiseSigma</c> and <c>penalty</c> are null when undefined (fewer than 2 values), never NaN. <c>inputHash</c> is
+/// <c>noiseSigma</c> and <c>penalty</c> are null when undefined (fewer than 2 values), never NaN. <c>smallNoiseWarning</c>
+/// is null, or the text of <see cref="ChangePointResult.SmallNoiseWarning"/> (σ below 1% of the series' range). <c>inputHash</c> is
 /// <see cref="ScoreSet.InputHash"/> of the scores the series was read from, as in <see cref="TrendWriter"/>.
 /// </remarks>
 public static class ChangePointWriter
@@ -35,6 +36,15 @@ public static class ChangePointWriter
         {
             TimeSeriesJson.Number(w, "noiseSigma", result.NoiseSigma);
             TimeSeriesJson.Number(w, "penalty", result.Penalty);
+            if (result.SmallNoiseWarning is { } warning)
+            {
+                w.WriteString("smallNoiseWarning", warning);
+            }
+            else
+            {
+                w.WriteNull("smallNoiseWarning");
+            }
+
             w.WriteStartArray("changePoints");
             foreach (var c in result.ChangePoints)
             {

@@ -10,8 +10,12 @@ namespace Influence.IO;
 /// <code>
 /// {"schema":"influence.trend/1","case","inputHash","measure","patron","client","granularity","from","to","points","skipped",
 ///  "level","periodsPerYear","leastSquares":{"slope","slopeLow","slopeHigh","intercept","rSquared"},
-///  "mannKendall":{"points","s","varianceS","z","pValue","exact","tau","senSlope","senSlopeLow","senSlopeHigh"}}
+///  "mannKendall":{"points","s","varianceS","z","pValue","exact","tau","senSlope","senSlopeLow","senSlopeHigh",
+///   "corrected":{"method","factor","significantLags","varianceS","z","pValue","undefined"}}}
 /// </code>
+/// <c>corrected</c> is the Mann–Kendall test with Var(S) corrected for autocorrelation (Hamed and Rao 1998,
+/// <see cref="HamedRaoCorrection"/>; <c>method</c> is <c>"hamedRao1998"</c>): its numbers are null and <c>undefined</c> says
+/// why when the correction is undefined, else <c>undefined</c> is null.
 /// Slopes are per period (× <c>periodsPerYear</c> for per year). A statistic that is undefined is null, never NaN;
 /// <c>mannKendall</c> is null with fewer than 3 defined values. <c>pValue</c> is the exact double
 /// (<see cref="MannKendallTest.PValue"/>), not rounded as the text output rounds it. <c>inputHash</c> is
@@ -57,6 +61,24 @@ public static class TrendWriter
                 TimeSeriesJson.Number(w, "senSlope", mk.SenSlope);
                 TimeSeriesJson.Number(w, "senSlopeLow", mk.SenSlopeLow);
                 TimeSeriesJson.Number(w, "senSlopeHigh", mk.SenSlopeHigh);
+                var hr = mk.Corrected;
+                w.WriteStartObject("corrected");
+                w.WriteString("method", "hamedRao1998");
+                TimeSeriesJson.Number(w, "factor", hr.Factor);
+                w.WriteNumber("significantLags", hr.SignificantLags);
+                TimeSeriesJson.Number(w, "varianceS", hr.VarianceS);
+                TimeSeriesJson.Number(w, "z", hr.Z);
+                TimeSeriesJson.Number(w, "pValue", hr.PValue);
+                if (hr.Undefined is { } why)
+                {
+                    w.WriteString("undefined", why);
+                }
+                else
+                {
+                    w.WriteNull("undefined");
+                }
+
+                w.WriteEndObject();
                 w.WriteEndObject();
             }
             else

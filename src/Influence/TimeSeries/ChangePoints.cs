@@ -40,6 +40,21 @@ public sealed record ChangePointOptions
         get;
         init => field = value is null || (value > 0 && double.IsFinite(value.Value)) ? value : throw new ArgumentOutOfRangeException(nameof(NoiseSigma), $"NoiseSigma must be a positive, finite number or null; was {Check.Show(value!.Value)}");
     }
+
+    /// <summary>
+    /// A floor under the estimated σ̂: the search uses max(σ̂, floor) (null, the default: no floor, σ̂ as estimated).
+    /// Ignored when <see cref="NoiseSigma"/> is given.
+    /// </summary>
+    /// <remarks>
+    /// For series whose σ̂ collapses (most first differences near zero, as in a run of zeros): the penalty then grows
+    /// with the floor, so only steps large against it count. Choose it from what a step too small to matter is, before
+    /// looking at the result, and report it; <see cref="ChangePointResult.SmallNoiseWarning"/> says when σ̂ is small.
+    /// </remarks>
+    public double? MinimumNoiseSigma
+    {
+        get;
+        init => field = value is null || (value > 0 && double.IsFinite(value.Value)) ? value : throw new ArgumentOutOfRangeException(nameof(MinimumNoiseSigma), $"MinimumNoiseSigma must be a positive, finite number or null; was {Check.Show(value!.Value)}");
+    }
 }
 
 /// <summary>A change in the mean of a series.</summary>
@@ -66,6 +81,10 @@ public sealed record Segment(Period From, Period To, int Points, double Mean);
 /// <param name="Penalty">β: the cost of one more change point (null with fewer than 2 points, or when it does not fit in a double).</param>
 /// <param name="ChangePoints">The change points, in time order.</param>
 /// <param name="Segments">The segments between them, in time order (empty when no value is defined).</param>
+/// <param name="SmallNoiseWarning">
+/// Null, or a warning that the σ used is below <see cref="ChangePoints.SmallNoiseFraction"/> of the series' range
+/// (max − min), so that the penalty cannot separate steps from noise and small steps count as change points.
+/// </param>
 public sealed record ChangePointResult(
     Period From,
     Period To,
@@ -74,23 +93,26 @@ public sealed record ChangePointResult(
     double? NoiseSigma,
     double? Penalty,
     ImmutableArray<ChangePoint> ChangePoints,
-    ImmutableArray<Segment> Segments)
+    ImmutableArray<Segment> Segments,
+    string? SmallNoiseWarning = null)
 {
     /// <inheritdoc />
     /// <remarks>Compares <see cref="ChangePoints"/> and <see cref="Segments"/> by their contents, in order.</remarks>
     public bool Equals(ChangePointResult? other) =>
         other is not null && From == other.From && To == other.To && Points == other.Points && Skipped == other.Skipped
         && Nullable.Equals(NoiseSigma, other.NoiseSigma) && Nullable.Equals(Penalty, other.Penalty)
-        && Records.SequenceEqual(ChangePoints, other.ChangePoints) && Records.SequenceEqual(Segments, other.Segments);
+        && Records.SequenceEqual(ChangePoints, other.ChangePoints) && Records.SequenceEqual(Segments, other.Segments)
+        && SmallNoiseWarning == other.SmallNoiseWarning;
 
     /// <inheritdoc />
     public override int GetHashCode() =>
-        HashCode.Combine(From, To, Points, Skipped, NoiseSigma, Penalty, Records.SequenceHash(ChangePoints), Records.SequenceHash(Segments));
+        HashCode.Combine(HashCode.Combine(From, To, Points, Skipped, NoiseSigma, Penalty, Records.SequenceHash(ChangePoints), Records.SequenceHash(Segments)), SmallNoiseWarning);
 
     private bool PrintMembers(System.Text.StringBuilder builder)
     {
         Records.Print(builder).Add(nameof(From), From).Add(nameof(To), To).Add(nameof(Points), Points).Add(nameof(Skipped), Skipped)
-            .Add(nameof(NoiseSigma), NoiseSigma).Add(nameof(Penalty), Penalty).Add(nameof(ChangePoints), ChangePoints).Add(nameof(Segments), Segments);
+            .Add(nameof(NoiseSigma), NoiseSigma).Add(nameof(Penalty), Penalty).Add(nameof(ChangePoints), ChangePoints).Add(nameof(Segments), Segments)
+            .Add(nameof(SmallNoiseWarning), SmallNoiseWarning);
         return true;
     }
 }
@@ -110,10 +132,19 @@ public sealed record ChangePointResult(
 /// When more than half the first differences are equal (MAD = 0, common in series with many repeated values), σ̂ is
 /// the standard deviation of the first differences / √2 instead; a constant series has no change point. Segments have
 /// at least <see cref="ChangePointOptions.MinimumSegmentLength"/> points. Undefined periods are skipped (not imputed):
-/// a change between two defined values separated by a gap is reported at the later one.
+/// a change between two defined values separated by a gap is reported at the later one. When the σ used is below
+/// <see cref="SmallNoiseFraction"/> of the series' range, the result carries <see cref="ChangePointResult.SmallNoiseWarning"/>.
 /// </remarks>
 public static class ChangePoints
 {
+    /// <summary>
+    /// σ below this fraction of the series' range (max − min) draws <see cref="ChangePointResult.SmallNoiseWarning"/>:
+    /// 1%. The penalty then lets through any step between two segments of m values larger than about
+    /// σ·√(2c·ln n / m), a few hundredths of the range at most, so the search no longer separates steps from noise.
+    /// Gaussian noise, even with one shift of several σ, rarely comes near it (see docs/time-series.md).
+    /// </summary>
+    public const double SmallNoiseFraction = 0.01;
+
     /// <summary>The change points of a measure for one dyad over a range of the scored periods.</summary>
     /// <param name="scores">The scores.</param>
     /// <param name="measure">The measure name.</param>
@@ -156,7 +187,9 @@ public static class ChangePoints
         // σ̂ or β that does not fit in a double is undefined (the segmentation is still found at the series' scale).
         s.RequireFiniteRange(nameof(values));
         var x = s.Scaled;
-        var sigma = options.NoiseSigma is { } known ? Math.ScaleB(known, -s.Exponent) : Noise(x);
+        var sigma = options.NoiseSigma is { } known
+            ? Math.ScaleB(known, -s.Exponent)
+            : Math.Max(Noise(x), options.MinimumNoiseSigma is { } floor ? Math.ScaleB(floor, -s.Exponent) : 0);
         var penalty = options.PenaltyFactor * sigma * sigma * Math.Log(n);
         // A known σ is > 0 even where its scaled value underflows; an infinite β allows no change point.
         var starts = (options.NoiseSigma is not null || sigma > 0) && double.IsFinite(penalty)
@@ -187,7 +220,27 @@ public static class ChangePoints
 
         var reportedSigma = options.NoiseSigma ?? s.UnscaleOrNull(sigma);
         var reportedPenalty = DefinedSeries.Finite(Math.ScaleB(penalty, 2 * s.Exponent));
-        return new ChangePointResult(s.From, s.To, n, s.Skipped, reportedSigma, reportedPenalty, changes.ToImmutable(), segments.ToImmutable());
+        var warning = SmallNoise(x, sigma, s, options, reportedSigma, reportedPenalty);
+        return new ChangePointResult(s.From, s.To, n, s.Skipped, reportedSigma, reportedPenalty, changes.ToImmutable(), segments.ToImmutable(), warning);
+    }
+
+    /// <summary>The warning when σ (at the series' scale) is below <see cref="SmallNoiseFraction"/> of the range, else null.</summary>
+    private static string? SmallNoise(double[] x, double sigma, DefinedSeries s, ChangePointOptions options, double? reportedSigma, double? reportedPenalty)
+    {
+        var range = x.Max() - x.Min();
+        if (!(range > 0) || !(sigma < SmallNoiseFraction * range))
+        {
+            return null;
+        }
+
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var which = options.NoiseSigma is not null ? "the given σ" : options.MinimumNoiseSigma is not null ? "σ̂ (with its floor)" : "σ̂";
+        var shownSigma = reportedSigma is { } rs ? rs.ToString("G3", inv) : "(too small to show)";
+        var shownPenalty = reportedPenalty is { } rp ? rp.ToString("G3", inv) : "(too small to show)";
+        var shownRange = s.UnscaleOrNull(range) is { } r ? r.ToString("G3", inv) : "(beyond a double)";
+        return string.Create(
+            inv,
+            $"{which} = {shownSigma} is below {SmallNoiseFraction * 100:0.##}% of the series' range ({shownRange}), so the penalty β = {shownPenalty} cannot separate steps from noise: steps that are small against the series count as change points (common when most first differences are near 0, as in a run of zeros or of repeated values). Read each change against the series, or set a floor under σ̂ (MinimumNoiseSigma).");
     }
 
     /// <summary>

@@ -54,6 +54,10 @@ public sealed record TrendResult(
 /// <param name="SenSlope">Sen's slope per period: the median of (x_j − x_i) / (t_j − t_i) over all pairs.</param>
 /// <param name="SenSlopeLow">The lower end of Sen's slope's interval (Gilbert 1987), or null when the series is too short for one.</param>
 /// <param name="SenSlopeHigh">The upper end, or null (also when it does not fit in a double).</param>
+/// <param name="Corrected">
+/// The same test with Var(S) corrected for the autocorrelation of the values (Hamed and Rao 1998): read it instead of
+/// <paramref name="Z"/> and <paramref name="PValue"/> when the values may be serially dependent, as a windowed measure's are.
+/// </param>
 public sealed record MannKendallTest(
     int Points,
     long S,
@@ -64,7 +68,28 @@ public sealed record MannKendallTest(
     double Tau,
     double SenSlope,
     double? SenSlopeLow,
-    double? SenSlopeHigh);
+    double? SenSlopeHigh,
+    HamedRaoCorrection Corrected);
+
+/// <summary>
+/// The modified Mann–Kendall test of Hamed and Rao (1998): Var(S) multiplied by n/n*ₛ, which the significant
+/// autocorrelations of the ranks of the detrended series give (see
+/// <see href="https://github.com/influence-research/influence/blob/main/docs/time-series.md">docs/time-series.md</see>).
+/// S is unchanged. The p-value is always from the normal approximation.
+/// </summary>
+/// <param name="Factor">n/n*ₛ = 1 + 2/(n(n−1)(n−2)) · Σ (n−k)(n−k−1)(n−k−2) r_k over the significant lags k; null when undefined.</param>
+/// <param name="SignificantLags">How many lags k in 1 … n−1 had |r_k| above the 5% bound 1.96/√n (0 when undefined).</param>
+/// <param name="VarianceS">The corrected Var(S) = Var(S) · <paramref name="Factor"/>; null when undefined.</param>
+/// <param name="Z">The corrected normal score (S ∓ 1)/√(corrected Var(S)), 0 when S = 0; null when undefined.</param>
+/// <param name="PValue">The two-sided p-value erfc(|Z|/√2); null when undefined.</param>
+/// <param name="Undefined">Why the correction is undefined (the ranks of the detrended series are all tied, or n/n*ₛ ≤ 0), or null when it is defined.</param>
+public sealed record HamedRaoCorrection(
+    double? Factor,
+    int SignificantLags,
+    double? VarianceS,
+    double? Z,
+    double? PValue,
+    string? Undefined);
 
 /// <summary>
 /// Trends of score series: the least-squares slope with its interval, and the Mann–Kendall test with Sen's slope
@@ -73,7 +98,7 @@ public sealed record MannKendallTest(
 /// <remarks>
 /// Undefined periods are left out (not imputed); each value keeps its period position, so x is time in periods and
 /// slopes are per period (× <see cref="TrendResult.PeriodsPerYear"/> for per year). Kendall (1975), Mann (1945),
-/// Sen (1968), Gilbert (1987) ch. 16.
+/// Sen (1968), Gilbert (1987) ch. 16; the correction for autocorrelation, Hamed and Rao (1998).
 /// </remarks>
 public static class Trends
 {
@@ -270,13 +295,105 @@ public static class Trends
         slopes.Sort();
 
         // With a finite range (DefinedSeries.RequireFiniteRange) every slope, so their median, fits in a double.
-        var sen = series.Unscale(MathNet.Numerics.Statistics.SortedArrayStatistics.Median([.. slopes]));
+        var senScaled = MathNet.Numerics.Statistics.SortedArrayStatistics.Median([.. slopes]);
+        var sen = series.Unscale(senScaled);
         var c = Normal.InvCDF(0, 1, 1 - ((1 - level) / 2)) * Math.Sqrt(variance);
         var m1 = (slopes.Count - c) / 2;
         var m2 = ((slopes.Count + c) / 2) + 1;
         double? low = m1 >= 1 ? series.UnscaleOrNull(OrderStatistic(slopes, m1)) : null;
         double? high = m2 <= slopes.Count ? series.UnscaleOrNull(OrderStatistic(slopes, m2)) : null;
-        return new MannKendallTest(n, s, variance, z, p, exact, tau, sen, low, high);
+        return new MannKendallTest(n, s, variance, z, p, exact, tau, sen, low, high, HamedRao(scaled, t, senScaled, s, variance));
+    }
+
+    /// <summary>
+    /// The two-sided 5% bound on the autocorrelation of the ranks, as a multiple of 1/√n: Φ⁻¹(0.975).
+    /// </summary>
+    private const double LagBound = 1.959963984540054;
+
+    /// <summary>
+    /// Hamed and Rao (1998): detrend with Sen's slope, rank, and correct Var(S) by the significant autocorrelations
+    /// of the ranks. Every step is defined for n ≥ 3 except where the ranks are all tied or the factor is not positive.
+    /// </summary>
+    private static HamedRaoCorrection HamedRao(double[] scaled, int[] positions, double senScaled, long s, double variance)
+    {
+        var n = scaled.Length;
+        var detrended = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            detrended[i] = scaled[i] - (senScaled * positions[i]);
+        }
+
+        // Average ranks, with values that differ only by the rounding of x − β·t (a few units in the last place of the
+        // largest term) taken as tied: values exactly on a line must detrend to a constant, not to rounding noise.
+        double magnitude = 0;
+        for (var i = 0; i < n; i++)
+        {
+            magnitude = Math.Max(magnitude, Math.Abs(scaled[i]) + Math.Abs(senScaled * positions[i]));
+        }
+
+        var tolerance = 64 * Math.ScaleB(1, -52) * magnitude;
+        var order = Enumerable.Range(0, n).OrderBy(i => detrended[i]).ThenBy(i => i).ToArray();
+        var ranks = new double[n];
+        for (var a = 0; a < n;)
+        {
+            var b = a;
+            while (b + 1 < n && detrended[order[b + 1]] - detrended[order[b]] <= tolerance)
+            {
+                b++;
+            }
+
+            for (var k = a; k <= b; k++)
+            {
+                ranks[order[k]] = ((a + b) / 2.0) + 1;
+            }
+
+            a = b + 1;
+        }
+
+        var mean = (n + 1) / 2.0;
+        double denominator = 0;
+        foreach (var r in ranks)
+        {
+            denominator += (r - mean) * (r - mean);
+        }
+
+        if (!(denominator > 0) || !(variance > 0))
+        {
+            return new HamedRaoCorrection(null, 0, null, null, null, "the series less Sen's slope is constant (its ranks are all tied), so the autocorrelation of its ranks is undefined");
+        }
+
+        // r_k = Σ_{i ≤ n−k} (R_i − R̄)(R_{i+k} − R̄) / Σ (R_i − R̄)², the usual sample autocorrelation (as R's acf);
+        // lags k ≥ n − 2 have weight (n−k)(n−k−1)(n−k−2) = 0.
+        var bound = LagBound / Math.Sqrt(n);
+        double sum = 0;
+        var significant = 0;
+        for (var k = 1; k < n; k++)
+        {
+            double c = 0;
+            for (var i = 0; i + k < n; i++)
+            {
+                c += (ranks[i] - mean) * (ranks[i + k] - mean);
+            }
+
+            var rk = c / denominator;
+            if (Math.Abs(rk) > bound)
+            {
+                significant++;
+                sum += (double)(n - k) * (n - k - 1) * (n - k - 2) * rk;
+            }
+        }
+
+        double nn = n;
+        var factor = 1 + (2 / (nn * (nn - 1) * (nn - 2)) * sum);
+        if (!(factor > 0))
+        {
+            return new HamedRaoCorrection(null, significant, null, null, null, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the correction factor n/n*ₛ = {factor:G6} is not positive, so the corrected variance of S is undefined"));
+        }
+
+        var corrected = variance * factor;
+        var z = s > 0 ? (s - 1) / Math.Sqrt(corrected) : s < 0 ? (s + 1) / Math.Sqrt(corrected) : 0;
+        var p = Math.Min(1, SpecialFunctions.Erfc(Math.Abs(z) / Math.Sqrt(2)));
+        return new HamedRaoCorrection(factor, significant, DefinedSeries.Finite(corrected), DefinedSeries.Finite(z), DefinedSeries.Finite(p), null);
     }
 
     /// <summary>The value at a 1-based, possibly fractional rank of a sorted list (linear interpolation).</summary>

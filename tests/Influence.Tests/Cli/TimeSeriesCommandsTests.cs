@@ -305,4 +305,86 @@ public sealed class TimeSeriesCommandsTests
         doc.RootElement.GetProperty("tornadoes")[0].GetProperty("value").ValueKind.Should().Be(JsonValueKind.Null);
         output.Should().NotContain("NaN");
     }
+    [Fact]
+    public void Trend_Json_HoldsTheHamedRaoCorrection_UnderNewKeys_OldKeysUnchanged()
+    {
+        var (code, output, err) = Run("trend", "--patron", "pakistan", "--client", "taliban", "--measure", "patronShare", "--from", "2015", "--format", "json");
+        var mk = Trends.Fit(Scores(2015), "patronShare", Dyad).MannKendall!;
+
+        code.Should().Be(0, err);
+        using var doc = JsonDocument.Parse(output);
+        var json = doc.RootElement.GetProperty("mannKendall");
+        json.EnumerateObject().Select(p => p.Name).Should().Equal(
+            "points", "s", "varianceS", "z", "pValue", "exact", "tau", "senSlope", "senSlopeLow", "senSlopeHigh", "corrected");
+        Number(json, "z").Should().Be(mk.Z);
+        var c = json.GetProperty("corrected");
+        c.GetProperty("method").GetString().Should().Be("hamedRao1998");
+        Number(c, "factor").Should().Be(mk.Corrected.Factor).And.NotBeNull();
+        c.GetProperty("significantLags").GetInt32().Should().Be(mk.Corrected.SignificantLags);
+        Number(c, "varianceS").Should().Be(mk.Corrected.VarianceS);
+        Number(c, "z").Should().Be(mk.Corrected.Z);
+        Number(c, "pValue").Should().Be(mk.Corrected.PValue);
+        c.GetProperty("undefined").ValueKind.Should().Be(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public void Trend_Text_ShowsTheCorrectedZAndP_AndSaysWhichToRead()
+    {
+        var (code, output, err) = Run("trend", "--patron", "pakistan", "--client", "taliban", "--measure", "patronShare", "--from", "2015");
+        var c = Trends.Fit(Scores(2015), "patronShare", Dyad).MannKendall!.Corrected;
+
+        code.Should().Be(0, err);
+        output.Should().Contain($"  corrected:      z = {Common.Number(c.Z!.Value, "0.00")}, two-sided {PValues.Format(c.PValue!.Value)} (Var(S) × {Common.Number(c.Factor!.Value, "0.00")} for autocorrelation, Hamed and Rao 1998;");
+        output.Should().Contain("for it read the corrected p");
+    }
+
+    [Fact]
+    public void Trend_Text_SaysWhyTheCorrectionIsUndefined()
+    {
+        // conflict of Pakistan → Taliban is 0 in every year 2015–2019: the detrended series is constant, its ranks all tied.
+        var (code, output, err) = Run("trend", "--patron", "pakistan", "--client", "taliban", "--measure", "conflict", "--from", "2015", "--to", "2019");
+
+        code.Should().Be(0, err);
+        output.Should().Contain("  corrected:      undefined for autocorrelation (Hamed and Rao 1998): the series less Sen's slope is constant");
+        output.Should().NotContain("NaN");
+    }
+
+    [Fact]
+    public void ChangePoints_WarnsInTextAndJson_WhenSigmaIsTiny_AndMinSigmaSetsAFloor()
+    {
+        string[] args = ["changepoints", "--patron", "pakistan", "--client", "taliban", "--measure", "conflict", "--from", "2015"];
+        var result = ChangePoints.Detect(Scores(2015), "conflict", Dyad, Period.FromYear(2015));
+
+        var (code, text, err) = Run(args);
+        var (jcode, json, jerr) = Run([.. args, "--format", "json"]);
+        var (fcode, floored, ferr) = Run([.. args, "--min-sigma", "0.05"]);
+
+        code.Should().Be(0, err);
+        jcode.Should().Be(0, jerr);
+        fcode.Should().Be(0, ferr);
+        result.SmallNoiseWarning.Should().NotBeNull();
+        text.Should().Contain("  warning: σ̂ = 0.000726 is below 1% of the series' range").And.Contain("(--min-sigma)");
+        using var doc = JsonDocument.Parse(json);
+        doc.RootElement.GetProperty("smallNoiseWarning").GetString().Should().Be(result.SmallNoiseWarning);
+        floored.Should().NotContain("warning:").And.Contain("floor 0.05").And.Contain("2 change points");
+    }
+
+    [Fact]
+    public void ChangePoints_Json_WritesANullWarning_WhenSigmaIsNotSmall()
+    {
+        var (code, json, err) = Run("changepoints", "--patron", "pakistan", "--client", "taliban", "--measure", "presence", "--format", "json");
+
+        code.Should().Be(0, err);
+        using var doc = JsonDocument.Parse(json);
+        doc.RootElement.GetProperty("smallNoiseWarning").ValueKind.Should().Be(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public void ChangePoints_RejectsANonPositiveMinSigma()
+    {
+        var (code, _, err) = Run("changepoints", "--patron", "pakistan", "--client", "taliban", "--measure", "conflict", "--min-sigma", "0");
+
+        code.Should().NotBe(0);
+        err.Should().Contain("--min-sigma must be a positive number");
+    }
 }

@@ -154,4 +154,68 @@ public class ChangePointsTests
 
         r.ChangePoints.Should().ContainSingle().Which.Period.Should().Be(Period.FromYear(2006));
     }
+    [Fact]
+    public void Detect_WarnsWhenSigmaIsBelowOnePercentOfTheRange_WithoutChangingTheResult()
+    {
+        // The conflict series of Pakistan → Taliban, 2015–2026, rounded: a run of zeros makes σ̂ ≈ 0.0007, so every step
+        // between pairs of years counts.
+        double?[] x = [0, 0, 0, 0, 0, 0, 0.3436, 0.3430, 0.8011, 0.9905, 0.8800, 0.7102];
+
+        var r = ChangePoints.Detect(x, Period.FromYear(2015));
+
+        r.NoiseSigma.Should().BeLessThan(ChangePoints.SmallNoiseFraction * 0.9905);
+        r.SmallNoiseWarning.Should().NotBeNull().And.Contain("below 1% of the series' range (0.991)").And.Contain("MinimumNoiseSigma");
+        r.ChangePoints.Select(c => c.Period.Year).Should().Equal([2021, 2023, 2025], "the warning does not change the search");
+    }
+
+    [Fact]
+    public void Detect_DoesNotWarn_OnNoiseWithAStep_OrOnAConstantSeries()
+    {
+        ChangePoints.Detect(Noisy(1, (12, 0.2), (10, 0.7)), Y2000).SmallNoiseWarning.Should().BeNull("σ = 0.05 against a range near 0.7");
+        ChangePoints.Detect([0.4, 0.4, 0.4, 0.4], Y2000).SmallNoiseWarning.Should().BeNull("a constant series has no range to compare with");
+        ChangePoints.Detect([0.4], Y2000).SmallNoiseWarning.Should().BeNull();
+    }
+
+    [Fact]
+    public void Detect_WarnsAboutAGivenSigma_TooWhenItIsTiny()
+    {
+        var r = ChangePoints.Detect(Noisy(1, (12, 0.2), (10, 0.7)), Y2000, new ChangePointOptions { NoiseSigma = 1e-4 });
+
+        r.SmallNoiseWarning.Should().StartWith("the given σ = 0.0001 is below 1%");
+    }
+
+    [Fact]
+    public void MinimumNoiseSigma_FloorsTheEstimate_AndOnlyStepsLargeAgainstItCount()
+    {
+        double?[] x = [0, 0, 0, 0, 0, 0, 0.3436, 0.3430, 0.8011, 0.9905, 0.8800, 0.7102];
+
+        var r = ChangePoints.Detect(x, Period.FromYear(2015), new ChangePointOptions { MinimumNoiseSigma = 0.05 });
+
+        r.NoiseSigma.Should().Be(0.05);
+        r.Penalty.Should().BeApproximately(3 * 0.05 * 0.05 * Math.Log(12), 1e-15);
+        r.SmallNoiseWarning.Should().BeNull("0.05 is above 1% of the range");
+        r.ChangePoints.Select(c => c.Period.Year).Should().Equal([2021, 2023], "the 2025 step (−0.10 between two pairs) no longer pays β");
+    }
+
+    [Fact]
+    public void MinimumNoiseSigma_LeavesALargerEstimateAlone_AndYieldsToAGivenSigma()
+    {
+        var noisy = Noisy(1, (12, 0.2), (10, 0.7));
+        var plain = ChangePoints.Detect(noisy, Y2000);
+
+        ChangePoints.Detect(noisy, Y2000, new ChangePointOptions { MinimumNoiseSigma = 1e-6 }).Should().Be(plain);
+        ChangePoints.Detect(noisy, Y2000, new ChangePointOptions { MinimumNoiseSigma = 1, NoiseSigma = 0.05 }).NoiseSigma.Should().Be(0.05);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-1.0)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void Options_RejectANonPositiveOrNonFiniteMinimumNoiseSigma(double floor)
+    {
+        var act = () => new ChangePointOptions { MinimumNoiseSigma = floor };
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("MinimumNoiseSigma");
+    }
 }
