@@ -41,6 +41,9 @@ public static class DyadChart
     /// <summary>The mark of the partial period, as in the score table.</summary>
     internal const string PartialMark = "†";
 
+    /// <summary>The height of the state strip under the panels (<see cref="DyadChartOptions.ShowStates"/>).</summary>
+    internal const int StateStripHeight = 30;
+
     private const int FooterFontSize = 13;
     private const int FooterLineHeight = 18;
     private const int FooterPadding = 6;
@@ -87,7 +90,8 @@ public static class DyadChart
         using var footerFont = new SKFont(Fonts.GetTypeface(BundledFont.FamilyName, bold: false, italic: false), FooterFontSize);
         var wrapped = footer.SelectMany(line => Wrap(line, footerFont, width - (2 * FooterMargin))).ToList();
         var footerHeight = FooterHeight(wrapped.Count);
-        var height = titleHeight + (panels.Count * options.PanelHeight) + footerHeight;
+        var stripHeight = options.ShowStates ? StateStripHeight : 0;
+        var height = titleHeight + (panels.Count * options.PanelHeight) + stripHeight + footerHeight;
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul);
         using var surface = SKSurface.Create(info);
         var canvas = surface.Canvas;
@@ -97,14 +101,21 @@ public static class DyadChart
             DrawTitle(canvas, title, width, titleHeight);
         }
 
+        Plot? last = null;
         for (var i = 0; i < panels.Count; i++)
         {
-            var plot = BuildPanel(scores, d, panels[i], options, from, to, partial);
+            var plot = last = BuildPanel(scores, d, panels[i], options, from, to, partial);
             // A plot clears the canvas it renders to: draw each panel on its own surface, then place it.
             using var panelSurface = SKSurface.Create(new SKImageInfo(width, options.PanelHeight, SKColorType.Rgba8888, SKAlphaType.Premul));
             plot.Render(panelSurface.Canvas, width, options.PanelHeight);
             using var panelImage = panelSurface.Snapshot();
             canvas.DrawImage(panelImage, 0, titleHeight + (i * options.PanelHeight));
+        }
+
+        if (options.ShowStates)
+        {
+            // Aligned with the last panel's periods (its data area, as the plot was just drawn).
+            DrawStates(canvas, StateRuns(scores, d, from, to), p => last!.GetPixel(new Coordinates(p, 0)).X, titleHeight + (panels.Count * options.PanelHeight), footerFont);
         }
 
         DrawFooter(canvas, wrapped, footerFont, height - footerHeight);
@@ -456,10 +467,15 @@ public static class DyadChart
             ?? typeof(ScoreSet).Assembly.GetName().Version?.ToString(3)
             ?? "unknown").Split('+')[0];
 
-    /// <summary>The lines under the panels, in order: the partial period's note (when it is drawn), then the credit (unless it is empty).</summary>
+    /// <summary>The lines under the panels, in order: the states' key (with <see cref="DyadChartOptions.ShowStates"/>), the partial period's note (when it is drawn), then the credit (unless it is empty).</summary>
     internal static List<string> FooterLines(ScoreSet scores, int from, int to, DyadChartOptions options)
     {
         var lines = new List<string>();
+        if (options.ShowStates)
+        {
+            lines.Add(StateKey);
+        }
+
         if (PartialNote(scores, from, to) is { } note)
         {
             lines.Add(note);
@@ -472,6 +488,67 @@ public static class DyadChart
         }
 
         return lines;
+    }
+
+    /// <summary>The key to the state strip, under the chart.</summary>
+    internal const string StateKey =
+        "State (the strip under the panels, from exchange, conflict and the account balance): Cs consolidated, Ct contested, E estranged, D dormant, I inverted, – undetermined.";
+
+    /// <summary>The runs of periods [start, end] (positions) in which the dyad's state is the same, null where it is undetermined or the dyad inactive.</summary>
+    internal static List<(int Start, int End, RelationshipState? State)> StateRuns(ScoreSet scores, int dyad, int from, int to)
+    {
+        var runs = new List<(int Start, int End, RelationshipState? State)>();
+        for (var p = from; p <= to; p++)
+        {
+            var state = scores.State(dyad, p).State;
+            if (runs.Count > 0 && runs[^1].State == state)
+            {
+                runs[^1] = (runs[^1].Start, p, state);
+            }
+            else
+            {
+                runs.Add((p, p, state));
+            }
+        }
+
+        return runs;
+    }
+
+    /// <summary>A state's grey (darker for the closer relations, black for inverted) and its letters in the key.</summary>
+    internal static (SKColor Fill, string Letters) StateLook(RelationshipState? state) => state switch
+    {
+        RelationshipState.Consolidated => (new SKColor(0x4D, 0x4D, 0x4D), "Cs"),
+        RelationshipState.Contested => (new SKColor(0x80, 0x80, 0x80), "Ct"),
+        RelationshipState.Estranged => (new SKColor(0xB3, 0xB3, 0xB3), "E"),
+        RelationshipState.Dormant => (new SKColor(0xDD, 0xDD, 0xDD), "D"),
+        RelationshipState.Inverted => (new SKColor(0x1A, 0x1A, 0x1A), "I"),
+        _ => (SKColors.White, "–"),
+    };
+
+    private static void DrawStates(SKCanvas canvas, List<(int Start, int End, RelationshipState? State)> runs, Func<int, float> x, int top, SKFont font)
+    {
+        const int pad = 4;
+        var bottom = top + StateStripHeight - pad;
+        using var fill = new SKPaint { IsAntialias = false };
+        using var border = new SKPaint { Color = SKColors.Black, IsAntialias = false, Style = SKPaintStyle.Stroke, StrokeWidth = 1 };
+        using var text = new SKPaint { IsAntialias = true };
+        foreach (var (start, end, state) in runs)
+        {
+            var (left, right) = (x(start) - ((x(start + 1) - x(start)) / 2), x(end) + ((x(end + 1) - x(end)) / 2));
+            var box = new SKRect(MathF.Round(left), top + pad, MathF.Round(right), bottom);
+            var (colour, letters) = StateLook(state);
+            fill.Color = colour;
+            canvas.DrawRect(box, fill);
+            canvas.DrawRect(box, border);
+            var word = state is { } st ? RelationshipStates.StateName(st) : "undetermined";
+            var label = font.MeasureText(word) + 6 <= box.Width ? word : font.MeasureText(letters) + 4 <= box.Width ? letters : string.Empty;
+            text.Color = colour.Red < 0x90 ? SKColors.White : SKColors.Black;
+            canvas.DrawText(label, box.MidX - (font.MeasureText(label) / 2), box.MidY + 5, SKTextAlign.Left, font, text);
+        }
+
+        text.Color = SKColors.Black;
+        var first = x(runs[0].Start) - ((x(runs[0].Start + 1) - x(runs[0].Start)) / 2);
+        canvas.DrawText("state", first - 6 - font.MeasureText("state"), top + pad + ((StateStripHeight - pad) / 2f) + 3, SKTextAlign.Left, font, text);
     }
 
     /// <summary>The height of the strip under the panels for so many lines of text: none for none.</summary>

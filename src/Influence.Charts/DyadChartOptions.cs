@@ -35,6 +35,13 @@ public sealed record DyadChartOptions
     /// </summary>
     public bool ActiveRangeOnly { get; init; } = true;
 
+    /// <summary>
+    /// Whether to draw the dyad's relationship state in each period (consolidated, contested, estranged, dormant,
+    /// inverted; <see cref="Scoring.ScoreSet.State"/>) as a strip under the panels, in shades of grey with the states'
+    /// names or their letters, explained in a line under the chart. Default true.
+    /// </summary>
+    public bool ShowStates { get; init; } = true;
+
     /// <summary>Whether to shade a measure's interval (low to high) where it has one. Default true.</summary>
     public bool ShowIntervals { get; init; } = true;
 

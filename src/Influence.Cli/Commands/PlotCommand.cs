@@ -7,7 +7,7 @@ using Influence.Uncertainty;
 
 namespace Influence.Cli.Commands;
 
-/// <summary><c>influence plot [CASE] --patron ID --client ID [--measures m1,m2] [--from] [--to] [--granularity] [--title TEXT] [--credit TEXT | --no-credit] --out FILE.png</c>.</summary>
+/// <summary><c>influence plot [CASE] --patron ID --client ID [--measures m1,m2] [--from] [--to] [--granularity] [--title TEXT] [--credit TEXT | --no-credit] [--no-states] --out FILE.png</c>.</summary>
 internal static class PlotCommand
 {
     /// <summary>The widths a chart can have (<see cref="DyadChartOptions.Width"/>).</summary>
@@ -39,10 +39,11 @@ internal static class PlotCommand
             Description = "The credit line at the foot of the chart, one line (default: the case's name and id, the first 12 hex digits of the input hash, the Influence version and the number of sources; \"\" or --no-credit for none).",
         };
         var noCredit = new Option<bool>("--no-credit") { Description = "Draw no credit line (see --credit)." };
+        var noStates = new Option<bool>("--no-states") { Description = "Draw no strip of the dyad's relationship state (consolidated, contested, …) under the panels." };
         var (intervals, seed, intervalKind) = (Common.Intervals(), Common.Seed(), Common.IntervalKindOption());
         var command = new Command("plot", "Draw a dyad's measures over time as a PNG chart: shaded bands are intervals, from the draws with --intervals, and input efficiency's own regression interval without.")
         {
-            @case, patron, client, measures, from, to, granularity, output, widthOption, title, credit, noCredit, intervals, seed, intervalKind,
+            @case, patron, client, measures, from, to, granularity, output, widthOption, title, credit, noCredit, noStates, intervals, seed, intervalKind,
         };
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
@@ -84,6 +85,7 @@ internal static class PlotCommand
                 Width = width,
                 ActiveRangeOnly = !asked,
                 Title = titleText,
+                ShowStates = !parse.GetValue(noStates),
                 Credit = parse.GetValue(noCredit) ? string.Empty : creditText,
             };
             var png = DyadChart.RenderPng(scores, new Dyad(pat, cli), chosen, options);

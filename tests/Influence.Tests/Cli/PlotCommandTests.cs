@@ -70,8 +70,8 @@ public class PlotCommandTests
             // 20–23, big-endian. Exchange and conflict share the [0, 1] panel, the account balance (signed) has its
             // own: a 40-pixel title and two 450-pixel panels, 940.
             BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4)).Should().Be(1600);
-            // Under them, the note on the partial period 2026 and the credit line.
-            BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20, 4)).Should().Be(40 + (2 * 450) + DyadChart.FooterHeight(2));
+            // Under them the state strip, then its key, the note on the partial period 2026 and the credit line.
+            BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20, 4)).Should().Be(40 + (2 * 450) + DyadChart.StateStripHeight + DyadChart.FooterHeight(3));
         }
         finally
         {
@@ -85,6 +85,7 @@ public class PlotCommandTests
     [InlineData("--credit", "Chart: A. Author; data: Influence", null, "Chart: A. Author; data: Influence")]
     [InlineData("--credit", "", null, "")]
     [InlineData("--no-credit", null, null, "")]
+    [InlineData("--no-states", null, null, null)]
     public void Plot_DrawsTheGivenTitleAndCredit(string option, string? value, string? title, string? credit)
     {
         var path = Path.Combine(Path.GetTempPath(), $"influence-plot-{Guid.NewGuid():N}.png");
@@ -97,7 +98,7 @@ public class PlotCommandTests
             var scores = Scorer.Score(CaseReader.LoadBuiltIn());
             var dyad = new Dyad("pakistan", "taliban");
             var png = File.ReadAllBytes(path);
-            png.Should().Equal(DyadChart.RenderPng(scores, dyad, ["exchange"], new DyadChartOptions { Title = title, Credit = credit }));
+            png.Should().Equal(DyadChart.RenderPng(scores, dyad, ["exchange"], new DyadChartOptions { Title = title, Credit = credit, ShowStates = option != "--no-states" }));
             png.Should().NotEqual(DyadChart.RenderPng(scores, dyad, ["exchange"]), $"{option} changes the chart");
         }
         finally
