@@ -28,6 +28,12 @@ namespace Influence.Charts;
 /// their names and gives that range.
 /// </para>
 /// <para>
+/// A period the case's evidence ends inside (<see cref="ScoreSet.IsPartial"/>) is striped grey in every panel, the
+/// segments into it dashed, its tick marked "†" and a note under the chart says so. Under the panels, unless turned off
+/// (<see cref="DyadChartOptions.ShowStates"/>), a strip gives the dyad's relationship state in each period, with a key
+/// in words; the last line is a credit saying where the data come from (<see cref="DyadChartOptions.Credit"/>).
+/// </para>
+/// <para>
 /// Text is drawn with the DejaVu Sans font embedded in this assembly, so the picture is the same on a machine with no
 /// fonts installed. The first call registers that font with ScottPlot's process-wide font list (a resolver that
 /// answers only for "DejaVu Sans"). Rendering is thread-safe: each call draws its own plot.
