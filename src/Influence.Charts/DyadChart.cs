@@ -28,6 +28,12 @@ namespace Influence.Charts;
 /// their names and gives that range.
 /// </para>
 /// <para>
+/// A period the case's evidence ends inside (<see cref="ScoreSet.IsPartial"/>) is striped grey in every panel, the
+/// segments into it dashed, its tick marked "†" and a note under the chart says so. Under the panels, unless turned off
+/// (<see cref="DyadChartOptions.ShowStates"/>), a strip gives the dyad's relationship state in each period, with a key
+/// in words; the last line is a credit saying where the data come from (<see cref="DyadChartOptions.Credit"/>).
+/// </para>
+/// <para>
 /// Text is drawn with the DejaVu Sans font embedded in this assembly, so the picture is the same on a machine with no
 /// fonts installed. The first call registers that font with ScottPlot's process-wide font list (a resolver that
 /// answers only for "DejaVu Sans"). Rendering is thread-safe: each call draws its own plot.
@@ -35,6 +41,25 @@ namespace Influence.Charts;
 /// </remarks>
 public static class DyadChart
 {
+    /// <summary>The height of the title strip, when there is a title.</summary>
+    internal const int TitleHeight = 40;
+
+    /// <summary>The mark of the partial period, as in the score table.</summary>
+    internal const string PartialMark = "†";
+
+    /// <summary>The height of the state strip under the panels (<see cref="DyadChartOptions.ShowStates"/>).</summary>
+    internal const int StateStripHeight = 30;
+
+    private const int FooterFontSize = 13;
+    private const int FooterLineHeight = 18;
+    private const int FooterPadding = 6;
+    private const int FooterMargin = 10;
+
+    /// <summary>The partial period's band: a light grey ground with grey stripes, under the lines.</summary>
+    private static readonly Color PartialFill = new(0xF2, 0xF2, 0xF2);
+
+    private static readonly Color PartialHatch = new(0xC0, 0xC0, 0xC0);
+
     /// <summary>The measures of the upper panel by default: Biermann's features (power asymmetry with its conflictual character).</summary>
     public static ImmutableArray<string> Features { get; } = [.. Measures.Features.Select(m => m.Name)];
 
@@ -64,22 +89,42 @@ public static class DyadChart
         var panels = SplitByScale(scores, d, PanelsFor(scores, measures), from, to);
         BundledFont.EnsureRegistered();
         var width = options.Width;
-        var titleHeight = 40;
-        var height = titleHeight + (panels.Count * options.PanelHeight);
+        var title = options.Title ?? DefaultTitle(scores, dyad, from, to, options.ShowIntervals);
+        var titleHeight = title.Length == 0 ? 0 : TitleHeight;
+        var partial = PartialPeriod(scores, from, to);
+        var footer = FooterLines(scores, from, to, options);
+        using var footerFont = new SKFont(Fonts.GetTypeface(BundledFont.FamilyName, bold: false, italic: false), FooterFontSize);
+        var wrapped = footer.SelectMany(line => Wrap(line, footerFont, width - (2 * FooterMargin))).ToList();
+        var footerHeight = FooterHeight(wrapped.Count);
+        var stripHeight = options.ShowStates ? StateStripHeight : 0;
+        var height = titleHeight + (panels.Count * options.PanelHeight) + stripHeight + footerHeight;
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul);
         using var surface = SKSurface.Create(info);
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
-        DrawTitle(canvas, options.Title ?? DefaultTitle(scores, dyad, from, to, options.ShowIntervals), width, titleHeight);
+        if (titleHeight > 0)
+        {
+            DrawTitle(canvas, title, width, titleHeight);
+        }
+
+        Plot? last = null;
         for (var i = 0; i < panels.Count; i++)
         {
-            var plot = BuildPanel(scores, d, panels[i], options, from, to);
+            var plot = last = BuildPanel(scores, d, panels[i], options, from, to, partial);
             // A plot clears the canvas it renders to: draw each panel on its own surface, then place it.
             using var panelSurface = SKSurface.Create(new SKImageInfo(width, options.PanelHeight, SKColorType.Rgba8888, SKAlphaType.Premul));
             plot.Render(panelSurface.Canvas, width, options.PanelHeight);
             using var panelImage = panelSurface.Snapshot();
             canvas.DrawImage(panelImage, 0, titleHeight + (i * options.PanelHeight));
         }
+
+        if (options.ShowStates)
+        {
+            // Aligned with the last panel's periods (its data area, as the plot was just drawn).
+            DrawStates(canvas, StateRuns(scores, d, from, to), p => last!.GetPixel(new Coordinates(p, 0)).X, titleHeight + (panels.Count * options.PanelHeight), footerFont);
+        }
+
+        DrawFooter(canvas, wrapped, footerFont, height - footerHeight);
 
         using var image = surface.Snapshot();
         using var png = image.Encode(SKEncodedImageFormat.Png, 100);
@@ -214,9 +259,20 @@ public static class DyadChart
             : throw new ArgumentException($"no measure is called '{n}'; expected one of: {string.Join(", ", scores.Measures.Select(m => m.Name))}", parameter)),
     ];
 
-    private static Plot BuildPanel(ScoreSet scores, int dyad, (string Title, int[] Measures) panel, DyadChartOptions options, int from, int to)
+    private static Plot BuildPanel(ScoreSet scores, int dyad, (string Title, int[] Measures) panel, DyadChartOptions options, int from, int to, int? partial)
     {
         var plot = new Plot();
+        if (partial is { } pp)
+        {
+            // Under the lines: grey diagonal stripes over the whole period, readable in black and white.
+            var span = plot.Add.HorizontalSpan(pp - 0.5, pp + 0.5);
+            span.FillStyle.Color = PartialFill;
+            span.FillStyle.Hatch = new ScottPlot.Hatches.Striped();
+            span.FillStyle.HatchColor = PartialHatch;
+            span.LineStyle.Width = 0;
+            span.LegendText = PartialLegend(scores, pp);
+        }
+
         var palette = new ScottPlot.Palettes.Category10();
         var n = to - from + 1;
         var xs = Enumerable.Range(from, n).Select(p => (double)p).ToArray();
@@ -245,10 +301,21 @@ public static class DyadChart
                     band.LineColor = Colors.Transparent;
                 }
 
-                var line = plot.Add.Scatter(runX, [.. values[start..end].Select(v => v.Value!.Value)]);
+                // The segment into the partial period is dashed: its end rests on part of the period only.
+                var cut = partial is { } marked && marked - from > start && marked - from < end ? marked - from : end;
+                var line = plot.Add.Scatter(xs[start..cut], [.. values[start..cut].Select(v => v.Value!.Value)]);
                 line.Color = color;
                 line.LineWidth = 2;
                 line.MarkerSize = end - start == 1 ? 7 : 4;
+                if (cut < end)
+                {
+                    var dashed = plot.Add.Scatter(xs[(cut - 1)..end], [.. values[(cut - 1)..end].Select(v => v.Value!.Value)]);
+                    dashed.Color = color;
+                    dashed.LineWidth = 2;
+                    dashed.LinePattern = LinePattern.Dashed;
+                    dashed.MarkerSize = 4;
+                }
+
                 if (first)
                 {
                     line.LegendText = LegendLabel(measure.Name);
@@ -273,7 +340,7 @@ public static class DyadChart
         }
 
         plot.Axes.SetLimits(from - 0.5, to + 0.5, low, high);
-        plot.Axes.Bottom.TickGenerator = PeriodTicks(scores, from, to);
+        plot.Axes.Bottom.TickGenerator = PeriodTicks(scores, from, to, partial);
         // The text output's minus sign (U+2212), not ASCII '-', on the value axis; and never "-0".
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = ValueLabel };
         plot.Legend.Alignment = Alignment.UpperLeft;
@@ -337,17 +404,193 @@ public static class DyadChart
         return text == "-0" ? "0" : text.Replace('-', '\u2212');
     }
 
-    private static ScottPlot.TickGenerators.NumericManual PeriodTicks(ScoreSet scores, int from, int to)
+    /// <summary>The period ticks, about twelve; the partial period always has one, its label marked "†".</summary>
+    private static ScottPlot.TickGenerators.NumericManual PeriodTicks(ScoreSet scores, int from, int to, int? partial)
     {
         var n = to - from + 1;
         var step = Math.Max(1, (int)Math.Ceiling(n / 12.0));
         var ticks = new ScottPlot.TickGenerators.NumericManual();
         for (var p = from; p <= to; p += step)
         {
+            // The partial period gets its own tick below; one closer than a step to it would crowd its label out.
+            if (partial is { } pp && Math.Abs(p - pp) < step)
+            {
+                continue;
+            }
+
             ticks.AddMajor(p, scores.Periods[p].ToString());
         }
 
+        if (partial is { } marked)
+        {
+            ticks.AddMajor(marked, PeriodLabel(scores, marked, partial));
+        }
+
         return ticks;
+    }
+
+    /// <summary>A period as the chart labels it: "2026†" for the partial period, as the score table marks it.</summary>
+    internal static string PeriodLabel(ScoreSet scores, int period, int? partial) =>
+        period == partial ? $"{scores.Periods[period]}{PartialMark}" : scores.Periods[period].ToString();
+
+    /// <summary>
+    /// The position of the period inside which the case's evidence ends (<see cref="ScoreSet.IsPartial"/>), when it is
+    /// drawn (between <paramref name="from"/> and <paramref name="to"/>); else null.
+    /// </summary>
+    internal static int? PartialPeriod(ScoreSet scores, int from, int to) =>
+        Enumerable.Range(from, to - from + 1).FirstOrDefault(scores.IsPartial, -1) is var p and >= 0 ? p : null;
+
+    /// <summary>The partial period's legend entry in each panel: "2026†: evidence ends 2026-02-28".</summary>
+    internal static string PartialLegend(ScoreSet scores, int period) =>
+        $"{PeriodLabel(scores, period, period)}: evidence ends {scores.EvidenceEnds!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>
+    /// The note under the chart on its partial period, when one is drawn: "† 2026 (striped): the case's evidence ends
+    /// on 2026-02-28, inside 2026; that period's values rest on part of it only (what came later is not in the case)."
+    /// </summary>
+    internal static string? PartialNote(ScoreSet scores, int from, int to) =>
+        PartialPeriod(scores, from, to) is { } p
+            ? $"{PartialMark} {scores.Periods[p]} (striped): the case's evidence ends on {scores.EvidenceEnds!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}, inside {scores.Periods[p]}; that period's values rest on part of it only (what came later is not in the case)."
+            : null;
+
+    /// <summary>
+    /// Where the data come from: "Data: Pakistan and the Afghan Taliban (pakistan-taliban), input 3f2a…(12 hex digits);
+    /// Influence 0.1.0; 52 sources". The input hash covers the case and the scoring options
+    /// (<see cref="Reproducibility.InputHash"/>); the version is the library's, without the build's commit.
+    /// </summary>
+    internal static string DefaultCredit(ScoreSet scores)
+    {
+        var sources = scores.Case.Sources.Length;
+        return string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"Data: {scores.Case.Name} ({scores.Case.Id}), input {scores.InputHash[..12]}; Influence {LibraryVersion}; {sources} source{(sources == 1 ? string.Empty : "s")}");
+    }
+
+    /// <summary>The version of the Influence library that scored (its informational version without "+commit"): the same for every build of one release.</summary>
+    internal static string LibraryVersion { get; } =
+        (typeof(ScoreSet).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion
+            ?? typeof(ScoreSet).Assembly.GetName().Version?.ToString(3)
+            ?? "unknown").Split('+')[0];
+
+    /// <summary>The lines under the panels, in order: the states' key (with <see cref="DyadChartOptions.ShowStates"/>), the partial period's note (when it is drawn), then the credit (unless it is empty).</summary>
+    internal static List<string> FooterLines(ScoreSet scores, int from, int to, DyadChartOptions options)
+    {
+        var lines = new List<string>();
+        if (options.ShowStates)
+        {
+            lines.Add(StateKey);
+        }
+
+        if (PartialNote(scores, from, to) is { } note)
+        {
+            lines.Add(note);
+        }
+
+        var credit = options.Credit ?? DefaultCredit(scores);
+        if (credit.Length > 0)
+        {
+            lines.Add(credit);
+        }
+
+        return lines;
+    }
+
+    /// <summary>The key to the state strip, under the chart.</summary>
+    internal const string StateKey =
+        "State (the strip under the panels, from exchange, conflict and the account balance): Cs consolidated, Ct contested, E estranged, D dormant, I inverted, – undetermined.";
+
+    /// <summary>The runs of periods [start, end] (positions) in which the dyad's state is the same, null where it is undetermined or the dyad inactive.</summary>
+    internal static List<(int Start, int End, RelationshipState? State)> StateRuns(ScoreSet scores, int dyad, int from, int to)
+    {
+        var runs = new List<(int Start, int End, RelationshipState? State)>();
+        for (var p = from; p <= to; p++)
+        {
+            var state = scores.State(dyad, p).State;
+            if (runs.Count > 0 && runs[^1].State == state)
+            {
+                runs[^1] = (runs[^1].Start, p, state);
+            }
+            else
+            {
+                runs.Add((p, p, state));
+            }
+        }
+
+        return runs;
+    }
+
+    /// <summary>A state's grey (darker for the closer relations, black for inverted) and its letters in the key.</summary>
+    internal static (SKColor Fill, string Letters) StateLook(RelationshipState? state) => state switch
+    {
+        RelationshipState.Consolidated => (new SKColor(0x4D, 0x4D, 0x4D), "Cs"),
+        RelationshipState.Contested => (new SKColor(0x80, 0x80, 0x80), "Ct"),
+        RelationshipState.Estranged => (new SKColor(0xB3, 0xB3, 0xB3), "E"),
+        RelationshipState.Dormant => (new SKColor(0xDD, 0xDD, 0xDD), "D"),
+        RelationshipState.Inverted => (new SKColor(0x1A, 0x1A, 0x1A), "I"),
+        _ => (SKColors.White, "–"),
+    };
+
+    private static void DrawStates(SKCanvas canvas, List<(int Start, int End, RelationshipState? State)> runs, Func<int, float> x, int top, SKFont font)
+    {
+        const int pad = 4;
+        var bottom = top + StateStripHeight - pad;
+        using var fill = new SKPaint { IsAntialias = false };
+        using var border = new SKPaint { Color = SKColors.Black, IsAntialias = false, Style = SKPaintStyle.Stroke, StrokeWidth = 1 };
+        using var text = new SKPaint { IsAntialias = true };
+        foreach (var (start, end, state) in runs)
+        {
+            var (left, right) = (x(start) - ((x(start + 1) - x(start)) / 2), x(end) + ((x(end + 1) - x(end)) / 2));
+            var box = new SKRect(MathF.Round(left), top + pad, MathF.Round(right), bottom);
+            var (colour, letters) = StateLook(state);
+            fill.Color = colour;
+            canvas.DrawRect(box, fill);
+            canvas.DrawRect(box, border);
+            var word = state is { } st ? RelationshipStates.StateName(st) : "undetermined";
+            var label = font.MeasureText(word) + 6 <= box.Width ? word : font.MeasureText(letters) + 4 <= box.Width ? letters : string.Empty;
+            text.Color = colour.Red < 0x90 ? SKColors.White : SKColors.Black;
+            canvas.DrawText(label, box.MidX - (font.MeasureText(label) / 2), box.MidY + 5, SKTextAlign.Left, font, text);
+        }
+
+        text.Color = SKColors.Black;
+        var first = x(runs[0].Start) - ((x(runs[0].Start + 1) - x(runs[0].Start)) / 2);
+        canvas.DrawText("state", first - 6 - font.MeasureText("state"), top + pad + ((StateStripHeight - pad) / 2f) + 3, SKTextAlign.Left, font, text);
+    }
+
+    /// <summary>The height of the strip under the panels for so many lines of text: none for none.</summary>
+    internal static int FooterHeight(int lines) => lines == 0 ? 0 : (lines * FooterLineHeight) + (2 * FooterPadding);
+
+    /// <summary>A line cut into lines no wider than <paramref name="width"/> pixels, between words (a word wider than that stands alone).</summary>
+    private static IEnumerable<string> Wrap(string text, SKFont font, float width)
+    {
+        var line = string.Empty;
+        foreach (var word in text.Split(' '))
+        {
+            var longer = line.Length == 0 ? word : $"{line} {word}";
+            if (line.Length > 0 && font.MeasureText(longer) > width)
+            {
+                yield return line;
+                line = word;
+            }
+            else
+            {
+                line = longer;
+            }
+        }
+
+        if (line.Length > 0)
+        {
+            yield return line;
+        }
+    }
+
+    private static void DrawFooter(SKCanvas canvas, List<string> lines, SKFont font, int top)
+    {
+        using var paint = new SKPaint { Color = new SKColor(0x40, 0x40, 0x40), IsAntialias = true };
+        for (var i = 0; i < lines.Count; i++)
+        {
+            canvas.DrawText(lines[i], FooterMargin, top + FooterPadding + ((i + 1) * FooterLineHeight) - 5, SKTextAlign.Left, font, paint);
+        }
     }
 
     private static void DrawTitle(SKCanvas canvas, string title, int width, int height)

@@ -7,7 +7,7 @@ using Influence.Uncertainty;
 
 namespace Influence.Cli.Commands;
 
-/// <summary><c>influence plot [CASE] --patron ID --client ID [--measures m1,m2] [--from] [--to] [--granularity] --out FILE.png</c>.</summary>
+/// <summary><c>influence plot [CASE] --patron ID --client ID [--measures m1,m2] [--from] [--to] [--granularity] [--title TEXT] [--credit TEXT | --no-credit] [--no-states] --out FILE.png</c>.</summary>
 internal static class PlotCommand
 {
     /// <summary>The widths a chart can have (<see cref="DyadChartOptions.Width"/>).</summary>
@@ -30,10 +30,20 @@ internal static class PlotCommand
         var output = Common.Out("The PNG file to write (written whole or not at all).");
         output.Required = true;
         var widthOption = new Option<int>("--width") { Description = "Image width in pixels.", DefaultValueFactory = _ => DyadChartOptions.Default.Width };
+        var title = new Option<string?>("--title")
+        {
+            Description = "The title above the chart, one line (default: the actors' names and the drawn range; \"\" for no title, and no room kept for it).",
+        };
+        var credit = new Option<string?>("--credit")
+        {
+            Description = "The credit line at the foot of the chart, one line (default: the case's name and id, the first 12 hex digits of the input hash, the Influence version and the number of sources; \"\" or --no-credit for none).",
+        };
+        var noCredit = new Option<bool>("--no-credit") { Description = "Draw no credit line (see --credit)." };
+        var noStates = new Option<bool>("--no-states") { Description = "Draw no strip of the dyad's relationship state (consolidated, contested, …) under the panels." };
         var (intervals, seed, intervalKind) = (Common.Intervals(), Common.Seed(), Common.IntervalKindOption());
         var command = new Command("plot", "Draw a dyad's measures over time as a PNG chart: shaded bands are intervals, from the draws with --intervals, and input efficiency's own regression interval without.")
         {
-            @case, patron, client, measures, from, to, granularity, output, widthOption, intervals, seed, intervalKind,
+            @case, patron, client, measures, from, to, granularity, output, widthOption, title, credit, noCredit, noStates, intervals, seed, intervalKind,
         };
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
@@ -49,6 +59,14 @@ internal static class PlotCommand
                 throw new Common.UsageException(string.Create(CultureInfo.InvariantCulture, $"--width must be between {MinWidth} and {MaxWidth} pixels, got {width}"));
             }
 
+            var creditText = OneLine(parse.GetValue(credit), "--credit");
+            if (parse.GetValue(noCredit) && creditText is not null)
+            {
+                throw new Common.UsageException("give --credit TEXT or --no-credit, not both");
+            }
+
+            var titleText = OneLine(parse.GetValue(title), "--title");
+
             var theCase = Common.LoadCase(io, parse, parse.GetValue(@case));
             var (pat, cli) = Common.DyadOf(theCase, parse.GetValue(patron), parse.GetValue(client));
 
@@ -62,11 +80,24 @@ internal static class PlotCommand
             var chosen = parse.GetValue(measures)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             // Without --from or --to the chart spans the dyad's active range; a range asked for is drawn whole.
             var asked = parse.GetValue(from) is not null || parse.GetValue(to) is not null;
-            var options = DyadChartOptions.Default with { Width = width, ActiveRangeOnly = !asked };
+            var options = DyadChartOptions.Default with
+            {
+                Width = width,
+                ActiveRangeOnly = !asked,
+                Title = titleText,
+                ShowStates = !parse.GetValue(noStates),
+                Credit = parse.GetValue(noCredit) ? string.Empty : creditText,
+            };
             var png = DyadChart.RenderPng(scores, new Dyad(pat, cli), chosen, options);
             Common.WriteFile(io, outPath, stream => stream.Write(png));
             return Cli.Success;
         }));
         return command;
     }
+
+    /// <summary>The text of --title or --credit, checked before any work: one line, as the chart draws it.</summary>
+    private static string? OneLine(string? text, string option) =>
+        text is null || !text.Any(char.IsControl)
+            ? text
+            : throw new Common.UsageException($"{option} must be one line of text, with no line break or other control character");
 }

@@ -23,7 +23,7 @@ public class DyadChartTests
         png.Take(8).Should().Equal(0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A);
         using var bitmap = SKBitmap.Decode(png);
         bitmap.Width.Should().Be(DyadChartOptions.Default.Width);
-        bitmap.Height.Should().Be(40 + (3 * DyadChartOptions.Default.PanelHeight), "features, unit criteria and input efficiency, which is signed, in a panel of its own");
+        bitmap.Height.Should().Be(40 + (3 * DyadChartOptions.Default.PanelHeight) + DyadChart.StateStripHeight + DyadChart.FooterHeight(2), "features, unit criteria and input efficiency, which is signed, in a panel of its own; the state strip, its key and the credit line under them");
         DarkPixels(bitmap, 0, 40).Should().BeGreaterThan(200, "the title is drawn with the bundled font");
         DistinctColours(bitmap).Should().BeGreaterThan(10, "each measure has a line of its own colour");
     }
@@ -35,7 +35,7 @@ public class DyadChartTests
 
         using var bitmap = SKBitmap.Decode(png);
         bitmap.Width.Should().Be(800);
-        bitmap.Height.Should().Be(640, "exchange is in [0, 1] and input efficiency signed: each has a panel with its own axis");
+        bitmap.Height.Should().Be(640 + DyadChart.StateStripHeight + DyadChart.FooterHeight(4), "exchange is in [0, 1] and input efficiency signed: each has a panel with its own axis; the state strip, its key and the credit line under them, each wrapped to two lines at 800 pixels");
         DarkPixels(bitmap, 40, 340).Should().BeGreaterThan(1000, "axes, tick labels and lines are drawn");
     }
 
@@ -184,6 +184,153 @@ public class DyadChartTests
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public void ThePartialPeriod_IsMarked_InTheTicksTheLegendAndANote()
+    {
+        var scores = Scorer.Score(CaseReader.LoadBuiltIn());
+        var (from, to) = DyadChart.ActiveRange(scores, scores.IndexOf(PakistanTaliban));
+        var y2026 = scores.Periods.IndexOf(Period.FromYear(2026));
+
+        DyadChart.PartialPeriod(scores, from, to).Should().Be(y2026, "the reference case's evidence ends on 2026-02-28");
+        DyadChart.PeriodLabel(scores, y2026, y2026).Should().Be("2026†");
+        DyadChart.PeriodLabel(scores, y2026 - 1, y2026).Should().Be("2025");
+        DyadChart.PartialLegend(scores, y2026).Should().Be("2026†: evidence ends 2026-02-28");
+        DyadChart.PartialNote(scores, from, to).Should().Be(
+            "† 2026 (striped): the case's evidence ends on 2026-02-28, inside 2026; that period's values rest on part of it only (what came later is not in the case).");
+        DyadChart.FooterLines(scores, from, to, DyadChartOptions.Default).Should().Equal(
+            [DyadChart.StateKey, DyadChart.PartialNote(scores, from, to)!, DyadChart.DefaultCredit(scores)], "the note comes after the states' key, before the credit");
+        DyadChart.PartialPeriod(scores, from, y2026 - 1).Should().BeNull("a chart that ends in 2025 has no partial period");
+        DyadChart.PartialNote(scores, from, y2026 - 1).Should().BeNull();
+        DyadChart.PartialPeriod(Scores(), 0, Scores().PeriodCount - 1).Should().BeNull("the 1990s excerpt's evidence runs to the end of its last year");
+    }
+
+    [Fact]
+    public void ThePartialPeriod_IsDrawnStriped()
+    {
+        var untilEnd = Scorer.Score(CaseReader.LoadBuiltIn(), ScoringOptions.Default, new ScoringRequest { From = Period.FromYear(2015), To = Period.FromYear(2026) });
+        var until2025 = Scorer.Score(CaseReader.LoadBuiltIn(), ScoringOptions.Default, new ScoringRequest { From = Period.FromYear(2015), To = Period.FromYear(2025) });
+        var options = new DyadChartOptions { ActiveRangeOnly = false, Credit = string.Empty, ShowStates = false };
+
+        using var marked = SKBitmap.Decode(DyadChart.RenderPng(untilEnd, PakistanTaliban, ["exchange"], options));
+        using var unmarked = SKBitmap.Decode(DyadChart.RenderPng(until2025, PakistanTaliban, ["exchange"], options));
+
+        // The stripes' grey, 0xC0C0C0, where a stripe covers a pixel whole.
+        StripePixels(marked).Should().BeGreaterThan(2000, "the period 2026 is covered by grey stripes in the panel and a swatch in the legend");
+        StripePixels(unmarked).Should().BeLessThan(100, "without the partial period there are no stripes");
+    }
+
+    [Fact]
+    public void TheCreditLine_SaysWhereTheDataComeFrom_ByDefault()
+    {
+        var scores = Scorer.Score(CaseReader.LoadBuiltIn());
+
+        var credit = DyadChart.DefaultCredit(scores);
+
+        credit.Should().Be($"Data: Pakistan and the Afghan Taliban, 1973–2026 (pakistan-taliban), input {scores.InputHash[..12]}; Influence {DyadChart.LibraryVersion}; {scores.Case.Sources.Length} sources");
+        DyadChart.LibraryVersion.Should().MatchRegex(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$", "the release's version, without the build's commit, so a chart does not change from commit to commit");
+        var (from, to) = (0, scores.PeriodCount - 1);
+        DyadChart.FooterLines(scores, from, to, DyadChartOptions.Default)[^1].Should().Be(credit);
+        DyadChart.FooterLines(scores, from, to, new DyadChartOptions { Credit = "Chart: A. Author" })[^1].Should().Be("Chart: A. Author");
+        DyadChart.FooterLines(scores, from, to, new DyadChartOptions { Credit = string.Empty }).Should().Equal(DyadChart.StateKey, DyadChart.PartialNote(scores, from, to));
+    }
+
+    [Fact]
+    public void ACreditOfOnesOwn_ChangesOnlyTheFoot_AndNoCreditTakesItsLineAway()
+    {
+        var scores = Scores();
+        var noStates = new DyadChartOptions { ShowStates = false };
+        using var standard = SKBitmap.Decode(DyadChart.RenderPng(scores, PakistanTaliban, ["exchange"], noStates));
+        using var credited = SKBitmap.Decode(DyadChart.RenderPng(scores, PakistanTaliban, ["exchange"], noStates with { Credit = "Chart: A. Author, 2026" }));
+        using var none = SKBitmap.Decode(DyadChart.RenderPng(scores, PakistanTaliban, ["exchange"], noStates with { Credit = string.Empty }));
+        var panelsEnd = 40 + DyadChartOptions.Default.PanelHeight;
+
+        (credited.Width, credited.Height).Should().Be((standard.Width, standard.Height));
+        standard.Height.Should().Be(panelsEnd + DyadChart.FooterHeight(1));
+        DarkPixels(standard, panelsEnd, standard.Height).Should().BeGreaterThan(300, "the credit line is written under the panels");
+        DifferingPixels(standard, credited, 0, panelsEnd).Should().Be(0, "the title and panels do not depend on the credit");
+        DifferingPixels(standard, credited, panelsEnd, standard.Height).Should().BeGreaterThan(0, "the foot shows the given credit");
+        none.Height.Should().Be(panelsEnd, "with no credit, no states and no partial period nothing is drawn under the panels");
+        DifferingPixels(standard, none, 0, panelsEnd).Should().Be(0);
+    }
+
+    [Fact]
+    public void AnEmptyTitle_DrawsNoTitle_AndKeepsNoRoomForIt()
+    {
+        var scores = Scores();
+        using var standard = SKBitmap.Decode(DyadChart.RenderPng(scores, PakistanTaliban, ["exchange"]));
+        using var untitled = SKBitmap.Decode(DyadChart.RenderPng(scores, PakistanTaliban, ["exchange"], new DyadChartOptions { Title = string.Empty }));
+
+        untitled.Height.Should().Be(standard.Height - 40);
+        for (var y = 0; y < untitled.Height; y += 7)
+        {
+            for (var x = 0; x < untitled.Width; x += 7)
+            {
+                untitled.GetPixel(x, y).Should().Be(standard.GetPixel(x, y + 40), "the panels and the foot are the same, moved up by the title strip");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("Title")]
+    [InlineData("Credit")]
+    public void Options_RejectATitleOrCreditOfMoreThanOneLine(string which)
+    {
+        var act = () => which == "Title" ? new DyadChartOptions { Title = "one\ntwo" } : new DyadChartOptions { Credit = "one\rtwo" };
+
+        act.Should().Throw<ArgumentException>().Where(e => e.ParamName == which).WithMessage($"{which} must be one line of text*");
+    }
+
+    [Fact]
+    public void TheStateStrip_ShowsTheDyadsStateInEachPeriod_InRunsWithAKey()
+    {
+        var scores = Scorer.Score(CaseReader.LoadBuiltIn());
+        var d = scores.IndexOf(PakistanTaliban);
+        var (from, to) = DyadChart.ActiveRange(scores, d);
+
+        var runs = DyadChart.StateRuns(scores, d, from, to);
+
+        runs[0].Start.Should().Be(from);
+        runs[^1].End.Should().Be(to);
+        runs.Zip(runs.Skip(1)).Should().OnlyContain(pair => pair.First.End + 1 == pair.Second.Start && pair.First.State != pair.Second.State, "runs are consecutive, each a change of state");
+        runs.SelectMany(r => Enumerable.Range(r.Start, r.End - r.Start + 1).Select(p => (p, r.State)))
+            .Should().OnlyContain(x => scores.State(d, x.p).State == x.State, "each period's state is the score set's");
+        runs.Select(r => r.State).Should().Contain([RelationshipState.Dormant, RelationshipState.Consolidated], "the Taliban's years under Pakistan's patronage");
+        Enum.GetValues<RelationshipState>().Select(s => DyadChart.StateLook(s)).Append(DyadChart.StateLook(null))
+            .Should().OnlyHaveUniqueItems("each state has its own grey and letters");
+        foreach (var state in Enum.GetValues<RelationshipState>())
+        {
+            DyadChart.StateKey.Should().Contain($"{DyadChart.StateLook(state).Letters} {RelationshipStates.StateName(state)}", "the key explains every state's letters in words");
+        }
+    }
+
+    [Fact]
+    public void TheStateStrip_IsDrawnUnderThePanels_UnlessTurnedOff()
+    {
+        var scores = Scores();
+        using var with = SKBitmap.Decode(DyadChart.RenderPng(scores, PakistanTaliban, ["exchange"], new DyadChartOptions { Credit = string.Empty }));
+        using var without = SKBitmap.Decode(DyadChart.RenderPng(scores, PakistanTaliban, ["exchange"], new DyadChartOptions { Credit = string.Empty, ShowStates = false }));
+        var panelsEnd = 40 + DyadChartOptions.Default.PanelHeight;
+
+        without.Height.Should().Be(panelsEnd);
+        with.Height.Should().Be(panelsEnd + DyadChart.StateStripHeight + DyadChart.FooterHeight(1), "the strip, then its key on one line");
+        DarkPixels(with, panelsEnd, panelsEnd + DyadChart.StateStripHeight).Should().BeGreaterThan(2000, "the strip is filled with the states' greys and outlined");
+        DifferingPixels(with, without, 0, panelsEnd).Should().Be(0, "the panels do not depend on the strip");
+    }
+
+    private static int StripePixels(SKBitmap bitmap)
+    {
+        var count = 0;
+        for (var y = 0; y < bitmap.Height; y++)
+        {
+            for (var x = 0; x < bitmap.Width; x++)
+            {
+                count += bitmap.GetPixel(x, y) == new SKColor(0xC0, 0xC0, 0xC0) ? 1 : 0;
+            }
+        }
+
+        return count;
     }
 
     private static int DarkPixels(SKBitmap bitmap, int fromRow, int toRow)

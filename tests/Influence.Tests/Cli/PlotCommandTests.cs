@@ -70,12 +70,56 @@ public class PlotCommandTests
             // 20–23, big-endian. Exchange and conflict share the [0, 1] panel, the account balance (signed) has its
             // own: a 40-pixel title and two 450-pixel panels, 940.
             BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4)).Should().Be(1600);
-            BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20, 4)).Should().Be(40 + (2 * 450));
+            // Under them the state strip, then its key, the note on the partial period 2026 and the credit line.
+            BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20, 4)).Should().Be(40 + (2 * 450) + DyadChart.StateStripHeight + DyadChart.FooterHeight(3));
         }
         finally
         {
             File.Delete(path);
         }
+    }
+
+    [Theory]
+    [InlineData("--title", "Figure 2: Pakistan and the Taliban", "Figure 2: Pakistan and the Taliban", null)]
+    [InlineData("--title", "", "", null)]
+    [InlineData("--credit", "Chart: A. Author; data: Influence", null, "Chart: A. Author; data: Influence")]
+    [InlineData("--credit", "", null, "")]
+    [InlineData("--no-credit", null, null, "")]
+    [InlineData("--no-states", null, null, null)]
+    public void Plot_DrawsTheGivenTitleAndCredit(string option, string? value, string? title, string? credit)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"influence-plot-{Guid.NewGuid():N}.png");
+        try
+        {
+            string[] words = value is null ? [option] : [option, value];
+            var (code, _, err) = Run(["plot", "--patron", "pakistan", "--client", "taliban", "--measures", "exchange", .. words, "--out", path]);
+
+            code.Should().Be(0, err);
+            var scores = Scorer.Score(CaseReader.LoadBuiltIn());
+            var dyad = new Dyad("pakistan", "taliban");
+            var png = File.ReadAllBytes(path);
+            png.Should().Equal(DyadChart.RenderPng(scores, dyad, ["exchange"], new DyadChartOptions { Title = title, Credit = credit, ShowStates = option != "--no-states" }));
+            png.Should().NotEqual(DyadChart.RenderPng(scores, dyad, ["exchange"]), $"{option} changes the chart");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("give --credit TEXT or --no-credit, not both", "--credit", "Mine", "--no-credit")]
+    [InlineData("--title must be one line of text", "--title", "one\ntwo")]
+    [InlineData("--credit must be one line of text", "--credit", "one\ttwo")]
+    public void Plot_ExitsWithUsageCode_OnAWrongTitleOrCredit(string message, params string[] words)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"influence-plot-{Guid.NewGuid():N}.png");
+        var (code, output, err) = Run(["plot", "--patron", "pakistan", "--client", "taliban", .. words, "--out", path]);
+
+        code.Should().Be(2);
+        output.Should().BeEmpty();
+        err.Should().Contain(message);
+        File.Exists(path).Should().BeFalse();
     }
 
     [Fact]
