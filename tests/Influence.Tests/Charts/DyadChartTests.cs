@@ -16,6 +16,14 @@ public class DyadChartTests
     private static ScoreSet Scores() => Scorer.Score(CaseReader.LoadBuiltIn("pakistan-taliban-1990s"));
 
     [Fact]
+    public void ThePlotHowTo_QuotesTheCreditLine_TheReferenceChartCarries()
+    {
+        var scores = Scorer.Score(CaseReader.LoadBuiltIn());
+
+        new Influence.Tests.Support.DocPage("howto-plot.md").Quotes(DyadChart.DefaultCredit(scores));
+    }
+
+    [Fact]
     public void RenderPng_DrawsThreePanelsWithTitleText_ByDefault()
     {
         var png = DyadChart.RenderPng(Scores(), PakistanTaliban);
