@@ -16,7 +16,7 @@ Console.WriteLine($"{dyad} in 1999: exchange {y1999.Exchange.Value:0.00}, asymme
 var why = Explainer.Explain(scores, dyad, Period.FromYear(2001), "conflict");
 Console.WriteLine($"conflict in 2001 rests on {why.Contributions.Length} evidence items; largest: {why.Contributions[0].EvidenceId}");
 var json = ScoreWriter.ToJson(scores);
-Console.WriteLine($"scores JSON names its schema: {json.Contains("\"influence.scores/1\"", StringComparison.Ordinal)}");
+Console.WriteLine($"scores JSON names its schema: {json.Contains("\"influence.scores/2\"", StringComparison.Ordinal)}");
 var png = DyadChart.RenderPng(scores, dyad);
 Console.WriteLine($"case schema next to the assembly: {File.Exists(Path.Combine(AppContext.BaseDirectory, "case.schema.json"))}");
 Console.WriteLine($"chart is a PNG: {png.Length > 10_000 && png[0] == 0x89 && png[1] == (byte)'P' && png[2] == (byte)'N' && png[3] == (byte)'G'}");

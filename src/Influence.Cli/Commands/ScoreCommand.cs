@@ -8,7 +8,7 @@ using Spectre.Console;
 namespace Influence.Cli.Commands;
 
 /// <summary>
-/// <c>influence score [CASE] [--patron --client] [--from] [--to] [--granularity] [--format table|json|csv] [--out]
+/// <c>influence score [CASE] [--patron --client] [--from] [--to] [--granularity] [--format table|json|csv|long-csv] [--out]
 /// [--intervals N --seed S --interval-kind bootstrap|montecarlo|both]</c>.
 /// </summary>
 internal static class ScoreCommand
@@ -21,7 +21,7 @@ internal static class ScoreCommand
         var from = Common.From();
         var to = Common.To();
         var granularity = Common.Granularity();
-        var format = new Option<string>("--format") { Description = "table, json (influence.scores/1) or csv; json and csv carry the input hash (SHA-256 of the case and the options).", DefaultValueFactory = _ => "table" };
+        var format = new Option<string>("--format") { Description = "table, json (influence.scores/2), csv (one row per dyad and period) or long-csv (one row per dyad, period and measure); json and the CSVs carry the input hash (SHA-256 of the case and the options).", DefaultValueFactory = _ => "table" };
         var output = Common.Out();
         var (intervals, seed, intervalKind) = (Common.Intervals(), Common.Seed(), Common.IntervalKindOption());
         var command = new Command("score", "Score dyads over time: the four features, the influence criteria, the patron–client test and the relationship state.")
@@ -30,7 +30,7 @@ internal static class ScoreCommand
         };
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
-            var fmt = Common.Choice(parse, format, "table", "json", "csv");
+            var fmt = Common.Choice(parse, format, "table", "json", "csv", "long-csv");
 
             var theCase = Common.LoadCase(io, parse, parse.GetValue(@case));
             var request = Common.Request(theCase, parse.GetValue(patron), parse.GetValue(client), parse.GetValue(from), parse.GetValue(to), parse.GetValue(granularity));
@@ -51,6 +51,9 @@ internal static class ScoreCommand
                         break;
                     case "csv":
                         ScoreWriter.WriteCsv(scores, writer);
+                        break;
+                    case "long-csv":
+                        ScoreWriter.WriteLongCsv(scores, writer);
                         break;
                     default:
                         WriteTable(scores, writer);
@@ -93,6 +96,11 @@ internal static class ScoreCommand
             {
                 var label = BlankRuns.Label(scores.For(d, first).Period, scores.For(d, last).Period) + (partial is { } pp && pp.Period >= first && pp.Period <= last ? PartialMark : string.Empty);
                 table.AddRow(blank ? [label, .. Enumerable.Repeat("–", 13)] : [label, .. cells[first]]);
+                if (!blank && scores.IntervalSource is not null)
+                {
+                    // With draws, each value's interval on a line of its own under it, in the same column.
+                    table.AddRow(["", .. IntervalCells(scores, d, first)]);
+                }
             }
 
             console.Write(table);
@@ -117,7 +125,7 @@ internal static class ScoreCommand
 
         if (scores.IntervalSource is { } source)
         {
-            notes.Add(FormattableString.Invariant($"(n%): share of {source.Draws} draws ({source.Method}, seed {source.Seed}) giving the same verdict, rounded so that the shares shown add to at most 100%; where under 60% did, the commonest other verdict follows (and where under half did, do not report the point verdict alone); intervals ({source.Level * 100:0.#}%) are in --format json or csv."));
+            notes.Add(FormattableString.Invariant($"(n%): share of {source.Draws} draws ({source.Method}, seed {source.Seed}) giving the same verdict, rounded so that the shares shown add to at most 100%; where under 60% did, the commonest other verdict follows (and where under half did, do not report the point verdict alone); the line under a period gives each value's {source.Level * 100:0.#}% interval from the draws, low–high, empty where the value is undefined or no draw defined it; --format json and csv give them unrounded."));
         }
 
         foreach (var line in Wrap(legend, ", ", LegendWidth).Concat(notes.SelectMany(n => Wrap(n.Split(' '), " ", LegendWidth))))
@@ -198,6 +206,33 @@ internal static class ScoreCommand
 
     /// <summary>The share of draws below which the table names the commonest other verdict beside the point's.</summary>
     private const double ClearMajority = 0.6;
+
+    /// <summary>The measures of the table's value columns, in order, with null for the verdict columns (P–C, state).</summary>
+    private static readonly string?[] ColumnMeasures =
+    [
+        "exchange", "asymmetry", "conflict", "diffuseObligation", "endurance", null, null,
+        "attainment", "compliance", "presence", "presenceInfluenceGap", "clientAgency", "patronShare",
+    ];
+
+    /// <summary>
+    /// The cells of the interval line under a period: "[low, high]" under each value that has a computed interval
+    /// (<see cref="ScoreSet.HasInterval"/>), rounded as the values are; empty under the verdicts (their shares are
+    /// beside them), under undefined values and under values no draw defined.
+    /// </summary>
+    private static string[] IntervalCells(ScoreSet scores, int dyad, int period) =>
+    [
+        .. ColumnMeasures.Select(name =>
+        {
+            var m = name is null ? -1 : scores.MeasureIndexOf(name);
+            if (m < 0 || !scores.HasInterval(m, dyad, period))
+            {
+                return string.Empty;
+            }
+
+            var s = scores.Get(m, dyad, period);
+            return $"{Common.Format(s.Low)}–{Common.Format(s.High)}";
+        }),
+    ];
 
     /// <summary>The table's cells after the period, "–" where undefined.</summary>
     private static string[] Cells(PeriodScores s)

@@ -7,13 +7,13 @@ using Influence.Theory;
 namespace Influence.IO;
 
 /// <summary>
-/// Writes a <see cref="ScoreSet"/> as JSON (schema <c>influence.scores/1</c>) or CSV. The same scores always give the
+/// Writes a <see cref="ScoreSet"/> as JSON (schema <c>influence.scores/2</c>), CSV or long CSV. The same scores always give the
 /// same bytes.
 /// </summary>
 /// <remarks>
 /// JSON shape (see <see href="https://github.com/influence-research/influence/blob/main/docs/output-format.md">docs/output-format.md</see>):
 /// <code>
-/// {"schema":"influence.scores/1","case","inputHash","granularity","from","to","dyads":[{"patron","client","periods":[{"period",
+/// {"schema":"influence.scores/2","case","inputHash","granularity","from","to","dyads":[{"patron","client","periods":[{"period",
 ///   "features":{"exchange","asymmetry","conflict","diffuseObligation","endurance"},
 ///   "accountBalance","isPatronClient","patronClientMargin","patronClientRule",
 ///   "influence":{"attainment","compliance","issueSpread","counterReaction","inputEfficiency","presence","presenceInfluenceGap","clientAgency"},
@@ -21,7 +21,8 @@ namespace Influence.IO;
 ///   "state","stateRule"}]}]}
 /// </code>
 /// where each measure entry is <c>{"value","low","high","evidence"}</c>: the value (null when undefined), its
-/// interval, and the number of evidence items that fed it. Measures left out of the request
+/// interval (null when none was computed: <see cref="ScoreSet.HasInterval"/>), and the number of evidence items that
+/// fed it. Measures left out of the request
 /// (<see cref="ScoringRequest.Measures"/>) are left out of the output. Values follow the measure's <see cref="MeasureScale"/>:
 /// [0, 1], [−1, 1], or a whole number ≥ 0 for counts (<c>alternativePatrons</c>), written without a fraction. When intervals were computed from draws
 /// (<see cref="ScoreSet.IntervalSource"/>), the root carries <c>"intervals":{"method","draws","seed","level"}</c> and
@@ -33,7 +34,7 @@ namespace Influence.IO;
 public static class ScoreWriter
 {
     /// <summary>The schema name of the JSON output.</summary>
-    public const string Schema = "influence.scores/1";
+    public const string Schema = "influence.scores/2";
 
     private static readonly string[] FeatureNames = ["exchange", "asymmetry", "conflict", "diffuseObligation", "endurance"];
     private static readonly string[] InfluenceNames = ["attainment", "compliance", "issueSpread", "counterReaction", "inputEfficiency", "presence", "presenceInfluenceGap", "clientAgency"];
@@ -158,7 +159,8 @@ public static class ScoreWriter
 
     /// <summary>
     /// Writes CSV, one row per dyad and period: <c>patron,client,period</c>, then for every measure its value, low and
-    /// high (empty when undefined), then <c>isPatronClient,patronClientMargin,state</c>; with intervals from draws, then
+    /// high (the value empty when undefined; low and high empty when undefined or when no interval was computed,
+    /// <see cref="ScoreSet.HasInterval"/>), then <c>isPatronClient,patronClientMargin,state</c>; with intervals from draws, then
     /// <c>patronClientShare_holds,_fails,_undetermined</c> and <c>stateShare_consolidated … stateShare_unobserved</c>;
     /// then <c>notScored</c> (<see cref="ScoreSet.InactiveReason"/>: why the dyad is not scored in the period, empty
     /// when it is, which tells a row of a party that did not exist from a row without evidence), <c>patronClientRule</c>
@@ -206,7 +208,8 @@ public static class ScoreWriter
                 for (var m = 0; m < scores.Measures.Length; m++)
                 {
                     var s = scores.Get(m, d, p);
-                    line.Append(',').Append(Number(s.Value)).Append(',').Append(Number(s.Low)).Append(',').Append(Number(s.High));
+                    var interval = scores.HasInterval(m, d, p);
+                    line.Append(',').Append(Number(s.Value)).Append(',').Append(interval ? Number(s.Low) : string.Empty).Append(',').Append(interval ? Number(s.High) : string.Empty);
                 }
 
                 var verdict = scores.PatronClient(d, p);
@@ -233,6 +236,57 @@ public static class ScoreWriter
                 line.Append(',').Append(scores.IsPartial(p) ? "true" : string.Empty);
                 line.Append(',').Append(hash);
                 writer.WriteLine(line.ToString());
+            }
+        }
+    }
+
+    /// <summary>Writes long CSV (see <see cref="WriteLongCsv"/>) to a string.</summary>
+    /// <param name="scores">The scores.</param>
+    /// <returns>The CSV, with "\n" line ends whatever the platform.</returns>
+    public static string ToLongCsv(ScoreSet scores)
+    {
+        using var w = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        WriteLongCsv(scores, w);
+        return w.ToString();
+    }
+
+    /// <summary>
+    /// Writes long ("tidy") CSV, one row per dyad, period and measure, in that order (the measures in
+    /// <see cref="ScoreSet.Measures"/>' order): <c>patron,client,period,measure,value,low,high,partial,inputHash</c>.
+    /// <c>value</c> is empty when undefined; <c>low</c> and <c>high</c> are empty when the value is undefined or no
+    /// interval was computed (<see cref="ScoreSet.HasInterval"/>); <c>partial</c> and <c>inputHash</c> are as in
+    /// <see cref="WriteCsv"/>. Numbers, culture, line ends and quoting are those of <see cref="WriteCsv"/>; the verdicts
+    /// and rules are in the wide CSV only.
+    /// </summary>
+    /// <param name="scores">The scores.</param>
+    /// <param name="writer">The text writer.</param>
+    /// <remarks>One row per value suits tools that filter, group and plot by column (pandas, R's tidyverse).</remarks>
+    public static void WriteLongCsv(ScoreSet scores, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.NewLine = "\n";
+        writer.WriteLine("patron,client,period,measure,value,low,high,partial,inputHash");
+        var hash = scores.InputHash;
+        var line = new StringBuilder();
+        for (var d = 0; d < scores.Dyads.Length; d++)
+        {
+            var dyad = Csv(scores.Dyads[d].Patron) + "," + Csv(scores.Dyads[d].Client);
+            for (var p = 0; p < scores.PeriodCount; p++)
+            {
+                var period = scores.Periods[p].ToString();
+                var partial = scores.IsPartial(p) ? "true" : string.Empty;
+                for (var m = 0; m < scores.Measures.Length; m++)
+                {
+                    var s = scores.Get(m, d, p);
+                    var interval = scores.HasInterval(m, d, p);
+                    line.Clear();
+                    line.Append(dyad).Append(',').Append(period).Append(',').Append(Csv(scores.Measures[m].Name));
+                    line.Append(',').Append(Number(s.Value));
+                    line.Append(',').Append(interval ? Number(s.Low) : string.Empty).Append(',').Append(interval ? Number(s.High) : string.Empty);
+                    line.Append(',').Append(partial).Append(',').Append(hash);
+                    writer.WriteLine(line.ToString());
+                }
             }
         }
     }
@@ -270,10 +324,11 @@ public static class ScoreWriter
         }
 
         var s = scores.Get(m, d, p);
+        var interval = scores.HasInterval(m, d, p);
         w.WriteStartObject(measure);
         Nullable(w, "value", s.Value);
-        Nullable(w, "low", s.Low);
-        Nullable(w, "high", s.High);
+        Nullable(w, "low", interval ? s.Low : null);
+        Nullable(w, "high", interval ? s.High : null);
         if (evidenceCounts)
         {
             w.WriteNumber("evidence", scores.EvidenceCount(m, d, p));

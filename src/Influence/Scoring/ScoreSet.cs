@@ -39,7 +39,7 @@ public readonly record struct Score(double? Value, double? Low, double? High) : 
     /// The interval's lower end, or null when the value is undefined. Without intervals (until
     /// <see cref="Uncertainty.Intervals.Compute(ScoreSet, Uncertainty.IntervalOptions?)"/> or another source of intervals has run) it equals
     /// <see cref="Value"/>: a zero-width interval, which says that no interval was computed, not that the value is
-    /// certain.
+    /// certain. <see cref="ScoreSet.HasInterval"/> tells the two apart; the writers leave such an interval empty.
     /// </summary>
     public double? Low { get; } = Low;
 
@@ -244,7 +244,10 @@ public sealed class ScoreSet
     public Score Get(string measure, Dyad dyad, Period period) =>
         Get(RequireMeasure(measure), RequireDyad(dyad), RequirePeriod(period));
 
-    /// <summary>A measure's values for one dyad, one per period (null where undefined).</summary>
+    /// <summary>
+    /// A measure's values for one dyad, one per period (null where undefined); <see cref="SeriesWithPeriods"/> gives
+    /// each with its period and interval.
+    /// </summary>
     /// <param name="measure">The measure name.</param>
     /// <param name="dyad">The dyad.</param>
     /// <returns>The series.</returns>
@@ -253,6 +256,48 @@ public sealed class ScoreSet
         var m = RequireMeasure(measure);
         var d = RequireDyad(dyad);
         return [.. Enumerable.Range(0, PeriodCount).Select(p => Get(m, d, p).Value)];
+    }
+
+    /// <summary>
+    /// A measure's scores for one dyad with their periods, in period order: one point per scored period, undefined
+    /// values included (<see cref="Score.IsDefined"/> false), so that a gap in the series stays a gap at its own period.
+    /// </summary>
+    /// <param name="measure">The measure name, or a short name of the score table (case-insensitive).</param>
+    /// <param name="dyad">The dyad.</param>
+    /// <returns>The points, <see cref="PeriodCount"/> of them, from <see cref="From"/> to <see cref="To"/>.</returns>
+    /// <exception cref="ArgumentException">The measure or the dyad was not scored.</exception>
+    /// <remarks>
+    /// <see cref="Series"/> gives the same values without their periods or intervals. Each point's
+    /// <see cref="SeriesPoint.HasInterval"/> says whether its <see cref="Score.Low"/> and <see cref="Score.High"/>
+    /// are a computed interval (<see cref="HasInterval"/>) or just the value again.
+    /// </remarks>
+    public ImmutableArray<SeriesPoint> SeriesWithPeriods(string measure, Dyad dyad)
+    {
+        var m = RequireMeasure(measure);
+        var d = RequireDyad(dyad);
+        return [.. Enumerable.Range(0, PeriodCount).Select(p => new SeriesPoint(Periods[p], Get(m, d, p), HasInterval(m, d, p)))];
+    }
+
+    /// <summary>
+    /// Whether a value has a computed interval: from draws (<see cref="IntervalSource"/>), or the measure's own (input
+    /// efficiency's regression interval). False for an undefined value, and for a value whose <see cref="Score.Low"/>
+    /// and <see cref="Score.High"/> merely repeat it because no interval was computed; the writers then leave the
+    /// interval empty (CSV) or null (JSON), so that a missing interval is never read as certainty.
+    /// </summary>
+    /// <param name="measure">The measure position.</param>
+    /// <param name="dyad">The dyad position.</param>
+    /// <param name="period">The period position (0 = <see cref="From"/>).</param>
+    /// <returns>True when the interval was computed.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A position is outside <see cref="Measures"/>, <see cref="Dyads"/> or the periods.</exception>
+    /// <remarks>
+    /// With draws, a value that no draw defined has no interval either. A computed interval can still have zero width
+    /// (every draw gave the same value): that is a finding of the draws, not a missing interval.
+    /// </remarks>
+    public bool HasInterval(int measure, int dyad, int period)
+    {
+        Check.IndexOrThrow(measure, _values.Length);
+        var cell = Cell(dyad, period);
+        return !double.IsNaN(_values[measure][cell]) && OwnInterval(measure, cell) is not null;
     }
 
     /// <summary>The patron–client test in one period.</summary>
@@ -509,6 +554,15 @@ public sealed class ScoreSet
         return (dyad * PeriodCount) + period;
     }
 }
+
+/// <summary>One point of a measure's series for one dyad (<see cref="ScoreSet.SeriesWithPeriods"/>): the period and its score.</summary>
+/// <param name="Period">The period.</param>
+/// <param name="Score">The score: its value, null when undefined, and its interval.</param>
+/// <param name="HasInterval">
+/// Whether <see cref="Score"/>'s <see cref="Score.Low"/> and <see cref="Score.High"/> are a computed interval
+/// (<see cref="ScoreSet.HasInterval"/>); false when they only repeat the value, or the value is undefined.
+/// </param>
+public readonly record struct SeriesPoint(Period Period, Score Score, bool HasInterval);
 
 /// <summary>Everything scored for one dyad in one period.</summary>
 /// <remarks>

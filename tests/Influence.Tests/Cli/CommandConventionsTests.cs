@@ -448,7 +448,7 @@ public sealed class CommandConventionsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("score", "--format", "JSON", "\"schema\": \"influence.scores/1\"")]
+    [InlineData("score", "--format", "JSON", "\"schema\": \"influence.scores/2\"")]
     [InlineData("network", "--format", "Dot", "digraph")]
     [InlineData("counterfactual", "--format", "Json", "influence.counterfactual/1")]
     public void Choices_AreReadWhateverTheirCase(string command, string option, string value, string expected)

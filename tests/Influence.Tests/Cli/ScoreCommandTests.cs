@@ -33,7 +33,7 @@ public sealed class ScoreCommandTests : IDisposable
         code.Should().Be(0);
         using var doc = JsonDocument.Parse(output);
         var root = doc.RootElement;
-        root.GetProperty("schema").GetString().Should().Be("influence.scores/1");
+        root.GetProperty("schema").GetString().Should().Be("influence.scores/2");
         root.GetProperty("inputHash").GetString().Should().MatchRegex("^[0-9a-f]{64}$");
         var period = root.GetProperty("dyads")[0].GetProperty("periods")[0];
         foreach (var f in new[] { "exchange", "asymmetry", "conflict", "diffuseObligation", "endurance" })
@@ -164,7 +164,8 @@ public sealed class ScoreCommandTests : IDisposable
         var (code, output, _) = CliRunner.Run("score", "--patron", "pakistan", "--client", "taliban", "--from", "1990", "--to", "1995", "--intervals", "20");
 
         code.Should().Be(0);
-        var rows = output.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && char.IsAsciiDigit(l[0])).Select(l => l.Split(' ')[0]);
+        // The interval lines under the periods start with a value, not a period: leave them out.
+        var rows = output.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 4 && l[..4].All(char.IsAsciiDigit)).Select(l => l.Split(' ')[0]);
         rows.Should().Equal("1990–1993", "1994", "1995");
     }
 
@@ -268,6 +269,46 @@ public sealed class ScoreCommandTests : IDisposable
         var pairs = System.Text.RegularExpressions.Regex.Matches(output, @"\((\d+)%; [a-z]+ (\d+)%\)");
         pairs.Should().NotBeEmpty();
         pairs.Should().AllSatisfy(m => (int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)).Should().BeLessThanOrEqualTo(100, m.Value));
+    }
+
+    [Fact]
+    public void Score_Table_WithIntervals_GivesEachValuesInterval_OnTheLineUnderItsPeriod()
+    {
+        var (code, output, _) = CliRunner.Run("score", "--patron", "pakistan", "--client", "taliban", "--from", "1996", "--to", "1997", "--intervals", "20");
+
+        code.Should().Be(0);
+        var lines = output.Split('\n');
+        var row = Array.FindIndex(lines, l => l.TrimStart().StartsWith("1996 ", StringComparison.Ordinal));
+        var values = lines[row].Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(c => System.Text.RegularExpressions.Regex.IsMatch(c, @"^−?\d\.\d\d$")).ToList();
+        var intervals = lines[row + 1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        intervals.Should().HaveCount(11, "every value of 1996 is defined and has an interval from the draws; the verdicts have their shares instead")
+            .And.OnlyContain(c => System.Text.RegularExpressions.Regex.IsMatch(c, @"^−?\d\.\d\d–−?\d\.\d\d$"));
+        static double Read(string x) => double.Parse(x.Replace('−', '-'), CultureInfo.InvariantCulture);
+        values.Zip(intervals).Should().AllSatisfy(x =>
+        {
+            var ends = x.Second.Split('–');
+            Read(ends[0]).Should().BeLessThanOrEqualTo(Read(x.First), x.Second);
+            Read(ends[1]).Should().BeGreaterThanOrEqualTo(Read(x.First), x.Second);
+        });
+        lines[row + 2].TrimStart().Should().StartWith("1997 ");
+        lines.Should().OnlyContain(l => l.Length <= 200, "the table keeps to the width it had");
+        output.Should().Contain("the line under a period gives each value's 90% interval");
+        CliRunner.Run("score", "--patron", "pakistan", "--client", "taliban", "--from", "1996", "--to", "1997").Out
+            .Should().NotMatchRegex(@"\d\.\d\d–", "without draws the table is as before: no interval lines");
+    }
+
+    [Fact]
+    public void Score_LongCsv_WritesOneRowPerDyadPeriodAndMeasure_AsTheLibraryDoes()
+    {
+        var (code, output, _) = CliRunner.Run("score", "--patron", "pakistan", "--client", "taliban", "--from", "2024", "--to", "2026", "--format", "long-csv");
+
+        code.Should().Be(0);
+        var rows = CsvRows.Parse(output);
+        rows[0].Should().Equal("patron", "client", "period", "measure", "value", "low", "high", "partial", "inputHash");
+        var scores = Influence.Scoring.Scorer.Score(Influence.IO.CaseReader.LoadBuiltIn(), null, new Influence.Scoring.ScoringRequest { Dyads = [new("pakistan", "taliban")], From = Period.FromYear(2024), To = Period.FromYear(2026) });
+        output.Should().Be(Influence.IO.ScoreWriter.ToLongCsv(scores));
+        rows.Skip(1).Should().HaveCount(3 * scores.Measures.Length);
+        rows.Skip(1).Where(r => r[3] == "exchange").Select(r => r[5] + r[6]).Should().OnlyContain(x => x.Length == 0, "without --intervals no interval was computed");
     }
 
     [Fact]
