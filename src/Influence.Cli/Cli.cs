@@ -44,7 +44,10 @@ internal static class Cli
         if (parse.CommandResult.Command == root && args.Length > 0 && !LooksLikeOption(args[0]))
         {
             var commands = root.Subcommands.Where(c => !c.Hidden).Select(c => c.Name);
-            stderr.WriteLine($"influence: unknown command '{args[0]}'{Names.DidYouMean(args[0], commands)}");
+            var hint = args[0] == "bench"
+                ? "; the installed tool has no bench (it needs DuckDB): run it from the repository, dotnet run -c Release --project src/Influence.Cli -- bench"
+                : Names.DidYouMean(args[0], commands);
+            stderr.WriteLine($"influence: unknown command '{args[0]}'{hint}");
             stderr.WriteLine("Run 'influence --help' for usage.");
             return Usage;
         }
