@@ -36,14 +36,7 @@ public static class ChangePointWriter
         {
             TimeSeriesJson.Number(w, "noiseSigma", result.NoiseSigma);
             TimeSeriesJson.Number(w, "penalty", result.Penalty);
-            if (result.SmallNoiseWarning is { } warning)
-            {
-                w.WriteString("smallNoiseWarning", warning);
-            }
-            else
-            {
-                w.WriteNull("smallNoiseWarning");
-            }
+            JsonValues.String(w, "smallNoiseWarning", result.SmallNoiseWarning);
 
             w.WriteStartArray("changePoints");
             foreach (var c in result.ChangePoints)

@@ -150,12 +150,7 @@ public static class ScoreWriter
     /// <summary>Writes CSV (see <see cref="WriteCsv"/>) to a string.</summary>
     /// <param name="scores">The scores.</param>
     /// <returns>The CSV, with "\n" line ends whatever the platform.</returns>
-    public static string ToCsv(ScoreSet scores)
-    {
-        using var w = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
-        WriteCsv(scores, w);
-        return w.ToString();
-    }
+    public static string ToCsv(ScoreSet scores) => Text(scores, WriteCsv);
 
     /// <summary>
     /// Writes CSV, one row per dyad and period: <c>patron,client,period</c>, then for every measure its value, low and
@@ -243,10 +238,13 @@ public static class ScoreWriter
     /// <summary>Writes long CSV (see <see cref="WriteLongCsv"/>) to a string.</summary>
     /// <param name="scores">The scores.</param>
     /// <returns>The CSV, with "\n" line ends whatever the platform.</returns>
-    public static string ToLongCsv(ScoreSet scores)
+    public static string ToLongCsv(ScoreSet scores) => Text(scores, WriteLongCsv);
+
+    /// <summary>What a CSV writer writes, as a string with "\n" line ends.</summary>
+    private static string Text(ScoreSet scores, Action<ScoreSet, TextWriter> write)
     {
         using var w = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        WriteLongCsv(scores, w);
+        write(scores, w);
         return w.ToString();
     }
 

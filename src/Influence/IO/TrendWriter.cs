@@ -69,14 +69,7 @@ public static class TrendWriter
                 TimeSeriesJson.Number(w, "varianceS", hr.VarianceS);
                 TimeSeriesJson.Number(w, "z", hr.Z);
                 TimeSeriesJson.Number(w, "pValue", hr.PValue);
-                if (hr.Undefined is { } why)
-                {
-                    w.WriteString("undefined", why);
-                }
-                else
-                {
-                    w.WriteNull("undefined");
-                }
+                JsonValues.String(w, "undefined", hr.Undefined);
 
                 w.WriteEndObject();
                 w.WriteEndObject();
