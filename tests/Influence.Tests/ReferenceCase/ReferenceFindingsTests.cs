@@ -201,6 +201,53 @@ public class ReferenceFindingsTests(ReferenceCaseFixture reference) : IClassFixt
     }
 
     [Fact]
+    public void Claim7b_AtTheArticlesHorizon_TheMonthlyStateIsContested_NotEstranged()
+    {
+        // The article's conclusion: "strange but not yet estranged bedfellows", at its horizon. The horizon is the last
+        // day of evidence; the claim is read from the MONTHLY series at the month that contains it, where every measure
+        // still looks back over its trailing window of whole years (docs/measures.md), so the value at the horizon
+        // month covers the year up to it. The yearly row for the horizon's year is a part-year (spans count only their
+        // months in it, a one-off event counts in full) and is printed beside it, not as the finding.
+        var @case = reference.Case;
+        var lastDay = @case.Evidence.Max(e => e.Date.Last);
+        var horizon = Period.Containing(Granularity.Month, lastDay);
+        var monthly = Scorer.Score(@case, ScoringOptions.Default, new ScoringRequest { Dyads = [Dyad], Granularity = Granularity.Month });
+        var atHorizon = monthly.For(Dyad, horizon);
+        var holds = atHorizon.State.State == RelationshipState.Contested;
+
+        var year = reference.Scores.For(Dyad, Period.FromYear(horizon.Year));
+        var war = Explainer.Explain(reference.Scores, Dyad, Period.FromYear(horizon.Year), "conflict")
+            .Contributions.Single(c => c.EvidenceId == "coe-pak-tal-2026-02-open-war");
+
+        var row = ClaimsPage.ReferenceCase.Row("7b");
+        row.Reads(
+            $"{horizon} {Name(atHorizon.State.State)} (exchange {{}}, conflict {{}}; patron–client {(atHorizon.PatronClient.IsPatronClient == true ? "yes" : "no")}); "
+            + $"the part-year {{}} reads {Name(year.State.State)} (exchange {{}}, conflict {{}}, of which the open war {{}})",
+            atHorizon.Exchange.Value,
+            atHorizon.Conflict.Value,
+            horizon.Year,
+            year.Exchange.Value,
+            year.Conflict.Value,
+            war.Effect);
+        row.Outcome(holds);
+        ClaimsPage.ReferenceCase.Says(
+            "Scored by year, {} holds two months of evidence (it ends on {}-{}-{})",
+            horizon.Year,
+            lastDay.Year,
+            lastDay.Month,
+            lastDay.Day);
+    }
+
+    private static string Name(RelationshipState? state) => state switch
+    {
+        RelationshipState.Consolidated => "consolidated",
+        RelationshipState.Contested => "contested",
+        RelationshipState.Estranged => "estranged",
+        RelationshipState.Dormant => "dormant",
+        _ => state?.ToString() ?? "unobserved",
+    };
+
+    [Fact]
     public void Year2001_IsContested_WithExchangeJustAboveTheHighBar()
     {
         // docs/reference-case.md, "How sure": 2001 is contested by a hair.
