@@ -209,13 +209,14 @@ public class ReferenceFindingsTests(ReferenceCaseFixture reference) : IClassFixt
         // month covers the year up to it. The yearly row for the horizon's year is a part-year (spans count only their
         // months in it, a one-off event counts in full) and is printed beside it, not as the finding.
         var @case = reference.Case;
-        var lastDay = @case.Evidence.Max(e => e.Date.Last);
+        var lastDay = reference.Scores.EvidenceEnds!.Value;
         var horizon = Period.Containing(Granularity.Month, lastDay);
         var monthly = Scorer.Score(@case, ScoringOptions.Default, new ScoringRequest { Dyads = [Dyad], Granularity = Granularity.Month });
         var atHorizon = monthly.For(Dyad, horizon);
         var holds = atHorizon.State.State == RelationshipState.Contested;
 
         var year = reference.Scores.For(Dyad, Period.FromYear(horizon.Year));
+        reference.Scores.IsPartial(Period.FromYear(horizon.Year).PeriodsSince(reference.Scores.From)).Should().BeTrue("the evidence ends inside the horizon's year");
         var war = Explainer.Explain(reference.Scores, Dyad, Period.FromYear(horizon.Year), "conflict")
             .Contributions.Single(c => c.EvidenceId == "coe-pak-tal-2026-02-open-war");
 
@@ -246,6 +247,69 @@ public class ReferenceFindingsTests(ReferenceCaseFixture reference) : IClassFixt
         RelationshipState.Dormant => "dormant",
         _ => state?.ToString() ?? "unobserved",
     };
+
+    [Fact]
+    public void ClaimR1_IssueSpreadAfter2021_IsPositiveInEveryYear2022To2025()
+    {
+        // Rubinstein's first inference as the article applies it (section 4): "there are issues on which they are not
+        // going to cooperate, there are other issues on which they will". Test, fixed before it was run: issue spread
+        // is defined and above 0 in every year 2022–2025. A spread of 0 where every issue is defied (2001–2002) is no
+        // evidence against issue specificity: there is no influence on any issue to be specific about.
+        var years = Enumerable.Range(2022, 4).Select(y => reference.Scores.Get("issueSpread", Dyad, Period.FromYear(y)).Value).ToList();
+        var holds = years.All(v => v is > 0);
+
+        var row = ClaimsPage.ReferenceCase.Row("R1");
+        row.Reads(
+            "2022 {}, 2023 {}, 2024 {}, 2025 {} (2001 {} and 2002 {}, with compliance {} on every issue)",
+            years[0],
+            years[1],
+            years[2],
+            years[3],
+            reference.Scores.Get("issueSpread", Dyad, Period.FromYear(2001)).Value,
+            reference.Scores.Get("issueSpread", Dyad, Period.FromYear(2002)).Value,
+            reference.Scores.For(Dyad, Period.FromYear(2002)).Compliance.Value);
+        row.Outcome(holds);
+    }
+
+    [Fact]
+    public void ClaimR1b_TheOverreachOf2021_GeneratedACounterReaction()
+    {
+        // Section 3: Pakistan's overreach in September 2021 (Faiz Hameed in Kabul, the cabinet it pressed for)
+        // "generated a counter reaction". Test, fixed before it was run: counter-reaction is defined and above 0 in
+        // 2021 and in 2022 (the measure's lag window of two years from the overreach).
+        var y2021 = reference.Scores.Get("counterReaction", Dyad, Period.FromYear(2021)).Value;
+        var y2022 = reference.Scores.Get("counterReaction", Dyad, Period.FromYear(2022)).Value;
+        var holds = y2021 is > 0 && y2022 is > 0;
+
+        var row = ClaimsPage.ReferenceCase.Row("R1b");
+        row.Reads("2021 {}, 2022 {}", y2021, y2022);
+        row.Outcome(holds);
+    }
+
+    [Fact]
+    public void ClaimR2_InputsDoNotBuyInfluence_InputEfficiency2022To2025_IsNotPositive()
+    {
+        // Rubinstein's second inference as the article applies it: inputs "do not necessarily translate into increments
+        // in influence"; the conclusion: patronage "has not ... translated in the realization of external policy
+        // objectives". Test, fixed before it was run: the mean input efficiency over 2022–2025 is at most 0. It is
+        // reported as it comes out; input efficiency is an association of attainment with cumulative input, confounded
+        // with time and with which objectives are observed (docs/measures.md; docs/open-questions.md §13).
+        var summary = reference.Summary("inputEfficiency", 2022, 2025);
+        var years = Enumerable.Range(2021, 5).Select(y => reference.Scores.Get("inputEfficiency", Dyad, Period.FromYear(y)).Value).ToList();
+        summary.Defined.Should().Be(4);
+        var holds = summary.Mean <= 0;
+
+        var row = ClaimsPage.ReferenceCase.Row("R2");
+        row.Reads(
+            "mean {} over 2022–2025 (2021 {}, 2022 {}, 2023 {}, 2024 {}, 2025 {})",
+            summary.Mean,
+            years[0],
+            years[1],
+            years[2],
+            years[3],
+            years[4]);
+        row.Outcome(holds);
+    }
 
     [Fact]
     public void Year2001_IsContested_WithExchangeJustAboveTheHighBar()
