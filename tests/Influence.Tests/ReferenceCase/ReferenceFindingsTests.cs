@@ -239,6 +239,43 @@ public class ReferenceFindingsTests(ReferenceCaseFixture reference) : IClassFixt
             lastDay.Day);
     }
 
+    [Fact]
+    public void TheConceptsAndMeasuresPages_QuoteTheReferenceFiguresTheyUse()
+    {
+        // docs/concepts.md: the patron "still gets little" only after 2022; docs/measures.md: input efficiency on the
+        // reference case. Each figure is what the scores give, at the printed precision.
+        double? At(string measure, int year) => reference.Scores.Get(measure, Dyad, Period.FromYear(year)).Value;
+        var earlier = Enumerable.Range(1994, 2020 - 1994 + 1).Select(y => At("attainment", y)).Where(v => v.HasValue).Max();
+        Math.Round(At("presence", 2023)!.Value, 2).Should().Be(Math.Round(At("presence", 2022)!.Value, 2), "the page prints one figure for 2022 and 2023");
+        earlier.Should().BeLessThan(At("attainment", 2021)!.Value);
+
+        Figures.Check(
+            Page("concepts.md"),
+            "docs/concepts.md",
+            "attainment is {} in 2021 and {} in 2022, above every earlier year since {} (at most {}), and falls to {}, {} and {} in 2023–2025 while presence stays high to 2024 ({} in 2022 and 2023, {} in 2024)",
+            anchored: false,
+            At("attainment", 2021),
+            At("attainment", 2022),
+            1994,
+            earlier,
+            At("attainment", 2023),
+            At("attainment", 2024),
+            At("attainment", 2025),
+            At("presence", 2022),
+            At("presence", 2024));
+        Figures.Check(
+            Page("measures.md"),
+            "docs/measures.md",
+            "the value is positive in 2021–2025 ({} in 2021 to {} in 2025)",
+            anchored: false,
+            At("inputEfficiency", 2021),
+            At("inputEfficiency", 2025));
+        Enumerable.Range(2021, 5).Select(y => At("inputEfficiency", y)).Should().OnlyContain(v => v > 0);
+    }
+
+    private static string Page(string file) =>
+        System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(Influence.Tests.Support.Repository.PathOf("docs", file)), @"\s+", " ");
+
     private static string Name(RelationshipState? state) => state switch
     {
         RelationshipState.Consolidated => "consolidated",
