@@ -1,5 +1,6 @@
 using FluentAssertions;
 using Influence.Cases;
+using Influence.Networks;
 using Influence.Scoring;
 using Influence.Theory;
 using Xunit;
@@ -125,6 +126,51 @@ public class MultilateralFindingsTests(ReferenceCaseFixture reference, ITestOutp
         var row = ClaimsPage.Multilateral.Row("alternative patrons after 2015 > before (also claim 6b in [reference-case.md](reference-case.md))");
         row.Reads("mean count {}–{}: {} vs {}–{}: {}", 2016, 2025, after, 1994, 2015, before);
         row.Outcome(holds: true);
+    }
+
+    /// <summary>
+    /// Claim 6c: Sharma (2026), section 2, has Beijing, Moscow and Tehran engaging the Taliban from 2015. Test, fixed
+    /// before it was run: in every year 2015–2025 at least one of the supporters that the alternative-patrons measure
+    /// counts (share of the Taliban's support at or above θ over the share window) is a state. The supporters counted
+    /// are recomputed from the shares and checked against the measure's count, year by year.
+    /// </summary>
+    [Fact]
+    public void AThirdStateIsAnAlternativePatron_InEveryYearFrom2015()
+    {
+        var (scores, dyad) = Score();
+        var m = scores.MeasureIndexOf("alternativePatrons");
+        var index = scores.Index;
+        var theta = scores.Options.Multilateral.AlternativeShareThreshold;
+
+        IReadOnlyList<string> Counted(int year, bool statesOnly)
+        {
+            var p = Period.FromYear(year).PeriodsSince(scores.From);
+            var at = scores.At(dyad, p);
+            var (a, b) = at.Trailing(at.Options.Exchange.ReciprocityWindowYears);
+            var shares = SupportShares.Of(index, at.Client, a, b);
+            var counted = shares.Supporters.Where(z => !index.IsWithin(at.Patron, z.Supporter) && z.Share >= theta).ToList();
+            scores.Get(m, dyad, p).Value.Should().Be(counted.Count, $"the supporters recomputed for {year} are the ones the measure counts");
+            return counted
+                .Select(z => scores.Case.Actors[z.Supporter])
+                .Where(actor => !statesOnly || actor.Kind == ActorKind.State)
+                .Select(actor => actor.Id)
+                .ToList();
+        }
+
+        var years = Enumerable.Range(2015, 11).ToList();
+        var withState = years.Where(y => Counted(y, statesOnly: true).Count > 0).ToList();
+        var byYear = string.Join("; ", years.Select(y => Counted(y, statesOnly: false) is { Count: > 0 } c ? $"{y} {string.Join(", ", c)}" : $"{y} none"));
+        output.WriteLine(byYear);
+        ClaimsPage.ReferenceCase.Quoted($"The supporters counted, year by year: {byYear}.");
+
+        var holds = withState.Count == years.Count;
+        var first = withState.Count > 0 ? withState[0] : (int?)null;
+        var row = ClaimsPage.ReferenceCase.Row("6c");
+        var firstText = first is { } f ? $"; the first: {{}} ({string.Join(", ", Counted(f, statesOnly: true))})" : string.Empty;
+        row.Reads(
+            $"years of {{}}–{{}} with a state among the alternative patrons: {{}} of {{}}{firstText}",
+            [2015, 2025, withState.Count, years.Count, .. first is { } y0 ? new double?[] { y0 } : []]);
+        row.Outcome(holds);
     }
 
     private static SeriesSummary Summary(ScoreSet scores, string measure, int fromYear, int toYear) =>

@@ -21,13 +21,16 @@ namespace Influence.Theory;
 ///             in τ weighed as attainment weighs them (none carried forward from earlier periods)
 ///             X_τ = cumulative weighted support P→C up to τ
 /// β         = least-squares slope of a on X
-/// value     = clip(β · (max X − min X), −1, 1)   the attainment change the window's inputs bought
+/// value     = clip(β · (max X − min X), −1, 1)   the attainment change associated with the window's input range
 /// n         = independent points: the distinct sets of observations (evidence items) the points rest on, and at
 ///             most the number of observations
 /// se(β)     = √(SSR / (n − 2) / Sxx)
 /// interval  = the same for β ± t(n − 2) · se(β), at InputEfficiency.IntervalLevel (90%)
 /// </code>
-/// Near zero or negative: inputs did not buy influence. Undefined with fewer than
+/// An association, not an effect: cumulative input only rises, so the slope is confounded with the time trend of
+/// attainment, and with which objectives are observed in which periods (an objective entering or leaving the average
+/// moves a_τ). Near zero or negative: attainment did not rise as inputs accumulated; positive: it did, which does not
+/// show that the inputs caused it. Undefined with fewer than
 /// <see cref="Scoring.InputEfficiencyOptions.MinimumPoints"/> independent points or no growth in inputs. Only periods
 /// with an observation are points: attainment's look-back, which carries an observation forward, would repeat one
 /// observation as several points and make a single observation look like a certain, flat slope. A span observation
@@ -38,7 +41,7 @@ namespace Influence.Theory;
 /// alone (SSR and Sxx are both k times theirs); where inputs grow through a span, its points differ in X and still
 /// narrow the interval as the span lengthens (docs/open-questions.md). Periods before
 /// the relation began (before either party existed, or before the patron's first input to the client) are not
-/// points: attainment then is no evidence of what inputs to this client bought. Rubinstein (1977), pp. xiv–xix.
+/// points: attainment then says nothing about how attainment moves with inputs to this client. Rubinstein (1977), pp. xiv–xix.
 /// </remarks>
 public sealed class InputEfficiency : Measure
 {

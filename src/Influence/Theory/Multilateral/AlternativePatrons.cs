@@ -12,8 +12,9 @@ namespace Influence.Theory;
 /// Supporters z at the outermost level (<see cref="SupportShares"/>); the patron's own movement is not an alternative
 /// to it. θ = <see cref="Scoring.MultilateralOptions.AlternativeShareThreshold"/> (default 0.1); the window is the
 /// patron share's (<see cref="Scoring.ExchangeOptions.ReciprocityWindowYears"/>). Undefined when the client received no
-/// support in the window, or only support that weighs 0. Holsti (1964), pp. 179–194: influence is multilateral; Sharma (2026), section 2, on the Taliban's
-/// new patrons.
+/// support in the window, or only support that weighs 0. Any kind of supporter counts, state or not (in the reference
+/// case the TTP and the early Taliban's private financiers count as much as China, Russia or Iran). Holsti (1964),
+/// pp. 179–194: influence is multilateral; Sharma (2026), section 2, on the Taliban's outside supporters.
 /// </remarks>
 public sealed class AlternativePatrons : Measure
 {
@@ -35,7 +36,7 @@ public sealed class AlternativePatrons : Measure
     public override string Formula => "#{ supporters z other than the patron with S[z→C] / Σ_y S[y→C] ≥ θ }, over the trailing share window";
 
     /// <inheritdoc />
-    public override string Citation => "Holsti (1964), pp. 179–194: influence is multilateral; Sharma (2026), section 2: Beijing, Moscow and Tehran engage the Taliban from 2015";
+    public override string Citation => "Holsti (1964), pp. 179–194: influence is multilateral; Sharma (2026), section 2, on the Taliban's outside supporters (the count takes any supporter, state or not)";
 
     /// <inheritdoc />
     public override double? Evaluate(in DyadPeriod at)
