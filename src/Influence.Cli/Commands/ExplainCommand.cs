@@ -42,7 +42,7 @@ internal static class ExplainCommand
             {
                 if (fmt == "json")
                 {
-                    writer.Write(ExplanationWriter.ToJson(explanation, scores));
+                    writer.Write(ExplanationWriter.ToJson(explanation, scores, drawn));
                     writer.WriteLine();
                 }
                 else if (explanation.Verdict is not null)

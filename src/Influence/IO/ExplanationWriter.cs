@@ -6,7 +6,8 @@ namespace Influence.IO;
 /// <summary>Writes an <see cref="Explanation"/> as JSON (schema <c>influence.explanation/1</c>), for tools and charts.</summary>
 /// <remarks>
 /// <code>
-/// {"schema":"influence.explanation/1","case","inputHash","patron","client","period","measure","value","notScored",
+/// {"schema":"influence.explanation/1","case","inputHash",["intervals":{"method","draws","seed","level"},]"patron",
+///  "client","period","measure","value",["low","high" | "stateShares":{…} | "patronClientShare":{…},]"notScored",
 ///  "reason","verdict","rule","formula","citation","valueWithoutAll","jointEffect",
 ///  "contributions":[{"evidence","kind","date","confidence","term","weight","valueWithout","effect",
 ///                    "sources":[{"id","citation","url"}],"note"}],
@@ -23,7 +24,8 @@ namespace Influence.IO;
 /// <c>confidence</c> use the case format's names. Contributions are in the explanation's order (those the value rests on first, then largest effect first).
 /// The root's <c>sources</c>, after <c>contributions</c>, is <see cref="Explanation.Sources"/>: every source the
 /// contributions cite, once, in the order first cited (a bibliography; empty when there are no contributions).
-/// The same explanation always gives the same bytes.
+/// The bracketed keys are written only with draws (<see cref="ToJson(Explanation, ScoreSet, ScoreSet?)"/>); they are
+/// those of the scores JSON, so that the two read alike. The same explanation always gives the same bytes.
 /// </remarks>
 public static class ExplanationWriter
 {
@@ -35,22 +37,61 @@ public static class ExplanationWriter
     /// <param name="scores">The scores it explains a value of (for the case, the input hash and whether the dyad was scored).</param>
     /// <returns>The JSON.</returns>
     /// <exception cref="ArgumentException">The explanation's dyad or period was not scored in <paramref name="scores"/>.</exception>
-    public static string ToJson(Explanation explanation, ScoreSet scores)
+    public static string ToJson(Explanation explanation, ScoreSet scores) => ToJson(explanation, scores, null);
+
+    /// <summary>
+    /// Writes JSON to a string, with the value's interval, or the verdict's shares of the draws, from
+    /// <paramref name="drawn"/>: the same scores with intervals from draws (<see cref="Uncertainty.Intervals.Compute(ScoreSet, Uncertainty.IntervalOptions?)"/>).
+    /// </summary>
+    /// <param name="explanation">The explanation.</param>
+    /// <param name="scores">The scores it explains a value of (for the case, the input hash and whether the dyad was scored).</param>
+    /// <param name="drawn">
+    /// The scores with intervals from draws, or null for none. With draws the root carries <c>"intervals"</c> (method,
+    /// draws, seed, level) as the scores JSON does, and after <c>value</c>: for a measure <c>"low"</c> and
+    /// <c>"high"</c> (null where no draw defined the value), for the relationship state <c>"stateShares"</c>, for the
+    /// patron–client test <c>"patronClientShare"</c>, each as in the scores JSON.
+    /// </param>
+    /// <returns>The JSON.</returns>
+    /// <exception cref="ArgumentException">
+    /// The explanation's dyad or period was not scored in <paramref name="scores"/> or in <paramref name="drawn"/>, or
+    /// <paramref name="drawn"/> has no intervals from draws, or is of another case or options (another input hash).
+    /// </exception>
+    public static string ToJson(Explanation explanation, ScoreSet scores, ScoreSet? drawn)
     {
         ArgumentNullException.ThrowIfNull(explanation);
         ArgumentNullException.ThrowIfNull(scores);
         var notScored = scores.InactiveReason(scores.RequireDyad(explanation.Dyad), scores.RequirePeriod(explanation.Period));
+        if (drawn is not null && (drawn.IntervalSource is null || drawn.InputHash != scores.InputHash))
+        {
+            throw new ArgumentException(
+                drawn.IntervalSource is null
+                    ? "the scores given for the draws have no intervals from draws (Intervals.Compute gives them)"
+                    : "the scores given for the draws are of another case or options than the scores explained (their input hashes differ)",
+                nameof(drawn));
+        }
+
+        var (d, p) = drawn is null ? (-1, -1) : (drawn.RequireDyad(explanation.Dyad), drawn.RequirePeriod(explanation.Period));
         return JsonValues.Text(w =>
         {
             w.WriteStartObject();
             w.WriteString("schema", Schema);
             w.WriteString("case", scores.Case.Id);
             w.WriteString("inputHash", scores.InputHash);
+            if (drawn is not null)
+            {
+                ScoreWriter.WriteIntervalSource(w, drawn);
+            }
+
             w.WriteString("patron", explanation.Dyad.Patron);
             w.WriteString("client", explanation.Dyad.Client);
             w.WriteString("period", explanation.Period.ToString());
             w.WriteString("measure", explanation.Measure);
             JsonValues.Number(w, "value", explanation.Value);
+            if (drawn is not null)
+            {
+                WriteDraws(w, explanation, drawn, d, p);
+            }
+
             JsonValues.String(w, "notScored", notScored);
             JsonValues.String(w, "reason", explanation.Reason);
             JsonValues.String(w, "verdict", explanation.Verdict);
@@ -80,6 +121,27 @@ public static class ExplanationWriter
             WriteSources(w, explanation.Sources);
             w.WriteEndObject();
         });
+    }
+
+    /// <summary>A measure's interval from the draws, or a verdict's shares of them.</summary>
+    private static void WriteDraws(System.Text.Json.Utf8JsonWriter w, Explanation explanation, ScoreSet drawn, int d, int p)
+    {
+        if (explanation.Measure == Explainer.State && explanation.Verdict is not null)
+        {
+            ScoreWriter.WriteStateShares(w, drawn, d, p);
+        }
+        else if (explanation.Measure == Explainer.PatronClient && explanation.Verdict is not null)
+        {
+            ScoreWriter.WritePatronClientShare(w, drawn, d, p);
+        }
+        else
+        {
+            var m = drawn.RequireMeasure(explanation.Measure);
+            var has = drawn.HasInterval(m, d, p);
+            var score = drawn.Get(m, d, p);
+            JsonValues.Number(w, "low", has ? score.Low : null);
+            JsonValues.Number(w, "high", has ? score.High : null);
+        }
     }
 
     private static void WriteSources(System.Text.Json.Utf8JsonWriter w, IEnumerable<Cases.Source> sources)

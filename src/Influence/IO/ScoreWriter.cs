@@ -61,15 +61,7 @@ public static class ScoreWriter
         w.WriteString("from", scores.From.ToString());
         w.WriteString("to", scores.To.ToString());
         JsonValues.String(w, "evidenceEnds", scores.EvidenceEnds?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        if (scores.IntervalSource is { } source)
-        {
-            w.WriteStartObject("intervals");
-            w.WriteString("method", source.Method);
-            w.WriteNumber("draws", source.Draws);
-            w.WriteNumber("seed", source.Seed);
-            w.WriteNumber("level", source.Level);
-            w.WriteEndObject();
-        }
+        WriteIntervalSource(w, scores);
 
         w.WriteStartArray("dyads");
         for (var d = 0; d < scores.Dyads.Length; d++)
@@ -88,14 +80,7 @@ public static class ScoreWriter
                 Nullable(w, "isPatronClient", verdict.IsPatronClient);
                 Nullable(w, "patronClientMargin", verdict.Margin);
                 w.WriteString("patronClientRule", verdict.Rule);
-                if (scores.PatronClientShares(d, p) is { } pcShares)
-                {
-                    w.WriteStartObject("patronClientShare");
-                    w.WriteNumber("holds", pcShares.Holds);
-                    w.WriteNumber("fails", pcShares.Fails);
-                    w.WriteNumber("undetermined", pcShares.Undetermined);
-                    w.WriteEndObject();
-                }
+                WritePatronClientShare(w, scores, d, p);
 
                 Group(w, scores, "influence", InfluenceNames, d, p, evidenceCounts);
                 Group(w, scores, "multilateral", [.. MultilateralNames.Where(n => scores.MeasureIndexOf(n) >= 0)], d, p, evidenceCounts);
@@ -117,17 +102,7 @@ public static class ScoreWriter
                 }
 
                 w.WriteString("stateRule", state.Rule);
-                if (scores.StateShares(d, p) is { } stateShares)
-                {
-                    w.WriteStartObject("stateShares");
-                    foreach (var st in Enum.GetValues<RelationshipState>())
-                    {
-                        w.WriteNumber(RelationshipStates.StateName(st), stateShares.Of(st));
-                    }
-
-                    w.WriteNumber("unobserved", stateShares.Unobserved);
-                    w.WriteEndObject();
-                }
+                WriteStateShares(w, scores, d, p);
 
                 w.WriteEndObject();
                 JsonValues.FlushWhenFull(w);
@@ -146,6 +121,49 @@ public static class ScoreWriter
     /// <param name="evidenceCounts">Whether to count each value's evidence items.</param>
     /// <returns>The JSON.</returns>
     public static string ToJson(ScoreSet scores, bool evidenceCounts = true) => JsonValues.Text(stream => WriteJson(scores, stream, evidenceCounts));
+
+    /// <summary>The root's <c>"intervals":{"method","draws","seed","level"}</c>, when the scores have intervals from draws.</summary>
+    internal static void WriteIntervalSource(Utf8JsonWriter w, ScoreSet scores)
+    {
+        if (scores.IntervalSource is { } source)
+        {
+            w.WriteStartObject("intervals");
+            w.WriteString("method", source.Method);
+            w.WriteNumber("draws", source.Draws);
+            w.WriteNumber("seed", source.Seed);
+            w.WriteNumber("level", source.Level);
+            w.WriteEndObject();
+        }
+    }
+
+    /// <summary><c>"patronClientShare":{"holds","fails","undetermined"}</c>, when the scores have intervals from draws.</summary>
+    internal static void WritePatronClientShare(Utf8JsonWriter w, ScoreSet scores, int dyad, int period)
+    {
+        if (scores.PatronClientShares(dyad, period) is { } shares)
+        {
+            w.WriteStartObject("patronClientShare");
+            w.WriteNumber("holds", shares.Holds);
+            w.WriteNumber("fails", shares.Fails);
+            w.WriteNumber("undetermined", shares.Undetermined);
+            w.WriteEndObject();
+        }
+    }
+
+    /// <summary><c>"stateShares":{"consolidated",…,"unobserved"}</c>, when the scores have intervals from draws.</summary>
+    internal static void WriteStateShares(Utf8JsonWriter w, ScoreSet scores, int dyad, int period)
+    {
+        if (scores.StateShares(dyad, period) is { } shares)
+        {
+            w.WriteStartObject("stateShares");
+            foreach (var st in Enum.GetValues<RelationshipState>())
+            {
+                w.WriteNumber(RelationshipStates.StateName(st), shares.Of(st));
+            }
+
+            w.WriteNumber("unobserved", shares.Unobserved);
+            w.WriteEndObject();
+        }
+    }
 
     /// <summary>Writes CSV (see <see cref="WriteCsv"/>) to a string.</summary>
     /// <param name="scores">The scores.</param>

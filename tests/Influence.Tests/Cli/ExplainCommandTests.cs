@@ -41,6 +41,59 @@ public sealed class ExplainCommandTests : IDisposable
     }
 
     [Fact]
+    public void Explain_Json_WithIntervals_GivesTheValuesInterval_AndAVerdictsShares_AsTheScoresJsonDoes()
+    {
+        var dyad = new Dyad("pakistan", "taliban");
+        var year = Period.FromYear(2024);
+        var how = new Influence.Uncertainty.IntervalOptions { Draws = 40, Seed = 3 };
+        var drawn = Influence.Uncertainty.Intervals.Compute(
+            Influence.Scoring.Scorer.Score(Influence.IO.CaseReader.LoadBuiltIn(), null, new Influence.Scoring.ScoringRequest { Dyads = [dyad], From = year, To = year }), how);
+        string[] words = ["explain", "--patron", "pakistan", "--client", "taliban", "--period", "2024", "--intervals", "40", "--seed", "3", "--format", "json", "--measure"];
+
+        using var conflict = System.Text.Json.JsonDocument.Parse(CliRunner.Run([.. words, "conflict"]).Out);
+        using var state = System.Text.Json.JsonDocument.Parse(CliRunner.Run([.. words, "state"]).Out);
+        using var test = System.Text.Json.JsonDocument.Parse(CliRunner.Run([.. words, "patronClient"]).Out);
+        using var undefined = System.Text.Json.JsonDocument.Parse(CliRunner.Run([.. words, "counterReaction"]).Out);
+        using var plain = System.Text.Json.JsonDocument.Parse(CliRunner.Run("explain", "--patron", "pakistan", "--client", "taliban", "--period", "2024", "--measure", "conflict", "--format", "json").Out);
+
+        var score = drawn.Get("conflict", dyad, year);
+        var c = conflict.RootElement;
+        (c.GetProperty("low").GetDouble(), c.GetProperty("high").GetDouble()).Should().Be((score.Low!.Value, score.High!.Value));
+        score.Low.Should().BeLessThan(score.High!.Value, "the draws move conflict in 2024");
+        var intervals = c.GetProperty("intervals");
+        (intervals.GetProperty("method").GetString(), intervals.GetProperty("draws").GetInt32(), intervals.GetProperty("seed").GetInt64(), intervals.GetProperty("level").GetDouble())
+            .Should().Be(("bootstrap+montecarlo", 40, 3L, 0.9));
+        var shares = drawn.StateShares(0, 0)!.Value;
+        state.RootElement.GetProperty("stateShares").GetProperty("contested").GetDouble().Should().Be(shares.Of(Influence.Scoring.RelationshipState.Contested));
+        state.RootElement.GetProperty("stateShares").GetProperty("unobserved").GetDouble().Should().Be(shares.Unobserved);
+        test.RootElement.GetProperty("patronClientShare").GetProperty("holds").GetDouble().Should().Be(drawn.PatronClientShares(0, 0)!.Value.Holds);
+        state.RootElement.TryGetProperty("low", out _).Should().BeFalse("a verdict has shares, not an interval");
+
+        // Counter-reaction is undefined in 2024 (no overreach in its lag window): no value, so no interval either.
+        drawn.HasInterval(drawn.MeasureIndexOf("counterReaction"), 0, 0).Should().BeFalse();
+        undefined.RootElement.GetProperty("value").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
+        (undefined.RootElement.GetProperty("low").ValueKind, undefined.RootElement.GetProperty("high").ValueKind)
+            .Should().Be((System.Text.Json.JsonValueKind.Null, System.Text.Json.JsonValueKind.Null));
+
+        plain.RootElement.TryGetProperty("intervals", out _).Should().BeFalse();
+        plain.RootElement.TryGetProperty("low", out _).Should().BeFalse("without draws the document is as before");
+    }
+
+    [Fact]
+    public void ExplanationWriter_RefusesDrawsWithoutIntervals_OrOfAnotherCase()
+    {
+        var scores = Influence.Scoring.Scorer.Score(Influence.IO.CaseReader.LoadBuiltIn());
+        var explanation = Influence.Scoring.Explainer.Explain(scores, new Dyad("pakistan", "taliban"), Period.FromYear(2024), "conflict");
+        var other = Influence.Uncertainty.Intervals.Compute(Influence.Scoring.Scorer.Score(Influence.IO.CaseReader.LoadBuiltIn("pakistan-taliban-1990s")), new Influence.Uncertainty.IntervalOptions { Draws = 10 });
+
+        var noDraws = () => Influence.IO.ExplanationWriter.ToJson(explanation, scores, scores);
+        var otherCase = () => Influence.IO.ExplanationWriter.ToJson(explanation, scores, other);
+
+        noDraws.Should().Throw<ArgumentException>().WithParameterName("drawn").WithMessage("*no intervals from draws*");
+        otherCase.Should().Throw<ArgumentException>().WithParameterName("drawn").WithMessage("*input hashes differ*");
+    }
+
+    [Fact]
     public void Explain_Json_CarriesEveryContribution_WithItsSources()
     {
         var (code, output, _) = CliRunner.Run("explain", Case(), "--patron", "P", "--client", "C", "--period", "2005", "--measure", "exchange", "--format", "json");
