@@ -36,6 +36,46 @@ public class MultilateralFindingsTests(ReferenceCaseFixture reference, ITestOutp
     /// rests on that reading of "through its close ties to Pakistan": a coder who keeps a direct edge for the warm
     /// relations gets 0 in both ranges.
     /// </remarks>
+    /// <summary>
+    /// docs/open-questions.md §14: no influence measure reads third parties. Removing every item to which China,
+    /// Russia, Iran or India is a party leaves the influence measures, the test and the state of Pakistan → Taliban as
+    /// they are in 2019–2026, and moves the multilateral measures; the page's figures are the computed ones.
+    /// </summary>
+    [Fact]
+    public void WithoutTheThirdStates_TheInfluenceMeasuresAreUnchanged_AndOnlyTheMultilateralOnesMove()
+    {
+        string[] thirdStates = ["china", "russia", "iran", "india"];
+        var @case = reference.Case;
+        bool Involves(int row) => @case.Evidence[row] switch
+        {
+            Influence.Evidence.DyadicEvidence d => thirdStates.Contains(d.From) || thirdStates.Contains(d.To),
+            Influence.Evidence.CapabilityEvidence c => thirdStates.Contains(c.Actor),
+            _ => false,
+        };
+        var removed = Enumerable.Range(0, @case.Evidence.Count).Count(Involves);
+        var without = Scorer.Score(@case.WhereEvidence(r => !Involves(r)));
+        var with = reference.Scores;
+        var dyad = ReferenceCaseFixture.PakistanTaliban;
+
+        for (var year = 2019; year <= 2026; year++)
+        {
+            var p = Period.FromYear(year);
+            foreach (var m in new[] { "exchange", "conflict", "attainment", "compliance", "presence", "presenceInfluenceGap" })
+            {
+                without.Get(m, dyad, p).Value.Should().Be(with.Get(m, dyad, p).Value, $"{m} in {year} reads no third party");
+            }
+
+            without.For(dyad, p).PatronClient.IsPatronClient.Should().Be(with.For(dyad, p).PatronClient.IsPatronClient);
+            without.For(dyad, p).State.State.Should().Be(with.For(dyad, p).State.State);
+        }
+
+        var y2025 = Period.FromYear(2025);
+        string Two(string m, ScoreSet s) => s.Get(m, dyad, y2025).Value!.Value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        var page = new Influence.Tests.Support.DocPage("open-questions.md");
+        page.Quotes($"({removed} of {@case.Evidence.Count} items;");
+        page.Quotes($"patron share in 2025 {Two("patronShare", with)} → {Two("patronShare", without)}, client agency {Two("clientAgency", with)} → {Two("clientAgency", without)}");
+    }
+
     [Fact]
     public void PakistansBrokerageBetweenTheTalibanAndChina_IsHigherIn1996To2001_ThanIn2022To2025()
     {

@@ -231,6 +231,13 @@ public class ReferenceFindingsTests(ReferenceCaseFixture reference) : IClassFixt
             year.Conflict.Value,
             war.Effect);
         row.Outcome(holds);
+        // The page adds the quarterly reading at the horizon: the quarter that holds the last day of evidence.
+        var quarter = Period.Containing(Granularity.Quarter, lastDay);
+        var quarterly = Scorer.Score(@case, ScoringOptions.Default, new ScoringRequest { Dyads = [Dyad], Granularity = Granularity.Quarter }).For(Dyad, quarter);
+        ClaimsPage.ReferenceCase.Says(
+            $"`--granularity quarter` gives {quarter} *{Name(quarterly.State.State)}* (exchange {{}}, conflict {{}})",
+            quarterly.Exchange.Value,
+            quarterly.Conflict.Value);
         ClaimsPage.ReferenceCase.Says(
             "Scored by year, {} holds two months of evidence (it ends on {}-{}-{})",
             horizon.Year,
