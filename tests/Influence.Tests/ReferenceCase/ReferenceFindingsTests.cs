@@ -353,6 +353,15 @@ public class ReferenceFindingsTests(ReferenceCaseFixture reference) : IClassFixt
             years[3],
             years[4]);
         row.Outcome(holds);
+
+        // "Why R2 does not hold" names the 2022 value's largest effects: they are the explanation's.
+        var effects = Explainer.Explain(reference.Scores, Dyad, Period.FromYear(2022), "inputEfficiency").Contributions.ToDictionary(c => c.EvidenceId, c => c.Effect);
+        ClaimsPage.ReferenceCase.Says(
+            "(`att-durand-2001-2015`, +{}), the 2020 poppy count (+{}) and the better depth reading of 2021–2022 (+{}) raise the slope, the long depth span at 0.25 (`att-depth-2001-2021`, {}) lowers it",
+            effects["att-durand-2001-2015"],
+            effects["ind-poppy-2020"],
+            effects["att-depth-2021-2022"],
+            effects["att-depth-2001-2021"]);
     }
 
     [Fact]
