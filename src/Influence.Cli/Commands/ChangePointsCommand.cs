@@ -49,13 +49,21 @@ internal static class ChangePointsCommand
         return command;
     }
 
+    /// <summary>Four decimals, or three significant digits (as the small-noise warning gives them) below 0.0001, so that a tiny σ̂ or β never reads 0.0000.</summary>
+    private static string Small(double x) =>
+        x != 0 && Math.Abs(x) < 0.0001 ? x.ToString("G3", CultureInfo.InvariantCulture) : Common.Number(x, "0.0000");
+
     private static void Write(ChangePointResult r, string measure, Cases.Dyad dyad, double? floor, TextWriter w)
     {
         var inv = CultureInfo.InvariantCulture;
         w.WriteLine(string.Create(inv, $"{measure} of {dyad.Patron} → {dyad.Client}, {r.From}–{r.To}: {r.Points} of {r.Points + r.Skipped} periods defined ({r.Skipped} undefined, left out, not imputed)"));
         if (r.Penalty is { } penalty && r.NoiseSigma is { } sigma)
         {
-            w.WriteLine(string.Create(inv, $"  noise σ̂ = {Common.Number(sigma, "0.0000")} (MAD of first differences{(floor is { } f ? string.Create(inv, $", floor {f:G4}") : string.Empty)}); penalty β = 3·σ̂²·ln n = {Common.Number(penalty, "0.0000")}"));
+            // The floor, when it is what the search used, is named as such: the estimate it replaced was smaller.
+            var source = floor is { } f && Math.Abs(sigma - f) <= 1e-12 * f
+                ? string.Create(inv, $"the --min-sigma floor {f:G4}, above the MAD of first differences")
+                : floor is { } g ? string.Create(inv, $"MAD of first differences, above the --min-sigma floor {g:G4}") : "MAD of first differences";
+            w.WriteLine(string.Create(inv, $"  noise σ̂ = {Small(sigma)} ({source}); penalty β = 3·σ̂²·ln n = {Small(penalty)}"));
         }
 
         if (r.SmallNoiseWarning is { } warning)

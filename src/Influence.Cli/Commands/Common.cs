@@ -300,7 +300,7 @@ internal static class Common
     public const string EvidenceOptionName = "--evidence";
 
     public static Option<string?> Evidence() =>
-        new(EvidenceOptionName) { Description = "Take the case's evidence from this CSV file, one item a row (" + DocsUrl("case-format.md") + "); the case file's own evidence is set aside (with a warning on standard error)." };
+        new(EvidenceOptionName) { Description = "Take the case's evidence from this CSV file, one item a row (" + DocsUrl("case-format.md") + "); the case file's own evidence items, if it has any, are set aside (with a warning on standard error naming how many)." };
 
     /// <summary>The --evidence file the command line gives, if the command has the option and it is given.</summary>
     public static string? EvidencePath(ParseResult parse) =>

@@ -367,6 +367,12 @@ public sealed class TimeSeriesCommandsTests
         using var doc = JsonDocument.Parse(json);
         doc.RootElement.GetProperty("smallNoiseWarning").GetString().Should().Be(result.SmallNoiseWarning);
         floored.Should().NotContain("warning:").And.Contain("floor 0.05").And.Contain("2 change points");
+
+        // A tiny β is shown as it is, never as 0.0000; the floor, when the search used it, is named as what σ̂ is.
+        text.Should().Contain("penalty β = 3·σ̂²·ln n = 3.93E-06").And.NotContain("= 0.0000");
+        floored.Should().Contain("noise σ̂ = 0.0500 (the --min-sigma floor 0.05, above the MAD of first differences)");
+        var (_, unfloored, _) = Run("changepoints", "--patron", "pakistan", "--client", "taliban", "--measure", "conflict", "--min-sigma", "0.05");
+        unfloored.Should().Contain("noise σ̂ = 0.1579 (MAD of first differences, above the --min-sigma floor 0.05)");
     }
 
     [Fact]
