@@ -80,7 +80,7 @@ internal static class ScoreCommand
         for (var d = 0; d < scores.Dyads.Length; d++)
         {
             var table = new Table { Border = TableBorder.Simple, Title = new TableTitle($"{scores.Dyads[d].Patron} → {scores.Dyads[d].Client}") };
-            foreach (var h in new[] { "period", "exch", "asym", "confl", "diffuse", "endur", "P–C", "state", "attain", "compl", "presence", "gap", "agency", "share" })
+            foreach (var h in Headers)
             {
                 table.AddColumn(new TableColumn(h) { Alignment = h is "period" or "state" or "P–C" ? Justify.Left : Justify.Right });
             }
@@ -207,23 +207,23 @@ internal static class ScoreCommand
     /// <summary>The share of draws below which the table names the commonest other verdict beside the point's.</summary>
     private const double ClearMajority = 0.6;
 
-    /// <summary>The measures of the table's value columns, in order, with null for the verdict columns (P–C, state).</summary>
-    private static readonly string?[] ColumnMeasures =
-    [
-        "exchange", "asymmetry", "conflict", "diffuseObligation", "endurance", null, null,
-        "attainment", "compliance", "presence", "presenceInfluenceGap", "clientAgency", "patronShare",
-    ];
+    /// <summary>
+    /// The table's column heads: the period, then each value column's measure by its short name
+    /// (<see cref="Theory.Measures.ShortNames"/>, or the measure's own name) and the two verdicts.
+    /// </summary>
+    private static readonly string[] Headers = ["period", "exch", "asym", "confl", "diffuse", "endur", "P–C", "state", "attain", "compl", "presence", "gap", "agency", "share"];
 
     /// <summary>
-    /// The cells of the interval line under a period: "[low, high]" under each value that has a computed interval
+    /// The cells of the interval line under a period: "low–high" under each value that has a computed interval
     /// (<see cref="ScoreSet.HasInterval"/>), rounded as the values are; empty under the verdicts (their shares are
     /// beside them), under undefined values and under values no draw defined.
     /// </summary>
     private static string[] IntervalCells(ScoreSet scores, int dyad, int period) =>
     [
-        .. ColumnMeasures.Select(name =>
+        .. Headers.Skip(1).Select(head =>
         {
-            var m = name is null ? -1 : scores.MeasureIndexOf(name);
+            // A verdict column's head names no measure: nothing under it.
+            var m = scores.MeasureIndexOf(Theory.Measures.FullName(head) ?? head);
             if (m < 0 || !scores.HasInterval(m, dyad, period))
             {
                 return string.Empty;
