@@ -730,6 +730,18 @@ internal static class Common
             : null;
 
     /// <summary>
+    /// The note under a text table whose range (positions first … last) holds periods that start after the case's
+    /// evidence ends (<see cref="ScoreSet.IsAfterEvidence"/>), which are not scored; null when it holds none.
+    /// </summary>
+    public static string? AfterEvidenceNote(ScoreSet scores, int first, int last)
+    {
+        var after = Enumerable.Range(first, last - first + 1).Where(scores.IsAfterEvidence).ToArray();
+        return after.Length == 0
+            ? null
+            : $"{BlankRuns.Label(scores.Periods[after[0]], scores.Periods[after[^1]])}: not scored, as the case's evidence ends on {scores.EvidenceEnds!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}; a case looked at for longer says so with \"evidenceEnds\" (docs/case-format.md).";
+    }
+
+    /// <summary>
     /// The line that ties a text output to its inputs, as the score table's first line: the case's title and the first
     /// 16 characters of the input hash (the JSON outputs carry all of it).
     /// </summary>

@@ -118,9 +118,16 @@ internal static class ScoreCommand
             "Explain any value with 'influence explain', a state's or test's rule with 'influence explain --measure state' (or patronClient).",
             $"The measures, their scales and rules: {Common.DocsUrl("measures.md")}",
         };
+        // Under the legend of "–": the partial period, then the periods after the evidence.
+        var at = 2;
         if (Common.PartialPeriodNote(scores, 0, scores.PeriodCount - 1) is { } partialNote)
         {
-            notes.Insert(2, $"{PartialMark} {partialNote}");
+            notes.Insert(at++, $"{PartialMark} {partialNote}");
+        }
+
+        if (Common.AfterEvidenceNote(scores, 0, scores.PeriodCount - 1) is { } afterNote)
+        {
+            notes.Insert(at, afterNote);
         }
 
         if (scores.IntervalSource is { } source)

@@ -18,7 +18,10 @@ public sealed class Case
 {
     private readonly FrozenDictionary<string, int> _actorIndex;
 
-    /// <summary>For a copy with fewer or resampled items, the first and last day of the original's evidence (see <see cref="EvidenceDays"/>).</summary>
+    /// <summary>
+    /// The first day of the evidence and the day it ends (see <see cref="EvidenceDays"/>), found once; a copy with fewer
+    /// or resampled items is given the original's.
+    /// </summary>
     private (int? First, int? Last)? _originalDays;
 
     internal Case(
@@ -69,6 +72,17 @@ public sealed class Case
 
     /// <summary>The last period scored unless told otherwise (null: the last year with evidence).</summary>
     public Period? To => Info.To;
+
+    /// <summary>
+    /// The last day the case's evidence was looked for: the day the file declares (<see cref="CaseBuilder.EvidenceEnds"/>),
+    /// else the last day any evidence item covers; null for a case with neither. The reference case's ends on 2026-02-28.
+    /// Periods that start after it are not scored (<see cref="Scoring.ScoreSet.InactiveReason"/>), and the period that
+    /// holds it short of its own end is partial (<see cref="Scoring.ScoreSet.IsPartial"/>).
+    /// </summary>
+    public DateOnly? EvidenceEnds => EvidenceDays().Last is { } last ? DateOnly.FromDayNumber(last) : null;
+
+    /// <summary>Whether the file declares where its evidence ends (<see cref="EvidenceEnds"/>) rather than leaving it to the last item.</summary>
+    public bool DeclaresEvidenceEnds => Info.EvidenceEnds is not null;
 
     /// <summary>The actors.</summary>
     public ImmutableArray<Actor> Actors { get; }
@@ -272,20 +286,19 @@ public sealed class Case
     }
 
     /// <summary>
-    /// The first and last day any evidence item covers (null without evidence); for a copy with fewer or resampled
-    /// items, those of the case it was copied from, which decide the range the copy covers when none is declared.
+    /// The first day any evidence item covers, and the day the evidence ends (<see cref="EvidenceEnds"/>), null where
+    /// there is no evidence and nothing declared; for a copy with fewer or resampled items, those of the case it was
+    /// copied from, which decide the range the copy covers when none is declared and where its evidence ends.
     /// </summary>
-    internal (int? First, int? Last) EvidenceDays()
-    {
-        if (_originalDays is { } original)
-        {
-            return original;
-        }
+    /// <remarks>Found once per case (a pass over the evidence), then kept: scoring and writers ask for it often.</remarks>
+    internal (int? First, int? Last) EvidenceDays() => _originalDays ??= CoveredDays(Info.EvidenceEnds);
 
+    private (int? First, int? Last) CoveredDays(DateOnly? declaredEnd)
+    {
         var c = Evidence.Columns;
         if (c.Count == 0)
         {
-            return (null, null);
+            return (null, declaredEnd?.DayNumber);
         }
 
         int first = int.MaxValue, last = int.MinValue;
@@ -295,7 +308,8 @@ public sealed class Case
             last = Math.Max(last, c.LastDay[i]);
         }
 
-        return (first, last);
+        // The builder refuses a declared end before the last day an item covers.
+        return (first, declaredEnd?.DayNumber ?? last);
     }
 
     private static FrozenDictionary<string, int> Index<T>(ImmutableArray<T> items, Func<T, string> id)
@@ -318,4 +332,5 @@ internal sealed record CaseInfo(
     string? CapabilityIndex,
     Granularity Granularity,
     Period? From,
-    Period? To);
+    Period? To,
+    DateOnly? EvidenceEnds);

@@ -59,6 +59,14 @@ public sealed class CaseBuilder
     public Period? To { get; set; }
 
     /// <summary>
+    /// The last day the case's evidence was looked for (null: the last day any evidence item covers); not before that
+    /// day. Periods that start after it are not scored, and the period holding it short of its end is partial
+    /// (<see cref="Case.EvidenceEnds"/>). Declare a later day when the coder looked further and found nothing: the
+    /// measures then carry earlier evidence forward up to it, as they do between items.
+    /// </summary>
+    public DateOnly? EvidenceEnds { get; set; }
+
+    /// <summary>
     /// Ids the case reader found declared but could not read whole (an objective whose holder is not an id):
     /// references to them are not reported again as "no objective is called …", which would send the reader to a
     /// declaration that is there.
@@ -436,6 +444,10 @@ public sealed class CaseBuilder
         }
 
         var columns = _rows.Resolve(life, actorIdx, sourceIdx, issueIdx, objectiveIdx, indicatorIdx, unitIdx, _units, found, suggestions);
+        if (EvidenceEnds is { } declared && LastCovered(columns) is { } latest && latest.Day > declared.DayNumber)
+        {
+            found.Add(new("$.evidenceEnds", null, $"expected a day not before the last day the evidence covers ({Day(DateOnly.FromDayNumber(latest.Day))}, item \"{latest.Id}\"); was {Day(declared)}"));
+        }
 
         if (found.Count > 0)
         {
@@ -444,7 +456,7 @@ public sealed class CaseBuilder
             return false;
         }
 
-        var info = new CaseInfo(Id, Name, Description, CapabilityIndex, Granularity, From, To);
+        var info = new CaseInfo(Id, Name, Description, CapabilityIndex, Granularity, From, To, EvidenceEnds);
         var table = new EvidenceTable(
             columns,
             [.. _actors.Select(a => a.Id)],
@@ -690,6 +702,23 @@ public sealed class CaseBuilder
         private bool Reversed(int actor) =>
             _actors[actor].ActiveFrom is { } f && _actors[actor].ActiveTo is { } t && t.Last < f.First;
     }
+
+    /// <summary>The last day any item covers and the first item (in canonical order) that covers it; null without items.</summary>
+    private static (int Day, string Id)? LastCovered(EvidenceColumns c)
+    {
+        (int Day, string Id)? latest = null;
+        for (var i = 0; i < c.Count; i++)
+        {
+            if (latest is null || c.LastDay[i] > latest.Value.Day)
+            {
+                latest = (c.LastDay[i], c.Ids[i]);
+            }
+        }
+
+        return latest;
+    }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Evidence rows as they are added, with references still as ids.</summary>
     /// <remarks>

@@ -424,7 +424,7 @@ public static partial class CaseReader
             }
 
             Remember("$", root);
-            Allowed(root, top, null, "schema", "id", "name", "description", "capabilityIndex", "granularity", "from", "to", "sources", "actors", "issues", "objectives", "indicators", "units", "dyads", "evidence");
+            Allowed(root, top, null, "schema", "id", "name", "description", "capabilityIndex", "granularity", "from", "to", "evidenceEnds", "sources", "actors", "issues", "objectives", "indicators", "units", "dyads", "evidence");
             var schema = Text(root, top, "schema", null, required: true);
             if (schema is not null && schema != Schema)
             {
@@ -452,6 +452,7 @@ public static partial class CaseReader
 
             builder.From = PeriodField(root, top, "from", builder.Granularity);
             builder.To = PeriodField(root, top, "to", builder.Granularity);
+            builder.EvidenceEnds = DayField(root, top, "evidenceEnds");
 
             ForEach(root, "units", required: false, (item, path) => ReadUnit(builder, item, path));
             ForEach(root, "sources", required: true, (item, path) => ReadSource(builder, item, path));
@@ -1277,6 +1278,24 @@ public static partial class CaseReader
             }
 
             Add($"{path}.{name}", null, node, $"expected a period YYYY, YYYYQn or YYYY-MM; was {(node.Kind == JsonKind.String ? $"\"{node.String}\"" : node.KindName)}");
+            return null;
+        }
+
+        private DateOnly? DayField(JsonTree o, JPath path, string name)
+        {
+            var node = o[name];
+            if (node is null)
+            {
+                return null;
+            }
+
+            Remember(path, name, node);
+            if (node.Kind == JsonKind.String && DateOnly.TryParseExact(node.String, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                return day;
+            }
+
+            Add($"{path}.{name}", null, node, $"expected a day YYYY-MM-DD; was {(node.Kind == JsonKind.String ? $"\"{node.String}\"" : node.KindName)}");
             return null;
         }
 

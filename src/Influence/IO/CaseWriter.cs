@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Influence.Cases;
@@ -81,6 +82,7 @@ public static class CaseWriter
         w.WriteString("granularity", c.Granularity.ToName());
         Optional(w, "from", c.From?.ToString());
         Optional(w, "to", c.To?.ToString());
+        Optional(w, "evidenceEnds", c.DeclaresEvidenceEnds ? c.EvidenceEnds!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null);
 
         w.WriteStartArray("units");
         foreach (var u in Order(c.Units, u => u.Id, canonical))

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Influence.Cases;
 using Influence.Indexing;
 using Influence.Internal;
@@ -114,7 +115,6 @@ public readonly record struct Score(double? Value, double? Low, double? High) : 
 public sealed class ScoreSet
 {
     private readonly double[][] _values;
-    private Lazy<DateOnly?>? _evidenceEnds;
 
     private readonly double[][] _lows;
     private readonly double[][] _highs;
@@ -326,12 +326,12 @@ public sealed class ScoreSet
             Options.States);
 
     /// <summary>
-    /// The last day any evidence item of the case covers (null without evidence). A period that holds it short of its
-    /// own end (<see cref="IsPartial"/>) rests on part of its time only: the reference case's evidence ends on
-    /// 2026-02-28, two months into 2026.
+    /// The last day the case's evidence was looked for (<see cref="Case.EvidenceEnds"/>: declared, else the last day any
+    /// item covers; null for a case with neither). A period that holds it short of its own end (<see cref="IsPartial"/>)
+    /// rests on part of its time only: the reference case's evidence ends on 2026-02-28, two months into 2026. Periods
+    /// after it are not scored (<see cref="IsAfterEvidence"/>).
     /// </summary>
-    /// <remarks>Found once per score set (a pass over the evidence), then kept: writers ask for it on every row.</remarks>
-    public DateOnly? EvidenceEnds => (_evidenceEnds ??= new(() => Case.EvidenceDays().Last is { } last ? DateOnly.FromDayNumber(last) : null)).Value;
+    public DateOnly? EvidenceEnds => Case.EvidenceEnds;
 
     /// <summary>
     /// Whether the case's evidence ends inside a period, before the period's last day (<see cref="EvidenceEnds"/>): its
@@ -346,23 +346,45 @@ public sealed class ScoreSet
     }
 
     /// <summary>
-    /// Why a dyad is not scored in a period, or null when it is: every measure of a dyad is undefined in the periods on
+    /// Whether a period starts after the case's evidence ends (<see cref="EvidenceEnds"/>): nothing in it was looked at,
+    /// so no dyad is scored in it (<see cref="InactiveReason"/>). Quarterly, the reference case's 2026Q2–2026Q4 are.
+    /// </summary>
+    /// <param name="period">The period position.</param>
+    /// <returns>True for every period wholly after the evidence.</returns>
+    public bool IsAfterEvidence(int period)
+    {
+        Check.IndexOrThrow(period, PeriodCount);
+        return EvidenceEnds is { } end && Periods[period].Start > end;
+    }
+
+    /// <summary>
+    /// Why a dyad is not scored in a period, or null when it is. Every measure of a dyad is undefined in the periods on
     /// none of whose days its patron and its client, with the movements they belong to, existed together
-    /// (<see cref="Actor.ActiveFrom"/>, <see cref="Actor.ActiveTo"/>).
+    /// (<see cref="Actor.ActiveFrom"/>, <see cref="Actor.ActiveTo"/>), and in the periods that start after the case's
+    /// evidence ends (<see cref="IsAfterEvidence"/>): their values would only carry earlier evidence forward, and read
+    /// "nothing happened" where the truth is "not looked at".
     /// </summary>
     /// <param name="dyad">The dyad position.</param>
     /// <param name="period">The period position.</param>
-    /// <returns>The reason ("taliban did not exist in 1990 (it existed from 1994)"), or null.</returns>
+    /// <returns>
+    /// The reason ("taliban did not exist in 1990 (it existed from 1994)", "after the evidence: the case's evidence ends
+    /// on 2026-02-28, before 2026Q2"), or null.
+    /// </returns>
     public string? InactiveReason(int dyad, int period)
     {
         _ = Cell(dyad, period);
-        if (!Case.HasActiveSpans)
+        if (Case.HasActiveSpans)
         {
-            return null;
+            var d = Dyads[dyad];
+            if (Case.Inactive(Case.ActorIndexOf(d.Patron), Case.ActorIndexOf(d.Client), Periods[period]) is { } why)
+            {
+                return why;
+            }
         }
 
-        var d = Dyads[dyad];
-        return Case.Inactive(Case.ActorIndexOf(d.Patron), Case.ActorIndexOf(d.Client), Periods[period]);
+        return IsAfterEvidence(period)
+            ? $"after the evidence: the case's evidence ends on {EvidenceEnds!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, before {Periods[period]}"
+            : null;
     }
 
     /// <summary>How often the patron–client test held across the draws, or null when no draws were made.</summary>

@@ -146,11 +146,14 @@ public static class Scorer
         // Dyads sharing a client are scored one after the other, so the per-thread memos of what the client receives
         // (see ResourceDependence) serve them all. Each dyad writes only its own cells: the order changes no value.
         // A measure that throws fails the call with its own exception (that of the first dyad in this order to fail).
+        // Periods that start after the case's evidence ends are not scored (ScoreSet.InactiveReason says why): nothing
+        // in them was looked at, so their values would only carry earlier evidence forward.
+        var observed = LastObserved(grid, t0, t1, plan.EvidenceLast);
         var order = Enumerable.Range(0, dyadCount).OrderBy(d => clients[d]).ThenBy(d => patrons[d]).ThenBy(d => d).ToArray();
         ParallelLoop.For(dyadCount, index.Options.MaxDegreeOfParallelism, () => new double?[periods], (k, buffer) =>
         {
             var d = order[k];
-            var (from, to) = index.Case.HasActiveSpans ? ActivePeriods(index, patrons[d], clients[d], t0, t1) : (t0, t1);
+            var (from, to) = index.Case.HasActiveSpans ? ActivePeriods(index, patrons[d], clients[d], t0, observed) : (t0, observed);
             if (from <= to)
             {
                 ScoreDyad(new DyadPeriod(index, patrons[d], clients[d], from), from, to, (d * periods) + from - t0, measures, values, lows, highs, buffer);
@@ -191,6 +194,18 @@ public static class Scorer
         }
 
         return joint.First > joint.Last ? (t0, t0 - 1) : (from, to);
+    }
+
+    /// <summary>The last position in t0 … t1 that starts on or before the evidence's last day (t0 − 1 when none does).</summary>
+    private static int LastObserved(PeriodGrid grid, int t0, int t1, int? evidenceLast)
+    {
+        var last = t1;
+        while (evidenceLast is { } day && last >= t0 && grid[last].Start.DayNumber > day)
+        {
+            last--;
+        }
+
+        return last;
     }
 
     /// <summary>Undefined values for one dyad in the positions of t0 … t1 outside from … to.</summary>
@@ -340,7 +355,7 @@ public static class Scorer
             }
         }
 
-        return new ScorePlan(new PeriodGrid(first, to), from, to, dyads, measures);
+        return new ScorePlan(new PeriodGrid(first, to), from, to, dyads, measures, days.Last);
     }
 
     /// <summary>
@@ -418,5 +433,6 @@ public static class Scorer
 
     private static (int? First, int? Last) EvidenceDays(Case @case) => @case.EvidenceDays();
 
-    private sealed record ScorePlan(PeriodGrid Grid, Period From, Period To, ImmutableArray<Dyad> Dyads, ImmutableArray<Measure> Measures);
+    /// <summary>What a request resolves to; <paramref name="EvidenceLast"/> is the last day the case's evidence covers.</summary>
+    private sealed record ScorePlan(PeriodGrid Grid, Period From, Period To, ImmutableArray<Dyad> Dyads, ImmutableArray<Measure> Measures, int? EvidenceLast);
 }

@@ -82,6 +82,7 @@ public class CaseSchemaTests
     [InlineData("35-empty-names.json")]
     [InlineData("36-several-problems.json")]
     [InlineData("37-bad-source-id.json")]
+    [InlineData("47-evidence-ends-not-a-day.json")]
     public void MalformedFiles_FailTheSchemaToo(string file)
     {
         var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", "invalid", file));
@@ -94,6 +95,7 @@ public class CaseSchemaTests
     [InlineData("21-duplicate-ids.json")]
     [InlineData("24-from-equals-to.json")]
     [InlineData("27-indicator-direction.json")]
+    [InlineData("46-evidence-ends-before-the-last-item.json")]
     public void ProblemsOnlyTheReaderCanSee_PassTheSchema(string file)
     {
         // References between items, unique ids, from ≠ to and best/worst against direction are beyond JSON Schema:

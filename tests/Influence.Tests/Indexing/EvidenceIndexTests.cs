@@ -101,6 +101,7 @@ public class EvidenceIndexTests
         var b = TestCases.Builder()
             .Add(TestCases.Support("event", TestCases.Year(2015), "P", "C", 0.5))
             .Add(TestCases.Support("flow", TestCases.Years(2015, 2015), "C", "P", 0.5));
+        b.EvidenceEnds = null;
         var c = b.Build();
         foreach (var (first, last) in new[] { (Period.FromYear(2015), Period.FromYear(2015)), (Period.FromQuarter(2015, 1), Period.FromQuarter(2015, 4)), (Period.FromMonth(2015, 1), Period.FromMonth(2015, 12)) })
         {

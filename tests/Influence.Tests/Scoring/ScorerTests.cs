@@ -41,6 +41,7 @@ public class ScorerTests
         var b = TestCases.Builder().Add(TestCases.Support("a", TestCases.Month(2003, 5), "P", "C", 0.5));
         b.From = null;
         b.To = null;
+        b.EvidenceEnds = null;
 
         Scorer.ResolveRange(b.Build()).Should().Be((Period.FromYear(2003), Period.FromYear(2003)));
     }
@@ -118,6 +119,7 @@ public class ScorerTests
         var b = TestCases.Builder().Add(TestCases.Support("a", TestCases.Month(2003, 5), "P", "C", 0.5));
         b.From = null;
         b.To = null;
+        b.EvidenceEnds = null;
         ((Action)(() => Scorer.Score(b.Build(), request: new ScoringRequest { To = Period.FromYear(2004) }))).Should().Throw<ArgumentException>()
             .WithMessage("*the case covers 2003 only*");
     }

@@ -18,7 +18,9 @@ internal static class TestCases
 
     public static CaseBuilder Builder(string id = "test")
     {
-        var b = new CaseBuilder(id, "Test case") { From = Period.FromYear(2000), To = Period.FromYear(2010) };
+        // Coded over 2000–2010 and looked at to its end: the measures carry earlier evidence forward to 2010, as
+        // between items (without a declared end, periods after the last item would not be scored).
+        var b = new CaseBuilder(id, "Test case") { From = Period.FromYear(2000), To = Period.FromYear(2010), EvidenceEnds = new DateOnly(2010, 12, 31) };
         b.AddSource(new Source("s1", "A test source"));
         b.AddActor(new Actor("P", "Patron", ActorKind.State));
         b.AddActor(new Actor("C", "Client", ActorKind.NonStateArmedGroup));

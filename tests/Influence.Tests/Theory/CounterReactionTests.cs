@@ -102,6 +102,7 @@ public class CounterReactionTests
     {
         b.From = Period.FromYear(2010);
         b.To = Period.FromYear(2022);
+        b.EvidenceEnds = new DateOnly(2022, 12, 31);
         return b;
     }
 

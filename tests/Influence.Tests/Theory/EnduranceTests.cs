@@ -53,6 +53,7 @@ public class EnduranceTests
         // A single flow in 2000; in 2012 the 10-year window 2003–2012 holds none: duration 1 − e^−1.3, continuity 0.
         var b = TestCases.Builder().Add(TestCases.Support("s", TestCases.Year(2000), "P", "C", 1));
         b.To = Period.FromYear(2012);
+        b.EvidenceEnds = new DateOnly(2012, 12, 31);
 
         TestCases.Value(b.Build(), "endurance", 2012).Should().Be(0);
     }

@@ -1,0 +1,173 @@
+using System.Text.Json.Nodes;
+using FluentAssertions;
+using Influence.Cases;
+using Influence.IO;
+using Influence.Scoring;
+using Influence.Tests.Support;
+using Xunit;
+
+namespace Influence.Tests.Scoring;
+
+/// <summary>
+/// Where a case's evidence ends (<see cref="Case.EvidenceEnds"/>): periods that start after it are not scored, the
+/// period that holds it is partial, and a case looked at for longer than its last item declares so.
+/// </summary>
+public class EvidenceEndsTests
+{
+    private static readonly Case Reference = CaseReader.LoadBuiltIn(CaseReader.ReferenceCaseId);
+
+    [Fact]
+    public void TheReferenceCase_ScoredByQuarter_HasNoValueAfterFebruary2026_AndSaysWhy()
+    {
+        var scores = Scorer.Score(Reference, request: new ScoringRequest
+        {
+            Dyads = [new Dyad("pakistan", "taliban")],
+            Granularity = Granularity.Quarter,
+            From = Period.FromQuarter(2025, 3),
+            To = Period.FromQuarter(2026, 4),
+        });
+
+        scores.EvidenceEnds.Should().Be(new DateOnly(2026, 2, 28));
+        Reference.DeclaresEvidenceEnds.Should().BeFalse("the reference case leaves the end to its last item");
+        var labels = scores.Periods.Select(p => p.ToString()).ToArray();
+        labels.Should().Equal("2025Q3", "2025Q4", "2026Q1", "2026Q2", "2026Q3", "2026Q4");
+        Enumerable.Range(0, 6).Select(scores.IsAfterEvidence).Should().Equal(false, false, false, true, true, true);
+        Enumerable.Range(0, 6).Select(scores.IsPartial).Should().Equal(false, false, true, false, false, false);
+
+        for (var p = 0; p < 6; p++)
+        {
+            var point = scores.For(0, p);
+            var defined = Enumerable.Range(0, scores.Measures.Length).Count(m => scores.Get(m, 0, p).IsDefined);
+            if (p < 3)
+            {
+                point.InactiveReason.Should().BeNull();
+                defined.Should().BeGreaterThan(0);
+                scores.State(0, p).State.Should().NotBeNull();
+            }
+            else
+            {
+                point.InactiveReason.Should().Be($"after the evidence: the case's evidence ends on 2026-02-28, before {labels[p]}");
+                defined.Should().Be(0, labels[p]);
+                scores.State(0, p).State.Should().BeNull();
+                scores.State(0, p).Rule.Should().Contain("after the evidence");
+                scores.PatronClient(0, p).IsPatronClient.Should().BeNull();
+            }
+        }
+    }
+
+    [Fact]
+    public void AfterTheEvidence_NothingChangesTheValuesBefore()
+    {
+        // Leaving later periods out must not move what is scored before them (no measure looks ahead).
+        var request = new ScoringRequest { Dyads = [new Dyad("pakistan", "taliban")], Granularity = Granularity.Quarter, From = Period.FromQuarter(2024, 1) };
+        var through = Scorer.Score(Reference, request: request with { To = Period.FromQuarter(2026, 1) });
+        var beyond = Scorer.Score(Reference, request: request with { To = Period.FromQuarter(2026, 4) });
+
+        for (var m = 0; m < through.Measures.Length; m++)
+        {
+            for (var p = 0; p < through.PeriodCount; p++)
+            {
+                beyond.Get(m, 0, p).Should().Be(through.Get(m, 0, p));
+            }
+        }
+    }
+
+    [Fact]
+    public void WithoutADeclaredEnd_TheLastItemEndsTheEvidence_AndLaterPeriodsAreNotScored()
+    {
+        var b = TestCases.Builder().Add(TestCases.Support("s", TestCases.Years(2000, 2004), "P", "C", 0.6));
+        b.EvidenceEnds = null;
+        var scores = TestCases.Score(b.Build());
+
+        scores.EvidenceEnds.Should().Be(new DateOnly(2004, 12, 31));
+        var p2005 = scores.Periods.IndexOf(Period.FromYear(2005));
+        scores.IsAfterEvidence(p2005 - 1).Should().BeFalse();
+        scores.IsAfterEvidence(p2005).Should().BeTrue();
+        Enumerable.Range(0, scores.Measures.Length).Should().OnlyContain(m => !scores.Get(m, 0, p2005).IsDefined);
+        scores.InactiveReason(0, p2005).Should().Be("after the evidence: the case's evidence ends on 2004-12-31, before 2005");
+    }
+
+    [Fact]
+    public void ADeclaredLaterEnd_ScoresThePeriodsUpToIt_CarryingTheEvidenceForward()
+    {
+        // The coder looked through 2007 and found nothing more: 2005–2007 are scored (endurance still counts the
+        // 2000–2004 flows), 2008–2010 are not.
+        var b = TestCases.Builder().Add(TestCases.Support("s", TestCases.Years(2000, 2004), "P", "C", 0.6));
+        b.EvidenceEnds = new DateOnly(2007, 12, 31);
+        var c = b.Build();
+        var scores = TestCases.Score(c);
+
+        c.DeclaresEvidenceEnds.Should().BeTrue();
+        scores.EvidenceEnds.Should().Be(new DateOnly(2007, 12, 31));
+        TestCases.Value(c, "endurance", 2007).Should().BeGreaterThan(0);
+        TestCases.Value(c, "endurance", 2008).Should().BeNull();
+        scores.IsPartial(scores.Periods.IndexOf(Period.FromYear(2007))).Should().BeFalse("the evidence ends on the year's last day");
+    }
+
+    [Fact]
+    public void ADeclaredEndInsideAYear_MakesThatYearPartial()
+    {
+        var b = TestCases.Builder().Add(TestCases.Support("s", TestCases.Years(2000, 2004), "P", "C", 0.6));
+        b.EvidenceEnds = new DateOnly(2006, 3, 31);
+        var scores = TestCases.Score(b.Build());
+
+        var p2006 = scores.Periods.IndexOf(Period.FromYear(2006));
+        scores.IsPartial(p2006).Should().BeTrue();
+        scores.IsAfterEvidence(p2006).Should().BeFalse();
+        scores.IsAfterEvidence(p2006 + 1).Should().BeTrue();
+    }
+
+    [Fact]
+    public void ADeclaredEndBeforeTheLastItem_IsAProblem_NamingTheItem()
+    {
+        var b = TestCases.Builder()
+            .Add(TestCases.Support("early", TestCases.Year(2001), "P", "C", 0.6))
+            .Add(TestCases.Support("late", TestCases.Years(2003, 2005), "P", "C", 0.6));
+        b.EvidenceEnds = new DateOnly(2004, 12, 31);
+
+        b.TryBuild(out _, out var problems).Should().BeFalse();
+        problems.Should().ContainSingle().Which.Should().Be(
+            new CaseProblem("$.evidenceEnds", null, "expected a day not before the last day the evidence covers (2005-12-31, item \"late\"); was 2004-12-31"));
+    }
+
+    [Fact]
+    public void TheDeclaredEnd_IsWrittenAndReadBack_AndLeftOutWhenNotDeclared()
+    {
+        var b = TestCases.Builder().Add(TestCases.Support("s", TestCases.Years(2000, 2004), "P", "C", 0.6));
+        b.EvidenceEnds = new DateOnly(2007, 6, 30);
+        var declared = b.Build();
+        b.EvidenceEnds = null;
+        var left = b.Build();
+
+        var json = CaseWriter.ToJson(declared);
+        JsonNode.Parse(json)!["evidenceEnds"]!.GetValue<string>().Should().Be("2007-06-30");
+        var read = CaseReader.Read(json);
+        read.DeclaresEvidenceEnds.Should().BeTrue();
+        read.EvidenceEnds.Should().Be(new DateOnly(2007, 6, 30));
+
+        JsonNode.Parse(CaseWriter.ToJson(left))!.AsObject().ContainsKey("evidenceEnds").Should().BeFalse();
+        CaseReader.Read(CaseWriter.ToJson(left)).EvidenceEnds.Should().Be(new DateOnly(2004, 12, 31));
+    }
+
+    [Fact]
+    public void ACopyWithoutTheLastItem_KeepsTheOriginalsEnd()
+    {
+        // Sensitivity and resampling drop items: where the evidence ends must not move with them.
+        var c = Reference;
+        var last = c.Evidence.MaxBy(i => i.Date.Last)!;
+        var without = c.WithoutEvidence([last.Id]);
+
+        without.EvidenceEnds.Should().Be(c.EvidenceEnds);
+    }
+
+    [Fact]
+    public void TheScoreTable_SaysWhichPeriodsAreNotScored_AndWhy()
+    {
+        var (code, output, _) = CliRunner.Run("score", "--patron", "pakistan", "--client", "taliban", "--granularity", "quarter", "--from", "2025Q3");
+
+        code.Should().Be(0);
+        output.Should().Contain("2026Q2–2026Q4");
+        string.Join(' ', output.Split('\n').Select(l => l.Trim())).Should().Contain(
+            "2026Q2–2026Q4: not scored, as the case's evidence ends on 2026-02-28; a case looked at for longer says so with \"evidenceEnds\" (docs/case-format.md).");
+    }
+}
