@@ -22,7 +22,8 @@ public sealed class Case
     /// The first day of the evidence and the day it ends (see <see cref="EvidenceDays"/>), found once; a copy with fewer
     /// or resampled items is given the original's.
     /// </summary>
-    private (int? First, int? Last)? _originalDays;
+    /// <remarks>A reference, so that a thread that finds it set finds it whole.</remarks>
+    private Tuple<int?, int?>? _days;
 
     internal Case(
         CaseInfo info,
@@ -238,7 +239,7 @@ public sealed class Case
             }
         }
 
-        return new Case(Info, Actors, Sources, Issues, Objectives, Indicators, Units, list, Evidence) { _originalDays = _originalDays };
+        return new Case(Info, Actors, Sources, Issues, Objectives, Indicators, Units, list, Evidence) { _days = _days };
     }
 
     /// <remarks>
@@ -255,7 +256,7 @@ public sealed class Case
             Evidence.ObjectiveIds,
             Evidence.IndicatorIds,
             Evidence.UnitIds))
-        { _originalDays = EvidenceDays() };
+        { _days = Days() };
 
     /// <summary>
     /// How <paramref name="inner"/> lies within <paramref name="outer"/>'s movement line ("'hq' is part of 'tb' (its
@@ -291,14 +292,16 @@ public sealed class Case
     /// copied from, which decide the range the copy covers when none is declared and where its evidence ends.
     /// </summary>
     /// <remarks>Found once per case (a pass over the evidence), then kept: scoring and writers ask for it often.</remarks>
-    internal (int? First, int? Last) EvidenceDays() => _originalDays ??= CoveredDays(Info.EvidenceEnds);
+    internal (int? First, int? Last) EvidenceDays() => Days().ToValueTuple();
 
-    private (int? First, int? Last) CoveredDays(DateOnly? declaredEnd)
+    private Tuple<int?, int?> Days() => _days ??= CoveredDays(Info.EvidenceEnds);
+
+    private Tuple<int?, int?> CoveredDays(DateOnly? declaredEnd)
     {
         var c = Evidence.Columns;
         if (c.Count == 0)
         {
-            return (null, declaredEnd?.DayNumber);
+            return Tuple.Create<int?, int?>(null, declaredEnd?.DayNumber);
         }
 
         int first = int.MaxValue, last = int.MinValue;
@@ -309,7 +312,7 @@ public sealed class Case
         }
 
         // The builder refuses a declared end before the last day an item covers.
-        return (first, declaredEnd?.DayNumber ?? last);
+        return Tuple.Create<int?, int?>(first, declaredEnd?.DayNumber ?? last);
     }
 
     private static FrozenDictionary<string, int> Index<T>(ImmutableArray<T> items, Func<T, string> id)
