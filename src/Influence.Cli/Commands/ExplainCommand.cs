@@ -45,15 +45,22 @@ internal static class ExplainCommand
                     writer.Write(ExplanationWriter.ToJson(explanation, scores, drawn));
                     writer.WriteLine();
                 }
-                else if (explanation.Verdict is not null)
-                {
-                    WriteVerdict(explanation, writer);
-                    WriteDraws(drawn, explanation, writer);
-                }
                 else
                 {
-                    Write(explanation, inactive, writer);
-                    WriteDraws(drawn, explanation, writer);
+                    if (explanation.Verdict is not null)
+                    {
+                        WriteVerdict(explanation, writer);
+                    }
+                    else
+                    {
+                        Write(explanation, inactive, writer);
+                    }
+
+                    WriteDraws(scores, drawn, explanation, writer);
+                    if (Common.PartialPeriodNote(scores, 0, 0) is { } partial)
+                    {
+                        writer.WriteLine($"  note: {partial}");
+                    }
                 }
             });
             return Cli.Success;
@@ -70,17 +77,27 @@ internal static class ExplainCommand
     };
 
     /// <summary>
-    /// With draws, the value's interval, or the verdict's shares of the draws (commonest first), as the score table and
-    /// its JSON report them: "in 500 draws: contested 66%, estranged 33%, …".
+    /// The value's interval, or with draws the verdict's shares of the draws (commonest first), as the score table and
+    /// its JSON report them: "in 500 draws: contested 66%, estranged 33%, …". A measure with an interval of its own
+    /// (input efficiency's regression interval) shows it without draws; with draws, the interval written covers both.
     /// </summary>
-    private static void WriteDraws(ScoreSet? drawn, Explanation e, TextWriter w)
+    private static void WriteDraws(ScoreSet scores, ScoreSet? drawn, Explanation e, TextWriter w)
     {
+        var inv = CultureInfo.InvariantCulture;
+        var own = e.Verdict is null && scores.HasInterval(scores.MeasureIndexOf(e.Measure), 0, 0) ? scores.Get(e.Measure, e.Dyad, e.Period) : (Score?)null;
+        var ownText = own is { } o
+            ? string.Create(inv, $"its own interval{(e.Measure == "inputEfficiency" ? $" (the regression's, at {scores.Options.InputEfficiency.IntervalLevel * 100:0.#}%)" : string.Empty)} [{Common.Format(o.Low)}, {Common.Format(o.High)}]")
+            : null;
         if (drawn?.IntervalSource is not { } source)
         {
+            if (ownText is not null)
+            {
+                w.WriteLine($"  interval: {ownText}; with --intervals N it also covers the draws' uncertainty.");
+            }
+
             return;
         }
 
-        var inv = CultureInfo.InvariantCulture;
         if (e.Measure == Explainer.State && drawn.StateShares(0, 0) is { } states)
         {
             (string Name, double Share)[] parts = [.. Enum.GetValues<RelationshipState>().Select(st => (RelationshipStates.StateName(st), states.Of(st))), ("unobserved", states.Unobserved)];
@@ -92,7 +109,10 @@ internal static class ExplainCommand
         }
         else if (e.Verdict is null && drawn.Get(e.Measure, e.Dyad, e.Period) is { IsDefined: true } score)
         {
-            w.WriteLine(string.Create(inv, $"  {source.Level * 100:0.#}% interval from {source.Draws} draws ({source.Method}, seed {source.Seed}): [{Common.Format(score.Low)}, {Common.Format(score.High)}]"));
+            var of = string.Create(inv, $"{source.Level * 100:0.#}% interval from {source.Draws} draws ({source.Method}, seed {source.Seed})");
+            w.WriteLine(ownText is null
+                ? $"  {of}: [{Common.Format(score.Low)}, {Common.Format(score.High)}]"
+                : $"  interval covering {ownText} and the {of}: [{Common.Format(score.Low)}, {Common.Format(score.High)}]");
         }
 
         void WriteShares((string Name, double Share)[] parts)

@@ -41,7 +41,8 @@ internal static class SensitivityCommand
             var hash = Reproducibility.InputHash(theCase, ScoringOptions.Default);
 
             // Why the dyad is not scored in the period (a party did not exist yet), as the verdicts' notes say.
-            var inactive = Scorer.Score(theCase, ScoringOptions.Default, new ScoringRequest { Dyads = [dyad], Granularity = p.Granularity, From = p, To = p, Measures = [names[0]] }).InactiveReason(0, 0);
+            var point = Scorer.Score(theCase, ScoringOptions.Default, new ScoringRequest { Dyads = [dyad], Granularity = p.Granularity, From = p, To = p, Measures = [names[0]] });
+            var inactive = point.InactiveReason(0, 0);
             Common.Emit(io, parse.GetValue(output), writer =>
             {
                 if (fmt == "json")
@@ -52,6 +53,11 @@ internal static class SensitivityCommand
                 }
 
                 writer.WriteLine(Common.InputLine(theCase, hash));
+                if (Common.PartialPeriodNote(point, 0, 0) is { } partial)
+                {
+                    writer.WriteLine($"note: {partial}");
+                }
+
                 foreach (var t in tornadoes)
                 {
                     WriteTornado(t, inactive, writer);
@@ -67,22 +73,13 @@ internal static class SensitivityCommand
 
     /// <summary>
     /// "haqqani counts for taliban (haqqani is part of taliban)" when <paramref name="actor"/> is a faction (at any
-    /// depth) of one of the dyad's parties, so that an item coded on it moves the dyad; null otherwise.
+    /// depth) of one of the dyad's parties, so that an item coded on it moves the dyad (<see cref="Case.CountsFor"/>);
+    /// null otherwise.
     /// </summary>
-    internal static string? CountsFor(Case theCase, string actor, Dyad dyad)
-    {
-        var chain = new List<string>();
-        for (var a = theCase.FindActor(actor); a?.Parent is { } parent && chain.Count < theCase.Actors.Length; a = theCase.FindActor(parent))
-        {
-            chain.Add(parent);
-            if (parent == dyad.Patron || parent == dyad.Client)
-            {
-                return $"{actor} counts for {parent} ({actor} is part of {string.Join(", part of ", chain)})";
-            }
-        }
-
-        return null;
-    }
+    internal static string? CountsFor(Case theCase, string actor, Dyad dyad) =>
+        theCase.CountsFor(actor, dyad) is { IsEmpty: false } chain
+            ? $"{actor} counts for {chain[^1]} ({actor} is part of {string.Join(", part of ", chain)})"
+            : null;
 
     private static void WriteTornado(Tornado t, string? inactive, TextWriter w)
     {

@@ -82,6 +82,9 @@ public sealed class Case
     /// </summary>
     public DateOnly? EvidenceEnds => EvidenceDays().Last is { } last ? DateOnly.FromDayNumber(last) : null;
 
+    /// <summary>Whether the evidence ends inside <paramref name="period"/>, before its last day (<see cref="EvidenceEnds"/>).</summary>
+    internal bool EndsInside(Period period) => EvidenceEnds is { } end && period.Start <= end && end < period.End;
+
     /// <summary>Whether the file declares where its evidence ends (<see cref="EvidenceEnds"/>) rather than leaving it to the last item.</summary>
     public bool DeclaresEvidenceEnds => Info.EvidenceEnds is not null;
 
@@ -123,6 +126,29 @@ public sealed class Case
     /// <param name="id">The actor id.</param>
     /// <returns>The actor, or null.</returns>
     public Actor? FindActor(string id) => _actorIndex.TryGetValue(NotNull(id), out var i) ? Actors[i] : null;
+
+    /// <summary>
+    /// The movements through which evidence coded on <paramref name="actor"/> counts for one of
+    /// <paramref name="dyad"/>'s parties: its parent, its parent's parent, … up to that party, which comes last
+    /// (["taliban"] for haqqani in pakistan → taliban). Empty when the actor is a party itself or lies outside both.
+    /// </summary>
+    /// <param name="actor">The actor id, as an item codes it.</param>
+    /// <param name="dyad">The dyad.</param>
+    /// <returns>The chain of movements, ending with the party.</returns>
+    public ImmutableArray<string> CountsFor(string actor, Dyad dyad)
+    {
+        var chain = ImmutableArray.CreateBuilder<string>();
+        for (var a = FindActor(actor); a?.Parent is { } parent && chain.Count < Actors.Length; a = FindActor(parent))
+        {
+            chain.Add(parent);
+            if (parent == dyad.Patron || parent == dyad.Client)
+            {
+                return chain.ToImmutable();
+            }
+        }
+
+        return [];
+    }
 
     /// <summary>The position of an actor in <see cref="Actors"/>, or −1.</summary>
     /// <param name="id">The actor id.</param>

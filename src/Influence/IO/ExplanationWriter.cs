@@ -77,6 +77,7 @@ public static class ExplanationWriter
             w.WriteString("schema", Schema);
             w.WriteString("case", scores.Case.Id);
             w.WriteString("inputHash", scores.InputHash);
+            JsonValues.String(w, "evidenceEnds", scores.EvidenceEnds?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             if (drawn is not null)
             {
                 ScoreWriter.WriteIntervalSource(w, drawn);
@@ -86,10 +87,16 @@ public static class ExplanationWriter
             w.WriteString("client", explanation.Dyad.Client);
             w.WriteString("period", explanation.Period.ToString());
             w.WriteString("measure", explanation.Measure);
+            w.WriteBoolean("partial", scores.IsPartial(scores.RequirePeriod(explanation.Period)));
             JsonValues.Number(w, "value", explanation.Value);
             if (drawn is not null)
             {
                 WriteDraws(w, explanation, drawn, d, p);
+            }
+            else if (explanation.Verdict is null)
+            {
+                // Without draws a measure's own interval (input efficiency's regression interval), null for the rest.
+                WriteInterval(w, explanation, scores, scores.RequireDyad(explanation.Dyad), scores.RequirePeriod(explanation.Period));
             }
 
             JsonValues.String(w, "notScored", notScored);
@@ -136,12 +143,18 @@ public static class ExplanationWriter
         }
         else
         {
-            var m = drawn.RequireMeasure(explanation.Measure);
-            var has = drawn.HasInterval(m, d, p);
-            var score = drawn.Get(m, d, p);
-            JsonValues.Number(w, "low", has ? score.Low : null);
-            JsonValues.Number(w, "high", has ? score.High : null);
+            WriteInterval(w, explanation, drawn, d, p);
         }
+    }
+
+    /// <summary>A measure's <c>low</c> and <c>high</c> in <paramref name="scores"/>, null where no interval was computed.</summary>
+    private static void WriteInterval(System.Text.Json.Utf8JsonWriter w, Explanation explanation, ScoreSet scores, int d, int p)
+    {
+        var m = scores.RequireMeasure(explanation.Measure);
+        var has = scores.HasInterval(m, d, p);
+        var score = scores.Get(m, d, p);
+        JsonValues.Number(w, "low", has ? score.Low : null);
+        JsonValues.Number(w, "high", has ? score.High : null);
     }
 
     private static void WriteSources(System.Text.Json.Utf8JsonWriter w, IEnumerable<Cases.Source> sources)

@@ -53,6 +53,8 @@ public static class SensitivityWriter
             w.WriteString("patron", dyad.Patron);
             w.WriteString("client", dyad.Client);
             w.WriteString("period", period.ToString());
+            JsonValues.String(w, "evidenceEnds", @case.EvidenceEnds?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteBoolean("partial", @case.EndsInside(period));
             JsonValues.String(w, "notScored", notScored);
             w.WriteStartArray("tornadoes");
             foreach (var t in tornadoes)
@@ -83,7 +85,7 @@ public static class SensitivityWriter
             w.WriteStartArray("flips");
             foreach (var f in flips)
             {
-                Flip(w, f);
+                Flip(w, @case, f);
             }
 
             w.WriteEndArray();
@@ -91,7 +93,11 @@ public static class SensitivityWriter
         });
     }
 
-    private static void Flip(Utf8JsonWriter w, VerdictFlip f)
+    /// <summary>The dyad party a faction's item counts for (<see cref="Case.CountsFor"/>), null for a party itself or an outsider.</summary>
+    private static string? CountsFor(Case @case, string? actor, Dyad dyad) =>
+        actor is not null && @case.CountsFor(actor, dyad) is { IsEmpty: false } chain ? chain[^1] : null;
+
+    private static void Flip(Utf8JsonWriter w, Case @case, VerdictFlip f)
     {
         w.WriteStartObject();
         w.WriteString("verdict", f.Verdict == Verdict.State ? "state" : "patronClient");
@@ -107,6 +113,8 @@ public static class SensitivityWriter
             w.WriteString("kind", Names.Kind[e.Kind]);
             JsonValues.String(w, "from", e.From);
             JsonValues.String(w, "to", e.To);
+            JsonValues.String(w, "fromCountsFor", CountsFor(@case, e.From, f.Dyad));
+            JsonValues.String(w, "toCountsFor", CountsFor(@case, e.To, f.Dyad));
             w.WriteString("date", e.Date.ToString());
             w.WriteString("confidence", Names.Confidence[e.Confidence]);
             JsonValues.String(w, "note", e.Note);

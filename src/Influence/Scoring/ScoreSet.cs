@@ -342,7 +342,7 @@ public sealed class ScoreSet
     public bool IsPartial(int period)
     {
         Check.IndexOrThrow(period, PeriodCount);
-        return EvidenceEnds is { } end && Periods[period].Start <= end && end < Periods[period].End;
+        return Case.EndsInside(Periods[period]);
     }
 
     /// <summary>

@@ -76,7 +76,42 @@ public sealed class ExplainCommandTests : IDisposable
             .Should().Be((System.Text.Json.JsonValueKind.Null, System.Text.Json.JsonValueKind.Null));
 
         plain.RootElement.TryGetProperty("intervals", out _).Should().BeFalse();
-        plain.RootElement.TryGetProperty("low", out _).Should().BeFalse("without draws the document is as before");
+        (plain.RootElement.GetProperty("low").ValueKind, plain.RootElement.GetProperty("high").ValueKind)
+            .Should().Be((System.Text.Json.JsonValueKind.Null, System.Text.Json.JsonValueKind.Null), "without draws conflict has no interval");
+    }
+
+    [Fact]
+    public void Explain_OfInputEfficiency_GivesItsOwnInterval_WithoutDraws_AndSaysTheDrawsOneCoversIt()
+    {
+        // Input efficiency carries its regression interval without draws; with draws the interval written is the
+        // union of both (docs/uncertainty.md), and the text must not call it the draws' alone.
+        var scores = Influence.Scoring.Scorer.Score(
+            Influence.IO.CaseReader.LoadBuiltIn(), null, new Influence.Scoring.ScoringRequest { Dyads = [new Dyad("pakistan", "taliban")], From = Period.FromYear(2022), To = Period.FromYear(2022) });
+        var own = scores.Get("inputEfficiency", new Dyad("pakistan", "taliban"), Period.FromYear(2022));
+        string[] words = ["explain", "--patron", "pakistan", "--client", "taliban", "--period", "2022", "--measure", "inputEfficiency"];
+
+        var text = CliRunner.Run(words).Out;
+        text.Should().Contain($"  interval: its own interval (the regression's, at 90%) [{own.Low!.Value:0.00}, {own.High!.Value:0.00}]; with --intervals N it also covers the draws' uncertainty.");
+        using var json = System.Text.Json.JsonDocument.Parse(CliRunner.Run([.. words, "--format", "json"]).Out);
+        (json.RootElement.GetProperty("low").GetDouble(), json.RootElement.GetProperty("high").GetDouble()).Should().Be((own.Low!.Value, own.High!.Value));
+
+        var drawn = CliRunner.Run([.. words, "--intervals", "20", "--seed", "5"]).Out;
+        drawn.Should().Contain($"  interval covering its own interval (the regression's, at 90%) [{own.Low!.Value:0.00}, {own.High!.Value:0.00}] and the 90% interval from 20 draws (bootstrap+montecarlo, seed 5): [");
+        drawn.Should().NotContain("  90% interval from 20 draws");
+    }
+
+    [Fact]
+    public void Explain_OfThePartialPeriod_SaysSo_InTextAndJson()
+    {
+        string[] words = ["explain", "--patron", "pakistan", "--client", "taliban", "--measure", "exchange", "--period"];
+
+        CliRunner.Run([.. words, "2026"]).Out.Should().Contain("  note: the case's evidence ends on 2026-02-28, inside 2026: that period's values rest on part of it only");
+        CliRunner.Run([.. words, "2025"]).Out.Should().NotContain("evidence ends");
+        using var partial = System.Text.Json.JsonDocument.Parse(CliRunner.Run([.. words, "2026", "--format", "json"]).Out);
+        using var whole = System.Text.Json.JsonDocument.Parse(CliRunner.Run([.. words, "2025", "--format", "json"]).Out);
+        partial.RootElement.GetProperty("evidenceEnds").GetString().Should().Be("2026-02-28");
+        partial.RootElement.GetProperty("partial").GetBoolean().Should().BeTrue();
+        whole.RootElement.GetProperty("partial").GetBoolean().Should().BeFalse();
     }
 
     [Fact]

@@ -194,6 +194,27 @@ public sealed class UncertaintyCommandsTests : IDisposable
     }
 
     [Fact]
+    public void SensitivityJson_GivesTheFactionEachItemCountsFor_AndWhetherThePeriodIsPartial()
+    {
+        var (code, output, err) = Run("sensitivity", "--patron", "pakistan", "--client", "taliban", "--period", "2024", "--format", "json");
+
+        code.Should().Be(0, err);
+        using var doc = System.Text.Json.JsonDocument.Parse(output);
+        doc.RootElement.GetProperty("evidenceEnds").GetString().Should().Be("2026-02-28");
+        doc.RootElement.GetProperty("partial").GetBoolean().Should().BeFalse();
+        var removed = doc.RootElement.GetProperty("flips").EnumerateArray()
+            .SelectMany(f => f.GetProperty("evidence").GetProperty("remove").EnumerateArray())
+            .ToDictionary(e => e.GetProperty("id").GetString()!, e => (From: e.GetProperty("fromCountsFor").GetString(), To: e.GetProperty("toCountsFor").GetString()));
+        removed["sup-haq-pak-2021-2023-ttp-mediation"].Should().Be(("taliban", (string?)null), "haqqani is part of taliban; pakistan is a party itself");
+        removed["com-pak-tal-2021-2026-understanding"].Should().Be(((string?)null, (string?)null));
+
+        using var partial = System.Text.Json.JsonDocument.Parse(Run("sensitivity", "--patron", "pakistan", "--client", "taliban", "--period", "2026", "--format", "json").Out);
+        partial.RootElement.GetProperty("partial").GetBoolean().Should().BeTrue();
+        Run("sensitivity", "--patron", "pakistan", "--client", "taliban", "--period", "2026").Out
+            .Should().Contain("note: the case's evidence ends on 2026-02-28, inside 2026: that period's values rest on part of it only");
+    }
+
+    [Fact]
     public void Sensitivity_SaysWhatADistanceOf1Is_AndTheDistancesFollowIt()
     {
         var (code, output, _) = Run("sensitivity", "--patron", "pakistan", "--client", "taliban", "--period", "2024");
