@@ -24,14 +24,16 @@ namespace Influence.Charts;
 /// </para>
 /// <para>
 /// By default (<see cref="DyadChartOptions.ActiveRangeOnly"/>) the chart spans the dyad's active range: from the first
-/// period in which both parties exist and a measure has a value, to the last; the default title names the actors by
-/// their names and gives that range.
+/// period in which both parties exist and a measure has a value, to the last; each end can be kept to the active range
+/// alone (<see cref="DyadChartOptions.TrimToActiveStart"/>, <see cref="DyadChartOptions.TrimToActiveEnd"/>). The default
+/// title names the actors by their names and gives the drawn range.
 /// </para>
 /// <para>
 /// A period the case's evidence ends inside (<see cref="ScoreSet.IsPartial"/>) is striped grey in every panel, the
 /// segments into it dashed, its tick marked "†" and a note under the chart says so. Under the panels, unless turned off
 /// (<see cref="DyadChartOptions.ShowStates"/>), a strip gives the dyad's relationship state in each period, with a key
-/// in words; the last line is a credit saying where the data come from (<see cref="DyadChartOptions.Credit"/>).
+/// in words; with intervals from draws, a state that came out in under <see cref="ClearMajority"/> of the draws is drawn
+/// lighter, hatched and marked "?", and the partial period's cell is striped as in the panels; the last line is a credit saying where the data come from (<see cref="DyadChartOptions.Credit"/>).
 /// </para>
 /// <para>
 /// Text is drawn with the DejaVu Sans font embedded in this assembly, so the picture is the same on a machine with no
@@ -60,6 +62,19 @@ public static class DyadChart
 
     private static readonly Color PartialHatch = new(0xC0, 0xC0, 0xC0);
 
+    /// <summary>The hatching of a narrow state on an undetermined (white) cell.</summary>
+    private static readonly SKColor NarrowHatchOnWhite = new(0xA0, 0xA0, 0xA0);
+
+    /// <summary>
+    /// The share of draws below which a state is narrow: the state strip draws it lighter, hatched and marked "?". The
+    /// score table's threshold (<c>influence score --intervals</c>, docs/uncertainty.md: where the point's verdict has
+    /// under 60% of the draws it names the commonest other beside it); a test checks that the two agree.
+    /// </summary>
+    internal const double ClearMajority = 0.6;
+
+    /// <summary>The mark after a narrow state's name or letters in the strip.</summary>
+    internal const string NarrowMark = "?";
+
     /// <summary>The measures of the upper panel by default: Biermann's features (power asymmetry with its conflictual character).</summary>
     public static ImmutableArray<string> Features { get; } = [.. Measures.Features.Select(m => m.Name)];
 
@@ -85,7 +100,7 @@ public static class DyadChart
             throw new ArgumentException($"dyad {dyad} was not scored; scored: {string.Join(", ", scores.Dyads)}", nameof(dyad));
         }
 
-        var (from, to) = options.ActiveRangeOnly ? ActiveRange(scores, d) : (0, scores.PeriodCount - 1);
+        var (from, to) = DrawnRange(scores, d, options);
         var panels = SplitByScale(scores, d, PanelsFor(scores, measures), from, to);
         BundledFont.EnsureRegistered();
         var width = options.Width;
@@ -121,7 +136,7 @@ public static class DyadChart
         if (options.ShowStates)
         {
             // Aligned with the last panel's periods (its data area, as the plot was just drawn).
-            DrawStates(canvas, StateRuns(scores, d, from, to), p => last!.GetPixel(new Coordinates(p, 0)).X, titleHeight + (panels.Count * options.PanelHeight), footerFont);
+            DrawStates(canvas, StateRuns(scores, d, from, to, partial), p => last!.GetPixel(new Coordinates(p, 0)).X, titleHeight + (panels.Count * options.PanelHeight), footerFont);
         }
 
         DrawFooter(canvas, wrapped, footerFont, height - footerHeight);
@@ -215,6 +230,17 @@ public static class DyadChart
 
         var last = Enumerable.Range(0, scores.PeriodCount).Reverse().First(Active);
         return (first, last);
+    }
+
+    /// <summary>
+    /// The positions of the first and last periods drawn: each end the dyad's active range's
+    /// (<see cref="ActiveRange"/>) where <see cref="DyadChartOptions.TrimToActiveStart"/> or
+    /// <see cref="DyadChartOptions.TrimToActiveEnd"/> says so, else the scores' own first or last period.
+    /// </summary>
+    internal static (int From, int To) DrawnRange(ScoreSet scores, int dyad, DyadChartOptions options)
+    {
+        var (first, last) = ActiveRange(scores, dyad);
+        return (options.TrimToActiveStart ? first : 0, options.TrimToActiveEnd ? last : scores.PeriodCount - 1);
     }
 
     /// <summary>
@@ -473,13 +499,17 @@ public static class DyadChart
             ?? typeof(ScoreSet).Assembly.GetName().Version?.ToString(3)
             ?? "unknown").Split('+')[0];
 
-    /// <summary>The lines under the panels, in order: the states' key (with <see cref="DyadChartOptions.ShowStates"/>), the partial period's note (when it is drawn), then the credit (unless it is empty).</summary>
+    /// <summary>The lines under the panels, in order: the states' key and, with draws, the note on narrow states (with <see cref="DyadChartOptions.ShowStates"/>), the partial period's note (when it is drawn), then the credit (unless it is empty).</summary>
     internal static List<string> FooterLines(ScoreSet scores, int from, int to, DyadChartOptions options)
     {
         var lines = new List<string>();
         if (options.ShowStates)
         {
             lines.Add(StateKey);
+            if (NarrowNote(scores) is { } narrow)
+            {
+                lines.Add(narrow);
+            }
         }
 
         if (PartialNote(scores, from, to) is { } note)
@@ -500,25 +530,45 @@ public static class DyadChart
     internal const string StateKey =
         "State (the strip under the panels, from exchange, conflict and the account balance): Cs consolidated, Ct contested, E estranged, D dormant, I inverted, – undetermined.";
 
-    /// <summary>The runs of periods [start, end] (positions) in which the dyad's state is the same, null where it is undetermined or the dyad inactive.</summary>
-    internal static List<(int Start, int End, RelationshipState? State)> StateRuns(ScoreSet scores, int dyad, int from, int to)
+    /// <summary>
+    /// The cells of the state strip: runs of periods [start, end] (positions) in which the dyad's state is the same
+    /// (null where it is undetermined or the dyad inactive) and equally sure. A period is narrow when the scores have
+    /// intervals from draws and its state came out in under <see cref="ClearMajority"/> of them; the partial period
+    /// (<paramref name="partial"/>) is a cell of its own.
+    /// </summary>
+    internal static List<StateRun> StateRuns(ScoreSet scores, int dyad, int from, int to, int? partial = null)
     {
-        var runs = new List<(int Start, int End, RelationshipState? State)>();
+        var runs = new List<StateRun>();
         for (var p = from; p <= to; p++)
         {
             var state = scores.State(dyad, p).State;
-            if (runs.Count > 0 && runs[^1].State == state)
+            var narrow = IsNarrow(scores, dyad, p);
+            var isPartial = p == partial;
+            if (runs.Count > 0 && runs[^1] is var run && run.State == state && run.Narrow == narrow && !run.Partial && !isPartial)
             {
-                runs[^1] = (runs[^1].Start, p, state);
+                runs[^1] = run with { End = p };
             }
             else
             {
-                runs.Add((p, p, state));
+                runs.Add(new StateRun(p, p, state, narrow, isPartial));
             }
         }
 
         return runs;
     }
+
+    /// <summary>Whether a period's state came out in under <see cref="ClearMajority"/> of the draws (false without draws).</summary>
+    internal static bool IsNarrow(ScoreSet scores, int dyad, int period) =>
+        scores.StateShares(dyad, period) is { } shares && shares.Of(scores.State(dyad, period).State) < ClearMajority;
+
+    /// <summary>
+    /// The line under the chart on narrow states, when the scores have intervals from draws: "? (lighter, hatched): the
+    /// state came out in under 60% of the 100 draws; influence score --intervals gives each state's share."
+    /// </summary>
+    internal static string? NarrowNote(ScoreSet scores) =>
+        scores.IntervalSource is { } source
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"State{NarrowMark} (lighter, hatched): the state came out in under {ClearMajority * 100:0.#}% of the {source.Draws} draws, a narrow verdict; influence score --intervals gives each state's share of them.")
+            : null;
 
     /// <summary>A state's grey (darker for the closer relations, black for inverted) and its letters in the key.</summary>
     internal static (SKColor Fill, string Letters) StateLook(RelationshipState? state) => state switch
@@ -531,30 +581,94 @@ public static class DyadChart
         _ => (SKColors.White, "–"),
     };
 
-    private static void DrawStates(SKCanvas canvas, List<(int Start, int End, RelationshipState? State)> runs, Func<int, float> x, int top, SKFont font)
+    private static void DrawStates(SKCanvas canvas, List<StateRun> runs, Func<int, float> x, int top, SKFont font)
     {
         const int pad = 4;
         var bottom = top + StateStripHeight - pad;
         using var fill = new SKPaint { IsAntialias = false };
         using var border = new SKPaint { Color = SKColors.Black, IsAntialias = false, Style = SKPaintStyle.Stroke, StrokeWidth = 1 };
         using var text = new SKPaint { IsAntialias = true };
-        foreach (var (start, end, state) in runs)
+        foreach (var run in runs)
         {
+            var (start, end) = (run.Start, run.End);
             var (left, right) = (x(start) - ((x(start + 1) - x(start)) / 2), x(end) + ((x(end + 1) - x(end)) / 2));
             var box = new SKRect(MathF.Round(left), top + pad, MathF.Round(right), bottom);
-            var (colour, letters) = StateLook(state);
-            fill.Color = colour;
+            var (colour, letters) = StateLook(run.State);
+            var shown = run.Narrow ? Lighter(colour) : colour;
+            fill.Color = shown;
             canvas.DrawRect(box, fill);
+            if (run.Narrow)
+            {
+                // Back-diagonal hatching in the state's own grey (mid-grey on the white of an undetermined state).
+                Hatch(canvas, box, colour == SKColors.White ? NarrowHatchOnWhite : colour, forward: false, width: 1, gap: 6);
+            }
+
+            if (run.Partial)
+            {
+                // As in the panels, diagonal stripes over the partial period: grey on white, and on a state's grey one
+                // that stands out from it.
+                Hatch(canvas, box, PartialStripe(shown), forward: true, width: 2, gap: 7);
+            }
+
             canvas.DrawRect(box, border);
-            var word = state is { } st ? RelationshipStates.StateName(st) : "undetermined";
-            var label = font.MeasureText(word) + 6 <= box.Width ? word : font.MeasureText(letters) + 4 <= box.Width ? letters : string.Empty;
-            text.Color = colour.Red < 0x90 ? SKColors.White : SKColors.Black;
+            var mark = run.Narrow ? NarrowMark : string.Empty;
+            var word = (run.State is { } st ? RelationshipStates.StateName(st) : "undetermined") + mark;
+            var label = font.MeasureText(word) + 6 <= box.Width ? word : font.MeasureText(letters + mark) + 4 <= box.Width ? letters + mark : string.Empty;
+            text.Color = shown.Red < 0x90 ? SKColors.White : SKColors.Black;
+            if (label.Length > 0 && (run.Narrow || run.Partial))
+            {
+                // The label on a patch of the cell's ground, so the hatching does not cross it.
+                var textWidth = font.MeasureText(label);
+                canvas.DrawRect(new SKRect(MathF.Round(box.MidX - (textWidth / 2) - 2), box.MidY - 7, MathF.Round(box.MidX + (textWidth / 2) + 2), box.MidY + 8), fill);
+            }
+
             canvas.DrawText(label, box.MidX - (font.MeasureText(label) / 2), box.MidY + 5, SKTextAlign.Left, font, text);
         }
 
         text.Color = SKColors.Black;
         var first = x(runs[0].Start) - ((x(runs[0].Start + 1) - x(runs[0].Start)) / 2);
         canvas.DrawText("state", first - 6 - font.MeasureText("state"), top + pad + ((StateStripHeight - pad) / 2f) + 3, SKTextAlign.Left, font, text);
+    }
+
+    /// <summary>A narrow state's fill: its grey halfway to white.</summary>
+    internal static SKColor Lighter(SKColor colour) =>
+        new((byte)((colour.Red + 0xFF) / 2), (byte)((colour.Green + 0xFF) / 2), (byte)((colour.Blue + 0xFF) / 2));
+
+    /// <summary>
+    /// The partial period's stripes over a state's fill: the panels' grey (0xC0C0C0) on white, darker on a light grey,
+    /// lighter on a dark one.
+    /// </summary>
+    internal static SKColor PartialStripe(SKColor fill)
+    {
+        if (fill == SKColors.White)
+        {
+            return PartialHatch.ToSKColor();
+        }
+
+        var grey = fill.Red >= 0x90 ? fill.Red - 0x40 : fill.Red + 0x50;
+        return new SKColor((byte)grey, (byte)grey, (byte)grey);
+    }
+
+    /// <summary>Diagonal lines <paramref name="width"/> pixels wide, <paramref name="gap"/> pixels apart, over a box (rising to the right when forward), clipped to it.</summary>
+    private static void Hatch(SKCanvas canvas, SKRect box, SKColor colour, bool forward, int width, int gap)
+    {
+        using var line = new SKPaint { Color = colour, IsAntialias = false, Style = SKPaintStyle.Stroke, StrokeWidth = width };
+        canvas.Save();
+        canvas.ClipRect(box);
+        var h = box.Height;
+        for (var x0 = box.Left - h; x0 < box.Right + h; x0 += gap)
+        {
+            if (forward)
+            {
+                canvas.DrawLine(x0, box.Bottom, x0 + h, box.Top, line);
+            }
+            else
+            {
+                canvas.DrawLine(x0, box.Top, x0 + h, box.Bottom, line);
+            }
+        }
+
+        canvas.Restore();
     }
 
     /// <summary>The height of the strip under the panels for so many lines of text: none for none.</summary>
@@ -602,3 +716,6 @@ public static class DyadChart
         canvas.DrawText(title, Math.Max(10, (width - textWidth) / 2), (height / 2f) + 8, SKTextAlign.Left, font, paint);
     }
 }
+
+/// <summary>A cell of the state strip: the periods [Start, End] (positions), their state (null: undetermined), whether it is narrow across the draws, whether it is the partial period.</summary>
+internal readonly record struct StateRun(int Start, int End, RelationshipState? State, bool Narrow, bool Partial);

@@ -32,17 +32,44 @@ public sealed record DyadChartOptions
     /// <summary>
     /// Whether to draw only the dyad's active range: from the first period in which both parties exist and a measure
     /// has a value, to the last (every scored period when there is none). Default true; false draws every scored period.
+    /// Reading it says whether both ends are trimmed; setting it sets <see cref="TrimToActiveStart"/> and
+    /// <see cref="TrimToActiveEnd"/> together (set either after it to trim one end only).
     /// </summary>
-    public bool ActiveRangeOnly { get; init; } = true;
+    public bool ActiveRangeOnly
+    {
+        get => TrimToActiveStart && TrimToActiveEnd;
+        init => (TrimToActiveStart, TrimToActiveEnd) = (value, value);
+    }
+
+    /// <summary>
+    /// Whether the chart starts at the dyad's first active period (both parties exist and a measure has a value) rather
+    /// than at the first scored period. Default true. False with <see cref="TrimToActiveEnd"/> true draws from the first
+    /// scored period to the dyad's last active one: what <c>influence plot --from P</c> draws.
+    /// </summary>
+    public bool TrimToActiveStart { get; init; } = true;
+
+    /// <summary>
+    /// Whether the chart ends at the dyad's last active period rather than at the last scored period. Default true.
+    /// False with <see cref="TrimToActiveStart"/> true draws from the dyad's first active period to the last scored
+    /// one: what <c>influence plot --to P</c> draws.
+    /// </summary>
+    public bool TrimToActiveEnd { get; init; } = true;
 
     /// <summary>
     /// Whether to draw the dyad's relationship state in each period (consolidated, contested, estranged, dormant,
     /// inverted; <see cref="Scoring.ScoreSet.State"/>) as a strip under the panels, in shades of grey with the states'
-    /// names or their letters, explained in a line under the chart. Default true.
+    /// names or their letters, explained in a line under the chart. With scores that have intervals from draws
+    /// (<see cref="Scoring.ScoreSet.StateShares"/>), a period whose state came out in under 60% of the draws (the share
+    /// below which the score table names the commonest other state) is drawn lighter, hatched and marked "?", with a
+    /// line under the chart saying so; the partial period (<see cref="Scoring.ScoreSet.IsPartial"/>) is striped as in the
+    /// panels. Default true.
     /// </summary>
     public bool ShowStates { get; init; } = true;
 
-    /// <summary>Whether to shade a measure's interval (low to high) where it has one. Default true.</summary>
+    /// <summary>
+    /// Whether to shade a measure's interval (low to high) where it has one. Default true. The state strip marks narrow
+    /// states either way (<see cref="ShowStates"/>): a verdict that most draws do not give is never drawn as if sure.
+    /// </summary>
     public bool ShowIntervals { get; init; } = true;
 
     private static string? OneLine(string? value, string name) =>

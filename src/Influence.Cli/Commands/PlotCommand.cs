@@ -24,7 +24,7 @@ internal static class PlotCommand
         {
             Description = "Comma-separated measures to draw, one panel per scale (default: Biermann's features, then the influence criteria, each scale in its own panel).",
         };
-        var from = new Option<string?>("--from") { Description = "The first period (YYYY, YYYYQn or YYYY-MM). Without --from and --to the chart spans the dyad's active range (both parties exist and a measure has a value); with either, the range asked for, the other end the case's." };
+        var from = new Option<string?>("--from") { Description = "The first period (YYYY, YYYYQn or YYYY-MM). Without --from and --to the chart spans the dyad's active range (both parties exist and a measure has a value); an end given is drawn as given, empty periods included, and the other end stays the active range's." };
         var to = new Option<string?>("--to") { Description = "The last period (see --from for the default)." };
         var granularity = Common.Granularity();
         var output = Common.Out("The PNG file to write (written whole or not at all).");
@@ -78,12 +78,13 @@ internal static class PlotCommand
             }
 
             var chosen = parse.GetValue(measures)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            // Without --from or --to the chart spans the dyad's active range; a range asked for is drawn whole.
-            var asked = parse.GetValue(from) is not null || parse.GetValue(to) is not null;
+            // An end asked for (--from, --to) is drawn as asked, empty periods included; an end not asked for is the
+            // dyad's active range's, not the case's, as in trend and changepoints.
             var options = DyadChartOptions.Default with
             {
                 Width = width,
-                ActiveRangeOnly = !asked,
+                TrimToActiveStart = parse.GetValue(from) is null,
+                TrimToActiveEnd = parse.GetValue(to) is null,
                 Title = titleText,
                 ShowStates = !parse.GetValue(noStates),
                 Credit = parse.GetValue(noCredit) ? string.Empty : creditText,

@@ -171,10 +171,12 @@ public class DyadChartTests
         Enumerable.Range(0, withIntervals.PeriodCount).Select(p => withIntervals.Get(exchange, d, p))
             .Should().Contain(s => s.Low < s.High, "some period has a band to shade, or the comparison below proves nothing");
 
-        var hidden = DyadChart.RenderPng(withIntervals, PakistanTaliban, ["exchange"], new DyadChartOptions { ShowIntervals = false });
+        // The state strip marks narrow states whether or not the bands are shaded: compare the charts without it.
+        var noStates = new DyadChartOptions { ShowStates = false };
+        var hidden = DyadChart.RenderPng(withIntervals, PakistanTaliban, ["exchange"], noStates with { ShowIntervals = false });
 
-        hidden.Should().Equal(DyadChart.RenderPng(point, PakistanTaliban, ["exchange"]), "scores without intervals draw no band");
-        DyadChart.RenderPng(withIntervals, PakistanTaliban, ["exchange"]).Should().NotEqual(hidden, "by default the bands are shaded");
+        hidden.Should().Equal(DyadChart.RenderPng(point, PakistanTaliban, ["exchange"], noStates), "scores without intervals draw no band");
+        DyadChart.RenderPng(withIntervals, PakistanTaliban, ["exchange"], noStates).Should().NotEqual(hidden, "by default the bands are shaded");
     }
 
     [Fact]
@@ -301,7 +303,8 @@ public class DyadChartTests
 
         runs[0].Start.Should().Be(from);
         runs[^1].End.Should().Be(to);
-        runs.Zip(runs.Skip(1)).Should().OnlyContain(pair => pair.First.End + 1 == pair.Second.Start && pair.First.State != pair.Second.State, "runs are consecutive, each a change of state");
+        runs.Zip(runs.Skip(1)).Should().OnlyContain(pair => pair.First.End + 1 == pair.Second.Start && pair.First.State != pair.Second.State, "runs are consecutive, each a change of state (without draws and the partial period no run is narrow or partial)");
+        runs.Should().OnlyContain(r => !r.Narrow && !r.Partial);
         runs.SelectMany(r => Enumerable.Range(r.Start, r.End - r.Start + 1).Select(p => (p, r.State)))
             .Should().OnlyContain(x => scores.State(d, x.p).State == x.State, "each period's state is the score set's");
         runs.Select(r => r.State).Should().Contain([RelationshipState.Dormant, RelationshipState.Consolidated], "the Taliban's years under Pakistan's patronage");
@@ -327,6 +330,95 @@ public class DyadChartTests
         DifferingPixels(with, without, 0, panelsEnd).Should().Be(0, "the panels do not depend on the strip");
     }
 
+    [Fact]
+    public void TheStateStrip_WithDraws_DrawsANarrowStateLighterAndHatched_AndSaysSo()
+    {
+        var point = Scorer.Score(CaseReader.LoadBuiltIn());
+        var drawn = Intervals.Compute(point, new IntervalOptions { Draws = 100, Seed = 1 });
+        var d = drawn.IndexOf(PakistanTaliban);
+        var (from, to) = DyadChart.ActiveRange(drawn, d);
+        var (y2012, y2022) = (drawn.Periods.IndexOf(Period.FromYear(2012)), drawn.Periods.IndexOf(Period.FromYear(2022)));
+        drawn.State(d, y2022).State.Should().Be(RelationshipState.Consolidated);
+        drawn.StateShares(d, y2022)!.Value.Consolidated.Should().BeLessThan(0.5, "2022 is consolidated in the point estimate but in under half the draws");
+        drawn.State(d, y2012).State.Should().Be(RelationshipState.Consolidated);
+        drawn.StateShares(d, y2012)!.Value.Consolidated.Should().BeGreaterThanOrEqualTo(0.6, "2012 is consolidated in most draws");
+
+        var runs = DyadChart.StateRuns(drawn, d, from, to);
+
+        runs.Single(r => r.Start <= y2022 && y2022 <= r.End).Narrow.Should().BeTrue();
+        runs.Single(r => r.Start <= y2012 && y2012 <= r.End).Narrow.Should().BeFalse();
+        runs.SelectMany(r => Enumerable.Range(r.Start, r.End - r.Start + 1).Select(p => (p, r.Narrow)))
+            .Should().OnlyContain(x => x.Narrow == (drawn.StateShares(d, x.p)!.Value.Of(drawn.State(d, x.p).State) < 0.6), "a period is narrow exactly when its state has under 60% of the draws");
+        DyadChart.NarrowNote(drawn).Should().Be("State? (lighter, hatched): the state came out in under 60% of the 100 draws, a narrow verdict; influence score --intervals gives each state's share of them.");
+        DyadChart.NarrowNote(point).Should().BeNull("without draws no state is narrow");
+        runs.Where(r => r.Narrow).SelectMany(r => Enumerable.Range(r.Start, r.End - r.Start + 1)).Select(p => drawn.Periods[p].Year)
+            .Should().Equal([2000, 2001, 2002, 2003, 2010, 2021, 2022], "howto-plot.md names the hatched years");
+        ((int)Math.Round(drawn.StateShares(d, y2022 - 1)!.Value.Consolidated * 100), (int)Math.Round(drawn.StateShares(d, y2022)!.Value.Consolidated * 100)).Should().Be((55, 49));
+        new Influence.Tests.Support.DocPage("howto-plot.md").Quotes("2021 and 2022 are consolidated in 55% and 49% of the draws and are hatched, as are 2000–2003 and 2010");
+        DyadChart.FooterLines(drawn, from, to, DyadChartOptions.Default).Should().Equal(
+            DyadChart.StateKey, DyadChart.NarrowNote(drawn), DyadChart.PartialNote(drawn, from, to), DyadChart.DefaultCredit(drawn));
+
+        var options = new DyadChartOptions { Credit = string.Empty };
+        using var sure = SKBitmap.Decode(DyadChart.RenderPng(point, PakistanTaliban, ["exchange"], options));
+        using var narrow = SKBitmap.Decode(DyadChart.RenderPng(drawn, PakistanTaliban, ["exchange"], options));
+        var strip = 40 + DyadChartOptions.Default.PanelHeight;
+        var lighter = DyadChart.Lighter(DyadChart.StateLook(RelationshipState.Consolidated).Fill);
+        var solid = DyadChart.StateLook(RelationshipState.Consolidated).Fill;
+        PixelsOf(narrow, lighter, strip, strip + DyadChart.StateStripHeight).Should().BeGreaterThan(PixelsOf(sure, lighter, strip, strip + DyadChart.StateStripHeight) + 100, "the narrow consolidated cells (2021–2022) are drawn in a lighter grey (without draws it is only in the edges of letters)");
+        PixelsOf(narrow, solid, strip, strip + DyadChart.StateStripHeight).Should().BeGreaterThan(1000, "the sure consolidated years keep the solid grey");
+        PixelsOf(sure, solid, strip, strip + DyadChart.StateStripHeight).Should().BeGreaterThan(PixelsOf(narrow, solid, strip, strip + DyadChart.StateStripHeight) + 200, "the narrow years are no longer solid");
+    }
+
+    [Fact]
+    public void TheNarrowThreshold_IsTheScoreTables()
+    {
+        var table = typeof(Influence.Cli.Commands.ScoreCommand).GetField("ClearMajority", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+
+        DyadChart.ClearMajority.Should().Be((double)table.GetRawConstantValue()!, "the chart hatches the states the score table gives with the commonest other");
+        new Influence.Tests.Support.DocPage("uncertainty.md").Quotes("Where the point's verdict has under 60% of the draws");
+        new Influence.Tests.Support.DocPage("howto-plot.md").Quotes("in under 60% of the draws");
+    }
+
+    [Fact]
+    public void TheStateStrip_StripesThePartialPeriod_AsThePanelsDo()
+    {
+        var untilEnd = Scorer.Score(CaseReader.LoadBuiltIn(), ScoringOptions.Default, new ScoringRequest { From = Period.FromYear(2015), To = Period.FromYear(2026) });
+        var until2025 = Scorer.Score(CaseReader.LoadBuiltIn(), ScoringOptions.Default, new ScoringRequest { From = Period.FromYear(2015), To = Period.FromYear(2025) });
+        var d = untilEnd.IndexOf(PakistanTaliban);
+        var last = untilEnd.PeriodCount - 1;
+
+        var runs = DyadChart.StateRuns(untilEnd, d, 0, last, DyadChart.PartialPeriod(untilEnd, 0, last));
+
+        runs[^1].Should().Be(new StateRun(last, last, untilEnd.State(d, last).State, false, true), "2026, the partial period, is a cell of its own");
+        runs.SkipLast(1).Should().OnlyContain(r => !r.Partial);
+
+        var options = new DyadChartOptions { ActiveRangeOnly = false, Credit = string.Empty };
+        using var marked = SKBitmap.Decode(DyadChart.RenderPng(untilEnd, PakistanTaliban, ["exchange"], options));
+        using var unmarked = SKBitmap.Decode(DyadChart.RenderPng(until2025, PakistanTaliban, ["exchange"], options));
+        var stripe = DyadChart.PartialStripe(DyadChart.StateLook(untilEnd.State(d, last).State).Fill);
+        var strip = 40 + DyadChartOptions.Default.PanelHeight;
+
+        PixelsOf(marked, stripe, strip, strip + DyadChart.StateStripHeight).Should().BeGreaterThan(30, "the strip's 2026 cell is striped");
+        PixelsOf(unmarked, stripe, strip, strip + DyadChart.StateStripHeight).Should().Be(0, "without the partial period the strip has no stripes");
+    }
+
+    [Fact]
+    public void EachEnd_CanBeTrimmedToTheActiveRange_OnItsOwn()
+    {
+        var to2025 = Scorer.Score(CaseReader.LoadBuiltIn(), ScoringOptions.Default, new ScoringRequest { To = Period.FromYear(2025), Granularity = Granularity.Year });
+        var d = to2025.IndexOf(PakistanTaliban);
+        string Years((int From, int To) r) => $"{to2025.Periods[r.From]}–{to2025.Periods[r.To]}";
+
+        Years(DyadChart.DrawnRange(to2025, d, DyadChartOptions.Default)).Should().Be("1994–2025");
+        Years(DyadChart.DrawnRange(to2025, d, new DyadChartOptions { ActiveRangeOnly = false })).Should().Be("1973–2025");
+        Years(DyadChart.DrawnRange(to2025, d, new DyadChartOptions { TrimToActiveEnd = false })).Should().Be("1994–2025", "the start is the dyad's: the Taliban existed from 1994");
+        Years(DyadChart.DrawnRange(to2025, d, new DyadChartOptions { TrimToActiveStart = false })).Should().Be("1973–2025");
+        new DyadChartOptions { TrimToActiveEnd = false }.ActiveRangeOnly.Should().BeFalse();
+        new DyadChartOptions { ActiveRangeOnly = false }.Should().Be(new DyadChartOptions { TrimToActiveStart = false, TrimToActiveEnd = false });
+        DyadChart.RenderPng(to2025, PakistanTaliban, ["exchange"], new DyadChartOptions { TrimToActiveEnd = false })
+            .Should().NotEqual(DyadChart.RenderPng(to2025, PakistanTaliban, ["exchange"], new DyadChartOptions { ActiveRangeOnly = false }), "1994–2025 is drawn, not 1973–2025");
+    }
+
     private static int StripePixels(SKBitmap bitmap)
     {
         var count = 0;
@@ -335,6 +427,20 @@ public class DyadChartTests
             for (var x = 0; x < bitmap.Width; x++)
             {
                 count += bitmap.GetPixel(x, y) == new SKColor(0xC0, 0xC0, 0xC0) ? 1 : 0;
+            }
+        }
+
+        return count;
+    }
+
+    private static int PixelsOf(SKBitmap bitmap, SKColor colour, int fromRow, int toRow)
+    {
+        var count = 0;
+        for (var y = fromRow; y < toRow; y++)
+        {
+            for (var x = 0; x < bitmap.Width; x++)
+            {
+                count += bitmap.GetPixel(x, y) == colour ? 1 : 0;
             }
         }
 

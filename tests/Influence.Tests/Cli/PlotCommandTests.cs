@@ -11,6 +11,9 @@ namespace Influence.Tests.Cli;
 
 public class PlotCommandTests
 {
+    /// <summary>The last period in which Pakistan → the Afghan Republic (2001-12 to 2021-08-15) has a defined measure.</summary>
+    private const string ActiveEnd = "2021";
+
     private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
@@ -100,6 +103,55 @@ public class PlotCommandTests
             var png = File.ReadAllBytes(path);
             png.Should().Equal(DyadChart.RenderPng(scores, dyad, ["exchange"], new DyadChartOptions { Title = title, Credit = credit, ShowStates = option != "--no-states" }));
             png.Should().NotEqual(DyadChart.RenderPng(scores, dyad, ["exchange"]), $"{option} changes the chart");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Plot_ToAPeriod_StartsWhereTheDyadBecomesActive_NotAtTheCasesStart()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"influence-plot-{Guid.NewGuid():N}.png");
+        try
+        {
+            var (code, _, err) = Run("plot", "--patron", "pakistan", "--client", "taliban", "--measures", "exchange", "--to", "2025", "--out", path);
+
+            code.Should().Be(0, err);
+            var dyad = new Dyad("pakistan", "taliban");
+            var scores = Scorer.Score(CaseReader.LoadBuiltIn(), ScoringOptions.Default, new ScoringRequest { Dyads = [dyad], To = Period.FromYear(2025), Granularity = Granularity.Year });
+            var drawn = new DyadChartOptions { TrimToActiveEnd = false };
+            var (from, to) = DyadChart.DrawnRange(scores, 0, drawn);
+            (scores.Periods[from].ToString(), scores.Periods[to].ToString()).Should().Be(("1994", "2025"), "as trend --to 2025 does, the chart starts where the dyad does, not at the case's 1973");
+            var png = File.ReadAllBytes(path);
+            png.Should().Equal(DyadChart.RenderPng(scores, dyad, ["exchange"], drawn), "the chart of 1994–2025");
+            png.Should().NotEqual(DyadChart.RenderPng(scores, dyad, ["exchange"], new DyadChartOptions { ActiveRangeOnly = false }), "1973–2025 is not drawn");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Plot_FromAPeriod_EndsWhereTheDyadStops_NotAtTheCasesEnd()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"influence-plot-{Guid.NewGuid():N}.png");
+        try
+        {
+            var (code, _, err) = Run("plot", "--patron", "pakistan", "--client", "afghan-republic", "--measures", "exchange", "--from", "1990", "--out", path);
+
+            code.Should().Be(0, err);
+            var dyad = new Dyad("pakistan", "afghan-republic");
+            var scores = Scorer.Score(CaseReader.LoadBuiltIn(), ScoringOptions.Default, new ScoringRequest { Dyads = [dyad], From = Period.FromYear(1990), Granularity = Granularity.Year });
+            var drawn = new DyadChartOptions { TrimToActiveStart = false };
+            var d = scores.IndexOf(dyad);
+            var (from, to) = DyadChart.DrawnRange(scores, d, drawn);
+            (scores.Periods[from].ToString(), scores.Periods[to].ToString()).Should().Be(("1990", ActiveEnd), "the start is the one asked for; the end is the dyad's last active period, not the case's 2026");
+            var png = File.ReadAllBytes(path);
+            png.Should().Equal(DyadChart.RenderPng(scores, dyad, ["exchange"], drawn));
+            png.Should().NotEqual(DyadChart.RenderPng(scores, dyad, ["exchange"], new DyadChartOptions { ActiveRangeOnly = false }), "the years to 2026 are not drawn");
         }
         finally
         {
