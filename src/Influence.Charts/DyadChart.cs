@@ -67,10 +67,9 @@ public static class DyadChart
 
     /// <summary>
     /// The share of draws below which a state is narrow: the state strip draws it lighter, hatched and marked "?". The
-    /// score table's threshold (<c>influence score --intervals</c>, docs/uncertainty.md: where the point's verdict has
-    /// under 60% of the draws it names the commonest other beside it); a test checks that the two agree.
+    /// score table's threshold too (<see cref="VerdictShares.ClearMajority"/>).
     /// </summary>
-    internal const double ClearMajority = 0.6;
+    internal const double ClearMajority = VerdictShares.ClearMajority;
 
     /// <summary>The mark after a narrow state's name or letters in the strip.</summary>
     internal const string NarrowMark = "?";

@@ -185,7 +185,7 @@ internal static class ScoreCommand
     private static string StateLabel(RelationshipState? state) => state is { } st ? RelationshipStates.StateName(st) : "–";
 
     /// <summary>
-    /// A verdict with the share of draws that gave it, "(87%)"; where fewer than <see cref="ClearMajority"/> of the
+    /// A verdict with the share of draws that gave it, "(87%)"; where fewer than <see cref="VerdictShares.ClearMajority"/> of the
     /// draws did, the commonest other verdict too, "consolidated (51%; inverted 33%)" or "consolidated (24%; dormant
     /// 41%)", so that the table never shows a minority or narrow verdict alone. The percentages are rounded together
     /// (<see cref="Common.Percentages"/>): the parts of a verdict never add to more than 100%.
@@ -206,13 +206,10 @@ internal static class ScoreCommand
             otherAt = i != ownAt && shares[i].Share > 0 && (otherAt < 0 || shares[i].Share > shares[otherAt].Share) ? i : otherAt;
         }
 
-        return own < ClearMajority && otherAt >= 0
+        return own < VerdictShares.ClearMajority && otherAt >= 0
             ? string.Create(CultureInfo.InvariantCulture, $"{label} ({percent[ownAt]}%; {name(shares[otherAt].Verdict)} {percent[otherAt]}%)")
             : string.Create(CultureInfo.InvariantCulture, $"{label} ({percent[ownAt]}%)");
     }
-
-    /// <summary>The share of draws below which the table names the commonest other verdict beside the point's.</summary>
-    private const double ClearMajority = 0.6;
 
     /// <summary>
     /// The table's column heads: the period, then each value column's measure by its short name

@@ -56,6 +56,17 @@ public readonly record struct PatronClientShares(double Holds, double Fails, dou
     };
 }
 
+/// <summary>How the outputs read a verdict's share of the draws.</summary>
+public static class VerdictShares
+{
+    /// <summary>
+    /// The share of draws below which a verdict is narrow (0.6): the score table then names the commonest other verdict
+    /// beside it ("consolidated (51%; inverted 33%)"), and a chart's state strip draws it lighter and hatched, so that a
+    /// narrow verdict is never shown alone (docs/uncertainty.md).
+    /// </summary>
+    public const double ClearMajority = 0.6;
+}
+
 /// <summary>How often each relationship state came out across the draws of an interval computation.</summary>
 /// <param name="Consolidated">The share of draws classified consolidated.</param>
 /// <param name="Contested">The share classified contested.</param>
