@@ -42,11 +42,38 @@ internal static class ChangePointsCommand
                 if (Common.PartialPeriodNote(scores, scores.Periods.IndexOf(result.From), scores.Periods.IndexOf(result.To)) is { } note)
                 {
                     writer.WriteLine("  note: " + note);
+                    if (PartialPeriods.In(scores, result.From, result.To) is { } partial)
+                    {
+                        writer.WriteLine("  " + NearPartial(result, partial));
+                    }
                 }
             });
             return Cli.Success;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// Whether a change point found is the partial period or next to it (then one of the segments it separates holds
+    /// the partial value at its start or end), with the range to rerun to see the series without it.
+    /// </summary>
+    private static string NearPartial(ChangePointResult r, Period partial)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var rerun = partial > r.From ? string.Create(inv, $" (to see the search without it, rerun with --to {partial.AddPeriods(-1)})") : string.Empty;
+        var near = r.ChangePoints.Where(c => PartialPeriods.IsNear(c.Period, partial)).ToList();
+        if (near.Count == 0)
+        {
+            return string.Create(inv, $"the search includes the partial period {partial}; no change point is at or next to it.");
+        }
+
+        var each = near.Select(c => c.Period.PeriodsSince(partial) switch
+        {
+            0 => string.Create(inv, $"{c.Period} is the partial period itself: the new level starts with its value"),
+            < 0 => string.Create(inv, $"{c.Period} is next to it: the new level's segment holds {partial}'s value"),
+            _ => string.Create(inv, $"{c.Period} follows it: the level before ends with {partial}'s value"),
+        });
+        return string.Create(inv, $"the search includes the partial period {partial}, and a change point rests in part on it: {string.Join("; ", each)}{rerun}.");
     }
 
     /// <summary>Four decimals, or three significant digits (as the small-noise warning gives them) below 0.0001, so that a tiny σ̂ or β never reads 0.0000.</summary>
