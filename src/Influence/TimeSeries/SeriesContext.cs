@@ -107,4 +107,22 @@ internal static class PartialPeriods
         masked[partial.PeriodsSince(start)] = null;
         return Trends.Fit(masked, start, trend.Level);
     }
+
+    /// <summary>
+    /// The change points over the same range as <paramref name="result"/> with the partial period's value left out (as
+    /// in <see cref="FitWithout"/>), searched with the same options; null when the range holds no partial period.
+    /// </summary>
+    public static ChangePointResult? DetectWithout(ScoreSet scores, string measure, Dyad dyad, ChangePointResult result, ChangePointOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (In(scores, result.From, result.To) is not { } partial)
+        {
+            return null;
+        }
+
+        var (values, start) = DefinedSeries.FromScores(scores, measure, dyad, result.From, result.To);
+        var masked = values.ToArray();
+        masked[partial.PeriodsSince(start)] = null;
+        return ChangePoints.Detect(masked, start, options);
+    }
 }

@@ -153,7 +153,7 @@ public sealed class TrendPartialPeriodTests
         jcode.Should().Be(0, jerr);
         var near = result.ChangePoints.Where(c => Math.Abs(c.Period.PeriodsSince(Period.FromYear(2026))) <= 1).ToList();
         near.Select(c => c.Period.ToString()).Should().Equal("2025");
-        text.Should().Contain("  the search includes the partial period 2026, and a change point rests in part on it: 2025 is next to it: the new level's segment holds 2026's value (to see the search without it, rerun with --to 2025).");
+        text.Should().Contain("  the search includes the partial period 2026, and a change point rests in part on it: 2025 is next to it: the new level's segment holds 2026's value (--to 2025 shows the search that ends before it in full).");
         using var doc = JsonDocument.Parse(json);
         doc.RootElement.GetProperty("evidenceEnds").GetString().Should().Be("2026-02-28");
         doc.RootElement.GetProperty("partialPeriod").GetString().Should().Be("2026");
@@ -175,5 +175,32 @@ public sealed class TrendPartialPeriodTests
         doc.RootElement.GetProperty("evidenceEnds").GetString().Should().Be("2026-02-28");
         doc.RootElement.GetProperty("partialPeriod").ValueKind.Should().Be(JsonValueKind.Null);
         doc.RootElement.GetProperty("changePoints").EnumerateArray().Should().OnlyContain(c => !c.GetProperty("nearPartialPeriod").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("presence", null)]
+    [InlineData("patronShare", 2015)]
+    [InlineData("conflict", null)]
+    public void ChangePoints_Text_GivesTheSearchWithoutThePartialPeriod_WhichIsTheSearchEndingThePeriodBefore(string measure, int? from)
+    {
+        var scores = Scores();
+        var first = from is { } f ? Period.FromYear(f) : (Period?)null;
+        var with = ChangePoints.Detect(scores, measure, Dyad, first);
+        var without = ChangePoints.Detect(scores, measure, Dyad, first, Period.FromYear(2025));
+        string[] range = from is { } y ? ["--from", y.ToString(CultureInfo.InvariantCulture)] : [];
+        var (code, text, err) = Run(["changepoints", "--patron", "pakistan", "--client", "taliban", "--measure", measure, .. range]);
+
+        code.Should().Be(0, err);
+        with.To.Should().Be(Period.FromYear(2026));
+        var gone = with.ChangePoints.Select(c => c.Period).Except(without.ChangePoints.Select(c => c.Period)).Select(p => p.ToString()).ToList();
+        var lost = gone.Count == 0 ? "every change point found with it is found without it" : "not found without it: " + string.Join(", ", gone);
+        var found = $"{without.ChangePoints.Length} change point{(without.ChangePoints.Length == 1 ? string.Empty : "s")} ({string.Join(", ", without.ChangePoints.Select(c => c.Period.ToString()))})";
+        text.Should().Contain($"  without 2026 ({without.Points} values): {found}; {lost}.");
+        if (measure == "presence")
+        {
+            // The reference finding's 2025 fall of presence rests on the partial 2026: without it, 2021 is the last break.
+            with.ChangePoints.Select(c => c.Period.Year).Should().Equal(1996, 2002, 2021, 2025);
+            without.ChangePoints.Select(c => c.Period.Year).Should().Equal(1996, 2002, 2021);
+        }
     }
 }
