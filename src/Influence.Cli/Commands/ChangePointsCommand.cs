@@ -27,7 +27,8 @@ internal static class ChangePointsCommand
             }
 
             var (dyad, name, scores) = series.Score(io, parse);
-            var result = ChangePoints.Detect(scores, name, dyad, options: ChangePointOptions.Default with { MinimumNoiseSigma = floor });
+            var searchOptions = ChangePointOptions.Default with { MinimumNoiseSigma = floor };
+            var result = ChangePoints.Detect(scores, name, dyad, options: searchOptions);
             Common.Emit(io, parse.GetValue(series.Out), writer =>
             {
                 if (fmt == "json")
@@ -42,11 +43,61 @@ internal static class ChangePointsCommand
                 if (Common.PartialPeriodNote(scores, scores.Periods.IndexOf(result.From), scores.Periods.IndexOf(result.To)) is { } note)
                 {
                     writer.WriteLine("  note: " + note);
+                    if (PartialPeriods.In(scores, result.From, result.To) is { } partial)
+                    {
+                        writer.WriteLine("  " + NearPartial(result, partial));
+                        if (PartialPeriods.DetectWithout(scores, name, dyad, result, searchOptions) is { } without)
+                        {
+                            writer.WriteLine("  " + Without(partial, result, without));
+                        }
+                    }
                 }
             });
             return Cli.Success;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// Whether a change point found is the partial period or next to it (then one of the segments it separates holds
+    /// the partial value at its start or end), with the range to rerun to see the series without it.
+    /// </summary>
+    private static string NearPartial(ChangePointResult r, Period partial)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var rerun = partial > r.From ? string.Create(inv, $" (--to {partial.AddPeriods(-1)} shows the search that ends before it in full)") : string.Empty;
+        var near = r.ChangePoints.Where(c => PartialPeriods.IsNear(c.Period, partial)).ToList();
+        if (near.Count == 0)
+        {
+            return string.Create(inv, $"the search includes the partial period {partial}; no change point is at or next to it.");
+        }
+
+        var each = near.Select(c => c.Period.PeriodsSince(partial) switch
+        {
+            0 => string.Create(inv, $"{c.Period} is the partial period itself: the new level starts with its value"),
+            < 0 => string.Create(inv, $"{c.Period} is next to it: the new level's segment holds {partial}'s value"),
+            _ => string.Create(inv, $"{c.Period} follows it: the level before ends with {partial}'s value"),
+        });
+        return string.Create(inv, $"the search includes the partial period {partial}, and a change point rests in part on it: {string.Join("; ", each)}{rerun}.");
+    }
+
+    /// <summary>The change points of the same search with the partial period's value left out, and which of those found with it are gone.</summary>
+    private static string Without(Period partial, ChangePointResult with, ChangePointResult without)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        if (without.Points == with.Points)
+        {
+            return string.Create(inv, $"{partial} is undefined for this measure, so the search does not use it.");
+        }
+
+        var found = without.ChangePoints.IsEmpty
+            ? "no change point"
+            : string.Create(inv, $"{without.ChangePoints.Length} change point{(without.ChangePoints.Length == 1 ? string.Empty : "s")} ({string.Join(", ", without.ChangePoints.Select(c => c.Period.ToString()))})");
+        var gone = with.ChangePoints.Where(c => !without.ChangePoints.Any(d => d.Period == c.Period)).Select(c => c.Period.ToString()).ToList();
+        var lost = gone.Count == 0
+            ? "every change point found with it is found without it"
+            : $"not found without it: {string.Join(", ", gone)}";
+        return string.Create(inv, $"without {partial} ({without.Points} values): {found}; {lost}.");
     }
 
     /// <summary>Four decimals, or three significant digits (as the small-noise warning gives them) below 0.0001, so that a tiny σ̂ or β never reads 0.0000.</summary>

@@ -38,15 +38,21 @@ internal static class TrendCommand
                 }
 
                 writer.WriteLine(Common.InputLine(scores.Case, scores.InputHash));
-                Write(trend, scores.Measures[scores.MeasureIndexOf(name)].Name, dyad, writer);
+                var measureName = scores.Measures[scores.MeasureIndexOf(name)].Name;
+                Write(trend, measureName, dyad, writer);
                 if (trend.MannKendall is not null)
                 {
-                    writer.WriteLine("  the least-squares interval and the first p assume independent values; a windowed measure's are not: for it read the corrected p, and take the intervals as too narrow.");
+                    writer.WriteLine("  " + Window(MeasureWindow.Of(scores, name), measureName, trend.From.Granularity));
                 }
 
                 if (Common.PartialPeriodNote(scores, scores.Periods.IndexOf(trend.From), scores.Periods.IndexOf(trend.To)) is { } note)
                 {
                     writer.WriteLine("  note: " + note);
+                }
+
+                if (trend.Slope is not null && PartialPeriods.In(scores, trend.From, trend.To) is { } partial && PartialPeriods.FitWithout(scores, name, dyad, trend) is { } without)
+                {
+                    writer.WriteLine("  " + Without(partial, trend, without));
                 }
             });
             return Cli.Success;
@@ -86,6 +92,56 @@ internal static class TrendCommand
 
         var lags = c.SignificantLags == 1 ? "1 significant lag" : string.Create(CultureInfo.InvariantCulture, $"{c.SignificantLags} significant lags");
         return string.Create(CultureInfo.InvariantCulture, $"{Head}z = {Common.Number(z, "0.00")}, two-sided {PValues.Format(p)} (Var(S) × {Common.Number(factor, "0.00")} for autocorrelation, Hamed and Rao 1998; {lags} of the detrended ranks)");
+    }
+
+    /// <summary>
+    /// The line that says how far back the measure's value reaches (its trailing window, or history carried forward)
+    /// and so which p to read: the corrected one when consecutive values share evidence.
+    /// </summary>
+    private static string Window(MeasureWindow window, string measure, Granularity granularity)
+    {
+        const string Read = "the least-squares interval and the first p assume independent values: read the corrected p, and take the intervals as too narrow.";
+        if (!window.Known)
+        {
+            return $"window: not known ({measure} is a measure of your own); unless its values are independent, {Read}";
+        }
+
+        var unit = granularity.ToName();
+        var reach = window.Years is { } y && window.Periods is { } k
+            ? string.Create(CultureInfo.InvariantCulture, $"a trailing {Common.Number(y, "0.##")}-year window ({k} {unit}{(k == 1 ? string.Empty : "s")})")
+            : null;
+        if (!window.SharesEvidence)
+        {
+            return $"window: {measure} rests on {reach}, the {unit} itself: each value rests on its own {unit}'s evidence, so read the first p (the corrected one allows for autocorrelation these values need not have).";
+        }
+
+        var what = (reach, window.CarriesHistory) switch
+        {
+            (null, _) => $"none, but {measure} rests on all that came before each {unit} (a cumulative or carried-forward value)",
+            (_, true) => $"{measure} rests on {reach} and on all that came before it",
+            _ => $"{measure} rests on {reach}",
+        };
+        return $"window: {what}, so consecutive values share evidence; {Read}";
+    }
+
+    /// <summary>The line that gives the fit without the partial period, which the fit above includes.</summary>
+    private static string Without(Period partial, TrendResult trend, TrendResult without)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        if (without.Points == trend.Points)
+        {
+            return string.Create(inv, $"{partial} is partial but undefined for this measure, so it is not in the fit.");
+        }
+
+        var head = string.Create(inv, $"the fit above includes the partial period {partial}; without it ({without.Points} of {without.Points + without.Skipped} periods defined)");
+        if (without.Slope is not { } slope || without.MannKendall is not { } mk)
+        {
+            return head + ": fewer than 3 defined values, no trend.";
+        }
+
+        var unit = trend.From.Granularity.ToName();
+        var corrected = mk.Corrected.PValue is { } pc ? "corrected " + PValues.Format(pc) : "corrected p undefined";
+        return string.Create(inv, $"{head}: least-squares slope {Signed(slope)} per {unit}, {trend.Level * 100:0.#}% interval [{Signed(without.SlopeLow)}, {Signed(without.SlopeHigh)}]; Mann–Kendall two-sided {PValues.Format(mk.PValue)}, {corrected}; Sen's slope {Signed(mk.SenSlope)} per {unit}.");
     }
 
     private static string Signed(double? v) =>

@@ -9,9 +9,15 @@ namespace Influence.IO;
 /// JSON shape (see <see href="https://github.com/influence-research/influence/blob/main/docs/output-format.md">docs/output-format.md</see>):
 /// <code>
 /// {"schema":"influence.changepoints/1","case","inputHash","measure","patron","client","granularity","from","to","points","skipped",
-///  "noiseSigma","penalty","smallNoiseWarning","changePoints":[{"period","position","meanBefore","meanAfter","shift"}],
+///  "evidenceEnds","partialPeriod",
+///  "noiseSigma","penalty","smallNoiseWarning","changePoints":[{"period","position","meanBefore","meanAfter","shift","nearPartialPeriod"}],
 ///  "segments":[{"from","to","points","mean"}]}
 /// </code>
+/// <c>evidenceEnds</c> is the last day of the case's evidence (<see cref="ScoreSet.EvidenceEnds"/>, null without
+/// evidence); <c>partialPeriod</c> the period of the searched range inside which it falls short of the period's end
+/// (<see cref="ScoreSet.IsPartial"/>), or null. The search includes that period; a change point's
+/// <c>nearPartialPeriod</c> is true when it is that period or one next to it, so that one of the two segments it
+/// separates holds the partial value among its first or last.
 /// Change points and segments in time order; <c>position</c> counts periods from <c>from</c> (0 = the first).
 /// <c>noiseSigma</c> and <c>penalty</c> are null when undefined (fewer than 2 values), never NaN. <c>smallNoiseWarning</c>
 /// is null, or the text of <see cref="ChangePointResult.SmallNoiseWarning"/> (σ below 1% of the series' range). <c>inputHash</c> is
@@ -32,6 +38,7 @@ public static class ChangePointWriter
     public static void WriteJson(ChangePointResult result, ScoreSet scores, string measure, Dyad dyad, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(result);
+        var partial = TimeSeries.PartialPeriods.In(scores, result.From, result.To);
         TimeSeriesJson.Write(stream, Schema, scores, measure, dyad, (result.From, result.To, result.Points, result.Skipped), w =>
         {
             TimeSeriesJson.Number(w, "noiseSigma", result.NoiseSigma);
@@ -47,6 +54,7 @@ public static class ChangePointWriter
                 TimeSeriesJson.Number(w, "meanBefore", c.MeanBefore);
                 TimeSeriesJson.Number(w, "meanAfter", c.MeanAfter);
                 TimeSeriesJson.Number(w, "shift", c.Shift);
+                w.WriteBoolean("nearPartialPeriod", TimeSeries.PartialPeriods.IsNear(c.Period, partial));
                 w.WriteEndObject();
             }
 

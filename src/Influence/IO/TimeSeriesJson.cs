@@ -25,7 +25,11 @@ internal static class TimeSeriesJson
         w.WriteEndObject();
     }
 
-    /// <summary>Writes schema, case, inputHash, measure, patron, client, granularity, from, to, points and skipped.</summary>
+    /// <summary>
+    /// Writes schema, case, inputHash, measure, patron, client, granularity, from, to, points, skipped, evidenceEnds
+    /// (the last day of the case's evidence, or null) and partialPeriod (the period of the range inside which the
+    /// evidence ends short of the period's end, or null).
+    /// </summary>
     public static void Header(Utf8JsonWriter w, string schema, ScoreSet scores, string measure, Dyad dyad, Period from, Period to, int points, int skipped)
     {
         w.WriteString("schema", schema);
@@ -39,6 +43,8 @@ internal static class TimeSeriesJson
         w.WriteString("to", to.ToString());
         w.WriteNumber("points", points);
         w.WriteNumber("skipped", skipped);
+        JsonValues.String(w, "evidenceEnds", scores.EvidenceEnds?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        JsonValues.String(w, "partialPeriod", TimeSeries.PartialPeriods.In(scores, from, to)?.ToString());
     }
 
     /// <summary>Writes a number, or null when there is none or it is not finite (never NaN or an infinity).</summary>

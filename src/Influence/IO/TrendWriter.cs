@@ -9,10 +9,22 @@ namespace Influence.IO;
 /// JSON shape (see <see href="https://github.com/influence-research/influence/blob/main/docs/output-format.md">docs/output-format.md</see>):
 /// <code>
 /// {"schema":"influence.trend/1","case","inputHash","measure","patron","client","granularity","from","to","points","skipped",
-///  "level","periodsPerYear","leastSquares":{"slope","slopeLow","slopeHigh","intercept","rSquared"},
+///  "evidenceEnds","partialPeriod",
+///  "level","periodsPerYear","windowYears","windowPeriods","carriesHistory","readPValue",
+///  "leastSquares":{"slope","slopeLow","slopeHigh","intercept","rSquared"},
 ///  "mannKendall":{"points","s","varianceS","z","pValue","exact","tau","senSlope","senSlopeLow","senSlopeHigh",
-///   "corrected":{"method","factor","significantLags","varianceS","z","pValue","undefined"}}}
+///   "corrected":{"method","factor","significantLags","varianceS","z","pValue","undefined"}},
+///  "withoutPartialPeriod":{"points","skipped","leastSquares":{…},"mannKendall":{…}}}
 /// </code>
+/// <c>evidenceEnds</c> is the last day of the case's evidence (<see cref="ScoreSet.EvidenceEnds"/>, null without
+/// evidence); <c>partialPeriod</c> the period of the range inside which it falls short of the period's end
+/// (<see cref="ScoreSet.IsPartial"/>), or null. The fit includes that period; <c>withoutPartialPeriod</c> is the
+/// same fit with its value left out (counted as skipped), or null when the range holds no partial period.
+/// <c>windowYears</c> and <c>windowPeriods</c> are the longest trailing window the measure's value rests on (null
+/// when it has none, and for a measure of your own); <c>carriesHistory</c> is true when the value also rests on all
+/// that came before (a cumulative or carried-forward quantity), null for a measure of your own; <c>readPValue</c>
+/// names the p-value to read: the corrected one when consecutive values share evidence (a window of more than one
+/// period, carried history, or a measure of your own), else the classic one.
 /// <c>corrected</c> is the Mann–Kendall test with Var(S) corrected for autocorrelation (Hamed and Rao 1998,
 /// <see cref="HamedRaoCorrection"/>; <c>method</c> is <c>"hamedRao1998"</c>): its numbers are null and <c>undefined</c> says
 /// why when the correction is undefined, else <c>undefined</c> is null.
@@ -37,49 +49,78 @@ public static class TrendWriter
     public static void WriteJson(TrendResult trend, ScoreSet scores, string measure, Dyad dyad, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(trend);
+        var window = MeasureWindow.Of(scores, measure);
+        var without = PartialPeriods.FitWithout(scores, measure, dyad, trend);
         TimeSeriesJson.Write(stream, Schema, scores, measure, dyad, (trend.From, trend.To, trend.Points, trend.Skipped), w =>
         {
             w.WriteNumber("level", trend.Level);
             w.WriteNumber("periodsPerYear", trend.PeriodsPerYear);
-            w.WriteStartObject("leastSquares");
-            TimeSeriesJson.Number(w, "slope", trend.Slope);
-            TimeSeriesJson.Number(w, "slopeLow", trend.SlopeLow);
-            TimeSeriesJson.Number(w, "slopeHigh", trend.SlopeHigh);
-            TimeSeriesJson.Number(w, "intercept", trend.Intercept);
-            TimeSeriesJson.Number(w, "rSquared", trend.RSquared);
-            w.WriteEndObject();
-            if (trend.MannKendall is { } mk)
+            TimeSeriesJson.Number(w, "windowYears", window.Years);
+            JsonValues.Number(w, "windowPeriods", window.Periods);
+            if (window.Known)
             {
-                w.WriteStartObject("mannKendall");
-                w.WriteNumber("points", mk.Points);
-                w.WriteNumber("s", mk.S);
-                TimeSeriesJson.Number(w, "varianceS", mk.VarianceS);
-                TimeSeriesJson.Number(w, "z", mk.Z);
-                TimeSeriesJson.Number(w, "pValue", mk.PValue);
-                w.WriteBoolean("exact", mk.IsExact);
-                TimeSeriesJson.Number(w, "tau", mk.Tau);
-                TimeSeriesJson.Number(w, "senSlope", mk.SenSlope);
-                TimeSeriesJson.Number(w, "senSlopeLow", mk.SenSlopeLow);
-                TimeSeriesJson.Number(w, "senSlopeHigh", mk.SenSlopeHigh);
-                var hr = mk.Corrected;
-                w.WriteStartObject("corrected");
-                w.WriteString("method", "hamedRao1998");
-                TimeSeriesJson.Number(w, "factor", hr.Factor);
-                w.WriteNumber("significantLags", hr.SignificantLags);
-                TimeSeriesJson.Number(w, "varianceS", hr.VarianceS);
-                TimeSeriesJson.Number(w, "z", hr.Z);
-                TimeSeriesJson.Number(w, "pValue", hr.PValue);
-                JsonValues.String(w, "undefined", hr.Undefined);
-
-                w.WriteEndObject();
-                w.WriteEndObject();
+                w.WriteBoolean("carriesHistory", window.CarriesHistory);
             }
             else
             {
-                w.WriteNull("mannKendall");
+                w.WriteNull("carriesHistory");
             }
 
+            w.WriteString("readPValue", window.SharesEvidence ? "mannKendall.corrected.pValue" : "mannKendall.pValue");
+            Statistics(w, trend);
+            if (without is null)
+            {
+                w.WriteNull("withoutPartialPeriod");
+            }
+            else
+            {
+                w.WriteStartObject("withoutPartialPeriod");
+                w.WriteNumber("points", without.Points);
+                w.WriteNumber("skipped", without.Skipped);
+                Statistics(w, without);
+                w.WriteEndObject();
+            }
         });
+    }
+
+    /// <summary>Writes <c>leastSquares</c> and <c>mannKendall</c>.</summary>
+    private static void Statistics(System.Text.Json.Utf8JsonWriter w, TrendResult trend)
+    {
+        w.WriteStartObject("leastSquares");
+        TimeSeriesJson.Number(w, "slope", trend.Slope);
+        TimeSeriesJson.Number(w, "slopeLow", trend.SlopeLow);
+        TimeSeriesJson.Number(w, "slopeHigh", trend.SlopeHigh);
+        TimeSeriesJson.Number(w, "intercept", trend.Intercept);
+        TimeSeriesJson.Number(w, "rSquared", trend.RSquared);
+        w.WriteEndObject();
+        if (trend.MannKendall is not { } mk)
+        {
+            w.WriteNull("mannKendall");
+            return;
+        }
+
+        w.WriteStartObject("mannKendall");
+        w.WriteNumber("points", mk.Points);
+        w.WriteNumber("s", mk.S);
+        TimeSeriesJson.Number(w, "varianceS", mk.VarianceS);
+        TimeSeriesJson.Number(w, "z", mk.Z);
+        TimeSeriesJson.Number(w, "pValue", mk.PValue);
+        w.WriteBoolean("exact", mk.IsExact);
+        TimeSeriesJson.Number(w, "tau", mk.Tau);
+        TimeSeriesJson.Number(w, "senSlope", mk.SenSlope);
+        TimeSeriesJson.Number(w, "senSlopeLow", mk.SenSlopeLow);
+        TimeSeriesJson.Number(w, "senSlopeHigh", mk.SenSlopeHigh);
+        var hr = mk.Corrected;
+        w.WriteStartObject("corrected");
+        w.WriteString("method", "hamedRao1998");
+        TimeSeriesJson.Number(w, "factor", hr.Factor);
+        w.WriteNumber("significantLags", hr.SignificantLags);
+        TimeSeriesJson.Number(w, "varianceS", hr.VarianceS);
+        TimeSeriesJson.Number(w, "z", hr.Z);
+        TimeSeriesJson.Number(w, "pValue", hr.PValue);
+        JsonValues.String(w, "undefined", hr.Undefined);
+        w.WriteEndObject();
+        w.WriteEndObject();
     }
 
     /// <summary>Writes JSON to a string.</summary>

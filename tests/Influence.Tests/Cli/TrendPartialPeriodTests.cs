@@ -1,0 +1,206 @@
+using System.Globalization;
+using System.Text.Json;
+using FluentAssertions;
+using Influence.Cases;
+using Influence.Cli.Commands;
+using Influence.IO;
+using Influence.Scoring;
+using Influence.Tests.Support;
+using Influence.TimeSeries;
+using Xunit;
+
+namespace Influence.Tests.Cli;
+
+/// <summary>
+/// trend and changepoints over a range that holds the period inside which the case's evidence ends (2026 in the
+/// reference case, whose evidence ends on 2026-02-28): the fit still includes it (the published figures), and the
+/// outputs say so and give the fit without it; and trend says how far back the measure's values reach, so which p
+/// to read. Every figure is computed here with the library, not copied.
+/// </summary>
+public sealed class TrendPartialPeriodTests
+{
+    private static readonly Dyad Dyad = new("pakistan", "taliban");
+
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
+
+    private static ScoreSet Scores(Granularity granularity = Granularity.Year) => Scorer.Score(
+        CaseReader.LoadBuiltIn(),
+        ScoringOptions.Default,
+        new ScoringRequest { Dyads = [Dyad], Granularity = granularity });
+
+    private static double? Number(JsonElement e, string name) =>
+        e.GetProperty(name) is { ValueKind: JsonValueKind.Number } v ? v.GetDouble() : null;
+
+    [Fact]
+    public void Trend_Text_SaysTheFitIncludesThePartialPeriod_AndGivesTheFitOfTheRangeEndingThePeriodBefore()
+    {
+        var (code, output, err) = Run("trend", "--patron", "pakistan", "--client", "taliban", "--measure", "patronShare", "--from", "2015");
+        var scores = Scores();
+        var with = Trends.Fit(scores, "patronShare", Dyad, Period.FromYear(2015));
+        var without = Trends.Fit(scores, "patronShare", Dyad, Period.FromYear(2015), Period.FromYear(2025));
+        var mk = without.MannKendall!;
+
+        code.Should().Be(0, err);
+        with.To.Should().Be(Period.FromYear(2026), "by default the fit runs to the dyad's last scored year, the partial one");
+        Common.Signed(with.Slope!.Value, "0.0000").Should().NotBe(Common.Signed(without.Slope!.Value, "0.0000"), "the review's case: −0.0419 with 2026, −0.0315 without");
+        output.Should().Contain(string.Create(CultureInfo.InvariantCulture, $"  least squares:  slope {Common.Signed(with.Slope!.Value, "0.0000")} per year"), "the default fit is unchanged");
+        output.Should().Contain(
+            $"  the fit above includes the partial period 2026; without it ({without.Points} of {without.Points + 1} periods defined): " +
+            $"least-squares slope {Common.Signed(without.Slope!.Value, "0.0000")} per year, 90% interval [{Common.Signed(without.SlopeLow!.Value, "0.0000")}, {Common.Signed(without.SlopeHigh!.Value, "0.0000")}]; " +
+            $"Mann–Kendall two-sided {PValues.Format(mk.PValue)}, corrected {PValues.Format(mk.Corrected.PValue!.Value)}; Sen's slope {Common.Signed(mk.SenSlope, "0.0000")} per year.");
+    }
+
+    [Fact]
+    public void Trend_Json_CarriesEvidenceEnds_ThePartialPeriod_AndTheFitWithoutIt()
+    {
+        var (code, output, err) = Run("trend", "--patron", "pakistan", "--client", "taliban", "--measure", "patronShare", "--from", "2015", "--format", "json");
+        var scores = Scores();
+        var without = Trends.Fit(scores, "patronShare", Dyad, Period.FromYear(2015), Period.FromYear(2025));
+
+        code.Should().Be(0, err);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        root.GetProperty("schema").GetString().Should().Be("influence.trend/1", "the keys are added, none changed");
+        root.GetProperty("evidenceEnds").GetString().Should().Be(scores.EvidenceEnds!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).And.Be("2026-02-28");
+        root.GetProperty("partialPeriod").GetString().Should().Be("2026");
+        scores.IsPartial(scores.RequirePeriod(Period.FromYear(2026))).Should().BeTrue();
+        root.GetProperty("to").GetString().Should().Be("2026", "the fit includes it");
+        var w = root.GetProperty("withoutPartialPeriod");
+        w.GetProperty("points").GetInt32().Should().Be(without.Points);
+        w.GetProperty("skipped").GetInt32().Should().Be(without.Skipped + 1, "2026 is left out, counted as skipped");
+        var ls = w.GetProperty("leastSquares");
+        Number(ls, "slope").Should().Be(without.Slope).And.NotBe(Number(root.GetProperty("leastSquares"), "slope"));
+        Number(ls, "slopeLow").Should().Be(without.SlopeLow);
+        Number(ls, "slopeHigh").Should().Be(without.SlopeHigh);
+        Number(ls, "intercept").Should().Be(without.Intercept);
+        Number(ls, "rSquared").Should().Be(without.RSquared);
+        var mk = w.GetProperty("mannKendall");
+        mk.GetProperty("s").GetInt64().Should().Be(without.MannKendall!.S);
+        Number(mk, "pValue").Should().Be(without.MannKendall.PValue);
+        Number(mk, "senSlope").Should().Be(without.MannKendall.SenSlope);
+        Number(mk.GetProperty("corrected"), "pValue").Should().Be(without.MannKendall.Corrected.PValue);
+    }
+
+    [Fact]
+    public void Trend_Json_WritesNullPartialPeriod_AndNoFitWithoutIt_WhenTheRangeEndsBeforeIt()
+    {
+        var (code, output, err) = Run("trend", "--patron", "pakistan", "--client", "taliban", "--measure", "patronShare", "--from", "2015", "--to", "2025", "--format", "json");
+        var (tcode, text, terr) = Run("trend", "--patron", "pakistan", "--client", "taliban", "--measure", "patronShare", "--from", "2015", "--to", "2025");
+
+        code.Should().Be(0, err);
+        tcode.Should().Be(0, terr);
+        using var doc = JsonDocument.Parse(output);
+        doc.RootElement.GetProperty("evidenceEnds").GetString().Should().Be("2026-02-28");
+        doc.RootElement.GetProperty("partialPeriod").ValueKind.Should().Be(JsonValueKind.Null);
+        doc.RootElement.GetProperty("withoutPartialPeriod").ValueKind.Should().Be(JsonValueKind.Null);
+        text.Should().NotContain("partial");
+    }
+
+    [Theory]
+    [InlineData("patronShare", "year", 5.0, 5, false, true)]
+    [InlineData("exchange", "year", 5.0, 5, false, true)]
+    [InlineData("conflict", "year", 1.0, 1, false, false)]
+    [InlineData("conflict", "quarter", 1.0, 4, false, true)]
+    [InlineData("endurance", "year", 10.0, 10, true, true)]
+    [InlineData("accountBalance", "year", null, null, true, true)]
+    public void Trend_Json_SaysHowFarBackTheMeasureReaches_AndWhichPToRead(string measure, string granularity, double? years, int? periods, bool history, bool corrected)
+    {
+        var (code, output, err) = Run("trend", "--patron", "pakistan", "--client", "taliban", "--measure", measure, "--granularity", granularity, "--format", "json");
+
+        code.Should().Be(0, err);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        Number(root, "windowYears").Should().Be(years);
+        Number(root, "windowPeriods").Should().Be(periods);
+        root.GetProperty("carriesHistory").GetBoolean().Should().Be(history);
+        root.GetProperty("readPValue").GetString().Should().Be(corrected ? "mannKendall.corrected.pValue" : "mannKendall.pValue");
+    }
+
+    [Fact]
+    public void Trend_Json_WindowYears_FollowsTheOption_ItIsNotWrittenIn()
+    {
+        // The window comes from the options the scores were computed with: a 3-year reciprocity window gives 3.
+        var options = ScoringOptions.Default with { Exchange = ScoringOptions.Default.Exchange with { ReciprocityWindowYears = 3 } };
+        var scores = Scorer.Score(CaseReader.LoadBuiltIn(), options, new ScoringRequest { Dyads = [Dyad] });
+        var json = TrendWriter.ToJson(Trends.Fit(scores, "patronShare", Dyad), scores, "patronShare", Dyad);
+
+        using var doc = JsonDocument.Parse(json);
+        Number(doc.RootElement, "windowYears").Should().Be(3);
+        Number(doc.RootElement, "windowPeriods").Should().Be(3);
+    }
+
+    [Theory]
+    [InlineData("patronShare", "  window: patronShare rests on a trailing 5-year window (5 years), so consecutive values share evidence; the least-squares interval and the first p assume independent values: read the corrected p, and take the intervals as too narrow.")]
+    [InlineData("conflict", "  window: conflict rests on a trailing 1-year window (1 year), the year itself: each value rests on its own year's evidence, so read the first p")]
+    [InlineData("accountBalance", "  window: none, but accountBalance rests on all that came before each year (a cumulative or carried-forward value), so consecutive values share evidence;")]
+    public void Trend_Text_NamesTheWindow_AndThePToRead(string measure, string line)
+    {
+        var (code, output, err) = Run("trend", "--patron", "pakistan", "--client", "taliban", "--measure", measure, "--from", "2010");
+
+        code.Should().Be(0, err);
+        output.Should().Contain(line);
+    }
+
+    [Fact]
+    public void ChangePoints_TextAndJson_SayWhenAChangePointIsNextToThePartialPeriod()
+    {
+        string[] args = ["changepoints", "--patron", "pakistan", "--client", "taliban", "--measure", "patronShare", "--from", "2015"];
+        var result = ChangePoints.Detect(Scores(), "patronShare", Dyad, Period.FromYear(2015));
+        var (code, text, err) = Run(args);
+        var (jcode, json, jerr) = Run([.. args, "--format", "json"]);
+
+        code.Should().Be(0, err);
+        jcode.Should().Be(0, jerr);
+        var near = result.ChangePoints.Where(c => Math.Abs(c.Period.PeriodsSince(Period.FromYear(2026))) <= 1).ToList();
+        near.Select(c => c.Period.ToString()).Should().Equal("2025");
+        text.Should().Contain("  the search includes the partial period 2026, and a change point rests in part on it: 2025 is next to it: the new level's segment holds 2026's value (--to 2025 shows the search that ends before it in full).");
+        using var doc = JsonDocument.Parse(json);
+        doc.RootElement.GetProperty("evidenceEnds").GetString().Should().Be("2026-02-28");
+        doc.RootElement.GetProperty("partialPeriod").GetString().Should().Be("2026");
+        doc.RootElement.GetProperty("changePoints").EnumerateArray()
+            .Select(c => (c.GetProperty("period").GetString(), c.GetProperty("nearPartialPeriod").GetBoolean()))
+            .Should().Equal(result.ChangePoints.Select(c => ((string?)c.Period.ToString(), near.Contains(c))));
+    }
+
+    [Fact]
+    public void ChangePoints_Text_SaysWhenNoChangePointIsNearThePartialPeriod_AndJsonHasNoneOutsideTheRange()
+    {
+        var (code, text, err) = Run("changepoints", "--patron", "pakistan", "--client", "taliban", "--measure", "conflict");
+        var (jcode, json, jerr) = Run("changepoints", "--patron", "pakistan", "--client", "taliban", "--measure", "conflict", "--to", "2025", "--format", "json");
+
+        code.Should().Be(0, err);
+        jcode.Should().Be(0, jerr);
+        text.Should().Contain("  the search includes the partial period 2026; no change point is at or next to it.");
+        using var doc = JsonDocument.Parse(json);
+        doc.RootElement.GetProperty("evidenceEnds").GetString().Should().Be("2026-02-28");
+        doc.RootElement.GetProperty("partialPeriod").ValueKind.Should().Be(JsonValueKind.Null);
+        doc.RootElement.GetProperty("changePoints").EnumerateArray().Should().OnlyContain(c => !c.GetProperty("nearPartialPeriod").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("presence", null)]
+    [InlineData("patronShare", 2015)]
+    [InlineData("conflict", null)]
+    public void ChangePoints_Text_GivesTheSearchWithoutThePartialPeriod_WhichIsTheSearchEndingThePeriodBefore(string measure, int? from)
+    {
+        var scores = Scores();
+        var first = from is { } f ? Period.FromYear(f) : (Period?)null;
+        var with = ChangePoints.Detect(scores, measure, Dyad, first);
+        var without = ChangePoints.Detect(scores, measure, Dyad, first, Period.FromYear(2025));
+        string[] range = from is { } y ? ["--from", y.ToString(CultureInfo.InvariantCulture)] : [];
+        var (code, text, err) = Run(["changepoints", "--patron", "pakistan", "--client", "taliban", "--measure", measure, .. range]);
+
+        code.Should().Be(0, err);
+        with.To.Should().Be(Period.FromYear(2026));
+        var gone = with.ChangePoints.Select(c => c.Period).Except(without.ChangePoints.Select(c => c.Period)).Select(p => p.ToString()).ToList();
+        var lost = gone.Count == 0 ? "every change point found with it is found without it" : "not found without it: " + string.Join(", ", gone);
+        var found = $"{without.ChangePoints.Length} change point{(without.ChangePoints.Length == 1 ? string.Empty : "s")} ({string.Join(", ", without.ChangePoints.Select(c => c.Period.ToString()))})";
+        text.Should().Contain($"  without 2026 ({without.Points} values): {found}; {lost}.");
+        if (measure == "presence")
+        {
+            // The reference finding's 2025 fall of presence rests on the partial 2026: without it, 2021 is the last break.
+            with.ChangePoints.Select(c => c.Period.Year).Should().Equal(1996, 2002, 2021, 2025);
+            without.ChangePoints.Select(c => c.Period.Year).Should().Equal(1996, 2002, 2021);
+        }
+    }
+}
