@@ -108,7 +108,7 @@ internal static class TrendCommand
 
         var unit = granularity.ToName();
         var reach = window.Years is { } y && window.Periods is { } k
-            ? string.Create(CultureInfo.InvariantCulture, $"a trailing {Common.Number(y, "0.##")}-year window ({k} {unit}{(k == 1 ? string.Empty : "s")})")
+            ? string.Create(CultureInfo.InvariantCulture, $"a trailing {Common.Number(y, "0.##")}-year window{(granularity == Granularity.Year ? string.Empty : $" ({k} {unit}{(k == 1 ? string.Empty : "s")})")}")
             : null;
         if (!window.SharesEvidence)
         {

@@ -335,7 +335,7 @@ public sealed class TimeSeriesCommandsTests
 
         code.Should().Be(0, err);
         output.Should().Contain($"  corrected:      z = {Common.Number(c.Z!.Value, "0.00")}, two-sided {PValues.Format(c.PValue!.Value)} (Var(S) × {Common.Number(c.Factor!.Value, "0.00")} for autocorrelation, Hamed and Rao 1998;");
-        output.Should().Contain("  window: patronShare rests on a trailing 5-year window (5 years), so consecutive values share evidence; the least-squares interval and the first p assume independent values: read the corrected p");
+        output.Should().Contain("  window: patronShare rests on a trailing 5-year window, so consecutive values share evidence; the least-squares interval and the first p assume independent values: read the corrected p");
     }
 
     [Fact]

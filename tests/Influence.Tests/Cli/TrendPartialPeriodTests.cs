@@ -130,8 +130,8 @@ public sealed class TrendPartialPeriodTests
     }
 
     [Theory]
-    [InlineData("patronShare", "  window: patronShare rests on a trailing 5-year window (5 years), so consecutive values share evidence; the least-squares interval and the first p assume independent values: read the corrected p, and take the intervals as too narrow.")]
-    [InlineData("conflict", "  window: conflict rests on a trailing 1-year window (1 year), the year itself: each value rests on its own year's evidence, so read the first p")]
+    [InlineData("patronShare", "  window: patronShare rests on a trailing 5-year window, so consecutive values share evidence; the least-squares interval and the first p assume independent values: read the corrected p, and take the intervals as too narrow.")]
+    [InlineData("conflict", "  window: conflict rests on a trailing 1-year window, the year itself: each value rests on its own year's evidence, so read the first p")]
     [InlineData("accountBalance", "  window: none, but accountBalance rests on all that came before each year (a cumulative or carried-forward value), so consecutive values share evidence;")]
     public void Trend_Text_NamesTheWindow_AndThePToRead(string measure, string line)
     {
