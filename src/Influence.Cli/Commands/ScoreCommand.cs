@@ -132,7 +132,7 @@ internal static class ScoreCommand
 
         if (scores.IntervalSource is { } source)
         {
-            notes.Add(FormattableString.Invariant($"(n%): share of {source.Draws} draws ({source.Method}, seed {source.Seed}) giving the same verdict, rounded so that the shares shown add to at most 100%; where under 60% did, the commonest other verdict follows (and where under half did, do not report the point verdict alone); the line under a period gives each value's {source.Level * 100:0.#}% interval from the draws, low–high, empty where the value is undefined or no draw defined it; --format json and csv give them unrounded."));
+            notes.Add(FormattableString.Invariant($"(n%): share of {source.Draws} draws ({source.Method}, seed {source.Seed}) giving the same verdict, rounded so that the shares shown add to at most 100%; where under {VerdictShares.ClearMajority * 100:0.#}% did, the commonest other verdict follows (and where under half did, do not report the point verdict alone); the line under a period gives each value's {source.Level * 100:0.#}% interval from the draws, low…high, empty where the value is undefined or no draw defined it; --format json and csv give them unrounded."));
         }
 
         foreach (var line in Wrap(legend, ", ", LegendWidth).Concat(notes.SelectMany(n => Wrap(n.Split(' '), " ", LegendWidth))))
@@ -218,7 +218,7 @@ internal static class ScoreCommand
     private static readonly string[] Headers = ["period", "exch", "asym", "confl", "diffuse", "endur", "P–C", "state", "attain", "compl", "presence", "gap", "agency", "share"];
 
     /// <summary>
-    /// The cells of the interval line under a period: "low–high" under each value that has a computed interval
+    /// The cells of the interval line under a period: "low…high" under each value (an ellipsis, not a dash, so that "−0.21…0.47" reads as a range) that has a computed interval
     /// (<see cref="ScoreSet.HasInterval"/>), rounded as the values are; empty under the verdicts (their shares are
     /// beside them), under undefined values and under values no draw defined.
     /// </summary>
@@ -234,7 +234,7 @@ internal static class ScoreCommand
             }
 
             var s = scores.Get(m, dyad, period);
-            return $"{Common.Format(s.Low)}–{Common.Format(s.High)}";
+            return $"{Common.Format(s.Low)}…{Common.Format(s.High)}";
         }),
     ];
 

@@ -282,7 +282,7 @@ public sealed class ScoreCommandTests : IDisposable
         var values = lines[row].Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(c => System.Text.RegularExpressions.Regex.IsMatch(c, @"^−?\d\.\d\d$")).ToList();
         var intervals = lines[row + 1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         intervals.Should().HaveCount(11, "every value of 1996 is defined and has an interval from the draws; the verdicts have their shares instead")
-            .And.OnlyContain(c => System.Text.RegularExpressions.Regex.IsMatch(c, @"^−?\d\.\d\d–−?\d\.\d\d$"));
+            .And.OnlyContain(c => System.Text.RegularExpressions.Regex.IsMatch(c, @"^−?\d\.\d\d…−?\d\.\d\d$"));
         static double Read(string x) => double.Parse(x.Replace('−', '-'), CultureInfo.InvariantCulture);
         values.Zip(intervals).Should().AllSatisfy(x =>
         {
@@ -294,7 +294,7 @@ public sealed class ScoreCommandTests : IDisposable
         lines.Should().OnlyContain(l => l.Length <= 200, "the table keeps to the width it had");
         output.Should().Contain("the line under a period gives each value's 90% interval");
         CliRunner.Run("score", "--patron", "pakistan", "--client", "taliban", "--from", "1996", "--to", "1997").Out
-            .Should().NotMatchRegex(@"\d\.\d\d–", "without draws the table is as before: no interval lines");
+            .Should().NotMatchRegex(@"\d\.\d\d…", "without draws the table is as before: no interval lines");
     }
 
     [Fact]
