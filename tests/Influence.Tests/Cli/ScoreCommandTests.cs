@@ -286,7 +286,7 @@ public sealed class ScoreCommandTests : IDisposable
         static double Read(string x) => double.Parse(x.Replace('−', '-'), CultureInfo.InvariantCulture);
         values.Zip(intervals).Should().AllSatisfy(x =>
         {
-            var ends = x.Second.Split('–');
+            var ends = x.Second.Split('…');
             Read(ends[0]).Should().BeLessThanOrEqualTo(Read(x.First), x.Second);
             Read(ends[1]).Should().BeGreaterThanOrEqualTo(Read(x.First), x.Second);
         });
