@@ -37,6 +37,16 @@ foreach (var p in scores.For(dyad).SkipWhile(p => !p.Asymmetry.IsDefined)) // sk
 }
 // </score>
 
+// <series>
+// One measure's series with its periods, undefined values included so that a gap stays at its period; an interval
+// is shown only where one was computed (here none: no draws were made).
+Console.WriteLine("patronShare, the last five periods:");
+foreach (var (period, score, hasInterval) in scores.SeriesWithPeriods("patronShare", dyad).TakeLast(5))
+{
+    Console.WriteLine(hasInterval ? $"{period}: {score:0.00} [{score.Low:0.00}, {score.High:0.00}]" : $"{period}: {score:0.00}");
+}
+// </series>
+
 // <plot>
 // Draw the features and the influence criteria over time (PNG, bundled font: text renders on any machine).
 // The chart goes to the path given as the first argument, or else to artifacts/samples/ under the current folder
