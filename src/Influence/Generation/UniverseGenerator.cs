@@ -113,6 +113,11 @@ public static class UniverseGenerator
                 Granularity = _o.Granularity,
                 From = Period.Containing(_o.Granularity, DateOnly.FromDayNumber(_periodStart[0])),
                 To = Period.Containing(_o.Granularity, DateOnly.FromDayNumber(_periodStart[_t] - 1)),
+
+                // The universe is "looked at" over all its periods: a sparse one whose last item ends early still
+                // scores to its end, as the baselines do. Items dated by year cover the whole of the last year, so
+                // the evidence ends on that year's last day (past the range when it ends inside the year).
+                EvidenceEnds = new DateOnly(DateOnly.FromDayNumber(_periodStart[_t] - 1).Year, 12, 31),
             };
             foreach (var s in _sources)
             {

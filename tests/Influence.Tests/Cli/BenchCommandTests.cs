@@ -76,6 +76,18 @@ public class BenchCommandTests
         table.Should().Contain("Agree: nothing compared (no baseline was run)").And.Contain("DuckDB, loading the case");
     }
 
+    [Fact]
+    public void Bench_OnASparseUniverse_WhoseLastItemEndsEarly_StillAgrees()
+    {
+        // 30 items over 120 months: the last item ends well before the range does. The universe is looked at over
+        // all its periods (it declares evidenceEnds), so the engine scores them as the baselines do.
+        var (code, output, err) = Run("bench", "--actors", "10", "--periods", "120", "--evidence", "30", "--format", "json");
+
+        code.Should().Be(0, err);
+        using var doc = JsonDocument.Parse(output);
+        doc.RootElement.GetProperty("agree").GetBoolean().Should().BeTrue(output);
+    }
+
     [Theory]
     [InlineData("--actors", "3", "--actors must be in [4, 1000000]; was 3")]
     [InlineData("--actors", "2147483647", "--actors must be in [4, 1000000]; was 2147483647")]
