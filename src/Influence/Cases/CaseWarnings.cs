@@ -34,6 +34,8 @@ public static class CaseWarnings
     /// without more input;</item>
     /// <item>a support, coercion or overreach span shorter than a year: a span is a yearly rate, so a span of 34 days
     /// counts 34/365 of its magnitude, severity or amount; an event or campaign of that size is a point;</item>
+    /// <item>a declared range whose last periods start after the last day any item covers, in a case that declares no
+    /// <see cref="CaseBuilder.EvidenceEnds"/>: those periods are not scored;</item>
     /// <item>a dyadic item between an actor and its own movement (one party is the other or lies within it): such
     /// evidence is internal to the movement, and no measure reads it.</item>
     /// </list>
@@ -57,6 +59,12 @@ public static class CaseWarnings
         if (@case.Dyads.IsEmpty && @case.Actors.Length >= 2)
         {
             found.Add(new(null, $"the case declares no dyads: commands need --patron and --client; declare the dyads to score in the case's \"dyads\" ({Names.DocsUrl("case-format.md")})"));
+        }
+
+        if (@case.To is { } to && !@case.DeclaresEvidenceEnds && @case.EvidenceEnds is { } ends && to.Start > ends)
+        {
+            var day = ends.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            found.Add(new(null, $"the case's range runs to {to}, but its last item ends on {day} and it declares no evidenceEnds: the periods after {day} ({Period.Containing(to.Granularity, ends).AddPeriods(1)}–{to}) are not scored; if the case was looked at up to its range's end and nothing more was found, declare \"evidenceEnds\" ({Names.DocsUrl("case-format.md")})"));
         }
 
         string? ParentOf(string id) => @case.ActorIndexOf(id) is var k and >= 0 ? @case.Actors[k].Parent : null;

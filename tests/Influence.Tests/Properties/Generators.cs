@@ -105,7 +105,12 @@ internal static class Generators
             b.AddDyad(d.Patron, d.Client);
         }
 
-        return b.AddRange(items).Build();
+        // Looked at over the whole range (and to the last item, when one runs past it): every period is scored.
+        var list = items.ToList();
+        var rangeEnd = To.End;
+        var lastItem = list.Count == 0 ? rangeEnd : list.Max(i => i.Date.Last);
+        b.EvidenceEnds = lastItem > rangeEnd ? lastItem : rangeEnd;
+        return b.AddRange(list).Build();
     }
 
     /// <summary>Scores a case 2000–2005 at a granularity.</summary>

@@ -24,6 +24,7 @@ public class DerivedCaseRangeTests
             .Support("X", "C", 0.5, year: 2002);
         b.From = null;
         b.To = null;
+        b.EvidenceEnds = null;
         return b.Build();
     }
 
@@ -72,6 +73,7 @@ public class DerivedCaseRangeTests
         b.AddCapability("kc", EvidenceDate.InYear(2000), Confidence.Confirmed, "s1", "C", 1);
         b.From = null;
         b.To = null;
+        b.EvidenceEnds = null;
         var c = b.Build();
         Scorer.Score(c).For(PC)[^1].State.State.Should().NotBeNull("the test needs a state to flip in 2002");
 

@@ -161,6 +161,37 @@ public class EvidenceEndsTests
     }
 
     [Fact]
+    public void ARangeWhollyAfterTheEvidence_IsRefused_NamingTheDay()
+    {
+        var request = new ScoringRequest { Dyads = [new Dyad("pakistan", "taliban")], Granularity = Granularity.Quarter };
+
+        ((Action)(() => Scorer.Score(Reference, request: request with { From = Period.FromQuarter(2026, 3), To = Period.FromQuarter(2026, 4) })))
+            .Should().Throw<ArgumentException>().WithParameterName("request")
+            .WithMessage("the periods requested (2026Q3–2026Q4) start after the case's evidence ends (2026-02-28): nothing in them was looked at, so none would be scored; a case looked at for longer declares its evidenceEnds*");
+        ((Action)(() => Scorer.Score(Reference, request: request with { From = Period.FromQuarter(2026, 2), To = Period.FromQuarter(2026, 2) })))
+            .Should().Throw<ArgumentException>().WithMessage("the period requested (2026Q2) starts after the case's evidence ends (2026-02-28)*");
+        Scorer.Score(Reference, request: request with { From = Period.FromQuarter(2026, 1), To = Period.FromQuarter(2026, 4) }).PeriodCount
+            .Should().Be(4, "a range that only ends after the evidence is scored, its last periods marked");
+
+        var (code, _, err) = CliRunner.Run("explain", "--patron", "pakistan", "--client", "taliban", "--period", "2026Q3", "--measure", "exchange");
+        code.Should().Be(2);
+        err.Should().Contain("the period requested (2026Q3) starts after the case's evidence ends (2026-02-28)");
+    }
+
+    [Fact]
+    public void Validate_WarnsWhenTheDeclaredRangeRunsPastTheEvidence_WithoutADeclaredEnd()
+    {
+        var b = TestCases.Builder().Add(TestCases.Support("s", TestCases.Years(2000, 2007), "P", "C", 0.6));
+        b.EvidenceEnds = null;
+        CaseWarnings.Of(b.Build()).Should().ContainSingle(w => w.Item == null && w.Message.StartsWith(
+            "the case's range runs to 2010, but its last item ends on 2007-12-31 and it declares no evidenceEnds: the periods after 2007-12-31 (2008–2010) are not scored; if the case was looked at up to its range's end", StringComparison.Ordinal));
+
+        b.EvidenceEnds = new DateOnly(2010, 12, 31);
+        CaseWarnings.Of(b.Build()).Should().BeEmpty("the case says it was looked at to its end");
+        CaseWarnings.Of(Reference).Should().BeEmpty("the reference case's range ends with the year its evidence ends in");
+    }
+
+    [Fact]
     public void TheScoreTable_SaysWhichPeriodsAreNotScored_AndWhy()
     {
         var (code, output, _) = CliRunner.Run("score", "--patron", "pakistan", "--client", "taliban", "--granularity", "quarter", "--from", "2025Q3");

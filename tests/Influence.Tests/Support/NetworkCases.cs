@@ -14,7 +14,8 @@ internal static class NetworkCases
 {
     public static CaseBuilder Builder(string id = "net")
     {
-        var b = new CaseBuilder(id, "Network test case") { From = Period.FromYear(2000), To = Period.FromYear(2010) };
+        // Coded over 2000–2010 and looked at to its end, as TestCases.Builder.
+        var b = new CaseBuilder(id, "Network test case") { From = Period.FromYear(2000), To = Period.FromYear(2010), EvidenceEnds = new DateOnly(2010, 12, 31) };
         b.AddSource(new Source("s1", "A test source"));
         b.AddActor(new Actor("P", "Patron", ActorKind.State));
         b.AddActor(new Actor("C", "Client", ActorKind.Movement));
