@@ -42,7 +42,7 @@ internal static class TrendCommand
                 Write(trend, measureName, dyad, writer);
                 if (trend.MannKendall is not null)
                 {
-                    writer.WriteLine("  " + Window(MeasureWindow.Of(scores, name), measureName, trend.From.Granularity));
+                    writer.WriteLine("  " + Window(MeasureWindow.Of(scores, name, dyad, trend.From, trend.To), measureName, trend));
                 }
 
                 if (Common.PartialPeriodNote(scores, scores.Periods.IndexOf(trend.From), scores.Periods.IndexOf(trend.To)) is { } note)
@@ -96,9 +96,10 @@ internal static class TrendCommand
 
     /// <summary>
     /// The line that says how far back the measure's value reaches (its trailing window, or history carried forward)
-    /// and so which p to read: the corrected one when consecutive values share evidence.
+    /// and, when that is the period itself, whether the items it reads span more than one period; and so which p to
+    /// read: the corrected one when consecutive values share evidence.
     /// </summary>
-    private static string Window(MeasureWindow window, string measure, Granularity granularity)
+    private static string Window(MeasureWindow window, string measure, TrendResult trend)
     {
         const string Read = "the least-squares interval and the first p assume independent values: read the corrected p, and take the intervals as too narrow.";
         if (!window.Known)
@@ -106,13 +107,21 @@ internal static class TrendCommand
             return $"window: not known ({measure} is a measure of your own); unless its values are independent, {Read}";
         }
 
+        var inv = CultureInfo.InvariantCulture;
+        var granularity = trend.From.Granularity;
         var unit = granularity.ToName();
         var reach = window.Years is { } y && window.Periods is { } k
-            ? string.Create(CultureInfo.InvariantCulture, $"a trailing {Common.Number(y, "0.##")}-year window{(granularity == Granularity.Year ? string.Empty : $" ({k} {unit}{(k == 1 ? string.Empty : "s")})")}")
+            ? string.Create(inv, $"a trailing {Common.Number(y, "0.##")}-year window{(granularity == Granularity.Year ? string.Empty : $" ({k} {unit}{(k == 1 ? string.Empty : "s")})")}")
             : null;
-        if (!window.SharesEvidence)
+        if (reach is not null && !window.CarriesHistory && window.Periods == 1)
         {
-            return $"window: {measure} rests on {reach}, the {unit} itself: each value rests on its own {unit}'s evidence, so read the first p (the corrected one allows for autocorrelation these values need not have).";
+            // The window is the period itself: the values share evidence only through items that span periods.
+            var read = window.ItemsRead ?? 0;
+            var spanning = window.SpanningItems ?? 0;
+            var items = string.Create(inv, $"{read} item{(read == 1 ? string.Empty : "s")} it reads over {trend.From}–{trend.To}");
+            return spanning > 0
+                ? string.Create(inv, $"window: {measure} rests on {reach}, the {unit} itself, but {spanning} of the {items} {(spanning == 1 ? "spans" : "span")} more than one {unit} (a span counts in every {unit} it covers), so consecutive values can rest on the same items; {Read}")
+                : $"window: {measure} rests on {reach}, the {unit} itself, and {(read == 0 ? "it reads no item" : $"none of the {items} spans more than one {unit}")}: each value rests on its own {unit}'s evidence, so read the first p (the corrected one allows for autocorrelation these values need not have).";
         }
 
         var what = (reach, window.CarriesHistory) switch

@@ -10,7 +10,7 @@ namespace Influence.IO;
 /// <code>
 /// {"schema":"influence.trend/1","case","inputHash","measure","patron","client","granularity","from","to","points","skipped",
 ///  "evidenceEnds","partialPeriod",
-///  "level","periodsPerYear","windowYears","windowPeriods","carriesHistory","readPValue",
+///  "level","periodsPerYear","windowYears","windowPeriods","carriesHistory","itemsRead","spanningItems","readPValue",
 ///  "leastSquares":{"slope","slopeLow","slopeHigh","intercept","rSquared"},
 ///  "mannKendall":{"points","s","varianceS","z","pValue","exact","tau","senSlope","senSlopeLow","senSlopeHigh",
 ///   "corrected":{"method","factor","significantLags","varianceS","z","pValue","undefined"}},
@@ -22,9 +22,12 @@ namespace Influence.IO;
 /// same fit with its value left out (counted as skipped), or null when the range holds no partial period.
 /// <c>windowYears</c> and <c>windowPeriods</c> are the longest trailing window the measure's value rests on (null
 /// when it has none, and for a measure of your own); <c>carriesHistory</c> is true when the value also rests on all
-/// that came before (a cumulative or carried-forward quantity), null for a measure of your own; <c>readPValue</c>
-/// names the p-value to read: the corrected one when consecutive values share evidence (a window of more than one
-/// period, carried history, or a measure of your own), else the classic one.
+/// that came before (a cumulative or carried-forward quantity), null for a measure of your own; <c>itemsRead</c> is the
+/// number of distinct evidence items the measure traced for the dyad in the range's periods, and <c>spanningItems</c>
+/// how many of them have a date covering more than one period of the range (both null for a measure of your own);
+/// <c>readPValue</c> names the p-value to read: the corrected one when consecutive values share evidence (a window of
+/// more than one period, carried history, an item read that spans more than one period, or a measure of your own),
+/// else the classic one.
 /// <c>corrected</c> is the Mann–Kendall test with Var(S) corrected for autocorrelation (Hamed and Rao 1998,
 /// <see cref="HamedRaoCorrection"/>; <c>method</c> is <c>"hamedRao1998"</c>): its numbers are null and <c>undefined</c> says
 /// why when the correction is undefined, else <c>undefined</c> is null.
@@ -49,7 +52,7 @@ public static class TrendWriter
     public static void WriteJson(TrendResult trend, ScoreSet scores, string measure, Dyad dyad, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(trend);
-        var window = MeasureWindow.Of(scores, measure);
+        var window = MeasureWindow.Of(scores, measure, dyad, trend.From, trend.To);
         var without = PartialPeriods.FitWithout(scores, measure, dyad, trend);
         TimeSeriesJson.Write(stream, Schema, scores, measure, dyad, (trend.From, trend.To, trend.Points, trend.Skipped), w =>
         {
@@ -65,6 +68,9 @@ public static class TrendWriter
             {
                 w.WriteNull("carriesHistory");
             }
+
+            JsonValues.Number(w, "itemsRead", window.ItemsRead);
+            JsonValues.Number(w, "spanningItems", window.SpanningItems);
 
             w.WriteString("readPValue", window.SharesEvidence ? "mannKendall.corrected.pValue" : "mannKendall.pValue");
             Statistics(w, trend);

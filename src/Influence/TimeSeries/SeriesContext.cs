@@ -5,9 +5,10 @@ using Influence.Theory;
 namespace Influence.TimeSeries;
 
 /// <summary>
-/// How far back in time one value of a measure reaches, which decides whether consecutive values of its series share
-/// evidence (and so are serially dependent): its trailing window, and whether it carries history from before any
-/// window (a cumulative or carried-forward quantity).
+/// How far back in time one value of a measure reaches, and whether its evidence items reach over several periods,
+/// which together decide whether consecutive values of its series share evidence (and so are serially dependent): its
+/// trailing window, whether it carries history from before any window (a cumulative or carried-forward quantity), and
+/// how many of the items the series reads are spans that count in more than one of its periods.
 /// </summary>
 /// <param name="Known">Whether the measure is a built-in one, whose reach is known; false for a measure of your own.</param>
 /// <param name="Years">The longest trailing window the value rests on, in years, or null when it has none.</param>
@@ -17,20 +18,33 @@ namespace Influence.TimeSeries;
 /// (endurance), the decayed account of every flow (account balance), the latest capability observation carried
 /// forward (asymmetry), the patron's cumulative input (input efficiency).
 /// </param>
-internal sealed record MeasureWindow(bool Known, double? Years, int? Periods, bool CarriesHistory)
+/// <param name="ItemsRead">
+/// The distinct evidence items the measure traced for the dyad in any period of the series' range (null for a measure
+/// of your own, whose trace is not relied on).
+/// </param>
+/// <param name="SpanningItems">
+/// How many of <paramref name="ItemsRead"/> have a date that covers more than one period of the range (a span counts
+/// in every period it covers, so two values can rest on the same item); null for a measure of your own.
+/// </param>
+internal sealed record MeasureWindow(bool Known, double? Years, int? Periods, bool CarriesHistory, int? ItemsRead = null, int? SpanningItems = null)
 {
     /// <summary>
     /// Whether consecutive values share evidence, so that the Mann–Kendall test corrected for autocorrelation is the
-    /// one to read: a window longer than one period, history carried forward, or an unknown (custom) measure.
+    /// one to read: a window longer than one period, history carried forward, an item read that covers more than one
+    /// period of the range, or an unknown (custom) measure.
     /// </summary>
-    public bool SharesEvidence => !Known || CarriesHistory || Periods > 1;
+    public bool SharesEvidence => !Known || CarriesHistory || Periods > 1 || SpanningItems > 0;
 
-    /// <summary>The window of a scored measure at the granularity of the scores.</summary>
-    /// <exception cref="ArgumentException">The measure was not scored.</exception>
-    public static MeasureWindow Of(ScoreSet scores, string measure)
+    /// <summary>
+    /// The window of a scored measure at the granularity of the scores, with the items it reads for one dyad over
+    /// <paramref name="from"/> … <paramref name="to"/> (from its <see cref="Measure.Trace"/> in each period).
+    /// </summary>
+    /// <exception cref="ArgumentException">The measure, the dyad or a period was not scored.</exception>
+    public static MeasureWindow Of(ScoreSet scores, string measure, Dyad dyad, Period from, Period to)
     {
         ArgumentNullException.ThrowIfNull(scores);
-        var m = scores.Measures[scores.RequireMeasure(measure)];
+        var mi = scores.RequireMeasure(measure);
+        var m = scores.Measures[mi];
         var o = scores.Options;
         (double? Years, bool History)? reach = m switch
         {
@@ -51,9 +65,49 @@ internal sealed record MeasureWindow(bool Known, double? Years, int? Periods, bo
             Brokerage or ReverseLeverage => (o.Multilateral.NetworkWindowYears, false),
             _ => null,
         };
-        return reach is not { } r
-            ? new MeasureWindow(false, null, null, false)
-            : new MeasureWindow(true, r.Years, r.Years is { } y ? scores.Granularity.PeriodsIn(y) : null, r.History);
+        if (reach is not { } r)
+        {
+            return new MeasureWindow(false, null, null, false);
+        }
+
+        var (read, spanning) = ItemsOver(scores, mi, dyad, from, to);
+        return new MeasureWindow(true, r.Years, r.Years is { } y ? scores.Granularity.PeriodsIn(y) : null, r.History, read, spanning);
+    }
+
+    /// <summary>
+    /// The distinct items a measure traced for a dyad in the periods <paramref name="from"/> … <paramref name="to"/>,
+    /// and how many of them have a date covering more than one of those periods.
+    /// </summary>
+    private static (int Read, int Spanning) ItemsOver(ScoreSet scores, int measure, Dyad dyad, Period from, Period to)
+    {
+        var d = scores.RequireDyad(dyad);
+        var (p0, p1) = (scores.RequirePeriod(from), scores.RequirePeriod(to));
+        var rows = new SortedSet<int>();
+        for (var p = p0; p <= p1; p++)
+        {
+            foreach (var use in scores.Trace(measure, d, p))
+            {
+                rows.Add(use.Row);
+            }
+        }
+
+        var evidence = scores.Case.Evidence;
+        var granularity = from.Granularity;
+        var spanning = 0;
+        foreach (var row in rows)
+        {
+            var date = evidence[row].Date;
+            var first = Period.Containing(granularity, date.First);
+            var last = Period.Containing(granularity, date.Last);
+            var a = first > from ? first : from;
+            var b = last < to ? last : to;
+            if (a < b)
+            {
+                spanning++;
+            }
+        }
+
+        return (rows.Count, spanning);
     }
 }
 

@@ -14,8 +14,9 @@ namespace Influence.Tests.Cli;
 /// <summary>
 /// trend and changepoints over a range that holds the period inside which the case's evidence ends (2026 in the
 /// reference case, whose evidence ends on 2026-02-28): the fit still includes it (the published figures), and the
-/// outputs say so and give the fit without it; and trend says how far back the measure's values reach, so which p
-/// to read. Every figure is computed here with the library, not copied.
+/// outputs say so and give the fit without it; and trend says how far back the measure's values reach, and how many
+/// of the items they read span more than one period, so which p to read. Every figure is computed here with the
+/// library, not copied.
 /// </summary>
 public sealed class TrendPartialPeriodTests
 {
@@ -97,15 +98,19 @@ public sealed class TrendPartialPeriodTests
     }
 
     [Theory]
-    [InlineData("patronShare", "year", 5.0, 5, false, true)]
-    [InlineData("exchange", "year", 5.0, 5, false, true)]
-    [InlineData("conflict", "year", 1.0, 1, false, false)]
-    [InlineData("conflict", "quarter", 1.0, 4, false, true)]
-    [InlineData("endurance", "year", 10.0, 10, true, true)]
-    [InlineData("accountBalance", "year", null, null, true, true)]
-    public void Trend_Json_SaysHowFarBackTheMeasureReaches_AndWhichPToRead(string measure, string granularity, double? years, int? periods, bool history, bool corrected)
+    [InlineData("patronShare", "year", 5.0, 5, false)]
+    [InlineData("exchange", "year", 5.0, 5, false)]
+    [InlineData("conflict", "year", 1.0, 1, false)]
+    [InlineData("presence", "year", 1.0, 1, false)]
+    [InlineData("conflict", "quarter", 1.0, 4, false)]
+    [InlineData("endurance", "year", 10.0, 10, true)]
+    [InlineData("accountBalance", "year", null, null, true)]
+    public void Trend_Json_SaysHowFarBackTheMeasureReaches_AndWhichPToRead(string measure, string granularity, double? years, int? periods, bool history)
     {
         var (code, output, err) = Run("trend", "--patron", "pakistan", "--client", "taliban", "--measure", measure, "--granularity", granularity, "--format", "json");
+        var scores = Scores(granularity == "year" ? Granularity.Year : Granularity.Quarter);
+        var trend = Trends.Fit(scores, measure, Dyad);
+        var window = MeasureWindow.Of(scores, measure, Dyad, trend.From, trend.To);
 
         code.Should().Be(0, err);
         using var doc = JsonDocument.Parse(output);
@@ -113,7 +118,85 @@ public sealed class TrendPartialPeriodTests
         Number(root, "windowYears").Should().Be(years);
         Number(root, "windowPeriods").Should().Be(periods);
         root.GetProperty("carriesHistory").GetBoolean().Should().Be(history);
-        root.GetProperty("readPValue").GetString().Should().Be(corrected ? "mannKendall.corrected.pValue" : "mannKendall.pValue");
+        root.GetProperty("itemsRead").GetInt32().Should().Be(window.ItemsRead).And.BePositive();
+        root.GetProperty("spanningItems").GetInt32().Should().Be(window.SpanningItems);
+        root.GetProperty("readPValue").GetString().Should().Be(
+            "mannKendall.corrected.pValue",
+            "a window of more than one period, history carried, or (conflict and presence by year) spans that count in several years");
+    }
+
+    [Theory]
+    [InlineData("conflict", null)]
+    [InlineData("presence", null)]
+    [InlineData("conflict", 2010)]
+    public void Trend_Text_WhenTheWindowIsTheYearItself_CountsTheItemsThatSpanYears_AndSaysToReadTheCorrectedP(string measure, int? from)
+    {
+        string[] range = from is { } y ? ["--from", y.ToString(CultureInfo.InvariantCulture)] : [];
+        var (code, output, err) = Run(["trend", "--patron", "pakistan", "--client", "taliban", "--measure", measure, .. range]);
+        var scores = Scores();
+        var trend = Trends.Fit(scores, measure, Dyad, from is { } f ? Period.FromYear(f) : null);
+        var window = MeasureWindow.Of(scores, measure, Dyad, trend.From, trend.To);
+
+        code.Should().Be(0, err);
+        window.SpanningItems.Should().BePositive("the reference case codes most post-2021 presence and conflict as multi-year spans");
+        output.Should().Contain(
+            $"  window: {measure} rests on a trailing 1-year window, the year itself, but {window.SpanningItems} of the {window.ItemsRead} items it reads over {trend.From}–{trend.To} span more than one year " +
+            "(a span counts in every year it covers), so consecutive values can rest on the same items; the least-squares interval and the first p assume independent values: read the corrected p, and take the intervals as too narrow.");
+    }
+
+    [Fact]
+    public void Trend_Presence_TheReviewsCase_2022And2023RestOnTheSameSpans()
+    {
+        // The review's reproduction: explain lists the same span items for 2022 and 2023, so the two values are not
+        // independent, and trend must not advise the classic p.
+        var scores = Scores();
+        var items2022 = Explainer.Explain(scores, Dyad, Period.FromYear(2022), "presence").Contributions.Select(c => c.EvidenceId).ToHashSet();
+        var items2023 = Explainer.Explain(scores, Dyad, Period.FromYear(2023), "presence").Contributions.Select(c => c.EvidenceId).ToHashSet();
+        var (code, output, err) = Run("trend", "--patron", "pakistan", "--client", "taliban", "--measure", "presence", "--format", "json");
+
+        code.Should().Be(0, err);
+        items2022.Should().NotBeEmpty().And.BeEquivalentTo(items2023);
+        using var doc = JsonDocument.Parse(output);
+        doc.RootElement.GetProperty("readPValue").GetString().Should().Be("mannKendall.corrected.pValue");
+    }
+
+    [Fact]
+    public void TheDocs_QuoteTheSpanCountsTheLibraryComputes()
+    {
+        // docs/time-series.md quotes presence's counts and explain's 2022 items; docs/output-format.md's trend JSON
+        // example (patronShare from 2015) quotes itemsRead and spanningItems.
+        var scores = Scores();
+        var presence = Trends.Fit(scores, "presence", Dyad);
+        var p = MeasureWindow.Of(scores, "presence", Dyad, presence.From, presence.To);
+        var share = Trends.Fit(scores, "patronShare", Dyad, Period.FromYear(2015));
+        var s = MeasureWindow.Of(scores, "patronShare", Dyad, share.From, share.To);
+        var items2022 = Explainer.Explain(scores, Dyad, Period.FromYear(2022), "presence").Contributions.Length;
+        static string Page(string name) => System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(Repository.PathOf("docs", name)), @"\s+", " ");
+
+        Page("time-series.md").Should()
+            .Contain($"lists the same {items2022} span items for 2022 and for 2023")
+            .And.Contain($"presence's trend says that {p.SpanningItems} of the {p.ItemsRead} items it reads over {presence.From}–{presence.To} span more than one year");
+        Page("output-format.md").Should().Contain($"\"itemsRead\": {s.ItemsRead}, \"spanningItems\": {s.SpanningItems},");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Trend_Text_OnABuiltCase_AdvisesTheClassicPOnlyWhenNoItemSpansAYear(bool withSpan)
+    {
+        using var cli = new CliRunner();
+        var @case = Influence.Tests.TimeSeries.MeasureWindowTests.Yearly(withSpan ? TestCases.Years(2003, 2005) : null);
+        var path = cli.Write(@case);
+        var scores = TestCases.Score(@case);
+        var trend = Trends.Fit(scores, "presence", TestCases.PC);
+        var window = MeasureWindow.Of(scores, "presence", TestCases.PC, trend.From, trend.To);
+        var (code, output, err) = Run("trend", path, "--patron", "P", "--client", "C", "--measure", "presence");
+
+        code.Should().Be(0, err);
+        (window.ItemsRead, window.SpanningItems).Should().Be(withSpan ? (12, 1) : (11, 0));
+        output.Should().Contain(withSpan
+            ? $"  window: presence rests on a trailing 1-year window, the year itself, but 1 of the 12 items it reads over {trend.From}–{trend.To} spans more than one year (a span counts in every year it covers), so consecutive values can rest on the same items; the least-squares interval and the first p assume independent values: read the corrected p"
+            : $"  window: presence rests on a trailing 1-year window, the year itself, and none of the 11 items it reads over {trend.From}–{trend.To} spans more than one year: each value rests on its own year's evidence, so read the first p (the corrected one allows for autocorrelation these values need not have).");
     }
 
     [Fact]
@@ -131,7 +214,6 @@ public sealed class TrendPartialPeriodTests
 
     [Theory]
     [InlineData("patronShare", "  window: patronShare rests on a trailing 5-year window, so consecutive values share evidence; the least-squares interval and the first p assume independent values: read the corrected p, and take the intervals as too narrow.")]
-    [InlineData("conflict", "  window: conflict rests on a trailing 1-year window, the year itself: each value rests on its own year's evidence, so read the first p")]
     [InlineData("accountBalance", "  window: none, but accountBalance rests on all that came before each year (a cumulative or carried-forward value), so consecutive values share evidence;")]
     public void Trend_Text_NamesTheWindow_AndThePToRead(string measure, string line)
     {
