@@ -82,6 +82,25 @@ public sealed class Case
     /// </summary>
     public DateOnly? EvidenceEnds => EvidenceDays().Last is { } last ? DateOnly.FromDayNumber(last) : null;
 
+    /// <summary>
+    /// Why periods <paramref name="from"/> … <paramref name="to"/> cannot be scored when the first starts after the
+    /// evidence ends (<see cref="EvidenceEnds"/>), or null when it does not: the message of the error a request for them
+    /// gets.
+    /// </summary>
+    internal string? AfterEvidence(Period from, Period to)
+    {
+        if (EvidenceEnds is not { } end || from.Start <= end)
+        {
+            return null;
+        }
+
+        var day = end.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return (from == to
+            ? $"the period requested ({from}) starts after the case's evidence ends ({day}): nothing in it was looked at, so it would not be scored"
+            : $"the periods requested ({from}–{to}) start after the case's evidence ends ({day}): nothing in them was looked at, so none would be scored")
+            + "; a case looked at for longer declares its evidenceEnds";
+    }
+
     /// <summary>Whether the evidence ends inside <paramref name="period"/>, before its last day (<see cref="EvidenceEnds"/>).</summary>
     internal bool EndsInside(Period period) => EvidenceEnds is { } end && period.Start <= end && end < period.End;
 

@@ -12,7 +12,7 @@ namespace Influence.IO;
 /// <remarks>
 /// JSON shape:
 /// <code>
-/// {"schema":"influence.network/1","case","inputHash","from","to","focus":[ids],"ego","groups",
+/// {"schema":"influence.network/1","case","inputHash","from","to","evidenceEnds","partial","focus":[ids],"ego","groups",
 ///  "actors":[{"id","name","kind","group","brokerage":{"coordinator","itinerant","gatekeeper","representative","liaison","total"}}],
 ///  "edges":[{"from","to","kind":"support"|"coercion","weight"}]}
 /// </code>
@@ -47,6 +47,8 @@ public static class NetworkWriter
         w.WriteString("inputHash", network.InputHash);
         w.WriteString("from", network.From.ToString());
         w.WriteString("to", network.To.ToString());
+        JsonValues.String(w, "evidenceEnds", network.Case.EvidenceEnds?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        w.WriteBoolean("partial", network.Case.EndsInside(network.To));
         w.WriteStartArray("focus");
         foreach (var f in network.Focus)
         {

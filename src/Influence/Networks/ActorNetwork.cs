@@ -210,10 +210,18 @@ public sealed class ActorNetwork
     /// <param name="options">The options (null: <see cref="ScoringOptions.Default"/>).</param>
     /// <param name="focus">Actor ids to show at their own level (null: the top-level network).</param>
     /// <returns>The network.</returns>
-    /// <exception cref="ArgumentException">A focus id names no actor of the case, or one focus actor contains another.</exception>
+    /// <exception cref="ArgumentException">
+    /// The period starts after the case's evidence ends (<see cref="Case.EvidenceEnds"/>), a focus id names no actor of
+    /// the case, or one focus actor contains another.
+    /// </exception>
     public static ActorNetwork ForPeriod(Case @case, Period period, ScoringOptions? options = null, IEnumerable<string>? focus = null)
     {
         ArgumentNullException.ThrowIfNull(@case);
+        if (@case.AfterEvidence(period, period) is { } after)
+        {
+            throw new ArgumentException(after, nameof(period));
+        }
+
         options ??= ScoringOptions.Default;
         var ids = focus?.ToArray() ?? [];
         var positions = new int[ids.Length];

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using Influence.Cases;
 using Influence.Indexing;
@@ -400,7 +399,7 @@ public static class Scorer
             || (request.Granularity is null && request.From is { } rf && request.To is { } rt && rf.Granularity != rt.Granularity)
             || (@case.From is null && days.First is null) || (@case.To is null && days.Last is null))
         {
-            return AfterTheEvidence(ResolveRange(@case, request, days), days, fromName);
+            return AfterTheEvidence(@case, ResolveRange(@case, request, days), fromName);
         }
 
         var g = request.Granularity ?? @case.Granularity;
@@ -429,26 +428,18 @@ public static class Scorer
 
         var from = Clip(request.From, fromName, "first");
         var to = Clip(request.To, toName, "last");
-        return AfterTheEvidence(ResolveRange(@case, request with { Granularity = g, From = from, To = to }, days), days, request.From is null ? toName : fromName);
+        return AfterTheEvidence(@case, ResolveRange(@case, request with { Granularity = g, From = from, To = to }, days), request.From is null ? toName : fromName);
     }
 
     /// <summary>
     /// The range, unless it starts after the evidence ends: nothing in it was looked at, so none of it would be scored
     /// (<see cref="ScoreSet.IsAfterEvidence"/>); a range that only ends after it is scored up to it.
     /// </summary>
-    private static (Period From, Period To) AfterTheEvidence((Period From, Period To) range, (int? First, int? Last) days, string name) =>
-        days.Last is { } last && range.From.Start.DayNumber > last
-            ? throw new ArgumentException(
-                (range.From == range.To
-                    ? $"the period requested ({range.From}) starts after the case's evidence ends ({Day(last)}): nothing in it was looked at, so it would not be scored"
-                    : $"the periods requested ({range.From}–{range.To}) start after the case's evidence ends ({Day(last)}): nothing in them was looked at, so none would be scored")
-                + "; a case looked at for longer declares its evidenceEnds",
-                name)
-            : range;
+    private static (Period From, Period To) AfterTheEvidence(Case @case, (Period From, Period To) range, string name) =>
+        @case.AfterEvidence(range.From, range.To) is { } why ? throw new ArgumentException(why, name) : range;
 
     private static (int? First, int? Last) EvidenceDays(Case @case) => @case.EvidenceDays();
 
-    private static string Day(int dayNumber) => DateOnly.FromDayNumber(dayNumber).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>What a request resolves to; <paramref name="EvidenceLast"/> is the last day the case's evidence covers.</summary>
     private sealed record ScorePlan(PeriodGrid Grid, Period From, Period To, ImmutableArray<Dyad> Dyads, ImmutableArray<Measure> Measures, int? EvidenceLast);

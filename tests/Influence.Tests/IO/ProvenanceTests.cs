@@ -143,7 +143,7 @@ public class ProvenanceTests
 
         using var doc = JsonDocument.Parse(NetworkWriter.ToJson(ego));
         var root = doc.RootElement;
-        root.EnumerateObject().Select(p => p.Name).Take(8).Should().Equal("schema", "case", "inputHash", "from", "to", "focus", "ego", "groups");
+        root.EnumerateObject().Select(p => p.Name).Take(10).Should().Equal("schema", "case", "inputHash", "from", "to", "evidenceEnds", "partial", "focus", "ego", "groups");
         root.GetProperty("inputHash").GetString().Should().Be(whole.InputHash, "the same case and options, another network of them");
         root.GetProperty("ego").GetBoolean().Should().BeTrue();
         root.GetProperty("focus").EnumerateArray().Select(f => f.GetString()).Should().Equal("P", "C");

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using FluentAssertions;
 using Influence.Cases;
@@ -176,6 +177,24 @@ public class EvidenceEndsTests
         var (code, _, err) = CliRunner.Run("explain", "--patron", "pakistan", "--client", "taliban", "--period", "2026Q3", "--measure", "exchange");
         code.Should().Be(2);
         err.Should().Contain("the period requested (2026Q3) starts after the case's evidence ends (2026-02-28)");
+    }
+
+    [Fact]
+    public void TheNetworkOfAPeriodAfterTheEvidence_IsRefused_AndThePartialPeriodIsMarked()
+    {
+        ((Action)(() => Influence.Networks.ActorNetwork.ForPeriod(Reference, Period.FromMonth(2026, 12))))
+            .Should().Throw<ArgumentException>().WithParameterName("period")
+            .WithMessage("the period requested (2026-12) starts after the case's evidence ends (2026-02-28)*");
+
+        var (code, _, err) = CliRunner.Run("network", "--period", "2026Q3");
+        code.Should().Be(2);
+        err.Should().Contain("the period requested (2026Q3) starts after the case's evidence ends (2026-02-28)");
+
+        using var partial = JsonDocument.Parse(NetworkWriter.ToJson(Influence.Networks.ActorNetwork.ForPeriod(Reference, Period.FromYear(2026))));
+        using var whole = JsonDocument.Parse(NetworkWriter.ToJson(Influence.Networks.ActorNetwork.ForPeriod(Reference, Period.FromYear(2025))));
+        partial.RootElement.GetProperty("evidenceEnds").GetString().Should().Be("2026-02-28");
+        partial.RootElement.GetProperty("partial").GetBoolean().Should().BeTrue();
+        whole.RootElement.GetProperty("partial").GetBoolean().Should().BeFalse();
     }
 
     [Fact]
