@@ -52,6 +52,12 @@ internal static class ChangePointsCommand
                         }
                     }
                 }
+
+                // The range asked for may run past the evidence: those periods are not searched.
+                if (Common.AfterEvidenceNote(scores, 0, scores.PeriodCount - 1) is { } after)
+                {
+                    writer.WriteLine("  note: " + after);
+                }
             });
             return Cli.Success;
         }));

@@ -54,6 +54,12 @@ internal static class TrendCommand
                 {
                     writer.WriteLine("  " + Without(partial, trend, without));
                 }
+
+                // The range asked for may run past the evidence: those periods are not in the fit.
+                if (Common.AfterEvidenceNote(scores, 0, scores.PeriodCount - 1) is { } after)
+                {
+                    writer.WriteLine("  note: " + after);
+                }
             });
             return Cli.Success;
         }));

@@ -107,6 +107,14 @@ public sealed class Case
     /// <summary>Whether the file declares where its evidence ends (<see cref="EvidenceEnds"/>) rather than leaving it to the last item.</summary>
     public bool DeclaresEvidenceEnds => Info.EvidenceEnds is not null;
 
+    /// <summary>
+    /// The day a case file must declare as its <c>evidenceEnds</c> to read back with the same <see cref="EvidenceEnds"/>:
+    /// the declared day, or for a copy with fewer items (<see cref="WhereEvidence"/>) the original's when its own last
+    /// item ends earlier; null when the last item's day is the end.
+    /// </summary>
+    internal DateOnly? EvidenceEndsToWrite =>
+        Info.EvidenceEnds ?? (EvidenceEnds is { } end && CoveredDays(null).Item2 != end.DayNumber ? end : null);
+
     /// <summary>The actors.</summary>
     public ImmutableArray<Actor> Actors { get; }
 

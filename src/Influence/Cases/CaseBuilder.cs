@@ -444,6 +444,11 @@ public sealed class CaseBuilder
         }
 
         var columns = _rows.Resolve(life, actorIdx, sourceIdx, issueIdx, objectiveIdx, indicatorIdx, unitIdx, _units, found, suggestions);
+        if (EvidenceEnds is { } early && From is { } start && early < start.Start)
+        {
+            found.Add(new("$.evidenceEnds", null, $"expected a day not before the case's first period ({start}, from {Day(start.Start)}); was {Day(early)}"));
+        }
+
         if (EvidenceEnds is { } declared && LastCovered(columns) is { } latest && latest.Day > declared.DayNumber)
         {
             found.Add(new("$.evidenceEnds", null, $"expected a day not before the last day the evidence covers ({Day(DateOnly.FromDayNumber(latest.Day))}, item \"{latest.Id}\"); was {Day(declared)}"));

@@ -82,7 +82,7 @@ public static class CaseWriter
         w.WriteString("granularity", c.Granularity.ToName());
         Optional(w, "from", c.From?.ToString());
         Optional(w, "to", c.To?.ToString());
-        Optional(w, "evidenceEnds", c.DeclaresEvidenceEnds ? c.EvidenceEnds!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null);
+        Optional(w, "evidenceEnds", c.EvidenceEndsToWrite?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
         w.WriteStartArray("units");
         foreach (var u in Order(c.Units, u => u.Id, canonical))

@@ -151,14 +151,41 @@ public class EvidenceEndsTests
     }
 
     [Fact]
-    public void ACopyWithoutTheLastItem_KeepsTheOriginalsEnd()
+    public void ACopyWithoutTheLastItem_KeepsTheOriginalsEnd_AlsoWhenWrittenAndReadBack()
     {
-        // Sensitivity and resampling drop items: where the evidence ends must not move with them.
+        // Sensitivity and resampling drop items: where the evidence ends must not move with them, nor when such a
+        // copy is saved as a case file.
         var c = Reference;
-        var last = c.Evidence.MaxBy(i => i.Date.Last)!;
-        var without = c.WithoutEvidence([last.Id]);
+        var lastDay = c.Evidence.Max(i => i.Date.Last);
+        var without = c.WhereEvidence(row => c.Evidence[row].Date.Last < lastDay);
 
         without.EvidenceEnds.Should().Be(c.EvidenceEnds);
+        var json = CaseWriter.ToJson(without);
+        JsonNode.Parse(json)!["evidenceEnds"]!.GetValue<string>().Should().Be("2026-02-28");
+        CaseReader.Read(json).EvidenceEnds.Should().Be(c.EvidenceEnds);
+        JsonNode.Parse(CaseWriter.ToJson(c))!.AsObject().ContainsKey("evidenceEnds").Should().BeFalse("the reference case's own last item ends its evidence");
+    }
+
+    [Fact]
+    public void ADeclaredEndBeforeTheFirstPeriod_IsAProblem()
+    {
+        var b = TestCases.Builder();
+        b.EvidenceEnds = new DateOnly(1999, 6, 30);
+
+        b.TryBuild(out _, out var problems).Should().BeFalse();
+        problems.Should().ContainSingle().Which.Message.Should().Be("expected a day not before the case's first period (2000, from 2000-01-01); was 1999-06-30");
+    }
+
+    [Fact]
+    public void TrendAndChangePoints_SayWhichPeriodsAskedForAreNotScored()
+    {
+        string[] words = ["--patron", "pakistan", "--client", "taliban", "--granularity", "quarter", "--from", "2020Q1", "--to", "2026Q4", "--measure", "exchange"];
+        const string Note = "  note: 2026Q2–2026Q4: not scored, as the case's evidence ends on 2026-02-28";
+
+        CliRunner.Run(["trend", .. words]).Out.Should().Contain(Note).And.Contain("2020Q1–2026Q1");
+        CliRunner.Run(["changepoints", .. words]).Out.Should().Contain(Note);
+        CliRunner.Run(["trend", .. words[..^4], "--to", "2026Q1", "--measure", "exchange"]).Out.Should().NotContain("not scored");
+        CliRunner.Run(["trend", .. words[..^4], "--measure", "exchange"]).Out.Should().Contain(Note, "by quarter the case's range (to 2026) runs to 2026Q4");
     }
 
     [Fact]
