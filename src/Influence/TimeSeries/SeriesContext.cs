@@ -151,15 +151,7 @@ internal static class PartialPeriods
     public static TrendResult? FitWithout(ScoreSet scores, string measure, Dyad dyad, TrendResult trend)
     {
         ArgumentNullException.ThrowIfNull(trend);
-        if (In(scores, trend.From, trend.To) is not { } partial)
-        {
-            return null;
-        }
-
-        var (values, start) = DefinedSeries.FromScores(scores, measure, dyad, trend.From, trend.To);
-        var masked = values.ToArray();
-        masked[partial.PeriodsSince(start)] = null;
-        return Trends.Fit(masked, start, trend.Level);
+        return WithoutPartial(scores, measure, dyad, trend.From, trend.To) is { } series ? Trends.Fit(series.Values, series.Start, trend.Level) : null;
     }
 
     /// <summary>
@@ -169,14 +161,20 @@ internal static class PartialPeriods
     public static ChangePointResult? DetectWithout(ScoreSet scores, string measure, Dyad dyad, ChangePointResult result, ChangePointOptions? options)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (In(scores, result.From, result.To) is not { } partial)
+        return WithoutPartial(scores, measure, dyad, result.From, result.To) is { } series ? ChangePoints.Detect(series.Values, series.Start, options) : null;
+    }
+
+    /// <summary>The series from … to with the partial period's value left out (null there), or null when the range holds none.</summary>
+    private static (double?[] Values, Period Start)? WithoutPartial(ScoreSet scores, string measure, Dyad dyad, Period from, Period to)
+    {
+        if (In(scores, from, to) is not { } partial)
         {
             return null;
         }
 
-        var (values, start) = DefinedSeries.FromScores(scores, measure, dyad, result.From, result.To);
+        var (values, start) = DefinedSeries.FromScores(scores, measure, dyad, from, to);
         var masked = values.ToArray();
         masked[partial.PeriodsSince(start)] = null;
-        return ChangePoints.Detect(masked, start, options);
+        return (masked, start);
     }
 }
