@@ -13,7 +13,7 @@ namespace Influence.IO;
 /// <remarks>
 /// JSON shape (see <see href="https://github.com/influence-research/influence/blob/main/docs/output-format.md">docs/output-format.md</see>):
 /// <code>
-/// {"schema":"influence.scores/2","case","inputHash","granularity","from","to","dyads":[{"patron","client","periods":[{"period",
+/// {"schema":"influence.scores/2","case","inputHash","granularity","from","to","evidenceEnds","dyads":[{"patron","client","periods":[{"period","partial","notScored",
 ///   "features":{"exchange","asymmetry","conflict","diffuseObligation","endurance"},
 ///   "accountBalance","isPatronClient","patronClientMargin","patronClientRule",
 ///   "influence":{"attainment","compliance","issueSpread","counterReaction","inputEfficiency","presence","presenceInfluenceGap","clientAgency"},
@@ -74,6 +74,8 @@ public static class ScoreWriter
             {
                 w.WriteStartObject();
                 w.WriteString("period", scores.Periods[p].ToString());
+                w.WriteBoolean("partial", scores.IsPartial(p));
+                JsonValues.String(w, "notScored", scores.InactiveReason(d, p));
                 Group(w, scores, "features", FeatureNames, d, p, evidenceCounts);
                 Entry(w, scores, "accountBalance", d, p, evidenceCounts);
                 var verdict = scores.PatronClient(d, p);

@@ -238,6 +238,24 @@ public class EvidenceEndsTests
     }
 
     [Fact]
+    public void TheScoresJson_GivesEachPeriodsPartialMark_AndWhyItIsNotScored()
+    {
+        var (code, output, err) = CliRunner.Run("score", "--patron", "pakistan", "--client", "taliban", "--granularity", "quarter", "--from", "2025Q4", "--format", "json");
+
+        code.Should().Be(0, err);
+        using var doc = JsonDocument.Parse(output);
+        var periods = doc.RootElement.GetProperty("dyads")[0].GetProperty("periods").EnumerateArray()
+            .Select(p => (Period: p.GetProperty("period").GetString(), Partial: p.GetProperty("partial").GetBoolean(), NotScored: p.GetProperty("notScored").GetString()))
+            .ToList();
+        periods.Should().Equal(
+            ("2025Q4", false, null),
+            ("2026Q1", true, null),
+            ("2026Q2", false, "after the evidence: the case's evidence ends on 2026-02-28, before 2026Q2"),
+            ("2026Q3", false, "after the evidence: the case's evidence ends on 2026-02-28, before 2026Q3"),
+            ("2026Q4", false, "after the evidence: the case's evidence ends on 2026-02-28, before 2026Q4"));
+    }
+
+    [Fact]
     public void TheScoreTable_SaysWhichPeriodsAreNotScored_AndWhy()
     {
         var (code, output, _) = CliRunner.Run("score", "--patron", "pakistan", "--client", "taliban", "--granularity", "quarter", "--from", "2025Q3");
