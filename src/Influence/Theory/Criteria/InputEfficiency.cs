@@ -377,13 +377,14 @@ public sealed class InputEfficiency : Measure
     private static double[]? _x;
 
     [ThreadStatic]
-    private static Dictionary<(ulong, int), int>? _seen;
-
-    [ThreadStatic]
     private static double[]? _y;
 
     [ThreadStatic]
     private static double[]? _m;
+
+    /// <summary>The sets of observations <see cref="Independence"/> has met, by (hash, size): one per thread, emptied for each dyad.</summary>
+    [ThreadStatic]
+    private static Dictionary<(ulong, int), int>? _seen;
 
     /// <summary>Per-thread regression inputs of at least <paramref name="length"/> values, zero over the first <paramref name="length"/>.</summary>
     private static (double[] X, double[] Y, double[] M) Buffers(int length)
