@@ -53,7 +53,7 @@ internal sealed class DyadMemo
         if (!_hasCompliance)
         {
             Ensure(ref _compliance, n);
-            using var scratch = new SeriesScratch();
+            using var scratch = SeriesScratch.Open();
             Theory.Compliance.Series(dyad, _t0, _compliance.AsSpan(0, n), scratch);
             _hasCompliance = true;
         }
@@ -117,7 +117,7 @@ internal sealed class DyadMemo
         if (!_hasShare)
         {
             Ensure(ref _share, n);
-            using var scratch = new SeriesScratch();
+            using var scratch = SeriesScratch.Open();
             Theory.PatronShare.Series(dyad, _t0, _share.AsSpan(0, n), scratch);
             _hasShare = true;
         }

@@ -221,7 +221,7 @@ public sealed class DiffuseObligation : Measure
         var w = index.Grid.WindowPeriods(dyad.Options.DiffuseObligation.VariabilityWindowYears);
         var step = index.Grid.WindowPeriods(dyad.Options.DiffuseObligation.VariabilityStepYears);
         var support = index.SumSeries(PairSum.Support, dyad.PatronToClient);
-        using var scratch = new SeriesScratch();
+        using var scratch = SeriesScratch.Open();
         var sums = scratch.Doubles(n);
         var means = scratch.Doubles(n);
         var squares = scratch.Doubles(n);

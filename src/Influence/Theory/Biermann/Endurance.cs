@@ -99,7 +99,7 @@ public sealed class Endurance : Measure
         var perYear = index.Grid.Granularity.PeriodsPerYear();
         var w = index.Grid.WindowPeriods(o.ContinuityWindowYears);
         var step = index.Grid.WindowPeriods(o.ContinuityStepYears);
-        using var scratch = new SeriesScratch();
+        using var scratch = SeriesScratch.Open();
         var active = scratch.Ints(t1 + 2);
         var given = index.CountPrefix(PairCount.Support, dyad.PatronToClient);
         var back = index.CountPrefix(PairCount.Support, dyad.ClientToPatron);

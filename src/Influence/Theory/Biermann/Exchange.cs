@@ -131,7 +131,7 @@ public sealed class Exchange : Measure
         var backNow = index.SumSeries(PairSum.Support, dyad.ClientToPatron);
         var givenCount = index.CountPrefix(PairCount.Support, dyad.PatronToClient);
         var backCount = index.CountPrefix(PairCount.Support, dyad.ClientToPatron);
-        using var scratch = new SeriesScratch();
+        using var scratch = SeriesScratch.Open();
         var given = scratch.Doubles(n);
         var back = scratch.Doubles(n);
         Windows.Sums(givenNow, w, t0, given);

@@ -86,7 +86,7 @@ public sealed class ClientAgency : Measure
         var force = byClient.Span;
         var seen = observed.Span;
         var share = memo.PatronShare(dyad);
-        using var scratch = new SeriesScratch();
+        using var scratch = SeriesScratch.Open();
         var redWeight = scratch.Doubles(n);
         var redDefied = scratch.Doubles(n);
         Windows.Sums(index.SumSeries(PairSum.RedLineWeight, dyad.PatronToClient), wc, t0, redWeight);

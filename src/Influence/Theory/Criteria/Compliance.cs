@@ -190,7 +190,7 @@ public sealed class IssueSpecificity : Measure
         }
 
         var w = index.Grid.WindowPeriods(dyad.Options.Compliance.WindowYears);
-        using var scratch = new SeriesScratch();
+        using var scratch = SeriesScratch.Open();
         var weight = scratch.Doubles(n);
         var met = scratch.Doubles(n);
         var lo = scratch.Doubles(n);

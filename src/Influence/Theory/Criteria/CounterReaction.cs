@@ -294,7 +294,7 @@ public sealed class CounterReaction : Measure
 
         var lag = index.Grid.WindowPeriods(dyad.Options.CounterReaction.LagYears);
         var baselineLength = index.Grid.WindowPeriods(dyad.Options.CounterReaction.BaselineYears);
-        using var scratch = new SeriesScratch();
+        using var scratch = SeriesScratch.Open();
         var next = scratch.Ints(t1 + 2);
         next[t1 + 1] = int.MaxValue;
         for (var t = t1; t >= 0; t--)

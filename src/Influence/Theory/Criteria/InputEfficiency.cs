@@ -153,12 +153,13 @@ public sealed class InputEfficiency : Measure
 
         var hi = lo + length - 1;
         var c = index.Case.Evidence.Columns;
-        using var scratch = new SeriesScratch();
+        using var scratch = SeriesScratch.Open();
         var count = scratch.Ints(length + 1);
         var size = scratch.Ints(length + 1);
-        var hash = new ulong[length + 1];
+        var hash = scratch.Ulongs(length + 1);
         count.Clear();
         size.Clear();
+        hash.Clear();
         foreach (var (o, _) in objectives)
         {
             foreach (var row in index.ObjectiveItems(o, lo, hi))
@@ -190,7 +191,9 @@ public sealed class InputEfficiency : Measure
 
         // previous[t]: the latest point before t that rests on the same set (−1: none since lo).
         var previous = scratch.Ints(length);
-        var seen = new Dictionary<(ulong, int), int>();
+        // One dictionary per thread, emptied here: a new one per dyad would be most of what scoring allocates.
+        var seen = _seen ??= [];
+        seen.Clear();
         var (sum, n) = (0UL, 0);
         for (var t = 0; t < length; t++)
         {
@@ -379,6 +382,10 @@ public sealed class InputEfficiency : Measure
     [ThreadStatic]
     private static double[]? _m;
 
+    /// <summary>The sets of observations <see cref="Independence"/> has met, by (hash, size): one per thread, emptied for each dyad.</summary>
+    [ThreadStatic]
+    private static Dictionary<(ulong, int), int>? _seen;
+
     /// <summary>Per-thread regression inputs of at least <paramref name="length"/> values, zero over the first <paramref name="length"/>.</summary>
     private static (double[] X, double[] Y, double[] M) Buffers(int length)
     {
@@ -436,7 +443,7 @@ public sealed class InputEfficiency : Measure
             return;
         }
 
-        using var scratch = new SeriesScratch();
+        using var scratch = SeriesScratch.Open();
         var span = t1 - lo + 1;
         var observed = scratch.Doubles(span);
         var objectives = Objectives(dyad);

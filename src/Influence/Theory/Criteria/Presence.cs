@@ -71,7 +71,7 @@ public sealed class Presence : Measure
             return;
         }
 
-        using var scratch = new SeriesScratch();
+        using var scratch = SeriesScratch.Open();
         var sums = scratch.Doubles(t1 - t0 + 1);
         Windows.Sums(presence, w, t0, sums);
         for (var t = t0; t <= t1; t++)
