@@ -89,17 +89,20 @@ public sealed class Case
     /// </summary>
     internal string? AfterEvidence(Period from, Period to)
     {
-        if (EvidenceEnds is not { } end || from.Start <= end)
+        if (!StartsAfterEvidence(from))
         {
             return null;
         }
 
-        var day = end.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var day = EvidenceEnds!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return (from == to
             ? $"the period requested ({from}) starts after the case's evidence ends ({day}): nothing in it was looked at, so it would not be scored"
             : $"the periods requested ({from}–{to}) start after the case's evidence ends ({day}): nothing in them was looked at, so none would be scored")
             + "; a case looked at for longer declares its evidenceEnds";
     }
+
+    /// <summary>Whether <paramref name="period"/> starts after the evidence ends (<see cref="EvidenceEnds"/>): it is not scored.</summary>
+    internal bool StartsAfterEvidence(Period period) => EvidenceEnds is { } end && period.Start > end;
 
     /// <summary>Whether the evidence ends inside <paramref name="period"/>, before its last day (<see cref="EvidenceEnds"/>).</summary>
     internal bool EndsInside(Period period) => EvidenceEnds is { } end && period.Start <= end && end < period.End;

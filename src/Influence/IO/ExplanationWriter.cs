@@ -77,7 +77,7 @@ public static class ExplanationWriter
             w.WriteString("schema", Schema);
             w.WriteString("case", scores.Case.Id);
             w.WriteString("inputHash", scores.InputHash);
-            JsonValues.String(w, "evidenceEnds", scores.EvidenceEnds?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            JsonValues.EvidenceEnds(w, scores.Case);
             if (drawn is not null)
             {
                 ScoreWriter.WriteIntervalSource(w, drawn);

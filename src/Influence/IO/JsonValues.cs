@@ -57,6 +57,13 @@ internal static class JsonValues
         }
     }
 
+    /// <summary>
+    /// The day the case's evidence ends (<see cref="Cases.Case.EvidenceEnds"/>) as <c>"evidenceEnds": "yyyy-MM-dd"</c>,
+    /// or null: the key every output that reads a case carries under the same name.
+    /// </summary>
+    public static void EvidenceEnds(Utf8JsonWriter w, Cases.Case @case) =>
+        String(w, "evidenceEnds", @case.EvidenceEnds?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>Writes a string, or null when there is none.</summary>
     public static void String(Utf8JsonWriter w, string name, string? value)
     {

@@ -47,7 +47,7 @@ public static class NetworkWriter
         w.WriteString("inputHash", network.InputHash);
         w.WriteString("from", network.From.ToString());
         w.WriteString("to", network.To.ToString());
-        JsonValues.String(w, "evidenceEnds", network.Case.EvidenceEnds?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        JsonValues.EvidenceEnds(w, network.Case);
         w.WriteBoolean("partial", network.Case.EndsInside(network.To));
         w.WriteStartArray("focus");
         foreach (var f in network.Focus)

@@ -60,7 +60,7 @@ public static class ScoreWriter
         w.WriteString("granularity", scores.Granularity.ToName());
         w.WriteString("from", scores.From.ToString());
         w.WriteString("to", scores.To.ToString());
-        JsonValues.String(w, "evidenceEnds", scores.EvidenceEnds?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        JsonValues.EvidenceEnds(w, scores.Case);
         WriteIntervalSource(w, scores);
 
         w.WriteStartArray("dyads");

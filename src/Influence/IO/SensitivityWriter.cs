@@ -53,7 +53,7 @@ public static class SensitivityWriter
             w.WriteString("patron", dyad.Patron);
             w.WriteString("client", dyad.Client);
             w.WriteString("period", period.ToString());
-            JsonValues.String(w, "evidenceEnds", @case.EvidenceEnds?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            JsonValues.EvidenceEnds(w, @case);
             w.WriteBoolean("partial", @case.EndsInside(period));
             JsonValues.String(w, "notScored", notScored);
             w.WriteStartArray("tornadoes");

@@ -43,7 +43,7 @@ internal static class TimeSeriesJson
         w.WriteString("to", to.ToString());
         w.WriteNumber("points", points);
         w.WriteNumber("skipped", skipped);
-        JsonValues.String(w, "evidenceEnds", scores.EvidenceEnds?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        JsonValues.EvidenceEnds(w, scores.Case);
         JsonValues.String(w, "partialPeriod", TimeSeries.PartialPeriods.In(scores, from, to)?.ToString());
     }
 

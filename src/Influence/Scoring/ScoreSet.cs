@@ -354,7 +354,7 @@ public sealed class ScoreSet
     public bool IsAfterEvidence(int period)
     {
         Check.IndexOrThrow(period, PeriodCount);
-        return EvidenceEnds is { } end && Periods[period].Start > end;
+        return Case.StartsAfterEvidence(Periods[period]);
     }
 
     /// <summary>

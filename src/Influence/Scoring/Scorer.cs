@@ -148,7 +148,7 @@ public static class Scorer
         // A measure that throws fails the call with its own exception (that of the first dyad in this order to fail).
         // Periods that start after the case's evidence ends are not scored (ScoreSet.InactiveReason says why): nothing
         // in them was looked at, so their values would only carry earlier evidence forward.
-        var observed = LastObserved(grid, t0, t1, plan.EvidenceLast);
+        var observed = LastObserved(index.Case, grid, t0, t1);
         var order = Enumerable.Range(0, dyadCount).OrderBy(d => clients[d]).ThenBy(d => patrons[d]).ThenBy(d => d).ToArray();
         ParallelLoop.For(dyadCount, index.Options.MaxDegreeOfParallelism, () => new double?[periods], (k, buffer) =>
         {
@@ -196,11 +196,11 @@ public static class Scorer
         return joint.First > joint.Last ? (t0, t0 - 1) : (from, to);
     }
 
-    /// <summary>The last position in t0 … t1 that starts on or before the evidence's last day (t0 − 1 when none does).</summary>
-    private static int LastObserved(PeriodGrid grid, int t0, int t1, int? evidenceLast)
+    /// <summary>The last position in t0 … t1 that does not start after the evidence ends (t0 − 1 when none).</summary>
+    private static int LastObserved(Case @case, PeriodGrid grid, int t0, int t1)
     {
         var last = t1;
-        while (evidenceLast is { } day && last >= t0 && grid[last].Start.DayNumber > day)
+        while (last >= t0 && @case.StartsAfterEvidence(grid[last]))
         {
             last--;
         }
@@ -355,7 +355,7 @@ public static class Scorer
             }
         }
 
-        return new ScorePlan(new PeriodGrid(first, to), from, to, dyads, measures, days.Last);
+        return new ScorePlan(new PeriodGrid(first, to), from, to, dyads, measures);
     }
 
     /// <summary>
@@ -441,6 +441,5 @@ public static class Scorer
     private static (int? First, int? Last) EvidenceDays(Case @case) => @case.EvidenceDays();
 
 
-    /// <summary>What a request resolves to; <paramref name="EvidenceLast"/> is the last day the case's evidence covers.</summary>
-    private sealed record ScorePlan(PeriodGrid Grid, Period From, Period To, ImmutableArray<Dyad> Dyads, ImmutableArray<Measure> Measures, int? EvidenceLast);
+    private sealed record ScorePlan(PeriodGrid Grid, Period From, Period To, ImmutableArray<Dyad> Dyads, ImmutableArray<Measure> Measures);
 }
