@@ -164,39 +164,6 @@ public sealed partial class EvidenceIndex
             return IndexCapabilities(capabilityRows);
         }
 
-        /// <summary>
-        /// Cumulative support and running counts of periods with positive support, from each support block, built
-        /// when first read (the same additions, in period order, as when built with the blocks).
-        /// </summary>
-        public RunningParts BuildRunning(int threads)
-        {
-            var blocks = CountData[(int)Group.Support].Length / (_t + 1);
-            var cumulative = GC.AllocateUninitializedArray<double>(blocks * _t);
-            var positive = GC.AllocateUninitializedArray<int>(blocks * (_t + 1));
-            var t = _t;
-            var sums = SumData[(int)PairSum.Support];
-            var parts = Math.Max(1, Math.Min(threads, blocks));
-            ForEach(parts, threads, part =>
-            {
-                for (var block = (int)((long)blocks * part / parts); block < (int)((long)blocks * (part + 1) / parts); block++)
-                {
-                    var support = sums.AsSpan(block * t, t);
-                    var c = cumulative.AsSpan(block * t, t);
-                    var p = positive.AsSpan(block * (t + 1), t + 1);
-                    var running = 0.0;
-                    p[0] = 0;
-                    for (var q = 0; q < t; q++)
-                    {
-                        running += support[q];
-                        c[q] = running;
-                        p[q + 1] = p[q] + (support[q] > 0 ? 1 : 0);
-                    }
-                }
-            });
-
-            return new RunningParts(cumulative, positive);
-        }
-
         private void BuildAncestors()
         {
             var actors = _case.Actors;

@@ -139,7 +139,6 @@ public sealed partial class EvidenceIndex
     private ReceivedParts? _received;
     private ObjectiveParts? _objectives;
     private CapabilityParts? _capabilities;
-    private RunningParts? _running;
     private DemandParts? _demands;
     private System.Collections.Concurrent.ConcurrentDictionary<(Type Kind, int W, int T0, int T1), object>? _memos;
     private ChildLists? _children;
@@ -197,13 +196,11 @@ public sealed partial class EvidenceIndex
         /// <summary>Capabilities (<see cref="TryCapability"/>, <see cref="CapabilityItems"/>).</summary>
         Capabilities = 4,
 
-        /// <summary>Cumulative and positive support (<see cref="CumulativeSupport"/>, <see cref="HasSupport"/>).</summary>
-        Running = 8,
 
         /// <summary>Demands by issue and red-line demands (<see cref="IssueSums"/>, <see cref="PairSum.RedLineWeight"/>, <see cref="PairSum.RedLineDefied"/>).</summary>
         Demands = 16,
 
-        All = Received | Objectives | Capabilities | Running | Demands,
+        All = Received | Objectives | Capabilities | Demands,
     }
 
     private ReceivedParts Received => Volatile.Read(ref _received) ?? Make(ref _received, () => _builder.BuildReceived(1));
@@ -211,8 +208,6 @@ public sealed partial class EvidenceIndex
     private ObjectiveParts Objectives => Volatile.Read(ref _objectives) ?? Make(ref _objectives, _builder.BuildObjectives);
 
     private CapabilityParts Capabilities => Volatile.Read(ref _capabilities) ?? Make(ref _capabilities, _builder.BuildCapabilities);
-
-    private RunningParts Running => Volatile.Read(ref _running) ?? Make(ref _running, () => _builder.BuildRunning(1));
 
     private DemandParts Demands => Volatile.Read(ref _demands) ?? Make(ref _demands, () => _builder.BuildDemands(1));
 
@@ -229,12 +224,6 @@ public sealed partial class EvidenceIndex
         {
             Make(ref _received, () => _builder.BuildReceived(threads));
             trace.Lap("support received");
-        }
-
-        if ((parts & Parts.Running) != 0 && Volatile.Read(ref _running) is null)
-        {
-            Make(ref _running, () => _builder.BuildRunning(threads));
-            trace.Lap("running support");
         }
 
         if ((parts & Parts.Demands) != 0 && Volatile.Read(ref _demands) is null)
@@ -523,15 +512,23 @@ public sealed partial class EvidenceIndex
     /// <param name="pair">The pair, or −1.</param>
     /// <param name="t">The period position.</param>
     /// <returns>The cumulative support.</returns>
+    /// <remarks>O(t): the pair's per-period sums are added from the first period on, in the order
+    /// <see cref="Cumulate"/> adds them, so the value is the same bits as a measure's series of it.</remarks>
     public double CumulativeSupport(int pair, int t)
     {
-        var block = Block(PairSum.Support, PairArg(pair));
-        return block < 0 || t < 0 ? 0 : Running.Cumulative[(block * Periods) + Math.Min(t, Periods - 1)];
+        var support = SumSeries(PairSum.Support, PairArg(pair));
+        var running = 0.0;
+        for (var q = 0; q <= Math.Min(t, Periods - 1); q++)
+        {
+            running += support.IsEmpty ? 0 : support[q];
+        }
+
+        return running;
     }
 
     /// <summary>
     /// Whether a pair's weighted support over periods t0 … t1 is positive: exactly
-    /// <c>Sum(PairSum.Support, pair, t0, t1) &gt; 0</c> (a sum of non-negative terms is positive when one term is), in O(1).
+    /// <c>Sum(PairSum.Support, pair, t0, t1) &gt; 0</c> (a sum of non-negative terms is positive when one term is).
     /// </summary>
     /// <param name="pair">The pair, or −1.</param>
     /// <param name="t0">The first period position.</param>
@@ -539,8 +536,16 @@ public sealed partial class EvidenceIndex
     /// <returns>Whether support flowed with weight in the window.</returns>
     public bool HasSupport(int pair, int t0, int t1)
     {
-        var block = Block(PairSum.Support, PairArg(pair));
-        return block >= 0 && CountIn(Running.Positive.AsSpan(block * (Periods + 1), Periods + 1), t0, Math.Min(t1, Periods - 1)) > 0;
+        var support = SumSeries(PairSum.Support, PairArg(pair));
+        for (var q = Math.Max(t0, 0); q <= Math.Min(t1, Periods - 1) && !support.IsEmpty; q++)
+        {
+            if (support[q] > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The objectives held by an actor, as positions in <see cref="Case.Objectives"/>.</summary>
@@ -1011,11 +1016,19 @@ public sealed partial class EvidenceIndex
     /// <summary>An actor's per-period support received over the whole grid.</summary>
     internal ReadOnlySpan<double> SupportInSeries(int actor) => Received.Sums.AsSpan(actor * Periods, Periods);
 
-    /// <summary>A pair's cumulative support over the whole grid, or empty when it has none (all zero).</summary>
-    internal ReadOnlySpan<double> CumulativeSupportSeries(int pair)
+    /// <summary>
+    /// Running sums of a per-period series from period 0 (<paramref name="into"/>[q] = series[0] + … + series[q], added
+    /// in period order) for the first <paramref name="into"/>.Length periods: a pair's cumulative support, built per
+    /// dyad by the measure that reads it rather than kept for every pair.
+    /// </summary>
+    internal static void Cumulate(ReadOnlySpan<double> series, Span<double> into)
     {
-        var block = Block(PairSum.Support, pair);
-        return block < 0 ? default : Running.Cumulative.AsSpan(block * Periods, Periods);
+        var running = 0.0;
+        for (var q = 0; q < into.Length; q++)
+        {
+            running += series[q];
+            into[q] = running;
+        }
     }
 
     /// <summary>The issue slots of a pair: slot s holds issue <see cref="IssueOfSlot"/> and its sums.</summary>
@@ -1101,7 +1114,4 @@ public sealed partial class EvidenceIndex
 
     /// <summary>Demand weight and met weight per issue slot and period, and the red-line sums per demand block.</summary>
     private sealed record DemandParts(double[] IssueWeight, double[] IssueMet, double[] RedLineWeight, double[] RedLineDefied);
-
-    /// <summary>Cumulative support and running counts of periods with positive support, per support block.</summary>
-    private sealed record RunningParts(double[] Cumulative, int[] Positive);
 }

@@ -13,6 +13,7 @@ internal sealed class PhaseTrace
     private readonly string _scope;
     private readonly Stopwatch _clock = new();
     private TimeSpan _cpu;
+    private long _allocated;
 
     /// <summary>Starts timing the first phase of <paramref name="scope"/>.</summary>
     public PhaseTrace(string scope)
@@ -21,6 +22,7 @@ internal sealed class PhaseTrace
         if (Enabled)
         {
             _cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            _allocated = GC.GetTotalAllocatedBytes(precise: true);
             _clock.Start();
         }
     }
@@ -37,8 +39,10 @@ internal sealed class PhaseTrace
         }
 
         var now = Process.GetCurrentProcess().TotalProcessorTime;
-        Console.Error.WriteLine($"  {_scope}, {what}: {_clock.Elapsed.TotalMilliseconds:F1} ms wall, {(now - _cpu).TotalMilliseconds:F1} ms CPU, managed heap {GC.GetTotalMemory(false) / (1 << 20)} MB");
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        Console.Error.WriteLine($"  {_scope}, {what}: {_clock.Elapsed.TotalMilliseconds:F1} ms wall, {(now - _cpu).TotalMilliseconds:F1} ms CPU, allocated {(allocated - _allocated) / (1 << 20)} MB, managed heap {GC.GetTotalMemory(false) / (1 << 20)} MB, collections {GC.CollectionCount(0)}");
         _cpu = now;
+        _allocated = allocated;
         _clock.Restart();
     }
 }

@@ -56,7 +56,7 @@ public sealed class InputEfficiency : Measure
     }
 
     /// <inheritdoc />
-    internal override EvidenceIndex.Parts Reads => EvidenceIndex.Parts.Objectives | EvidenceIndex.Parts.Running;
+    internal override EvidenceIndex.Parts Reads => EvidenceIndex.Parts.Objectives;
 
     /// <inheritdoc />
     public override MeasureScale Scale => MeasureScale.Signed;
@@ -425,8 +425,8 @@ public sealed class InputEfficiency : Measure
             highs[..n].Fill(double.NaN);
         }
 
-        var cumulative = index.CumulativeSupportSeries(dyad.PatronToClient);
-        if (cumulative.IsEmpty)
+        var support = index.SumSeries(PairSum.Support, dyad.PatronToClient);
+        if (support.IsEmpty)
         {
             return;
         }
@@ -444,6 +444,8 @@ public sealed class InputEfficiency : Measure
         }
 
         using var scratch = SeriesScratch.Open();
+        var cumulative = scratch.Doubles(t1 + 1);
+        EvidenceIndex.Cumulate(support, cumulative);
         var span = t1 - lo + 1;
         var observed = scratch.Doubles(span);
         var objectives = Objectives(dyad);
