@@ -43,15 +43,15 @@ public sealed partial class EvidenceIndex
         private int _day1;
         private int[]? _dayPeriod;
 
-        /// <summary>Whether the demand parts are built with the blocks, from the entries, rather than on first use.</summary>
-        private readonly bool _demandsEarly;
+        /// <summary>The confidence weights and the compliance credit of each response, read by <see cref="PairDemands"/>.</summary>
+        private (double[] Confidence, double[] Credit) DemandWeights { get; }
 
-        public Builder(Case @case, PeriodGrid grid, ScoringOptions options, bool demandsEarly)
+        public Builder(Case @case, PeriodGrid grid, ScoringOptions options)
         {
-            _demandsEarly = demandsEarly;
             _case = @case;
             _grid = grid;
             _options = options;
+            DemandWeights = (ConfidenceWeights(), [.. Enumerable.Range(0, 4).Select(i => options.Compliance.Credit((DemandResponse)i))]);
             _c = @case.Evidence.Columns;
             _t = grid.Count;
             _threads = options.MaxDegreeOfParallelism;
@@ -81,9 +81,6 @@ public sealed partial class EvidenceIndex
         /// PairGroupStart[p × 6 + g + 1] − 1] (<see cref="Group"/> order; the last entry is the total).
         /// </summary>
         public int[] PairGroupStart { get; private set; } = [];
-
-        /// <summary>The demand parts, when built with the blocks (see the constructor); otherwise null.</summary>
-        public DemandParts? Demands { get; private set; }
 
         public int[] PairItems { get; private set; } = [];
 
@@ -121,19 +118,8 @@ public sealed partial class EvidenceIndex
             Lap("counting sort by pair");
             AggregatePairs(entries, masks, Lap);
             Lap("aggregation into blocks");
-            // The demand sums are built here only when they take no more memory than the entries they are read from:
-            // with many periods and few items per pair (a sparse universe) holding both would raise the peak, and
-            // they are built later, from the columns, once the entries are gone.
-            if (_demandsEarly && DemandBytes() <= (long)Unsafe.SizeOf<Entry>() * entries.Length)
-            {
-                DemandsWithBlocks(entries);
-                Lap("demands by issue, rows grouped by kind");
-            }
-            else
-            {
-                GroupPairItems(entries);
-                Lap("rows grouped by kind");
-            }
+            GroupPairItems(entries);
+            Lap("rows grouped by kind");
 
             IndexAdjacency();
             GroupObjectives();
@@ -415,8 +401,7 @@ public sealed partial class EvidenceIndex
             PairItems = GC.AllocateUninitializedArray<int>((int)total);
             var entries = GC.AllocateUninitializedArray<Entry>((int)total);
             var confidence = ConfidenceWeights();
-            var redLine = _options.Compliance.RedLineSalience;
-            ForEach(chunks.Length, i => ScatterChunk(chunks[i], entries, confidence, redLine));
+            ForEach(chunks.Length, i => ScatterChunk(chunks[i], entries, confidence));
             foreach (var chunk in chunks)
             {
                 chunk.Release();
@@ -426,7 +411,7 @@ public sealed partial class EvidenceIndex
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void ScatterChunk(Chunk chunk, Entry[] entries, double[] confidence, double redLine)
+        private void ScatterChunk(Chunk chunk, Entry[] entries, double[] confidence)
         {
             var cursor = chunk.Counts;
             var (rowRollUp, start, ids) = (chunk.RowRollUp, chunk.RollUpStart, chunk.RollUpIds);
@@ -452,8 +437,7 @@ public sealed partial class EvidenceIndex
                     Days = days < Entry.LongItem ? (ushort)days : Entry.LongItem,
                     Code = (byte)(kind
                         | (typed ? (types[row] & 0x03) << 4 : 0)
-                        | ((flags[row] & EvidenceColumns.SpanFlag) != 0 ? 0x40 : 0)
-                        | (kind == (byte)EvidenceKind.Demand && value >= redLine ? 0x80 : 0)),
+                        | ((flags[row] & EvidenceColumns.SpanFlag) != 0 ? 0x40 : 0)),
                     IssueOrMarker = kind == (byte)EvidenceKind.Demand && refs[row] < Entry.LargeIssue ? (byte)refs[row] : Entry.LargeIssue,
                 };
                 for (var x = start[r]; x < start[r + 1]; x++)
@@ -675,20 +659,6 @@ public sealed partial class EvidenceIndex
             RunningTotals(counts.Commitment);
         }
 
-        /// <summary>
-        /// The demand parts from the entries, still in canonical order beside their rows (read in order, where the
-        /// on-demand build reads each demand's fields from the evidence columns), then each pair's rows grouped by kind.
-        /// </summary>
-        private void DemandsWithBlocks(Entry[] entries)
-        {
-            Demands = BuildDemands(_threads, entries, PairRanges());
-            GroupPairItems(entries);
-        }
-
-        /// <summary>The size of the demand parts (<see cref="BuildDemands"/>): two sums per issue slot and per demand block and period.</summary>
-        private long DemandBytes() =>
-            2L * sizeof(double) * (IssueSlotStart[^1] + (CountData[(int)Group.Demand].Length / (_t + 1))) * _t;
-
         /// <summary>Every pair's rows grouped by kind (<see cref="GroupPairItems(int, Entry[], ref int[])"/>), in parallel.</summary>
         private void GroupPairItems(Entry[] entries)
         {
@@ -818,88 +788,87 @@ public sealed partial class EvidenceIndex
                 : first == last ? 1.0 : ShareOf(days, years, firstDay, lastDay, false, q);
 
         /// <summary>
-        /// Demands by issue (weight and met weight per issue slot) and the red-line sums of each demand block: the
-        /// demand items of each pair in canonical order, each spread over its periods exactly as the pair aggregation
-        /// spreads it, so every cell receives the same terms in the same order. Built on first use from the pairs'
-        /// demand rows (each read from the evidence columns), or, when the scorer asks for them before the build, with
-        /// the blocks from the entries (<paramref name="entries"/>, read in order); the two give the same values.
+        /// Demands by issue (weight and met weight per issue slot) and the red-line sums of each demand block, for every
+        /// pair: built on first use by the accessors that read any pair (<see cref="EvidenceIndex.IssueSums"/>,
+        /// <see cref="EvidenceIndex.Sum"/> of the red-line sums). The measures read their dyad's pair only, through
+        /// <see cref="PairDemands"/>, which gives the same values.
         /// </summary>
-        public DemandParts BuildDemands(int threads, Entry[]? entries = null, int[]? ranges = null)
+        public DemandParts BuildDemands(int threads)
         {
             var t = _t;
             var pairs = PairFrom.Length;
             var blocks = CountData[(int)Group.Demand].Length / (t + 1);
-            // Zeroed pair by pair below (every slot and block belongs to one pair with demands), first touched by a write.
+            // Every slot and block belongs to one pair with demands and is cleared by PairDemands, first touched by a write.
             var d = new DemandParts(
                 GC.AllocateUninitializedArray<double>(checked(IssueSlotStart[pairs] * t)),
                 GC.AllocateUninitializedArray<double>(checked(IssueSlotStart[pairs] * t)),
                 GC.AllocateUninitializedArray<double>(checked(blocks * t)),
                 GC.AllocateUninitializedArray<double>(checked(blocks * t)));
-            var confidence = ConfidenceWeights();
-            var credit = new double[4];
-            for (var i = 0; i < credit.Length; i++)
-            {
-                credit[i] = _options.Compliance.Credit((DemandResponse)i);
-            }
-
-            var salience = _options.Compliance.RedLineSalience;
-            ranges ??= PairRanges();
+            var ranges = PairRanges();
             ForEach(ranges.Length - 1, threads, part =>
             {
-                var c = _c;
                 var slotOf = new int[_case.Issues.Length];
                 for (var p = ranges[part]; p < ranges[part + 1]; p++)
                 {
                     var block = GroupBlock[(int)Group.Demand][p];
-                    if (block < 0)
+                    if (block >= 0)
                     {
-                        continue;
-                    }
-
-                    for (var slot = IssueSlotStart[p]; slot < IssueSlotStart[p + 1]; slot++)
-                    {
-                        slotOf[IssueSlotIssue[slot]] = slot;
-                        d.IssueWeight.AsSpan(slot * t, t).Clear();
-                        d.IssueMet.AsSpan(slot * t, t).Clear();
-                    }
-
-                    var cells = new DemandCells(d.IssueWeight, d.IssueMet, d.RedLineWeight.AsSpan(block * t, t), d.RedLineDefied.AsSpan(block * t, t), t);
-                    cells.RedWeight.Clear();
-                    cells.RedDefied.Clear();
-                    if (entries is not null)
-                    {
-                        for (var k = PairItemStart[p]; k < PairItemStart[p + 1]; k++)
-                        {
-                            ref readonly var e = ref entries[k];
-                            if (e.Kind == (byte)EvidenceKind.Demand)
-                            {
-                                SpreadDemand(cells, slotOf[Issue(e, k)], e.WeightedValue, e.First, LastDay(e, k), e.IsSpan, e.IsRedLine, e.Type, credit);
-                            }
-                        }
-
-                        continue;
-                    }
-
-                    var demands = (p * Groups) + (int)Group.Demand;
-                    for (var k = PairGroupStart[demands]; k < PairGroupStart[demands + 1]; k++)
-                    {
-                        var row = PairItems[k];
-                        var value = c.Value[row];
-                        SpreadDemand(
-                            cells,
-                            slotOf[c.Ref[row]],
-                            confidence[c.Confidence[row]] * value,
-                            c.FirstDay[row],
-                            c.LastDay[row],
-                            (c.DateFlags[row] & EvidenceColumns.SpanFlag) != 0,
-                            value >= salience,
-                            c.Type[row] & 0x03,
-                            credit);
+                        var (first, end) = (IssueSlotStart[p], IssueSlotStart[p + 1]);
+                        PairDemands(
+                            p,
+                            d.IssueWeight.AsSpan(first * t, (end - first) * t),
+                            d.IssueMet.AsSpan(first * t, (end - first) * t),
+                            d.RedLineWeight.AsSpan(block * t, t),
+                            d.RedLineDefied.AsSpan(block * t, t),
+                            slotOf);
                     }
                 }
             });
 
             return d;
+        }
+
+        /// <summary>
+        /// One pair's demand sums: weight and met weight of each of its issue slots (slot after slot, in
+        /// <paramref name="issueWeight"/> and <paramref name="issueMet"/>, <see cref="IssueSlotStart"/> order) and its
+        /// red-line weight and defied weight, period by period, cleared first. The pair's demand items are read in
+        /// canonical order from the evidence columns and each is spread over its periods exactly as the pair
+        /// aggregation spreads it, so every cell receives the same terms in the same order however it is built.
+        /// <c>slotOf</c> is work space of one entry per issue of the case.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void PairDemands(int p, Span<double> issueWeight, Span<double> issueMet, Span<double> redWeight, Span<double> redDefied, int[] slotOf)
+        {
+            var c = _c;
+            var first = IssueSlotStart[p];
+            for (var slot = first; slot < IssueSlotStart[p + 1]; slot++)
+            {
+                slotOf[IssueSlotIssue[slot]] = slot - first;
+            }
+
+            issueWeight.Clear();
+            issueMet.Clear();
+            redWeight.Clear();
+            redDefied.Clear();
+            var cells = new DemandCells(issueWeight, issueMet, redWeight, redDefied, _t);
+            var (confidence, credit) = DemandWeights;
+            var salience = _options.Compliance.RedLineSalience;
+            var demands = (p * Groups) + (int)Group.Demand;
+            for (var k = PairGroupStart[demands]; k < PairGroupStart[demands + 1]; k++)
+            {
+                var row = PairItems[k];
+                var value = c.Value[row];
+                SpreadDemand(
+                    cells,
+                    slotOf[c.Ref[row]],
+                    confidence[c.Confidence[row]] * value,
+                    c.FirstDay[row],
+                    c.LastDay[row],
+                    (c.DateFlags[row] & EvidenceColumns.SpanFlag) != 0,
+                    value >= salience,
+                    c.Type[row] & 0x03,
+                    credit);
+            }
         }
 
         /// <summary>One demand item's weight × share into each period it touches: its issue's sums and the red-line sums.</summary>
@@ -912,7 +881,7 @@ public sealed partial class EvidenceIndex
             var t1 = Math.Min(last, _t - 1);
             var defied = (DemandResponse)type is DemandResponse.Defied or DemandResponse.Ignored;
             var met = credit[type];
-            var at = (long)slot * cells.Periods;
+            var at = slot * cells.Periods;
             var days = _grid.StartDays;
             var years = _grid.YearDays;
             for (var q = t0; q <= t1; q++)
@@ -932,12 +901,12 @@ public sealed partial class EvidenceIndex
             }
         }
 
-        /// <summary>Where one pair's demand items are added: every issue slot's sums, and the pair's red-line blocks.</summary>
-        private readonly ref struct DemandCells(double[] issueWeight, double[] issueMet, Span<double> redWeight, Span<double> redDefied, int periods)
+        /// <summary>Where one pair's demand items are added: its issue slots' sums (slot after slot), and its red-line sums.</summary>
+        private readonly ref struct DemandCells(Span<double> issueWeight, Span<double> issueMet, Span<double> redWeight, Span<double> redDefied, int periods)
         {
-            public double[] IssueWeight { get; } = issueWeight;
+            public Span<double> IssueWeight { get; } = issueWeight;
 
-            public double[] IssueMet { get; } = issueMet;
+            public Span<double> IssueMet { get; } = issueMet;
 
             public Span<double> RedWeight { get; } = redWeight;
 
@@ -1460,7 +1429,7 @@ public sealed partial class EvidenceIndex
         /// <summary>The last day − the first day, or <see cref="LongItem"/>.</summary>
         public ushort Days;
 
-        /// <summary>Bits 0–3 the kind, 4–5 the response or formality, 6 span, 7 red line.</summary>
+        /// <summary>Bits 0–3 the kind, 4–5 the response or formality, 6 span.</summary>
         public byte Code;
 
         /// <summary>A demand's issue, or <see cref="LargeIssue"/>.</summary>
@@ -1471,8 +1440,6 @@ public sealed partial class EvidenceIndex
         public readonly byte Type => (byte)((Code >> 4) & 0x03);
 
         public readonly bool IsSpan => (Code & 0x40) != 0;
-
-        public readonly bool IsRedLine => (Code & 0x80) != 0;
     }
 
     /// <summary>

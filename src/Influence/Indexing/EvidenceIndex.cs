@@ -174,12 +174,7 @@ public sealed partial class EvidenceIndex
         _inPairs = b.InPairs;
         _outermost = b.Outermost;
         _builder = b;
-        _demands = b.Demands;
-        DemandsBuiltWithBlocks = b.Demands is not null;
     }
-
-    /// <summary>Whether the demand sums were built with the blocks rather than on first use (for tests).</summary>
-    internal bool DemandsBuiltWithBlocks { get; }
 
     /// <summary>Parts of the index that only some measures read: built on first use, or ahead by <see cref="Prepare"/>.</summary>
     [Flags]
@@ -378,19 +373,12 @@ public sealed partial class EvidenceIndex
     /// <param name="grid">The periods; evidence outside them is ignored.</param>
     /// <param name="options">The options (confidence weights, formality values, red-line salience).</param>
     /// <returns>The index.</returns>
-    public static EvidenceIndex Build(Case @case, PeriodGrid grid, ScoringOptions options) => Build(@case, grid, options, Parts.None);
-
-    /// <summary>
-    /// Builds the index, with those of the <paramref name="parts"/> that are cheaper to build with the blocks than on
-    /// first use (the demands by issue: from the build's entries, read in order, instead of from the evidence columns
-    /// row by row). Which parts are built when changes no value.
-    /// </summary>
-    internal static EvidenceIndex Build(Case @case, PeriodGrid grid, ScoringOptions options, Parts parts)
+    public static EvidenceIndex Build(Case @case, PeriodGrid grid, ScoringOptions options)
     {
         ArgumentNullException.ThrowIfNull(@case, nameof(@case));
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(options);
-        var b = new Builder(@case, grid, options, demandsEarly: (parts & Parts.Demands) != 0);
+        var b = new Builder(@case, grid, options);
         b.Run();
         return new EvidenceIndex(@case, grid, options, b);
     }
@@ -1039,6 +1027,26 @@ public sealed partial class EvidenceIndex
     internal ReadOnlySpan<double> IssueWeightSeries(int slot) => Demands.IssueWeight.AsSpan(slot * Periods, Periods);
 
     internal ReadOnlySpan<double> IssueMetSeries(int slot) => Demands.IssueMet.AsSpan(slot * Periods, Periods);
+
+    /// <summary>
+    /// One pair's demand sums over the whole grid, the same values as <see cref="IssueWeightSeries"/>,
+    /// <see cref="IssueMetSeries"/> and the red-line <see cref="SumSeries"/> but built for that pair alone, into the
+    /// caller's buffers: each of its issue slots' weight and met weight (slot after slot, <see cref="Periods"/> values
+    /// each, in <see cref="IssueSlots"/> order) and its red-line weight and defied weight. The measures read demands
+    /// this way, per dyad, so that scoring keeps no demand sums for pairs no dyad reads. <c>slotOf</c> is work space
+    /// of at least one entry per issue of the case.
+    /// </summary>
+    internal void PairDemands(int pair, Span<double> issueWeight, Span<double> issueMet, Span<double> redWeight, Span<double> redDefied, int[] slotOf)
+    {
+        if (pair < 0)
+        {
+            redWeight.Clear();
+            redDefied.Clear();
+            return;
+        }
+
+        _builder.PairDemands(pair, issueWeight, issueMet, redWeight, redDefied, slotOf);
+    }
 
     /// <summary>The per-period values of one sum, block after block (the red-line sums are built on first use).</summary>
     private double[] Column(PairSum sum) => sum switch

@@ -4,7 +4,7 @@ namespace Influence.Theory;
 
 /// <summary>
 /// Series several measures of one dyad share (compliance, the conflict pressures, attainment, the patron's share of
-/// support), computed once when the engine scores a dyad's measures one after the other on one thread.
+/// support, the demand sums by issue and of red lines), computed once when the engine scores a dyad's measures one after the other on one thread.
 /// </summary>
 /// <remarks>
 /// One memo per thread, keyed by the index's <see cref="EvidenceIndex.BuildId"/>, the two actors and the range, so it
@@ -25,6 +25,7 @@ internal sealed class DyadMemo
     private bool _hasConflict;
     private bool _hasAttainment;
     private bool _hasShare;
+    private bool _hasDemands;
     private double[] _compliance = [];
     private double[] _byPatron = [];
     private double[] _byClient = [];
@@ -32,6 +33,11 @@ internal sealed class DyadMemo
     private bool[] _observed = [];
     private double[] _attainment = [];
     private double[] _share = [];
+    private double[] _issueWeight = [];
+    private double[] _issueMet = [];
+    private double[] _redWeight = [];
+    private double[] _redDefied = [];
+    private int[] _slotOf = [];
 
     /// <summary>The memo of a dyad and range on this thread.</summary>
     public static DyadMemo Of(in DyadPeriod dyad, int t0, int t1)
@@ -40,7 +46,7 @@ internal sealed class DyadMemo
         if (m._build != dyad.Index.BuildId || m._patron != dyad.Patron || m._client != dyad.Client || m._t0 != t0 || m._t1 != t1)
         {
             (m._build, m._patron, m._client, m._t0, m._t1) = (dyad.Index.BuildId, dyad.Patron, dyad.Client, t0, t1);
-            m._hasCompliance = m._hasConflict = m._hasAttainment = m._hasShare = false;
+            m._hasCompliance = m._hasConflict = m._hasAttainment = m._hasShare = m._hasDemands = false;
         }
 
         return m;
@@ -123,6 +129,35 @@ internal sealed class DyadMemo
         }
 
         return _share.AsSpan(0, n);
+    }
+
+    /// <summary>
+    /// The patron → client pair's demand sums over the whole grid (<see cref="EvidenceIndex.PairDemands"/>): each of its
+    /// issue slots' weight and met weight, slot after slot (<see cref="EvidenceIndex.IssueSlots"/> order,
+    /// <see cref="EvidenceIndex.Periods"/> values each), and its red-line weight and defied weight.
+    /// </summary>
+    public (ReadOnlyMemory<double> IssueWeight, ReadOnlyMemory<double> IssueMet, ReadOnlyMemory<double> RedWeight, ReadOnlyMemory<double> RedDefied) Demands(in DyadPeriod dyad)
+    {
+        var index = dyad.Index;
+        var t = index.Periods;
+        var (first, end) = index.IssueSlots(dyad.PatronToClient);
+        var cells = (end - first) * t;
+        if (!_hasDemands)
+        {
+            Ensure(ref _issueWeight, cells);
+            Ensure(ref _issueMet, cells);
+            Ensure(ref _redWeight, t);
+            Ensure(ref _redDefied, t);
+            if (_slotOf.Length < index.Case.Issues.Length)
+            {
+                _slotOf = new int[index.Case.Issues.Length];
+            }
+
+            index.PairDemands(dyad.PatronToClient, _issueWeight.AsSpan(0, cells), _issueMet.AsSpan(0, cells), _redWeight.AsSpan(0, t), _redDefied.AsSpan(0, t), _slotOf);
+            _hasDemands = true;
+        }
+
+        return (_issueWeight.AsMemory(0, cells), _issueMet.AsMemory(0, cells), _redWeight.AsMemory(0, t), _redDefied.AsMemory(0, t));
     }
 
     private static void Ensure(ref double[] array, int n)

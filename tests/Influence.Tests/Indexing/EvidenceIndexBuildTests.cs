@@ -91,41 +91,38 @@ public class PairItemOrderTests
 }
 
 /// <summary>
-/// The demand sums built with the blocks (when the scorer asks for them ahead and they are no larger than the build's
-/// entries) equal those built on first use; when they would be larger, they are built on first use.
+/// The demand sums the measures build for one dyad's pair (<c>EvidenceIndex.PairDemands</c>) equal, bit for bit, the
+/// demand parts the public accessors build for every pair, on any number of threads.
 /// </summary>
 public class DemandPartsTests
 {
     [Theory]
     [InlineData(3, 1)]
     [InlineData(3, 4)]
-    public void DemandsBuiltWithTheBlocks_EqualDemandsBuiltOnFirstUse_BitForBit(long seed, int threads)
+    public void DemandsBuiltForOnePair_EqualThePartsBuiltForEveryPair_BitForBit(long seed, int threads)
     {
         var c = Influence.Generation.UniverseGenerator.Generate(new Influence.Generation.UniverseOptions { Seed = seed, Actors = 40, Periods = 24, Evidence = 60_000 });
         var (from, to) = Scorer.ResolveRange(c);
         var grid = new PeriodGrid(from, to);
-        var options = ScoringOptions.Default with { MaxDegreeOfParallelism = threads };
-        var early = EvidenceIndex.Build(c, grid, options, EvidenceIndex.Parts.Demands);
-        var late = EvidenceIndex.Build(c, grid, options);
-        early.DemandsBuiltWithBlocks.Should().BeTrue("the demand sums take less memory than the build's entries here");
-        late.DemandsBuiltWithBlocks.Should().BeFalse();
+        var index = EvidenceIndex.Build(c, grid, ScoringOptions.Default with { MaxDegreeOfParallelism = threads });
+        index.Prepare(EvidenceIndex.Parts.Demands);
+        var t = index.Periods;
+        var slotOf = new int[c.Issues.Length];
+        var (red, defied) = (new double[t], new double[t]);
         var compared = 0;
-        for (var pair = 0; pair < late.PairCountTotal; pair++)
+        for (var pair = 0; pair < index.PairCountTotal; pair++)
         {
-            early.IssuesOf(pair).Should().Equal(late.IssuesOf(pair));
-            for (var t = 0; t < late.Periods; t++)
+            var (first, end) = index.IssueSlots(pair);
+            var (weight, met) = (new double[(end - first) * t], new double[(end - first) * t]);
+            red.AsSpan().Fill(double.NaN);
+            index.PairDemands(pair, weight, met, red, defied, slotOf);
+            Bits(red).Should().Equal(Bits(index.SumSeries(PairSum.RedLineWeight, pair), t), "the red-line weight of pair {0}", pair);
+            Bits(defied).Should().Equal(Bits(index.SumSeries(PairSum.RedLineDefied, pair), t), "the red-line defiance of pair {0}", pair);
+            for (var slot = first; slot < end; slot++)
             {
-                foreach (var sum in new[] { PairSum.RedLineWeight, PairSum.RedLineDefied, PairSum.DemandWeight })
-                {
-                    BitConverter.DoubleToInt64Bits(early.At(sum, pair, t)).Should().Be(BitConverter.DoubleToInt64Bits(late.At(sum, pair, t)), "{0} of pair {1} in period {2}", sum, pair, t);
-                }
-
-                foreach (var issue in late.IssuesOf(pair))
-                {
-                    var (w, m) = late.IssueSums(pair, issue, t, t);
-                    early.IssueSums(pair, issue, t, t).Should().Be((w, m), "issue {0} of pair {1} in period {2}", issue, pair, t);
-                    compared += w > 0 ? 1 : 0;
-                }
+                Bits(weight.AsSpan((slot - first) * t, t)).Should().Equal(Bits(index.IssueWeightSeries(slot), t), "issue slot {0} of pair {1}", slot, pair);
+                Bits(met.AsSpan((slot - first) * t, t)).Should().Equal(Bits(index.IssueMetSeries(slot), t), "issue slot {0} of pair {1}", slot, pair);
+                compared += weight.AsSpan((slot - first) * t, t).ContainsAnyExcept(0.0) ? 1 : 0;
             }
         }
 
@@ -133,9 +130,9 @@ public class DemandPartsTests
     }
 
     [Fact]
-    public void DemandsLargerThanTheEntries_AreBuiltOnFirstUse()
+    public void DemandSums_OverTwoCenturiesOfMonths_AddUpOverEachDemandsYear()
     {
-        // One demand a year over two centuries of months: the sums (two per issue and period) outgrow the entries.
+        // One demand every ten years over two centuries of months: many periods, few items.
         var b = TestCases.Builder().AddIssue(new Issue("i1", "Issue 1"));
         for (var year = 1810; year < 2010; year += 10)
         {
@@ -144,10 +141,26 @@ public class DemandPartsTests
 
         var c = b.Build();
         var grid = new PeriodGrid(Period.FromMonth(1810, 1), Period.FromMonth(2009, 12));
-        var index = EvidenceIndex.Build(c, grid, ScoringOptions.Default, EvidenceIndex.Parts.Demands);
+        var index = EvidenceIndex.Build(c, grid, ScoringOptions.Default);
+        var pair = index.PairOf(0, 1);
 
-        index.DemandsBuiltWithBlocks.Should().BeFalse();
-        index.IssueSums(index.PairOf(0, 1), index.IssuesOf(index.PairOf(0, 1)).Single(), 0, grid.Count - 1).Weight.Should().BeApproximately(20 * 0.5, 1e-12, "twenty demands of salience 0.5, each spread over its year");
+        index.IssueSums(pair, index.IssuesOf(pair).Single(), 0, grid.Count - 1).Weight.Should().BeApproximately(20 * 0.5, 1e-12, "twenty demands of salience 0.5, each spread over its year");
+        var (weight, met) = (new double[grid.Count], new double[grid.Count]);
+        index.PairDemands(pair, weight, met, new double[grid.Count], new double[grid.Count], new int[1]);
+        weight.Sum().Should().BeApproximately(20 * 0.5, 1e-12);
+        met.Sum().Should().BeApproximately(20 * 0.5, 1e-12, "every demand was complied with");
+    }
+
+    private static long[] Bits(ReadOnlySpan<double> values, int length = -1)
+    {
+        // An empty series (a pair without demands) reads as zeros.
+        var bits = new long[length < 0 ? values.Length : length];
+        for (var i = 0; i < bits.Length; i++)
+        {
+            bits[i] = BitConverter.DoubleToInt64Bits(values.IsEmpty ? 0 : values[i]);
+        }
+
+        return bits;
     }
 }
 

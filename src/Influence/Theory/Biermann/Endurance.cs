@@ -200,6 +200,9 @@ public sealed class AccountBalance : Measure
     }
 
     /// <inheritdoc />
+    internal override EvidenceIndex.Parts Reads => EvidenceIndex.Parts.None;
+
+    /// <inheritdoc />
     public override MeasureScale Scale => MeasureScale.Signed;
 
     /// <inheritdoc />

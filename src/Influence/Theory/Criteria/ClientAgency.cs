@@ -29,6 +29,9 @@ public sealed class ClientAgency : Measure
     }
 
     /// <inheritdoc />
+    internal override EvidenceIndex.Parts Reads => EvidenceIndex.Parts.Received;
+
+    /// <inheritdoc />
     public override MeasureScale Scale => MeasureScale.Unit;
 
     /// <inheritdoc />
@@ -89,8 +92,9 @@ public sealed class ClientAgency : Measure
         using var scratch = SeriesScratch.Open();
         var redWeight = scratch.Doubles(n);
         var redDefied = scratch.Doubles(n);
-        Windows.Sums(index.SumSeries(PairSum.RedLineWeight, dyad.PatronToClient), wc, t0, redWeight);
-        Windows.Sums(index.SumSeries(PairSum.RedLineDefied, dyad.PatronToClient), wc, t0, redDefied);
+        var (_, _, redLineWeight, redLineDefied) = memo.Demands(dyad);
+        Windows.Sums(redLineWeight.Span, wc, t0, redWeight);
+        Windows.Sums(redLineDefied.Span, wc, t0, redDefied);
         var scale = dyad.Options.ClientAgency.CoercionScale;
         for (var i = 0; i < n; i++)
         {

@@ -137,6 +137,9 @@ public sealed class IssueSpecificity : Measure
     }
 
     /// <inheritdoc />
+    internal override EvidenceIndex.Parts Reads => EvidenceIndex.Parts.None;
+
+    /// <inheritdoc />
     public override MeasureScale Scale => MeasureScale.Unit;
 
     /// <inheritdoc />
@@ -190,6 +193,8 @@ public sealed class IssueSpecificity : Measure
         }
 
         var w = index.Grid.WindowPeriods(dyad.Options.Compliance.WindowYears);
+        var (issueWeight, issueMet, _, _) = DyadMemo.Of(dyad, t0, t1).Demands(dyad);
+        var periods = index.Periods;
         using var scratch = SeriesScratch.Open();
         var weight = scratch.Doubles(n);
         var met = scratch.Doubles(n);
@@ -201,8 +206,8 @@ public sealed class IssueSpecificity : Measure
         count.Clear();
         for (var slot = first; slot < end; slot++)
         {
-            Windows.Sums(index.IssueWeightSeries(slot), w, t0, weight);
-            Windows.Sums(index.IssueMetSeries(slot), w, t0, met);
+            Windows.Sums(issueWeight.Span.Slice((slot - first) * periods, periods), w, t0, weight);
+            Windows.Sums(issueMet.Span.Slice((slot - first) * periods, periods), w, t0, met);
             for (var i = 0; i < n; i++)
             {
                 if (weight[i] > 0)

@@ -40,6 +40,9 @@ public sealed class CounterReaction : Measure
     }
 
     /// <inheritdoc />
+    internal override EvidenceIndex.Parts Reads => EvidenceIndex.Parts.None;
+
+    /// <inheritdoc />
     public override MeasureScale Scale => MeasureScale.Signed;
 
     /// <inheritdoc />
