@@ -343,4 +343,21 @@ public sealed class TrendPartialPeriodTests
         doc.RootElement.GetProperty("partialPeriod").ValueKind.Should().Be(JsonValueKind.Null);
         doc.RootElement.GetProperty("withoutPartialPeriod").ValueKind.Should().Be(JsonValueKind.Null);
     }
+
+    [Fact]
+    public void TheDocs_QuoteTheConflictSearchWithoutThePartialPeriod_TheLibraryComputes()
+    {
+        // docs/output-format.md's change-point JSON example (conflict, 1994–2026) quotes withoutPartialPeriod.
+        var scores = Scores();
+        var without = PartialPeriods.DetectWithout(scores, "conflict", Dyad, ChangePoints.Detect(scores, "conflict", Dyad), null)!;
+        var last = without.Segments[^1];
+        var inv = CultureInfo.InvariantCulture;
+        var page = System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(Repository.PathOf("docs", "output-format.md")), @"\s+", " ");
+
+        without.ChangePoints.Select(c => c.Period.ToString()).Should().Equal("2023");
+        page.Should()
+            .Contain(string.Create(inv, $"\"withoutPartialPeriod\": {{ \"points\": {without.Points}, \"skipped\": {without.Skipped}, \"noiseSigma\": {without.NoiseSigma:R}, \"penalty\": {without.Penalty:R},"))
+            .And.Contain(string.Create(inv, $"\"period\": \"2023\", \"position\": {without.ChangePoints[0].Position}, …, \"shift\": {without.ChangePoints[0].Shift:R},"))
+            .And.Contain(string.Create(inv, $"{{ \"from\": \"{last.From}\", \"to\": \"{last.To}\", \"points\": {last.Points}, \"mean\": {last.Mean:R} }}"));
+    }
 }
