@@ -33,7 +33,7 @@ internal static class ChangePointsCommand
             {
                 if (fmt == "json")
                 {
-                    writer.Write(ChangePointWriter.ToJson(result, scores, name, dyad));
+                    writer.Write(ChangePointWriter.ToJson(result, scores, name, dyad, searchOptions));
                     writer.WriteLine();
                     return;
                 }

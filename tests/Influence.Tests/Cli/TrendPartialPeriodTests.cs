@@ -285,4 +285,79 @@ public sealed class TrendPartialPeriodTests
             without.ChangePoints.Select(c => c.Period.Year).Should().Equal(1996, 2002, 2021);
         }
     }
+
+    [Theory]
+    [InlineData(null, "1996 2002 2021", "3 change points (1996, 2002, 2021); not found without it: 2025.")]
+    [InlineData(0.3, "2021", "1 change point (2021); every change point found with it is found without it.")]
+    public void ChangePoints_Json_CarriesTheSearchWithoutThePartialPeriod_TheChangePointsTheTextGives(double? minSigma, string years, string line)
+    {
+        // presence over the dyad's whole range, 1994–2026: the text gives 1996, 2002 and 2021 without 2026. A floor
+        // of 0.3 above σ̂ (0.16) leaves only 2021: the search without 2026 uses the options given, in JSON as in text.
+        var scores = Scores();
+        var options = ChangePointOptions.Default with { MinimumNoiseSigma = minSigma };
+        var with = ChangePoints.Detect(scores, "presence", Dyad, options: options);
+        var without = ChangePoints.Detect(scores, "presence", Dyad, to: Period.FromYear(2025), options: options);
+        string[] floor = minSigma is { } f ? ["--min-sigma", f.ToString(CultureInfo.InvariantCulture)] : [];
+        string[] args = ["changepoints", "--patron", "pakistan", "--client", "taliban", "--measure", "presence", .. floor];
+        var (code, text, err) = Run(args);
+        var (jcode, json, jerr) = Run([.. args, "--format", "json"]);
+
+        code.Should().Be(0, err);
+        jcode.Should().Be(0, jerr);
+        with.To.Should().Be(Period.FromYear(2026));
+        var expected = years.Split(' ');
+        without.ChangePoints.Select(c => c.Period.ToString()).Should().Equal(expected);
+        text.Should().Contain("  without 2026 (32 values): " + line);
+        using var doc = JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        root.EnumerateObject().Select(p => p.Name).Should().Equal(
+            "schema", "case", "inputHash", "measure", "patron", "client", "granularity", "from", "to", "points", "skipped",
+            "evidenceEnds", "partialPeriod", "noiseSigma", "penalty", "smallNoiseWarning", "changePoints", "segments", "withoutPartialPeriod");
+        root.GetProperty("changePoints").EnumerateArray().Select(c => c.GetProperty("period").GetString())
+            .Should().Equal(with.ChangePoints.Select(c => c.Period.ToString()), "the main search is written as before");
+        var w = root.GetProperty("withoutPartialPeriod");
+        w.EnumerateObject().Select(p => p.Name).Should().Equal("points", "skipped", "noiseSigma", "penalty", "smallNoiseWarning", "changePoints", "segments");
+        (w.GetProperty("points").GetInt32(), w.GetProperty("skipped").GetInt32()).Should().Be((32, 1));
+        Number(w, "noiseSigma").Should().Be(without.NoiseSigma);
+        Number(w, "penalty").Should().Be(without.Penalty);
+        if (minSigma is { } floorSigma)
+        {
+            without.NoiseSigma.Should().Be(floorSigma, "the floor is above σ̂, so the search without 2026 uses it");
+        }
+
+        var changes = w.GetProperty("changePoints").EnumerateArray().ToList();
+        changes.Select(c => c.GetProperty("period").GetString()).Should().Equal(expected);
+        changes.Select(c => (c.GetProperty("position").GetInt32(), Number(c, "meanBefore"), Number(c, "meanAfter"), Number(c, "shift"), c.GetProperty("nearPartialPeriod").GetBoolean()))
+            .Should().Equal(without.ChangePoints.Select(c => (c.Position, (double?)c.MeanBefore, (double?)c.MeanAfter, (double?)c.Shift, false)));
+        w.GetProperty("segments").EnumerateArray().Select(s => (s.GetProperty("from").GetString(), s.GetProperty("to").GetString(), s.GetProperty("points").GetInt32(), Number(s, "mean")))
+            .Should().Equal(without.Segments.Select(s => ((string?)s.From.ToString(), (string?)s.To.ToString(), s.Points, (double?)s.Mean)));
+    }
+
+    [Fact]
+    public void ChangePoints_Json_WritesNoSearchWithoutThePartialPeriod_WhenTheRangeEndsBeforeIt()
+    {
+        var (code, json, err) = Run("changepoints", "--patron", "pakistan", "--client", "taliban", "--measure", "presence", "--to", "2025", "--format", "json");
+
+        code.Should().Be(0, err);
+        using var doc = JsonDocument.Parse(json);
+        doc.RootElement.GetProperty("partialPeriod").ValueKind.Should().Be(JsonValueKind.Null);
+        doc.RootElement.GetProperty("withoutPartialPeriod").ValueKind.Should().Be(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public void TheDocs_QuoteTheConflictSearchWithoutThePartialPeriod_TheLibraryComputes()
+    {
+        // docs/output-format.md's change-point JSON example (conflict, 1994–2026) quotes withoutPartialPeriod.
+        var scores = Scores();
+        var without = PartialPeriods.DetectWithout(scores, "conflict", Dyad, ChangePoints.Detect(scores, "conflict", Dyad), null)!;
+        var last = without.Segments[^1];
+        var inv = CultureInfo.InvariantCulture;
+        var page = System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(Repository.PathOf("docs", "output-format.md")), @"\s+", " ");
+
+        without.ChangePoints.Select(c => c.Period.ToString()).Should().Equal("2023");
+        page.Should()
+            .Contain(string.Create(inv, $"\"withoutPartialPeriod\": {{ \"points\": {without.Points}, \"skipped\": {without.Skipped}, \"noiseSigma\": {without.NoiseSigma:R}, \"penalty\": {without.Penalty:R},"))
+            .And.Contain(string.Create(inv, $"\"period\": \"2023\", \"position\": {without.ChangePoints[0].Position}, …, \"shift\": {without.ChangePoints[0].Shift:R},"))
+            .And.Contain(string.Create(inv, $"{{ \"from\": \"{last.From}\", \"to\": \"{last.To}\", \"points\": {last.Points}, \"mean\": {last.Mean:R} }}"));
+    }
 }
