@@ -66,6 +66,22 @@ public sealed partial class EvidenceIndex
 
         public int[][] GroupBlock { get; private set; } = [];
 
+        /// <summary>
+        /// The first period of each pair's active span: the periods from the first to the last that any of its items
+        /// touches inside the grid. A pair's sums and counts are stored over that span only; outside it they are 0.
+        /// </summary>
+        public int[] PairLo { get; private set; } = [];
+
+        /// <summary>Running total of the pairs' active-span lengths: pair p's span has PairCells[p + 1] − PairCells[p] periods.</summary>
+        public int[] PairCells { get; private set; } = [];
+
+        /// <summary>
+        /// Per group, where each block's sums start in that group's sum columns (block b of group g holds
+        /// BlockCells[g][b + 1] − BlockCells[g][b] periods, its pair's active span); its running counts start at
+        /// BlockCells[g][b] + b in the group's count column (one more value per block).
+        /// </summary>
+        public int[][] BlockCells { get; private set; } = [];
+
         public double[][] SumData { get; private set; } = [];
 
         public int[][] CountData { get; private set; } = [];
@@ -466,15 +482,28 @@ public sealed partial class EvidenceIndex
             var pairs = PairFrom.Length;
             var ranges = PairRanges();
 
+            ActiveSpans(entries, ranges);
             GroupBlock = new int[Groups][];
+            BlockCells = new int[Groups][];
             var blocks = new int[Groups];
             for (var g = 0; g < Groups; g++)
             {
                 GroupBlock[g] = new int[pairs];
+                var cells = new List<int> { 0 };
                 for (var p = 0; p < pairs; p++)
                 {
-                    GroupBlock[g][p] = (masks[p] & (1 << g)) != 0 ? blocks[g]++ : -1;
+                    if ((masks[p] & (1 << g)) != 0)
+                    {
+                        GroupBlock[g][p] = blocks[g]++;
+                        cells.Add(checked(cells[^1] + (PairCells[p + 1] - PairCells[p])));
+                    }
+                    else
+                    {
+                        GroupBlock[g][p] = -1;
+                    }
                 }
+
+                BlockCells[g] = [.. cells];
             }
 
             var sumKinds = Enum.GetValues<PairSum>();
@@ -482,18 +511,18 @@ public sealed partial class EvidenceIndex
             foreach (var k in sumKinds)
             {
                 // The red-line sums are built on demand (BuildDemands).
-                SumData[(int)k] = k is PairSum.RedLineWeight or PairSum.RedLineDefied ? [] : GC.AllocateUninitializedArray<double>(checked(blocks[(int)GroupOf(k)] * _t));
+                SumData[(int)k] = k is PairSum.RedLineWeight or PairSum.RedLineDefied ? [] : GC.AllocateUninitializedArray<double>(BlockCells[(int)GroupOf(k)][^1]);
             }
 
             CountData = new int[Groups][];
             for (var g = 0; g < Groups; g++)
             {
-                CountData[g] = GC.AllocateUninitializedArray<int>(checked(blocks[g] * (_t + 1)));
+                CountData[g] = GC.AllocateUninitializedArray<int>(checked(BlockCells[g][^1] + blocks[g]));
             }
 
             // Blocks are allocated uninitialised and zeroed by the thread that aggregates their pair (AggregatePair): a
             // page's first touch is then a write, not a read of the shared zero page followed by a copy-on-write fault.
-            Activity = GC.AllocateUninitializedArray<int>(checked(pairs * (_t + 1)));
+            Activity = GC.AllocateUninitializedArray<int>(checked(PairCells[pairs] + pairs));
             FirstSupport = new int[pairs];
             PairGroupStart = new int[(pairs * Groups) + 1];
             PairGroupStart[pairs * Groups] = PairItemStart[pairs];
@@ -535,6 +564,47 @@ public sealed partial class EvidenceIndex
 
         }
 
+        /// <summary>
+        /// Each pair's active span (<see cref="PairLo"/>, <see cref="PairCells"/>): the first and last period its
+        /// entries touch inside the grid, found with the same clipping the aggregation applies. A pair whose items all
+        /// lie outside the grid has an empty span.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void ActiveSpans(Entry[] entries, int[] ranges)
+        {
+            var pairs = PairFrom.Length;
+            var t = _t;
+            PairLo = new int[pairs];
+            var length = new int[pairs];
+            ForEach(ranges.Length - 1, r =>
+            {
+                for (var p = ranges[r]; p < ranges[r + 1]; p++)
+                {
+                    int lo = t, hi = -1;
+                    for (var k = PairItemStart[p]; k < PairItemStart[p + 1]; k++)
+                    {
+                        ref readonly var e = ref entries[k];
+                        var t0 = Math.Max(PeriodOfDay(e.First), 0);
+                        var t1 = Math.Min(PeriodOfDay(LastDay(e, k)), t - 1);
+                        if (t0 <= t1)
+                        {
+                            lo = Math.Min(lo, t0);
+                            hi = Math.Max(hi, t1);
+                        }
+                    }
+
+                    PairLo[p] = hi < 0 ? 0 : lo;
+                    length[p] = hi < 0 ? 0 : hi - lo + 1;
+                }
+            });
+
+            PairCells = new int[pairs + 1];
+            for (var p = 0; p < pairs; p++)
+            {
+                PairCells[p + 1] = checked(PairCells[p] + length[p]);
+            }
+        }
+
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void AggregatePair(int p, Entry[] entries, List<int> list, int[][] pairIssues, double[] credit, double[] formality)
         {
@@ -565,7 +635,8 @@ public sealed partial class EvidenceIndex
             var overreach = Span(PairSum.Overreach, p);
             var commitmentWeight = Span(PairSum.CommitmentWeight, p);
             var commitmentFormality = Span(PairSum.CommitmentFormality, p);
-            var activity = Activity.AsSpan(p * (t + 1), t + 1);
+            var activity = ActivitySpan(p);
+            var lo = PairLo[p];
             var counts = new CountSpans(this, p);
             activity.Clear();
             counts.Support.Clear();
@@ -598,35 +669,35 @@ public sealed partial class EvidenceIndex
                     continue;
                 }
 
-                Touch(activity, t0, t1);
+                Touch(activity, t0 - lo, t1 - lo);
                 switch ((EvidenceKind)e.Kind)
                 {
                     case EvidenceKind.Support:
-                        Spread(support, counts.Support, activity, e, lastDay, first, last, t0, t1, days, years);
+                        Spread(support, counts.Support, e, lastDay, first, last, t0, t1, lo, days, years);
                         break;
                     case EvidenceKind.Coercion:
-                        Spread(coercion, counts.Coercion, activity, e, lastDay, first, last, t0, t1, days, years);
+                        Spread(coercion, counts.Coercion, e, lastDay, first, last, t0, t1, lo, days, years);
                         break;
                     case EvidenceKind.Presence:
-                        Spread(presence, counts.Presence, activity, e, lastDay, first, last, t0, t1, days, years);
+                        Spread(presence, counts.Presence, e, lastDay, first, last, t0, t1, lo, days, years);
                         break;
                     case EvidenceKind.Overreach:
-                        Spread(overreach, counts.Overreach, activity, e, lastDay, first, last, t0, t1, days, years);
+                        Spread(overreach, counts.Overreach, e, lastDay, first, last, t0, t1, lo, days, years);
                         break;
                     case EvidenceKind.Demand:
                         {
                             var response = (DemandResponse)e.Type;
                             var defied = response is DemandResponse.Defied or DemandResponse.Ignored;
                             var c = credit[e.Type];
-                            Touch(counts.Demand, t0, t1);
+                            Touch(counts.Demand, t0 - lo, t1 - lo);
                             for (var q = t0; q <= t1; q++)
                             {
                                 var s = e.WeightedValue * Share(e, lastDay, first, last, days, years, q);
-                                demandWeight[q] += s;
-                                demandMet[q] += s * c;
+                                demandWeight[q - lo] += s;
+                                demandMet[q - lo] += s * c;
                                 if (defied)
                                 {
-                                    demandDefied[q] += s;
+                                    demandDefied[q - lo] += s;
                                 }
                             }
 
@@ -636,12 +707,12 @@ public sealed partial class EvidenceIndex
                     case EvidenceKind.Commitment:
                         {
                             var f = formality[e.Type];
-                            Touch(counts.Commitment, t0, t1);
+                            Touch(counts.Commitment, t0 - lo, t1 - lo);
                             for (var q = t0; q <= t1; q++)
                             {
                                 var s = e.WeightedValue * Share(e, lastDay, first, last, days, years, q);
-                                commitmentWeight[q] += s;
-                                commitmentFormality[q] += s * f;
+                                commitmentWeight[q - lo] += s;
+                                commitmentFormality[q - lo] += s * f;
                             }
 
                             break;
@@ -651,7 +722,8 @@ public sealed partial class EvidenceIndex
 
             // The counts hold differences (see Touch): one pass makes them running totals of per-period counts.
             RunningTotals(activity);
-            FirstSupport[p] = RunningTotals(counts.Support);
+            var firstSupport = RunningTotals(counts.Support);
+            FirstSupport[p] = firstSupport < 0 ? -1 : firstSupport + lo;
             RunningTotals(counts.Coercion);
             RunningTotals(counts.Demand);
             RunningTotals(counts.Presence);
@@ -745,14 +817,17 @@ public sealed partial class EvidenceIndex
             return first;
         }
 
-        /// <summary>A kind with one sum: weight × share into each period the entry touches, and its counts.</summary>
+        /// <summary>
+        /// A kind with one sum: weight × share into each period the entry touches, and its counts; the pair's sums and
+        /// counts start at its active span's first period, <paramref name="lo"/>.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void Spread(Span<double> sum, Span<int> count, Span<int> activity, in Entry e, int lastDay, int first, int last, int t0, int t1, ReadOnlySpan<int> days, ReadOnlySpan<int> years)
+        private static void Spread(Span<double> sum, Span<int> count, in Entry e, int lastDay, int first, int last, int t0, int t1, int lo, ReadOnlySpan<int> days, ReadOnlySpan<int> years)
         {
-            Touch(count, t0, t1);
+            Touch(count, t0 - lo, t1 - lo);
             for (var q = t0; q <= t1; q++)
             {
-                sum[q] += e.WeightedValue * Share(e, lastDay, first, last, days, years, q);
+                sum[q - lo] += e.WeightedValue * Share(e, lastDay, first, last, days, years, q);
             }
         }
 
@@ -797,7 +872,7 @@ public sealed partial class EvidenceIndex
         {
             var t = _t;
             var pairs = PairFrom.Length;
-            var blocks = CountData[(int)Group.Demand].Length / (t + 1);
+            var blocks = BlockCells[(int)Group.Demand].Length - 1;
             // Every slot and block belongs to one pair with demands and is cleared by PairDemands, first touched by a write.
             var d = new DemandParts(
                 GC.AllocateUninitializedArray<double>(checked(IssueSlotStart[pairs] * t)),
@@ -932,17 +1007,24 @@ public sealed partial class EvidenceIndex
             }
         }
 
+        /// <summary>A pair's sums of one kind over its active span, or empty when it has none of that kind.</summary>
         private Span<double> Span(PairSum sum, int pair)
         {
-            var block = GroupBlock[(int)GroupOf(sum)][pair];
-            return block < 0 ? default : SumData[(int)sum].AsSpan(block * _t, _t);
+            var g = (int)GroupOf(sum);
+            var block = GroupBlock[g][pair];
+            return block < 0 ? default : SumData[(int)sum].AsSpan(BlockCells[g][block], BlockCells[g][block + 1] - BlockCells[g][block]);
         }
 
+        /// <summary>A pair's running counts of one group over its active span (one more value than periods), or empty.</summary>
         private Span<int> CountSpan(Group group, int pair)
         {
-            var block = GroupBlock[(int)group][pair];
-            return block < 0 ? default : CountData[(int)group].AsSpan(block * (_t + 1), _t + 1);
+            var g = (int)group;
+            var block = GroupBlock[g][pair];
+            return block < 0 ? default : CountData[g].AsSpan(BlockCells[g][block] + block, BlockCells[g][block + 1] - BlockCells[g][block] + 1);
         }
+
+        /// <summary>A pair's running counts of items of any kind over its active span (one more value than periods).</summary>
+        private Span<int> ActivitySpan(int pair) => Activity.AsSpan(PairCells[pair] + pair, PairCells[pair + 1] - PairCells[pair] + 1);
 
         /// <summary>Pair boundaries splitting the pairs into parts of similar work, many more than threads.</summary>
         private int[] PairRanges()

@@ -118,6 +118,9 @@ public sealed partial class EvidenceIndex
     private readonly int[] _pairFrom;
     private readonly int[] _pairTo;
     private readonly int[][] _groupBlock;
+    private readonly int[] _pairLo;
+    private readonly int[] _pairCells;
+    private readonly int[][] _blockCells;
     private readonly double[][] _sumData;
     private readonly int[][] _countData;
     private readonly int[] _activity;
@@ -158,6 +161,9 @@ public sealed partial class EvidenceIndex
         _pairFrom = b.PairFrom;
         _pairTo = b.PairTo;
         _groupBlock = b.GroupBlock;
+        _pairLo = b.PairLo;
+        _pairCells = b.PairCells;
+        _blockCells = b.BlockCells;
         _sumData = b.SumData;
         _countData = b.CountData;
         _activity = b.Activity;
@@ -418,8 +424,7 @@ public sealed partial class EvidenceIndex
     public double At(PairSum sum, int pair, int t)
     {
         Check.IndexOrThrow(t, Periods);
-        var block = Block(sum, PairArg(pair));
-        return block < 0 ? 0 : Column(sum)[(block * Periods) + t];
+        return Series(sum, PairArg(pair))[t];
     }
 
     /// <summary>A sum over periods t0 … t1 (inclusive, clipped to the grid), added in period order.</summary>
@@ -430,20 +435,15 @@ public sealed partial class EvidenceIndex
     /// <returns>The sum (0 when the pair is −1 or the window is empty).</returns>
     public double Sum(PairSum sum, int pair, int t0, int t1)
     {
-        var block = Block(sum, PairArg(pair));
-        if (block < 0)
-        {
-            return 0;
-        }
-
-        t0 = Math.Max(t0, 0);
-        t1 = Math.Min(t1, Periods - 1);
-        var column = Column(sum);
-        var baseIndex = block * Periods;
+        // Periods outside the pair's active span hold +0, and adding +0 to a sum that is never −0 changes nothing: the
+        // sum over the part of the window inside the span is the sum over the whole window, bit for bit.
+        var series = Series(sum, PairArg(pair));
+        t0 = Math.Max(t0, series.Start);
+        t1 = Math.Min(t1, series.Start + series.Values.Length - 1);
         var s = 0.0;
         for (var t = t0; t <= t1; t++)
         {
-            s += column[baseIndex + t];
+            s += series.Values[t - series.Start];
         }
 
         return s;
@@ -457,38 +457,7 @@ public sealed partial class EvidenceIndex
     /// <returns>The count.</returns>
     public int Count(PairCount count, int pair, int t0, int t1)
     {
-        if (PairArg(pair) < 0)
-        {
-            return 0;
-        }
-
-        t0 = Math.Max(t0, 0);
-        t1 = Math.Min(t1, Periods - 1);
-        if (t0 > t1)
-        {
-            return 0;
-        }
-
-        int[] data;
-        int baseIndex;
-        if (count == PairCount.Activity)
-        {
-            data = _activity;
-            baseIndex = pair * (Periods + 1);
-        }
-        else
-        {
-            var block = _groupBlock[(int)count][pair];
-            if (block < 0)
-            {
-                return 0;
-            }
-
-            data = _countData[(int)count];
-            baseIndex = block * (Periods + 1);
-        }
-
-        return data[baseIndex + t1 + 1] - data[baseIndex + t0];
+        return CountPrefix(count, PairArg(pair)).In(Math.Max(t0, 0), Math.Min(t1, Periods - 1));
     }
 
     /// <summary>The first period position in which a pair has a support item, or −1 when it has none.</summary>
@@ -956,32 +925,34 @@ public sealed partial class EvidenceIndex
     }
 
     /// <summary>A pair's per-period sums of one kind over the whole grid, or empty when it has none (all zero).</summary>
-    internal ReadOnlySpan<double> SumSeries(PairSum sum, int pair)
-    {
-        var block = Block(sum, pair);
-        return block < 0 ? default : Column(sum).AsSpan(block * Periods, Periods);
-    }
+    internal PairSeries SumSeries(PairSum sum, int pair) => Series(sum, pair);
 
-    /// <summary>A pair's running item counts of one kind (period t's count is [t + 1] − [t]), or empty when it has none.</summary>
-    internal ReadOnlySpan<int> CountPrefix(PairCount count, int pair)
+    /// <summary>A pair's running item counts of one kind over its active span, or empty when it has none.</summary>
+    internal PairCounts CountPrefix(PairCount count, int pair)
     {
         if (pair < 0)
         {
             return default;
         }
 
+        var (first, end) = (_pairCells[pair], _pairCells[pair + 1]);
         if (count == PairCount.Activity)
         {
-            return _activity.AsSpan(pair * (Periods + 1), Periods + 1);
+            return new PairCounts(_activity.AsSpan(first + pair, end - first + 1), _pairLo[pair]);
         }
 
-        var block = _groupBlock[(int)count][pair];
-        return block < 0 ? default : _countData[(int)count].AsSpan(block * (Periods + 1), Periods + 1);
+        var g = (int)count;
+        var block = _groupBlock[g][pair];
+        return block < 0 ? default : new PairCounts(_countData[g].AsSpan(_blockCells[g][block] + block, end - first + 1), _pairLo[pair]);
     }
 
-    /// <summary>A series' value in period t, 0 when the series is empty (the pair has no evidence of its kind).</summary>
+    /// <summary>An item count over periods a … b from a pair's running counts (<see cref="PairCounts.In"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static double ValueAt(ReadOnlySpan<double> series, int t) => series.IsEmpty ? 0 : series[t];
+    internal static int CountIn(PairCounts counts, int a, int b) => counts.In(a, b);
+
+    /// <summary>A pair's sum of one kind in period t (0 outside its active span, or when it has none of the kind).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double ValueAt(PairSeries series, int t) => series[t];
 
     /// <summary>An actor's capability position (−1 before any observation) and value by period.</summary>
     internal (ReadOnlyMemory<int> At, ReadOnlyMemory<double> Value) CapabilitySeries(int actor)
@@ -1009,7 +980,7 @@ public sealed partial class EvidenceIndex
     /// in period order) for the first <paramref name="into"/>.Length periods: a pair's cumulative support, built per
     /// dyad by the measure that reads it rather than kept for every pair.
     /// </summary>
-    internal static void Cumulate(ReadOnlySpan<double> series, Span<double> into)
+    internal static void Cumulate(PairSeries series, Span<double> into)
     {
         var running = 0.0;
         for (var q = 0; q < into.Length; q++)
@@ -1060,6 +1031,27 @@ public sealed partial class EvidenceIndex
     internal int LastAttainmentPeriod(int objective, int t) => Objectives.Last[(objective * Periods) + t];
 
     private int Block(PairSum sum, int pair) => pair < 0 ? -1 : _groupBlock[(int)GroupOf(sum)][pair];
+
+    /// <summary>
+    /// A pair's sums of one kind: over its active span, or over the whole grid for the red-line sums (a part built on
+    /// first use, block by block); empty when the pair is −1 or has none of the kind.
+    /// </summary>
+    private PairSeries Series(PairSum sum, int pair)
+    {
+        var block = Block(sum, pair);
+        if (block < 0)
+        {
+            return default;
+        }
+
+        if (sum is PairSum.RedLineWeight or PairSum.RedLineDefied)
+        {
+            return new PairSeries(Column(sum).AsSpan(block * Periods, Periods), 0);
+        }
+
+        var cells = _blockCells[(int)GroupOf(sum)];
+        return new PairSeries(_sumData[(int)sum].AsSpan(cells[block], cells[block + 1] - cells[block]), _pairLo[pair]);
+    }
 
     private static Group GroupOf(PairSum sum) => sum switch
     {

@@ -95,6 +95,13 @@ internal static class Windows
     }
 
     /// <summary>
+    /// As <see cref="Sums(ReadOnlySpan{double}, int, int, Span{double})"/> for a pair's series stored over its active
+    /// span: the stored values are the series of periods Start … Start + length − 1, zero elsewhere, so the windows are
+    /// those of the stored values shifted by Start (the same terms in the same order, the same zeros around them).
+    /// </summary>
+    public static void Sums(PairSeries x, int w, int t0, Span<double> dest) => Sums(x.Values, w, t0 - x.Start, dest);
+
+    /// <summary>
     /// dest[i] = Σ (x[τ] − mean[i])² for τ = max(t0 + i − w + 1, from) … t0 + i, in order: the sum of squared
     /// deviations over the part of each trailing window from period <paramref name="from"/> on.
     /// </summary>
@@ -164,6 +171,14 @@ internal static class Windows
             ArrayPool<double>.Shared.Return(output);
         }
     }
+
+    /// <summary>
+    /// As <see cref="SquaredDeviations(ReadOnlySpan{double}, int, int, int, ReadOnlySpan{double}, Span{double})"/> for a
+    /// pair's series stored over its active span (zero elsewhere): every period shifted by Start, the bound
+    /// <paramref name="from"/> included.
+    /// </summary>
+    public static void SquaredDeviations(PairSeries x, int w, int t0, int from, ReadOnlySpan<double> mean, Span<double> dest) =>
+        SquaredDeviations(x.Values, w, t0 - x.Start, from - x.Start, mean, dest);
 
     /// <summary>(0, 1, 2, …) across the lanes.</summary>
     internal static Vector<double> Iota()

@@ -33,9 +33,9 @@ internal static class DyadTies
 
     /// <summary>
     /// A pair's running count of support items (empty without any): the pair carries a tie in the window a … t exactly
-    /// when <see cref="EvidenceIndex.CountIn"/>(prefix, a, t) &gt; 0.
+    /// when <see cref="PairCounts.In"/>(a, t) &gt; 0.
     /// </summary>
-    public static ReadOnlySpan<int> TiePrefix(EvidenceIndex index, int pair) => index.CountPrefix(PairCount.Support, pair);
+    public static PairCounts TiePrefix(EvidenceIndex index, int pair) => index.CountPrefix(PairCount.Support, pair);
 
     /// <summary>Whether a coercion tie runs along a pair (or −1) in the window: a coercive item touches it, whatever its weight.</summary>
     public static bool Coerces(EvidenceIndex index, int pair, int t0, int t1) => index.Count(PairCount.Coercion, pair, t0, t1) > 0;

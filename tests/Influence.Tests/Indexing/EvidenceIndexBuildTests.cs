@@ -116,8 +116,8 @@ public class DemandPartsTests
             var (weight, met) = (new double[(end - first) * t], new double[(end - first) * t]);
             red.AsSpan().Fill(double.NaN);
             index.PairDemands(pair, weight, met, red, defied, slotOf);
-            Bits(red).Should().Equal(Bits(index.SumSeries(PairSum.RedLineWeight, pair), t), "the red-line weight of pair {0}", pair);
-            Bits(defied).Should().Equal(Bits(index.SumSeries(PairSum.RedLineDefied, pair), t), "the red-line defiance of pair {0}", pair);
+            Bits(red).Should().Equal(Bits(index.SumSeries(PairSum.RedLineWeight, pair).Values, t), "the red-line weight of pair {0}", pair);
+            Bits(defied).Should().Equal(Bits(index.SumSeries(PairSum.RedLineDefied, pair).Values, t), "the red-line defiance of pair {0}", pair);
             for (var slot = first; slot < end; slot++)
             {
                 Bits(weight.AsSpan((slot - first) * t, t)).Should().Equal(Bits(index.IssueWeightSeries(slot), t), "issue slot {0} of pair {1}", slot, pair);

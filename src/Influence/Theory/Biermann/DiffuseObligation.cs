@@ -116,9 +116,9 @@ public sealed class DiffuseObligation : Measure
     /// <summary>
     /// cv / (1 + cv) over the totals of the steps of <paramref name="step"/> periods ending at b, b − step, … down to
     /// the one holding a (earliest first), or null with fewer than two steps or no input. Each total is the in-order
-    /// sum of its periods (those before period 0 are zeros), as <see cref="Windows.Sums"/> gives it.
+    /// sum of its periods (those before period 0 are zeros), as <see cref="Windows.Sums(ReadOnlySpan{double}, int, int, Span{double})"/> gives it.
     /// </summary>
-    internal static double? SteppedVariability(ReadOnlySpan<double> support, int step, int a, int b)
+    internal static double? SteppedVariability(PairSeries support, int step, int a, int b)
     {
         var n = Windows.StepCount(a, b, step);
         if (n < 2)
@@ -174,7 +174,7 @@ public sealed class DiffuseObligation : Measure
     /// values are taken at 2^600 (exact, and cv does not depend on the scale), so that the deviations do not
     /// underflow to zero and a mean that underflows does not divide by zero.
     /// </summary>
-    private static double TinyVariability(ReadOnlySpan<double> support, int a, int b)
+    private static double TinyVariability(PairSeries support, int a, int b)
     {
         const int Up = 600;
         var n = b - a + 1;

@@ -77,7 +77,7 @@ public sealed class ReverseLeverage : Measure
     /// <inheritdoc />
     /// <remarks>
     /// The paths of every window at once: for each third party the client supports (in the order
-    /// <see cref="Evaluate"/> meets them), the window sums of its two legs (<see cref="Windows.Sums"/>, the same bits
+    /// <see cref="Evaluate"/> meets them), the window sums of its two legs (<see cref="Windows.Sums(ReadOnlySpan{double}, int, int, Span{double})"/>, the same bits
     /// as each window's sum), then each window adds the path's strength as <see cref="Evaluate"/> does.
     /// </remarks>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
