@@ -96,9 +96,10 @@ public enum PairCount
 /// share between threads.
 /// </para>
 /// <para>
-/// Layout (see <see href="https://github.com/influence-research/influence/blob/main/docs/performance.md">docs/performance.md</see>): a pair's per-period sums of one evidence kind form one block of
-/// <see cref="Periods"/> values, stored only when the pair has evidence of that kind (a third party that only sends
-/// support costs one support block, not eleven); item counts are stored as running totals, so a count over any window
+/// Layout (see <see href="https://github.com/influence-research/influence/blob/main/docs/performance.md">docs/performance.md</see>): a pair's per-period sums of one evidence kind form one block,
+/// stored only when the pair has evidence of that kind (a third party that only sends support costs one support
+/// block, not eleven) and only over the pair's active span, from the first to the last period any of its items
+/// touches (every sum and count is 0 outside it); item counts are stored as running totals, so a count over any window
 /// is one subtraction. The build runs in linear passes over the evidence columns, split over threads by rows and
 /// then by pairs (<see cref="ScoringOptions.MaxDegreeOfParallelism"/>).
 /// </para>
@@ -924,7 +925,7 @@ public sealed partial class EvidenceIndex
         return span ? (double)overlap / yearDays[t] : (double)overlap / (last - first + 1);
     }
 
-    /// <summary>A pair's per-period sums of one kind over the whole grid, or empty when it has none (all zero).</summary>
+    /// <summary>A pair's per-period sums of one kind over its active span (0 outside it), or empty when it has none (all zero).</summary>
     internal PairSeries SumSeries(PairSum sum, int pair) => Series(sum, pair);
 
     /// <summary>A pair's running item counts of one kind over its active span, or empty when it has none.</summary>

@@ -196,6 +196,48 @@ public class EvidenceIndexTests
     }
 
     [Fact]
+    public void APairsSumsAndCounts_AreStoredOverItsActiveSpan_AndReadZeroOutsideIt()
+    {
+        // Support in 2003 and a coercive act spanning 2005–2006 on a 2000–2009 grid: the pair's blocks hold 2003–2006
+        // only (positions 3–6), and every read outside them is 0, whatever the window.
+        var c = TestCases.Builder()
+            .Add(TestCases.Support("s", TestCases.Year(2003), "P", "C", 0.5))
+            .Add(TestCases.Coercion("k", TestCases.Years(2005, 2006), "P", "C", 0.8))
+            .Build();
+        var index = Index(c, Period.FromYear(2000), Period.FromYear(2009));
+        var pair = index.PairOf(0, 1);
+
+        var support = index.SumSeries(PairSum.Support, pair);
+        support.Start.Should().Be(3);
+        support.Values.Length.Should().Be(4, "the span runs from the first period any item touches to the last");
+        var read = new double[14];
+        for (var t = -2; t < 12; t++)
+        {
+            read[t + 2] = support[t];
+        }
+
+        read.Should().Equal(0, 0, 0, 0, 0, 0.5, 0, 0, 0, 0, 0, 0, 0, 0);
+        Enumerable.Range(0, 10).Select(t => index.At(PairSum.Coercion, pair, t)).Should().Equal(0, 0, 0, 0, 0, 0.8, 0.8, 0, 0, 0);
+        index.Sum(PairSum.Coercion, pair, -5, 20).Should().Be(1.6);
+        index.Sum(PairSum.Coercion, pair, 6, 9).Should().Be(0.8);
+        index.Sum(PairSum.Support, pair, 0, 2).Should().Be(0);
+        index.Count(PairCount.Coercion, pair, 0, 9).Should().Be(2, "one item counted in each of its two periods");
+        index.Count(PairCount.Coercion, pair, 6, 9).Should().Be(1);
+        index.Count(PairCount.Activity, pair, 0, 4).Should().Be(1);
+        index.Count(PairCount.Activity, pair, 7, 9).Should().Be(0);
+        index.CountPrefix(PairCount.Support, pair).In(-3, 2).Should().Be(0);
+        index.CountPrefix(PairCount.Support, pair).In(3, 30).Should().Be(1);
+        index.FirstSupportPeriod(pair).Should().Be(3, "a position in the grid, not in the span");
+        index.HasSupport(pair, 0, 2).Should().BeFalse();
+        index.HasSupport(pair, 2, 3).Should().BeTrue();
+        index.CumulativeSupport(pair, 9).Should().Be(0.5);
+
+        var dest = new double[10];
+        Windows.Sums(index.SumSeries(PairSum.Coercion, pair), 2, 0, dest);
+        dest.Should().Equal(0, 0, 0, 0, 0, 0.8, 1.6, 0.8, 0, 0);
+    }
+
+    [Fact]
     public void CumulativeSupportAndFirstSupport_FollowThePeriods()
     {
         // 0.5 in 2001 and 0.25 in 2003 on a 2000–2004 grid: first support at position 1; running sums 0, .5, .5, .75, .75.
