@@ -43,15 +43,15 @@ public sealed partial class EvidenceIndex
         private int _day1;
         private int[]? _dayPeriod;
 
-        /// <summary>The confidence weights and the compliance credit of each response, read by <see cref="PairDemands"/>.</summary>
-        private (double[] Confidence, double[] Credit) DemandWeights { get; }
+        /// <summary>The confidence weight of each confidence level and the compliance credit of each response.</summary>
+        private (double[] Confidence, double[] Credit) ItemWeights { get; }
 
         public Builder(Case @case, PeriodGrid grid, ScoringOptions options)
         {
             _case = @case;
             _grid = grid;
             _options = options;
-            DemandWeights = (ConfidenceWeights(), [.. Enumerable.Range(0, 4).Select(i => options.Compliance.Credit((DemandResponse)i))]);
+            ItemWeights = (ConfidenceWeights(), [.. Enumerable.Range(0, 4).Select(i => options.Compliance.Credit((DemandResponse)i))]);
             _c = @case.Evidence.Columns;
             _t = grid.Count;
             _threads = options.MaxDegreeOfParallelism;
@@ -416,7 +416,7 @@ public sealed partial class EvidenceIndex
             PairItemStart[pairs] = (int)total;
             PairItems = GC.AllocateUninitializedArray<int>((int)total);
             var entries = GC.AllocateUninitializedArray<Entry>((int)total);
-            var confidence = ConfidenceWeights();
+            var confidence = ItemWeights.Confidence;
             ForEach(chunks.Length, i => ScatterChunk(chunks[i], entries, confidence));
             foreach (var chunk in chunks)
             {
@@ -476,7 +476,7 @@ public sealed partial class EvidenceIndex
             return w;
         }
 
-        /// <summary>Pass 3: each pair's per-period sums, counts, issues and cumulative support, one pair per thread.</summary>
+        /// <summary>Pass 3: each pair's per-period sums, counts, issues and first support period, one pair per thread.</summary>
         private void AggregatePairs(Entry[] entries, byte[] masks, Action<string> lap)
         {
             var pairs = PairFrom.Length;
@@ -510,7 +510,7 @@ public sealed partial class EvidenceIndex
             SumData = new double[sumKinds.Length][];
             foreach (var k in sumKinds)
             {
-                // The red-line sums are built on demand (BuildDemands).
+                // The red-line sums are built per pair when read (EvidenceIndex.PairDemands).
                 SumData[(int)k] = k is PairSum.RedLineWeight or PairSum.RedLineDefied ? [] : GC.AllocateUninitializedArray<double>(BlockCells[(int)GroupOf(k)][^1]);
             }
 
@@ -527,11 +527,7 @@ public sealed partial class EvidenceIndex
             PairGroupStart = new int[(pairs * Groups) + 1];
             PairGroupStart[pairs * Groups] = PairItemStart[pairs];
             var pairIssues = new int[pairs][];
-            var credit = new double[4];
-            for (var i = 0; i < credit.Length; i++)
-            {
-                credit[i] = _options.Compliance.Credit((DemandResponse)i);
-            }
+            var credit = ItemWeights.Credit;
 
             var formality = new double[4];
             for (var i = 0; i < formality.Length; i++)
@@ -863,47 +859,6 @@ public sealed partial class EvidenceIndex
                 : first == last ? 1.0 : ShareOf(days, years, firstDay, lastDay, false, q);
 
         /// <summary>
-        /// Demands by issue (weight and met weight per issue slot) and the red-line sums of each demand block, for every
-        /// pair: built on first use by the accessors that read any pair (<see cref="EvidenceIndex.IssueSums"/>,
-        /// <see cref="EvidenceIndex.Sum"/> of the red-line sums). The measures read their dyad's pair only, through
-        /// <see cref="PairDemands"/>, which gives the same values.
-        /// </summary>
-        public DemandParts BuildDemands(int threads)
-        {
-            var t = _t;
-            var pairs = PairFrom.Length;
-            var blocks = BlockCells[(int)Group.Demand].Length - 1;
-            // Every slot and block belongs to one pair with demands and is cleared by PairDemands, first touched by a write.
-            var d = new DemandParts(
-                GC.AllocateUninitializedArray<double>(checked(IssueSlotStart[pairs] * t)),
-                GC.AllocateUninitializedArray<double>(checked(IssueSlotStart[pairs] * t)),
-                GC.AllocateUninitializedArray<double>(checked(blocks * t)),
-                GC.AllocateUninitializedArray<double>(checked(blocks * t)));
-            var ranges = PairRanges();
-            ForEach(ranges.Length - 1, threads, part =>
-            {
-                var slotOf = new int[_case.Issues.Length];
-                for (var p = ranges[part]; p < ranges[part + 1]; p++)
-                {
-                    var block = GroupBlock[(int)Group.Demand][p];
-                    if (block >= 0)
-                    {
-                        var (first, end) = (IssueSlotStart[p], IssueSlotStart[p + 1]);
-                        PairDemands(
-                            p,
-                            d.IssueWeight.AsSpan(first * t, (end - first) * t),
-                            d.IssueMet.AsSpan(first * t, (end - first) * t),
-                            d.RedLineWeight.AsSpan(block * t, t),
-                            d.RedLineDefied.AsSpan(block * t, t),
-                            slotOf);
-                    }
-                }
-            });
-
-            return d;
-        }
-
-        /// <summary>
         /// One pair's demand sums: weight and met weight of each of its issue slots (slot after slot, in
         /// <paramref name="issueWeight"/> and <paramref name="issueMet"/>, <see cref="IssueSlotStart"/> order) and its
         /// red-line weight and defied weight, period by period, cleared first. The pair's demand items are read in
@@ -926,7 +881,7 @@ public sealed partial class EvidenceIndex
             redWeight.Clear();
             redDefied.Clear();
             var cells = new DemandCells(issueWeight, issueMet, redWeight, redDefied, _t);
-            var (confidence, credit) = DemandWeights;
+            var (confidence, credit) = ItemWeights;
             var salience = _options.Compliance.RedLineSalience;
             var demands = (p * Groups) + (int)Group.Demand;
             for (var k = PairGroupStart[demands]; k < PairGroupStart[demands + 1]; k++)
@@ -1067,7 +1022,7 @@ public sealed partial class EvidenceIndex
             var counts = GC.AllocateUninitializedArray<int>(checked(actors * (_t + 1)));
             Array.Clear(sums);
             Array.Clear(counts);
-            var confidence = ConfidenceWeights();
+            var confidence = ItemWeights.Confidence;
             var parts = Math.Max(1, Math.Min(threads, actors));
             ForEach(parts, threads, part => SupportReceivedBy(actors * part / parts, actors * (part + 1) / parts, confidence, sums, counts));
             for (var a = 0; a < actors; a++)

@@ -143,7 +143,7 @@ public sealed partial class EvidenceIndex
     private ReceivedParts? _received;
     private ObjectiveParts? _objectives;
     private CapabilityParts? _capabilities;
-    private DemandParts? _demands;
+    private System.Collections.Concurrent.ConcurrentDictionary<int, PairDemandSums>? _pairDemands;
     private System.Collections.Concurrent.ConcurrentDictionary<(Type Kind, int W, int T0, int T1), object>? _memos;
     private ChildLists? _children;
     private System.Collections.ObjectModel.ReadOnlyCollection<int>[]? _ancestorViews;
@@ -199,10 +199,8 @@ public sealed partial class EvidenceIndex
         Capabilities = 4,
 
 
-        /// <summary>Demands by issue and red-line demands (<see cref="IssueSums"/>, <see cref="PairSum.RedLineWeight"/>, <see cref="PairSum.RedLineDefied"/>).</summary>
-        Demands = 16,
 
-        All = Received | Objectives | Capabilities | Demands,
+        All = Received | Objectives | Capabilities,
     }
 
     private ReceivedParts Received => Volatile.Read(ref _received) ?? Make(ref _received, () => _builder.BuildReceived(1));
@@ -211,7 +209,6 @@ public sealed partial class EvidenceIndex
 
     private CapabilityParts Capabilities => Volatile.Read(ref _capabilities) ?? Make(ref _capabilities, _builder.BuildCapabilities);
 
-    private DemandParts Demands => Volatile.Read(ref _demands) ?? Make(ref _demands, () => _builder.BuildDemands(1));
 
     /// <summary>
     /// Builds the parts a set of measures reads before they are scored in parallel, on every thread the options
@@ -226,12 +223,6 @@ public sealed partial class EvidenceIndex
         {
             Make(ref _received, () => _builder.BuildReceived(threads));
             trace.Lap("support received");
-        }
-
-        if ((parts & Parts.Demands) != 0 && Volatile.Read(ref _demands) is null)
-        {
-            Make(ref _demands, () => _builder.BuildDemands(threads));
-            trace.Lap("demands by issue");
         }
 
         if ((parts & Parts.Objectives) != 0)
@@ -701,19 +692,21 @@ public sealed partial class EvidenceIndex
 
         t0 = Math.Max(t0, 0);
         t1 = Math.Min(t1, Periods - 1);
-        for (var s = _issueSlotStart[pair]; s < _issueSlotStart[pair + 1]; s++)
+        var first = _issueSlotStart[pair];
+        for (var s = first; s < _issueSlotStart[pair + 1]; s++)
         {
             if (_issueSlotIssue[s] != issue)
             {
                 continue;
             }
 
-            var demands = Demands;
+            var demands = DemandsOf(pair);
+            var at = (s - first) * Periods;
             double w = 0, m = 0;
             for (var t = t0; t <= t1; t++)
             {
-                w += demands.IssueWeight[(s * Periods) + t];
-                m += demands.IssueMet[(s * Periods) + t];
+                w += demands.IssueWeight[at + t];
+                m += demands.IssueMet[at + t];
             }
 
             return (w, m);
@@ -996,14 +989,10 @@ public sealed partial class EvidenceIndex
 
     internal int IssueOfSlot(int slot) => _issueSlotIssue[slot];
 
-    internal ReadOnlySpan<double> IssueWeightSeries(int slot) => Demands.IssueWeight.AsSpan(slot * Periods, Periods);
-
-    internal ReadOnlySpan<double> IssueMetSeries(int slot) => Demands.IssueMet.AsSpan(slot * Periods, Periods);
 
     /// <summary>
-    /// One pair's demand sums over the whole grid, the same values as <see cref="IssueWeightSeries"/>,
-    /// <see cref="IssueMetSeries"/> and the red-line <see cref="SumSeries"/> but built for that pair alone, into the
-    /// caller's buffers: each of its issue slots' weight and met weight (slot after slot, <see cref="Periods"/> values
+    /// One pair's demand sums over the whole grid (the sums <see cref="IssueSums"/> and the red-line sums of
+    /// <see cref="Sum"/> add), into the caller's buffers: each of its issue slots' weight and met weight (slot after slot, <see cref="Periods"/> values
     /// each, in <see cref="IssueSlots"/> order) and its red-line weight and defied weight. The measures read demands
     /// this way, per dyad, so that scoring keeps no demand sums for pairs no dyad reads. <c>slotOf</c> is work space
     /// of at least one entry per issue of the case.
@@ -1021,12 +1010,20 @@ public sealed partial class EvidenceIndex
     }
 
     /// <summary>The per-period values of one sum, block after block (the red-line sums are built on first use).</summary>
-    private double[] Column(PairSum sum) => sum switch
-    {
-        PairSum.RedLineWeight => Demands.RedLineWeight,
-        PairSum.RedLineDefied => Demands.RedLineDefied,
-        _ => _sumData[(int)sum],
-    };
+    /// <summary>
+    /// A pair's demand sums for the public accessors (<see cref="IssueSums"/>, the red-line sums), built on the pair's
+    /// first read and kept: only the pairs read cost memory. The scorer does not use them; its measures build their
+    /// dyad's sums per thread (<see cref="PairDemands"/> through the dyad memo).
+    /// </summary>
+    private PairDemandSums DemandsOf(int pair) =>
+        LazyInitializer.EnsureInitialized(ref _pairDemands).GetOrAdd(pair, static (p, index) =>
+        {
+            var t = index.Periods;
+            var (first, end) = index.IssueSlots(p);
+            var sums = new PairDemandSums(new double[(end - first) * t], new double[(end - first) * t], new double[t], new double[t]);
+            index.PairDemands(p, sums.IssueWeight, sums.IssueMet, sums.RedLineWeight, sums.RedLineDefied, new int[index.Case.Issues.Length]);
+            return sums;
+        }, this);
 
     /// <summary>The latest period position τ ≤ t in which an objective was observed (attainment weight &gt; 0), or −1.</summary>
     internal int LastAttainmentPeriod(int objective, int t) => Objectives.Last[(objective * Periods) + t];
@@ -1047,7 +1044,8 @@ public sealed partial class EvidenceIndex
 
         if (sum is PairSum.RedLineWeight or PairSum.RedLineDefied)
         {
-            return new PairSeries(Column(sum).AsSpan(block * Periods, Periods), 0);
+            var demands = DemandsOf(pair);
+            return new PairSeries(sum == PairSum.RedLineWeight ? demands.RedLineWeight : demands.RedLineDefied, 0);
         }
 
         var cells = _blockCells[(int)GroupOf(sum)];
@@ -1113,6 +1111,6 @@ public sealed partial class EvidenceIndex
     /// <summary>Actors' capability observations, and the latest one and its value by period.</summary>
     private sealed record CapabilityParts(int[] Start, int[] Rows, int[] At, double[] Value);
 
-    /// <summary>Demand weight and met weight per issue slot and period, and the red-line sums per demand block.</summary>
-    private sealed record DemandParts(double[] IssueWeight, double[] IssueMet, double[] RedLineWeight, double[] RedLineDefied);
+    /// <summary>One pair's demand weight and met weight per issue slot and period (slot after slot), and its red-line sums.</summary>
+    private sealed record PairDemandSums(double[] IssueWeight, double[] IssueMet, double[] RedLineWeight, double[] RedLineDefied);
 }

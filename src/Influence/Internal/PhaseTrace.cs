@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace Influence.Internal;
 
 /// <summary>
-/// Wall-clock and process CPU time of successive phases, and the managed heap's size at the end of each (live and not yet
-/// collected objects alike), written to standard error when the environment variable
+/// Wall-clock and process CPU time of successive phases, the bytes allocated during each (by every thread), the
+/// managed heap's size at the end of each (live and not yet collected objects alike) and the process's count of
+/// gen-0 collections so far, written to standard error when the environment variable
 /// INFLUENCE_TRACE is set (read once per process); otherwise it does nothing. A diagnostic for whoever tunes the
 /// engine (<see href="https://github.com/influence-research/influence/blob/main/docs/performance.md">docs/performance.md</see>, "Profiling"), not an API.
 /// </summary>

@@ -91,21 +91,65 @@ public class PairItemOrderTests
 }
 
 /// <summary>
-/// The demand sums the measures build for one dyad's pair (<c>EvidenceIndex.PairDemands</c>) equal, bit for bit, the
-/// demand parts the public accessors build for every pair, on any number of threads.
+/// The demand sums by issue and of red lines that the measures build for one dyad's pair (<c>EvidenceIndex.PairDemands</c>),
+/// checked against sums worked out by hand and against a plain sum over the pair's demand items; the public accessors
+/// (<c>IssueSums</c>, the red-line <c>Sum</c>) read the same sums.
 /// </summary>
 public class DemandPartsTests
 {
+    [Fact]
+    public void PairDemands_AddEachIssuesDemandsAndTheRedLines_ByHand_IntoBuffersReused()
+    {
+        // Yearly 2000–2003, red-line salience 0.8, credit complied 1, partial ½: issue i1 has 0.9 complied (2001, a
+        // red line) and 0.5 partial (2002); issue i2 has 0.4 defied (2001) and 0.95 defied (2003, a red line).
+        var c = TestCases.Builder()
+            .AddIssue(new Issue("i1", "Issue 1"))
+            .AddIssue(new Issue("i2", "Issue 2"))
+            .Add(TestCases.Demand("d1", TestCases.Year(2001), "i1", 0.9, DemandResponse.Complied))
+            .Add(TestCases.Demand("d2", TestCases.Year(2001), "i2", 0.4, DemandResponse.Defied))
+            .Add(TestCases.Demand("d3", TestCases.Year(2002), "i1", 0.5, DemandResponse.Partial))
+            .Add(TestCases.Demand("d4", TestCases.Year(2003), "i2", 0.95, DemandResponse.Defied))
+            .Add(TestCases.Support("s", TestCases.Year(2002), "C", "P", 1))
+            .Build();
+        var index = EvidenceIndex.Build(c, new PeriodGrid(Period.FromYear(2000), Period.FromYear(2003)), ScoringOptions.Default);
+        var (weight, met, red, defied) = (new double[8], new double[8], new double[4], new double[4]);
+        var slotOf = new int[2];
+
+        Fill(weight, met, red, defied);
+        index.PairDemands(index.PairOf(0, 1), weight, met, red, defied, slotOf);
+        weight.Should().Equal(0, 0.9, 0.5, 0, /* i2 */ 0, 0.4, 0, 0.95);
+        met.Should().Equal(0, 0.9, 0.25, 0, /* i2 */ 0, 0, 0, 0);
+        red.Should().Equal(0, 0.9, 0, 0.95);
+        defied.Should().Equal(0, 0, 0, 0.95);
+        index.IssueSums(index.PairOf(0, 1), 1, 0, 3).Should().Be((0.4 + 0.95, 0.0));
+        index.Sum(PairSum.RedLineDefied, index.PairOf(0, 1), 0, 3).Should().Be(0.95);
+
+        // The same buffers for a pair without demands (C → P gave support only): the red lines are cleared too.
+        Fill(weight, met, red, defied);
+        index.PairDemands(index.PairOf(1, 0), [], [], red, defied, slotOf);
+        red.Should().Equal(0, 0, 0, 0);
+        defied.Should().Equal(0, 0, 0, 0);
+        var (firstSlot, endSlot) = index.IssueSlots(index.PairOf(1, 0));
+        endSlot.Should().Be(firstSlot, "the pair has no issue slots");
+
+        static void Fill(params double[][] buffers)
+        {
+            foreach (var b in buffers)
+            {
+                b.AsSpan().Fill(double.NaN);
+            }
+        }
+    }
+
     [Theory]
     [InlineData(3, 1)]
     [InlineData(3, 4)]
-    public void DemandsBuiltForOnePair_EqualThePartsBuiltForEveryPair_BitForBit(long seed, int threads)
+    public void PairDemands_EqualAPlainSumOverThePairsDemandItems(long seed, int threads)
     {
         var c = Influence.Generation.UniverseGenerator.Generate(new Influence.Generation.UniverseOptions { Seed = seed, Actors = 40, Periods = 24, Evidence = 60_000 });
         var (from, to) = Scorer.ResolveRange(c);
-        var grid = new PeriodGrid(from, to);
-        var index = EvidenceIndex.Build(c, grid, ScoringOptions.Default with { MaxDegreeOfParallelism = threads });
-        index.Prepare(EvidenceIndex.Parts.Demands);
+        var options = ScoringOptions.Default with { MaxDegreeOfParallelism = threads };
+        var index = EvidenceIndex.Build(c, new PeriodGrid(from, to), options);
         var t = index.Periods;
         var slotOf = new int[c.Issues.Length];
         var (red, defied) = (new double[t], new double[t]);
@@ -113,54 +157,42 @@ public class DemandPartsTests
         for (var pair = 0; pair < index.PairCountTotal; pair++)
         {
             var (first, end) = index.IssueSlots(pair);
+            var slots = index.IssuesOf(pair).ToArray();
             var (weight, met) = (new double[(end - first) * t], new double[(end - first) * t]);
             red.AsSpan().Fill(double.NaN);
+            defied.AsSpan().Fill(double.NaN);
             index.PairDemands(pair, weight, met, red, defied, slotOf);
-            Bits(red).Should().Equal(Bits(index.SumSeries(PairSum.RedLineWeight, pair).Values, t), "the red-line weight of pair {0}", pair);
-            Bits(defied).Should().Equal(Bits(index.SumSeries(PairSum.RedLineDefied, pair).Values, t), "the red-line defiance of pair {0}", pair);
-            for (var slot = first; slot < end; slot++)
+            for (var q = 0; q < t; q++)
             {
-                Bits(weight.AsSpan((slot - first) * t, t)).Should().Equal(Bits(index.IssueWeightSeries(slot), t), "issue slot {0} of pair {1}", slot, pair);
-                Bits(met.AsSpan((slot - first) * t, t)).Should().Equal(Bits(index.IssueMetSeries(slot), t), "issue slot {0} of pair {1}", slot, pair);
-                compared += weight.AsSpan((slot - first) * t, t).ContainsAnyExcept(0.0) ? 1 : 0;
+                double redWeight = 0, redDefied = 0;
+                var byIssue = new (double Weight, double Met)[slots.Length];
+                foreach (var row in index.Items(pair, EvidenceKind.Demand, q, q))
+                {
+                    var d = (DemandEvidence)c.Evidence[row];
+                    var s = index.Weight(row) * index.Share(row, q);
+                    var k = Array.IndexOf(slots, c.Issues.IndexOf(c.Issues.Single(i => i.Id == d.Issue)));
+                    byIssue[k].Weight += s;
+                    byIssue[k].Met += s * options.Compliance.Credit(d.Response);
+                    if (d.Salience >= options.Compliance.RedLineSalience)
+                    {
+                        redWeight += s;
+                        redDefied += d.Response is DemandResponse.Defied or DemandResponse.Ignored ? s : 0;
+                    }
+                }
+
+                red[q].Should().BeApproximately(redWeight, 1e-12, "the red-line weight of pair {0} in period {1}", pair, q);
+                defied[q].Should().BeApproximately(redDefied, 1e-12, "the red-line defiance of pair {0} in period {1}", pair, q);
+                for (var k = 0; k < slots.Length; k++)
+                {
+                    weight[(k * t) + q].Should().BeApproximately(byIssue[k].Weight, 1e-12, "issue {0} of pair {1} in period {2}", slots[k], pair, q);
+                    met[(k * t) + q].Should().BeApproximately(byIssue[k].Met, 1e-12, "issue {0} of pair {1} in period {2}", slots[k], pair, q);
+                    index.IssueSums(pair, slots[k], q, q).Should().Be((weight[(k * t) + q], met[(k * t) + q]), "the accessor reads the same sums");
+                    compared += byIssue[k].Weight > 0 ? 1 : 0;
+                }
             }
         }
 
         compared.Should().BeGreaterThan(100, "the universe has demands on issues in the grid");
-    }
-
-    [Fact]
-    public void DemandSums_OverTwoCenturiesOfMonths_AddUpOverEachDemandsYear()
-    {
-        // One demand every ten years over two centuries of months: many periods, few items.
-        var b = TestCases.Builder().AddIssue(new Issue("i1", "Issue 1"));
-        for (var year = 1810; year < 2010; year += 10)
-        {
-            b.Add(TestCases.Demand($"d{year}", TestCases.Year(year), "i1", 0.5, DemandResponse.Complied));
-        }
-
-        var c = b.Build();
-        var grid = new PeriodGrid(Period.FromMonth(1810, 1), Period.FromMonth(2009, 12));
-        var index = EvidenceIndex.Build(c, grid, ScoringOptions.Default);
-        var pair = index.PairOf(0, 1);
-
-        index.IssueSums(pair, index.IssuesOf(pair).Single(), 0, grid.Count - 1).Weight.Should().BeApproximately(20 * 0.5, 1e-12, "twenty demands of salience 0.5, each spread over its year");
-        var (weight, met) = (new double[grid.Count], new double[grid.Count]);
-        index.PairDemands(pair, weight, met, new double[grid.Count], new double[grid.Count], new int[1]);
-        weight.Sum().Should().BeApproximately(20 * 0.5, 1e-12);
-        met.Sum().Should().BeApproximately(20 * 0.5, 1e-12, "every demand was complied with");
-    }
-
-    private static long[] Bits(ReadOnlySpan<double> values, int length = -1)
-    {
-        // An empty series (a pair without demands) reads as zeros.
-        var bits = new long[length < 0 ? values.Length : length];
-        for (var i = 0; i < bits.Length; i++)
-        {
-            bits[i] = BitConverter.DoubleToInt64Bits(values.IsEmpty ? 0 : values[i]);
-        }
-
-        return bits;
     }
 }
 

@@ -85,11 +85,13 @@ public sealed class InputEfficiency : Measure
         var n = 0;
         Span<double> xs = stackalloc double[length];
         Span<double> ys = stackalloc double[length];
+        Span<double> cumulative = b < 512 ? stackalloc double[b + 1] : new double[b + 1];
+        EvidenceIndex.Cumulate(at.Index.SumSeries(PairSum.Support, at.PatronToClient), cumulative);
         for (var t = a; t <= b; t++)
         {
             if (!double.IsNaN(observed[t - a]))
             {
-                xs[n] = at.Index.CumulativeSupport(at.PatronToClient, t);
+                xs[n] = cumulative[t];
                 ys[n] = observed[t - a];
                 n++;
             }
