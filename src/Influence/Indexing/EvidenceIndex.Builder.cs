@@ -561,9 +561,10 @@ public sealed partial class EvidenceIndex
         }
 
         /// <summary>
-        /// Each pair's active span (<see cref="PairLo"/>, <see cref="PairCells"/>): the first and last period its
-        /// entries touch inside the grid, found with the same clipping the aggregation applies. A pair whose items all
-        /// lie outside the grid has an empty span.
+        /// Each pair's active span (<see cref="PairLo"/>, <see cref="PairCells"/>): from the period of its earliest
+        /// first day to the period of its latest last day, clipped to the grid; empty when that leaves no period. The
+        /// span covers every period any of its entries touches in the grid (it may also cover periods none touches,
+        /// between an item before the grid and one after it, which then hold zeros as the rest of the span does).
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void ActiveSpans(Entry[] entries, int[] ranges)
@@ -576,21 +577,18 @@ public sealed partial class EvidenceIndex
             {
                 for (var p = ranges[r]; p < ranges[r + 1]; p++)
                 {
-                    int lo = t, hi = -1;
+                    int firstDay = int.MaxValue, lastDay = int.MinValue;
                     for (var k = PairItemStart[p]; k < PairItemStart[p + 1]; k++)
                     {
                         ref readonly var e = ref entries[k];
-                        var t0 = Math.Max(PeriodOfDay(e.First), 0);
-                        var t1 = Math.Min(PeriodOfDay(LastDay(e, k)), t - 1);
-                        if (t0 <= t1)
-                        {
-                            lo = Math.Min(lo, t0);
-                            hi = Math.Max(hi, t1);
-                        }
+                        firstDay = Math.Min(firstDay, e.First);
+                        lastDay = Math.Max(lastDay, e.Days != Entry.LongItem ? e.First + e.Days : _c.LastDay[PairItems[k]]);
                     }
 
-                    PairLo[p] = hi < 0 ? 0 : lo;
-                    length[p] = hi < 0 ? 0 : hi - lo + 1;
+                    var lo = PairItemStart[p] == PairItemStart[p + 1] ? t : Math.Max(PeriodOfDay(firstDay), 0);
+                    var hi = PairItemStart[p] == PairItemStart[p + 1] ? -1 : Math.Min(PeriodOfDay(lastDay), t - 1);
+                    PairLo[p] = lo <= hi ? lo : 0;
+                    length[p] = lo <= hi ? hi - lo + 1 : 0;
                 }
             });
 

@@ -198,8 +198,6 @@ public sealed partial class EvidenceIndex
         /// <summary>Capabilities (<see cref="TryCapability"/>, <see cref="CapabilityItems"/>).</summary>
         Capabilities = 4,
 
-
-
         All = Received | Objectives | Capabilities,
     }
 

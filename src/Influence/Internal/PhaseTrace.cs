@@ -4,8 +4,8 @@ namespace Influence.Internal;
 
 /// <summary>
 /// Wall-clock and process CPU time of successive phases, the bytes allocated during each (by every thread), the
-/// managed heap's size at the end of each (live and not yet collected objects alike) and the process's count of
-/// gen-0 collections so far, written to standard error when the environment variable
+/// managed heap's size at the end of each (live and not yet collected objects alike) and the process's counts of
+/// gen-0/1/2 collections so far, written to standard error when the environment variable
 /// INFLUENCE_TRACE is set (read once per process); otherwise it does nothing. A diagnostic for whoever tunes the
 /// engine (<see href="https://github.com/influence-research/influence/blob/main/docs/performance.md">docs/performance.md</see>, "Profiling"), not an API.
 /// </summary>
@@ -41,7 +41,7 @@ internal sealed class PhaseTrace
 
         var now = Process.GetCurrentProcess().TotalProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
-        Console.Error.WriteLine($"  {_scope}, {what}: {_clock.Elapsed.TotalMilliseconds:F1} ms wall, {(now - _cpu).TotalMilliseconds:F1} ms CPU, allocated {(allocated - _allocated) / (1 << 20)} MB, managed heap {GC.GetTotalMemory(false) / (1 << 20)} MB, collections {GC.CollectionCount(0)}");
+        Console.Error.WriteLine($"  {_scope}, {what}: {_clock.Elapsed.TotalMilliseconds:F1} ms wall, {(now - _cpu).TotalMilliseconds:F1} ms CPU, allocated {(allocated - _allocated) / (1 << 20)} MB, managed heap {GC.GetTotalMemory(false) / (1 << 20)} MB, collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
         _cpu = now;
         _allocated = allocated;
         _clock.Restart();
