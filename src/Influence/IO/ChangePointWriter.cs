@@ -51,18 +51,7 @@ public static class ChangePointWriter
         TimeSeriesJson.Write(stream, Schema, scores, measure, dyad, (result.From, result.To, result.Points, result.Skipped), w =>
         {
             Search(w, result, partial);
-            if (without is null)
-            {
-                w.WriteNull("withoutPartialPeriod");
-            }
-            else
-            {
-                w.WriteStartObject("withoutPartialPeriod");
-                w.WriteNumber("points", without.Points);
-                w.WriteNumber("skipped", without.Skipped);
-                Search(w, without, partial);
-                w.WriteEndObject();
-            }
+            TimeSeriesJson.WithoutPartialPeriod(w, without, r => (r.Points, r.Skipped), r => Search(w, r, partial));
         });
     }
 

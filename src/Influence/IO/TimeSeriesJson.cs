@@ -50,4 +50,25 @@ internal static class TimeSeriesJson
     /// <summary>Writes a number, or null when there is none or it is not finite (never NaN or an infinity).</summary>
     public static void Number(Utf8JsonWriter w, string name, double? value) =>
         JsonValues.Number(w, name, value is { } v && double.IsFinite(v) ? v : null);
+
+    /// <summary>
+    /// The <c>withoutPartialPeriod</c> key: null when the range holds no partial period, otherwise an object with the
+    /// series' <c>points</c> and <c>skipped</c> and whatever <paramref name="body"/> writes of the result without it.
+    /// </summary>
+    public static void WithoutPartialPeriod<T>(Utf8JsonWriter w, T? without, Func<T, (int Points, int Skipped)> counts, Action<T> body)
+        where T : class
+    {
+        if (without is null)
+        {
+            w.WriteNull("withoutPartialPeriod");
+            return;
+        }
+
+        w.WriteStartObject("withoutPartialPeriod");
+        var (points, skipped) = counts(without);
+        w.WriteNumber("points", points);
+        w.WriteNumber("skipped", skipped);
+        body(without);
+        w.WriteEndObject();
+    }
 }

@@ -74,18 +74,7 @@ public static class TrendWriter
 
             w.WriteString("readPValue", window.SharesEvidence ? "mannKendall.corrected.pValue" : "mannKendall.pValue");
             Statistics(w, trend);
-            if (without is null)
-            {
-                w.WriteNull("withoutPartialPeriod");
-            }
-            else
-            {
-                w.WriteStartObject("withoutPartialPeriod");
-                w.WriteNumber("points", without.Points);
-                w.WriteNumber("skipped", without.Skipped);
-                Statistics(w, without);
-                w.WriteEndObject();
-            }
+            TimeSeriesJson.WithoutPartialPeriod(w, without, r => (r.Points, r.Skipped), r => Statistics(w, r));
         });
     }
 
