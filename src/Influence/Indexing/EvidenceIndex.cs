@@ -24,7 +24,10 @@ public enum PairSum
     /// <summary>Σ confidence × salience × share of demands defied or ignored.</summary>
     DemandDefied,
 
-    /// <summary>As <see cref="DemandWeight"/>, for red-line demands (salience ≥ the red-line salience).</summary>
+    /// <summary>
+    /// As <see cref="DemandWeight"/>, for red-line demands (salience ≥ the red-line salience). Built for a pair on its
+    /// first read, with its demand sums by issue, and kept with the index.
+    /// </summary>
     RedLineWeight,
 
     /// <summary>As <see cref="DemandDefied"/>, for red-line demands.</summary>
@@ -206,7 +209,6 @@ public sealed partial class EvidenceIndex
     private ObjectiveParts Objectives => Volatile.Read(ref _objectives) ?? Make(ref _objectives, _builder.BuildObjectives);
 
     private CapabilityParts Capabilities => Volatile.Read(ref _capabilities) ?? Make(ref _capabilities, _builder.BuildCapabilities);
-
 
     /// <summary>
     /// Builds the parts a set of measures reads before they are scored in parallel, on every thread the options
@@ -681,6 +683,8 @@ public sealed partial class EvidenceIndex
     /// <param name="t0">The first period position.</param>
     /// <param name="t1">The last period position.</param>
     /// <returns>(Σ confidence × salience × share, Σ … × credit).</returns>
+    /// <remarks>A pair's demand sums (by issue and of red lines) are built on its first read, over the whole grid, and
+    /// kept with the index.</remarks>
     public (double Weight, double Met) IssueSums(int pair, int issue, int t0, int t1)
     {
         if (PairArg(pair) < 0)
@@ -987,7 +991,6 @@ public sealed partial class EvidenceIndex
 
     internal int IssueOfSlot(int slot) => _issueSlotIssue[slot];
 
-
     /// <summary>
     /// One pair's demand sums over the whole grid (the sums <see cref="IssueSums"/> and the red-line sums of
     /// <see cref="Sum"/> add), into the caller's buffers: each of its issue slots' weight and met weight (slot after slot, <see cref="Periods"/> values
@@ -1007,11 +1010,12 @@ public sealed partial class EvidenceIndex
         _builder.PairDemands(pair, issueWeight, issueMet, redWeight, redDefied, slotOf);
     }
 
-    /// <summary>The per-period values of one sum, block after block (the red-line sums are built on first use).</summary>
     /// <summary>
     /// A pair's demand sums for the public accessors (<see cref="IssueSums"/>, the red-line sums), built on the pair's
-    /// first read and kept: only the pairs read cost memory. The scorer does not use them; its measures build their
-    /// dyad's sums per thread (<see cref="PairDemands"/> through the dyad memo).
+    /// first read and kept as long as the index: only the pairs read cost memory, and reading every pair costs what a
+    /// whole-index part would. Scoring does not fill them (issue spread's and client agency's series build their dyad's
+    /// sums per thread, <see cref="PairDemands"/> through the dyad memo); the per-period <c>Evaluate</c> paths do
+    /// (explanations, and <see cref="Scoring.ScoreSet"/> reads of measures that were not scored).
     /// </summary>
     private PairDemandSums DemandsOf(int pair) =>
         LazyInitializer.EnsureInitialized(ref _pairDemands).GetOrAdd(pair, static (p, index) =>

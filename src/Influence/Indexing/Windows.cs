@@ -41,7 +41,7 @@ internal static class Windows
     /// dest[i] = Σ x[τ] for τ = t0 + i − w + 1 … t0 + i, in order, with x[τ] = 0 outside the series (an empty
     /// series is all zeros).
     /// </summary>
-    /// <param name="x">The per-period series (the whole grid), or empty.</param>
+    /// <param name="x">The per-period series from period 0 (zero beyond it), or empty.</param>
     /// <param name="w">The window length in periods (≥ 1).</param>
     /// <param name="t0">The period of dest[0].</param>
     /// <param name="dest">The sums.</param>
@@ -105,7 +105,7 @@ internal static class Windows
     /// dest[i] = Σ (x[τ] − mean[i])² for τ = max(t0 + i − w + 1, from) … t0 + i, in order: the sum of squared
     /// deviations over the part of each trailing window from period <paramref name="from"/> on.
     /// </summary>
-    /// <param name="x">The per-period series (the whole grid); must not be empty.</param>
+    /// <param name="x">The per-period series from period 0 (zero beyond it); must not be empty.</param>
     /// <param name="w">The window length in periods (≥ 1).</param>
     /// <param name="t0">The period of dest[0].</param>
     /// <param name="from">The first period any window may include (≥ 0).</param>

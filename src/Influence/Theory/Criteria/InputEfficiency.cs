@@ -85,7 +85,8 @@ public sealed class InputEfficiency : Measure
         var n = 0;
         Span<double> xs = stackalloc double[length];
         Span<double> ys = stackalloc double[length];
-        Span<double> cumulative = b < 512 ? stackalloc double[b + 1] : new double[b + 1];
+        using var scratch = SeriesScratch.Open();
+        var cumulative = scratch.Doubles(b + 1);
         EvidenceIndex.Cumulate(at.Index.SumSeries(PairSum.Support, at.PatronToClient), cumulative);
         for (var t = a; t <= b; t++)
         {
