@@ -144,30 +144,44 @@ public sealed class CounterReaction : Measure
         var c = index.Case.Evidence.Columns;
         var rows = index.PairItemSpan(pair, EvidenceKind.Demand);
         var touching = new List<int>();
+        var firstDays = new List<int>();
         for (var t = t0; t <= at.T; t++)
         {
             var (d0, d1) = index.WindowDays(t, t);
             touching.Clear();
+            firstDays.Clear();
             foreach (var row in rows)
             {
                 if (c.LastDay[row] >= d0 && c.FirstDay[row] <= d1)
                 {
                     touching.Add(row);
+                    firstDays.Add(c.FirstDay[row]);
                 }
             }
 
-            AddPeriod(index, pair, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(touching), t, day, t == t0, ref baseline, ref after);
+            AddPeriod(
+                index,
+                index.SumSeries(PairSum.DemandWeight, pair),
+                index.SumSeries(PairSum.DemandMet, pair),
+                System.Runtime.InteropServices.CollectionsMarshal.AsSpan(touching),
+                System.Runtime.InteropServices.CollectionsMarshal.AsSpan(firstDays),
+                t,
+                day,
+                t == t0,
+                ref baseline,
+                ref after);
         }
 
         return (baseline, after);
     }
 
     /// <summary>
-    /// Adds the demands touching period t (<paramref name="touching"/>, canonical order) to their sides (see
+    /// Adds the demands touching period t (<paramref name="touching"/>, canonical order, with their first days in
+    /// <paramref name="firstDays"/>) to their sides (see
     /// <see cref="Add"/>). After the overreach's period, when every one of them was made on or after the overreach, the
     /// period's sums are the index's (no demand of the baseline reaches into it): read, not added up again.
     /// </summary>
-    private static void AddPeriod(EvidenceIndex index, int pair, ReadOnlySpan<int> touching, int t, int day, bool overreachPeriod, ref Tally baseline, ref Tally after)
+    private static void AddPeriod(EvidenceIndex index, PairSeries demandWeight, PairSeries demandMet, ReadOnlySpan<int> touching, ReadOnlySpan<int> firstDays, int t, int day, bool overreachPeriod, ref Tally baseline, ref Tally after)
     {
         if (touching.IsEmpty)
         {
@@ -176,17 +190,16 @@ public sealed class CounterReaction : Measure
 
         if (!overreachPeriod)
         {
-            var firstDays = index.Case.Evidence.Columns.FirstDay;
             var earliest = int.MaxValue;
-            foreach (var row in touching)
+            foreach (var first in firstDays)
             {
-                earliest = Math.Min(earliest, firstDays[row]);
+                earliest = Math.Min(earliest, first);
             }
 
             if (earliest >= day)
             {
-                after.Weight += index.At(PairSum.DemandWeight, pair, t);
-                after.Met += index.At(PairSum.DemandMet, pair, t);
+                after.Weight += demandWeight[t];
+                after.Met += demandMet[t];
                 after.Any = true;
                 return;
             }
@@ -307,8 +320,10 @@ public sealed class CounterReaction : Measure
 
         var baselineWeight = scratch.Doubles(t1 + 1);
         var baselineMet = scratch.Doubles(t1 + 1);
-        Indexing.Windows.Sums(index.SumSeries(PairSum.DemandWeight, pair), baselineLength, 0, baselineWeight);
-        Indexing.Windows.Sums(index.SumSeries(PairSum.DemandMet, pair), baselineLength, 0, baselineMet);
+        var demandWeight = index.SumSeries(PairSum.DemandWeight, pair);
+        var demandMet = index.SumSeries(PairSum.DemandMet, pair);
+        Indexing.Windows.Sums(demandWeight, baselineLength, 0, baselineWeight);
+        Indexing.Windows.Sums(demandMet, baselineLength, 0, baselineMet);
 
         // No period before the first overreach that a scored period reads is ever added row by row (the baseline
         // before it comes from the index's sums): list the rows from there on only.
@@ -319,13 +334,21 @@ public sealed class CounterReaction : Measure
         }
 
         // The demand rows touching each period first … t1, in canonical order: rows[start[t] … start[t + 1]).
+        // Each row's periods are looked up once (two day-table reads), then counted and placed.
         var c = index.Case.Evidence.Columns;
         var pairRows = index.PairItemSpan(pair, EvidenceKind.Demand);
+        var from0 = scratch.Ints(pairRows.Length);
+        var to0 = scratch.Ints(pairRows.Length);
+        var firstDay = scratch.Ints(pairRows.Length);
         var start = scratch.Ints(t1 + 2);
         start.Clear();
-        foreach (var row in pairRows)
+        for (var k = 0; k < pairRows.Length; k++)
         {
-            for (var t = Math.Max(index.PeriodOfDay(c.FirstDay[row]), first); t <= Math.Min(index.PeriodOfDay(c.LastDay[row]), t1); t++)
+            var row = pairRows[k];
+            firstDay[k] = c.FirstDay[row];
+            from0[k] = Math.Max(index.PeriodOfDay(firstDay[k]), first);
+            to0[k] = Math.Min(index.PeriodOfDay(c.LastDay[row]), t1);
+            for (var t = from0[k]; t <= to0[k]; t++)
             {
                 start[t + 1]++;
             }
@@ -337,13 +360,15 @@ public sealed class CounterReaction : Measure
         }
 
         var rows = scratch.Ints(start[t1 + 1]);
+        var rowFirst = scratch.Ints(start[t1 + 1]);
         var fill = scratch.Ints(t1 + 1);
         start[..(t1 + 1)].CopyTo(fill);
-        foreach (var row in pairRows)
+        for (var k = 0; k < pairRows.Length; k++)
         {
-            for (var t = Math.Max(index.PeriodOfDay(c.FirstDay[row]), first); t <= Math.Min(index.PeriodOfDay(c.LastDay[row]), t1); t++)
+            for (var t = from0[k]; t <= to0[k]; t++)
             {
-                rows[fill[t]++] = row;
+                rowFirst[fill[t]] = firstDay[k];
+                rows[fill[t]++] = pairRows[k];
             }
         }
 
@@ -376,7 +401,7 @@ public sealed class CounterReaction : Measure
 
             for (var u = from; u <= t; u++)
             {
-                AddPeriod(index, pair, rows[start[u]..start[u + 1]], u, day, u == overreach, ref baseline, ref after);
+                AddPeriod(index, demandWeight, demandMet, rows[start[u]..start[u + 1]], rowFirst[start[u]..start[u + 1]], u, day, u == overreach, ref baseline, ref after);
             }
 
             output[i] = Difference(after, baseline);
