@@ -179,7 +179,7 @@ public sealed record ResourceDependence
             double num = 0;
             for (var r = 0; r < Kinds; r++)
             {
-                num += totals.Kappa[(r * n) + i] * fromProvider[(r * n) + i];
+                num += totals.KappaAt(r, i) * fromProvider[(r * n) + i];
             }
 
             values[i] = den > 0 ? Math.Clamp(num / den, 0, 1) : 0;
@@ -427,6 +427,9 @@ public sealed record ResourceDependence
         public static double[]? Squares;
 
         [ThreadStatic]
+        public static double[]? Kappa;
+
+        [ThreadStatic]
         public static double[]? Shares;
 
         [ThreadStatic]
@@ -439,18 +442,34 @@ public sealed record ResourceDependence
     /// </summary>
     private sealed class DependentTotals
     {
-        private DependentTotals(int n)
-        {
-            Kappa = new double[n * Kinds];
-            Denominator = new double[n];
-            Any = new bool[n];
-        }
+        private readonly double[] _kappa;
+        private readonly int[] _rowStart;
+        private readonly int[] _rowLo;
 
-        public double[] Kappa { get; }
+        private DependentTotals(double[] kappa, int[] rowStart, int[] rowLo, double[] denominator, bool[] any)
+        {
+            _kappa = kappa;
+            _rowStart = rowStart;
+            _rowLo = rowLo;
+            Denominator = denominator;
+            Any = any;
+        }
 
         public double[] Denominator { get; }
 
         public bool[] Any { get; }
+
+        /// <summary>
+        /// κ of resource r in window i. Each resource's row is kept only from its first to its last window with a
+        /// κ other than +0 (the windows between keep theirs); outside that, κ is +0, as it was computed.
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public double KappaAt(int r, int i)
+        {
+            var k = i - _rowLo[r];
+            var start = _rowStart[r];
+            return (uint)k < (uint)(_rowStart[r + 1] - start) ? _kappa[start + k] : 0;
+        }
 
         /// <summary>The dependent's totals, computed once per index and window series and shared by every dyad and thread.</summary>
         public static DependentTotals Of(EvidenceIndex index, int dependent, int w, int t0, int t1) =>
@@ -460,7 +479,9 @@ public sealed record ResourceDependence
         private static DependentTotals Compute(EvidenceIndex index, int dependent, int w, int t0, int t1)
         {
             var n = t1 - t0 + 1;
-            var totals = new DependentTotals(n);
+            var kappas = ThreadBuffer.Get(ref Scratch.Kappa, n * Kinds).AsSpan(0, n * Kinds);
+            var any = new bool[n];
+            var denominator = new double[n];
 
             // What the dependent received and the squares are needed only here: per-thread buffers, not kept.
             var received = ThreadBuffer.Get(ref Scratch.Received, n * Kinds).AsSpan(0, n * Kinds);
@@ -477,7 +498,7 @@ public sealed record ResourceDependence
                 }
 
                 int low = n, high = -1;
-                Scan(index, p, w, t0, t1, receivedArray, mine, totals.Any, ref low, ref high);
+                Scan(index, p, w, t0, t1, receivedArray, mine, any, ref low, ref high);
                 if (high < low)
                 {
                     continue;
@@ -506,11 +527,11 @@ public sealed record ResourceDependence
                         var total = new Vector<double>(received.Slice(cell, lanes));
                         var square = new Vector<double>(squares.Slice(cell, lanes));
                         var kappa = Vector.ConditionalSelect(Vector.GreaterThan(total, Vector<double>.Zero), square / (total * total), Vector<double>.Zero);
-                        kappa.CopyTo(totals.Kappa.AsSpan(cell, lanes));
+                        kappa.CopyTo(kappas.Slice(cell, lanes));
                         den += kappa * total;
                     }
 
-                    den.CopyTo(totals.Denominator.AsSpan(i0, lanes));
+                    den.CopyTo(denominator.AsSpan(i0, lanes));
                 }
             }
 
@@ -522,14 +543,33 @@ public sealed record ResourceDependence
                     var cell = (r * n) + i;
                     var total = received[cell];
                     var kappa = ResourceDependence.Kappa(total, squares[cell]);
-                    totals.Kappa[cell] = kappa;
+                    kappas[cell] = kappa;
                     den += kappa * total;
                 }
 
-                totals.Denominator[i] = den;
+                denominator[i] = den;
             }
 
-            return totals;
+            // Only the part of each resource's row from its first to its last κ other than +0 is kept: a dependent that
+            // received a resource in few windows (most of them, where evidence is sparse) keeps few values.
+            var rowLo = new int[Kinds];
+            var rowStart = new int[Kinds + 1];
+            for (var r = 0; r < Kinds; r++)
+            {
+                var row = kappas.Slice(r * n, n);
+                var lo = row.IndexOfAnyExcept(0.0);
+                var hi = row.LastIndexOfAnyExcept(0.0);
+                rowLo[r] = lo < 0 ? 0 : lo;
+                rowStart[r + 1] = rowStart[r] + (lo < 0 ? 0 : hi - lo + 1);
+            }
+
+            var kept = new double[rowStart[Kinds]];
+            for (var r = 0; r < Kinds; r++)
+            {
+                kappas.Slice((r * n) + rowLo[r], rowStart[r + 1] - rowStart[r]).CopyTo(kept.AsSpan(rowStart[r]));
+            }
+
+            return new DependentTotals(kept, rowStart, rowLo, denominator, any);
         }
     }
 
