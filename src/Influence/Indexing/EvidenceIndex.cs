@@ -461,15 +461,18 @@ public sealed partial class EvidenceIndex
     /// <param name="pair">The pair, or −1.</param>
     /// <param name="t">The period position.</param>
     /// <returns>The cumulative support.</returns>
-    /// <remarks>O(t): the pair's per-period sums are added from the first period on, in the order
-    /// <see cref="Cumulate"/> adds them, so the value is the same bits as a measure's series of it.</remarks>
+    /// <remarks>O(periods): the pair's per-period sums are added in period order, as <see cref="Cumulate"/> adds them
+    /// (the +0 outside its active span left out, which changes nothing), so the value is the same bits as a measure's
+    /// series of it.</remarks>
     public double CumulativeSupport(int pair, int t)
     {
+        // Only the pair's active span is added: the periods outside it hold +0, which changes no sum.
         var support = SumSeries(PairSum.Support, PairArg(pair));
         var running = 0.0;
-        for (var q = 0; q <= Math.Min(t, Periods - 1); q++)
+        var last = Math.Min(Math.Min(t, Periods - 1), support.Start + support.Values.Length - 1);
+        for (var q = support.Start; q <= last; q++)
         {
-            running += support.IsEmpty ? 0 : support[q];
+            running += support.Values[q - support.Start];
         }
 
         return running;
@@ -486,9 +489,10 @@ public sealed partial class EvidenceIndex
     public bool HasSupport(int pair, int t0, int t1)
     {
         var support = SumSeries(PairSum.Support, PairArg(pair));
-        for (var q = Math.Max(t0, 0); q <= Math.Min(t1, Periods - 1) && !support.IsEmpty; q++)
+        var last = Math.Min(Math.Min(t1, Periods - 1), support.Start + support.Values.Length - 1);
+        for (var q = Math.Max(t0, support.Start); q <= last; q++)
         {
-            if (support[q] > 0)
+            if (support.Values[q - support.Start] > 0)
             {
                 return true;
             }

@@ -231,6 +231,12 @@ public class EvidenceIndexTests
         index.HasSupport(pair, 0, 2).Should().BeFalse();
         index.HasSupport(pair, 2, 3).Should().BeTrue();
         index.CumulativeSupport(pair, 9).Should().Be(0.5);
+        index.CumulativeSupport(pair, 2).Should().Be(0, "before the span");
+        index.CumulativeSupport(pair, -1).Should().Be(0);
+        index.CumulativeSupport(-1, 9).Should().Be(0);
+        index.HasSupport(pair, 5, 3).Should().BeFalse("a reversed window is empty");
+        index.HasSupport(pair, -10, 30).Should().BeTrue("windows are clipped to the grid");
+        index.HasSupport(-1, 0, 9).Should().BeFalse();
 
         var dest = new double[10];
         Windows.Sums(index.SumSeries(PairSum.Coercion, pair), 2, 0, dest);
