@@ -147,7 +147,7 @@ public sealed partial class EvidenceIndex
     private ObjectiveParts? _objectives;
     private CapabilityParts? _capabilities;
     private System.Collections.Concurrent.ConcurrentDictionary<int, PairDemandSums>? _pairDemands;
-    private System.Collections.Concurrent.ConcurrentDictionary<(Type Kind, int W, int T0, int T1), object>? _memos;
+    private System.Collections.Concurrent.ConcurrentDictionary<(Type Kind, int W, int T0, int T1), IActorMemo>? _memos;
     private ChildLists? _children;
     private System.Collections.ObjectModel.ReadOnlyCollection<int>[]? _ancestorViews;
     private System.Collections.ObjectModel.ReadOnlyCollection<int>[]? _objectiveViews;
@@ -242,7 +242,7 @@ public sealed partial class EvidenceIndex
     /// A per-actor memo of values that depend only on one actor and a series of trailing windows (w periods, windows
     /// ending at t0 … t1), shared by every thread and every dyad in which the actor appears: each actor's value is
     /// computed on first use (at most once per racing thread, and every computation gives the same value, so which one
-    /// is kept changes nothing). Sized by actors, never by dyads; <see cref="ReleaseMemos"/> drops them.
+    /// is kept changes nothing). Sized by actors, never by dyads; <see cref="ReleaseMemos()"/> drops them all and <see cref="ReleaseMemos(int)"/> one actor's.
     /// </summary>
     /// <typeparam name="T">The per-actor value (one type per kind of memo).</typeparam>
     internal ActorMemo<T> Memo<T>(int w, int t0, int t1)
@@ -292,8 +292,31 @@ public sealed partial class EvidenceIndex
     /// <summary>Drops the per-actor memos (the scorer calls it when a scoring ends: they are rebuilt on demand).</summary>
     internal void ReleaseMemos() => Volatile.Read(ref _memos)?.Clear();
 
+    /// <summary>
+    /// Drops one actor's values from every per-actor memo (the scorer calls it once the last dyad in which the actor
+    /// appears is scored, so that a scoring keeps only the memos of actors still to come; a later read recomputes the
+    /// same value).
+    /// </summary>
+    internal void ReleaseMemos(int actor)
+    {
+        if (Volatile.Read(ref _memos) is { } memos)
+        {
+            foreach (var memo in memos.Values)
+            {
+                memo.Release(actor);
+            }
+        }
+    }
+
+    /// <summary>What every <see cref="ActorMemo{T}"/> can do without its type.</summary>
+    internal interface IActorMemo
+    {
+        /// <summary>Forgets the actor's value.</summary>
+        void Release(int actor);
+    }
+
     /// <summary>One value per actor, computed on first use (see <see cref="Memo{T}"/>).</summary>
-    internal sealed class ActorMemo<T>
+    internal sealed class ActorMemo<T> : IActorMemo
         where T : class
     {
         private readonly T?[] _values;
@@ -312,6 +335,9 @@ public sealed partial class EvidenceIndex
             value = compute(actor, state);
             return Interlocked.CompareExchange(ref _values[actor], value, null) ?? value;
         }
+
+        /// <inheritdoc />
+        public void Release(int actor) => Volatile.Write(ref _values[actor], null);
     }
 
     private T Make<T>(ref T? field, Func<T> build)

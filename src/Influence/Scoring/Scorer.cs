@@ -150,6 +150,16 @@ public static class Scorer
         // in them was looked at, so their values would only carry earlier evidence forward.
         var observed = LastObserved(index.Case, grid, t0, t1);
         var order = Enumerable.Range(0, dyadCount).OrderBy(d => clients[d]).ThenBy(d => patrons[d]).ThenBy(d => d).ToArray();
+
+        // An actor's memos are dropped when the last dyad in which it appears has been scored: a scoring then holds
+        // the memos of the actors still to come, not of every actor (no memo is keyed by an actor outside its dyad).
+        var uses = new int[index.Case.Actors.Length];
+        foreach (var d in order)
+        {
+            uses[patrons[d]]++;
+            uses[clients[d]]++;
+        }
+
         ParallelLoop.For(dyadCount, index.Options.MaxDegreeOfParallelism, () => new double?[periods], (k, buffer) =>
         {
             var d = order[k];
@@ -164,12 +174,23 @@ public static class Scorer
                 Blank(t0, t1, from, to, d * periods, values, lows, highs);
             }
 
+            Used(index, uses, patrons[d]);
+            Used(index, uses, clients[d]);
             return buffer;
         });
 
         // The per-actor memos the measures shared (sized by actors × windows) are not kept with the scores.
         index.ReleaseMemos();
         return new ScoreSet(index, plan.Dyads, plan.From, periods, measures, values, lows, highs);
+    }
+
+    /// <summary>Counts one use of an actor's memos done, and drops them after its last.</summary>
+    private static void Used(EvidenceIndex index, int[] uses, int actor)
+    {
+        if (Interlocked.Decrement(ref uses[actor]) == 0)
+        {
+            index.ReleaseMemos(actor);
+        }
     }
 
     /// <summary>
