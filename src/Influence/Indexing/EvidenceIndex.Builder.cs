@@ -23,9 +23,11 @@ public sealed partial class EvidenceIndex
     /// writes each item's row and a compact copy of what aggregation needs (16 bytes) into the pair's bucket: reads
     /// are sequential, writes go to one cursor per pair.</description></item>
     /// <item><description>Pairs are aggregated in parallel, each by one thread, reading its bucket sequentially and
-    /// writing only its own blocks; then each pair's rows are grouped by kind (each kind in canonical order), after
-    /// the demand sums when the scorer asked for them ahead and they take no more memory than the entries.</description></item>
+    /// writing only its own support and coercion blocks and activity counts; then each pair's rows are grouped by kind
+    /// (each kind in canonical order).</description></item>
     /// </list>
+    /// The dyad-level sums (demands, presence, overreach, commitments) and the demand sums by issue are built per pair
+    /// when read (<see cref="DyadLevel"/>, <see cref="PairDemands"/>), from the pair's grouped rows.
     /// </remarks>
     private sealed class Builder
     {
@@ -46,12 +48,16 @@ public sealed partial class EvidenceIndex
         /// <summary>The confidence weight of each confidence level and the compliance credit of each response.</summary>
         private (double[] Confidence, double[] Credit) ItemWeights { get; }
 
+        /// <summary>The diffuse-obligation value of each commitment formality.</summary>
+        private readonly double[] _formality;
+
         public Builder(Case @case, PeriodGrid grid, ScoringOptions options)
         {
             _case = @case;
             _grid = grid;
             _options = options;
             ItemWeights = (ConfidenceWeights(), [.. Enumerable.Range(0, 4).Select(i => options.Compliance.Credit((DemandResponse)i))]);
+            _formality = [.. Enumerable.Range(0, 4).Select(i => options.DiffuseObligation.Of((CommitmentFormality)i))];
             _c = @case.Evidence.Columns;
             _t = grid.Count;
             _threads = options.MaxDegreeOfParallelism;
@@ -483,10 +489,10 @@ public sealed partial class EvidenceIndex
             var ranges = PairRanges();
 
             ActiveSpans(entries, ranges);
-            GroupBlock = new int[Groups][];
-            BlockCells = new int[Groups][];
-            var blocks = new int[Groups];
-            for (var g = 0; g < Groups; g++)
+            GroupBlock = new int[StoredGroups][];
+            BlockCells = new int[StoredGroups][];
+            var blocks = new int[StoredGroups];
+            for (var g = 0; g < StoredGroups; g++)
             {
                 GroupBlock[g] = new int[pairs];
                 var cells = new List<int> { 0 };
@@ -510,12 +516,13 @@ public sealed partial class EvidenceIndex
             SumData = new double[sumKinds.Length][];
             foreach (var k in sumKinds)
             {
-                // The red-line sums are built per pair when read (EvidenceIndex.PairDemands).
-                SumData[(int)k] = k is PairSum.RedLineWeight or PairSum.RedLineDefied ? [] : GC.AllocateUninitializedArray<double>(BlockCells[(int)GroupOf(k)][^1]);
+                // The dyad-level sums (and the red-line sums) are built per pair when read (EvidenceIndex.DyadLevel,
+                // EvidenceIndex.PairDemands).
+                SumData[(int)k] = (int)GroupOf(k) >= StoredGroups || k is PairSum.RedLineWeight or PairSum.RedLineDefied ? [] : GC.AllocateUninitializedArray<double>(BlockCells[(int)GroupOf(k)][^1]);
             }
 
-            CountData = new int[Groups][];
-            for (var g = 0; g < Groups; g++)
+            CountData = new int[StoredGroups][];
+            for (var g = 0; g < StoredGroups; g++)
             {
                 CountData[g] = GC.AllocateUninitializedArray<int>(checked(BlockCells[g][^1] + blocks[g]));
             }
@@ -527,13 +534,6 @@ public sealed partial class EvidenceIndex
             PairGroupStart = new int[(pairs * Groups) + 1];
             PairGroupStart[pairs * Groups] = PairItemStart[pairs];
             var pairIssues = new int[pairs][];
-            var credit = ItemWeights.Credit;
-
-            var formality = new double[4];
-            for (var i = 0; i < formality.Length; i++)
-            {
-                formality[i] = _options.DiffuseObligation.Of((CommitmentFormality)i);
-            }
 
             lap("block allocation");
             ForEach(ranges.Length - 1, r =>
@@ -541,7 +541,7 @@ public sealed partial class EvidenceIndex
                 var list = new List<int>();
                 for (var p = ranges[r]; p < ranges[r + 1]; p++)
                 {
-                    AggregatePair(p, entries, list, pairIssues, credit, formality);
+                    AggregatePair(p, entries, (masks[p] & (1 << (int)Group.Demand)) != 0, list, pairIssues);
                 }
             });
 
@@ -600,12 +600,12 @@ public sealed partial class EvidenceIndex
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void AggregatePair(int p, Entry[] entries, List<int> list, int[][] pairIssues, double[] credit, double[] formality)
+        private void AggregatePair(int p, Entry[] entries, bool hasDemands, List<int> list, int[][] pairIssues)
         {
             var t = _t;
             var start = PairItemStart[p];
             var end = PairItemStart[p + 1];
-            if (GroupBlock[(int)Group.Demand][p] >= 0)
+            if (hasDemands)
             {
                 list.Clear();
                 for (var k = start; k < end; k++)
@@ -622,32 +622,15 @@ public sealed partial class EvidenceIndex
 
             var support = Span(PairSum.Support, p);
             var coercion = Span(PairSum.Coercion, p);
-            var demandWeight = Span(PairSum.DemandWeight, p);
-            var demandMet = Span(PairSum.DemandMet, p);
-            var demandDefied = Span(PairSum.DemandDefied, p);
-            var presence = Span(PairSum.Presence, p);
-            var overreach = Span(PairSum.Overreach, p);
-            var commitmentWeight = Span(PairSum.CommitmentWeight, p);
-            var commitmentFormality = Span(PairSum.CommitmentFormality, p);
+            var supportCount = CountSpan(Group.Support, p);
+            var coercionCount = CountSpan(Group.Coercion, p);
             var activity = ActivitySpan(p);
             var lo = PairLo[p];
-            var counts = new CountSpans(this, p);
             activity.Clear();
-            counts.Support.Clear();
-            counts.Coercion.Clear();
-            counts.Demand.Clear();
-            counts.Presence.Clear();
-            counts.Overreach.Clear();
-            counts.Commitment.Clear();
+            supportCount.Clear();
+            coercionCount.Clear();
             support.Clear();
             coercion.Clear();
-            demandWeight.Clear();
-            demandMet.Clear();
-            demandDefied.Clear();
-            presence.Clear();
-            overreach.Clear();
-            commitmentWeight.Clear();
-            commitmentFormality.Clear();
             var days = _grid.StartDays;
             var years = _grid.YearDays;
             for (var k = start; k < end; k++)
@@ -663,67 +646,146 @@ public sealed partial class EvidenceIndex
                     continue;
                 }
 
+                // Every kind counts as activity; only support and coercion are summed here (the dyad-level kinds are
+                // summed per pair when read: DyadLevel).
                 Touch(activity, t0 - lo, t1 - lo);
-                switch ((EvidenceKind)e.Kind)
+                if (e.Kind == (byte)EvidenceKind.Support)
                 {
-                    case EvidenceKind.Support:
-                        Spread(support, counts.Support, e, lastDay, first, last, t0, t1, lo, days, years);
-                        break;
-                    case EvidenceKind.Coercion:
-                        Spread(coercion, counts.Coercion, e, lastDay, first, last, t0, t1, lo, days, years);
-                        break;
-                    case EvidenceKind.Presence:
-                        Spread(presence, counts.Presence, e, lastDay, first, last, t0, t1, lo, days, years);
-                        break;
-                    case EvidenceKind.Overreach:
-                        Spread(overreach, counts.Overreach, e, lastDay, first, last, t0, t1, lo, days, years);
-                        break;
-                    case EvidenceKind.Demand:
-                        {
-                            var response = (DemandResponse)e.Type;
-                            var defied = response is DemandResponse.Defied or DemandResponse.Ignored;
-                            var c = credit[e.Type];
-                            Touch(counts.Demand, t0 - lo, t1 - lo);
-                            for (var q = t0; q <= t1; q++)
-                            {
-                                var s = e.WeightedValue * Share(e, lastDay, first, last, days, years, q);
-                                demandWeight[q - lo] += s;
-                                demandMet[q - lo] += s * c;
-                                if (defied)
-                                {
-                                    demandDefied[q - lo] += s;
-                                }
-                            }
-
-                            break;
-                        }
-
-                    case EvidenceKind.Commitment:
-                        {
-                            var f = formality[e.Type];
-                            Touch(counts.Commitment, t0 - lo, t1 - lo);
-                            for (var q = t0; q <= t1; q++)
-                            {
-                                var s = e.WeightedValue * Share(e, lastDay, first, last, days, years, q);
-                                commitmentWeight[q - lo] += s;
-                                commitmentFormality[q - lo] += s * f;
-                            }
-
-                            break;
-                        }
+                    Spread(support, supportCount, e.WeightedValue, e.First, lastDay, e.IsSpan, first, last, t0, t1, lo, days, years);
+                }
+                else if (e.Kind == (byte)EvidenceKind.Coercion)
+                {
+                    Spread(coercion, coercionCount, e.WeightedValue, e.First, lastDay, e.IsSpan, first, last, t0, t1, lo, days, years);
                 }
             }
 
             // The counts hold differences (see Touch): one pass makes them running totals of per-period counts.
             RunningTotals(activity);
-            var firstSupport = RunningTotals(counts.Support);
+            var firstSupport = RunningTotals(supportCount);
             FirstSupport[p] = firstSupport < 0 ? -1 : firstSupport + lo;
-            RunningTotals(counts.Coercion);
-            RunningTotals(counts.Demand);
-            RunningTotals(counts.Presence);
-            RunningTotals(counts.Overreach);
-            RunningTotals(counts.Commitment);
+            RunningTotals(coercionCount);
         }
+
+        /// <summary>
+        /// Pair <paramref name="p"/>'s sums and counts of the dyad-level kinds (demands, presence, overreach,
+        /// commitments) into <paramref name="into"/>, over the pair's active span. Each kind's items are read in
+        /// canonical order from the evidence columns and spread over their periods as the stored kinds are, so every
+        /// cell receives the same terms in the same order as it would in a stored block.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void DyadLevel(int p, DyadLevelSums into)
+        {
+            var has = 0;
+            for (var slot = 0; slot < DyadLevelSums.CountSlots.Length; slot++)
+            {
+                var g = (p * Groups) + (int)GroupOf(DyadLevelSums.CountSlots[slot]);
+                has |= PairGroupStart[g] < PairGroupStart[g + 1] ? 1 << slot : 0;
+            }
+
+            var lo = PairLo[p];
+            into.Reset(p, lo, PairCells[p + 1] - PairCells[p], has);
+            var (confidence, credit) = ItemWeights;
+            var days = _grid.StartDays;
+            var years = _grid.YearDays;
+            for (var slot = 0; slot < DyadLevelSums.CountSlots.Length; slot++)
+            {
+                var kind = DyadLevelSums.CountSlots[slot];
+                var g = (p * Groups) + (int)GroupOf(kind);
+                var count = into.CountCells(slot);
+
+                // Sum slots: demands 0–2 (weight, met, defied), presence 3, overreach 4, commitments 5–6 (weight, formality).
+                var firstSlot = kind switch
+                {
+                    PairCount.Demand => 0,
+                    PairCount.Presence => 3,
+                    PairCount.Overreach => 4,
+                    _ => 5,
+                };
+                var a = into.SumCells(firstSlot);
+                var b = kind is PairCount.Demand or PairCount.Commitment ? into.SumCells(firstSlot + 1) : default;
+                var d = kind is PairCount.Demand ? into.SumCells(firstSlot + 2) : default;
+                var items = Gather(PairItems.AsSpan(PairGroupStart[g], PairGroupStart[g + 1] - PairGroupStart[g]), confidence);
+                foreach (ref readonly var item in items)
+                {
+                    var (weighted, firstDay, lastDay, span) = (item.Weighted, item.FirstDay, item.LastDay, item.Span);
+                    var first = PeriodOfDay(firstDay);
+                    var last = PeriodOfDay(lastDay);
+                    var t0 = Math.Max(first, 0);
+                    var t1 = Math.Min(last, _t - 1);
+                    if (t0 > t1)
+                    {
+                        continue;
+                    }
+
+                    switch (kind)
+                    {
+                        case PairCount.Demand:
+                            {
+                                var type = item.Type;
+                                var defied = (DemandResponse)type is DemandResponse.Defied or DemandResponse.Ignored;
+                                var met = credit[type];
+                                Touch(count, t0 - lo, t1 - lo);
+                                for (var q = t0; q <= t1; q++)
+                                {
+                                    var s = weighted * Share(firstDay, lastDay, span, first, last, days, years, q);
+                                    a[q - lo] += s;
+                                    b[q - lo] += s * met;
+                                    if (defied)
+                                    {
+                                        d[q - lo] += s;
+                                    }
+                                }
+
+                                break;
+                            }
+
+                        case PairCount.Commitment:
+                            {
+                                var f = _formality[item.Type];
+                                Touch(count, t0 - lo, t1 - lo);
+                                for (var q = t0; q <= t1; q++)
+                                {
+                                    var s = weighted * Share(firstDay, lastDay, span, first, last, days, years, q);
+                                    a[q - lo] += s;
+                                    b[q - lo] += s * f;
+                                }
+
+                                break;
+                            }
+
+                        default:
+                            Spread(a, count, weighted, firstDay, lastDay, span, first, last, t0, t1, lo, days, years);
+                            break;
+                    }
+                }
+
+                RunningTotals(count);
+            }
+        }
+
+        /// <summary>
+        /// What <see cref="DyadLevel"/> reads of each of <paramref name="rows"/>, in order, in a per-thread buffer: the
+        /// rows lie scattered over the evidence columns, and this tight loop lets their reads overlap.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+        private ReadOnlySpan<DyadItem> Gather(ReadOnlySpan<int> rows, double[] confidence)
+        {
+            var items = ThreadBuffer.Get(ref _dyadItems, rows.Length);
+            var (confidences, values, firsts, lasts, flags, types) = (_c.Confidence, _c.Value, _c.FirstDay, _c.LastDay, _c.DateFlags, _c.Type);
+            for (var k = 0; k < rows.Length; k++)
+            {
+                var row = rows[k];
+                items[k] = new DyadItem(confidence[confidences[row]] * values[row], firsts[row], lasts[row], (flags[row] & EvidenceColumns.SpanFlag) != 0, (byte)(types[row] & 0x03));
+            }
+
+            return items.AsSpan(0, rows.Length);
+        }
+
+        [ThreadStatic]
+        private static DyadItem[]? _dyadItems;
+
+        /// <summary>A dyad-level item as <see cref="DyadLevel"/> spreads it: weight × confidence, days, span flag, response or formality.</summary>
+        private readonly record struct DyadItem(double Weighted, int FirstDay, int LastDay, bool Span, byte Type);
 
         /// <summary>Every pair's rows grouped by kind (<see cref="GroupPairItems(int, Entry[], ref int[])"/>), in parallel.</summary>
         private void GroupPairItems(Entry[] entries)
@@ -816,12 +878,12 @@ public sealed partial class EvidenceIndex
         /// counts start at its active span's first period, <paramref name="lo"/>.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void Spread(Span<double> sum, Span<int> count, in Entry e, int lastDay, int first, int last, int t0, int t1, int lo, ReadOnlySpan<int> days, ReadOnlySpan<int> years)
+        private static void Spread(Span<double> sum, Span<int> count, double weighted, int firstDay, int lastDay, bool span, int first, int last, int t0, int t1, int lo, ReadOnlySpan<int> days, ReadOnlySpan<int> years)
         {
             Touch(count, t0 - lo, t1 - lo);
             for (var q = t0; q <= t1; q++)
             {
-                sum[q - lo] += e.WeightedValue * Share(e, lastDay, first, last, days, years, q);
+                sum[q - lo] += weighted * Share(firstDay, lastDay, span, first, last, days, years, q);
             }
         }
 
@@ -840,16 +902,11 @@ public sealed partial class EvidenceIndex
         }
 
         /// <summary>
-        /// The entry's share of period q (<see cref="ShareOf(ReadOnlySpan{int}, ReadOnlySpan{int}, int, int, bool, int)"/>). Two
-        /// cases skip the overlap: a point inside one period has all its days there (exactly 1), and a span covers every
-        /// period strictly between its first and last whole (the period's days over its year's days, the same division
-        /// ShareOf makes, so the same bits: 1 in a yearly grid).
+        /// An item's share of period q (<see cref="ShareOf(ReadOnlySpan{int}, ReadOnlySpan{int}, int, int, bool, int)"/>), from
+        /// its days and periods. Two cases skip the overlap: a point inside one period has all its days there (exactly
+        /// 1), and a span covers every period strictly between its first and last whole (the period's days over its
+        /// year's days, the same division ShareOf makes, so the same bits: 1 in a yearly grid).
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static double Share(in Entry e, int lastDay, int first, int last, ReadOnlySpan<int> days, ReadOnlySpan<int> years, int q) =>
-            Share(e.First, lastDay, e.IsSpan, first, last, days, years, q);
-
-        /// <summary>As <see cref="Share(in Entry, int, int, int, ReadOnlySpan{int}, ReadOnlySpan{int}, int)"/>, from an item's days and periods.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static double Share(int firstDay, int lastDay, bool span, int first, int last, ReadOnlySpan<int> days, ReadOnlySpan<int> years, int q) =>
             span
@@ -1380,22 +1437,6 @@ public sealed partial class EvidenceIndex
             }
 
             Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads }, body);
-        }
-
-        /// <summary>A pair's running item counts, one per kind that has a block.</summary>
-        private readonly ref struct CountSpans(Builder b, int pair)
-        {
-            public Span<int> Support { get; } = b.CountSpan(Group.Support, pair);
-
-            public Span<int> Coercion { get; } = b.CountSpan(Group.Coercion, pair);
-
-            public Span<int> Demand { get; } = b.CountSpan(Group.Demand, pair);
-
-            public Span<int> Presence { get; } = b.CountSpan(Group.Presence, pair);
-
-            public Span<int> Overreach { get; } = b.CountSpan(Group.Overreach, pair);
-
-            public Span<int> Commitment { get; } = b.CountSpan(Group.Commitment, pair);
         }
 
         /// <summary>One chunk of rows in pass 1 and 2.</summary>

@@ -6,7 +6,11 @@ using Influence.Scoring;
 
 namespace Influence.Indexing;
 
-/// <summary>Sums the index keeps for every directed pair of actors and period.</summary>
+/// <summary>
+/// Per-period sums of a directed pair of actors: support and coercion are stored for every pair; the others (demands,
+/// presence, overreach, commitments, which measures read only for a dyad's own two pairs) are built for a pair on its
+/// first read (see <see cref="EvidenceIndex"/>).
+/// </summary>
 public enum PairSum
 {
     /// <summary>Σ confidence × magnitude × share of support flows.</summary>
@@ -46,7 +50,10 @@ public enum PairSum
     CommitmentFormality,
 }
 
-/// <summary>Item counts the index keeps for every directed pair of actors and period.</summary>
+/// <summary>
+/// Per-period item counts of a directed pair of actors: support, coercion and activity are stored for every pair; the
+/// others are built for a pair on its first read, with its sums (see <see cref="PairSum"/>).
+/// </summary>
 public enum PairCount
 {
     /// <summary>Support items touching the period.</summary>
@@ -74,7 +81,8 @@ public enum PairCount
 /// <summary>
 /// The case's evidence bucketed once by directed pair of actors and period, as columns: the one structure every
 /// measure reads. Building it costs O(evidence + pairs × periods); reading a sum over a window of w periods costs
-/// O(w), and reading an item count over any window costs O(1).
+/// O(w), and reading an item count over any window costs O(1) (the first read of a pair's demand, presence, overreach
+/// or commitment sums also builds them: one pass over that pair's items of those kinds and its active span).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -101,9 +109,12 @@ public enum PairCount
 /// <para>
 /// Layout (see <see href="https://github.com/influence-research/influence/blob/main/docs/performance.md">docs/performance.md</see>): a pair's per-period sums of one evidence kind form one block,
 /// stored only when the pair has evidence of that kind (a third party that only sends support costs one support
-/// block, not eleven) and only over the pair's active span, from the first to the last period any of its items
-/// touches (every sum and count is 0 outside it); item counts are stored as running totals, so a count over any window
-/// is one subtraction. The build runs in linear passes over the evidence columns, split over threads by rows and
+/// block) and only over the pair's active span, from the first to the last period any of its items touches (every sum
+/// and count is 0 outside it); item counts are stored as running totals, so a count over any window is one
+/// subtraction. Only support, coercion and activity are stored for every pair: the network measures read them across
+/// the network. The dyad-level kinds (demands, presence, overreach, commitments) are read only for a dyad's own two
+/// pairs, so they are built per pair when read, in the same layout and with the same bits: the public accessors keep
+/// each pair they build, and scoring builds each dyad's two pairs per thread and keeps none. The build runs in linear passes over the evidence columns, split over threads by rows and
 /// then by pairs (<see cref="ScoringOptions.MaxDegreeOfParallelism"/>).
 /// </para>
 /// <para>
@@ -147,6 +158,7 @@ public sealed partial class EvidenceIndex
     private ObjectiveParts? _objectives;
     private CapabilityParts? _capabilities;
     private System.Collections.Concurrent.ConcurrentDictionary<int, PairDemandSums>? _pairDemands;
+    private System.Collections.Concurrent.ConcurrentDictionary<int, DyadLevelSums>? _dyadLevel;
     private System.Collections.Concurrent.ConcurrentDictionary<(Type Kind, int W, int T0, int T1), IActorMemo>? _memos;
     private ChildLists? _children;
     private System.Collections.ObjectModel.ReadOnlyCollection<int>[]? _ancestorViews;
@@ -368,6 +380,12 @@ public sealed partial class EvidenceIndex
     /// <summary>How many <see cref="Group"/>s there are.</summary>
     private const int GroupCount = 6;
 
+    /// <summary>
+    /// The groups stored for every pair (support and coercion, the first two <see cref="Group"/>s): the network measures
+    /// read them for pairs beyond a dyad's own. The other groups are dyad-level (<see cref="DyadLevelSums"/>).
+    /// </summary>
+    private const int StoredGroups = 2;
+
     /// <summary>The case indexed.</summary>
     public Case Case { get; }
 
@@ -467,7 +485,10 @@ public sealed partial class EvidenceIndex
         return s;
     }
 
-    /// <summary>An item count over periods t0 … t1 (an item touching several periods counts in each). Costs O(1).</summary>
+    /// <summary>
+    /// An item count over periods t0 … t1 (an item touching several periods counts in each). Costs O(1) (for a
+    /// dyad-level kind, after the pair's first read: see <see cref="PairCount"/>).
+    /// </summary>
     /// <param name="count">Which count.</param>
     /// <param name="pair">The pair, or −1.</param>
     /// <param name="t0">The first period position.</param>
@@ -967,6 +988,11 @@ public sealed partial class EvidenceIndex
             return new PairCounts(_activity.AsSpan(first + pair, end - first + 1), _pairLo[pair]);
         }
 
+        if (DyadLevelSums.Holds(count))
+        {
+            return DyadLevelOf(pair).Counts(count);
+        }
+
         var g = (int)count;
         var block = _groupBlock[g][pair];
         return block < 0 ? default : new PairCounts(_countData[g].AsSpan(_blockCells[g][block] + block, end - first + 1), _pairLo[pair]);
@@ -1060,28 +1086,76 @@ public sealed partial class EvidenceIndex
     /// <summary>The latest period position τ ≤ t in which an objective was observed (attainment weight &gt; 0), or −1.</summary>
     internal int LastAttainmentPeriod(int objective, int t) => Objectives.Last[(objective * Periods) + t];
 
-    private int Block(PairSum sum, int pair) => pair < 0 ? -1 : _groupBlock[(int)GroupOf(sum)][pair];
-
     /// <summary>
-    /// A pair's sums of one kind: over its active span, or over the whole grid for the red-line sums (a part built on
-    /// first use, block by block); empty when the pair is −1 or has none of the kind.
+    /// A pair's sums of one kind: over its active span, or over the whole grid for the red-line sums (built on the
+    /// pair's first read, as the dyad-level sums are); empty when the pair is −1 or has none of the kind.
     /// </summary>
     private PairSeries Series(PairSum sum, int pair)
     {
-        var block = Block(sum, pair);
-        if (block < 0)
+        if (pair < 0)
         {
             return default;
         }
 
         if (sum is PairSum.RedLineWeight or PairSum.RedLineDefied)
         {
+            if (!HasGroup(pair, Group.Demand))
+            {
+                return default;
+            }
+
             var demands = DemandsOf(pair);
             return new PairSeries(sum == PairSum.RedLineWeight ? demands.RedLineWeight : demands.RedLineDefied, 0);
         }
 
-        var cells = _blockCells[(int)GroupOf(sum)];
-        return new PairSeries(_sumData[(int)sum].AsSpan(cells[block], cells[block + 1] - cells[block]), _pairLo[pair]);
+        if (DyadLevelSums.Holds(sum))
+        {
+            return DyadLevelOf(pair).Series(sum);
+        }
+
+        var g = (int)GroupOf(sum);
+        var block = _groupBlock[g][pair];
+        var cells = _blockCells[g];
+        return block < 0 ? default : new PairSeries(_sumData[(int)sum].AsSpan(cells[block], cells[block + 1] - cells[block]), _pairLo[pair]);
+    }
+
+    /// <summary>Whether the pair has any item of a group's kind.</summary>
+    private bool HasGroup(int pair, Group group)
+    {
+        var g = (pair * GroupCount) + (int)group;
+        return _pairGroupStart[g] < _pairGroupStart[g + 1];
+    }
+
+    /// <summary>
+    /// A pair's dyad-level sums and counts for the public accessors and the per-period paths, built on the pair's first
+    /// read and kept as long as the index (as <see cref="DemandsOf"/> is). Scoring does not fill them: the measures'
+    /// series build their dyad's two pairs per thread (<see cref="DyadLevel"/>).
+    /// </summary>
+    private DyadLevelSums DyadLevelOf(int pair) =>
+        LazyInitializer.EnsureInitialized(ref _dyadLevel).GetOrAdd(pair, static (p, index) =>
+        {
+            var sums = new DyadLevelSums();
+            index.DyadLevel(p, sums);
+            return sums;
+        }, this);
+
+    /// <summary>How many pairs' dyad-level sums the public accessors have built and kept (a test's view of the cache).</summary>
+    internal int DyadLevelPairsKept => _dyadLevel?.Count ?? 0;
+
+    /// <summary>
+    /// Builds pair <paramref name="pair"/>'s sums and counts of the dyad-level kinds (demands, presence, overreach,
+    /// commitments) into <paramref name="into"/>, a buffer the caller reuses: the index stores them for no pair, since
+    /// only a dyad's own two pairs are read. Costs one pass over the pair's items of those kinds and its active span.
+    /// </summary>
+    internal void DyadLevel(int pair, DyadLevelSums into)
+    {
+        if (pair < 0)
+        {
+            into.Reset(-1, 0, 0, 0);
+            return;
+        }
+
+        _builder.DyadLevel(pair, into);
     }
 
     private static Group GroupOf(PairSum sum) => sum switch
@@ -1093,6 +1167,8 @@ public sealed partial class EvidenceIndex
         PairSum.CommitmentWeight or PairSum.CommitmentFormality => Group.Commitment,
         _ => Group.Demand,
     };
+
+    private static Group GroupOf(PairCount count) => (Group)(int)count;
 
     private static Group? GroupOf(EvidenceKind kind) => kind switch
     {

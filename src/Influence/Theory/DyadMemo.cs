@@ -88,7 +88,7 @@ internal sealed class DyadMemo
             var w = index.Grid.WindowPeriods(dyad.Options.Conflict.WindowYears);
             Windows.Sums(index.SumSeries(PairSum.Coercion, dyad.PatronToClient), w, _t0, _byPatron.AsSpan(0, n));
             Windows.Sums(index.SumSeries(PairSum.Coercion, dyad.ClientToPatron), w, _t0, _byClient.AsSpan(0, n));
-            Windows.Sums(index.SumSeries(PairSum.DemandDefied, dyad.PatronToClient), w, _t0, _defiance.AsSpan(0, n));
+            Windows.Sums(DyadLevelMemo.Of(dyad, dyad.PatronToClient).Series(PairSum.DemandDefied), w, _t0, _defiance.AsSpan(0, n));
             var given = index.CountPrefix(PairCount.Activity, dyad.PatronToClient);
             var back = index.CountPrefix(PairCount.Activity, dyad.ClientToPatron);
             for (var i = 0; i < n; i++)

@@ -230,3 +230,92 @@ public class PairLookUpTests
         index.PairOf(0, c.Actors.Length).Should().Be(-1);
     }
 }
+
+/// <summary>
+/// The dyad-level sums (demands, presence, overreach, commitments) are built per pair when read, not stored for every
+/// pair: built into a reused buffer they equal a plain sum over the pair's items, the public accessors read the same
+/// values, and scoring keeps none of them.
+/// </summary>
+public class DyadLevelTests
+{
+    [Theory]
+    [InlineData(5, 1)]
+    [InlineData(5, 4)]
+    public void DyadLevel_EqualsAPlainSumOverThePairsItems_IntoOneBufferReused(long seed, int threads)
+    {
+        var c = Influence.Generation.UniverseGenerator.Generate(new Influence.Generation.UniverseOptions { Seed = seed, Actors = 40, Periods = 24, Evidence = 40_000 });
+        var (from, to) = Scorer.ResolveRange(c);
+        var options = ScoringOptions.Default with { MaxDegreeOfParallelism = threads };
+        var index = EvidenceIndex.Build(c, new PeriodGrid(from, to), options);
+        var sums = new DyadLevelSums();
+        var compared = 0;
+        for (var pair = 0; pair < index.PairCountTotal; pair++)
+        {
+            index.DyadLevel(pair, sums);
+            for (var q = 0; q < index.Periods; q++)
+            {
+                var expected = new double[DyadLevelSums.SumSlots.Length];
+                var counts = new int[DyadLevelSums.CountSlots.Length];
+                foreach (var (kind, slot) in new[] { (EvidenceKind.Demand, 0), (EvidenceKind.Presence, 1), (EvidenceKind.Overreach, 2), (EvidenceKind.Commitment, 3) })
+                {
+                    foreach (var row in index.Items(pair, kind, q, q))
+                    {
+                        var s = index.Weight(row) * index.Share(row, q);
+                        counts[slot]++;
+                        switch (c.Evidence[row])
+                        {
+                            case DemandEvidence d:
+                                expected[0] += s;
+                                expected[1] += s * options.Compliance.Credit(d.Response);
+                                expected[2] += d.Response is DemandResponse.Defied or DemandResponse.Ignored ? s : 0;
+                                break;
+                            case CommitmentEvidence m:
+                                expected[5] += s;
+                                expected[6] += s * options.DiffuseObligation.Of(m.Formality);
+                                break;
+                            default:
+                                expected[kind == EvidenceKind.Presence ? 3 : 4] += s;
+                                break;
+                        }
+                    }
+                }
+
+                for (var k = 0; k < DyadLevelSums.SumSlots.Length; k++)
+                {
+                    var sum = DyadLevelSums.SumSlots[k];
+                    sums.Series(sum)[q].Should().BeApproximately(expected[k], 1e-12, "{0} of pair {1} in period {2}", sum, pair, q);
+                    index.At(sum, pair, q).Should().Be(sums.Series(sum)[q], "the accessor reads the same sums");
+                    compared += expected[k] > 0 ? 1 : 0;
+                }
+
+                for (var k = 0; k < DyadLevelSums.CountSlots.Length; k++)
+                {
+                    var count = DyadLevelSums.CountSlots[k];
+                    sums.Counts(count).In(q, q).Should().Be(counts[k], "{0} of pair {1} in period {2}", count, pair, q);
+                    index.Count(count, pair, q, q).Should().Be(counts[k]);
+                }
+            }
+        }
+
+        compared.Should().BeGreaterThan(1000, "the universe has every dyad-level kind in the grid");
+    }
+
+    [Fact]
+    public void ScoringEveryMeasure_KeepsNoPairsDyadLevelSums_WhileAnAccessorKeepsThePairItReads()
+    {
+        var c = Influence.Generation.UniverseGenerator.Generate(new Influence.Generation.UniverseOptions { Seed = 2, Actors = 30, Periods = 24, Evidence = 20_000 });
+        var (from, to) = Scorer.ResolveRange(c);
+        var index = EvidenceIndex.Build(c, new PeriodGrid(from, to), ScoringOptions.Default);
+
+        var scores = Scorer.Score(index);
+
+        scores.Measures.Length.Should().Be(Influence.Theory.Measures.BuiltIn.Length);
+        index.DyadLevelPairsKept.Should().Be(0, "the measures' series build their dyad's pairs per thread");
+        var pair = Enumerable.Range(0, index.PairCountTotal).First(p => index.Items(p, EvidenceKind.Demand, 0, index.Periods - 1).Any());
+        index.DyadLevelPairsKept.Should().Be(0, "listing items reads no sums");
+        index.Sum(PairSum.DemandWeight, pair, 0, index.Periods - 1).Should().BeGreaterThan(0);
+        index.DyadLevelPairsKept.Should().Be(1, "a public read builds and keeps the pair it reads");
+        index.Count(PairCount.Commitment, pair, 0, index.Periods - 1);
+        index.DyadLevelPairsKept.Should().Be(1, "the pair's other dyad-level kinds were built with it");
+    }
+}

@@ -246,12 +246,14 @@ public sealed class DiffuseObligation : Measure
             }
         }
 
-        var givenCount = index.CountPrefix(PairCount.Commitment, dyad.PatronToClient);
-        var backCount = index.CountPrefix(PairCount.Commitment, dyad.ClientToPatron);
-        var givenWeight = index.SumSeries(PairSum.CommitmentWeight, dyad.PatronToClient);
-        var backWeight = index.SumSeries(PairSum.CommitmentWeight, dyad.ClientToPatron);
-        var givenFormality = index.SumSeries(PairSum.CommitmentFormality, dyad.PatronToClient);
-        var backFormality = index.SumSeries(PairSum.CommitmentFormality, dyad.ClientToPatron);
+        var given = DyadLevelMemo.Of(dyad, dyad.PatronToClient);
+        var back = DyadLevelMemo.Of(dyad, dyad.ClientToPatron);
+        var givenCount = given.Counts(PairCount.Commitment);
+        var backCount = back.Counts(PairCount.Commitment);
+        var givenWeight = given.Series(PairSum.CommitmentWeight);
+        var backWeight = back.Series(PairSum.CommitmentWeight);
+        var givenFormality = given.Series(PairSum.CommitmentFormality);
+        var backFormality = back.Series(PairSum.CommitmentFormality);
         for (var i = 0; i < n; i++)
         {
             var t = t0 + i;

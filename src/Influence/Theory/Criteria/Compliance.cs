@@ -96,9 +96,10 @@ public sealed class Compliance : Measure
         var w = index.Grid.WindowPeriods(dyad.Options.Compliance.WindowYears);
         var weight = scratch.Doubles(n);
         var met = scratch.Doubles(n);
-        Windows.Sums(index.SumSeries(PairSum.DemandWeight, pair), w, t0, weight);
-        Windows.Sums(index.SumSeries(PairSum.DemandMet, pair), w, t0, met);
-        var demands = index.CountPrefix(PairCount.Demand, pair);
+        var sums = DyadLevelMemo.Of(dyad, pair);
+        Windows.Sums(sums.Series(PairSum.DemandWeight), w, t0, weight);
+        Windows.Sums(sums.Series(PairSum.DemandMet), w, t0, met);
+        var demands = sums.Counts(PairCount.Demand);
         for (var i = 0; i < n; i++)
         {
             var t = t0 + i;

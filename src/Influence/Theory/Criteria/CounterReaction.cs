@@ -301,8 +301,9 @@ public sealed class CounterReaction : Measure
         var pair = dyad.PatronToClient;
         var n = t1 - t0 + 1;
         output[..n].Clear();
-        var overreaches = index.CountPrefix(PairCount.Overreach, pair);
-        var demands = index.CountPrefix(PairCount.Demand, pair);
+        var sums = DyadLevelMemo.Of(dyad, pair);
+        var overreaches = sums.Counts(PairCount.Overreach);
+        var demands = sums.Counts(PairCount.Demand);
         if (EvidenceIndex.CountIn(overreaches, 0, t1) == 0 || demands.IsEmpty)
         {
             return;
@@ -320,8 +321,8 @@ public sealed class CounterReaction : Measure
 
         var baselineWeight = scratch.Doubles(t1 + 1);
         var baselineMet = scratch.Doubles(t1 + 1);
-        var demandWeight = index.SumSeries(PairSum.DemandWeight, pair);
-        var demandMet = index.SumSeries(PairSum.DemandMet, pair);
+        var demandWeight = sums.Series(PairSum.DemandWeight);
+        var demandMet = sums.Series(PairSum.DemandMet);
         Indexing.Windows.Sums(demandWeight, baselineLength, 0, baselineWeight);
         Indexing.Windows.Sums(demandMet, baselineLength, 0, baselineMet);
 

@@ -54,7 +54,7 @@ public sealed class Presence : Measure
     public override void EvaluateSeries(in DyadPeriod dyad, int t0, int t1, Span<double?> output)
     {
         var index = dyad.Index;
-        var presence = index.SumSeries(PairSum.Presence, dyad.PatronToClient);
+        var presence = DyadLevelMemo.Of(dyad, dyad.PatronToClient).Series(PairSum.Presence);
         var given = index.CountPrefix(PairCount.Activity, dyad.PatronToClient);
         var back = index.CountPrefix(PairCount.Activity, dyad.ClientToPatron);
         var scale = dyad.Options.Presence.Scale;

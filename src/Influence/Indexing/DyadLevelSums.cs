@@ -1,0 +1,90 @@
+namespace Influence.Indexing;
+
+/// <summary>
+/// One pair's per-period sums and running counts of the dyad-level kinds: demands, presence, overreach and
+/// commitments, the kinds a measure reads only for a dyad's own two pairs (support and coercion are read across the
+/// network, and the index stores them for every pair). They are built from the pair's items when read, over the pair's
+/// active span, each sum receiving the same terms in the same order as a stored sum would (see
+/// <see cref="EvidenceIndex.DyadLevel"/>). An instance is a reusable buffer: building another pair into it overwrites it.
+/// </summary>
+internal sealed class DyadLevelSums
+{
+    /// <summary>The sums held, in slot order.</summary>
+    internal static readonly PairSum[] SumSlots =
+        [PairSum.DemandWeight, PairSum.DemandMet, PairSum.DemandDefied, PairSum.Presence, PairSum.Overreach, PairSum.CommitmentWeight, PairSum.CommitmentFormality];
+
+    /// <summary>The counts held, in slot order.</summary>
+    internal static readonly PairCount[] CountSlots = [PairCount.Demand, PairCount.Presence, PairCount.Overreach, PairCount.Commitment];
+
+    private double[] _sums = [];
+    private int[] _counts = [];
+    private int _length;
+    private int _start;
+    private int _has;
+
+    /// <summary>The pair built into this buffer (−1 when none: every series and count is empty).</summary>
+    public int Pair { get; private set; } = -1;
+
+    /// <summary>Whether <paramref name="sum"/> is one of the dyad-level sums.</summary>
+    public static bool Holds(PairSum sum) => SumSlot(sum) >= 0;
+
+    /// <summary>Whether <paramref name="count"/> is one of the dyad-level counts.</summary>
+    public static bool Holds(PairCount count) => CountSlot(count) >= 0;
+
+    /// <summary>The pair's sums of one dyad-level kind over its active span; empty when it has no item of the kind.</summary>
+    public PairSeries Series(PairSum sum)
+    {
+        var slot = SumSlot(sum);
+        return (_has & (1 << CountSlotOf(slot))) == 0 ? default : new PairSeries(_sums.AsSpan(slot * _length, _length), _start);
+    }
+
+    /// <summary>The pair's running counts of one dyad-level kind over its active span; empty when it has no item of the kind.</summary>
+    public PairCounts Counts(PairCount count)
+    {
+        var slot = CountSlot(count);
+        return (_has & (1 << slot)) == 0 ? default : new PairCounts(_counts.AsSpan(slot * (_length + 1), _length + 1), _start);
+    }
+
+    /// <summary>Makes the buffer pair <paramref name="pair"/>'s, with every sum and count cleared.</summary>
+    /// <param name="pair">The pair.</param>
+    /// <param name="start">The first period of its active span.</param>
+    /// <param name="length">The span's length in periods.</param>
+    /// <param name="has">Bit s set when the pair has an item of count slot s's kind.</param>
+    internal void Reset(int pair, int start, int length, int has)
+    {
+        var sums = SumSlots.Length * length;
+        var counts = CountSlots.Length * (length + 1);
+        if (_sums.Length < sums)
+        {
+            _sums = new double[Math.Max(sums, 2 * _sums.Length)];
+        }
+
+        if (_counts.Length < counts)
+        {
+            _counts = new int[Math.Max(counts, 2 * _counts.Length)];
+        }
+
+        _sums.AsSpan(0, sums).Clear();
+        _counts.AsSpan(0, counts).Clear();
+        (Pair, _start, _length, _has) = (pair, start, length, has);
+    }
+
+    /// <summary>Sum slot <paramref name="slot"/>'s cells, to fill.</summary>
+    internal Span<double> SumCells(int slot) => _sums.AsSpan(slot * _length, _length);
+
+    /// <summary>Count slot <paramref name="slot"/>'s cells (count differences, then running counts), to fill.</summary>
+    internal Span<int> CountCells(int slot) => _counts.AsSpan(slot * (_length + 1), _length + 1);
+
+    private static int SumSlot(PairSum sum) => Array.IndexOf(SumSlots, sum);
+
+    private static int CountSlot(PairCount count) => Array.IndexOf(CountSlots, count);
+
+    /// <summary>The count slot of the kind a sum slot adds (demands 0, presence 1, overreach 2, commitments 3).</summary>
+    private static int CountSlotOf(int sumSlot) => sumSlot switch
+    {
+        < 3 => 0,
+        3 => 1,
+        4 => 2,
+        _ => 3,
+    };
+}
