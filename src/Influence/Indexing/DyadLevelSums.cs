@@ -16,11 +16,12 @@ internal sealed class DyadLevelSums
     /// <summary>The counts held, in slot order.</summary>
     internal static readonly PairCount[] CountSlots = [PairCount.Demand, PairCount.Presence, PairCount.Overreach, PairCount.Commitment];
 
+    private readonly int[] _sumAt = [.. SumSlots.Select(_ => -1)];
+    private readonly int[] _countAt = [.. CountSlots.Select(_ => -1)];
     private double[] _sums = [];
     private int[] _counts = [];
     private int _length;
     private int _start;
-    private int _has;
 
     /// <summary>The pair built into this buffer (−1 when none: every series and count is empty).</summary>
     public int Pair { get; private set; } = -1;
@@ -32,28 +33,36 @@ internal sealed class DyadLevelSums
     public static bool Holds(PairCount count) => CountSlot(count) >= 0;
 
     /// <summary>The pair's sums of one dyad-level kind over its active span; empty when it has no item of the kind.</summary>
-    public PairSeries Series(PairSum sum)
-    {
-        var slot = SumSlot(sum);
-        return (_has & (1 << CountSlotOf(slot))) == 0 ? default : new PairSeries(_sums.AsSpan(slot * _length, _length), _start);
-    }
+    public PairSeries Series(PairSum sum) => _sumAt[SumSlot(sum)] < 0 ? default : new PairSeries(SumCells(SumSlot(sum)), _start);
 
     /// <summary>The pair's running counts of one dyad-level kind over its active span; empty when it has no item of the kind.</summary>
-    public PairCounts Counts(PairCount count)
-    {
-        var slot = CountSlot(count);
-        return (_has & (1 << slot)) == 0 ? default : new PairCounts(_counts.AsSpan(slot * (_length + 1), _length + 1), _start);
-    }
+    public PairCounts Counts(PairCount count) => _countAt[CountSlot(count)] < 0 ? default : new PairCounts(CountCells(CountSlot(count)), _start);
 
-    /// <summary>Makes the buffer pair <paramref name="pair"/>'s, with every sum and count cleared.</summary>
+    /// <summary>
+    /// Makes the buffer pair <paramref name="pair"/>'s, with every sum and count cleared: cells only for the kinds the
+    /// pair has, over its active span.
+    /// </summary>
     /// <param name="pair">The pair.</param>
     /// <param name="start">The first period of its active span.</param>
     /// <param name="length">The span's length in periods.</param>
     /// <param name="has">Bit s set when the pair has an item of count slot s's kind.</param>
     internal void Reset(int pair, int start, int length, int has)
     {
-        var sums = SumSlots.Length * length;
-        var counts = CountSlots.Length * (length + 1);
+        var (sums, counts) = (0, 0);
+        for (var slot = 0; slot < SumSlots.Length; slot++)
+        {
+            var present = (has & (1 << CountSlotOf(slot))) != 0;
+            _sumAt[slot] = present ? sums : -1;
+            sums += present ? length : 0;
+        }
+
+        for (var slot = 0; slot < CountSlots.Length; slot++)
+        {
+            var present = (has & (1 << slot)) != 0;
+            _countAt[slot] = present ? counts : -1;
+            counts += present ? length + 1 : 0;
+        }
+
         if (_sums.Length < sums)
         {
             _sums = new double[Math.Max(sums, 2 * _sums.Length)];
@@ -66,14 +75,14 @@ internal sealed class DyadLevelSums
 
         _sums.AsSpan(0, sums).Clear();
         _counts.AsSpan(0, counts).Clear();
-        (Pair, _start, _length, _has) = (pair, start, length, has);
+        (Pair, _start, _length) = (pair, start, length);
     }
 
-    /// <summary>Sum slot <paramref name="slot"/>'s cells, to fill.</summary>
-    internal Span<double> SumCells(int slot) => _sums.AsSpan(slot * _length, _length);
+    /// <summary>Sum slot <paramref name="slot"/>'s cells, to fill (empty when the pair has none of its kind).</summary>
+    internal Span<double> SumCells(int slot) => _sumAt[slot] < 0 ? default : _sums.AsSpan(_sumAt[slot], _length);
 
-    /// <summary>Count slot <paramref name="slot"/>'s cells (count differences, then running counts), to fill.</summary>
-    internal Span<int> CountCells(int slot) => _counts.AsSpan(slot * (_length + 1), _length + 1);
+    /// <summary>Count slot <paramref name="slot"/>'s cells (count differences, then running counts), to fill (empty when the pair has none of its kind).</summary>
+    internal Span<int> CountCells(int slot) => _countAt[slot] < 0 ? default : _counts.AsSpan(_countAt[slot], _length + 1);
 
     private static int SumSlot(PairSum sum) => Array.IndexOf(SumSlots, sum);
 

@@ -70,6 +70,7 @@ public sealed partial class EvidenceIndex
 
         public int[] PairTo { get; private set; } = [];
 
+        /// <summary>Per stored group (support, coercion), each pair's block number, or −1 when it has no item of the kind.</summary>
         public int[][] GroupBlock { get; private set; } = [];
 
         /// <summary>
@@ -82,7 +83,7 @@ public sealed partial class EvidenceIndex
         public int[] PairCells { get; private set; } = [];
 
         /// <summary>
-        /// Per group, where each block's sums start in that group's sum columns (block b of group g holds
+        /// Per stored group (support, coercion), where each block's sums start in that group's sum columns (block b of group g holds
         /// BlockCells[g][b + 1] − BlockCells[g][b] periods, its pair's active span); its running counts start at
         /// BlockCells[g][b] + b in the group's count column (one more value per block).
         /// </summary>
@@ -482,7 +483,10 @@ public sealed partial class EvidenceIndex
             return w;
         }
 
-        /// <summary>Pass 3: each pair's per-period sums, counts, issues and first support period, one pair per thread.</summary>
+        /// <summary>
+        /// Pass 3: each pair's per-period support and coercion sums and counts, its activity counts, its demands' issues
+        /// and its first support period, one pair per thread.
+        /// </summary>
         private void AggregatePairs(Entry[] entries, byte[] masks, Action<string> lap)
         {
             var pairs = PairFrom.Length;

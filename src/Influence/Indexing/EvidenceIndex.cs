@@ -313,9 +313,10 @@ public sealed partial class EvidenceIndex
     {
         if (Volatile.Read(ref _memos) is { } memos)
         {
-            foreach (var memo in memos.Values)
+            // Enumerating the dictionary itself takes no lock (its Values property would take them all and copy).
+            foreach (var memo in memos)
             {
-                memo.Release(actor);
+                memo.Value.Release(actor);
             }
         }
     }
@@ -366,7 +367,10 @@ public sealed partial class EvidenceIndex
         }
     }
 
-    /// <summary>The evidence kinds whose per-period sums and counts a pair stores together (one block each).</summary>
+    /// <summary>
+    /// The dyadic evidence kinds, each with its per-period sums and counts: the first <see cref="StoredGroups"/> are
+    /// stored as one block per pair that has the kind, the others are built per pair when read (<see cref="DyadLevelSums"/>).
+    /// </summary>
     internal enum Group
     {
         Support = 0,

@@ -49,6 +49,8 @@ internal static class DyadLevelMemo
 
         if (slot.Build != dyad.Index.BuildId || slot.Sums.Pair != pair)
         {
+            // Marked stale first: a build that throws leaves no half-built slot looking current.
+            slot.Build = -1;
             dyad.Index.DyadLevel(pair, slot.Sums);
             slot.Build = dyad.Index.BuildId;
         }

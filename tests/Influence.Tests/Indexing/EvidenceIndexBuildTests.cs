@@ -319,3 +319,36 @@ public class DyadLevelTests
         index.DyadLevelPairsKept.Should().Be(1, "the pair's other dyad-level kinds were built with it");
     }
 }
+
+/// <summary>A dyad-level buffer holds cells only for the kinds its pair has, and a new buffer reads as empty.</summary>
+public class DyadLevelSumsTests
+{
+    [Fact]
+    public void Reset_GivesCellsOnlyToThePairsKinds_AndANewBufferIsEmpty()
+    {
+        var fresh = new DyadLevelSums();
+        fresh.Series(PairSum.Presence).IsEmpty.Should().BeTrue();
+        fresh.Counts(PairCount.Demand).IsEmpty.Should().BeTrue();
+
+        // Presence (count slot 1) only, over 4 periods from period 3.
+        var sums = new DyadLevelSums();
+        sums.Reset(7, 3, 4, 1 << 1);
+        sums.SumCells(3).Length.Should().Be(4);
+        sums.SumCells(3)[2] = 0.5;
+        sums.Series(PairSum.Presence)[5].Should().Be(0.5);
+        sums.Series(PairSum.Presence)[2].Should().Be(0, "before the span");
+        sums.Counts(PairCount.Presence).Prefix.Length.Should().Be(5);
+        foreach (var sum in new[] { PairSum.DemandWeight, PairSum.DemandMet, PairSum.DemandDefied, PairSum.Overreach, PairSum.CommitmentWeight, PairSum.CommitmentFormality })
+        {
+            sums.Series(sum).IsEmpty.Should().BeTrue("the pair has no {0}", sum);
+        }
+
+        sums.Counts(PairCount.Commitment).IsEmpty.Should().BeTrue();
+
+        // Reused for a pair with demands only: the presence cells are gone, the demand cells cleared.
+        sums.Reset(8, 0, 2, 1 << 0);
+        sums.Series(PairSum.Presence).IsEmpty.Should().BeTrue();
+        sums.Series(PairSum.DemandWeight).Values.ToArray().Should().Equal(0, 0);
+        sums.Counts(PairCount.Demand).Prefix.ToArray().Should().Equal(0, 0, 0);
+    }
+}
