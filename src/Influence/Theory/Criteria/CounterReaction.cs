@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Influence.Evidence;
 using Influence.Indexing;
+using Influence.Internal;
 
 namespace Influence.Theory;
 
@@ -31,6 +32,10 @@ namespace Influence.Theory;
 /// </remarks>
 public sealed class CounterReaction : Measure
 {
+    /// <summary>The series' per-thread buffer of the dyad's demands (<see cref="DemandItem"/>), grown as needed.</summary>
+    [ThreadStatic]
+    private static DemandItem[]? _items;
+
     /// <summary>The shared instance.</summary>
     public static readonly CounterReaction Instance = new();
 
@@ -143,18 +148,21 @@ public sealed class CounterReaction : Measure
         var after = default(Tally);
         var c = index.Case.Evidence.Columns;
         var rows = index.PairItemSpan(pair, EvidenceKind.Demand);
-        var touching = new List<int>();
+        var touching = new List<DemandItem>();
         var firstDays = new List<int>();
+        var positions = new List<int>();
         for (var t = t0; t <= at.T; t++)
         {
             var (d0, d1) = index.WindowDays(t, t);
             touching.Clear();
             firstDays.Clear();
+            positions.Clear();
             foreach (var row in rows)
             {
                 if (c.LastDay[row] >= d0 && c.FirstDay[row] <= d1)
                 {
-                    touching.Add(row);
+                    positions.Add(touching.Count);
+                    touching.Add(DemandItem.Of(index, row));
                     firstDays.Add(c.FirstDay[row]);
                 }
             }
@@ -164,6 +172,7 @@ public sealed class CounterReaction : Measure
                 index.SumSeries(PairSum.DemandWeight, pair),
                 index.SumSeries(PairSum.DemandMet, pair),
                 System.Runtime.InteropServices.CollectionsMarshal.AsSpan(touching),
+                System.Runtime.InteropServices.CollectionsMarshal.AsSpan(positions),
                 System.Runtime.InteropServices.CollectionsMarshal.AsSpan(firstDays),
                 t,
                 day,
@@ -181,7 +190,7 @@ public sealed class CounterReaction : Measure
     /// <see cref="Add"/>). After the overreach's period, when every one of them was made on or after the overreach, the
     /// period's sums are the index's (no demand of the baseline reaches into it): read, not added up again.
     /// </summary>
-    private static void AddPeriod(EvidenceIndex index, PairSeries demandWeight, PairSeries demandMet, ReadOnlySpan<int> touching, ReadOnlySpan<int> firstDays, int t, int day, bool overreachPeriod, ref Tally baseline, ref Tally after)
+    private static void AddPeriod(EvidenceIndex index, PairSeries demandWeight, PairSeries demandMet, ReadOnlySpan<DemandItem> items, ReadOnlySpan<int> touching, ReadOnlySpan<int> firstDays, int t, int day, bool overreachPeriod, ref Tally baseline, ref Tally after)
     {
         if (touching.IsEmpty)
         {
@@ -205,9 +214,20 @@ public sealed class CounterReaction : Measure
             }
         }
 
-        foreach (var row in touching)
+        foreach (var k in touching)
         {
-            Add(index, row, t, day, overreachPeriod, ref baseline, ref after);
+            Add(index.Grid, items[k], t, day, overreachPeriod, ref baseline, ref after);
+        }
+    }
+
+    /// <summary>What <see cref="Add"/> reads of a demand: its days, whether it is a span, its weight and its credit.</summary>
+    private readonly record struct DemandItem(int First, int Last, bool Span, double Weight, double Credit)
+    {
+        /// <summary>A demand row's fields (the weight is <see cref="EvidenceIndex.Weight"/>, the credit its response's).</summary>
+        public static DemandItem Of(EvidenceIndex index, int row)
+        {
+            var c = index.Case.Evidence.Columns;
+            return new DemandItem(c.FirstDay[row], c.LastDay[row], c.IsSpan(row), index.Weight(row), index.Options.Compliance.Credit((DemandResponse)c.Type[row]));
         }
     }
 
@@ -232,27 +252,26 @@ public sealed class CounterReaction : Measure
     /// made before it counts with its share of any period it touches (it was made once, before the overreach). Its
     /// weight there is confidence × salience × its share of the period.
     /// </summary>
-    private static void Add(EvidenceIndex index, int row, int t, int day, bool overreachPeriod, ref Tally baseline, ref Tally after)
+    private static void Add(PeriodGrid grid, in DemandItem demand, int t, int day, bool overreachPeriod, ref Tally baseline, ref Tally after)
     {
-        var c = index.Case.Evidence.Columns;
-        var (first, last) = (c.FirstDay[row], c.LastDay[row]);
+        var (first, last) = (demand.First, demand.Last);
         var before = first < day;
-        if (before && !overreachPeriod && c.IsSpan(row))
+        if (before && !overreachPeriod && demand.Span)
         {
             return;
         }
 
-        var starts = index.Grid.StartDays;
+        var starts = grid.StartDays;
 
         // As EvidenceIndex.ShareOf, with a standing demand's (a span's) days cut at the day before the overreach. A point
         // made before the overreach's day (dated to its month, say, when the overreach is known to the day) is baseline
         // with its whole weight: it was one demand, made once.
-        var overlap = Math.Min(before && c.IsSpan(row) ? Math.Min(last, day - 1) : last, starts[t + 1] - 1) - Math.Max(first, starts[t]) + 1;
-        var share = overlap <= 0 ? 0 : c.IsSpan(row) ? (double)overlap / index.Grid.YearDays[t] : (double)overlap / (last - first + 1);
-        var w = index.Weight(row) * share;
+        var overlap = Math.Min(before && demand.Span ? Math.Min(last, day - 1) : last, starts[t + 1] - 1) - Math.Max(first, starts[t]) + 1;
+        var share = overlap <= 0 ? 0 : demand.Span ? (double)overlap / grid.YearDays[t] : (double)overlap / (last - first + 1);
+        var w = demand.Weight * share;
         ref var side = ref before ? ref baseline : ref after;
         side.Weight += w;
-        side.Met += w * index.Options.Compliance.Credit((DemandResponse)c.Type[row]);
+        side.Met += w * demand.Credit;
         side.Any = true;
     }
 
@@ -334,21 +353,24 @@ public sealed class CounterReaction : Measure
             return;
         }
 
-        // The demand rows touching each period first … t1, in canonical order: rows[start[t] … start[t + 1]).
-        // Each row's periods are looked up once (two day-table reads), then counted and placed.
-        var c = index.Case.Evidence.Columns;
+        // The dyad's demands gathered once from the evidence columns (items, in canonical order), then the ones
+        // touching each period first … t1, in canonical order, as positions in items: touching[start[t] … start[t + 1]).
+        // Each demand's periods are looked up once (two day-table reads), then counted and placed.
         var pairRows = index.PairItemSpan(pair, EvidenceKind.Demand);
+        var items = ThreadBuffer.Get(ref _items, pairRows.Length);
+        for (var k = 0; k < pairRows.Length; k++)
+        {
+            items[k] = DemandItem.Of(index, pairRows[k]);
+        }
+
         var from0 = scratch.Ints(pairRows.Length);
         var to0 = scratch.Ints(pairRows.Length);
-        var firstDay = scratch.Ints(pairRows.Length);
         var start = scratch.Ints(t1 + 2);
         start.Clear();
         for (var k = 0; k < pairRows.Length; k++)
         {
-            var row = pairRows[k];
-            firstDay[k] = c.FirstDay[row];
-            from0[k] = Math.Max(index.PeriodOfDay(firstDay[k]), first);
-            to0[k] = Math.Min(index.PeriodOfDay(c.LastDay[row]), t1);
+            from0[k] = Math.Max(index.PeriodOfDay(items[k].First), first);
+            to0[k] = Math.Min(index.PeriodOfDay(items[k].Last), t1);
             for (var t = from0[k]; t <= to0[k]; t++)
             {
                 start[t + 1]++;
@@ -360,7 +382,7 @@ public sealed class CounterReaction : Measure
             start[t + 1] += start[t];
         }
 
-        var rows = scratch.Ints(start[t1 + 1]);
+        var touching = scratch.Ints(start[t1 + 1]);
         var rowFirst = scratch.Ints(start[t1 + 1]);
         var fill = scratch.Ints(t1 + 1);
         start[..(t1 + 1)].CopyTo(fill);
@@ -368,8 +390,8 @@ public sealed class CounterReaction : Measure
         {
             for (var t = from0[k]; t <= to0[k]; t++)
             {
-                rowFirst[fill[t]] = firstDay[k];
-                rows[fill[t]++] = pairRows[k];
+                rowFirst[fill[t]] = items[k].First;
+                touching[fill[t]++] = k;
             }
         }
 
@@ -402,7 +424,7 @@ public sealed class CounterReaction : Measure
 
             for (var u = from; u <= t; u++)
             {
-                AddPeriod(index, demandWeight, demandMet, rows[start[u]..start[u + 1]], rowFirst[start[u]..start[u + 1]], u, day, u == overreach, ref baseline, ref after);
+                AddPeriod(index, demandWeight, demandMet, items, touching[start[u]..start[u + 1]], rowFirst[start[u]..start[u + 1]], u, day, u == overreach, ref baseline, ref after);
             }
 
             output[i] = Difference(after, baseline);
