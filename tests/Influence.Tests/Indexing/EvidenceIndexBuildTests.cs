@@ -146,10 +146,7 @@ public class DemandPartsTests
     [InlineData(3, 4)]
     public void PairDemands_EqualAPlainSumOverThePairsDemandItems(long seed, int threads)
     {
-        var c = Influence.Generation.UniverseGenerator.Generate(new Influence.Generation.UniverseOptions { Seed = seed, Actors = 40, Periods = 24, Evidence = 60_000 });
-        var (from, to) = Scorer.ResolveRange(c);
-        var options = ScoringOptions.Default with { MaxDegreeOfParallelism = threads };
-        var index = EvidenceIndex.Build(c, new PeriodGrid(from, to), options);
+        var (c, index, options) = GeneratedIndex.Build(seed, actors: 40, periods: 24, evidence: 60_000, threads);
         var t = index.Periods;
         var slotOf = new int[c.Issues.Length];
         var (red, defied) = (new double[t], new double[t]);
@@ -243,10 +240,7 @@ public class DyadLevelTests
     [InlineData(5, 4)]
     public void DyadLevel_EqualsAPlainSumOverThePairsItems_IntoOneBufferReused(long seed, int threads)
     {
-        var c = Influence.Generation.UniverseGenerator.Generate(new Influence.Generation.UniverseOptions { Seed = seed, Actors = 40, Periods = 24, Evidence = 40_000 });
-        var (from, to) = Scorer.ResolveRange(c);
-        var options = ScoringOptions.Default with { MaxDegreeOfParallelism = threads };
-        var index = EvidenceIndex.Build(c, new PeriodGrid(from, to), options);
+        var (c, index, options) = GeneratedIndex.Build(seed, actors: 40, periods: 24, evidence: 40_000, threads);
         var sums = new DyadLevelSums();
         var compared = 0;
         for (var pair = 0; pair < index.PairCountTotal; pair++)
@@ -303,9 +297,7 @@ public class DyadLevelTests
     [Fact]
     public void ScoringEveryMeasure_KeepsNoPairsDyadLevelSums_WhileAnAccessorKeepsThePairItReads()
     {
-        var c = Influence.Generation.UniverseGenerator.Generate(new Influence.Generation.UniverseOptions { Seed = 2, Actors = 30, Periods = 24, Evidence = 20_000 });
-        var (from, to) = Scorer.ResolveRange(c);
-        var index = EvidenceIndex.Build(c, new PeriodGrid(from, to), ScoringOptions.Default);
+        var (_, index, _) = GeneratedIndex.Build(seed: 2, actors: 30, periods: 24, evidence: 20_000);
 
         var scores = Scorer.Score(index);
 
