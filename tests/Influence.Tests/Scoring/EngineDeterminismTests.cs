@@ -27,6 +27,36 @@ public class EngineDeterminismTests
     }
 
     [Fact]
+    public async Task Scores_AreTheSameBytes_WhenScoringsOfOneIndexRunAtOnce()
+    {
+        // Scorings of one index share its per-actor memos (each drops an actor's after its last dyad, so another may
+        // compute one again) and its per-pair caches: running several at once, with accessor reads beside them, must
+        // change no byte.
+        var @case = UniverseGenerator.Generate(new UniverseOptions { Seed = 12, Actors = 60, Periods = 36, Evidence = 30_000 });
+        var (from, to) = Scorer.ResolveRange(@case);
+        var options = ScoringOptions.Default with { MaxDegreeOfParallelism = 2 };
+        var expected = ScoreWriter.ToJson(Scorer.Score(@case, options), evidenceCounts: false);
+        var index = Influence.Indexing.EvidenceIndex.Build(@case, new Influence.Indexing.PeriodGrid(from, to), options);
+
+        var scorings = Enumerable.Range(0, 4).Select(_ => Task.Run(() => ScoreWriter.ToJson(Scorer.Score(index), evidenceCounts: false))).ToArray();
+        var reads = Task.Run(() =>
+        {
+            var total = 0.0;
+            for (var pair = 0; pair < index.PairCountTotal; pair++)
+            {
+                total += index.Sum(Influence.Indexing.PairSum.DemandWeight, pair, 0, index.Periods - 1);
+            }
+
+            return total;
+        });
+        var results = await Task.WhenAll(scorings);
+        var total = await reads;
+
+        results.Should().AllBe(expected);
+        total.Should().BeGreaterThan(0);
+    }
+
+    [Fact]
     public void Scores_AreTheSameBytes_ForAUniverseLargeEnoughToSplitIntoChunks()
     {
         // More than 2¹⁸ rows: the index build splits rows into chunks, one per thread, and merges them.
