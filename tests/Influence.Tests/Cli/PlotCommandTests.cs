@@ -16,6 +16,15 @@ public class PlotCommandTests
 
     private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
+    /// <summary>Runs <c>plot</c> with these arguments and <c>--out</c> a temporary PNG, checks it exits 0, and returns the PNG's bytes.</summary>
+    private static byte[] Plot(params string[] args)
+    {
+        using var file = new TempFile("influence-plot-", ".png");
+        var (code, _, err) = Run([.. args, "--out", file.Path]);
+        code.Should().Be(0, err);
+        return File.ReadAllBytes(file.Path);
+    }
+
     [Fact]
     public void Plot_WritesTheChartOfTheGivenMeasures()
     {
@@ -50,12 +59,8 @@ public class PlotCommandTests
     [Fact]
     public void Plot_DrawsAtTheGivenWidth_OnePanelPerScale()
     {
-        using var file = new TempFile("influence-plot-", ".png");
-        var path = file.Path;
-        var (code, _, err) = Run("plot", "--patron", "pakistan", "--client", "taliban", "--measures", "exchange,conflict,accountBalance", "--width", "1600", "--out", path);
+        var png = Plot("plot", "--patron", "pakistan", "--client", "taliban", "--measures", "exchange,conflict,accountBalance", "--width", "1600");
 
-        code.Should().Be(0, err);
-        var png = File.ReadAllBytes(path);
         // The IHDR chunk follows the 8-byte signature and its own length and type: width at bytes 16–19, height at
         // 20–23, big-endian. Exchange and conflict share the [0, 1] panel, the account balance (signed) has its
         // own: a 40-pixel title and two 450-pixel panels, 940.
@@ -73,15 +78,11 @@ public class PlotCommandTests
     [InlineData("--no-states", null, null, null)]
     public void Plot_DrawsTheGivenTitleAndCredit(string option, string? value, string? title, string? credit)
     {
-        using var file = new TempFile("influence-plot-", ".png");
-        var path = file.Path;
         string[] words = value is null ? [option] : [option, value];
-        var (code, _, err) = Run(["plot", "--patron", "pakistan", "--client", "taliban", "--measures", "exchange", .. words, "--out", path]);
+        var png = Plot(["plot", "--patron", "pakistan", "--client", "taliban", "--measures", "exchange", .. words]);
 
-        code.Should().Be(0, err);
         var scores = Scorer.Score(CaseReader.LoadBuiltIn());
         var dyad = new Dyad("pakistan", "taliban");
-        var png = File.ReadAllBytes(path);
         png.Should().Equal(DyadChart.RenderPng(scores, dyad, ["exchange"], new DyadChartOptions { Title = title, Credit = credit, ShowStates = option != "--no-states" }));
         png.Should().NotEqual(DyadChart.RenderPng(scores, dyad, ["exchange"]), $"{option} changes the chart");
     }
@@ -89,17 +90,13 @@ public class PlotCommandTests
     [Fact]
     public void Plot_ToAPeriod_StartsWhereTheDyadBecomesActive_NotAtTheCasesStart()
     {
-        using var file = new TempFile("influence-plot-", ".png");
-        var path = file.Path;
-        var (code, _, err) = Run("plot", "--patron", "pakistan", "--client", "taliban", "--measures", "exchange", "--to", "2025", "--out", path);
+        var png = Plot("plot", "--patron", "pakistan", "--client", "taliban", "--measures", "exchange", "--to", "2025");
 
-        code.Should().Be(0, err);
         var dyad = new Dyad("pakistan", "taliban");
         var scores = Scorer.Score(CaseReader.LoadBuiltIn(), ScoringOptions.Default, new ScoringRequest { Dyads = [dyad], To = Period.FromYear(2025), Granularity = Granularity.Year });
         var drawn = new DyadChartOptions { TrimToActiveEnd = false };
         var (from, to) = DyadChart.DrawnRange(scores, 0, drawn);
         (scores.Periods[from].ToString(), scores.Periods[to].ToString()).Should().Be(("1994", "2025"), "as trend --to 2025 does, the chart starts where the dyad does, not at the case's 1973");
-        var png = File.ReadAllBytes(path);
         png.Should().Equal(DyadChart.RenderPng(scores, dyad, ["exchange"], drawn), "the chart of 1994–2025");
         png.Should().NotEqual(DyadChart.RenderPng(scores, dyad, ["exchange"], new DyadChartOptions { ActiveRangeOnly = false }), "1973–2025 is not drawn");
     }
@@ -107,18 +104,14 @@ public class PlotCommandTests
     [Fact]
     public void Plot_FromAPeriod_EndsWhereTheDyadStops_NotAtTheCasesEnd()
     {
-        using var file = new TempFile("influence-plot-", ".png");
-        var path = file.Path;
-        var (code, _, err) = Run("plot", "--patron", "pakistan", "--client", "afghan-republic", "--measures", "exchange", "--from", "1990", "--out", path);
+        var png = Plot("plot", "--patron", "pakistan", "--client", "afghan-republic", "--measures", "exchange", "--from", "1990");
 
-        code.Should().Be(0, err);
         var dyad = new Dyad("pakistan", "afghan-republic");
         var scores = Scorer.Score(CaseReader.LoadBuiltIn(), ScoringOptions.Default, new ScoringRequest { Dyads = [dyad], From = Period.FromYear(1990), Granularity = Granularity.Year });
         var drawn = new DyadChartOptions { TrimToActiveStart = false };
         var d = scores.IndexOf(dyad);
         var (from, to) = DyadChart.DrawnRange(scores, d, drawn);
         (scores.Periods[from].ToString(), scores.Periods[to].ToString()).Should().Be(("1990", ActiveEnd), "the start is the one asked for; the end is the dyad's last active period, not the case's 2026");
-        var png = File.ReadAllBytes(path);
         png.Should().Equal(DyadChart.RenderPng(scores, dyad, ["exchange"], drawn));
         png.Should().NotEqual(DyadChart.RenderPng(scores, dyad, ["exchange"], new DyadChartOptions { ActiveRangeOnly = false }), "the years to 2026 are not drawn");
     }
