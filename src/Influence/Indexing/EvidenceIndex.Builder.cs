@@ -682,8 +682,7 @@ public sealed partial class EvidenceIndex
             var has = 0;
             for (var slot = 0; slot < DyadLevelSums.CountSlots.Length; slot++)
             {
-                var g = (p * Groups) + (int)GroupOf(DyadLevelSums.CountSlots[slot]);
-                has |= PairGroupStart[g] < PairGroupStart[g + 1] ? 1 << slot : 0;
+                has |= GroupRows(p, GroupOf(DyadLevelSums.CountSlots[slot])).IsEmpty ? 0 : 1 << slot;
             }
 
             var lo = PairLo[p];
@@ -694,7 +693,6 @@ public sealed partial class EvidenceIndex
             for (var slot = 0; slot < DyadLevelSums.CountSlots.Length; slot++)
             {
                 var kind = DyadLevelSums.CountSlots[slot];
-                var g = (p * Groups) + (int)GroupOf(kind);
                 var count = into.CountCells(slot);
 
                 // Sum slots: demands 0–2 (weight, met, defied), presence 3, overreach 4, commitments 5–6 (weight, formality).
@@ -708,7 +706,7 @@ public sealed partial class EvidenceIndex
                 var a = into.SumCells(firstSlot);
                 var b = kind is PairCount.Demand or PairCount.Commitment ? into.SumCells(firstSlot + 1) : default;
                 var d = kind is PairCount.Demand ? into.SumCells(firstSlot + 2) : default;
-                var items = Gather(PairItems.AsSpan(PairGroupStart[g], PairGroupStart[g + 1] - PairGroupStart[g]), confidence);
+                var items = Gather(GroupRows(p, GroupOf(kind)), confidence);
                 foreach (ref readonly var item in items)
                 {
                     var (weighted, firstDay, lastDay, span) = (item.Weighted, item.FirstDay, item.LastDay, item.Span);
@@ -767,19 +765,28 @@ public sealed partial class EvidenceIndex
             }
         }
 
+        /// <summary>Pair p's rows of one group's kind, in canonical order (after the rows are grouped by kind).</summary>
+        private ReadOnlySpan<int> GroupRows(int p, Group group)
+        {
+            var g = (p * Groups) + (int)group;
+            return PairItems.AsSpan(PairGroupStart[g], PairGroupStart[g + 1] - PairGroupStart[g]);
+        }
+
         /// <summary>
-        /// What <see cref="DyadLevel"/> reads of each of <paramref name="rows"/>, in order, in a per-thread buffer: the
+        /// What <see cref="DyadLevel"/> and <see cref="PairDemands"/> read of each of <paramref name="rows"/>, in order, in a per-thread buffer: the
         /// rows lie scattered over the evidence columns, and this tight loop lets their reads overlap.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
         private ReadOnlySpan<DyadItem> Gather(ReadOnlySpan<int> rows, double[] confidence)
         {
             var items = ThreadBuffer.Get(ref _dyadItems, rows.Length);
-            var (confidences, values, firsts, lasts, flags, types) = (_c.Confidence, _c.Value, _c.FirstDay, _c.LastDay, _c.DateFlags, _c.Type);
+            var (confidences, values, firsts, lasts, flags, types, refs) = (_c.Confidence, _c.Value, _c.FirstDay, _c.LastDay, _c.DateFlags, _c.Type, _c.Ref);
+            var salience = _options.Compliance.RedLineSalience;
             for (var k = 0; k < rows.Length; k++)
             {
                 var row = rows[k];
-                items[k] = new DyadItem(confidence[confidences[row]] * values[row], firsts[row], lasts[row], (flags[row] & EvidenceColumns.SpanFlag) != 0, (byte)(types[row] & 0x03));
+                var value = values[row];
+                items[k] = new DyadItem(confidence[confidences[row]] * value, firsts[row], lasts[row], (flags[row] & EvidenceColumns.SpanFlag) != 0, (byte)(types[row] & 0x03), refs[row], value >= salience);
             }
 
             return items.AsSpan(0, rows.Length);
@@ -788,8 +795,11 @@ public sealed partial class EvidenceIndex
         [ThreadStatic]
         private static DyadItem[]? _dyadItems;
 
-        /// <summary>A dyad-level item as <see cref="DyadLevel"/> spreads it: weight × confidence, days, span flag, response or formality.</summary>
-        private readonly record struct DyadItem(double Weighted, int FirstDay, int LastDay, bool Span, byte Type);
+        /// <summary>
+        /// A dyad-level item as <see cref="DyadLevel"/> and <see cref="PairDemands"/> spread it: weight × confidence,
+        /// days, span flag, response or formality, and for a demand its issue and whether it is a red line.
+        /// </summary>
+        private readonly record struct DyadItem(double Weighted, int FirstDay, int LastDay, bool Span, byte Type, int Ref, bool RedLine);
 
         /// <summary>Every pair's rows grouped by kind (<see cref="GroupPairItems(int, Entry[], ref int[])"/>), in parallel.</summary>
         private void GroupPairItems(Entry[] entries)
@@ -928,7 +938,6 @@ public sealed partial class EvidenceIndex
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void PairDemands(int p, Span<double> issueWeight, Span<double> issueMet, Span<double> redWeight, Span<double> redDefied, int[] slotOf)
         {
-            var c = _c;
             var first = IssueSlotStart[p];
             for (var slot = first; slot < IssueSlotStart[p + 1]; slot++)
             {
@@ -941,22 +950,9 @@ public sealed partial class EvidenceIndex
             redDefied.Clear();
             var cells = new DemandCells(issueWeight, issueMet, redWeight, redDefied, _t);
             var (confidence, credit) = ItemWeights;
-            var salience = _options.Compliance.RedLineSalience;
-            var demands = (p * Groups) + (int)Group.Demand;
-            for (var k = PairGroupStart[demands]; k < PairGroupStart[demands + 1]; k++)
+            foreach (ref readonly var item in Gather(GroupRows(p, Group.Demand), confidence))
             {
-                var row = PairItems[k];
-                var value = c.Value[row];
-                SpreadDemand(
-                    cells,
-                    slotOf[c.Ref[row]],
-                    confidence[c.Confidence[row]] * value,
-                    c.FirstDay[row],
-                    c.LastDay[row],
-                    (c.DateFlags[row] & EvidenceColumns.SpanFlag) != 0,
-                    value >= salience,
-                    c.Type[row] & 0x03,
-                    credit);
+                SpreadDemand(cells, slotOf[item.Ref], item.Weighted, item.FirstDay, item.LastDay, item.Span, item.RedLine, item.Type, credit);
             }
         }
 

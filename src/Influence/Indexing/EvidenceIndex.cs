@@ -1103,7 +1103,7 @@ public sealed partial class EvidenceIndex
 
         if (sum is PairSum.RedLineWeight or PairSum.RedLineDefied)
         {
-            if (!HasGroup(pair, Group.Demand))
+            if (PairItemSpan(pair, EvidenceKind.Demand).IsEmpty)
             {
                 return default;
             }
@@ -1121,13 +1121,6 @@ public sealed partial class EvidenceIndex
         var block = _groupBlock[g][pair];
         var cells = _blockCells[g];
         return block < 0 ? default : new PairSeries(_sumData[(int)sum].AsSpan(cells[block], cells[block + 1] - cells[block]), _pairLo[pair]);
-    }
-
-    /// <summary>Whether the pair has any item of a group's kind.</summary>
-    private bool HasGroup(int pair, Group group)
-    {
-        var g = (pair * GroupCount) + (int)group;
-        return _pairGroupStart[g] < _pairGroupStart[g + 1];
     }
 
     /// <summary>
