@@ -146,24 +146,26 @@ public sealed class CounterReaction : Measure
             Any = index.Count(PairCount.Demand, pair, w.BaselineFrom, t0 - 1) > 0,
         };
         var after = default(Tally);
-        var c = index.Case.Evidence.Columns;
         var rows = index.PairItemSpan(pair, EvidenceKind.Demand);
-        var touching = new List<DemandItem>();
+        var items = new DemandItem[rows.Length];
+        for (var k = 0; k < rows.Length; k++)
+        {
+            items[k] = DemandItem.Of(index, rows[k]);
+        }
+
+        var touching = new List<int>();
         var firstDays = new List<int>();
-        var positions = new List<int>();
         for (var t = t0; t <= at.T; t++)
         {
             var (d0, d1) = index.WindowDays(t, t);
             touching.Clear();
             firstDays.Clear();
-            positions.Clear();
-            foreach (var row in rows)
+            for (var k = 0; k < items.Length; k++)
             {
-                if (c.LastDay[row] >= d0 && c.FirstDay[row] <= d1)
+                if (items[k].Last >= d0 && items[k].First <= d1)
                 {
-                    positions.Add(touching.Count);
-                    touching.Add(DemandItem.Of(index, row));
-                    firstDays.Add(c.FirstDay[row]);
+                    touching.Add(k);
+                    firstDays.Add(items[k].First);
                 }
             }
 
@@ -171,8 +173,8 @@ public sealed class CounterReaction : Measure
                 index,
                 index.SumSeries(PairSum.DemandWeight, pair),
                 index.SumSeries(PairSum.DemandMet, pair),
+                items,
                 System.Runtime.InteropServices.CollectionsMarshal.AsSpan(touching),
-                System.Runtime.InteropServices.CollectionsMarshal.AsSpan(positions),
                 System.Runtime.InteropServices.CollectionsMarshal.AsSpan(firstDays),
                 t,
                 day,
