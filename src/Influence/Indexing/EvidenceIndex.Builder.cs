@@ -125,7 +125,12 @@ public sealed partial class EvidenceIndex
 
         public bool[] Outermost { get; private set; } = [];
 
-        public void Run()
+        /// <summary>Every pair's support items (<see cref="Indexing.SupportItems"/>), when the build was asked to keep them.</summary>
+        public SupportItems? SupportItems { get; private set; }
+
+        /// <summary>Runs the passes.</summary>
+        /// <param name="keepSupportItems">Whether to write every pair's support items (<see cref="SupportItems"/>) while aggregating.</param>
+        public void Run(bool keepSupportItems)
         {
             var trace = new PhaseTrace("index build");
             void Lap(string what) => trace.Lap(what);
@@ -139,7 +144,7 @@ public sealed partial class EvidenceIndex
             // reclaim them while the pair blocks are allocated.
             var (entries, masks) = Scatter(chunks);
             Lap("counting sort by pair");
-            AggregatePairs(entries, masks, Lap);
+            AggregatePairs(entries, masks, keepSupportItems, Lap);
             Lap("aggregation into blocks");
             GroupPairItems(entries);
             Lap("rows grouped by kind");
@@ -171,6 +176,43 @@ public sealed partial class EvidenceIndex
         {
             var (_, capabilityRows) = NonDyadicRows(objectives: false, capabilities: true);
             return IndexCapabilities(capabilityRows);
+        }
+
+        /// <summary>
+        /// Every pair's support items (<see cref="Indexing.SupportItems"/>) from its support rows in the evidence
+        /// columns, when the build did not keep them: the same values the build writes from its entries. Split over
+        /// <paramref name="threads"/> threads by pair.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public SupportItems BuildSupportItems(int threads)
+        {
+            var pairs = PairFrom.Length;
+            var start = new int[pairs + 1];
+            for (var p = 0; p < pairs; p++)
+            {
+                var (first, end) = (PairGroupStart[p * Groups], PairGroupStart[(p * Groups) + 1]);
+                start[p + 1] = start[p] + (end - first);
+            }
+
+            var items = GC.AllocateUninitializedArray<SupportItem>(start[pairs]);
+            var codes = GC.AllocateUninitializedArray<byte>(start[pairs]);
+            var confidence = ItemWeights.Confidence;
+            var c = _c;
+            var parts = Math.Max(1, Math.Min(threads, pairs));
+            ForEach(parts, threads, part =>
+            {
+                for (var p = (int)((long)pairs * part / parts); p < (int)((long)pairs * (part + 1) / parts); p++)
+                {
+                    var k = start[p];
+                    foreach (var row in GroupRows(p, Group.Support))
+                    {
+                        items[k] = new SupportItem(confidence[c.Confidence[row]] * c.Value[row], c.FirstDay[row], c.LastDay[row]);
+                        codes[k++] = Indexing.SupportItems.Code(c.Type[row], c.IsSpan(row));
+                    }
+                }
+            });
+
+            return new SupportItems(items, codes, start);
         }
 
         private void BuildAncestors()
@@ -461,7 +503,8 @@ public sealed partial class EvidenceIndex
                     Code = (byte)(kind
                         | (typed ? (types[row] & 0x03) << 4 : 0)
                         | ((flags[row] & EvidenceColumns.SpanFlag) != 0 ? 0x40 : 0)),
-                    IssueOrMarker = kind == (byte)EvidenceKind.Demand && refs[row] < Entry.LargeIssue ? (byte)refs[row] : Entry.LargeIssue,
+                    IssueOrMarker = kind == (byte)EvidenceKind.Support ? types[row]
+                        : kind == (byte)EvidenceKind.Demand && refs[row] < Entry.LargeIssue ? (byte)refs[row] : Entry.LargeIssue,
                 };
                 for (var x = start[r]; x < start[r + 1]; x++)
                 {
@@ -487,12 +530,14 @@ public sealed partial class EvidenceIndex
         /// Pass 3: each pair's per-period support and coercion sums and counts, its activity counts, its demands' issues
         /// and its first support period, one pair per thread.
         /// </summary>
-        private void AggregatePairs(Entry[] entries, byte[] masks, Action<string> lap)
+        private void AggregatePairs(Entry[] entries, byte[] masks, bool keepSupportItems, Action<string> lap)
         {
             var pairs = PairFrom.Length;
             var ranges = PairRanges();
 
-            ActiveSpans(entries, ranges);
+            var supportStart = ActiveSpans(entries, ranges, keepSupportItems);
+            SupportItems = supportStart is null ? null
+                : new SupportItems(GC.AllocateUninitializedArray<SupportItem>(supportStart[pairs]), GC.AllocateUninitializedArray<byte>(supportStart[pairs]), supportStart);
             GroupBlock = new int[StoredGroups][];
             BlockCells = new int[StoredGroups][];
             var blocks = new int[StoredGroups];
@@ -570,23 +615,34 @@ public sealed partial class EvidenceIndex
         /// span covers every period any of its entries touches in the grid (it may also cover periods none touches,
         /// between an item before the grid and one after it, which then hold zeros as the rest of the span does).
         /// </summary>
+        /// <returns>
+        /// With <paramref name="countSupport"/>, where each pair's support items start among all pairs' (the last
+        /// entry is the total); otherwise null.
+        /// </returns>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void ActiveSpans(Entry[] entries, int[] ranges)
+        private int[]? ActiveSpans(Entry[] entries, int[] ranges, bool countSupport)
         {
             var pairs = PairFrom.Length;
             var t = _t;
             PairLo = new int[pairs];
             var length = new int[pairs];
+            var support = countSupport ? new int[pairs + 1] : null;
             ForEach(ranges.Length - 1, r =>
             {
                 for (var p = ranges[r]; p < ranges[r + 1]; p++)
                 {
-                    int firstDay = int.MaxValue, lastDay = int.MinValue;
+                    int firstDay = int.MaxValue, lastDay = int.MinValue, supportItems = 0;
                     for (var k = PairItemStart[p]; k < PairItemStart[p + 1]; k++)
                     {
                         ref readonly var e = ref entries[k];
                         firstDay = Math.Min(firstDay, e.First);
                         lastDay = Math.Max(lastDay, e.Days != Entry.LongItem ? e.First + e.Days : _c.LastDay[PairItems[k]]);
+                        supportItems += e.Kind == (byte)EvidenceKind.Support ? 1 : 0;
+                    }
+
+                    if (support is not null)
+                    {
+                        support[p + 1] = supportItems;
                     }
 
                     var lo = PairItemStart[p] == PairItemStart[p + 1] ? t : Math.Max(PeriodOfDay(firstDay), 0);
@@ -600,7 +656,13 @@ public sealed partial class EvidenceIndex
             for (var p = 0; p < pairs; p++)
             {
                 PairCells[p + 1] = checked(PairCells[p] + length[p]);
+                if (support is not null)
+                {
+                    support[p + 1] += support[p];
+                }
             }
+
+            return support;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -637,10 +699,19 @@ public sealed partial class EvidenceIndex
             coercion.Clear();
             var days = _grid.StartDays;
             var years = _grid.YearDays;
+            var (supportItems, supportCodes) = (SupportItems?.Items, SupportItems?.Codes);
+            var supportNext = SupportItems?.Start[p] ?? 0;
             for (var k = start; k < end; k++)
             {
                 ref readonly var e = ref entries[k];
                 var lastDay = LastDay(e, k);
+                if (supportItems is not null && e.Kind == (byte)EvidenceKind.Support)
+                {
+                    // Every support item, in the grid or not (the support rows' order: GroupPairItems keeps it).
+                    supportItems[supportNext] = new SupportItem(e.WeightedValue, e.First, lastDay);
+                    supportCodes![supportNext++] = Indexing.SupportItems.Code(e.IssueOrMarker, e.IsSpan);
+                }
+
                 var first = PeriodOfDay(e.First);
                 var last = PeriodOfDay(lastDay);
                 var t0 = Math.Max(first, 0);
@@ -1508,7 +1579,7 @@ public sealed partial class EvidenceIndex
         /// <summary>Bits 0–3 the kind, 4–5 the response or formality, 6 span.</summary>
         public byte Code;
 
-        /// <summary>A demand's issue, or <see cref="LargeIssue"/>.</summary>
+        /// <summary>A demand's issue (or <see cref="LargeIssue"/> when it is too large for a byte); a support item's resource type.</summary>
         public byte IssueOrMarker;
 
         public readonly byte Kind => (byte)(Code & 0x0F);

@@ -157,6 +157,7 @@ public sealed partial class EvidenceIndex
     private ReceivedParts? _received;
     private ObjectiveParts? _objectives;
     private CapabilityParts? _capabilities;
+    private SupportItems? _supportItems;
     private System.Collections.Concurrent.ConcurrentDictionary<int, PairDemandSums>? _pairDemands;
     private System.Collections.Concurrent.ConcurrentDictionary<int, DyadLevelSums>? _dyadLevel;
     private System.Collections.Concurrent.ConcurrentDictionary<(Type Kind, int W, int T0, int T1), IActorMemo>? _memos;
@@ -195,6 +196,7 @@ public sealed partial class EvidenceIndex
         _inStart = b.InStart;
         _inPairs = b.InPairs;
         _outermost = b.Outermost;
+        _supportItems = b.SupportItems;
         _builder = b;
     }
 
@@ -212,6 +214,12 @@ public sealed partial class EvidenceIndex
 
         /// <summary>Capabilities (<see cref="TryCapability"/>, <see cref="CapabilityItems"/>).</summary>
         Capabilities = 4,
+
+        /// <summary>
+        /// Every pair's support items, compact (<see cref="SupportItemsOf"/>): dependence asymmetry's window pass. Not in
+        /// <see cref="All"/>, which names what the public accessors read.
+        /// </summary>
+        SupportItems = 8,
 
         All = Received | Objectives | Capabilities,
     }
@@ -248,7 +256,22 @@ public sealed partial class EvidenceIndex
             _ = Capabilities;
             trace.Lap("capabilities");
         }
+
+        if ((parts & Parts.SupportItems) != 0 && Volatile.Read(ref _supportItems) is null)
+        {
+            Make(ref _supportItems, () => _builder.BuildSupportItems(threads));
+            trace.Lap("support items");
+        }
     }
+
+    /// <summary>
+    /// A pair's support items (all dates), compact, in the order of <see cref="PairItemSpan(int, EvidenceKind)"/>, with
+    /// their codes (resource type and span flag, <see cref="SupportItems"/>). Filled during the build when the scoring
+    /// asks for it (<see cref="Build(Case, PeriodGrid, ScoringOptions, Parts)"/>); otherwise built for every pair on
+    /// first read.
+    /// </summary>
+    internal SupportSpan SupportItemsOf(int pair) =>
+        (Volatile.Read(ref _supportItems) ?? Make(ref _supportItems, () => _builder.BuildSupportItems(1))).Of(pair);
 
     /// <summary>
     /// A per-actor memo of values that depend only on one actor and a series of trailing windows (w periods, windows
@@ -419,13 +442,20 @@ public sealed partial class EvidenceIndex
     /// <param name="grid">The periods; evidence outside them is ignored.</param>
     /// <param name="options">The options (confidence weights, formality values, red-line salience).</param>
     /// <returns>The index.</returns>
-    public static EvidenceIndex Build(Case @case, PeriodGrid grid, ScoringOptions options)
+    public static EvidenceIndex Build(Case @case, PeriodGrid grid, ScoringOptions options) => Build(@case, grid, options, Parts.None);
+
+    /// <summary>
+    /// Builds the index, filling during the build the parts in <paramref name="parts"/> that it can fill there
+    /// (<see cref="Parts.SupportItems"/>: written from the build's compact entries, in one pass, instead of gathered
+    /// from the evidence columns later). The other parts are built when first read or prepared.
+    /// </summary>
+    internal static EvidenceIndex Build(Case @case, PeriodGrid grid, ScoringOptions options, Parts parts)
     {
         ArgumentNullException.ThrowIfNull(@case, nameof(@case));
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(options);
         var b = new Builder(@case, grid, options);
-        b.Run();
+        b.Run((parts & Parts.SupportItems) != 0);
         return new EvidenceIndex(@case, grid, options, b);
     }
 

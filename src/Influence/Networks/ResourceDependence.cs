@@ -214,9 +214,10 @@ public sealed record ResourceDependence
         var years = index.Grid.YearDays;
         var last = index.Periods - 1;
         var n = t1 - t0 + 1;
-        var items = Gather(index, pair, provider, out var count);
-        foreach (var item in items.AsSpan(0, count))
+        var (items, codes) = SupportOf(index, pair, provider);
+        for (var k = 0; k < items.Length; k++)
         {
+            var item = items[k];
             var first = item.First;
             var lastDay = item.Last;
             var firstPeriod = index.PeriodOfDay(first);
@@ -231,8 +232,8 @@ public sealed record ResourceDependence
             }
 
             var whole = item.Whole;
-            var span = item.Span;
-            var r = item.Type;
+            var span = codes[k] >= SupportItems.SpanBit;
+            var r = codes[k] & ~SupportItems.SpanBit;
             double[]? shares = null;
             double[]? running = null;
 
@@ -324,44 +325,34 @@ public sealed record ResourceDependence
     }
 
     /// <summary>
-    /// What the window pass needs of a pair's support items (with a <paramref name="provider"/> ≥ 0, only its side's),
-    /// in canonical order, in a compact per-thread buffer: the items lie scattered over the columns, and this tight
-    /// loop lets their reads overlap.
+    /// A pair's support items (<see cref="EvidenceIndex.SupportItemsOf"/>), in canonical order; with a
+    /// <paramref name="provider"/> ≥ 0, only those its side gave, copied into per-thread buffers.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static Gathered[] Gather(EvidenceIndex index, int pair, int provider, out int count)
+    private static SupportSpan SupportOf(EvidenceIndex index, int pair, int provider)
     {
-        var c = index.Case.Evidence.Columns;
-        var (actors, firsts, lasts, types, confidences, magnitudes) = (c.A, c.FirstDay, c.LastDay, c.Type, c.Confidence, c.Value);
-        var options = index.Options.Confidence;
-        Span<double> confidence = [options.Of(Confidence.Confirmed), options.Of(Confidence.Reported), options.Of(Confidence.Alleged)];
+        var (items, codes) = index.SupportItemsOf(pair);
+        if (provider < 0)
+        {
+            return new SupportSpan(items, codes);
+        }
+
+        // The support rows are in the items' order: only the acting actor is read from the columns.
+        var actors = index.Case.Evidence.Columns.A;
         var rows = index.PairItemSpan(pair, EvidenceKind.Support);
-        var items = ThreadBuffer.Get(ref Scratch.Items, rows.Length);
-        var support = rows;
-        count = rows.Length;
-        if (provider >= 0)
+        var mine = ThreadBuffer.Get(ref Scratch.Items, items.Length);
+        var mineCodes = ThreadBuffer.Get(ref Scratch.Codes, items.Length);
+        var count = 0;
+        for (var k = 0; k < rows.Length; k++)
         {
-            // The provider's side's rows first (one column read per row), then their fields without a branch.
-            var mine = ThreadBuffer.Get(ref Scratch.Rows, rows.Length);
-            count = 0;
-            foreach (var row in rows)
+            if (index.IsWithin(actors[rows[k]], provider))
             {
-                mine[count] = row;
-                count += index.IsWithin(actors[row], provider) ? 1 : 0;
+                mine[count] = items[k];
+                mineCodes[count++] = codes[k];
             }
-
-            support = mine;
         }
 
-        for (var k = 0; k < count; k++)
-        {
-            var row = support[k];
-
-            // Whole: EvidenceIndex.Weight of a support item.
-            items[k] = new Gathered(firsts[row], lasts[row], confidence[confidences[row]] * magnitudes[row], types[row], c.IsSpan(row));
-        }
-
-        return items;
+        return new SupportSpan(mine.AsSpan(0, count), mineCodes.AsSpan(0, count));
     }
 
     /// <summary>Adds a value to every element (each element's addition is the one a scalar loop makes).</summary>
@@ -403,16 +394,14 @@ public sealed record ResourceDependence
     }
 
     /// <summary>What <see cref="Scan"/> reads of one support item.</summary>
-    private readonly record struct Gathered(int First, int Last, double Whole, byte Type, bool Span);
-
     /// <summary>Per-thread buffers of the series path, grown as needed.</summary>
     private static class Scratch
     {
         [ThreadStatic]
-        public static Gathered[]? Items;
+        public static SupportItem[]? Items;
 
         [ThreadStatic]
-        public static int[]? Rows;
+        public static byte[]? Codes;
 
         [ThreadStatic]
         public static double[]? Provider;

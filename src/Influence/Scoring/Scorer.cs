@@ -42,7 +42,7 @@ public static class Scorer
         options ??= ScoringOptions.Default;
         request ??= ScoringRequest.Default;
         var plan = Plan(@case, options, request);
-        var index = EvidenceIndex.Build(@case, plan.Grid, options);
+        var index = EvidenceIndex.Build(@case, plan.Grid, options, PartsRead(plan.Measures));
         return Run(index, plan);
     }
 

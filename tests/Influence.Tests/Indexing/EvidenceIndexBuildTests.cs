@@ -344,3 +344,68 @@ public class DyadLevelSumsTests
         sums.Counts(PairCount.Demand).Prefix.ToArray().Should().Equal(0, 0, 0);
     }
 }
+
+/// <summary>
+/// Every pair's compact support items (what dependence asymmetry's window pass reads) hold the pair's support rows in
+/// order, with the weight, days, resource and span flag of each item, whether the build wrote them (a scoring that
+/// asks for them) or they were gathered from the evidence columns afterwards (an index built on its own).
+/// </summary>
+public class SupportItemsTests
+{
+    [Theory]
+    [InlineData(3, 1)]
+    [InlineData(3, 4)]
+    public void SupportItems_HoldEachPairsSupportRowsInOrder_WrittenByTheBuildOrGatheredLater(long seed, int threads)
+    {
+        var c = Influence.Generation.UniverseGenerator.Generate(new Influence.Generation.UniverseOptions { Seed = seed, Actors = 60, Periods = 36, Evidence = 20_000 });
+        var (from, to) = Scorer.ResolveRange(c);
+
+        // A grid narrower than the evidence: the items before and after it are kept as well.
+        var grid = new PeriodGrid(from.AddPeriods(6), to.AddPeriods(-6));
+        var options = ScoringOptions.Default with { MaxDegreeOfParallelism = threads };
+        var built = EvidenceIndex.Build(c, grid, options, EvidenceIndex.Parts.SupportItems);
+        var gathered = EvidenceIndex.Build(c, grid, options);
+        var columns = c.Evidence.Columns;
+        int checkedItems = 0, outside = 0;
+        for (var pair = 0; pair < built.PairCountTotal; pair++)
+        {
+            var rows = built.PairItemSpan(pair, EvidenceKind.Support).ToArray();
+            gathered.PairItemSpan(pair, EvidenceKind.Support).ToArray().Should().Equal(rows);
+            var (items, codes) = built.SupportItemsOf(pair);
+            var (otherItems, otherCodes) = gathered.SupportItemsOf(pair);
+            items.ToArray().Should().Equal(otherItems.ToArray(), "pair {0}'s items are the same however they were made", pair);
+            codes.ToArray().Should().Equal(otherCodes.ToArray());
+            items.Length.Should().Be(rows.Length);
+            for (var k = 0; k < rows.Length; k++)
+            {
+                var item = (SupportEvidence)c.Evidence[rows[k]];
+                items[k].Whole.Should().Be(built.Weight(rows[k]), "pair {0}, row {1}", pair, rows[k]);
+                items[k].First.Should().Be(columns.FirstDay[rows[k]]);
+                items[k].Last.Should().Be(columns.LastDay[rows[k]]);
+                codes[k].Should().Be(SupportItems.Code((byte)item.Resource, item.Date.IsSpan));
+                outside += built.PeriodOfDay(items[k].Last) < 0 || built.PeriodOfDay(items[k].First) >= built.Periods ? 1 : 0;
+                checkedItems++;
+            }
+        }
+
+        checkedItems.Should().BeGreaterThan(5000, "most support items roll up to one pair or more");
+        outside.Should().BeGreaterThan(100, "the grid leaves out the evidence's first and last six months");
+    }
+
+    [Fact]
+    public void SupportItems_KeepTheLastDayOfAnItemLongerThan65534Days()
+    {
+        var c = TestCases.Builder()
+            .Add(new SupportEvidence("s", EvidenceDate.Span(EvidenceDate.InYear(1800), EvidenceDate.InYear(2010)), Confidence.Reported, TestCases.Src, "P", "C", ResourceType.Arms, 0.5))
+            .Build();
+        var grid = new PeriodGrid(Period.FromYear(1790), Period.FromYear(2010));
+
+        foreach (var index in new[] { EvidenceIndex.Build(c, grid, ScoringOptions.Default, EvidenceIndex.Parts.SupportItems), EvidenceIndex.Build(c, grid, ScoringOptions.Default) })
+        {
+            var (items, codes) = index.SupportItemsOf(index.PairOf(0, 1));
+            items.ToArray().Should().Equal(new SupportItem(ScoringOptions.Default.Confidence.Of(Confidence.Reported) * 0.5, c.Evidence.Columns.FirstDay[0], c.Evidence.Columns.LastDay[0]));
+            codes.ToArray().Should().Equal(SupportItems.Code((byte)ResourceType.Arms, span: true));
+            (c.Evidence.Columns.LastDay[0] - c.Evidence.Columns.FirstDay[0]).Should().BeGreaterThan(65534);
+        }
+    }
+}

@@ -44,7 +44,7 @@ public sealed class DependenceAsymmetry : Measure
     }
 
     /// <inheritdoc />
-    internal override EvidenceIndex.Parts Reads => EvidenceIndex.Parts.None;
+    internal override EvidenceIndex.Parts Reads => EvidenceIndex.Parts.SupportItems;
 
     /// <inheritdoc />
     public override MeasureScale Scale => MeasureScale.Signed;
