@@ -48,20 +48,29 @@ public static class Scorer
 
     /// <summary>Scores with an index already built (for example to re-score many dyads over one index).</summary>
     /// <param name="index">The index.</param>
-    /// <param name="request">What to score; its periods must lie inside the index's grid.</param>
+    /// <param name="request">What to score; its periods must lie inside the index's grid, in its granularity.</param>
     /// <returns>The scores.</returns>
     /// <exception cref="ArgumentException">
     /// As for <see cref="Score(Case, ScoringOptions?, ScoringRequest?)"/>, or the request's periods lie outside the index's grid.
     /// </exception>
     /// <exception cref="InvalidOperationException">A measure produced NaN, an infinity or a value outside its scale.</exception>
-    /// <remarks>A custom measure's own exception reaches the caller as it is, as for <see cref="Score(Case, ScoringOptions?, ScoringRequest?)"/>.</remarks>
+    /// <remarks>
+    /// <para>
+    /// The index reads only the evidence that touches its grid (<see cref="EvidenceIndex.Build(Case, PeriodGrid, ScoringOptions)"/>). <see
+    /// cref="Score(Case, ScoringOptions?, ScoringRequest?)"/> builds its grid from the case's earliest evidence, so
+    /// over an index whose grid starts later the measures that look back further than the grid (trailing windows that
+    /// reach before it, endurance since the first support) see less evidence and may give other values; an index whose
+    /// grid covers the case's evidence gives the same values.
+    /// </para>
+    /// <para>A custom measure's own exception reaches the caller as it is, as for <see cref="Score(Case, ScoringOptions?, ScoringRequest?)"/>.</para>
+    /// </remarks>
     public static ScoreSet Score(EvidenceIndex index, ScoringRequest? request = null)
     {
         ArgumentNullException.ThrowIfNull(index);
         var plan = Plan(index.Case, index.Options, request ?? ScoringRequest.Default);
-        if (plan.Grid.Granularity != index.Grid.Granularity || plan.Grid.First < index.Grid.First || plan.Grid.Last > index.Grid.Last)
+        if (plan.From.Granularity != index.Grid.Granularity || plan.From < index.Grid.First || plan.To > index.Grid.Last)
         {
-            throw new ArgumentException($"the request's periods ({plan.From}–{plan.To}) must lie in the index's grid ({index.Grid.First}–{index.Grid.Last})", nameof(request));
+            throw new ArgumentException($"the request's periods ({plan.From}–{plan.To}) must lie in the index's grid ({index.Grid.First}–{index.Grid.Last}), in its granularity", nameof(request));
         }
 
         return Run(index, plan with { Grid = index.Grid });

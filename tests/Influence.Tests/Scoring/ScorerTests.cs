@@ -1,6 +1,7 @@
 using FluentAssertions;
 using Influence.Cases;
 using Influence.Indexing;
+using Influence.IO;
 using Influence.Scoring;
 using Influence.Tests.Support;
 using Xunit;
@@ -135,6 +136,23 @@ public class ScorerTests
 
         viaIndex.Series("exchange", TestCases.PC).Should().Equal(direct.Series("exchange", TestCases.PC));
         ((Action)(() => Scorer.Score(index, new ScoringRequest { From = Period.FromYear(1990) }))).Should().Throw<ArgumentException>().WithParameterName("request");
+    }
+
+    [Fact]
+    public void Score_OverAnIndexWhoseGridStartsAfterTheEarliestEvidence_ScoresTheRequestedPeriods()
+    {
+        // The reference case's evidence starts in 1948, its declared range in 1973. A request inside a 1990–2026 grid
+        // is scored over that grid (the evidence before it is not read); one reaching outside it names both ranges.
+        var c = CaseReader.LoadBuiltIn();
+        var index = EvidenceIndex.Build(c, new PeriodGrid(Period.FromYear(1990), Period.FromYear(2026)), ScoringOptions.Default);
+        var request = new ScoringRequest { Dyads = [new Dyad("pakistan", "taliban")], From = Period.FromYear(2020), To = Period.FromYear(2021) };
+
+        var scores = Scorer.Score(index, request);
+
+        scores.From.Should().Be(Period.FromYear(2020));
+        scores.Series("exchange", new Dyad("pakistan", "taliban")).Should().Equal(Scorer.Score(c, request: request).Series("exchange", new Dyad("pakistan", "taliban")), "exchange's windows lie inside the grid");
+        ((Action)(() => Scorer.Score(index, request with { From = Period.FromYear(1985) }))).Should().Throw<ArgumentException>()
+            .WithMessage("the request's periods (1985–2021) must lie in the index's grid (1990–2026)*").WithParameterName("request");
     }
 
     [Fact]
