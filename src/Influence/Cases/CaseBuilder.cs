@@ -47,7 +47,8 @@ public sealed class CaseBuilder
     public string? CapabilityIndex { get; set => field = Check.TextOrThrow(value, nameof(CapabilityIndex)); }
 
     /// <summary>The default granularity (year unless set).</summary>
-    public Granularity Granularity { get; set; } = Granularity.Year;
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a <see cref="Influence.Granularity"/>.</exception>
+    public Granularity Granularity { get; set => field = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(Granularity), value, "granularity must be year, quarter or month"); } = Granularity.Year;
 
     /// <summary>
     /// The default first period to score (null: the first year of the evidence). It may be coarser than
@@ -1073,7 +1074,7 @@ public sealed class CaseBuilder
             _a[row] = a;
             _b[row] = b;
             _type[row] = type;
-            _value[row] = value;
+            _value[row] = value + 0.0; // −0 kept as +0: the two are the same number, and the input hash should not tell them apart
             _ref[row] = reference;
             Count = row + 1;
             return row;

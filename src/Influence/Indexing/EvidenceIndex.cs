@@ -868,11 +868,13 @@ public sealed partial class EvidenceIndex
 
     /// <summary>The items of a kind on a pair that touch periods t0 … t1, in canonical order.</summary>
     /// <param name="pair">The pair, or −1.</param>
-    /// <param name="kind">The kind.</param>
+    /// <param name="kind">The kind (a kind pairs do not hold, such as attainment, has none).</param>
     /// <param name="t0">The first period position.</param>
     /// <param name="t1">The last period position.</param>
     /// <returns>The evidence rows.</returns>
-    public IEnumerable<int> Items(int pair, EvidenceKind kind, int t0, int t1) => ItemsOf(PairArg(pair), kind, t0, t1);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not an <see cref="EvidenceKind"/>, or <paramref name="pair"/> is neither −1 nor a pair.</exception>
+    public IEnumerable<int> Items(int pair, EvidenceKind kind, int t0, int t1) =>
+        ItemsOf(PairArg(pair), Enum.IsDefined(kind) ? kind : throw new ArgumentOutOfRangeException(nameof(kind), kind, "not an evidence kind"), t0, t1);
 
     private IEnumerable<int> ItemsOf(int pair, EvidenceKind kind, int t0, int t1)
     {

@@ -1,3 +1,5 @@
+using Influence.Internal;
+
 namespace Influence.Indexing;
 
 /// <summary>
@@ -49,7 +51,7 @@ public sealed class PeriodGrid
     /// <summary>The number of periods.</summary>
     public int Count { get; }
 
-    /// <summary>The period at a position.</summary>
+    /// <summary>The period at a position; as with <see cref="IndexOf"/>, a position outside [0, <see cref="Count"/>) gives a period before or after the grid.</summary>
     /// <param name="t">The position.</param>
     /// <returns>The period.</returns>
     public Period this[int t] => First.AddPeriods(t);
@@ -71,7 +73,8 @@ public sealed class PeriodGrid
     /// <summary>The first day (as a day number) of the period at a position; position <see cref="Count"/> gives the day after the grid.</summary>
     /// <param name="t">The position, 0 … <see cref="Count"/>.</param>
     /// <returns>The day number.</returns>
-    public int StartDay(int t) => _startDay[t];
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="t"/> is outside 0 … <see cref="Count"/>.</exception>
+    public int StartDay(int t) => _startDay[Check.IndexOrThrow(t, Count + 1)];
 
     /// <summary>Every period's first day (as a day number), and the day after the grid last.</summary>
     internal ReadOnlySpan<int> StartDays => _startDay;
@@ -82,7 +85,8 @@ public sealed class PeriodGrid
     /// <summary>The number of days in the period at a position.</summary>
     /// <param name="t">The position.</param>
     /// <returns>The days.</returns>
-    public int Days(int t) => _startDay[t + 1] - _startDay[t];
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="t"/> is outside the grid.</exception>
+    public int Days(int t) => _startDay[Check.IndexOrThrow(t, Count) + 1] - _startDay[t];
 
     /// <summary>The position of the period containing a day, clamped to [−1, <see cref="Count"/>].</summary>
     /// <param name="dayNumber">The day number.</param>

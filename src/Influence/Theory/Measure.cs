@@ -197,10 +197,14 @@ public readonly struct DyadPeriod
     /// <param name="index">The index.</param>
     /// <param name="patron">The patron's actor position.</param>
     /// <param name="client">The client's actor position.</param>
-    /// <param name="t">The period position.</param>
+    /// <param name="t">The period position, in the index's grid.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An actor position outside the case, or a period position outside the grid.</exception>
     public DyadPeriod(EvidenceIndex index, int patron, int client, int t)
     {
         ArgumentNullException.ThrowIfNull(index);
+        Check.IndexOrThrow(patron, index.Case.Actors.Length);
+        Check.IndexOrThrow(client, index.Case.Actors.Length);
+        Check.IndexOrThrow(t, index.Periods);
         Index = index;
         Patron = patron;
         Client = client;
