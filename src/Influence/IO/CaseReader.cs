@@ -241,7 +241,8 @@ public static partial class CaseReader
         {
             var (line, col) = JsonLines.Build(utf8).Locate(offset);
             var what = e.Data["utf8"] is true ? "the text is not UTF-8 (a string holds a byte sequence that is not a character)" : e.Message;
-            return new CaseReadResult(null, [new CaseProblem("$", null, $"expected well-formed JSON: {what}") { File = file, Line = line, Column = col }]);
+            var (path, id) = JsonErrorPath.At(utf8, offset);
+            return new CaseReadResult(null, [new CaseProblem(path, id, $"expected well-formed JSON: {what}") { File = file, Line = line, Column = col }]);
         }
 
         Reading reading;

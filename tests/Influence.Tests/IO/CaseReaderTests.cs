@@ -217,6 +217,27 @@ public class CaseReaderTests
     }
 
     [Fact]
+    public void TryRead_LocatesAStringThatIsNoText_ByPathAndItem()
+    {
+        // A byte that is not UTF-8 inside the case's name, and half a surrogate pair escaped inside a source's
+        // citation: each is refused alone, at the string's path (with the source's id), not at the root.
+        var text = CaseWriter.ToJson(CaseReader.LoadBuiltIn());
+        var name = text.IndexOf("\"name\": \"", StringComparison.Ordinal) + 9;
+        byte[] notUtf8 = [.. Encoding.UTF8.GetBytes(text[..name]), 0xFF, .. Encoding.UTF8.GetBytes(text[name..])];
+        var citation = text.IndexOf("\"citation\": \"", StringComparison.Ordinal) + 13;
+        var halfPair = Encoding.UTF8.GetBytes(text[..citation] + "\\ud800" + text[citation..]);
+
+        var first = CaseReader.TryRead(notUtf8, "case.json").Problems.Should().ContainSingle().Subject;
+        var second = CaseReader.TryRead(halfPair, "case.json").Problems.Should().ContainSingle().Subject;
+
+        first.Path.Should().Be("$.name");
+        first.Message.Should().Contain("not UTF-8");
+        second.Path.Should().Be("$.sources[0].citation");
+        second.ItemId.Should().Be("sharma2026-s1");
+        second.Message.Should().Contain("surrogate pair");
+    }
+
+    [Fact]
     public void TryRead_SuggestsTheNameOfAnEnumWrittenInTheWrongCase_AndSaysWhyADayDoesNotExist()
     {
         var json = Case(Item("a").Replace("\"arms\"", "\"Arms\"", StringComparison.Ordinal).Replace("\"2001\"", "\"2001-02-29\"", StringComparison.Ordinal));
