@@ -205,6 +205,12 @@ public static partial class CaseReader
             utf8 = utf8[3..];
         }
 
+        if (utf8.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || utf8.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            // A UTF-16 byte-order mark (what some editors write as "Unicode"): the parser would only see a bad first byte.
+            return new CaseReadResult(null, [new CaseProblem("$", null, "expected UTF-8 text; the file starts with a UTF-16 byte-order mark (saved as \"Unicode\" or UTF-16): save it as UTF-8") { File = file, Line = 1, Column = 1 }]);
+        }
+
         // The evidence is read while the file is parsed, in one pass, when it is the root's last property (as the
         // writer puts it): everything it depends on (units, the ids of sources and actors) has been read by then. If
         // another property follows it, that reading is dropped and the evidence is read again once the rest is known.

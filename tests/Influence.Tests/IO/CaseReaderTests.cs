@@ -237,6 +237,20 @@ public class CaseReaderTests
         second.Message.Should().Contain("surrogate pair");
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void TryRead_NamesTheEncoding_OfAFileSavedAsUtf16(bool littleEndian)
+    {
+        var json = CaseWriter.ToJson(CaseReader.LoadBuiltIn());
+        var encoding = new UnicodeEncoding(bigEndian: !littleEndian, byteOrderMark: true);
+        byte[] utf16 = [.. encoding.GetPreamble(), .. encoding.GetBytes(json)];
+
+        var problem = CaseReader.TryRead(utf16, "case.json").Problems.Should().ContainSingle().Subject;
+
+        problem.ToString().Should().Be("case.json:1:1: $: expected UTF-8 text; the file starts with a UTF-16 byte-order mark (saved as \"Unicode\" or UTF-16): save it as UTF-8");
+    }
+
     [Fact]
     public void TryRead_SuggestsTheNameOfAnEnumWrittenInTheWrongCase_AndSaysWhyADayDoesNotExist()
     {
