@@ -22,6 +22,21 @@ internal sealed class DyadLevelSums
     private int[] _counts = [];
     private int _length;
     private int _start;
+    private DemandFields[] _demands = [];
+    private int _demandCount;
+
+    /// <summary>
+    /// Whether building a pair into this buffer also keeps its demands' fields (<see cref="Demands"/>): the per-thread
+    /// buffers of the measures' series do, so that counter-reaction reads them instead of gathering the same rows again;
+    /// the index's cache of pairs read through the public accessors does not.
+    /// </summary>
+    public bool KeepsDemands { get; init; }
+
+    /// <summary>
+    /// The pair's demands as the sums were built from them (in the order of its demand rows,
+    /// <see cref="EvidenceIndex.PairItemSpan(int, Evidence.EvidenceKind)"/>), when <see cref="KeepsDemands"/>; else empty.
+    /// </summary>
+    public ReadOnlySpan<DemandFields> Demands => _demands.AsSpan(0, _demandCount);
 
     /// <summary>The pair built into this buffer (−1 when none: every series and count is empty).</summary>
     public int Pair { get; private set; } = -1;
@@ -48,6 +63,7 @@ internal sealed class DyadLevelSums
     /// <param name="has">Bit s set when the pair has an item of count slot s's kind.</param>
     internal void Reset(int pair, int start, int length, int has)
     {
+        _demandCount = 0;
         var (sums, counts) = (0, 0);
         for (var slot = 0; slot < SumSlots.Length; slot++)
         {
@@ -78,6 +94,18 @@ internal sealed class DyadLevelSums
         (Pair, _start, _length) = (pair, start, length);
     }
 
+    /// <summary>Room for <paramref name="count"/> demands' fields, which become <see cref="Demands"/>.</summary>
+    internal Span<DemandFields> DemandBuffer(int count)
+    {
+        if (_demands.Length < count)
+        {
+            _demands = new DemandFields[Math.Max(count, 2 * _demands.Length)];
+        }
+
+        _demandCount = count;
+        return _demands.AsSpan(0, count);
+    }
+
     /// <summary>Sum slot <paramref name="slot"/>'s cells, to fill (empty when the pair has none of its kind).</summary>
     internal Span<double> SumCells(int slot) => _sumAt[slot] < 0 ? default : _sums.AsSpan(_sumAt[slot], _length);
 
@@ -97,3 +125,9 @@ internal sealed class DyadLevelSums
         _ => 3,
     };
 }
+
+/// <summary>
+/// A demand as the dyad-level sums read it: confidence weight × salience (<see cref="EvidenceIndex.Weight"/>), its first
+/// and last day, whether it is dated by a span, and its response.
+/// </summary>
+internal readonly record struct DemandFields(double Weighted, int First, int Last, bool Span, byte Response);

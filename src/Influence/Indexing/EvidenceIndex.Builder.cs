@@ -778,6 +778,15 @@ public sealed partial class EvidenceIndex
                 var b = kind is PairCount.Demand or PairCount.Commitment ? into.SumCells(firstSlot + 1) : default;
                 var d = kind is PairCount.Demand ? into.SumCells(firstSlot + 2) : default;
                 var items = Gather(GroupRows(p, GroupOf(kind)), confidence);
+                if (kind == PairCount.Demand && into.KeepsDemands)
+                {
+                    var demands = into.DemandBuffer(items.Length);
+                    for (var k = 0; k < items.Length; k++)
+                    {
+                        demands[k] = new DemandFields(items[k].Weighted, items[k].FirstDay, items[k].LastDay, items[k].Span, items[k].Type);
+                    }
+                }
+
                 foreach (ref readonly var item in items)
                 {
                     var (weighted, firstDay, lastDay, span) = (item.Weighted, item.FirstDay, item.LastDay, item.Span);

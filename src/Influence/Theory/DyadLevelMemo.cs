@@ -62,6 +62,6 @@ internal static class DyadLevelMemo
     {
         public long Build { get; set; } = -1;
 
-        public DyadLevelSums Sums { get; } = new();
+        public DyadLevelSums Sums { get; } = new() { KeepsDemands = true };
     }
 }

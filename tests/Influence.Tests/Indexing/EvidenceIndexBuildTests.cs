@@ -295,6 +295,29 @@ public class DyadLevelTests
     }
 
     [Fact]
+    public void DyadLevel_KeepsThePairsDemandFields_OnlyWhenAsked()
+    {
+        var (c, index, _) = GeneratedIndex.Build(5, actors: 40, periods: 24, evidence: 40_000);
+        var columns = c.Evidence.Columns;
+        var keeping = new DyadLevelSums { KeepsDemands = true };
+        var plain = new DyadLevelSums();
+        var demands = 0;
+        for (var pair = 0; pair < index.PairCountTotal; pair++)
+        {
+            index.DyadLevel(pair, keeping);
+            index.DyadLevel(pair, plain);
+            var rows = index.PairItemSpan(pair, EvidenceKind.Demand).ToArray();
+            keeping.Demands.ToArray().Should().Equal(
+                rows.Select(r => new DemandFields(index.Weight(r), columns.FirstDay[r], columns.LastDay[r], columns.IsSpan(r), (byte)((DemandEvidence)c.Evidence[r]).Response)),
+                "pair {0}'s demands, in the order of its rows", pair);
+            plain.Demands.IsEmpty.Should().BeTrue();
+            demands += rows.Length;
+        }
+
+        demands.Should().BeGreaterThan(1000);
+    }
+
+    [Fact]
     public void ScoringEveryMeasure_KeepsNoPairsDyadLevelSums_WhileAnAccessorKeepsThePairItReads()
     {
         var (_, index, _) = GeneratedIndex.Build(seed: 2, actors: 30, periods: 24, evidence: 20_000);

@@ -355,21 +355,24 @@ public sealed class CounterReaction : Measure
             return;
         }
 
-        // The dyad's demands gathered once from the evidence columns (items, in canonical order), then the ones
-        // touching each period first … t1, in canonical order, as positions in items: touching[start[t] … start[t + 1]).
-        // Each demand's periods are looked up once (two day-table reads), then counted and placed.
-        var pairRows = index.PairItemSpan(pair, EvidenceKind.Demand);
-        var items = ThreadBuffer.Get(ref _items, pairRows.Length);
-        for (var k = 0; k < pairRows.Length; k++)
+        // The dyad's demands as its dyad-level sums were built from them (in canonical order), then the ones touching
+        // each period first … t1, in canonical order, as positions in items: touching[start[t] … start[t + 1]). Each
+        // demand's periods are looked up once (two day-table reads), then counted and placed.
+        var demandFields = sums.Demands;
+        var count = demandFields.Length;
+        var items = ThreadBuffer.Get(ref _items, count);
+        var credit = dyad.Options.Compliance;
+        for (var k = 0; k < count; k++)
         {
-            items[k] = DemandItem.Of(index, pairRows[k]);
+            var d = demandFields[k];
+            items[k] = new DemandItem(d.First, d.Last, d.Span, d.Weighted, credit.Credit((DemandResponse)d.Response));
         }
 
-        var from0 = scratch.Ints(pairRows.Length);
-        var to0 = scratch.Ints(pairRows.Length);
+        var from0 = scratch.Ints(count);
+        var to0 = scratch.Ints(count);
         var start = scratch.Ints(t1 + 2);
         start.Clear();
-        for (var k = 0; k < pairRows.Length; k++)
+        for (var k = 0; k < count; k++)
         {
             from0[k] = Math.Max(index.PeriodOfDay(items[k].First), first);
             to0[k] = Math.Min(index.PeriodOfDay(items[k].Last), t1);
@@ -388,7 +391,7 @@ public sealed class CounterReaction : Measure
         var rowFirst = scratch.Ints(start[t1 + 1]);
         var fill = scratch.Ints(t1 + 1);
         start[..(t1 + 1)].CopyTo(fill);
-        for (var k = 0; k < pairRows.Length; k++)
+        for (var k = 0; k < count; k++)
         {
             for (var t = from0[k]; t <= to0[k]; t++)
             {
