@@ -84,7 +84,7 @@ public static partial class CaseReader
             // against it (the CSV's own problems are still reported).
             problems.AddRange(TryRead(caseJson, caseFile).Problems);
             problems.AddRange(table.Problems);
-            problems.Add(new CaseProblem("$", null, "rows not checked: they are checked against the case file's actors, sources and units, and the case file is not a well-formed JSON object (see its problem above)") { File = evidenceFile });
+            problems.Add(new CaseProblem("rows", null, "rows not checked: they are checked against the case file's actors, sources and units, and the case file is not a well-formed JSON object (see its problem above)") { File = evidenceFile });
             return new CaseReadResult(null, problems);
         }
 
@@ -109,7 +109,10 @@ public static partial class CaseReader
                 && int.TryParse(m.Groups["index"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
                 && index < rows.Count)
             {
-                inCsv.Add(table.Locate(rows[index], m.Groups["rest"].Value, p));
+                if (table.Locate(rows[index], m.Groups["rest"].Value, p) is var located && !table.InOrAfterMalformedCell(located))
+                {
+                    inCsv.Add(located);
+                }
             }
             else if (p.Line is not { } line || p.Column is not { } column || line < spliceLine || (line == spliceLine && column < spliceColumn))
             {
@@ -133,6 +136,40 @@ public static partial class CaseReader
             .ThenBy(p => p.Path, StringComparer.Ordinal));
         return new CaseReadResult(null, problems);
     }
+
+    /// <summary>
+    /// The problems of an evidence CSV file found without its case file (which is missing): the file's own (encoding,
+    /// quoting, header, cell counts) and each row's that need no case (a kind, confidence, date or number that is not
+    /// one, a field missing, an id twice). What a row refers to (actors, sources, units, issues, objectives,
+    /// indicators) is the case's, and is not checked.
+    /// </summary>
+    /// <param name="evidenceCsv">The evidence CSV.</param>
+    /// <param name="evidenceFile">The evidence file's name to put in problems.</param>
+    internal static IReadOnlyList<CaseProblem> EvidenceCsvProblemsWithoutCase(ReadOnlySpan<byte> evidenceCsv, string evidenceFile)
+    {
+        // A case with nothing declared: its own problems (no actors) are dropped, and so are the rows' references to
+        // what it would declare.
+        var stub = """{"schema":"influence.case/1","id":"evidence-only","name":"Evidence only","sources":[],"actors":[],"dyads":[]}"""u8;
+        return [.. TryReadWithEvidenceCsv(stub, evidenceCsv, "(no case)", evidenceFile).Problems
+            .Where(p => p.File == evidenceFile && !IsReferenceProblem(p))];
+    }
+
+    /// <summary>
+    /// The problems of a case file read for use with an evidence CSV file that is missing: the case file's own, its
+    /// evidence left aside (as the CSV's rows would replace it).
+    /// </summary>
+    /// <param name="caseJson">The case JSON.</param>
+    /// <param name="caseFile">The case file's name to put in problems.</param>
+    internal static IReadOnlyList<CaseProblem> CaseProblemsWithoutEvidenceCsv(ReadOnlySpan<byte> caseJson, string caseFile)
+    {
+        const string NoFile = "\u0000no evidence file";
+        return [.. TryReadWithEvidenceCsv(caseJson, "id\n"u8, caseFile, NoFile).Problems.Where(p => p.File != NoFile)];
+    }
+
+    /// <summary>Whether a problem is that a row names an actor, source, unit, issue, objective or indicator the case does not declare.</summary>
+    private static bool IsReferenceProblem(CaseProblem p) =>
+        (p.Message.StartsWith("expected the id of ", StringComparison.Ordinal) && p.Message.Contains(" of the case; no ", StringComparison.Ordinal))
+        || p.Message.StartsWith("expected the id of a unit declared in \"units\"", StringComparison.Ordinal);
 
     [GeneratedRegex(@"^\$\.evidence\[(?<index>\d+)\](?<rest>.*)$")]
     private static partial Regex EvidenceItemPath();

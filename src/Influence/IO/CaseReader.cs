@@ -295,6 +295,12 @@ public static partial class CaseReader
 
     private const string ResourcePrefix = "Influence.BuiltIn.";
 
+    /// <summary>
+    /// The problem of a support item with neither <c>magnitude</c> nor <c>amount</c> (with <c>unit</c>): either will do,
+    /// so both are named. The CSV reader recognises it to say once that a sheet has no column for either.
+    /// </summary>
+    internal const string MissingMagnitude = "expected \"magnitude\" (a number in [0, 1]) or, in its place, \"amount\" (a number, 0 or more) with \"unit\" (the id of one of the case's \"units\"); neither is given";
+
     /// <summary>The ids of the cases built into the package; the first is the default.</summary>
     public static ImmutableArray<string> BuiltInCases { get; } =
     [
@@ -1112,6 +1118,13 @@ public static partial class CaseReader
 
             if (!hasAmount)
             {
+                if (!hasMagnitude)
+                {
+                    // Either form will do: say both, so that a case that counts in a unit is not pushed to a magnitude.
+                    Add($"{path}.magnitude", id, o, MissingMagnitude);
+                    return null;
+                }
+
                 return Number(o, path, "magnitude", id, true, Check.UnitInterval);
             }
 

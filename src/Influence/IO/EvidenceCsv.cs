@@ -78,6 +78,18 @@ internal sealed partial class EvidenceCsv
     private int[] _unquotedLength = new int[32];
     private bool[] _quoted = new bool[32];
     private bool _rowQuoted;
+
+    /// <summary>Whether the text read is the file repaired (<see cref="Repair"/>), whose quoting problems are already reported.</summary>
+    private bool _repaired;
+
+    /// <summary>Whether a reading of the file as it is met a quoting problem: it is read again, repaired.</summary>
+    private bool _quoteFailed;
+
+    /// <summary>
+    /// The rows with a malformed cell, by the row's first line: the cell's index (0-based). The rest of the cell's line
+    /// was read into that cell, so what the row lacks after it is not reported.
+    /// </summary>
+    private readonly Dictionary<int, int> _malformed = [];
     private int _cellCount;
 
     /// <summary>Text that needs escaping, as UTF-8 before it is escaped.</summary>
@@ -137,7 +149,7 @@ internal sealed partial class EvidenceCsv
                 var at = Math.Clamp(e.Index, 0, utf8.Length);
                 var line = utf8[..at].Count((byte)'\n') + 1;
                 var b = at < utf8.Length ? utf8[at] : (byte)0;
-                table.Add("$", null, line, null, string.Create(
+                table.Add(line == 1 ? "header" : "row", null, line, null, string.Create(
                     CultureInfo.InvariantCulture,
                     $"expected UTF-8 text; byte 0x{b:X2} on this line is not UTF-8 (save the spreadsheet as \"CSV UTF-8\")"));
                 json.Write("[]"u8);
@@ -152,6 +164,7 @@ internal sealed partial class EvidenceCsv
             return table;
         }
 
+        var arrayStart = json.WrittenCount;
         unsafe
         {
             fixed (byte* bytes = utf8)
@@ -160,6 +173,13 @@ internal sealed partial class EvidenceCsv
                 using var text = new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
                 table.Read(text);
             }
+        }
+
+        if (table._quoteFailed)
+        {
+            // A quote out of place: read the file again, each malformed cell taken to the end of its line and reported,
+            // so that the rows after it are read as rows and every other problem is reported too.
+            table.ReadRepaired(Encoding.UTF8.GetString(utf8), arrayStart);
         }
 
         return table;
@@ -190,6 +210,11 @@ internal sealed partial class EvidenceCsv
             {
                 var line = first ? 1 : row.LineNumberFrom;
                 ReadCells(row, line);
+                if (_quoteFailed)
+                {
+                    return;
+                }
+
                 if (first)
                 {
                     first = false;
@@ -221,7 +246,7 @@ internal sealed partial class EvidenceCsv
                     unnamedUsed[u] |= unnamed[u] < _cellCount && !Cell(row, unnamed[u]).IsWhiteSpace();
                 }
 
-                if (_cellCount != header.Length)
+                if (_cellCount != header.Length && !_malformed.ContainsKey(line))
                 {
                     uneven.Add((line, _cellCount, ColumnOf.TryGetValue("id", out var c) && c < _cellCount && Cell(row, c).Trim() is { Length: > 0 } id ? new string(id) : null));
                 }
@@ -238,7 +263,14 @@ internal sealed partial class EvidenceCsv
         }
         catch (InvalidDataException e)
         {
-            Add("$", null, null, null, $"expected well-formed CSV: {e.Message.Split('\n')[0].TrimEnd('\r')}");
+            if (!_repaired)
+            {
+                // Read again, repaired, by Parse.
+                _quoteFailed = true;
+                return;
+            }
+
+            Add("file", null, null, null, $"expected well-formed CSV: {e.Message.Split('\n')[0].TrimEnd('\r')}");
             (writing, failed) = (false, true);
         }
 
@@ -261,13 +293,13 @@ internal sealed partial class EvidenceCsv
 
         if (first || header.All(string.IsNullOrWhiteSpace))
         {
-            Add("$", null, 1, null, $"expected a header row naming the columns (for example {string.Join(",", Columns.Take(6))}); the first line is empty");
+            Add("header", null, 1, null, $"expected a header row naming the columns (for example {string.Join(",", Columns.Take(6))}); the first line is empty");
             return;
         }
 
         if (header.Length == 1 && header[0].IndexOfAny([';', '\t']) is var separator and >= 0)
         {
-            Add("$", null, 1, null, $"expected columns separated by commas; the header is separated by '{(header[0][separator] == ';' ? ";" : "\\t")}' (save the sheet as \"CSV UTF-8 (comma delimited)\")");
+            Add("header", null, 1, null, $"expected columns separated by commas; the header is separated by '{(header[0][separator] == ';' ? ";" : "\\t")}' (save the sheet as \"CSV UTF-8 (comma delimited)\")");
             return;
         }
 
@@ -527,8 +559,9 @@ internal sealed partial class EvidenceCsv
         {
             if (raw.Contains('"'))
             {
-                // The CSV reader opens a quoted section at any quote, so a stray one would swallow the rows after it.
-                Add("$", null, line, column + 1, "expected a cell with a quote in it to be quoted whole, its quotes written twice (\"a 5\"\" gun\"); this cell does not start with a quote but holds one, which would run on into the next rows");
+                // The CSV reader opens a quoted section at any quote, so a stray one would swallow the rows after it:
+                // the file is read again, repaired (see Repair), which reports it.
+                QuoteProblem(line, column, StrayQuote);
             }
 
             raw.CopyTo(into);
@@ -537,12 +570,193 @@ internal sealed partial class EvidenceCsv
 
         if (raw.Length < 2 || raw[^1] != '"' || Unescape(raw[1..^1], into) is not { } length)
         {
-            Add("$", null, line, column + 1, "expected a quoted cell to end with its closing quote, right before the next comma or line end (a quote inside a quoted cell is written twice: \"\"); this one runs on to the end of the file or to a stray quote");
+            QuoteProblem(line, column, NotClosed);
             raw.CopyTo(into);
             return raw.Length;
         }
 
         return length;
+    }
+
+    /// <summary>The problem of a cell that holds a quote without starting with one.</summary>
+    private const string StrayQuote = "expected a cell with a quote in it to be quoted whole, its quotes written twice (\"a 5\"\" gun\"); this cell does not start with a quote but holds one (it is read to the end of its line, and the next line as the next row)";
+
+    /// <summary>The problem of a quoted cell whose closing quote never comes.</summary>
+    private const string NotClosed = "expected a quoted cell to end with its closing quote, right before the next comma or line end (a quote inside a quoted cell is written twice: \"\"); this one is never closed (it is read to the end of its line, and the next line as the next row)";
+
+    /// <summary>The problem of a quoted cell with more after its closing quote.</summary>
+    private const string TextAfterClose = "expected a quoted cell to end with its closing quote, right before the next comma or line end (a quote inside a quoted cell is written twice: \"\"); this one goes on after it (it is read to the end of that line, and the next line as the next row)";
+
+    /// <summary>
+    /// A quoting problem met while reading: reading the file as it is stops, and <see cref="Parse"/> reads it again
+    /// repaired, which reports the problem. (In the repaired text there is none; were there one, it is reported.)
+    /// </summary>
+    private void QuoteProblem(int line, int column, string message)
+    {
+        if (_repaired)
+        {
+            Add("row", null, line, column + 1, message);
+        }
+        else
+        {
+            _quoteFailed = true;
+        }
+    }
+
+    /// <summary>
+    /// Reads the file again from <paramref name="text"/> repaired (<see cref="Repair"/>), after a reading of it as it is
+    /// met a quote out of place: what that reading wrote and found is dropped, each malformed cell is a problem (with
+    /// the row's item id, when it has one), and every other problem of the file is found as in a well-formed file.
+    /// </summary>
+    private void ReadRepaired(string text, int arrayStart)
+    {
+        _json.Truncate(arrayStart);
+        Rows.Clear();
+        ColumnOf.Clear();
+        Header.Clear();
+        Problems.Clear();
+        _quoteFailed = false;
+        _repaired = true;
+        var repaired = Repair(text, out var bad);
+        foreach (var b in bad)
+        {
+            _malformed.TryAdd(b.RowLine, b.Cell);
+            Add(b.Column, null, b.Line, b.Cell + 1, b.Message);
+        }
+
+        using (var reader = new StringReader(repaired))
+        {
+            Read(reader);
+        }
+
+        var rowAt = Rows.ToDictionary(r => r.Line);
+        for (var i = 0; i < bad.Count; i++)
+        {
+            if (rowAt.TryGetValue(bad[i].RowLine, out var row) && IdOf(row) is { } id)
+            {
+                Problems[i] = Problems[i] with { ItemId = id };
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether a problem the case reader found in a row is in or after the row's malformed cell, whose line's rest was
+    /// read into that cell: a problem of the reading, not of the row, and not reported (the cell's own problem is).
+    /// </summary>
+    public bool InOrAfterMalformedCell(CaseProblem problem) =>
+        problem.Line is { } line && _malformed.TryGetValue(line, out var cell) && problem.Column is { } column && column >= cell + 1;
+
+    /// <summary>A malformed cell: where it starts, its row's first line, its index, the column's name (or <c>header</c>, <c>row</c>), and what is wrong.</summary>
+    private readonly record struct BadCell(int Line, int RowLine, int Cell, string Column, string Message);
+
+    /// <summary>
+    /// The CSV text with each malformed cell quoted whole, so that it reads as one cell: a cell holding a quote it does
+    /// not start with, a quoted cell never closed (from its quote to the end of its line; the next line is the next
+    /// row) and a quoted cell with more after its closing quote (to the end of that line). Line breaks are kept, so
+    /// lines are where they were; well-formed cells are copied as they are.
+    /// </summary>
+    private static string Repair(string s, out List<BadCell> bad)
+    {
+        bad = [];
+        var names = new List<string>();
+        var into = new StringBuilder(s.Length + 64);
+        var pos = 0;
+        var line = 1;
+        while (pos < s.Length)
+        {
+            var rowLine = line;
+            for (var cell = 0; ; cell++)
+            {
+                var cellLine = line;
+                string? problem = null;
+                int end;
+                if (pos < s.Length && s[pos] == '"')
+                {
+                    var (close, closeLine) = ClosingQuote(s, pos, line);
+                    if (close < 0)
+                    {
+                        (problem, end) = (NotClosed, LineEnd(s, pos));
+                    }
+                    else if (close + 1 == s.Length || s[close + 1] is ',' or '\r' or '\n')
+                    {
+                        (end, line) = (close + 1, closeLine);
+                    }
+                    else
+                    {
+                        (problem, end, line) = (TextAfterClose, LineEnd(s, close), closeLine);
+                    }
+                }
+                else
+                {
+                    end = s.AsSpan(pos).IndexOfAny(",\r\n") is var next and >= 0 ? pos + next : s.Length;
+                    if (s.AsSpan(pos, end - pos).Contains('"'))
+                    {
+                        (problem, end) = (StrayQuote, LineEnd(s, pos));
+                    }
+                }
+
+                var raw = s.AsSpan(pos, end - pos);
+                if (problem is null)
+                {
+                    into.Append(raw);
+                }
+                else
+                {
+                    into.Append('"').Append(raw.ToString().Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+                    var column = rowLine == 1 ? "header" : cell < names.Count && names[cell].Length > 0 ? names[cell] : "row";
+                    bad.Add(new BadCell(cellLine, rowLine, cell, column, problem));
+                }
+
+                if (rowLine == 1)
+                {
+                    names.Add(problem is null && raw.Length > 1 && raw[0] == '"' ? raw[1..^1].ToString().Replace("\"\"", "\"", StringComparison.Ordinal).Trim() : raw.Trim().ToString());
+                }
+
+                pos = end;
+                if (pos < s.Length && s[pos] == ',')
+                {
+                    into.Append(',');
+                    pos++;
+                    continue;
+                }
+
+                if (pos < s.Length)
+                {
+                    var width = s[pos] == '\r' && pos + 1 < s.Length && s[pos + 1] == '\n' ? 2 : 1;
+                    into.Append(s, pos, width);
+                    pos += width;
+                    line++;
+                }
+
+                break;
+            }
+        }
+
+        return into.ToString();
+
+        static int LineEnd(string s, int from) => s.AsSpan(from).IndexOfAny('\r', '\n') is var at and >= 0 ? from + at : s.Length;
+
+        // The closing quote of the quoted cell opening at s[open] (a quote not doubled), or -1; and its line.
+        static (int Close, int Line) ClosingQuote(string s, int open, int line)
+        {
+            for (var j = open + 1; j < s.Length; j++)
+            {
+                switch (s[j])
+                {
+                    case '"' when j + 1 < s.Length && s[j + 1] == '"':
+                        j++;
+                        break;
+                    case '"':
+                        return (j, line);
+                    case '\n':
+                    case '\r' when j + 1 == s.Length || s[j + 1] != '\n':
+                        line++;
+                        break;
+                }
+            }
+
+            return (-1, line);
+        }
     }
 
     /// <summary>The inside of a quoted cell with its doubled quotes single, and its length; null if a quote in it is not doubled.</summary>
@@ -584,7 +798,7 @@ internal sealed partial class EvidenceCsv
 
             if (name.Length == 0)
             {
-                Add("$", null, 1, i + 1, $"expected a column name in the header (an evidence field, or a name starting with {IgnoredColumnMark} for a column of your own that is not read); the cell is empty");
+                Add("header", null, 1, i + 1, $"expected a column name in the header (an evidence field, or a name starting with {IgnoredColumnMark} for a column of your own that is not read); the cell is empty");
             }
             else if (name.StartsWith(IgnoredColumnMark))
             {
@@ -871,8 +1085,15 @@ internal sealed partial class EvidenceCsv
     /// </summary>
     public List<CaseProblem> CollapseMissingColumns(List<CaseProblem> located)
     {
+        // A support row without a magnitude may give amount and unit instead: without a "magnitude" column, its rows
+        // are missing a column only if there is no "amount" column either.
+        bool NoColumnFor(CaseProblem p) =>
+            p.Message.EndsWith("; it is missing", StringComparison.Ordinal)
+                ? !ColumnOf.ContainsKey(p.Path) && Array.IndexOf(Columns, p.Path) >= 0
+                : p.Path == "magnitude" && p.Message == CaseReader.MissingMagnitude && !ColumnOf.ContainsKey("magnitude") && !ColumnOf.ContainsKey("amount");
+
         var missing = located
-            .Where(p => p.Message.EndsWith("; it is missing", StringComparison.Ordinal) && !ColumnOf.ContainsKey(p.Path) && Array.IndexOf(Columns, p.Path) >= 0)
+            .Where(NoColumnFor)
             .GroupBy(p => p.Path, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         if (missing.Count == 0)
@@ -880,12 +1101,13 @@ internal sealed partial class EvidenceCsv
             return located;
         }
 
-        var kept = located.Where(p => !(missing.ContainsKey(p.Path) && p.Message.EndsWith("; it is missing", StringComparison.Ordinal))).ToList();
+        var kept = located.Where(p => !(missing.ContainsKey(p.Path) && NoColumnFor(p))).ToList();
         foreach (var (name, rows) in missing.OrderBy(m => Array.IndexOf(Columns, m.Key)))
         {
+            var column = name == "magnitude" ? "a column \"magnitude\", or the columns \"amount\" and \"unit\" in its place" : $"a column \"{name}\"";
             kept.Add(new CaseProblem(name, null, string.Create(
                 CultureInfo.InvariantCulture,
-                $"expected a column \"{name}\": {rows} row{(rows == 1 ? " needs" : "s need")} it and the header has none (column names are the case format's field names, in lower case)"))
+                $"expected {column}: {rows} row{(rows == 1 ? " needs" : "s need")} it and the header has none (column names are the case format's field names, in lower case)"))
             { File = _file, Line = 1, Column = null });
         }
 

@@ -270,10 +270,11 @@ public static class ScoreWriter
 
     /// <summary>
     /// Writes long ("tidy") CSV, one row per dyad, period and measure, in that order (the measures in
-    /// <see cref="ScoreSet.Measures"/>' order): <c>patron,client,period,measure,value,low,high,partial,inputHash</c>.
+    /// <see cref="ScoreSet.Measures"/>' order): <c>patron,client,period,measure,value,low,high,partial,notScored,inputHash</c>.
     /// <c>value</c> is empty when undefined; <c>low</c> and <c>high</c> are empty when the value is undefined or no
-    /// interval was computed (<see cref="ScoreSet.HasInterval"/>); <c>partial</c> and <c>inputHash</c> are as in
-    /// <see cref="WriteCsv"/>. Numbers, culture, line ends and quoting are those of <see cref="WriteCsv"/>; the verdicts
+    /// interval was computed (<see cref="ScoreSet.HasInterval"/>); <c>partial</c>, <c>notScored</c> (why the dyad is
+    /// not scored in the period, <see cref="ScoreSet.InactiveReason"/>, empty when it is: it tells an empty value of a
+    /// period that was not scored from an undefined one) and <c>inputHash</c> are as in <see cref="WriteCsv"/>. Numbers, culture, line ends and quoting are those of <see cref="WriteCsv"/>; the verdicts
     /// and rules are in the wide CSV only.
     /// </summary>
     /// <param name="scores">The scores.</param>
@@ -284,7 +285,7 @@ public static class ScoreWriter
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentNullException.ThrowIfNull(writer);
         writer.NewLine = "\n";
-        writer.WriteLine("patron,client,period,measure,value,low,high,partial,inputHash");
+        writer.WriteLine("patron,client,period,measure,value,low,high,partial,notScored,inputHash");
         var hash = scores.InputHash;
         var line = new StringBuilder();
         for (var d = 0; d < scores.Dyads.Length; d++)
@@ -294,6 +295,7 @@ public static class ScoreWriter
             {
                 var period = scores.Periods[p].ToString();
                 var partial = scores.IsPartial(p) ? "true" : string.Empty;
+                var notScored = Csv(scores.InactiveReason(d, p) ?? string.Empty);
                 for (var m = 0; m < scores.Measures.Length; m++)
                 {
                     var s = scores.Get(m, d, p);
@@ -302,7 +304,7 @@ public static class ScoreWriter
                     line.Append(dyad).Append(',').Append(period).Append(',').Append(Csv(scores.Measures[m].Name));
                     line.Append(',').Append(Number(s.Value));
                     line.Append(',').Append(interval ? Number(s.Low) : string.Empty).Append(',').Append(interval ? Number(s.High) : string.Empty);
-                    line.Append(',').Append(partial).Append(',').Append(hash);
+                    line.Append(',').Append(partial).Append(',').Append(notScored).Append(',').Append(hash);
                     writer.WriteLine(line.ToString());
                 }
             }

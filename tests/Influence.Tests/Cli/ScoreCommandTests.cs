@@ -304,7 +304,7 @@ public sealed class ScoreCommandTests : IDisposable
 
         code.Should().Be(0);
         var rows = CsvRows.Parse(output);
-        rows[0].Should().Equal("patron", "client", "period", "measure", "value", "low", "high", "partial", "inputHash");
+        rows[0].Should().Equal("patron", "client", "period", "measure", "value", "low", "high", "partial", "notScored", "inputHash");
         var scores = Influence.Scoring.Scorer.Score(Influence.IO.CaseReader.LoadBuiltIn(), null, new Influence.Scoring.ScoringRequest { Dyads = [new("pakistan", "taliban")], From = Period.FromYear(2024), To = Period.FromYear(2026) });
         output.Should().Be(Influence.IO.ScoreWriter.ToLongCsv(scores));
         rows.Skip(1).Should().HaveCount(3 * scores.Measures.Length);

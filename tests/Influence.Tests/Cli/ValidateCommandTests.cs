@@ -65,6 +65,62 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Validate_WithAMissingEvidenceFile_StillChecksTheCaseFile_WithoutItsSetAsideEvidence()
+    {
+        var path = _cli.PathOf("bad2.json");
+        File.WriteAllText(path, """
+            {
+              "schema": "influence.case/1", "id": "bad2", "name": "Bad",
+              "granularity": "yeer",
+              "to": "2026x",
+              "sources": [{ "id": "s1", "citation": "S" }],
+              "actors": [{ "id": "P", "name": "P", "kind": "state" }, { "id": "C", "name": "C", "kind": "movement" }],
+              "evidence": [{ "id": "e1", "kind": "support", "date": "2001", "confidence": "confirmed", "sources": ["s1"], "from": "P", "to": "C", "resource": "arms" }]
+            }
+            """);
+        var csv = _cli.PathOf("nosuch.csv");
+
+        var (code, output, err) = CliRunner.Run("validate", path, "--evidence", csv);
+
+        code.Should().Be(1);
+        err.Should().StartWith($"influence: no evidence file at '{csv}'");
+        output.Should().Contain($"{path}:3:").And.Contain("$.granularity").And.Contain($"{path}:4:").And.Contain("$.to");
+        output.Should().NotContain("magnitude", "the case file's own evidence is set aside by --evidence, so it is not checked");
+        output.Should().EndWith($"{path}: 2 problems found in it alone; {csv} not checked: no such file.\n".ReplaceLineEndings());
+    }
+
+    [Fact]
+    public void Validate_WithAMissingCaseFile_StillChecksTheEvidenceFile_AllButWhatItsRowsReferTo()
+    {
+        var csv = _cli.PathOf("slips.csv");
+        File.WriteAllText(csv, "id,kind,date,confidence,sources,from,to,resource,magnitude,notes\ne1,support,2005,high,s1,P,C,funding,0.5,x\ne2,support,2005-13,confirmed,s1,P,Q,funding,0.5,y\n");
+        var path = _cli.PathOf("nosuch.json");
+
+        var (code, output, err) = CliRunner.Run("validate", path, "--evidence", csv);
+
+        code.Should().Be(1);
+        err.Should().StartWith($"influence: no case file at '{path}'");
+        var lines = output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+        lines.Should().HaveCount(4);
+        lines[0].Should().StartWith($"{csv}:1:10: notes: expected a column named after an evidence field");
+        lines[1].Should().StartWith($"{csv}:2:4: confidence (item 'e1'): expected one of");
+        lines[2].Should().StartWith($"{csv}:3:3: date (item 'e2'): expected a date").And.EndWith("there is no month 13");
+        lines[3].Should().Be($"{csv}: 3 problems found in it alone (what its rows refer to is the case file's, and was not checked); {path} not checked: no such file.");
+    }
+
+    [Fact]
+    public void Validate_WithBothFilesMissing_NamesBoth()
+    {
+        var (path, csv) = (_cli.PathOf("nosuch.json"), _cli.PathOf("nosuch.csv"));
+
+        var (code, output, err) = CliRunner.Run("validate", path, "--evidence", csv);
+
+        code.Should().Be(1);
+        err.Should().Contain($"no case file at '{path}'").And.Contain($"no evidence file at '{csv}'");
+        output.Should().Be($"{path} with evidence {csv}: nothing checked; no such files.\n".ReplaceLineEndings());
+    }
+
+    [Fact]
     public void Validate_WarnsOfAnEmptyCase_AndExits0()
     {
         var path = _cli.PathOf("empty.json");

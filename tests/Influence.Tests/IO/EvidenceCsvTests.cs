@@ -159,7 +159,7 @@ public sealed class EvidenceCsvTests : IDisposable
 
         var result = CaseReader.TryReadWithEvidenceCsv(Encoding.UTF8.GetBytes(Head), csv, "case.json", "evidence.csv");
 
-        result.Problems.Should().ContainSingle().Which.ToString().Should().StartWith("evidence.csv:2: $: expected UTF-8 text; byte 0xE9");
+        result.Problems.Should().ContainSingle().Which.ToString().Should().StartWith("evidence.csv:2: row: expected UTF-8 text; byte 0xE9");
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public sealed class EvidenceCsvTests : IDisposable
         var result = Read(Head, "id,kind,date,confidence,sources,from,to,resource,magnitude,note\ne1,support,2005,confirmed,s1,P,C,funding,0.5,\"open\ne2,support,2005,confirmed,s1,P,C,funding,0.5,\n");
 
         result.Success.Should().BeFalse();
-        result.Problems.Should().ContainSingle().Which.ToString().Should().StartWith("evidence.csv:2:10: $: expected a quoted cell to end with its closing quote");
+        result.Problems.Should().ContainSingle().Which.ToString().Should().StartWith("evidence.csv:2:10: note (item 'e1'): expected a quoted cell to end with its closing quote");
     }
 
     [Fact]

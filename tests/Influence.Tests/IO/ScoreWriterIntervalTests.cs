@@ -92,10 +92,10 @@ public class ScoreWriterIntervalTests
         var scores = Point();
         var lines = ScoreWriter.ToLongCsv(scores).Split('\n');
 
-        lines[0].Should().Be("patron,client,period,measure,value,low,high,partial,inputHash");
+        lines[0].Should().Be("patron,client,period,measure,value,low,high,partial,notScored,inputHash");
         lines[^1].Should().BeEmpty("the file ends with a line end");
         lines.Length.Should().Be(2 + (3 * scores.Measures.Length));
-        lines[1].Should().Be($"pakistan,taliban,2024,{scores.Measures[0].Name},0.4496738394241599,,,,{scores.InputHash}");
+        lines[1].Should().Be($"pakistan,taliban,2024,{scores.Measures[0].Name},0.4496738394241599,,,,,{scores.InputHash}");
         lines.Skip(1).SkipLast(1).Select(l => l.Split(',')[2]).Distinct().Should().Equal("2024", "2025", "2026");
         lines.Skip(1).Take(scores.Measures.Length).Select(l => l.Split(',')[3]).Should().Equal(scores.Measures.Select(m => m.Name));
     }
@@ -111,7 +111,28 @@ public class ScoreWriterIntervalTests
         rows.Single(r => r[2] == "2024" && r[3] == "exchange")[5..7].Should().Equal("", "");
         rows.Where(r => r[2] == "2026").Should().OnlyContain(r => r[7] == "true", "the evidence ends inside 2026");
         rows.Where(r => r[2] != "2026").Should().OnlyContain(r => r[7] == "");
-        rows.Should().OnlyContain(r => r.Length == 9 && r[8] == scores.InputHash);
+        rows.Should().OnlyContain(r => r.Length == 10 && r[8] == "" && r[9] == scores.InputHash, "every period here is scored");
+    }
+
+    [Fact]
+    public void LongCsv_SaysWhyAPeriodIsNotScored_SoItsEmptyValuesAreNotReadAsUndefined()
+    {
+        // 1993: the Taliban did not exist yet (from 1994), so nothing is scored; 1996: scored, and counterReaction is
+        // undefined there. Both have an empty value; only notScored tells them apart, as in the wide CSV.
+        var scores = Scorer.Score(BuiltIn, ScoringOptions.Default, new ScoringRequest { Dyads = [PakistanTaliban], From = Period.FromYear(1993), To = Period.FromYear(1996) });
+        var lines = ScoreWriter.ToLongCsv(scores).Split('\n');
+        var header = lines[0].Split(',');
+        var rows = lines.Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')).ToList();
+        var notScored = Array.IndexOf(header, "notScored");
+
+        notScored.Should().Be(8, "the new column comes after every column that was there before, and before inputHash");
+        rows.Where(r => r[2] == "1993").Should().HaveCount(scores.Measures.Length)
+            .And.OnlyContain(r => r[4] == "" && r[notScored] == "taliban did not exist in 1993 (it existed from 1994)");
+        rows.Where(r => r[2] == "1996").Should().OnlyContain(r => r[notScored] == "");
+        rows.Should().Contain(r => r[2] == "1996" && r[4] == "", "an undefined value in a scored period: empty value, empty notScored");
+        rows.Select(r => r[notScored]).Should().Equal(
+            rows.Select((_, i) => scores.InactiveReason(0, i / scores.Measures.Length) ?? ""),
+            "each row's reason is the one the wide CSV gives its period");
     }
 
     [Fact]
