@@ -138,6 +138,34 @@ public abstract class Measure
         }
     }
 
+    /// <summary>The term of the items listed by <see cref="TraceObserving"/>.</summary>
+    internal const string ObservesTheWindow = "observes the window";
+
+    /// <summary>
+    /// Adds every item between the two actors (either direction, any kind) that touches periods t0 … t1, with weight 0:
+    /// the items that make the dyad observed there (<see cref="DyadPeriod.Observed"/>). A measure defined by that rule
+    /// lists them when none of its own terms has an item, for then its value (a real 0) rests on them alone: without
+    /// them it would be undefined. Their weight is 0 because they add nothing to any sum of the formula.
+    /// </summary>
+    /// <param name="at">The dyad and period.</param>
+    /// <param name="uses">Receives the items.</param>
+    /// <param name="t0">The first period position.</param>
+    /// <param name="t1">The last period position.</param>
+    /// <param name="term">The term to list them under.</param>
+    internal static void TraceObserving(in DyadPeriod at, ICollection<EvidenceUse> uses, int t0, int t1, string term = ObservesTheWindow)
+    {
+        foreach (var pair in (ReadOnlySpan<int>)[at.PatronToClient, at.ClientToPatron])
+        {
+            foreach (var kind in Enum.GetValues<EvidenceKind>())
+            {
+                foreach (var row in at.Index.Items(pair, kind, t0, t1))
+                {
+                    uses.Add(new EvidenceUse(row, term, 0));
+                }
+            }
+        }
+    }
+
     /// <summary>An item's weight summed over its shares of periods t0 … t1.</summary>
     /// <param name="index">The index.</param>
     /// <param name="row">The evidence row.</param>
