@@ -207,7 +207,11 @@ public abstract class Measure
 /// <summary>One evidence item feeding a value: its row in the case's evidence, the term it fed and its weight there.</summary>
 /// <param name="Row">The item's position in <see cref="Cases.Case.Evidence"/>.</param>
 /// <param name="Term">The term of the formula it fed (for example "patron→client support").</param>
-/// <param name="Weight">Its weight in that term: confidence × magnitude × its shares of the window's periods (or its attainment, capability …).</param>
+/// <param name="Weight">
+/// Its weight in that term: confidence × magnitude × its shares of the window's periods (or its attainment, capability …);
+/// 0 for an item listed only because it observes the window ("observes the window": the value, a real 0, is defined
+/// because the dyad is observed there, and would be undefined without such items).
+/// </param>
 /// <exception cref="ArgumentNullException"><paramref name="Term"/> is null.</exception>
 public readonly record struct EvidenceUse(int Row, string Term, double Weight)
 {
