@@ -138,6 +138,34 @@ public abstract class Measure
         }
     }
 
+    /// <summary>The term of the items listed by <see cref="TraceObserving"/>.</summary>
+    internal const string ObservesTheWindow = "observes the window";
+
+    /// <summary>
+    /// Adds every item between the two actors (either direction, any kind) that touches periods t0 … t1, with weight 0:
+    /// the items that make the dyad observed there (<see cref="DyadPeriod.Observed"/>). A measure defined by that rule
+    /// lists them when none of its own terms has an item, for then its value (a real 0) rests on them alone: without
+    /// them it would be undefined. Their weight is 0 because they add nothing to any sum of the formula.
+    /// </summary>
+    /// <param name="at">The dyad and period.</param>
+    /// <param name="uses">Receives the items.</param>
+    /// <param name="t0">The first period position.</param>
+    /// <param name="t1">The last period position.</param>
+    /// <param name="term">The term to list them under.</param>
+    internal static void TraceObserving(in DyadPeriod at, ICollection<EvidenceUse> uses, int t0, int t1, string term = ObservesTheWindow)
+    {
+        foreach (var pair in (ReadOnlySpan<int>)[at.PatronToClient, at.ClientToPatron])
+        {
+            foreach (var kind in Enum.GetValues<EvidenceKind>())
+            {
+                foreach (var row in at.Index.Items(pair, kind, t0, t1))
+                {
+                    uses.Add(new EvidenceUse(row, term, 0));
+                }
+            }
+        }
+    }
+
     /// <summary>An item's weight summed over its shares of periods t0 … t1.</summary>
     /// <param name="index">The index.</param>
     /// <param name="row">The evidence row.</param>
@@ -179,7 +207,11 @@ public abstract class Measure
 /// <summary>One evidence item feeding a value: its row in the case's evidence, the term it fed and its weight there.</summary>
 /// <param name="Row">The item's position in <see cref="Cases.Case.Evidence"/>.</param>
 /// <param name="Term">The term of the formula it fed (for example "patron→client support").</param>
-/// <param name="Weight">Its weight in that term: confidence × magnitude × its shares of the window's periods (or its attainment, capability …).</param>
+/// <param name="Weight">
+/// Its weight in that term: confidence × magnitude × its shares of the window's periods (or its attainment, capability …);
+/// 0 for an item listed only because it observes the window ("observes the window": the value, a real 0, is defined
+/// because the dyad is observed there, and would be undefined without such items).
+/// </param>
 /// <exception cref="ArgumentNullException"><paramref name="Term"/> is null.</exception>
 public readonly record struct EvidenceUse(int Row, string Term, double Weight)
 {

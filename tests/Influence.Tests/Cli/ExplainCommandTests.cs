@@ -169,13 +169,19 @@ public sealed class ExplainCommandTests : IDisposable
     }
 
     [Fact]
-    public void Explain_SaysWhyADefinedValue_HasNoItems()
+    public void Explain_ListsTheItemsThatObserveTheWindow_WhenNoOtherItemFedADefinedValue()
     {
+        // No coercion and no defied demand in 2005: conflict is 0 only because the two flows observe the dyad. Until
+        // 2026-11-28 no item was listed ("no evidence item fed this value: …"); now the two flows are, with weight 0.
         var (code, output, _) = CliRunner.Run("explain", Case(), "--patron", "P", "--client", "C", "--period", "2005", "--measure", "conflict");
 
         code.Should().Be(0);
         output.Should().StartWith("conflict of P → C in 2005: 0");
-        output.Should().Contain("no evidence item fed this value: the dyad has evidence in the window, so the measure is defined, but none of it counts toward this measure.");
+        output.Should().Contain("  without all 2 items at once the value is undefined.");
+        output.Should().Contain("back  [observes the window; weight 0; support, 2005, reported]");
+        output.Should().Contain("give  [observes the window; weight 0; support, 2005, confirmed]");
+        output.Should().Contain("source: A test source").And.Contain("source: Second source, p. 12");
+        output.Should().NotContain("no evidence item fed this value");
     }
 
     [Fact]

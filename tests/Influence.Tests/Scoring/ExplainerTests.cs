@@ -110,6 +110,57 @@ public class ExplainerTests
     }
 
     [Fact]
+    public void Explain_NamesTheItemThatObservesTheWindow_WhenNothingElseFedAZero()
+    {
+        // The reviewer's case: one arms delivery P → C in 2000 and nothing else. No coercion, no defied demand, no
+        // presence: conflict and presence are 0, defined only because the delivery observes the dyad in the window, and
+        // undefined without it. The explanation names it (weight 0: it adds to no sum) and its source.
+        var b = new CaseBuilder("c", "n");
+        b.AddSource(new Source("s", "src"));
+        b.AddActor(new Actor("p", "P", ActorKind.State));
+        b.AddActor(new Actor("c", "C", ActorKind.NonStateArmedGroup));
+        b.AddDyad("p", "c");
+        b.AddSupport("sup", EvidenceDate.InYear(2000), Confidence.Confirmed, "s", "p", "c", ResourceType.Arms, 0.5);
+        var scores = Scorer.Score(b.Build());
+
+        foreach (var measure in new[] { "conflict", "conflictByPatron", "conflictByClient", "presence" })
+        {
+            var e = Explainer.Explain(scores, new Dyad("p", "c"), Period.FromYear(2000), measure);
+
+            e.Value.Should().Be(0, measure);
+            var sup = e.Contributions.Should().ContainSingle(measure).Which;
+            sup.EvidenceId.Should().Be("sup");
+            sup.Term.Should().Be("observes the window");
+            sup.Weight.Should().Be(0);
+            sup.ValueWithout.Should().BeNull("without it the dyad is not observed and {0} is undefined", measure);
+            sup.Effect.Should().BeNull();
+            e.Sources.Select(s => s.Id).Should().Equal(["s"], measure);
+            e.Reason.Should().BeNull();
+            scores.EvidenceCount(scores.MeasureIndexOf(measure), 0, 0).Should().Be(1);
+        }
+    }
+
+    [Fact]
+    public void Explain_DoesNotListTheObservingItems_WhenATermHasItems()
+    {
+        // A clash feeds conflict; the support item also observes the window but moves nothing (the clash observes it
+        // too), so it is not listed. ConflictByClient has no item of its own: it lists both as observing the window.
+        var c = TestCases.Builder()
+            .Add(TestCases.Coercion("clash", TestCases.Year(2005), "P", "C", 0.6))
+            .Add(TestCases.Support("give", TestCases.Year(2005), "P", "C", 0.5))
+            .Build();
+        var scores = Scorer.Score(c);
+
+        Explainer.Explain(scores, TestCases.PC, Period.FromYear(2005), "conflict").Contributions.Select(x => x.EvidenceId).Should().Equal("clash");
+        var byClient = Explainer.Explain(scores, TestCases.PC, Period.FromYear(2005), "conflictByClient");
+        byClient.Value.Should().Be(0);
+        byClient.Contributions.Select(x => (x.EvidenceId, x.Term)).Should().BeEquivalentTo(
+            [("clash", "observes the window"), ("give", "observes the window")]);
+        byClient.Contributions.Should().OnlyContain(x => x.Effect == 0, "either alone still observes the window");
+        byClient.ValueWithoutAll.Should().BeNull();
+    }
+
+    [Fact]
     public void Explain_ListsTheItemsTheValueRestsOnFirst_ThenByEffect()
     {
         // Counter-reaction 2005 (CounterReactionTests): baseline d1, d2 complied and d3 defied, overreach o in 2004,

@@ -99,9 +99,15 @@ public sealed class Conflict : Measure
     public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
     {
         var (a, b) = at.Trailing(at.Options.Conflict.WindowYears);
+        var before = uses.Count;
         TraceItems(at, uses, at.PatronToClient, EvidenceKind.Coercion, a, b, "coercion by patron");
         TraceItems(at, uses, at.ClientToPatron, EvidenceKind.Coercion, a, b, "coercion by client");
         TraceDefiance(at, uses, a, b);
+        if (uses.Count == before)
+        {
+            // No pressure: the value, if any, is a real 0 only because these items observe the window.
+            TraceObserving(at, uses, a, b);
+        }
     }
 
     internal static void TraceDefiance(in DyadPeriod at, ICollection<EvidenceUse> uses, int a, int b)
@@ -153,7 +159,12 @@ public sealed class ConflictByPatron : Measure
     public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
     {
         var (a, b) = at.Trailing(at.Options.Conflict.WindowYears);
+        var before = uses.Count;
         TraceItems(at, uses, at.PatronToClient, EvidenceKind.Coercion, a, b, "coercion by patron");
+        if (uses.Count == before)
+        {
+            TraceObserving(at, uses, a, b);
+        }
     }
 }
 
@@ -201,7 +212,12 @@ public sealed class ConflictByClient : Measure
     public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
     {
         var (a, b) = at.Trailing(at.Options.Conflict.WindowYears);
+        var before = uses.Count;
         TraceItems(at, uses, at.ClientToPatron, EvidenceKind.Coercion, a, b, "coercion by client");
         Conflict.TraceDefiance(at, uses, a, b);
+        if (uses.Count == before)
+        {
+            TraceObserving(at, uses, a, b);
+        }
     }
 }

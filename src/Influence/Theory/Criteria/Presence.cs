@@ -86,7 +86,13 @@ public sealed class Presence : Measure
     public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
     {
         var (a, b) = at.Trailing(at.Options.Presence.WindowYears);
+        var before = uses.Count;
         TraceItems(at, uses, at.PatronToClient, EvidenceKind.Presence, a, b, "presence");
+        if (uses.Count == before)
+        {
+            // No presence: the value, if any, is a real 0 only because these items observe the window.
+            TraceObserving(at, uses, a, b);
+        }
     }
 }
 
