@@ -738,7 +738,7 @@ internal static class Common
         var after = Enumerable.Range(first, last - first + 1).Where(scores.IsAfterEvidence).ToArray();
         return after.Length == 0
             ? null
-            : $"{BlankRuns.Label(scores.Periods[after[0]], scores.Periods[after[^1]])}: not scored, as the case's evidence ends on {scores.EvidenceEnds!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}; a case looked at for longer says so with \"evidenceEnds\" (docs/case-format.md).";
+            : $"{BlankRuns.Label(scores.Periods[after[0]], scores.Periods[after[^1]])}: not scored, as the case's evidence ends on {scores.EvidenceEnds!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}; a case looked at for longer says so with \"evidenceEnds\" ({DocsUrl("case-format.md")}).";
     }
 
     /// <summary>
