@@ -104,7 +104,7 @@ internal sealed class UsageChecks(CliIO io)
     {
         if (Any)
         {
-            throw new Common.UsageException(string.Join("\ninfluence: ", _found));
+            throw new Common.UsageException(string.Join(Environment.NewLine + "influence: ", _found));
         }
     }
 }
