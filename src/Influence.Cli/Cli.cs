@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using System.CommandLine.Help;
 using System.CommandLine.Parsing;
 using System.Globalization;
@@ -93,6 +94,21 @@ internal static class Cli
                 else if (!followers.Any(u => e.Message.Contains($"'{u}'", StringComparison.Ordinal)))
                 {
                     stderr.WriteLine($"influence: {e.Message}");
+                }
+            }
+
+            // Then the command's own checks of what the parser could read (not after a misspelt option, whose value
+            // may have been taken for the case).
+            if (unknown.Count == 0 && UsageChecks.CheckedCommands.Contains(command.Name) && command.Action is SynchronousCommandLineAction checks)
+            {
+                UsageChecks.AfterParserErrors.Value = true;
+                try
+                {
+                    checks.Invoke(parse);
+                }
+                finally
+                {
+                    UsageChecks.AfterParserErrors.Value = false;
                 }
             }
 

@@ -30,15 +30,15 @@ internal static class ExplainCommand
             var checks = new UsageChecks(io);
             var fmt = checks.Take(() => Common.Choice(parse, format, "text", "json"));
             var how = checks.Take(() => Common.IntervalOptionsFrom(parse, intervals, seed, intervalKind));
-            var name = parse.GetValue(measure)!;
-            if (Verdict(name) is null)
+            var name = checks.Take(() => parse.GetValue(measure));
+            if (name is not null && Verdict(name) is null)
             {
                 checks.Measure(name, [Explainer.State, Explainer.PatronClient]);
             }
 
             var path = parse.GetValue(@case);
             var theCase = checks.LoadCase(parse, path);
-            var p = theCase is null ? default : checks.Take(() => Common.PeriodIn(theCase, parse.GetValue(period)!, "--period"));
+            var p = theCase is null || checks.Take(() => parse.GetValue(period)) is not { } text ? default : checks.Take(() => Common.PeriodIn(theCase, text, "--period"));
             var given = theCase is null ? null : checks.Take<Dyad?>(() => Common.DyadOf(theCase, parse.GetValue(patron), parse.GetValue(client)));
             if (theCase is not null && given is { } dyad)
             {
@@ -53,7 +53,7 @@ internal static class ExplainCommand
             var drawn = how is not null ? Intervals.Compute(scores, how) : null;
 
             // The state and the patron–client test are verdicts over measures: the library explains them by their rule.
-            var explanation = Explainer.Explain(scores, dyad, p, Verdict(name) ?? name);
+            var explanation = Explainer.Explain(scores, dyad, p, Verdict(name!) ?? name!);
             var inactive = scores.InactiveReason(0, 0);
             Common.Emit(io, parse.GetValue(output), writer =>
             {

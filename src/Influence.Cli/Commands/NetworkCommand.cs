@@ -31,7 +31,7 @@ internal static class NetworkCommand
             var theCase = checks.LoadCase(parse, path);
             var ids = parse.GetValue(focus)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
             var groups = theCase is null ? null : checks.Take(() => ParseGroups(parse.GetValue(group) ?? [], theCase));
-            var p = theCase is null ? default : checks.Take(() => Common.PeriodIn(theCase, parse.GetValue(period)!, "--period"));
+            var p = theCase is null || checks.Take(() => parse.GetValue(period)) is not { } text ? default : checks.Take(() => Common.PeriodIn(theCase, text, "--period"));
             foreach (var id in theCase is null ? [] : ids)
             {
                 checks.Actor(theCase!, id, "focus");

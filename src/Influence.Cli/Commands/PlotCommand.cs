@@ -49,13 +49,13 @@ internal static class PlotCommand
         {
             // Every problem of the command line at once: the options, the case, then what is checked against the case.
             var checks = new UsageChecks(io);
-            var outPath = parse.GetValue(output)!;
-            if (!outPath.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
+            var outPath = checks.Take(() => parse.GetValue(output));
+            if (outPath is not null && !outPath.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
             {
                 checks.Check(() => throw new Common.UsageException($"--out must name a .png file; was '{outPath}'"));
             }
 
-            var width = parse.GetValue(widthOption);
+            var width = checks.Take<int?>(() => parse.GetValue(widthOption)) ?? DyadChartOptions.Default.Width;
             if (width is < MinWidth or > MaxWidth)
             {
                 checks.Check(() => throw new Common.UsageException(string.Create(CultureInfo.InvariantCulture, $"--width must be between {MinWidth} and {MaxWidth} pixels, got {width}")));
@@ -104,7 +104,7 @@ internal static class PlotCommand
                 Credit = parse.GetValue(noCredit) ? string.Empty : creditText,
             };
             var png = DyadChart.RenderPng(scores, new Dyad(pat, cli), chosen, options);
-            Common.WriteFile(io, outPath, stream => stream.Write(png));
+            Common.WriteFile(io, outPath!, stream => stream.Write(png));
             return Cli.Success;
         }));
         return command;

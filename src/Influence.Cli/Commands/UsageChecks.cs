@@ -12,6 +12,15 @@ internal sealed class UsageChecks(CliIO io)
 {
     private readonly List<string> _found = [];
 
+    /// <summary>The commands whose checks run after the parser's errors too (each stops at <see cref="ThrowIfAny"/>).</summary>
+    public static readonly IReadOnlySet<string> CheckedCommands = new HashSet<string>(StringComparer.Ordinal) { "score", "explain", "network", "plot" };
+
+    /// <summary>
+    /// True while a command runs only its checks, after the parser has reported errors of its own: a value the parser
+    /// could not read (already reported) is then no problem of the checks, and nothing past <see cref="ThrowIfAny"/> runs.
+    /// </summary>
+    public static AsyncLocal<bool> AfterParserErrors { get; } = new();
+
     /// <summary>Whether a check has failed.</summary>
     public bool Any => _found.Count > 0;
 
@@ -40,6 +49,11 @@ internal sealed class UsageChecks(CliIO io)
         catch (Common.UsageException e)
         {
             _found.Add(e.Message);
+            return default;
+        }
+        catch (InvalidOperationException) when (AfterParserErrors.Value)
+        {
+            // A value the parser could not read: it has said so.
             return default;
         }
     }
@@ -102,7 +116,7 @@ internal sealed class UsageChecks(CliIO io)
     /// <summary>Throws one usage error listing every recorded problem, when there is any.</summary>
     public void ThrowIfAny()
     {
-        if (Any)
+        if (Any || AfterParserErrors.Value)
         {
             throw new Common.UsageException(string.Join(Environment.NewLine + "influence: ", _found));
         }

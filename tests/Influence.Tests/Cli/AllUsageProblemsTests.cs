@@ -92,4 +92,28 @@ public class AllUsageProblemsTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void Score_AfterTheParsersErrors_RunsItsOwnChecks()
+    {
+        var (code, _, err) = CliRunner.Run("score", "--seed", "x", "--intervals", "-3", "--format", "xml");
+
+        code.Should().Be(2);
+        err.Should().Contain("--seed expects a whole number ≥ 0, got 'x'")
+            .And.Contain("--format must be table, json, csv or long-csv; was 'xml'")
+            .And.Contain("--intervals must be at least 2 draws; was -3")
+            .And.Contain("Run 'influence score --help' for usage.");
+    }
+
+    [Fact]
+    public void Plot_WithoutOut_StillReportsTheActorAndTheMeasure()
+    {
+        var (code, _, err) = CliRunner.Run("plot", "--patron", "pakistan", "--client", "talibn", "--measures", "confict");
+
+        code.Should().Be(2);
+        err.Should().Contain("give --out: the PNG file to write")
+            .And.Contain("no measure is called 'confict'")
+            .And.Contain("no actor is called \"talibn\"")
+            .And.Contain("Run 'influence plot --help' for usage.");
+    }
 }
