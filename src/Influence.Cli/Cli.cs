@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.CommandLine.Invocation;
 using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using Influence.Cli.Commands;
