@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using Influence.Cli.Commands;
@@ -52,24 +53,13 @@ internal static class Cli
             return Usage;
         }
 
-        // A misspelt option is the error to report: the others ("'--measure' is required", its value unrecognised)
-        // follow from it. Without a case named, the case argument takes the misspelt option; it is no case file.
-        if (UnknownOptions(parse, args) is { Count: > 0 } unknown)
+        // Every problem the parser finds is reported at once: each misspelt option, then each other error, except the
+        // "required" errors of options a misspelt one is taken for ("--measur" for --measure), which follow from it.
+        // Without a case named, the case argument takes the misspelt option; it is no case file.
+        var unknown = UnknownOptions(parse, args);
+        if (unknown.Count > 0 || parse.Errors.Count > 0)
         {
-            foreach (var option in unknown)
-            {
-                // A file of that name is a case file whose name starts with '-': say how to name it.
-                var file = File.Exists(option) ? $"; to read the case file '{option}', give it as .{Path.DirectorySeparatorChar}{option}" : string.Empty;
-                stderr.WriteLine($"influence: {UnknownOption(parse.CommandResult.Command, option)}{file}");
-            }
-
-            stderr.WriteLine($"Run '{CommandPath(parse.CommandResult)} --help' for usage.");
-            return Usage;
-        }
-
-        if (parse.Errors.Count > 0)
-        {
-            if (parse.CommandResult.Command == root && args.Length == 0)
+            if (unknown.Count == 0 && parse.CommandResult.Command == root && args.Length == 0)
             {
                 // No command at all: show what the commands are.
                 WriteRootHelp(root, configuration, stderr);
@@ -77,12 +67,52 @@ internal static class Cli
                 return Usage;
             }
 
-            foreach (var e in parse.Errors)
+            var command = parse.CommandResult.Command;
+            var meant = new HashSet<string>(StringComparer.Ordinal);
+            // The word after a misspelt option is its value, unrecognised because the option is: not a problem of its own.
+            var followers = unknown.Concat(Enumerable.Range(0, args.Length - 1).Where(i => unknown.Contains(args[i], StringComparer.Ordinal)).Select(i => args[i + 1])).ToList();
+            foreach (var option in unknown)
             {
-                stderr.WriteLine($"influence: {e.Message}");
+                // A file of that name is a case file whose name starts with '-': say how to name it.
+                var file = File.Exists(option) ? $"; to read the case file '{option}', give it as .{Path.DirectorySeparatorChar}{option}" : string.Empty;
+                stderr.WriteLine($"influence: {UnknownOption(command, option)}{file}");
+                if (NearestOption(command, option) is { } near)
+                {
+                    meant.Add(near);
+                }
             }
 
-            stderr.WriteLine("Run 'influence --help' for usage.");
+            foreach (var e in parse.Errors)
+            {
+                if (RequiredOption(command, e.Message) is { } required)
+                {
+                    if (!meant.Contains(required.Name))
+                    {
+                        stderr.WriteLine($"influence: {Required(required)}");
+                    }
+                }
+                else if (!followers.Any(u => e.Message.Contains($"'{u}'", StringComparison.Ordinal)))
+                {
+                    stderr.WriteLine($"influence: {e.Message}");
+                }
+            }
+
+            // Then the command's own checks of what the parser could read (not after a misspelt option, whose value
+            // may have been taken for the case).
+            if (unknown.Count == 0 && UsageChecks.CheckedCommands.Contains(command.Name) && command.Action is SynchronousCommandLineAction checks)
+            {
+                UsageChecks.AfterParserErrors.Value = true;
+                try
+                {
+                    checks.Invoke(parse);
+                }
+                finally
+                {
+                    UsageChecks.AfterParserErrors.Value = false;
+                }
+            }
+
+            stderr.WriteLine($"Run '{CommandPath(parse.CommandResult)} --help' for usage.");
             return Usage;
         }
 
@@ -195,6 +225,27 @@ internal static class Cli
 
         var hint = Names.DidYouMean(name, known.Distinct(StringComparer.Ordinal));
         return $"unknown option '{given}'{hint}";
+    }
+
+    /// <summary>The option a "required" parse error names ("Option '--period' is required."), or null for another error.</summary>
+    private static Option? RequiredOption(Command command, string message) =>
+        message.StartsWith("Option '", StringComparison.Ordinal) && message.EndsWith("' is required.", StringComparison.Ordinal)
+            ? command.Options.FirstOrDefault(o => o.Name == message["Option '".Length..^"' is required.".Length])
+            : null;
+
+    /// <summary>A required option left out, in the tool's words: "give --period: the period to explain (YYYY, YYYYQn or YYYY-MM)".</summary>
+    internal static string Required(Option option)
+    {
+        var what = (option.Description ?? string.Empty).TrimEnd('.');
+        return what.Length == 0 ? $"give {option.Name}" : $"give {option.Name}: {char.ToLowerInvariant(what[0])}{what[1..]}";
+    }
+
+    /// <summary>The name of the command's option nearest a misspelt one, as <see cref="UnknownOption"/> suggests it, or null.</summary>
+    private static string? NearestOption(Command command, string given)
+    {
+        var name = given.Split('=', ':')[0];
+        var near = command.Options.Where(o => !o.Hidden).FirstOrDefault(o => Names.DidYouMean(name, [o.Name]).Length > 0);
+        return near?.Name;
     }
 
     private static string CommandPath(CommandResult result) => CommandPath(result.Command);

@@ -39,7 +39,12 @@ internal static class ChangePointsCommand
                 }
 
                 writer.WriteLine(Common.InputLine(scores.Case, scores.InputHash));
-                Write(result, scores.Measures[scores.MeasureIndexOf(name)].Name, dyad, floor, writer);
+                Write(result, scores.Measures[scores.MeasureIndexOf(name)].Name, dyad, floor, searchOptions, writer);
+                if (result.Points < MinimumPoints(searchOptions))
+                {
+                    return;
+                }
+
                 if (Common.PartialPeriodNote(scores, scores.Periods.IndexOf(result.From), scores.Periods.IndexOf(result.To)) is { } note)
                 {
                     writer.WriteLine("  note: " + note);
@@ -110,10 +115,23 @@ internal static class ChangePointsCommand
     private static string Small(double x) =>
         x != 0 && Math.Abs(x) < 0.0001 ? x.ToString("G3", CultureInfo.InvariantCulture) : Common.Number(x, "0.0000");
 
-    private static void Write(ChangePointResult r, string measure, Cases.Dyad dyad, double? floor, TextWriter w)
+    /// <summary>
+    /// The fewest defined values a search is made on: a change point splits the series into two segments of at least
+    /// <see cref="ChangePointOptions.MinimumSegmentLength"/> values each (2 by default, so 4), and fewer cannot hold
+    /// one; the noise estimate (the MAD of first differences) and the penalty would then be reported for nothing.
+    /// </summary>
+    internal static int MinimumPoints(ChangePointOptions options) => 2 * options.MinimumSegmentLength;
+
+    private static void Write(ChangePointResult r, string measure, Cases.Dyad dyad, double? floor, ChangePointOptions options, TextWriter w)
     {
         var inv = CultureInfo.InvariantCulture;
         w.WriteLine(string.Create(inv, $"{measure} of {dyad.Patron} → {dyad.Client}, {r.From}–{r.To}: {r.Points} of {r.Points + r.Skipped} periods defined ({r.Skipped} undefined, left out, not imputed)"));
+        if (r.Points < MinimumPoints(options))
+        {
+            w.WriteLine(string.Create(inv, $"  fewer than {MinimumPoints(options)} defined values: no change point can be searched for (a change point splits the series into two segments of at least {options.MinimumSegmentLength} values each)."));
+            return;
+        }
+
         if (r.Penalty is { } penalty && r.NoiseSigma is { } sigma)
         {
             // The floor, when it is what the search used, is named as such: the estimate it replaced was smaller.

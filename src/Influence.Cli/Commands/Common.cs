@@ -135,7 +135,12 @@ internal static class Common
     {
         try
         {
-            CheckOut(parse);
+            // After the parser's errors --out may be the option left out: the command's checks run without it.
+            if (!UsageChecks.AfterParserErrors.Value)
+            {
+                CheckOut(parse);
+            }
+
             return body();
         }
         catch (InvalidCaseException e)
@@ -151,7 +156,17 @@ internal static class Common
         }
         catch (UsageException e)
         {
-            io.Error.WriteLine($"influence: {e.Message}");
+            // After the parser's errors a command runs its checks only, and may have found nothing more.
+            if (e.Message.Length > 0)
+            {
+                io.Error.WriteLine($"influence: {e.Message}");
+            }
+
+            return Cli.Usage;
+        }
+        catch (Exception) when (UsageChecks.AfterParserErrors.Value)
+        {
+            // A check that needed a value the parser could not read: the parser has reported it.
             return Cli.Usage;
         }
         catch (InputException e)
@@ -738,7 +753,7 @@ internal static class Common
         var after = Enumerable.Range(first, last - first + 1).Where(scores.IsAfterEvidence).ToArray();
         return after.Length == 0
             ? null
-            : $"{BlankRuns.Label(scores.Periods[after[0]], scores.Periods[after[^1]])}: not scored, as the case's evidence ends on {scores.EvidenceEnds!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}; a case looked at for longer says so with \"evidenceEnds\" (docs/case-format.md).";
+            : $"{BlankRuns.Label(scores.Periods[after[0]], scores.Periods[after[^1]])}: not scored, as the case's evidence ends on {scores.EvidenceEnds!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}; a case looked at for longer says so with \"evidenceEnds\" ({DocsUrl("case-format.md")}).";
     }
 
     /// <summary>

@@ -43,6 +43,28 @@ internal sealed class DyadSeriesOptions
         var theCase = Common.LoadCase(io, parse, path);
         var dyad = Common.DyadOf(theCase, parse.GetValue(Patron), parse.GetValue(Client));
         var request = Common.Request(theCase, dyad.Patron, dyad.Client, parse.GetValue(From), parse.GetValue(To), parse.GetValue(Granularity));
-        return (dyad, parse.GetValue(Measure)!, Scorer.Score(theCase, ScoringOptions.Default, request));
+        var scores = Scorer.Score(theCase, ScoringOptions.Default, request);
+        RequireScoredSomewhere(scores);
+        return (dyad, parse.GetValue(Measure)!, scores);
+    }
+
+    /// <summary>
+    /// A usage error (exit 2, as for a period outside the case) when the dyad is scored in none of the periods asked
+    /// for, because a party did not exist in any of them (or they all start after the evidence): a series of nothing
+    /// but "not scored" is no series, and "0 of 21 periods defined" would hide why.
+    /// </summary>
+    internal static void RequireScoredSomewhere(ScoreSet scores)
+    {
+        if (scores.PeriodCount == 0 || Enumerable.Range(0, scores.PeriodCount).Any(p => scores.InactiveReason(0, p) is null))
+        {
+            return;
+        }
+
+        var dyad = scores.Dyads[0];
+        // The first period's reason, and the last's when it is of another kind (a party gone, the evidence ended).
+        var (first, last) = (scores.InactiveReason(0, 0)!, scores.InactiveReason(0, scores.PeriodCount - 1)!);
+        var reasons = first.StartsWith("after", StringComparison.Ordinal) == last.StartsWith("after", StringComparison.Ordinal) ? [first] : new[] { first, last };
+        throw new Common.UsageException(
+            $"{dyad.Patron} → {dyad.Client} is not scored anywhere in {scores.Periods[0]}–{scores.Periods[^1]}: {string.Join("; ", reasons)}; give a range in which both parties exist and the evidence runs");
     }
 }

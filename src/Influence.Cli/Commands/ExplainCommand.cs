@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Influence.Cases;
 using Influence.IO;
 using Influence.Scoring;
 using Influence.Uncertainty;
@@ -25,18 +26,34 @@ internal static class ExplainCommand
         };
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
-            var fmt = Common.Choice(parse, format, "text", "json");
+            // Every problem of the command line at once: the options, the case, then what is checked against the case.
+            var checks = new UsageChecks(io);
+            var fmt = checks.Take(() => Common.Choice(parse, format, "text", "json"));
+            var how = checks.Take(() => Common.IntervalOptionsFrom(parse, intervals, seed, intervalKind));
+            var name = checks.Take(() => parse.GetValue(measure));
+            if (name is not null && Verdict(name) is null)
+            {
+                checks.Measure(name, [Explainer.State, Explainer.PatronClient]);
+            }
+
             var path = parse.GetValue(@case);
-            var theCase = Common.LoadCase(io, parse, path);
-            var p = Common.PeriodIn(theCase, parse.GetValue(period)!, "--period");
-            var dyad = Common.DyadOf(theCase, parse.GetValue(patron), parse.GetValue(client));
+            var theCase = checks.LoadCase(parse, path);
+            var p = theCase is null || checks.Take(() => parse.GetValue(period)) is not { } text ? default : checks.Take(() => Common.PeriodIn(theCase, text, "--period"));
+            var given = theCase is null ? null : checks.Take<Dyad?>(() => Common.DyadOf(theCase, parse.GetValue(patron), parse.GetValue(client)));
+            if (theCase is not null && given is { } dyad)
+            {
+                checks.Actor(theCase, dyad.Patron, $"dyad {dyad.Patron}→{dyad.Client}");
+                checks.Actor(theCase, dyad.Client, $"dyad {dyad.Patron}→{dyad.Client}");
+            }
+
+            checks.ThrowIfAny();
+            dyad = given!.Value;
             var request = new ScoringRequest { Dyads = [dyad], Granularity = p.Granularity, From = p, To = p };
-            var scores = Scorer.Score(theCase, ScoringOptions.Default, request);
-            var drawn = Common.IntervalOptionsFrom(parse, intervals, seed, intervalKind) is { } how ? Intervals.Compute(scores, how) : null;
-            var name = parse.GetValue(measure)!;
+            var scores = Scorer.Score(theCase!, ScoringOptions.Default, request);
+            var drawn = how is not null ? Intervals.Compute(scores, how) : null;
 
             // The state and the patron–client test are verdicts over measures: the library explains them by their rule.
-            var explanation = Explainer.Explain(scores, dyad, p, Verdict(name) ?? name);
+            var explanation = Explainer.Explain(scores, dyad, p, Verdict(name!) ?? name!);
             var inactive = scores.InactiveReason(0, 0);
             Common.Emit(io, parse.GetValue(output), writer =>
             {

@@ -23,14 +23,22 @@ internal static class NetworkCommand
         };
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
-            var fmt = Common.Choice(parse, format, "json", "dot");
+            // Every problem of the command line at once: the options, the case, then what is checked against the case.
+            var checks = new UsageChecks(io);
+            var fmt = checks.Take(() => Common.Choice(parse, format, "json", "dot"));
 
             var path = parse.GetValue(@case);
-            var theCase = Common.LoadCase(io, parse, path);
-            var groups = ParseGroups(parse.GetValue(group) ?? [], theCase);
-            var p = Common.PeriodIn(theCase, parse.GetValue(period)!, "--period");
+            var theCase = checks.LoadCase(parse, path);
             var ids = parse.GetValue(focus)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-            var network = ActorNetwork.ForPeriod(theCase, p, ScoringOptions.Default, ids);
+            var groups = theCase is null ? null : checks.Take(() => ParseGroups(parse.GetValue(group) ?? [], theCase));
+            var p = theCase is null || checks.Take(() => parse.GetValue(period)) is not { } text ? default : checks.Take(() => Common.PeriodIn(theCase, text, "--period"));
+            foreach (var id in theCase is null ? [] : ids)
+            {
+                checks.Actor(theCase!, id, "focus");
+            }
+
+            checks.ThrowIfAny();
+            var network = ActorNetwork.ForPeriod(theCase!, p, ScoringOptions.Default, ids);
             Common.Emit(io, parse.GetValue(output), writer =>
             {
                 if (fmt == "dot")

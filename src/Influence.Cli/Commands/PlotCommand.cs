@@ -47,32 +47,46 @@ internal static class PlotCommand
         };
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
-            var outPath = parse.GetValue(output)!;
-            if (!outPath.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
+            // Every problem of the command line at once: the options, the case, then what is checked against the case.
+            var checks = new UsageChecks(io);
+            var outPath = checks.Take(() => parse.GetValue(output));
+            if (outPath is not null && !outPath.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
             {
-                throw new Common.UsageException($"--out must name a .png file; was '{outPath}'");
+                checks.Check(() => throw new Common.UsageException($"--out must name a .png file; was '{outPath}'"));
             }
 
-            var width = parse.GetValue(widthOption);
+            var width = checks.Take<int?>(() => parse.GetValue(widthOption)) ?? DyadChartOptions.Default.Width;
             if (width is < MinWidth or > MaxWidth)
             {
-                throw new Common.UsageException(string.Create(CultureInfo.InvariantCulture, $"--width must be between {MinWidth} and {MaxWidth} pixels, got {width}"));
+                checks.Check(() => throw new Common.UsageException(string.Create(CultureInfo.InvariantCulture, $"--width must be between {MinWidth} and {MaxWidth} pixels, got {width}")));
             }
 
-            var creditText = OneLine(parse.GetValue(credit), "--credit");
+            var creditText = checks.Take(() => OneLine(parse.GetValue(credit), "--credit"));
             if (parse.GetValue(noCredit) && creditText is not null)
             {
-                throw new Common.UsageException("give --credit TEXT or --no-credit, not both");
+                checks.Check(() => throw new Common.UsageException("give --credit TEXT or --no-credit, not both"));
             }
 
-            var titleText = OneLine(parse.GetValue(title), "--title");
+            var titleText = checks.Take(() => OneLine(parse.GetValue(title), "--title"));
+            foreach (var m in parse.GetValue(measures)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [])
+            {
+                checks.Measure(m);
+            }
 
-            var theCase = Common.LoadCase(io, parse, parse.GetValue(@case));
-            var (pat, cli) = Common.DyadOf(theCase, parse.GetValue(patron), parse.GetValue(client));
+            var how = checks.Take(() => Common.IntervalOptionsFrom(parse, intervals, seed, intervalKind));
+            var theCase = checks.LoadCase(parse, parse.GetValue(@case));
+            var given = theCase is null ? null : checks.Take<Dyad?>(() => Common.DyadOf(theCase, parse.GetValue(patron), parse.GetValue(client)));
+            if (theCase is not null && given is { } named)
+            {
+                checks.Actor(theCase, named.Patron, $"dyad {named.Patron}→{named.Client}");
+                checks.Actor(theCase, named.Client, $"dyad {named.Patron}→{named.Client}");
+            }
 
-            var request = Common.Request(theCase, pat, cli, parse.GetValue(from), parse.GetValue(to), parse.GetValue(granularity));
-            var scores = Scorer.Score(theCase, ScoringOptions.Default, request);
-            if (Common.IntervalOptionsFrom(parse, intervals, seed, intervalKind) is { } how)
+            var request = checks.Any ? null : checks.Take(() => Common.Request(theCase!, given!.Value.Patron, given.Value.Client, parse.GetValue(from), parse.GetValue(to), parse.GetValue(granularity)));
+            checks.ThrowIfAny();
+            var (pat, cli) = given!.Value;
+            var scores = Scorer.Score(theCase!, ScoringOptions.Default, request!);
+            if (how is not null)
             {
                 scores = Intervals.Compute(scores, how);
             }
@@ -90,7 +104,7 @@ internal static class PlotCommand
                 Credit = parse.GetValue(noCredit) ? string.Empty : creditText,
             };
             var png = DyadChart.RenderPng(scores, new Dyad(pat, cli), chosen, options);
-            Common.WriteFile(io, outPath, stream => stream.Write(png));
+            Common.WriteFile(io, outPath!, stream => stream.Write(png));
             return Cli.Success;
         }));
         return command;

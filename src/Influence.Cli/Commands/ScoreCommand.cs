@@ -30,12 +30,28 @@ internal static class ScoreCommand
         };
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
-            var fmt = Common.Choice(parse, format, "table", "json", "csv", "long-csv");
+            // Every problem of the command line at once: the options, the case, then what is checked against the case.
+            var checks = new UsageChecks(io);
+            var fmt = checks.Take(() => Common.Choice(parse, format, "table", "json", "csv", "long-csv"));
+            var how = checks.Take(() => Common.IntervalOptionsFrom(parse, intervals, seed, intervalKind));
+            var theCase = checks.LoadCase(parse, parse.GetValue(@case));
+            ScoringRequest? request = null;
+            if (theCase is not null)
+            {
+                // --from and --to each against the case's range, then the request (which checks them together).
+                var ends = new[] { (parse.GetValue(from), "--from"), (parse.GetValue(to), "--to") };
+                var endsBad = ends.Count(e => e.Item1 is { } text && !checks.Try(() => Common.PeriodIn(theCase, text, e.Item2)));
+                if (parse.GetValue(patron) is { } pat && parse.GetValue(client) is { } cli)
+                {
+                    checks.Actor(theCase, pat, $"dyad {pat}→{cli}");
+                    checks.Actor(theCase, cli, $"dyad {pat}→{cli}");
+                }
 
-            var theCase = Common.LoadCase(io, parse, parse.GetValue(@case));
-            var request = Common.Request(theCase, parse.GetValue(patron), parse.GetValue(client), parse.GetValue(from), parse.GetValue(to), parse.GetValue(granularity));
-            var scores = Scorer.Score(theCase, ScoringOptions.Default, request);
-            if (Common.IntervalOptionsFrom(parse, intervals, seed, intervalKind) is { } how)
+                request = endsBad > 0 ? null : checks.Take(() => Common.Request(theCase, parse.GetValue(patron), parse.GetValue(client), parse.GetValue(from), parse.GetValue(to), parse.GetValue(granularity)));
+            }
+            checks.ThrowIfAny();
+            var scores = Scorer.Score(theCase!, ScoringOptions.Default, request!);
+            if (how is not null)
             {
                 scores = Intervals.Compute(scores, how);
             }

@@ -503,7 +503,7 @@ public sealed class ScoreSet
     /// "no measure is called 'x'; expected one of: …" with the names (and <paramref name="alsoExpected"/>), and the
     /// nearest of them or of the short names when one is near.
     /// </summary>
-    private static string NoMeasureCalled(string measure, IEnumerable<string> names, IReadOnlyList<string>? alsoExpected)
+    internal static string NoMeasureCalled(string measure, IEnumerable<string> names, IReadOnlyList<string>? alsoExpected)
     {
         var expected = names.Concat(alsoExpected ?? []).ToList();
         return $"no measure is called '{measure}'; expected one of: {string.Join(", ", expected)}, or a short name of the score table ({string.Join(", ", Theory.Measures.ShortNames.Keys)}){Names.DidYouMean(measure, expected.Concat(Theory.Measures.ShortNames.Keys))}";

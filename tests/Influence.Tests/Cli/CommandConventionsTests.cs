@@ -283,7 +283,7 @@ public sealed class CommandConventionsTests : IDisposable
     [InlineData("--from 1850", "--from 1850 is before the case's first period (2000); the case covers 2000–2010", "score")]
     [InlineData("--to 1999", "--to 1999 is before the case's first period (2000); the case covers 2000–2010", "score")]
     [InlineData("--from 2030", "--from 2030 is after the case's last period (2010); the case covers 2000–2010", "score")]
-    [InlineData("--from 1850 --to 1852", "--from 1850 is before the case's first period (2000); the case covers 2000–2010", "score")]
+    [InlineData("--from 1850 --to 1852", "--from 1850 is before the case's first period (2000); the case covers 2000–2010\ninfluence: --to 1852 is before the case's first period (2000); the case covers 2000–2010", "score")]
     [InlineData("--from 1999Q4 --granularity quarter", "--from 1999Q4 is before the case's first period (2000); the case covers 2000–2010", "score")]
     [InlineData("--period 1850 --measure exchange", "--period 1850 is before the case's first period (2000); the case covers 2000–2010", "explain")]
     [InlineData("--period 2011-01 --measure exchange", "--period 2011-01 is after the case's last period (2010); the case covers 2000–2010", "explain")]
@@ -297,7 +297,7 @@ public sealed class CommandConventionsTests : IDisposable
     {
         var err = UsageError(Words(command, options));
 
-        err.Should().Be($"influence: {message}{Environment.NewLine}");
+        err.Should().Be($"influence: {message.Replace("\n", Environment.NewLine, StringComparison.Ordinal)}{Environment.NewLine}");
         File.Exists(_cli.PathOf("chart.png")).Should().BeFalse();
     }
 

@@ -77,11 +77,11 @@ public sealed class TimeSeriesCommandsTests
     [Fact]
     public void Trend_Json_WritesNull_WhereTooFewValuesLeaveTheStatisticsUndefined()
     {
-        var (code, output, err) = Run("trend", "--patron", "pakistan", "--client", "taliban", "--measure", "patronShare", "--from", "1973", "--to", "1980", "--format", "json");
+        var (code, output, err) = Run("trend", "--patron", "pakistan", "--client", "taliban", "--measure", "patronShare", "--from", "2024", "--to", "2025", "--format", "json");
 
         code.Should().Be(0, err);
         using var doc = JsonDocument.Parse(output);
-        doc.RootElement.GetProperty("points").GetInt32().Should().Be(0);
+        doc.RootElement.GetProperty("points").GetInt32().Should().BeLessThan(3);
         doc.RootElement.GetProperty("leastSquares").EnumerateObject().Should().OnlyContain(p => p.Value.ValueKind == JsonValueKind.Null);
         doc.RootElement.GetProperty("mannKendall").ValueKind.Should().Be(JsonValueKind.Null);
         output.Should().NotContain("NaN");
@@ -392,5 +392,27 @@ public sealed class TimeSeriesCommandsTests
 
         code.Should().NotBe(0);
         err.Should().Contain("--min-sigma must be a positive number");
+    }
+
+    [Theory]
+    [InlineData("trend")]
+    [InlineData("changepoints")]
+    public void ARangeInWhichTheDyadIsNeverScored_IsRefused_NamingThePartyThatDidNotExist(string command)
+    {
+        var (code, output, err) = Run(command, "--patron", "pakistan", "--client", "taliban", "--measure", "conflict", "--from", "1973", "--to", "1993");
+
+        code.Should().Be(2);
+        output.Should().BeEmpty();
+        err.Should().Contain("pakistan → taliban is not scored anywhere in 1973–1993: taliban did not exist in 1973 (it existed from 1994)");
+    }
+
+    [Fact]
+    public void ChangePoints_BelowFourDefinedValues_SearchesNothing_AndSaysWhy()
+    {
+        var (code, output, _) = Run("changepoints", "--patron", "pakistan", "--client", "taliban", "--measure", "gap", "--from", "2024", "--to", "2025");
+
+        code.Should().Be(0);
+        output.Should().Contain("fewer than 4 defined values: no change point can be searched for (a change point splits the series into two segments of at least 2 values each).");
+        output.Should().NotContain("noise σ̂").And.NotContain("segments:");
     }
 }

@@ -232,6 +232,6 @@ public sealed class UncertaintyCommandsTests : IDisposable
 
         code.Should().Be(2);
         output.Should().BeEmpty();
-        err.Should().StartWith("influence: Option '--period' is required.");
+        err.Should().StartWith("influence: give --period: the period");
     }
 }

@@ -263,6 +263,6 @@ public class EvidenceEndsTests
         code.Should().Be(0);
         output.Should().Contain("2026Q2–2026Q4");
         string.Join(' ', output.Split('\n').Select(l => l.Trim())).Should().Contain(
-            "2026Q2–2026Q4: not scored, as the case's evidence ends on 2026-02-28; a case looked at for longer says so with \"evidenceEnds\" (docs/case-format.md).");
+            "2026Q2–2026Q4: not scored, as the case's evidence ends on 2026-02-28; a case looked at for longer says so with \"evidenceEnds\" (https://github.com/influence-research/influence/blob/main/docs/case-format.md).");
     }
 }

@@ -1,0 +1,119 @@
+using FluentAssertions;
+using Influence.Tests.Support;
+using Xunit;
+
+namespace Influence.Tests.Cli;
+
+/// <summary>A command line with several problems has them all reported at once (exit 2), each in the tool's words.</summary>
+public class AllUsageProblemsTests
+{
+    [Fact]
+    public void Score_ReportsTheUnknownOption_AndTheParsersOtherErrors_WithTheCommandsHelp()
+    {
+        var (code, _, err) = CliRunner.Run("score", "--formt", "json", "--seed", "x");
+
+        code.Should().Be(2);
+        err.Should().Contain("unknown option '--formt'; did you mean \"--format\"?")
+            .And.Contain("--seed expects a whole number ≥ 0, got 'x'")
+            .And.Contain("Run 'influence score --help' for usage.")
+            .And.NotContain("Unrecognized command or argument 'json'");
+    }
+
+    [Fact]
+    public void RequiredOptions_AreNamedInTheToolsWords_WithTheCommandsHelp()
+    {
+        var (code, _, err) = CliRunner.Run("explain", "--patron", "pakistan", "--client", "taliban");
+
+        code.Should().Be(2);
+        err.Should().Contain("influence: give --period: the period to explain (YYYY, YYYYQn or YYYY-MM)")
+            .And.Contain("influence: give --measure: the measure to explain")
+            .And.Contain("Run 'influence explain --help' for usage.")
+            .And.NotContain("is required.");
+    }
+
+    [Fact]
+    public void Score_ReportsTheFormat_TheIntervals_AndBothEnds()
+    {
+        var (code, _, err) = CliRunner.Run("score", "--intervals", "-3", "--format", "xml", "--from", "1960", "--to", "2030");
+
+        code.Should().Be(2);
+        err.Should().Contain("--format must be table, json, csv or long-csv; was 'xml'")
+            .And.Contain("--intervals must be at least 2 draws; was -3")
+            .And.Contain("--from 1960 is before the case's first period (1973)")
+            .And.Contain("--to 2030 is after the case's last period (2026)");
+    }
+
+    [Fact]
+    public void Explain_ReportsTheActor_AndTheMeasure()
+    {
+        var (code, _, err) = CliRunner.Run("explain", "--patron", "pakistan", "--client", "talibn", "--period", "2024", "--measure", "x");
+
+        code.Should().Be(2);
+        err.Should().Contain("no actor is called \"talibn\"").And.Contain("no measure is called 'x'");
+    }
+
+    [Fact]
+    public void Network_ReportsEveryUnknownFocusActor()
+    {
+        var (code, _, err) = CliRunner.Run("network", "--period", "2024", "--focus", "talibn,haqani");
+
+        code.Should().Be(2);
+        err.Should().Contain("no actor is called \"talibn\"").And.Contain("no actor is called \"haqani\"");
+    }
+
+    [Fact]
+    public void Plot_ReportsTheActor_AndTheMeasure_WithTheSuggestionAndTheShortNames()
+    {
+        var (code, _, err) = CliRunner.Run("plot", "--patron", "pakistan", "--client", "talibn", "--measures", "confict", "--out", Path.Combine(Path.GetTempPath(), "never-written.png"));
+
+        code.Should().Be(2);
+        err.Should().Contain("no actor is called \"talibn\"")
+            .And.Contain("no measure is called 'confict'")
+            .And.Contain("or a short name of the score table (exch, asym, confl")
+            .And.Contain("did you mean \"conflict\"?");
+    }
+
+    [Fact]
+    public void ABadCaseFile_AndABadOption_AreReportedTogether()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"influence-empty-case-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, "{}");
+        try
+        {
+            var (code, _, err) = CliRunner.Run("score", path, "--format", "xml");
+
+            code.Should().Be(2);
+            err.Should().Contain("--format must be table, json, csv or long-csv; was 'xml'")
+                .And.Contain("$.actors: expected an array \"actors\"")
+                .And.Contain("the case has 6 problems (above)");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Score_AfterTheParsersErrors_RunsItsOwnChecks()
+    {
+        var (code, _, err) = CliRunner.Run("score", "--seed", "x", "--intervals", "-3", "--format", "xml");
+
+        code.Should().Be(2);
+        err.Should().Contain("--seed expects a whole number ≥ 0, got 'x'")
+            .And.Contain("--format must be table, json, csv or long-csv; was 'xml'")
+            .And.Contain("--intervals must be at least 2 draws; was -3")
+            .And.Contain("Run 'influence score --help' for usage.");
+    }
+
+    [Fact]
+    public void Plot_WithoutOut_StillReportsTheActorAndTheMeasure()
+    {
+        var (code, _, err) = CliRunner.Run("plot", "--patron", "pakistan", "--client", "talibn", "--measures", "confict");
+
+        code.Should().Be(2);
+        err.Should().Contain("give --out: the PNG file to write")
+            .And.Contain("no measure is called 'confict'")
+            .And.Contain("no actor is called \"talibn\"")
+            .And.Contain("Run 'influence plot --help' for usage.");
+    }
+}
