@@ -36,6 +36,40 @@ internal sealed class DyadSeriesOptions
         }
     }
 
+    /// <summary>
+    /// Checks the options, each problem recorded in <paramref name="checks"/>: the measure, the case, the dyad and its
+    /// actors, --from and --to against the case's range, then the request they make together (when nothing has failed).
+    /// </summary>
+    public (Case? Case, ScoringRequest? Request) Check(UsageChecks checks, ParseResult parse)
+    {
+        checks.Measure(checks.Take(() => parse.GetValue(Measure)));
+        var theCase = checks.LoadCase(parse, parse.GetValue(Case));
+        if (theCase is null)
+        {
+            return (null, null);
+        }
+
+        var given = checks.Take<Dyad?>(() => Common.DyadOf(theCase, parse.GetValue(Patron), parse.GetValue(Client)));
+        if (given is { } named)
+        {
+            checks.Actor(theCase, named.Patron, $"dyad {named.Patron}→{named.Client}");
+            checks.Actor(theCase, named.Client, $"dyad {named.Patron}→{named.Client}");
+        }
+
+        foreach (var (text, option) in new[] { (parse.GetValue(From), "--from"), (parse.GetValue(To), "--to") })
+        {
+            if (text is not null)
+            {
+                checks.Check(() => Common.PeriodIn(theCase, text, option));
+            }
+        }
+
+        var request = checks.Any || given is not { } dyad
+            ? null
+            : checks.Take(() => Common.Request(theCase, dyad.Patron, dyad.Client, parse.GetValue(From), parse.GetValue(To), parse.GetValue(Granularity)));
+        return (theCase, request);
+    }
+
     /// <summary>Loads the case and scores the dyad over the requested range with default options.</summary>
     public (Dyad Dyad, string Measure, ScoreSet Scores) Score(CliIO io, ParseResult parse)
     {
@@ -46,6 +80,14 @@ internal sealed class DyadSeriesOptions
         var scores = Scorer.Score(theCase, ScoringOptions.Default, request);
         RequireScoredSomewhere(scores);
         return (dyad, parse.GetValue(Measure)!, scores);
+    }
+
+    /// <summary>Scores the dyad of a request <see cref="Check"/> has made, with default options.</summary>
+    public (Dyad Dyad, string Measure, ScoreSet Scores) Score(ParseResult parse, Case theCase, ScoringRequest request)
+    {
+        var scores = Scorer.Score(theCase, ScoringOptions.Default, request);
+        RequireScoredSomewhere(scores);
+        return (request.Dyads[0], parse.GetValue(Measure)!, scores);
     }
 
     /// <summary>

@@ -19,15 +19,19 @@ internal static class TrendCommand
         command.Options.Add(format);
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
-            var fmt = Common.Choice(parse, format, "text", "json");
-            var coverage = parse.GetValue(level);
-            if (coverage is not (> 0 and <= 0.999))
+            // Every problem of the command line at once: the options, the case, then what is checked against the case.
+            var checks = new UsageChecks(io);
+            var fmt = checks.Take(() => Common.Choice(parse, format, "text", "json"));
+            var coverage = checks.Take<double?>(() => parse.GetValue(level));
+            if (coverage is { } c && c is not (> 0 and <= 0.999))
             {
-                throw new Common.UsageException(string.Create(CultureInfo.InvariantCulture, $"--level must be above 0 and at most 0.999 (further out the t quantiles are unreliable), got {coverage}"));
+                checks.Check(() => throw new Common.UsageException(string.Create(CultureInfo.InvariantCulture, $"--level must be above 0 and at most 0.999 (further out the t quantiles are unreliable), got {c}")));
             }
 
-            var (dyad, name, scores) = series.Score(io, parse);
-            var trend = Trends.Fit(scores, name, dyad, level: coverage);
+            var (theCase, request) = series.Check(checks, parse);
+            checks.ThrowIfAny();
+            var (dyad, name, scores) = series.Score(parse, theCase!, request!);
+            var trend = Trends.Fit(scores, name, dyad, level: coverage!.Value);
             Common.Emit(io, parse.GetValue(series.Out), writer =>
             {
                 if (fmt == "json")

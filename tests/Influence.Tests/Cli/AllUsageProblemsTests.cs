@@ -116,4 +116,30 @@ public class AllUsageProblemsTests
             .And.Contain("no actor is called \"talibn\"")
             .And.Contain("Run 'influence plot --help' for usage.");
     }
+
+    [Fact]
+    public void Trend_AfterTheParsersErrors_ReportsTheMeasure_AndTheActor()
+    {
+        var (code, _, err) = CliRunner.Run("trend", "--level", "x", "--measure", "confict", "--patron", "pakistan", "--client", "talibn");
+
+        code.Should().Be(2);
+        err.Should().Contain("--level expects a number, got 'x'")
+            .And.Contain("no measure is called 'confict'")
+            .And.Contain("did you mean \"conflict\"?")
+            .And.Contain("dyad pakistan→talibn: no actor is called \"talibn\"")
+            .And.Contain("Run 'influence trend --help' for usage.");
+    }
+
+    [Fact]
+    public void Trend_ReportsTheFormat_TheLevel_TheMeasure_TheActor_AndTheRange()
+    {
+        var (code, _, err) = CliRunner.Run("trend", "--format", "xml", "--level", "2", "--measure", "confict", "--patron", "pakistan", "--client", "talibn", "--from", "1960");
+
+        code.Should().Be(2);
+        err.Should().Contain("--format must be text or json; was 'xml'")
+            .And.Contain("--level must be above 0 and at most 0.999 (further out the t quantiles are unreliable), got 2")
+            .And.Contain("no measure is called 'confict'")
+            .And.Contain("no actor is called \"talibn\"")
+            .And.Contain("--from 1960 is before the case's first period (1973)");
+    }
 }

@@ -287,7 +287,7 @@ public sealed class CommandConventionsTests : IDisposable
     [InlineData("--from 1999Q4 --granularity quarter", "--from 1999Q4 is before the case's first period (2000); the case covers 2000–2010", "score")]
     [InlineData("--period 1850 --measure exchange", "--period 1850 is before the case's first period (2000); the case covers 2000–2010", "explain")]
     [InlineData("--period 2011-01 --measure exchange", "--period 2011-01 is after the case's last period (2010); the case covers 2000–2010", "explain")]
-    [InlineData("--from 1850 --to 1860 --measure exchange", "--from 1850 is before the case's first period (2000); the case covers 2000–2010", "trend")]
+    [InlineData("--from 1850 --to 1860 --measure exchange", "--from 1850 is before the case's first period (2000); the case covers 2000–2010\ninfluence: --to 1860 is before the case's first period (2000); the case covers 2000–2010", "trend")]
     [InlineData("--to 2020 --measure exchange", "--to 2020 is after the case's last period (2010); the case covers 2000–2010", "changepoints")]
     [InlineData("--period 1900", "--period 1900 is before the case's first period (2000); the case covers 2000–2010", "sensitivity")]
     [InlineData("--period 1850", "--period 1850 is before the case's first period (2000); the case covers 2000–2010", "network")]
