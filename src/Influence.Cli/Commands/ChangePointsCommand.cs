@@ -19,14 +19,18 @@ internal static class ChangePointsCommand
         command.Options.Add(format);
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
-            var fmt = Common.Choice(parse, format, "text", "json");
-            var floor = parse.GetValue(minSigma);
+            // Every problem of the command line at once: the options, the case, then what is checked against the case.
+            var checks = new UsageChecks(io);
+            var fmt = checks.Take(() => Common.Choice(parse, format, "text", "json"));
+            var floor = checks.Take(() => parse.GetValue(minSigma));
             if (floor is { } f && !(f > 0 && double.IsFinite(f)))
             {
-                throw new Common.UsageException(string.Create(CultureInfo.InvariantCulture, $"--min-sigma must be a positive number, got {f}"));
+                checks.Check(() => throw new Common.UsageException(string.Create(CultureInfo.InvariantCulture, $"--min-sigma must be a positive number, got {f}")));
             }
 
-            var (dyad, name, scores) = series.Score(io, parse);
+            var (theCase, request) = series.Check(checks, parse);
+            checks.ThrowIfAny();
+            var (dyad, name, scores) = series.Score(parse, theCase!, request!);
             var searchOptions = ChangePointOptions.Default with { MinimumNoiseSigma = floor };
             var result = ChangePoints.Detect(scores, name, dyad, options: searchOptions);
             Common.Emit(io, parse.GetValue(series.Out), writer =>

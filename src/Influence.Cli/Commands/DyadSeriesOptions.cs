@@ -70,18 +70,6 @@ internal sealed class DyadSeriesOptions
         return (theCase, request);
     }
 
-    /// <summary>Loads the case and scores the dyad over the requested range with default options.</summary>
-    public (Dyad Dyad, string Measure, ScoreSet Scores) Score(CliIO io, ParseResult parse)
-    {
-        var path = parse.GetValue(Case);
-        var theCase = Common.LoadCase(io, parse, path);
-        var dyad = Common.DyadOf(theCase, parse.GetValue(Patron), parse.GetValue(Client));
-        var request = Common.Request(theCase, dyad.Patron, dyad.Client, parse.GetValue(From), parse.GetValue(To), parse.GetValue(Granularity));
-        var scores = Scorer.Score(theCase, ScoringOptions.Default, request);
-        RequireScoredSomewhere(scores);
-        return (dyad, parse.GetValue(Measure)!, scores);
-    }
-
     /// <summary>Scores the dyad of a request <see cref="Check"/> has made, with default options.</summary>
     public (Dyad Dyad, string Measure, ScoreSet Scores) Score(ParseResult parse, Case theCase, ScoringRequest request)
     {

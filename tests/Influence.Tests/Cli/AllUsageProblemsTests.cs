@@ -142,4 +142,17 @@ public class AllUsageProblemsTests
             .And.Contain("no actor is called \"talibn\"")
             .And.Contain("--from 1960 is before the case's first period (1973)");
     }
+
+    [Fact]
+    public void ChangePoints_ReportsTheFormat_TheFloor_TheMeasure_TheActor_AndTheRange()
+    {
+        var (code, _, err) = CliRunner.Run("changepoints", "--format", "xml", "--min-sigma", "-1", "--measure", "confict", "--patron", "pakistan", "--client", "talibn", "--to", "2090");
+
+        code.Should().Be(2);
+        err.Should().Contain("--format must be text or json; was 'xml'")
+            .And.Contain("--min-sigma must be a positive number, got -1")
+            .And.Contain("no measure is called 'confict'")
+            .And.Contain("no actor is called \"talibn\"")
+            .And.Contain("--to 2090 is after the case's last period (2026)");
+    }
 }
