@@ -29,12 +29,26 @@ internal static class SensitivityCommand
         };
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
-            var fmt = Common.Choice(parse, format, "text", "json");
-            var path = parse.GetValue(@case);
-            var theCase = Common.LoadCase(io, parse, path);
-            var dyad = Common.DyadOf(theCase, parse.GetValue(patron), parse.GetValue(client));
-            var p = Common.PeriodIn(theCase, parse.GetValue(period)!, "--period");
-            var names = parse.GetValue(measures) is { Length: > 0 } given ? given : ["exchange", "conflict"];
+            // Every problem of the command line at once: the options, the case, then what is checked against the case.
+            var checks = new UsageChecks(io);
+            var fmt = checks.Take(() => Common.Choice(parse, format, "text", "json"));
+            var names = checks.Take(() => parse.GetValue(measures)) is { Length: > 0 } given ? given : ["exchange", "conflict"];
+            foreach (var name in names)
+            {
+                checks.Measure(name);
+            }
+
+            var loaded = checks.LoadCase(parse, parse.GetValue(@case));
+            var p = loaded is null || checks.Take(() => parse.GetValue(period)) is not { } text ? default : checks.Take(() => Common.PeriodIn(loaded, text, "--period"));
+            var named = loaded is null ? null : checks.Take<Dyad?>(() => Common.DyadOf(loaded, parse.GetValue(patron), parse.GetValue(client)));
+            if (loaded is not null && named is { } d)
+            {
+                checks.Actor(loaded, d.Patron, $"dyad {d.Patron}→{d.Client}");
+                checks.Actor(loaded, d.Client, $"dyad {d.Patron}→{d.Client}");
+            }
+
+            checks.ThrowIfAny();
+            var (theCase, dyad) = (loaded!, named!.Value);
             var tornadoes = Sensitivity.Tornadoes(theCase, dyad, p, names);
             var state = Sensitivity.WhatFlips(theCase, dyad, p, Verdict.State);
             var patronClient = Sensitivity.WhatFlips(theCase, dyad, p, Verdict.PatronClient);

@@ -155,4 +155,17 @@ public class AllUsageProblemsTests
             .And.Contain("no actor is called \"talibn\"")
             .And.Contain("--to 2090 is after the case's last period (2026)");
     }
+
+    [Fact]
+    public void Sensitivity_ReportsTheFormat_EveryMeasure_ThePeriod_AndTheActor()
+    {
+        var (code, _, err) = CliRunner.Run("sensitivity", "--format", "xml", "--measure", "confict", "--measure", "exchang", "--period", "1900", "--patron", "pakistan", "--client", "talibn");
+
+        code.Should().Be(2);
+        err.Should().Contain("--format must be text or json; was 'xml'")
+            .And.Contain("no measure is called 'confict'")
+            .And.Contain("no measure is called 'exchang'")
+            .And.Contain("--period 1900 is before the case's first period (1973)")
+            .And.Contain("no actor is called \"talibn\"");
+    }
 }
