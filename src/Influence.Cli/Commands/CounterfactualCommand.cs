@@ -25,23 +25,47 @@ internal static class CounterfactualCommand
         };
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
-            var fmt = Common.Choice(parse, format, "table", "json");
+            // Every problem of the command line at once: the options, the case, then what is checked against the case.
+            var checks = new UsageChecks(io);
+            var fmt = checks.Take(() => Common.Choice(parse, format, "table", "json"));
+            var theCase = checks.LoadCase(parse, parse.GetValue(@case));
+            var thirdParty = checks.Take(() => parse.GetValue(without));
+            if (theCase is not null && thirdParty is not null && theCase.ActorIndexOf(thirdParty) < 0)
+            {
+                checks.Check(() => throw new Common.UsageException(theCase.NoActorCalled(thirdParty)));
+            }
 
-            var path = parse.GetValue(@case);
-            var theCase = Common.LoadCase(io, parse, path);
-            var (pat, cli) = Common.DyadOf(theCase, parse.GetValue(patron), parse.GetValue(client));
+            var given = theCase is null ? null : checks.Take<Dyad?>(() => Common.DyadOf(theCase, parse.GetValue(patron), parse.GetValue(client)));
+            if (theCase is not null && given is { } named)
+            {
+                checks.Actor(theCase, named.Patron, $"dyad {named.Patron}→{named.Client}");
+                checks.Actor(theCase, named.Client, $"dyad {named.Patron}→{named.Client}");
+            }
 
+            // --from and --to each against the case's range, then the request (which checks them together).
             // The periods follow score's rules: at the case's granularity, a finer one is wrong usage, a coarser one
             // covers its periods (1996 on a quarterly case is 1996Q1–1996Q4).
-            var request = Common.Request(theCase, pat, cli, parse.GetValue(from), parse.GetValue(to), granularity: null, hasGranularityOption: false);
-            var f = request.From?.ToGranularity(theCase.Granularity);
-            var t = request.To?.ToGranularity(theCase.Granularity, atEnd: true);
-            var result = Counterfactual.WithoutThirdParty(theCase, new Dyad(pat, cli), parse.GetValue(without)!, ScoringOptions.Default, f, t);
+            foreach (var (text, option) in new[] { (parse.GetValue(from), "--from"), (parse.GetValue(to), "--to") })
+            {
+                if (theCase is not null && text is not null)
+                {
+                    checks.Check(() => Common.PeriodIn(theCase, text, option));
+                }
+            }
+
+            var request = checks.Any || given is not { } dyad
+                ? null
+                : checks.Take(() => Common.Request(theCase!, dyad.Patron, dyad.Client, parse.GetValue(from), parse.GetValue(to), granularity: null, hasGranularityOption: false));
+            checks.ThrowIfAny();
+            var (pat, cli) = given!.Value;
+            var f = request!.From?.ToGranularity(theCase!.Granularity);
+            var t = request.To?.ToGranularity(theCase!.Granularity, atEnd: true);
+            var result = Counterfactual.WithoutThirdParty(theCase!, new Dyad(pat, cli), thirdParty!, ScoringOptions.Default, f, t);
             Common.Emit(io, parse.GetValue(output), writer =>
             {
                 if (fmt == "json")
                 {
-                    writer.Write(CounterfactualWriter.ToJson(result, theCase.Id));
+                    writer.Write(CounterfactualWriter.ToJson(result, theCase!.Id));
                     writer.WriteLine();
                 }
                 else

@@ -168,4 +168,16 @@ public class AllUsageProblemsTests
             .And.Contain("--period 1900 is before the case's first period (1973)")
             .And.Contain("no actor is called \"talibn\"");
     }
+
+    [Fact]
+    public void Counterfactual_ReportsTheFormat_TheThirdParty_TheActor_AndTheRange()
+    {
+        var (code, _, err) = CliRunner.Run("counterfactual", "--format", "xml", "--without", "haqani", "--patron", "pakistan", "--client", "talibn", "--from", "1900");
+
+        code.Should().Be(2);
+        err.Should().Contain("--format must be table or json; was 'xml'")
+            .And.Contain("influence: no actor is called \"haqani\" in case 'pakistan-taliban'; did you mean \"haqqani\"?")
+            .And.Contain("no actor is called \"talibn\"")
+            .And.Contain("--from 1900 is before the case's first period (1973)");
+    }
 }
