@@ -25,9 +25,20 @@ internal static class ExportEvidenceCommand
         };
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
-            var theCase = Common.LoadCase(io, parse, parse.GetValue(@case));
-            var withCitations = parse.GetValue(citations);
-            if (parse.GetValue(output) is { } outPath)
+            // Every problem of the command line at once: --out (checked here too after the parser's errors, which skip
+            // the check before the command runs), then the case.
+            var checks = new UsageChecks(io);
+            var outPath = checks.Take(() => parse.GetValue(output));
+            if (outPath is not null)
+            {
+                checks.Check(() => Common.OutPath(outPath));
+            }
+
+            var withCitations = checks.Take(() => parse.GetValue(citations));
+            var loaded = checks.LoadCase(parse, parse.GetValue(@case));
+            checks.ThrowIfAny();
+            var theCase = loaded!;
+            if (outPath is not null)
             {
                 Common.WriteFile(io, outPath, stream => CaseWriter.WriteEvidenceCsv(theCase, stream, withCitations));
             }

@@ -13,7 +13,7 @@ internal sealed class UsageChecks(CliIO io)
     private readonly List<string> _found = [];
 
     /// <summary>The commands whose checks run after the parser's errors too (each stops at <see cref="ThrowIfAny"/>).</summary>
-    public static readonly IReadOnlySet<string> CheckedCommands = new HashSet<string>(StringComparer.Ordinal) { "score", "explain", "network", "plot", "trend", "changepoints", "sensitivity", "counterfactual" };
+    public static readonly IReadOnlySet<string> CheckedCommands = new HashSet<string>(StringComparer.Ordinal) { "score", "explain", "network", "plot", "trend", "changepoints", "sensitivity", "counterfactual", "export-evidence" };
 
     /// <summary>
     /// True while a command runs only its checks, after the parser has reported errors of its own: a value the parser

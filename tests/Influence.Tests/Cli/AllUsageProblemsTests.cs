@@ -180,4 +180,17 @@ public class AllUsageProblemsTests
             .And.Contain("no actor is called \"talibn\"")
             .And.Contain("--from 1900 is before the case's first period (1973)");
     }
+
+    [Fact]
+    public void ExportEvidence_AfterTheParsersErrors_ReportsTheOutFolder_AndTheCase()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"influence-no-such-case-{Guid.NewGuid():N}.json");
+        var (code, _, err) = CliRunner.Run("export-evidence", missing, "extra.json", "--out", Path.Combine(Path.GetTempPath(), $"influence-no-such-folder-{Guid.NewGuid():N}", "x.csv"));
+
+        code.Should().Be(2);
+        err.Should().Contain("Unrecognized command or argument 'extra.json'")
+            .And.Contain("does not exist; create it first or write elsewhere")
+            .And.Contain($"no case file at '{missing}'")
+            .And.Contain("Run 'influence export-evidence --help' for usage.");
+    }
 }
