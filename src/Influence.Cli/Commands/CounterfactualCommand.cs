@@ -35,12 +35,7 @@ internal static class CounterfactualCommand
                 checks.Check(() => throw new Common.UsageException(theCase.NoActorCalled(thirdParty)));
             }
 
-            var given = theCase is null ? null : checks.Take<Dyad?>(() => Common.DyadOf(theCase, parse.GetValue(patron), parse.GetValue(client)));
-            if (theCase is not null && given is { } named)
-            {
-                checks.Actor(theCase, named.Patron, $"dyad {named.Patron}→{named.Client}");
-                checks.Actor(theCase, named.Client, $"dyad {named.Patron}→{named.Client}");
-            }
+            var given = checks.Dyad(theCase, parse.GetValue(patron), parse.GetValue(client));
 
             // --from and --to each against the case's range, then the request (which checks them together).
             // The periods follow score's rules: at the case's granularity, a finer one is wrong usage, a coarser one

@@ -49,12 +49,7 @@ internal sealed class DyadSeriesOptions
             return (null, null);
         }
 
-        var given = checks.Take<Dyad?>(() => Common.DyadOf(theCase, parse.GetValue(Patron), parse.GetValue(Client)));
-        if (given is { } named)
-        {
-            checks.Actor(theCase, named.Patron, $"dyad {named.Patron}→{named.Client}");
-            checks.Actor(theCase, named.Client, $"dyad {named.Patron}→{named.Client}");
-        }
+        var given = checks.Dyad(theCase, parse.GetValue(Patron), parse.GetValue(Client));
 
         foreach (var (text, option) in new[] { (parse.GetValue(From), "--from"), (parse.GetValue(To), "--to") })
         {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Influence.Cases;
 using Influence.IO;
 using Influence.Scoring;
 using Influence.Uncertainty;
@@ -39,15 +38,9 @@ internal static class ExplainCommand
             var path = parse.GetValue(@case);
             var theCase = checks.LoadCase(parse, path);
             var p = theCase is null || checks.Take(() => parse.GetValue(period)) is not { } text ? default : checks.Take(() => Common.PeriodIn(theCase, text, "--period"));
-            var given = theCase is null ? null : checks.Take<Dyad?>(() => Common.DyadOf(theCase, parse.GetValue(patron), parse.GetValue(client)));
-            if (theCase is not null && given is { } dyad)
-            {
-                checks.Actor(theCase, dyad.Patron, $"dyad {dyad.Patron}→{dyad.Client}");
-                checks.Actor(theCase, dyad.Client, $"dyad {dyad.Patron}→{dyad.Client}");
-            }
-
+            var given = checks.Dyad(theCase, parse.GetValue(patron), parse.GetValue(client));
             checks.ThrowIfAny();
-            dyad = given!.Value;
+            var dyad = given!.Value;
             var request = new ScoringRequest { Dyads = [dyad], Granularity = p.Granularity, From = p, To = p };
             var scores = Scorer.Score(theCase!, ScoringOptions.Default, request);
             var drawn = how is not null ? Intervals.Compute(scores, how) : null;

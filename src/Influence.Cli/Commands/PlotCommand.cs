@@ -75,12 +75,7 @@ internal static class PlotCommand
 
             var how = checks.Take(() => Common.IntervalOptionsFrom(parse, intervals, seed, intervalKind));
             var theCase = checks.LoadCase(parse, parse.GetValue(@case));
-            var given = theCase is null ? null : checks.Take<Dyad?>(() => Common.DyadOf(theCase, parse.GetValue(patron), parse.GetValue(client)));
-            if (theCase is not null && given is { } named)
-            {
-                checks.Actor(theCase, named.Patron, $"dyad {named.Patron}→{named.Client}");
-                checks.Actor(theCase, named.Client, $"dyad {named.Patron}→{named.Client}");
-            }
+            var given = checks.Dyad(theCase, parse.GetValue(patron), parse.GetValue(client));
 
             var request = checks.Any ? null : checks.Take(() => Common.Request(theCase!, given!.Value.Patron, given.Value.Client, parse.GetValue(from), parse.GetValue(to), parse.GetValue(granularity)));
             checks.ThrowIfAny();

@@ -40,12 +40,7 @@ internal static class SensitivityCommand
 
             var loaded = checks.LoadCase(parse, parse.GetValue(@case));
             var p = loaded is null || checks.Take(() => parse.GetValue(period)) is not { } text ? default : checks.Take(() => Common.PeriodIn(loaded, text, "--period"));
-            var named = loaded is null ? null : checks.Take<Dyad?>(() => Common.DyadOf(loaded, parse.GetValue(patron), parse.GetValue(client)));
-            if (loaded is not null && named is { } d)
-            {
-                checks.Actor(loaded, d.Patron, $"dyad {d.Patron}→{d.Client}");
-                checks.Actor(loaded, d.Client, $"dyad {d.Patron}→{d.Client}");
-            }
+            var named = checks.Dyad(loaded, parse.GetValue(patron), parse.GetValue(client));
 
             checks.ThrowIfAny();
             var (theCase, dyad) = (loaded!, named!.Value);

@@ -85,6 +85,27 @@ internal sealed class UsageChecks(CliIO io)
         }
     }
 
+    /// <summary>
+    /// The dyad --patron and --client name (null when <paramref name="theCase"/> did not load or the dyad is not
+    /// given as the command needs it, which is then a recorded problem), with both of its actors checked against the case.
+    /// </summary>
+    public Dyad? Dyad(Case? theCase, string? patron, string? client)
+    {
+        if (theCase is null)
+        {
+            return null;
+        }
+
+        var given = Take<Dyad?>(() => Common.DyadOf(theCase, patron, client));
+        if (given is { } named)
+        {
+            Actor(theCase, named.Patron, $"dyad {named.Patron}→{named.Client}");
+            Actor(theCase, named.Client, $"dyad {named.Patron}→{named.Client}");
+        }
+
+        return given;
+    }
+
     /// <summary>An actor id of the case, or a recorded problem naming the nearest (<paramref name="what"/> leads the message).</summary>
     public void Actor(Case theCase, string? id, string what)
     {
