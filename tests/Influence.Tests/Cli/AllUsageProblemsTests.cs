@@ -7,12 +7,19 @@ namespace Influence.Tests.Cli;
 /// <summary>A command line with several problems has them all reported at once (exit 2), each in the tool's words.</summary>
 public class AllUsageProblemsTests
 {
+    /// <summary>Runs the tool, requires exit 2 (a usage error) and returns what it wrote on stderr.</summary>
+    private static string UsageErrors(params string[] args)
+    {
+        var (code, _, err) = CliRunner.Run(args);
+        code.Should().Be(2, err);
+        return err;
+    }
+
     [Fact]
     public void Score_ReportsTheUnknownOption_AndTheParsersOtherErrors_WithTheCommandsHelp()
     {
-        var (code, _, err) = CliRunner.Run("score", "--formt", "json", "--seed", "x");
+        var err = UsageErrors("score", "--formt", "json", "--seed", "x");
 
-        code.Should().Be(2);
         err.Should().Contain("unknown option '--formt'; did you mean \"--format\"?")
             .And.Contain("--seed expects a whole number ≥ 0, got 'x'")
             .And.Contain("Run 'influence score --help' for usage.")
@@ -22,9 +29,8 @@ public class AllUsageProblemsTests
     [Fact]
     public void RequiredOptions_AreNamedInTheToolsWords_WithTheCommandsHelp()
     {
-        var (code, _, err) = CliRunner.Run("explain", "--patron", "pakistan", "--client", "taliban");
+        var err = UsageErrors("explain", "--patron", "pakistan", "--client", "taliban");
 
-        code.Should().Be(2);
         err.Should().Contain("influence: give --period: the period to explain (YYYY, YYYYQn or YYYY-MM)")
             .And.Contain("influence: give --measure: the measure to explain")
             .And.Contain("Run 'influence explain --help' for usage.")
@@ -34,9 +40,8 @@ public class AllUsageProblemsTests
     [Fact]
     public void Score_ReportsTheFormat_TheIntervals_AndBothEnds()
     {
-        var (code, _, err) = CliRunner.Run("score", "--intervals", "-3", "--format", "xml", "--from", "1960", "--to", "2030");
+        var err = UsageErrors("score", "--intervals", "-3", "--format", "xml", "--from", "1960", "--to", "2030");
 
-        code.Should().Be(2);
         err.Should().Contain("--format must be table, json, csv or long-csv; was 'xml'")
             .And.Contain("--intervals must be at least 2 draws; was -3")
             .And.Contain("--from 1960 is before the case's first period (1973)")
@@ -46,27 +51,24 @@ public class AllUsageProblemsTests
     [Fact]
     public void Explain_ReportsTheActor_AndTheMeasure()
     {
-        var (code, _, err) = CliRunner.Run("explain", "--patron", "pakistan", "--client", "talibn", "--period", "2024", "--measure", "x");
+        var err = UsageErrors("explain", "--patron", "pakistan", "--client", "talibn", "--period", "2024", "--measure", "x");
 
-        code.Should().Be(2);
         err.Should().Contain("no actor is called \"talibn\"").And.Contain("no measure is called 'x'");
     }
 
     [Fact]
     public void Network_ReportsEveryUnknownFocusActor()
     {
-        var (code, _, err) = CliRunner.Run("network", "--period", "2024", "--focus", "talibn,haqani");
+        var err = UsageErrors("network", "--period", "2024", "--focus", "talibn,haqani");
 
-        code.Should().Be(2);
         err.Should().Contain("no actor is called \"talibn\"").And.Contain("no actor is called \"haqani\"");
     }
 
     [Fact]
     public void Plot_ReportsTheActor_AndTheMeasure_WithTheSuggestionAndTheShortNames()
     {
-        var (code, _, err) = CliRunner.Run("plot", "--patron", "pakistan", "--client", "talibn", "--measures", "confict", "--out", Path.Combine(Path.GetTempPath(), "never-written.png"));
+        var err = UsageErrors("plot", "--patron", "pakistan", "--client", "talibn", "--measures", "confict", "--out", Path.Combine(Path.GetTempPath(), "never-written.png"));
 
-        code.Should().Be(2);
         err.Should().Contain("no actor is called \"talibn\"")
             .And.Contain("no measure is called 'confict'")
             .And.Contain("or a short name of the score table (exch, asym, confl")
@@ -80,9 +82,8 @@ public class AllUsageProblemsTests
         File.WriteAllText(path, "{}");
         try
         {
-            var (code, _, err) = CliRunner.Run("score", path, "--format", "xml");
+            var err = UsageErrors("score", path, "--format", "xml");
 
-            code.Should().Be(2);
             err.Should().Contain("--format must be table, json, csv or long-csv; was 'xml'")
                 .And.Contain("$.actors: expected an array \"actors\"")
                 .And.Contain("the case has 6 problems (above)");
@@ -96,9 +97,8 @@ public class AllUsageProblemsTests
     [Fact]
     public void Score_AfterTheParsersErrors_RunsItsOwnChecks()
     {
-        var (code, _, err) = CliRunner.Run("score", "--seed", "x", "--intervals", "-3", "--format", "xml");
+        var err = UsageErrors("score", "--seed", "x", "--intervals", "-3", "--format", "xml");
 
-        code.Should().Be(2);
         err.Should().Contain("--seed expects a whole number ≥ 0, got 'x'")
             .And.Contain("--format must be table, json, csv or long-csv; was 'xml'")
             .And.Contain("--intervals must be at least 2 draws; was -3")
@@ -108,9 +108,8 @@ public class AllUsageProblemsTests
     [Fact]
     public void Plot_WithoutOut_StillReportsTheActorAndTheMeasure()
     {
-        var (code, _, err) = CliRunner.Run("plot", "--patron", "pakistan", "--client", "talibn", "--measures", "confict");
+        var err = UsageErrors("plot", "--patron", "pakistan", "--client", "talibn", "--measures", "confict");
 
-        code.Should().Be(2);
         err.Should().Contain("give --out: the PNG file to write")
             .And.Contain("no measure is called 'confict'")
             .And.Contain("no actor is called \"talibn\"")
@@ -120,9 +119,8 @@ public class AllUsageProblemsTests
     [Fact]
     public void Trend_AfterTheParsersErrors_ReportsTheMeasure_AndTheActor()
     {
-        var (code, _, err) = CliRunner.Run("trend", "--level", "x", "--measure", "confict", "--patron", "pakistan", "--client", "talibn");
+        var err = UsageErrors("trend", "--level", "x", "--measure", "confict", "--patron", "pakistan", "--client", "talibn");
 
-        code.Should().Be(2);
         err.Should().Contain("--level expects a number, got 'x'")
             .And.Contain("no measure is called 'confict'")
             .And.Contain("did you mean \"conflict\"?")
@@ -133,9 +131,8 @@ public class AllUsageProblemsTests
     [Fact]
     public void Trend_ReportsTheFormat_TheLevel_TheMeasure_TheActor_AndTheRange()
     {
-        var (code, _, err) = CliRunner.Run("trend", "--format", "xml", "--level", "2", "--measure", "confict", "--patron", "pakistan", "--client", "talibn", "--from", "1960");
+        var err = UsageErrors("trend", "--format", "xml", "--level", "2", "--measure", "confict", "--patron", "pakistan", "--client", "talibn", "--from", "1960");
 
-        code.Should().Be(2);
         err.Should().Contain("--format must be text or json; was 'xml'")
             .And.Contain("--level must be above 0 and at most 0.999 (further out the t quantiles are unreliable), got 2")
             .And.Contain("no measure is called 'confict'")
@@ -146,9 +143,8 @@ public class AllUsageProblemsTests
     [Fact]
     public void ChangePoints_ReportsTheFormat_TheFloor_TheMeasure_TheActor_AndTheRange()
     {
-        var (code, _, err) = CliRunner.Run("changepoints", "--format", "xml", "--min-sigma", "-1", "--measure", "confict", "--patron", "pakistan", "--client", "talibn", "--to", "2090");
+        var err = UsageErrors("changepoints", "--format", "xml", "--min-sigma", "-1", "--measure", "confict", "--patron", "pakistan", "--client", "talibn", "--to", "2090");
 
-        code.Should().Be(2);
         err.Should().Contain("--format must be text or json; was 'xml'")
             .And.Contain("--min-sigma must be a positive number, got -1")
             .And.Contain("no measure is called 'confict'")
@@ -159,9 +155,8 @@ public class AllUsageProblemsTests
     [Fact]
     public void Sensitivity_ReportsTheFormat_EveryMeasure_ThePeriod_AndTheActor()
     {
-        var (code, _, err) = CliRunner.Run("sensitivity", "--format", "xml", "--measure", "confict", "--measure", "exchang", "--period", "1900", "--patron", "pakistan", "--client", "talibn");
+        var err = UsageErrors("sensitivity", "--format", "xml", "--measure", "confict", "--measure", "exchang", "--period", "1900", "--patron", "pakistan", "--client", "talibn");
 
-        code.Should().Be(2);
         err.Should().Contain("--format must be text or json; was 'xml'")
             .And.Contain("no measure is called 'confict'")
             .And.Contain("no measure is called 'exchang'")
@@ -172,9 +167,8 @@ public class AllUsageProblemsTests
     [Fact]
     public void Counterfactual_ReportsTheFormat_TheThirdParty_TheActor_AndTheRange()
     {
-        var (code, _, err) = CliRunner.Run("counterfactual", "--format", "xml", "--without", "haqani", "--patron", "pakistan", "--client", "talibn", "--from", "1900");
+        var err = UsageErrors("counterfactual", "--format", "xml", "--without", "haqani", "--patron", "pakistan", "--client", "talibn", "--from", "1900");
 
-        code.Should().Be(2);
         err.Should().Contain("--format must be table or json; was 'xml'")
             .And.Contain("influence: no actor is called \"haqani\" in case 'pakistan-taliban'; did you mean \"haqqani\"?")
             .And.Contain("no actor is called \"talibn\"")
@@ -185,9 +179,8 @@ public class AllUsageProblemsTests
     public void ExportEvidence_AfterTheParsersErrors_ReportsTheOutFolder_AndTheCase()
     {
         var missing = Path.Combine(Path.GetTempPath(), $"influence-no-such-case-{Guid.NewGuid():N}.json");
-        var (code, _, err) = CliRunner.Run("export-evidence", missing, "extra.json", "--out", Path.Combine(Path.GetTempPath(), $"influence-no-such-folder-{Guid.NewGuid():N}", "x.csv"));
+        var err = UsageErrors("export-evidence", missing, "extra.json", "--out", Path.Combine(Path.GetTempPath(), $"influence-no-such-folder-{Guid.NewGuid():N}", "x.csv"));
 
-        code.Should().Be(2);
         err.Should().Contain("Unrecognized command or argument 'extra.json'")
             .And.Contain("does not exist; create it first or write elsewhere")
             .And.Contain($"no case file at '{missing}'")
