@@ -20,7 +20,7 @@ internal static class ChangePointsCommand
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
             // Every problem of the command line at once: the options, the case, then what is checked against the case.
-            var checks = new UsageChecks(io);
+            var checks = new UsageChecks(io, parse);
             var fmt = checks.Take(() => Common.Choice(parse, format, "text", "json"));
             var floor = checks.Take(() => parse.GetValue(minSigma));
             if (floor is { } f && !(f > 0 && double.IsFinite(f)))

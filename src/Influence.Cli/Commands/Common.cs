@@ -19,10 +19,10 @@ internal static class Common
     /// <summary>The description of the case argument, the same in every command that takes a case.</summary>
     public const string CaseDescription = "The case file (JSON); 'builtin' or nothing for the built-in reference case.";
 
-    /// <summary>The name of the case argument; <see cref="Guard"/> reads it to keep --out off the case file.</summary>
+    /// <summary>The name of the case argument; <see cref="CheckOut"/> reads it to keep --out off the case file.</summary>
     public const string CaseArgumentName = "case";
 
-    /// <summary>The name of the output option; <see cref="Guard"/> checks it before a command runs.</summary>
+    /// <summary>The name of the output option; <see cref="CheckOut"/> checks it.</summary>
     public const string OutOptionName = "--out";
 
     public static Argument<string?> CaseArgument() =>
@@ -124,8 +124,8 @@ internal static class Common
     public sealed class InputException(string message) : Exception(message);
 
     /// <summary>
-    /// Runs a command body, mapping failures onto exit codes and messages. Before the body runs, the command's --out
-    /// (if it has one) is checked: not a folder, in a folder that exists, and not the case file the command reads.
+    /// Runs a command body, mapping failures onto exit codes and messages. Before the body of a command that does not
+    /// check its whole command line (<see cref="UsageChecks.CheckedCommands"/>), its --out is checked (<see cref="CheckOut"/>).
     /// </summary>
     /// <param name="io">The console streams.</param>
     /// <param name="parse">The parsed command line.</param>
@@ -135,8 +135,9 @@ internal static class Common
     {
         try
         {
-            // After the parser's errors --out may be the option left out: the command's checks run without it.
-            if (!UsageChecks.AfterParserErrors.Value)
+            // The commands that check their whole command line check --out with the rest (UsageChecks); after the
+            // parser's errors --out may be the option left out, and only those commands run.
+            if (!UsageChecks.AfterParserErrors.Value && !UsageChecks.CheckedCommands.Contains(parse.CommandResult.Command.Name))
             {
                 CheckOut(parse);
             }
@@ -211,8 +212,11 @@ internal static class Common
         }
     }
 
-    /// <summary>Checks the invoked command's --out against its case argument (see <see cref="Guard"/>).</summary>
-    private static void CheckOut(ParseResult parse)
+    /// <summary>
+    /// Checks the invoked command's --out, if it has one and it is given: not a folder, in a folder that exists, and
+    /// not the case or evidence file the command reads.
+    /// </summary>
+    public static void CheckOut(ParseResult parse)
     {
         var command = parse.CommandResult.Command;
         if (command.Options.FirstOrDefault(o => o.Name == OutOptionName) is not Option<string> outOption
@@ -450,10 +454,7 @@ internal static class Common
     public static ScoringRequest Request(Case @case, string? patron, string? client, string? from, string? to, string? granularity, bool hasGranularityOption = true)
     {
         var request = ScoringRequest.Default;
-        if ((patron is null) != (client is null))
-        {
-            throw new UsageException("give both --patron and --client, or neither (to score every dyad the case declares)");
-        }
+        BothOrNeither(patron, client);
 
         if (patron is not null && client is not null)
         {
@@ -468,7 +469,7 @@ internal static class Common
         {
             if (!GranularityExtensions.TryParse(granularity, out var g))
             {
-                throw new UsageException($"--granularity must be year, quarter or month; was '{granularity}'");
+                throw new UsageException(GranularityProblem(granularity));
             }
 
             request = request with { Granularity = g };
@@ -498,6 +499,18 @@ internal static class Common
         // otherwise refuses ends of two granularities.
         return from is null && to is null ? request : request with { Granularity = scoredAt };
     }
+
+    /// <summary>A usage error unless --patron and --client are both given or both left out (to score every dyad).</summary>
+    public static void BothOrNeither(string? patron, string? client)
+    {
+        if ((patron is null) != (client is null))
+        {
+            throw new UsageException("give both --patron and --client, or neither (to score every dyad the case declares)");
+        }
+    }
+
+    /// <summary>What is wrong with a --granularity that is not year, quarter or month.</summary>
+    public static string GranularityProblem(string granularity) => $"--granularity must be year, quarter or month; was '{granularity}'";
 
     public static Period ParsePeriod(string text, string option) =>
         Period.TryParse(text, out var p) ? p : throw new UsageException($"{option} must be a period YYYY, YYYYQn or YYYY-MM; was '{text}'");

@@ -26,7 +26,7 @@ internal static class CounterfactualCommand
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
             // Every problem of the command line at once: the options, the case, then what is checked against the case.
-            var checks = new UsageChecks(io);
+            var checks = new UsageChecks(io, parse);
             var fmt = checks.Take(() => Common.Choice(parse, format, "table", "json"));
             var theCase = checks.LoadCase(parse, parse.GetValue(@case));
             var thirdParty = checks.Take(() => parse.GetValue(without));
@@ -37,16 +37,11 @@ internal static class CounterfactualCommand
 
             var given = checks.Dyad(theCase, parse.GetValue(patron), parse.GetValue(client));
 
-            // --from and --to each against the case's range, then the request (which checks them together).
-            // The periods follow score's rules: at the case's granularity, a finer one is wrong usage, a coarser one
-            // covers its periods (1996 on a quarterly case is 1996Q1–1996Q4).
-            foreach (var (text, option) in new[] { (parse.GetValue(from), "--from"), (parse.GetValue(to), "--to") })
-            {
-                if (theCase is not null && text is not null)
-                {
-                    checks.Check(() => Common.PeriodIn(theCase, text, option));
-                }
-            }
+            // --from and --to each against the case's range (their form alone when it did not load), then the request
+            // (which checks them together). The periods follow score's rules: at the case's granularity, a finer one is
+            // wrong usage, a coarser one covers its periods (1996 on a quarterly case is 1996Q1–1996Q4).
+            checks.Period(theCase, parse.GetValue(from), "--from");
+            checks.Period(theCase, parse.GetValue(to), "--to");
 
             var request = checks.Any || given is not { } dyad
                 ? null

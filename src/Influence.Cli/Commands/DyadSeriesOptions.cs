@@ -43,22 +43,18 @@ internal sealed class DyadSeriesOptions
     public (Case? Case, ScoringRequest? Request) Check(UsageChecks checks, ParseResult parse)
     {
         checks.Measure(checks.Take(() => parse.GetValue(Measure)));
+        checks.Granularity(checks.Take(() => parse.GetValue(Granularity)));
         var theCase = checks.LoadCase(parse, parse.GetValue(Case));
+
+        // --from and --to against the case's range, or their form alone when the case did not load.
+        checks.Period(theCase, checks.Take(() => parse.GetValue(From)), "--from");
+        checks.Period(theCase, checks.Take(() => parse.GetValue(To)), "--to");
         if (theCase is null)
         {
             return (null, null);
         }
 
         var given = checks.Dyad(theCase, parse.GetValue(Patron), parse.GetValue(Client));
-
-        foreach (var (text, option) in new[] { (parse.GetValue(From), "--from"), (parse.GetValue(To), "--to") })
-        {
-            if (text is not null)
-            {
-                checks.Check(() => Common.PeriodIn(theCase, text, option));
-            }
-        }
-
         var request = checks.Any || given is not { } dyad
             ? null
             : checks.Take(() => Common.Request(theCase, dyad.Patron, dyad.Client, parse.GetValue(From), parse.GetValue(To), parse.GetValue(Granularity)));

@@ -26,7 +26,7 @@ internal static class ExplainCommand
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
             // Every problem of the command line at once: the options, the case, then what is checked against the case.
-            var checks = new UsageChecks(io);
+            var checks = new UsageChecks(io, parse);
             var fmt = checks.Take(() => Common.Choice(parse, format, "text", "json"));
             var how = checks.Take(() => Common.IntervalOptionsFrom(parse, intervals, seed, intervalKind));
             var name = checks.Take(() => parse.GetValue(measure));
@@ -37,7 +37,7 @@ internal static class ExplainCommand
 
             var path = parse.GetValue(@case);
             var theCase = checks.LoadCase(parse, path);
-            var p = theCase is null || checks.Take(() => parse.GetValue(period)) is not { } text ? default : checks.Take(() => Common.PeriodIn(theCase, text, "--period"));
+            var p = checks.Period(theCase, checks.Take(() => parse.GetValue(period)), "--period") ?? default;
             var given = checks.Dyad(theCase, parse.GetValue(patron), parse.GetValue(client));
             checks.ThrowIfAny();
             var dyad = given!.Value;

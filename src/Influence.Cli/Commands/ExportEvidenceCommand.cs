@@ -27,13 +27,8 @@ internal static class ExportEvidenceCommand
         {
             // Every problem of the command line at once: --out (checked here too after the parser's errors, which skip
             // the check before the command runs), then the case.
-            var checks = new UsageChecks(io);
+            var checks = new UsageChecks(io, parse);
             var outPath = checks.Take(() => parse.GetValue(output));
-            if (outPath is not null)
-            {
-                checks.Check(() => Common.OutPath(outPath));
-            }
-
             var withCitations = checks.Take(() => parse.GetValue(citations));
             var loaded = checks.LoadCase(parse, parse.GetValue(@case));
             checks.ThrowIfAny();

@@ -24,14 +24,14 @@ internal static class NetworkCommand
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
             // Every problem of the command line at once: the options, the case, then what is checked against the case.
-            var checks = new UsageChecks(io);
+            var checks = new UsageChecks(io, parse);
             var fmt = checks.Take(() => Common.Choice(parse, format, "json", "dot"));
 
             var path = parse.GetValue(@case);
             var theCase = checks.LoadCase(parse, path);
             var ids = parse.GetValue(focus)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
             var groups = theCase is null ? null : checks.Take(() => ParseGroups(parse.GetValue(group) ?? [], theCase));
-            var p = theCase is null || checks.Take(() => parse.GetValue(period)) is not { } text ? default : checks.Take(() => Common.PeriodIn(theCase, text, "--period"));
+            var p = checks.Period(theCase, checks.Take(() => parse.GetValue(period)), "--period") ?? default;
             foreach (var id in theCase is null ? [] : ids)
             {
                 checks.Actor(theCase!, id, "focus");

@@ -48,7 +48,7 @@ internal static class PlotCommand
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
             // Every problem of the command line at once: the options, the case, then what is checked against the case.
-            var checks = new UsageChecks(io);
+            var checks = new UsageChecks(io, parse);
             var outPath = checks.Take(() => parse.GetValue(output));
             if (outPath is not null && !outPath.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
             {
@@ -74,7 +74,10 @@ internal static class PlotCommand
             }
 
             var how = checks.Take(() => Common.IntervalOptionsFrom(parse, intervals, seed, intervalKind));
+            checks.Granularity(checks.Take(() => parse.GetValue(granularity)));
             var theCase = checks.LoadCase(parse, parse.GetValue(@case));
+            checks.Period(theCase, checks.Take(() => parse.GetValue(from)), "--from");
+            checks.Period(theCase, checks.Take(() => parse.GetValue(to)), "--to");
             var given = checks.Dyad(theCase, parse.GetValue(patron), parse.GetValue(client));
 
             var request = checks.Any ? null : checks.Take(() => Common.Request(theCase!, given!.Value.Patron, given.Value.Client, parse.GetValue(from), parse.GetValue(to), parse.GetValue(granularity)));

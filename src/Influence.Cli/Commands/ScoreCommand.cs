@@ -31,24 +31,25 @@ internal static class ScoreCommand
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
             // Every problem of the command line at once: the options, the case, then what is checked against the case.
-            var checks = new UsageChecks(io);
+            var checks = new UsageChecks(io, parse);
             var fmt = checks.Take(() => Common.Choice(parse, format, "table", "json", "csv", "long-csv"));
             var how = checks.Take(() => Common.IntervalOptionsFrom(parse, intervals, seed, intervalKind));
+            var (pat, cli) = (checks.Take(() => parse.GetValue(patron)), checks.Take(() => parse.GetValue(client)));
+            checks.Check(() => Common.BothOrNeither(pat, cli));
+            checks.Granularity(checks.Take(() => parse.GetValue(granularity)));
             var theCase = checks.LoadCase(parse, parse.GetValue(@case));
-            ScoringRequest? request = null;
-            if (theCase is not null)
-            {
-                // --from and --to each against the case's range, then the request (which checks them together).
-                var ends = new[] { (parse.GetValue(from), "--from"), (parse.GetValue(to), "--to") };
-                var endsBad = ends.Count(e => e.Item1 is { } text && !checks.Try(() => Common.PeriodIn(theCase, text, e.Item2)));
-                if (parse.GetValue(patron) is { } pat && parse.GetValue(client) is { } cli)
-                {
-                    checks.Actor(theCase, pat, $"dyad {pat}→{cli}");
-                    checks.Actor(theCase, cli, $"dyad {pat}→{cli}");
-                }
 
-                request = endsBad > 0 ? null : checks.Take(() => Common.Request(theCase, parse.GetValue(patron), parse.GetValue(client), parse.GetValue(from), parse.GetValue(to), parse.GetValue(granularity)));
+            // --from and --to each against the case's range (their form alone when it did not load), the actors, then
+            // the request (which checks them together) when nothing has failed.
+            checks.Period(theCase, checks.Take(() => parse.GetValue(from)), "--from");
+            checks.Period(theCase, checks.Take(() => parse.GetValue(to)), "--to");
+            if (theCase is not null && pat is not null && cli is not null)
+            {
+                checks.Actor(theCase, pat, $"dyad {pat}→{cli}");
+                checks.Actor(theCase, cli, $"dyad {pat}→{cli}");
             }
+
+            var request = checks.Any ? null : checks.Take(() => Common.Request(theCase!, pat, cli, parse.GetValue(from), parse.GetValue(to), parse.GetValue(granularity)));
             checks.ThrowIfAny();
             var scores = Scorer.Score(theCase!, ScoringOptions.Default, request!);
             if (how is not null)

@@ -30,7 +30,7 @@ internal static class SensitivityCommand
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
             // Every problem of the command line at once: the options, the case, then what is checked against the case.
-            var checks = new UsageChecks(io);
+            var checks = new UsageChecks(io, parse);
             var fmt = checks.Take(() => Common.Choice(parse, format, "text", "json"));
             var names = checks.Take(() => parse.GetValue(measures)) is { Length: > 0 } given ? given : ["exchange", "conflict"];
             foreach (var name in names)
@@ -39,7 +39,7 @@ internal static class SensitivityCommand
             }
 
             var loaded = checks.LoadCase(parse, parse.GetValue(@case));
-            var p = loaded is null || checks.Take(() => parse.GetValue(period)) is not { } text ? default : checks.Take(() => Common.PeriodIn(loaded, text, "--period"));
+            var p = checks.Period(loaded, checks.Take(() => parse.GetValue(period)), "--period") ?? default;
             var named = checks.Dyad(loaded, parse.GetValue(patron), parse.GetValue(client));
 
             checks.ThrowIfAny();

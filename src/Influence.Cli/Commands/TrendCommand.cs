@@ -20,7 +20,7 @@ internal static class TrendCommand
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
             // Every problem of the command line at once: the options, the case, then what is checked against the case.
-            var checks = new UsageChecks(io);
+            var checks = new UsageChecks(io, parse);
             var fmt = checks.Take(() => Common.Choice(parse, format, "text", "json"));
             var coverage = checks.Take<double?>(() => parse.GetValue(level));
             if (coverage is { } c && c is not (> 0 and <= 0.999))

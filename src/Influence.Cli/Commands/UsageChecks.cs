@@ -8,9 +8,26 @@ namespace Influence.Cli.Commands;
 /// The checks of one command line, each run to its end so that every problem is reported at once: a check that fails
 /// is recorded and the next runs; <see cref="ThrowIfAny"/> then throws one usage error that lists them all.
 /// </summary>
-internal sealed class UsageChecks(CliIO io)
+internal sealed class UsageChecks
 {
+    private readonly CliIO _io;
     private readonly List<string> _found = [];
+
+    /// <summary>Why the case could not be used, kept for <see cref="ThrowIfAny"/>; null while it loaded or was not loaded.</summary>
+    private Exception? _caseFailure;
+
+    /// <summary>Where in <see cref="_found"/> the case's problem goes, so that problems keep the order of the checks.</summary>
+    private int _caseAt;
+
+    /// <summary>
+    /// Starts the checks of a command line with its --out (not a folder, in a folder that exists, not the file the
+    /// command reads), so that a wrong --out is reported with the other problems rather than before them.
+    /// </summary>
+    public UsageChecks(CliIO io, ParseResult parse)
+    {
+        _io = io;
+        Check(() => Common.CheckOut(parse));
+    }
 
     /// <summary>The commands whose checks run after the parser's errors too (each stops at <see cref="ThrowIfAny"/>).</summary>
     public static readonly IReadOnlySet<string> CheckedCommands = new HashSet<string>(StringComparer.Ordinal) { "score", "explain", "network", "plot", "trend", "changepoints", "sensitivity", "counterfactual", "export-evidence" };
@@ -21,8 +38,8 @@ internal sealed class UsageChecks(CliIO io)
     /// </summary>
     public static AsyncLocal<bool> AfterParserErrors { get; } = new();
 
-    /// <summary>Whether a check has failed.</summary>
-    public bool Any => _found.Count > 0;
+    /// <summary>Whether a check has failed (the case failing to load counts).</summary>
+    public bool Any => _found.Count > 0 || _caseFailure is not null;
 
     /// <summary>Runs a check; its usage error, if any, is recorded.</summary>
     public void Check(Action check) => Take(() =>
@@ -59,29 +76,37 @@ internal sealed class UsageChecks(CliIO io)
     }
 
     /// <summary>
-    /// Loads the case; when it cannot be used and a check has already failed, its problems are printed and the case
-    /// counted among the usage problems, so that a bad case file and bad options are reported together (exit 2).
+    /// Loads the case, or null when it cannot be used. Why it cannot is kept, and the checks go on: when it is the only
+    /// problem, <see cref="ThrowIfAny"/> reports it as it stands (a case with problems, or no case file: exit 1); beside
+    /// other problems, its own are printed and the case is counted among the usage problems (exit 2).
     /// </summary>
     public Case? LoadCase(ParseResult parse, string? path)
     {
         try
         {
-            return Common.LoadCase(io, parse, path);
+            return Common.LoadCase(_io, parse, path);
         }
-        catch (InvalidCaseException e) when (Any)
+        catch (Exception e) when (e is InvalidCaseException or Common.InputException or IOException or UnauthorizedAccessException)
         {
-            foreach (var p in e.Problems)
-            {
-                io.Error.WriteLine(p.ToString());
-            }
+            (_caseFailure, _caseAt) = (e, _found.Count);
+            return null;
+        }
+    }
 
-            _found.Add($"the case has {e.Problems.Count} problem{(e.Problems.Count == 1 ? string.Empty : "s")} (above)");
-            return null;
-        }
-        catch (Common.InputException e) when (Any)
+    /// <summary>
+    /// A period option (--from, --to, --period): against the case's range when the case loaded, else only its form
+    /// (YYYY, YYYYQn or YYYY-MM), so that a malformed period is reported beside a case that could not be read.
+    /// Null when <paramref name="text"/> is null or the check failed (recorded).
+    /// </summary>
+    public Period? Period(Case? theCase, string? text, string option) =>
+        text is null ? null : Take<Period?>(() => theCase is null ? Common.ParsePeriod(text, option) : Common.PeriodIn(theCase, text, option));
+
+    /// <summary>The form of a --granularity (year, quarter or month), checked whether or not the case loads.</summary>
+    public void Granularity(string? text)
+    {
+        if (text is not null && !GranularityExtensions.TryParse(text, out _))
         {
-            _found.Add(e.Message);
-            return null;
+            _found.Add(Common.GranularityProblem(text));
         }
     }
 
@@ -137,9 +162,36 @@ internal sealed class UsageChecks(CliIO io)
     /// <summary>Throws one usage error listing every recorded problem, when there is any.</summary>
     public void ThrowIfAny()
     {
-        if (Any || AfterParserErrors.Value)
+        if (_caseFailure is { } failure)
+        {
+            if (_found.Count == 0 && !AfterParserErrors.Value)
+            {
+                // The case is the only problem: reported as a case's problems are (exit 1).
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            }
+
+            _found.Insert(_caseAt, CaseProblem(failure));
+        }
+
+        if (_found.Count > 0 || AfterParserErrors.Value)
         {
             throw new Common.UsageException(string.Join(Environment.NewLine + "influence: ", _found));
         }
+    }
+
+    /// <summary>The case's line among the usage problems (an invalid case's own problems printed first).</summary>
+    private string CaseProblem(Exception failure)
+    {
+        if (failure is not InvalidCaseException invalid)
+        {
+            return failure.Message;
+        }
+
+        foreach (var p in invalid.Problems)
+        {
+            _io.Error.WriteLine(p.ToString());
+        }
+
+        return $"the case has {invalid.Problems.Count} problem{(invalid.Problems.Count == 1 ? string.Empty : "s")} (above)";
     }
 }

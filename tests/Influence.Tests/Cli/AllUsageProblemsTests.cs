@@ -186,4 +186,72 @@ public class AllUsageProblemsTests
             .And.Contain($"no case file at '{missing}'")
             .And.Contain("Run 'influence export-evidence --help' for usage.");
     }
+
+    [Fact]
+    public void AMissingCaseFile_ReportedFirst_DoesNotHideTheOptionsChecked_AfterIt()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"influence-no-such-case-{Guid.NewGuid():N}.json");
+        var err = UsageErrors("score", missing, "--from", "2020-13", "--to", "2021", "--granularity", "week");
+
+        // The case cannot be read, so --to is not checked against its range; the forms of --from and --granularity are.
+        err.Should().Contain($"influence: no case file at '{missing}'")
+            .And.Contain("influence: --from must be a period YYYY, YYYYQn or YYYY-MM; was '2020-13'")
+            .And.Contain("influence: --granularity must be year, quarter or month; was 'week'")
+            .And.NotContain("--to");
+    }
+
+    [Theory]
+    [InlineData("trend", "--measure", "conflict", "--from", "19x")]
+    [InlineData("changepoints", "--measure", "conflict", "--to", "19x")]
+    [InlineData("counterfactual", "--without", "x", "--from", "19x")]
+    public void AMissingCaseFile_AndAMalformedPeriod_AreReportedTogether_ByEveryCommandWithPeriods(string command, params string[] options)
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"influence-no-such-case-{Guid.NewGuid():N}.json");
+        var err = UsageErrors([command, missing, .. options]);
+
+        err.Should().Contain($"no case file at '{missing}'").And.Contain("must be a period YYYY, YYYYQn or YYYY-MM; was '19x'");
+    }
+
+    [Theory]
+    [InlineData("explain", "--period", "20", "--measure", "conflict")]
+    [InlineData("network", "--period", "20")]
+    [InlineData("sensitivity", "--period", "20")]
+    public void AMissingCaseFile_AndAMalformedPeriodOption_AreReportedTogether(string command, params string[] options)
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"influence-no-such-case-{Guid.NewGuid():N}.json");
+        var err = UsageErrors([command, missing, .. options]);
+
+        err.Should().Contain($"no case file at '{missing}'").And.Contain("--period must be a period YYYY, YYYYQn or YYYY-MM; was '20'");
+    }
+
+    [Fact]
+    public void AMissingCaseFile_Alone_IsAnInputProblem_NotAUsageError()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"influence-no-such-case-{Guid.NewGuid():N}.json");
+        var (code, output, err) = CliRunner.Run("score", missing, "--from", "2020");
+
+        code.Should().Be(1, err);
+        output.Should().BeEmpty();
+        err.Should().Be($"influence: no case file at '{missing}' (give a case file, or 'builtin' for the built-in reference case){Environment.NewLine}");
+    }
+
+    [Fact]
+    public void AWrongOut_IsReportedWithTheOtherOptions_NotBeforeThem()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"influence-no-such-folder-{Guid.NewGuid():N}");
+        var err = UsageErrors("score", "--out", Path.Combine(folder, "x.json"), "--format", "xml", "--from", "1960");
+
+        err.Should().Contain("does not exist; create it first or write elsewhere")
+            .And.Contain("--format must be table, json, csv or long-csv; was 'xml'")
+            .And.Contain("--from 1960 is before the case's first period (1973)");
+        Directory.Exists(folder).Should().BeFalse();
+    }
+
+    [Fact]
+    public void AnUnpairedPatron_IsReportedWithTheOtherOptions()
+    {
+        var err = UsageErrors("score", "--patron", "pakistan", "--format", "xml");
+
+        err.Should().Contain("give both --patron and --client, or neither").And.Contain("--format must be table, json, csv or long-csv; was 'xml'");
+    }
 }
