@@ -13,29 +13,40 @@ internal static class BlankRuns
     /// </summary>
     /// <param name="count">The number of periods.</param>
     /// <param name="blank">Whether nothing is defined in the period at a position.</param>
-    public static IEnumerable<(int First, int Last, bool Blank)> Rows(int count, Func<int, bool> blank)
+    public static IEnumerable<(int First, int Last, bool Blank)> Rows(int count, Func<int, bool> blank) =>
+        Runs(count, p => blank(p) ? string.Empty : null).Select(r => (r.First, r.Last, r.Kind is not null));
+
+    /// <summary>
+    /// The rows of a table of <paramref name="count"/> periods, where blank periods are of kinds (undefined, not scored
+    /// for a reason): each period whose kind is null is a row of its own (First = Last, Kind null); each run of
+    /// consecutive periods of one kind is one row, so that runs of two kinds side by side stay two rows.
+    /// </summary>
+    /// <param name="count">The number of periods.</param>
+    /// <param name="kind">The kind of blank the period at a position is, or null when something is defined in it.</param>
+    public static IEnumerable<(int First, int Last, string? Kind)> Runs(int count, Func<int, string?> kind)
     {
-        var from = -1;
+        var (from, current) = (-1, (string?)null);
         for (var p = 0; p < count; p++)
         {
-            if (blank(p))
+            var k = kind(p);
+            if (from >= 0 && k != current)
             {
-                from = from < 0 ? p : from;
-                continue;
-            }
-
-            if (from >= 0)
-            {
-                yield return (from, p - 1, true);
+                yield return (from, p - 1, current);
                 from = -1;
             }
 
-            yield return (p, p, false);
+            if (k is null)
+            {
+                yield return (p, p, null);
+                continue;
+            }
+
+            (from, current) = from < 0 ? (p, k) : (from, current);
         }
 
         if (from >= 0)
         {
-            yield return (from, count - 1, true);
+            yield return (from, count - 1, current);
         }
     }
 

@@ -94,6 +94,7 @@ internal static class ScoreCommand
         console.Profile.Width = 200;
         console.WriteLine(Common.InputLine(scores.Case, scores.InputHash));
         var partial = Common.PartialPeriod(scores);
+        var notScored = new List<string>();
         for (var d = 0; d < scores.Dyads.Length; d++)
         {
             var table = new Table { Border = TableBorder.Simple, Title = new TableTitle($"{scores.Dyads[d].Patron} → {scores.Dyads[d].Client}") };
@@ -109,10 +110,24 @@ internal static class ScoreCommand
                 cells[p] = Cells(scores.For(d, p));
             }
 
-            foreach (var (first, last, blank) in BlankRuns.Rows(cells.Length, p => cells[p].All(c => c == "–") || scores.InactiveReason(d, p) is not null))
+            // A run of periods in which the dyad is not scored (a party did not exist; after the evidence) is a row of
+            // its own, marked so in the state column and named under the table: it is not a run without evidence.
+            foreach (var (first, last, kind) in BlankRuns.Runs(cells.Length, p => BlankKind(scores, d, p, cells[p])))
             {
                 var label = BlankRuns.Label(scores.For(d, first).Period, scores.For(d, last).Period) + (partial is { } pp && pp.Period >= first && pp.Period <= last ? PartialMark : string.Empty);
-                table.AddRow(blank ? [label, .. Enumerable.Repeat("–", 13)] : [label, .. cells[first]]);
+                var blank = kind is not null;
+                table.AddRow(kind switch
+                {
+                    null => [label, .. cells[first]],
+                    Undefined => [label, .. Enumerable.Repeat("–", 13)],
+                    _ => [label, .. Enumerable.Range(1, 13).Select(c => Headers[c] == "state" ? NotScored : "–")],
+                });
+                if (kind is not (null or Undefined) && !scores.IsAfterEvidence(first))
+                {
+                    var run = BlankRuns.Label(scores.For(d, first).Period, scores.For(d, last).Period);
+                    notScored.Add($"{scores.Dyads[d].Patron} → {scores.Dyads[d].Client}, {run}: {NotScored}, as {kind.Replace(RunLabel, run, StringComparison.Ordinal)}.");
+                }
+
                 if (!blank && scores.IntervalSource is not null)
                 {
                     // With draws, each value's interval on a line of its own under it, in the same column.
@@ -131,7 +146,7 @@ internal static class ScoreCommand
         var notes = new List<string>
         {
             $"Values are in [0, 1], gap (presence − influence) in [{Common.Minus}1, 1]; --format json and csv add the other measures (signed ones in [{Common.Minus}1, 1], alternative patrons a count).",
-            "– undefined (no evidence in the measure's window); a range of periods is a run in which nothing is defined.",
+            $"– undefined (no evidence in the measure's window); {NotScored}: the dyad is not scored in the period, as a party of it did not exist or the period is after the case's evidence (each such run is named below); a range of periods is a run in which nothing is defined.",
             "Explain any value with 'influence explain', a state's or test's rule with 'influence explain --measure state' (or patronClient).",
             $"The measures, their scales and rules: {Common.DocsUrl("measures.md")}",
         };
@@ -144,8 +159,10 @@ internal static class ScoreCommand
 
         if (Common.AfterEvidenceNote(scores, 0, scores.PeriodCount - 1) is { } afterNote)
         {
-            notes.Insert(at, afterNote);
+            notes.Insert(at++, afterNote);
         }
+
+        notes.InsertRange(at, notScored);
 
         if (scores.IntervalSource is { } source)
         {
@@ -157,6 +174,26 @@ internal static class ScoreCommand
             console.WriteLine(line);
         }
     }
+
+    /// <summary>The state column of a run of periods in which the dyad is not scored.</summary>
+    private const string NotScored = "not scored";
+
+    /// <summary>Stands for the run's label in a reason a run of periods shares (<see cref="BlankKind"/>).</summary>
+    private const string RunLabel = "\u0001";
+
+    /// <summary>The kind of blank a period is in the table (<see cref="BlankRuns.Runs"/>).</summary>
+    private const string Undefined = "–";
+
+    /// <summary>
+    /// The kind of blank period <paramref name="p"/> of dyad <paramref name="d"/> is: null when a value is defined,
+    /// <see cref="Undefined"/> when none is, else why the dyad is not scored, with the period's name taken out so that
+    /// consecutive periods not scored for one reason make one run ("taliban did not exist in 1973–1993 (it existed from
+    /// 1994)" once the run's label is put back).
+    /// </summary>
+    private static string? BlankKind(ScoreSet scores, int d, int p, string[] cells) =>
+        scores.InactiveReason(d, p) is { } why
+            ? why.Replace($" in {scores.Periods[p]} ", $" in {RunLabel} ", StringComparison.Ordinal)
+            : cells.All(c => c == "–") ? Undefined : null;
 
     /// <summary>The mark of the period inside which the case's evidence ends (<see cref="Common.PartialPeriod"/>).</summary>
     private const string PartialMark = "†";

@@ -155,7 +155,20 @@ public sealed class ScoreCommandTests : IDisposable
             .Should().Equal(["2002–2005", "2006", "2007"], "nothing is defined before the first evidence, in 2006");
         lines.Single(l => l.StartsWith("2002–2005", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
             .Should().HaveCount(13).And.OnlyContain(c => c == "–");
-        output.Should().Contain("a range of periods is a run in which nothing is defined");
+        string.Join(' ', lines).Should().Contain("a range of periods is a run in which nothing is defined");
+        output.Should().NotContain("not scored,", "every party existed throughout: the run is one without evidence");
+    }
+
+    [Fact]
+    public void Score_Table_MarksARunInWhichAPartyDidNotExist_AsNotScored_AndNamesWhy()
+    {
+        var (code, output, _) = CliRunner.Run("score", "--patron", "pakistan", "--client", "taliban", "--from", "1990", "--to", "1995");
+
+        code.Should().Be(0);
+        var run = output.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("1990–1993", StringComparison.Ordinal));
+        run.Should().Contain("not scored", "these years are not scored, which is not the same as undefined");
+        string.Join(' ', output.Split('\n').Select(l => l.Trim()))
+            .Should().Contain("pakistan → taliban, 1990–1993: not scored, as taliban did not exist in 1990–1993 (it existed from 1994).");
     }
 
     [Fact]
