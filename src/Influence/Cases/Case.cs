@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Globalization;
 using Influence.Evidence;
 using Influence.Internal;
 
@@ -255,6 +256,48 @@ public sealed class Case
     /// <returns>The resampled case.</returns>
     internal Case WithRepeatedEvidence(ReadOnlySpan<int> copies) => WithEvidence(Evidence.Columns.Repeat(copies));
 
+    /// <summary>
+    /// What is wrong with a dyad as this case reads it, each problem a message: unset, an actor id the case does not
+    /// have (with the nearest), or the same actor twice. Empty when both are actors of the case and differ.
+    /// </summary>
+    internal IEnumerable<string> DyadProblems(Dyad d)
+    {
+        if (d.IsDefault)
+        {
+            yield return "a dyad must name a patron and a client; one is unset (default(Dyad))";
+            yield break;
+        }
+
+        foreach (var id in d.Patron == d.Client ? [d.Patron] : new[] { d.Patron, d.Client })
+        {
+            if (ActorIndexOf(id) < 0)
+            {
+                yield return $"dyad {d}: {NoActorCalled(id)}";
+            }
+        }
+
+        if (d.Patron == d.Client)
+        {
+            yield return $"dyad {d} must name two different actors";
+        }
+    }
+
+    /// <summary>
+    /// Throws one <see cref="ArgumentException"/> listing every problem (the first 20, then how many more), so that a
+    /// list of dyads is fixed in one round; nothing when there is none.
+    /// </summary>
+    internal static void ThrowIfAny(IReadOnlyList<string> problems, string paramName)
+    {
+        const int Listed = 20;
+        if (problems.Count == 0)
+        {
+            return;
+        }
+
+        var more = problems.Count > Listed ? string.Create(CultureInfo.InvariantCulture, $"; and {problems.Count - Listed} more") : string.Empty;
+        throw new ArgumentException(string.Join("; ", problems.Take(Listed)) + more, paramName);
+    }
+
     /// <summary>A copy of this case with other declared dyads.</summary>
     /// <param name="dyads">The dyads; each must name two different actors of the case.</param>
     /// <returns>The copy.</returns>
@@ -264,37 +307,23 @@ public sealed class Case
         ArgumentNullException.ThrowIfNull(dyads);
         var list = dyads.ToImmutableArray();
         var seen = new HashSet<Dyad>();
+        var problems = new List<string>();
         foreach (var d in list)
         {
-            if (d.IsDefault)
+            var before = problems.Count;
+            problems.AddRange(DyadProblems(d));
+            if (problems.Count == before && WithinEachOther(d) is { } inside)
             {
-                throw new ArgumentException("a dyad must name a patron and a client; one is unset (default(Dyad))", nameof(dyads));
+                problems.Add($"dyad {d}: {inside}, so what passes between them stays inside one movement");
             }
 
-            foreach (var id in new[] { d.Patron, d.Client })
+            if (!d.IsDefault && !seen.Add(d))
             {
-                if (ActorIndexOf(id) < 0)
-                {
-                    throw new ArgumentException($"dyad {d}: {NoActorCalled(id)}", nameof(dyads));
-                }
-            }
-
-            if (d.Patron == d.Client)
-            {
-                throw new ArgumentException($"dyad {d} must name two different actors", nameof(dyads));
-            }
-
-            if (WithinEachOther(d) is { } inside)
-            {
-                throw new ArgumentException($"dyad {d}: {inside}, so what passes between them stays inside one movement", nameof(dyads));
-            }
-
-            if (!seen.Add(d))
-            {
-                throw new ArgumentException($"dyad {d} is given twice", nameof(dyads));
+                problems.Add($"dyad {d} is given twice");
             }
         }
 
+        ThrowIfAny(problems, nameof(dyads));
         return new Case(Info, Actors, Sources, Issues, Objectives, Indicators, Units, list, Evidence) { _days = _days };
     }
 

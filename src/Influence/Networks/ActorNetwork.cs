@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Influence.Cases;
 using Influence.Indexing;
 using Influence.Scoring;
@@ -119,14 +120,16 @@ public sealed class ActorNetwork
     /// out), and every edge among them.
     /// </summary>
     /// <param name="index">The index.</param>
-    /// <param name="t0">The first period position (clipped to the grid).</param>
-    /// <param name="t1">The last period position.</param>
+    /// <param name="t0">The first period position, in the index's grid.</param>
+    /// <param name="t1">The last period position, in the grid and not before <paramref name="t0"/>.</param>
     /// <param name="focus">Actors to show at their own level (none of them may contain another); null or empty: the top-level network.</param>
     /// <returns>The network.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The window is not a range of the index's grid.</exception>
     /// <exception cref="ArgumentException">A focus actor is out of range or contains another.</exception>
     public static ActorNetwork Build(EvidenceIndex index, int t0, int t1, IEnumerable<int>? focus = null)
     {
         ArgumentNullException.ThrowIfNull(index);
+        CheckWindow(index, t0, t1);
         var f = CheckFocus(index, focus);
         var network = new ActorNetwork(index, t0, t1, f, isEgo: false);
         var isVertex = new bool[index.Case.Actors.Length];
@@ -157,14 +160,16 @@ public sealed class ActorNetwork
     /// actors and third parties, and reverse leverage; costs only O(degree × window).
     /// </summary>
     /// <param name="index">The index.</param>
-    /// <param name="t0">The first period position.</param>
-    /// <param name="t1">The last period position.</param>
+    /// <param name="t0">The first period position, in the index's grid.</param>
+    /// <param name="t1">The last period position, in the grid and not before <paramref name="t0"/>.</param>
     /// <param name="focus">The focus actors (at least one; none may contain another).</param>
     /// <returns>The network.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The window is not a range of the index's grid.</exception>
     /// <exception cref="ArgumentException">No focus actor is given, one is out of range, or one contains another.</exception>
     public static ActorNetwork Around(EvidenceIndex index, int t0, int t1, params ReadOnlySpan<int> focus)
     {
         ArgumentNullException.ThrowIfNull(index);
+        CheckWindow(index, t0, t1);
         if (focus.IsEmpty)
         {
             throw new ArgumentException("an ego network needs at least one focus actor", nameof(focus));
@@ -211,8 +216,9 @@ public sealed class ActorNetwork
     /// <param name="focus">Actor ids to show at their own level (null: the top-level network).</param>
     /// <returns>The network.</returns>
     /// <exception cref="ArgumentException">
-    /// The period starts after the case's evidence ends (<see cref="Case.EvidenceEnds"/>), a focus id names no actor of
-    /// the case, or one focus actor contains another.
+    /// The period lies outside the case's range (its declared range, else its evidence's) or starts after the case's
+    /// evidence ends (<see cref="Case.EvidenceEnds"/>), a focus id names no actor of the case, or one focus actor
+    /// contains another.
     /// </exception>
     public static ActorNetwork ForPeriod(Case @case, Period period, ScoringOptions? options = null, IEnumerable<string>? focus = null)
     {
@@ -220,6 +226,14 @@ public sealed class ActorNetwork
         if (@case.AfterEvidence(period, period) is { } after)
         {
             throw new ArgumentException(after, nameof(period));
+        }
+
+        // Outside the case's range nothing was looked at: an empty network there would read "no ties", as a score
+        // there would read "no evidence" (Scorer.Score refuses such a period too).
+        if (RangeOf(@case, period.Granularity) is var (first, last) && (period < first || period > last))
+        {
+            var covers = first == last ? $"the case covers {first} only" : $"the case covers {first}–{last}";
+            throw new ArgumentException($"period {period} is {(period < first ? $"before the case's first period ({first})" : $"after the case's last period ({last})")}; {covers}", nameof(period));
         }
 
         options ??= ScoringOptions.Default;
@@ -374,6 +388,31 @@ public sealed class ActorNetwork
     /// Whether an actor (with its movements) existed on some day of the window (<see cref="Actor.ActiveFrom"/>,
     /// <see cref="Actor.ActiveTo"/>).
     /// </summary>
+    /// <summary>The case's range at a granularity (its declared range, else its evidence's), or null when it has neither.</summary>
+    private static (Period First, Period Last)? RangeOf(Case @case, Granularity granularity)
+    {
+        try
+        {
+            return Scorer.ResolveRange(@case, new ScoringRequest { Granularity = granularity });
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A window of period positions must be a range of the index's grid: a reversed or outside one is refused.</summary>
+    private static void CheckWindow(EvidenceIndex index, int t0, int t1)
+    {
+        if (t0 < 0 || t1 >= index.Periods || t0 > t1)
+        {
+            var grid = index.Grid;
+            throw new ArgumentOutOfRangeException(
+                t0 < 0 || t0 > t1 ? nameof(t0) : nameof(t1),
+                string.Create(CultureInfo.InvariantCulture, $"the window must be period positions t0 ≤ t1 in the index's grid [0, {index.Periods}) ({grid[0]}–{grid[index.Periods - 1]}); was {t0}..{t1}"));
+        }
+    }
+
     private static bool Existed(EvidenceIndex index, int actor, int t0, int t1)
     {
         if (index.Case.Lifetimes is not { } lifetimes)

@@ -79,6 +79,15 @@ public readonly record struct Score(double? Value, double? Low, double? High) : 
             return null;
         }
 
+        // A NaN or infinity is named first: it is wrong whatever the other two are.
+        foreach (var (x, name) in new[] { (value, nameof(Value)), (low, nameof(Low)), (high, nameof(High)) })
+        {
+            if (x is { } given)
+            {
+                Check.FiniteOrThrow(given, name);
+            }
+        }
+
         if (value is not { } v || low is not { } l || high is not { } h)
         {
             throw new ArgumentOutOfRangeException(
@@ -86,9 +95,6 @@ public readonly record struct Score(double? Value, double? Low, double? High) : 
                 $"a score is undefined (value, low and high all null) or has all three; was value {Show(value)}, low {Show(low)}, high {Show(high)}");
         }
 
-        Check.FiniteOrThrow(v, nameof(Value));
-        Check.FiniteOrThrow(l, nameof(Low));
-        Check.FiniteOrThrow(h, nameof(High));
         if (!(l <= v))
         {
             throw OutOfRange(nameof(Low), $"Low must be ≤ Value; were low {Check.Show(l)}, value {Check.Show(v)}");
@@ -512,15 +518,16 @@ public sealed class ScoreSet
     internal int RequireDyad(Dyad dyad) =>
         IndexOf(dyad) is var d and >= 0 ? d : throw new ArgumentException($"dyad {dyad} was not scored; scored: {string.Join(", ", Dyads)}", nameof(dyad));
 
-    internal int RequirePeriod(Period period)
+    /// <summary>The position of a scored period, or an <see cref="ArgumentException"/> naming the caller's parameter.</summary>
+    internal int RequirePeriod(Period period, string paramName = "period")
     {
         if (period.Granularity != Granularity)
         {
-            throw new ArgumentException($"period {period} is not a {Granularity.ToName()} period", nameof(period));
+            throw new ArgumentException($"period {period} is not a {Granularity.ToName()} period", paramName);
         }
 
         var p = period.PeriodsSince(From);
-        return p >= 0 && p < PeriodCount ? p : throw new ArgumentException($"period {period} is outside the scored range {From}–{To}", nameof(period));
+        return p >= 0 && p < PeriodCount ? p : throw new ArgumentException($"period {period} is outside the scored range {From}–{To}", paramName);
     }
 
     /// <summary>
@@ -547,8 +554,8 @@ public sealed class ScoreSet
             return default;
         }
 
-        return measure.EvaluateInterval(at) is { } own && double.IsFinite(own.Low) && double.IsFinite(own.High)
-            ? new Score(v, Math.Min(own.Low, v), Math.Max(own.High, v))
+        return Scorer.CheckedInterval(measure, measure.EvaluateInterval(at), v, at) is var (low, high)
+            ? new Score(v, low, high)
             : new Score(v, v, v);
     }
 

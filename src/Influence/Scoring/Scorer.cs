@@ -141,7 +141,7 @@ public static class Scorer
         var highs = new double[measures.Length][];
         for (var m = 0; m < measures.Length; m++)
         {
-            if (measures[m] is InputEfficiency)
+            if (HasOwnInterval(measures[m]))
             {
                 lows[m] = new double[cells];
                 highs[m] = new double[cells];
@@ -268,7 +268,7 @@ public static class Scorer
         var periods = t1 - t0 + 1;
         for (var m = 0; m < measures.Length; m++)
         {
-            if (lows[m] is { } low)
+            if (lows[m] is { } low && measures[m] is InputEfficiency)
             {
                 // The interval comes with the value: one regression per period instead of two.
                 InputEfficiency.Series(dyad, t0, t1, buffer.AsSpan(0, periods), low.AsSpan(cell, periods), highs[m].AsSpan(cell, periods));
@@ -292,7 +292,47 @@ public static class Scorer
                     column[cell + p] = double.NaN;
                 }
             }
+
+            if (lows[m] is { } lowColumn && measures[m] is not InputEfficiency)
+            {
+                // A custom measure's own interval, period by period, checked as the value is.
+                for (var p = 0; p < periods; p++)
+                {
+                    var at = dyad.At(t0 + p);
+                    (lowColumn[cell + p], highs[m][cell + p]) = double.IsNaN(column[cell + p])
+                        ? (double.NaN, double.NaN)
+                        : CheckedInterval(measures[m], measures[m].EvaluateInterval(at), column[cell + p], at) ?? (double.NaN, double.NaN);
+                }
+            }
         }
+    }
+
+    /// <summary>
+    /// Whether a measure may give intervals of its own (<see cref="Measure.EvaluateInterval"/>): input efficiency among
+    /// the built-in measures, and any custom measure (asked period by period; one that gives none leaves them empty).
+    /// </summary>
+    internal static bool HasOwnInterval(Measure measure) =>
+        measure is InputEfficiency || measure.GetType().Assembly != typeof(Measure).Assembly;
+
+    /// <summary>
+    /// A measure's own interval around its value <paramref name="value"/>, checked: null when it gives none; else two
+    /// finite numbers, low ≤ high, that hold the value (within 1e-9, then widened to hold it exactly).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The interval is NaN, infinite, reversed or leaves the value out.</exception>
+    internal static (double Low, double High)? CheckedInterval(Measure measure, (double Low, double High)? interval, double value, in DyadPeriod at)
+    {
+        if (interval is not var (low, high))
+        {
+            return null;
+        }
+
+        if (!double.IsFinite(low) || !double.IsFinite(high) || !(low <= high) || low > value + 1e-9 || high < value - 1e-9)
+        {
+            throw new InvalidOperationException(
+                $"measure '{measure.Name}' gave the interval [{Check.Show(low)}, {Check.Show(high)}] around its value {Check.Show(value)} for {at.Index.Case.Actors[at.Patron].Id}→{at.Index.Case.Actors[at.Client].Id} in {at.Period}: an interval must be two finite numbers, low ≤ high, holding the value");
+        }
+
+        return (Math.Min(low, value), Math.Max(high, value));
     }
 
     /// <summary>A measure's value checked against its scale (see <see cref="Checked"/>).</summary>
@@ -340,10 +380,8 @@ public static class Scorer
             throw new ArgumentException("no dyad to score: the case declares none and the request names none", nameof(request));
         }
 
-        foreach (var d in dyads)
-        {
-            RequireDyad(@case, d, nameof(request));
-        }
+        // Every bad dyad of the request at once.
+        Case.ThrowIfAny([.. dyads.SelectMany(@case.DyadProblems)], nameof(request));
 
         var measures = Measures.BuiltIn.AddRange(options.CustomMeasures);
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -357,17 +395,22 @@ public static class Scorer
 
         if (!request.Measures.IsEmpty)
         {
+            // Every unknown measure at once, each with the nearest name.
             var wanted = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var unknown = new List<string>();
             foreach (var name in request.Measures)
             {
-                var resolved = name is null ? null : Measures.Resolve(name, names.Contains);
-                if (resolved is null)
+                if ((name is null ? null : Measures.Resolve(name, names.Contains)) is { } resolved)
                 {
-                    throw new ArgumentException($"no measure is called '{name}'; expected one of: {string.Join(", ", measures.Select(m => m.Name))}, or a short name of the score table ({string.Join(", ", Measures.ShortNames.Keys)})", nameof(request));
+                    wanted.Add(resolved);
                 }
-
-                wanted.Add(resolved);
+                else
+                {
+                    unknown.Add(ScoreSet.NoMeasureCalled(name ?? "(null)", measures.Select(m => m.Name), null));
+                }
             }
+
+            Case.ThrowIfAny(unknown, nameof(request));
 
             measures = [.. measures.Where(m => wanted.Contains(m.Name))];
         }
@@ -393,26 +436,8 @@ public static class Scorer
     /// <paramref name="name"/>). A dyad inside one movement may be requested (ranking every ordered pair does): it
     /// scores as undefined, since nothing between a movement and its own faction is counted; a case may not declare one.
     /// </summary>
-    internal static void RequireDyad(Case @case, Dyad dyad, string name)
-    {
-        if (dyad.IsDefault)
-        {
-            throw new ArgumentException("a dyad must name a patron and a client; was default(Dyad)", name);
-        }
-
-        foreach (var id in new[] { dyad.Patron, dyad.Client })
-        {
-            if (@case.ActorIndexOf(id) < 0)
-            {
-                throw new ArgumentException($"dyad {dyad}: {@case.NoActorCalled(id)}", name);
-            }
-        }
-
-        if (dyad.Patron == dyad.Client)
-        {
-            throw new ArgumentException($"dyad {dyad}: patron and client must differ", name);
-        }
-    }
+    internal static void RequireDyad(Case @case, Dyad dyad, string name) =>
+        Case.ThrowIfAny([.. @case.DyadProblems(dyad)], name);
 
     /// <summary>
     /// The range a request resolves to (see <see cref="ResolveRange(Case, ScoringRequest?)"/>), its ends required to lie in the

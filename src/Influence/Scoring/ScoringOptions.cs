@@ -71,7 +71,10 @@ public sealed record ScoringOptions
     /// <exception cref="ArgumentException">A measure is null, or its name is used twice or by a built-in measure.</exception>
     public ImmutableArray<Measure> CustomMeasures { get; init => field = value.IsDefault ? [] : CheckCustomMeasures(value, nameof(CustomMeasures)); } = [];
 
-    /// <summary>The largest number of threads scoring uses (default: all processors). Results do not depend on it.</summary>
+    /// <summary>
+    /// The largest number of threads scoring uses (default: all processors; −1, as in <see cref="ParallelOptions"/>, also
+    /// means all processors). Results do not depend on it.
+    /// </summary>
     /// <remarks>
     /// A setting of the run, not of the model: it is left out of equality (as out of
     /// <see cref="Reproducibility.InputHash"/>), so options that give the same scores are equal, whatever machine
@@ -80,7 +83,7 @@ public sealed record ScoringOptions
     public int MaxDegreeOfParallelism
     {
         get;
-        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), $"MaxDegreeOfParallelism must be ≥ 1; was {value}");
+        init => field = value >= 1 ? value : value == -1 ? Environment.ProcessorCount : throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), $"MaxDegreeOfParallelism must be ≥ 1, or −1 for all processors; was {value}");
     } = Environment.ProcessorCount;
 
     private static ImmutableArray<Measure> CheckCustomMeasures(ImmutableArray<Measure> measures, string name)

@@ -30,8 +30,8 @@ public static class ScoreSetSummaries
         ArgumentNullException.ThrowIfNull(scores);
         var m = scores.RequireMeasure(measure);
         var d = scores.RequireDyad(dyad);
-        var p0 = scores.RequirePeriod(from);
-        var p1 = scores.RequirePeriod(to);
+        var p0 = scores.RequirePeriod(from, nameof(from));
+        var p1 = scores.RequirePeriod(to, nameof(to));
         if (p1 < p0)
         {
             throw new ArgumentException($"the range must not end ({to}) before it starts ({from})", nameof(to));
@@ -68,8 +68,8 @@ public static class ScoreSetSummaries
     {
         ArgumentNullException.ThrowIfNull(scores);
         var d = scores.RequireDyad(dyad);
-        var p0 = scores.RequirePeriod(from);
-        var p1 = scores.RequirePeriod(to);
+        var p0 = scores.RequirePeriod(from, nameof(from));
+        var p1 = scores.RequirePeriod(to, nameof(to));
         int holds = 0, fail = 0, none = 0;
         for (var p = p0; p <= p1; p++)
         {

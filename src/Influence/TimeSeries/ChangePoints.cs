@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Influence.Cases;
 using Influence.Internal;
 using Influence.Scoring;
@@ -254,7 +255,11 @@ public static class ChangePoints
     public static double EstimateNoise(IReadOnlyList<double> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        ArgumentOutOfRangeException.ThrowIfLessThan(values.Count, 2, nameof(values));
+        if (values.Count < 2)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"estimating the noise of a series needs at least 2 values; was {values.Count}"), nameof(values));
+        }
+
         for (var i = 0; i < values.Count; i++)
         {
             if (!double.IsFinite(values[i]))

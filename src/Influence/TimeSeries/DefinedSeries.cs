@@ -132,8 +132,8 @@ internal sealed class DefinedSeries
         // existed are not part of its series, and would otherwise count as skipped, unobserved periods.
         var d = scores.IndexOf(dyad);
         bool Active(int p) => d < 0 || scores.InactiveReason(d, p) is null;
-        var p0 = from is { } f ? scores.RequirePeriod(f) : Enumerable.Range(0, scores.PeriodCount).FirstOrDefault(Active, 0);
-        var p1 = to is { } t ? scores.RequirePeriod(t) : Enumerable.Range(0, scores.PeriodCount).Reverse().FirstOrDefault(Active, scores.PeriodCount - 1);
+        var p0 = from is { } f ? scores.RequirePeriod(f, nameof(from)) : Enumerable.Range(0, scores.PeriodCount).FirstOrDefault(Active, 0);
+        var p1 = to is { } t ? scores.RequirePeriod(t, nameof(to)) : Enumerable.Range(0, scores.PeriodCount).Reverse().FirstOrDefault(Active, scores.PeriodCount - 1);
         if (p1 < p0)
         {
             throw new ArgumentException($"the range must not end ({scores.Periods[p1]}) before it starts ({scores.Periods[p0]})", nameof(to));

@@ -81,7 +81,7 @@ internal sealed record MeasureWindow(bool Known, double? Years, int? Periods, bo
     private static (int Read, int Spanning) ItemsOver(ScoreSet scores, int measure, Dyad dyad, Period from, Period to)
     {
         var d = scores.RequireDyad(dyad);
-        var (p0, p1) = (scores.RequirePeriod(from), scores.RequirePeriod(to));
+        var (p0, p1) = (scores.RequirePeriod(from, nameof(from)), scores.RequirePeriod(to, nameof(to)));
         var rows = new SortedSet<int>();
         for (var p = p0; p <= p1; p++)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Influence.Cases;
 using Influence.Internal;
 using Influence.Scoring;
@@ -212,8 +213,10 @@ public static class Trends
     /// </exception>
     public static double ExactPValue(int n, long s)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(n, ExactLimit);
+        if (n is < 1 or > ExactLimit)
+        {
+            throw new ArgumentOutOfRangeException(nameof(n), n, string.Create(CultureInfo.InvariantCulture, $"the exact distribution of S is computed for 1 to {ExactLimit} values; was {n} (use the normal approximation beyond)"));
+        }
         var pairs = n * (n - 1) / 2;
         if (s < -pairs || s > pairs || (pairs - s) % 2 != 0)
         {
