@@ -60,6 +60,12 @@ public sealed class Case
     /// <summary>The case's title.</summary>
     public string Name => Info.Name;
 
+    /// <summary>The case in a line: "case 'pakistan-taliban' (Pakistan and the Afghan Taliban): 31 actors, 178 evidence items, 6 dyads, yearly".</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"case '{Id}' ({Name}): {Actors.Length} actor{(Actors.Length == 1 ? string.Empty : "s")}, {Evidence.Count} evidence item{(Evidence.Count == 1 ? string.Empty : "s")}, {Dyads.Length} dyad{(Dyads.Length == 1 ? string.Empty : "s")}, {Granularity switch { Granularity.Quarter => "quarterly", Granularity.Month => "monthly", _ => "yearly" }}");
+
     /// <summary>A description of the case and how it was coded.</summary>
     public string? Description => Info.Description;
 

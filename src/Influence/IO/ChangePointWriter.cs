@@ -42,10 +42,20 @@ public static class ChangePointWriter
     /// <see cref="ChangePoints.Detect(ScoreSet, string, Dyad, Period?, Period?, ChangePointOptions?)"/>): the search without
     /// the partial period, written under <c>withoutPartialPeriod</c>, uses them too.
     /// </param>
-    /// <exception cref="ArgumentException">The measure was not scored.</exception>
+    /// <exception cref="ArgumentException">
+    /// The measure was not scored, or <paramref name="result"/> is not what searching the measure of the dyad in
+    /// <paramref name="scores"/> over its periods with <paramref name="options"/> gives (a file must not carry the input
+    /// hash of scores it did not come from).
+    /// </exception>
     public static void WriteJson(ChangePointResult result, ScoreSet scores, string measure, Dyad dyad, Stream stream, ChangePointOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(scores);
+        if (ChangePoints.Detect(scores, measure, dyad, result.From, result.To, options) != result)
+        {
+            throw new ArgumentException($"the change points are not those {measure} of {dyad} in these scores gives over {result.From}–{result.To} with these options (searched again, they differ): write a result with the scores, measure, dyad and options it was found with", nameof(result));
+        }
+
         var partial = TimeSeries.PartialPeriods.In(scores, result.From, result.To);
         var without = TimeSeries.PartialPeriods.DetectWithout(scores, measure, dyad, result, options);
         TimeSeriesJson.Write(stream, Schema, scores, measure, dyad, (result.From, result.To, result.Points, result.Skipped), w =>

@@ -48,10 +48,19 @@ public static class TrendWriter
     /// <param name="measure">The measure.</param>
     /// <param name="dyad">The dyad.</param>
     /// <param name="stream">The stream (left open).</param>
-    /// <exception cref="ArgumentException">The measure was not scored.</exception>
+    /// <exception cref="ArgumentException">
+    /// The measure was not scored, or <paramref name="trend"/> is not what fitting the measure of the dyad in
+    /// <paramref name="scores"/> over its periods gives (a file must not carry the input hash of scores it did not come from).
+    /// </exception>
     public static void WriteJson(TrendResult trend, ScoreSet scores, string measure, Dyad dyad, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(trend);
+        ArgumentNullException.ThrowIfNull(scores);
+        if (Trends.Fit(scores, measure, dyad, trend.From, trend.To, trend.Level) != trend)
+        {
+            throw new ArgumentException($"the trend is not the one {measure} of {dyad} in these scores gives over {trend.From}–{trend.To} (fitted again, it differs): write a trend with the scores, measure and dyad it was fitted to", nameof(trend));
+        }
+
         var window = MeasureWindow.Of(scores, measure, dyad, trend.From, trend.To);
         var without = PartialPeriods.FitWithout(scores, measure, dyad, trend);
         TimeSeriesJson.Write(stream, Schema, scores, measure, dyad, (trend.From, trend.To, trend.Points, trend.Skipped), w =>

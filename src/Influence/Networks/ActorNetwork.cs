@@ -114,6 +114,12 @@ public sealed class ActorNetwork
     /// <summary>The number of edges.</summary>
     public int EdgeCount => _graph.EdgeCount;
 
+    /// <summary>The network in a line: "network, 1994–1998: 24 actors, 36 edges" (an ego network names its focus actors).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{(IsEgo ? $"ego network of {string.Join(", ", Focus.Select(a => Case.Actors[a].Id))}" : "network")}, {(From == To ? From.ToString() : $"{From}–{To}")}: {ActorCount} actor{(ActorCount == 1 ? string.Empty : "s")}, {EdgeCount} edge{(EdgeCount == 1 ? string.Empty : "s")}");
+
     /// <summary>
     /// Builds the whole network of a window: every vertex of the level the focus actors define that existed in the
     /// window (an actor with <see cref="Actor.ActiveFrom"/> after it, or <see cref="Actor.ActiveTo"/> before it, is left

@@ -200,6 +200,12 @@ public sealed class ScoreSet
     /// </summary>
     public string InputHash => Index.InputHash;
 
+    /// <summary>What was scored, in a line: "scores of case 'pakistan-taliban': 6 dyads × 54 years (1973–2026), 22 measures, input hash 0f9c5bb6…".</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"scores of case '{Case.Id}': {Dyads.Length} dyad{(Dyads.Length == 1 ? string.Empty : "s")} × {PeriodCount} {Granularity.ToName()}{(PeriodCount == 1 ? string.Empty : "s")} ({(PeriodCount == 1 ? From.ToString() : $"{From}–{To}")}), {Measures.Length} measure{(Measures.Length == 1 ? string.Empty : "s")}{(IntervalSource is { } i ? $", intervals from {i.Draws} draws" : string.Empty)}, input hash {InputHash[..8]}…");
+
     /// <summary>The number of dyad-periods scored.</summary>
     public long DyadPeriods => (long)Dyads.Length * PeriodCount;
 
@@ -688,6 +694,12 @@ public sealed class PeriodScores
     /// <summary>Reverse leverage: the client supports third parties that coerce the patron.</summary>
     public Score ReverseLeverage => this["reverseLeverage"];
 
+    /// <summary>The conflict the patron's coercion makes (one of the two sides of <see cref="Conflict"/>).</summary>
+    public Score ConflictByPatron => this["conflictByPatron"];
+
+    /// <summary>The conflict the client's coercion makes (the other side of <see cref="Conflict"/>).</summary>
+    public Score ConflictByClient => this["conflictByClient"];
+
     /// <summary>The patron–client test.</summary>
     public PatronClientVerdict PatronClient => _set.PatronClient(_dyad, _period);
 
@@ -716,4 +728,18 @@ public sealed class PeriodScores
     /// <exception cref="InvalidOperationException">A custom measure left out of the request gives NaN, an infinity or a value outside its scale.</exception>
     public Score this[string measure] =>
         _set.ScoreOf(_set.ResolveMeasure(measure ?? throw new ArgumentNullException(nameof(measure))), _dyad, _period);
+
+    /// <summary>The dyad, the period and its verdicts in a line: "pakistan→taliban in 2024: contested; patron–client yes".</summary>
+    /// <returns>The text.</returns>
+    public override string ToString()
+    {
+        if (InactiveReason is { } why)
+        {
+            return $"{Dyad} in {Period}: not scored ({why})";
+        }
+
+        var state = State.State is { } s ? RelationshipStates.StateName(s) : "unobserved";
+        var test = PatronClient.IsPatronClient switch { true => "yes", false => "no", null => "undetermined" };
+        return $"{Dyad} in {Period}: {state}; patron–client {test}";
+    }
 }

@@ -1,5 +1,6 @@
 using FluentAssertions;
 using Influence.Cases;
+using Influence.IO;
 using Influence.Networks;
 using Influence.Scoring;
 using Influence.Tests.Support;
@@ -146,5 +147,41 @@ public class ApiReviewTests
 
         var zero = () => ScoringOptions.Default with { MaxDegreeOfParallelism = 0 };
         zero.Should().Throw<ArgumentOutOfRangeException>().WithMessage("MaxDegreeOfParallelism must be ≥ 1, or −1 for all processors; was 0*");
+    }
+
+    [Fact]
+    public void TheMainTypes_SayWhatTheyHold_InALine()
+    {
+        var c = CaseReader.LoadBuiltIn();
+        var scores = Scorer.Score(c);
+        var dyad = new Dyad("pakistan", "taliban");
+
+        c.ToString().Should().Be("case 'pakistan-taliban' (Pakistan and the Afghan Taliban, 1973–2026): 30 actors, 178 evidence items, 6 dyads, yearly");
+        scores.ToString().Should().Be($"scores of case 'pakistan-taliban': 6 dyads × 54 years (1973–2026), 22 measures, input hash {scores.InputHash[..8]}…");
+        scores.For(dyad, Period.FromYear(1990)).ToString().Should().Be("pakistan→taliban in 1990: not scored (taliban did not exist in 1990 (it existed from 1994))");
+        var y2024 = scores.For(dyad, Period.FromYear(2024));
+        y2024.ToString().Should().MatchRegex("^pakistan→taliban in 2024: [a-z]+; patron–client (yes|no|undetermined)$");
+        ActorNetwork.Around(scores.Index, 30, 40, [c.ActorIndexOf("pakistan")]).ToString().Should().MatchRegex(@"^ego network of pakistan, 1978–1988: \d+ actors, \d+ edges$");
+        y2024.ConflictByPatron.Should().Be(scores.Get("conflictByPatron", dyad, Period.FromYear(2024)));
+        y2024.ConflictByClient.Should().Be(scores.Get("conflictByClient", dyad, Period.FromYear(2024)));
+    }
+
+    [Fact]
+    public void TheTimeSeriesWriters_RefuseAResult_ThatTheScoresMeasureAndDyadDoNotGive()
+    {
+        var scores = Scorer.Score(CaseReader.LoadBuiltIn());
+        var dyad = new Dyad("pakistan", "taliban");
+        var trend = Trends.Fit(scores, "conflict", dyad);
+        var found = ChangePoints.Detect(scores, "conflict", dyad);
+
+        TrendWriter.ToJson(trend, scores, "conflict", dyad).Should().Contain("\"measure\": \"conflict\"");
+        ChangePointWriter.ToJson(found, scores, "conflict", dyad).Should().Contain("\"measure\": \"conflict\"");
+
+        var mislabelled = () => TrendWriter.ToJson(trend, scores, "presence", dyad);
+        var madeUp = () => TrendWriter.ToJson(Trends.Fit([0.1, 0.5, 0.2, 0.9], Period.FromYear(2000)), scores, "conflict", dyad);
+        var otherDyad = () => ChangePointWriter.ToJson(found, scores, "conflict", new Dyad("pakistan", "haqqani"));
+        mislabelled.Should().Throw<ArgumentException>().WithParameterName("trend").WithMessage("the trend is not the one presence of pakistan→taliban in these scores gives*");
+        madeUp.Should().Throw<ArgumentException>().WithParameterName("trend");
+        otherDyad.Should().Throw<ArgumentException>().WithParameterName("result");
     }
 }
