@@ -458,7 +458,7 @@ public sealed class CaseBuilder
         if (found.Count > 0)
         {
             @case = null!;
-            problems = found;
+            problems = InFileOrder(found);
             return false;
         }
 
@@ -512,6 +512,27 @@ public sealed class CaseBuilder
         ArgumentNullException.ThrowIfNull(item, name);
         list.Add(item);
         return this;
+    }
+
+    /// <summary>The sections of a case, in the order a case file has them (<c>CaseWriter</c>'s).</summary>
+    private static readonly string[] Sections = ["schema", "id", "name", "description", "capabilityIndex", "granularity", "from", "to", "evidenceEnds", "units", "sources", "actors", "issues", "objectives", "indicators", "dyads", "evidence"];
+
+    /// <summary>
+    /// The problems in the order the case file would list them, as the reader sorts its own by line: by section, then
+    /// by item position ($.evidence[2] before $.evidence[10]), the problems of one item in the order they were found.
+    /// </summary>
+    private static List<CaseProblem> InFileOrder(List<CaseProblem> found) =>
+        [.. found.OrderBy(p => Key(p.Path).Section).ThenBy(p => Key(p.Path).Item)];
+
+    private static (int Section, int Item) Key(string path)
+    {
+        // "$.name", "$.evidence[12].magnitude"
+        var rest = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+        var end = rest.IndexOfAny(['.', '[']);
+        var section = Array.IndexOf(Sections, end < 0 ? rest : rest[..end]);
+        var item = end >= 0 && rest[end] == '[' && rest.IndexOf(']', end) is var close and > 0
+            && int.TryParse(rest.AsSpan(end + 1, close - end - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : -1;
+        return (section < 0 ? Sections.Length : section, item);
     }
 
     private static Dictionary<string, int> UniqueIds<T>(List<T> items, Func<T, string> id, string collection, List<CaseProblem> found)

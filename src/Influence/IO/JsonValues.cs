@@ -13,6 +13,9 @@ internal static class JsonValues
     /// <summary>The writers' options: indented, with text written as it is (no \u escapes for non-ASCII).</summary>
     public static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>The same as <see cref="Indented"/> without the whitespace.</summary>
+    public static readonly JsonWriterOptions Compact = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>
     /// How many bytes a writer holds before <see cref="FlushWhenFull"/> passes them to its stream: without it,
     /// <see cref="Utf8JsonWriter"/> keeps the whole document in memory until it is disposed (about three times the

@@ -47,11 +47,15 @@ public static class ScoreWriter
     /// <param name="scores">The scores.</param>
     /// <param name="stream">The stream (left open).</param>
     /// <param name="evidenceCounts">Whether to count each value's evidence items (costs a trace per value).</param>
-    public static void WriteJson(ScoreSet scores, Stream stream, bool evidenceCounts = true)
+    /// <param name="indented">
+    /// Whether to indent (the default, for reading and diffing); false writes the same document without whitespace,
+    /// under half the size for large score sets (every pair of the reference case: 188 MB indented, 85 MB compact).
+    /// </param>
+    public static void WriteJson(ScoreSet scores, Stream stream, bool evidenceCounts = true, bool indented = true)
     {
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentNullException.ThrowIfNull(stream);
-        using var w = new Utf8JsonWriter(stream, JsonValues.Indented);
+        using var w = new Utf8JsonWriter(stream, indented ? JsonValues.Indented : JsonValues.Compact);
         var builtIn = Measures.BuiltIn.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
         w.WriteStartObject();
         w.WriteString("schema", Schema);
@@ -121,8 +125,9 @@ public static class ScoreWriter
     /// <summary>Writes JSON to a string.</summary>
     /// <param name="scores">The scores.</param>
     /// <param name="evidenceCounts">Whether to count each value's evidence items.</param>
+    /// <param name="indented">Whether to indent (see <see cref="WriteJson"/>).</param>
     /// <returns>The JSON.</returns>
-    public static string ToJson(ScoreSet scores, bool evidenceCounts = true) => JsonValues.Text(stream => WriteJson(scores, stream, evidenceCounts));
+    public static string ToJson(ScoreSet scores, bool evidenceCounts = true, bool indented = true) => JsonValues.Text(stream => WriteJson(scores, stream, evidenceCounts, indented));
 
     /// <summary>The root's <c>"intervals":{"method","draws","seed","level"}</c>, when the scores have intervals from draws.</summary>
     internal static void WriteIntervalSource(Utf8JsonWriter w, ScoreSet scores)

@@ -1,5 +1,6 @@
 using FluentAssertions;
 using Influence.Cases;
+using Influence.Evidence;
 using Influence.IO;
 using Influence.Networks;
 using Influence.Scoring;
@@ -183,5 +184,44 @@ public class ApiReviewTests
         mislabelled.Should().Throw<ArgumentException>().WithParameterName("trend").WithMessage("the trend is not the one presence of pakistan→taliban in these scores gives*");
         madeUp.Should().Throw<ArgumentException>().WithParameterName("trend");
         otherDyad.Should().Throw<ArgumentException>().WithParameterName("result");
+    }
+
+    [Fact]
+    public void ScoresJson_WithoutIndentation_IsTheSameDocument_WithoutWhitespace()
+    {
+        var scores = Scorer.Score(Small());
+
+        var indented = ScoreWriter.ToJson(scores);
+        var compact = ScoreWriter.ToJson(scores, indented: false);
+
+        compact.Should().NotContain("\n").And.NotContain("\": ");
+        compact.Length.Should().BeLessThan(indented.Length / 2);
+        using var a = System.Text.Json.JsonDocument.Parse(indented);
+        using var b = System.Text.Json.JsonDocument.Parse(compact);
+        System.Text.Json.JsonElement.DeepEquals(a.RootElement, b.RootElement).Should().BeTrue();
+    }
+
+    [Fact]
+    public void TheBuildersProblems_AreListedInTheOrderOfTheCase_ByItem()
+    {
+        var b = new CaseBuilder("t", "T");
+        b.AddSource(new Source("s", "S"));
+        b.AddActor(new Actor("p", "P", ActorKind.State));
+        b.AddActor(new Actor("c", "C", ActorKind.NonStateArmedGroup) { ActiveFrom = EvidenceDate.InYear(2012), ActiveTo = EvidenceDate.InYear(2014) });
+        b.AddDyad("p", "c");
+        b.AddSupport("early", EvidenceDate.InYear(2010), Confidence.Confirmed, "s", "p", "c", ResourceType.Arms, 0.5);
+        b.AddSupport("span", EvidenceDate.Span(EvidenceDate.InYear(2013), EvidenceDate.InYear(2016)), Confidence.Confirmed, "s", "p", "c", ResourceType.Arms, 0.5);
+        b.AddCapability("cap", EvidenceDate.InYear(2015), Confidence.Confirmed, "s", "c", 3);
+        b.AddCapability("cap2", EvidenceDate.InYear(2015), Confidence.Confirmed, "nowhere", "nobody", 3);
+        for (var i = 0; i < 8; i++)
+        {
+            b.AddSupport($"more{i}", EvidenceDate.InYear(2013), Confidence.Confirmed, "s", "p", "c", ResourceType.Arms, 0.5);
+        }
+
+        b.AddSupport("late", EvidenceDate.InYear(2020), Confidence.Confirmed, "s", "p", "c", ResourceType.Arms, 0.5);
+
+        b.TryBuild(out _, out var problems).Should().BeFalse();
+        var items = problems.Select(p => p.ItemId).Distinct().ToList();
+        items.Should().Equal(["early", "span", "cap", "cap2", "late"], "evidence[12] comes after evidence[3], as in the file");
     }
 }
