@@ -1,3 +1,5 @@
+using Influence.Cases;
+
 namespace Influence.Cli.Commands;
 
 /// <summary>
@@ -48,6 +50,29 @@ internal static class BlankRuns
         {
             yield return (from, count - 1, current);
         }
+    }
+
+    /// <summary>What a row of periods in which a dyad is not scored says in its state column.</summary>
+    public const string NotScored = "not scored";
+
+    /// <summary>Stands for the run's label in a reason a run of periods shares (<see cref="NotScoredKind"/>).</summary>
+    private const string RunLabel = "\u0001";
+
+    /// <summary>
+    /// The kind (<see cref="Runs"/>) of a period in which a dyad is not scored for <paramref name="why"/>: the reason
+    /// with the period's name taken out, so that consecutive periods not scored for one reason make one run.
+    /// </summary>
+    public static string NotScoredKind(string why, Period period) =>
+        why.Replace($" in {period} ", $" in {RunLabel} ", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The note under a table naming a run not scored: "pakistan → taliban, 1973–1993: not scored, as taliban did not
+    /// exist in 1973–1993 (it existed from 1994)."
+    /// </summary>
+    public static string NotScoredNote(Dyad dyad, Period first, Period last, string kind)
+    {
+        var run = Label(first, last);
+        return $"{dyad.Patron} → {dyad.Client}, {run}: {NotScored}, as {kind.Replace(RunLabel, run, StringComparison.Ordinal)}.";
     }
 
     /// <summary>The label of a row: the period, or "first–last" for a run.</summary>

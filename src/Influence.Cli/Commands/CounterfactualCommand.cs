@@ -73,11 +73,20 @@ internal static class CounterfactualCommand
         var inv = CultureInfo.InvariantCulture;
         var hash = r.InputHash is { } h ? $"; input hash {h[..16]}…" : string.Empty;
         w.WriteLine($"{r.Dyad.Patron} → {r.Dyad.Client}, with and without {r.ThirdParty} ({r.EvidenceRemoved.Length} evidence item{(r.EvidenceRemoved.Length == 1 ? string.Empty : "s")} removed){hash}");
-        var rows = BlankRuns.Rows(r.Periods.Length, i => IsBlank(r.Periods[i])).Select(row =>
+        // Runs in which the dyad is not scored are rows of their own, marked so and named under the table.
+        var notScored = new List<string>();
+        var rows = BlankRuns.Runs(r.Periods.Length, i => r.Periods[i].NotScored is { } why ? BlankRuns.NotScoredKind(why, r.Periods[i].Period) : IsBlank(r.Periods[i]) ? "–" : null).Select(row =>
         {
-            if (row.Blank)
+            if (row.Kind is { } kind)
             {
-                return (Label: BlankRuns.Label(r.Periods[row.First].Period, r.Periods[row.Last].Period), Cells: string.Create(inv, $"{"–",-13} {"–",-13} {"–",-13} {"–",-13} –"));
+                var (first, last) = (r.Periods[row.First].Period, r.Periods[row.Last].Period);
+                var notScoredRun = kind != "–";
+                if (notScoredRun && !kind.StartsWith("after the evidence", StringComparison.Ordinal))
+                {
+                    notScored.Add(BlankRuns.NotScoredNote(r.Dyad, first, last, kind));
+                }
+
+                return (Label: BlankRuns.Label(first, last), Cells: string.Create(inv, $"{"–",-13} {"–",-13} {"–",-13} {"–",-13} {(notScoredRun ? BlankRuns.NotScored : "–")}"));
             }
 
             var p = r.Periods[row.First];
@@ -95,7 +104,12 @@ internal static class CounterfactualCommand
             w.WriteLine($"{label.PadRight(width)} {cells}");
         }
 
-        w.WriteLine("Each column: with → without the third party; – undefined; a range of periods is a run in which nothing is defined, with or without it.");
+        w.WriteLine($"Each column: with → without the third party; – undefined; {BlankRuns.NotScored}: the dyad is not scored in the period (a party did not exist, or the period is after the evidence); a range of periods is a run in which nothing is defined, with or without it.");
+        foreach (var note in notScored)
+        {
+            w.WriteLine(note);
+        }
+
         w.WriteLine($"share: {r.Dyad.Patron}'s share of the support {r.Dyad.Client} receives; alternatives: the other supporters giving it at least a tenth (without {r.ThirdParty}, another supporter's share can pass that bar, so the count can rise); concentration: the Herfindahl index of its supporters; brokerage: {r.Dyad.Patron}'s brokerage between {r.Dyad.Client} and third parties.");
     }
 

@@ -120,12 +120,11 @@ internal static class ScoreCommand
                 {
                     null => [label, .. cells[first]],
                     Undefined => [label, .. Enumerable.Repeat("–", 13)],
-                    _ => [label, .. Enumerable.Range(1, 13).Select(c => Headers[c] == "state" ? NotScored : "–")],
+                    _ => [label, .. Enumerable.Range(1, 13).Select(c => Headers[c] == "state" ? BlankRuns.NotScored : "–")],
                 });
                 if (kind is not (null or Undefined) && !scores.IsAfterEvidence(first))
                 {
-                    var run = BlankRuns.Label(scores.For(d, first).Period, scores.For(d, last).Period);
-                    notScored.Add($"{scores.Dyads[d].Patron} → {scores.Dyads[d].Client}, {run}: {NotScored}, as {kind.Replace(RunLabel, run, StringComparison.Ordinal)}.");
+                    notScored.Add(BlankRuns.NotScoredNote(scores.Dyads[d], scores.Periods[first], scores.Periods[last], kind));
                 }
 
                 if (!blank && scores.IntervalSource is not null)
@@ -146,7 +145,7 @@ internal static class ScoreCommand
         var notes = new List<string>
         {
             $"Values are in [0, 1], gap (presence − influence) in [{Common.Minus}1, 1]; --format json and csv add the other measures (signed ones in [{Common.Minus}1, 1], alternative patrons a count).",
-            $"– undefined (no evidence in the measure's window); {NotScored}: the dyad is not scored in the period, as a party of it did not exist or the period is after the case's evidence (each such run is named below); a range of periods is a run in which nothing is defined.",
+            $"– undefined (no evidence in the measure's window); {BlankRuns.NotScored}: the dyad is not scored in the period, as a party of it did not exist or the period is after the case's evidence (each such run is named below); a range of periods is a run in which nothing is defined.",
             "Explain any value with 'influence explain', a state's or test's rule with 'influence explain --measure state' (or patronClient).",
             $"The measures, their scales and rules: {Common.DocsUrl("measures.md")}",
         };
@@ -175,24 +174,16 @@ internal static class ScoreCommand
         }
     }
 
-    /// <summary>The state column of a run of periods in which the dyad is not scored.</summary>
-    private const string NotScored = "not scored";
-
-    /// <summary>Stands for the run's label in a reason a run of periods shares (<see cref="BlankKind"/>).</summary>
-    private const string RunLabel = "\u0001";
-
     /// <summary>The kind of blank a period is in the table (<see cref="BlankRuns.Runs"/>).</summary>
     private const string Undefined = "–";
 
     /// <summary>
     /// The kind of blank period <paramref name="p"/> of dyad <paramref name="d"/> is: null when a value is defined,
-    /// <see cref="Undefined"/> when none is, else why the dyad is not scored, with the period's name taken out so that
-    /// consecutive periods not scored for one reason make one run ("taliban did not exist in 1973–1993 (it existed from
-    /// 1994)" once the run's label is put back).
+    /// <see cref="Undefined"/> when none is, else why the dyad is not scored (<see cref="BlankRuns.NotScoredKind"/>).
     /// </summary>
     private static string? BlankKind(ScoreSet scores, int d, int p, string[] cells) =>
         scores.InactiveReason(d, p) is { } why
-            ? why.Replace($" in {scores.Periods[p]} ", $" in {RunLabel} ", StringComparison.Ordinal)
+            ? BlankRuns.NotScoredKind(why, scores.Periods[p])
             : cells.All(c => c == "–") ? Undefined : null;
 
     /// <summary>The mark of the period inside which the case's evidence ends (<see cref="Common.PartialPeriod"/>).</summary>

@@ -7,7 +7,7 @@ namespace Influence.IO;
 /// <remarks>
 /// <code>
 /// {"schema":"influence.counterfactual/1","case","inputHash","patron","client","without","evidenceRemoved":[ids],
-///  "periods":[{"period","patronShare":{"with","without","effect"},"alternativePatrons":{…},"supplierConcentration":{…},
+///  "periods":[{"period","notScored","patronShare":{"with","without","effect"},"alternativePatrons":{…},"supplierConcentration":{…},
 ///   "brokerage":{…},"state":{"with","without","changed","ruleWith","ruleWithout"}}]}
 /// </code>
 /// effect = with − without (null when either is undefined). <c>inputHash</c> is
@@ -58,6 +58,7 @@ public static class CounterfactualWriter
             {
                 w.WriteStartObject();
                 w.WriteString("period", p.Period.ToString());
+                w.WriteString("notScored", p.NotScored);
                 Change(w, "patronShare", p.PatronShare);
                 Change(w, "alternativePatrons", p.AlternativePatrons);
                 Change(w, "supplierConcentration", p.SupplierConcentration);

@@ -36,6 +36,12 @@ public sealed record CounterfactualPeriod(
 {
     /// <summary>Whether removing the third party changes the relationship state.</summary>
     public bool StateChanged => State != StateWithout;
+
+    /// <summary>
+    /// Why the dyad is not scored in this period (<see cref="ScoreSet.InactiveReason"/>: a party did not exist, or the
+    /// period is after the evidence), or null when it is. Removing a third party's items changes neither.
+    /// </summary>
+    public string? NotScored { get; init; }
 }
 
 /// <summary>"What if the third party had not engaged?": a dyad scored with and without one third party's evidence.</summary>
@@ -141,7 +147,7 @@ public static class Counterfactual
                 sa.State,
                 sb.State,
                 sa.Rule,
-                sb.Rule));
+                sb.Rule) { NotScored = with.InactiveReason(0, p) });
         }
 
         return new ThirdPartyCounterfactual(dyad, thirdParty, removed, periods.MoveToImmutable()) { InputHash = with.InputHash };

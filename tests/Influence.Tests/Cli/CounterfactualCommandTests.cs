@@ -30,6 +30,22 @@ public class CounterfactualCommandTests
     }
 
     [Fact]
+    public void Counterfactual_SaysWhereTheDyadIsNotScored_InTheTableAndTheJson()
+    {
+        string[] args = ["counterfactual", "--patron", "pakistan", "--client", "taliban", "--without", "china", "--from", "1992", "--to", "1994"];
+        var (code, table, _) = Run(args);
+        var (_, json, _) = Run([.. args, "--format", "json"]);
+
+        code.Should().Be(0);
+        table.Split('\n').Single(l => l.StartsWith("1992–1993", StringComparison.Ordinal)).Should().EndWith("not scored");
+        table.Should().Contain("pakistan → taliban, 1992–1993: not scored, as taliban did not exist in 1992–1993 (it existed from 1994).");
+        using var doc = JsonDocument.Parse(json);
+        var periods = doc.RootElement.GetProperty("periods");
+        periods[0].GetProperty("notScored").GetString().Should().Be("taliban did not exist in 1992 (it existed from 1994)");
+        periods[2].GetProperty("notScored").ValueKind.Should().Be(JsonValueKind.Null);
+    }
+
+    [Fact]
     public void Counterfactual_WritesTheInputHash_OfTheScores()
     {
         string[] args = ["counterfactual", "--patron", "pakistan", "--client", "taliban", "--without", "india", "--from", "1998", "--to", "1998"];
