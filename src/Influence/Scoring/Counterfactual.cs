@@ -147,7 +147,8 @@ public static class Counterfactual
                 sa.State,
                 sb.State,
                 sa.Rule,
-                sb.Rule) { NotScored = with.InactiveReason(0, p) });
+                sb.Rule)
+            { NotScored = with.InactiveReason(0, p) });
         }
 
         return new ThirdPartyCounterfactual(dyad, thirdParty, removed, periods.MoveToImmutable()) { InputHash = with.InputHash };
