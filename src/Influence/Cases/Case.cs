@@ -123,7 +123,15 @@ public sealed class Case
     /// item ends earlier; null when the last item's day is the end.
     /// </summary>
     internal DateOnly? EvidenceEndsToWrite =>
-        Info.EvidenceEnds ?? (EvidenceEnds is { } end && CoveredDays(null).Item2 != end.DayNumber ? end : null);
+        Info.EvidenceEnds ?? EvidenceEndsBeyondItems;
+
+    /// <summary>
+    /// <see cref="EvidenceEnds"/> when it is not the last day an item covers (null when it is): what the input hash takes,
+    /// so that declaring the day the items end anyway, as a case file written from a copy with fewer items does, does
+    /// not change the hash of what scores the same.
+    /// </summary>
+    internal DateOnly? EvidenceEndsBeyondItems =>
+        EvidenceEnds is { } end && CoveredDays(null).Item2 != end.DayNumber ? end : null;
 
     /// <summary>The actors.</summary>
     public ImmutableArray<Actor> Actors { get; }

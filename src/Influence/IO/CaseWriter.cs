@@ -21,7 +21,10 @@ public static class CaseWriter
     /// <summary>Writes a case to a stream.</summary>
     /// <param name="case">The case.</param>
     /// <param name="stream">The stream (left open).</param>
-    /// <param name="canonical">Sort every collection by id and write compactly (the form the input hash is taken of).</param>
+    /// <param name="canonical">
+    /// Sort every collection by id, write compactly, and leave out an <c>evidenceEnds</c> that is the last day the items
+    /// cover anyway (the form the input hash is taken of: declaring that day changes no score, so not the hash either).
+    /// </param>
     public static void Write(Case @case, Stream stream, bool canonical = false)
     {
         ArgumentNullException.ThrowIfNull(@case, nameof(@case));
@@ -82,7 +85,7 @@ public static class CaseWriter
         w.WriteString("granularity", c.Granularity.ToName());
         Optional(w, "from", c.From?.ToString());
         Optional(w, "to", c.To?.ToString());
-        Optional(w, "evidenceEnds", c.EvidenceEndsToWrite?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Optional(w, "evidenceEnds", (canonical ? c.EvidenceEndsBeyondItems : c.EvidenceEndsToWrite)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
         w.WriteStartArray("units");
         foreach (var u in Order(c.Units, u => u.Id, canonical))

@@ -39,7 +39,7 @@ public class UniverseGeneratorTests
         CaseWriter.Write(UniverseGenerator.Generate(Small), file, canonical: true);
         var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(file.ToArray())).ToLowerInvariant();
 
-        hash.Should().Be("2345e4bd10654c28b171050934d909a9e66a4bf3d9f3f53ae0c1bc0b649bd479");
+        hash.Should().Be("05d73482ea5784fc95d8840d31e0de118854725c0c89d79d44f550a76b9adf5c");
     }
 
     [Fact]

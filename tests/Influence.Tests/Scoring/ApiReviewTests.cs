@@ -224,4 +224,30 @@ public class ApiReviewTests
         var items = problems.Select(p => p.ItemId).Distinct().ToList();
         items.Should().Equal(["early", "span", "cap", "cap2", "late"], "evidence[12] comes after evidence[3], as in the file");
     }
+
+    [Fact]
+    public void ACaseFrameWrittenWithoutItsEvidence_AndReadBackWithItsCsv_HasTheSameInputHash()
+    {
+        var original = CaseReader.LoadBuiltIn();
+        var frame = System.Text.Encoding.UTF8.GetBytes(CaseWriter.ToJson(original.WhereEvidence(_ => false)));
+        var csv = System.Text.Encoding.UTF8.GetBytes(CaseWriter.ToEvidenceCsv(original));
+
+        var read = CaseReader.TryReadWithEvidenceCsv(frame, csv, "frame.json", "evidence.csv");
+
+        read.Problems.Should().BeEmpty();
+        read.Case!.DeclaresEvidenceEnds.Should().BeTrue("the frame keeps where the evidence ends");
+        read.Case.EvidenceEnds.Should().Be(original.EvidenceEnds);
+        Reproducibility.InputHash(read.Case, ScoringOptions.Default).Should().Be(Reproducibility.InputHash(original, ScoringOptions.Default));
+    }
+
+    [Fact]
+    public void DeclaringAnEvidenceEndPastTheItems_StillChangesTheHash()
+    {
+        var b = TestCases.Builder();
+        b.Add(TestCases.Support("s-in", TestCases.Years(2001, 2008), "P", "C", 0.6));
+        var undeclared = b.Build();
+        b.EvidenceEnds = new DateOnly(2009, 6, 30);
+
+        Reproducibility.InputHash(b.Build(), ScoringOptions.Default).Should().NotBe(Reproducibility.InputHash(undeclared, ScoringOptions.Default));
+    }
 }
