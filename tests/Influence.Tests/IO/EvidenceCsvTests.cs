@@ -291,6 +291,30 @@ public sealed class EvidenceCsvSpreadsheetSlipTests
     }
 
     [Fact]
+    public void A_row_whose_kind_is_wrong_still_has_its_sources_actors_names_and_numbers_checked()
+    {
+        var result = Read(
+            Header,
+            "a1,Support,2021,reported,s2,P,Q,armz,1.5,");
+
+        result.Problems.Select(p => (p.Line, p.Column, p.Path)).Should().Equal(
+            (2, 2, "kind"), (2, 5, "sources[0]"), (2, 7, "to"), (2, 8, "resource"), (2, 9, "magnitude"));
+        result.Problems[0].Message.Should().Contain("did you mean \"support\"");
+    }
+
+    [Fact]
+    public void Without_a_kind_column_every_row_still_has_its_sources_actors_names_and_numbers_checked()
+    {
+        var result = Read(
+            "id,date,confidence,sources,from,to,resource,magnitude",
+            "a1,2021,reported,s1,P,C,arms,50%",
+            "a2,2021,Reported,s2,P,Q,arms,0.5");
+
+        result.Problems.Select(p => (p.Line, p.Column, p.Path)).Should().Equal(
+            (1, (int?)null, "kind"), (2, 8, "magnitude"), (3, 3, "confidence"), (3, 4, "sources[0]"), (3, 6, "to"));
+    }
+
+    [Fact]
     public void Rows_of_spaces_are_blank_rows_and_skipped()
     {
         var result = Read(
