@@ -30,7 +30,7 @@ internal static class NetworkCommand
             var path = parse.GetValue(@case);
             var theCase = checks.LoadCase(parse, path);
             var ids = parse.GetValue(focus)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-            var groups = theCase is null ? null : checks.Take(() => ParseGroups(parse.GetValue(group) ?? [], theCase));
+            var groups = theCase is null ? null : ParseGroups(checks, checks.Take(() => parse.GetValue(group)) ?? [], theCase);
             var p = checks.Period(theCase, checks.Take(() => parse.GetValue(period)), "--period") ?? default;
             foreach (var id in theCase is null ? [] : ids)
             {
@@ -56,7 +56,8 @@ internal static class NetworkCommand
         return command;
     }
 
-    private static ActorGroups? ParseGroups(string[] entries, Case theCase)
+    /// <summary>The brokerage groups of the --group entries, or null when none is given or any has a problem (each recorded).</summary>
+    private static ActorGroups? ParseGroups(UsageChecks checks, string[] entries, Case theCase)
     {
         if (entries.Length == 0)
         {
@@ -64,28 +65,32 @@ internal static class NetworkCommand
         }
 
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ok = true;
         foreach (var entry in entries)
         {
-            var i = entry.IndexOf('=', StringComparison.Ordinal);
-            if (i <= 0 || i == entry.Length - 1)
+            ok &= checks.Try(() =>
             {
-                throw new Common.UsageException($"--group must be ID=GROUP; was '{entry}'");
-            }
+                var i = entry.IndexOf('=', StringComparison.Ordinal);
+                if (i <= 0 || i == entry.Length - 1)
+                {
+                    throw new Common.UsageException($"--group must be ID=GROUP; was '{entry}'");
+                }
 
-            var (id, name) = (entry[..i], entry[(i + 1)..]);
-            if (theCase.ActorIndexOf(id) < 0)
-            {
-                throw new Common.UsageException($"--group {entry}: no actor is called \"{id}\" in case '{theCase.Id}'");
-            }
+                var (id, name) = (entry[..i], entry[(i + 1)..]);
+                if (theCase.ActorIndexOf(id) < 0)
+                {
+                    throw new Common.UsageException($"--group {entry}: no actor is called \"{id}\" in case '{theCase.Id}'");
+                }
 
-            if (map.TryGetValue(id, out var earlier) && earlier != name)
-            {
-                throw new Common.UsageException($"--group puts '{id}' in two groups, '{earlier}' and '{name}'; give each actor one");
-            }
+                if (map.TryGetValue(id, out var earlier) && earlier != name)
+                {
+                    throw new Common.UsageException($"--group puts '{id}' in two groups, '{earlier}' and '{name}'; give each actor one");
+                }
 
-            map[id] = name;
+                map[id] = name;
+            });
         }
 
-        return ActorGroups.FromMap(map);
+        return ok ? ActorGroups.FromMap(map) : null;
     }
 }

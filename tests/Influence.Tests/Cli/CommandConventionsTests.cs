@@ -309,11 +309,11 @@ public sealed class CommandConventionsTests : IDisposable
         var (code, _, err) = CliRunner.Run("score", Case(), "--from", "2006", "--to", "2004");
 
         code.Should().Be(2);
-        err.Should().Be($"influence: the last period (2004) is before the first (2006){Environment.NewLine}");
+        err.Should().Be($"influence: --to 2004 is before --from 2006: give the first period with --from and the last with --to{Environment.NewLine}");
     }
 
     [Theory]
-    [InlineData("score", "--from 2005Q1 --to 2005Q4", "--from 2005Q1 is a quarter, but the case is yearly: give a year (YYYY), or --granularity quarter to score quarters")]
+    [InlineData("score", "--from 2005Q1 --to 2005Q4", "--from 2005Q1 is a quarter, but the case is yearly: give a year (YYYY), or --granularity quarter to score quarters\ninfluence: --to 2005Q4 is a quarter, but the case is yearly: give a year (YYYY), or --granularity quarter to score quarters")]
     [InlineData("score", "--from 2005 --to 2005-06 --granularity quarter", "--to 2005-06 is a month, but --granularity is quarter: give a year (YYYY) or a quarter (YYYYQn), or --granularity month to score months")]
     [InlineData("trend", "--measure exchange --from 2005Q1", "--from 2005Q1 is a quarter, but the case is yearly: give a year (YYYY), or --granularity quarter to score quarters")]
     [InlineData("changepoints", "--measure exchange --to 2005-03 --granularity quarter", "--to 2005-03 is a month, but --granularity is quarter: give a year (YYYY) or a quarter (YYYYQn), or --granularity month to score months")]
@@ -321,7 +321,7 @@ public sealed class CommandConventionsTests : IDisposable
     {
         var err = UsageError(Words(command, options));
 
-        err.Should().Be($"influence: {message}{Environment.NewLine}");
+        err.Should().Be($"influence: {message.Replace("\n", Environment.NewLine, StringComparison.Ordinal)}{Environment.NewLine}");
     }
 
     [Theory]
