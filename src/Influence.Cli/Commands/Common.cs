@@ -86,6 +86,9 @@ internal static class Common
         return kind is { } k && checks.Take<ulong?>(() => parse.GetValue(seed)) is { } s ? new IntervalOptions { Draws = n, Seed = s, Kind = k } : null;
     }
 
+    /// <summary>The text the command line gives for an option (its last token), to echo in a message as typed.</summary>
+    public static string? GivenText(ParseResult parse, Option option) => parse.GetResult(option) is { Tokens: [.., var last] } ? last.Value : null;
+
     /// <summary>Whether the command line gives the option (rather than leaving it to its default).</summary>
     public static bool IsGiven(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };
 
@@ -709,6 +712,9 @@ internal static class Common
                     break;
                 case Option<double> o when o.CustomParser is null:
                     o.CustomParser = r => Number<double>(r, o.Name, "a number", out var v) ? v : default;
+                    break;
+                case Option<double?> o when o.CustomParser is null:
+                    o.CustomParser = r => Number<double>(r, o.Name, "a number", out var v) ? v : null;
                     break;
                 default:
                     break;

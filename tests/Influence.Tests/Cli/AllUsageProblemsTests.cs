@@ -146,7 +146,7 @@ public class AllUsageProblemsTests
         var err = UsageErrors("changepoints", "--format", "xml", "--min-sigma", "-1", "--measure", "confict", "--patron", "pakistan", "--client", "talibn", "--to", "2090");
 
         err.Should().Contain("--format must be text or json; was 'xml'")
-            .And.Contain("--min-sigma must be a positive number, got -1")
+            .And.Contain("--min-sigma must be a finite positive number; was '-1'")
             .And.Contain("no measure is called 'confict'")
             .And.Contain("no actor is called \"talibn\"")
             .And.Contain("--to 2090 is after the case's last period (2026)");

@@ -343,6 +343,7 @@ public sealed class CommandConventionsTests : IDisposable
     [InlineData("score --intervals 10 --seed 99999999999999999999999", "--seed expects a whole number ≥ 0; '99999999999999999999999' is too large")]
     [InlineData("trend --measure exchange --level high", "--level expects a number, got 'high'")]
     [InlineData("plot --width wide --out chart.png", "--width expects a whole number, got 'wide'")]
+    [InlineData("changepoints --measure exchange --min-sigma abc", "--min-sigma expects a number, got 'abc'")]
     public void NumbersThatDoNotParse_GiveACleanMessage_WithoutDotNetTypeNames(string commandLine, string message)
     {
         var err = UsageError(CommandLine(commandLine));
@@ -355,6 +356,8 @@ public sealed class CommandConventionsTests : IDisposable
     [InlineData("trend --measure exchange --level 0", "--level must be above 0 and at most 0.999 (further out the t quantiles are unreliable), got 0")]
     [InlineData("trend --measure exchange --level 0.9999999999", "--level must be above 0 and at most 0.999 (further out the t quantiles are unreliable), got 0.9999999999")]
     [InlineData("plot --width 0 --out chart.png", "--width must be between 200 and 10000 pixels, got 0")]
+    [InlineData("changepoints --measure exchange --min-sigma 1e400", "--min-sigma must be a finite positive number; was '1e400'")]
+    [InlineData("changepoints --measure exchange --min-sigma -0.5", "--min-sigma must be a finite positive number; was '-0.5'")]
     public void NumbersOutOfRange_GiveOneCleanLine(string commandLine, string message)
     {
         var err = UsageError(CommandLine(commandLine));
