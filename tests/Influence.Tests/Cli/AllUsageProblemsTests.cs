@@ -307,4 +307,12 @@ public class AllUsageProblemsTests
             .And.Contain("--group x=y: no actor is called \"x\"")
             .And.Contain("--group must be ID=GROUP; was 'taliban='");
     }
+
+    [Fact]
+    public void Network_RefusesGroups_WithDot_WhichCarriesNoBrokerage()
+    {
+        var err = UsageErrors("network", "--period", "1998", "--format", "dot", "--group", "pakistan=a", "--group", "taliban=a");
+
+        err.Should().Be($"influence: --group sets the brokerage groups, which only the JSON carries (--format dot draws the ties, not brokerage): leave --group out, or give --format json{Environment.NewLine}");
+    }
 }
