@@ -85,6 +85,9 @@ internal sealed partial class EvidenceCsv
     /// <summary>Whether a reading of the file as it is met a quoting problem: it is read again, repaired.</summary>
     private bool _quoteFailed;
 
+    /// <summary>Whether each column is one of the analyst's own (its name starts with <see cref="IgnoredColumnMark"/>), by index.</summary>
+    private bool[] _ownColumn = [];
+
     /// <summary>
     /// The rows with a malformed cell, by the row's first line: the cell's index (0-based). The rest of the cell's line
     /// was read into that cell, so what the row lacks after it is not reported.
@@ -223,6 +226,8 @@ internal sealed partial class EvidenceCsv
                     {
                         header[i] = new string(Cell(row, i));
                     }
+
+                    _ownColumn = [.. header.Select(h => h.TrimStart().StartsWith(IgnoredColumnMark))];
 
                     if (!header.All(string.IsNullOrWhiteSpace) && !(header.Length == 1 && header[0].IndexOfAny([';', '\t']) >= 0))
                     {
@@ -389,12 +394,15 @@ internal sealed partial class EvidenceCsv
     private ReadOnlySpan<char> Cell(SepReader.Row row, int i) =>
         _rowQuoted && _quoted[i] ? _unquoted.AsSpan(_unquotedStart[i], _unquotedLength[i]) : row[i].Span;
 
-    /// <summary>Whether every cell of the row is empty or spaces.</summary>
+    /// <summary>
+    /// Whether every cell of the row is empty or spaces, the analyst's own columns (<see cref="IgnoredColumnMark"/>)
+    /// aside: a row with a note only in one of them ("TODO: add 2022") is no evidence item.
+    /// </summary>
     private bool Blank(SepReader.Row row)
     {
         for (var i = 0; i < _cellCount; i++)
         {
-            if (!Cell(row, i).IsWhiteSpace())
+            if (!(i < _ownColumn.Length && _ownColumn[i]) && !Cell(row, i).IsWhiteSpace())
             {
                 return false;
             }

@@ -411,6 +411,20 @@ public sealed class EvidenceCsvIgnoredColumnTests
     }
 
     [Fact]
+    public void A_row_with_content_only_in_own_columns_is_skipped_like_a_blank_row()
+    {
+        var result = Read(
+            "id,kind,date,confidence,sources,from,to,resource,magnitude,#comment, # who",
+            "h1,support,2001,confirmed,s1,P,C,arms,0.5,,",
+            ",,,,,,,,,TODO: add 2022 items,AB",
+            " , ,,,,,,,,,still to check",
+            "h2,support,2002,confirmed,s1,P,C,arms,0.25,,");
+
+        result.Problems.Should().BeEmpty();
+        result.Case!.Evidence.Count.Should().Be(2);
+    }
+
+    [Fact]
     public void An_own_column_may_be_named_twice()
     {
         var result = Read(
