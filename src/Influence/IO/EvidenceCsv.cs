@@ -141,6 +141,14 @@ internal sealed partial class EvidenceCsv
             utf8 = utf8[3..];
         }
 
+        if (utf8.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || utf8.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            // A UTF-16 byte-order mark (a spreadsheet's "Unicode text"): named as such, not as a byte that is not UTF-8.
+            table.Add("header", null, 1, 1, "expected UTF-8 text; the file starts with a UTF-16 byte-order mark (saved as \"Unicode text\" or UTF-16): save the spreadsheet as \"CSV UTF-8\"");
+            json.Write("[]"u8);
+            return table;
+        }
+
         if (!System.Text.Unicode.Utf8.IsValid(utf8))
         {
             try
@@ -298,7 +306,8 @@ internal sealed partial class EvidenceCsv
 
         if (first || header.All(string.IsNullOrWhiteSpace))
         {
-            Add("header", null, 1, null, $"expected a header row naming the columns (for example {string.Join(",", Columns.Take(6))}); the first line is empty");
+            // No line at all is an empty file (0 bytes, or a byte order mark only), not an empty first line.
+            Add("header", null, 1, null, $"expected a header row naming the columns (for example {string.Join(",", Columns.Take(6))}); {(first ? "the file is empty" : "the first line is empty")}");
             return;
         }
 

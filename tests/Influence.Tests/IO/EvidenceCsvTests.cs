@@ -163,6 +163,29 @@ public sealed class EvidenceCsvTests : IDisposable
     }
 
     [Fact]
+    public void A_file_saved_as_UTF16_is_refused_naming_UTF16()
+    {
+        var csv = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("id,kind,date\ne1,support,2005\n")).ToArray();
+
+        var result = CaseReader.TryReadWithEvidenceCsv(Encoding.UTF8.GetBytes(Head), csv, "case.json", "evidence.csv");
+
+        result.Problems.Should().ContainSingle().Which.ToString().Should().Be(
+            "evidence.csv:1:1: header: expected UTF-8 text; the file starts with a UTF-16 byte-order mark (saved as \"Unicode text\" or UTF-16): save the spreadsheet as \"CSV UTF-8\"");
+    }
+
+    [Theory]
+    [InlineData("", "the file is empty")]
+    [InlineData("\uFEFF", "the file is empty")]
+    [InlineData("\n", "the first line is empty")]
+    [InlineData("\nid,kind\n", "the first line is empty")]
+    public void An_empty_file_is_called_empty_and_a_blank_first_line_blank(string csv, string said)
+    {
+        var result = CaseReader.TryReadWithEvidenceCsv(Encoding.UTF8.GetBytes(Head), Encoding.UTF8.GetBytes(csv), "case.json", "evidence.csv");
+
+        result.Problems.Should().ContainSingle().Which.Message.Should().EndWith("; " + said);
+    }
+
+    [Fact]
     public void A_row_with_more_cells_than_the_header_is_a_problem()
     {
         var result = Read(Head, "id,kind,date,confidence,sources,from,to,resource,magnitude\ne1,support,2005,confirmed,s1,P,C,funding,0,5\n");
