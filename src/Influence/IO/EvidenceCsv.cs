@@ -875,6 +875,11 @@ internal sealed partial class EvidenceCsv
             int.TryParse(m.Groups["index"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < Rows.Count
                 ? string.Create(CultureInfo.InvariantCulture, $"the row on line {Rows[i].Line}")
                 : m.Value);
+        if (name == "sources" && cut >= 0)
+        {
+            message = SourcesCellMessage(message);
+        }
+
         return problem with
         {
             Message = message,
@@ -885,6 +890,30 @@ internal sealed partial class EvidenceCsv
             Column = column,
         };
     }
+
+    /// <summary>
+    /// A problem of one source id in the sources cell, in the cell's terms: an empty id is an extra ';' (the JSON
+    /// reader's "expected a non-empty string" says nothing to a spreadsheet user), and an id with commas or spaces in
+    /// it is most likely several ids, which the cell separates with ';'.
+    /// </summary>
+    private static string SourcesCellMessage(string message)
+    {
+        if (message.StartsWith("expected a non-empty string", StringComparison.Ordinal))
+        {
+            return "expected a source id between each ';' of the sources cell; one is empty (a ';' at the start or end of the cell, or two together)";
+        }
+
+        return message.StartsWith("expected an identifier", StringComparison.Ordinal) && WasValue().Match(message) is { Success: true } was
+            && SeveralIds().IsMatch(was.Groups["value"].Value)
+            ? $"{message}; separate source ids with ';' ({SeveralIds().Replace(was.Groups["value"].Value.Trim(' ', ','), ";")})"
+            : message;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"; was ""(?<value>.*)""$")]
+    private static partial System.Text.RegularExpressions.Regex WasValue();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*,\s*|\s+")]
+    private static partial System.Text.RegularExpressions.Regex SeveralIds();
 
     /// <summary>
     /// The evidence of a case as CSV text: the columns the items use, in <see cref="Columns"/> order; with

@@ -338,6 +338,19 @@ public sealed class EvidenceCsvSpreadsheetSlipTests
     }
 
     [Fact]
+    public void A_sources_cell_slip_is_said_in_the_cells_terms()
+    {
+        var result = Read(
+            Header,
+            "h1,support,2001,confirmed,s1;,P,C,arms,0.5,",
+            "h2,support,2001,confirmed,\"s1, s2\",P,C,arms,0.5,");
+
+        result.Problems.Select(p => (p.Line, p.Path, p.Message)).Should().Equal(
+            (2, "sources[1]", "expected a source id between each ';' of the sources cell; one is empty (a ';' at the start or end of the cell, or two together)"),
+            (3, "sources[0]", "expected an identifier of ASCII letters (A–Z, a–z), digits and - _ . : / # @; was \"s1, s2\"; separate source ids with ';' (s1;s2)"));
+    }
+
+    [Fact]
     public void Rows_of_spaces_are_blank_rows_and_skipped()
     {
         var result = Read(
