@@ -25,7 +25,9 @@ internal static class ChangePointsCommand
             var floor = checks.Take(() => parse.GetValue(minSigma));
             if (floor is { } f && !(f > 0 && double.IsFinite(f)))
             {
-                checks.Check(() => throw new Common.UsageException(string.Create(CultureInfo.InvariantCulture, $"--min-sigma must be a positive number, got {f}")));
+                // Echoed as typed: 1e400 reads as infinity, which the message should not show as if typed.
+                var given = Common.GivenText(parse, minSigma) ?? f.ToString(CultureInfo.InvariantCulture);
+                checks.Check(() => throw new Common.UsageException($"--min-sigma must be a finite positive number; was '{given}'"));
             }
 
             var (theCase, request) = series.Check(checks, parse);

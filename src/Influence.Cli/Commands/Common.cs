@@ -54,22 +54,24 @@ internal static class Common
         new("--interval-kind") { Description = "With --intervals: bootstrap (the evidence), montecarlo (the options) or both.", DefaultValueFactory = _ => "both" };
 
     /// <summary>
-    /// The interval options the command line asks for, or null when it asks for none. --seed or --interval-kind given
-    /// without --intervals is wrong usage, not silently ignored.
+    /// The interval options the command line asks for, or null when it asks for none or they have a problem (each
+    /// recorded in <paramref name="checks"/>: a bad --interval-kind and too few --intervals are both reported). --seed
+    /// or --interval-kind given without --intervals is wrong usage, not silently ignored.
     /// </summary>
-    public static IntervalOptions? IntervalOptionsFrom(ParseResult parse, Option<int?> intervals, Option<ulong> seed, Option<string> intervalKind)
+    public static IntervalOptions? IntervalOptionsFrom(UsageChecks checks, ParseResult parse, Option<int?> intervals, Option<ulong> seed, Option<string> intervalKind)
     {
-        var parsed = Choice(parse, intervalKind, "bootstrap", "montecarlo", "both") switch
+        var kind = checks.Take<IntervalKind?>(() => Choice(parse, intervalKind, "bootstrap", "montecarlo", "both") switch
         {
             "bootstrap" => IntervalKind.Bootstrap,
             "montecarlo" => IntervalKind.MonteCarlo,
             _ => IntervalKind.Both,
-        };
-        if (parse.GetValue(intervals) is not { } n)
+        });
+        if (checks.Take(() => parse.GetValue(intervals)) is not { } n)
         {
-            if (new Option[] { intervalKind, seed }.FirstOrDefault(o => IsGiven(parse, o)) is { } alone)
+            // Given but not a number: the parser has said so.
+            if (!IsGiven(parse, intervals) && new Option[] { intervalKind, seed }.FirstOrDefault(o => IsGiven(parse, o)) is { } alone)
             {
-                throw new UsageException($"{alone.Name} applies only to intervals: give --intervals N too (the number of draws, for example 200), or leave {alone.Name} out");
+                checks.Check(() => throw new UsageException($"{alone.Name} applies only to intervals: give --intervals N too (the number of draws, for example 200), or leave {alone.Name} out"));
             }
 
             return null;
@@ -77,11 +79,15 @@ internal static class Common
 
         if (n < 2)
         {
-            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--intervals must be at least 2 draws; was {n}"));
+            checks.Check(() => throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--intervals must be at least 2 draws; was {n}")));
+            return null;
         }
 
-        return new IntervalOptions { Draws = n, Seed = parse.GetValue(seed), Kind = parsed };
+        return kind is { } k && checks.Take<ulong?>(() => parse.GetValue(seed)) is { } s ? new IntervalOptions { Draws = n, Seed = s, Kind = k } : null;
     }
+
+    /// <summary>The text the command line gives for an option (its last token), to echo in a message as typed.</summary>
+    public static string? GivenText(ParseResult parse, Option option) => parse.GetResult(option) is { Tokens: [.., var last] } ? last.Value : null;
 
     /// <summary>Whether the command line gives the option (rather than leaving it to its default).</summary>
     public static bool IsGiven(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };
@@ -476,7 +482,6 @@ internal static class Common
         }
 
         var scoredAt = request.Granularity ?? @case.Granularity;
-        var why = request.Granularity is null ? $"the case is {Adjective(scoredAt)}" : $"--granularity is {scoredAt.ToName()}";
         foreach (var (text, option) in new[] { (from, "--from"), (to, "--to") })
         {
             if (text is null)
@@ -485,10 +490,9 @@ internal static class Common
             }
 
             var p = PeriodIn(@case, text, option);
-            if (p.Granularity > scoredAt)
+            if (FinerProblem(@case, p, text, option, granularity, hasGranularityOption) is { } finer)
             {
-                var finer = hasGranularityOption ? $", or --granularity {p.Granularity.ToName()} to score {p.Granularity.ToName()}s" : string.Empty;
-                throw new UsageException($"{option} {text} is a {p.Granularity.ToName()}, but {why}: give {Forms(scoredAt)}{finer}");
+                throw new UsageException(finer);
             }
 
             request = option == "--from" ? request with { From = p } : request with { To = p };
@@ -498,6 +502,24 @@ internal static class Common
         // 1996 to 1997Q2 on a quarterly case is 1996Q1–1997Q2. Naming the granularity says so to the library, which
         // otherwise refuses ends of two granularities.
         return from is null && to is null ? request : request with { Granularity = scoredAt };
+    }
+
+    /// <summary>
+    /// What is wrong with a --from or --to finer than the granularity scored (<paramref name="granularity"/> when it is
+    /// valid, else the case's), or null when it is not finer.
+    /// </summary>
+    public static string? FinerProblem(Case @case, Period p, string text, string option, string? granularity, bool hasGranularityOption)
+    {
+        var asked = granularity is not null && GranularityExtensions.TryParse(granularity, out var g) ? g : (Influence.Granularity?)null;
+        var scoredAt = asked ?? @case.Granularity;
+        if (p.Granularity <= scoredAt)
+        {
+            return null;
+        }
+
+        var why = asked is null ? $"the case is {Adjective(scoredAt)}" : $"--granularity is {scoredAt.ToName()}";
+        var finer = hasGranularityOption ? $", or --granularity {p.Granularity.ToName()} to score {p.Granularity.ToName()}s" : string.Empty;
+        return $"{option} {text} is a {p.Granularity.ToName()}, but {why}: give {Forms(scoredAt)}{finer}";
     }
 
     /// <summary>A usage error unless --patron and --client are both given or both left out (to score every dyad).</summary>
@@ -690,6 +712,9 @@ internal static class Common
                     break;
                 case Option<double> o when o.CustomParser is null:
                     o.CustomParser = r => Number<double>(r, o.Name, "a number", out var v) ? v : default;
+                    break;
+                case Option<double?> o when o.CustomParser is null:
+                    o.CustomParser = r => Number<double>(r, o.Name, "a number", out var v) ? v : null;
                     break;
                 default:
                     break;

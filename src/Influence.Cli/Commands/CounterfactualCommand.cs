@@ -40,8 +40,11 @@ internal static class CounterfactualCommand
             // --from and --to each against the case's range (their form alone when it did not load), then the request
             // (which checks them together). The periods follow score's rules: at the case's granularity, a finer one is
             // wrong usage, a coarser one covers its periods (1996 on a quarterly case is 1996Q1–1996Q4).
-            checks.Period(theCase, parse.GetValue(from), "--from");
-            checks.Period(theCase, parse.GetValue(to), "--to");
+            checks.Range(theCase, checks.Take(() => parse.GetValue(from)), checks.Take(() => parse.GetValue(to)), granularity: null, hasGranularityOption: false);
+            if (theCase is not null && thirdParty is not null && given is { } named && Counterfactual.ThirdPartyProblem(theCase, named, thirdParty) is { } outside)
+            {
+                checks.Check(() => throw new Common.UsageException(outside));
+            }
 
             var request = checks.Any || given is not { } dyad
                 ? null

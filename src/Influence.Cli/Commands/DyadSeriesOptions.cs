@@ -46,9 +46,9 @@ internal sealed class DyadSeriesOptions
         checks.Granularity(checks.Take(() => parse.GetValue(Granularity)));
         var theCase = checks.LoadCase(parse, parse.GetValue(Case));
 
-        // --from and --to against the case's range, or their form alone when the case did not load.
-        checks.Period(theCase, checks.Take(() => parse.GetValue(From)), "--from");
-        checks.Period(theCase, checks.Take(() => parse.GetValue(To)), "--to");
+        // --from and --to against the case's range (their form alone when the case did not load), the granularity and
+        // each other.
+        checks.Range(theCase, checks.Take(() => parse.GetValue(From)), checks.Take(() => parse.GetValue(To)), checks.Take(() => parse.GetValue(Granularity)));
         if (theCase is null)
         {
             return (null, null);

@@ -28,7 +28,7 @@ internal static class ExplainCommand
             // Every problem of the command line at once: the options, the case, then what is checked against the case.
             var checks = new UsageChecks(io, parse);
             var fmt = checks.Take(() => Common.Choice(parse, format, "text", "json"));
-            var how = checks.Take(() => Common.IntervalOptionsFrom(parse, intervals, seed, intervalKind));
+            var how = Common.IntervalOptionsFrom(checks, parse, intervals, seed, intervalKind);
             var name = checks.Take(() => parse.GetValue(measure));
             if (name is not null && Verdict(name) is null)
             {

@@ -14,7 +14,7 @@ internal static class NetworkCommand
         var @case = Common.CaseArgument();
         var period = new Option<string?>("--period") { Description = "The period (YYYY, YYYYQn or YYYY-MM); the network covers the trailing network window (default 1 year) ending there.", Required = true };
         var focus = new Option<string?>("--focus") { Description = "Comma-separated actor ids to show at their own level (for example a faction); default: top-level actors." };
-        var group = new Option<string[]>("--group") { Description = "Put an actor in a brokerage group: ID=GROUP (repeatable). Others: states vs non-state actors.", AllowMultipleArgumentsPerToken = true };
+        var group = new Option<string[]>("--group") { Description = "Put an actor in a brokerage group: ID=GROUP (repeatable). Others: states vs non-state actors. JSON only: DOT carries no brokerage.", AllowMultipleArgumentsPerToken = true };
         var format = new Option<string>("--format") { Description = "json (influence.network/1) or dot (Graphviz); both carry the input hash (SHA-256 of the case and the options).", DefaultValueFactory = _ => "json" };
         var output = Common.Out();
         var command = new Command("network", "The actor network of one period: support and coercion edges, and every actor's Gould–Fernandez brokerage roles.")
@@ -30,7 +30,14 @@ internal static class NetworkCommand
             var path = parse.GetValue(@case);
             var theCase = checks.LoadCase(parse, path);
             var ids = parse.GetValue(focus)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-            var groups = theCase is null ? null : checks.Take(() => ParseGroups(parse.GetValue(group) ?? [], theCase));
+            var groupEntries = checks.Take(() => parse.GetValue(group)) ?? [];
+            if (fmt == "dot" && groupEntries.Length > 0)
+            {
+                // The groups only change the brokerage roles, which the drawing does not show: not ignored silently.
+                checks.Check(() => throw new Common.UsageException("--group sets the brokerage groups, which only the JSON carries (--format dot draws the ties, not brokerage): leave --group out, or give --format json"));
+            }
+
+            var groups = theCase is null ? null : ParseGroups(checks, groupEntries, theCase);
             var p = checks.Period(theCase, checks.Take(() => parse.GetValue(period)), "--period") ?? default;
             foreach (var id in theCase is null ? [] : ids)
             {
@@ -56,7 +63,8 @@ internal static class NetworkCommand
         return command;
     }
 
-    private static ActorGroups? ParseGroups(string[] entries, Case theCase)
+    /// <summary>The brokerage groups of the --group entries, or null when none is given or any has a problem (each recorded).</summary>
+    private static ActorGroups? ParseGroups(UsageChecks checks, string[] entries, Case theCase)
     {
         if (entries.Length == 0)
         {
@@ -64,28 +72,32 @@ internal static class NetworkCommand
         }
 
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ok = true;
         foreach (var entry in entries)
         {
-            var i = entry.IndexOf('=', StringComparison.Ordinal);
-            if (i <= 0 || i == entry.Length - 1)
+            ok &= checks.Try(() =>
             {
-                throw new Common.UsageException($"--group must be ID=GROUP; was '{entry}'");
-            }
+                var i = entry.IndexOf('=', StringComparison.Ordinal);
+                if (i <= 0 || i == entry.Length - 1)
+                {
+                    throw new Common.UsageException($"--group must be ID=GROUP; was '{entry}'");
+                }
 
-            var (id, name) = (entry[..i], entry[(i + 1)..]);
-            if (theCase.ActorIndexOf(id) < 0)
-            {
-                throw new Common.UsageException($"--group {entry}: no actor is called \"{id}\" in case '{theCase.Id}'");
-            }
+                var (id, name) = (entry[..i], entry[(i + 1)..]);
+                if (theCase.ActorIndexOf(id) < 0)
+                {
+                    throw new Common.UsageException($"--group {entry}: no actor is called \"{id}\" in case '{theCase.Id}'");
+                }
 
-            if (map.TryGetValue(id, out var earlier) && earlier != name)
-            {
-                throw new Common.UsageException($"--group puts '{id}' in two groups, '{earlier}' and '{name}'; give each actor one");
-            }
+                if (map.TryGetValue(id, out var earlier) && earlier != name)
+                {
+                    throw new Common.UsageException($"--group puts '{id}' in two groups, '{earlier}' and '{name}'; give each actor one");
+                }
 
-            map[id] = name;
+                map[id] = name;
+            });
         }
 
-        return ActorGroups.FromMap(map);
+        return ok ? ActorGroups.FromMap(map) : null;
     }
 }

@@ -73,11 +73,10 @@ internal static class PlotCommand
                 checks.Measure(m);
             }
 
-            var how = checks.Take(() => Common.IntervalOptionsFrom(parse, intervals, seed, intervalKind));
+            var how = Common.IntervalOptionsFrom(checks, parse, intervals, seed, intervalKind);
             checks.Granularity(checks.Take(() => parse.GetValue(granularity)));
             var theCase = checks.LoadCase(parse, parse.GetValue(@case));
-            checks.Period(theCase, checks.Take(() => parse.GetValue(from)), "--from");
-            checks.Period(theCase, checks.Take(() => parse.GetValue(to)), "--to");
+            checks.Range(theCase, checks.Take(() => parse.GetValue(from)), checks.Take(() => parse.GetValue(to)), checks.Take(() => parse.GetValue(granularity)));
             var given = checks.Dyad(theCase, parse.GetValue(patron), parse.GetValue(client));
 
             var request = checks.Any ? null : checks.Take(() => Common.Request(theCase!, given!.Value.Patron, given.Value.Client, parse.GetValue(from), parse.GetValue(to), parse.GetValue(granularity)));

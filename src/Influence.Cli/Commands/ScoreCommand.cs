@@ -33,7 +33,7 @@ internal static class ScoreCommand
             // Every problem of the command line at once: the options, the case, then what is checked against the case.
             var checks = new UsageChecks(io, parse);
             var fmt = checks.Take(() => Common.Choice(parse, format, "table", "json", "csv", "long-csv"));
-            var how = checks.Take(() => Common.IntervalOptionsFrom(parse, intervals, seed, intervalKind));
+            var how = Common.IntervalOptionsFrom(checks, parse, intervals, seed, intervalKind);
             var (pat, cli) = (checks.Take(() => parse.GetValue(patron)), checks.Take(() => parse.GetValue(client)));
             checks.Check(() => Common.BothOrNeither(pat, cli));
             checks.Granularity(checks.Take(() => parse.GetValue(granularity)));
@@ -41,8 +41,7 @@ internal static class ScoreCommand
 
             // --from and --to each against the case's range (their form alone when it did not load), the actors, then
             // the request (which checks them together) when nothing has failed.
-            checks.Period(theCase, checks.Take(() => parse.GetValue(from)), "--from");
-            checks.Period(theCase, checks.Take(() => parse.GetValue(to)), "--to");
+            checks.Range(theCase, checks.Take(() => parse.GetValue(from)), checks.Take(() => parse.GetValue(to)), checks.Take(() => parse.GetValue(granularity)));
             if (theCase is not null && pat is not null && cli is not null)
             {
                 checks.Actor(theCase, pat, $"dyad {pat}→{cli}");

@@ -101,6 +101,37 @@ internal sealed class UsageChecks
     public Period? Period(Case? theCase, string? text, string option) =>
         text is null ? null : Take<Period?>(() => theCase is null ? Common.ParsePeriod(text, option) : Common.PeriodIn(theCase, text, option));
 
+    /// <summary>
+    /// --from and --to, each as <see cref="Period"/> checks it; when the case loaded, each no finer than the granularity
+    /// scored (a valid --granularity, else the case's); and, when both are periods, --from not after --to. Each problem
+    /// is recorded whatever else failed, so that none waits for the others to be fixed.
+    /// </summary>
+    /// <param name="theCase">The case, or null when it did not load.</param>
+    /// <param name="from">The --from text, if given.</param>
+    /// <param name="to">The --to text, if given.</param>
+    /// <param name="granularity">The --granularity text, if given.</param>
+    /// <param name="hasGranularityOption">Whether the command has --granularity (to suggest it for a finer period).</param>
+    public void Range(Case? theCase, string? from, string? to, string? granularity, bool hasGranularityOption = true)
+    {
+        var first = Period(theCase, from, "--from");
+        var last = Period(theCase, to, "--to");
+        if (theCase is not null && (granularity is null || GranularityExtensions.TryParse(granularity, out _)))
+        {
+            foreach (var (p, text, option) in new[] { (first, from, "--from"), (last, to, "--to") })
+            {
+                if (p is { } given && Common.FinerProblem(theCase, given, text!, option, granularity, hasGranularityOption) is { } problem)
+                {
+                    _found.Add(problem);
+                }
+            }
+        }
+
+        if (first is { } f && last is { } l && f.Start > l.End)
+        {
+            _found.Add($"--to {to} is before --from {from}: give the first period with --from and the last with --to");
+        }
+    }
+
     /// <summary>The form of a --granularity (year, quarter or month), checked whether or not the case loads.</summary>
     public void Granularity(string? text)
     {

@@ -901,6 +901,9 @@ public static partial class CaseReader
             var note = Text(o, path, "note", id, false);
             if (kind is null)
             {
+                // The kind is wrong or missing: the fields whose meaning is the same in every kind are still checked,
+                // so that one round reports everything the item's kind did not decide.
+                CheckKindless(o, path, id);
                 Rejected(id, path.Index, duplicate);
                 return false;
             }
@@ -1001,7 +1004,7 @@ public static partial class CaseReader
             if (!ok || !complete)
             {
                 // The builder never sees a rejected item, so check its references here, in the same pass.
-                CheckReferences(o, path, id, kind.Value);
+                CheckReferences(o, path, id, ReferenceFields(kind.Value), kind.Value is not (EvidenceKind.Attainment or EvidenceKind.Indicator or EvidenceKind.Capability));
                 Rejected(id, path.Index, duplicate);
                 return false;
             }
@@ -1060,18 +1063,58 @@ public static partial class CaseReader
             ids.Add(id);
         }
 
-        /// <summary>Reports the unknown ids a rejected evidence item refers to, as the builder does for accepted ones.</summary>
-        private void CheckReferences(JsonTree o, JPath path, string? id, EvidenceKind kind)
+        /// <summary>The fields of an evidence item of this kind that name something the case declares (sources aside).</summary>
+        private static string[] ReferenceFields(EvidenceKind kind) => kind switch
         {
-            var dyadic = kind is not (EvidenceKind.Attainment or EvidenceKind.Indicator or EvidenceKind.Capability);
-            string[] fields = kind switch
+            EvidenceKind.Demand => ["from", "to", "issue"],
+            EvidenceKind.Attainment => ["objective"],
+            EvidenceKind.Indicator => ["indicator"],
+            EvidenceKind.Capability => ["actor"],
+            _ => ["from", "to"],
+        };
+
+        /// <summary>Every property some kind of evidence item allows.</summary>
+        private static readonly string[] AnyKindAllows = [.. AllowedByKind.Values.SelectMany(a => a).Distinct(StringComparer.Ordinal)];
+
+        /// <summary>
+        /// Checks what can be checked of an evidence item whose kind is wrong or missing (its id, date, confidence and
+        /// sources are checked by the caller): no property unknown to every kind nor given twice; each field whose
+        /// meaning does not depend on the kind, when given (from/to/actor an actor of the case, issue, objective,
+        /// indicator and unit declared ids, resource/response/formality one of their names, magnitude, severity, level,
+        /// scope in [0, 1], salience in (0, 1], amount ≥ 0, value a finite number); and the ids the item names. Nothing is
+        /// reported missing: which fields are required depends on the kind.
+        /// </summary>
+        private void CheckKindless(JsonTree o, JPath path, string? id)
+        {
+            Allowed(o, path, id, AnyKindAllows);
+            Id(o, path, "from", id, false);
+            Id(o, path, "to", id, false);
+            Id(o, path, "actor", id, false);
+            Id(o, path, "issue", id, false);
+            Id(o, path, "objective", id, false);
+            Id(o, path, "indicator", id, false);
+            Text(o, path, "type", id, false);
+            EnumField(o, path, "resource", id, Names.Resource, false);
+            EnumField(o, path, "response", id, Names.Response, false);
+            EnumField(o, path, "formality", id, Names.Formality, false);
+            Number(o, path, "magnitude", id, false, Check.UnitInterval);
+            Number(o, path, "severity", id, false, Check.UnitInterval);
+            Number(o, path, "level", id, false, Check.UnitInterval);
+            Number(o, path, "scope", id, false, Check.UnitInterval);
+            Number(o, path, "salience", id, false, PositiveUnit);
+            Number(o, path, "amount", id, false, Check.NonNegative);
+            Number(o, path, "value", id, false, Check.Finite);
+            if (Id(o, path, "unit", id, false) is { } unit && !_units.ContainsKey(unit))
             {
-                EvidenceKind.Demand => ["from", "to", "issue"],
-                EvidenceKind.Attainment => ["objective"],
-                EvidenceKind.Indicator => ["indicator"],
-                EvidenceKind.Capability => ["actor"],
-                _ => ["from", "to"],
-            };
+                Add($"{path}.unit", id, o["unit"]!, $"expected the id of a unit declared in \"units\"; no unit is called \"{unit}\"");
+            }
+
+            CheckReferences(o, path, id, ["from", "to", "actor", "issue", "objective", "indicator"], dyadic: true);
+        }
+
+        /// <summary>Reports the unknown ids a rejected evidence item refers to, as the builder does for accepted ones.</summary>
+        private void CheckReferences(JsonTree o, JPath path, string? id, string[] fields, bool dyadic)
+        {
             foreach (var field in fields)
             {
                 var what = field is "from" or "to" ? "actor" : field;

@@ -85,6 +85,9 @@ internal sealed partial class EvidenceCsv
     /// <summary>Whether a reading of the file as it is met a quoting problem: it is read again, repaired.</summary>
     private bool _quoteFailed;
 
+    /// <summary>Whether each column is one of the analyst's own (its name starts with <see cref="IgnoredColumnMark"/>), by index.</summary>
+    private bool[] _ownColumn = [];
+
     /// <summary>
     /// The rows with a malformed cell, by the row's first line: the cell's index (0-based). The rest of the cell's line
     /// was read into that cell, so what the row lacks after it is not reported.
@@ -136,6 +139,14 @@ internal sealed partial class EvidenceCsv
         if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             utf8 = utf8[3..];
+        }
+
+        if (utf8.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || utf8.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            // A UTF-16 byte-order mark (a spreadsheet's "Unicode text"): named as such, not as a byte that is not UTF-8.
+            table.Add("header", null, 1, 1, "expected UTF-8 text; the file starts with a UTF-16 byte-order mark (saved as \"Unicode text\" or UTF-16): save the spreadsheet as \"CSV UTF-8\"");
+            json.Write("[]"u8);
+            return table;
         }
 
         if (!System.Text.Unicode.Utf8.IsValid(utf8))
@@ -224,6 +235,8 @@ internal sealed partial class EvidenceCsv
                         header[i] = new string(Cell(row, i));
                     }
 
+                    _ownColumn = [.. header.Select(h => h.TrimStart().StartsWith(IgnoredColumnMark))];
+
                     if (!header.All(string.IsNullOrWhiteSpace) && !(header.Length == 1 && header[0].IndexOfAny([';', '\t']) >= 0))
                     {
                         writing = true;
@@ -293,7 +306,8 @@ internal sealed partial class EvidenceCsv
 
         if (first || header.All(string.IsNullOrWhiteSpace))
         {
-            Add("header", null, 1, null, $"expected a header row naming the columns (for example {string.Join(",", Columns.Take(6))}); the first line is empty");
+            // No line at all is an empty file (0 bytes, or a byte order mark only), not an empty first line.
+            Add("header", null, 1, null, $"expected a header row naming the columns (for example {string.Join(",", Columns.Take(6))}); {(first ? "the file is empty" : "the first line is empty")}");
             return;
         }
 
@@ -389,12 +403,15 @@ internal sealed partial class EvidenceCsv
     private ReadOnlySpan<char> Cell(SepReader.Row row, int i) =>
         _rowQuoted && _quoted[i] ? _unquoted.AsSpan(_unquotedStart[i], _unquotedLength[i]) : row[i].Span;
 
-    /// <summary>Whether every cell of the row is empty or spaces.</summary>
+    /// <summary>
+    /// Whether every cell of the row is empty or spaces, the analyst's own columns (<see cref="IgnoredColumnMark"/>)
+    /// aside: a row with a note only in one of them ("TODO: add 2022") is no evidence item.
+    /// </summary>
     private bool Blank(SepReader.Row row)
     {
         for (var i = 0; i < _cellCount; i++)
         {
-            if (!Cell(row, i).IsWhiteSpace())
+            if (!(i < _ownColumn.Length && _ownColumn[i]) && !Cell(row, i).IsWhiteSpace())
             {
                 return false;
             }
@@ -858,6 +875,11 @@ internal sealed partial class EvidenceCsv
             int.TryParse(m.Groups["index"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < Rows.Count
                 ? string.Create(CultureInfo.InvariantCulture, $"the row on line {Rows[i].Line}")
                 : m.Value);
+        if (name == "sources" && cut >= 0)
+        {
+            message = SourcesCellMessage(message);
+        }
+
         return problem with
         {
             Message = message,
@@ -868,6 +890,30 @@ internal sealed partial class EvidenceCsv
             Column = column,
         };
     }
+
+    /// <summary>
+    /// A problem of one source id in the sources cell, in the cell's terms: an empty id is an extra ';' (the JSON
+    /// reader's "expected a non-empty string" says nothing to a spreadsheet user), and an id with commas or spaces in
+    /// it is most likely several ids, which the cell separates with ';'.
+    /// </summary>
+    private static string SourcesCellMessage(string message)
+    {
+        if (message.StartsWith("expected a non-empty string", StringComparison.Ordinal))
+        {
+            return "expected a source id between each ';' of the sources cell; one is empty (a ';' at the start or end of the cell, or two together)";
+        }
+
+        return message.StartsWith("expected an identifier", StringComparison.Ordinal) && WasValue().Match(message) is { Success: true } was
+            && SeveralIds().IsMatch(was.Groups["value"].Value)
+            ? $"{message}; separate source ids with ';' ({SeveralIds().Replace(was.Groups["value"].Value.Trim(' ', ','), ";")})"
+            : message;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"; was ""(?<value>.*)""$")]
+    private static partial System.Text.RegularExpressions.Regex WasValue();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*,\s*|\s+")]
+    private static partial System.Text.RegularExpressions.Regex SeveralIds();
 
     /// <summary>
     /// The evidence of a case as CSV text: the columns the items use, in <see cref="Columns"/> order; with

@@ -108,20 +108,12 @@ public static class Counterfactual
         }
 
         Scorer.RequireDyad(@case, dyad, nameof(dyad));
-        var within = Subtree(@case, z);
-        foreach (var (id, role) in new[] { (dyad.Patron, "patron"), (dyad.Client, "client") })
+        if (ThirdPartyProblem(@case, dyad, thirdParty) is { } problem)
         {
-            var a = @case.ActorIndexOf(id);
-            if (a == z)
-            {
-                throw new ArgumentException($"the third party must be neither patron nor client; '{thirdParty}' is the dyad's {role}", nameof(thirdParty));
-            }
-
-            if (within[a] || Subtree(@case, a)[z])
-            {
-                throw new ArgumentException($"the third party must be outside the dyad's movements; '{thirdParty}' and '{id}' are in one movement line", nameof(thirdParty));
-            }
+            throw new ArgumentException(problem, nameof(thirdParty));
         }
+
+        var within = Subtree(@case, z);
 
         var request = new ScoringRequest { Dyads = [dyad], Granularity = from?.Granularity ?? to?.Granularity, From = from, To = to };
         var (first, last) = Scorer.CheckedRange(@case, request, nameof(from), nameof(to));
@@ -152,6 +144,41 @@ public static class Counterfactual
         }
 
         return new ThirdPartyCounterfactual(dyad, thirdParty, removed, periods.MoveToImmutable()) { InputHash = with.InputHash };
+    }
+
+    /// <summary>
+    /// Why a third party cannot be taken out of a dyad (it is the patron or the client, or in one movement line with
+    /// either), or null when it can or when it or the dyad's actors are not actors of the case (said elsewhere).
+    /// </summary>
+    internal static string? ThirdPartyProblem(Case @case, Dyad dyad, string thirdParty)
+    {
+        var z = @case.ActorIndexOf(thirdParty);
+        if (z < 0)
+        {
+            return null;
+        }
+
+        var within = Subtree(@case, z);
+        foreach (var (id, role) in new[] { (dyad.Patron, "patron"), (dyad.Client, "client") })
+        {
+            var a = @case.ActorIndexOf(id);
+            if (a < 0)
+            {
+                continue;
+            }
+
+            if (a == z)
+            {
+                return $"the third party must be neither patron nor client; '{thirdParty}' is the dyad's {role}";
+            }
+
+            if (within[a] || Subtree(@case, a)[z])
+            {
+                return $"the third party must be outside the dyad's movements; '{thirdParty}' and '{id}' are in one movement line";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Which actors lie within an actor (it and its factions, at any depth).</summary>

@@ -146,7 +146,7 @@ public class AllUsageProblemsTests
         var err = UsageErrors("changepoints", "--format", "xml", "--min-sigma", "-1", "--measure", "confict", "--patron", "pakistan", "--client", "talibn", "--to", "2090");
 
         err.Should().Contain("--format must be text or json; was 'xml'")
-            .And.Contain("--min-sigma must be a positive number, got -1")
+            .And.Contain("--min-sigma must be a finite positive number; was '-1'")
             .And.Contain("no measure is called 'confict'")
             .And.Contain("no actor is called \"talibn\"")
             .And.Contain("--to 2090 is after the case's last period (2026)");
@@ -253,5 +253,66 @@ public class AllUsageProblemsTests
         var err = UsageErrors("score", "--patron", "pakistan", "--format", "xml");
 
         err.Should().Contain("give both --patron and --client, or neither").And.Contain("--format must be table, json, csv or long-csv; was 'xml'");
+    }
+
+    [Theory]
+    [InlineData("score", "--format", "xml")]
+    [InlineData("trend", "--patron", "pakistan", "--client", "taliban", "--measure", "conflict", "--format", "xml")]
+    [InlineData("changepoints", "--patron", "pakistan", "--client", "taliban", "--measure", "conflict", "--format", "xml")]
+    [InlineData("counterfactual", "--patron", "pakistan", "--client", "taliban", "--without", "china", "--format", "xml")]
+    [InlineData("plot", "--patron", "pakistan", "--client", "taliban", "--out", "never-written.png", "--width", "5")]
+    public void AReversedRange_IsReportedWithTheOtherProblems(string command, params string[] options)
+    {
+        var err = UsageErrors([command, "--from", "2020", "--to", "2010", .. options]);
+
+        err.Should().Contain("--to 2010 is before --from 2020: give the first period with --from and the last with --to")
+            .And.MatchRegex(options.Contains("--width") ? "--width must be between" : "--format must be");
+    }
+
+    [Fact]
+    public void AFinerPeriod_IsReportedWithTheOtherProblems()
+    {
+        var err = UsageErrors("counterfactual", "--patron", "pakistan", "--client", "taliban", "--without", "china", "--from", "2024Q1", "--format", "xml");
+
+        err.Should().Contain("--from 2024Q1 is a quarter, but the case is yearly: give a year (YYYY)").And.Contain("--format must be table or json; was 'xml'");
+    }
+
+    [Theory]
+    [InlineData("score")]
+    [InlineData("explain", "--patron", "pakistan", "--client", "taliban", "--period", "2001", "--measure", "conflict")]
+    [InlineData("plot", "--patron", "pakistan", "--client", "taliban", "--out", "never-written.png")]
+    public void TooFewIntervals_AreReported_WithABadIntervalKind(string command, params string[] options)
+    {
+        var err = UsageErrors([command, "--intervals", "-5", "--interval-kind", "foo", .. options]);
+
+        err.Should().Contain("--interval-kind must be bootstrap, montecarlo or both; was 'foo'").And.Contain("--intervals must be at least 2 draws; was -5");
+    }
+
+    [Theory]
+    [InlineData("pakistan", "patron")]
+    [InlineData("taliban", "client")]
+    public void Counterfactual_ReportsAThirdPartyInTheDyad_WithTheOtherProblems(string without, string role)
+    {
+        var err = UsageErrors("counterfactual", "--without", without, "--patron", "pakistan", "--client", "taliban", "--format", "xml");
+
+        err.Should().Contain($"the third party must be neither patron nor client; '{without}' is the dyad's {role}").And.Contain("--format must be table or json; was 'xml'");
+    }
+
+    [Fact]
+    public void Network_ReportsEveryBadGroup()
+    {
+        var err = UsageErrors("network", "--period", "1998", "--group", "pakistan", "--group", "x=y", "--group", "taliban=");
+
+        err.Should().Contain("--group must be ID=GROUP; was 'pakistan'")
+            .And.Contain("--group x=y: no actor is called \"x\"")
+            .And.Contain("--group must be ID=GROUP; was 'taliban='");
+    }
+
+    [Fact]
+    public void Network_RefusesGroups_WithDot_WhichCarriesNoBrokerage()
+    {
+        var err = UsageErrors("network", "--period", "1998", "--format", "dot", "--group", "pakistan=a", "--group", "taliban=a");
+
+        err.Should().Be($"influence: --group sets the brokerage groups, which only the JSON carries (--format dot draws the ties, not brokerage): leave --group out, or give --format json{Environment.NewLine}");
     }
 }

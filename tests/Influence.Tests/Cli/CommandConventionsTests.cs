@@ -309,11 +309,11 @@ public sealed class CommandConventionsTests : IDisposable
         var (code, _, err) = CliRunner.Run("score", Case(), "--from", "2006", "--to", "2004");
 
         code.Should().Be(2);
-        err.Should().Be($"influence: the last period (2004) is before the first (2006){Environment.NewLine}");
+        err.Should().Be($"influence: --to 2004 is before --from 2006: give the first period with --from and the last with --to{Environment.NewLine}");
     }
 
     [Theory]
-    [InlineData("score", "--from 2005Q1 --to 2005Q4", "--from 2005Q1 is a quarter, but the case is yearly: give a year (YYYY), or --granularity quarter to score quarters")]
+    [InlineData("score", "--from 2005Q1 --to 2005Q4", "--from 2005Q1 is a quarter, but the case is yearly: give a year (YYYY), or --granularity quarter to score quarters\ninfluence: --to 2005Q4 is a quarter, but the case is yearly: give a year (YYYY), or --granularity quarter to score quarters")]
     [InlineData("score", "--from 2005 --to 2005-06 --granularity quarter", "--to 2005-06 is a month, but --granularity is quarter: give a year (YYYY) or a quarter (YYYYQn), or --granularity month to score months")]
     [InlineData("trend", "--measure exchange --from 2005Q1", "--from 2005Q1 is a quarter, but the case is yearly: give a year (YYYY), or --granularity quarter to score quarters")]
     [InlineData("changepoints", "--measure exchange --to 2005-03 --granularity quarter", "--to 2005-03 is a month, but --granularity is quarter: give a year (YYYY) or a quarter (YYYYQn), or --granularity month to score months")]
@@ -321,7 +321,7 @@ public sealed class CommandConventionsTests : IDisposable
     {
         var err = UsageError(Words(command, options));
 
-        err.Should().Be($"influence: {message}{Environment.NewLine}");
+        err.Should().Be($"influence: {message.Replace("\n", Environment.NewLine, StringComparison.Ordinal)}{Environment.NewLine}");
     }
 
     [Theory]
@@ -343,6 +343,7 @@ public sealed class CommandConventionsTests : IDisposable
     [InlineData("score --intervals 10 --seed 99999999999999999999999", "--seed expects a whole number ≥ 0; '99999999999999999999999' is too large")]
     [InlineData("trend --measure exchange --level high", "--level expects a number, got 'high'")]
     [InlineData("plot --width wide --out chart.png", "--width expects a whole number, got 'wide'")]
+    [InlineData("changepoints --measure exchange --min-sigma abc", "--min-sigma expects a number, got 'abc'")]
     public void NumbersThatDoNotParse_GiveACleanMessage_WithoutDotNetTypeNames(string commandLine, string message)
     {
         var err = UsageError(CommandLine(commandLine));
@@ -355,6 +356,8 @@ public sealed class CommandConventionsTests : IDisposable
     [InlineData("trend --measure exchange --level 0", "--level must be above 0 and at most 0.999 (further out the t quantiles are unreliable), got 0")]
     [InlineData("trend --measure exchange --level 0.9999999999", "--level must be above 0 and at most 0.999 (further out the t quantiles are unreliable), got 0.9999999999")]
     [InlineData("plot --width 0 --out chart.png", "--width must be between 200 and 10000 pixels, got 0")]
+    [InlineData("changepoints --measure exchange --min-sigma 1e400", "--min-sigma must be a finite positive number; was '1e400'")]
+    [InlineData("changepoints --measure exchange --min-sigma -0.5", "--min-sigma must be a finite positive number; was '-0.5'")]
     public void NumbersOutOfRange_GiveOneCleanLine(string commandLine, string message)
     {
         var err = UsageError(CommandLine(commandLine));

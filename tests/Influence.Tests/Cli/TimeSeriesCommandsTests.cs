@@ -391,7 +391,7 @@ public sealed class TimeSeriesCommandsTests
         var (code, _, err) = Run("changepoints", "--patron", "pakistan", "--client", "taliban", "--measure", "conflict", "--min-sigma", "0");
 
         code.Should().NotBe(0);
-        err.Should().Contain("--min-sigma must be a positive number");
+        err.Should().Contain("--min-sigma must be a finite positive number; was '0'");
     }
 
     [Theory]

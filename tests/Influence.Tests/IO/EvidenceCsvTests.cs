@@ -163,6 +163,29 @@ public sealed class EvidenceCsvTests : IDisposable
     }
 
     [Fact]
+    public void A_file_saved_as_UTF16_is_refused_naming_UTF16()
+    {
+        var csv = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("id,kind,date\ne1,support,2005\n")).ToArray();
+
+        var result = CaseReader.TryReadWithEvidenceCsv(Encoding.UTF8.GetBytes(Head), csv, "case.json", "evidence.csv");
+
+        result.Problems.Should().ContainSingle().Which.ToString().Should().Be(
+            "evidence.csv:1:1: header: expected UTF-8 text; the file starts with a UTF-16 byte-order mark (saved as \"Unicode text\" or UTF-16): save the spreadsheet as \"CSV UTF-8\"");
+    }
+
+    [Theory]
+    [InlineData("", "the file is empty")]
+    [InlineData("\uFEFF", "the file is empty")]
+    [InlineData("\n", "the first line is empty")]
+    [InlineData("\nid,kind\n", "the first line is empty")]
+    public void An_empty_file_is_called_empty_and_a_blank_first_line_blank(string csv, string said)
+    {
+        var result = CaseReader.TryReadWithEvidenceCsv(Encoding.UTF8.GetBytes(Head), Encoding.UTF8.GetBytes(csv), "case.json", "evidence.csv");
+
+        result.Problems.Should().ContainSingle().Which.Message.Should().EndWith("; " + said);
+    }
+
+    [Fact]
     public void A_row_with_more_cells_than_the_header_is_a_problem()
     {
         var result = Read(Head, "id,kind,date,confidence,sources,from,to,resource,magnitude\ne1,support,2005,confirmed,s1,P,C,funding,0,5\n");
@@ -291,6 +314,43 @@ public sealed class EvidenceCsvSpreadsheetSlipTests
     }
 
     [Fact]
+    public void A_row_whose_kind_is_wrong_still_has_its_sources_actors_names_and_numbers_checked()
+    {
+        var result = Read(
+            Header,
+            "a1,Support,2021,reported,s2,P,Q,armz,1.5,");
+
+        result.Problems.Select(p => (p.Line, p.Column, p.Path)).Should().Equal(
+            (2, 2, "kind"), (2, 5, "sources[0]"), (2, 7, "to"), (2, 8, "resource"), (2, 9, "magnitude"));
+        result.Problems[0].Message.Should().Contain("did you mean \"support\"");
+    }
+
+    [Fact]
+    public void Without_a_kind_column_every_row_still_has_its_sources_actors_names_and_numbers_checked()
+    {
+        var result = Read(
+            "id,date,confidence,sources,from,to,resource,magnitude",
+            "a1,2021,reported,s1,P,C,arms,50%",
+            "a2,2021,Reported,s2,P,Q,arms,0.5");
+
+        result.Problems.Select(p => (p.Line, p.Column, p.Path)).Should().Equal(
+            (1, (int?)null, "kind"), (2, 8, "magnitude"), (3, 3, "confidence"), (3, 4, "sources[0]"), (3, 6, "to"));
+    }
+
+    [Fact]
+    public void A_sources_cell_slip_is_said_in_the_cells_terms()
+    {
+        var result = Read(
+            Header,
+            "h1,support,2001,confirmed,s1;,P,C,arms,0.5,",
+            "h2,support,2001,confirmed,\"s1, s2\",P,C,arms,0.5,");
+
+        result.Problems.Select(p => (p.Line, p.Path, p.Message)).Should().Equal(
+            (2, "sources[1]", "expected a source id between each ';' of the sources cell; one is empty (a ';' at the start or end of the cell, or two together)"),
+            (3, "sources[0]", "expected an identifier of ASCII letters (A–Z, a–z), digits and - _ . : / # @; was \"s1, s2\"; separate source ids with ';' (s1;s2)"));
+    }
+
+    [Fact]
     public void Rows_of_spaces_are_blank_rows_and_skipped()
     {
         var result = Read(
@@ -384,6 +444,20 @@ public sealed class EvidenceCsvIgnoredColumnTests
         var problem = result.Problems.Should().ContainSingle().Subject;
         (problem.Line, problem.Column, problem.Path, problem.ItemId).Should().Be((3, 11, "magnitude", "h2"));
         fine.Case!.Evidence.Single().Note.Should().Be("read", "\"#note\" is the analyst's column; \"note\" is the field");
+    }
+
+    [Fact]
+    public void A_row_with_content_only_in_own_columns_is_skipped_like_a_blank_row()
+    {
+        var result = Read(
+            "id,kind,date,confidence,sources,from,to,resource,magnitude,#comment, # who",
+            "h1,support,2001,confirmed,s1,P,C,arms,0.5,,",
+            ",,,,,,,,,TODO: add 2022 items,AB",
+            " , ,,,,,,,,,still to check",
+            "h2,support,2002,confirmed,s1,P,C,arms,0.25,,");
+
+        result.Problems.Should().BeEmpty();
+        result.Case!.Evidence.Count.Should().Be(2);
     }
 
     [Fact]
