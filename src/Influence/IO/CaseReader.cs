@@ -241,6 +241,11 @@ public static partial class CaseReader
                 hint = JsonErrorPath.Hint(utf8, offset, e.Message);
             }
 
+            if (LooksLikeEvidenceCsv(utf8))
+            {
+                hint += "; this file looks like an evidence sheet (CSV), not a case file: give it as the evidence (--evidence), with a case file";
+            }
+
             return new CaseReadResult(null, [new CaseProblem(path, id, $"expected well-formed JSON: {FirstSentence(e.Message)}{hint}") { File = file, Line = line, Column = col }]);
         }
         catch (InvalidDataException e) when (e.Data["offset"] is int offset)
@@ -325,6 +330,23 @@ public static partial class CaseReader
         stream.CopyTo(memory);
         var result = TryRead(memory.ToArray(), $"built-in:{id}");
         return result.Case ?? throw new CaseFormatException($"built-in:{id}", result.Problems);
+    }
+
+    /// <summary>
+    /// Whether text given as a case file is an evidence sheet: its first line (after a byte-order mark) names columns,
+    /// separated by commas, among them <c>id</c> and <c>kind</c>.
+    /// </summary>
+    private static bool LooksLikeEvidenceCsv(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            utf8 = utf8[3..];
+        }
+
+        var end = utf8.IndexOfAny((byte)'\n', (byte)'\r');
+        var first = System.Text.Encoding.UTF8.GetString(end < 0 ? utf8 : utf8[..end]);
+        var names = first.Split(',', StringSplitOptions.TrimEntries);
+        return names.Length > 1 && names.Contains("id", StringComparer.OrdinalIgnoreCase) && names.Contains("kind", StringComparer.OrdinalIgnoreCase);
     }
 
     private static string FirstSentence(string message)

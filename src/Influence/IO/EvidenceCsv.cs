@@ -168,6 +168,14 @@ internal sealed partial class EvidenceCsv
             }
         }
 
+        if (utf8.TrimStart(" \t\r\n"u8) is [(byte)'{' or (byte)'[', ..])
+        {
+            // A JSON file (the case file, most often) given as the evidence sheet: one problem, not one per line.
+            table.Add("header", null, 1, 1, "expected a CSV sheet with a header row; this file is JSON (it starts with '{' or '['): give the case file as the case, and the evidence sheet with --evidence");
+            json.Write("[]"u8);
+            return table;
+        }
+
         // Decoded as it is read, not into one string of the whole file first. The bytes are pinned while they are read.
         if (utf8.IsEmpty)
         {
@@ -212,6 +220,8 @@ internal sealed partial class EvidenceCsv
         var first = true;
         var failed = false;
         List<(int Line, int Cells, string? Id)> uneven = [];
+        int? titleLine = null;
+        static bool IsIdColumn(string cell) => cell.Trim().Equals("id", StringComparison.OrdinalIgnoreCase);
         try
         {
             // Cells are unquoted here rather than by Sep, which would silently take the rest of the file into a cell
@@ -236,8 +246,14 @@ internal sealed partial class EvidenceCsv
                     }
 
                     _ownColumn = [.. header.Select(h => h.TrimStart().StartsWith(IgnoredColumnMark))];
+                    if (header.Length == 1 && header[0].IndexOfAny([';', '\t']) >= 0)
+                    {
+                        // Separated by semicolons or tabs: the refusal below is the one problem. Its rows, split at
+                        // commas, would only add problems of the wrong separator (a quoted cell read in halves).
+                        break;
+                    }
 
-                    if (!header.All(string.IsNullOrWhiteSpace) && !(header.Length == 1 && header[0].IndexOfAny([';', '\t']) >= 0))
+                    if (!header.All(string.IsNullOrWhiteSpace))
                     {
                         writing = true;
                         order = Order(header);
@@ -252,6 +268,24 @@ internal sealed partial class EvidenceCsv
                 if (!writing || Blank(row))
                 {
                     continue;
+                }
+
+                if (Rows.Count == 0 && !header.Any(IsIdColumn))
+                {
+                    var (hasId, hasKind) = (false, false);
+                    for (var i = 0; i < _cellCount; i++)
+                    {
+                        var cell = Cell(row, i).Trim();
+                        hasId |= cell.Equals("id", StringComparison.OrdinalIgnoreCase);
+                        hasKind |= cell.Equals("kind", StringComparison.OrdinalIgnoreCase);
+                    }
+
+                    if (hasId && hasKind)
+                    {
+                        // A title above the header (a spreadsheet's first row): the one problem, not every column's.
+                        (titleLine, writing) = (line, false);
+                        break;
+                    }
                 }
 
                 for (var u = 0; u < unnamed.Length; u++)
@@ -311,9 +345,15 @@ internal sealed partial class EvidenceCsv
             return;
         }
 
+        if (titleLine is { } named)
+        {
+            Add("header", null, 1, null, string.Create(CultureInfo.InvariantCulture, $"expected the header row (id, kind, date, …) on the first line; line 1 has no id column, and line {named} names the columns: delete the line{(named > 2 ? "s" : string.Empty)} above it (a title)"));
+            return;
+        }
+
         if (header.Length == 1 && header[0].IndexOfAny([';', '\t']) is var separator and >= 0)
         {
-            Add("header", null, 1, null, $"expected columns separated by commas; the header is separated by '{(header[0][separator] == ';' ? ";" : "\\t")}' (save the sheet as \"CSV UTF-8 (comma delimited)\")");
+            Add("header", null, 1, null, $"expected columns separated by commas; the header is separated by '{(header[0][separator] == ';' ? ";" : "\\t")}' (save the sheet as \"CSV UTF-8 (comma delimited)\"; where Excel's list separator is ';' it writes ';' even so: import the file with Data › From Text/CSV, or set the list separator to ',' first)");
             return;
         }
 

@@ -224,6 +224,39 @@ public sealed class EvidenceCsvTests : IDisposable
     }
 
     [Fact]
+    public void A_title_row_above_the_header_is_one_problem_naming_the_line_that_is_the_header()
+    {
+        var result = Read(Head, "Evidence sheet v2,,,,,,,,\nid,kind,date,confidence,sources,from,to,resource,magnitude\ne1,support,2005,confirmed,s1,P,C,funding,0.5\n");
+
+        result.Problems.Should().ContainSingle().Which.ToString().Should()
+            .Be("evidence.csv:1: header: expected the header row (id, kind, date, …) on the first line; line 1 has no id column, and line 2 names the columns: delete the line above it (a title)");
+    }
+
+    [Fact]
+    public void A_json_file_given_as_the_sheet_is_one_problem_saying_so()
+    {
+        var result = Read(Head, "{\n  \"schema\": \"influence.case/1\",\n  \"evidence\": []\n}\n");
+
+        result.Problems.Should().ContainSingle().Which.Message.Should().Contain("this file is JSON").And.Contain("--evidence");
+    }
+
+    [Fact]
+    public void A_sheet_given_as_the_case_file_is_said_to_be_one()
+    {
+        var result = CaseReader.TryRead(System.Text.Encoding.UTF8.GetBytes("id,kind,date,confidence,sources,from,to,resource,magnitude\ne1,support,2005,confirmed,s1,P,C,funding,0.5\n"), "evidence.csv");
+
+        result.Problems.Should().ContainSingle().Which.Message.Should().Contain("expected well-formed JSON").And.Contain("this file looks like an evidence sheet (CSV), not a case file");
+    }
+
+    [Fact]
+    public void A_file_separated_by_semicolons_with_quoted_cells_is_one_problem_not_the_rows_read_at_commas()
+    {
+        var result = Read(Head, "id;kind;date;confidence;sources;from;to;resource;magnitude;note\ne1;support;2005;confirmed;s1;P;C;funding;0,5;\"a note; with, commas\"\n");
+
+        result.Problems.Should().ContainSingle().Which.Message.Should().Contain("separated by ';'").And.Contain("Data › From Text/CSV");
+    }
+
+    [Fact]
     public void A_malformed_case_file_and_a_bad_header_are_reported_together()
     {
         var result = Read("{ \"schema\": ", "id,kind,dats\n");
