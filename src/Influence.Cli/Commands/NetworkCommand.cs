@@ -41,7 +41,7 @@ internal static class NetworkCommand
             var p = checks.Period(theCase, checks.Take(() => parse.GetValue(period)), "--period") ?? default;
             foreach (var id in theCase is null ? [] : ids)
             {
-                checks.Actor(theCase!, id, "focus");
+                checks.Actor(theCase!, id, "--focus");
             }
 
             checks.ThrowIfAny();

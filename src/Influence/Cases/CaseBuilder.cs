@@ -317,7 +317,7 @@ public sealed class CaseBuilder
 
     private static T Defined<T>(T value, string name, string what)
         where T : struct, Enum =>
-        Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(name, value, $"not {what}");
+        Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(name, $"{name} must be {what}, one of {string.Join(", ", Enum.GetNames<T>())}; was {value}");
 
     /// <summary>Checks every cross-reference and builds the case, or lists every problem.</summary>
     /// <param name="case">The case, when there were no problems (null otherwise).</param>

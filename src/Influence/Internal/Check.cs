@@ -134,6 +134,11 @@ internal static class Check
             ? value
             : throw new ArgumentOutOfRangeException(name, $"{name} must be a number in [−1, 1]; was {Show(value)}");
 
+    /// <summary>The value when it is one of its enum's members; else an error naming the members (as C# spells them).</summary>
+    public static T DefinedOrThrow<T>(T value, string name)
+        where T : struct, Enum =>
+        Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(name, $"{name} must be one of {string.Join(", ", Enum.GetNames<T>())}; was {value}, which is not a {typeof(T).Name}");
+
     /// <summary>
     /// The exception for an enum value outside its enum (a cast integer): what a switch over the enum's members throws
     /// in its default arm rather than mapping the value onto one of them.

@@ -128,7 +128,7 @@ public class ApiGuardTests
             () => b.AddDemand("c", y, Confidence.Confirmed, "s1", "P", "C", "i", 0.5, (DemandResponse)99),
             () => b.AddPresence("d", y, Confidence.Confirmed, "s1", "P", "C", (PresenceType)99, 0.5),
             () => b.AddCommitment("e", y, Confidence.Confirmed, "s1", "P", "C", (CommitmentFormality)99),
-        }.Should().AllSatisfy(add => add.Should().Throw<ArgumentOutOfRangeException>().WithMessage("not a *"));
+        }.Should().AllSatisfy(add => add.Should().Throw<ArgumentOutOfRangeException>().WithMessage("* must be a *, one of *; was 99*"));
         b.Build().Evidence.Count.Should().Be(0);
     }
 
