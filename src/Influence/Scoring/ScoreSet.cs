@@ -200,7 +200,7 @@ public sealed class ScoreSet
     /// </summary>
     public string InputHash => Index.InputHash;
 
-    /// <summary>What was scored, in a line: "scores of case 'pakistan-taliban': 6 dyads × 54 years (1973–2026), 22 measures, input hash 0f9c5bb6…".</summary>
+    /// <summary>What was scored, in a line: "scores of case 'pakistan-taliban': 6 dyads × 54 years (1973–2026), 22 measures, input hash f92c9c32…".</summary>
     /// <returns>The text.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,

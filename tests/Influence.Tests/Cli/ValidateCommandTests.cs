@@ -50,7 +50,7 @@ public sealed class ValidateCommandTests : IDisposable
         var (code, output, _) = CliRunner.Run("validate");
 
         code.Should().Be(0);
-        output.Should().Be($"builtin: valid — 30 actors, 178 evidence items, 6 dyads.{Environment.NewLine}");
+        output.Should().Be($"builtin: valid — 30 actors, 176 evidence items, 6 dyads.{Environment.NewLine}");
         CliRunner.Run("validate", "builtin").Out.Should().Be(output);
     }
 

@@ -295,16 +295,24 @@ public class ReferenceFindingsTests(ReferenceCaseFixture reference) : IClassFixt
     [Fact]
     public void ClaimR1_IssueSpreadAfter2021_IsPositiveInEveryYear2022To2025()
     {
-        // Rubinstein's first inference as the article applies it (section 4): "there are issues on which they are not
-        // going to cooperate, there are other issues on which they will". Test, fixed before it was run: issue spread
-        // is defined and above 0 in every year 2022–2025. A spread of 0 where every issue is defied (2001–2002) is no
-        // evidence against issue specificity: there is no influence on any issue to be specific about.
+        // Rubinstein's first inference as the article applies it; the conclusion (section 4): patronage "doesn't
+        // necessarily fructify in the exercise of power by patron over the client across issues in the relationship".
+        // "There are issues on which they are not going to cooperate, there are other issues on which they will" is
+        // Ayesha Siddiqa's (interview, fn 41, section 3) and is about Mullah Omar and 1996–2001, where the measure cannot
+        // bear it out: issue spread is undefined in 1996–2000 (demands on one issue only) and 0 in 2001 (both issues
+        // defied). Test, fixed before it was run: issue spread is defined and above 0 in every year 2022–2025. A spread
+        // of 0 where every issue is defied (2001–2002) is no evidence against issue specificity: there is no influence on
+        // any issue to be specific about. The claim rests on one item, dem-pak-tal-2021-2023-ttp-relocation, the only
+        // demand after 2021 not defied: coded defied, the spread is 0 in every year 2021–2025 (docs/reference-case.md,
+        // "What R1 and R1b rest on", doubt 19).
         var years = Enumerable.Range(2022, 4).Select(y => reference.Scores.Get("issueSpread", Dyad, Period.FromYear(y)).Value).ToList();
         var holds = years.All(v => v is > 0);
+        Enumerable.Range(1996, 5).Select(y => reference.Scores.Get("issueSpread", Dyad, Period.FromYear(y)).Value)
+            .Should().OnlyContain(v => v == null, "the row says the spread is undefined in 1996–2000");
 
         var row = ClaimsPage.ReferenceCase.Row("R1");
         row.Reads(
-            "2022 {}, 2023 {}, 2024 {}, 2025 {} (2001 {} and 2002 {}, with compliance {} on every issue)",
+            "2022 {}, 2023 {}, 2024 {}, 2025 {} (1996–2000 undefined, 2001 {} and 2002 {}, with compliance {} on every issue)",
             years[0],
             years[1],
             years[2],
@@ -320,7 +328,10 @@ public class ReferenceFindingsTests(ReferenceCaseFixture reference) : IClassFixt
     {
         // Section 3: Pakistan's overreach in September 2021 (Faiz Hameed in Kabul, the cabinet it pressed for)
         // "generated a counter reaction". Test, fixed before it was run: counter-reaction is defined and above 0 in
-        // 2021 and in 2022 (the measure's lag window of two years from the overreach).
+        // 2021 and in 2022 (the measure's lag window of two years from the overreach). The outcome restates two coding
+        // choices for one undated item, dem-pak-tal-2021-2023-ttp-relocation: its start at the takeover puts its
+        // partial response in the two-week baseline before the overreach, where it supplies the whole positive value;
+        // started in 2022 the values are 0 and −0.28, coded defied 0 and 0 (docs/reference-case.md, doubt 19).
         var y2021 = reference.Scores.Get("counterReaction", Dyad, Period.FromYear(2021)).Value;
         var y2022 = reference.Scores.Get("counterReaction", Dyad, Period.FromYear(2022)).Value;
         var holds = y2021 is > 0 && y2022 is > 0;

@@ -157,7 +157,7 @@ public class ApiReviewTests
         var scores = Scorer.Score(c);
         var dyad = new Dyad("pakistan", "taliban");
 
-        c.ToString().Should().Be("case 'pakistan-taliban' (Pakistan and the Afghan Taliban, 1973–2026): 30 actors, 178 evidence items, 6 dyads, yearly");
+        c.ToString().Should().Be("case 'pakistan-taliban' (Pakistan and the Afghan Taliban, 1973–2026): 30 actors, 176 evidence items, 6 dyads, yearly");
         scores.ToString().Should().Be($"scores of case 'pakistan-taliban': 6 dyads × 54 years (1973–2026), 22 measures, input hash {scores.InputHash[..8]}…");
         scores.For(dyad, Period.FromYear(1990)).ToString().Should().Be("pakistan→taliban in 1990: not scored (taliban did not exist in 1990 (it existed from 1994))");
         var y2024 = scores.For(dyad, Period.FromYear(2024));
