@@ -60,7 +60,7 @@ public sealed class Case
     /// <summary>The case's title.</summary>
     public string Name => Info.Name;
 
-    /// <summary>The case in a line: "case 'pakistan-taliban' (Pakistan and the Afghan Taliban): 31 actors, 176 evidence items, 6 dyads, yearly".</summary>
+    /// <summary>The case in a line: "case 'pakistan-taliban' (Pakistan and the Afghan Taliban, 1973–2026): 30 actors, 176 evidence items, 6 dyads, yearly".</summary>
     /// <returns>The text.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
