@@ -93,7 +93,7 @@ internal static class Cli
                 }
                 else if (!followers.Any(u => e.Message.Contains($"'{u}'", StringComparison.Ordinal)))
                 {
-                    stderr.WriteLine($"influence: {e.Message}");
+                    stderr.WriteLine($"influence: {InToolsWords(e.Message)}");
                 }
             }
 
@@ -233,6 +233,30 @@ internal static class Cli
             ? command.Options.FirstOrDefault(o => o.Name == message["Option '".Length..^"' is required.".Length])
             : null;
 
+    /// <summary>
+    /// The parser's own messages the tool knows, in its words ("--format needs a value"); any other as the parser
+    /// wrote it.
+    /// </summary>
+    internal static string InToolsWords(string message)
+    {
+        if (ParserMessage.MissingValue().Match(message) is { Success: true } missing)
+        {
+            return $"{missing.Groups["option"].Value} needs a value: give {missing.Groups["option"].Value} VALUE";
+        }
+
+        if (ParserMessage.TooManyValues().Match(message) is { Success: true } many)
+        {
+            return $"{many.Groups["option"].Value} takes one value and was given {many.Groups["count"].Value}: give it once (a value with spaces in quotes)";
+        }
+
+        if (ParserMessage.Unrecognized().Match(message) is { Success: true } extra)
+        {
+            return $"unexpected argument '{extra.Groups["word"].Value}': options start with --, and a command takes at most one case file";
+        }
+
+        return message;
+    }
+
     /// <summary>A required option left out, in the tool's words: "give --period: the period to explain (YYYY, YYYYQn or YYYY-MM)".</summary>
     internal static string Required(Option option)
     {
@@ -264,3 +288,16 @@ internal static class Cli
 
 /// <summary>The output streams commands write to.</summary>
 internal sealed record CliIO(TextWriter Out, TextWriter Error);
+
+/// <summary>The System.CommandLine messages <see cref="Cli.InToolsWords"/> rewrites.</summary>
+internal static partial class ParserMessage
+{
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Required argument missing for option: '(?<option>[^']+)'\.$")]
+    public static partial System.Text.RegularExpressions.Regex MissingValue();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Option '(?<option>[^']+)' expects a single argument but (?<count>\d+) were provided\.$")]
+    public static partial System.Text.RegularExpressions.Regex TooManyValues();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Unrecognized command or argument '(?<word>.*)'\.$")]
+    public static partial System.Text.RegularExpressions.Regex Unrecognized();
+}

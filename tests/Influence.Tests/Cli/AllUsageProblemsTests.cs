@@ -23,7 +23,7 @@ public class AllUsageProblemsTests
         err.Should().Contain("unknown option '--formt'; did you mean \"--format\"?")
             .And.Contain("--seed expects a whole number ≥ 0, got 'x'")
             .And.Contain("Run 'influence score --help' for usage.")
-            .And.NotContain("Unrecognized command or argument 'json'");
+            .And.NotContain("unexpected argument 'json'").And.NotContain("Unrecognized command or argument");
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public class AllUsageProblemsTests
         var missing = Path.Combine(Path.GetTempPath(), $"influence-no-such-case-{Guid.NewGuid():N}.json");
         var err = UsageErrors("export-evidence", missing, "extra.json", "--out", Path.Combine(Path.GetTempPath(), $"influence-no-such-folder-{Guid.NewGuid():N}", "x.csv"));
 
-        err.Should().Contain("Unrecognized command or argument 'extra.json'")
+        err.Should().Contain("unexpected argument 'extra.json': options start with --, and a command takes at most one case file")
             .And.Contain("does not exist; create it first or write elsewhere")
             .And.Contain($"no case file at '{missing}'")
             .And.Contain("Run 'influence export-evidence --help' for usage.");
@@ -314,5 +314,16 @@ public class AllUsageProblemsTests
         var err = UsageErrors("network", "--period", "1998", "--format", "dot", "--group", "pakistan=a", "--group", "taliban=a");
 
         err.Should().Be($"influence: --group sets the brokerage groups, which only the JSON carries (--format dot draws the ties, not brokerage): leave --group out, or give --format json{Environment.NewLine}");
+    }
+
+    [Theory]
+    [InlineData("influence: --format needs a value: give --format VALUE", "score", "--format")]
+    [InlineData("influence: --from takes one value and was given 2: give it once (a value with spaces in quotes)", "score", "--from", "2020", "--from", "2021")]
+    [InlineData("influence: unexpected argument 'extra': options start with --, and a command takes at most one case file", "score", "builtin", "extra")]
+    public void TheParsersOwnMessages_AreInTheToolsWords(string expected, params string[] args)
+    {
+        var err = UsageErrors(args);
+
+        err.Should().Contain(expected).And.NotContain("Required argument missing").And.NotContain("expects a single argument").And.NotContain("Unrecognized command");
     }
 }
