@@ -106,7 +106,7 @@ public static class DyadChart
         var title = options.Title ?? DefaultTitle(scores, dyad, from, to, options.ShowIntervals);
         var titleHeight = title.Length == 0 ? 0 : TitleHeight;
         var partial = PartialPeriod(scores, from, to);
-        var footer = FooterLines(scores, from, to, options);
+        var footer = FooterLines(scores, d, from, to, options);
         using var footerFont = new SKFont(Fonts.GetTypeface(BundledFont.FamilyName, bold: false, italic: false), FooterFontSize);
         var wrapped = footer.SelectMany(line => Wrap(line, footerFont, width - (2 * FooterMargin))).ToList();
         var footerHeight = FooterHeight(wrapped.Count);
@@ -499,12 +499,17 @@ public static class DyadChart
             ?? "unknown").Split('+')[0];
 
     /// <summary>The lines under the panels, in order: the states' key and, with draws, the note on narrow states (with <see cref="DyadChartOptions.ShowStates"/>), the partial period's note (when it is drawn), then the credit (unless it is empty).</summary>
-    internal static List<string> FooterLines(ScoreSet scores, int from, int to, DyadChartOptions options)
+    internal static List<string> FooterLines(ScoreSet scores, int dyad, int from, int to, DyadChartOptions options)
     {
         var lines = new List<string>();
         if (options.ShowStates)
         {
             lines.Add(StateKey);
+            if (NotScoredNote(scores, dyad, from, to) is { } notScored)
+            {
+                lines.Add(notScored);
+            }
+
             if (NarrowNote(scores) is { } narrow)
             {
                 lines.Add(narrow);
@@ -530,8 +535,25 @@ public static class DyadChart
         "State (the strip under the panels, from exchange, conflict and the account balance): Cs consolidated, Ct contested, E estranged, D dormant, I inverted, – undetermined.";
 
     /// <summary>
+    /// The line under the chart when the strip holds periods in which the dyad is not scored (a party did not exist):
+    /// they are not periods without evidence. Null when it holds none (the charts of a dyad's own years).
+    /// </summary>
+    internal static string? NotScoredNote(ScoreSet scores, int dyad, int from, int to)
+    {
+        for (var p = from; p <= to; p++)
+        {
+            if (scores.InactiveReason(dyad, p) is { } why)
+            {
+                return $"Not scored: periods in which the dyad is not scored, as a party of it did not exist ({why}); not the same as undetermined, a scored period whose evidence decides no state.";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// The cells of the state strip: runs of periods [start, end] (positions) in which the dyad's state is the same
-    /// (null where it is undetermined or the dyad inactive) and equally sure. A period is narrow when the scores have
+    /// (null where it is undetermined or the dyad inactive), equally sure, and scored or not (a party did not exist). A period is narrow when the scores have
     /// intervals from draws and its state came out in under <see cref="ClearMajority"/> of them; the partial period
     /// (<paramref name="partial"/>) is a cell of its own.
     /// </summary>
@@ -543,13 +565,14 @@ public static class DyadChart
             var state = scores.State(dyad, p).State;
             var narrow = IsNarrow(scores, dyad, p);
             var isPartial = p == partial;
-            if (runs.Count > 0 && runs[^1] is var run && run.State == state && run.Narrow == narrow && !run.Partial && !isPartial)
+            var notScored = scores.InactiveReason(dyad, p) is not null;
+            if (runs.Count > 0 && runs[^1] is var run && run.State == state && run.Narrow == narrow && !run.Partial && !isPartial && run.NotScored == notScored)
             {
                 runs[^1] = run with { End = p };
             }
             else
             {
-                runs.Add(new StateRun(p, p, state, narrow, isPartial));
+                runs.Add(new StateRun(p, p, state, narrow, isPartial) { NotScored = notScored });
             }
         }
 
@@ -611,7 +634,7 @@ public static class DyadChart
 
             canvas.DrawRect(box, border);
             var mark = run.Narrow ? NarrowMark : string.Empty;
-            var word = (run.State is { } st ? RelationshipStates.StateName(st) : "undetermined") + mark;
+            var word = (run.NotScored ? "not scored" : run.State is { } st ? RelationshipStates.StateName(st) : "undetermined") + mark;
             var label = font.MeasureText(word) + 6 <= box.Width ? word : font.MeasureText(letters + mark) + 4 <= box.Width ? letters + mark : string.Empty;
             text.Color = shown.Red < 0x90 ? SKColors.White : SKColors.Black;
             if (label.Length > 0 && (run.Narrow || run.Partial))
@@ -717,4 +740,8 @@ public static class DyadChart
 }
 
 /// <summary>A cell of the state strip: the periods [Start, End] (positions), their state (null: undetermined), whether it is narrow across the draws, whether it is the partial period.</summary>
-internal readonly record struct StateRun(int Start, int End, RelationshipState? State, bool Narrow, bool Partial);
+internal readonly record struct StateRun(int Start, int End, RelationshipState? State, bool Narrow, bool Partial)
+{
+    /// <summary>Whether the dyad is not scored in these periods (a party did not exist): labelled so, not "undetermined".</summary>
+    public bool NotScored { get; init; }
+}

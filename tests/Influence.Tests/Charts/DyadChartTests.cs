@@ -209,7 +209,7 @@ public class DyadChartTests
         DyadChart.PartialLegend(scores, y2026).Should().Be("2026†: evidence ends 2026-02-28");
         DyadChart.PartialNote(scores, from, to).Should().Be(
             "† 2026 (striped): the case's evidence ends on 2026-02-28, inside 2026; that period's values rest on part of it only (what came later is not in the case).");
-        DyadChart.FooterLines(scores, from, to, DyadChartOptions.Default).Should().Equal(
+        DyadChart.FooterLines(scores, 0, from, to, DyadChartOptions.Default).Should().Equal(
             [DyadChart.StateKey, DyadChart.PartialNote(scores, from, to)!, DyadChart.DefaultCredit(scores)], "the note comes after the states' key, before the credit");
         DyadChart.PartialPeriod(scores, from, y2026 - 1).Should().BeNull("a chart that ends in 2025 has no partial period");
         DyadChart.PartialNote(scores, from, y2026 - 1).Should().BeNull();
@@ -241,9 +241,9 @@ public class DyadChartTests
         credit.Should().Be($"Data: Pakistan and the Afghan Taliban, 1973–2026 (pakistan-taliban), input {scores.InputHash[..12]}; Influence {DyadChart.LibraryVersion}; {scores.Case.Sources.Length} sources");
         DyadChart.LibraryVersion.Should().MatchRegex(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$", "the release's version, without the build's commit, so a chart does not change from commit to commit");
         var (from, to) = (0, scores.PeriodCount - 1);
-        DyadChart.FooterLines(scores, from, to, DyadChartOptions.Default)[^1].Should().Be(credit);
-        DyadChart.FooterLines(scores, from, to, new DyadChartOptions { Credit = "Chart: A. Author" })[^1].Should().Be("Chart: A. Author");
-        DyadChart.FooterLines(scores, from, to, new DyadChartOptions { Credit = string.Empty }).Should().Equal(DyadChart.StateKey, DyadChart.PartialNote(scores, from, to));
+        DyadChart.FooterLines(scores, 0, from, to, DyadChartOptions.Default)[^1].Should().Be(credit);
+        DyadChart.FooterLines(scores, 0, from, to, new DyadChartOptions { Credit = "Chart: A. Author" })[^1].Should().Be("Chart: A. Author");
+        DyadChart.FooterLines(scores, 0, from, to, new DyadChartOptions { Credit = string.Empty }).Should().Equal(DyadChart.StateKey, DyadChart.NotScoredNote(scores, 0, from, to), DyadChart.PartialNote(scores, from, to));
     }
 
     [Fact]
@@ -355,7 +355,7 @@ public class DyadChartTests
             .Should().Equal([1999, 2000, 2001, 2002, 2003, 2010, 2021, 2022, 2023], "howto-plot.md names the hatched years");
         ((int)Math.Round(drawn.StateShares(d, y2022 - 1)!.Value.Consolidated * 100), (int)Math.Round(drawn.StateShares(d, y2022)!.Value.Consolidated * 100)).Should().Be((58, 43));
         new Influence.Tests.Support.DocPage("howto-plot.md").Quotes("2021 and 2022 are consolidated in 58% and 43% of the draws and are hatched, as are 1999–2003, 2010 and 2023");
-        DyadChart.FooterLines(drawn, from, to, DyadChartOptions.Default).Should().Equal(
+        DyadChart.FooterLines(drawn, 0, from, to, DyadChartOptions.Default).Should().Equal(
             DyadChart.StateKey, DyadChart.NarrowNote(drawn), DyadChart.PartialNote(drawn, from, to), DyadChart.DefaultCredit(drawn));
 
         var options = new DyadChartOptions { Credit = string.Empty };
@@ -487,5 +487,21 @@ public class DyadChartTests
         }
 
         return colours.Count;
+    }
+
+    [Fact]
+    public void YearsBeforeAPartyExisted_AreLabelledNotScored_InTheStrip_AndNamedUnderIt()
+    {
+        var scores = Scorer.Score(CaseReader.LoadBuiltIn());
+        var d = scores.IndexOf(PakistanTaliban);
+        var (from, to) = (scores.Periods.IndexOf(Period.FromYear(1990)), scores.Periods.IndexOf(Period.FromYear(1996)));
+
+        var runs = DyadChart.StateRuns(scores, d, from, to);
+
+        runs[0].Should().Be(new StateRun(from, from + 3, null, false, false) { NotScored = true }, "1990–1993: the Taliban did not exist");
+        runs.Skip(1).Should().OnlyContain(r => !r.NotScored);
+        DyadChart.FooterLines(scores, d, from, to, DyadChartOptions.Default)[1].Should()
+            .Be("Not scored: periods in which the dyad is not scored, as a party of it did not exist (taliban did not exist in 1990 (it existed from 1994)); not the same as undetermined, a scored period whose evidence decides no state.");
+        DyadChart.NotScoredNote(scores, d, from + 4, to).Should().BeNull("a chart of the dyad's own years has no such period");
     }
 }
