@@ -364,7 +364,7 @@ public static partial class CaseReader
     [GeneratedRegex(@"^\s*\d{4}(-\d{2}){0,2}\s*(-|–|\.\.|/|to)\s*\d{4}(-\d{2}){0,2}\s*$")]
     private static partial Regex SpanLike();
 
-    [GeneratedRegex(@"^(\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{1,2}(-\d{1,2})?([T ]\d{1,2}:\d{2}(:\d{2})?)?|[A-Za-z]{3}-\d{2}|\d{5})$")]
+    [GeneratedRegex(@"^(\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}[/.]\d{4}|\d{4}/\d{1,2}(/\d{1,2})?|\d{4}-\d{1,2}(-\d{1,2})?([T ]\d{1,2}:\d{2}(:\d{2})?)?|[A-Za-z]{3}-\d{2}|[A-Za-z]{3,9}[ -]\d{4}|\d{5})$")]
     private static partial Regex SpreadsheetDate();
 
     [GeneratedRegex(@"^[-+]?\d+(,\d+)+$")]
