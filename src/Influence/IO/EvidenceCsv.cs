@@ -1169,6 +1169,24 @@ internal sealed partial class EvidenceCsv
     /// A field the rows need and the header has no column for gives one problem at the header, not one per row (a
     /// sheet of 10⁵ rows without a "confidence" column would otherwise report 10⁵ problems).
     /// </summary>
+    /// <summary>
+    /// The JSON reader's "expected "note" (a string); it is missing" of a row, in a spreadsheet's terms: the row's cell
+    /// in that column is empty ("expected a value in the "note" cell; it is empty"; the sources cell holds ids
+    /// separated by ';'). Run after <see cref="CollapseMissingColumns"/>, which reads the reader's wording.
+    /// </summary>
+    public static List<CaseProblem> InCellTerms(List<CaseProblem> located) =>
+        [.. located.Select(p => p.Line > 1 && MissingField().Match(p.Message) is { Success: true } m
+            ? p with
+            {
+                Message = m.Groups["name"].Value == "sources"
+                    ? "expected one or more source ids in the \"sources\" cell, separated by ';'; it is empty"
+                    : $"expected {(m.Groups["what"].Value == "a string" ? "a value" : m.Groups["what"].Value)} in the \"{m.Groups["name"].Value}\" cell; it is empty",
+            }
+            : p)];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^expected ""(?<name>[A-Za-z]+)"" \((?<what>[^)]+)\); it is missing$")]
+    private static partial System.Text.RegularExpressions.Regex MissingField();
+
     public List<CaseProblem> CollapseMissingColumns(List<CaseProblem> located)
     {
         // A support row without a magnitude may give amount and unit instead: without a "magnitude" column, its rows

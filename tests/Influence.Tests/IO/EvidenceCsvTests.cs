@@ -224,6 +224,16 @@ public sealed class EvidenceCsvTests : IDisposable
     }
 
     [Fact]
+    public void An_empty_cell_that_is_needed_is_said_in_the_cells_terms_not_the_json_readers()
+    {
+        var result = Read(Head, "id,kind,date,confidence,sources,from,to,resource,magnitude\ne1,support,2005,,,P,C,funding,0.5\n");
+
+        result.Problems.Select(p => p.ToString()).Should().Equal(
+            "evidence.csv:2:4: confidence (item 'e1'): expected a value in the \"confidence\" cell; it is empty",
+            "evidence.csv:2:5: sources (item 'e1'): expected one or more source ids in the \"sources\" cell, separated by ';'; it is empty");
+    }
+
+    [Fact]
     public void A_title_row_above_the_header_is_one_problem_naming_the_line_that_is_the_header()
     {
         var result = Read(Head, "Evidence sheet v2,,,,,,,,\nid,kind,date,confidence,sources,from,to,resource,magnitude\ne1,support,2005,confirmed,s1,P,C,funding,0.5\n");
