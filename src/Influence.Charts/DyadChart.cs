@@ -544,7 +544,7 @@ public static class DyadChart
         {
             if (scores.InactiveReason(dyad, p) is { } why)
             {
-                return $"Not scored: periods in which the dyad is not scored, as a party of it did not exist ({why}); not the same as undetermined, a scored period whose evidence decides no state.";
+                return $"Not scored: periods in which the dyad is not scored (first: {why}); not the same as undetermined, a scored period whose evidence decides no state.";
             }
         }
 

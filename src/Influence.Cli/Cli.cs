@@ -251,7 +251,7 @@ internal static class Cli
 
         if (ParserMessage.Unrecognized().Match(message) is { Success: true } extra)
         {
-            return $"unexpected argument '{extra.Groups["word"].Value}': options start with --, and a command takes at most one case file";
+            return $"unexpected argument '{extra.Groups["word"].Value}': options start with --, and only a command that reads a case takes one (its case file)";
         }
 
         return message;

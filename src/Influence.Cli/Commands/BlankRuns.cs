@@ -63,7 +63,9 @@ internal static class BlankRuns
     /// with the period's name taken out, so that consecutive periods not scored for one reason make one run.
     /// </summary>
     public static string NotScoredKind(string why, Period period) =>
-        why.Replace($" in {period} ", $" in {RunLabel} ", StringComparison.Ordinal);
+        why.EndsWith($"before {period}", StringComparison.Ordinal)
+            ? why[..^period.ToString().Length] + RunLabel // after the evidence: "…, before 2026Q2"
+            : why.Replace($" in {period} ", $" in {RunLabel} ", StringComparison.Ordinal);
 
     /// <summary>
     /// The note under a table naming a run not scored: "pakistan → taliban, 1973–1993: not scored, as taliban did not

@@ -35,7 +35,12 @@ internal static class ScoreCommand
             var fmt = checks.Take(() => Common.Choice(parse, format, "table", "json", "csv", "long-csv"));
             var how = Common.IntervalOptionsFrom(checks, parse, intervals, seed, intervalKind);
             var (pat, cli) = (checks.Take(() => parse.GetValue(patron)), checks.Take(() => parse.GetValue(client)));
-            checks.Check(() => Common.BothOrNeither(pat, cli));
+            // Not when the parser could not read either (given twice, or without a value): it has said so.
+            var dyadRead = !parse.Errors.Any(e => e.Message.Contains("'--patron'", StringComparison.Ordinal) || e.Message.Contains("'--client'", StringComparison.Ordinal));
+            if (dyadRead)
+            {
+                checks.Check(() => Common.BothOrNeither(pat, cli));
+            }
             checks.Granularity(checks.Take(() => parse.GetValue(granularity)));
             var theCase = checks.LoadCase(parse, parse.GetValue(@case));
 
@@ -48,7 +53,7 @@ internal static class ScoreCommand
                 checks.Actor(theCase, cli, $"dyad {pat}→{cli}");
             }
 
-            var request = checks.Any ? null : checks.Take(() => Common.Request(theCase!, pat, cli, parse.GetValue(from), parse.GetValue(to), parse.GetValue(granularity)));
+            var request = checks.Any || !dyadRead ? null : checks.Take(() => Common.Request(theCase!, pat, cli, parse.GetValue(from), parse.GetValue(to), parse.GetValue(granularity)));
             checks.ThrowIfAny();
             var scores = Scorer.Score(theCase!, ScoringOptions.Default, request!);
             if (how is not null)

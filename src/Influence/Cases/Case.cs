@@ -308,8 +308,10 @@ public sealed class Case
             return;
         }
 
-        var more = problems.Count > Listed ? string.Create(CultureInfo.InvariantCulture, $"; and {problems.Count - Listed} more") : string.Empty;
-        throw new ArgumentException(string.Join("; ", problems.Take(Listed)) + more, paramName);
+        // A dyad or measure given twice is one problem, said once.
+        var distinct = problems.Distinct(StringComparer.Ordinal).ToList();
+        var more = distinct.Count > Listed ? string.Create(CultureInfo.InvariantCulture, $"; and {distinct.Count - Listed} more") : string.Empty;
+        throw new ArgumentException(string.Join("; ", distinct.Take(Listed)) + more, paramName);
     }
 
     /// <summary>A copy of this case with other declared dyads.</summary>

@@ -270,7 +270,7 @@ internal sealed partial class EvidenceCsv
                     continue;
                 }
 
-                if (Rows.Count == 0 && !header.Any(IsIdColumn))
+                if (Rows.Count < 3 && !header.Any(IsIdColumn))
                 {
                     var (hasId, hasKind) = (false, false);
                     for (var i = 0; i < _cellCount; i++)
@@ -1166,10 +1166,6 @@ internal sealed partial class EvidenceCsv
     }
 
     /// <summary>
-    /// A field the rows need and the header has no column for gives one problem at the header, not one per row (a
-    /// sheet of 10⁵ rows without a "confidence" column would otherwise report 10⁵ problems).
-    /// </summary>
-    /// <summary>
     /// The JSON reader's "expected "note" (a string); it is missing" of a row, in a spreadsheet's terms: the row's cell
     /// in that column is empty ("expected a value in the "note" cell; it is empty"; the sources cell holds ids
     /// separated by ';'). Run after <see cref="CollapseMissingColumns"/>, which reads the reader's wording.
@@ -1187,6 +1183,10 @@ internal sealed partial class EvidenceCsv
     [System.Text.RegularExpressions.GeneratedRegex(@"^expected ""(?<name>[A-Za-z]+)"" \((?<what>[^)]+)\); it is missing$")]
     private static partial System.Text.RegularExpressions.Regex MissingField();
 
+    /// <summary>
+    /// A field the rows need and the header has no column for gives one problem at the header, not one per row (a
+    /// sheet of 10⁵ rows without a "confidence" column would otherwise report 10⁵ problems).
+    /// </summary>
     public List<CaseProblem> CollapseMissingColumns(List<CaseProblem> located)
     {
         // A support row without a magnitude may give amount and unit instead: without a "magnitude" column, its rows

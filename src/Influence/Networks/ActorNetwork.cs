@@ -390,10 +390,6 @@ public sealed class ActorNetwork
         }
     }
 
-    /// <summary>
-    /// Whether an actor (with its movements) existed on some day of the window (<see cref="Actor.ActiveFrom"/>,
-    /// <see cref="Actor.ActiveTo"/>).
-    /// </summary>
     /// <summary>The case's range at a granularity (its declared range, else its evidence's), or null when it has neither.</summary>
     private static (Period First, Period Last)? RangeOf(Case @case, Granularity granularity)
     {
@@ -419,6 +415,10 @@ public sealed class ActorNetwork
         }
     }
 
+    /// <summary>
+    /// Whether an actor (with its movements) existed on some day of the window (<see cref="Actor.ActiveFrom"/>,
+    /// <see cref="Actor.ActiveTo"/>).
+    /// </summary>
     private static bool Existed(EvidenceIndex index, int actor, int t0, int t1)
     {
         if (index.Case.Lifetimes is not { } lifetimes)

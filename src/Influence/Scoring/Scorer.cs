@@ -36,14 +36,21 @@ public static class Scorer
     /// first dyad to fail, in a fixed order), never wrapped in an <see cref="AggregateException"/>, whatever
     /// <see cref="ScoringOptions.MaxDegreeOfParallelism"/> is.
     /// </remarks>
-    public static ScoreSet Score(Case @case, ScoringOptions? options = null, ScoringRequest? request = null)
+    public static ScoreSet Score(Case @case, ScoringOptions? options = null, ScoringRequest? request = null) =>
+        Score(@case, options, request, customIntervals: true);
+
+    /// <summary>
+    /// <see cref="Score(Case, ScoringOptions?, ScoringRequest?)"/>, asking custom measures for their own intervals or
+    /// not: the draws of <c>Intervals</c> read only the point scores' own intervals, so they do not ask.
+    /// </summary>
+    internal static ScoreSet Score(Case @case, ScoringOptions? options, ScoringRequest? request, bool customIntervals)
     {
         ArgumentNullException.ThrowIfNull(@case, nameof(@case));
         options ??= ScoringOptions.Default;
         request ??= ScoringRequest.Default;
         var plan = Plan(@case, options, request);
         var index = EvidenceIndex.Build(@case, plan.Grid, options, PartsRead(plan.Measures));
-        return Run(index, plan);
+        return Run(index, plan, customIntervals);
     }
 
     /// <summary>Scores with an index already built (for example to re-score many dyads over one index).</summary>
@@ -122,7 +129,7 @@ public static class Scorer
         return (f2, t2);
     }
 
-    private static ScoreSet Run(EvidenceIndex index, ScorePlan plan)
+    private static ScoreSet Run(EvidenceIndex index, ScorePlan plan, bool customIntervals = true)
     {
         var grid = index.Grid;
         var t0 = grid.IndexOf(plan.From);
@@ -141,7 +148,7 @@ public static class Scorer
         var highs = new double[measures.Length][];
         for (var m = 0; m < measures.Length; m++)
         {
-            if (HasOwnInterval(measures[m]))
+            if (measures[m] is InputEfficiency || (customIntervals && HasOwnInterval(measures[m])))
             {
                 lows[m] = new double[cells];
                 highs[m] = new double[cells];

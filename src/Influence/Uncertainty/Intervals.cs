@@ -214,7 +214,7 @@ public static class Intervals
         ArgumentOutOfRangeException.ThrowIfNegative(draw);
         var c = intervals.Kind.HasFlag(IntervalKind.Bootstrap) ? @case.WithRepeatedEvidence(BootstrapCounts(@case, intervals.Seed, draw, intervals.ResampledKinds)) : @case;
         var o = intervals.Kind.HasFlag(IntervalKind.MonteCarlo) ? Perturb(options, intervals, draw) : options;
-        return Scorer.Score(c, o with { MaxDegreeOfParallelism = 1 }, request);
+        return Scorer.Score(c, o with { MaxDegreeOfParallelism = 1 }, request, customIntervals: false);
     }
 
     /// <summary>Draw <paramref name="draw"/>'s options: every knob of <paramref name="intervals"/> drawn from its range, in order.</summary>

@@ -501,7 +501,7 @@ public class DyadChartTests
         runs[0].Should().Be(new StateRun(from, from + 3, null, false, false) { NotScored = true }, "1990–1993: the Taliban did not exist");
         runs.Skip(1).Should().OnlyContain(r => !r.NotScored);
         DyadChart.FooterLines(scores, d, from, to, DyadChartOptions.Default)[1].Should()
-            .Be("Not scored: periods in which the dyad is not scored, as a party of it did not exist (taliban did not exist in 1990 (it existed from 1994)); not the same as undetermined, a scored period whose evidence decides no state.");
+            .Be("Not scored: periods in which the dyad is not scored (first: taliban did not exist in 1990 (it existed from 1994)); not the same as undetermined, a scored period whose evidence decides no state.");
         DyadChart.NotScoredNote(scores, d, from + 4, to).Should().BeNull("a chart of the dyad's own years has no such period");
     }
 }

@@ -160,6 +160,26 @@ public sealed class ScoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void Score_Table_FoldsThePeriodsAfterTheEvidence_IntoOneNotScoredRow()
+    {
+        var (code, output, _) = CliRunner.Run("score", "--patron", "pakistan", "--client", "taliban", "--granularity", "month", "--from", "2025-11", "--to", "2026-12");
+
+        code.Should().Be(0);
+        var rows = output.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("2026-", StringComparison.Ordinal) && !l.Contains(": not scored", StringComparison.Ordinal)).ToList();
+        rows.Should().HaveCount(3, "2026-01, 2026-02 and one row for 2026-03–2026-12");
+        rows[^1].Should().StartWith("2026-03–2026-12").And.Contain("not scored");
+    }
+
+    [Fact]
+    public void Score_ADyadOptionTheParserCouldNotRead_IsNotAlsoReportedAsUnpaired()
+    {
+        var (code, _, err) = CliRunner.Run("score", "--patron", "pakistan", "--patron", "iran", "--client", "taliban");
+
+        code.Should().Be(2);
+        err.Should().Contain("--patron takes one value and was given 2").And.NotContain("give both --patron and --client");
+    }
+
+    [Fact]
     public void Score_Table_MarksARunInWhichAPartyDidNotExist_AsNotScored_AndNamesWhy()
     {
         var (code, output, _) = CliRunner.Run("score", "--patron", "pakistan", "--client", "taliban", "--from", "1990", "--to", "1995");

@@ -243,6 +243,14 @@ public sealed class EvidenceCsvTests : IDisposable
     }
 
     [Fact]
+    public void Two_title_rows_above_the_header_are_one_problem_too()
+    {
+        var result = Read(Head, "Evidence sheet v2,,,,,,,,\nCoded by A. Coder,,,,,,,,\nid,kind,date,confidence,sources,from,to,resource,magnitude\ne1,support,2005,confirmed,s1,P,C,funding,0.5\n");
+
+        result.Problems.Should().ContainSingle().Which.Message.Should().Contain("line 3 names the columns: delete the lines above it");
+    }
+
+    [Fact]
     public void A_json_file_given_as_the_sheet_is_one_problem_saying_so()
     {
         var result = Read(Head, "{\n  \"schema\": \"influence.case/1\",\n  \"evidence\": []\n}\n");

@@ -87,6 +87,9 @@ public class ApiReviewTests
 
         act.Should().Throw<ArgumentException>().WithParameterName("dyads")
             .Which.Message.Should().Contain("no actor is called \"Pp\"").And.Contain("dyad X→X must name two different actors").And.Contain("dyad P→X is given twice");
+
+        var twice = () => Small().WithDyads([new Dyad("Pp", "C"), new Dyad("Pp", "C")]);
+        twice.Should().Throw<ArgumentException>().Which.Message.Split("no actor is called").Should().HaveCount(2, "one bad dyad given twice is one problem, said once (and 'given twice')");
     }
 
     [Fact]
