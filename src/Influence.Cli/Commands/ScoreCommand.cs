@@ -34,13 +34,13 @@ internal static class ScoreCommand
             var checks = new UsageChecks(io, parse);
             var fmt = checks.Take(() => Common.Choice(parse, format, "table", "json", "csv", "long-csv"));
             var how = Common.IntervalOptionsFrom(checks, parse, intervals, seed, intervalKind);
-            var (pat, cli) = (checks.Take(() => parse.GetValue(patron)), checks.Take(() => parse.GetValue(client)));
-            // Not when the parser could not read either (given twice, or without a value): it has said so.
-            var dyadRead = !parse.Errors.Any(e => e.Message.Contains("'--patron'", StringComparison.Ordinal) || e.Message.Contains("'--client'", StringComparison.Ordinal));
+            // Whether both are paired is not asked of a value the parser could not read (given twice, say): it has said so.
+            var dyadRead = checks.TryTake(() => parse.GetValue(patron), out var pat) & checks.TryTake(() => parse.GetValue(client), out var cli);
             if (dyadRead)
             {
                 checks.Check(() => Common.BothOrNeither(pat, cli));
             }
+
             checks.Granularity(checks.Take(() => parse.GetValue(granularity)));
             var theCase = checks.LoadCase(parse, parse.GetValue(@case));
 

@@ -57,22 +57,29 @@ internal sealed class UsageChecks
     }
 
     /// <summary>The value a check gives, or default when it fails (its usage error recorded).</summary>
-    public T? Take<T>(Func<T> check)
+    public T? Take<T>(Func<T> check) => TryTake(check, out var value) ? value : default;
+
+    /// <summary>
+    /// <see cref="Take"/>, saying whether the value was read: false when the check failed or the parser could not read
+    /// the value (after its own errors), so that checks of what depends on it do not report it again.
+    /// </summary>
+    public bool TryTake<T>(Func<T> check, out T? value)
     {
+        (var read, value) = (false, default);
         try
         {
-            return check();
+            (value, read) = (check(), true);
         }
         catch (Common.UsageException e)
         {
             _found.Add(e.Message);
-            return default;
         }
         catch (InvalidOperationException) when (AfterParserErrors.Value)
         {
             // A value the parser could not read: it has said so.
-            return default;
         }
+
+        return read;
     }
 
     /// <summary>

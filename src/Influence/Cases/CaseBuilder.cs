@@ -159,7 +159,7 @@ public sealed class CaseBuilder
     /// <returns>This builder.</returns>
     public CaseBuilder AddSupport(string id, EvidenceDate date, Confidence confidence, string source, string from, string to, ResourceType resource, double magnitude)
     {
-        _rows.AddRaw(EvidenceKind.Support, id, date, confidence, source, from, to, (byte)Defined(resource, nameof(resource), "a resource type"), Check.UnitIntervalOrThrow(magnitude, nameof(magnitude)), null);
+        _rows.AddRaw(EvidenceKind.Support, id, date, confidence, source, from, to, (byte)Check.DefinedOrThrow(resource, nameof(resource), "a resource type"), Check.UnitIntervalOrThrow(magnitude, nameof(magnitude)), null);
         return this;
     }
 
@@ -175,7 +175,7 @@ public sealed class CaseBuilder
     /// <returns>This builder.</returns>
     public CaseBuilder AddCoercion(string id, EvidenceDate date, Confidence confidence, string source, string from, string to, CoercionType type, double severity)
     {
-        _rows.AddRaw(EvidenceKind.Coercion, id, date, confidence, source, from, to, (byte)Defined(type, nameof(type), "a coercion type"), Check.UnitIntervalOrThrow(severity, nameof(severity)), null);
+        _rows.AddRaw(EvidenceKind.Coercion, id, date, confidence, source, from, to, (byte)Check.DefinedOrThrow(type, nameof(type), "a coercion type"), Check.UnitIntervalOrThrow(severity, nameof(severity)), null);
         return this;
     }
 
@@ -197,7 +197,7 @@ public sealed class CaseBuilder
             throw new ArgumentOutOfRangeException(nameof(salience), $"salience must be in (0, 1]; was {Check.Show(salience)}");
         }
 
-        _rows.AddRaw(EvidenceKind.Demand, id, date, confidence, source, from, to, (byte)Defined(response, nameof(response), "a response"), Check.UnitIntervalOrThrow(salience, nameof(salience)), issue);
+        _rows.AddRaw(EvidenceKind.Demand, id, date, confidence, source, from, to, (byte)Check.DefinedOrThrow(response, nameof(response), "a response"), Check.UnitIntervalOrThrow(salience, nameof(salience)), issue);
         return this;
     }
 
@@ -213,7 +213,7 @@ public sealed class CaseBuilder
     /// <returns>This builder.</returns>
     public CaseBuilder AddPresence(string id, EvidenceDate date, Confidence confidence, string source, string from, string to, PresenceType type, double level)
     {
-        _rows.AddRaw(EvidenceKind.Presence, id, date, confidence, source, from, to, (byte)Defined(type, nameof(type), "a presence type"), Check.UnitIntervalOrThrow(level, nameof(level)), null);
+        _rows.AddRaw(EvidenceKind.Presence, id, date, confidence, source, from, to, (byte)Check.DefinedOrThrow(type, nameof(type), "a presence type"), Check.UnitIntervalOrThrow(level, nameof(level)), null);
         return this;
     }
 
@@ -228,7 +228,7 @@ public sealed class CaseBuilder
     /// <returns>This builder.</returns>
     public CaseBuilder AddCommitment(string id, EvidenceDate date, Confidence confidence, string source, string from, string to, CommitmentFormality formality)
     {
-        _rows.AddRaw(EvidenceKind.Commitment, id, date, confidence, source, from, to, (byte)Defined(formality, nameof(formality), "a formality"), 1, null);
+        _rows.AddRaw(EvidenceKind.Commitment, id, date, confidence, source, from, to, (byte)Check.DefinedOrThrow(formality, nameof(formality), "a formality"), 1, null);
         return this;
     }
 
@@ -315,9 +315,6 @@ public sealed class CaseBuilder
     /// <exception cref="InvalidCaseException">Something is wrong; every problem found is listed.</exception>
     public Case Build() => TryBuild(out var @case, out var problems) ? @case : throw new InvalidCaseException(problems);
 
-    private static T Defined<T>(T value, string name, string what)
-        where T : struct, Enum =>
-        Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(name, $"{name} must be {what}, one of {string.Join(", ", Enum.GetNames<T>())}; was {value}");
 
     /// <summary>Checks every cross-reference and builds the case, or lists every problem.</summary>
     /// <param name="case">The case, when there were no problems (null otherwise).</param>

@@ -127,7 +127,7 @@ public sealed record SupportEvidence : DyadicEvidence
     public override EvidenceKind Kind => EvidenceKind.Support;
 
     /// <summary>What flows.</summary>
-    public ResourceType Resource { get; init => field = Check.DefinedOrThrow(value, nameof(Resource)); }
+    public ResourceType Resource { get; init => field = Check.DefinedOrThrow(value, nameof(Resource), "a resource type"); }
 
     /// <summary>How large the flow is, in [0, 1].</summary>
     public double Magnitude { get; init => field = Check.UnitIntervalOrThrow(value, nameof(Magnitude)); }
@@ -166,7 +166,7 @@ public sealed record CoercionEvidence : DyadicEvidence
     public override EvidenceKind Kind => EvidenceKind.Coercion;
 
     /// <summary>The form of coercion.</summary>
-    public CoercionType Type { get; init => field = Check.DefinedOrThrow(value, nameof(Type)); }
+    public CoercionType Type { get; init => field = Check.DefinedOrThrow(value, nameof(Type), "a coercion type"); }
 
     /// <summary>How severe, in [0, 1].</summary>
     public double Severity { get; init => field = Check.UnitIntervalOrThrow(value, nameof(Severity)); }
@@ -207,7 +207,7 @@ public sealed record DemandEvidence : DyadicEvidence
     }
 
     /// <summary>How the target responded.</summary>
-    public DemandResponse Response { get; init => field = Check.DefinedOrThrow(value, nameof(Response)); }
+    public DemandResponse Response { get; init => field = Check.DefinedOrThrow(value, nameof(Response), "a response"); }
 }
 
 /// <summary>A direct observation of how far an objective is attained, in [0, 1].</summary>
@@ -287,7 +287,7 @@ public sealed record PresenceEvidence : DyadicEvidence
     public override EvidenceKind Kind => EvidenceKind.Presence;
 
     /// <summary>The form of presence.</summary>
-    public PresenceType Type { get; init => field = Check.DefinedOrThrow(value, nameof(Type)); }
+    public PresenceType Type { get; init => field = Check.DefinedOrThrow(value, nameof(Type), "a presence type"); }
 
     /// <summary>How extensive, in [0, 1].</summary>
     public double Level { get; init => field = Check.UnitIntervalOrThrow(value, nameof(Level)); }
@@ -338,7 +338,7 @@ public sealed record CommitmentEvidence : DyadicEvidence
     public override EvidenceKind Kind => EvidenceKind.Commitment;
 
     /// <summary>How formal.</summary>
-    public CommitmentFormality Formality { get; init => field = Check.DefinedOrThrow(value, nameof(Formality)); }
+    public CommitmentFormality Formality { get; init => field = Check.DefinedOrThrow(value, nameof(Formality), "a formality"); }
 
     /// <summary>How much of the relationship the commitment covers, in [0, 1] (default 1); weights it among commitments in force.</summary>
     public double Scope { get; init => field = Check.UnitIntervalOrThrow(value, nameof(Scope)); } = 1;

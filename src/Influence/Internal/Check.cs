@@ -134,10 +134,13 @@ internal static class Check
             ? value
             : throw new ArgumentOutOfRangeException(name, $"{name} must be a number in [−1, 1]; was {Show(value)}");
 
-    /// <summary>The value when it is one of its enum's members; else an error naming the members (as C# spells them).</summary>
-    public static T DefinedOrThrow<T>(T value, string name)
+    /// <summary>
+    /// The value when it is one of its enum's members; else an error naming the members (as C# spells them):
+    /// "resource must be a resource type, one of Funding, Arms, …; was 99".
+    /// </summary>
+    public static T DefinedOrThrow<T>(T value, string name, string what)
         where T : struct, Enum =>
-        Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(name, $"{name} must be one of {string.Join(", ", Enum.GetNames<T>())}; was {value}, which is not a {typeof(T).Name}");
+        Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(name, $"{name} must be {what}, one of {string.Join(", ", Enum.GetNames<T>())}; was {value}");
 
     /// <summary>
     /// The exception for an enum value outside its enum (a cast integer): what a switch over the enum's members throws

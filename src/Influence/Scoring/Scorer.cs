@@ -148,7 +148,7 @@ public static class Scorer
         var highs = new double[measures.Length][];
         for (var m = 0; m < measures.Length; m++)
         {
-            if (measures[m] is InputEfficiency || (customIntervals && HasOwnInterval(measures[m])))
+            if (HasOwnInterval(measures[m]) && (customIntervals || measures[m] is InputEfficiency))
             {
                 lows[m] = new double[cells];
                 highs[m] = new double[cells];
