@@ -171,10 +171,16 @@ public sealed class OptionKnob
         {
             OptionKind.Scale => (v / ranges.ScaleFactor, v * ranges.ScaleFactor),
             OptionKind.Window => (v / ranges.WindowFactor, v * ranges.WindowFactor),
-            OptionKind.Weight => (Math.Max(0, v - ranges.WeightSpread), Math.Min(Maximum, v + ranges.WeightSpread)),
-            _ => (Math.Max(0, v - ranges.ThresholdSpread), Math.Min(Maximum, v + ranges.ThresholdSpread)),
+            OptionKind.Weight => (Math.Max(0, Tidy(v - ranges.WeightSpread)), Math.Min(Maximum, Tidy(v + ranges.WeightSpread))),
+            _ => (Math.Max(0, Tidy(v - ranges.ThresholdSpread)), Math.Min(Maximum, Tidy(v + ranges.ThresholdSpread))),
         };
     }
+
+    /// <summary>
+    /// A sum of two decimal settings without its binary noise (0.7 − 0.15 is 0.5499999999999999 in doubles; the setting
+    /// tried, reported and scored is 0.55): rounded to 12 decimal places, far below any option's meaningful precision.
+    /// </summary>
+    private static double Tidy(double x) => Math.Round(x, 12);
 
     /// <summary>
     /// How far a value lies from the option's value in <paramref name="options"/>, in units of its range: |ln(v / c)| /

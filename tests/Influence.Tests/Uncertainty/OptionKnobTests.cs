@@ -80,6 +80,15 @@ public class OptionKnobTests
     }
 
     [Fact]
+    public void Range_OfAWeight_IsTheDecimalSetting_NotItsBinaryNoise()
+    {
+        // 0.7 − 0.15 is 0.5499999999999999 in doubles; a tornado row and the JSON must say 0.55.
+        var k = OptionKnob.Find("Confidence.Reported")!;
+
+        k.Range(ScoringOptions.Default).Should().Be((0.55, 0.85));
+    }
+
+    [Fact]
     public void Distance_IsOneAtTheEdgesOfTheRange()
     {
         foreach (var knob in OptionKnob.All.Where(k => k.Kind is OptionKind.Scale or OptionKind.Window))
