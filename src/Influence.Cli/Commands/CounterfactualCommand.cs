@@ -53,7 +53,7 @@ internal static class CounterfactualCommand
             var (pat, cli) = given!.Value;
             var f = request!.From?.ToGranularity(theCase!.Granularity);
             var t = request.To?.ToGranularity(theCase!.Granularity, atEnd: true);
-            var result = Counterfactual.WithoutThirdParty(theCase!, new Dyad(pat, cli), thirdParty!, ScoringOptions.Default, f, t);
+            var (result, with) = Counterfactual.Scored(theCase!, new Dyad(pat, cli), thirdParty!, ScoringOptions.Default, f, t);
             Common.Emit(io, parse.GetValue(output), writer =>
             {
                 if (fmt == "json")
@@ -63,7 +63,7 @@ internal static class CounterfactualCommand
                 }
                 else
                 {
-                    WriteTable(result, writer);
+                    WriteTable(result, with, writer);
                 }
             });
             return Cli.Success;
@@ -71,7 +71,10 @@ internal static class CounterfactualCommand
         return command;
     }
 
-    private static void WriteTable(ThirdPartyCounterfactual r, TextWriter w)
+    /// <summary>The mark of the period inside which the case's evidence ends, as in the score table.</summary>
+    private const string PartialMark = "†";
+
+    private static void WriteTable(ThirdPartyCounterfactual r, ScoreSet with, TextWriter w)
     {
         var inv = CultureInfo.InvariantCulture;
         var hash = r.InputHash is { } h ? $"; input hash {h[..16]}…" : string.Empty;
@@ -80,6 +83,8 @@ internal static class CounterfactualCommand
         var notScored = new List<string>();
         var rows = BlankRuns.Runs(r.Periods.Length, i => r.Periods[i].NotScored is { } why ? BlankRuns.NotScoredKind(why, r.Periods[i].Period) : IsBlank(r.Periods[i]) ? "–" : null).Select(row =>
         {
+            // The period inside which the evidence ends is marked, as in the score table, alone or in its run.
+            var mark = Common.PartialPeriod(with) is { } partial && partial.Period >= row.First && partial.Period <= row.Last ? PartialMark : string.Empty;
             if (row.Kind is { } kind)
             {
                 var (first, last) = (r.Periods[row.First].Period, r.Periods[row.Last].Period);
@@ -89,14 +94,14 @@ internal static class CounterfactualCommand
                     notScored.Add(BlankRuns.NotScoredNote(r.Dyad, first, last, kind));
                 }
 
-                return (Label: BlankRuns.Label(first, last), Cells: string.Create(inv, $"{"–",-13} {"–",-13} {"–",-13} {"–",-13} {(notScoredRun ? BlankRuns.NotScored : "–")}"));
+                return (Label: BlankRuns.Label(first, last) + mark, Cells: string.Create(inv, $"{"–",-13} {"–",-13} {"–",-13} {"–",-13} {(notScoredRun ? BlankRuns.NotScored : "–")}"));
             }
 
             var p = r.Periods[row.First];
             var state = p.StateChanged
                 ? $"{Name(p.State)} → {Name(p.StateWithout)}"
                 : Name(p.State);
-            return (Label: p.Period.ToString(), Cells: string.Create(inv, $"{Pair(p.PatronShare),-13} {Pair(p.AlternativePatrons, "0"),-13} {Pair(p.SupplierConcentration),-13} {Pair(p.Brokerage),-13} {state}"));
+            return (Label: $"{p.Period}{mark}", Cells: string.Create(inv, $"{Pair(p.PatronShare),-13} {Pair(p.AlternativePatrons, "0"),-13} {Pair(p.SupplierConcentration),-13} {Pair(p.Brokerage),-13} {state}"));
         }).ToList();
 
         // The period column is as wide as its widest label ("1973–1993"), at least 8.
@@ -108,6 +113,11 @@ internal static class CounterfactualCommand
         }
 
         w.WriteLine($"Each column: with → without the third party; – undefined; {BlankRuns.NotScored}: the dyad is not scored in the period (a party did not exist, or the period is after the evidence); a range of periods is a run in which nothing is defined, with or without it.");
+        if (Common.PartialPeriodNote(with, 0, with.PeriodCount - 1) is { } partialNote)
+        {
+            w.WriteLine($"{PartialMark} {partialNote}");
+        }
+
         foreach (var note in notScored)
         {
             w.WriteLine(note);

@@ -42,6 +42,13 @@ public sealed record CounterfactualPeriod(
     /// period is after the evidence), or null when it is. Removing a third party's items changes neither.
     /// </summary>
     public string? NotScored { get; init; }
+
+    /// <summary>
+    /// Whether the case's evidence ends inside this period, before its last day (<see cref="ScoreSet.IsPartial"/>): its
+    /// values, with and without the third party, rest on part of the period only (the reference case's 2026, whose
+    /// evidence ends on 2026-02-28). Removing a third party's items does not change it.
+    /// </summary>
+    public bool Partial { get; init; }
 }
 
 /// <summary>"What if the third party had not engaged?": a dyad scored with and without one third party's evidence.</summary>
@@ -59,18 +66,25 @@ public sealed record ThirdPartyCounterfactual(Dyad Dyad, string ThirdParty, Immu
     /// </summary>
     public string? InputHash { get; init; }
 
+    /// <summary>
+    /// The last day the case's evidence was looked for (<see cref="ScoreSet.EvidenceEnds"/> of the scoring with every
+    /// item; null for a case with neither a declared end nor dated items, and for a counterfactual built by hand
+    /// without it). The period that holds it short of its own end is <see cref="CounterfactualPeriod.Partial"/>.
+    /// </summary>
+    public DateOnly? EvidenceEnds { get; init; }
+
     /// <inheritdoc />
     /// <remarks>Compares <see cref="EvidenceRemoved"/> and <see cref="Periods"/> by their contents, in order.</remarks>
     public bool Equals(ThirdPartyCounterfactual? other) =>
-        other is not null && Dyad == other.Dyad && ThirdParty == other.ThirdParty && InputHash == other.InputHash
+        other is not null && Dyad == other.Dyad && ThirdParty == other.ThirdParty && InputHash == other.InputHash && EvidenceEnds == other.EvidenceEnds
         && Records.SequenceEqual(EvidenceRemoved, other.EvidenceRemoved) && Records.SequenceEqual(Periods, other.Periods);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Dyad, ThirdParty, InputHash, Records.SequenceHash(EvidenceRemoved), Records.SequenceHash(Periods));
+    public override int GetHashCode() => HashCode.Combine(Dyad, ThirdParty, InputHash, EvidenceEnds, Records.SequenceHash(EvidenceRemoved), Records.SequenceHash(Periods));
 
     private bool PrintMembers(System.Text.StringBuilder builder)
     {
-        Records.Print(builder).Add(nameof(Dyad), Dyad).Add(nameof(ThirdParty), ThirdParty).Add(nameof(EvidenceRemoved), EvidenceRemoved).Add(nameof(Periods), Periods).Add(nameof(InputHash), InputHash);
+        Records.Print(builder).Add(nameof(Dyad), Dyad).Add(nameof(ThirdParty), ThirdParty).Add(nameof(EvidenceRemoved), EvidenceRemoved).Add(nameof(Periods), Periods).Add(nameof(InputHash), InputHash).Add(nameof(EvidenceEnds), EvidenceEnds);
         return true;
     }
 }
@@ -96,7 +110,14 @@ public static class Counterfactual
     /// with either, or a period lies outside the case's range (its declared range, else the years of its evidence).
     /// </exception>
     /// <exception cref="InvalidOperationException">A measure produced NaN, an infinity or a value outside its scale (see <see cref="Scorer.Score(Case, ScoringOptions?, ScoringRequest?)"/>); a custom measure's own exception reaches the caller as it is.</exception>
-    public static ThirdPartyCounterfactual WithoutThirdParty(Case @case, Dyad dyad, string thirdParty, ScoringOptions? options = null, Period? from = null, Period? to = null)
+    public static ThirdPartyCounterfactual WithoutThirdParty(Case @case, Dyad dyad, string thirdParty, ScoringOptions? options = null, Period? from = null, Period? to = null) =>
+        Scored(@case, dyad, thirdParty, options, from, to).Result;
+
+    /// <summary>
+    /// <see cref="WithoutThirdParty"/>, with the scoring with every item beside it (for the command line's notes on the
+    /// partial period, which it words from a <see cref="ScoreSet"/> as the score table does).
+    /// </summary>
+    internal static (ThirdPartyCounterfactual Result, ScoreSet With) Scored(Case @case, Dyad dyad, string thirdParty, ScoringOptions? options = null, Period? from = null, Period? to = null)
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(thirdParty);
@@ -140,10 +161,10 @@ public static class Counterfactual
                 sb.State,
                 sa.Rule,
                 sb.Rule)
-            { NotScored = with.InactiveReason(0, p) });
+            { NotScored = with.InactiveReason(0, p), Partial = with.IsPartial(p) });
         }
 
-        return new ThirdPartyCounterfactual(dyad, thirdParty, removed, periods.MoveToImmutable()) { InputHash = with.InputHash };
+        return (new ThirdPartyCounterfactual(dyad, thirdParty, removed, periods.MoveToImmutable()) { InputHash = with.InputHash, EvidenceEnds = with.EvidenceEnds }, with);
     }
 
     /// <summary>

@@ -46,6 +46,30 @@ public class CounterfactualCommandTests
     }
 
     [Fact]
+    public void Counterfactual_MarksThePartialPeriod_InTheTable_AsScoreDoes()
+    {
+        var (code, table, _) = Run("counterfactual", "--patron", "pakistan", "--client", "taliban", "--without", "china", "--from", "2025");
+        var (_, scoreTable, _) = Run("score", "--patron", "pakistan", "--client", "taliban", "--from", "2025");
+        const string Note = "the case's evidence ends on 2026-02-28, inside 2026: that period's values rest on part of it only (what came later is not in the case).";
+
+        code.Should().Be(0);
+        var lines = table.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        lines.Should().Contain(l => l.StartsWith("2026† ", StringComparison.Ordinal));
+        lines.Should().Contain(l => l.StartsWith("2025 ", StringComparison.Ordinal));
+        lines.Should().Contain($"† {Note}");
+        scoreTable.Should().Contain("2026†").And.Contain(Note[..60], "the note is the score table's");
+    }
+
+    [Fact]
+    public void Counterfactual_MarksNoPeriod_WhenTheRangeEndsBeforeThePartialOne()
+    {
+        var (code, table, _) = Run("counterfactual", "--patron", "pakistan", "--client", "taliban", "--without", "china", "--from", "2024", "--to", "2025");
+
+        code.Should().Be(0);
+        table.Should().NotContain("†");
+    }
+
+    [Fact]
     public void Counterfactual_WritesTheInputHash_OfTheScores()
     {
         string[] args = ["counterfactual", "--patron", "pakistan", "--client", "taliban", "--without", "india", "--from", "1998", "--to", "1998"];

@@ -1,5 +1,6 @@
 using FluentAssertions;
 using Influence.Cases;
+using Influence.IO;
 using Influence.Scoring;
 using Xunit;
 using static Influence.Tests.Support.NetworkCases;
@@ -35,6 +36,18 @@ public class CounterfactualTests
         y2005.AlternativePatrons.Should().Be(new MeasureChange(1, 0));
         y2005.SupplierConcentration.Without.Should().Be(1);
         r.Periods[1].PatronShare.With.Should().BeApproximately(1.2 / 1.7, 1e-12, "XI's 0.1 counts as X's, over the 5-year window");
+    }
+
+    [Fact]
+    public void WithoutThirdParty_MarksThePeriodTheEvidenceEndsInside_AsTheScoresDo()
+    {
+        var c = CaseReader.LoadBuiltIn();
+        var r = Counterfactual.WithoutThirdParty(c, new Dyad("pakistan", "taliban"), "china", from: Period.FromYear(2024), to: Period.FromYear(2026));
+        var scores = Scorer.Score(c, request: new ScoringRequest { Dyads = [new Dyad("pakistan", "taliban")], From = Period.FromYear(2024), To = Period.FromYear(2026) });
+
+        r.EvidenceEnds.Should().Be(new DateOnly(2026, 2, 28)).And.Be(scores.EvidenceEnds);
+        r.Periods.Select(p => p.Partial).Should().Equal(false, false, true);
+        r.Periods.Select(p => p.Partial).Should().Equal(Enumerable.Range(0, scores.PeriodCount).Select(scores.IsPartial));
     }
 
     [Fact]
