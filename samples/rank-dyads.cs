@@ -22,24 +22,39 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var reference = CaseReader.LoadBuiltIn();
 var scores = Scorer.Score(reference, request: ScoringRequest.AllPairs(reference));
 Console.WriteLine($"{reference.Name}: {scores.Dyads.Length} ordered pairs × {scores.PeriodCount} periods");
+// AllPairs leaves out the pairs of a movement and one of its own factions (the Taliban and its three): their evidence
+// is internal to the movement.
+var n = reference.Actors.Length;
+Console.WriteLine($"({n} actors make {n * (n - 1)} ordered pairs; the {n * (n - 1) - scores.Dyads.Length} of a movement and one of its own factions are left out)");
 var ranked = scores.Dyads
     .Select(d => (Dyad: d, Periods: scores.For(d)))
     .Select(x => (
         x.Dyad,
         PatronClientPeriods: x.Periods.Count(p => p.PatronClient.IsPatronClient == true),
         MeanExchange: Mean(x.Periods.Select(p => p.Exchange.Value)),
-        LastState: x.Periods.LastOrDefault(p => p.State.State is not null)?.State.State))
+        Last: x.Periods.LastOrDefault(p => p.State.State is not null)))
     .OrderByDescending(x => x.PatronClientPeriods)
     .ThenByDescending(x => x.MeanExchange ?? -1)
     .ThenBy(x => x.Dyad.ToString(), StringComparer.Ordinal)
     .ToList();
 Console.WriteLine($"{ranked.Count(r => r.PatronClientPeriods > 0)} of {ranked.Count} pairs pass the patron–client test in at least one period; the first ten:");
 Console.WriteLine("rank  dyad                          patron–client periods  mean exchange  last state");
+Period? partial = null;
 for (var i = 0; i < Math.Min(10, ranked.Count); i++)
 {
     var r = ranked[i];
-    var state = r.LastState is { } s ? RelationshipStates.StateName(s) : "–";
+    // The last state and its period, marked "†" when the case's evidence ends inside it (ScoreSet.IsPartial), as the
+    // command line marks it: the reference case's 2026 rests on two months.
+    partial = r.Last is { } l && scores.IsPartial(scores.Periods.IndexOf(l.Period)) ? l.Period : partial;
+    var state = r.Last is { State.State: { } s } last
+        ? $"{RelationshipStates.StateName(s)} ({last.Period}{(last.Period == partial ? "†" : "")})"
+        : "–";
     Console.WriteLine($"{i + 1,4}  {r.Dyad,-28}  {r.PatronClientPeriods,21}  {F(r.MeanExchange),13}  {state}");
+}
+
+if (partial is { } cut)
+{
+    Console.WriteLine($"† the case's evidence ends on {scores.EvidenceEnds:yyyy-MM-dd}, inside {cut}: a state of {cut} rests on part of the period only.");
 }
 // </pairs>
 
@@ -61,7 +76,7 @@ var top = Enumerable.Range(0, all.Dyads.Length)
     .OrderByDescending(x => x.Margin)
     .ThenBy(x => x.Dyad.ToString(), StringComparer.Ordinal)
     .ToList();
-Console.WriteLine($"{top.Count} dyads have a margin in {all.Periods[lastFive[0]]}–{all.To}; {top.Count(x => x.Margin > 0)} of them are patron–client on average");
+Console.WriteLine($"{top.Count} dyads have a margin in {all.Periods[lastFive[0]]}–{all.To}; {top.Count(x => x.Margin > 0)} of them have a positive mean margin (the margin averaged over the five years, which is not the test holding in each of them)");
 Console.WriteLine("rank  dyad                    margin  compliance");
 foreach (var (r, i) in top.Take(10).Select((r, i) => (r, i)))
 {

@@ -28,12 +28,23 @@ Console.WriteLine($"{@case.Actors.Length} actors, {@case.Evidence.Count} evidenc
 var scores = Scorer.Score(@case);
 var dyad = @case.Dyads[0]; // pakistan → taliban
 Console.WriteLine($"{dyad}: {scores.From}–{scores.To}, {scores.PeriodCount} periods, input hash {scores.InputHash[..16]}");
+// The evidence ends on 2026-02-28, two months into 2026: ScoreSet.IsPartial says which period it ends inside, and the
+// table marks that one "†", as the command line does. Three decimals show a value crossing a state's bar: exchange is
+// high from 0.25, so 2000 (0.246) is dormant and 2001 (0.251, with conflict high) contested.
 Console.WriteLine("period  exchange  asymmetry  conflict  diffuse  endurance  patron–client  state");
+Period? partial = null;
 foreach (var p in scores.For(dyad).SkipWhile(p => !p.Asymmetry.IsDefined)) // skip the years before any evidence
 {
+    partial = scores.IsPartial(scores.Periods.IndexOf(p.Period)) ? p.Period : partial;
+    var period = p.Period == partial ? $"{p.Period}†" : p.Period.ToString();
     var test = p.PatronClient.IsPatronClient switch { true => "yes", false => "no", null => "–" };
     var state = p.State.State is { } s ? RelationshipStates.StateName(s) : "–";
-    Console.WriteLine($"{p.Period,-6}  {F(p.Exchange),8}  {F(p.Asymmetry),9}  {F(p.Conflict),8}  {F(p.DiffuseObligation),7}  {F(p.Endurance),9}  {test,-13}  {state}");
+    Console.WriteLine($"{period,-6}  {F(p.Exchange),8}  {F(p.Asymmetry),9}  {F(p.Conflict),8}  {F(p.DiffuseObligation),7}  {F(p.Endurance),9}  {test,-13}  {state}");
+}
+
+if (partial is { } cut)
+{
+    Console.WriteLine($"† the case's evidence ends on {scores.EvidenceEnds:yyyy-MM-dd}, inside {cut}: its values rest on part of the period only (what came later is not in the case).");
 }
 // </score>
 
@@ -43,7 +54,8 @@ foreach (var p in scores.For(dyad).SkipWhile(p => !p.Asymmetry.IsDefined)) // sk
 Console.WriteLine("patronShare, the last five periods:");
 foreach (var (period, score, hasInterval) in scores.SeriesWithPeriods("patronShare", dyad).TakeLast(5))
 {
-    Console.WriteLine(hasInterval ? $"{period}: {score:0.00} [{score.Low:0.00}, {score.High:0.00}]" : $"{period}: {score:0.00}");
+    var label = scores.IsPartial(scores.Periods.IndexOf(period)) ? $"{period}†" : period.ToString(); // 2026: partial
+    Console.WriteLine(hasInterval ? $"{label}: {score:0.00} [{score.Low:0.00}, {score.High:0.00}]" : $"{label}: {score:0.00}");
 }
 // </series>
 
@@ -98,5 +110,5 @@ Console.WriteLine($"conflict {from}–{to}: mean {conflict.Mean:0.00}, min {conf
 // </summary>
 
 // <helpers>
-static string F(Score s) => s.Value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "–";
+static string F(Score s) => s.Value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "–";
 // </helpers>
