@@ -69,6 +69,17 @@ public partial class NotebookTests(LocalFeed feed)
         }
     }
 
+    [Fact]
+    public void Notebooks_ShowWholeTables_NotTheFormattersFirstTwentyRows()
+    {
+        // .NET Interactive's HTML table stops at Formatter.ListExpansionLimit rows (20 by default) and ends with a row
+        // "(n more)"; a reader of the committed notebook cannot see the rest, so the notebooks raise the limit.
+        foreach (var file in Directory.GetFiles(Repository.Notebooks, "*.ipynb"))
+        {
+            File.ReadAllText(file).Should().NotMatchRegex(@"<i>\(\d+ more\)</i>", $"{Path.GetFileName(file)} shows its tables whole");
+        }
+    }
+
     [GeneratedRegex(@"#r \\""nuget:\s*(Influence[A-Za-z.]*),\s*([^\\""]+)\\""")]
     private static partial Regex PackageReference();
 }
