@@ -6,11 +6,13 @@ namespace Influence.IO;
 /// <summary>Writes a <see cref="ThirdPartyCounterfactual"/> as JSON (schema <c>influence.counterfactual/1</c>).</summary>
 /// <remarks>
 /// <code>
-/// {"schema":"influence.counterfactual/1","case","inputHash","patron","client","without","evidenceRemoved":[ids],
-///  "periods":[{"period","notScored","patronShare":{"with","without","effect"},"alternativePatrons":{…},"supplierConcentration":{…},
+/// {"schema":"influence.counterfactual/1","case","inputHash","patron","client","without","evidenceEnds","evidenceRemoved":[ids],
+///  "periods":[{"period","partial","notScored","patronShare":{"with","without","effect"},"alternativePatrons":{…},"supplierConcentration":{…},
 ///   "brokerage":{…},"state":{"with","without","changed","ruleWith","ruleWithout"}}]}
 /// </code>
-/// effect = with − without (null when either is undefined). <c>inputHash</c> is
+/// effect = with − without (null when either is undefined). <c>evidenceEnds</c> is the last day of the case's evidence
+/// (<see cref="ThirdPartyCounterfactual.EvidenceEnds"/>, or null) and a period's <c>partial</c> is true in the period
+/// inside which it ends (<see cref="CounterfactualPeriod.Partial"/>), as in the scores (<c>influence.scores/2</c>). <c>inputHash</c> is
 /// <see cref="ThirdPartyCounterfactual.InputHash"/>: the hash of the scoring with every item (the whole case and the
 /// options), the same as the score output's for the same case and options (null for a counterfactual built by hand
 /// without one); the dyad, the third party and the periods are written beside it. The same input always gives the
@@ -46,6 +48,7 @@ public static class CounterfactualWriter
             w.WriteString("patron", counterfactual.Dyad.Patron);
             w.WriteString("client", counterfactual.Dyad.Client);
             w.WriteString("without", counterfactual.ThirdParty);
+            JsonValues.String(w, "evidenceEnds", counterfactual.EvidenceEnds?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             w.WriteStartArray("evidenceRemoved");
             foreach (var id in counterfactual.EvidenceRemoved)
             {
@@ -58,6 +61,7 @@ public static class CounterfactualWriter
             {
                 w.WriteStartObject();
                 w.WriteString("period", p.Period.ToString());
+                w.WriteBoolean("partial", p.Partial);
                 w.WriteString("notScored", p.NotScored);
                 Change(w, "patronShare", p.PatronShare);
                 Change(w, "alternativePatrons", p.AlternativePatrons);

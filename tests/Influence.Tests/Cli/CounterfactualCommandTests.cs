@@ -61,6 +61,21 @@ public class CounterfactualCommandTests
     }
 
     [Fact]
+    public void Counterfactual_MarksThePartialPeriod_InTheJson_AsTheScoresDo()
+    {
+        var (code, json, _) = Run("counterfactual", "--patron", "pakistan", "--client", "taliban", "--without", "china", "--from", "2025", "--format", "json");
+        var (_, scores, _) = Run("score", "--patron", "pakistan", "--client", "taliban", "--from", "2025", "--format", "json");
+
+        code.Should().Be(0);
+        using var doc = JsonDocument.Parse(json);
+        using var scored = JsonDocument.Parse(scores);
+        doc.RootElement.GetProperty("evidenceEnds").GetString().Should().Be("2026-02-28").And.Be(scored.RootElement.GetProperty("evidenceEnds").GetString());
+        var periods = doc.RootElement.GetProperty("periods").EnumerateArray().Select(p => (p.GetProperty("period").GetString(), p.GetProperty("partial").GetBoolean()));
+        var scoredPeriods = scored.RootElement.GetProperty("dyads")[0].GetProperty("periods").EnumerateArray().Select(p => (p.GetProperty("period").GetString(), p.GetProperty("partial").GetBoolean()));
+        periods.Should().Equal(("2025", false), ("2026", true)).And.Equal(scoredPeriods);
+    }
+
+    [Fact]
     public void Counterfactual_MarksNoPeriod_WhenTheRangeEndsBeforeThePartialOne()
     {
         var (code, table, _) = Run("counterfactual", "--patron", "pakistan", "--client", "taliban", "--without", "china", "--from", "2024", "--to", "2025");
