@@ -92,10 +92,9 @@ public static class PatronClientTest
         var weakest = features.MinBy(f => f.Value!.Value - f.Threshold);
         var margin = weakest.Value!.Value - weakest.Threshold;
         var passes = margin >= 0;
-        var inv = CultureInfo.InvariantCulture;
         var rule = passes
-            ? string.Create(inv, $"patron–client: all four features at or above their thresholds; weakest {weakest.Name} {weakest.Value:0.###} ≥ {weakest.Threshold:0.###}")
-            : string.Create(inv, $"not patron–client: {string.Join(", ", features.Where(f => f.Value < f.Threshold).Select(f => string.Create(inv, $"{f.Name} {f.Value:0.###} < {f.Threshold:0.###}")))}");
+            ? $"patron–client: all four features at or above their thresholds; weakest {weakest.Name} {VerdictNumbers.Compare(weakest.Value!.Value, weakest.Threshold)}"
+            : $"not patron–client: {string.Join(", ", features.Where(f => f.Value < f.Threshold).Select(f => $"{f.Name} {VerdictNumbers.Compare(f.Value!.Value, f.Threshold)}"))}";
         return new PatronClientVerdict(passes, margin, rule);
     }
 
@@ -152,15 +151,16 @@ public static class RelationshipStates
 
         if (accountBalance is { } b && b <= -thresholds.InvertedBalance)
         {
-            return new StateVerdict(RelationshipState.Inverted, string.Create(inv, $"inverted: account balance {b.ToString("0.###", inv).Replace('-', '−')} ≤ −{thresholds.InvertedBalance:0.###} (the patron is in the client's debt)"));
+            return new StateVerdict(RelationshipState.Inverted, $"inverted: account balance {VerdictNumbers.Compare(b, -thresholds.InvertedBalance, "≤").Replace('-', '−')} (the patron is in the client's debt)");
         }
 
         var x = exchange ?? 0;
-        var exchangeText = exchange is null ? "exchange undefined (no flows in window, counted as low)" : string.Create(inv, $"exchange {x:0.###}");
         var highX = x >= thresholds.HighExchange;
         var highK = k >= thresholds.HighConflict;
-        var xs = string.Create(inv, $"{exchangeText} {(highX ? "≥" : "<")} {thresholds.HighExchange:0.###}");
-        var ks = string.Create(inv, $"conflict {k:0.###} {(highK ? "≥" : "<")} {thresholds.HighConflict:0.###}");
+        var xs = exchange is null
+            ? string.Create(inv, $"exchange undefined (no flows in window, counted as low) < {thresholds.HighExchange:0.###}")
+            : $"exchange {VerdictNumbers.Compare(x, thresholds.HighExchange)}";
+        var ks = $"conflict {VerdictNumbers.Compare(k, thresholds.HighConflict)}";
         var state = (highX, highK) switch
         {
             (true, false) => RelationshipState.Consolidated,
@@ -184,4 +184,49 @@ public static class RelationshipStates
         RelationshipState.Inverted => "inverted",
         _ => throw Check.Undefined(state, nameof(state), "consolidated, contested, estranged, dormant or inverted"),
     };
+}
+
+/// <summary>
+/// The numbers of a verdict's rule: a value and the bar it was compared with, to 3 decimals as a rule, and with more
+/// where 3 would mislead (docs/measures.md, "Verdicts").
+/// </summary>
+internal static class VerdictNumbers
+{
+    /// <summary>The most decimals tried before falling back to the shortest text that round-trips.</summary>
+    private const int MaxDecimals = 15;
+
+    /// <summary>A value nearer its bar than this is written with more than 3 decimals.</summary>
+    private const double Near = 0.001;
+
+    /// <summary>
+    /// "value ≥ threshold" or "value &lt; threshold" (or <paramref name="sign"/> when given), to 3 decimals when the
+    /// value is at least 0.001 from its bar; nearer, with enough decimals to show the gap to two significant digits
+    /// (one unit of the last decimal at most a tenth of |value − threshold|). Either way the two written numbers
+    /// compare as the numbers do, so the text never reverses the comparison ("0.1 &lt; 0.1" for 0.09996 &lt; 0.1), and
+    /// a value near its bar is not rounded past the nearby bars that would flip it ("0.251 ≥ 0.25" or "0.2508 ≥ 0.25"
+    /// for 0.25076, which a bar of 0.2508 fails). Equal numbers are written to 3 decimals. Past 15 decimals both are
+    /// written in the shortest form that round-trips, which keeps two different doubles apart and in order.
+    /// </summary>
+    /// <param name="value">The value.</param>
+    /// <param name="threshold">The bar.</param>
+    /// <param name="sign">The comparison to print (null: ≥ when value ≥ threshold, else &lt;).</param>
+    /// <returns>The comparison as text.</returns>
+    internal static string Compare(double value, double threshold, string? sign = null)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var margin = value - threshold;
+        sign ??= margin >= 0 ? "≥" : "<";
+        for (var decimals = 3; decimals <= MaxDecimals; decimals++)
+        {
+            var format = "0." + new string('#', decimals);
+            var v = value.ToString(format, inv);
+            var t = threshold.ToString(format, inv);
+            if (margin == 0 || ((Math.Abs(margin) >= Near || Math.Pow(10, -decimals) <= Math.Abs(margin) / 10) && Math.Sign(double.Parse(v, inv) - double.Parse(t, inv)) == Math.Sign(margin)))
+            {
+                return $"{v} {sign} {t}";
+            }
+        }
+
+        return $"{value.ToString("R", inv)} {sign} {threshold.ToString("R", inv)}";
+    }
 }

@@ -133,7 +133,8 @@ public sealed record ChangePointResult(
 /// When more than half the first differences are equal (MAD = 0, common in series with many repeated values), σ̂ is
 /// the standard deviation of the first differences / √2 instead; a constant series has no change point. Segments have
 /// at least <see cref="ChangePointOptions.MinimumSegmentLength"/> points. Undefined periods are skipped (not imputed):
-/// a change between two defined values separated by a gap is reported at the later one. When the σ used is below
+/// a change between two defined values separated by a gap is reported at the later one. Segmentations whose costs
+/// tie (within 10⁻⁹ of the total sum of squares) resolve to the one with the earlier last change. When the σ used is below
 /// <see cref="SmallNoiseFraction"/> of the series' range, the result carries <see cref="ChangePointResult.SmallNoiseWarning"/>.
 /// </remarks>
 public static class ChangePoints
@@ -145,6 +146,12 @@ public static class ChangePoints
     /// Gaussian noise, even with one shift of several σ, rarely comes near it (see docs/time-series.md).
     /// </summary>
     public const double SmallNoiseFraction = 0.01;
+
+    /// <summary>
+    /// Two segmentations whose costs differ by less than this fraction of the series' total sum of squares (plus the
+    /// cost itself) tie, and the one with the earlier last change wins.
+    /// </summary>
+    private const double TieTolerance = 1e-9;
 
     /// <summary>The change points of a measure for one dyad over a range of the scored periods.</summary>
     /// <param name="scores">The scores.</param>
@@ -317,6 +324,7 @@ public static class ChangePoints
             return Math.Max(0, s2[b] - s2[a] - (sum * sum / (b - a)));
         }
 
+        var total = s2[n];
         var best = new double[n + 1];
         var last = new int[n + 1];
         Array.Fill(best, double.PositiveInfinity);
@@ -330,8 +338,11 @@ public static class ChangePoints
                     continue;
                 }
 
+                // Ties go to the earlier τ: a later one must be better by more than rounding, relative to the
+                // series' total sum of squares and the value itself (symmetric splits compute equal costs that
+                // differ in their last bits).
                 var f = best[tau] + Cost(tau, t) + penalty;
-                if (f < best[t])
+                if (f < best[t] - (TieTolerance * (total + Math.Abs(f))))
                 {
                     best[t] = f;
                     last[t] = tau;

@@ -41,6 +41,61 @@ public class VerdictsTests
         v.Rule.Should().Be("not patron–client: exchange 0.05 < 0.1, diffuseObligation 0.2 < 0.5");
     }
 
+    [Theory]
+    [InlineData(0.09996, "exchange 0.09996 < 0.1")]
+    [InlineData(0.0999999999, "exchange 0.0999999999 < 0.1")]
+    [InlineData(0.09, "exchange 0.09 < 0.1")]
+    public void PatronClient_RuleText_NeverPrintsAValueJustUnderItsBarAsTheBar(double exchange, string expected)
+    {
+        // Found by a review: to 3 decimals 0.09996 printed "exchange 0.1 < 0.1". Within 0.001 of its bar a value gets
+        // the decimals that show the gap to two significant digits; a value clear of its bar keeps 3.
+        var v = PatronClientTest.Evaluate(exchange, 0.6, 0.7, 0.9, Bars);
+
+        v.IsPatronClient.Should().BeFalse();
+        v.Rule.Should().Be($"not patron–client: {expected}");
+    }
+
+    [Fact]
+    public void PatronClient_RuleText_DoesNotOverstateANarrowMargin()
+    {
+        // 0.5007 ≥ 0.5 printed "0.501 ≥ 0.5", which a bar of 0.5008 would fail; 0.50076 is not "0.5008" either.
+        PatronClientTest.Evaluate(0.4, 0.6, 0.50076, 0.9, Bars).Rule.Should().EndWith("weakest diffuseObligation 0.50076 ≥ 0.5");
+        PatronClientTest.Evaluate(0.4, 0.6, 0.5012, 0.9, Bars).Rule.Should().EndWith("weakest diffuseObligation 0.501 ≥ 0.5", "0.0012 from the bar is clear of it");
+        PatronClientTest.Evaluate(0.4, 0.6, 0.5007, 0.9, Bars).Rule.Should().EndWith("weakest diffuseObligation 0.5007 ≥ 0.5");
+        PatronClientTest.Evaluate(0.4, 0.6, 0.5 + 1e-17, 0.9, Bars).Rule.Should().EndWith("weakest diffuseObligation 0.5 ≥ 0.5", "0.5 + 1e-17 is 0.5");
+        PatronClientTest.Evaluate(0.4, 0.6, 0.5 + 1.2e-16, 0.9, Bars).Rule.Should().EndWith("weakest diffuseObligation 0.5000000000000001 ≥ 0.5");
+    }
+
+    [Fact]
+    public void States_RuleText_KeepsTheComparisonTrue_NearEachBar()
+    {
+        // The reference case reads exchange 0.2507587885373996 in 2001, printed "0.251 ≥ 0.25" before the fix, and a
+        // high-exchange bar of 0.2508 makes the year estranged.
+        RelationshipStates.Classify(0.2507587885373996, 0.652, null, States).Rule.Should().Be("contested: exchange 0.25076 ≥ 0.25 and conflict 0.652 ≥ 0.5");
+        RelationshipStates.Classify(0.24996, 0.49999, null, States).Rule.Should().Be("dormant: exchange 0.24996 < 0.25 and conflict 0.49999 < 0.5");
+        RelationshipStates.Classify(0.3, 0.2, -0.20004, States).Rule.Should().Be("inverted: account balance −0.20004 ≤ −0.2 (the patron is in the client's debt)");
+        RelationshipStates.Classify(0.3, 0.2, -0.2, States).Rule.Should().Be("inverted: account balance −0.2 ≤ −0.2 (the patron is in the client's debt)");
+    }
+
+    [Fact]
+    public void RuleText_ComparesAsTheNumbersDo_ForAnyValueNearItsBar()
+    {
+        // Property: the printed value and bar, parsed back, stand in the order of the true ones (equal only when they are).
+        var rng = new Random(7);
+        for (var i = 0; i < 2000; i++)
+        {
+            var bar = Math.Round(rng.NextDouble(), 2);
+            var value = Math.Clamp(bar + ((rng.NextDouble() - 0.5) * Math.Pow(10, -rng.Next(1, 17))), 0, 1);
+            var rule = RelationshipStates.Classify(value, 0.1, null, States with { HighExchange = bar }).Rule;
+            var text = rule[(rule.IndexOf("exchange ", StringComparison.Ordinal) + 9)..rule.IndexOf(" and", StringComparison.Ordinal)].Split(' ');
+            var shown = double.Parse(text[0], System.Globalization.CultureInfo.InvariantCulture);
+            var shownBar = double.Parse(text[2], System.Globalization.CultureInfo.InvariantCulture);
+
+            Math.Sign(shown - shownBar).Should().Be(Math.Sign(value - bar), rule);
+            text[1].Should().Be(value >= bar ? "≥" : "<", rule);
+        }
+    }
+
     [Fact]
     public void PatronClient_IsUndetermined_WhenAFeatureIsUndefined()
     {

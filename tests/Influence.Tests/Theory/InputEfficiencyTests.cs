@@ -107,6 +107,31 @@ public class InputEfficiencyTests
         s.Get("inputEfficiency", TestCases.PC, Period.FromYear(2003)).Should().Be(default(Score));
     }
 
+    [Theory]
+    [InlineData(1e-9)]
+    [InlineData(1e-100)]
+    [InlineData(1e-3)]
+    public void InputEfficiency_DoesNotDependOnTheScaleOfTheInputs(double scale)
+    {
+        // Found by a review: the no-growth test compared Sxx with an absolute 1e-12 (10⁻¹² · max(1, mean X²)), so inputs
+        // of 1e-9 a year (Sxx = 5e-18) read as no growth and the value was undefined. The test is now relative to mean X².
+        var b = TestCases.Builder()
+            .AddObjective(new Objective("o1", "P", "Depth", 1.0) { Toward = "C" })
+            .Add(TestCases.Support("s", TestCases.Years(2000, 2003), "P", "C", scale));
+        for (var t = 0; t < 4; t++)
+        {
+            b.Add(TestCases.Attained($"a{t}", TestCases.Year(2000 + t), "o1", Y[t]));
+        }
+
+        var c = b.Build();
+        var unscaled = TestCases.Value(Inputs().Build(), "inputEfficiency", 2003);
+        var fit = InputEfficiency.Fit(Scorer.Score(c).At(0, 3));
+
+        TestCases.Value(c, "inputEfficiency", 2003).Should().NotBeNull().And.BeApproximately(unscaled!.Value, 1e-12);
+        fit.Should().NotBeNull();
+        (fit!.Value.Slope * fit.Value.Range).Should().BeApproximately(unscaled.Value, 1e-12);
+    }
+
     [Fact]
     public void InputEfficiency_IsNegative_WhenAttainmentFallsAsInputsRise()
     {

@@ -94,6 +94,25 @@ public class ChangePointsTests
         r.Segments[0].To.Should().Be(Period.FromYear(2003));
     }
 
+    [Theory]
+    [InlineData(0.0, 0.1, 3)]
+    [InlineData(0.0, 0.05, 3)]
+    [InlineData(0.0, 0.29, 2)]
+    [InlineData(0.0, 0.58, 2)]
+    [InlineData(0.3, -0.4, 4)]
+    public void Detect_BreaksATieBetweenSymmetricSplits_AtTheEarlierOne(double low, double high, int run)
+    {
+        // low × run, their midpoint, high × run: splitting before or after the midpoint costs exactly the same
+        // (the midpoint is as far from either run), and the docs promise the earlier split. Found by a review: the two
+        // costs come from prefix sums that differ in their last bits, and for these series the later split won.
+        var values = Enumerable.Repeat<double?>(low, run).Append((low + high) / 2).Concat(Enumerable.Repeat<double?>(high, run)).ToArray();
+
+        var r = ChangePoints.Detect(values, Y2000);
+
+        r.ChangePoints.Should().ContainSingle().Which.Position.Should().Be(run, $"{string.Join(", ", values)} ties at {run} and {run + 1}");
+        r.Segments[0].Points.Should().Be(run);
+    }
+
     [Fact]
     public void Detect_KeepsSegmentsAtLeastTheMinimumLength()
     {

@@ -31,7 +31,8 @@ namespace Influence.Theory;
 /// attainment, and with which objectives are observed in which periods (an objective entering or leaving the average
 /// moves a_τ). Near zero or negative: attainment did not rise as inputs accumulated; positive: it did, which does not
 /// show that the inputs caused it. Undefined with fewer than
-/// <see cref="Scoring.InputEfficiencyOptions.MinimumPoints"/> independent points or no growth in inputs. Only periods
+/// <see cref="Scoring.InputEfficiencyOptions.MinimumPoints"/> independent points or no growth in inputs (Sxx ≤ 10⁻¹² · mean(X)², a test relative to the inputs' own
+/// magnitude, so scaling every input by the same factor leaves the value as it is). Only periods
 /// with an observation are points: attainment's look-back, which carries an observation forward, would repeat one
 /// observation as several points and make a single observation look like a certain, flat slope. A span observation
 /// (a state the coder dates over several periods) is observed in each of them, and is a point in each; but those
@@ -116,7 +117,7 @@ public sealed class InputEfficiency : Measure
             sxy += (xs[i] - mx) * (ys[i] - my);
         }
 
-        if (!(sxx > 1e-12 * Math.Max(1, mx * mx)))
+        if (!(sxx > 1e-12 * mx * mx))
         {
             return null;
         }
@@ -536,7 +537,7 @@ public sealed class InputEfficiency : Measure
             anyLane = false;
             for (var l = 0; l < lanes; l++)
             {
-                ok[l] = ok[l] && laneSxx[l] > 1e-12 * Math.Max(1, laneMeanX[l] * laneMeanX[l]);
+                ok[l] = ok[l] && laneSxx[l] > 1e-12 * laneMeanX[l] * laneMeanX[l];
                 laneSlope[l] = ok[l] ? laneSxy[l] / laneSxx[l] : 0;
                 anyLane |= ok[l];
             }
