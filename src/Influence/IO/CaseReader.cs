@@ -901,6 +901,9 @@ public static partial class CaseReader
             var badSource = false;
             if (o["sources"] is { Kind: JsonKind.Array } sourceList)
             {
+                // An entry that is no id (empty, not a string) is reported by Strings; the item is rejected, so that its
+                // other ids are checked here, numbered by their place in the array, not by their place among the rest.
+                badSource = sources.Count != sourceList.Items.Count;
                 for (var k = 0; k < sourceList.Items.Count; k++)
                 {
                     if (sourceList.Items[k] is { Kind: JsonKind.String } s && !string.IsNullOrWhiteSpace(s.String) && Check.Identifier(s.String) is { } problem)
