@@ -30,7 +30,7 @@ internal sealed class UsageChecks
     }
 
     /// <summary>The commands whose checks run after the parser's errors too (each stops at <see cref="ThrowIfAny"/>).</summary>
-    public static readonly IReadOnlySet<string> CheckedCommands = new HashSet<string>(StringComparer.Ordinal) { "score", "explain", "network", "plot", "trend", "changepoints", "sensitivity", "counterfactual", "export-evidence" };
+    public static readonly IReadOnlySet<string> CheckedCommands = new HashSet<string>(StringComparer.Ordinal) { "score", "explain", "network", "plot", "trend", "changepoints", "sensitivity", "counterfactual", "export-evidence", "bench" };
 
     /// <summary>
     /// True while a command runs only its checks, after the parser has reported errors of its own: a value the parser
