@@ -17,6 +17,21 @@ internal static class Cli
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        // Every message passes through it: text from the case or the command line is shown, never acted on (an ESC, a
+        // bidi override).
+        var errors = new PrintableWriter(stderr);
+        try
+        {
+            return RunCore(args, stdout, errors);
+        }
+        finally
+        {
+            errors.Flush();
+        }
+    }
+
+    private static int RunCore(string[] args, TextWriter stdout, TextWriter stderr)
+    {
         // Not a RootCommand: its name is the executable's ("Influence.Cli"), and help would show that in every usage line.
         var root = new Command("influence", "influence: score patron–client influence between political actors from dated, sourced evidence.")
         {

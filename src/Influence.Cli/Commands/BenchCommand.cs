@@ -12,13 +12,16 @@ namespace Influence.Cli.Commands;
 /// </summary>
 internal static class BenchCommand
 {
+    /// <summary>The most --threads bench takes: more than any machine it runs on has, fewer than would exhaust one.</summary>
+    public const int MaxThreads = 1024;
+
     public static Command Create(CliIO io)
     {
         var defaults = new BenchOptions();
         var actors = new Option<int>("--actors") { Description = "Actors in the generated universe.", DefaultValueFactory = _ => defaults.Universe.Actors };
         var periods = new Option<int>("--periods") { Description = "Monthly periods.", DefaultValueFactory = _ => defaults.Universe.Periods };
         var evidence = new Option<int>("--evidence") { Description = "Evidence items.", DefaultValueFactory = _ => defaults.Universe.Evidence };
-        var seed = new Option<long>("--seed") { Description = "The universe's seed.", DefaultValueFactory = _ => defaults.Universe.Seed };
+        var seed = new Option<ulong>("--seed") { Description = "The universe's seed (a whole number ≥ 0).", DefaultValueFactory = _ => (ulong)defaults.Universe.Seed };
         var threads = new Option<int?>("--threads") { Description = "Threads for the engine and DuckDB (default: all processors)." };
         var baselines = new Option<string>("--baselines") { Description = "Which baselines to run beside the engine: all, duckdb, naive or none (naive LINQ is slow beyond 10⁶ items).", DefaultValueFactory = _ => "all" };
         var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
@@ -28,32 +31,42 @@ internal static class BenchCommand
         };
         command.SetAction(parse => Common.Guard(io, parse, () =>
         {
-            var fmt = Common.Choice(parse, format, "table", "json");
-            var which = Common.Choice(parse, baselines, "all", "duckdb", "naive", "none");
+            // Every problem of the command line at once, as score reports its own.
+            var checks = new UsageChecks(io, parse);
+            var fmt = checks.Take(() => Common.Choice(parse, format, "table", "json"));
+            var which = checks.Take(() => Common.Choice(parse, baselines, "all", "duckdb", "naive", "none"));
 
-            var threadCount = parse.GetValue(threads) ?? defaults.Threads;
-            if (threadCount < 1)
+            var threadCount = checks.Take(() => parse.GetValue(threads)) ?? defaults.Threads;
+            if (threadCount is < 1 or > MaxThreads)
             {
-                throw new Common.UsageException($"--threads must be ≥ 1; was {threadCount}");
+                checks.Check(() => throw new Common.UsageException(string.Create(CultureInfo.InvariantCulture, $"--threads must be in [1, {MaxThreads}]; was {threadCount}")));
             }
 
-            var (actorCount, periodCount, evidenceCount) = (parse.GetValue(actors), parse.GetValue(periods), parse.GetValue(evidence));
+            var (actorCount, periodCount, evidenceCount) = (checks.Take(() => parse.GetValue(actors)), checks.Take(() => parse.GetValue(periods)), checks.Take(() => parse.GetValue(evidence)));
             if (actorCount is < 4 or > UniverseOptions.MaxActors)
             {
-                throw new Common.UsageException($"--actors must be in [4, {UniverseOptions.MaxActors}]; was {actorCount}");
+                checks.Check(() => throw new Common.UsageException($"--actors must be in [4, {UniverseOptions.MaxActors}]; was {actorCount}"));
             }
 
             if (periodCount < 1)
             {
-                throw new Common.UsageException($"--periods must be ≥ 1; was {periodCount}");
+                checks.Check(() => throw new Common.UsageException($"--periods must be ≥ 1; was {periodCount}"));
             }
 
             if (evidenceCount is < 0 or > 999_999_999)
             {
-                throw new Common.UsageException($"--evidence must be in [0, 999999999]; was {evidenceCount}");
+                checks.Check(() => throw new Common.UsageException($"--evidence must be in [0, 999999999]; was {evidenceCount}"));
             }
 
-            var universe = new UniverseOptions { Actors = actorCount, Periods = periodCount, Evidence = evidenceCount, Seed = parse.GetValue(seed) };
+            // A whole number ≥ 0, read as score's --seed is (a negative seed is refused by the parser).
+            var seedValue = checks.Take(() => parse.GetValue(seed));
+            if (seedValue > long.MaxValue)
+            {
+                checks.Check(() => throw new Common.UsageException(string.Create(CultureInfo.InvariantCulture, $"--seed must be at most {long.MaxValue}; was {seedValue}")));
+            }
+
+            checks.ThrowIfAny();
+            var universe = new UniverseOptions { Actors = actorCount, Periods = periodCount, Evidence = evidenceCount, Seed = (long)seedValue };
             var options = new BenchOptions { Universe = universe, Threads = threadCount, DuckDb = which is "all" or "duckdb", Naive = which is "all" or "naive" };
             var report = Run(io, options);
             if (fmt == "json")

@@ -260,12 +260,41 @@ internal static class Common
             throw new UsageException($"--out '{outPath}' is a folder; give the path of a file to write");
         }
 
-        if (!Directory.Exists(Path.GetDirectoryName(full)))
+        if (MissingFolder(Path.GetDirectoryName(full)!) is { } missing)
         {
-            throw new UsageException($"the folder of --out '{outPath}' does not exist; create it first or write elsewhere");
+            throw new UsageException(missing.File
+                ? $"--out '{outPath}' is under {missing.Path}, which is a file, not a folder: nothing can be written there; write elsewhere"
+                : $"the folder of --out '{outPath}' does not exist; create {missing.Path} first or write elsewhere");
         }
 
         return full;
+    }
+
+    /// <summary>
+    /// Null when a folder exists; else the nearest of it and its parents that is a file (so no folder can be there), or,
+    /// when none is, the folder itself.
+    /// </summary>
+    internal static (string Path, bool File)? MissingFolder(string folder)
+    {
+        if (Directory.Exists(folder))
+        {
+            return null;
+        }
+
+        for (var part = folder; !string.IsNullOrEmpty(part); part = Path.GetDirectoryName(part))
+        {
+            if (File.Exists(part))
+            {
+                return (part, true);
+            }
+
+            if (Directory.Exists(part))
+            {
+                break;
+            }
+        }
+
+        return (folder, false);
     }
 
     /// <summary>
@@ -615,7 +644,10 @@ internal static class Common
     /// target is written (the link stays); the process's own standard output or error (/dev/stdout, /dev/fd/2, …) is
     /// written to as the shell set it up (appending where it appends); a device (/dev/null, a terminal) is written in place.
     /// </summary>
-    public static void WriteFile(CliIO io, string outPath, Action<Stream> write)
+    public static void WriteFile(CliIO io, string outPath, Action<Stream> write) => WriteFile(io, outPath, write, PendingFiles.Process);
+
+    /// <summary><see cref="WriteFile(CliIO, string, Action{Stream})"/> with its temporary file listed in <paramref name="pending"/>.</summary>
+    internal static void WriteFile(CliIO io, string outPath, Action<Stream> write, PendingFiles pending)
     {
         var full = OutPath(outPath);
         if (StandardStream(full) is { } standard)
@@ -634,9 +666,14 @@ internal static class Common
         if (IsDeviceOrStream(real))
         {
             // Replacing a device with a renamed file would put a plain file in its place.
-            using (var stream = new FileStream(real, FileMode.Open, FileAccess.Write))
+            try
             {
+                using var stream = new FileStream(real, FileMode.Open, FileAccess.Write);
                 write(stream);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new InputException(CannotWrite(outPath, real, e, File.Exists(real) ? "the device" : "missing device", real));
             }
 
             io.Error.WriteLine($"wrote {full}");
@@ -645,31 +682,88 @@ internal static class Common
         }
 
         var folder = Path.GetDirectoryName(real)!;
-        if (!Directory.Exists(folder))
+        if (MissingFolder(folder) is { } missing)
         {
-            throw new UsageException($"--out '{outPath}' is a link to {real}, whose folder does not exist; create it first or write elsewhere");
+            throw new UsageException(missing.File
+                ? $"--out '{outPath}' is a link to {real}, under {missing.Path}, which is a file, not a folder; write elsewhere"
+                : $"--out '{outPath}' is a link to {real}, whose folder does not exist; create it first or write elsewhere");
         }
 
         var temp = Path.Combine(folder, $".{Path.GetFileName(real)}.{Environment.ProcessId}.tmp");
+        var stage = "the folder";
         try
         {
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write))
+            using (var stream = pending.Create(temp))
             {
+                stage = "writing";
                 write(stream);
             }
 
-            File.Move(temp, real, overwrite: true);
+            stage = "the file";
+            pending.MoveIntoPlace(temp, real);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(CannotWrite(outPath, real, e, stage, temp));
         }
         finally
         {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
+            // Written whole or not at all: a failed or interrupted write leaves no temporary file.
+            pending.Abandon(temp);
         }
 
         io.Error.WriteLine($"wrote {full}");
         io.Error.Flush();
+    }
+
+    /// <summary>
+    /// Why an --out file could not be written, in the tool's words: the path given and the file it names, what stood in
+    /// the way (permission, a full disk, a read-only disk, a missing device) and what to do; never the temporary file.
+    /// </summary>
+    /// <param name="outPath">The --out value as given.</param>
+    /// <param name="real">The file it names, links followed.</param>
+    /// <param name="e">The failure.</param>
+    /// <param name="stage">"the folder" (creating the temporary file), "writing", "the file" (replacing the file),
+    /// "the device" or "missing device".</param>
+    /// <param name="temp">The temporary file, named in the failure's text as the file written.</param>
+    internal static string CannotWrite(string outPath, string real, Exception e, string stage, string temp)
+    {
+        var folder = Path.GetDirectoryName(real) ?? real;
+        var what = real == Path.GetFullPath(outPath) ? $"--out '{outPath}'" : $"--out '{outPath}' ({real})";
+        var code = e.HResult & 0xFFFF;
+        var windows = OperatingSystem.IsWindows();
+        var full = windows ? code is 0x70 or 0x27 : code is 28 or 122; // ERROR_DISK_FULL, ERROR_HANDLE_DISK_FULL; ENOSPC, EDQUOT
+        var readOnly = windows ? code == 0x13 : code == 30; // EROFS; ERROR_WRITE_PROTECT
+        if (full)
+        {
+            return stage == "the device"
+                ? $"cannot write {what}: the device is full"
+                : $"cannot write {what}: the disk holding {folder} is full; free space or write elsewhere";
+        }
+
+        if (readOnly)
+        {
+            return $"cannot write {what}: {folder} is on a read-only disk; write elsewhere";
+        }
+
+        if (e is UnauthorizedAccessException)
+        {
+            return stage switch
+            {
+                "the file" => $"cannot write {what}: permission denied to replace {real}; make it writable or write elsewhere",
+                "the device" => $"cannot write {what}: permission denied to write to {real}",
+                _ => $"cannot write {what}: permission denied to create a file in the folder {folder}; write to a folder you can write to, or change its permissions",
+            };
+        }
+
+        if (stage == "missing device")
+        {
+            return $"cannot write {what}: {real} does not exist, and a file cannot be created under {folder}; write elsewhere";
+        }
+
+        // Another failure: the system's reason, naming the file asked for rather than the temporary one.
+        var reason = e.Message.Replace(temp, real, StringComparison.Ordinal).Split('\n')[0].TrimEnd('\r', '.');
+        return $"cannot write {what}: {reason}";
     }
 
     /// <summary>1 or 2 when a path names the process's standard output or error (/dev/stdout, /dev/fd/1, /proc/self/fd/2, …), else null.</summary>

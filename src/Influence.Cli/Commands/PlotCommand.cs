@@ -68,10 +68,7 @@ internal static class PlotCommand
             }
 
             var titleText = checks.Take(() => OneLine(parse.GetValue(title), "--title"));
-            foreach (var m in parse.GetValue(measures)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [])
-            {
-                checks.Measure(m);
-            }
+            checks.Measures(parse.GetValue(measures)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [], "--measures");
 
             var how = Common.IntervalOptionsFrom(checks, parse, intervals, seed, intervalKind);
             checks.Granularity(checks.Take(() => parse.GetValue(granularity)));

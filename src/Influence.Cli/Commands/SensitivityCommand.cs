@@ -33,10 +33,7 @@ internal static class SensitivityCommand
             var checks = new UsageChecks(io, parse);
             var fmt = checks.Take(() => Common.Choice(parse, format, "text", "json"));
             var names = checks.Take(() => parse.GetValue(measures)) is { Length: > 0 } given ? given : ["exchange", "conflict"];
-            foreach (var name in names)
-            {
-                checks.Measure(name);
-            }
+            checks.Measures(names, "--measure");
 
             var loaded = checks.LoadCase(parse, parse.GetValue(@case));
             var p = checks.Period(loaded, checks.Take(() => parse.GetValue(period)), "--period") ?? default;

@@ -30,7 +30,7 @@ internal sealed class UsageChecks
     }
 
     /// <summary>The commands whose checks run after the parser's errors too (each stops at <see cref="ThrowIfAny"/>).</summary>
-    public static readonly IReadOnlySet<string> CheckedCommands = new HashSet<string>(StringComparer.Ordinal) { "score", "explain", "network", "plot", "trend", "changepoints", "sensitivity", "counterfactual", "export-evidence" };
+    public static readonly IReadOnlySet<string> CheckedCommands = new HashSet<string>(StringComparer.Ordinal) { "score", "explain", "network", "plot", "trend", "changepoints", "sensitivity", "counterfactual", "export-evidence", "bench" };
 
     /// <summary>
     /// True while a command runs only its checks, after the parser has reported errors of its own: a value the parser
@@ -187,6 +187,30 @@ internal sealed class UsageChecks
         if (name is not null && MeasureProblem(name, alsoExpected) is { } problem)
         {
             _found.Add(problem);
+        }
+    }
+
+    /// <summary>
+    /// Several measures (sensitivity's --measure, plot's --measures), each checked as <see cref="Measure"/> checks one,
+    /// and a measure named more than once (by its name or a short name) one problem, as the library takes a measure or
+    /// dyad given twice: "--measure exchange is given twice; give each measure once".
+    /// </summary>
+    public void Measures(IReadOnlyList<string> names, string option)
+    {
+        foreach (var name in names)
+        {
+            Measure(name);
+        }
+
+        var repeats = names
+            .GroupBy(n => Theory.Measures.Resolve(n, m => Theory.Measures.Find(m) is not null) ?? n, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1);
+        foreach (var g in repeats)
+        {
+            var times = g.Count() == 2 ? "twice" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{g.Count()} times");
+            var spellings = g.Distinct(StringComparer.Ordinal).ToList();
+            var how = spellings.Count > 1 ? $" (as {string.Join(", ", spellings.SkipLast(1))} and {spellings[^1]})" : string.Empty;
+            _found.Add($"{option} {g.Key} is given {times}{how}; give each measure once");
         }
     }
 

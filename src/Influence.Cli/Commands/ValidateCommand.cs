@@ -25,6 +25,9 @@ internal static class ValidateCommand
                 name = $"{name} with evidence {evidence}";
             }
 
+            // A file name is the user's text: shown, not acted on (an ESC in it), as the problems' own text is.
+            name = Influence.Internal.Printable.Escape(name);
+
             if (Common.EvidencePath(parse) is { } csv && OneFileMissing(io, path, csv) is { } code)
             {
                 return code;
@@ -110,10 +113,13 @@ internal static class ValidateCommand
             io.Out.WriteLine(p.ToString());
         }
 
+        var csvAlone = present == csv;
+        missing = [.. missing.Select(Influence.Internal.Printable.Escape)];
+        present = present is null ? null : Influence.Internal.Printable.Escape(present);
         var notChecked = $"{string.Join(" and ", missing)} not checked: no such file";
         io.Out.WriteLine(present is null
             ? $"{string.Join(" with evidence ", missing)}: nothing checked; no such file{(missing.Count == 1 ? string.Empty : "s")}."
-            : string.Create(CultureInfo.InvariantCulture, $"{present}: {problems.Count} problem{(problems.Count == 1 ? string.Empty : "s")} found in it alone{(present == csv ? " (what its rows refer to is the case file's, and was not checked)" : string.Empty)}; {notChecked}."));
+            : string.Create(CultureInfo.InvariantCulture, $"{present}: {problems.Count} problem{(problems.Count == 1 ? string.Empty : "s")} found in it alone{(csvAlone ? " (what its rows refer to is the case file's, and was not checked)" : string.Empty)}; {notChecked}."));
         return Cli.InvalidData;
     }
 

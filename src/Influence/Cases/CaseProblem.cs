@@ -22,9 +22,13 @@ public sealed record CaseProblem(string Path, string? ItemId, string Message)
 
     /// <summary>
     /// The problem on one line: <c>case.json:41:7: $.evidence[12].magnitude (item 'ev-1996-fuel'): expected …</c>.
+    /// Characters of the case's own text that a terminal would act on rather than show (a control character such as
+    /// ESC, a bidirectional override) are written as their escapes, ESC as <c>\u001B</c>.
     /// </summary>
     /// <returns>The text.</returns>
-    public override string ToString()
+    public override string ToString() => Influence.Internal.Printable.Escape(Unescaped());
+
+    private string Unescaped()
     {
         var sb = new StringBuilder();
         if (File is not null)

@@ -128,7 +128,7 @@ public static partial class CaseReader
             }
         }
 
-        inCsv = EvidenceCsv.InCellTerms(table.CollapseMissingColumns(inCsv));
+        inCsv = EvidenceCsv.OneEmptyIdProblemPerCell(EvidenceCsv.InCellTerms(table.CollapseMissingColumns(inCsv)));
         inCsv.AddRange(table.Problems);
         problems.AddRange(inCsv
             .OrderBy(p => p.Line ?? int.MaxValue)

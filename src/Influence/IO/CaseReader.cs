@@ -246,8 +246,13 @@ public static partial class CaseReader
                 hint += "; this file looks like an evidence sheet (CSV), not a case file: give it as the evidence (--evidence), with a case file";
             }
 
-            return new CaseReadResult(null, [new CaseProblem(path, id, $"expected well-formed JSON: {FirstSentence(e.Message)}{hint}") { File = file, Line = line, Column = col }]);
+            // Too deep is no slip of punctuation: said in the file's terms, not System.Text.Json's.
+            var message = line is { } dl && col is { } dc && NestingAt(utf8, JsonLines.Build(utf8).Offset(dl, dc)) > JsonTree.Options.MaxDepth
+                ? string.Create(CultureInfo.InvariantCulture, $"expected arrays and objects nested at most {JsonTree.Options.MaxDepth} deep; this value is deeper (a case file nests a few levels: is a bracket repeated, or the file not a case file?)")
+                : $"expected well-formed JSON: {FirstSentence(e.Message)}{hint}";
+            return new CaseReadResult(null, [new CaseProblem(path, id, message) { File = file, Line = line, Column = col }]);
         }
+
         catch (InvalidDataException e) when (e.Data["offset"] is int offset)
         {
             var (line, col) = JsonLines.Build(utf8).Locate(offset);
@@ -347,6 +352,52 @@ public static partial class CaseReader
         var first = System.Text.Encoding.UTF8.GetString(end < 0 ? utf8 : utf8[..end]);
         var names = first.Split(',', StringSplitOptions.TrimEntries);
         return names.Length > 1 && names.Contains("id", StringComparer.OrdinalIgnoreCase) && names.Contains("kind", StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>How many arrays and objects are open at a byte offset of the JSON text (strings and comments skipped).</summary>
+    private static int NestingAt(ReadOnlySpan<byte> utf8, int offset)
+    {
+        var (depth, deepest) = (0, 0);
+        for (var i = 0; i < Math.Min(offset + 1, utf8.Length); i++)
+        {
+            switch (utf8[i])
+            {
+                case (byte)'"':
+                    for (i++; i < utf8.Length && utf8[i] != (byte)'"'; i++)
+                    {
+                        if (utf8[i] == (byte)'\\')
+                        {
+                            i++;
+                        }
+                    }
+
+                    break;
+                case (byte)'/' when i + 1 < utf8.Length && utf8[i + 1] == (byte)'/':
+                    while (i < utf8.Length && utf8[i] != (byte)'\n')
+                    {
+                        i++;
+                    }
+
+                    break;
+                case (byte)'/' when i + 1 < utf8.Length && utf8[i + 1] == (byte)'*':
+                    for (i += 2; i + 1 < utf8.Length && !(utf8[i] == (byte)'*' && utf8[i + 1] == (byte)'/'); i++)
+                    {
+                    }
+
+                    i++;
+                    break;
+                case (byte)'[' or (byte)'{':
+                    deepest = Math.Max(deepest, ++depth);
+                    break;
+                case (byte)']' or (byte)'}':
+                    depth--;
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return deepest;
     }
 
     private static string FirstSentence(string message)
@@ -901,6 +952,9 @@ public static partial class CaseReader
             var badSource = false;
             if (o["sources"] is { Kind: JsonKind.Array } sourceList)
             {
+                // An entry that is no id (empty, not a string) is reported by Strings; the item is rejected, so that its
+                // other ids are checked here, numbered by their place in the array, not by their place among the rest.
+                badSource = sources.Count != sourceList.Items.Count;
                 for (var k = 0; k < sourceList.Items.Count; k++)
                 {
                     if (sourceList.Items[k] is { Kind: JsonKind.String } s && !string.IsNullOrWhiteSpace(s.String) && Check.Identifier(s.String) is { } problem)

@@ -940,13 +940,55 @@ internal sealed partial class EvidenceCsv
     {
         if (message.StartsWith("expected a non-empty string", StringComparison.Ordinal))
         {
-            return "expected a source id between each ';' of the sources cell; one is empty (a ';' at the start or end of the cell, or two together)";
+            return EmptySourceId;
         }
 
         return message.StartsWith("expected an identifier", StringComparison.Ordinal) && WasValue().Match(message) is { Success: true } was
             && SeveralIds().IsMatch(was.Groups["value"].Value)
             ? $"{message}; separate source ids with ';' ({SeveralIds().Replace(was.Groups["value"].Value.Trim(' ', ','), ";")})"
             : message;
+    }
+
+    private const string EmptySourceId = "expected a source id between each ';' of the sources cell; one is empty (a ';' at the start or end of the cell, or two together)";
+
+    /// <summary>
+    /// The empty ids of one sources cell as one problem, not one per extra ';': "2 are empty" when there are more; a
+    /// cell of ';' alone (no id at all) one problem that says so, in place of "at least one source id" and its empties.
+    /// </summary>
+    public static List<CaseProblem> OneEmptyIdProblemPerCell(List<CaseProblem> located)
+    {
+        static bool IsEmptyId(CaseProblem p) => p.Message == EmptySourceId && p.Path.StartsWith("sources[", StringComparison.Ordinal);
+        var empties = located.Where(IsEmptyId).GroupBy(p => (p.File, p.Line)).ToDictionary(g => g.Key, g => g.Count());
+        if (empties.Count == 0)
+        {
+            return located;
+        }
+
+        var noIds = located.Where(p => p.Path == "sources" && p.Message == "expected at least one source id").Select(p => (p.File, p.Line)).ToHashSet();
+        var kept = new List<CaseProblem>(located.Count);
+        var said = new HashSet<(string?, int?)>();
+        foreach (var p in located)
+        {
+            if (p.Path == "sources" && noIds.Contains((p.File, p.Line)) && empties.ContainsKey((p.File, p.Line)))
+            {
+                kept.Add(p with { Message = "expected one or more source ids in the \"sources\" cell, separated by ';'; it holds only ';'" });
+            }
+            else if (!IsEmptyId(p))
+            {
+                kept.Add(p);
+            }
+            else if (!noIds.Contains((p.File, p.Line)) && said.Add((p.File, p.Line)))
+            {
+                var n = empties[(p.File, p.Line)];
+                kept.Add(n == 1 ? p : p with
+                {
+                    Path = "sources",
+                    Message = string.Create(CultureInfo.InvariantCulture, $"expected a source id between each ';' of the sources cell; {n} are empty (a ';' at the start or end of the cell, or two together)"),
+                });
+            }
+        }
+
+        return kept;
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"; was ""(?<value>.*)""$")]

@@ -328,6 +328,12 @@ public static class Sensitivity
     private static ScoringRequest RequestFor(Case @case, Dyad dyad, Period period)
     {
         Scorer.RequireDyad(@case, dyad, nameof(dyad));
+        if (@case.Evidence.Count == 0 && (@case.From is null || @case.To is null))
+        {
+            // Scoring's own message asks for a first and last period, which an analysis of one period does not take.
+            throw new ArgumentException($"the case has no evidence and no range: there is nothing to analyse in {period}; add evidence to the case, or give it a range (its \"from\" and \"to\")", nameof(@case));
+        }
+
         var (from, to) = Scorer.ResolveRange(@case, new ScoringRequest { Granularity = period.Granularity });
         if (period < from || period > to)
         {

@@ -95,11 +95,31 @@ public class BenchCommandTests
     [InlineData("--evidence", "-1", "--evidence must be in [0, 999999999]; was -1")]
     [InlineData("--baselines", "spark", "--baselines must be all, duckdb, naive or none; was 'spark'")]
     [InlineData("--format", "csv", "--format must be table or json; was 'csv'")]
+    [InlineData("--seed", "-3", "--seed expects a whole number ≥ 0, got '-3'")]
+    [InlineData("--seed", "9223372036854775808", "--seed must be at most 9223372036854775807; was 9223372036854775808")]
+    [InlineData("--threads", "0", "--threads must be in [1, 1024]; was 0")]
+    [InlineData("--threads", "100000", "--threads must be in [1, 1024]; was 100000")]
     public void Bench_ExitsWithUsageCode_OnABadOption(string option, string value, string message)
     {
         var (code, _, err) = Run("bench", option, value);
 
         code.Should().Be(2);
         err.Should().Contain(message);
+    }
+
+    [Fact]
+    public void Bench_ReportsEveryBadOption_AtOnce_AsScoreDoes()
+    {
+        var (code, output, err) = Run("bench", "--seed", "-3", "--threads", "99999", "--actors", "2", "--periods", "0", "--format", "xml");
+
+        code.Should().Be(2);
+        output.Should().BeEmpty();
+        err.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            "influence: --seed expects a whole number ≥ 0, got '-3'",
+            "influence: --format must be table or json; was 'xml'",
+            "influence: --threads must be in [1, 1024]; was 99999",
+            "influence: --actors must be in [4, 1000000]; was 2",
+            "influence: --periods must be ≥ 1; was 0",
+            "Run 'influence bench --help' for usage.");
     }
 }

@@ -203,6 +203,120 @@ public sealed class CommandConventionsTests : IDisposable
     }
 
     [Theory]
+    [MemberData(nameof(CommandsWithOut))]
+    public void Out_UnderAFile_SaysTheFileStandsWhereTheFolderShouldBe_NotToCreateTheFolder(string command, string[] options)
+    {
+        var file = _cli.PathOf("notes.txt");
+        File.WriteAllText(file, "not a folder");
+        var target = Path.Combine(file, "deeper", OutName(command));
+
+        var (code, output, err) = CliRunner.Run([command, Case(), .. options, "--out", target]);
+
+        code.Should().Be(2);
+        output.Should().BeEmpty();
+        err.Should().Be($"influence: --out '{target}' is under {file}, which is a file, not a folder: nothing can be written there; write elsewhere{Environment.NewLine}");
+        File.ReadAllText(file).Should().Be("not a folder");
+    }
+
+    [Fact]
+    public void Out_InAMissingFolder_NamesTheFolderToCreate()
+    {
+        var target = Path.Combine("missing-" + Guid.NewGuid().ToString("N"), "out.txt");
+
+        var err = UsageError(["score", Case(), "--out", target]);
+
+        err.Should().Be($"influence: the folder of --out '{target}' does not exist; create {Path.GetDirectoryName(Path.GetFullPath(target))} first or write elsewhere{Environment.NewLine}");
+    }
+
+    [Fact]
+    public void Out_InAFolderNotWritable_SaysPermissionDenied_InTheToolsWords_WithoutTheTemporaryFile()
+    {
+        // /sys refuses new files to every user, root included.
+        if (!OperatingSystem.IsLinux() || !Directory.Exists("/sys/kernel"))
+        {
+            return;
+        }
+
+        var (code, output, err) = CliRunner.Run(["score", Case(), "--out", "/sys/influence-scores.txt"]);
+
+        code.Should().Be(1);
+        output.Should().BeEmpty();
+        err.Should().Be($"influence: cannot write --out '/sys/influence-scores.txt': permission denied to create a file in the folder /sys; write to a folder you can write to, or change its permissions{Environment.NewLine}");
+    }
+
+    [Fact]
+    public void Out_ToAFullDevice_SaysTheDeviceIsFull()
+    {
+        if (!OperatingSystem.IsLinux() || !File.Exists("/dev/full"))
+        {
+            return;
+        }
+
+        var (code, _, err) = CliRunner.Run(["score", Case(), "--out", "/dev/full"]);
+
+        code.Should().Be(1);
+        err.Should().Be($"influence: cannot write --out '/dev/full': the device is full{Environment.NewLine}");
+    }
+
+    [Fact]
+    public void CannotWrite_NamesTheFileAskedFor_NeverTheTemporaryFile()
+    {
+        var real = _cli.PathOf("scores.txt");
+        var temp = _cli.PathOf($".scores.txt.{Environment.ProcessId}.tmp");
+
+        Common.CannotWrite(real, real, new IOException($"The process cannot access the file '{temp}' because it is being used by another process."), "the file", temp)
+            .Should().Be($"cannot write --out '{real}': The process cannot access the file '{real}' because it is being used by another process");
+        Common.CannotWrite(real, real, new UnauthorizedAccessException($"Access to the path '{temp}' is denied."), "the file", temp)
+            .Should().Be($"cannot write --out '{real}': permission denied to replace {real}; make it writable or write elsewhere");
+        Common.CannotWrite("link.txt", real, new UnauthorizedAccessException($"Access to the path '{temp}' is denied."), "the folder", temp)
+            .Should().Be($"cannot write --out 'link.txt' ({real}): permission denied to create a file in the folder {_cli.Folder}; write to a folder you can write to, or change its permissions");
+    }
+
+    [Fact]
+    public void Out_WriteThatFails_LeavesNoTemporaryFile_AndNoFile()
+    {
+        var target = _cli.PathOf("failed.txt");
+        var io = new CliIO(TextWriter.Null, TextWriter.Null);
+
+        var write = () => Common.WriteFile(io, target, stream =>
+        {
+            stream.Write("half"u8);
+            Directory.EnumerateFiles(_cli.Folder, ".failed.txt.*.tmp").Should().ContainSingle("the write goes to a temporary file");
+            throw new IOException("No space left on device", OperatingSystem.IsWindows() ? unchecked((int)0x80070070) : 28);
+        });
+
+        write.Should().Throw<Common.InputException>().WithMessage($"cannot write --out '{target}': the disk holding {_cli.Folder} is full; free space or write elsewhere");
+        Directory.EnumerateFileSystemEntries(_cli.Folder).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Out_WriteInterrupted_DeletesTheTemporaryFile_AndWritesNoFile()
+    {
+        // What Ctrl-C or SIGTERM does (PendingFiles' signal handlers call End) while a command writes its --out: the
+        // runtime then ends the process without running the writer's finally blocks.
+        var target = _cli.PathOf("interrupted.txt");
+        var pending = new PendingFiles();
+        var io = new CliIO(TextWriter.Null, TextWriter.Null);
+        string? temp = null;
+
+        var write = () => Common.WriteFile(io, target, stream =>
+        {
+            stream.Write("half"u8);
+            temp = pending.Pending.Should().ContainSingle().Subject;
+            File.Exists(temp).Should().BeTrue();
+            pending.End();
+            File.Exists(temp).Should().BeFalse("the interruption deletes it at once, the write still under way");
+            stream.Write("rest"u8);
+        }, pending);
+
+        write.Should().Throw<Common.InputException>().WithMessage($"interrupted: {target} was not written");
+        Directory.EnumerateFileSystemEntries(_cli.Folder).Should().BeEmpty();
+        pending.Pending.Should().BeEmpty();
+        ((Action)(() => Common.WriteFile(io, target, stream => stream.Write("again"u8), pending))).Should().Throw<Common.InputException>("once the process is ending nothing more is written");
+        File.Exists(target).Should().BeFalse();
+    }
+
+    [Theory]
     [InlineData("score", "--patron", "pakistan", "--client", "taliban", "--from", "1998", "--to", "1998")]
     [InlineData("explain", "--patron", "pakistan", "--client", "taliban", "--period", "1998", "--measure", "exchange", "--format", "json")]
     [InlineData("trend", "--patron", "pakistan", "--client", "taliban", "--measure", "exchange", "--from", "1995", "--to", "2000")]

@@ -45,6 +45,21 @@ public class CommandOptionTests
         groups["taliban"].Should().Be("non-state");
     }
 
+    [Theory]
+    [InlineData("influence: --measure exchange is given twice; give each measure once", "sensitivity", "--patron", "pakistan", "--client", "taliban", "--period", "2024", "--measure", "exchange", "--measure", "exchange")]
+    [InlineData("influence: --measure conflict is given 3 times (as conflict and confl); give each measure once", "sensitivity", "--patron", "pakistan", "--client", "taliban", "--period", "2024", "--measure", "conflict", "--measure", "confl", "--measure", "conflict")]
+    [InlineData("influence: --measures conflict is given twice (as conflict and confl); give each measure once", "plot", "--patron", "pakistan", "--client", "taliban", "--measures", "conflict,confl", "--out", "never-written.png")]
+    public void AMeasureGivenTwice_IsOneUsageProblem_AsTheLibrarysDyadOrMeasureGivenTwiceIs(string expected, params string[] args)
+    {
+        var (code, output, err) = CliRunner.Run(args);
+
+        code.Should().Be(2);
+        output.Should().BeEmpty("no table is printed twice");
+        err.Split(Environment.NewLine)[0].Should().Be(expected);
+        err.Split(Environment.NewLine).Count(l => l.Contains("given", StringComparison.Ordinal)).Should().Be(1);
+        File.Exists("never-written.png").Should().BeFalse();
+    }
+
     [Fact]
     public void SensitivityMeasure_GivesATornadoTableForEachMeasureAsked_InTheirPlaceOfTheDefaultTwo()
     {

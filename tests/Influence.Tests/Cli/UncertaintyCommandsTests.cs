@@ -19,6 +19,26 @@ public sealed class UncertaintyCommandsTests : IDisposable
     private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
+    public void Sensitivity_OnACaseWithNoEvidence_SaysSo_WithoutAskingForAFirstAndLastPeriod_ItHasNoOptionsFor()
+    {
+        using var cli = new CliRunner();
+        var path = cli.PathOf("empty.json");
+        File.WriteAllText(path, """
+            {
+              "schema": "influence.case/1", "id": "empty", "name": "Empty", "sources": [],
+              "actors": [{ "id": "P", "name": "P", "kind": "state" }, { "id": "C", "name": "C", "kind": "state" }],
+              "evidence": []
+            }
+            """);
+
+        var (code, output, err) = Run("sensitivity", path, "--patron", "P", "--client", "C", "--period", "2024");
+
+        code.Should().Be(2);
+        output.Should().BeEmpty();
+        err.Should().Be($"influence: the case has no evidence and no range: there is nothing to analyse in 2024; add evidence to the case, or give it a range (its \"from\" and \"to\"){Environment.NewLine}");
+    }
+
+    [Fact]
     public void Score_WithIntervals_WritesIntervalsThatHoldTheirValues_SomeOfThemWide_AndSharesThatSumToOne()
     {
         var (code, output, _) = Run("score", _case, "--format", "json", "--intervals", "20", "--seed", "3", "--interval-kind", "bootstrap");

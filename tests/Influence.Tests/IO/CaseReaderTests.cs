@@ -195,6 +195,23 @@ public class CaseReaderTests
         result.Problems[0].Message.Should().StartWith("expected well-formed JSON");
     }
 
+    [Fact]
+    public void TryRead_ValuesNestedDeeperThan64_AreSaidInTheFilesTerms_AtTheirPathAndLine_NotSystemTextJsons()
+    {
+        var deep = new string('[', 70) + new string(']', 70);
+        var json = "{\n  \"schema\": \"influence.case/1\",\n  \"note\": " + deep + "\n}";
+        var shallow = "{ \"text\": \"[[[[[[\", \"note\": " + new string('[', 63) + new string(']', 63) + " }";
+
+        var result = CaseReader.TryRead(Encoding.UTF8.GetBytes(json), "case.json");
+
+        var problem = result.Problems.Should().ContainSingle().Subject;
+        problem.Line.Should().Be(3);
+        problem.Path.Should().StartWith("$.note[0][0]");
+        problem.Message.Should().Be("expected arrays and objects nested at most 64 deep; this value is deeper (a case file nests a few levels: is a bracket repeated, or the file not a case file?)");
+        problem.ToString().Should().NotContain("maximum configured depth");
+        CaseReader.TryRead(Encoding.UTF8.GetBytes(shallow)).Problems.Should().NotContain(p => p.Message.Contains("nested", StringComparison.Ordinal), "64 deep, brackets in a string aside, is allowed");
+    }
+
     [Theory]
     [InlineData("NaN", "$.evidence[1].magnitude", "b", "JSON has no NaN or Infinity")]
     [InlineData("-Infinity", "$.evidence[1].magnitude", "b", "JSON has no NaN or Infinity")]

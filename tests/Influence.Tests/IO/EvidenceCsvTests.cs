@@ -402,6 +402,38 @@ public sealed class EvidenceCsvSpreadsheetSlipTests
     }
 
     [Fact]
+    public void A_sources_cell_numbers_its_ids_by_their_place_in_the_cell_and_reports_its_empty_ids_once()
+    {
+        // Before: also-nope was numbered by its place among the non-empty ids (sources[1], where the first empty id
+        // was reported too), each empty id was a problem of its own, and ";" alone gave three problems.
+        var result = Read(
+            Header,
+            "h1,support,2001,confirmed,nope;;also-nope;,P,C,arms,0.5,",
+            "h2,support,2001,confirmed,;,P,C,arms,0.5,",
+            "h3,support,2001,confirmed,s1;;,P,C,arms,0.5,");
+
+        result.Problems.Select(p => (p.Line, p.Path)).Should().Equal(
+            (2, "sources"), (2, "sources[0]"), (2, "sources[2]"), (3, "sources"), (4, "sources"));
+        result.Problems[0].Message.Should().Be("expected a source id between each ';' of the sources cell; 2 are empty (a ';' at the start or end of the cell, or two together)");
+        result.Problems[2].Message.Should().Contain("\"also-nope\"");
+        result.Problems[3].Message.Should().Be("expected one or more source ids in the \"sources\" cell, separated by ';'; it holds only ';'");
+        result.Problems[4].Message.Should().Be(result.Problems[0].Message);
+    }
+
+    [Fact]
+    public void A_JSON_sources_array_numbers_an_unknown_id_by_its_place_with_an_empty_id_before_it()
+    {
+        var result = CaseReader.TryRead(System.Text.Encoding.UTF8.GetBytes("""
+            { "schema": "influence.case/1", "id": "x", "name": "X", "sources": [{ "id": "s1", "citation": "S" }],
+              "actors": [{ "id": "P", "name": "P", "kind": "state" }, { "id": "C", "name": "C", "kind": "state" }],
+              "evidence": [ { "id": "e1", "kind": "support", "date": "2001", "confidence": "confirmed", "sources": ["nope", "", "also-nope"], "from": "P", "to": "C", "resource": "arms", "magnitude": 0.5 } ] }
+            """));
+
+        result.Problems.Select(p => p.Path).Should().Equal("$.evidence[0].sources[0]", "$.evidence[0].sources[1]", "$.evidence[0].sources[2]");
+        result.Problems[2].Message.Should().Contain("\"also-nope\"");
+    }
+
+    [Fact]
     public void Rows_of_spaces_are_blank_rows_and_skipped()
     {
         var result = Read(
