@@ -85,7 +85,9 @@ internal static class TrendCommand
         if (t.MannKendall is { } mk)
         {
             var how = mk.IsExact ? "exact" : "normal approximation, ties corrected";
-            w.WriteLine(string.Create(inv, $"  Mann–Kendall:   S = {Common.Number(mk.S)}, τ = {Common.Number(mk.Tau, "0.00")}, z = {Common.Number(mk.Z, "0.00")}, two-sided {PValues.Format(mk.PValue)} ({how})"));
+            w.WriteLine(mk.Z is { } z && mk.Tau is { } tau && mk.PValue is { } p
+                ? string.Create(inv, $"  Mann–Kendall:   S = {Common.Number(mk.S)}, τ = {Common.Number(tau, "0.00")}, z = {Common.Number(z, "0.00")}, two-sided {PValues.Format(p)} ({how})")
+                : string.Create(inv, $"  Mann–Kendall:   S = {Common.Number(mk.S)}; τ, z and p undefined: every value is the same (Var(S) = 0)"));
             w.WriteLine("  " + Corrected(mk.Corrected));
             w.WriteLine(string.Create(inv, $"  Sen's slope:    {Signed(mk.SenSlope)} per {unit}, {t.Level * 100:0.#}% interval [{Signed(mk.SenSlopeLow)}, {Signed(mk.SenSlopeHigh)}]"));
         }
@@ -160,7 +162,7 @@ internal static class TrendCommand
 
         var unit = trend.From.Granularity.ToName();
         var corrected = mk.Corrected.PValue is { } pc ? "corrected " + PValues.Format(pc) : "corrected p undefined";
-        return string.Create(inv, $"{head}: least-squares slope {Signed(slope)} per {unit}, {trend.Level * 100:0.#}% interval [{Signed(without.SlopeLow)}, {Signed(without.SlopeHigh)}]; Mann–Kendall two-sided {PValues.Format(mk.PValue)}, {corrected}; Sen's slope {Signed(mk.SenSlope)} per {unit}.");
+        return string.Create(inv, $"{head}: least-squares slope {Signed(slope)} per {unit}, {trend.Level * 100:0.#}% interval [{Signed(without.SlopeLow)}, {Signed(without.SlopeHigh)}]; Mann–Kendall {(mk.PValue is { } p ? "two-sided " + PValues.Format(p) : "p undefined")}, {corrected}; Sen's slope {Signed(mk.SenSlope)} per {unit}.");
     }
 
     private static string Signed(double? v) =>

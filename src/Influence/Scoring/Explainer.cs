@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Influence.Cases;
 using Influence.Evidence;
 using Influence.Indexing;
@@ -150,6 +151,27 @@ public sealed record Explanation(
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Dyad, Period, Measure, Value, Records.SequenceHash(Contributions), ValueWithoutAll, Reason, Verdict);
+
+    /// <summary>
+    /// The explanation in a line: the measure, dyad and period, the value (in the invariant culture, round-trip) or
+    /// "undefined", and how many evidence items fed it, as in
+    /// "conflict of pakistan→taliban in 2024: 0.75 (3 evidence items)"; for a verdict, the verdict instead of a value
+    /// ("state of pakistan→taliban in 2024: contested"). The formula, citation, reason and items themselves are in
+    /// the properties (and <see cref="IO.ExplanationWriter"/>'s JSON).
+    /// </summary>
+    /// <returns>The text.</returns>
+    public override string ToString()
+    {
+        var head = $"{Measure} of {Dyad} in {Period}: ";
+        if (Verdict is { } verdict)
+        {
+            return head + verdict;
+        }
+
+        var items = Contributions.IsDefault ? 0 : Contributions.Length;
+        var value = Value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : "undefined";
+        return string.Create(CultureInfo.InvariantCulture, $"{head}{value} ({items} evidence item{(items == 1 ? string.Empty : "s")})");
+    }
 
     private bool PrintMembers(System.Text.StringBuilder builder)
     {

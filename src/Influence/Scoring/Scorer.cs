@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Influence.Cases;
 using Influence.Indexing;
@@ -26,7 +27,8 @@ public static class Scorer
     /// <exception cref="ArgumentException">
     /// A requested dyad names an unknown actor or the same actor twice, no dyad is given or declared, the range is
     /// empty or mixes granularities without a <see cref="ScoringRequest.Granularity"/>, lies outside the case's range
-    /// (its declared range, else the years of its evidence), or a requested measure is unknown.
+    /// (its declared range, else the years of its evidence), or a requested measure is null, empty, unknown or named
+    /// twice (also by a short name and its full name); every bad measure entry is named at once.
     /// </exception>
     /// <exception cref="InvalidOperationException">
     /// A measure produced NaN, an infinity or a value outside its scale (a count that is not a whole number ≥ 0).
@@ -402,24 +404,30 @@ public static class Scorer
 
         if (!request.Measures.IsEmpty)
         {
-            // Every unknown measure at once, each with the nearest name.
-            var wanted = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            var unknown = new List<string>();
-            foreach (var name in request.Measures)
+            // Every bad entry at once: missing, unknown (with the nearest name), or naming a measure already named.
+            var wanted = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            var problems = new List<string>();
+            for (var i = 0; i < request.Measures.Length; i++)
             {
-                if ((name is null ? null : Measures.Resolve(name, names.Contains)) is { } resolved)
+                var name = request.Measures[i];
+                if (string.IsNullOrWhiteSpace(name))
                 {
-                    wanted.Add(resolved);
+                    problems.Add(string.Create(CultureInfo.InvariantCulture, $"Measures must each name a measure; measure {i} was {(name is null ? "null" : $"'{name}'")}"));
                 }
-                else
+                else if (Measures.Resolve(name, names.Contains) is not { } resolved)
                 {
-                    unknown.Add(ScoreSet.NoMeasureCalled(name ?? "(null)", measures.Select(m => m.Name), null));
+                    problems.Add(ScoreSet.NoMeasureCalled(name, measures.Select(m => m.Name), null));
+                }
+                else if (!wanted.TryAdd(resolved, i))
+                {
+                    var earlier = wanted[resolved];
+                    problems.Add(string.Create(CultureInfo.InvariantCulture, $"Measures must name each measure once; measure {i}, '{name}', names {resolved}, as measure {earlier}, '{request.Measures[earlier]}', does"));
                 }
             }
 
-            Case.ThrowIfAny(unknown, nameof(request));
+            Case.ThrowIfAny(problems, nameof(request));
 
-            measures = [.. measures.Where(m => wanted.Contains(m.Name))];
+            measures = [.. measures.Where(m => wanted.ContainsKey(m.Name))];
         }
 
         var days = EvidenceDays(@case);

@@ -19,8 +19,15 @@ public sealed record ScoringOptions
     /// <summary>The library's defaults, the same for every case.</summary>
     public static ScoringOptions Default { get; } = new();
 
-    /// <summary>The numeric weight of each confidence level.</summary>
-    public ConfidenceWeights Confidence { get; init => field = value ?? throw new ArgumentNullException(nameof(Confidence)); } = new();
+    /// <summary>
+    /// The numeric weight of each confidence level, which must not rise as confidence falls:
+    /// <see cref="ConfidenceWeights.Confirmed"/> ≥ <see cref="ConfidenceWeights.Reported"/> ≥ <see cref="ConfidenceWeights.Alleged"/>
+    /// (equal weights are allowed).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The weights are out of order (the message names every pair out of order, with both values).
+    /// </exception>
+    public ConfidenceWeights Confidence { get; init => field = CheckConfidence(value ?? throw new ArgumentNullException(nameof(Confidence)), nameof(Confidence)); } = new();
 
     /// <summary>Options of <see cref="Theory.Exchange"/>.</summary>
     public ExchangeOptions Exchange { get; init => field = value ?? throw new ArgumentNullException(nameof(Exchange)); } = new();
@@ -85,6 +92,29 @@ public sealed record ScoringOptions
         get;
         init => field = value >= 1 ? value : value == -1 ? Environment.ProcessorCount : throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), $"MaxDegreeOfParallelism must be ≥ 1, or −1 for all processors; was {value}");
     } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Requires Confirmed ≥ Reported ≥ Alleged: a less established item must not weigh more than a better established
+    /// one. The three are checked together here, when the weights are set as a whole, since each of
+    /// <see cref="ConfidenceWeights"/>' properties is set on its own, in any order.
+    /// </summary>
+    private static ConfidenceWeights CheckConfidence(ConfidenceWeights weights, string name)
+    {
+        var problems = new List<string>();
+        if (weights.Reported > weights.Confirmed)
+        {
+            problems.Add($"Reported ({Check.Show(weights.Reported)}) is above Confirmed ({Check.Show(weights.Confirmed)})");
+        }
+
+        if (weights.Alleged > weights.Reported)
+        {
+            problems.Add($"Alleged ({Check.Show(weights.Alleged)}) is above Reported ({Check.Show(weights.Reported)})");
+        }
+
+        return problems.Count == 0
+            ? weights
+            : throw new ArgumentOutOfRangeException(name, $"{name} weights must not rise as confidence falls (Confirmed ≥ Reported ≥ Alleged); {string.Join("; ", problems)}");
+    }
 
     private static ImmutableArray<Measure> CheckCustomMeasures(ImmutableArray<Measure> measures, string name)
     {
@@ -158,6 +188,11 @@ public sealed record ScoringOptions
 }
 
 /// <summary>The weight of each confidence level: w(e) = confidence weight × magnitude.</summary>
+/// <remarks>
+/// Each weight is in [0, 1]. The three must also be in order, Confirmed ≥ Reported ≥ Alleged; since each is set on
+/// its own, in any order, that is checked when the weights are set as <see cref="ScoringOptions.Confidence"/>, which
+/// names every pair out of order.
+/// </remarks>
 public sealed record ConfidenceWeights
 {
     /// <summary>Weight of confirmed items (default 1.0).</summary>

@@ -35,6 +35,13 @@ public sealed record ScoringRequest
     /// computed when read (<see cref="ScoreSet.Get(string, Dyad, Period)"/> and <see cref="ScoreSet.Series"/> read
     /// only what was scored).
     /// </summary>
+    /// <remarks>
+    /// Each entry must name a measure, and a different one: scoring rejects (an <see cref="ArgumentException"/> on
+    /// <c>request</c>, naming every bad entry at once) a null or blank entry, an unknown name (with the nearest known
+    /// one), and a measure named twice, in any case of its letters or by its short name and its full name
+    /// (<c>confl</c> and <c>conflict</c>). The names can only be checked against the options' custom measures, so
+    /// they are checked when scoring, not when set.
+    /// </remarks>
     public ImmutableArray<string> Measures { get; init => field = value.IsDefault ? [] : value; } = [];
 
     private static ImmutableArray<Dyad> CheckDyads(ImmutableArray<Dyad> dyads, string name)

@@ -149,8 +149,14 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>
     }
 
     /// <summary>
-    /// Parses <c>1996</c>, <c>1996Q3</c> or <c>1996-10</c>. The text decides the granularity.
+    /// Parses <c>1996</c>, <c>1996Q3</c> (or <c>1996q3</c>) or <c>1996-10</c>. The text decides the granularity.
     /// </summary>
+    /// <remarks>
+    /// White space around the period is ignored (<c>" 2021"</c> is 2021), as by <see cref="Parse(string)"/>,
+    /// <see cref="EvidenceDate.TryParsePoint(string?, out EvidenceDate)"/>, the case reader (whose schema allows it)
+    /// and the command line, so that a period reads the same wherever it is written; white space inside it
+    /// (<c>"2021 Q3"</c>) is not a period. Blank text is not a period.
+    /// </remarks>
     /// <param name="text">The text.</param>
     /// <param name="period">The parsed period.</param>
     /// <returns>Whether the text is a period.</returns>
@@ -189,7 +195,10 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>
         return false;
     }
 
-    /// <summary>Parses a period; see <see cref="TryParse(string?, out Period)"/>.</summary>
+    /// <summary>
+    /// Parses a period exactly as <see cref="TryParse(string?, out Period)"/> does (white space around it ignored), but
+    /// throws where that returns false.
+    /// </summary>
     /// <param name="text">The text.</param>
     /// <returns>The period.</returns>
     /// <exception cref="FormatException">The text is not a period.</exception>

@@ -48,10 +48,17 @@ public sealed record TrendResult(
 /// <param name="Points">The number of values.</param>
 /// <param name="S">S = Σ over i &lt; j of sign(x_j − x_i).</param>
 /// <param name="VarianceS">Var(S) under no trend, with the tie correction: [n(n−1)(2n+5) − Σ t(t−1)(2t+5)] / 18.</param>
-/// <param name="Z">The normal score (S ∓ 1) / √Var(S), with continuity correction; 0 when S = 0.</param>
-/// <param name="PValue">The two-sided p-value: exact when there are no ties and n ≤ 50, else from <paramref name="Z"/> (erfc(|Z|/√2), never rounded: a tiny p stays a tiny positive number, not 0).</param>
+/// <param name="Z">
+/// The normal score (S ∓ 1) / √Var(S), with continuity correction; 0 when S = 0; null (undefined) when Var(S) = 0,
+/// that is when every value is the same.
+/// </param>
+/// <param name="PValue">
+/// The two-sided p-value: exact when there are no ties and n ≤ 50, else from <paramref name="Z"/> (erfc(|Z|/√2), never
+/// rounded: a tiny p stays a tiny positive number, not 0); null (undefined, not 1) when Var(S) = 0: a constant series
+/// has no order to test, which is not the same as no evidence of a trend.
+/// </param>
 /// <param name="IsExact">Whether <paramref name="PValue"/> is exact.</param>
-/// <param name="Tau">Kendall's τ-b: S / √(N · (N − Σ t(t−1)/2)), N = n(n−1)/2.</param>
+/// <param name="Tau">Kendall's τ-b: S / √(N · (N − Σ t(t−1)/2)), N = n(n−1)/2; null when Var(S) = 0 (every pair tied).</param>
 /// <param name="SenSlope">Sen's slope per period: the median of (x_j − x_i) / (t_j − t_i) over all pairs.</param>
 /// <param name="SenSlopeLow">The lower end of Sen's slope's interval (Gilbert 1987), or null when the series is too short for one.</param>
 /// <param name="SenSlopeHigh">The upper end, or null (also when it does not fit in a double).</param>
@@ -63,10 +70,10 @@ public sealed record MannKendallTest(
     int Points,
     long S,
     double VarianceS,
-    double Z,
-    double PValue,
+    double? Z,
+    double? PValue,
     bool IsExact,
-    double Tau,
+    double? Tau,
     double SenSlope,
     double? SenSlopeLow,
     double? SenSlopeHigh,
@@ -286,14 +293,16 @@ public static class Trends
         var ties = y.GroupBy(v => v).Select(g => (long)g.Count()).Where(c => c > 1).ToArray();
         double nn = n;
         var variance = ((nn * (nn - 1) * ((2 * nn) + 5)) - ties.Sum(c => c * (c - 1) * ((2.0 * c) + 5))) / 18;
-        var z = variance > 0 ? s > 0 ? (s - 1) / Math.Sqrt(variance) : s < 0 ? (s + 1) / Math.Sqrt(variance) : 0 : 0;
+        // Var(S) = 0 only when every value is the same (one group of n ties; n ≥ 3 here): S is then 0 with no spread,
+        // and z, p and τ-b are undefined (null), not 0, 1 and 0.
+        double? z = variance > 0 ? s > 0 ? (s - 1) / Math.Sqrt(variance) : s < 0 ? (s + 1) / Math.Sqrt(variance) : 0 : null;
         var exact = ties.Length == 0 && n <= ExactLimit;
         // 2·(1 − Φ(|z|)) as erfc(|z|/√2): the complement computed directly, not as 1 − Φ, which cancels to 0 beyond |z| ≈ 8.3
         // (and loses digits well before); p stays a positive double down to about 1e-308.
-        var p = exact ? ExactPValue(n, s) : variance > 0 ? Math.Min(1, SpecialFunctions.Erfc(Math.Abs(z) / Math.Sqrt(2))) : 1;
+        double? p = exact ? ExactPValue(n, s) : z is { } zz ? Math.Min(1, SpecialFunctions.Erfc(Math.Abs(zz) / Math.Sqrt(2))) : null;
         var pairs = nn * (nn - 1) / 2;
         var tiedPairs = ties.Sum(c => c * (c - 1) / 2.0);
-        var tau = pairs - tiedPairs > 0 ? s / Math.Sqrt(pairs * (pairs - tiedPairs)) : 0;
+        double? tau = pairs - tiedPairs > 0 ? s / Math.Sqrt(pairs * (pairs - tiedPairs)) : null;
 
         slopes.Sort();
 

@@ -65,14 +65,16 @@ public sealed class OptionKnob
 {
     private readonly Func<ScoringOptions, double> _get;
     private readonly Func<ScoringOptions, double, ScoringOptions> _set;
+    private readonly Func<ScoringOptions, (double Low, double High)>? _bounds;
 
-    private OptionKnob(string name, OptionKind kind, Func<ScoringOptions, double> get, Func<ScoringOptions, double, ScoringOptions> set, double max)
+    private OptionKnob(string name, OptionKind kind, Func<ScoringOptions, double> get, Func<ScoringOptions, double, ScoringOptions> set, double max, Func<ScoringOptions, (double Low, double High)>? bounds = null)
     {
         Name = name;
         Kind = kind;
         _get = get;
         _set = set;
         Maximum = max;
+        _bounds = bounds;
     }
 
     /// <summary>The option's path in <see cref="ScoringOptions"/>, for example <c>Conflict.Scale</c>.</summary>
@@ -87,8 +89,8 @@ public sealed class OptionKnob
     /// <summary>Every numeric option of the built-in measures, in the order of <see cref="ScoringOptions"/>.</summary>
     public static ImmutableArray<OptionKnob> All { get; } =
     [
-        new("Confidence.Reported", OptionKind.Weight, o => o.Confidence.Reported, (o, v) => o with { Confidence = o.Confidence with { Reported = v } }, 1),
-        new("Confidence.Alleged", OptionKind.Weight, o => o.Confidence.Alleged, (o, v) => o with { Confidence = o.Confidence with { Alleged = v } }, 1),
+        new("Confidence.Reported", OptionKind.Weight, o => o.Confidence.Reported, (o, v) => o with { Confidence = o.Confidence with { Reported = v } }, 1, o => (o.Confidence.Alleged, o.Confidence.Confirmed)),
+        new("Confidence.Alleged", OptionKind.Weight, o => o.Confidence.Alleged, (o, v) => o with { Confidence = o.Confidence with { Alleged = v } }, 1, o => (0, o.Confidence.Reported)),
         new("Exchange.VolumeScale", OptionKind.Scale, o => o.Exchange.VolumeScale, (o, v) => o with { Exchange = o.Exchange with { VolumeScale = v } }, double.PositiveInfinity),
         new("Exchange.VolumeWindowYears", OptionKind.Window, o => o.Exchange.VolumeWindowYears, (o, v) => o with { Exchange = o.Exchange with { VolumeWindowYears = v } }, double.PositiveInfinity),
         new("Exchange.ReciprocityWindowYears", OptionKind.Window, o => o.Exchange.ReciprocityWindowYears, (o, v) => o with { Exchange = o.Exchange with { ReciprocityWindowYears = v } }, double.PositiveInfinity),
@@ -152,14 +154,21 @@ public sealed class OptionKnob
     /// <param name="options">The options.</param>
     /// <param name="value">The new value.</param>
     /// <returns>The copy.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The value is outside the option's own range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The value is outside the option's own range, or would put the confidence weights out of order (see
+    /// <see cref="ScoringOptions.Confidence"/>).
+    /// </exception>
     public ScoringOptions With(ScoringOptions options, double value)
     {
         ArgumentNullException.ThrowIfNull(options);
         return _set(options, value);
     }
 
-    /// <summary>The range the option is varied over around its value in <paramref name="options"/>.</summary>
+    /// <summary>
+    /// The range the option is varied over around its value in <paramref name="options"/>, clipped to the option's own
+    /// range; a confidence weight's also to its neighbours' values in <paramref name="options"/>, so that the weights
+    /// stay in order (Confirmed ≥ Reported ≥ Alleged).
+    /// </summary>
     /// <param name="options">The options (the centre).</param>
     /// <param name="ranges">The ranges (null: <see cref="PerturbationRanges.Default"/>).</param>
     /// <returns>The lowest and highest value.</returns>
@@ -171,10 +180,17 @@ public sealed class OptionKnob
         {
             OptionKind.Scale => (v / ranges.ScaleFactor, v * ranges.ScaleFactor),
             OptionKind.Window => (v / ranges.WindowFactor, v * ranges.WindowFactor),
-            OptionKind.Weight => (Math.Max(0, Tidy(v - ranges.WeightSpread)), Math.Min(Maximum, Tidy(v + ranges.WeightSpread))),
+            OptionKind.Weight => (Math.Max(Bounds(options).Low, Tidy(v - ranges.WeightSpread)), Math.Min(Bounds(options).High, Tidy(v + ranges.WeightSpread))),
             _ => (Math.Max(0, Tidy(v - ranges.ThresholdSpread)), Math.Min(Maximum, Tidy(v + ranges.ThresholdSpread))),
         };
     }
+
+    /// <summary>
+    /// The values the option may take with the other options as in <paramref name="options"/>: 0 to <see cref="Maximum"/>,
+    /// except that a confidence weight stays between its neighbours (Confirmed ≥ Reported ≥ Alleged, which
+    /// <see cref="ScoringOptions.Confidence"/> requires).
+    /// </summary>
+    internal (double Low, double High) Bounds(ScoringOptions options) => _bounds?.Invoke(options) ?? (0, Maximum);
 
     /// <summary>
     /// A sum of two decimal settings without its binary noise (0.7 − 0.15 is 0.5499999999999999 in doubles; the setting

@@ -576,7 +576,8 @@ public static class Sensitivity
                 OptionKind.Weight => centre + (signedDistance * r.WeightSpread),
                 _ => centre + (signedDistance * r.ThresholdSpread),
             };
-            return v < 0 || v > knob.Maximum || (v == 0 && knob.Kind is OptionKind.Scale or OptionKind.Window) || !double.IsFinite(v) ? null : v;
+            var (low, high) = knob.Bounds(options);
+            return v < low || v > high || (v == 0 && knob.Kind is OptionKind.Scale or OptionKind.Window) || !double.IsFinite(v) ? null : v;
         }
 
         Judgement JudgeAt(OptionKnob knob, double value)

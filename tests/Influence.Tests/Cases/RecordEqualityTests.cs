@@ -67,6 +67,13 @@ public class RecordEqualityTests
         a.Equals(b).Should().BeTrue($"two {type}s computed from the same inputs are equal");
         a.GetHashCode().Should().Be(b.GetHashCode());
         var text = a.ToString()!;
+        if (type == "Explanation")
+        {
+            // An explanation prints a one-line summary, not its members (see ExplanationToStringTests).
+            text.Should().StartWith("exchange of P→C in 2005: ").And.EndWith(" evidence items)");
+            return;
+        }
+
         text.Should().StartWith(type + " { ").And.NotContain("System.Collections").And.NotContain("ImmutableArray");
         foreach (var p in a.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract"))
         {

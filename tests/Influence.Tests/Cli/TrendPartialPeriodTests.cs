@@ -48,7 +48,7 @@ public sealed class TrendPartialPeriodTests
         output.Should().Contain(
             $"  the fit above includes the partial period 2026; without it ({without.Points} of {without.Points + 1} periods defined): " +
             $"least-squares slope {Common.Signed(without.Slope!.Value, "0.0000")} per year, 90% interval [{Common.Signed(without.SlopeLow!.Value, "0.0000")}, {Common.Signed(without.SlopeHigh!.Value, "0.0000")}]; " +
-            $"Mann–Kendall two-sided {PValues.Format(mk.PValue)}, corrected {PValues.Format(mk.Corrected.PValue!.Value)}; Sen's slope {Common.Signed(mk.SenSlope, "0.0000")} per year.");
+            $"Mann–Kendall two-sided {PValues.Format(mk.PValue!.Value)}, corrected {PValues.Format(mk.Corrected.PValue!.Value)}; Sen's slope {Common.Signed(mk.SenSlope, "0.0000")} per year.");
     }
 
     [Fact]

@@ -292,3 +292,31 @@ public class ExplainerTests
         public override void Trace(in Influence.Theory.DyadPeriod at, ICollection<Influence.Theory.EvidenceUse> uses) => uses.Add(new Influence.Theory.EvidenceUse(0, "read", 1));
     }
 }
+
+public class ExplanationToStringTests
+{
+    [Fact]
+    public void ToString_SummarisesTheMeasure_DyadPeriodValueAndItemCount()
+    {
+        var c = TestCases.Builder()
+            .AddIssue(new Issue("i", "Issue"))
+            .Add(TestCases.Coercion("clash", TestCases.Year(2005), "P", "C", 0.6))
+            .Add(TestCases.Demand("defied", TestCases.Year(2005), "i", 0.8, DemandResponse.Defied))
+            .Build();
+
+        var e = Explainer.Explain(Scorer.Score(c), TestCases.PC, Period.FromYear(2005), "conflict");
+
+        var value = e.Value!.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        e.ToString().Should().Be($"conflict of P→C in 2005: {value} (2 evidence items)");
+    }
+
+    [Fact]
+    public void ToString_OfAnUndefinedValue_SaysUndefined_AndOfAVerdict_GivesTheVerdict()
+    {
+        var undefined = new Explanation(new Dyad("P", "C"), Period.FromYear(2005), "presence", null, "f", "c", []) { Reason = "no evidence" };
+        var verdict = new Explanation(new Dyad("P", "C"), Period.FromQuarter(2005, 2), Explainer.State, null, "f", "c", []) { Verdict = "contested", Rule = "r" };
+
+        undefined.ToString().Should().Be("presence of P→C in 2005: undefined (0 evidence items)");
+        verdict.ToString().Should().Be("state of P→C in 2005Q2: contested");
+    }
+}

@@ -65,3 +65,36 @@ public class ScoringRequestTests
         json.Should().Contain("\"exchange\"").And.NotContain("\"conflict\"").And.Contain("\"isPatronClient\"");
     }
 }
+
+public class ScoringRequestMeasuresValidationTests
+{
+    private static readonly Influence.Cases.Case Universe = UniverseGenerator.Generate(new UniverseOptions { Actors = 4, Periods = 6, Evidence = 100, Seed = 3 });
+
+    [Fact]
+    public void Measures_NamingAMeasureTwice_AreRejected_NamingBothEntries()
+    {
+        var act = () => Scorer.Score(Universe, request: new ScoringRequest { Measures = ["conflict", "exchange", "Conflict"] });
+
+        act.Should().Throw<ArgumentException>().Where(e => e.ParamName == "request")
+            .WithMessage("*measure 2, 'Conflict', names conflict, as measure 0, 'conflict', does*");
+    }
+
+    [Fact]
+    public void Measures_NamingAMeasureByItsShortAndFullName_AreRejected()
+    {
+        var act = () => Scorer.Score(Universe, request: new ScoringRequest { Measures = ["confl", "conflict"] });
+
+        act.Should().Throw<ArgumentException>().WithMessage("*measure 1, 'conflict', names conflict, as measure 0, 'confl', does*");
+    }
+
+    [Fact]
+    public void Measures_HoldingEmptyNullOrUnknownEntries_AreRejected_AllAtOnce()
+    {
+        var act = () => Scorer.Score(Universe, request: new ScoringRequest { Measures = ["exchange", "", null!, "  ", "leverage", "exchange"] });
+
+        var e = act.Should().Throw<ArgumentException>().Which;
+        e.ParamName.Should().Be("request");
+        e.Message.Should().Contain("measure 1 was ''").And.Contain("measure 2 was null").And.Contain("measure 3 was '  '")
+            .And.Contain("no measure is called 'leverage'").And.Contain("measure 5, 'exchange', names exchange, as measure 0");
+    }
+}

@@ -28,6 +28,45 @@ public class PeriodTests
     public void TryParse_RejectsMalformedText(string text) =>
         Period.TryParse(text, out _).Should().BeFalse();
 
+    [Theory]
+    [InlineData(" 2021", "2021")]
+    [InlineData("2021Q3\t", "2021Q3")]
+    [InlineData("\n 2021-03 ", "2021-03")]
+    public void ParseAndTryParse_BothIgnoreSurroundingWhiteSpace(string text, string expected)
+    {
+        Period.TryParse(text, out var tried).Should().BeTrue();
+        tried.Should().Be(Period.Parse(expected));
+        Period.Parse(text).Should().Be(tried);
+    }
+
+    [Theory]
+    [InlineData("2021 Q3")]
+    [InlineData("2021 -03")]
+    [InlineData(" ")]
+    public void ParseAndTryParse_BothRejectWhiteSpaceInside_OrOnly(string text)
+    {
+        Period.TryParse(text, out _).Should().BeFalse();
+        var act = () => Period.Parse(text);
+        act.Should().Throw<FormatException>().WithMessage($"'{text}' is not a period*");
+    }
+
+    [Fact]
+    public void TheCaseReader_ReadsAPeriodWithSurroundingWhiteSpace_AsParseDoes()
+    {
+        const string Json = """
+        {
+          "schema": "influence.case/1", "id": "t", "name": "Test", "from": " 2001", "to": "2002 ",
+          "sources": [{ "id": "s1", "citation": "A source" }],
+          "actors": [{ "id": "P", "name": "Patron", "kind": "state" }, { "id": "C", "name": "Client", "kind": "movement" }],
+          "evidence": [{ "id": "a", "kind": "support", "date": "2001", "confidence": "confirmed", "sources": ["s1"], "from": "P", "to": "C", "resource": "arms", "magnitude": 0.5 }]
+        }
+        """;
+
+        var c = Influence.IO.CaseReader.Read(Json);
+
+        (c.From, c.To).Should().Be((Period.Parse(" 2001"), Period.Parse("2002 ")));
+    }
+
     [Fact]
     public void AddPeriods_StepsAcrossYearBoundaries()
     {

@@ -88,7 +88,29 @@ public class TrendsTests
         t.Slope.Should().Be(0);
         t.RSquared.Should().BeNull();
         t.MannKendall!.S.Should().Be(0);
-        t.MannKendall.PValue.Should().Be(1);
+        t.MannKendall.VarianceS.Should().Be(0);
+    }
+
+    [Fact]
+    public void MannKendall_OfAConstantSeries_IsUndefined_NotPOne()
+    {
+        // Var(S) = 0: every pair is tied, so there is no order to test; p = 1 would read as "no evidence of a trend".
+        var mk = Trends.MannKendall([0.4, 0.4, null, 0.4, 0.4, 0.4])!;
+
+        (mk.Z, mk.PValue, mk.Tau).Should().Be(((double?)null, (double?)null, (double?)null));
+        mk.S.Should().Be(0);
+        mk.IsExact.Should().BeFalse();
+        mk.SenSlope.Should().Be(0);
+        mk.Corrected.Undefined.Should().NotBeNull();
+    }
+
+    [Fact]
+    public void MannKendall_OfASeriesWithSomeTies_StaysDefined_WithSZero()
+    {
+        var mk = Trends.MannKendall([0.4, 0.5, 0.5, 0.4])!;
+
+        mk.S.Should().Be(0);
+        (mk.Z, mk.PValue, mk.Tau).Should().Be(((double?)0, (double?)1, (double?)0));
     }
 
     [Fact]
