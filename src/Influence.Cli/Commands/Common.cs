@@ -527,10 +527,38 @@ internal static class Common
             request = option == "--from" ? request with { From = p } : request with { To = p };
         }
 
+        // A case with neither evidence nor a range has no default range: the library says to give the first and last
+        // period, which on the command line are --from and --to.
+        if (NoRangeProblem(@case, from, to) is { } noRange)
+        {
+            throw new UsageException(noRange);
+        }
+
         // A coarser period scores from its first (--from) or to its last (--to) period at the scored granularity:
         // 1996 to 1997Q2 on a quarterly case is 1996Q1–1997Q2. Naming the granularity says so to the library, which
         // otherwise refuses ends of two granularities.
         return from is null && to is null ? request : request with { Granularity = scoredAt };
+    }
+
+    /// <summary>
+    /// What is wrong when the case has neither evidence nor a range (so no range to score by default) and the command
+    /// line leaves out --from or --to: the library's message (<see cref="Scorer.ResolveRange(Case, ScoringRequest?)"/>)
+    /// in the options that give the periods. Null when the case has a range or both are given.
+    /// </summary>
+    public static string? NoRangeProblem(Case @case, string? from, string? to)
+    {
+        if ((from is not null && to is not null) || RangeOf(@case) is not null)
+        {
+            return null;
+        }
+
+        const string Why = "the case has no evidence and no range";
+        return (from, to) switch
+        {
+            (null, null) => $"{Why}: give the first and last period to score with --from and --to",
+            (null, _) => $"{Why}: give the first period to score with --from too (--to gives only the last)",
+            _ => $"{Why}: give the last period to score with --to too (--from gives only the first)",
+        };
     }
 
     /// <summary>
