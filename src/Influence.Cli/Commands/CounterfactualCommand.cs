@@ -118,6 +118,12 @@ internal static class CounterfactualCommand
             w.WriteLine($"{PartialMark} {partialNote}");
         }
 
+        // Then the periods after the evidence, as under the score table.
+        if (Common.AfterEvidenceNote(with, 0, with.PeriodCount - 1) is { } afterNote)
+        {
+            w.WriteLine(afterNote);
+        }
+
         foreach (var note in notScored)
         {
             w.WriteLine(note);

@@ -61,6 +61,33 @@ public class CounterfactualCommandTests
     }
 
     [Fact]
+    public void Counterfactual_NamesThePeriodsAfterTheEvidence_UnderTheTable_AsScoreDoes()
+    {
+        // The reference case scored by quarter: its evidence ends on 2026-02-28, so 2026Q2–2026Q4 are not scored.
+        using var cli = new CliRunner();
+        var path = cli.PathOf("quarterly.json");
+        File.WriteAllText(path, Influence.IO.CaseWriter.ToJson(Influence.IO.CaseReader.LoadBuiltIn()).Replace("\"granularity\": \"year\"", "\"granularity\": \"quarter\"", StringComparison.Ordinal));
+        var (code, table, err) = Run("counterfactual", path, "--patron", "pakistan", "--client", "taliban", "--without", "china", "--from", "2025Q4", "--to", "2026");
+        var (_, scoreTable, _) = Run("score", path, "--patron", "pakistan", "--client", "taliban", "--from", "2025Q4", "--to", "2026");
+        const string Note = "2026Q2–2026Q4: not scored, as the case's evidence ends on 2026-02-28; a case looked at for longer says so with \"evidenceEnds\"";
+
+        code.Should().Be(0, err);
+        var lines = table.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        lines.Should().Contain(l => l.StartsWith("2026Q2–2026Q4 ", StringComparison.Ordinal) && l.EndsWith("not scored", StringComparison.Ordinal));
+        lines.Should().ContainSingle(l => l.StartsWith(Note, StringComparison.Ordinal));
+        scoreTable.Should().Contain(Note[..60], "the note is the score table's");
+    }
+
+    [Fact]
+    public void Counterfactual_PrintsNoAfterTheEvidenceNote_WhenTheRangeEndsWithTheEvidence()
+    {
+        var (code, table, _) = Run("counterfactual", "--patron", "pakistan", "--client", "taliban", "--without", "china", "--from", "2025");
+
+        code.Should().Be(0);
+        table.Should().NotContain("not scored, as the case's evidence ends");
+    }
+
+    [Fact]
     public void Counterfactual_MarksThePartialPeriod_InTheJson_AsTheScoresDo()
     {
         var (code, json, _) = Run("counterfactual", "--patron", "pakistan", "--client", "taliban", "--without", "china", "--from", "2025", "--format", "json");
