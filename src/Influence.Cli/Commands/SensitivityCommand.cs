@@ -178,15 +178,21 @@ internal static class SensitivityCommand
         w.WriteLine();
     }
 
-    /// <summary>Two values with four decimals, or as many more as it takes to tell them apart (a flip at 0.5 → 0.49999).</summary>
-    private static (string From, string To) Apart(double from, double to)
+    /// <summary>
+    /// An option's setting and the one that flips the verdict, with four decimals, or more where the flip lies near the
+    /// setting (as many as <see cref="VerdictNumbers.Decimals"/> gives a value near its bar: 0.25 → 0.25076, not
+    /// 0.2508), or as many more as it takes to tell them apart (a flip at 0.5 → 0.49999). The flip is rounded away from
+    /// the setting, never back towards it, so that the setting written flips the verdict too: the search finds a
+    /// setting that flips it, and one rounded back could lie short of the flip.
+    /// </summary>
+    internal static (string From, string To) Apart(double from, double to)
     {
         var inv = CultureInfo.InvariantCulture;
-        for (var decimals = 4; decimals < 17; decimals++)
+        var start = Math.Max(4, VerdictNumbers.Decimals(to, from) ?? MaxDecimals + 1);
+        for (var decimals = start; decimals <= MaxDecimals; decimals++)
         {
-            var format = "0." + new string('#', decimals);
-            var (a, b) = (from.ToString(format, inv), to.ToString(format, inv));
-            if (a != b)
+            var a = from.ToString("0." + new string('#', decimals), inv);
+            if (Outward(from, to, decimals) is { } b && a != b)
             {
                 return (Text(a), Text(b));
             }
@@ -196,5 +202,25 @@ internal static class SensitivityCommand
 
         // The minus sign of text output (Common.Minus), in the mantissa and the exponent alike.
         static string Text(string number) => number.Replace('-', Common.Minus);
+    }
+
+    /// <summary>The most decimals <see cref="Apart"/> writes before the shortest text that round-trips.</summary>
+    private const int MaxDecimals = 16;
+
+    /// <summary>
+    /// <paramref name="to"/> with <paramref name="decimals"/> decimals, rounded away from <paramref name="from"/> (up
+    /// when it lies above, down when below); null when it is too large to round exactly.
+    /// </summary>
+    private static string? Outward(double from, double to, int decimals)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        if (!(Math.Abs(to) < 1e15) || !decimal.TryParse(to.ToString("R", inv), NumberStyles.Float, inv, out var exact))
+        {
+            return null;
+        }
+
+        var rounded = Math.Round(exact, decimals, to >= from ? MidpointRounding.ToPositiveInfinity : MidpointRounding.ToNegativeInfinity);
+        var text = rounded.ToString("0." + new string('#', decimals), inv);
+        return text == "-0" ? "0" : text;
     }
 }

@@ -214,19 +214,41 @@ internal static class VerdictNumbers
     internal static string Compare(double value, double threshold, string? sign = null)
     {
         var inv = CultureInfo.InvariantCulture;
-        var margin = value - threshold;
-        sign ??= margin >= 0 ? "≥" : "<";
-        for (var decimals = 3; decimals <= MaxDecimals; decimals++)
+        sign ??= value - threshold >= 0 ? "≥" : "<";
+        if (Decimals(value, threshold) is { } decimals)
         {
             var format = "0." + new string('#', decimals);
-            var v = value.ToString(format, inv);
-            var t = threshold.ToString(format, inv);
-            if (margin == 0 || ((Math.Abs(margin) >= Near || Math.Pow(10, -decimals) <= Math.Abs(margin) / 10) && Math.Sign(double.Parse(v, inv) - double.Parse(t, inv)) == Math.Sign(margin)))
-            {
-                return $"{v} {sign} {t}";
-            }
+            return $"{value.ToString(format, inv)} {sign} {threshold.ToString(format, inv)}";
         }
 
         return $"{value.ToString("R", inv)} {sign} {threshold.ToString("R", inv)}";
+    }
+
+    /// <summary>
+    /// The decimals <see cref="Compare"/> writes a value and its bar with: 3 when the value is at least 0.001 from the
+    /// bar (or on it); nearer, enough to show the gap to two significant digits; in both cases so that the two written
+    /// numbers compare as the numbers do. Null past 15 decimals, where only the shortest text that round-trips will do.
+    /// Other text that puts a number next to a nearby bar (the option change that flips a verdict) takes its decimals
+    /// from here.
+    /// </summary>
+    /// <param name="value">The value.</param>
+    /// <param name="threshold">The bar.</param>
+    /// <returns>The decimals, from 3 to 15, or null.</returns>
+    internal static int? Decimals(double value, double threshold)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var margin = value - threshold;
+        for (var decimals = 3; decimals <= MaxDecimals; decimals++)
+        {
+            var format = "0." + new string('#', decimals);
+            var v = double.Parse(value.ToString(format, inv), inv);
+            var t = double.Parse(threshold.ToString(format, inv), inv);
+            if (margin == 0 || ((Math.Abs(margin) >= Near || Math.Pow(10, -decimals) <= Math.Abs(margin) / 10) && Math.Sign(v - t) == Math.Sign(margin)))
+            {
+                return decimals;
+            }
+        }
+
+        return null;
     }
 }

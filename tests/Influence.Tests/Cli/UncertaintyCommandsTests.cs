@@ -241,9 +241,36 @@ public sealed class UncertaintyCommandsTests : IDisposable
 
         code.Should().Be(0);
         output.Should().Contain("distance: how far the option was moved, where 1 is a scale × or ÷ 2, a window × or ÷ 2, a weight ± 0.15, a threshold ± 0.1; under 1 lies within the range the tornado tables try");
-        output.Should().MatchRegex(@"Exchange\.ReciprocityWindowYears\s+5 → 3\.5\s+\(distance 0\.51\)", "a window of 5 years moved to 3.5 is log2(5/3.5) = 0.51 of a factor of 2");
+        output.Should().MatchRegex(@"Exchange\.ReciprocityWindowYears\s+5 → 3\.4999\s+\(distance 0\.51\)", "a window of 5 years moved to 3.5 is log2(5/3.5) = 0.51 of a factor of 2 (the flip found, just under 3.5, is written rounded down, past it)");
         output.Should().MatchRegex(@"States\.HighExchange\s+0\.25 → 0\.4497\s+\(distance 2\.00\)", "a threshold moved by 0.1997 is 2.00 steps of 0.1");
     }
+
+    [Fact]
+    public void Sensitivity_WritesTheFlippingBar_NearTheValue_PreciselyEnough_AndPastTheFlip()
+    {
+        // Exchange 0.2507588 in 2001 stands just above the 0.25 bar: 0.2508 (four decimals) is a bar that flips it, but
+        // so far from the value that it reads as if the flip lay there. The bar written is past the flip, and near it.
+        var (code, output, _) = Run("sensitivity", _case, "--patron", "pakistan", "--client", "taliban", "--period", "2001");
+
+        code.Should().Be(0);
+        var match = System.Text.RegularExpressions.Regex.Match(output, @"States\.HighExchange\s+0\.25 → (?<to>[0-9.]+)\s+\(distance 0\.01\) makes it estranged");
+        match.Success.Should().BeTrue(output);
+        var bar = double.Parse(match.Groups["to"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        bar.Should().BeLessThan(0.2508).And.BeGreaterThan(0.2507588);
+        var theCase = CaseReader.ReadFile(_case);
+        var options = Influence.Scoring.ScoringOptions.Default with { States = Influence.Scoring.ScoringOptions.Default.States with { HighExchange = bar } };
+        var scores = Influence.Scoring.Scorer.Score(theCase, options, new Influence.Scoring.ScoringRequest { From = Period.FromYear(2001), To = Period.FromYear(2001) });
+        scores.For(new Influence.Cases.Dyad("pakistan", "taliban"), Period.FromYear(2001)).State.State.Should().Be(Influence.Scoring.RelationshipState.Estranged, "the bar written flips the state");
+    }
+
+    [Theory]
+    [InlineData(0.5, 0.52864, "0.5", "0.5287")] // rounded to the nearest, 0.5286 would lie short of the flip
+    [InlineData(0.7, 0.69746, "0.7", "0.6974")] // and 0.6975 here, moving down
+    [InlineData(0.25, 0.2507597, "0.25", "0.25076")] // near the setting, the decimals a verdict gives a value near its bar
+    [InlineData(0.5, 0.49999, "0.5", "0.49999")] // told apart from the setting
+    [InlineData(1, -0.00012, "1", "−0.0002")]
+    public void Sensitivity_WritesAFlippingSetting_RoundedAwayFromTheSetting(double from, double to, string fromText, string toText) =>
+        Influence.Cli.Commands.SensitivityCommand.Apart(from, to).Should().Be((fromText, toText));
 
     [Fact]
     public void Sensitivity_NeedsAPeriod_AndSaysSo()
