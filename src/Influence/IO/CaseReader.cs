@@ -1525,7 +1525,9 @@ public static partial class CaseReader
 
                 if (item.Kind != JsonKind.String || string.IsNullOrWhiteSpace(item.String))
                 {
-                    Add($"{path}.{name}[{i}]", id, item, $"expected a non-empty string; was {item.KindName}");
+                    // A string that is there but empty says so: "was a string" would contradict "expected a string".
+                    var was = item.Kind != JsonKind.String ? item.KindName : item.String!.Length == 0 ? "an empty string" : "only white space";
+                    Add($"{path}.{name}[{i}]", id, item, $"expected a non-empty string; was {was}");
                     continue;
                 }
 
