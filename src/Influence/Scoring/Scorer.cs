@@ -114,8 +114,8 @@ public static class Scorer
 
         var granularity = request.Granularity ?? @case.Granularity;
         var (firstDay, lastDay) = days;
-        var from = request.From ?? @case.From ?? (firstDay is { } f ? Period.FromYear(DateOnly.FromDayNumber(f).Year) : null);
-        var to = request.To ?? @case.To ?? (lastDay is { } l ? Period.FromYear(DateOnly.FromDayNumber(l).Year) : null);
+        var from = request.From ?? OwnFirst(@case, firstDay);
+        var to = request.To ?? OwnLast(@case, lastDay);
         if (from is null || to is null)
         {
             throw new ArgumentException("the case has no evidence and no range: give the first and last period to score", nameof(request));
@@ -509,6 +509,21 @@ public static class Scorer
         @case.AfterEvidence(range.From, range.To) is { } why ? throw new ArgumentException(why, name) : range;
 
     private static (int? First, int? Last) EvidenceDays(Case @case) => @case.EvidenceDays();
+
+    /// <summary>
+    /// Whether the case gives its own range, so that a request may leave out its first and last periods: a declared
+    /// first (or dated evidence) and a declared last (or dated evidence) period. When it does not,
+    /// <see cref="ResolveRange(Case, ScoringRequest?)"/> needs both from the request.
+    /// </summary>
+    internal static bool HasOwnRange(Case @case)
+    {
+        var (firstDay, lastDay) = EvidenceDays(@case);
+        return OwnFirst(@case, firstDay) is not null && OwnLast(@case, lastDay) is not null;
+    }
+
+    private static Period? OwnFirst(Case @case, int? firstDay) => @case.From ?? (firstDay is { } f ? Period.FromYear(DateOnly.FromDayNumber(f).Year) : null);
+
+    private static Period? OwnLast(Case @case, int? lastDay) => @case.To ?? (lastDay is { } l ? Period.FromYear(DateOnly.FromDayNumber(l).Year) : null);
 
 
     private sealed record ScorePlan(PeriodGrid Grid, Period From, Period To, ImmutableArray<Dyad> Dyads, ImmutableArray<Measure> Measures);

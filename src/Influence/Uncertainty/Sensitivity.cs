@@ -328,7 +328,7 @@ public static class Sensitivity
     private static ScoringRequest RequestFor(Case @case, Dyad dyad, Period period)
     {
         Scorer.RequireDyad(@case, dyad, nameof(dyad));
-        if (@case.Evidence.Count == 0 && (@case.From is null || @case.To is null))
+        if (!Scorer.HasOwnRange(@case))
         {
             // Scoring's own message asks for a first and last period, which an analysis of one period does not take.
             throw new ArgumentException($"the case has no evidence and no range: there is nothing to analyse in {period}; add evidence to the case, or give it a range (its \"from\" and \"to\")", nameof(@case));
