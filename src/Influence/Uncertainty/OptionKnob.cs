@@ -176,13 +176,16 @@ public sealed class OptionKnob
     {
         ranges ??= PerturbationRanges.Default;
         var v = Get(options);
-        return Kind switch
+        if (Kind is OptionKind.Scale or OptionKind.Window)
         {
-            OptionKind.Scale => (v / ranges.ScaleFactor, v * ranges.ScaleFactor),
-            OptionKind.Window => (v / ranges.WindowFactor, v * ranges.WindowFactor),
-            OptionKind.Weight => (Math.Max(Bounds(options).Low, Tidy(v - ranges.WeightSpread)), Math.Min(Bounds(options).High, Tidy(v + ranges.WeightSpread))),
-            _ => (Math.Max(0, Tidy(v - ranges.ThresholdSpread)), Math.Min(Maximum, Tidy(v + ranges.ThresholdSpread))),
-        };
+            var factor = Kind == OptionKind.Scale ? ranges.ScaleFactor : ranges.WindowFactor;
+            return (v / factor, v * factor);
+        }
+
+        // Weights and thresholds: v ± δ within the values the option may take (a confidence weight's neighbours).
+        var spread = Kind == OptionKind.Weight ? ranges.WeightSpread : ranges.ThresholdSpread;
+        var (low, high) = Bounds(options);
+        return (Math.Max(low, Tidy(v - spread)), Math.Min(high, Tidy(v + spread)));
     }
 
     /// <summary>
