@@ -701,7 +701,7 @@ internal static class Common
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new InputException(CannotWrite(outPath, real, e, File.Exists(real) ? "the device" : "missing device", real));
+                throw new InputException(CannotWrite(outPath, real, e, File.Exists(real) ? WriteStage.Device : WriteStage.MissingDevice, real));
             }
 
             io.Error.WriteLine($"wrote {full}");
@@ -718,16 +718,16 @@ internal static class Common
         }
 
         var temp = Path.Combine(folder, $".{Path.GetFileName(real)}.{Environment.ProcessId}.tmp");
-        var stage = "the folder";
+        var stage = WriteStage.Folder;
         try
         {
             using (var stream = pending.Create(temp))
             {
-                stage = "writing";
+                stage = WriteStage.Writing;
                 write(stream);
             }
 
-            stage = "the file";
+            stage = WriteStage.Replacing;
             pending.MoveIntoPlace(temp, real);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -751,10 +751,9 @@ internal static class Common
     /// <param name="outPath">The --out value as given.</param>
     /// <param name="real">The file it names, links followed.</param>
     /// <param name="e">The failure.</param>
-    /// <param name="stage">"the folder" (creating the temporary file), "writing", "the file" (replacing the file),
-    /// "the device" or "missing device".</param>
+    /// <param name="stage">What was being done when it failed.</param>
     /// <param name="temp">The temporary file, named in the failure's text as the file written.</param>
-    internal static string CannotWrite(string outPath, string real, Exception e, string stage, string temp)
+    internal static string CannotWrite(string outPath, string real, Exception e, WriteStage stage, string temp)
     {
         var folder = Path.GetDirectoryName(real) ?? real;
         var what = real == Path.GetFullPath(outPath) ? $"--out '{outPath}'" : $"--out '{outPath}' ({real})";
@@ -764,7 +763,7 @@ internal static class Common
         var readOnly = windows ? code == 0x13 : code == 30; // EROFS; ERROR_WRITE_PROTECT
         if (full)
         {
-            return stage == "the device"
+            return stage == WriteStage.Device
                 ? $"cannot write {what}: the device is full"
                 : $"cannot write {what}: the disk holding {folder} is full; free space or write elsewhere";
         }
@@ -778,13 +777,13 @@ internal static class Common
         {
             return stage switch
             {
-                "the file" => $"cannot write {what}: permission denied to replace {real}; make it writable or write elsewhere",
-                "the device" => $"cannot write {what}: permission denied to write to {real}",
+                WriteStage.Replacing => $"cannot write {what}: permission denied to replace {real}; make it writable or write elsewhere",
+                WriteStage.Device => $"cannot write {what}: permission denied to write to {real}",
                 _ => $"cannot write {what}: permission denied to create a file in the folder {folder}; write to a folder you can write to, or change its permissions",
             };
         }
 
-        if (stage == "missing device")
+        if (stage == WriteStage.MissingDevice)
         {
             return $"cannot write {what}: {real} does not exist, and a file cannot be created under {folder}; write elsewhere";
         }
@@ -792,6 +791,25 @@ internal static class Common
         // Another failure: the system's reason, naming the file asked for rather than the temporary one.
         var reason = e.Message.Replace(temp, real, StringComparison.Ordinal).Split('\n')[0].TrimEnd('\r', '.');
         return $"cannot write {what}: {reason}";
+    }
+
+    /// <summary>What an --out write was doing when it failed (<see cref="CannotWrite"/> words its message by it).</summary>
+    internal enum WriteStage
+    {
+        /// <summary>Creating the temporary file in the folder.</summary>
+        Folder,
+
+        /// <summary>Writing the temporary file.</summary>
+        Writing,
+
+        /// <summary>Replacing the file asked for with the temporary file.</summary>
+        Replacing,
+
+        /// <summary>Writing to a device (or another stream) in place.</summary>
+        Device,
+
+        /// <summary>Writing in place to a device that does not exist.</summary>
+        MissingDevice,
     }
 
     /// <summary>1 or 2 when a path names the process's standard output or error (/dev/stdout, /dev/fd/1, /proc/self/fd/2, …), else null.</summary>

@@ -264,11 +264,11 @@ public sealed class CommandConventionsTests : IDisposable
         var real = _cli.PathOf("scores.txt");
         var temp = _cli.PathOf($".scores.txt.{Environment.ProcessId}.tmp");
 
-        Common.CannotWrite(real, real, new IOException($"The process cannot access the file '{temp}' because it is being used by another process."), "the file", temp)
+        Common.CannotWrite(real, real, new IOException($"The process cannot access the file '{temp}' because it is being used by another process."), Common.WriteStage.Replacing, temp)
             .Should().Be($"cannot write --out '{real}': The process cannot access the file '{real}' because it is being used by another process");
-        Common.CannotWrite(real, real, new UnauthorizedAccessException($"Access to the path '{temp}' is denied."), "the file", temp)
+        Common.CannotWrite(real, real, new UnauthorizedAccessException($"Access to the path '{temp}' is denied."), Common.WriteStage.Replacing, temp)
             .Should().Be($"cannot write --out '{real}': permission denied to replace {real}; make it writable or write elsewhere");
-        Common.CannotWrite("link.txt", real, new UnauthorizedAccessException($"Access to the path '{temp}' is denied."), "the folder", temp)
+        Common.CannotWrite("link.txt", real, new UnauthorizedAccessException($"Access to the path '{temp}' is denied."), Common.WriteStage.Folder, temp)
             .Should().Be($"cannot write --out 'link.txt' ({real}): permission denied to create a file in the folder {_cli.Folder}; write to a folder you can write to, or change its permissions");
     }
 
