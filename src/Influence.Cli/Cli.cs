@@ -68,6 +68,14 @@ internal static class Cli
             return Usage;
         }
 
+        // An option given another of the command's options for its value ("--patron --client taliban"): the parser
+        // takes "--client" for the patron's id, and the rest of the line goes astray (taliban for the case file). That
+        // is the problem to report, with what else is wrong once the option without a value is left out.
+        if (OptionsTakenAsValues(parse, args) is { Count: > 0 } taken)
+        {
+            return OptionsWithoutValues(root, configuration, parse, args, taken, stderr);
+        }
+
         // Every problem the parser finds is reported at once: each misspelt option, then each other error, except the
         // "required" errors of options a misspelt one is taken for ("--measur" for --measure), which follow from it.
         // Without a case named, the case argument takes the misspelt option; it is no case file.
@@ -139,6 +147,95 @@ internal static class Cli
 
         return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
+
+    /// <summary>
+    /// The options of the invoked command that the parser gave one of the command's own options as their value
+    /// ("--patron --client": the patron is "--client"), each with that option and the position of the option that took
+    /// it; nothing after '--', which ends the options, nor a value given as "--patron=--client", which is meant.
+    /// </summary>
+    private static List<(Option Option, string Value, int At)> OptionsTakenAsValues(ParseResult parse, string[] args)
+    {
+        var command = parse.CommandResult.Command;
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (Command? c = command; c is not null; c = c.Parents.OfType<Command>().FirstOrDefault())
+        {
+            foreach (var option in c.Options.Where(o => c == command || o.Recursive))
+            {
+                names.Add(option.Name);
+                names.UnionWith(option.Aliases);
+            }
+        }
+
+        var end = Array.IndexOf(args, "--");
+        var last = end < 0 ? args.Length : end;
+        var taken = new List<(Option, string, int)>();
+        for (var i = 0; i < last - 1; i++)
+        {
+            if (command.Options.FirstOrDefault(o => o.Name == args[i] || o.Aliases.Contains(args[i])) is { } option
+                && option.Arity.MaximumNumberOfValues > 0
+                && names.Contains(args[i + 1])
+                && parse.GetResult(option) is { Tokens: var tokens }
+                && tokens.Any(t => t.Value == args[i + 1]))
+            {
+                taken.Add((option, args[i + 1], i));
+            }
+        }
+
+        return taken;
+    }
+
+    /// <summary>
+    /// Reports each option left without its value (<see cref="OptionsTakenAsValues"/>): "--patron needs an actor id;
+    /// got the option --client". Then the line is read again without those options, and its other unknown options and
+    /// parser errors are reported too (not that the options are missing, which is said); the command's own checks,
+    /// which would take what follows for values it is not, are not run. Returns the exit code of wrong usage.
+    /// </summary>
+    private static int OptionsWithoutValues(Command root, ParserConfiguration configuration, ParseResult parse, string[] args, List<(Option Option, string Value, int At)> taken, TextWriter stderr)
+    {
+        foreach (var (option, value, _) in taken)
+        {
+            stderr.WriteLine($"influence: {option.Name} needs {WhatItTakes(option)}; got the option {value}");
+        }
+
+        var rest = args.Where((_, i) => !taken.Any(t => t.At == i)).ToArray();
+        var again = root.Parse(rest, configuration);
+        var command = again.CommandResult.Command;
+        var unknown = UnknownOptions(again, rest);
+        foreach (var option in unknown)
+        {
+            stderr.WriteLine($"influence: {UnknownOption(command, option)}");
+        }
+
+        foreach (var e in again.Errors)
+        {
+            if (RequiredOption(command, e.Message) is { } required)
+            {
+                if (!taken.Any(t => t.Option.Name == required.Name))
+                {
+                    stderr.WriteLine($"influence: {Required(required)}");
+                }
+            }
+            else if (!unknown.Any(u => e.Message.Contains($"'{u}'", StringComparison.Ordinal)))
+            {
+                stderr.WriteLine($"influence: {InToolsWords(e.Message)}");
+            }
+        }
+
+        stderr.WriteLine($"Run '{CommandPath(parse.CommandResult)} --help' for usage.");
+        return Usage;
+    }
+
+    /// <summary>What an option's value is, in a message that says it is missing: "an actor id" for --patron.</summary>
+    private static string WhatItTakes(Option option) => option.Name switch
+    {
+        "--patron" or "--client" or "--without" => "an actor id",
+        "--focus" => "actor ids",
+        "--from" or "--to" or "--period" => "a period (YYYY, YYYYQn or YYYY-MM)",
+        Common.OutOptionName => "a file name",
+        Common.EvidenceOptionName => "a CSV file",
+        "--measure" => "a measure",
+        _ => "a value",
+    };
 
     /// <summary>
     /// The top-level help, with each command's optional case shown as optional: "score [&lt;case&gt;]", as the

@@ -117,6 +117,27 @@ internal static class Common
             : $"give --patron and --client: the case declares {@case.Dyads.Length} dyads ({declared}{(@case.Dyads.Length > Listed ? ", …" : string.Empty)})");
     }
 
+    /// <summary>
+    /// "no actor is called "x" in case 'c'", with the nearest id ("; did you mean …") or, when none is near, the case's
+    /// ids: all of them when there are few (as the library lists them), else the first <see cref="ListedActors"/> in
+    /// order, how many more there are and where they all are, so that a reader who guessed an id sees real ones.
+    /// </summary>
+    public static string NoActorCalled(Case theCase, string id)
+    {
+        var message = theCase.NoActorCalled(id);
+        var ids = theCase.Actors.Select(a => a.Id).Order(StringComparer.Ordinal).ToList();
+        if (ids.Count <= ListedActors || Influence.Internal.Names.DidYouMean(id, ids, listAs: "actors").Length > 0)
+        {
+            return message;
+        }
+
+        var listed = string.Join(", ", ids.Take(ListedActors).Select(x => $"\"{x}\""));
+        return string.Create(CultureInfo.InvariantCulture, $"{message}; the case's actors include {listed} and {ids.Count - ListedActors} more (all {ids.Count} are in the case's \"actors\")");
+    }
+
+    /// <summary>How many of a case's actor ids <see cref="NoActorCalled"/> lists when none is near the id given.</summary>
+    internal const int ListedActors = 12;
+
     /// <summary>What to do when the case declares no dyad and the command line names none.</summary>
     public const string NoDyads = "the case declares no dyads: declare them in the case's \"dyads\" or give --patron and --client";
 

@@ -32,7 +32,7 @@ internal static class CounterfactualCommand
             var thirdParty = checks.Take(() => parse.GetValue(without));
             if (theCase is not null && thirdParty is not null && theCase.ActorIndexOf(thirdParty) < 0)
             {
-                checks.Check(() => throw new Common.UsageException(theCase.NoActorCalled(thirdParty)));
+                checks.Check(() => throw new Common.UsageException(Common.NoActorCalled(theCase, thirdParty)));
             }
 
             var given = checks.Dyad(theCase, parse.GetValue(patron), parse.GetValue(client));

@@ -86,7 +86,7 @@ internal static class NetworkCommand
                 var (id, name) = (entry[..i], entry[(i + 1)..]);
                 if (theCase.ActorIndexOf(id) < 0)
                 {
-                    throw new Common.UsageException($"--group {entry}: no actor is called \"{id}\" in case '{theCase.Id}'");
+                    throw new Common.UsageException($"--group {entry}: {Common.NoActorCalled(theCase, id)}");
                 }
 
                 if (map.TryGetValue(id, out var earlier) && earlier != name)

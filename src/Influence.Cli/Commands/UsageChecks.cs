@@ -174,7 +174,7 @@ internal sealed class UsageChecks
     {
         if (id is not null && theCase.ActorIndexOf(id) < 0)
         {
-            _found.Add($"{what}: {theCase.NoActorCalled(id)}");
+            _found.Add($"{what}: {Common.NoActorCalled(theCase, id)}");
         }
     }
 
