@@ -669,8 +669,8 @@ internal static class Common
     };
 
     /// <summary>
-    /// Writes output to a file atomically (temporary file, then rename; "wrote PATH" on standard error) or to standard
-    /// output.
+    /// Writes output to a file atomically (temporary file, then rename; "wrote PATH" on standard error), to a pipe or
+    /// device in place (<see cref="WriteFile(CliIO, string, Action{Stream})"/>), or to standard output.
     /// </summary>
     public static void Emit(CliIO io, string? outPath, Action<TextWriter> write)
     {
@@ -689,9 +689,12 @@ internal static class Common
     }
 
     /// <summary>
-    /// Writes a file whole or not at all (temporary file, then rename) and says so on standard error. A symbolic link's
-    /// target is written (the link stays); the process's own standard output or error (/dev/stdout, /dev/fd/2, …) is
-    /// written to as the shell set it up (appending where it appends); a device (/dev/null, a terminal) is written in place.
+    /// Writes a regular file whole or not at all (temporary file, then rename) and says so on standard error ("wrote
+    /// PATH"). A symbolic link's target is written (the link stays). What is not a regular file is written to in place,
+    /// as it stands, and nothing is said of it (the output is not in a file to point to): the process's own standard
+    /// output or error (/dev/stdout, /dev/fd/2, …), written as the shell set it up (appending where it appends); a
+    /// named pipe, a socket or a pipe the shell opened (/dev/fd/63 under process substitution); a device (/dev/null, a
+    /// terminal).
     /// </summary>
     public static void WriteFile(CliIO io, string outPath, Action<Stream> write) => WriteFile(io, outPath, write, PendingFiles.Process);
 
@@ -701,32 +704,29 @@ internal static class Common
         var full = OutPath(outPath);
         if (StandardStream(full) is { } standard)
         {
-            using (var stream = standard == 1 ? Console.OpenStandardOutput() : Console.OpenStandardError())
-            {
-                write(stream);
-            }
-
-            io.Error.WriteLine($"wrote {full}");
-            io.Error.Flush();
+            using var stream = standard == 1 ? Console.OpenStandardOutput() : Console.OpenStandardError();
+            write(stream);
             return;
         }
 
         var real = RealPath(full, 0);
-        if (IsDeviceOrStream(real))
+        var special = SpecialFiles.IsSpecial(full);
+        if (special || IsDeviceOrStream(real))
         {
-            // Replacing a device with a renamed file would put a plain file in its place.
+            // Replacing a pipe or a device with a renamed file would put a plain file in its place. A pipe or device is
+            // opened by the path given, so that the system follows its links as it does for any program (/dev/fd/63 is
+            // a link to a pipe, "pipe:[…]", which is no path).
+            var shown = special && !File.Exists(real) ? full : real;
             try
             {
-                using var stream = new FileStream(real, FileMode.Open, FileAccess.Write);
+                using var stream = new FileStream(special ? full : real, FileMode.Open, FileAccess.Write);
                 write(stream);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new InputException(CannotWrite(outPath, real, e, File.Exists(real) ? WriteStage.Device : WriteStage.MissingDevice, real));
+                throw new InputException(CannotWrite(outPath, shown, e, special || File.Exists(real) ? WriteStage.Device : WriteStage.MissingDevice, shown));
             }
 
-            io.Error.WriteLine($"wrote {full}");
-            io.Error.Flush();
             return;
         }
 

@@ -170,8 +170,76 @@ public sealed class CommandConventionsTests : IDisposable
         var (code, _, err) = CliRunner.Run(["score", Case(), "--out", "/dev/null"]);
 
         code.Should().Be(0, err);
-        err.Should().Be($"wrote /dev/null{Environment.NewLine}");
+        err.Should().BeEmpty("the output is in no file: 'wrote /dev/null' would say it was");
         File.ReadAllBytes("/dev/null").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void SpecialFiles_AreThoseThatAreNeitherRegularFilesNorFolders()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        SpecialFiles.IsSpecial("/dev/null").Should().BeTrue();
+        SpecialFiles.IsSpecial(Case()).Should().BeFalse();
+        SpecialFiles.IsSpecial(_cli.Folder).Should().BeFalse();
+        SpecialFiles.IsSpecial(_cli.PathOf("missing.txt")).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Out_ToANamedPipe_WritesIntoThePipe_WithoutReplacingIt_OrSayingItWroteAFile()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var fifo = _cli.PathOf("scores.pipe");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        SpecialFiles.IsSpecial(fifo).Should().BeTrue();
+        var caseFile = Case();
+        var read = Task.Run(() =>
+        {
+            using var reader = new StreamReader(fifo);
+            return reader.ReadToEnd();
+        });
+
+        var (code, output, err) = CliRunner.Run(["score", caseFile, "--format", "csv", "--out", fifo]);
+
+        code.Should().Be(0, err);
+        output.Should().BeEmpty();
+        err.Should().BeEmpty();
+        // The tool wrote into the pipe and closed it.
+        (await read.WaitAsync(TimeSpan.FromSeconds(30))).Should().StartWith("patron,client,period,");
+        SpecialFiles.IsSpecial(fifo).Should().BeTrue("the pipe is not replaced by a plain file");
+        Directory.GetFiles(_cli.Folder).Select(Path.GetFileName).Should().BeEquivalentTo(["case.json", "scores.pipe"], "no temporary file is made");
+    }
+
+    [Fact]
+    public async Task Out_ToAnOpenPipe_ByItsDevFdPath_WritesIntoThePipe()
+    {
+        // What a shell's process substitution gives: --out >(gzip > scores.csv.gz) is /dev/fd/63, a link to "pipe:[…]".
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        using var pipe = new System.IO.Pipes.AnonymousPipeServerStream(System.IO.Pipes.PipeDirection.In);
+        var fd = pipe.GetClientHandleAsString();
+        var read = Task.Run(() => new StreamReader(pipe).ReadToEnd());
+
+        var (code, _, err) = CliRunner.Run(["score", Case(), "--format", "csv", "--out", $"/dev/fd/{fd}"]);
+        pipe.DisposeLocalCopyOfClientHandle();
+
+        code.Should().Be(0, err);
+        err.Should().BeEmpty();
+        (await read.WaitAsync(TimeSpan.FromSeconds(30))).Should().StartWith("patron,client,period,");
     }
 
     [Theory]
