@@ -670,22 +670,39 @@ internal static class Common
 
     /// <summary>
     /// Writes output to a file atomically (temporary file, then rename; "wrote PATH" on standard error), to a pipe or
-    /// device in place (<see cref="WriteFile(CliIO, string, Action{Stream})"/>), or to standard output.
+    /// device in place (<see cref="WriteFile(CliIO, string, Action{Stream})"/>), or to standard output. Text from the
+    /// case that a terminal would act on rather than show (a C1 control such as CSI, a bidirectional override) is
+    /// written as its escape, as in the tool's messages (<see cref="PrintableWriter"/>), wherever the output goes:
+    /// tables and lines, and JSON, where "\u202E" is the same string. Only <paramref name="raw"/> output (CSV, whose
+    /// cells are data read back as written) is written as it is.
     /// </summary>
-    public static void Emit(CliIO io, string? outPath, Action<TextWriter> write)
+    public static void Emit(CliIO io, string? outPath, Action<TextWriter> write, bool raw = false)
     {
         if (outPath is null)
         {
-            write(io.Out);
-            io.Out.Flush();
+            WriteText(io.Out, write, raw);
             return;
         }
 
         WriteFile(io, outPath, stream =>
         {
             using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
-            write(writer);
+            WriteText(writer, write, raw);
         });
+    }
+
+    private static void WriteText(TextWriter writer, Action<TextWriter> write, bool raw)
+    {
+        if (raw)
+        {
+            write(writer);
+            writer.Flush();
+            return;
+        }
+
+        var printable = new PrintableWriter(writer);
+        write(printable);
+        printable.Flush();
     }
 
     /// <summary>

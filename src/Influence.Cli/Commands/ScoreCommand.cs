@@ -80,7 +80,7 @@ internal static class ScoreCommand
                         WriteTable(scores, writer);
                         break;
                 }
-            });
+            }, raw: fmt is "csv" or "long-csv");
             return Cli.Success;
         }));
         return command;

@@ -93,4 +93,77 @@ public sealed class PrintableMessagesTests : IDisposable
 
         inner.ToString().Should().Be("a\tb\r\nc\\u000Dd\n\r\nend\\u000D");
     }
+
+    /// <summary>An 8-bit ANSI escape (CSI, U+009B: "set red"), which a case may hold, and a right-to-left override.</summary>
+    private const string Evil = "\u009B31m\u202Eevil";
+
+    /// <summary><see cref="Evil"/> as the tool writes it.</summary>
+    private const string EvilShown = "\\u009B31m\\u202Eevil";
+
+    /// <summary>A case whose name and actor names end in <see cref="Evil"/>: P supports C in 2005.</summary>
+    private string EvilCase()
+    {
+        var b = new CaseBuilder("evil", "Case" + Evil) { From = Period.FromYear(2000), To = Period.FromYear(2010), EvidenceEnds = new DateOnly(2010, 12, 31) };
+        b.AddSource(new Source("s1", "A test source"));
+        b.AddActor(new Actor("P", "Patron" + Evil, ActorKind.State));
+        b.AddActor(new Actor("C", "Client" + Evil, ActorKind.NonStateArmedGroup));
+        b.AddDyad("P", "C");
+        b.Add(TestCases.Support("give", TestCases.Year(2005), "P", "C", 0.8));
+        b.Add(TestCases.Support("back", TestCases.Year(2005), "C", "P", 0.5));
+        return _cli.Write(b.Build());
+    }
+
+    [Theory]
+    [InlineData("table")]
+    [InlineData("json")]
+    public void ScoreOutput_ShowsTheCasesText_WithoutActingOnIt(string format)
+    {
+        var (code, output, err) = CliRunner.Run("score", EvilCase(), "--format", format);
+
+        code.Should().Be(0, err);
+        output.Should().NotContain("\u009B").And.NotContain("\u202E");
+        if (format == "table")
+        {
+            output.Should().StartWith($"Case{EvilShown} — input hash ");
+        }
+    }
+
+    [Fact]
+    public void ScoreTable_WrittenToAFile_ShowsTheCasesText_WithoutActingOnIt()
+    {
+        var target = _cli.PathOf("scores.txt");
+
+        var (code, _, err) = CliRunner.Run("score", EvilCase(), "--out", target);
+
+        code.Should().Be(0, err);
+        File.ReadAllText(target).Should().StartWith($"Case{EvilShown} — input hash ").And.NotContain("\u009B").And.NotContain("\u202E");
+    }
+
+    [Fact]
+    public void NetworkJson_EscapesActorNames_AsTheSameStrings()
+    {
+        var (code, output, err) = CliRunner.Run("network", EvilCase(), "--period", "2005");
+
+        code.Should().Be(0, err);
+        output.Should().NotContain("\u009B").And.NotContain("\u202E").And.Contain($"\"Patron{EvilShown}\"");
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        Strings(json.RootElement).Should().Contain("Patron" + Evil, "\\u202E in JSON is the same character: nothing is lost");
+    }
+
+    [Fact]
+    public void NetworkDot_EscapesActorNames()
+    {
+        var (code, output, err) = CliRunner.Run("network", EvilCase(), "--period", "2005", "--format", "dot");
+
+        code.Should().Be(0, err);
+        output.Should().NotContain("\u009B").And.NotContain("\u202E").And.Contain($"label=\"Patron{EvilShown}\"");
+    }
+
+    private static IEnumerable<string> Strings(System.Text.Json.JsonElement e) => e.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.String => [e.GetString()!],
+        System.Text.Json.JsonValueKind.Object => e.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        System.Text.Json.JsonValueKind.Array => e.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
 }
