@@ -110,7 +110,7 @@ public static partial class CaseReader
                 && index < rows.Count)
             {
                 if (!table.SaidByCell(index, m.Groups["rest"].Value)
-                    && table.Locate(rows[index], m.Groups["rest"].Value, p) is var located && !table.InOrAfterMalformedCell(located))
+                    && table.Locate(index, m.Groups["rest"].Value, p) is var located && !table.InOrAfterMalformedCell(located))
                 {
                     inCsv.Add(located);
                 }

@@ -212,6 +212,7 @@ internal sealed partial class EvidenceCsv
     private void Read(TextReader text)
     {
         _emptySourceIds.Clear();
+        _severalIds.Clear();
         var arrayStart = _json.WrittenCount;
         ItemColumn[] order = [];
         string[] header = [];
@@ -499,6 +500,11 @@ internal sealed partial class EvidenceCsv
                     if (sourceId.IsEmpty)
                     {
                         (empty ??= []).Add(place);
+                    }
+                    else if (SeveralIds().IsMatch(sourceId))
+                    {
+                        // Most likely several ids (no id has a space or a comma): said with the id's problem, in Locate.
+                        _severalIds[(Rows.Count, place)] = SeveralIds().Replace(new string(sourceId).Trim(' ', ','), ";");
                     }
 
                     WriteJsonString(sourceId);
@@ -916,12 +922,14 @@ internal sealed partial class EvidenceCsv
         Problems.Add(new CaseProblem(path, id, message) { File = _file, Line = line, Column = column });
 
     /// <summary>
-    /// A problem the case reader found at <c>$.evidence[i]</c> + <paramref name="rest"/>, located in the CSV: the row's
-    /// line, the field's column, the column name as the path (with what follows it, as <c>sources[1]</c>; <c>row</c>
-    /// for the item as a whole).
+    /// A problem the case reader found at <c>$.evidence[index]</c> + <paramref name="rest"/>, located in the CSV: the
+    /// row's line, the field's column, the column name as the path (with what follows it, as <c>sources[1]</c>;
+    /// <c>row</c> for the item as a whole). A problem of a source id with spaces or commas in it, most likely several
+    /// ids, says how the cell separates them (<c>; separate source ids with ';' (s1;s2)</c>).
     /// </summary>
-    public CaseProblem Locate(Row row, string rest, CaseProblem problem)
+    public CaseProblem Locate(int index, string rest, CaseProblem problem)
     {
+        var row = Rows[index];
         var field = rest.StartsWith('.') ? rest[1..] : rest;
         var cut = field.IndexOfAny(['.', '[']);
         var name = cut < 0 ? field : field[..cut];
@@ -930,9 +938,9 @@ internal sealed partial class EvidenceCsv
             int.TryParse(m.Groups["index"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < Rows.Count
                 ? string.Create(CultureInfo.InvariantCulture, $"the row on line {Rows[i].Line}")
                 : m.Value);
-        if (name == "sources" && cut >= 0)
+        if (SourcePlace(rest) is { } place && _severalIds.TryGetValue((index, place), out var ids))
         {
-            message = SourcesCellMessage(message);
+            message = $"{message}; separate source ids with ';' ({ids})";
         }
 
         return problem with
@@ -946,16 +954,12 @@ internal sealed partial class EvidenceCsv
         };
     }
 
-    /// <summary>
-    /// A problem of one source id in the sources cell, in the cell's terms: an id with commas or spaces in it is most
-    /// likely several ids, which the cell separates with ';'. (An empty id, an extra ';', is reported as the cell is
-    /// split: see <see cref="AddEmptySourceIds"/>.)
-    /// </summary>
-    private static string SourcesCellMessage(string message) =>
-        message.StartsWith("expected an identifier", StringComparison.Ordinal) && WasValue().Match(message) is { Success: true } was
-            && SeveralIds().IsMatch(was.Groups["value"].Value)
-            ? $"{message}; separate source ids with ';' ({SeveralIds().Replace(was.Groups["value"].Value.Trim(' ', ','), ";")})"
-            : message;
+    /// <summary>The place of a source id in its cell, for <c>.sources[k]</c>; null for any other path in an item.</summary>
+    private static int? SourcePlace(string rest) =>
+        rest.StartsWith(".sources[", StringComparison.Ordinal) && rest.EndsWith(']')
+            && int.TryParse(rest.AsSpan(9, rest.Length - 10), NumberStyles.None, CultureInfo.InvariantCulture, out var place)
+            ? place
+            : null;
 
     private const string EmptySourceId = "expected a source id between each ';' of the sources cell; one is empty (a ';' at the start or end of the cell, or two together)";
 
@@ -966,6 +970,12 @@ internal sealed partial class EvidenceCsv
     private readonly Dictionary<int, EmptyIds> _emptySourceIds = [];
 
     private readonly record struct EmptyIds(int Column, int[] Places, int Count);
+
+    /// <summary>
+    /// The source ids with spaces or commas in them (by the row's index in <see cref="Rows"/> and the id's place in
+    /// its cell), most likely several ids: the ids as the cell would separate them ("s1;s2").
+    /// </summary>
+    private readonly Dictionary<(int Row, int Place), string> _severalIds = [];
 
     /// <summary>
     /// The empty ids of one sources cell as one problem, not one per extra ';': at the id's place when there is one
@@ -1007,13 +1017,8 @@ internal sealed partial class EvidenceCsv
             return empty.Places.Length == empty.Count;
         }
 
-        return rest.StartsWith(".sources[", StringComparison.Ordinal) && rest.EndsWith(']')
-            && int.TryParse(rest.AsSpan(9, rest.Length - 10), NumberStyles.None, CultureInfo.InvariantCulture, out var place)
-            && Array.IndexOf(empty.Places, place) >= 0;
+        return SourcePlace(rest) is { } place && Array.IndexOf(empty.Places, place) >= 0;
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"; was ""(?<value>.*)""$")]
-    private static partial System.Text.RegularExpressions.Regex WasValue();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\s*,\s*|\s+")]
     private static partial System.Text.RegularExpressions.Regex SeveralIds();
