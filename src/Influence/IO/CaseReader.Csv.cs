@@ -109,7 +109,8 @@ public static partial class CaseReader
                 && int.TryParse(m.Groups["index"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
                 && index < rows.Count)
             {
-                if (table.Locate(rows[index], m.Groups["rest"].Value, p) is var located && !table.InOrAfterMalformedCell(located))
+                if (!table.SaidByCell(index, m.Groups["rest"].Value)
+                    && table.Locate(index, m.Groups["rest"].Value, p) is var located && !table.InOrAfterMalformedCell(located))
                 {
                     inCsv.Add(located);
                 }
@@ -128,7 +129,7 @@ public static partial class CaseReader
             }
         }
 
-        inCsv = EvidenceCsv.OneEmptyIdProblemPerCell(EvidenceCsv.InCellTerms(table.CollapseMissingColumns(inCsv)));
+        inCsv = EvidenceCsv.InCellTerms(table.CollapseMissingColumns(inCsv));
         inCsv.AddRange(table.Problems);
         problems.AddRange(inCsv
             .OrderBy(p => p.Line ?? int.MaxValue)

@@ -448,6 +448,7 @@ public static partial class CaseReader
         private readonly Dictionary<string, int> _locations = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<int>> _fileIndex = new(StringComparer.Ordinal);
         private readonly Dictionary<string, AmountUnit> _units = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _unitProblems = new(StringComparer.Ordinal);
         private readonly Dictionary<string, HashSet<string>> _declared = new(StringComparer.Ordinal);
         private readonly List<string> _strings = [];
         private readonly Dictionary<string, EvidenceDate?> _points = new(StringComparer.Ordinal);
@@ -1182,7 +1183,7 @@ public static partial class CaseReader
             Number(o, path, "value", id, false, Check.Finite);
             if (Id(o, path, "unit", id, false) is { } unit && !_units.ContainsKey(unit))
             {
-                Add($"{path}.unit", id, o["unit"]!, $"expected the id of a unit declared in \"units\"; no unit is called \"{unit}\"");
+                Add($"{path}.unit", id, o["unit"]!, NoUnitCalled(unit));
             }
 
             CheckReferences(o, path, id, ["from", "to", "actor", "issue", "objective", "indicator"], dyadic: true);
@@ -1256,11 +1257,26 @@ public static partial class CaseReader
 
             if (!_units.TryGetValue(unitId, out var unit))
             {
-                Add($"{path}.unit", id, o["unit"]!, $"expected the id of a unit declared in \"units\"; no unit is called \"{unitId}\"");
+                Add($"{path}.unit", id, o["unit"]!, NoUnitCalled(unitId));
                 return null;
             }
 
             return unit.ToMagnitude(amount.Value);
+        }
+
+        /// <summary>
+        /// The problem of a unit id no unit of the case has, with the nearest declared id or else the declared ids (as
+        /// for an unknown actor or source); made once per id, as a file may repeat a wrong unit on every row.
+        /// </summary>
+        private string NoUnitCalled(string unit)
+        {
+            if (!_unitProblems.TryGetValue(unit, out var message))
+            {
+                var hint = _units.Count == 0 ? "; the case declares no units" : Names.DidYouMean(unit, _units.Keys.Order(StringComparer.Ordinal), "units");
+                _unitProblems[unit] = message = $"expected the id of a unit declared in \"units\"; no unit is called \"{unit}\"{hint}";
+            }
+
+            return message;
         }
 
         private (string? From, string? To) FromTo(JsonTree o, JPath path, string? id) =>

@@ -211,6 +211,8 @@ internal sealed partial class EvidenceCsv
     /// </summary>
     private void Read(TextReader text)
     {
+        _emptySourceIds.Clear();
+        _severalIds.Clear();
         var arrayStart = _json.WrittenCount;
         ItemColumn[] order = [];
         string[] header = [];
@@ -371,6 +373,8 @@ internal sealed partial class EvidenceCsv
                     $"expected {Header.Count} cell{(Header.Count == 1 ? string.Empty : "s")}, as the header has; the row has {cells} (a comma in a cell needs the cell in double quotes)"));
             }
         }
+
+        AddEmptySourceIds();
     }
 
     /// <summary>
@@ -488,12 +492,29 @@ internal sealed partial class EvidenceCsv
             if (kind == CellKind.Sources)
             {
                 _json.Write((byte)'[');
-                while (true)
+                List<int>? empty = null;
+                for (var place = 0; ; place++)
                 {
                     var cut = cell.IndexOf(SourceSeparator);
-                    WriteJsonString((cut < 0 ? cell : cell[..cut]).Trim());
+                    var sourceId = (cut < 0 ? cell : cell[..cut]).Trim();
+                    if (sourceId.IsEmpty)
+                    {
+                        (empty ??= []).Add(place);
+                    }
+                    else if (SeveralIds().IsMatch(sourceId))
+                    {
+                        // Most likely several ids (no id has a space or a comma): said with the id's problem, in Locate.
+                        _severalIds[(Rows.Count, place)] = SeveralIds().Replace(new string(sourceId).Trim(' ', ','), ";");
+                    }
+
+                    WriteJsonString(sourceId);
                     if (cut < 0)
                     {
+                        if (empty is not null)
+                        {
+                            _emptySourceIds[Rows.Count] = new EmptyIds(column, [.. empty], place + 1);
+                        }
+
                         break;
                     }
 
@@ -901,12 +922,14 @@ internal sealed partial class EvidenceCsv
         Problems.Add(new CaseProblem(path, id, message) { File = _file, Line = line, Column = column });
 
     /// <summary>
-    /// A problem the case reader found at <c>$.evidence[i]</c> + <paramref name="rest"/>, located in the CSV: the row's
-    /// line, the field's column, the column name as the path (with what follows it, as <c>sources[1]</c>; <c>row</c>
-    /// for the item as a whole).
+    /// A problem the case reader found at <c>$.evidence[index]</c> + <paramref name="rest"/>, located in the CSV: the
+    /// row's line, the field's column, the column name as the path (with what follows it, as <c>sources[1]</c>;
+    /// <c>row</c> for the item as a whole). A problem of a source id with spaces or commas in it, most likely several
+    /// ids, says how the cell separates them (<c>; separate source ids with ';' (s1;s2)</c>).
     /// </summary>
-    public CaseProblem Locate(Row row, string rest, CaseProblem problem)
+    public CaseProblem Locate(int index, string rest, CaseProblem problem)
     {
+        var row = Rows[index];
         var field = rest.StartsWith('.') ? rest[1..] : rest;
         var cut = field.IndexOfAny(['.', '[']);
         var name = cut < 0 ? field : field[..cut];
@@ -915,9 +938,9 @@ internal sealed partial class EvidenceCsv
             int.TryParse(m.Groups["index"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < Rows.Count
                 ? string.Create(CultureInfo.InvariantCulture, $"the row on line {Rows[i].Line}")
                 : m.Value);
-        if (name == "sources" && cut >= 0)
+        if (SourcePlace(rest) is { } place && _severalIds.TryGetValue((index, place), out var ids))
         {
-            message = SourcesCellMessage(message);
+            message = $"{message}; separate source ids with ';' ({ids})";
         }
 
         return problem with
@@ -931,68 +954,71 @@ internal sealed partial class EvidenceCsv
         };
     }
 
-    /// <summary>
-    /// A problem of one source id in the sources cell, in the cell's terms: an empty id is an extra ';' (the JSON
-    /// reader's "expected a non-empty string" says nothing to a spreadsheet user), and an id with commas or spaces in
-    /// it is most likely several ids, which the cell separates with ';'.
-    /// </summary>
-    private static string SourcesCellMessage(string message)
-    {
-        if (message.StartsWith("expected a non-empty string", StringComparison.Ordinal))
-        {
-            return EmptySourceId;
-        }
-
-        return message.StartsWith("expected an identifier", StringComparison.Ordinal) && WasValue().Match(message) is { Success: true } was
-            && SeveralIds().IsMatch(was.Groups["value"].Value)
-            ? $"{message}; separate source ids with ';' ({SeveralIds().Replace(was.Groups["value"].Value.Trim(' ', ','), ";")})"
-            : message;
-    }
+    /// <summary>The place of a source id in its cell, for <c>.sources[k]</c>; null for any other path in an item.</summary>
+    private static int? SourcePlace(string rest) =>
+        rest.StartsWith(".sources[", StringComparison.Ordinal) && rest.EndsWith(']')
+            && int.TryParse(rest.AsSpan(9, rest.Length - 10), NumberStyles.None, CultureInfo.InvariantCulture, out var place)
+            ? place
+            : null;
 
     private const string EmptySourceId = "expected a source id between each ';' of the sources cell; one is empty (a ';' at the start or end of the cell, or two together)";
 
     /// <summary>
-    /// The empty ids of one sources cell as one problem, not one per extra ';': "2 are empty" when there are more; a
-    /// cell of ';' alone (no id at all) one problem that says so, in place of "at least one source id" and its empties.
+    /// The empty ids of each sources cell (by the row's index in <see cref="Rows"/>), found as the cell is split: the
+    /// column's index, the empty ids' places in the cell, and how many ids the cell holds.
     /// </summary>
-    public static List<CaseProblem> OneEmptyIdProblemPerCell(List<CaseProblem> located)
+    private readonly Dictionary<int, EmptyIds> _emptySourceIds = [];
+
+    private readonly record struct EmptyIds(int Column, int[] Places, int Count);
+
+    /// <summary>
+    /// The source ids with spaces or commas in them (by the row's index in <see cref="Rows"/> and the id's place in
+    /// its cell), most likely several ids: the ids as the cell would separate them ("s1;s2").
+    /// </summary>
+    private readonly Dictionary<(int Row, int Place), string> _severalIds = [];
+
+    /// <summary>
+    /// The empty ids of one sources cell as one problem, not one per extra ';': at the id's place when there is one
+    /// ("sources[1]"), "2 are empty" when there are more; a cell of ';' alone (no id at all) one problem that says so.
+    /// The case reader's problems of those ids (an empty string; no source at all) are left out (<see cref="SaidByCell"/>).
+    /// </summary>
+    private void AddEmptySourceIds()
     {
-        static bool IsEmptyId(CaseProblem p) => p.Message == EmptySourceId && p.Path.StartsWith("sources[", StringComparison.Ordinal);
-        var empties = located.Where(IsEmptyId).GroupBy(p => (p.File, p.Line)).ToDictionary(g => g.Key, g => g.Count());
-        if (empties.Count == 0)
+        foreach (var (index, empty) in _emptySourceIds.OrderBy(e => e.Key))
         {
-            return located;
-        }
-
-        var noIds = located.Where(p => p.Path == "sources" && p.Message == "expected at least one source id").Select(p => (p.File, p.Line)).ToHashSet();
-        var kept = new List<CaseProblem>(located.Count);
-        var said = new HashSet<(string?, int?)>();
-        foreach (var p in located)
-        {
-            if (p.Path == "sources" && noIds.Contains((p.File, p.Line)) && empties.ContainsKey((p.File, p.Line)))
+            var row = Rows[index];
+            var (path, message) = empty.Places.Length == empty.Count
+                ? ("sources", "expected one or more source ids in the \"sources\" cell, separated by ';'; it holds only ';'")
+                : empty.Places.Length == 1
+                    ? (string.Create(CultureInfo.InvariantCulture, $"sources[{empty.Places[0]}]"), EmptySourceId)
+                    : ("sources", string.Create(CultureInfo.InvariantCulture, $"expected a source id between each ';' of the sources cell; {empty.Places.Length} are empty (a ';' at the start or end of the cell, or two together)"));
+            var problem = new CaseProblem(path, IdOf(row), message) { File = _file, Line = row.Line, Column = empty.Column + 1 };
+            if (!InOrAfterMalformedCell(problem))
             {
-                kept.Add(p with { Message = "expected one or more source ids in the \"sources\" cell, separated by ';'; it holds only ';'" });
-            }
-            else if (!IsEmptyId(p))
-            {
-                kept.Add(p);
-            }
-            else if (!noIds.Contains((p.File, p.Line)) && said.Add((p.File, p.Line)))
-            {
-                var n = empties[(p.File, p.Line)];
-                kept.Add(n == 1 ? p : p with
-                {
-                    Path = "sources",
-                    Message = string.Create(CultureInfo.InvariantCulture, $"expected a source id between each ';' of the sources cell; {n} are empty (a ';' at the start or end of the cell, or two together)"),
-                });
+                Problems.Add(problem);
             }
         }
-
-        return kept;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"; was ""(?<value>.*)""$")]
-    private static partial System.Text.RegularExpressions.Regex WasValue();
+    /// <summary>
+    /// Whether a problem the case reader found at <c>$.evidence[index]</c> + <paramref name="rest"/> is one this file
+    /// reported itself, in the sources cell's terms: an empty id (<c>.sources[k]</c> at an empty id's place), or no id
+    /// at all (<c>.sources</c>, when every id of the cell is empty).
+    /// </summary>
+    public bool SaidByCell(int index, string rest)
+    {
+        if (!_emptySourceIds.TryGetValue(index, out var empty))
+        {
+            return false;
+        }
+
+        if (rest == ".sources")
+        {
+            return empty.Places.Length == empty.Count;
+        }
+
+        return SourcePlace(rest) is { } place && Array.IndexOf(empty.Places, place) >= 0;
+    }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\s*,\s*|\s+")]
     private static partial System.Text.RegularExpressions.Regex SeveralIds();

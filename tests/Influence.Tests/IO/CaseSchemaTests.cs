@@ -159,6 +159,90 @@ public class CaseSchemaTests
         CaseReader.TryRead(System.Text.Encoding.UTF8.GetBytes(text)).Success.Should().BeFalse();
     }
 
+    /// <summary>
+    /// ECMA-262's <c>\s</c>, which JSON Schema's patterns follow (JsonSchema.Net runs them with .NET's, a different
+    /// set): WhiteSpace (tab, U+000B, form feed, space, U+00A0, U+FEFF, the other Zs) and LineTerminator (line feed,
+    /// carriage return, U+2028, U+2029).
+    /// </summary>
+    private const string EcmaSpace = @"\t\n\u000B\f\r \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\uFEFF\u2028\u2029";
+
+    /// <summary>A schema pattern as a validator that follows ECMA-262 reads it (its shorthands for white space spelt out).</summary>
+    private static System.Text.RegularExpressions.Regex AsEcma(string pattern)
+    {
+        // \d, \w and \b differ between engines too (.NET's \d takes every script's digits): the schema spells them out.
+        System.Text.RegularExpressions.Regex.IsMatch(pattern, @"\\[dDwWbB]").Should().BeFalse($"the pattern {pattern} should spell out its character classes");
+        var ecma = pattern.Replace(@"\s", $"[{EcmaSpace}]", StringComparison.Ordinal).Replace(@"\S", $"[^{EcmaSpace}]", StringComparison.Ordinal);
+        return new System.Text.RegularExpressions.Regex(ecma, System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    }
+
+    private static string Pattern(string def)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(SchemaPath));
+        return doc.RootElement.GetProperty("$defs").GetProperty(def).GetProperty("pattern").GetString()!;
+    }
+
+    /// <summary>Every character of the Basic Multilingual Plane that is not half of a surrogate pair.</summary>
+    private static IEnumerable<char> EveryCharacter() =>
+        Enumerable.Range(0, 0x10000).Where(c => c is < 0xD800 or > 0xDFFF).Select(c => (char)c);
+
+    private static string Escaped(char c) => $"\\u{(int)c:X4}";
+
+    [Fact]
+    public void AroundAPoint_TheSchemaAndTheReader_TakeTheSameWhiteSpace_CharacterByCharacter()
+    {
+        // One case with an item a character: its date is the character, 2001-10, the character.
+        var schema = AsEcma(Pattern("point"));
+        var characters = EveryCharacter().ToList();
+        var items = characters.Select((c, i) =>
+            $$"""{"id":"e{{i}}","kind":"coercion","date":"{{Escaped(c)}}2001-10{{Escaped(c)}}","confidence":"alleged","sources":["s1"],"from":"P","to":"C","type":"threat","severity":0.2}""");
+        var text = $$"""
+            {"schema":"influence.case/1","id":"d","name":"Dates","sources":[{"id":"s1","citation":"S"}],
+             "actors":[{"id":"P","name":"P","kind":"state"},{"id":"C","name":"C","kind":"movement"}],
+             "evidence":[{{string.Join(",\n", items)}}]}
+            """;
+        var refused = CaseReader.TryRead(System.Text.Encoding.UTF8.GetBytes(text)).Problems
+            .Select(p => p.Path).Where(p => p.EndsWith("].date", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+
+        var disagree = characters.Where((c, i) => schema.IsMatch($"{c}2001-10{c}") == refused.Contains($"$.evidence[{i}].date"));
+
+        disagree.Select(c => $"U+{(int)c:X4}").Should().BeEmpty("the schema's pattern and the reader should take the same characters around a date");
+        refused.Should().HaveCount(characters.Count - 25, "the 25 characters of Unicode's White_Space are taken");
+    }
+
+    [Fact]
+    public void AroundAPeriod_AndForANonEmptyText_TheSchemaAndTheReader_TakeTheSameWhiteSpace()
+    {
+        var period = AsEcma(Pattern("period"));
+        var nonEmpty = AsEcma(Pattern("nonEmpty"));
+        var dotNet = new System.Text.RegularExpressions.Regex(@"\s");
+        var ecma = new System.Text.RegularExpressions.Regex($"[{EcmaSpace}]");
+
+        // The characters any of them may take for white space, and the Latin-1 ones.
+        var candidates = EveryCharacter().Where(c => c < 0x100 || char.IsWhiteSpace(c) || dotNet.IsMatch(c.ToString()) || ecma.IsMatch(c.ToString())
+            || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.SpaceSeparator).ToList();
+        var disagree = new List<string>();
+        foreach (var c in candidates)
+        {
+            var e = Escaped(c);
+            var read = CaseReader.TryRead(System.Text.Encoding.UTF8.GetBytes($$"""
+                {"schema":"influence.case/1","id":"d","name":"Periods","from":"{{e}}1996{{e}}","to":"2001{{e}}",
+                 "sources":[{"id":"s1","citation":"{{e}}"}],"actors":[{"id":"P","name":"P","kind":"state"}],"evidence":[]}
+                """)).Problems.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+            if (period.IsMatch($"{c}1996{c}") == read.Contains("$.from") || period.IsMatch($"2001{c}") == read.Contains("$.to"))
+            {
+                disagree.Add($"period U+{(int)c:X4}");
+            }
+
+            // A text is also refused for a control character, which the schema does not check: only white space is compared.
+            if (Influence.Internal.Check.Text(c.ToString()) is null && nonEmpty.IsMatch(c.ToString()) == read.Contains("$.sources[0].citation"))
+            {
+                disagree.Add($"nonEmpty U+{(int)c:X4}");
+            }
+        }
+
+        disagree.Should().BeEmpty("the schema's patterns and the reader should take the same white space");
+    }
+
     private static EvaluationResults Evaluate(string text)
     {
         using var doc = JsonDocument.Parse(text, Json);

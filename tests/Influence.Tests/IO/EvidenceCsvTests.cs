@@ -421,6 +421,48 @@ public sealed class EvidenceCsvSpreadsheetSlipTests
     }
 
     [Fact]
+    public void A_sources_cells_empty_ids_are_one_problem_located_at_the_cell_with_the_rows_item_id()
+    {
+        var result = Read(
+            Header,
+            "h1,support,2001,confirmed,s1;,P,C,arms,0.5,",
+            "h2,support,2001,confirmed, ; s1 ;; ,P,C,arms,0.5,",
+            "h3,support,2001,confirmed,;;,P,C,arms,0.5,");
+
+        result.Problems.Select(p => (p.File, p.Line, p.Column, p.Path, p.ItemId)).Should().Equal(
+            ("evidence.csv", 2, 5, "sources[1]", "h1"),
+            ("evidence.csv", 3, 5, "sources", "h2"),
+            ("evidence.csv", 4, 5, "sources", "h3"));
+        result.Problems.Select(p => p.Message).Should().Equal(
+            "expected a source id between each ';' of the sources cell; one is empty (a ';' at the start or end of the cell, or two together)",
+            "expected a source id between each ';' of the sources cell; 3 are empty (a ';' at the start or end of the cell, or two together)",
+            "expected one or more source ids in the \"sources\" cell, separated by ';'; it holds only ';'");
+    }
+
+    [Fact]
+    public void A_sources_cells_empty_ids_are_the_sheets_own_problem_reported_when_the_case_file_is_malformed()
+    {
+        // The split of the cell finds them, as it finds a cell count that is off: they need no case to be seen.
+        var result = CaseReader.TryReadWithEvidenceCsv("{ \"schema\": "u8, Encoding.UTF8.GetBytes(Header + "\nh1,support,2001,confirmed,s1;;s2,P,C,arms,0.5,\n"), "case.json", "evidence.csv");
+
+        result.Problems.Select(p => (p.File, p.Line, p.Column, p.Path)).Should().Equal(
+            ("case.json", 1, 13, "$.schema"),
+            ("evidence.csv", 2, 5, "sources[1]"),
+            ("evidence.csv", null, null, "rows"));
+    }
+
+    [Fact]
+    public void A_sources_cells_empty_id_after_a_malformed_cell_is_not_reported()
+    {
+        // The malformed cell takes the rest of its line: what follows it is not the row's, and not reported.
+        var result = Read(
+            "id,kind,date,note,confidence,sources,from,to,resource,magnitude",
+            "h1,support,2001,a \"quoted\" word,confirmed,s1;,P,C,arms,0.5");
+
+        result.Problems.Should().ContainSingle().Which.Path.Should().Be("note");
+    }
+
+    [Fact]
     public void A_JSON_sources_array_numbers_an_unknown_id_by_its_place_with_an_empty_id_before_it()
     {
         var result = CaseReader.TryRead(System.Text.Encoding.UTF8.GetBytes("""
