@@ -26,18 +26,23 @@ Console.WriteLine($"{reference.Name}: {scores.Dyads.Length} ordered pairs × {sc
 // is internal to the movement.
 var n = reference.Actors.Length;
 Console.WriteLine($"({n} actors make {n * (n - 1)} ordered pairs; the {n * (n - 1) - scores.Dyads.Length} of a movement and one of its own factions are left out)");
+// The mean exchange is over whole periods only: the period the evidence ends inside (ScoreSet.IsPartial; the
+// reference case's 2026, which rests on two months) would weigh as much as a whole year.
+var whole = Enumerable.Range(0, scores.PeriodCount).Where(p => !scores.IsPartial(p)).Select(p => scores.Periods[p]).ToHashSet();
 var ranked = scores.Dyads
     .Select(d => (Dyad: d, Periods: scores.For(d)))
     .Select(x => (
         x.Dyad,
         PatronClientPeriods: x.Periods.Count(p => p.PatronClient.IsPatronClient == true),
-        MeanExchange: Mean(x.Periods.Select(p => p.Exchange.Value)),
+        MeanExchange: Mean(x.Periods.Where(p => whole.Contains(p.Period)).Select(p => p.Exchange.Value)),
         Last: x.Periods.LastOrDefault(p => p.State.State is not null)))
     .OrderByDescending(x => x.PatronClientPeriods)
     .ThenByDescending(x => x.MeanExchange ?? -1)
     .ThenBy(x => x.Dyad.ToString(), StringComparer.Ordinal)
     .ToList();
 Console.WriteLine($"{ranked.Count(r => r.PatronClientPeriods > 0)} of {ranked.Count} pairs pass the patron–client test in at least one period; the first ten:");
+var cutShort = scores.Periods.Where(p => !whole.Contains(p)).ToList();
+Console.WriteLine($"(mean exchange: over the {whole.Count} whole periods{(cutShort.Count == 0 ? "" : $"; {string.Join(", ", cutShort)}, inside which the evidence ends, is left out")})");
 Console.WriteLine("rank  dyad                          patron–client periods  mean exchange  last state");
 Period? partial = null;
 for (var i = 0; i < Math.Min(10, ranked.Count); i++)

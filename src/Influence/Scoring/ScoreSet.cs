@@ -185,7 +185,10 @@ public sealed class ScoreSet
     /// <summary>The periods scored, in order.</summary>
     public ImmutableArray<Period> Periods { get; }
 
-    /// <summary>The measures, in output order (built-in, then custom).</summary>
+    /// <summary>
+    /// The measures, in output order: the built-in ones as in <see cref="Theory.Measures.BuiltIn"/>, then the custom ones
+    /// as in <see cref="ScoringOptions.CustomMeasures"/>, whatever order <see cref="ScoringRequest.Measures"/> named them in.
+    /// </summary>
     public ImmutableArray<Measure> Measures { get; }
 
     /// <summary>

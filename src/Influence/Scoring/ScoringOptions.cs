@@ -24,10 +24,24 @@ public sealed record ScoringOptions
     /// <see cref="ConfidenceWeights.Confirmed"/> ≥ <see cref="ConfidenceWeights.Reported"/> ≥ <see cref="ConfidenceWeights.Alleged"/>
     /// (equal weights are allowed).
     /// </summary>
+    /// <remarks>
+    /// The order is checked here, when the weights are set as a whole, not while a <see cref="ConfidenceWeights"/> is
+    /// being built: its init setters run one at a time, so a record built or changed with <c>with</c> may be out of
+    /// order on its own (<c>new ConfidenceWeights { Confirmed = 0.5, Reported = 0.3 }</c> passes through Confirmed 0.5
+    /// below the default Reported 0.7) and is refused only once set here.
+    /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// The weights are out of order (the message names every pair out of order, with both values).
+    /// The weights are out of order (the message names every neighbouring pair out of order, with both values).
     /// </exception>
-    public ConfidenceWeights Confidence { get; init => field = CheckConfidence(value ?? throw new ArgumentNullException(nameof(Confidence)), nameof(Confidence)); } = new();
+    public ConfidenceWeights Confidence
+    {
+        get;
+        init => field = CheckOrder(
+            value ?? throw new ArgumentNullException(nameof(Confidence)),
+            nameof(Confidence),
+            "weights must not rise as confidence falls",
+            [(nameof(ConfidenceWeights.Confirmed), value.Confirmed), (nameof(ConfidenceWeights.Reported), value.Reported), (nameof(ConfidenceWeights.Alleged), value.Alleged)]);
+    } = new();
 
     /// <summary>Options of <see cref="Theory.Exchange"/>.</summary>
     public ExchangeOptions Exchange { get; init => field = value ?? throw new ArgumentNullException(nameof(Exchange)); } = new();
@@ -35,8 +49,34 @@ public sealed record ScoringOptions
     /// <summary>Options of <see cref="Theory.Conflict"/>.</summary>
     public ConflictOptions Conflict { get; init => field = value ?? throw new ArgumentNullException(nameof(Conflict)); } = new();
 
-    /// <summary>Options of <see cref="Theory.DiffuseObligation"/>.</summary>
-    public DiffuseObligationOptions DiffuseObligation { get; init => field = value ?? throw new ArgumentNullException(nameof(DiffuseObligation)); } = new();
+    /// <summary>
+    /// Options of <see cref="Theory.DiffuseObligation"/>. The formalities must not rise as commitments grow less formal:
+    /// <see cref="DiffuseObligationOptions.TreatyFormality"/> ≥ <see cref="DiffuseObligationOptions.PublicAgreementFormality"/>
+    /// ≥ <see cref="DiffuseObligationOptions.PublicPledgeFormality"/> ≥ <see cref="DiffuseObligationOptions.PrivateUnderstandingFormality"/>
+    /// (equal formalities are allowed).
+    /// </summary>
+    /// <remarks>
+    /// The order is checked here, when the options are set as a whole, not while a <see cref="DiffuseObligationOptions"/>
+    /// is being built: its init setters run one at a time, so a record built or changed with <c>with</c> may be out of
+    /// order on its own and is refused only once set here.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The formalities are out of order (the message names every neighbouring pair out of order, with both values).
+    /// </exception>
+    public DiffuseObligationOptions DiffuseObligation
+    {
+        get;
+        init => field = CheckOrder(
+            value ?? throw new ArgumentNullException(nameof(DiffuseObligation)),
+            nameof(DiffuseObligation),
+            "formalities must not rise as commitments grow less formal",
+            [
+                (nameof(DiffuseObligationOptions.TreatyFormality), value.TreatyFormality),
+                (nameof(DiffuseObligationOptions.PublicAgreementFormality), value.PublicAgreementFormality),
+                (nameof(DiffuseObligationOptions.PublicPledgeFormality), value.PublicPledgeFormality),
+                (nameof(DiffuseObligationOptions.PrivateUnderstandingFormality), value.PrivateUnderstandingFormality),
+            ]);
+    } = new();
 
     /// <summary>Options of <see cref="Theory.Endurance"/> and <see cref="Theory.AccountBalance"/>.</summary>
     public EnduranceOptions Endurance { get; init => field = value ?? throw new ArgumentNullException(nameof(Endurance)); } = new();
@@ -94,26 +134,35 @@ public sealed record ScoringOptions
     } = Environment.ProcessorCount;
 
     /// <summary>
-    /// Requires Confirmed ≥ Reported ≥ Alleged: a less established item must not weigh more than a better established
-    /// one. The three are checked together here, when the weights are set as a whole, since each of
-    /// <see cref="ConfidenceWeights"/>' properties is set on its own, in any order.
+    /// Requires <paramref name="levels"/>, listed from the highest level down, not to rise as the level falls
+    /// (Confirmed ≥ Reported ≥ Alleged; Treaty ≥ … ≥ PrivateUnderstanding formality): a less established item must not
+    /// weigh more than a better established one, nor a less formal commitment count as more formal. The levels are
+    /// checked together here, when the record is set as a whole, since each of its properties is set on its own, in
+    /// any order. Every neighbouring pair out of order is named, with both values, in one message.
     /// </summary>
-    private static ConfidenceWeights CheckConfidence(ConfidenceWeights weights, string name)
+    private static T CheckOrder<T>(T value, string name, string rule, ReadOnlySpan<(string Name, double Value)> levels)
     {
         var problems = new List<string>();
-        if (weights.Reported > weights.Confirmed)
+        for (var i = 1; i < levels.Length; i++)
         {
-            problems.Add($"Reported ({Check.Show(weights.Reported)}) is above Confirmed ({Check.Show(weights.Confirmed)})");
+            if (levels[i].Value > levels[i - 1].Value)
+            {
+                problems.Add($"{levels[i].Name} ({Check.Show(levels[i].Value)}) is above {levels[i - 1].Name} ({Check.Show(levels[i - 1].Value)})");
+            }
         }
 
-        if (weights.Alleged > weights.Reported)
+        if (problems.Count == 0)
         {
-            problems.Add($"Alleged ({Check.Show(weights.Alleged)}) is above Reported ({Check.Show(weights.Reported)})");
+            return value;
         }
 
-        return problems.Count == 0
-            ? weights
-            : throw new ArgumentOutOfRangeException(name, $"{name} weights must not rise as confidence falls (Confirmed ≥ Reported ≥ Alleged); {string.Join("; ", problems)}");
+        var chain = new List<string>(levels.Length);
+        foreach (var level in levels)
+        {
+            chain.Add(level.Name);
+        }
+
+        throw new ArgumentOutOfRangeException(name, $"{name} {rule} ({string.Join(" ≥ ", chain)}); {string.Join("; ", problems)}");
     }
 
     private static ImmutableArray<Measure> CheckCustomMeasures(ImmutableArray<Measure> measures, string name)
@@ -189,9 +238,12 @@ public sealed record ScoringOptions
 
 /// <summary>The weight of each confidence level: w(e) = confidence weight × magnitude.</summary>
 /// <remarks>
-/// Each weight is in [0, 1]. The three must also be in order, Confirmed ≥ Reported ≥ Alleged; since each is set on
-/// its own, in any order, that is checked when the weights are set as <see cref="ScoringOptions.Confidence"/>, which
-/// names every pair out of order.
+/// Each weight is in [0, 1], checked as it is set. The three must also be in order, Confirmed ≥ Reported ≥ Alleged,
+/// but a <see cref="ConfidenceWeights"/> on its own does not check that: init setters run one at a time, in the order
+/// written, so a record being built or changed with <c>with</c> may pass through an out-of-order state on the way to
+/// an ordered one (lowering every weight starts by putting Confirmed below the default Reported). The order is checked
+/// once the weights are set as <see cref="ScoringOptions.Confidence"/>, which refuses weights out of order, naming
+/// every neighbouring pair out of order.
 /// </remarks>
 public sealed record ConfidenceWeights
 {
@@ -248,6 +300,14 @@ public sealed record ConflictOptions
 }
 
 /// <summary>Options of diffuse obligation.</summary>
+/// <remarks>
+/// Each formality is in [0, 1], checked as it is set. The four must also be in order, TreatyFormality ≥
+/// PublicAgreementFormality ≥ PublicPledgeFormality ≥ PrivateUnderstandingFormality, but a
+/// <see cref="DiffuseObligationOptions"/> on its own does not check that: init setters run one at a time, in the order
+/// written, so a record being built or changed with <c>with</c> may pass through an out-of-order state on the way to an
+/// ordered one. The order is checked once the options are set as <see cref="ScoringOptions.DiffuseObligation"/>, which
+/// refuses formalities out of order, naming every neighbouring pair out of order.
+/// </remarks>
 public sealed record DiffuseObligationOptions
 {
     /// <summary>α: the weight of informality against input variability (default 0.5).</summary>

@@ -29,8 +29,10 @@ public sealed record ScoringRequest
 
     /// <summary>
     /// The names of the measures to score (case-insensitive; built-in or custom, or a short name of the score table such
-    /// as <c>confl</c> or <c>gap</c>), kept in output order; empty: every
-    /// measure. Scoring fewer measures costs proportionally less; the patron–client test and the relationship state
+    /// as <c>confl</c> or <c>gap</c>); empty: every measure. The order of the names does not matter: the measures
+    /// scored are written in the library's order, the built-in ones as in <see cref="Theory.Measures.BuiltIn"/>, then the
+    /// custom ones as in <see cref="ScoringOptions.CustomMeasures"/> (see <see cref="ScoreSet.Measures"/>), so
+    /// <c>["conflict", "exchange"]</c> gives exchange, then conflict. Scoring fewer measures costs proportionally less; the patron–client test and the relationship state
     /// still work, evaluating any feature they need that was left out, and so do <see cref="PeriodScores"/>' measures,
     /// computed when read (<see cref="ScoreSet.Get(string, Dyad, Period)"/> and <see cref="ScoreSet.Series"/> read
     /// only what was scored).

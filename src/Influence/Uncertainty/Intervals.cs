@@ -23,9 +23,10 @@ namespace Influence.Uncertainty;
 /// <para>
 /// <b>Monte Carlo</b>: in each draw every option in <see cref="IntervalOptions.Knobs"/> is drawn independently from
 /// its range (<see cref="OptionKnob.Range"/>): scale constants log-uniformly over [k / 2, 2k], weights uniformly over
-/// [w − 0.15, w + 0.15] clipped to their range. A confidence weight drawn past a neighbour already drawn is set to the
-/// neighbour's value, so that Confirmed ≥ Reported ≥ Alleged holds in every draw (at the default weights and ranges
-/// that never happens).
+/// [w − 0.15, w + 0.15] clipped to their range. A confidence weight or a formality drawn past a neighbour already drawn
+/// is set to the neighbour's value, so that Confirmed ≥ Reported ≥ Alleged and TreatyFormality ≥
+/// PublicAgreementFormality ≥ PublicPledgeFormality ≥ PrivateUnderstandingFormality hold in every draw (at the default
+/// weights and ranges that never happens).
 /// </para>
 /// <para>
 /// <b>Intervals</b>: for level L the interval is the (1 − L)/2 and (1 + L)/2 quantiles of the draws in which the value
@@ -233,7 +234,7 @@ public static class Intervals
         foreach (var knob in intervals.Knobs)
         {
             // Drawn around the centre, then kept between the values already drawn of its neighbours (the confidence
-            // weights must stay in order); at the default ranges and weights that never binds.
+            // weights and the formalities must stay in order); at the default ranges and weights that never binds.
             var (low, high) = knob.Bounds(result);
             result = knob.With(result, Math.Clamp(knob.Sample(options, intervals.Ranges, rng.NextDouble()), low, high));
         }

@@ -27,7 +27,8 @@ public enum OptionKind
 /// <remarks>
 /// The ranges are judgements, not estimates: a factor of two on a saturation constant is "we do not know k better
 /// than to within a factor of two"; ± 0.15 on a confidence weight keeps confirmed ≥ reported ≥ alleged at the
-/// defaults (1, 0.7 ± 0.15, 0.4 ± 0.15). Report them with any interval (<see href="https://github.com/influence-research/influence/blob/main/docs/uncertainty.md">docs/uncertainty.md</see>).
+/// defaults (1, 0.7 ± 0.15, 0.4 ± 0.15), and on a formality treaty ≥ public agreement ≥ public pledge ≥ private
+/// understanding (1, 0.7 ± 0.15, 0.4 ± 0.15, 0). Report them with any interval (<see href="https://github.com/influence-research/influence/blob/main/docs/uncertainty.md">docs/uncertainty.md</see>).
 /// </remarks>
 public sealed record PerturbationRanges
 {
@@ -100,8 +101,8 @@ public sealed class OptionKnob
         new("DiffuseObligation.InformalityWeight", OptionKind.Weight, o => o.DiffuseObligation.InformalityWeight, (o, v) => o with { DiffuseObligation = o.DiffuseObligation with { InformalityWeight = v } }, 1),
         new("DiffuseObligation.VariabilityWindowYears", OptionKind.Window, o => o.DiffuseObligation.VariabilityWindowYears, (o, v) => o with { DiffuseObligation = o.DiffuseObligation with { VariabilityWindowYears = v } }, double.PositiveInfinity),
         new("DiffuseObligation.VariabilityStepYears", OptionKind.Window, o => o.DiffuseObligation.VariabilityStepYears, (o, v) => o with { DiffuseObligation = o.DiffuseObligation with { VariabilityStepYears = v } }, double.PositiveInfinity),
-        new("DiffuseObligation.PublicAgreementFormality", OptionKind.Weight, o => o.DiffuseObligation.PublicAgreementFormality, (o, v) => o with { DiffuseObligation = o.DiffuseObligation with { PublicAgreementFormality = v } }, 1),
-        new("DiffuseObligation.PublicPledgeFormality", OptionKind.Weight, o => o.DiffuseObligation.PublicPledgeFormality, (o, v) => o with { DiffuseObligation = o.DiffuseObligation with { PublicPledgeFormality = v } }, 1),
+        new("DiffuseObligation.PublicAgreementFormality", OptionKind.Weight, o => o.DiffuseObligation.PublicAgreementFormality, (o, v) => o with { DiffuseObligation = o.DiffuseObligation with { PublicAgreementFormality = v } }, 1, o => (o.DiffuseObligation.PublicPledgeFormality, o.DiffuseObligation.TreatyFormality)),
+        new("DiffuseObligation.PublicPledgeFormality", OptionKind.Weight, o => o.DiffuseObligation.PublicPledgeFormality, (o, v) => o with { DiffuseObligation = o.DiffuseObligation with { PublicPledgeFormality = v } }, 1, o => (o.DiffuseObligation.PrivateUnderstandingFormality, o.DiffuseObligation.PublicAgreementFormality)),
         new("Endurance.DurationScaleYears", OptionKind.Scale, o => o.Endurance.DurationScaleYears, (o, v) => o with { Endurance = o.Endurance with { DurationScaleYears = v } }, double.PositiveInfinity),
         new("Endurance.ContinuityWindowYears", OptionKind.Window, o => o.Endurance.ContinuityWindowYears, (o, v) => o with { Endurance = o.Endurance with { ContinuityWindowYears = v } }, double.PositiveInfinity),
         new("Endurance.ContinuityStepYears", OptionKind.Window, o => o.Endurance.ContinuityStepYears, (o, v) => o with { Endurance = o.Endurance with { ContinuityStepYears = v } }, double.PositiveInfinity),
@@ -155,8 +156,8 @@ public sealed class OptionKnob
     /// <param name="value">The new value.</param>
     /// <returns>The copy.</returns>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// The value is outside the option's own range, or would put the confidence weights out of order (see
-    /// <see cref="ScoringOptions.Confidence"/>).
+    /// The value is outside the option's own range, or would put the confidence weights or the formalities out of order
+    /// (see <see cref="ScoringOptions.Confidence"/> and <see cref="ScoringOptions.DiffuseObligation"/>).
     /// </exception>
     public ScoringOptions With(ScoringOptions options, double value)
     {
@@ -166,8 +167,9 @@ public sealed class OptionKnob
 
     /// <summary>
     /// The range the option is varied over around its value in <paramref name="options"/>, clipped to the option's own
-    /// range; a confidence weight's also to its neighbours' values in <paramref name="options"/>, so that the weights
-    /// stay in order (Confirmed ≥ Reported ≥ Alleged).
+    /// range; a confidence weight's or a formality's also to its neighbours' values in <paramref name="options"/>, so
+    /// that they stay in order (Confirmed ≥ Reported ≥ Alleged; TreatyFormality ≥ PublicAgreementFormality ≥
+    /// PublicPledgeFormality ≥ PrivateUnderstandingFormality).
     /// </summary>
     /// <param name="options">The options (the centre).</param>
     /// <param name="ranges">The ranges (null: <see cref="PerturbationRanges.Default"/>).</param>
@@ -182,7 +184,8 @@ public sealed class OptionKnob
             return (v / factor, v * factor);
         }
 
-        // Weights and thresholds: v ± δ within the values the option may take (a confidence weight's neighbours).
+        // Weights and thresholds: v ± δ within the values the option may take (a confidence weight's or a formality's
+        // neighbours).
         var spread = Kind == OptionKind.Weight ? ranges.WeightSpread : ranges.ThresholdSpread;
         var (low, high) = Bounds(options);
         return (Math.Max(low, Tidy(v - spread)), Math.Min(high, Tidy(v + spread)));
@@ -190,8 +193,9 @@ public sealed class OptionKnob
 
     /// <summary>
     /// The values the option may take with the other options as in <paramref name="options"/>: 0 to <see cref="Maximum"/>,
-    /// except that a confidence weight stays between its neighbours (Confirmed ≥ Reported ≥ Alleged, which
-    /// <see cref="ScoringOptions.Confidence"/> requires).
+    /// except that a confidence weight or a formality stays between its neighbours (Confirmed ≥ Reported ≥ Alleged, which
+    /// <see cref="ScoringOptions.Confidence"/> requires; TreatyFormality ≥ PublicAgreementFormality ≥
+    /// PublicPledgeFormality ≥ PrivateUnderstandingFormality, which <see cref="ScoringOptions.DiffuseObligation"/> requires).
     /// </summary>
     internal (double Low, double High) Bounds(ScoringOptions options) => _bounds?.Invoke(options) ?? (0, Maximum);
 

@@ -2,6 +2,7 @@ using FluentAssertions;
 using Influence.Generation;
 using Influence.IO;
 using Influence.Scoring;
+using Influence.Theory;
 using Xunit;
 
 namespace Influence.Tests.Scoring;
@@ -16,6 +17,32 @@ public class ScoringRequestTests
         var scores = Scorer.Score(Universe, request: new ScoringRequest { Measures = ["conflict", "EXCHANGE"] });
 
         scores.Measures.Select(m => m.Name).Should().Equal("exchange", "conflict");
+    }
+
+    [Fact]
+    public void Measures_AreWrittenInTheLibrarysOrder_BuiltInThenCustom_WhateverOrderTheyAreRequestedIn()
+    {
+        var options = ScoringOptions.Default with { CustomMeasures = [new Constant("first"), new Constant("second")] };
+
+        var scores = Scorer.Score(Universe, options, new ScoringRequest { Measures = ["second", "first", "confl", "Exchange"] });
+
+        scores.Measures.Select(m => m.Name).Should().Equal("exchange", "conflict", "first", "second");
+    }
+
+    /// <summary>A custom measure of constant value.</summary>
+    private sealed class Constant(string name) : Measure(name)
+    {
+        public override MeasureScale Scale => MeasureScale.Unit;
+
+        public override string Formula => "0.5";
+
+        public override string Citation => "none";
+
+        public override double? Evaluate(in DyadPeriod at) => 0.5;
+
+        public override void Trace(in DyadPeriod at, ICollection<EvidenceUse> uses)
+        {
+        }
     }
 
     [Fact]
