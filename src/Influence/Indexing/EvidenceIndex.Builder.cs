@@ -130,7 +130,11 @@ public sealed partial class EvidenceIndex
 
         /// <summary>Runs the passes.</summary>
         /// <param name="keepSupportItems">Whether to write every pair's support items (<see cref="SupportItems"/>) while aggregating.</param>
-        public void Run(bool keepSupportItems)
+        /// <param name="keepEntries">
+        /// Whether to keep the build's compact entries after the build, for the dyad-level sums (<see cref="DyadLevel"/>,
+        /// <see cref="PairDemands"/>) to read instead of the evidence columns, until <see cref="ReleaseEntries"/>.
+        /// </param>
+        public void Run(bool keepSupportItems, bool keepEntries)
         {
             var trace = new PhaseTrace("index build");
             void Lap(string what) => trace.Lap(what);
@@ -146,7 +150,7 @@ public sealed partial class EvidenceIndex
             Lap("counting sort by pair");
             AggregatePairs(entries, masks, keepSupportItems, Lap);
             Lap("aggregation into blocks");
-            GroupPairItems(entries);
+            GroupPairItems(entries, keepEntries);
             Lap("rows grouped by kind");
 
             IndexAdjacency();
@@ -480,9 +484,9 @@ public sealed partial class EvidenceIndex
         {
             var cursor = chunk.Counts;
             var (rowRollUp, start, ids) = (chunk.RowRollUp, chunk.RollUpStart, chunk.RollUpIds);
-            var items = PairItems;
             var c = _c;
             var (kinds, values, confidences, firsts, lasts, refs, types, flags) = (c.Kind, c.Value, c.Confidence, c.FirstDay, c.LastDay, c.Ref, c.Type, c.DateFlags);
+            var salience = _options.Compliance.RedLineSalience;
             for (var row = chunk.RowStart; row < chunk.RowEnd; row++)
             {
                 var r = rowRollUp[row - chunk.RowStart];
@@ -502,15 +506,15 @@ public sealed partial class EvidenceIndex
                     Days = days < Entry.LongItem ? (ushort)days : Entry.LongItem,
                     Code = (byte)(kind
                         | (typed ? (types[row] & 0x03) << 4 : 0)
-                        | ((flags[row] & EvidenceColumns.SpanFlag) != 0 ? 0x40 : 0)),
+                        | ((flags[row] & EvidenceColumns.SpanFlag) != 0 ? 0x40 : 0)
+                        | (kind == (byte)EvidenceKind.Demand && value >= salience ? Entry.RedLineBit : 0)),
                     IssueOrMarker = kind == (byte)EvidenceKind.Support ? types[row]
                         : kind == (byte)EvidenceKind.Demand && refs[row] < Entry.LargeIssue ? (byte)refs[row] : Entry.LargeIssue,
+                    Row = row,
                 };
                 for (var x = start[r]; x < start[r + 1]; x++)
                 {
-                    var position = cursor[ids[x]]++;
-                    items[position] = row;
-                    entries[position] = entry;
+                    entries[cursor[ids[x]]++] = entry;
                 }
             }
         }
@@ -636,7 +640,7 @@ public sealed partial class EvidenceIndex
                     {
                         ref readonly var e = ref entries[k];
                         firstDay = Math.Min(firstDay, e.First);
-                        lastDay = Math.Max(lastDay, e.Days != Entry.LongItem ? e.First + e.Days : _c.LastDay[PairItems[k]]);
+                        lastDay = Math.Max(lastDay, LastDay(e));
                         supportItems += e.Kind == (byte)EvidenceKind.Support ? 1 : 0;
                     }
 
@@ -676,9 +680,9 @@ public sealed partial class EvidenceIndex
                 list.Clear();
                 for (var k = start; k < end; k++)
                 {
-                    if (entries[k].Kind == (byte)EvidenceKind.Demand && !list.Contains(Issue(entries[k], k)))
+                    if (entries[k].Kind == (byte)EvidenceKind.Demand && !list.Contains(Issue(entries[k])))
                     {
-                        list.Add(Issue(entries[k], k));
+                        list.Add(Issue(entries[k]));
                     }
                 }
 
@@ -704,7 +708,7 @@ public sealed partial class EvidenceIndex
             for (var k = start; k < end; k++)
             {
                 ref readonly var e = ref entries[k];
-                var lastDay = LastDay(e, k);
+                var lastDay = LastDay(e);
                 if (supportItems is not null && e.Kind == (byte)EvidenceKind.Support)
                 {
                     // Every support item, in the grid or not (the support rows' order: GroupPairItems keeps it).
@@ -777,7 +781,7 @@ public sealed partial class EvidenceIndex
                 var a = into.SumCells(firstSlot);
                 var b = kind is PairCount.Demand or PairCount.Commitment ? into.SumCells(firstSlot + 1) : default;
                 var d = kind is PairCount.Demand ? into.SumCells(firstSlot + 2) : default;
-                var items = Gather(GroupRows(p, GroupOf(kind)), confidence);
+                var items = Gather(p, GroupOf(kind), confidence);
                 if (kind == PairCount.Demand && into.KeepsDemands)
                 {
                     var demands = into.DemandBuffer(items.Length);
@@ -853,6 +857,42 @@ public sealed partial class EvidenceIndex
         }
 
         /// <summary>
+        /// What <see cref="DyadLevel"/> and <see cref="PairDemands"/> read of pair <paramref name="p"/>'s items of one
+        /// group, in canonical order, in a per-thread buffer: from the kept entries when the build kept them (one
+        /// sweep over the pair's entries), else from the evidence columns (scattered rows). Both give the same items.
+        /// </summary>
+        private ReadOnlySpan<DyadItem> Gather(int p, Group group, double[] confidence)
+        {
+            var g = (p * Groups) + (int)group;
+            var rows = PairItems.AsSpan(PairGroupStart[g], PairGroupStart[g + 1] - PairGroupStart[g]);
+            return Volatile.Read(ref _entries) is { } entries
+                ? FromEntries(entries.AsSpan(PairItemStart[p], PairItemStart[p + 1] - PairItemStart[p]), group, rows.Length)
+                : Gather(rows, confidence);
+        }
+
+        /// <summary>
+        /// What <see cref="Gather(ReadOnlySpan{int}, double[])"/> gives for the <paramref name="count"/> entries of one
+        /// group among a pair's <paramref name="entries"/> (in canonical order): the evidence columns are read only for
+        /// the rare long item or issue numbered 255 or more.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+        private ReadOnlySpan<DyadItem> FromEntries(ReadOnlySpan<Entry> entries, Group group, int count)
+        {
+            var items = ThreadBuffer.Get(ref _dyadItems, count);
+            var n = 0;
+            for (var k = 0; k < entries.Length && n < count; k++)
+            {
+                ref readonly var e = ref entries[k];
+                if (KindGroup[e.Kind] == (int)group)
+                {
+                    items[n++] = new DyadItem(e.WeightedValue, e.First, LastDay(e), e.IsSpan, e.Type, e.Kind == (byte)EvidenceKind.Demand ? Issue(e) : 0, e.IsRedLine);
+                }
+            }
+
+            return items.AsSpan(0, count);
+        }
+
+        /// <summary>
         /// What <see cref="DyadLevel"/> and <see cref="PairDemands"/> read of each of <paramref name="rows"/>, in order, in a per-thread buffer: the
         /// rows lie scattered over the evidence columns, and this tight loop lets their reads overlap.
         /// </summary>
@@ -881,19 +921,33 @@ public sealed partial class EvidenceIndex
         /// </summary>
         private readonly record struct DyadItem(double Weighted, int FirstDay, int LastDay, bool Span, byte Type, int Ref, bool RedLine);
 
-        /// <summary>Every pair's rows grouped by kind (<see cref="GroupPairItems(int, Entry[], ref int[])"/>), in parallel.</summary>
-        private void GroupPairItems(Entry[] entries)
+        /// <summary>Every pair's rows grouped by kind (<see cref="GroupPairItems(int, Entry[])"/>), in parallel.</summary>
+        private void GroupPairItems(Entry[] entries, bool keepEntries)
         {
             var ranges = PairRanges();
             ForEach(ranges.Length - 1, r =>
             {
-                var rows = Array.Empty<int>();
                 for (var p = ranges[r]; p < ranges[r + 1]; p++)
                 {
-                    GroupPairItems(p, entries, ref rows);
+                    GroupPairItems(p, entries);
                 }
             });
+            _entries = keepEntries ? entries : null;
         }
+
+        /// <summary>
+        /// The build's entries, each pair's in canonical order (<see cref="PairItemStart"/>), when the build was asked to
+        /// keep them; null otherwise and once released.
+        /// </summary>
+        private Entry[]? _entries;
+
+        /// <summary>
+        /// Drops the kept entries: the dyad-level sums are then read from the evidence columns, with the same values.
+        /// </summary>
+        public void ReleaseEntries() => Volatile.Write(ref _entries, null);
+
+        /// <summary>Whether the entries are kept.</summary>
+        public bool KeepsEntries => Volatile.Read(ref _entries) is not null;
 
         /// <summary>
         /// Orders pair <paramref name="p"/>'s rows by kind (<see cref="Group"/> order), each kind's rows staying in
@@ -901,7 +955,7 @@ public sealed partial class EvidenceIndex
         /// those. Every sum over one kind's items keeps its order, so no value changes.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void GroupPairItems(int p, Entry[] entries, ref int[] rows)
+        private void GroupPairItems(int p, Entry[] entries)
         {
             var (start, end) = (PairItemStart[p], PairItemStart[p + 1]);
             Span<int> next = stackalloc int[Groups + 1];
@@ -925,22 +979,23 @@ public sealed partial class EvidenceIndex
                 PairGroupStart[(p * Groups) + g] = next[g];
             }
 
+            // The rows are written here (the counting sort wrote only the entries, each with its row): in the entries'
+            // order when the kinds are already grouped, else kind by kind.
+            var items = PairItems;
             if (sorted)
             {
-                return;
-            }
+                for (var k = start; k < end; k++)
+                {
+                    items[k] = entries[k].Row;
+                }
 
-            if (rows.Length < end - start)
-            {
-                rows = new int[Math.Max(end - start, 2 * rows.Length)];
+                return;
             }
 
             for (var k = start; k < end; k++)
             {
-                rows[next[KindGroup[entries[k].Kind]]++ - start] = PairItems[k];
+                items[next[KindGroup[entries[k].Kind]]++] = entries[k].Row;
             }
-
-            rows.AsSpan(0, end - start).CopyTo(PairItems.AsSpan(start));
         }
 
         /// <summary>
@@ -1030,7 +1085,7 @@ public sealed partial class EvidenceIndex
             redDefied.Clear();
             var cells = new DemandCells(issueWeight, issueMet, redWeight, redDefied, _t);
             var (confidence, credit) = ItemWeights;
-            foreach (ref readonly var item in Gather(GroupRows(p, Group.Demand), confidence))
+            foreach (ref readonly var item in Gather(p, Group.Demand, confidence))
             {
                 SpreadDemand(cells, slotOf[item.Ref], item.Weighted, item.FirstDay, item.LastDay, item.Span, item.RedLine, item.Type, credit);
             }
@@ -1080,13 +1135,13 @@ public sealed partial class EvidenceIndex
             public int Periods { get; } = periods;
         }
 
-        /// <summary>The last day of entry k.</summary>
+        /// <summary>The last day of an entry.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private int LastDay(in Entry e, int k) => e.Days != Entry.LongItem ? e.First + e.Days : _c.LastDay[PairItems[k]];
+        private int LastDay(in Entry e) => e.Days != Entry.LongItem ? e.First + e.Days : _c.LastDay[e.Row];
 
-        /// <summary>The issue of demand entry k.</summary>
+        /// <summary>The issue of a demand entry.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private int Issue(in Entry e, int k) => e.IssueOrMarker != Entry.LargeIssue ? e.IssueOrMarker : _c.Ref[PairItems[k]];
+        private int Issue(in Entry e) => e.IssueOrMarker != Entry.LargeIssue ? e.IssueOrMarker : _c.Ref[e.Row];
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Prefix(Span<int> running)
@@ -1566,11 +1621,12 @@ public sealed partial class EvidenceIndex
     }
 
     /// <summary>
-    /// What aggregation needs of one (pair, item) entry, copied next to its pair's other entries: 16 bytes. The rare
-    /// item longer than 65 534 days, or about an issue numbered 255 or more, keeps a marker, and aggregation reads
-    /// the value from the evidence columns at the entry's row (<see cref="Builder.LastDay"/>, <see cref="Builder.Issue"/>).
+    /// What aggregation and the dyad-level sums need of one (pair, item) entry, copied next to its pair's other entries,
+    /// with the item's row: 20 bytes, so the counting sort writes one array, not the entries and the rows apart. The rare
+    /// item longer than 65 534 days, or about an issue numbered 255 or more, keeps a marker, and the value is read from
+    /// the evidence columns at the entry's row (<see cref="Builder.LastDay"/>, <see cref="Builder.Issue"/>).
     /// </summary>
-    [StructLayout(LayoutKind.Sequential)]
+    [StructLayout(LayoutKind.Sequential, Pack = 4)]
     private struct Entry
     {
         public const ushort LongItem = ushort.MaxValue;
@@ -1585,17 +1641,25 @@ public sealed partial class EvidenceIndex
         /// <summary>The last day − the first day, or <see cref="LongItem"/>.</summary>
         public ushort Days;
 
-        /// <summary>Bits 0–3 the kind, 4–5 the response or formality, 6 span.</summary>
+        /// <summary>Bits 0–3 the kind, 4–5 the response or formality, 6 span, 7 a red-line demand.</summary>
         public byte Code;
 
         /// <summary>A demand's issue (or <see cref="LargeIssue"/> when it is too large for a byte); a support item's resource type.</summary>
         public byte IssueOrMarker;
+
+        /// <summary>The item's row in the evidence columns.</summary>
+        public int Row;
 
         public readonly byte Kind => (byte)(Code & 0x0F);
 
         public readonly byte Type => (byte)((Code >> 4) & 0x03);
 
         public readonly bool IsSpan => (Code & 0x40) != 0;
+
+        /// <summary>Bit 7 of <see cref="Code"/>: a demand whose salience reaches the red-line threshold of the build's options.</summary>
+        public const int RedLineBit = 0x80;
+
+        public readonly bool IsRedLine => (Code & RedLineBit) != 0;
     }
 
     /// <summary>

@@ -221,6 +221,15 @@ public sealed partial class EvidenceIndex
         /// </summary>
         SupportItems = 8,
 
+        /// <summary>
+        /// The build's compact entries (20 bytes per (pair, item) entry), kept after the build: the dyad-level sums
+        /// (<see cref="DyadLevel"/>, <see cref="PairDemands"/>) read a pair's items from them in one sweep instead of
+        /// from the evidence columns at scattered rows, with the same values. <see cref="Scorer"/> keeps them while it
+        /// scores (they are allocated by the build anyway) and drops them after (<see cref="ReleaseEntries"/>). Not in
+        /// <see cref="All"/>.
+        /// </summary>
+        Entries = 16,
+
         All = Received | Objectives | Capabilities,
     }
 
@@ -447,7 +456,8 @@ public sealed partial class EvidenceIndex
     /// <summary>
     /// Builds the index, filling during the build the parts in <paramref name="parts"/> that it can fill there
     /// (<see cref="Parts.SupportItems"/>: written from the build's compact entries, in one pass, instead of gathered
-    /// from the evidence columns later). The other parts are built when first read or prepared.
+    /// from the evidence columns later; <see cref="Parts.Entries"/>: those entries kept). The other parts are built
+    /// when first read or prepared.
     /// </summary>
     internal static EvidenceIndex Build(Case @case, PeriodGrid grid, ScoringOptions options, Parts parts)
     {
@@ -455,9 +465,15 @@ public sealed partial class EvidenceIndex
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(options);
         var b = new Builder(@case, grid, options);
-        b.Run((parts & Parts.SupportItems) != 0);
+        b.Run((parts & Parts.SupportItems) != 0, (parts & Parts.Entries) != 0);
         return new EvidenceIndex(@case, grid, options, b);
     }
+
+    /// <summary>Drops the build's entries if it kept them (<see cref="Parts.Entries"/>); values read later do not change.</summary>
+    internal void ReleaseEntries() => _builder.ReleaseEntries();
+
+    /// <summary>Whether the build's entries are kept (<see cref="Parts.Entries"/>, not yet released).</summary>
+    internal bool KeepsEntries => _builder.KeepsEntries;
 
     /// <summary>
     /// The pair (from → to) position, or −1 when no evidence links them in that direction (or either position is not an

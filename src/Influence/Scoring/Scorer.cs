@@ -51,8 +51,17 @@ public static class Scorer
         options ??= ScoringOptions.Default;
         request ??= ScoringRequest.Default;
         var plan = Plan(@case, options, request);
-        var index = EvidenceIndex.Build(@case, plan.Grid, options, PartsRead(plan.Measures));
-        return Run(index, plan, customIntervals);
+        // The build's entries are kept while the dyads are scored (the dyad-level sums read them) and dropped after:
+        // the returned scores hold the index, for explanations, and need not hold the entries.
+        var index = EvidenceIndex.Build(@case, plan.Grid, options, PartsRead(plan.Measures) | EvidenceIndex.Parts.Entries);
+        try
+        {
+            return Run(index, plan, customIntervals);
+        }
+        finally
+        {
+            index.ReleaseEntries();
+        }
     }
 
     /// <summary>Scores with an index already built (for example to re-score many dyads over one index).</summary>

@@ -432,3 +432,123 @@ public class SupportItemsTests
         }
     }
 }
+
+/// <summary>
+/// The dyad-level sums read the build's kept entries while <see cref="Scorer"/> scores (one sweep over a pair's entries)
+/// and the evidence columns otherwise: both give the same bits, long items, issues numbered 255 or more and red lines
+/// included, and the scorer drops the entries once it is done.
+/// </summary>
+public class KeptEntriesTests
+{
+    public static TheoryData<string> Cases => ["universe, 1 thread", "universe, 4 threads", "long items and large issues"];
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void DyadLevelSumsAndDemandSums_FromKeptEntries_EqualThoseFromTheEvidenceColumns_BitForBit(string which)
+    {
+        var (c, grid, options) = Make(which);
+        var kept = EvidenceIndex.Build(c, grid, options, EvidenceIndex.Parts.Entries);
+        var plain = EvidenceIndex.Build(c, grid, options);
+        kept.KeepsEntries.Should().BeTrue();
+        plain.KeepsEntries.Should().BeFalse();
+
+        var compared = Compare(c, kept, plain);
+        compared.Should().BeGreaterThan(which.StartsWith("universe", StringComparison.Ordinal) ? 1000 : 2, "the sums compared hold items");
+
+        kept.ReleaseEntries();
+        kept.KeepsEntries.Should().BeFalse();
+        Compare(c, kept, plain).Should().Be(compared, "once released, the columns give the same sums");
+    }
+
+    [Fact]
+    public void Scorer_DropsTheEntries_OnceItHasScored_AndScoresAsOverAnIndexWithoutThem()
+    {
+        var (c, grid, options) = Make("universe, 4 threads");
+
+        var scores = Scorer.Score(c, options);
+
+        scores.Index.KeepsEntries.Should().BeFalse("the scores hold the index, not the build's entries");
+        var again = Scorer.Score(EvidenceIndex.Build(c, grid, options));
+        again.Measures.Select(m => m.Name).Should().Equal(scores.Measures.Select(m => m.Name));
+        foreach (var measure in scores.Measures)
+        {
+            foreach (var dyad in scores.Dyads)
+            {
+                again.Series(measure.Name, dyad).Should().Equal(scores.Series(measure.Name, dyad), "{0} of {1}", measure.Name, dyad);
+            }
+        }
+    }
+
+    private static (Case Case, PeriodGrid Grid, ScoringOptions Options) Make(string which)
+    {
+        if (which.StartsWith("universe", StringComparison.Ordinal))
+        {
+            var (c, index, options) = GeneratedIndex.Build(5, actors: 40, periods: 24, evidence: 40_000, threads: which.Contains('4', StringComparison.Ordinal) ? 4 : 1);
+            return (c, index.Grid, options);
+        }
+
+        var b = TestCases.Builder();
+        for (var i = 0; i < 300; i++)
+        {
+            b.AddIssue(new Issue($"i{i}", $"Issue {i}"));
+        }
+
+        var caseWithMarkers = b
+            .Add(new CommitmentEvidence("m", EvidenceDate.Span(EvidenceDate.InYear(1800), EvidenceDate.InYear(2010)), Confidence.Confirmed, TestCases.Src, "P", "C", CommitmentFormality.Treaty))
+            .Add(new DemandEvidence("long", EvidenceDate.Span(EvidenceDate.InYear(1801), EvidenceDate.InYear(2009)), Confidence.Reported, TestCases.Src, "P", "C", "i3", 0.9, DemandResponse.Partial))
+            .Add(TestCases.Demand("d1", TestCases.Year(2005), "i299", 0.5, DemandResponse.Complied))
+            .Add(TestCases.Demand("d2", TestCases.Year(2005), "i3", 1, DemandResponse.Defied))
+            .Add(TestCases.Demand("d3", TestCases.Year(2006), "i260", 0.95, DemandResponse.Ignored))
+            .Build();
+        return (caseWithMarkers, new PeriodGrid(Period.FromYear(1790), Period.FromYear(2010)), ScoringOptions.Default);
+    }
+
+    /// <summary>Compares every pair's dyad-level sums, counts and demand fields, and its demand sums; the cells compared that hold a value.</summary>
+    private static int Compare(Case c, EvidenceIndex kept, EvidenceIndex plain)
+    {
+        var (a, b) = (new DyadLevelSums { KeepsDemands = true }, new DyadLevelSums { KeepsDemands = true });
+        var slotOf = new int[Math.Max(1, c.Issues.Length)];
+        var nonZero = 0;
+        for (var pair = 0; pair < kept.PairCountTotal; pair++)
+        {
+            kept.DyadLevel(pair, a);
+            plain.DyadLevel(pair, b);
+            foreach (var sum in DyadLevelSums.SumSlots)
+            {
+                var x = a.Series(sum);
+                var y = b.Series(sum);
+                for (var q = 0; q < kept.Periods; q++)
+                {
+                    BitConverter.DoubleToInt64Bits(x[q]).Should().Be(BitConverter.DoubleToInt64Bits(y[q]), "{0} of pair {1} in period {2}", sum, pair, q);
+                    nonZero += x[q] != 0 ? 1 : 0;
+                }
+            }
+
+            foreach (var count in DyadLevelSums.CountSlots)
+            {
+                for (var q = 0; q < kept.Periods; q++)
+                {
+                    a.Counts(count).In(q, q).Should().Be(b.Counts(count).In(q, q), "{0} of pair {1} in period {2}", count, pair, q);
+                }
+            }
+
+            a.Demands.ToArray().Should().Equal(b.Demands.ToArray(), "pair {0}'s demands", pair);
+
+            var (first, end) = kept.IssueSlots(pair);
+            var n = (end - first) * kept.Periods;
+            var (w1, m1, r1, d1) = (new double[n], new double[n], new double[kept.Periods], new double[kept.Periods]);
+            var (w2, m2, r2, d2) = (new double[n], new double[n], new double[kept.Periods], new double[kept.Periods]);
+            kept.PairDemands(pair, w1, m1, r1, d1, slotOf);
+            plain.PairDemands(pair, w2, m2, r2, d2, slotOf);
+            Bits(w1).Should().Equal(Bits(w2), "pair {0}'s demand weight by issue", pair);
+            Bits(m1).Should().Equal(Bits(m2), "pair {0}'s met weight by issue", pair);
+            Bits(r1).Should().Equal(Bits(r2), "pair {0}'s red-line weight", pair);
+            Bits(d1).Should().Equal(Bits(d2), "pair {0}'s defied red-line weight", pair);
+            nonZero += r1.Count(v => v != 0);
+        }
+
+        return nonZero;
+    }
+
+    private static long[] Bits(double[] values) => [.. values.Select(BitConverter.DoubleToInt64Bits)];
+}
