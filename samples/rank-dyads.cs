@@ -96,7 +96,7 @@ static double? Mean(IEnumerable<double?> values)
     return defined.Count == 0 ? null : defined.Average();
 }
 
-static string F(double? v) => v is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) : "–";
+static string F(double? v) => v is { } x ? x.ToString("0.000", CultureInfo.InvariantCulture) : "–";
 // </helpers>
 
 // <generate>
