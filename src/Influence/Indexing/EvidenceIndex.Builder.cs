@@ -765,6 +765,10 @@ public sealed partial class EvidenceIndex
             var (confidence, credit) = ItemWeights;
             var days = _grid.StartDays;
             var years = _grid.YearDays;
+
+            // Every dyad-level item of the pair at once, group after group (the count slots' kinds are those groups).
+            var all = Gather(p, Group.Demand, Group.Commitment, confidence);
+            var groupStart = PairGroupStart.AsSpan(p * Groups, Groups + 1);
             for (var slot = 0; slot < DyadLevelSums.CountSlots.Length; slot++)
             {
                 var kind = DyadLevelSums.CountSlots[slot];
@@ -781,7 +785,8 @@ public sealed partial class EvidenceIndex
                 var a = into.SumCells(firstSlot);
                 var b = kind is PairCount.Demand or PairCount.Commitment ? into.SumCells(firstSlot + 1) : default;
                 var d = kind is PairCount.Demand ? into.SumCells(firstSlot + 2) : default;
-                var items = Gather(p, GroupOf(kind), confidence);
+                var g = (int)GroupOf(kind);
+                var items = all.Slice(groupStart[g] - groupStart[(int)Group.Demand], groupStart[g + 1] - groupStart[g]);
                 if (kind == PairCount.Demand && into.KeepsDemands)
                 {
                     var demands = into.DemandBuffer(items.Length);
@@ -857,35 +862,48 @@ public sealed partial class EvidenceIndex
         }
 
         /// <summary>
-        /// What <see cref="DyadLevel"/> and <see cref="PairDemands"/> read of pair <paramref name="p"/>'s items of one
-        /// group, in canonical order, in a per-thread buffer: from the kept entries when the build kept them (one
-        /// sweep over the pair's entries), else from the evidence columns (scattered rows). Both give the same items.
+        /// What <see cref="DyadLevel"/> and <see cref="PairDemands"/> read of pair <paramref name="p"/>'s items of the
+        /// groups <paramref name="first"/> … <paramref name="last"/>, in a per-thread buffer laid out as the pair's rows
+        /// are (group after group, each in canonical order): from the kept entries when the build kept them (one sweep
+        /// over the pair's entries for all the groups), else from the evidence columns (scattered rows). Both give the
+        /// same items.
         /// </summary>
-        private ReadOnlySpan<DyadItem> Gather(int p, Group group, double[] confidence)
+        private ReadOnlySpan<DyadItem> Gather(int p, Group first, Group last, double[] confidence)
         {
-            var g = (p * Groups) + (int)group;
-            var rows = PairItems.AsSpan(PairGroupStart[g], PairGroupStart[g + 1] - PairGroupStart[g]);
+            var g = p * Groups;
+            var rows = PairItems.AsSpan(PairGroupStart[g + (int)first], PairGroupStart[g + (int)last + 1] - PairGroupStart[g + (int)first]);
             return Volatile.Read(ref _entries) is { } entries
-                ? FromEntries(entries.AsSpan(PairItemStart[p], PairItemStart[p + 1] - PairItemStart[p]), group, rows.Length)
+                ? FromEntries(entries.AsSpan(PairItemStart[p], PairItemStart[p + 1] - PairItemStart[p]), PairGroupStart.AsSpan(g + (int)first, (int)last - (int)first + 2), (int)first)
                 : Gather(rows, confidence);
         }
 
         /// <summary>
-        /// What <see cref="Gather(ReadOnlySpan{int}, double[])"/> gives for the <paramref name="count"/> entries of one
-        /// group among a pair's <paramref name="entries"/> (in canonical order): the evidence columns are read only for
-        /// the rare long item or issue numbered 255 or more.
+        /// What <see cref="Gather(ReadOnlySpan{int}, double[])"/> gives for a pair's rows of consecutive groups, from its
+        /// <paramref name="entries"/> (in canonical order) in one sweep: each entry of group <paramref name="first"/> + i
+        /// goes to that group's place, <paramref name="starts"/>[i] − <paramref name="starts"/>[0] on. The evidence
+        /// columns are read only for the rare long item or issue numbered 255 or more.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-        private ReadOnlySpan<DyadItem> FromEntries(ReadOnlySpan<Entry> entries, Group group, int count)
+        private ReadOnlySpan<DyadItem> FromEntries(ReadOnlySpan<Entry> entries, ReadOnlySpan<int> starts, int first)
         {
+            var count = starts[^1] - starts[0];
             var items = ThreadBuffer.Get(ref _dyadItems, count);
+            Span<int> at = stackalloc int[Groups];
+            for (var i = 0; i + 1 < starts.Length; i++)
+            {
+                at[i] = starts[i] - starts[0];
+            }
+
+            var groups = starts.Length - 1;
             var n = 0;
             for (var k = 0; k < entries.Length && n < count; k++)
             {
                 ref readonly var e = ref entries[k];
-                if (KindGroup[e.Kind] == (int)group)
+                var i = KindGroup[e.Kind] - first;
+                if ((uint)i < (uint)groups)
                 {
-                    items[n++] = new DyadItem(e.WeightedValue, e.First, LastDay(e), e.IsSpan, e.Type, e.Kind == (byte)EvidenceKind.Demand ? Issue(e) : 0, e.IsRedLine);
+                    items[at[i]++] = new DyadItem(e.WeightedValue, e.First, LastDay(e), e.IsSpan, e.Type, e.Kind == (byte)EvidenceKind.Demand ? Issue(e) : 0, e.IsRedLine);
+                    n++;
                 }
             }
 
@@ -1085,7 +1103,7 @@ public sealed partial class EvidenceIndex
             redDefied.Clear();
             var cells = new DemandCells(issueWeight, issueMet, redWeight, redDefied, _t);
             var (confidence, credit) = ItemWeights;
-            foreach (ref readonly var item in Gather(p, Group.Demand, confidence))
+            foreach (ref readonly var item in Gather(p, Group.Demand, Group.Demand, confidence))
             {
                 SpreadDemand(cells, slotOf[item.Ref], item.Weighted, item.FirstDay, item.LastDay, item.Span, item.RedLine, item.Type, credit);
             }
