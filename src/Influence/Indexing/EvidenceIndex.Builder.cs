@@ -162,9 +162,11 @@ public sealed partial class EvidenceIndex
         /// What every actor receives (<see cref="AggregateSupportReceived"/>), built when first read: most measures never
         /// read it. Split over <paramref name="threads"/> threads by receiving actor; the values do not depend on it.
         /// </summary>
-        public ReceivedParts BuildReceived(int threads)
+        /// <param name="threads">The threads to split the work over.</param>
+        /// <param name="support">Every pair's compact support items when they are built: read instead of the evidence columns, with the same values.</param>
+        public ReceivedParts BuildReceived(int threads, SupportItems? support)
         {
-            var (sums, counts) = AggregateSupportReceived(threads);
+            var (sums, counts) = AggregateSupportReceived(threads, support);
             return new ReceivedParts(sums, counts);
         }
 
@@ -1222,7 +1224,7 @@ public sealed partial class EvidenceIndex
         /// sums instead would count a faction's flow twice for its receiver: once as the faction's and once rolled up
         /// to its movement. Split over threads by receiving actor, each thread reading every support row.
         /// </summary>
-        private (double[] Sums, int[] Counts) AggregateSupportReceived(int threads)
+        private (double[] Sums, int[] Counts) AggregateSupportReceived(int threads, SupportItems? support)
         {
             var actors = _case.Actors.Length;
             // Written with zeros before the first addition, so that no page is first read as the shared zero page.
@@ -1231,8 +1233,17 @@ public sealed partial class EvidenceIndex
             Array.Clear(sums);
             Array.Clear(counts);
             var confidence = ItemWeights.Confidence;
-            var parts = Math.Max(1, Math.Min(threads, actors));
-            ForEach(parts, threads, part => SupportReceivedBy(actors * part / parts, actors * (part + 1) / parts, confidence, sums, counts));
+            if (support is not null)
+            {
+                var bounds = ReceiverRanges(support, threads);
+                ForEach(bounds.Length - 1, threads, part => SupportReceivedFrom(support, bounds[part], bounds[part + 1], sums, counts));
+            }
+            else
+            {
+                var parts = Math.Max(1, Math.Min(threads, actors));
+                ForEach(parts, threads, part => SupportReceivedBy(actors * part / parts, actors * (part + 1) / parts, confidence, sums, counts));
+            }
+
             for (var a = 0; a < actors; a++)
             {
                 Prefix(counts.AsSpan(a * (_t + 1), _t + 1));
@@ -1292,6 +1303,194 @@ public sealed partial class EvidenceIndex
                         Receive(supportIn, supportInCount, receiver, t0, t1, weighted, firsts[row], lasts[row], span, whole, days, years);
                     }
                 }
+            }
+        }
+
+        /// <summary>
+        /// Receiving actors' boundaries splitting them into parts of similar work (the support items of the pairs into
+        /// them, and their periods), many more than threads.
+        /// </summary>
+        private int[] ReceiverRanges(SupportItems support, int threads)
+        {
+            var actors = _case.Actors.Length;
+            var work = new long[actors];
+            long total = 0;
+            for (var r = 0; r < actors; r++)
+            {
+                long w = _t;
+                for (var k = InStart[r]; k < InStart[r + 1]; k++)
+                {
+                    var p = InPairs[k];
+                    w += support.Start[p + 1] - support.Start[p];
+                }
+
+                work[r] = w;
+                total += w;
+            }
+
+            var parts = Math.Max(1, Math.Min(actors, threads == 1 ? 1 : threads * 16));
+            var bounds = new List<int> { 0 };
+            long done = 0;
+            for (var r = 0; r < actors; r++)
+            {
+                done += work[r];
+                if (done * parts >= total * bounds.Count && r + 1 < actors)
+                {
+                    bounds.Add(r + 1);
+                }
+            }
+
+            bounds.Add(actors);
+            return [.. bounds];
+        }
+
+        /// <summary>
+        /// Support received by the actors <paramref name="first"/> … <paramref name="end"/> − 1, from the compact support
+        /// items of the pairs into each (<see cref="InPairs"/>) instead of every evidence row. An item reaches a receiver
+        /// through one pair into it for each level of the giver that forms a pair with it, so a receiver's pairs are
+        /// merged by row, each row taken once: the receiver gets the items <see cref="SupportReceivedBy"/> gives it, in
+        /// the same (canonical) order, so the same sums to the bit.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void SupportReceivedFrom(SupportItems support, int first, int end, double[] supportIn, int[] supportInCount)
+        {
+            var (items, codes, start) = (support.Items, support.Codes, support.Start);
+            var rows = PairItems;
+            var days = _grid.StartDays;
+            var years = _grid.YearDays;
+            int[]? at = null, stop = null, offset = null;
+            long[]? heap = null;
+            var t = _t;
+            for (var receiver = first; receiver < end; receiver++)
+            {
+                var (inFirst, inEnd) = (InStart[receiver], InStart[receiver + 1]);
+                var sums = supportIn.AsSpan(receiver * t, t);
+                var counts = supportInCount.AsSpan(receiver * (t + 1), t + 1);
+                if (inEnd - inFirst == 1)
+                {
+                    // One pair into the receiver: its items, each once, in canonical order.
+                    var p = InPairs[inFirst];
+                    for (var i = start[p]; i < start[p + 1]; i++)
+                    {
+                        ReceiveItem(sums, counts, items[i], codes[i], days, years);
+                    }
+
+                    continue;
+                }
+
+                // Several pairs: a k-way merge by row over the pairs' items (a binary heap of the cursors' next rows,
+                // each held with its cursor in one number), each row taken once however many of the receiver's pairs
+                // hold it.
+                var k = inEnd - inFirst;
+                if (at is null || at.Length < k)
+                {
+                    (at, stop, offset, heap) = (new int[k], new int[k], new int[k], new long[k]);
+                }
+
+                var size = 0;
+                for (var j = 0; j < k; j++)
+                {
+                    var p = InPairs[inFirst + j];
+                    (at[j], stop![j]) = (start[p], start[p + 1]);
+                    offset![j] = PairGroupStart[p * Groups] - start[p];
+                    if (at[j] < stop[j])
+                    {
+                        heap![size++] = ((long)rows[at[j] + offset[j]] << 32) | (uint)j;
+                    }
+                }
+
+                for (var i = (size / 2) - 1; i >= 0; i--)
+                {
+                    SiftDown(heap!, size, i);
+                }
+
+                var last = -1;
+                while (size > 0)
+                {
+                    var top = heap![0];
+                    var (row, j) = ((int)(top >> 32), (int)(uint)top);
+                    var i = at[j];
+                    if (row != last)
+                    {
+                        ReceiveItem(sums, counts, items[i], codes[i], days, years);
+                        last = row;
+                    }
+
+                    if (++at[j] == stop![j])
+                    {
+                        heap[0] = heap[--size];
+                    }
+                    else
+                    {
+                        heap[0] = ((long)rows[at[j] + offset![j]] << 32) | (uint)j;
+                    }
+
+                    if (size > 1)
+                    {
+                        SiftDown(heap, size, 0);
+                    }
+                }
+            }
+        }
+
+        /// <summary>Restores the order of a binary min-heap below position <paramref name="i"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void SiftDown(long[] heap, int size, int i)
+        {
+            var x = heap[i];
+            while (true)
+            {
+                var child = (2 * i) + 1;
+                if (child >= size)
+                {
+                    break;
+                }
+
+                var c = heap[child];
+                if (child + 1 < size && heap[child + 1] < c)
+                {
+                    c = heap[++child];
+                }
+
+                if (c >= x)
+                {
+                    break;
+                }
+
+                heap[i] = c;
+                i = child;
+            }
+
+            heap[i] = x;
+        }
+
+        /// <summary>
+        /// One compact support item into each period of a receiver it touches (<paramref name="sums"/> and
+        /// <paramref name="counts"/> are the receiver's): the arithmetic of <see cref="Receive"/>.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void ReceiveItem(Span<double> sums, Span<int> counts, in SupportItem item, byte code, ReadOnlySpan<int> days, ReadOnlySpan<int> years)
+        {
+            var p0 = PeriodOfDay(item.First);
+            var p1 = PeriodOfDay(item.Last);
+            var span = (code & SupportItems.SpanBit) != 0;
+            if (p0 == p1 && !span)
+            {
+                // Within one period (the common case): its whole weight, if the period is the grid's.
+                if ((uint)p0 < (uint)sums.Length)
+                {
+                    sums[p0] += item.Whole;
+                    counts[p0 + 1]++;
+                }
+
+                return;
+            }
+
+            var t1 = Math.Min(p1, sums.Length - 1);
+            for (var q = Math.Max(p0, 0); q <= t1; q++)
+            {
+                sums[q] += item.Whole * ShareOf(days, years, item.First, item.Last, span, q);
+                counts[q + 1]++;
             }
         }
 

@@ -206,7 +206,11 @@ public sealed partial class EvidenceIndex
     {
         None = 0,
 
-        /// <summary>Support received per actor (<see cref="SupportReceived"/>, <see cref="SupportReceivedCount"/>).</summary>
+        /// <summary>
+        /// Support received per actor (<see cref="SupportReceived"/>, <see cref="SupportReceivedCount"/>). A build asked
+        /// for it also fills <see cref="SupportItems"/>, which it is then built from (each receiver's pairs' items, not
+        /// every evidence row).
+        /// </summary>
         Received = 1,
 
         /// <summary>Attainment of objectives (<see cref="AttainmentAt"/>, <see cref="ObjectiveItems"/>).</summary>
@@ -233,7 +237,7 @@ public sealed partial class EvidenceIndex
         All = Received | Objectives | Capabilities,
     }
 
-    private ReceivedParts Received => Volatile.Read(ref _received) ?? Make(ref _received, () => _builder.BuildReceived(1));
+    private ReceivedParts Received => Volatile.Read(ref _received) ?? Make(ref _received, () => _builder.BuildReceived(1, Volatile.Read(ref _supportItems)));
 
     private ObjectiveParts Objectives => Volatile.Read(ref _objectives) ?? Make(ref _objectives, _builder.BuildObjectives);
 
@@ -250,7 +254,7 @@ public sealed partial class EvidenceIndex
         var trace = new PhaseTrace("index parts");
         if ((parts & Parts.Received) != 0 && Volatile.Read(ref _received) is null)
         {
-            Make(ref _received, () => _builder.BuildReceived(threads));
+            Make(ref _received, () => _builder.BuildReceived(threads, Volatile.Read(ref _supportItems)));
             trace.Lap("support received");
         }
 
@@ -465,7 +469,7 @@ public sealed partial class EvidenceIndex
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(options);
         var b = new Builder(@case, grid, options);
-        b.Run((parts & Parts.SupportItems) != 0, (parts & Parts.Entries) != 0);
+        b.Run((parts & (Parts.SupportItems | Parts.Received)) != 0, (parts & Parts.Entries) != 0);
         return new EvidenceIndex(@case, grid, options, b);
     }
 

@@ -552,3 +552,89 @@ public class KeptEntriesTests
 
     private static long[] Bits(double[] values) => [.. values.Select(BitConverter.DoubleToInt64Bits)];
 }
+
+/// <summary>
+/// Support received per actor is built from the receivers' pairs' compact support items when the build filled them
+/// (a build asked for <see cref="EvidenceIndex.Parts.Received"/> does), merging a receiver's pairs by row, and from every
+/// evidence row otherwise: both give the same bits, however many levels of the giver reach the receiver.
+/// </summary>
+public class SupportReceivedTests
+{
+    [Theory]
+    [InlineData(5, 1)]
+    [InlineData(5, 4)]
+    [InlineData(11, 2)]
+    public void SupportReceived_FromThePairsItems_EqualsThatFromEveryRow_BitForBit(long seed, int threads)
+    {
+        var c = Influence.Generation.UniverseGenerator.Generate(new Influence.Generation.UniverseOptions { Seed = seed, Actors = 60, Periods = 36, Evidence = 30_000 });
+        var (from, to) = Scorer.ResolveRange(c);
+        var grid = new PeriodGrid(from.AddPeriods(3), to.AddPeriods(-3));
+        var options = ScoringOptions.Default with { MaxDegreeOfParallelism = threads };
+
+        var merged = EvidenceIndex.Build(c, grid, options, EvidenceIndex.Parts.Received);
+        var scanned = EvidenceIndex.Build(c, grid, options);
+        merged.Prepare(EvidenceIndex.Parts.Received);
+
+        // Receivers reached by one item through two pairs or more (the giver and its movement), where the merge must take the row once.
+        var shared = 0;
+        for (var actor = 0; actor < c.Actors.Length; actor++)
+        {
+            var pairs = merged.PairsInto(actor).ToArray();
+            var rows = pairs.SelectMany(p => merged.PairItemSpan(p, EvidenceKind.Support).ToArray()).ToArray();
+            shared += rows.Length - rows.Distinct().Count();
+        }
+
+        shared.Should().BeGreaterThan(100, "the universe's factions roll their support up to their movements");
+        Compare(c, merged, scanned).Should().BeGreaterThan(500, "most actors receive support in most periods");
+    }
+
+    [Fact]
+    public void AnItemReachingAReceiverThroughThreePairs_CountsOnce_AndAnInternalItemNotAtAll()
+    {
+        var b = TestCases.Builder();
+        b.AddActor(new Actor("G", "Group", ActorKind.NonStateArmedGroup));
+        b.AddActor(new Actor("F", "Faction of G", ActorKind.Faction) { Parent = "G" });
+        b.AddActor(new Actor("FF", "Faction of F", ActorKind.Faction) { Parent = "F" });
+        var c = b
+            .Add(TestCases.Support("s1", TestCases.Year(2003), "FF", "C", 0.4))
+            .Add(TestCases.Support("s2", TestCases.Year(2003), "G", "C", 0.25))
+            .Add(TestCases.Support("s3", TestCases.Year(2004), "F", "C", 0.5))
+            .Add(TestCases.Support("internal", TestCases.Year(2003), "FF", "G", 0.9))
+            .Add(TestCases.Support("s4", TestCases.Year(2003), "P", "FF", 0.3))
+            .Build();
+        var grid = new PeriodGrid(Period.FromYear(2000), Period.FromYear(2010));
+        var merged = EvidenceIndex.Build(c, grid, ScoringOptions.Default, EvidenceIndex.Parts.Received);
+        var scanned = EvidenceIndex.Build(c, grid, ScoringOptions.Default);
+
+        var (client, g, ff) = (c.ActorIndexOf("C"), c.ActorIndexOf("G"), c.ActorIndexOf("FF"));
+        merged.PairsInto(client).Should().HaveCount(3, "FF's item reaches C as FF's, F's and G's");
+        foreach (var index in new[] { merged, scanned })
+        {
+            index.SupportReceived(client, 3, 3).Should().Be(0.4 + 0.25);
+            index.SupportReceivedCount(client, 3, 3).Should().Be(2, "s1 counts once, not once per pair");
+            index.SupportReceived(client, 4, 4).Should().Be(0.5);
+            index.SupportReceivedCount(g, 0, 10).Should().Be(1, "FF's item to its own movement is internal; P's item to FF reaches G");
+            index.SupportReceived(ff, 3, 3).Should().Be(0.3);
+        }
+
+        Compare(c, merged, scanned).Should().BeGreaterThan(3);
+    }
+
+    /// <summary>Compares every actor's support received and its count in every period, bit for bit; the cells that hold a value.</summary>
+    private static int Compare(Case c, EvidenceIndex merged, EvidenceIndex scanned)
+    {
+        var nonZero = 0;
+        for (var actor = 0; actor < c.Actors.Length; actor++)
+        {
+            for (var q = 0; q < merged.Periods; q++)
+            {
+                var x = merged.SupportReceived(actor, q, q);
+                BitConverter.DoubleToInt64Bits(x).Should().Be(BitConverter.DoubleToInt64Bits(scanned.SupportReceived(actor, q, q)), "support received by {0} in period {1}", c.Actors[actor].Id, q);
+                merged.SupportReceivedCount(actor, q, q).Should().Be(scanned.SupportReceivedCount(actor, q, q), "items received by {0} in period {1}", c.Actors[actor].Id, q);
+                nonZero += x != 0 ? 1 : 0;
+            }
+        }
+
+        return nonZero;
+    }
+}
