@@ -338,7 +338,7 @@ public sealed class CaseBuilder
             {
                 if (!actorIdx.ContainsKey(parent) && !suggestions.DeclaredWithProblems("actor", parent))
                 {
-                    found.Add(new($"$.actors[{i}].parent", a.Id, $"expected the id of an actor of the case; no actor is called \"{parent}\"{suggestions.For("actor", parent, actorIdx)}"));
+                    found.Add(new($"$.actors[{i}].parent", a.Id, $"expected the id of an actor of the case; no actor is called \"{parent}\"{suggestions.For("actor", parent, actorIdx)}") { Detail = new(ProblemKind.UnknownReference) });
                 }
                 else if (HasCycle(a.Id))
                 {
@@ -359,7 +359,7 @@ public sealed class CaseBuilder
 
             if (o.Issue is { } issue && !issueIdx.ContainsKey(issue) && !suggestions.DeclaredWithProblems("issue", issue))
             {
-                found.Add(new($"$.objectives[{i}].issue", o.Id, $"expected the id of an issue of the case; no issue is called \"{issue}\""));
+                found.Add(new($"$.objectives[{i}].issue", o.Id, $"expected the id of an issue of the case; no issue is called \"{issue}\"") { Detail = new(ProblemKind.UnknownReference) });
             }
         }
 
@@ -368,7 +368,7 @@ public sealed class CaseBuilder
             var ind = _indicators[i];
             if (!objectiveIdx.ContainsKey(ind.Objective) && !suggestions.DeclaredWithProblems("objective", ind.Objective))
             {
-                found.Add(new($"$.indicators[{i}].objective", ind.Id, $"expected the id of an objective of the case; no objective is called \"{ind.Objective}\""));
+                found.Add(new($"$.indicators[{i}].objective", ind.Id, $"expected the id of an objective of the case; no objective is called \"{ind.Objective}\"") { Detail = new(ProblemKind.UnknownReference) });
             }
 
             if (ind.DirectionProblem() is { } dp)
@@ -476,7 +476,7 @@ public sealed class CaseBuilder
         {
             if (!actorIdx.ContainsKey(id) && !suggestions.DeclaredWithProblems("actor", id))
             {
-                found.Add(new(path, item, $"expected the id of an actor of the case; no actor is called \"{id}\"{suggestions.For("actor", id, actorIdx)}"));
+                found.Add(new(path, item, $"expected the id of an actor of the case; no actor is called \"{id}\"{suggestions.For("actor", id, actorIdx)}") { Detail = new(ProblemKind.UnknownReference) });
             }
         }
 
@@ -540,7 +540,7 @@ public sealed class CaseBuilder
             var key = id(items[i]);
             if (!index.TryAdd(key, i))
             {
-                found.Add(new($"$.{collection}[{i}].id", key, $"expected a unique id; \"{key}\" is already used by {collection}[{index[key]}]"));
+                found.Add(new($"$.{collection}[{i}].id", key, CaseProblem.UniqueIdMessage(key, Invariant.Format($"{collection}[{index[key]}]"))));
             }
         }
 
@@ -910,7 +910,7 @@ public sealed class CaseBuilder
                 // Sorted by id, equal ids are neighbours: each repeats the first of its run.
                 if (k > 0 && string.Equals(id, _ids[order is null ? k - 1 : order[k - 1]], StringComparison.Ordinal))
                 {
-                    found.Add(new(Path(i, ".id"), id, $"expected a unique id; \"{id}\" is already used by evidence[{runFirst}]"));
+                    found.Add(CaseProblem.DuplicateEvidenceId(Path(i, ".id"), id, runFirst));
                 }
                 else
                 {
@@ -1016,9 +1016,9 @@ public sealed class CaseBuilder
                 }
 
                 var path = element < 0 ? Path(row, field) : Path(row, Invariant.Format($"{field}[{element}]"));
-                found.Add(new(path, item, key is null
-                    ? $"expected the id of {Article(what)} {what} of the case"
-                    : $"expected the id of {Article(what)} {what} of the case; no {what} is called \"{key}\"{suggestions.For(what, key, table)}"));
+                found.Add(key is null
+                    ? new(path, item, $"expected the id of {Article(what)} {what} of the case")
+                    : new(path, item, $"expected the id of {Article(what)} {what} of the case; no {what} is called \"{key}\"{suggestions.For(what, key, table)}") { Detail = new(ProblemKind.UnknownReference) });
                 return -1;
             }
 

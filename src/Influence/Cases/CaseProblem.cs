@@ -21,6 +21,34 @@ public sealed record CaseProblem(string Path, string? ItemId, string Message)
     public int? Column { get; init; }
 
     /// <summary>
+    /// What the reader knows of the problem beyond its text, for a reader that restates the problem in its own terms
+    /// (the evidence CSV reader, <see cref="Influence.IO.EvidenceCsv"/>): kept by <c>with</c>, and no part of the
+    /// problem's equality.
+    /// </summary>
+    internal ProblemDetail Detail { get; init; }
+
+    /// <summary>What kind of problem this is (<see cref="ProblemKind.Other"/> unless a reader restates it).</summary>
+    internal ProblemKind Kind => Detail.Kind;
+
+    /// <summary>
+    /// The problem that an evidence item's id is the id of an earlier item, at <paramref name="earlier"/> (the index
+    /// in the file's evidence array, named as <c>evidence[3]</c>).
+    /// </summary>
+    /// <param name="path">The path of the item's id.</param>
+    /// <param name="id">The id (also the problem's item).</param>
+    /// <param name="earlier">The index of the earlier item with that id.</param>
+    internal static CaseProblem DuplicateEvidenceId(string path, string id, int earlier) =>
+        new(path, id, UniqueIdMessage(id, string.Create(CultureInfo.InvariantCulture, $"evidence[{earlier}]")))
+        {
+            Detail = new(ProblemKind.DuplicateEvidenceId, earlier),
+        };
+
+    /// <summary>What a problem of an id used twice says, the earlier item named as <paramref name="earlier"/>.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="earlier">The earlier item: <c>evidence[3]</c>, <c>actors[0]</c>, <c>the row on line 4</c>.</param>
+    internal static string UniqueIdMessage(string id, string earlier) => $"expected a unique id; \"{id}\" is already used by {earlier}";
+
+    /// <summary>
     /// The problem on one line: <c>case.json:41:7: $.evidence[12].magnitude (item 'ev-1996-fuel'): expected …</c>.
     /// Characters of the case's own text that a terminal would act on rather than show (a control character such as
     /// ESC, a bidirectional override) are written as their escapes, ESC as <c>\u001B</c>.
@@ -59,6 +87,74 @@ public sealed record CaseProblem(string Path, string? ItemId, string Message)
         sb.Append(": ").Append(Message);
         return sb.ToString();
     }
+}
+
+/// <summary>
+/// What kind of problem a <see cref="CaseProblem"/> is, where a reader restates problems in its own terms: the evidence
+/// CSV reader has the case reader check the rows as JSON items, then says a required field that is missing as an
+/// empty cell (or a missing column), names the row of an earlier item by its line, and leaves out what a row refers to
+/// when there is no case. It goes by the kind, never by the wording.
+/// </summary>
+internal enum ProblemKind
+{
+    /// <summary>Any other problem: restated, if at all, by its location only.</summary>
+    Other,
+
+    /// <summary>A required string property is missing: <c>expected "note" (a string); it is missing</c>.</summary>
+    MissingText,
+
+    /// <summary>A required array of strings is missing: <c>expected "sources" (an array of strings); it is missing</c>.</summary>
+    MissingStrings,
+
+    /// <summary>A required number is missing: <c>expected "severity" (a number); it is missing</c>.</summary>
+    MissingNumber,
+
+    /// <summary>A support item has neither a magnitude nor an amount with a unit.</summary>
+    MissingMagnitude,
+
+    /// <summary>
+    /// An id that should name something the case declares (an actor, source, unit, issue, objective, indicator) names
+    /// nothing it declares: <c>expected the id of an actor of the case; no actor is called "Q"</c>.
+    /// </summary>
+    UnknownReference,
+
+    /// <summary>
+    /// An evidence item's id is an earlier item's (made by <see cref="CaseProblem.DuplicateEvidenceId"/>; the earlier
+    /// item's index is <see cref="ProblemDetail.Earlier"/>).
+    /// </summary>
+    DuplicateEvidenceId,
+}
+
+/// <summary>
+/// What a reader knows of a problem beyond its text (<see cref="CaseProblem.Detail"/>). Any two are equal: the detail
+/// is carried by a problem but is no part of what it says, so two problems that say the same at the same place are
+/// equal whatever their details.
+/// </summary>
+/// <param name="kind">The kind of problem.</param>
+/// <param name="earlier">For <see cref="ProblemKind.DuplicateEvidenceId"/>, the index of the earlier item.</param>
+internal readonly struct ProblemDetail(ProblemKind kind, int earlier = -1) : IEquatable<ProblemDetail>
+{
+    // One more than the index, so that the default detail (of a problem no reader restates) has none.
+    private readonly int _earlierPlusOne = kind == ProblemKind.DuplicateEvidenceId ? earlier + 1 : 0;
+
+    /// <summary>The kind of problem.</summary>
+    public ProblemKind Kind { get; } = kind;
+
+    /// <summary>For <see cref="ProblemKind.DuplicateEvidenceId"/>, the index of the earlier item; otherwise −1.</summary>
+    public int Earlier => _earlierPlusOne - 1;
+
+    public static bool operator ==(ProblemDetail left, ProblemDetail right) => left.Equals(right);
+
+    public static bool operator !=(ProblemDetail left, ProblemDetail right) => !left.Equals(right);
+
+    /// <summary>Always true: see <see cref="ProblemDetail"/>.</summary>
+    public bool Equals(ProblemDetail other) => true;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is ProblemDetail;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => 0;
 }
 
 /// <summary>A case is invalid; <see cref="Problems"/> lists every problem found, each located.</summary>

@@ -168,9 +168,7 @@ public static partial class CaseReader
     }
 
     /// <summary>Whether a problem is that a row names an actor, source, unit, issue, objective or indicator the case does not declare.</summary>
-    private static bool IsReferenceProblem(CaseProblem p) =>
-        (p.Message.StartsWith("expected the id of ", StringComparison.Ordinal) && p.Message.Contains(" of the case; no ", StringComparison.Ordinal))
-        || p.Message.StartsWith("expected the id of a unit declared in \"units\"", StringComparison.Ordinal);
+    private static bool IsReferenceProblem(CaseProblem p) => p.Kind == ProblemKind.UnknownReference;
 
     [GeneratedRegex(@"^\$\.evidence\[(?<index>\d+)\](?<rest>.*)$")]
     private static partial Regex EvidenceItemPath();

@@ -307,9 +307,10 @@ public static partial class CaseReader
 
     /// <summary>
     /// The problem of a support item with neither <c>magnitude</c> nor <c>amount</c> (with <c>unit</c>): either will do,
-    /// so both are named. The CSV reader recognises it to say once that a sheet has no column for either.
+    /// so both are named. The CSV reader recognises it by its kind (<see cref="ProblemKind.MissingMagnitude"/>) to say
+    /// once that a sheet has no column for either.
     /// </summary>
-    internal const string MissingMagnitude = "expected \"magnitude\" (a number in [0, 1]) or, in its place, \"amount\" (a number, 0 or more) with \"unit\" (the id of one of the case's \"units\"); neither is given";
+    private const string MissingMagnitude = "expected \"magnitude\" (a number in [0, 1]) or, in its place, \"amount\" (a number, 0 or more) with \"unit\" (the id of one of the case's \"units\"); neither is given";
 
     /// <summary>The ids of the cases built into the package; the first is the default.</summary>
     public static ImmutableArray<string> BuiltInCases { get; } =
@@ -971,7 +972,7 @@ public static partial class CaseReader
             var duplicate = false;
             if (id is not null && (usedBy ?? UsedBy(id, path.Index, b)) is { } first)
             {
-                Add($"{path}.id", id, o["id"]!, $"expected a unique id; \"{id}\" is already used by evidence[{first}]");
+                Problems.Add((CaseProblem.DuplicateEvidenceId($"{path}.id", id, first), o["id"]!.Offset));
                 duplicate = true;
             }
 
@@ -1183,7 +1184,7 @@ public static partial class CaseReader
             Number(o, path, "value", id, false, Check.Finite);
             if (Id(o, path, "unit", id, false) is { } unit && !_units.ContainsKey(unit))
             {
-                Add($"{path}.unit", id, o["unit"]!, NoUnitCalled(unit));
+                Add($"{path}.unit", id, o["unit"]!, NoUnitCalled(unit), ProblemKind.UnknownReference);
             }
 
             CheckReferences(o, path, id, ["from", "to", "actor", "issue", "objective", "indicator"], dyadic: true);
@@ -1219,7 +1220,7 @@ public static partial class CaseReader
                 {
                     var article = what is "actor" or "issue" or "objective" or "indicator" ? "an" : "a";
                     var hint = ids is null ? string.Empty : Names.DidYouMean(key, ids.Order(StringComparer.Ordinal), what + "s");
-                    Add(at, id, node, $"expected the id of {article} {what} of the case; no {what} is called \"{key}\"{hint}");
+                    Add(at, id, node, $"expected the id of {article} {what} of the case; no {what} is called \"{key}\"{hint}", ProblemKind.UnknownReference);
                 }
             }
         }
@@ -1241,7 +1242,7 @@ public static partial class CaseReader
                 if (!hasMagnitude)
                 {
                     // Either form will do: say both, so that a case that counts in a unit is not pushed to a magnitude.
-                    Add($"{path}.magnitude", id, o, MissingMagnitude);
+                    Add($"{path}.magnitude", id, o, MissingMagnitude, ProblemKind.MissingMagnitude);
                     return null;
                 }
 
@@ -1257,7 +1258,7 @@ public static partial class CaseReader
 
             if (!_units.TryGetValue(unitId, out var unit))
             {
-                Add($"{path}.unit", id, o["unit"]!, NoUnitCalled(unitId));
+                Add($"{path}.unit", id, o["unit"]!, NoUnitCalled(unitId), ProblemKind.UnknownReference);
                 return null;
             }
 
@@ -1461,7 +1462,7 @@ public static partial class CaseReader
             {
                 if (required)
                 {
-                    Add($"{path}.{name}", id, o, $"expected \"{name}\" (a string); it is missing");
+                    Add($"{path}.{name}", id, o, $"expected \"{name}\" (a string); it is missing", ProblemKind.MissingText);
                 }
 
                 return null;
@@ -1518,7 +1519,7 @@ public static partial class CaseReader
             {
                 if (required)
                 {
-                    Add($"{path}.{name}", id, o, $"expected \"{name}\" (an array of strings); it is missing");
+                    Add($"{path}.{name}", id, o, $"expected \"{name}\" (an array of strings); it is missing", ProblemKind.MissingStrings);
                 }
 
                 return _strings;
@@ -1560,7 +1561,7 @@ public static partial class CaseReader
             {
                 if (required)
                 {
-                    Add($"{path}.{name}", id, o, $"expected \"{name}\" (a number); it is missing");
+                    Add($"{path}.{name}", id, o, $"expected \"{name}\" (a number); it is missing", ProblemKind.MissingNumber);
                 }
 
                 return null;
@@ -1677,7 +1678,7 @@ public static partial class CaseReader
             }
         }
 
-        private void Add(string path, string? id, JsonTree at, string message) =>
-            Problems.Add((new CaseProblem(path, id, message), at.Offset));
+        private void Add(string path, string? id, JsonTree at, string message, ProblemKind kind = ProblemKind.Other) =>
+            Problems.Add((new CaseProblem(path, id, message) { Detail = new(kind) }, at.Offset));
     }
 }

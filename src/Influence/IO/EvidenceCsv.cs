@@ -924,8 +924,9 @@ internal sealed partial class EvidenceCsv
     /// <summary>
     /// A problem the case reader found at <c>$.evidence[index]</c> + <paramref name="rest"/>, located in the CSV: the
     /// row's line, the field's column, the column name as the path (with what follows it, as <c>sources[1]</c>;
-    /// <c>row</c> for the item as a whole). A problem of a source id with spaces or commas in it, most likely several
-    /// ids, says how the cell separates them (<c>; separate source ids with ';' (s1;s2)</c>).
+    /// <c>row</c> for the item as a whole). An id used twice (<see cref="ProblemKind.DuplicateEvidenceId"/>) names the
+    /// earlier item's row by its line, not its place in the rows' JSON array. A problem of a source id with spaces or
+    /// commas in it, most likely several ids, says how the cell separates them (<c>; separate source ids with ';' (s1;s2)</c>).
     /// </summary>
     public CaseProblem Locate(int index, string rest, CaseProblem problem)
     {
@@ -934,10 +935,9 @@ internal sealed partial class EvidenceCsv
         var cut = field.IndexOfAny(['.', '[']);
         var name = cut < 0 ? field : field[..cut];
         int? column = ColumnOf.TryGetValue(name, out var c) ? c + 1 : null;
-        var message = ItemReference().Replace(problem.Message, m =>
-            int.TryParse(m.Groups["index"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < Rows.Count
-                ? string.Create(CultureInfo.InvariantCulture, $"the row on line {Rows[i].Line}")
-                : m.Value);
+        var message = problem.Kind == ProblemKind.DuplicateEvidenceId && problem.ItemId is { } id && problem.Detail.Earlier is var earlier && earlier < Rows.Count
+            ? CaseProblem.UniqueIdMessage(id, string.Create(CultureInfo.InvariantCulture, $"the row on line {Rows[earlier].Line}"))
+            : problem.Message;
         if (SourcePlace(rest) is { } place && _severalIds.TryGetValue((index, place), out var ids))
         {
             message = $"{message}; separate source ids with ';' ({ids})";
@@ -1234,22 +1234,29 @@ internal sealed partial class EvidenceCsv
     }
 
     /// <summary>
-    /// The JSON reader's "expected "note" (a string); it is missing" of a row, in a spreadsheet's terms: the row's cell
-    /// in that column is empty ("expected a value in the "note" cell; it is empty"; the sources cell holds ids
-    /// separated by ';'). Run after <see cref="CollapseMissingColumns"/>, which reads the reader's wording.
+    /// The JSON reader's "expected "note" (a string); it is missing" of a row (located: its path is the column's name),
+    /// in a spreadsheet's terms: the row's cell in that column is empty ("expected a value in the "note" cell; it is
+    /// empty"; the sources cell holds ids separated by ';'). Run after <see cref="CollapseMissingColumns"/>, which
+    /// gathers the rows' problems of a column the header does not have.
     /// </summary>
     public static List<CaseProblem> InCellTerms(List<CaseProblem> located) =>
-        [.. located.Select(p => p.Line > 1 && MissingField().Match(p.Message) is { Success: true } m
+        [.. located.Select(p => p.Line > 1 && MissingFieldExpects(p.Kind) is { } what
             ? p with
             {
-                Message = m.Groups["name"].Value == "sources"
+                Message = p.Path == "sources"
                     ? "expected one or more source ids in the \"sources\" cell, separated by ';'; it is empty"
-                    : $"expected {(m.Groups["what"].Value == "a string" ? "a value" : m.Groups["what"].Value)} in the \"{m.Groups["name"].Value}\" cell; it is empty",
+                    : $"expected {what} in the \"{p.Path}\" cell; it is empty",
             }
             : p)];
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^expected ""(?<name>[A-Za-z]+)"" \((?<what>[^)]+)\); it is missing$")]
-    private static partial System.Text.RegularExpressions.Regex MissingField();
+    /// <summary>What the cell of a required field the reader found missing should hold, by the problem's kind; null for any other problem.</summary>
+    private static string? MissingFieldExpects(ProblemKind kind) => kind switch
+    {
+        ProblemKind.MissingText => "a value",
+        ProblemKind.MissingNumber => "a number",
+        ProblemKind.MissingStrings => "an array of strings",
+        _ => null,
+    };
 
     /// <summary>
     /// A field the rows need and the header has no column for gives one problem at the header, not one per row (a
@@ -1259,10 +1266,12 @@ internal sealed partial class EvidenceCsv
     {
         // A support row without a magnitude may give amount and unit instead: without a "magnitude" column, its rows
         // are missing a column only if there is no "amount" column either.
-        bool NoColumnFor(CaseProblem p) =>
-            p.Message.EndsWith("; it is missing", StringComparison.Ordinal)
-                ? !ColumnOf.ContainsKey(p.Path) && Array.IndexOf(Columns, p.Path) >= 0
-                : p.Path == "magnitude" && p.Message == CaseReader.MissingMagnitude && !ColumnOf.ContainsKey("magnitude") && !ColumnOf.ContainsKey("amount");
+        bool NoColumnFor(CaseProblem p) => p.Kind switch
+        {
+            ProblemKind.MissingText or ProblemKind.MissingStrings or ProblemKind.MissingNumber => !ColumnOf.ContainsKey(p.Path) && Array.IndexOf(Columns, p.Path) >= 0,
+            ProblemKind.MissingMagnitude => p.Path == "magnitude" && !ColumnOf.ContainsKey("magnitude") && !ColumnOf.ContainsKey("amount"),
+            _ => false,
+        };
 
         var missing = located
             .Where(NoColumnFor)
@@ -1285,7 +1294,4 @@ internal sealed partial class EvidenceCsv
 
         return kept;
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\bevidence\[(?<index>\d+)\]")]
-    private static partial System.Text.RegularExpressions.Regex ItemReference();
 }
