@@ -59,6 +59,26 @@ public class TextCharacterTests
     }
 
     [Fact]
+    public void AControlCharacterInAnAlias_IsALocatedProblem_NotAnException()
+    {
+        // Aliases were not checked as text: the actor's constructor threw out of the reader.
+        var json = """
+            {
+              "schema": "influence.case/1",
+              "id": "t",
+              "name": "Alias",
+              "sources": [{ "id": "s1", "citation": "A source" }],
+              "actors": [{ "id": "P", "name": "Patron", "kind": "state", "aliases": ["nul\u0000"] }],
+              "evidence": []
+            }
+            """;
+
+        var problems = CaseReader.TryRead(Encoding.UTF8.GetBytes(json), "alias.json").Problems;
+
+        problems.Select(p => (p.Path, p.ItemId, p.Message)).Should().Equal(("$.actors[0].aliases[0]", "P", C1At(4, "0000")));
+    }
+
+    [Fact]
     public void BidiMarks_NextToArabicScriptNames_AreFine()
     {
         // LRM, RLM and the Arabic letter mark, raw and escaped, in a name, an alias, a note and an evidence note.
