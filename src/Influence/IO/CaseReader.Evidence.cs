@@ -275,13 +275,19 @@ public static partial class CaseReader
                     return FastDeclined;
             }
 
+            // JSON holds a C1 control or a bidirectional override raw (unescaped): the general path reports it.
+            var note = (seen & BitOf(EvidenceField.Note)) != 0 ? text[(int)EvidenceField.Note] : null;
+            if (Check.Text(note) is not null)
+            {
+                return FastDeclined;
+            }
+
             // Last, as the id is recorded: a repeated id is the one problem left to report.
             if (UsedBy(id, index, b) is { } first)
             {
                 return first;
             }
 
-            var note = (seen & BitOf(EvidenceField.Note)) != 0 ? text[(int)EvidenceField.Note] : null;
             b.AddEvidence(kind, id, date, confidence, sources, a, to, type, value, reference, note, null, null);
             return FastAccepted;
 

@@ -816,7 +816,7 @@ public static partial class CaseReader
             var name = NonEmpty(o, path, "name", id, true);
             var kind = EnumField(o, path, "kind", id, Names.ActorKind, true);
             var parent = Id(o, path, "parent", id, false);
-            ImmutableArray<string> aliases = [.. Strings(o, path, "aliases", id, false)];
+            ImmutableArray<string> aliases = [.. Strings(o, path, "aliases", id, false, text: true)];
             var note = Text(o, path, "note", id, false);
             var activeFrom = o["activeFrom"] is { } af ? Point(af, path, "activeFrom", id) : null;
             var activeTo = o["activeTo"] is { } at ? Point(at, path, "activeTo", id) : null;
@@ -1475,7 +1475,9 @@ public static partial class CaseReader
                 return null;
             }
 
-            // A control character (escaped in the file, "\u0000") would be written raw into tables and terminals.
+            // A control character (escaped in the file, "\u0000", or a C1 control such as CSI, U+009B, which JSON
+            // holds raw) would be written raw into tables and terminals; a bidirectional override or isolate would
+            // reorder what is shown after it (see Check.Text).
             var text = node.String!;
             if (Check.Text(text) is { } problem)
             {
@@ -1510,8 +1512,12 @@ public static partial class CaseReader
             return s;
         }
 
-        /// <summary>The non-empty strings of an array (an empty list when missing or not an array); the list is reused by the next call.</summary>
-        private List<string> Strings(JsonTree o, JPath path, string name, string? id, bool required)
+        /// <summary>
+        /// The non-empty strings of an array (an empty list when missing or not an array), each checked as
+        /// <see cref="Check.Text"/> when <paramref name="text"/> (ids are checked as ids by the caller); the list is
+        /// reused by the next call.
+        /// </summary>
+        private List<string> Strings(JsonTree o, JPath path, string name, string? id, bool required, bool text = false)
         {
             _strings.Clear();
             var node = o[name];
@@ -1545,6 +1551,12 @@ public static partial class CaseReader
                     // A string that is there but empty says so: "was a string" would contradict "expected a string".
                     var was = item.Kind != JsonKind.String ? item.KindName : item.String!.Length == 0 ? "an empty string" : "only white space";
                     Add($"{path}.{name}[{i}]", id, item, $"expected a non-empty string; was {was}");
+                    continue;
+                }
+
+                if (text && Check.Text(item.String) is { } problem)
+                {
+                    Add($"{path}.{name}[{i}]", id, item, $"expected {problem}");
                     continue;
                 }
 

@@ -61,9 +61,21 @@ internal static class Check
     }
 
     /// <summary>
-    /// Null when <paramref name="text"/> holds no control character (tabs and line breaks aside); otherwise what was
-    /// expected, naming the first by position and code point. A control character ("\u0000") would be written raw
-    /// into tables and terminals.
+    /// The characters <see cref="Text"/> refuses: the C0 controls but tab, line feed and carriage return; DEL and the
+    /// C1 controls (U+007F–U+009F); the bidirectional embeddings, overrides and their pop (U+202A–U+202E) and the
+    /// isolates (U+2066–U+2069). The bidirectional marks (U+200E, U+200F, U+061C) are not among them.
+    /// </summary>
+    private static readonly System.Buffers.SearchValues<char> NotText = System.Buffers.SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n' or '\r')).Select(c => (char)c))
+        + string.Concat(Enumerable.Range(0x7F, 0x9F - 0x7F + 1).Select(c => (char)c))
+        + "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
+
+    /// <summary>
+    /// Null when <paramref name="text"/> holds no control character (tabs and line breaks aside) and no bidirectional
+    /// embedding, override or isolate; otherwise what was expected, naming the first by position and code point. A
+    /// control character ("\u0000", the C1 CSI "\u009B") would be written raw into tables and terminals; an override
+    /// or isolate reorders how the text after it is shown (the Trojan Source attack), in its own string and, left
+    /// open, in the rest of a table's row. The marks (U+200E, U+200F, U+061C) are fine.
     /// </summary>
     public static string? Text(string? text)
     {
@@ -72,23 +84,16 @@ internal static class Check
             return null;
         }
 
-        var span = text.AsSpan();
-        var bad = span.IndexOfAnyInRange('\u0000', '\u001f');
-        while (bad >= 0 && text[bad] is '\t' or '\n' or '\r')
+        var bad = text.AsSpan().IndexOfAny(NotText);
+        if (bad < 0)
         {
-            var next = span[(bad + 1)..].IndexOfAnyInRange('\u0000', '\u001f');
-            bad = next < 0 ? -1 : bad + 1 + next;
+            return null;
         }
 
-        var del = span.IndexOf('\u007f');
-        if (del >= 0 && (bad < 0 || del < bad))
-        {
-            bad = del;
-        }
-
-        return bad < 0
-            ? null
-            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"text without control characters (tabs and line breaks aside); character {bad + 1} is U+{(int)text[bad]:X4}");
+        var c = text[bad];
+        return c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069'
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"text without bidirectional embeddings, overrides or isolates (U+202A–U+202E, U+2066–U+2069; the marks U+200E, U+200F and U+061C are fine); character {bad + 1} is U+{(int)c:X4}")
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"text without control characters (tabs and line breaks aside); character {bad + 1} is U+{(int)c:X4}");
     }
 
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]

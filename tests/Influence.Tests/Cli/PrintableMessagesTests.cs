@@ -94,11 +94,14 @@ public sealed class PrintableMessagesTests : IDisposable
         inner.ToString().Should().Be("a\tb\r\nc\\u000Dd\n\r\nend\\u000D");
     }
 
-    /// <summary>An 8-bit ANSI escape (CSI, U+009B: "set red"), which a case may hold, and a right-to-left override.</summary>
-    private const string Evil = "\u009B31m\u202Eevil";
+    /// <summary>
+    /// A left-to-right and a right-to-left mark, which a case may hold (the reader refuses the C1 controls, such as CSI,
+    /// and the bidirectional overrides, but not the marks): a terminal would reorder the neutral characters around them.
+    /// </summary>
+    private const string Evil = "\u200Eline\u200Fevil";
 
     /// <summary><see cref="Evil"/> as the tool writes it.</summary>
-    private const string EvilShown = "\\u009B31m\\u202Eevil";
+    private const string EvilShown = "\\u200Eline\\u200Fevil";
 
     /// <summary>A case whose name and actor names end in <see cref="Evil"/>: P supports C in 2005.</summary>
     private string EvilCase()
@@ -121,7 +124,7 @@ public sealed class PrintableMessagesTests : IDisposable
         var (code, output, err) = CliRunner.Run("score", EvilCase(), "--format", format);
 
         code.Should().Be(0, err);
-        output.Should().NotContain("\u009B").And.NotContain("\u202E");
+        output.Should().NotContain("\u200E").And.NotContain("\u200F");
         if (format == "table")
         {
             output.Should().StartWith($"Case{EvilShown} — input hash ");
@@ -136,7 +139,7 @@ public sealed class PrintableMessagesTests : IDisposable
         var (code, _, err) = CliRunner.Run("score", EvilCase(), "--out", target);
 
         code.Should().Be(0, err);
-        File.ReadAllText(target).Should().StartWith($"Case{EvilShown} — input hash ").And.NotContain("\u009B").And.NotContain("\u202E");
+        File.ReadAllText(target).Should().StartWith($"Case{EvilShown} — input hash ").And.NotContain("\u200E").And.NotContain("\u200F");
     }
 
     [Fact]
@@ -145,9 +148,9 @@ public sealed class PrintableMessagesTests : IDisposable
         var (code, output, err) = CliRunner.Run("network", EvilCase(), "--period", "2005");
 
         code.Should().Be(0, err);
-        output.Should().NotContain("\u009B").And.NotContain("\u202E").And.Contain($"\"Patron{EvilShown}\"");
+        output.Should().NotContain("\u200E").And.NotContain("\u200F").And.Contain($"\"Patron{EvilShown}\"");
         using var json = System.Text.Json.JsonDocument.Parse(output);
-        Strings(json.RootElement).Should().Contain("Patron" + Evil, "\\u202E in JSON is the same character: nothing is lost");
+        Strings(json.RootElement).Should().Contain("Patron" + Evil, "\\u200F in JSON is the same character: nothing is lost");
     }
 
     [Fact]
@@ -156,7 +159,7 @@ public sealed class PrintableMessagesTests : IDisposable
         var (code, output, err) = CliRunner.Run("network", EvilCase(), "--period", "2005", "--format", "dot");
 
         code.Should().Be(0, err);
-        output.Should().NotContain("\u009B").And.NotContain("\u202E").And.Contain($"label=\"Patron{EvilShown}\"");
+        output.Should().NotContain("\u200E").And.NotContain("\u200F").And.Contain($"label=\"Patron{EvilShown}\"");
     }
 
     private static IEnumerable<string> Strings(System.Text.Json.JsonElement e) => e.ValueKind switch

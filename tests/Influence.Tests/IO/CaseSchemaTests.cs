@@ -187,6 +187,9 @@ public class CaseSchemaTests
 
     private static string Escaped(char c) => $"\\u{(int)c:X4}";
 
+    /// <summary>The character as JSON may hold it in a string unescaped, escaped only where it must be.</summary>
+    private static string RawWhereAllowed(char c) => c is < ' ' or '"' or '\\' ? Escaped(c) : c.ToString();
+
     [Fact]
     public void AroundAPoint_TheSchemaAndTheReader_TakeTheSameWhiteSpace_CharacterByCharacter()
     {
@@ -233,14 +236,61 @@ public class CaseSchemaTests
                 disagree.Add($"period U+{(int)c:X4}");
             }
 
-            // A text is also refused for a control character, which the schema does not check: only white space is compared.
-            if (Influence.Internal.Check.Text(c.ToString()) is null && nonEmpty.IsMatch(c.ToString()) == read.Contains("$.sources[0].citation"))
+            // Control characters among them (U+000B, U+0085) are refused by both, as text.
+            if (nonEmpty.IsMatch(c.ToString()) == read.Contains("$.sources[0].citation"))
             {
                 disagree.Add($"nonEmpty U+{(int)c:X4}");
             }
         }
 
         disagree.Should().BeEmpty("the schema's patterns and the reader should take the same white space");
+    }
+
+    [Fact]
+    public void InText_TheSchemaAndTheReader_RefuseTheSameCharacters_CharacterByCharacter()
+    {
+        // One case with an actor and an evidence item a character: the actor's name holds it after a letter and its
+        // alias alone (escaped: nonEmpty), the item's note between two letters (raw where JSON allows it, so that the
+        // reader's fast path for evidence reads it, escaped otherwise: text).
+        var text = AsEcma(Pattern("text"));
+        var nonEmpty = AsEcma(Pattern("nonEmpty"));
+        var characters = EveryCharacter().ToList();
+        var actors = characters.Select((c, i) =>
+            $$"""{"id":"a{{i}}","name":"a{{Escaped(c)}}","kind":"other","aliases":["{{Escaped(c)}}"]}""");
+        var items = characters.Select((c, i) =>
+            $$"""{"id":"e{{i}}","kind":"coercion","date":"2001","confidence":"alleged","sources":["s1"],"from":"P","to":"C","type":"threat","severity":0.2,"note":"a{{RawWhereAllowed(c)}}b"}""");
+        var json = $$"""
+            {"schema":"influence.case/1","id":"d","name":"Text","sources":[{"id":"s1","citation":"S"}],
+             "actors":[{"id":"P","name":"P","kind":"state"},{"id":"C","name":"C","kind":"movement"},{{string.Join(",\n", actors)}}],
+             "evidence":[{{string.Join(",\n", items)}}]}
+            """;
+        var refused = CaseReader.TryRead(System.Text.Encoding.UTF8.GetBytes(json)).Problems.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+
+        var disagree = new List<string>();
+        for (var i = 0; i < characters.Count; i++)
+        {
+            var c = characters[i];
+            if (text.IsMatch($"a{c}b") == refused.Contains($"$.evidence[{i}].note"))
+            {
+                disagree.Add($"text U+{(int)c:X4}");
+            }
+
+            if (nonEmpty.IsMatch($"a{c}") == refused.Contains($"$.actors[{i + 2}].name"))
+            {
+                disagree.Add($"name U+{(int)c:X4}");
+            }
+
+            if (nonEmpty.IsMatch(c.ToString()) == refused.Contains($"$.actors[{i + 2}].aliases[0]"))
+            {
+                disagree.Add($"alias U+{(int)c:X4}");
+            }
+        }
+
+        disagree.Should().BeEmpty("the schema's patterns and the reader should refuse the same characters in text");
+        var notes = characters.Where((c, i) => refused.Contains($"$.evidence[{i}].note")).Select(c => (int)c).ToList();
+        notes.Should().HaveCount(71, "the C0 controls but tab, line feed and carriage return (29), DEL and the C1 controls (33), and the embeddings, overrides and isolates (9) are refused")
+            .And.Contain([0x00, 0x0B, 0x1F, 0x7F, 0x85, 0x9B, 0x9F, 0x202A, 0x202E, 0x2066, 0x2069])
+            .And.NotContain([0x09, 0x0A, 0x0D, 0xA0, 0x061C, 0x200E, 0x200F, 0x2028, 0xFEFF]);
     }
 
     private static EvaluationResults Evaluate(string text)
