@@ -36,6 +36,7 @@ public class HugeGridTests
             "18632 dyads over 119988 monthly periods (0001-01–9999-12) are 2235616416 dyad-periods, more than an array holds (2147483591), and each measure's values are one array of them; score fewer dyads, a shorter range or a coarser granularity*")
             .Which.ParamName.Should().Be("request");
         (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(SmallAllocation);
+        new DocPage("case-format.md").Quotes(score.Should().Throw<ArgumentException>().Which.Message.Split(" (Parameter")[0]);
     }
 
     [Fact]
