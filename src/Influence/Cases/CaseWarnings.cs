@@ -158,7 +158,7 @@ public static class CaseWarnings
             ? $"it ends at the case's \"to\" ({declaredTo})"
             : endItem is { } e
                 ? $"it ends in the year of {Item(e)}, the latest evidence, as the case declares no \"to\""
-                : $"it ends in the year of the case's \"evidenceEnds\" ({@case.EvidenceEnds:yyyy-MM-dd})";
+                : $"it ends in the year of the case's \"evidenceEnds\" ({Day(@case.EvidenceDays().Last!.Value)})";
         if (endItem is { } e2 && nextLatest >= 0)
         {
             end += $" (the next latest item, '{c.Ids[nextLatest]}', ends {Years(Gap(e2, nextLatest, c.LastDay))} earlier, on {Day(c.LastDay[nextLatest])})";
@@ -175,8 +175,11 @@ public static class CaseWarnings
 
         var scored = to.PeriodsSince(from) + 1;
         var dyads = @case.Dyads.Length;
+        var refused = (long)dyads * scored > Array.MaxLength
+            ? string.Create(CultureInfo.InvariantCulture, $" (more than an array holds, {Array.MaxLength:N0}: a score of them all is refused)")
+            : string.Empty;
         var cost = dyads > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{dyads:N0} declared dyad{(dyads == 1 ? string.Empty : "s")} × {scored:N0} periods of the range = {(long)dyads * scored:N0} dyad-periods{((long)dyads * scored > Array.MaxLength ? $" (more than an array holds, {Array.MaxLength:N0}: a score of them all is refused)" : string.Empty)}")
+            ? string.Create(CultureInfo.InvariantCulture, $"{dyads:N0} declared dyad{(dyads == 1 ? string.Empty : "s")} × {scored:N0} periods of the range = {(long)dyads * scored:N0} dyad-periods{refused}")
             : string.Create(CultureInfo.InvariantCulture, $"{scored:N0} periods of the range a dyad");
         var fix = startItem == item && item is not null && first < from
             ? "if the item's year is mistyped (0202 for 2020, say), correct it; if it is right, a coarser granularity shortens the grid"

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentAssertions;
 using Influence.Cases;
 using Influence.Evidence;
@@ -148,6 +149,50 @@ public class CaseWarningsTests
 
         warning.Item.Should().Be("far");
         warning.Message.Should().StartWith("scoring this case runs over 7,001 yearly periods (2001–9001, 7,001 years), more than 1,200: it starts in the year of item 'first' (2001), the earliest evidence, as the case declares no \"from\" (the next earliest item, 'next', begins 2 years later, on 2003-01-01); it ends in the year of item 'far' (9001), the latest evidence, as the case declares no \"to\" (the next latest item, 'last', ends 6,991 years earlier, on 2010-12-31).");
+    }
+
+    [Fact]
+    public void TheLongGridWarning_ReadsTheSame_WhateverTheCurrentCulture()
+    {
+        // The tests run in globalization-invariant mode: a culture of its own that groups thousands with dots.
+        var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        (culture.NumberFormat.NumberGroupSeparator, culture.NumberFormat.NumberDecimalSeparator) = (".", ",");
+
+        // A range to the year of a declared evidenceEnds (no "to"), and dyad-periods beyond an array: every number and day.
+        var b = Monthly(1000, 2020);
+        b.To = null;
+        for (var a = 0; a < 134; a++)
+        {
+            b.AddActor(new Actor($"A{a}", $"Actor {a}", ActorKind.State));
+        }
+
+        var c = b.Add(TestCases.Support("s", TestCases.Year(2005), "P", "C", 0.5)).Build();
+        var huge = c.WithDyads([.. c.Actors.SelectMany(p => c.Actors.Where(q => q != p).Select(q => new Dyad(p.Id, q.Id)))]);
+        var invariant = InCulture(CultureInfo.InvariantCulture, () => CaseWarnings.Of(huge).Single().Message);
+
+        invariant.Should().Contain("it ends in the year of the case's \"evidenceEnds\" (2020-12-31)")
+            .And.Contain("18,632 declared dyads × 12,252 periods of the range = 228,279,264 dyad-periods: its time");
+        InCulture(culture, () => CaseWarnings.Of(huge).Single().Message).Should().Be(invariant);
+        b.From = Period.FromMonth(1, 1);
+        b.To = Period.FromMonth(9999, 12);
+        b.EvidenceEnds = new DateOnly(9999, 12, 31);
+        var allYears = b.Build().WithDyads(huge.Dyads);
+        var refused = InCulture(culture, () => CaseWarnings.Of(allYears).Single().Message);
+        refused.Should().Contain("(more than an array holds, 2,147,483,591: a score of them all is refused)");
+    }
+
+    private static T InCulture<T>(CultureInfo culture, Func<T> run)
+    {
+        var previous = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = culture;
+            return run();
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
     }
 
     /// <summary>A monthly test case declaring the months of <paramref name="from"/> … <paramref name="to"/>, looked at to their end.</summary>
