@@ -7,8 +7,8 @@ namespace Influence.Cli.Commands;
 
 /// <summary>
 /// <c>influence validate [CASE]</c>: print every located problem, exit 1 when there is any. A valid case with codings
-/// that probably do not score as meant (<see cref="Cases.CaseWarnings"/>: nothing to score, short event spans, evidence
-/// inside one movement) is valid, with the warnings in the output.
+/// that probably do not score as meant (<see cref="Cases.CaseWarnings"/>: nothing to score, short event spans, a long
+/// period grid, evidence inside one movement) is valid, with the warnings in the output.
 /// </summary>
 internal static class ValidateCommand
 {

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Influence.Evidence;
 using Influence.Internal;
+using Influence.Scoring;
 
 namespace Influence.Cases;
 
@@ -28,6 +29,12 @@ public static class CaseWarnings
     private const int YearDays = 365;
 
     /// <summary>
+    /// A case whose default scoring builds a period grid longer than this (a century of months, 300 years of quarters,
+    /// 1,200 years) is warned of: the grid of the reference case, scored by month, has 948 periods.
+    /// </summary>
+    public const int LongGridPeriods = 1_200;
+
+    /// <summary>
     /// The warnings of a case, the case as a whole first, then the items in their order:
     /// <list type="bullet">
     /// <item>a case with no actors, no evidence, or (with two actors or more) no declared dyads, which scores nothing
@@ -36,6 +43,10 @@ public static class CaseWarnings
     /// counts 34/365 of its magnitude, severity or amount; an event or campaign of that size is a point;</item>
     /// <item>a declared range whose last periods start after the last day any item covers, in a case that declares no
     /// <see cref="CaseBuilder.EvidenceEnds"/>: those periods are not scored;</item>
+    /// <item>a period grid of more than <see cref="LongGridPeriods"/> periods: a score of the case at its granularity
+    /// and range runs over every period from its earliest evidence (or the first of its range) to the last of its range,
+    /// and costs time and memory in proportion; the warning names what sets each end (an item far before the others,
+    /// a declared range of many centuries: often a mistyped year);</item>
     /// <item>a dyadic item between an actor and its own movement (one party is the other or lies within it): such
     /// evidence is internal to the movement, and no measure reads it.</item>
     /// </list>
@@ -67,6 +78,11 @@ public static class CaseWarnings
             found.Add(new(null, $"the case's range runs to {to}, but its last item ends on {day} and it declares no evidenceEnds: the periods after {day} ({Period.Containing(to.Granularity, ends).AddPeriods(1)}–{to}) are not scored; if the case was looked at up to its range's end and nothing more was found, declare \"evidenceEnds\" ({Names.DocsUrl("case-format.md")})"));
         }
 
+        if (LongGrid(@case) is { } longGrid)
+        {
+            found.Add(longGrid);
+        }
+
         string? ParentOf(string id) => @case.ActorIndexOf(id) is var k and >= 0 ? @case.Actors[k].Parent : null;
         foreach (var e in @case.Evidence)
         {
@@ -87,6 +103,121 @@ public static class CaseWarnings
 
         return found.ToImmutable();
     }
+
+    /// <summary>
+    /// The warning of a period grid longer than <see cref="LongGridPeriods"/>, or null: the grid
+    /// <see cref="Scorer.Score(Case, ScoringOptions?, ScoringRequest?)"/> builds by default, from the period of the
+    /// earliest evidence (or the range's first, if earlier) to the range's last.
+    /// </summary>
+    private static CaseWarning? LongGrid(Case @case)
+    {
+        if (!Scorer.HasOwnRange(@case))
+        {
+            return null;
+        }
+
+        Period from, to;
+        try
+        {
+            (from, to) = Scorer.ResolveRange(@case);
+        }
+        catch (ArgumentException)
+        {
+            // A range that cannot be resolved is refused when scored, with its own message.
+            return null;
+        }
+
+        var first = Scorer.GridFirst(from, @case.EvidenceDays().First);
+        var count = to.PeriodsSince(first) + 1;
+        if (count <= LongGridPeriods)
+        {
+            return null;
+        }
+
+        var c = @case.Evidence.Columns;
+        var (earliest, nextEarliest) = TwoMost(c.Count, i => -(long)c.FirstDay[i]);
+        var (latest, nextLatest) = TwoMost(c.Count, i => c.LastDay[i]);
+        string Item(int i) => $"item '{c.Ids[i]}' ({c.DateAt(i)})";
+        int Gap(int a, int b, int[] days) => b < 0 ? 0 : Math.Abs(days[a] - days[b]);
+
+        // What sets each end: an item (the earliest before the range, or the evidence when no range is declared) or the
+        // case's own fields.
+        int? startItem = earliest >= 0 && (first < from || @case.From is null) ? earliest : null;
+        int? endItem = latest >= 0 && @case.To is null && !@case.DeclaresEvidenceEnds ? latest : null;
+        var start = startItem is { } s
+            ? first < from
+                ? $"it starts at {Item(s)}, the earliest evidence, {Years(from.Start.DayNumber - c.FirstDay[s])} before the case's range ({from}–{to}) starts"
+                : $"it starts in the year of {Item(s)}, the earliest evidence, as the case declares no \"from\""
+            : $"it starts at the case's \"from\" ({@case.From})";
+        if (startItem is { } s2 && nextEarliest >= 0)
+        {
+            start += $" (the next earliest item, '{c.Ids[nextEarliest]}', begins {Years(Gap(s2, nextEarliest, c.FirstDay))} later, on {Day(c.FirstDay[nextEarliest])})";
+        }
+
+        var end = @case.To is { } declaredTo
+            ? $"it ends at the case's \"to\" ({declaredTo})"
+            : endItem is { } e
+                ? $"it ends in the year of {Item(e)}, the latest evidence, as the case declares no \"to\""
+                : $"it ends in the year of the case's \"evidenceEnds\" ({Day(@case.EvidenceDays().Last!.Value)})";
+        if (endItem is { } e2 && nextLatest >= 0)
+        {
+            end += $" (the next latest item, '{c.Ids[nextLatest]}', ends {Years(Gap(e2, nextLatest, c.LastDay))} earlier, on {Day(c.LastDay[nextLatest])})";
+        }
+
+        // The item named is the end that lies further from the rest of the evidence.
+        int? item = (startItem, endItem) switch
+        {
+            ({ } a, { } b) => Gap(a, nextEarliest, c.FirstDay) >= Gap(b, nextLatest, c.LastDay) ? a : b,
+            ({ } a, null) => a,
+            (null, { } b) => b,
+            _ => null,
+        };
+
+        var scored = to.PeriodsSince(from) + 1;
+        var dyads = @case.Dyads.Length;
+        var refused = (long)dyads * scored > Array.MaxLength
+            ? string.Create(CultureInfo.InvariantCulture, $" (more than an array holds, {Array.MaxLength:N0}: a score of them all is refused)")
+            : string.Empty;
+        var cost = dyads > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{dyads:N0} declared dyad{(dyads == 1 ? string.Empty : "s")} × {scored:N0} periods of the range = {(long)dyads * scored:N0} dyad-periods{refused}")
+            : string.Create(CultureInfo.InvariantCulture, $"{scored:N0} periods of the range a dyad");
+        var fix = startItem == item && item is not null && first < from
+            ? "if the item's year is mistyped (0202 for 2020, say), correct it; if it is right, a coarser granularity shortens the grid"
+            : "if a year is mistyped (0202 for 2020, say), correct it; else score part of the range (--from, --to) or at a coarser granularity";
+        return new(
+            item is { } i ? c.Ids[i] : null,
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"scoring this case runs over {count:N0} {Scorer.Adjective(first.Granularity)} periods ({first}–{to}, {Years(to.End.DayNumber + 1 - first.Start.DayNumber)}), more than {LongGridPeriods:N0}: {start}; {end}. A score indexes the evidence over every one of them and computes each measure for {cost}: its time and memory grow with both; {fix} ({Names.DocsUrl("case-format.md")}#a-long-period-grid)"));
+    }
+
+    /// <summary>The positions of the largest and second largest key (the first in canonical order on a tie); −1 for none.</summary>
+    private static (int Most, int Next) TwoMost(int count, Func<int, long> key)
+    {
+        var (most, next) = (-1, -1);
+        for (var i = 0; i < count; i++)
+        {
+            if (most < 0 || key(i) > key(most))
+            {
+                (most, next) = (i, most);
+            }
+            else if (next < 0 || key(i) > key(next))
+            {
+                next = i;
+            }
+        }
+
+        return (most, next);
+    }
+
+    /// <summary>A number of days as whole years ("1,818 years"), or "less than a year".</summary>
+    private static string Years(int days)
+    {
+        var years = (int)Math.Round(days / 365.2425, MidpointRounding.AwayFromZero);
+        return days < 365 ? "less than a year" : string.Create(CultureInfo.InvariantCulture, $"{years:N0} year{(years == 1 ? string.Empty : "s")}");
+    }
+
+    private static string Day(int dayNumber) => DateOnly.FromDayNumber(dayNumber).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The field a short span scales, for the kinds that are often events; null for the standing kinds.</summary>
     private static string? ShortSpanField(EvidenceItem e) => e switch

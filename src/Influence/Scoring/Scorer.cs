@@ -28,7 +28,10 @@ public static class Scorer
     /// A requested dyad names an unknown actor or the same actor twice, no dyad is given or declared, the range is
     /// empty or mixes granularities without a <see cref="ScoringRequest.Granularity"/>, lies outside the case's range
     /// (its declared range, else the years of its evidence), or a requested measure is null, empty, unknown or named
-    /// twice (also by a short name and its full name); every bad measure entry is named at once.
+    /// twice (also by a short name and its full name); every bad measure entry is named at once. Or the scores or the
+    /// index would need an array of more than <see cref="Array.MaxLength"/> values (dyads × scored periods, or actors
+    /// or objectives × the periods of the grid, which starts at the earliest evidence): refused, with the counts, before
+    /// it is allocated.
     /// </exception>
     /// <exception cref="InvalidOperationException">
     /// A measure produced NaN, an infinity or a value outside its scale (a count that is not a whole number ≥ 0).
@@ -51,6 +54,7 @@ public static class Scorer
         options ??= ScoringOptions.Default;
         request ??= ScoringRequest.Default;
         var plan = Plan(@case, options, request);
+        CheckSeriesSizes(@case, plan.Grid, PartsRead(plan.Measures), nameof(request));
         // The build's entries are kept while the dyads are scored (the dyad-level sums read them) and dropped after:
         // the returned scores hold the index, for explanations, and need not hold the entries.
         var index = EvidenceIndex.Build(@case, plan.Grid, options, PartsRead(plan.Measures) | EvidenceIndex.Parts.Entries);
@@ -69,7 +73,8 @@ public static class Scorer
     /// <param name="request">What to score; its periods must lie inside the index's grid, in its granularity.</param>
     /// <returns>The scores.</returns>
     /// <exception cref="ArgumentException">
-    /// As for <see cref="Score(Case, ScoringOptions?, ScoringRequest?)"/>, or the request's periods lie outside the index's grid.
+    /// As for <see cref="Score(Case, ScoringOptions?, ScoringRequest?)"/> (the index's grid for its per-actor series),
+    /// or the request's periods lie outside the index's grid.
     /// </exception>
     /// <exception cref="InvalidOperationException">A measure produced NaN, an infinity or a value outside its scale.</exception>
     /// <remarks>
@@ -91,6 +96,7 @@ public static class Scorer
             throw new ArgumentException($"the request's periods ({plan.From}–{plan.To}) must lie in the index's grid ({index.Grid.First}–{index.Grid.Last}), in its granularity", nameof(request));
         }
 
+        CheckSeriesSizes(index.Case, index.Grid, PartsRead(plan.Measures), nameof(request));
         return Run(index, plan with { Grid = index.Grid });
     }
 
@@ -442,18 +448,58 @@ public static class Scorer
         var days = EvidenceDays(@case);
         var (from, to) = CheckedRange(@case, request, days, nameof(request), nameof(request));
 
-        var first = from;
-        if (days.First is { } day)
+        // Refused before anything of their size is allocated: every measure's values are one array of dyads × periods.
+        var scored = to.PeriodsSince(from) + 1;
+        if ((long)dyads.Length * scored > Array.MaxLength)
         {
-            var earliest = Period.Containing(from.Granularity, DateOnly.FromDayNumber(day));
-            if (earliest < first)
-            {
-                first = earliest;
-            }
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"{dyads.Length} dyads over {scored} {Adjective(to.Granularity)} periods ({from}–{to}) are {(long)dyads.Length * scored} dyad-periods, more than an array holds ({Array.MaxLength}), and each measure's values are one array of them; score fewer dyads, a shorter range or a coarser granularity"),
+                nameof(request));
         }
 
+        var first = GridFirst(from, days.First);
         return new ScorePlan(new PeriodGrid(first, to), from, to, dyads, measures);
     }
+
+    /// <summary>
+    /// The first period of the grid a score of <paramref name="from"/> … builds: the period that holds the earliest
+    /// evidence (<paramref name="firstDay"/>) when it is earlier, so that measures with memory see the whole history.
+    /// </summary>
+    internal static Period GridFirst(Period from, int? firstDay) =>
+        firstDay is { } day && Period.Containing(from.Granularity, DateOnly.FromDayNumber(day)) is var earliest && earliest < from ? earliest : from;
+
+    /// <summary>
+    /// Refuses, before the index allocates them, the per-actor and per-objective series a scoring would build over
+    /// <paramref name="grid"/> when one would not fit in an array: each is one array of actors (objectives) × periods.
+    /// </summary>
+    /// <exception cref="ArgumentException">Such a series would hold more than <see cref="Array.MaxLength"/> values.</exception>
+    private static void CheckSeriesSizes(Case @case, PeriodGrid grid, EvidenceIndex.Parts parts, string paramName)
+    {
+        var span = string.Create(CultureInfo.InvariantCulture, $"{grid.Count} {Adjective(grid.Granularity)} periods ({grid.First}–{grid.Last})");
+        var problems = new List<string>();
+        if ((parts & (EvidenceIndex.Parts.Received | EvidenceIndex.Parts.Capabilities)) != 0 && (long)@case.Actors.Length * (grid.Count + 1) > Array.MaxLength)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"the case's {@case.Actors.Length} actors over the grid's {span} are {(long)@case.Actors.Length * (grid.Count + 1)} values of per-actor series, more than an array holds ({Array.MaxLength})"));
+        }
+
+        if ((parts & EvidenceIndex.Parts.Objectives) != 0 && (long)@case.Objectives.Length * grid.Count > Array.MaxLength)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"the case's {@case.Objectives.Length} objectives over the grid's {span} are {(long)@case.Objectives.Length * grid.Count} values of per-objective series, more than an array holds ({Array.MaxLength})"));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join("; ", problems) + "; score a shorter range or a coarser granularity, or check the date of the earliest item (the grid starts at it)", paramName);
+        }
+    }
+
+    /// <summary>"yearly", "quarterly" or "monthly".</summary>
+    internal static string Adjective(Granularity granularity) => granularity switch
+    {
+        Granularity.Quarter => "quarterly",
+        Granularity.Month => "monthly",
+        _ => "yearly",
+    };
 
     /// <summary>
     /// Requires a dyad's actors to be in the case and to differ (an <see cref="ArgumentException"/> naming

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentAssertions;
 using Influence.Cases;
 using Influence.Evidence;
@@ -67,6 +68,142 @@ public class CaseWarningsTests
 
         CaseWarnings.Of(empty).Should().OnlyContain(w => w.Item == null).And.HaveCount(2);
         CaseWarnings.Of(empty)[0].ToString().Should().StartWith("the case has no actors");
+    }
+
+    [Fact]
+    public void AnItemFarBeforeTheRange_Warns_ThatTheGridItSetsIsLong_NamingTheItem_AndTheGridIsThatLong()
+    {
+        // A year typed 0202 for 2020: the grid starts at the earliest evidence, 1,818 years before the range.
+        var typo = Monthly(2019, 2021).Add(TestCases.Support("ok", TestCases.Month(2019, 4), "P", "C", 0.5)).Add(TestCases.Support("typo", TestCases.Month(202, 3), "P", "C", 0.5)).Build();
+
+        var warning = CaseWarnings.Of(typo).Should().ContainSingle().Subject;
+
+        warning.Item.Should().Be("typo");
+        warning.Message.Should().Be(
+            "scoring this case runs over 21,838 monthly periods (0202-03–2021-12, 1,820 years), more than 1,200: it starts at item 'typo' (0202-03), the earliest evidence, 1,817 years before the case's range (2019-01–2021-12) starts (the next earliest item, 'ok', begins 1,817 years later, on 2019-04-01); it ends at the case's \"to\" (2021-12). "
+            + "A score indexes the evidence over every one of them and computes each measure for 1 declared dyad × 36 periods of the range = 36 dyad-periods: its time and memory grow with both; if the item's year is mistyped (0202 for 2020, say), correct it; if it is right, a coarser granularity shortens the grid (https://github.com/influence-research/influence/blob/main/docs/case-format.md#a-long-period-grid)");
+        CaseWarnings.Of(Monthly(2019, 2021).Add(TestCases.Support("ok", TestCases.Month(2019, 4), "P", "C", 0.5)).Add(TestCases.Support("typo", TestCases.Month(2020, 3), "P", "C", 0.5)).Build())
+            .Should().BeEmpty("the same case with the year typed right has a grid of 36 months");
+        new DocPage("case-format.md").Quotes("### A long period grid");
+        new DocPage("case-format.md").Quotes(warning.ToString().Replace("https://github.com/influence-research/influence/blob/main/docs", "…", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ARangeWhoseDyadPeriodsAScoreRefuses_SaysSoInTheWarning()
+    {
+        var b = Monthly(1, 9999);
+        b.EvidenceEnds = new DateOnly(9999, 12, 31);
+        for (var a = 0; a < 134; a++)
+        {
+            b.AddActor(new Actor($"A{a}", $"Actor {a}", ActorKind.State));
+        }
+
+        var c = b.Add(TestCases.Support("s", TestCases.Year(2005), "P", "C", 0.5)).Build();
+
+        // Every ordered pair of the 137 actors, as the case's dyads.
+        var huge = c.WithDyads([.. c.Actors.SelectMany(p => c.Actors.Where(q => q != p).Select(q => new Dyad(p.Id, q.Id)))]);
+        CaseWarnings.Of(huge).Should().ContainSingle().Which.Message.Should().Contain(
+            "18,632 declared dyads × 119,988 periods of the range = 2,235,616,416 dyad-periods (more than an array holds, 2,147,483,591: a score of them all is refused): its time");
+    }
+
+    [Fact]
+    public void TheWarnedGridLength_IsTheGridAScoreBuilds_AndTheThresholdIsACenturyOfMonths()
+    {
+        var atThreshold = Monthly(2000, 2021).Add(TestCases.Support("early", TestCases.Month(1922, 1), "P", "C", 0.5)).Build();
+        var beyond = Monthly(2000, 2021).Add(TestCases.Support("early", TestCases.Month(1921, 12), "P", "C", 0.5)).Build();
+
+        CaseWarnings.LongGridPeriods.Should().Be(1200);
+        Scorer.Score(atThreshold).Index.Grid.Count.Should().Be(1200);
+        CaseWarnings.Of(atThreshold).Should().BeEmpty();
+        Scorer.Score(beyond).Index.Grid.Count.Should().Be(1201);
+        CaseWarnings.Of(beyond).Should().ContainSingle().Which.Message.Should().StartWith("scoring this case runs over 1,201 monthly periods (1921-12–2021-12, 100 years), more than 1,200: it starts at item 'early' (1921-12)");
+    }
+
+    [Fact]
+    public void ADeclaredRangeOfManyCenturies_Warns_ForTheCaseAsAWhole_WithItsDyadPeriods()
+    {
+        var b = Monthly(1, 9999);
+        b.EvidenceEnds = new DateOnly(9999, 12, 31);
+        var c = b.Add(TestCases.Support("s", TestCases.Year(2005), "P", "C", 0.5)).Build();
+
+        var warning = CaseWarnings.Of(c).Should().ContainSingle().Subject;
+
+        warning.Item.Should().BeNull();
+        warning.Message.Should().StartWith("scoring this case runs over 119,988 monthly periods (0001-01–9999-12, 9,999 years), more than 1,200: it starts at the case's \"from\" (0001-01); it ends at the case's \"to\" (9999-12). A score indexes the evidence over every one of them and computes each measure for 1 declared dyad × 119,988 periods of the range = 119,988 dyad-periods")
+            .And.Contain("if a year is mistyped (0202 for 2020, say), correct it; else score part of the range (--from, --to) or at a coarser granularity");
+    }
+
+    [Fact]
+    public void WithoutADeclaredRange_TheItemFurthestFromTheRest_IsNamed()
+    {
+        // No from or to: the range is the years of the evidence, 2001–9001 by year, set by one item far after the others.
+        var b = new CaseBuilder("open", "Open");
+        b.AddSource(new Source("s1", "A test source"));
+        b.AddActor(new Actor("P", "Patron", ActorKind.State));
+        b.AddActor(new Actor("C", "Client", ActorKind.NonStateArmedGroup));
+        b.AddDyad("P", "C");
+        b.Add(TestCases.Support("first", TestCases.Year(2001), "P", "C", 0.5)).Add(TestCases.Support("next", TestCases.Year(2003), "P", "C", 0.5));
+        b.Add(TestCases.Support("last", TestCases.Year(2010), "P", "C", 0.5)).Add(TestCases.Support("far", TestCases.Year(9001), "P", "C", 0.5));
+
+        var warning = CaseWarnings.Of(b.Build()).Should().ContainSingle().Subject;
+
+        warning.Item.Should().Be("far");
+        warning.Message.Should().StartWith("scoring this case runs over 7,001 yearly periods (2001–9001, 7,001 years), more than 1,200: it starts in the year of item 'first' (2001), the earliest evidence, as the case declares no \"from\" (the next earliest item, 'next', begins 2 years later, on 2003-01-01); it ends in the year of item 'far' (9001), the latest evidence, as the case declares no \"to\" (the next latest item, 'last', ends 6,991 years earlier, on 2010-12-31).");
+    }
+
+    [Fact]
+    public void TheLongGridWarning_ReadsTheSame_WhateverTheCurrentCulture()
+    {
+        // The tests run in globalization-invariant mode: a culture of its own that groups thousands with dots.
+        var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        (culture.NumberFormat.NumberGroupSeparator, culture.NumberFormat.NumberDecimalSeparator) = (".", ",");
+
+        // A range to the year of a declared evidenceEnds (no "to"), and dyad-periods beyond an array: every number and day.
+        var b = Monthly(1000, 2020);
+        b.To = null;
+        for (var a = 0; a < 134; a++)
+        {
+            b.AddActor(new Actor($"A{a}", $"Actor {a}", ActorKind.State));
+        }
+
+        var c = b.Add(TestCases.Support("s", TestCases.Year(2005), "P", "C", 0.5)).Build();
+        var huge = c.WithDyads([.. c.Actors.SelectMany(p => c.Actors.Where(q => q != p).Select(q => new Dyad(p.Id, q.Id)))]);
+        var invariant = InCulture(CultureInfo.InvariantCulture, () => CaseWarnings.Of(huge).Single().Message);
+
+        invariant.Should().Contain("it ends in the year of the case's \"evidenceEnds\" (2020-12-31)")
+            .And.Contain("18,632 declared dyads × 12,252 periods of the range = 228,279,264 dyad-periods: its time");
+        InCulture(culture, () => CaseWarnings.Of(huge).Single().Message).Should().Be(invariant);
+        b.From = Period.FromMonth(1, 1);
+        b.To = Period.FromMonth(9999, 12);
+        b.EvidenceEnds = new DateOnly(9999, 12, 31);
+        var allYears = b.Build().WithDyads(huge.Dyads);
+        var refused = InCulture(culture, () => CaseWarnings.Of(allYears).Single().Message);
+        refused.Should().Contain("(more than an array holds, 2,147,483,591: a score of them all is refused)");
+    }
+
+    private static T InCulture<T>(CultureInfo culture, Func<T> run)
+    {
+        var previous = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = culture;
+            return run();
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    /// <summary>A monthly test case declaring the months of <paramref name="from"/> … <paramref name="to"/>, looked at to their end.</summary>
+    private static CaseBuilder Monthly(int from, int to)
+    {
+        var b = TestCases.Builder();
+        b.Granularity = Granularity.Month;
+        b.From = Period.FromMonth(from, 1);
+        b.To = Period.FromMonth(to, 12);
+        b.EvidenceEnds = new DateOnly(to, 12, 31);
+        return b;
     }
 
     /// <summary>The score CSV without its input hash column (the inputs differ by the internal items).</summary>

@@ -137,6 +137,23 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Validate_WarnsOfALongPeriodGrid_NamingTheItemThatSetsIt_AndExits0()
+    {
+        // A year typed 0202 for 2020 in a monthly case: scoring would run over 21,838 months instead of 36.
+        var b = TestCases.Builder();
+        b.Granularity = Granularity.Month;
+        (b.From, b.To, b.EvidenceEnds) = (Period.FromMonth(2019, 1), Period.FromMonth(2021, 12), new DateOnly(2021, 12, 31));
+        var path = _cli.Write(b.Add(TestCases.Support("ok", TestCases.Month(2019, 4), "P", "C", 0.5)).Add(TestCases.Support("typo", TestCases.Month(202, 3), "P", "C", 0.5)).Build());
+
+        var (code, output, _) = CliRunner.Run("validate", path);
+
+        code.Should().Be(0, "a long grid breaks no rule of the format");
+        var lines = output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        lines[0].Should().Be($"{path}: valid, with 1 warning — 3 actors, 2 evidence items, 1 dyad.");
+        lines[1].Should().StartWith("  warning: item 'typo': scoring this case runs over 21,838 monthly periods (0202-03–2021-12, 1,820 years), more than 1,200: it starts at item 'typo' (0202-03), the earliest evidence");
+    }
+
+    [Fact]
     public void Validate_WarnsOfACaseWithoutDyads_WhichEveryCommandWouldRefuseWithoutPatronAndClient()
     {
         var path = _cli.PathOf("nodyads.json");

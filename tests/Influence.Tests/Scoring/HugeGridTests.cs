@@ -1,0 +1,88 @@
+using FluentAssertions;
+using Influence.Cases;
+using Influence.Scoring;
+using Influence.Tests.Support;
+using Xunit;
+
+namespace Influence.Tests.Scoring;
+
+/// <summary>
+/// A scoring whose arrays could not be held (dyads × periods, actors × periods over 2³¹ values) is refused with the
+/// counts named, before anything of that size is allocated, instead of an int overflow or an OutOfMemoryException.
+/// </summary>
+public class HugeGridTests
+{
+    /// <summary>More than any refusal allocates: the refused arrays would take gigabytes.</summary>
+    private const long SmallAllocation = 256L << 20;
+
+    [Fact]
+    public void DyadsTimesPeriods_BeyondAnArray_AreRefused_WithTheCounts_BeforeTheyAreAllocated()
+    {
+        // 137 actors, every ordered pair requested: 18,632 dyads × 119,988 months is more than an array holds.
+        var b = Monthly0001To9999();
+        for (var a = 0; a < 134; a++)
+        {
+            b.AddActor(new Actor($"A{a}", $"Actor {a}", ActorKind.State));
+        }
+
+        var c = b.Add(TestCases.Support("s", TestCases.Year(2005), "P", "C", 0.5)).Build();
+        var ids = c.Actors.Select(a => a.Id).ToArray();
+        var request = new ScoringRequest { Dyads = [.. ids.SelectMany(p => ids.Where(q => q != p).Select(q => new Dyad(p, q)))] };
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var score = () => Scorer.Score(c, request: request);
+
+        score.Should().Throw<ArgumentException>().WithMessage(
+            "18632 dyads over 119988 monthly periods (0001-01–9999-12) are 2235616416 dyad-periods, more than an array holds (2147483591), and each measure's values are one array of them; score fewer dyads, a shorter range or a coarser granularity*")
+            .Which.ParamName.Should().Be("request");
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(SmallAllocation);
+        new DocPage("case-format.md").Quotes(score.Should().Throw<ArgumentException>().Which.Message.Split(" (Parameter")[0]);
+    }
+
+    [Fact]
+    public void ActorsTimesGridPeriods_BeyondAnArray_AreRefused_WithTheCounts_BeforeTheIndexAllocatesThem()
+    {
+        // 18,003 actors × 119,989 (grid periods + 1) is more than an array holds: the index's per-actor series.
+        var b = Monthly0001To9999();
+        for (var a = 0; a < 18_000; a++)
+        {
+            b.AddActor(new Actor($"A{a}", $"Actor {a}", ActorKind.State));
+        }
+
+        var c = b.Add(TestCases.Support("s", TestCases.Year(2005), "P", "C", 0.5)).Build();
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var score = () => Scorer.Score(c);
+
+        score.Should().Throw<ArgumentException>().WithMessage(
+            "the case's 18003 actors over the grid's 119988 monthly periods (0001-01–9999-12) are 2160161967 values of per-actor series, more than an array holds (2147483591); score a shorter range or a coarser granularity, or check the date of the earliest item (the grid starts at it)*");
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(SmallAllocation);
+    }
+
+    [Fact]
+    public void ObjectivesTimesGridPeriods_BeyondAnArray_AreRefused_WithTheCounts()
+    {
+        var b = Monthly0001To9999();
+        for (var o = 0; o < 18_000; o++)
+        {
+            b.AddObjective(new Objective($"O{o}", "P", $"Objective {o}", 0.5));
+        }
+
+        var c = b.Add(TestCases.Support("s", TestCases.Year(2005), "P", "C", 0.5)).Build();
+
+        var score = () => Scorer.Score(c);
+
+        score.Should().Throw<ArgumentException>().WithMessage(
+            "the case's 18000 objectives over the grid's 119988 monthly periods (0001-01–9999-12) are 2159784000 values of per-objective series, more than an array holds (2147483591); *");
+    }
+
+    private static CaseBuilder Monthly0001To9999()
+    {
+        var b = TestCases.Builder();
+        b.Granularity = Granularity.Month;
+        b.From = Period.FromMonth(1, 1);
+        b.To = Period.FromMonth(9999, 12);
+        b.EvidenceEnds = new DateOnly(9999, 12, 31);
+        return b;
+    }
+}
