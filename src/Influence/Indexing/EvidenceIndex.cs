@@ -1134,7 +1134,7 @@ public sealed partial class EvidenceIndex
         {
             var t = index.Periods;
             var (first, end) = index.IssueSlots(p);
-            var sums = new PairDemandSums(new double[(end - first) * t], new double[(end - first) * t], new double[t], new double[t]);
+            var sums = new PairDemandSums(new double[checked((end - first) * t)], new double[checked((end - first) * t)], new double[t], new double[t]);
             index.PairDemands(p, sums.IssueWeight, sums.IssueMet, sums.RedLineWeight, sums.RedLineDefied, new int[index.Case.Issues.Length]);
             return sums;
         }, this);

@@ -141,7 +141,7 @@ internal sealed class DyadMemo
         var index = dyad.Index;
         var t = index.Periods;
         var (first, end) = index.IssueSlots(dyad.PatronToClient);
-        var cells = (end - first) * t;
+        var cells = checked((end - first) * t);
         if (!_hasDemands)
         {
             Ensure(ref _issueWeight, cells);
