@@ -638,3 +638,71 @@ public class SupportReceivedTests
         return nonZero;
     }
 }
+
+/// <summary>
+/// The counting sort moves entries to their pairs straight or, with many pairs, in two steps (to ranges of pairs, then
+/// to the pairs): both put the same entries in the same places, so every pair's rows, dyad-level sums and scores agree
+/// bit for bit. The two-step thresholds are lowered here so that a small universe takes that path, with many ranges.
+/// </summary>
+[Collection(nameof(TwoStepScatterTests))]
+public class TwoStepScatterTests
+{
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(1, 300)]
+    [InlineData(4, 7)]
+    [InlineData(4, 2000)]
+    public void TwoStepScatter_GivesTheSameIndex_AndTheSameScores_AsTheDirectOne(int threads, int perRange)
+    {
+        var c = Influence.Generation.UniverseGenerator.Generate(new Influence.Generation.UniverseOptions { Seed = 9, Actors = 80, Periods = 36, Evidence = 30_000 });
+        var (from, to) = Scorer.ResolveRange(c);
+        var grid = new PeriodGrid(from, to);
+        var options = ScoringOptions.Default with { MaxDegreeOfParallelism = threads };
+        var saved = EvidenceIndex.TwoStepScatter;
+        EvidenceIndex direct, twoSteps;
+        ScoreSet directScores, twoStepScores;
+        try
+        {
+            EvidenceIndex.TwoStepScatter = (int.MaxValue, int.MaxValue, perRange);
+            direct = EvidenceIndex.Build(c, grid, options, EvidenceIndex.Parts.Entries);
+            directScores = Scorer.Score(c, options);
+            EvidenceIndex.TwoStepScatter = (0, 0, perRange);
+            twoSteps = EvidenceIndex.Build(c, grid, options, EvidenceIndex.Parts.Entries);
+            twoStepScores = Scorer.Score(c, options);
+        }
+        finally
+        {
+            EvidenceIndex.TwoStepScatter = saved;
+        }
+
+        twoSteps.PairCountTotal.Should().Be(direct.PairCountTotal).And.BeGreaterThan(200);
+        var (a, b) = (new DyadLevelSums(), new DyadLevelSums());
+        for (var pair = 0; pair < direct.PairCountTotal; pair++)
+        {
+            foreach (var kind in new[] { EvidenceKind.Support, EvidenceKind.Coercion, EvidenceKind.Demand, EvidenceKind.Presence, EvidenceKind.Overreach, EvidenceKind.Commitment })
+            {
+                twoSteps.PairItemSpan(pair, kind).ToArray().Should().Equal(direct.PairItemSpan(pair, kind).ToArray(), "pair {0}'s {1} rows", pair, kind);
+            }
+
+            direct.DyadLevel(pair, a);
+            twoSteps.DyadLevel(pair, b);
+            foreach (var sum in DyadLevelSums.SumSlots)
+            {
+                var x = a.Series(sum);
+                var y = b.Series(sum);
+                for (var q = 0; q < direct.Periods; q++)
+                {
+                    BitConverter.DoubleToInt64Bits(y[q]).Should().Be(BitConverter.DoubleToInt64Bits(x[q]), "pair {0}'s {1} in period {2}", pair, sum, q);
+                }
+            }
+        }
+
+        foreach (var measure in directScores.Measures)
+        {
+            foreach (var dyad in directScores.Dyads)
+            {
+                twoStepScores.Series(measure.Name, dyad).Should().Equal(directScores.Series(measure.Name, dyad), "{0} of {1}", measure.Name, dyad);
+            }
+        }
+    }
+}
