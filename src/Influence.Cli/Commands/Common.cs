@@ -973,10 +973,35 @@ internal static class Common
     }
 
     /// <summary>
-    /// The line that ties a text output to its inputs, as the score table's first line: the case's title and the first
-    /// 16 characters of the input hash (the JSON outputs carry all of it).
+    /// The line that ties a text output to its inputs, as the score table's first line: the case's title (on one line,
+    /// <see cref="OneLine"/>) and the first 16 characters of the input hash (the JSON outputs carry all of it).
     /// </summary>
-    public static string InputLine(Influence.Cases.Case theCase, string inputHash) => $"{theCase.Name} — input hash {inputHash[..16]}…";
+    public static string InputLine(Influence.Cases.Case theCase, string inputHash) => $"{OneLine(theCase.Name)} — input hash {inputHash[..16]}…";
+
+    /// <summary>
+    /// A case's text where a text output has one line for it (a heading, a table's cell, a one-line summary): each line
+    /// break (LF, CR, U+2028, U+2029), tab and other character <see cref="Influence.Internal.Printable"/> names is written as
+    /// its escape, "Kabul\u000AKandahar", so that the output keeps its lines and columns and nothing of the text is lost.
+    /// (A table would otherwise break the line: Spectre.Console splits its text at every line break, U+2028 included.)
+    /// </summary>
+    public static string OneLine(string text) => Influence.Internal.Printable.Escape(text);
+
+    /// <summary>
+    /// Writes free text from the case on lines of its own (an evidence item's note, a source's citation), after
+    /// <paramref name="prefix"/>: each line break of the text (LF or CR LF) starts a new line, indented as far as the
+    /// text's first line starts, so that the block stays under the item it belongs to. What else a terminal would act
+    /// on (a lone CR, U+2028, U+2029) is shown as its escape by the output's <see cref="PrintableWriter"/>, as anywhere.
+    /// </summary>
+    public static void WriteIndented(TextWriter writer, string prefix, string text)
+    {
+        var indent = new string(' ', prefix.Length);
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            // An empty line of the text is an empty line: no indent left trailing on it.
+            writer.WriteLine(lines[i].Length == 0 && i > 0 ? string.Empty : (i == 0 ? prefix : indent) + lines[i]);
+        }
+    }
 
     /// <summary>A value in a table: two decimals, "–" where undefined (see <see cref="Number(double, string)"/> for the sign).</summary>
     public static string Format(double? value) => value is { } v ? Number(v, "0.00") : "–";

@@ -200,14 +200,15 @@ internal static class ExplainCommand
     private static void Item(Contribution c, string mark, TextWriter w)
     {
         w.WriteLine($"  {mark,10}  {c.EvidenceId}  [{c.Term}; weight {Common.Number(c.Weight, "0.###")}; {c.Kind.ToString().ToLowerInvariant()}, {c.Date}, {c.Confidence.ToString().ToLowerInvariant()}]");
+        // The note and the citations are the case's free text: a line break in them continues the block, indented.
         if (c.Note is { } note)
         {
-            w.WriteLine($"              {note}");
+            Common.WriteIndented(w, "              ", note);
         }
 
         foreach (var s in c.Sources)
         {
-            w.WriteLine($"              source: {s.Citation}");
+            Common.WriteIndented(w, "              source: ", s.Citation);
         }
     }
 

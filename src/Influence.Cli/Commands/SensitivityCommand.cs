@@ -147,14 +147,15 @@ internal static class SensitivityCommand
                     }
                 }
 
+                // The case's free text: a line break in it continues the block, indented (Common.WriteIndented).
                 if (e.Note is { } itemNote)
                 {
-                    w.WriteLine($"      {itemNote}");
+                    Common.WriteIndented(w, "      ", itemNote);
                 }
 
                 foreach (var s in e.Sources)
                 {
-                    w.WriteLine($"      source: {s.Citation}");
+                    Common.WriteIndented(w, "      source: ", s.Citation);
                 }
             }
         }

@@ -106,6 +106,8 @@ public static class NetworkWriter
     /// Writes Graphviz DOT (render with <c>dot -Tsvg</c>). Only the actors with a tie in the window are drawn (and the
     /// focus actors); the label says how many others were left out. The JSON lists every actor of the network (every actor that existed in the window).
     /// The graph's <c>comment</c> attribute carries the input hash: <c>comment="inputHash=…"</c> (<see cref="ActorNetwork.InputHash"/>).
+    /// A line break in the case's name or an actor's (LF, CR LF, CR, U+2028, U+2029) is DOT's <c>\n</c>: the label is
+    /// drawn on several lines, and each statement of the file stays on one line.
     /// </summary>
     /// <param name="network">The network.</param>
     /// <param name="writer">The text writer.</param>
@@ -173,5 +175,13 @@ public static class NetworkWriter
 
     private static string KindName(TieKind kind) => kind == TieKind.Support ? "support" : "coercion";
 
-    private static string Quote(string s) => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal) + "\"";
+    /// <summary>
+    /// A DOT string: a backslash and a quote escaped, and each line break of the text (LF, CR LF, a lone CR, U+2028,
+    /// U+2029) written as DOT's own <c>\n</c>, so that Graphviz draws a label of several lines and each statement of the
+    /// file stays on one line.
+    /// </summary>
+    private static string Quote(string s) =>
+        "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)
+            .Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Replace('\u2028', '\n').Replace('\u2029', '\n')
+            .Replace("\n", "\\n", StringComparison.Ordinal) + "\"";
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FluentAssertions;
+using Influence.Cases;
 using Influence.IO;
 using Influence.Networks;
 using Influence.Scoring;
@@ -98,6 +99,25 @@ public class NetworkWriterTests
 
         dot.Should().Contain("(C not drawn: it contains a focus actor, and its own items are not split among its factions)");
         dot.Should().NotContain("\"C\" [label=");
+    }
+
+    [Fact]
+    public void Dot_WritesEachLineBreakInALabel_AsDotsLineBreak_OnTheStatementsOwnLine()
+    {
+        // A case's name and an actor's may hold LF, CR LF, U+2028 and U+2029 (and a quote and a backslash, escaped).
+        var b = new CaseBuilder("net", "Case a\nb\r\nc\u2028d\u2029e") { From = Period.FromYear(2000), To = Period.FromYear(2010), EvidenceEnds = new DateOnly(2010, 12, 31) };
+        b.AddSource(new Source("s1", "A test source"));
+        b.AddActor(new Actor("P", "Patron \"a\\\"\r\nb", ActorKind.State));
+        b.AddActor(new Actor("C", "Client\u2028c", ActorKind.Movement));
+        b.AddDyad("P", "C");
+
+        var dot = NetworkWriter.ToDot(ActorNetwork.ForPeriod(b.Support("P", "C", 0.5).Build(), Period.FromYear(2005)));
+
+        dot.Should().Contain("  label=\"Case a\\nb\\nc\\nd\\ne, 2005\";\n");
+        dot.Should().Contain("  \"P\" [label=\"Patron \\\"a\\\\\\\"\\nb\", shape=box];\n");
+        dot.Should().Contain("  \"C\" [label=\"Client\\nc\", shape=ellipse];\n");
+        dot.Should().NotContainAny("\r", "\u2028", "\u2029");
+        dot.Split('\n').Should().HaveCount(11, "one statement a line: the graph, its comment, label and labelloc, the node and edge defaults, 2 actors, 1 tie, the end, and nothing after the last line break");
     }
 
     [Fact]
