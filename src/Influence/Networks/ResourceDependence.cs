@@ -129,7 +129,7 @@ public sealed record ResourceDependence
     /// each resource's criticality and the denominator) depends only on the dependent and the windows: it is computed
     /// once per actor and shared by every dyad in which the actor appears, on any thread
     /// (<see cref="EvidenceIndex.Memo{T}"/>), so a hub's receipts are read once, not once per dyad. The provider's part
-    /// reads only the pairs of the provider's movement.
+    /// reads only the pair (provider, dependent), whose items are exactly the provider's side of the outermost pair.
     /// </remarks>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static void Series(EvidenceIndex index, int dependent, int provider, int w, int t0, int t1, Span<double> values, Span<bool> received)
