@@ -129,7 +129,7 @@ public sealed record ResourceDependence
     /// each resource's criticality and the denominator) depends only on the dependent and the windows: it is computed
     /// once per actor and shared by every dyad in which the actor appears, on any thread
     /// (<see cref="EvidenceIndex.Memo{T}"/>), so a hub's receipts are read once, not once per dyad. The provider's part
-    /// reads only the pairs of the provider's movement.
+    /// reads only the pair (provider, dependent), whose items are exactly the provider's side of the outermost pair.
     /// </remarks>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static void Series(EvidenceIndex index, int dependent, int provider, int w, int t0, int t1, Span<double> values, Span<bool> received)
@@ -139,19 +139,16 @@ public sealed record ResourceDependence
         var fromProvider = ThreadBuffer.Get(ref Scratch.Provider, n * Kinds);
         int low = n, high = -1;
 
-        // The provider's outermost pair into the dependent comes from one of its ancestors-or-self (the provider's
-        // descendants sit below it, never at the outermost level of an actor outside its movement), and at most one
-        // of them has one: the lowest whose parent is none or contains the dependent (those above contain it).
+        // The provider's items into the dependent sit in one outermost pair, that of the lowest of its ancestors-or-self
+        // whose parent is none or contains the dependent; those of its items there are exactly the items of the pair
+        // (provider, dependent) (roll-up puts an item in the pair of every ancestor of its actor), in the same canonical
+        // order: that pair is scanned, with no filter (no acting actor read per item).
         if (!index.AreRelated(provider, dependent))
         {
-            foreach (var a in index.AncestorSpan(provider))
+            var pair = index.PairOf(provider, dependent);
+            if (pair >= 0)
             {
-                var p = index.PairOf(a, dependent);
-                if (p >= 0 && index.IsOutermostPair(p))
-                {
-                    // The provider's own pair holds only its items (its own and its factions'): no filter needed.
-                    Scan(index, p, w, t0, t1, fromProvider, null, null, ref low, ref high, a == provider ? -1 : provider);
-                }
+                Scan(index, pair, w, t0, t1, fromProvider, null, null, ref low, ref high);
             }
         }
         else

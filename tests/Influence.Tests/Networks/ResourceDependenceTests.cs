@@ -1,6 +1,9 @@
 using FluentAssertions;
 using Influence.Evidence;
+using Influence.Generation;
+using Influence.Indexing;
 using Influence.Networks;
+using Influence.Scoring;
 using Xunit;
 using static Influence.Tests.Support.NetworkCases;
 
@@ -70,5 +73,51 @@ public class ResourceDependenceTests
 
         ResourceDependence.Of(Index(c), c.A("P"), c.A("C"), T(2005), T(2005)).Value.Should().BeApproximately(0.5, 1e-12);
         ResourceDependence.Of(Index(c), c.A("P"), c.A("H"), T(2005), T(2005)).Value.Should().BeApproximately(0.5, 1e-12);
+    }
+
+    /// <summary>
+    /// The window series reads a provider's part from the pair (provider, dependent), outermost or not (a faction
+    /// under a movement that holds the outermost pair). Every window of every ordered pair of unrelated actors, with
+    /// factions one and two levels deep, must give the bits of the per-window computation, which filters the outermost
+    /// pair's rows by the provider.
+    /// </summary>
+    [Theory]
+    [InlineData(3L, 0, 35)]
+    [InlineData(11L, 7, 30)]
+    public void Series_EqualsValueOf_BitForBit_ForEveryOrderedPairOfUnrelatedActors(long seed, int t0, int t1)
+    {
+        var c = UniverseGenerator.Generate(new UniverseOptions { Seed = seed, Actors = 24, Periods = 36, Evidence = 12_000, FactionShare = 0.5 });
+        var (from, to) = Scorer.ResolveRange(c);
+        var index = EvidenceIndex.Build(c, new PeriodGrid(from, to), ScoringOptions.Default);
+        var w = 13;
+        var n = t1 - t0 + 1;
+        var values = new double[n];
+        var received = new bool[n];
+        var (outermost, inner, none) = (0, 0, 0);
+        for (var dependent = 0; dependent < c.Actors.Length; dependent++)
+        {
+            for (var provider = 0; provider < c.Actors.Length; provider++)
+            {
+                if (index.AreRelated(provider, dependent))
+                {
+                    continue;
+                }
+
+                var pair = index.PairOf(provider, dependent);
+                _ = pair < 0 ? none++ : index.IsOutermostPair(pair) ? outermost++ : inner++;
+                ResourceDependence.Series(index, dependent, provider, w, t0, t1, values, received);
+                for (var i = 0; i < n; i++)
+                {
+                    var t = t0 + i;
+                    var expected = ResourceDependence.ValueOf(index, dependent, provider, Math.Max(t - w + 1, 0), t, out var any);
+                    BitConverter.DoubleToInt64Bits(values[i]).Should().Be(BitConverter.DoubleToInt64Bits(expected), "{0} on {1} at {2}", dependent, provider, t);
+                    received[i].Should().Be(any);
+                }
+            }
+        }
+
+        outermost.Should().BeGreaterThan(20);
+        inner.Should().BeGreaterThan(5, "factions whose movement holds the outermost pair");
+        none.Should().BeGreaterThan(5);
     }
 }
