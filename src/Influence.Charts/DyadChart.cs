@@ -29,6 +29,12 @@ namespace Influence.Charts;
 /// title names the actors by their names and gives the drawn range.
 /// </para>
 /// <para>
+/// No text is clipped at the image's edge: a title, a panel's title or a legend entry too wide for the chart (or the
+/// panel's plotting area) is wrapped between words onto up to three lines, measured in the font it is drawn in, and
+/// only what three lines cannot hold is cut, ending in "…" (the whole title is then kept in the PNG's "Title" text
+/// metadata). The notes and the credit under the chart are wrapped to its width.
+/// </para>
+/// <para>
 /// A period the case's evidence ends inside (<see cref="ScoreSet.IsPartial"/>) is striped grey in every panel, the
 /// segments into it dashed, its tick marked "†" and a note under the chart says so. Under the panels, unless turned off
 /// (<see cref="DyadChartOptions.ShowStates"/>), a strip gives the dyad's relationship state in each period, with a key
