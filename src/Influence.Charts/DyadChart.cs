@@ -29,6 +29,12 @@ namespace Influence.Charts;
 /// title names the actors by their names and gives the drawn range.
 /// </para>
 /// <para>
+/// No text is clipped at the image's edge: a title, a panel's title or a legend entry too wide for the chart (or the
+/// panel's plotting area) is wrapped between words onto up to three lines, measured in the font it is drawn in, and
+/// only what three lines cannot hold is cut, ending in "…" (the whole title is then kept in the PNG's "Title" text
+/// metadata). The notes and the credit under the chart are wrapped to its width.
+/// </para>
+/// <para>
 /// A period the case's evidence ends inside (<see cref="ScoreSet.IsPartial"/>) is striped grey in every panel, the
 /// segments into it dashed, its tick marked "†" and a note under the chart says so. Under the panels, unless turned off
 /// (<see cref="DyadChartOptions.ShowStates"/>), a strip gives the dyad's relationship state in each period, with a key
@@ -45,6 +51,21 @@ public static class DyadChart
 {
     /// <summary>The height of the title strip, when there is a title.</summary>
     internal const int TitleHeight = 40;
+
+    /// <summary>The title's font size.</summary>
+    private const int TitleFontSize = 20;
+
+    /// <summary>The room kept free at either side of the title.</summary>
+    internal const int TitleMargin = 10;
+
+    /// <summary>The height each further line of a wrapped title adds to the title strip.</summary>
+    internal const int TitleLineHeight = 24;
+
+    /// <summary>The most lines a title, a panel's title or a legend entry is wrapped onto; what does not fit them ends in "…".</summary>
+    internal const int TitleMaxLines = 3;
+
+    /// <summary>The mark at the end of a title or legend entry shortened to fit.</summary>
+    internal const string Ellipsis = "…";
 
     /// <summary>The mark of the partial period, as in the score table.</summary>
     internal const string PartialMark = "†";
@@ -104,11 +125,12 @@ public static class DyadChart
         BundledFont.EnsureRegistered();
         var width = options.Width;
         var title = options.Title ?? DefaultTitle(scores, dyad, from, to, options.ShowIntervals);
-        var titleHeight = title.Length == 0 ? 0 : TitleHeight;
+        var titleLines = TitleLines(title, width);
+        var titleHeight = TitleHeightFor(titleLines.Count);
         var partial = PartialPeriod(scores, from, to);
         var footer = FooterLines(scores, d, from, to, options);
         using var footerFont = new SKFont(Fonts.GetTypeface(BundledFont.FamilyName, bold: false, italic: false), FooterFontSize);
-        var wrapped = footer.SelectMany(line => Wrap(line, footerFont, width - (2 * FooterMargin))).ToList();
+        var wrapped = footer.SelectMany(line => FitLines(line, s => footerFont.MeasureText(s), width - (2 * FooterMargin), int.MaxValue)).ToList();
         var footerHeight = FooterHeight(wrapped.Count);
         var stripHeight = options.ShowStates ? StateStripHeight : 0;
         var height = titleHeight + (panels.Count * options.PanelHeight) + stripHeight + footerHeight;
@@ -118,7 +140,7 @@ public static class DyadChart
         canvas.Clear(SKColors.White);
         if (titleHeight > 0)
         {
-            DrawTitle(canvas, title, width, titleHeight);
+            DrawTitle(canvas, titleLines, width);
         }
 
         Plot? last = null;
@@ -128,6 +150,12 @@ public static class DyadChart
             // A plot clears the canvas it renders to: draw each panel on its own surface, then place it.
             using var panelSurface = SKSurface.Create(new SKImageInfo(width, options.PanelHeight, SKColorType.Rgba8888, SKAlphaType.Premul));
             plot.Render(panelSurface.Canvas, width, options.PanelHeight);
+            if (FitPanelText(plot, plot.RenderManager.LastRender.DataRect.Width))
+            {
+                // A title or legend entry wider than the data area: wrapped (and shortened) to it, drawn again.
+                plot.Render(panelSurface.Canvas, width, options.PanelHeight);
+            }
+
             using var panelImage = panelSurface.Snapshot();
             canvas.DrawImage(panelImage, 0, titleHeight + (i * options.PanelHeight));
         }
@@ -142,7 +170,10 @@ public static class DyadChart
 
         using var image = surface.Snapshot();
         using var png = image.Encode(SKEncodedImageFormat.Png, 100);
-        return png.ToArray();
+        // A title shortened to fit is kept whole in the file's metadata (a PNG "Title" text chunk).
+        return titleLines.Count > 0 && titleLines[^1].EndsWith(Ellipsis, StringComparison.Ordinal) && !title.EndsWith(Ellipsis, StringComparison.Ordinal)
+            ? PngText.WithTitle(png.ToArray(), title)
+            : png.ToArray();
     }
 
     /// <summary>Draws a dyad's measures over time and writes the PNG image to a file (whole or not at all).</summary>
@@ -696,30 +727,6 @@ public static class DyadChart
     /// <summary>The height of the strip under the panels for so many lines of text: none for none.</summary>
     internal static int FooterHeight(int lines) => lines == 0 ? 0 : (lines * FooterLineHeight) + (2 * FooterPadding);
 
-    /// <summary>A line cut into lines no wider than <paramref name="width"/> pixels, between words (a word wider than that stands alone).</summary>
-    private static IEnumerable<string> Wrap(string text, SKFont font, float width)
-    {
-        var line = string.Empty;
-        foreach (var word in text.Split(' '))
-        {
-            var longer = line.Length == 0 ? word : $"{line} {word}";
-            if (line.Length > 0 && font.MeasureText(longer) > width)
-            {
-                yield return line;
-                line = word;
-            }
-            else
-            {
-                line = longer;
-            }
-        }
-
-        if (line.Length > 0)
-        {
-            yield return line;
-        }
-    }
-
     private static void DrawFooter(SKCanvas canvas, List<string> lines, SKFont font, int top)
     {
         using var paint = new SKPaint { Color = new SKColor(0x40, 0x40, 0x40), IsAntialias = true };
@@ -729,13 +736,207 @@ public static class DyadChart
         }
     }
 
-    private static void DrawTitle(SKCanvas canvas, string title, int width, int height)
+    /// <summary>The font of the title above the panels.</summary>
+    private static SKFont TitleFont() => new(Fonts.GetTypeface(BundledFont.FamilyName, bold: true, italic: false), TitleFontSize);
+
+    /// <summary>
+    /// The title as drawn on a chart <paramref name="width"/> pixels wide: one line when it fits between the margins,
+    /// else wrapped between words onto up to <see cref="TitleMaxLines"/> lines (a word wider than the chart broken
+    /// where it must), the last ending in "…" when even they do not hold it all; no line for an empty title.
+    /// </summary>
+    internal static List<string> TitleLines(string title, int width)
     {
-        var typeface = Fonts.GetTypeface(BundledFont.FamilyName, bold: true, italic: false);
-        using var font = new SKFont(typeface, 20);
+        if (title.Length == 0)
+        {
+            return [];
+        }
+
+        using var font = TitleFont();
+        return FitLines(title, s => font.MeasureText(s), width - (2 * TitleMargin), TitleMaxLines);
+    }
+
+    /// <summary>The width in pixels of a line of the title, as drawn.</summary>
+    internal static float TitleWidth(string line)
+    {
+        using var font = TitleFont();
+        return font.MeasureText(line);
+    }
+
+    /// <summary>The height of the title strip for so many lines: <see cref="TitleHeight"/> for one, <see cref="TitleLineHeight"/> more for each further line, none for none.</summary>
+    internal static int TitleHeightFor(int lines) => lines == 0 ? 0 : TitleHeight + ((lines - 1) * TitleLineHeight);
+
+    private static void DrawTitle(SKCanvas canvas, List<string> lines, int width)
+    {
+        using var font = TitleFont();
         using var paint = new SKPaint { Color = SKColors.Black, IsAntialias = true };
-        var textWidth = font.MeasureText(title);
-        canvas.DrawText(title, Math.Max(10, (width - textWidth) / 2), (height / 2f) + 8, SKTextAlign.Left, font, paint);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var textWidth = font.MeasureText(lines[i]);
+            canvas.DrawText(lines[i], Math.Max(TitleMargin, (width - textWidth) / 2), (TitleHeight / 2f) + 8 + (i * TitleLineHeight), SKTextAlign.Left, font, paint);
+        }
+    }
+
+    /// <summary>
+    /// Wraps a panel's title and legend entries that are wider than its data area (<paramref name="dataWidth"/>
+    /// pixels, as the panel was just drawn) onto up to <see cref="TitleMaxLines"/> lines, measured as ScottPlot measures
+    /// them. Returns whether any text changed (the panel must then be drawn again).
+    /// </summary>
+    private static bool FitPanelText(Plot plot, float dataWidth)
+    {
+        var changed = false;
+        var title = plot.Axes.Title.Label;
+        var fitted = string.Join('\n', FitLines(title.Text, s => MeasureLabel(title, s), dataWidth, TitleMaxLines));
+        if (fitted != title.Text)
+        {
+            title.Text = fitted;
+            changed = true;
+        }
+
+        // Each entry: the legend's frame and padding, the line's symbol and the gap after it.
+        var legend = plot.Legend;
+        var entryWidth = dataWidth - (2 * (legend.Padding.Horizontal + legend.Margin.Horizontal)) - legend.SymbolWidth - legend.SymbolPadding;
+        foreach (var item in plot.GetPlottables().OfType<IHasLegendText>())
+        {
+            if (item.LegendText.Length == 0)
+            {
+                continue;
+            }
+
+            var style = new LabelStyle { FontName = legend.FontName ?? BundledFont.FamilyName, FontSize = legend.FontSize ?? 12 };
+            var entry = string.Join('\n', FitLines(item.LegendText, s => MeasureLabel(style, s), entryWidth, TitleMaxLines));
+            if (entry != item.LegendText)
+            {
+                item.LegendText = entry;
+                changed = true;
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>The width of one line of text in a ScottPlot label's font, as ScottPlot measures it.</summary>
+    private static float MeasureLabel(LabelStyle style, string text)
+    {
+        var saved = style.Text;
+        style.Text = text;
+        using var paint = Paint.NewDisposablePaint();
+        var width = style.Measure(paint).Width;
+        style.Text = saved;
+        return width;
+    }
+
+    /// <summary>
+    /// Text cut into at most <paramref name="maxLines"/> lines no wider than <paramref name="width"/> (as
+    /// <paramref name="measure"/> measures them), between words; a word wider than a line on its own is broken between
+    /// characters. When the lines cannot hold it all, the last one holds as much of the rest as fits before "…"
+    /// (cut at a space when one is in reach), so only what does not fit is left out.
+    /// </summary>
+    internal static List<string> FitLines(string text, Func<string, float> measure, float width, int maxLines)
+    {
+        var lines = new List<(int Start, int End)>();
+        var (start, end) = (-1, -1);
+        var position = 0;
+        var overflow = false;
+        foreach (var word in text.Split(' '))
+        {
+            var (wordStart, wordEnd) = (position, position + word.Length);
+            position = wordEnd + 1;
+            if (start >= 0 && measure(text[start..wordEnd]) <= width)
+            {
+                end = wordEnd;
+                continue;
+            }
+
+            if (start >= 0)
+            {
+                lines.Add((start, end));
+            }
+
+            // The word starts a line; broken between characters while it is wider than a line.
+            start = wordStart;
+            while (lines.Count < maxLines && measure(text[start..wordEnd]) > width)
+            {
+                var cut = LongestFit(text, start, wordEnd, measure, width, string.Empty);
+                if (cut < wordEnd && BreakInWord(text, start, cut) is var inWord and > 0)
+                {
+                    cut = inWord;
+                }
+
+                lines.Add((start, cut));
+                start = cut;
+            }
+
+            end = wordEnd;
+            if (lines.Count >= maxLines)
+            {
+                overflow = true;
+                break;
+            }
+        }
+
+        if (!overflow && start >= 0)
+        {
+            lines.Add((start, end));
+        }
+
+        var result = lines.Select(l => text[l.Start..l.End]).ToList();
+        if (overflow)
+        {
+            // The last line takes the rest of the text, shortened to fit with the ellipsis.
+            var from = lines[maxLines - 1].Start;
+            var rest = text[from..].TrimEnd();
+            var cut = LongestFit(text, from, from + rest.Length, measure, width, Ellipsis);
+            var space = text.LastIndexOf(' ', cut - 1, cut - from);
+            if (cut < from + rest.Length && text[cut] != ' ' && space > from)
+            {
+                cut = space;
+            }
+
+            result[maxLines - 1] = text[from..cut].TrimEnd() + Ellipsis;
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The last place in text[start..cut] to break a word too wide for a line, when there is one: after a hyphen, '/' or
+    /// '_' ("Inter-" then "Services"), or before a capital that follows a small letter ("supportDiversity" then
+    /// "AcrossEvery…", as measure names are written), in the second half of the line; else 0 (break at <paramref name="cut"/>).
+    /// </summary>
+    private static int BreakInWord(string text, int start, int cut)
+    {
+        // Not so early that the line is left less than half full.
+        for (var i = cut - 1; i > start && i - start >= (cut - start) / 2; i--)
+        {
+            if (text[i - 1] is '-' or '/' or '_' || (char.IsUpper(text[i]) && char.IsLower(text[i - 1])))
+            {
+                return i;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// The end of the longest run of whole characters (text elements) of text[start..end] that fits in
+    /// <paramref name="width"/> followed by <paramref name="suffix"/>; at least one character.
+    /// </summary>
+    private static int LongestFit(string text, int start, int end, Func<string, float> measure, float width, string suffix)
+    {
+        var best = start + System.Globalization.StringInfo.GetNextTextElementLength(text, start);
+        var next = best;
+        while (next < end)
+        {
+            next += System.Globalization.StringInfo.GetNextTextElementLength(text, next);
+            if (measure(text[start..Math.Min(next, end)].TrimEnd() + suffix) > width)
+            {
+                break;
+            }
+
+            best = Math.Min(next, end);
+        }
+
+        return Math.Min(best, end);
     }
 }
 

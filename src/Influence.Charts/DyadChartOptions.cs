@@ -17,6 +17,8 @@ public sealed record DyadChartOptions
     /// <summary>
     /// The title above the chart, one line (null: the actors' names and the drawn range, "Pakistan → Afghan Taliban,
     /// 1994–2026", and with intervals from draws what the shaded bands are; empty: no title, and no strip kept for it).
+    /// A title wider than the chart is wrapped between words onto up to three lines, the strip growing with them; what
+    /// three lines cannot hold ends in "…", and the whole title is then kept in the PNG's "Title" text metadata.
     /// </summary>
     /// <exception cref="ArgumentException">The title holds a line break or another control character.</exception>
     public string? Title { get; init => field = OneLine(value, nameof(Title)); }
