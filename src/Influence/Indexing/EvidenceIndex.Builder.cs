@@ -502,7 +502,7 @@ public sealed partial class EvidenceIndex
         /// bucket writes to as many places at once as there are pairs, each a cache miss and, with thousands of pairs,
         /// a miss in the address translation too. Here each chunk first writes its entries, in canonical order, to the
         /// range of consecutive pairs their pair lies in (a few hundred ranges of about 64 Ki entries at 10⁷ items: few places
-        /// written at once), with the entry's pair beside it (in the pair rows' array, not yet written); then each range is moved, in canonical order, to its
+        /// written at once), with the entry's pair beside it; then each range is moved, in canonical order, to its
         /// pairs' buckets through a buffer that stays in cache, and copied back. The same entries in the same places.
         /// </summary>
         private void ScatterInTwoSteps(Chunk[] chunks, Entry[] entries, double[] confidence)
@@ -554,8 +554,7 @@ public sealed partial class EvidenceIndex
                 }
             }
 
-            // Each entry's pair is held in PairItems, one int per entry too, until the rows are written there.
-            var pairOf = PairItems;
+            var pairOf = GC.AllocateUninitializedArray<int>(entries.Length);
             ForEach(chunks.Length, c => ScatterChunk(chunks[c], entries, confidence, cursors[c], rangeOf, pairOf));
 
             // Step 2: each range's entries, in canonical order within each chunk and chunk after chunk, to their pairs.
