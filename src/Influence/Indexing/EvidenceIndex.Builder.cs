@@ -472,15 +472,7 @@ public sealed partial class EvidenceIndex
             PairItems = GC.AllocateUninitializedArray<int>((int)total);
             var entries = GC.AllocateUninitializedArray<Entry>((int)total);
             var confidence = ItemWeights.Confidence;
-            if (total >= TwoSteps.Entries && pairs >= TwoSteps.Pairs)
-            {
-                ScatterInTwoSteps(chunks, entries, confidence);
-            }
-            else
-            {
-                ForEach(chunks.Length, i => ScatterChunk(chunks[i], entries, confidence));
-            }
-
+            ForEach(chunks.Length, i => ScatterChunk(chunks[i], entries, confidence));
             foreach (var chunk in chunks)
             {
                 chunk.Release();
@@ -489,128 +481,10 @@ public sealed partial class EvidenceIndex
             return (entries, masks);
         }
 
-        /// <summary>
-        /// From this many (pair, item) entries and pairs on, <see cref="Scatter"/> moves the entries in two steps, and
-        /// about how many entries each of the two-step scatter's pair ranges holds (64 Ki entries, 1.3 MB). Settable
-        /// for tests only: both ways give the same entries in the same places, so a test that changes them changes no
-        /// other test's results.
-        /// </summary>
-        internal static (int Entries, int Pairs, int PerRange) TwoSteps = (1 << 21, 1 << 12, 1 << 16);
-
-        /// <summary>
-        /// <see cref="ScatterChunk(Chunk, Entry[], double[])"/>'s result in two steps, for many pairs: writing each entry straight to its pair's
-        /// bucket writes to as many places at once as there are pairs, each a cache miss and, with thousands of pairs,
-        /// a miss in the address translation too. Here each chunk first writes its entries, in canonical order, to the
-        /// range of consecutive pairs their pair lies in (a few hundred ranges of about 64 Ki entries at 10⁷ items: few places
-        /// written at once), with the entry's pair beside it; then each range is moved, in canonical order, to its
-        /// pairs' buckets through a buffer that stays in cache, and copied back. The same entries in the same places.
-        /// </summary>
-        private void ScatterInTwoSteps(Chunk[] chunks, Entry[] entries, double[] confidence)
-        {
-            var pairs = PairFrom.Length;
-
-            // Ranges of consecutive pairs holding about perRange entries each (a larger pair alone).
-            var perRange = Math.Max(1, TwoSteps.PerRange);
-            var bounds = new List<int> { 0 };
-            long inRange = 0;
-            for (var p = 0; p < pairs; p++)
-            {
-                inRange += PairItemStart[p + 1] - PairItemStart[p];
-                if (inRange >= perRange && p + 1 < pairs)
-                {
-                    bounds.Add(p + 1);
-                    inRange = 0;
-                }
-            }
-
-            bounds.Add(pairs);
-            var ranges = bounds.Count - 1;
-            var rangeOf = GC.AllocateUninitializedArray<int>(pairs);
-            var largest = 0;
-            for (var g = 0; g < ranges; g++)
-            {
-                rangeOf.AsSpan(bounds[g], bounds[g + 1] - bounds[g]).Fill(g);
-                largest = Math.Max(largest, PairItemStart[bounds[g + 1]] - PairItemStart[bounds[g]]);
-            }
-
-            // Each chunk's place in each range: after the earlier chunks' entries of the range (chunk c's cursor of a
-            // pair is where its entries of the pair start; the next chunk's, or the pair's end, where they stop).
-            var cursors = new int[chunks.Length][];
-            for (var c = 0; c < chunks.Length; c++)
-            {
-                cursors[c] = new int[ranges];
-            }
-
-            for (var g = 0; g < ranges; g++)
-            {
-                var at = PairItemStart[bounds[g]];
-                for (var c = 0; c < chunks.Length; c++)
-                {
-                    cursors[c][g] = at;
-                    for (var p = bounds[g]; p < bounds[g + 1]; p++)
-                    {
-                        at += (c + 1 < chunks.Length ? chunks[c + 1].Counts[p] : PairItemStart[p + 1]) - chunks[c].Counts[p];
-                    }
-                }
-            }
-
-            var pairOf = GC.AllocateUninitializedArray<int>(entries.Length);
-            ForEach(chunks.Length, c => ScatterChunk(chunks[c], entries, confidence, cursors[c], rangeOf, pairOf));
-
-            // Step 2: each range's entries, in canonical order within each chunk and chunk after chunk, to their pairs.
-            void MoveRange(int g, Entry[] buffer)
-            {
-                var (first, end) = (PairItemStart[bounds[g]], PairItemStart[bounds[g + 1]]);
-                Span<int> next = bounds[g + 1] - bounds[g] <= 256 ? stackalloc int[bounds[g + 1] - bounds[g]] : new int[bounds[g + 1] - bounds[g]];
-                for (var p = bounds[g]; p < bounds[g + 1]; p++)
-                {
-                    next[p - bounds[g]] = PairItemStart[p] - first;
-                }
-
-                var lo = bounds[g];
-                for (var k = first; k < end; k++)
-                {
-                    buffer[next[pairOf[k] - lo]++] = entries[k];
-                }
-
-                buffer.AsSpan(0, end - first).CopyTo(entries.AsSpan(first, end - first));
-            }
-
-            if (_threads == 1 || ranges == 1)
-            {
-                var buffer = GC.AllocateUninitializedArray<Entry>(largest);
-                for (var g = 0; g < ranges; g++)
-                {
-                    MoveRange(g, buffer);
-                }
-
-                return;
-            }
-
-            Parallel.For(
-                0,
-                ranges,
-                new ParallelOptions { MaxDegreeOfParallelism = _threads },
-                () => GC.AllocateUninitializedArray<Entry>(largest),
-                (g, _, buffer) =>
-                {
-                    MoveRange(g, buffer);
-                    return buffer;
-                },
-                _ => { });
-        }
-
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void ScatterChunk(Chunk chunk, Entry[] entries, double[] confidence) => ScatterChunk(chunk, entries, confidence, chunk.Counts, null, null);
-
-        /// <summary>
-        /// Writes a chunk's entries: to their pairs' buckets at the chunk's cursors by pair, or, given
-        /// <paramref name="rangeOf"/>, to their pair ranges at the chunk's cursors by range, with each entry's pair in
-        /// <paramref name="pairOf"/> (<see cref="ScatterInTwoSteps"/>).
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void ScatterChunk(Chunk chunk, Entry[] entries, double[] confidence, int[] cursor, int[]? rangeOf, int[]? pairOf)
+        private void ScatterChunk(Chunk chunk, Entry[] entries, double[] confidence)
         {
+            var cursor = chunk.Counts;
             var (rowRollUp, start, ids) = (chunk.RowRollUp, chunk.RollUpStart, chunk.RollUpIds);
             var c = _c;
             var (kinds, values, confidences, firsts, lasts, refs, types, flags) = (c.Kind, c.Value, c.Confidence, c.FirstDay, c.LastDay, c.Ref, c.Type, c.DateFlags);
@@ -640,22 +514,9 @@ public sealed partial class EvidenceIndex
                         : kind == (byte)EvidenceKind.Demand && refs[row] < Entry.LargeIssue ? (byte)refs[row] : Entry.LargeIssue,
                     Row = row,
                 };
-                if (rangeOf is null)
+                for (var x = start[r]; x < start[r + 1]; x++)
                 {
-                    for (var x = start[r]; x < start[r + 1]; x++)
-                    {
-                        entries[cursor[ids[x]]++] = entry;
-                    }
-                }
-                else
-                {
-                    for (var x = start[r]; x < start[r + 1]; x++)
-                    {
-                        var pair = ids[x];
-                        var at = cursor[rangeOf[pair]]++;
-                        entries[at] = entry;
-                        pairOf![at] = pair;
-                    }
+                    entries[cursor[ids[x]]++] = entry;
                 }
             }
         }

@@ -473,16 +473,6 @@ public sealed partial class EvidenceIndex
         return new EvidenceIndex(@case, grid, options, b);
     }
 
-    /// <summary>
-    /// The thresholds of the counting sort's two-step scatter (entries, pairs) and its range size, for tests: the
-    /// two ways give the same index.
-    /// </summary>
-    internal static (int Entries, int Pairs, int PerRange) TwoStepScatter
-    {
-        get => Builder.TwoSteps;
-        set => Builder.TwoSteps = value;
-    }
-
     /// <summary>Drops the build's entries if it kept them (<see cref="Parts.Entries"/>); values read later do not change.</summary>
     internal void ReleaseEntries() => _builder.ReleaseEntries();
 
