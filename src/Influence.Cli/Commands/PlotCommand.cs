@@ -32,7 +32,7 @@ internal static class PlotCommand
         var widthOption = new Option<int>("--width") { Description = "Image width in pixels.", DefaultValueFactory = _ => DyadChartOptions.Default.Width };
         var title = new Option<string?>("--title")
         {
-            Description = "The title above the chart, one line (default: the actors' names and the drawn range; \"\" for no title, and no room kept for it).",
+            Description = "The title above the chart: one line of text, wrapped onto up to three lines when wider than the chart (default: the actors' names and the drawn range; \"\" for no title, and no room kept for it).",
         };
         var credit = new Option<string?>("--credit")
         {
