@@ -163,8 +163,8 @@ public sealed partial class EvidenceIndex
         /// read it. Split over <paramref name="threads"/> threads by receiving actor; the values do not depend on it.
         /// </summary>
         /// <param name="threads">The threads to split the work over.</param>
-        /// <param name="support">Every pair's compact support items when they are built: read instead of the evidence columns, with the same values.</param>
-        public ReceivedParts BuildReceived(int threads, SupportItems? support)
+        /// <param name="support">Every pair's compact support items (<see cref="Indexing.SupportItems"/>), which it is built from.</param>
+        public ReceivedParts BuildReceived(int threads, SupportItems support)
         {
             var (sums, counts) = AggregateSupportReceived(threads, support);
             return new ReceivedParts(sums, counts);
@@ -1192,23 +1192,35 @@ public sealed partial class EvidenceIndex
         private Span<int> ActivitySpan(int pair) => Activity.AsSpan(PairCells[pair] + pair, PairCells[pair + 1] - PairCells[pair] + 1);
 
         /// <summary>Pair boundaries splitting the pairs into parts of similar work, many more than threads.</summary>
-        private int[] PairRanges()
+        private int[] PairRanges() => SplitByWork(PairFrom.Length, _threads, p => PairItemStart[p + 1] - PairItemStart[p] + _t);
+
+        /// <summary>
+        /// Boundaries splitting 0 … <paramref name="count"/> − 1 into consecutive parts of similar <paramref name="work"/>,
+        /// sixteen per thread (one part on one thread), for <see cref="ForEach(int, int, Action{int})"/>.
+        /// </summary>
+        private static int[] SplitByWork(int count, int threads, Func<int, long> work)
         {
-            var pairs = PairFrom.Length;
-            var work = (long)PairItemStart[pairs] + ((long)pairs * _t);
-            var parts = Math.Max(1, Math.Min(pairs, _threads == 1 ? 1 : _threads * 16));
+            var each = new long[count];
+            long total = 0;
+            for (var i = 0; i < count; i++)
+            {
+                each[i] = work(i);
+                total += each[i];
+            }
+
+            var parts = Math.Max(1, Math.Min(count, threads == 1 ? 1 : threads * 16));
             var bounds = new List<int> { 0 };
             long done = 0;
-            for (var p = 0; p < pairs; p++)
+            for (var i = 0; i < count; i++)
             {
-                done += PairItemStart[p + 1] - PairItemStart[p] + _t;
-                if (done * parts >= work * bounds.Count && p + 1 < pairs)
+                done += each[i];
+                if (done * parts >= total * bounds.Count && i + 1 < count)
                 {
-                    bounds.Add(p + 1);
+                    bounds.Add(i + 1);
                 }
             }
 
-            bounds.Add(pairs);
+            bounds.Add(count);
             return [.. bounds];
         }
 
@@ -1222,9 +1234,10 @@ public sealed partial class EvidenceIndex
         /// What each actor receives from all others, counting every support item once per receiving actor (the
         /// receiver and each of its ancestors the item is not internal to), added in canonical order. Summing the pair
         /// sums instead would count a faction's flow twice for its receiver: once as the faction's and once rolled up
-        /// to its movement. Split over threads by receiving actor, each thread reading every support row.
+        /// to its movement. Split over threads by receiving actor, each receiver's items read from the pairs into it
+        /// (<see cref="SupportReceivedFrom"/>).
         /// </summary>
-        private (double[] Sums, int[] Counts) AggregateSupportReceived(int threads, SupportItems? support)
+        private (double[] Sums, int[] Counts) AggregateSupportReceived(int threads, SupportItems support)
         {
             var actors = _case.Actors.Length;
             // Written with zeros before the first addition, so that no page is first read as the shared zero page.
@@ -1232,90 +1245,7 @@ public sealed partial class EvidenceIndex
             var counts = GC.AllocateUninitializedArray<int>(checked(actors * (_t + 1)));
             Array.Clear(sums);
             Array.Clear(counts);
-            var confidence = ItemWeights.Confidence;
-            if (support is not null)
-            {
-                var bounds = ReceiverRanges(support, threads);
-                ForEach(bounds.Length - 1, threads, part => SupportReceivedFrom(support, bounds[part], bounds[part + 1], sums, counts));
-            }
-            else
-            {
-                var parts = Math.Max(1, Math.Min(threads, actors));
-                ForEach(parts, threads, part => SupportReceivedBy(actors * part / parts, actors * (part + 1) / parts, confidence, sums, counts));
-            }
-
-            for (var a = 0; a < actors; a++)
-            {
-                Prefix(counts.AsSpan(a * (_t + 1), _t + 1));
-            }
-
-            return (sums, counts);
-        }
-
-        /// <summary>Support received by the actors <paramref name="first"/> … <paramref name="end"/> − 1.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void SupportReceivedBy(int first, int end, double[] confidence, double[] supportIn, int[] supportInCount)
-        {
-            var c = _c;
-            var t = _t;
-            var days = _grid.StartDays;
-            var years = _grid.YearDays;
-            var (kinds, a, b, firsts, lasts, flags, confidences, values) = (c.Kind, c.A, c.B, c.FirstDay, c.LastDay, c.DateFlags, c.Confidence, c.Value);
-            for (var row = 0; row < c.Count; row++)
-            {
-                if (kinds[row] != (byte)EvidenceKind.Support)
-                {
-                    continue;
-                }
-
-                // Each thread reads every support row but keeps only its receivers: the rows whose receivers are all
-                // another thread's are skipped before any other column is read.
-                var from = a[row];
-                var to = b[row];
-                var direct = _topLevel[from] && _topLevel[to];
-                if (direct ? to < first || to >= end : !AnyWithin(AncestorsOrSelf[to], first, end))
-                {
-                    continue;
-                }
-
-                var p0 = PeriodOfDay(firsts[row]);
-                var p1 = PeriodOfDay(lasts[row]);
-                var t0 = Math.Max(p0, 0);
-                var t1 = Math.Min(p1, t - 1);
-                if (t0 > t1)
-                {
-                    continue;
-                }
-
-                var weighted = confidence[confidences[row]] * values[row];
-                var span = (flags[row] & EvidenceColumns.SpanFlag) != 0;
-                var whole = p0 == p1 && !span;
-                if (direct)
-                {
-                    Receive(supportIn, supportInCount, to, t0, t1, weighted, firsts[row], lasts[row], span, whole, days, years);
-                    continue;
-                }
-
-                foreach (var receiver in AncestorsOrSelf[to])
-                {
-                    if (receiver >= first && receiver < end && FormsPairInto(from, receiver))
-                    {
-                        Receive(supportIn, supportInCount, receiver, t0, t1, weighted, firsts[row], lasts[row], span, whole, days, years);
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// Receiving actors' boundaries splitting them into parts of similar work (the support items of the pairs into
-        /// them, and their periods), many more than threads.
-        /// </summary>
-        private int[] ReceiverRanges(SupportItems support, int threads)
-        {
-            var actors = _case.Actors.Length;
-            var work = new long[actors];
-            long total = 0;
-            for (var r = 0; r < actors; r++)
+            var bounds = SplitByWork(actors, threads, r =>
             {
                 long w = _t;
                 for (var k = InStart[r]; k < InStart[r + 1]; k++)
@@ -1324,32 +1254,23 @@ public sealed partial class EvidenceIndex
                     w += support.Start[p + 1] - support.Start[p];
                 }
 
-                work[r] = w;
-                total += w;
-            }
-
-            var parts = Math.Max(1, Math.Min(actors, threads == 1 ? 1 : threads * 16));
-            var bounds = new List<int> { 0 };
-            long done = 0;
-            for (var r = 0; r < actors; r++)
+                return w;
+            });
+            ForEach(bounds.Length - 1, threads, part => SupportReceivedFrom(support, bounds[part], bounds[part + 1], sums, counts));
+            for (var a = 0; a < actors; a++)
             {
-                done += work[r];
-                if (done * parts >= total * bounds.Count && r + 1 < actors)
-                {
-                    bounds.Add(r + 1);
-                }
+                Prefix(counts.AsSpan(a * (_t + 1), _t + 1));
             }
 
-            bounds.Add(actors);
-            return [.. bounds];
+            return (sums, counts);
         }
 
         /// <summary>
         /// Support received by the actors <paramref name="first"/> … <paramref name="end"/> − 1, from the compact support
-        /// items of the pairs into each (<see cref="InPairs"/>) instead of every evidence row. An item reaches a receiver
-        /// through one pair into it for each level of the giver that forms a pair with it, so a receiver's pairs are
-        /// merged by row, each row taken once: the receiver gets the items <see cref="SupportReceivedBy"/> gives it, in
-        /// the same (canonical) order, so the same sums to the bit.
+        /// items of the pairs into each (<see cref="InPairs"/>). An item reaches a receiver through one pair into it for
+        /// each level of its giver that is not related to the receiver (the roll-up of <see cref="MapChunk"/>), so a
+        /// receiver's pairs are merged by row and each row is taken once: every item the receiver or its parts are
+        /// given from outside it, once, in canonical order.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void SupportReceivedFrom(SupportItems support, int first, int end, double[] supportIn, int[] supportInCount)
@@ -1466,7 +1387,7 @@ public sealed partial class EvidenceIndex
 
         /// <summary>
         /// One compact support item into each period of a receiver it touches (<paramref name="sums"/> and
-        /// <paramref name="counts"/> are the receiver's): the arithmetic of <see cref="Receive"/>.
+        /// <paramref name="counts"/> are the receiver's): weight × its share of each period it touches, and a count in each.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private void ReceiveItem(Span<double> sums, Span<int> counts, in SupportItem item, byte code, ReadOnlySpan<int> days, ReadOnlySpan<int> years)
@@ -1492,48 +1413,6 @@ public sealed partial class EvidenceIndex
                 sums[q] += item.Whole * ShareOf(days, years, item.First, item.Last, span, q);
                 counts[q + 1]++;
             }
-        }
-
-        /// <summary>Whether any of <paramref name="actors"/> lies in <paramref name="first"/> … <paramref name="end"/> − 1.</summary>
-        private static bool AnyWithin(int[] actors, int first, int end)
-        {
-            foreach (var x in actors)
-            {
-                if (x >= first && x < end)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>One support item's weight × share into each period of a receiver it touches, and its counts.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private void Receive(double[] supportIn, int[] supportInCount, int receiver, int t0, int t1, double weighted, int firstDay, int lastDay, bool span, bool whole, ReadOnlySpan<int> days, ReadOnlySpan<int> years)
-        {
-            var t = _t;
-            var sums = supportIn.AsSpan(receiver * t, t);
-            var counts = supportInCount.AsSpan(receiver * (t + 1), t + 1);
-            for (var q = t0; q <= t1; q++)
-            {
-                sums[q] += weighted * (whole ? 1.0 : ShareOf(days, years, firstDay, lastDay, span, q));
-                counts[q + 1]++;
-            }
-        }
-
-        /// <summary>Whether an item from <paramref name="from"/> forms a pair into <paramref name="to"/> at some level of the giver.</summary>
-        private bool FormsPairInto(int from, int to)
-        {
-            foreach (var x in AncestorsOrSelf[from])
-            {
-                if (!Related(x, to))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         /// <summary>Pairs by acting and by receiving actor (CSR, ascending pair order), and which pairs are outermost.</summary>

@@ -207,9 +207,9 @@ public sealed partial class EvidenceIndex
         None = 0,
 
         /// <summary>
-        /// Support received per actor (<see cref="SupportReceived"/>, <see cref="SupportReceivedCount"/>). A build asked
-        /// for it also fills <see cref="SupportItems"/>, which it is then built from (each receiver's pairs' items, not
-        /// every evidence row).
+        /// Support received per actor (<see cref="SupportReceived"/>, <see cref="SupportReceivedCount"/>), built from
+        /// <see cref="SupportItems"/> (each receiver's pairs' items): a build asked for it fills them, and an index built
+        /// without them gathers them first.
         /// </summary>
         Received = 1,
 
@@ -237,7 +237,7 @@ public sealed partial class EvidenceIndex
         All = Received | Objectives | Capabilities,
     }
 
-    private ReceivedParts Received => Volatile.Read(ref _received) ?? Make(ref _received, () => _builder.BuildReceived(1, Volatile.Read(ref _supportItems)));
+    private ReceivedParts Received => Volatile.Read(ref _received) ?? Make(ref _received, () => _builder.BuildReceived(1, SupportItemsPart(1)));
 
     private ObjectiveParts Objectives => Volatile.Read(ref _objectives) ?? Make(ref _objectives, _builder.BuildObjectives);
 
@@ -254,7 +254,7 @@ public sealed partial class EvidenceIndex
         var trace = new PhaseTrace("index parts");
         if ((parts & Parts.Received) != 0 && Volatile.Read(ref _received) is null)
         {
-            Make(ref _received, () => _builder.BuildReceived(threads, Volatile.Read(ref _supportItems)));
+            Make(ref _received, () => _builder.BuildReceived(threads, SupportItemsPart(threads)));
             trace.Lap("support received");
         }
 
@@ -283,8 +283,11 @@ public sealed partial class EvidenceIndex
     /// asks for it (<see cref="Build(Case, PeriodGrid, ScoringOptions, Parts)"/>); otherwise built for every pair on
     /// first read.
     /// </summary>
-    internal SupportSpan SupportItemsOf(int pair) =>
-        (Volatile.Read(ref _supportItems) ?? Make(ref _supportItems, () => _builder.BuildSupportItems(1))).Of(pair);
+    internal SupportSpan SupportItemsOf(int pair) => SupportItemsPart(1).Of(pair);
+
+    /// <summary>Every pair's support items: those the build filled, else gathered from the evidence columns now on <paramref name="threads"/> threads.</summary>
+    private SupportItems SupportItemsPart(int threads) =>
+        Volatile.Read(ref _supportItems) ?? Make(ref _supportItems, () => _builder.BuildSupportItems(threads));
 
     /// <summary>
     /// A per-actor memo of values that depend only on one actor and a series of trailing windows (w periods, windows

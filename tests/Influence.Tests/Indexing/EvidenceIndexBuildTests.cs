@@ -554,9 +554,10 @@ public class KeptEntriesTests
 }
 
 /// <summary>
-/// Support received per actor is built from the receivers' pairs' compact support items when the build filled them
-/// (a build asked for <see cref="EvidenceIndex.Parts.Received"/> does), merging a receiver's pairs by row, and from every
-/// evidence row otherwise: both give the same bits, however many levels of the giver reach the receiver.
+/// Support received per actor is built from the receivers' pairs' compact support items, merging a receiver's pairs by
+/// row: the items the build filled (a build asked for <see cref="EvidenceIndex.Parts.Received"/> fills them) and those
+/// gathered from the evidence columns later give the same bits, and the counts follow the roll-up rule stated plainly
+/// over the rows, however many levels of the giver reach the receiver.
 /// </summary>
 public class SupportReceivedTests
 {
@@ -586,6 +587,60 @@ public class SupportReceivedTests
 
         shared.Should().BeGreaterThan(100, "the universe's factions roll their support up to their movements");
         Compare(c, merged, scanned).Should().BeGreaterThan(500, "most actors receive support in most periods");
+        CountsByTheRule(c, merged).Should().BeGreaterThan(500);
+    }
+
+    /// <summary>
+    /// Checks every actor's count of items received in every period against the rule stated plainly over the evidence
+    /// rows: an item counts for the receiver and each of its ancestors that some level of the giver is not related
+    /// to (neither is the other's ancestor or itself), once, in each period it touches. Returns the cells with a count.
+    /// </summary>
+    private static int CountsByTheRule(Case c, EvidenceIndex index)
+    {
+        var chains = c.Actors.Select(a => Chain(c, a.Id)).ToArray();
+        bool Related(int x, int y) => chains[x].Contains(y) || chains[y].Contains(x);
+        var columns = c.Evidence.Columns;
+        var expected = new int[c.Actors.Length, index.Periods];
+        for (var row = 0; row < c.Evidence.Count; row++)
+        {
+            if (columns.Kind[row] != (byte)EvidenceKind.Support)
+            {
+                continue;
+            }
+
+            var (from, to) = (columns.A[row], columns.B[row]);
+            foreach (var receiver in chains[to].Where(y => chains[from].Any(x => !Related(x, y))))
+            {
+                for (var q = Math.Max(0, index.PeriodOfDay(columns.FirstDay[row])); q <= Math.Min(index.Periods - 1, index.PeriodOfDay(columns.LastDay[row])); q++)
+                {
+                    expected[receiver, q]++;
+                }
+            }
+        }
+
+        var cells = 0;
+        for (var actor = 0; actor < c.Actors.Length; actor++)
+        {
+            for (var q = 0; q < index.Periods; q++)
+            {
+                index.SupportReceivedCount(actor, q, q).Should().Be(expected[actor, q], "items received by {0} in period {1}", c.Actors[actor].Id, q);
+                cells += expected[actor, q] > 0 ? 1 : 0;
+            }
+        }
+
+        return cells;
+    }
+
+    /// <summary>An actor's position and its ancestors' positions, nearest first.</summary>
+    private static int[] Chain(Case c, string id)
+    {
+        var chain = new List<int>();
+        for (string? at = id; at is not null; at = c.Actors[c.ActorIndexOf(at)].Parent)
+        {
+            chain.Add(c.ActorIndexOf(at));
+        }
+
+        return [.. chain];
     }
 
     [Fact]
@@ -618,6 +673,7 @@ public class SupportReceivedTests
         }
 
         Compare(c, merged, scanned).Should().BeGreaterThan(3);
+        CountsByTheRule(c, merged).Should().BeGreaterThan(3);
     }
 
     /// <summary>Compares every actor's support received and its count in every period, bit for bit; the cells that hold a value.</summary>
