@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using FluentAssertions;
+using Influence.Cases;
+using Influence.IO;
+using Influence.Scoring;
+using Influence.Tests.Support;
+using Influence.TimeSeries;
+using Xunit;
+
+namespace Influence.Tests.Docs;
+
+/// <summary>
+/// The figures docs/open-questions.md computes on the reference case itself (not on the small invented cases): §9's
+/// presence what-ifs, scored here, and §10's table, which must be the lines samples/alternative-readings.cs prints
+/// (CI checks that the sample prints its expected output).
+/// </summary>
+public partial class OpenQuestionsCasesTests
+{
+    private static readonly Dyad PakistanTaliban = new("pakistan", "taliban");
+
+    /// <summary>§9: presence in the Haqqani faction, as a point and as a standing tie, leaves claims 3, 4b and T1 holding.</summary>
+    [Theory]
+    [InlineData("as coded", null, null, "0.000", "−0.169", "1996, 2002, 2021")]
+    [InlineData("(a) the charge as a point, September 2011", "2011-09", null, "0.018", "−0.151", "1996, 2002, 2021")]
+    [InlineData("(a) a standing tie, September 2011 – August 2021", "2011-09", "2021-08", "0.169", "−0.000", "1996, 2002, 2012, 2021")]
+    public void Section9_PresenceInTheHaqqaniFaction_MovesTheEarlierMeans_NotTheClaims(string coding, string? start, string? end, string presence, string gap, string changePoints)
+    {
+        var scores = Scorer.Score(ReferenceCaseWithHaqqaniPresence(start, end));
+
+        var earlierPresence = scores.Summarise("presence", PakistanTaliban, Period.FromYear(2002), Period.FromYear(2020)).Mean!.Value;
+        var earlierGap = scores.Summarise("presenceInfluenceGap", PakistanTaliban, Period.FromYear(2002), Period.FromYear(2020)).Mean!.Value;
+        var laterPresence = scores.Summarise("presence", PakistanTaliban, Period.FromYear(2022), Period.FromYear(2025)).Mean!.Value;
+        var laterGap = scores.Summarise("presenceInfluenceGap", PakistanTaliban, Period.FromYear(2022), Period.FromYear(2025)).Mean!.Value;
+        var breaks = ChangePoints.Detect(scores, "presence", PakistanTaliban, to: Period.FromYear(2025)).ChangePoints.Select(c => c.Period.Year.ToString(CultureInfo.InvariantCulture));
+
+        Page.Quotes($"| {coding} | {presence}");
+        Page.Quotes($"| {gap} | {changePoints} |");
+        Page.Quotes("Presence 2022–2025 (0.678) and the gap (0.409) do not move");
+        Printed(earlierPresence, 3).Should().Be(presence.Replace('−', '-'));
+        Printed(earlierGap, 3).Should().Be(gap.Replace('−', '-'));
+        Printed(laterPresence, 3).Should().Be("0.678");
+        Printed(laterGap, 3).Should().Be("0.409");
+        string.Join(", ", breaks).Should().Be(changePoints);
+
+        // Claims 3 and 4b (docs/reference-case.md): the later means above the earlier; T1: a break in 2021.
+        laterPresence.Should().BeGreaterThan(earlierPresence);
+        laterGap.Should().BeGreaterThan(earlierGap);
+        breaks.Should().Contain("2021");
+        if (start is not null)
+        {
+            var year = scores.For(PakistanTaliban, Period.FromYear(end is null ? 2011 : 2012)).Presence;
+            DocPage.Figure(year, "0.343");
+        }
+    }
+
+    /// <summary>§10's table is the sample's output, row by row.</summary>
+    [Fact]
+    public void Section10_Table_IsWhatTheSamplePrints()
+    {
+        var printed = File.ReadAllLines(Repository.PathOf("samples", "alternative-readings.expected.txt"));
+        var rows = File.ReadAllLines(Repository.PathOf("docs", "open-questions.md")).Where(l => l.StartsWith("| 202", StringComparison.Ordinal)).ToList();
+
+        rows.Should().HaveCount(5, "§10's table has a row for each of 2021–2025");
+        foreach (var row in rows)
+        {
+            var cells = row.Trim('|', ' ').Split('|').Select(c => c.Trim()).ToArray();
+            var line = printed.Single(l => l.StartsWith(cells[0] + " ", StringComparison.Ordinal));
+            var numbers = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+            // period, patron input, client input, informality, as scored, (a), (a′), (b), (c)
+            numbers.Skip(4).Should().Equal(cells.Skip(1), $"the page's row for {cells[0]} is what the sample prints");
+        }
+    }
+
+    private static string Printed(double value, int decimals) =>
+        Math.Round(value, decimals, MidpointRounding.AwayFromZero).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    /// <summary>The reference case file with §9's presence item added beside the Mullen charge (none without a start).</summary>
+    private static Case ReferenceCaseWithHaqqaniPresence(string? start, string? end)
+    {
+        var root = JsonNode.Parse(File.ReadAllText(Repository.PathOf("samples", "data", "pakistan-taliban.json")))!;
+        if (start is not null)
+        {
+            var evidence = root["evidence"]!.AsArray();
+            var at = evidence.Select((e, i) => (e, i)).Single(x => (string?)x.e!["id"] == "sup-haq-pak-2011-09-arm-of-isi").i;
+            var item = new JsonObject { ["id"] = "pre-pak-haq-2011-arm-of-isi", ["kind"] = "presence" };
+            if (end is null)
+            {
+                item["date"] = start;
+            }
+            else
+            {
+                item["start"] = start;
+                item["end"] = end;
+            }
+
+            item["confidence"] = "reported";
+            item["sources"] = new JsonArray("sharma2026-s1", "sharma2026-fn10");
+            item["from"] = "pakistan";
+            item["to"] = "haqqani";
+            item["type"] = "intelligence";
+            item["level"] = 0.6;
+            item["note"] = "docs/open-questions.md §9: Mullen's charge coded as the ISI's operational reach into the faction (anchor 0.6).";
+            evidence.Insert(at + 1, item);
+        }
+
+        return CaseReader.Read(root.ToJsonString());
+    }
+}
