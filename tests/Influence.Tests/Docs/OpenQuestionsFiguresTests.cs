@@ -12,8 +12,8 @@ namespace Influence.Tests.Docs;
 
 /// <summary>
 /// The figures docs/open-questions.md computes on the reference case itself (not on the small invented cases): §9's
-/// presence what-ifs, scored here, and §10's table, which must be the lines samples/alternative-readings.cs prints
-/// (CI checks that the sample prints its expected output).
+/// presence what-ifs and §15's attainment via the client, scored here, and §10's table, which must be the lines
+/// samples/alternative-readings.cs prints (CI checks that the sample prints its expected output).
 /// </summary>
 public partial class OpenQuestionsCasesTests
 {
@@ -52,6 +52,31 @@ public partial class OpenQuestionsCasesTests
             var year = scores.For(PakistanTaliban, Period.FromYear(end is null ? 2011 : 2012)).Presence;
             DocPage.Figure(year, "0.343");
         }
+    }
+
+    /// <summary>§15: attainment without the observations a via-client flag would set aside.</summary>
+    [Theory]
+    [InlineData("as coded", "", "0.332", "0.527", "0.384", "−0.169", "0.409")]
+    [InlineData("via the client: without the fencing and the 2020 poppy count", "att-durand-2021-2026 ind-poppy-2020", "0.250", "0.459", "0.372", "−0.161", "0.416")]
+    [InlineData("also without the 2023 poppy count", "att-durand-2021-2026 ind-poppy-2020 ind-poppy-2023", "0.250", "0.459", "0.339", "−0.161", "0.432")]
+    public void Section15_AttainmentViaTheClient_FailsClaim4aByMore(string coding, string without, string earlier, string in2021, string later, string earlierGap, string laterGap)
+    {
+        var reference = CaseReader.LoadBuiltIn();
+        var scores = Scorer.Score(without.Length == 0 ? reference : reference.WithoutEvidence(without.Split(' ')));
+
+        Page.Quotes($"| {coding} | {earlier} | {in2021} | {later} | {earlierGap} | {laterGap} |");
+        Printed(scores.Summarise("attainment", PakistanTaliban, Period.FromYear(2019), Period.FromYear(2020)).Mean!.Value, 3).Should().Be(earlier);
+        DocPage.Figure(scores.For(PakistanTaliban, Period.FromYear(2021)).Attainment, in2021);
+        var laterMean = scores.Summarise("attainment", PakistanTaliban, Period.FromYear(2022), Period.FromYear(2025)).Mean!.Value;
+        Printed(laterMean, 3).Should().Be(later);
+        Printed(scores.Summarise("presenceInfluenceGap", PakistanTaliban, Period.FromYear(2002), Period.FromYear(2020)).Mean!.Value, 3).Should().Be(earlierGap.Replace('−', '-'));
+        Printed(scores.Summarise("presenceInfluenceGap", PakistanTaliban, Period.FromYear(2022), Period.FromYear(2025)).Mean!.Value, 3).Should().Be(laterGap);
+
+        // Claim 4a fails in every row (the later mean is above 2019–2020's); without the fencing alone, 2022–2025 reads 0.387.
+        laterMean.Should().BeGreaterThan(scores.Summarise("attainment", PakistanTaliban, Period.FromYear(2019), Period.FromYear(2020)).Mean!.Value);
+        var fencingOnly = Scorer.Score(reference.WithoutEvidence(["att-durand-2021-2026"]));
+        Page.Quotes("Without the fencing alone the values hardly move (2022–2025: 0.387;");
+        Printed(fencingOnly.Summarise("attainment", PakistanTaliban, Period.FromYear(2022), Period.FromYear(2025)).Mean!.Value, 3).Should().Be("0.387");
     }
 
     /// <summary>§10's table is the sample's output, row by row.</summary>
