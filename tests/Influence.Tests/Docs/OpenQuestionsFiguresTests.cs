@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using FluentAssertions;
 using Influence.Cases;
+using Influence.Indexing;
 using Influence.IO;
 using Influence.Scoring;
 using Influence.Tests.Support;
+using Influence.Theory;
 using Influence.TimeSeries;
 using Xunit;
 
@@ -12,7 +14,7 @@ namespace Influence.Tests.Docs;
 
 /// <summary>
 /// The figures docs/open-questions.md computes on the reference case itself (not on the small invented cases): §9's
-/// presence what-ifs and §15's attainment via the client, scored here, and §10's table, which must be the lines
+/// presence what-ifs, §13's other fits of input efficiency and §15's attainment via the client, scored here, and §10's table, which must be the lines
 /// samples/alternative-readings.cs prints (CI checks that the sample prints its expected output).
 /// </summary>
 public partial class OpenQuestionsCasesTests
@@ -54,6 +56,67 @@ public partial class OpenQuestionsCasesTests
         }
     }
 
+    /// <summary>
+    /// §13: input efficiency's own points (periods with observed attainment in the trailing window, cumulative input X,
+    /// attainment a), fitted two other ways: (b) the change in a between consecutive points on the input between them;
+    /// (c) a on X and time together. Each is reported as the measure reports its slope: × the regressor's range, clipped
+    /// to [−1, 1]; undefined where the regressor has no spread of its own (constant input, or X a straight line in time).
+    /// </summary>
+    [Theory]
+    [InlineData(2016, "–", "–", "–")]
+    [InlineData(2020, "0.241", "–", "–")]
+    [InlineData(2021, "0.314", "−0.009", "−1.000")]
+    [InlineData(2022, "0.291", "0.151", "0.674")]
+    [InlineData(2023, "0.282", "0.071", "0.374")]
+    [InlineData(2024, "0.185", "0.153", "0.729")]
+    [InlineData(2025, "0.096", "0.097", "0.534")]
+    public void Section13_InputEfficiency_OnDifferences_AndNetOfTime(int year, string asScored, string differences, string netOfTime)
+    {
+        var scores = Scorer.Score(CaseReader.LoadBuiltIn());
+        var index = scores.Index;
+        var at = new DyadPeriod(index, index.Case.ActorIndexOf("pakistan"), index.Case.ActorIndexOf("taliban"), index.Grid.IndexOf(Period.FromYear(year)));
+        var (a, b, observed, _, _) = InputEfficiency.Points(at);
+        var (xs, ys, ts) = (new List<double>(), new List<double>(), new List<double>());
+        var cumulative = 0.0;
+        for (var t = 0; t <= b; t++)
+        {
+            cumulative += index.Sum(PairSum.Support, at.PatronToClient, t, t);
+            if (t >= a && !double.IsNaN(observed[t - a]))
+            {
+                xs.Add(cumulative);
+                ys.Add(observed[t - a]);
+                ts.Add(t);
+            }
+        }
+
+        // (b): Δa on ΔX between consecutive points.
+        var dx = xs.Skip(1).Select((x, i) => x - xs[i]).ToArray();
+        var dy = ys.Skip(1).Select((y, i) => y - ys[i]).ToArray();
+        double? onDifferences = dx.Length >= 2 && dx.Max() - dx.Min() > 1e-12 * dx.Average()
+            ? Math.Clamp(MathNet.Numerics.Fit.Line(dx, dy).B * (dx.Max() - dx.Min()), -1, 1)
+            : null;
+
+        // (c): a = β0 + βX·X + βt·t, reported as βX · (max X − min X); undefined when X is (numerically) a line in t.
+        double? netOfTrend = null;
+        if (xs.Count >= 4)
+        {
+            var design = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(xs.Count, 3, (i, j) => j switch { 0 => 1, 1 => xs[i], _ => ts[i] });
+            if (design.ConditionNumber() < 1e12)
+            {
+                var beta = design.QR().Solve(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfEnumerable(ys));
+                netOfTrend = Math.Clamp(beta[1] * (xs.Max() - xs.Min()), -1, 1);
+            }
+        }
+
+        var scored = scores.For(PakistanTaliban, Period.FromYear(year)).InputEfficiency.Value;
+        Page.Quotes($"| {year} | {asScored} | {differences} | {netOfTime} |");
+        Shown(scored).Should().Be(asScored);
+        Shown(onDifferences).Should().Be(differences);
+        Shown(netOfTrend).Should().Be(netOfTime);
+    }
+
+    private static string Shown(double? value) => value is { } v ? Printed(v, 3).Replace('-', '−') : "–";
+
     /// <summary>§15: attainment without the observations a via-client flag would set aside.</summary>
     [Theory]
     [InlineData("as coded", "", "0.332", "0.527", "0.384", "−0.169", "0.409")]
@@ -84,7 +147,11 @@ public partial class OpenQuestionsCasesTests
     public void Section10_Table_IsWhatTheSamplePrints()
     {
         var printed = File.ReadAllLines(Repository.PathOf("samples", "alternative-readings.expected.txt"));
-        var rows = File.ReadAllLines(Repository.PathOf("docs", "open-questions.md")).Where(l => l.StartsWith("| 202", StringComparison.Ordinal)).ToList();
+        var rows = File.ReadAllLines(Repository.PathOf("docs", "open-questions.md"))
+            .SkipWhile(l => !l.StartsWith("## 10.", StringComparison.Ordinal))
+            .TakeWhile(l => !l.StartsWith("## 11.", StringComparison.Ordinal))
+            .Where(l => l.StartsWith("| 202", StringComparison.Ordinal))
+            .ToList();
 
         rows.Should().HaveCount(5, "§10's table has a row for each of 2021–2025");
         foreach (var row in rows)

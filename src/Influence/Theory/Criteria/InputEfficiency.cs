@@ -342,7 +342,7 @@ public sealed class InputEfficiency : Measure
     /// The window's points: its first and last period (from the relation's start), the attainment observed in each
     /// period (NaN where none), and the running counts of observations and independent points.
     /// </summary>
-    private static (int From, int To, double[] Observed, int[] Observations, int[] Independent) Points(in DyadPeriod at)
+    internal static (int From, int To, double[] Observed, int[] Observations, int[] Independent) Points(in DyadPeriod at)
     {
         var (a, b) = at.Trailing(at.Options.InputEfficiency.WindowYears);
         a = Math.Max(Math.Max(a, 0), RelationStart(at));
