@@ -14,7 +14,8 @@ namespace Influence.Tests.Docs;
 
 /// <summary>
 /// The figures docs/open-questions.md computes on the reference case itself (not on the small invented cases): §9's
-/// presence what-ifs, §13's other fits of input efficiency and §15's attainment via the client, scored here, and §10's table, which must be the lines
+/// presence what-ifs, §13's other fits of input efficiency, §14's leverage-adjusted attainment and §15's attainment via
+/// the client, scored here, and §10's table, which must be the lines
 /// samples/alternative-readings.cs prints (CI checks that the sample prints its expected output).
 /// </summary>
 public partial class OpenQuestionsCasesTests
@@ -116,6 +117,29 @@ public partial class OpenQuestionsCasesTests
     }
 
     private static string Shown(double? value) => value is { } v ? Printed(v, 3).Replace('-', '−') : "–";
+
+    /// <summary>§14 (c): attainment × patron share, year by year, and claim 4a's two means on it.</summary>
+    [Fact]
+    public void Section14_LeverageAdjustedAttainment_HoldsClaim4a()
+    {
+        var scores = Scorer.Score(CaseReader.LoadBuiltIn());
+        double? Product(int year) =>
+            scores.For(PakistanTaliban, Period.FromYear(year)) is var at && at.Attainment.Value is { } a && at.PatronShare.Value is { } s ? a * s : null;
+
+        for (var year = 2019; year <= 2025; year++)
+        {
+            var at = scores.For(PakistanTaliban, Period.FromYear(year));
+            Page.Quotes($"| {year} | {Shown(at.Attainment.Value)} | {Shown(at.PatronShare.Value)} | {Shown(Product(year))} |");
+        }
+
+        var earlier = Enumerable.Range(2019, 2).Average(y => Product(y)!.Value);
+        var later = Enumerable.Range(2022, 4).Average(y => Product(y)!.Value);
+        Page.Quotes($"would hold on the product: {Printed(later, 3)} against {Printed(earlier, 3)}.");
+        later.Should().BeLessThanOrEqualTo(earlier);
+        Page.Quotes("which fails on attainment (0.384 against 0.332)");
+        Printed(scores.Summarise("attainment", PakistanTaliban, Period.FromYear(2022), Period.FromYear(2025)).Mean!.Value, 3).Should().Be("0.384");
+        Printed(scores.Summarise("attainment", PakistanTaliban, Period.FromYear(2019), Period.FromYear(2020)).Mean!.Value, 3).Should().Be("0.332");
+    }
 
     /// <summary>§15: attainment without the observations a via-client flag would set aside.</summary>
     [Theory]
