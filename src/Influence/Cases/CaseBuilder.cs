@@ -907,14 +907,20 @@ public sealed class CaseBuilder
                 var i = order is null ? k : order[k];
                 var id = _ids[i];
 
-                // Sorted by id, equal ids are neighbours: each repeats the first of its run.
-                if (k > 0 && string.Equals(id, _ids[order is null ? k - 1 : order[k - 1]], StringComparison.Ordinal))
-                {
-                    found.Add(CaseProblem.DuplicateEvidenceId(Path(i, ".id"), id, runFirst));
-                }
-                else
+                // Sorted by id, equal ids are neighbours: each repeats the first of its run in the order added (the sort
+                // is not stable, so a run's rows may come in any order: the first added is found at the run's start).
+                if (k == 0 || !string.Equals(id, _ids[order is null ? k - 1 : order[k - 1]], StringComparison.Ordinal))
                 {
                     runFirst = i;
+                    for (var j = k + 1; order is not null && j < n && string.Equals(id, _ids[order[j]], StringComparison.Ordinal); j++)
+                    {
+                        runFirst = Math.Min(runFirst, order[j]);
+                    }
+                }
+
+                if (i != runFirst)
+                {
+                    found.Add(CaseProblem.DuplicateEvidenceId(Path(i, ".id"), id, runFirst, AddedPosition(runFirst)));
                 }
 
                 var ek = (EvidenceKind)_kind[i];
@@ -1030,6 +1036,9 @@ public sealed class CaseBuilder
                 (_dateFlags[row] & EvidenceColumns.SpanFlag) != 0);
 
             static string Path(int row, string field) => Invariant.Format($"$.evidence[{row}]{field}");
+
+            // An item as a user of the builder knows it: by the order it was added, with the path its problems have.
+            static string AddedPosition(int row) => Invariant.Format($"the {CaseProblem.Ordinal(row + 1)} evidence item added ({Path(row, string.Empty)})");
         }
 
         // By sound, not spelling: "an actor", "an issue", but "a unit".

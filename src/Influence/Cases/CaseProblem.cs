@@ -38,10 +38,26 @@ public sealed record CaseProblem(string Path, string? ItemId, string Message)
     /// <param name="id">The id (also the problem's item).</param>
     /// <param name="earlier">The index of the earlier item with that id.</param>
     internal static CaseProblem DuplicateEvidenceId(string path, string id, int earlier) =>
-        new(path, id, UniqueIdMessage(id, string.Create(CultureInfo.InvariantCulture, $"evidence[{earlier}]")))
+        DuplicateEvidenceId(path, id, earlier, string.Create(CultureInfo.InvariantCulture, $"evidence[{earlier}]"));
+
+    /// <summary>
+    /// The problem that an evidence item's id is the id of an earlier item, at <paramref name="earlier"/>, named as
+    /// <paramref name="earlierNamed"/> (<see cref="CaseBuilder"/>: "the 3rd evidence item added ($.evidence[2])").
+    /// </summary>
+    /// <param name="path">The path of the item's id.</param>
+    /// <param name="id">The id (also the problem's item).</param>
+    /// <param name="earlier">The index of the earlier item with that id.</param>
+    /// <param name="earlierNamed">The earlier item as the message names it.</param>
+    internal static CaseProblem DuplicateEvidenceId(string path, string id, int earlier, string earlierNamed) =>
+        new(path, id, UniqueIdMessage(id, earlierNamed))
         {
             Detail = new(ProblemKind.DuplicateEvidenceId, earlier),
         };
+
+    /// <summary>A position counted from 1 as an English ordinal: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 112th.</summary>
+    /// <param name="n">The position (1 or more).</param>
+    /// <returns>The ordinal.</returns>
+    internal static string Ordinal(int n) => string.Create(CultureInfo.InvariantCulture, $"{n}{((n % 100) is >= 11 and <= 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" })}");
 
     /// <summary>What a problem of an id used twice says, the earlier item named as <paramref name="earlier"/>.</summary>
     /// <param name="id">The id.</param>
@@ -119,7 +135,7 @@ internal enum ProblemKind
     UnknownReference,
 
     /// <summary>
-    /// An evidence item's id is an earlier item's (made by <see cref="CaseProblem.DuplicateEvidenceId"/>; the earlier
+    /// An evidence item's id is an earlier item's (made by <see cref="CaseProblem.DuplicateEvidenceId(string, string, int)"/>; the earlier
     /// item's index is <see cref="ProblemDetail.Earlier"/>).
     /// </summary>
     DuplicateEvidenceId,

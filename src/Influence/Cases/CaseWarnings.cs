@@ -50,6 +50,9 @@ public static class CaseWarnings
     /// <item>a dyadic item between an actor and its own movement (one party is the other or lies within it): such
     /// evidence is internal to the movement, and no measure reads it.</item>
     /// </list>
+    /// Each warning names its item by id (<see cref="CaseWarning.Item"/>), found in <paramref name="case"/> itself. A copy
+    /// made by <see cref="Case.WithoutEvidence"/> keeps the evidence days of the case it was copied from (it covers
+    /// the same years): an end of its range or grid set by an item it leaves out is named by its day, not by an item.
     /// </summary>
     /// <param name="case">The case.</param>
     /// <returns>The warnings; empty when there are none.</returns>
@@ -75,7 +78,13 @@ public static class CaseWarnings
         if (@case.To is { } to && !@case.DeclaresEvidenceEnds && @case.EvidenceEnds is { } ends && to.Start > ends)
         {
             var day = ends.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            found.Add(new(null, $"the case's range runs to {to}, but its last item ends on {day} and it declares no evidenceEnds: the periods after {day} ({Period.Containing(to.Granularity, ends).AddPeriods(1)}–{to}) are not scored; if the case was looked at up to its range's end and nothing more was found, declare \"evidenceEnds\" ({Names.DocsUrl("case-format.md")})"));
+
+            // A copy with items left out keeps the day the evidence of the case it was copied from ends (see LongGrid).
+            var c = @case.Evidence.Columns;
+            var last = Enumerable.Range(0, c.Count).Any(i => c.LastDay[i] == ends.DayNumber)
+                ? "its last item ends"
+                : "the evidence of the case this one was copied from ends (an item this copy leaves out)";
+            found.Add(new(null, $"the case's range runs to {to}, but {last} on {day} and it declares no evidenceEnds: the periods after {day} ({Period.Containing(to.Granularity, ends).AddPeriods(1)}–{to}) are not scored; if the case was looked at up to its range's end and nothing more was found, declare \"evidenceEnds\" ({Names.DocsUrl("case-format.md")})"));
         }
 
         if (LongGrid(@case) is { } longGrid)
@@ -135,20 +144,33 @@ public static class CaseWarnings
         }
 
         var c = @case.Evidence.Columns;
+        var days = @case.EvidenceDays();
         var (earliest, nextEarliest) = TwoMost(c.Count, i => -(long)c.FirstDay[i]);
         var (latest, nextLatest) = TwoMost(c.Count, i => c.LastDay[i]);
         string Item(int i) => $"item '{c.Ids[i]}' ({c.DateAt(i)})";
         int Gap(int a, int b, int[] days) => b < 0 ? 0 : Math.Abs(days[a] - days[b]);
 
+        // A copy with items left out (Case.WithoutEvidence) keeps the evidence days of the case it was copied from, so
+        // that it covers the same years: an end those days set is set by an item of the copy only if one begins (ends)
+        // on that day; when the item that did is left out, the end is named by its day, and no item of the copy is.
+        var startKept = earliest >= 0 && c.FirstDay[earliest] == days.First;
+        var endKept = latest >= 0 && c.LastDay[latest] == days.Last;
+        const string Copied = "the evidence of the case this one was copied from";
+
         // What sets each end: an item (the earliest before the range, or the evidence when no range is declared) or the
         // case's own fields.
-        int? startItem = earliest >= 0 && (first < from || @case.From is null) ? earliest : null;
-        int? endItem = latest >= 0 && @case.To is null && !@case.DeclaresEvidenceEnds ? latest : null;
+        var startByEvidence = days.First is not null && (first < from || @case.From is null);
+        int? startItem = startKept && startByEvidence ? earliest : null;
+        int? endItem = endKept && @case.To is null && !@case.DeclaresEvidenceEnds ? latest : null;
         var start = startItem is { } s
             ? first < from
                 ? $"it starts at {Item(s)}, the earliest evidence, {Years(from.Start.DayNumber - c.FirstDay[s])} before the case's range ({from}–{to}) starts"
                 : $"it starts in the year of {Item(s)}, the earliest evidence, as the case declares no \"from\""
-            : $"it starts at the case's \"from\" ({@case.From})";
+            : startByEvidence
+                ? first < from
+                    ? $"it starts at {Copied}, which begins on {Day(days.First!.Value)} (an item this copy leaves out), {Years(from.Start.DayNumber - days.First!.Value)} before the case's range ({from}–{to}) starts"
+                    : $"it starts at {Copied}, which begins on {Day(days.First!.Value)} (an item this copy leaves out), as the case declares no \"from\""
+                : $"it starts at the case's \"from\" ({@case.From})";
         if (startItem is { } s2 && nextEarliest >= 0)
         {
             start += $" (the next earliest item, '{c.Ids[nextEarliest]}', begins {Years(Gap(s2, nextEarliest, c.FirstDay))} later, on {Day(c.FirstDay[nextEarliest])})";
@@ -158,7 +180,9 @@ public static class CaseWarnings
             ? $"it ends at the case's \"to\" ({declaredTo})"
             : endItem is { } e
                 ? $"it ends in the year of {Item(e)}, the latest evidence, as the case declares no \"to\""
-                : $"it ends in the year of the case's \"evidenceEnds\" ({Day(@case.EvidenceDays().Last!.Value)})";
+                : @case.DeclaresEvidenceEnds
+                    ? $"it ends in the year of the case's \"evidenceEnds\" ({Day(days.Last!.Value)})"
+                    : $"it ends at {Copied}, which ends on {Day(days.Last!.Value)} (an item this copy leaves out), as the case declares no \"to\"";
         if (endItem is { } e2 && nextLatest >= 0)
         {
             end += $" (the next latest item, '{c.Ids[nextLatest]}', ends {Years(Gap(e2, nextLatest, c.LastDay))} earlier, on {Day(c.LastDay[nextLatest])})";

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Influence.Cases;
 using Influence.Evidence;
@@ -237,11 +238,18 @@ public sealed partial class EvidenceIndex
         All = Received | Objectives | Capabilities,
     }
 
-    private ReceivedParts Received => Volatile.Read(ref _received) ?? Make(ref _received, () => _builder.BuildReceived(1, SupportItemsPart(1)));
+    private ReceivedParts Received => Volatile.Read(ref _received) ?? Make(ref _received, () => Fitting(Parts.Received, () => _builder.BuildReceived(1, SupportItemsPart(1))));
 
-    private ObjectiveParts Objectives => Volatile.Read(ref _objectives) ?? Make(ref _objectives, _builder.BuildObjectives);
+    private ObjectiveParts Objectives => Volatile.Read(ref _objectives) ?? Make(ref _objectives, () => Fitting(Parts.Objectives, _builder.BuildObjectives));
 
-    private CapabilityParts Capabilities => Volatile.Read(ref _capabilities) ?? Make(ref _capabilities, _builder.BuildCapabilities);
+    private CapabilityParts Capabilities => Volatile.Read(ref _capabilities) ?? Make(ref _capabilities, () => Fitting(Parts.Capabilities, _builder.BuildCapabilities));
+
+    /// <summary>A part built by <paramref name="build"/>, once <see cref="RequireFits"/> has found that it fits.</summary>
+    private T Fitting<T>(Parts part, Func<T> build)
+    {
+        RequireFits(part);
+        return build();
+    }
 
     /// <summary>
     /// Builds the parts a set of measures reads before they are scored in parallel, on every thread the options
@@ -254,7 +262,7 @@ public sealed partial class EvidenceIndex
         var trace = new PhaseTrace("index parts");
         if ((parts & Parts.Received) != 0 && Volatile.Read(ref _received) is null)
         {
-            Make(ref _received, () => _builder.BuildReceived(threads, SupportItemsPart(threads)));
+            Make(ref _received, () => Fitting(Parts.Received, () => _builder.BuildReceived(threads, SupportItemsPart(threads))));
             trace.Lap("support received");
         }
 
@@ -458,7 +466,77 @@ public sealed partial class EvidenceIndex
     /// <param name="grid">The periods; evidence outside them is ignored.</param>
     /// <param name="options">The options (confidence weights, formality values, red-line salience).</param>
     /// <returns>The index.</returns>
-    public static EvidenceIndex Build(Case @case, PeriodGrid grid, ScoringOptions options) => Build(@case, grid, options, Parts.None);
+    /// <exception cref="ArgumentException">
+    /// The per-actor or per-objective series that the index's accessors read (<see cref="SupportReceived"/>,
+    /// <see cref="TryCapability"/>, <see cref="AttainmentAt"/>) would need an array of more than
+    /// <see cref="Array.MaxLength"/> values (actors × (grid periods + 1), objectives × grid periods): refused, with the
+    /// counts, before anything is allocated, as <see cref="Scorer"/> refuses such a score.
+    /// </exception>
+    public static EvidenceIndex Build(Case @case, PeriodGrid grid, ScoringOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(@case, nameof(@case));
+        ArgumentNullException.ThrowIfNull(grid);
+        CheckSeriesSizes(@case, grid, Parts.All, nameof(grid), "build the index over a shorter grid or at a coarser granularity");
+        return Build(@case, grid, options, Parts.None);
+    }
+
+    /// <summary>
+    /// Refuses, before anything of their size is allocated, the per-actor and per-objective series of
+    /// <paramref name="parts"/> over <paramref name="grid"/> that would not fit in an array: each is one array of
+    /// actors × (periods + 1) or objectives × periods values. The one check of these sizes, for <see cref="Build(Case,
+    /// PeriodGrid, ScoringOptions)"/> and <see cref="Scorer"/>.
+    /// </summary>
+    /// <param name="case">The case.</param>
+    /// <param name="grid">The grid.</param>
+    /// <param name="parts">The parts that will be built (<see cref="Parts.Received"/>, <see cref="Parts.Capabilities"/>, <see cref="Parts.Objectives"/>).</param>
+    /// <param name="paramName">The parameter the exception names.</param>
+    /// <param name="advice">What to do instead, appended to the counts.</param>
+    /// <exception cref="ArgumentException">Such a series would hold more than <see cref="Array.MaxLength"/> values.</exception>
+    internal static void CheckSeriesSizes(Case @case, PeriodGrid grid, Parts parts, string paramName, string advice)
+    {
+        if (SeriesTooLarge(@case, grid, parts) is { } what)
+        {
+            throw new ArgumentException($"{what}; {advice}", paramName);
+        }
+    }
+
+    /// <summary>
+    /// What is too large of the per-actor and per-objective series of <paramref name="parts"/> over
+    /// <paramref name="grid"/>, with the counts ("the case's 18003 actors over the grid's 119988 monthly periods
+    /// (0001-01–9999-12) are 2160161967 values of per-actor series, more than an array holds (2147483591)"), each such
+    /// series named; null when all fit.
+    /// </summary>
+    private static string? SeriesTooLarge(Case @case, PeriodGrid grid, Parts parts)
+    {
+        var span = string.Create(CultureInfo.InvariantCulture, $"{grid.Count} {Scorer.Adjective(grid.Granularity)} periods ({grid.First}–{grid.Last})");
+        var problems = new List<string>();
+        var actorValues = (long)@case.Actors.Length * (grid.Count + 1);
+        if ((parts & (Parts.Received | Parts.Capabilities)) != 0 && actorValues > Array.MaxLength)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"the case's {@case.Actors.Length} actors over the grid's {span} are {actorValues} values of per-actor series, more than an array holds ({Array.MaxLength})"));
+        }
+
+        var objectiveValues = (long)@case.Objectives.Length * grid.Count;
+        if ((parts & Parts.Objectives) != 0 && objectiveValues > Array.MaxLength)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"the case's {@case.Objectives.Length} objectives over the grid's {span} are {objectiveValues} values of per-objective series, more than an array holds ({Array.MaxLength})"));
+        }
+
+        return problems.Count == 0 ? null : string.Join("; ", problems);
+    }
+
+    /// <summary>
+    /// Refuses to build a part of an index whose build did not check its size (one built for measures that do not read
+    /// it, or for a network) when it would not fit in an array, with the counts, instead of an overflow.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The part would hold more than <see cref="Array.MaxLength"/> values.</exception>
+    private void RequireFits(Parts part)
+    {
+        if (SeriesTooLarge(Case, Grid, part) is { } what)
+        {
+            throw new InvalidOperationException($"{what}: this index cannot hold them; build one over a shorter grid or at a coarser granularity");
+        }
+    }
 
     /// <summary>
     /// Builds the index, filling during the build the parts in <paramref name="parts"/> that it can fill there

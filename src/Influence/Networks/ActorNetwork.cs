@@ -276,7 +276,9 @@ public sealed class ActorNetwork
         }
 
         var grid = new PeriodGrid(period.AddPeriods(-back), period);
-        var index = EvidenceIndex.Build(@case, grid, options);
+        // The network reads only the pairs' parts: the per-actor and per-objective series, which the public Build
+        // refuses when they would not fit in an array, are left to be built (or refused) if the index's reader asks.
+        var index = EvidenceIndex.Build(@case, grid, options, EvidenceIndex.Parts.None);
         var network = Build(index, 0, grid.Count - 1, positions);
 
         // The window as asked for (from the first period of the calendar at the most), not as far as the index went.

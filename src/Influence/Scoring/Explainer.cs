@@ -255,7 +255,8 @@ public static class Explainer
             var row = byRow[i].Key;
             var id = columns.Ids[row];
             var without = @case.WhereEvidence(r => r != row);
-            var index = EvidenceIndex.Build(without, grid, scores.Options);
+            // Parts.None: the score checked the sizes of the parts its measures read, and this one reads no other.
+            var index = EvidenceIndex.Build(without, grid, scores.Options, EvidenceIndex.Parts.None);
             var again = new DyadPeriod(index, at.Patron, at.Client, at.T);
             var valueWithout = Scorer.Checked(theMeasure, theMeasure.Evaluate(again), again);
             var item = @case.Evidence[row];
@@ -387,7 +388,7 @@ public static class Explainer
     private static double? WithoutRows(ScoreSet scores, Measure measure, DyadPeriod at, HashSet<int> rows)
     {
         var without = scores.Case.WhereEvidence(r => !rows.Contains(r));
-        var index = EvidenceIndex.Build(without, scores.Index.Grid, scores.Options);
+        var index = EvidenceIndex.Build(without, scores.Index.Grid, scores.Options, EvidenceIndex.Parts.None);
         var again = new DyadPeriod(index, at.Patron, at.Client, at.T);
         return Scorer.Checked(measure, measure.Evaluate(again), again);
     }

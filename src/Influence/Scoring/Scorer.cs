@@ -470,28 +470,12 @@ public static class Scorer
 
     /// <summary>
     /// Refuses, before the index allocates them, the per-actor and per-objective series a scoring would build over
-    /// <paramref name="grid"/> when one would not fit in an array: each is one array of actors (objectives) × periods.
+    /// <paramref name="grid"/> when one would not fit in an array (<see cref="EvidenceIndex.CheckSeriesSizes"/>, the
+    /// check <see cref="EvidenceIndex.Build(Case, PeriodGrid, ScoringOptions)"/> makes too).
     /// </summary>
     /// <exception cref="ArgumentException">Such a series would hold more than <see cref="Array.MaxLength"/> values.</exception>
-    private static void CheckSeriesSizes(Case @case, PeriodGrid grid, EvidenceIndex.Parts parts, string paramName)
-    {
-        var span = string.Create(CultureInfo.InvariantCulture, $"{grid.Count} {Adjective(grid.Granularity)} periods ({grid.First}–{grid.Last})");
-        var problems = new List<string>();
-        if ((parts & (EvidenceIndex.Parts.Received | EvidenceIndex.Parts.Capabilities)) != 0 && (long)@case.Actors.Length * (grid.Count + 1) > Array.MaxLength)
-        {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"the case's {@case.Actors.Length} actors over the grid's {span} are {(long)@case.Actors.Length * (grid.Count + 1)} values of per-actor series, more than an array holds ({Array.MaxLength})"));
-        }
-
-        if ((parts & EvidenceIndex.Parts.Objectives) != 0 && (long)@case.Objectives.Length * grid.Count > Array.MaxLength)
-        {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"the case's {@case.Objectives.Length} objectives over the grid's {span} are {(long)@case.Objectives.Length * grid.Count} values of per-objective series, more than an array holds ({Array.MaxLength})"));
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException(string.Join("; ", problems) + "; score a shorter range or a coarser granularity, or check the date of the earliest item (the grid starts at it)", paramName);
-        }
-    }
+    private static void CheckSeriesSizes(Case @case, PeriodGrid grid, EvidenceIndex.Parts parts, string paramName) =>
+        EvidenceIndex.CheckSeriesSizes(@case, grid, parts, paramName, "score a shorter range or a coarser granularity, or check the date of the earliest item (the grid starts at it)");
 
     /// <summary>"yearly", "quarterly" or "monthly".</summary>
     internal static string Adjective(Granularity granularity) => granularity switch

@@ -61,6 +61,7 @@ public class CaseBuilderTests
             ("$.evidence[6].actor", "e6"),
         });
         problems.Should().Contain(p => p.Path == "$.actors[1].id" && p.Message == "expected a unique id; \"P\" is already used by actors[0]");
+        problems.Should().Contain(p => p.Path == "$.evidence[1].id" && p.Message == "expected a unique id; \"e1\" is already used by the 1st evidence item added ($.evidence[0])");
         problems.Should().Contain(p => p.Path == "$.actors[3].parent" && p.Message.Contains("loops back", StringComparison.Ordinal));
         problems.Should().Contain(p => p.Path == "$.indicators[0]" && p.Message.Contains("best < worst for a lowerIsBetter indicator", StringComparison.Ordinal));
         problems.Should().Contain(p => p.Path == "$.dyads[0]" && p.Message.Contains("two different actors", StringComparison.Ordinal));
@@ -68,6 +69,39 @@ public class CaseBuilderTests
         problems.Should().Contain(p => p.Path == "$.evidence[0].to" && p.Message.Contains("from and to are both \"P\"", StringComparison.Ordinal));
         problems.Should().Contain(p => p.Path == "$.evidence[2].sources[0]" && p.Message.Contains("no source is called \"s9\"", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void AnEvidenceIdUsedAgain_NamesTheFirstItemAddedWithIt_ByTheOrderItWasAdded_HoweverTheIdsSort()
+    {
+        // 40 items, "x" added 4th, 11th, 18th, 25th, 32nd and 39th among ids that are not in order: the sort into
+        // canonical order is not stable, and puts the "x" added 11th first of them (0-based rows 10, 24, 38, 3, 31, 17).
+        var b = TestCases.Builder();
+        for (var i = 0; i < 40; i++)
+        {
+            b.Add(TestCases.Support(i % 7 == 3 ? "x" : $"u{i:00}", TestCases.Year(2001), "P", "C", 0.5));
+        }
+
+        b.TryBuild(out _, out var problems).Should().BeFalse();
+
+        problems.Select(p => p.ToString()).Should().Equal(
+            from row in new[] { 10, 17, 24, 31, 38 }
+            select $"$.evidence[{row}].id (item 'x'): expected a unique id; \"x\" is already used by the 4th evidence item added ($.evidence[3])");
+    }
+
+    [Theory]
+    [InlineData(1, "1st")]
+    [InlineData(2, "2nd")]
+    [InlineData(3, "3rd")]
+    [InlineData(4, "4th")]
+    [InlineData(11, "11th")]
+    [InlineData(12, "12th")]
+    [InlineData(13, "13th")]
+    [InlineData(21, "21st")]
+    [InlineData(22, "22nd")]
+    [InlineData(23, "23rd")]
+    [InlineData(111, "111th")]
+    [InlineData(1_000_001, "1000001st")]
+    public void Ordinal_IsEnglish(int n, string expected) => CaseProblem.Ordinal(n).Should().Be(expected);
 
     [Fact]
     public void Build_Throws_InvalidCaseException_ListingTheProblems()

@@ -152,6 +152,54 @@ public class CaseWarningsTests
     }
 
     [Fact]
+    public void OnACopyWithoutAnEarlierItem_EveryWarningNamesAnItemOfTheCopy_AndWhatSetsItsGrid()
+    {
+        // Warnings name items by id, found afresh in the copy, never by a position in the original: the short span is
+        // still 'burst' after an item before it is left out. But the copy keeps the original's evidence days (it
+        // covers the same years), so its grid still starts in 0700, at the item it left out: the long-grid warning
+        // must not name 'first', the copy's earliest item, as what starts it.
+        var b = new CaseBuilder("open", "Open");
+        b.AddSource(new Source("s1", "A test source"));
+        b.AddActor(new Actor("P", "Patron", ActorKind.State));
+        b.AddActor(new Actor("C", "Client", ActorKind.NonStateArmedGroup));
+        b.AddDyad("P", "C");
+        b.Add(TestCases.Support("a-early", TestCases.Year(700), "P", "C", 0.5)).Add(TestCases.Support("first", TestCases.Year(2001), "P", "C", 0.5));
+        b.Add(TestCases.Support("next", TestCases.Year(2003), "P", "C", 0.5));
+        b.Add(TestCases.Support("burst", EvidenceDate.Span(EvidenceDate.OnDay(2004, 7, 12), EvidenceDate.OnDay(2004, 8, 14)), "P", "C", 0.5));
+        var original = b.Build();
+
+        var copy = original.WithoutEvidence(["a-early"]);
+        var warnings = CaseWarnings.Of(copy);
+
+        CaseWarnings.Of(original).Select(w => w.Item).Should().Equal("a-early", "burst");
+        Scorer.Score(copy).Index.Grid.First.Should().Be(Period.FromYear(700), "the copy covers the years the original covers");
+        warnings.Should().HaveCount(2);
+        warnings.Select(w => w.Item).Should().OnlyContain(id => id == null || copy.Evidence.IndexOf(id) >= 0);
+        warnings[0].Item.Should().Be("burst", "the end of the grid is the only end an item of the copy sets");
+        warnings[0].Message.Should().StartWith(
+            "scoring this case runs over 1,305 yearly periods (0700–2004, 1,305 years), more than 1,200: it starts at the evidence of the case this one was copied from, which begins on 0700-01-01 (an item this copy leaves out), as the case declares no \"from\"; it ends in the year of item 'burst' (2004-07-12..2004-08-14), the latest evidence, as the case declares no \"to\" (the next latest item, 'next', ends less than a year earlier, on 2003-12-31).")
+            .And.NotContain("'first'");
+        warnings[1].ToString().Should().StartWith("item 'burst': a support span of 34 days (2004-07-12..2004-08-14)");
+
+        // Left out at the other end too: no item of the copy sets either end, and none is named for the grid.
+        var bare = original.WithoutEvidence(["a-early", "burst"]);
+        CaseWarnings.Of(bare).Should().ContainSingle().Which.Should().Match<CaseWarning>(w => w.Item == null);
+        CaseWarnings.Of(bare)[0].Message.Should().Contain("; it ends at the evidence of the case this one was copied from, which ends on 2004-08-14 (an item this copy leaves out), as the case declares no \"to\".");
+
+        // A declared range past the evidence: the copy without the item that ends last keeps the day it ends.
+        var ranged = new CaseBuilder("ranged", "Ranged") { From = Period.FromYear(2001), To = Period.FromYear(2010) };
+        ranged.AddSource(new Source("s1", "A test source"));
+        ranged.AddActor(new Actor("P", "Patron", ActorKind.State));
+        ranged.AddActor(new Actor("C", "Client", ActorKind.NonStateArmedGroup));
+        ranged.AddDyad("P", "C");
+        ranged.Add(TestCases.Support("a", TestCases.Year(2001), "P", "C", 0.5)).Add(TestCases.Support("z-last", TestCases.Year(2007), "P", "C", 0.5));
+        var rangedCase = ranged.Build();
+        CaseWarnings.Of(rangedCase).Should().ContainSingle().Which.Message.Should().StartWith("the case's range runs to 2010, but its last item ends on 2007-12-31 and it declares no evidenceEnds");
+        CaseWarnings.Of(rangedCase.WithoutEvidence(["z-last"])).Should().ContainSingle().Which.Message.Should().StartWith(
+            "the case's range runs to 2010, but the evidence of the case this one was copied from ends (an item this copy leaves out) on 2007-12-31 and it declares no evidenceEnds: the periods after 2007-12-31 (2008–2010) are not scored");
+    }
+
+    [Fact]
     public void TheLongGridWarning_ReadsTheSame_WhateverTheCurrentCulture()
     {
         // The tests run in globalization-invariant mode: a culture of its own that groups thousands with dots.

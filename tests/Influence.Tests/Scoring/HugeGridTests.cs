@@ -1,5 +1,6 @@
 using FluentAssertions;
 using Influence.Cases;
+using Influence.Indexing;
 using Influence.Scoring;
 using Influence.Tests.Support;
 using Xunit;
@@ -74,6 +75,70 @@ public class HugeGridTests
 
         score.Should().Throw<ArgumentException>().WithMessage(
             "the case's 18000 objectives over the grid's 119988 monthly periods (0001-01–9999-12) are 2159784000 values of per-objective series, more than an array holds (2147483591); *");
+    }
+
+    [Fact]
+    public void EvidenceIndexBuild_OfActorsTimesGridPeriods_BeyondAnArray_IsRefused_WithTheCounts_BeforeItAllocates()
+    {
+        // The public build refuses what the scoring refuses, with the same counts, instead of an overflow when an
+        // accessor first reads the per-actor series.
+        var b = Monthly0001To9999();
+        for (var a = 0; a < 18_000; a++)
+        {
+            b.AddActor(new Actor($"A{a}", $"Actor {a}", ActorKind.State));
+        }
+
+        var c = b.Add(TestCases.Support("s", TestCases.Year(2005), "P", "C", 0.5)).Build();
+        var grid = new PeriodGrid(Period.FromMonth(1, 1), Period.FromMonth(9999, 12));
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var build = () => EvidenceIndex.Build(c, grid, ScoringOptions.Default);
+
+        build.Should().Throw<ArgumentException>().WithMessage(
+            "the case's 18003 actors over the grid's 119988 monthly periods (0001-01–9999-12) are 2160161967 values of per-actor series, more than an array holds (2147483591); build the index over a shorter grid or at a coarser granularity*")
+            .Which.ParamName.Should().Be("grid");
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(SmallAllocation);
+    }
+
+    [Fact]
+    public void EvidenceIndexBuild_OfObjectivesTimesGridPeriods_BeyondAnArray_IsRefused_WithTheCounts_BeforeItAllocates()
+    {
+        var b = Monthly0001To9999();
+        for (var o = 0; o < 18_000; o++)
+        {
+            b.AddObjective(new Objective($"O{o}", "P", $"Objective {o}", 0.5));
+        }
+
+        var c = b.Add(TestCases.Support("s", TestCases.Year(2005), "P", "C", 0.5)).Build();
+        var grid = new PeriodGrid(Period.FromMonth(1, 1), Period.FromMonth(9999, 12));
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var build = () => EvidenceIndex.Build(c, grid, ScoringOptions.Default);
+
+        build.Should().Throw<ArgumentException>().WithMessage(
+            "the case's 18000 objectives over the grid's 119988 monthly periods (0001-01–9999-12) are 2159784000 values of per-objective series, more than an array holds (2147483591); build the index over a shorter grid or at a coarser granularity*")
+            .Which.ParamName.Should().Be("grid");
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(SmallAllocation);
+    }
+
+    [Fact]
+    public void AnIndexBuiltForMeasuresThatDoNotReadThePerActorSeries_RefusesThemWithTheCounts_WhenAnAccessorAsks()
+    {
+        // Scored for exchange alone (which reads no per-actor series), the score's index was not checked for them: a
+        // read of support received is refused with the counts, not an OverflowException.
+        var b = Monthly0001To9999();
+        for (var a = 0; a < 18_000; a++)
+        {
+            b.AddActor(new Actor($"A{a}", $"Actor {a}", ActorKind.State));
+        }
+
+        var c = b.Add(TestCases.Support("s", TestCases.Year(2005), "P", "C", 0.5)).Build();
+        var scores = Scorer.Score(c, request: new ScoringRequest { Dyads = [new Dyad("P", "C")], Measures = ["exchange"] });
+
+        var read = () => scores.Index.SupportReceived(c.ActorIndexOf("C"), 0, 0);
+
+        read.Should().Throw<InvalidOperationException>().WithMessage(
+            "the case's 18003 actors over the grid's 119988 monthly periods (0001-01–9999-12) are 2160161967 values of per-actor series, more than an array holds (2147483591): this index cannot hold them; build one over a shorter grid or at a coarser granularity");
     }
 
     private static CaseBuilder Monthly0001To9999()
