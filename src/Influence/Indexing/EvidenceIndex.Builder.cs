@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Influence.Cases;
@@ -658,10 +659,26 @@ public sealed partial class EvidenceIndex
                 }
             });
 
+            // The blocks hold a cell per pair and period of its active span (and a count per pair): refused, with the
+            // counts, when they would not fit in an array. Only here are the spans known; the sizes checked before the
+            // build (dyads, actors and objectives × periods) do not bound them.
+            var spans = 0L;
+            foreach (var l in length)
+            {
+                spans += l;
+            }
+
+            if (spans + pairs > Array.MaxLength)
+            {
+                throw new ArgumentException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"the evidence's {pairs} pairs of actors are active over {spans} pair-periods in all (each pair from the period of its first item to that of its last, within the grid's {t} {Scorer.Adjective(_grid.Granularity)} periods, {_grid.First}–{_grid.Last}), more than an array holds ({Array.MaxLength}); score a shorter range or a coarser granularity, or check the dates of the earliest and latest items"));
+            }
+
             PairCells = new int[pairs + 1];
             for (var p = 0; p < pairs; p++)
             {
-                PairCells[p + 1] = checked(PairCells[p] + length[p]);
+                PairCells[p + 1] = PairCells[p] + length[p];
                 if (support is not null)
                 {
                     support[p + 1] += support[p];

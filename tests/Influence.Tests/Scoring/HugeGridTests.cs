@@ -141,6 +141,36 @@ public class HugeGridTests
             "the case's 18003 actors over the grid's 119988 monthly periods (0001-01–9999-12) are 2160161967 values of per-actor series, more than an array holds (2147483591): this index cannot hold them; build one over a shorter grid or at a coarser granularity");
     }
 
+    [Fact]
+    public void PairsTimesTheirActiveSpans_BeyondAnArray_AreRefused_WithTheCounts()
+    {
+        // 137 actors, each ordered pair with an item in year 1 and one in 9999: 18,632 pairs active over the whole
+        // grid of 119,988 months, more cells than an array holds. No check before the build bounds this (one dyad is
+        // scored; the actors' series fit): the build refuses it when the spans are known, not with an overflow.
+        var b = Monthly0001To9999();
+        for (var a = 0; a < 134; a++)
+        {
+            b.AddActor(new Actor($"A{a}", $"Actor {a}", ActorKind.State));
+        }
+
+        var ids = b.Build().Actors.Select(a => a.Id).ToArray();
+        var n = 0;
+        foreach (var from in ids)
+        {
+            foreach (var to in ids.Where(x => x != from))
+            {
+                b.Add(TestCases.Support($"s{n++}", TestCases.Year(1), from, to, 0.5));
+                b.Add(TestCases.Support($"s{n++}", TestCases.Year(9999), from, to, 0.5));
+            }
+        }
+
+        var c = b.Build();
+        var score = () => Scorer.Score(c, request: new ScoringRequest { Dyads = [new Dyad("P", "C")] });
+
+        score.Should().Throw<ArgumentException>().WithMessage(
+            "the evidence's 18632 pairs of actors are active over 2235616416 pair-periods in all (each pair from the period of its first item to that of its last, within the grid's 119988 monthly periods, 0001-01–9999-12), more than an array holds (2147483591); score a shorter range or a coarser granularity, or check the dates of the earliest and latest items");
+    }
+
     private static CaseBuilder Monthly0001To9999()
     {
         var b = TestCases.Builder();
