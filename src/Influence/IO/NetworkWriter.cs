@@ -107,7 +107,11 @@ public static class NetworkWriter
     /// focus actors); the label says how many others were left out. The JSON lists every actor of the network (every actor that existed in the window).
     /// The graph's <c>comment</c> attribute carries the input hash: <c>comment="inputHash=…"</c> (<see cref="ActorNetwork.InputHash"/>).
     /// A line break in the case's name or an actor's (LF, CR LF, CR, U+2028, U+2029) is DOT's <c>\n</c>: the label is
-    /// drawn on several lines, and each statement of the file stays on one line.
+    /// drawn on several lines, and each statement of the file stays on one line. Any other character a terminal would
+    /// act on rather than show (a bidirectional mark such as U+200E, a control character, U+FEFF; tabs are kept) is
+    /// written as an HTML character entity (<c>&amp;#x200E;</c>), which Graphviz turns back into the character when it
+    /// draws the label, and an ampersand as <c>&amp;amp;</c>: the file holds no such character raw, and the drawing
+    /// shows the text as it is.
     /// </summary>
     /// <param name="network">The network.</param>
     /// <param name="writer">The text writer.</param>
@@ -176,12 +180,47 @@ public static class NetworkWriter
     private static string KindName(TieKind kind) => kind == TieKind.Support ? "support" : "coercion";
 
     /// <summary>
-    /// A DOT string: a backslash and a quote escaped, and each line break of the text (LF, CR LF, a lone CR, U+2028,
-    /// U+2029) written as DOT's own <c>\n</c>, so that Graphviz draws a label of several lines and each statement of the
-    /// file stays on one line.
+    /// A DOT string: a backslash and a quote escaped; each line break of the text (LF, CR LF, a lone CR, U+2028, U+2029)
+    /// written as DOT's own <c>\n</c>, so that Graphviz draws a label of several lines and each statement of the file
+    /// stays on one line; a tab kept, as in every output of the tool; and each other character
+    /// <see cref="Printable.NeedsEscape"/> names (a bidirectional mark, a control character, U+FEFF) written as an HTML
+    /// character entity, <c>&amp;#x200E;</c>, with <c>&amp;</c> itself as <c>&amp;amp;</c>.
     /// </summary>
-    private static string Quote(string s) =>
-        "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)
+    /// <remarks>
+    /// DOT's quoted strings know one escape, <c>\"</c>, and Graphviz's labels (escString) add <c>\n</c>, <c>\l</c>,
+    /// <c>\r</c> and the object names (<c>\N</c>, <c>\G</c>, …): "\u200E", the form the tool's other text outputs use
+    /// (<see cref="Printable"/>), would be drawn as the letters "u200E". Graphviz does translate HTML entities: "Another
+    /// way to avoid non-ascii characters in labels is to use HTML entities for special characters. During label
+    /// evaluation, these entities are translated into the underlying character" (The DOT Language, section "Character
+    /// encodings", https://graphviz.org/doc/info/lang.html; the numeric forms &amp;#NNN; and &amp;#xHHHH; and the named
+    /// ones, &amp;amp; among them, are read by htmlEntityUTF8 in lib/common/utils.c). Because every label is read that
+    /// way, a literal ampersand is written as <c>&amp;amp;</c>, or a name holding "&amp;beta;" would be drawn as "β".
+    /// Identifiers (actor and case ids: ASCII letters, digits and <c>- _ . : / # @</c>) and the hash hold none of
+    /// these characters, so the entities only ever appear in labels, where Graphviz translates them.
+    /// </remarks>
+    private static string Quote(string s)
+    {
+        var text = s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)
             .Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Replace('\u2028', '\n').Replace('\u2029', '\n')
-            .Replace("\n", "\\n", StringComparison.Ordinal) + "\"";
+            .Replace("\n", "\\n", StringComparison.Ordinal);
+        var sb = new System.Text.StringBuilder(text.Length + 2);
+        sb.Append('"');
+        foreach (var c in text)
+        {
+            if (c == '&')
+            {
+                sb.Append("&amp;");
+            }
+            else if (c != '\t' && Printable.NeedsEscape(c))
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"&#x{(int)c:X};");
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.Append('"').ToString();
+    }
 }

@@ -152,14 +152,9 @@ public sealed class CommandConventionsTests : IDisposable
         err.Should().Be($"influence: --out '{link}' is a link to {target}, whose folder does not exist; create it first or write elsewhere{Environment.NewLine}");
     }
 
-    [Fact]
+    [UnixFact("/dev/null, /dev/stdout and /proc/self/fd")]
     public void Out_ToDevNull_WritesToTheDevice_WithoutReplacingIt()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
         // Checked before writing, so that a regression cannot replace the machine's /dev/null with a plain file.
         Common.IsDeviceOrStream(Common.RealPath("/dev/null")).Should().BeTrue();
         Common.IsDeviceOrStream(Common.RealPath(_cli.PathOf("scores.json"))).Should().BeFalse();
@@ -174,28 +169,18 @@ public sealed class CommandConventionsTests : IDisposable
         File.ReadAllBytes("/dev/null").Should().BeEmpty();
     }
 
-    [Fact]
+    [UnixFact("/dev/null")]
     public void SpecialFiles_AreThoseThatAreNeitherRegularFilesNorFolders()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
         SpecialFiles.IsSpecial("/dev/null").Should().BeTrue();
         SpecialFiles.IsSpecial(Case()).Should().BeFalse();
         SpecialFiles.IsSpecial(_cli.Folder).Should().BeFalse();
         SpecialFiles.IsSpecial(_cli.PathOf("missing.txt")).Should().BeFalse();
     }
 
-    [Fact]
+    [UnixFact("named pipes made with mkfifo")]
     public async Task Out_ToANamedPipe_WritesIntoThePipe_WithoutReplacingIt_OrSayingItWroteAFile()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
         var fifo = _cli.PathOf("scores.pipe");
         using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
         {
@@ -221,15 +206,10 @@ public sealed class CommandConventionsTests : IDisposable
         Directory.GetFiles(_cli.Folder).Select(Path.GetFileName).Should().BeEquivalentTo(["case.json", "scores.pipe"], "no temporary file is made");
     }
 
-    [Fact]
+    [LinuxFact("/dev/fd/N paths that are links to pipes")]
     public async Task Out_ToAnOpenPipe_ByItsDevFdPath_WritesIntoThePipe()
     {
         // What a shell's process substitution gives: --out >(gzip > scores.csv.gz) is /dev/fd/63, a link to "pipe:[…]".
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
-
         using var pipe = new System.IO.Pipes.AnonymousPipeServerStream(System.IO.Pipes.PipeDirection.In);
         var fd = pipe.GetClientHandleAsString();
         var read = Task.Run(() => new StreamReader(pipe).ReadToEnd());
@@ -296,15 +276,9 @@ public sealed class CommandConventionsTests : IDisposable
         err.Should().Be($"influence: the folder of --out '{target}' does not exist; create {Path.GetDirectoryName(Path.GetFullPath(target))} first or write elsewhere{Environment.NewLine}");
     }
 
-    [Fact]
+    [LinuxFact("/sys, which refuses new files to every user, root included", "/sys/kernel")]
     public void Out_InAFolderNotWritable_SaysPermissionDenied_InTheToolsWords_WithoutTheTemporaryFile()
     {
-        // /sys refuses new files to every user, root included.
-        if (!OperatingSystem.IsLinux() || !Directory.Exists("/sys/kernel"))
-        {
-            return;
-        }
-
         var (code, output, err) = CliRunner.Run(["score", Case(), "--out", "/sys/influence-scores.txt"]);
 
         code.Should().Be(1);
@@ -312,14 +286,9 @@ public sealed class CommandConventionsTests : IDisposable
         err.Should().Be($"influence: cannot write --out '/sys/influence-scores.txt': permission denied to create a file in the folder /sys; write to a folder you can write to, or change its permissions{Environment.NewLine}");
     }
 
-    [Fact]
+    [LinuxFact("/dev/full, a device that is always full", "/dev/full")]
     public void Out_ToAFullDevice_SaysTheDeviceIsFull()
     {
-        if (!OperatingSystem.IsLinux() || !File.Exists("/dev/full"))
-        {
-            return;
-        }
-
         var (code, _, err) = CliRunner.Run(["score", Case(), "--out", "/dev/full"]);
 
         code.Should().Be(1);

@@ -154,12 +154,27 @@ public sealed class PrintableMessagesTests : IDisposable
     }
 
     [Fact]
-    public void NetworkDot_EscapesActorNames()
+    public void NetworkDot_WritesTheMarksInActorNames_AsHtmlEntities_WhichGraphvizDraws()
     {
+        // DOT has no \u escape: "\u200E" in a label would be drawn as the letters "u200E". An HTML entity is drawn as
+        // the character, and is as inert in a terminal as the escape.
         var (code, output, err) = CliRunner.Run("network", EvilCase(), "--period", "2005", "--format", "dot");
 
         code.Should().Be(0, err);
-        output.Should().NotContain("\u200E").And.NotContain("\u200F").And.Contain($"label=\"Patron{EvilShown}\"");
+        output.Should().NotContain("\u200E").And.NotContain("\u200F").And.NotContain("\\u200");
+        output.Should().Contain("label=\"Patron&#x200E;line&#x200F;evil\"").And.Contain("label=\"Case&#x200E;line&#x200F;evil, 2005\"");
+    }
+
+    [Fact]
+    public void NetworkDot_WrittenToAFile_IsTheLibrarysDot_Unchanged()
+    {
+        var target = _cli.PathOf("net.dot");
+
+        var (code, _, err) = CliRunner.Run("network", EvilCase(), "--period", "2005", "--format", "dot", "--out", target);
+
+        code.Should().Be(0, err);
+        var network = Influence.Networks.ActorNetwork.ForPeriod(Influence.IO.CaseReader.ReadFile(_cli.PathOf("case.json")), Period.FromYear(2005));
+        File.ReadAllText(target).Should().Be(Influence.IO.NetworkWriter.ToDot(network), "the DOT holds nothing the output's escaping would change");
     }
 
     private static IEnumerable<string> Strings(System.Text.Json.JsonElement e) => e.ValueKind switch

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using FluentAssertions;
 using Influence.Generation;
 using Influence.IO;
+using Influence.Tests.Support;
 using Xunit;
 
 namespace Influence.Tests.IO;
@@ -337,7 +338,7 @@ public class CaseReaderTests
         }
     }
 
-    [UnixFact]
+    [UnixFact("named pipes made with mkfifo")]
     public async Task ReadFile_ReadsANamedPipe_WhoseWriterHasAlreadyFinished()
     {
         // A small case: the writer puts it all in the pipe's buffer and closes before the reader is done.
@@ -473,16 +474,4 @@ public class CaseReaderTests
 
     private static string Item(string id, string magnitude = "0.5", string to = "C", string source = "s1") =>
         $$"""{ "id": "{{id}}", "kind": "support", "date": "2001", "confidence": "confirmed", "sources": ["{{source}}"], "from": "P", "to": "{{to}}", "resource": "arms", "magnitude": {{magnitude}} }""";
-}
-
-/// <summary>A fact that only runs where the file system has Unix named pipes and links.</summary>
-internal sealed class UnixFactAttribute : FactAttribute
-{
-    public UnixFactAttribute()
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            Skip = "needs a Unix file system (named pipes)";
-        }
-    }
 }

@@ -121,6 +121,26 @@ public class NetworkWriterTests
     }
 
     [Fact]
+    public void Dot_WritesWhatATerminalWouldActOn_AsHtmlEntities_WhichGraphvizDrawsAsTheCharacters()
+    {
+        // DOT strings have no \u escape: "\u200E" would be drawn as the letters "u200E". Graphviz translates HTML
+        // entities in labels, so a bidi mark (allowed in names) and U+FEFF are entities, and so is "&" itself; a tab is kept, as everywhere.
+        var b = new CaseBuilder("net", "Case\u200E & co") { From = Period.FromYear(2000), To = Period.FromYear(2010), EvidenceEnds = new DateOnly(2010, 12, 31) };
+        b.AddSource(new Source("s1", "A test source"));
+        b.AddActor(new Actor("P", "\u0627\u0644\u0641\u200F (1)\u061C", ActorKind.State));
+        b.AddActor(new Actor("C", "Client\t\uFEFF&beta; &#65;", ActorKind.Movement));
+        b.AddDyad("P", "C");
+
+        var dot = NetworkWriter.ToDot(ActorNetwork.ForPeriod(b.Support("P", "C", 0.5).Build(), Period.FromYear(2005)));
+
+        dot.Should().Contain("  label=\"Case&#x200E; &amp; co, 2005\";\n");
+        dot.Should().Contain("  \"P\" [label=\"\u0627\u0644\u0641&#x200F; (1)&#x61C;\", shape=box];\n", "Arabic letters stay as they are; only the marks are entities");
+        dot.Should().Contain("  \"C\" [label=\"Client\t&#xFEFF;&amp;beta; &amp;#65;\", shape=ellipse];\n", "text that reads as an entity is drawn as written");
+        dot.Where(c => c is not ('\n' or '\t') && Influence.Internal.Printable.NeedsEscape(c)).Should().BeEmpty("nothing a terminal acts on is in the file raw");
+        dot.Should().NotContain("\\u", "DOT has no \\u escape");
+    }
+
+    [Fact]
     public void Output_IsTheSameBytes_EveryTime()
     {
         NetworkWriter.ToJson(Network()).Should().Be(NetworkWriter.ToJson(Network()));
