@@ -233,11 +233,19 @@ public static class DyadChart
             : [(chosen.Length == 1 ? scores.Measures[chosen[0]].Name : "Measures", chosen)];
     }
 
-    /// <summary>"Pakistan → Afghan Taliban, 1994–2026": the actors' names (their ids when the case has none) and the drawn range; with intervals from draws, what the shaded bands are ("; shaded: 90% intervals from 500 draws").</summary>
+    /// <summary>
+    /// A case's text where the chart draws it on one line before wrapping (an actor's name in the default title, the
+    /// case's name in the default credit): each line break (LF, CR, U+2028, U+2029), tab and other character the text
+    /// outputs escape written as its escape, "Kabul\u000AKandahar", as the score table's headings show it
+    /// (<see cref="Influence.Internal.Printable"/>); nothing of the text is lost and no line is broken where the text has one.
+    /// </summary>
+    internal static string OneLine(string text) => Influence.Internal.Printable.Escape(text);
+
+    /// <summary>"Pakistan → Afghan Taliban, 1994–2026": the actors' names (their ids when the case has none; on one line, <see cref="OneLine"/>) and the drawn range; with intervals from draws, what the shaded bands are ("; shaded: 90% intervals from 500 draws").</summary>
     internal static string DefaultTitle(ScoreSet scores, Dyad dyad, int from, int to, bool showIntervals = true)
     {
-        var patron = scores.Case.FindActor(dyad.Patron)?.Name ?? dyad.Patron;
-        var client = scores.Case.FindActor(dyad.Client)?.Name ?? dyad.Client;
+        var patron = OneLine(scores.Case.FindActor(dyad.Patron)?.Name ?? dyad.Patron);
+        var client = OneLine(scores.Case.FindActor(dyad.Client)?.Name ?? dyad.Client);
         var range = from == to ? scores.Periods[from].ToString() : $"{scores.Periods[from]}–{scores.Periods[to]}";
         var bands = showIntervals && scores.IntervalSource is { } source
             ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"; shaded: {source.Level * 100:0.#}% intervals from {source.Draws} draws")
@@ -519,7 +527,7 @@ public static class DyadChart
         var sources = scores.Case.Sources.Length;
         return string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
-            $"Data: {scores.Case.Name} ({scores.Case.Id}), input {scores.InputHash[..12]}; Influence {LibraryVersion}; {sources} source{(sources == 1 ? string.Empty : "s")}");
+            $"Data: {OneLine(scores.Case.Name)} ({OneLine(scores.Case.Id)}), input {scores.InputHash[..12]}; Influence {LibraryVersion}; {sources} source{(sources == 1 ? string.Empty : "s")}");
     }
 
     /// <summary>The version of the Influence library that scored (its informational version without "+commit"): the same for every build of one release.</summary>
