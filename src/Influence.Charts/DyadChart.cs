@@ -230,7 +230,7 @@ public static class DyadChart
         var chosen = Resolve(scores, measures);
         return chosen.Length == 0
             ? throw new ArgumentException("give at least one measure to draw", nameof(measures))
-            : [(chosen.Length == 1 ? scores.Measures[chosen[0]].Name : "Measures", chosen)];
+            : [(chosen.Length == 1 ? LegendLabel(scores.Measures[chosen[0]].Name) : "Measures", chosen)];
     }
 
     /// <summary>

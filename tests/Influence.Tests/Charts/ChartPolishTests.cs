@@ -57,4 +57,14 @@ public class ChartPolishTests
             DyadChart.RenderPng(scores, PakistanTaliban, ["exchange"], options with { Title = title, Credit = DyadChart.DefaultCredit(scores) }),
             "the chart draws the escaped title and credit, not the raw text");
     }
+
+    [Fact]
+    public void ASingleMeasuresPanel_IsTitledWithItsNameInWords_AsTheLegendGivesIt()
+    {
+        var scores = Reference();
+
+        DyadChart.PanelsFor(scores, ["diffuseObligation"]).Should().ContainSingle().Which.Title.Should().Be("diffuse obligation");
+        DyadChart.PanelsFor(scores, ["presenceInfluenceGap"])[0].Title.Should().Be(DyadChart.LegendLabel("presenceInfluenceGap"));
+        DyadChart.PanelsFor(scores, ["exchange", "conflict"])[0].Title.Should().Be("Measures");
+    }
 }
