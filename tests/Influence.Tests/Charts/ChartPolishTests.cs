@@ -3,6 +3,7 @@ using Influence.Cases;
 using Influence.Charts;
 using Influence.IO;
 using Influence.Scoring;
+using SkiaSharp;
 using Xunit;
 
 namespace Influence.Tests.Charts;
@@ -58,6 +59,55 @@ public class ChartPolishTests
             "the chart draws the escaped title and credit, not the raw text");
     }
 
+    [Theory]
+    [InlineData(200)]
+    [InlineData(250)]
+    [InlineData(300)]
+    [InlineData(360)]
+    [InlineData(400)]
+    public void PeriodLabels_DoNotOverlap_AtNarrowWidths(int width)
+    {
+        var options = new DyadChartOptions { Width = width, Title = string.Empty, Credit = string.Empty, ShowStates = false };
+        using var bitmap = SKBitmap.Decode(DyadChart.RenderPng(Reference(), PakistanTaliban, ["exchange"], options));
+        var widest = new[] { "1994", "2000", "2008", "2026†" }.Max(DyadChart.TickLabelWidth);
+
+        var labels = TickLabelClusters(bitmap);
+
+        labels.Should().HaveCountGreaterThanOrEqualTo(2, "the time axis has labels");
+        labels.Should().OnlyContain(l => l <= widest + 2, "no two labels run into each other (each run of text is one label)");
+    }
+
+    [Fact]
+    public void PeriodLabels_AreThinnedToWholeSteps_OnlyWhenTheyWouldOverlap()
+    {
+        var scores = Reference();
+        var (from, to) = DyadChart.DrawnRange(scores, scores.IndexOf(PakistanTaliban), DyadChartOptions.Default);
+        var partial = DyadChart.PartialPeriod(scores, from, to);
+        var everyThird = DyadChart.PeriodTicks(scores, from, to, partial, 5000, DyadChart.TickLabelWidth);
+        everyThird.Select(t => t.Label).Should().Equal("1994", "1997", "2000", "2003", "2006", "2009", "2012", "2015", "2018", "2021", "2026†");
+
+        var widths = new List<float>();
+        for (var dataWidth = 60f; dataWidth <= 2000; dataWidth += 7)
+        {
+            var ticks = DyadChart.PeriodTicks(scores, from, to, partial, dataWidth, DyadChart.TickLabelWidth);
+            ticks.Should().NotBeEmpty();
+            DyadChart.TicksFit(ticks, to - from + 1, dataWidth, DyadChart.TickLabelWidth).Should().BeTrue($"labels never overlap in a data area {dataWidth} pixels wide");
+            if (!ticks.SequenceEqual(everyThird) && ticks.Count > 1)
+            {
+                var years = ticks.Where(t => t.Period != partial).Select(t => scores.Periods[t.Period].Year).ToList();
+                var step = years.Count > 1 ? years[1] - years[0] : 0;
+                years.Should().OnlyContain(y => step == 0 || y % step == 0, "thinned labels fall on whole multiples of their step (1995, 2000, …)");
+                widths.Add(dataWidth);
+            }
+        }
+
+        widths.Should().NotBeEmpty("narrow data areas thin the labels");
+        widths.Max().Should().BeLessThan(400, "a wide chart keeps every third year, as before");
+        DyadChart.NiceSteps(Influence.Granularity.Year).Take(6).Should().Equal(1, 2, 5, 10, 20, 50);
+        DyadChart.NiceSteps(Influence.Granularity.Quarter).Take(5).Should().Equal(1, 2, 4, 8, 20);
+        DyadChart.NiceSteps(Influence.Granularity.Month).Take(8).Should().Equal(1, 2, 3, 4, 6, 12, 24, 60);
+    }
+
     [Fact]
     public void ASingleMeasuresPanel_IsTitledWithItsNameInWords_AsTheLegendGivesIt()
     {
@@ -66,5 +116,58 @@ public class ChartPolishTests
         DyadChart.PanelsFor(scores, ["diffuseObligation"]).Should().ContainSingle().Which.Title.Should().Be("diffuse obligation");
         DyadChart.PanelsFor(scores, ["presenceInfluenceGap"])[0].Title.Should().Be(DyadChart.LegendLabel("presenceInfluenceGap"));
         DyadChart.PanelsFor(scores, ["exchange", "conflict"])[0].Title.Should().Be("Measures");
+    }
+
+    /// <summary>
+    /// The widths of the runs of text in the row of period labels under a one-panel chart's data area: columns with dark
+    /// pixels, runs parted by three or more clear columns.
+    /// </summary>
+    private static List<int> TickLabelClusters(SKBitmap bitmap)
+    {
+        static bool Black(SKColor c) => c.Red < 100 && c.Green < 100 && c.Blue < 100;
+        static bool Dark(SKColor c) => c.Red + c.Green + c.Blue < 384;
+
+        // The data area's frame: rows nearly all black across; its bottom line is the second such run of rows.
+        var frames = new List<int>();
+        for (var y = 0; y < bitmap.Height; y++)
+        {
+            var black = 0;
+            for (var x = 0; x < bitmap.Width; x++)
+            {
+                black += Black(bitmap.GetPixel(x, y)) ? 1 : 0;
+            }
+
+            if (black > bitmap.Width * 0.6 && (frames.Count == 0 || frames[^1] != y - 1))
+            {
+                frames.Add(y);
+            }
+            else if (black > bitmap.Width * 0.6)
+            {
+                frames[^1] = y;
+            }
+        }
+
+        frames.Should().HaveCountGreaterThanOrEqualTo(2, "the data area has a top and a bottom frame line");
+        var bottom = frames[1];
+        var columns = Enumerable.Range(0, bitmap.Width)
+            .Select(x => Enumerable.Range(bottom + 7, 18).Any(y => Dark(bitmap.GetPixel(x, y))))
+            .ToArray();
+        var clusters = new List<int>();
+        var (start, clear) = (-1, 0);
+        for (var x = 0; x <= columns.Length; x++)
+        {
+            if (x < columns.Length && columns[x])
+            {
+                start = start < 0 ? x : start;
+                clear = 0;
+            }
+            else if (start >= 0 && (++clear >= 3 || x == columns.Length))
+            {
+                clusters.Add(x - clear + 1 - start);
+                (start, clear) = (-1, 0);
+            }
+        }
+
+        return clusters;
     }
 }
