@@ -950,8 +950,19 @@ public static class DyadChart
             }
         }
 
+        if (plot.GetPlottables().OfType<IHasLegendText>().Any(item => item.LegendText.Contains('\n', StringComparison.Ordinal)))
+        {
+            // A block of several lines gets as much room above and below it as at its sides (ScottPlot keeps half as
+            // much, which leaves a wrapped entry nearly touching the frame); a legend of one-line entries is as it was.
+            legend.Padding = WrappedLegendPadding(legend.Padding);
+        }
+
         return changed;
     }
+
+    /// <summary>The padding of a legend frame round entries of several lines: its side padding above and below too.</summary>
+    internal static PixelPadding WrappedLegendPadding(PixelPadding padding) =>
+        new(padding.Left, padding.Right, Math.Max(padding.Bottom, padding.Left), Math.Max(padding.Top, padding.Right));
 
     /// <summary>The width of one line of text in a ScottPlot label's font, as ScottPlot measures it.</summary>
     private static float MeasureLabel(LabelStyle style, string text)

@@ -118,6 +118,96 @@ public class ChartPolishTests
         DyadChart.PanelsFor(scores, ["exchange", "conflict"])[0].Title.Should().Be("Measures");
     }
 
+    [Theory]
+    [InlineData(300)]
+    [InlineData(500)]
+    public void AWrappedLegendEntry_HasAsMuchRoomAboveItAsAtItsSide(int width)
+    {
+        var scores = Scorer.Score(CaseReader.LoadBuiltIn("pakistan-taliban-1990s"), ScoringOptions.Default with { CustomMeasures = [new LongNamed()] });
+        var options = new DyadChartOptions { Width = width, ShowStates = false, Credit = string.Empty, Title = string.Empty };
+        using var wrapped = SKBitmap.Decode(DyadChart.RenderPng(scores, PakistanTaliban, [LongNamed.Label], options));
+        using var oneLine = SKBitmap.Decode(DyadChart.RenderPng(scores, PakistanTaliban, ["exchange"], options));
+
+        var (top, side, lines) = LegendRoom(wrapped);
+        var (oneTop, oneSide, _) = LegendRoom(oneLine);
+
+        lines.Should().BeGreaterThanOrEqualTo(20, "the entry is wrapped onto two or three lines");
+        top.Should().BeGreaterThanOrEqualTo(side - 3, "the frame keeps as much room above a block of lines as at its side, not a few pixels");
+        (oneTop, oneSide).Should().Be((4, 11), "a legend of one line is framed as it was");
+    }
+
+    /// <summary>
+    /// The room in pixels inside the legend frame of a one-panel chart (no title, strip or credit) between the frame
+    /// and its text, above it and at its right, and the height of the text.
+    /// </summary>
+    private static (int Top, int Side, int Height) LegendRoom(SKBitmap bitmap)
+    {
+        static bool Frame(SKColor c) => c.Red < 130 && c.Red == c.Green && c.Green == c.Blue;
+        static bool Text(SKColor c) => c.Red < 170 && Math.Abs(c.Red - c.Blue) < 25;
+
+        // From the foot up: the legend's bottom frame line (dark grey; its shadow is light grey), then its top one.
+        (int Y, int Left, int Right)? Line(int y)
+        {
+            var (start, run) = (-1, 0);
+            for (var x = 0; x < bitmap.Width; x++)
+            {
+                if (Frame(bitmap.GetPixel(x, y)))
+                {
+                    (start, run) = (start < 0 ? x : start, run + 1);
+                }
+                else if (run > 50)
+                {
+                    return (y, start, x - 1);
+                }
+                else
+                {
+                    (start, run) = (-1, 0);
+                }
+            }
+
+            return null;
+        }
+
+        var bottom = Enumerable.Range(0, bitmap.Height).Reverse().Select(Line).First(l => l is not null)!.Value;
+        var topLine = Enumerable.Range(0, bottom.Y - 2).Reverse().Select(Line).First(l => l is not null && Math.Abs(l.Value.Right - bottom.Right) <= 1)!.Value;
+        var (minY, maxY, maxX) = (int.MaxValue, 0, 0);
+        for (var y = topLine.Y + 2; y < bottom.Y - 1; y++)
+        {
+            for (var x = bottom.Left + 2; x < bottom.Right - 1; x++)
+            {
+                if (Text(bitmap.GetPixel(x, y)))
+                {
+                    (minY, maxY, maxX) = (Math.Min(minY, y), Math.Max(maxY, y), Math.Max(maxX, x));
+                }
+            }
+        }
+
+        return (minY - topLine.Y, bottom.Right - maxX, maxY - minY);
+    }
+
+    /// <summary>A custom measure with a long name (0.5 in every period).</summary>
+    private sealed class LongNamed : Influence.Theory.Measure
+    {
+        public const string Label = "supportDiversityAcrossEveryKindOfResourceThePatronGaveTheClientInTheTrailingWindow";
+
+        public LongNamed()
+            : base(Label)
+        {
+        }
+
+        public override Influence.Theory.MeasureScale Scale => Influence.Theory.MeasureScale.Unit;
+
+        public override string Formula => "0.5";
+
+        public override string Citation => "none";
+
+        public override double? Evaluate(in Influence.Theory.DyadPeriod at) => 0.5;
+
+        public override void Trace(in Influence.Theory.DyadPeriod at, ICollection<Influence.Theory.EvidenceUse> uses)
+        {
+        }
+    }
+
     /// <summary>
     /// The widths of the runs of text in the row of period labels under a one-panel chart's data area: columns with dark
     /// pixels, runs parted by three or more clear columns.
