@@ -26,13 +26,16 @@ namespace Influence.Charts;
 /// By default (<see cref="DyadChartOptions.ActiveRangeOnly"/>) the chart spans the dyad's active range: from the first
 /// period in which both parties exist and a measure has a value, to the last; each end can be kept to the active range
 /// alone (<see cref="DyadChartOptions.TrimToActiveStart"/>, <see cref="DyadChartOptions.TrimToActiveEnd"/>). The default
-/// title names the actors by their names and gives the drawn range.
+/// title names the actors by their names and gives the drawn range; a line break or tab in a name is written as its
+/// escape, as the score table's headings show it. A panel of one measure is titled with the measure's name in words.
+/// The time axis labels about twelve periods, thinned to every 2nd, 5th, 10th … year where their labels would overlap.
 /// </para>
 /// <para>
 /// No text is clipped at the image's edge: a title, a panel's title or a legend entry too wide for the chart (or the
 /// panel's plotting area) is wrapped between words onto up to three lines, measured in the font it is drawn in, and
 /// only what three lines cannot hold is cut, ending in "…" (the whole title is then kept in the PNG's "Title" text
-/// metadata). The notes and the credit under the chart are wrapped to its width.
+/// metadata); a legend with an entry of several lines keeps as much room above and below them as at their sides. The
+/// notes and the credit under the chart are wrapped to its width.
 /// </para>
 /// <para>
 /// A period the case's evidence ends inside (<see cref="ScoreSet.IsPartial"/>) is striped grey in every panel, the
