@@ -26,13 +26,16 @@ namespace Influence.Charts;
 /// By default (<see cref="DyadChartOptions.ActiveRangeOnly"/>) the chart spans the dyad's active range: from the first
 /// period in which both parties exist and a measure has a value, to the last; each end can be kept to the active range
 /// alone (<see cref="DyadChartOptions.TrimToActiveStart"/>, <see cref="DyadChartOptions.TrimToActiveEnd"/>). The default
-/// title names the actors by their names and gives the drawn range.
+/// title names the actors by their names and gives the drawn range; a line break or tab in a name is written as its
+/// escape, as the score table's headings show it. A panel of one measure is titled with the measure's name in words.
+/// The time axis labels about twelve periods, thinned to every 2nd, 5th, 10th … year where their labels would overlap.
 /// </para>
 /// <para>
 /// No text is clipped at the image's edge: a title, a panel's title or a legend entry too wide for the chart (or the
 /// panel's plotting area) is wrapped between words onto up to three lines, measured in the font it is drawn in, and
 /// only what three lines cannot hold is cut, ending in "…" (the whole title is then kept in the PNG's "Title" text
-/// metadata). The notes and the credit under the chart are wrapped to its width.
+/// metadata); a legend with an entry of several lines keeps as much room above and below them as at their sides. The
+/// notes and the credit under the chart are wrapped to its width.
 /// </para>
 /// <para>
 /// A period the case's evidence ends inside (<see cref="ScoreSet.IsPartial"/>) is striped grey in every panel, the
@@ -150,9 +153,13 @@ public static class DyadChart
             // A plot clears the canvas it renders to: draw each panel on its own surface, then place it.
             using var panelSurface = SKSurface.Create(new SKImageInfo(width, options.PanelHeight, SKColorType.Rgba8888, SKAlphaType.Premul));
             plot.Render(panelSurface.Canvas, width, options.PanelHeight);
-            if (FitPanelText(plot, plot.RenderManager.LastRender.DataRect.Width))
+            var dataWidth = plot.RenderManager.LastRender.DataRect.Width;
+            // A title or legend entry wider than the data area: wrapped (and shortened) to it; period labels that
+            // overlap: thinned. Either way the panel is drawn again (both leave the data area as wide as it was).
+            var refit = FitPanelText(plot, dataWidth);
+            refit |= FitPeriodTicks(plot, scores, from, to, partial, dataWidth);
+            if (refit)
             {
-                // A title or legend entry wider than the data area: wrapped (and shortened) to it, drawn again.
                 plot.Render(panelSurface.Canvas, width, options.PanelHeight);
             }
 
@@ -230,14 +237,22 @@ public static class DyadChart
         var chosen = Resolve(scores, measures);
         return chosen.Length == 0
             ? throw new ArgumentException("give at least one measure to draw", nameof(measures))
-            : [(chosen.Length == 1 ? scores.Measures[chosen[0]].Name : "Measures", chosen)];
+            : [(chosen.Length == 1 ? LegendLabel(scores.Measures[chosen[0]].Name) : "Measures", chosen)];
     }
 
-    /// <summary>"Pakistan → Afghan Taliban, 1994–2026": the actors' names (their ids when the case has none) and the drawn range; with intervals from draws, what the shaded bands are ("; shaded: 90% intervals from 500 draws").</summary>
+    /// <summary>
+    /// A case's text where the chart draws it on one line before wrapping (an actor's name in the default title, the
+    /// case's name in the default credit): each line break (LF, CR, U+2028, U+2029), tab and other character the text
+    /// outputs escape written as its escape, "Kabul\u000AKandahar", as the score table's headings show it
+    /// (<see cref="Influence.Internal.Printable"/>); nothing of the text is lost and no line is broken where the text has one.
+    /// </summary>
+    internal static string OneLine(string text) => Influence.Internal.Printable.Escape(text);
+
+    /// <summary>"Pakistan → Afghan Taliban, 1994–2026": the actors' names (their ids when the case has none; on one line, <see cref="OneLine"/>) and the drawn range; with intervals from draws, what the shaded bands are ("; shaded: 90% intervals from 500 draws").</summary>
     internal static string DefaultTitle(ScoreSet scores, Dyad dyad, int from, int to, bool showIntervals = true)
     {
-        var patron = scores.Case.FindActor(dyad.Patron)?.Name ?? dyad.Patron;
-        var client = scores.Case.FindActor(dyad.Client)?.Name ?? dyad.Client;
+        var patron = OneLine(scores.Case.FindActor(dyad.Patron)?.Name ?? dyad.Patron);
+        var client = OneLine(scores.Case.FindActor(dyad.Client)?.Name ?? dyad.Client);
         var range = from == to ? scores.Periods[from].ToString() : $"{scores.Periods[from]}–{scores.Periods[to]}";
         var bands = showIntervals && scores.IntervalSource is { } source
             ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"; shaded: {source.Level * 100:0.#}% intervals from {source.Draws} draws")
@@ -396,7 +411,7 @@ public static class DyadChart
         }
 
         plot.Axes.SetLimits(from - 0.5, to + 0.5, low, high);
-        plot.Axes.Bottom.TickGenerator = PeriodTicks(scores, from, to, partial);
+        plot.Axes.Bottom.TickGenerator = TickGenerator(PeriodTicksEvery(scores, from, to, partial, PeriodStep(to - from + 1), aligned: false));
         // The text output's minus sign (U+2212), not ASCII '-', on the value axis; and never "-0".
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = ValueLabel };
         plot.Legend.Alignment = Alignment.UpperLeft;
@@ -460,13 +475,99 @@ public static class DyadChart
         return text == "-0" ? "0" : text.Replace('-', '\u2212');
     }
 
-    /// <summary>The period ticks, about twelve; the partial period always has one, its label marked "†".</summary>
-    private static ScottPlot.TickGenerators.NumericManual PeriodTicks(ScoreSet scores, int from, int to, int? partial)
+    /// <summary>The least room in pixels between two period labels on the time axis.</summary>
+    internal const float MinTickGap = 6;
+
+    /// <summary>
+    /// The period ticks: about twelve, one every <see cref="PeriodStep"/> periods from the first drawn; the partial
+    /// period always has one, its label marked "†". When those labels would overlap in a data area
+    /// <paramref name="dataWidth"/> pixels wide (measured by <paramref name="measure"/>, the axis's font), they are
+    /// thinned to the smallest step of whole calendar units that leaves <see cref="MinTickGap"/> between every two
+    /// (every 2nd, 5th, 10th, 20th year …; for quarters and months also every 2nd quarter, every 3rd or 6th month), on
+    /// periods that are multiples of it (1995, 2000, 2005 …); with no room for two labels, one is drawn (the partial
+    /// period's, else the first's).
+    /// </summary>
+    internal static List<(int Period, string Label)> PeriodTicks(ScoreSet scores, int from, int to, int? partial, float dataWidth, Func<string, float> measure)
     {
         var n = to - from + 1;
-        var step = Math.Max(1, (int)Math.Ceiling(n / 12.0));
-        var ticks = new ScottPlot.TickGenerators.NumericManual();
-        for (var p = from; p <= to; p += step)
+        var ticks = PeriodTicksEvery(scores, from, to, partial, PeriodStep(n), aligned: false);
+        if (TicksFit(ticks, n, dataWidth, measure))
+        {
+            return ticks;
+        }
+
+        foreach (var step in NiceSteps(scores.Periods[from].Granularity).TakeWhile(s => s < n).Where(s => s > PeriodStep(n)))
+        {
+            ticks = PeriodTicksEvery(scores, from, to, partial, step, aligned: true);
+            if (TicksFit(ticks, n, dataWidth, measure))
+            {
+                return ticks;
+            }
+        }
+
+        var only = partial ?? from;
+        return [(only, PeriodLabel(scores, only, partial))];
+    }
+
+    /// <summary>The step between labelled periods before any thinning: about twelve labels.</summary>
+    internal static int PeriodStep(int periods) => Math.Max(1, (int)Math.Ceiling(periods / 12.0));
+
+    /// <summary>
+    /// The steps, in periods, to thin period labels to: whole parts of a year (1, 2 quarters; 1, 2, 3, 4, 6 months),
+    /// then 1, 2 and 5 years times a power of ten.
+    /// </summary>
+    internal static IEnumerable<int> NiceSteps(Granularity granularity)
+    {
+        var perYear = granularity switch
+        {
+            Granularity.Quarter => 4,
+            Granularity.Month => 12,
+            _ => 1,
+        };
+        foreach (var part in Enumerable.Range(1, perYear - 1).Where(d => perYear % d == 0))
+        {
+            yield return part;
+        }
+
+        for (long years = 1; years * perYear <= int.MaxValue / 5; years *= 10)
+        {
+            yield return (int)(years * perYear);
+            yield return (int)(2 * years * perYear);
+            yield return (int)(5 * years * perYear);
+        }
+    }
+
+    /// <summary>Whether labels centred on their periods leave <see cref="MinTickGap"/> pixels between every two.</summary>
+    internal static bool TicksFit(List<(int Period, string Label)> ticks, int periods, float dataWidth, Func<string, float> measure)
+    {
+        var perPeriod = dataWidth / periods;
+        var sorted = ticks.OrderBy(t => t.Period).Select(t => (t.Period, Width: measure(t.Label))).ToList();
+        for (var i = 1; i < sorted.Count; i++)
+        {
+            var room = ((sorted[i].Period - sorted[i - 1].Period) * perPeriod) - ((sorted[i].Width + sorted[i - 1].Width) / 2);
+            if (room < MinTickGap)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A label every <paramref name="step"/> periods, from the first drawn or (<paramref name="aligned"/>) from the first
+    /// whose ordinal is a multiple of the step; none closer than a step to the partial period, which has its own.
+    /// </summary>
+    private static List<(int Period, string Label)> PeriodTicksEvery(ScoreSet scores, int from, int to, int? partial, int step, bool aligned)
+    {
+        var ticks = new List<(int Period, string Label)>();
+        var start = from;
+        while (aligned && start < to && scores.Periods[start].Ordinal % step != 0)
+        {
+            start++;
+        }
+
+        for (var p = start; p <= to; p += step)
         {
             // The partial period gets its own tick below; one closer than a step to it would crowd its label out.
             if (partial is { } pp && Math.Abs(p - pp) < step)
@@ -474,15 +575,56 @@ public static class DyadChart
                 continue;
             }
 
-            ticks.AddMajor(p, scores.Periods[p].ToString());
+            ticks.Add((p, scores.Periods[p].ToString()));
         }
 
         if (partial is { } marked)
         {
-            ticks.AddMajor(marked, PeriodLabel(scores, marked, partial));
+            ticks.Add((marked, PeriodLabel(scores, marked, partial)));
         }
 
         return ticks;
+    }
+
+    /// <summary>The period ticks as the time axis takes them.</summary>
+    private static ScottPlot.TickGenerators.NumericManual TickGenerator(List<(int Period, string Label)> ticks)
+    {
+        var generator = new ScottPlot.TickGenerators.NumericManual();
+        foreach (var (period, label) in ticks)
+        {
+            generator.AddMajor(period, label);
+        }
+
+        return generator;
+    }
+
+    /// <summary>
+    /// Thins the period labels of a panel just drawn when they overlap in its data area (<see cref="PeriodTicks"/>).
+    /// Returns whether they changed (the panel must then be drawn again).
+    /// </summary>
+    private static bool FitPeriodTicks(Plot plot, ScoreSet scores, int from, int to, int? partial, float dataWidth)
+    {
+        var n = to - from + 1;
+        var ticks = PeriodTicks(scores, from, to, partial, dataWidth, TickLabelMeasure(plot));
+        if (ticks.SequenceEqual(PeriodTicksEvery(scores, from, to, partial, PeriodStep(n), aligned: false)))
+        {
+            return false;
+        }
+
+        plot.Axes.Bottom.TickGenerator = TickGenerator(ticks);
+        return true;
+    }
+
+    /// <summary>The width of a period label in a panel's time axis font, as ScottPlot measures it.</summary>
+    internal static Func<string, float> TickLabelMeasure(Plot plot) => s => MeasureLabel(plot.Axes.Bottom.TickLabelStyle, s);
+
+    /// <summary>The width of a period label as a panel of the chart draws it (its font, registered first).</summary>
+    internal static float TickLabelWidth(string label)
+    {
+        BundledFont.EnsureRegistered();
+        var plot = new Plot();
+        plot.Font.Set(BundledFont.FamilyName);
+        return TickLabelMeasure(plot)(label);
     }
 
     /// <summary>A period as the chart labels it: "2026†" for the partial period, as the score table marks it.</summary>
@@ -519,7 +661,7 @@ public static class DyadChart
         var sources = scores.Case.Sources.Length;
         return string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
-            $"Data: {scores.Case.Name} ({scores.Case.Id}), input {scores.InputHash[..12]}; Influence {LibraryVersion}; {sources} source{(sources == 1 ? string.Empty : "s")}");
+            $"Data: {OneLine(scores.Case.Name)} ({OneLine(scores.Case.Id)}), input {scores.InputHash[..12]}; Influence {LibraryVersion}; {sources} source{(sources == 1 ? string.Empty : "s")}");
     }
 
     /// <summary>The version of the Influence library that scored (its informational version without "+commit"): the same for every build of one release.</summary>
@@ -811,8 +953,19 @@ public static class DyadChart
             }
         }
 
+        if (plot.GetPlottables().OfType<IHasLegendText>().Any(item => item.LegendText.Contains('\n', StringComparison.Ordinal)))
+        {
+            // A block of several lines gets as much room above and below it as at its sides (ScottPlot keeps half as
+            // much, which leaves a wrapped entry nearly touching the frame); a legend of one-line entries is as it was.
+            legend.Padding = WrappedLegendPadding(legend.Padding);
+        }
+
         return changed;
     }
+
+    /// <summary>The padding of a legend frame round entries of several lines: its side padding above and below too.</summary>
+    internal static PixelPadding WrappedLegendPadding(PixelPadding padding) =>
+        new(padding.Left, padding.Right, Math.Max(padding.Bottom, padding.Left), Math.Max(padding.Top, padding.Right));
 
     /// <summary>The width of one line of text in a ScottPlot label's font, as ScottPlot measures it.</summary>
     private static float MeasureLabel(LabelStyle style, string text)

@@ -16,7 +16,8 @@ public sealed record DyadChartOptions
 
     /// <summary>
     /// The title above the chart, one line (null: the actors' names and the drawn range, "Pakistan → Afghan Taliban,
-    /// 1994–2026", and with intervals from draws what the shaded bands are; empty: no title, and no strip kept for it).
+    /// 1994–2026", and with intervals from draws what the shaded bands are, a line break or tab in a name written as its
+    /// escape as the score table's headings show it; empty: no title, and no strip kept for it).
     /// A title wider than the chart is wrapped between words onto up to three lines, the strip growing with them; what
     /// three lines cannot hold ends in "…", and the whole title is then kept in the PNG's "Title" text metadata.
     /// </summary>
@@ -26,7 +27,7 @@ public sealed record DyadChartOptions
     /// <summary>
     /// The credit line at the foot of the chart, one line (null: where the data come from, "Data: &lt;case name&gt;
     /// (&lt;case id&gt;), input &lt;first 12 hex digits of the input hash&gt;; Influence &lt;version&gt;; &lt;n&gt;
-    /// sources"; empty: no credit line).
+    /// sources", the case's name on one line as in the title; empty: no credit line).
     /// </summary>
     /// <exception cref="ArgumentException">The credit holds a line break or another control character.</exception>
     public string? Credit { get; init => field = OneLine(value, nameof(Credit)); }
