@@ -244,9 +244,9 @@ public static class DyadChart
     /// A case's text where the chart draws it on one line before wrapping (an actor's name in the default title, the
     /// case's name in the default credit): each line break (LF, CR, U+2028, U+2029), tab and other character the text
     /// outputs escape written as its escape, "Kabul\u000AKandahar", as the score table's headings show it
-    /// (<see cref="Influence.Internal.Printable"/>); nothing of the text is lost and no line is broken where the text has one.
+    /// (<see cref="Influence.IO.PrintableText"/>); nothing of the text is lost and no line is broken where the text has one.
     /// </summary>
-    internal static string OneLine(string text) => Influence.Internal.Printable.Escape(text);
+    internal static string OneLine(string text) => Influence.IO.PrintableText.Escape(text);
 
     /// <summary>"Pakistan → Afghan Taliban, 1994–2026": the actors' names (their ids when the case has none; on one line, <see cref="OneLine"/>) and the drawn range; with intervals from draws, what the shaded bands are ("; shaded: 90% intervals from 500 draws").</summary>
     internal static string DefaultTitle(ScoreSet scores, Dyad dyad, int from, int to, bool showIntervals = true)
