@@ -14,7 +14,7 @@ namespace Influence.Tests.Docs;
 
 /// <summary>
 /// The figures docs/open-questions.md computes on the reference case itself (not on the small invented cases): §9's
-/// presence what-ifs, §13's other fits of input efficiency, §14's leverage-adjusted attainment and §15's attainment via
+/// presence what-ifs, §11's fifth condition of the patron–client test, §13's other fits of input efficiency, §14's leverage-adjusted attainment and §15's attainment via
 /// the client, scored here, and §10's table, which must be the lines
 /// samples/alternative-readings.cs prints (CI checks that the sample prints its expected output).
 /// </summary>
@@ -55,6 +55,36 @@ public partial class OpenQuestionsCasesTests
             var year = scores.For(PakistanTaliban, Period.FromYear(end is null ? 2011 : 2012)).Presence;
             DocPage.Figure(year, "0.343");
         }
+    }
+
+    /// <summary>§11 (b): the patron–client test with a fifth condition, conflict in at least one year of a trailing window.</summary>
+    [Theory]
+    [InlineData(1, "1 year", 11, "fails")]
+    [InlineData(3, "3 years", 15, "fails")]
+    [InlineData(5, "5 years", 19, "holds")]
+    [InlineData(10, "10 years", 28, "holds")]
+    public void Section11_AFifthConditionOfConflict_LeavesClaim1OnlyWithALongWindow(int window, string printed, int expected, string claim)
+    {
+        var scores = Scorer.Score(CaseReader.LoadBuiltIn());
+        double? Conflict(int year) => year >= scores.From.Year ? scores.For(PakistanTaliban, Period.FromYear(year)).Conflict.Value : null;
+        var years = Enumerable.Range(1995, 31).ToList();
+        var asScored = years.Count(y => scores.For(PakistanTaliban, Period.FromYear(y)).PatronClient.IsPatronClient == true);
+        var nonZero = years.Select(Conflict).OfType<double>().Where(c => c > 0);
+
+        foreach (var bar in new[] { 0.0, 0.05, 0.1 })
+        {
+            var passing = years.Count(y =>
+                scores.For(PakistanTaliban, Period.FromYear(y)).PatronClient.IsPatronClient == true
+                && Enumerable.Range(y - window + 1, window).Any(z => Conflict(z) > bar));
+            passing.Should().Be(expected, $"with a bar of {bar}");
+        }
+
+        asScored.Should().Be(29);
+        nonZero.Min().Should().BeGreaterThanOrEqualTo(0.24);
+        (expected > years.Count / 2 ? "holds" : "fails").Should().Be(claim);
+        Page.Quotes($"| {printed} | {expected} of 31 | {claim} |");
+        Page.Quotes("claim 1, which passes in 29 of the 31 years 1995–2025 as scored");
+        Page.Quotes("every year with conflict reads at least 0.24");
     }
 
     /// <summary>
