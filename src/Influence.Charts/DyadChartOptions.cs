@@ -1,3 +1,5 @@
+using Influence.IO;
+
 namespace Influence.Charts;
 
 /// <summary>How a <see cref="DyadChart"/> is drawn. Every property has a sensible default.</summary>
@@ -21,7 +23,7 @@ public sealed record DyadChartOptions
     /// A title wider than the chart is wrapped between words onto up to three lines, the strip growing with them; what
     /// three lines cannot hold ends in "…", and the whole title is then kept in the PNG's "Title" text metadata.
     /// </summary>
-    /// <exception cref="ArgumentException">The title holds a line break or another control character.</exception>
+    /// <exception cref="ArgumentException">The title holds a line break (LF, CR, U+2028, U+2029) or another control character.</exception>
     public string? Title { get; init => field = OneLine(value, nameof(Title)); }
 
     /// <summary>
@@ -29,7 +31,7 @@ public sealed record DyadChartOptions
     /// (&lt;case id&gt;), input &lt;first 12 hex digits of the input hash&gt;; Influence &lt;version&gt;; &lt;n&gt;
     /// sources", the case's name on one line as in the title; empty: no credit line).
     /// </summary>
-    /// <exception cref="ArgumentException">The credit holds a line break or another control character.</exception>
+    /// <exception cref="ArgumentException">The credit holds a line break (LF, CR, U+2028, U+2029) or another control character.</exception>
     public string? Credit { get; init => field = OneLine(value, nameof(Credit)); }
 
     /// <summary>
@@ -75,10 +77,15 @@ public sealed record DyadChartOptions
     /// </summary>
     public bool ShowIntervals { get; init; } = true;
 
+    /// <summary>
+    /// The text, when it is one line: no control character (LF, CR, tab, ESC, …) and no Unicode line or paragraph
+    /// separator (U+2028, U+2029), which are line breaks too though not controls. The refused text is quoted with its
+    /// escapes (<see cref="PrintableText"/>).
+    /// </summary>
     private static string? OneLine(string? value, string name) =>
-        value is null || !value.Any(char.IsControl)
+        value is null || !value.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029')
             ? value
-            : throw new ArgumentException($"{name} must be one line of text, with no line break or other control character; was '{value.ReplaceLineEndings(" ")}'", name);
+            : throw new ArgumentException($"{name} must be one line of text, with no line break or other control character; was '{PrintableText.Escape(value)}'", name);
 
     private static int InRange(int value, int min, int max, string name) =>
         value >= min && value <= max

@@ -283,13 +283,17 @@ public class DyadChartTests
     }
 
     [Theory]
-    [InlineData("Title")]
-    [InlineData("Credit")]
-    public void Options_RejectATitleOrCreditOfMoreThanOneLine(string which)
+    [InlineData("Title", "one\ntwo", "one\\u000Atwo")]
+    [InlineData("Credit", "one\rtwo", "one\\u000Dtwo")]
+    [InlineData("Title", "one\u2028two", "one\\u2028two")]
+    [InlineData("Credit", "one\u2029two", "one\\u2029two")]
+    [InlineData("Title", "red\u001B[31m", "red\\u001B[31m")]
+    public void Options_RejectATitleOrCreditOfMoreThanOneLine_QuotingItWithEscapes(string which, string text, string quoted)
     {
-        var act = () => which == "Title" ? new DyadChartOptions { Title = "one\ntwo" } : new DyadChartOptions { Credit = "one\rtwo" };
+        var act = () => which == "Title" ? new DyadChartOptions { Title = text } : new DyadChartOptions { Credit = text };
 
-        act.Should().Throw<ArgumentException>().Where(e => e.ParamName == which).WithMessage($"{which} must be one line of text*");
+        act.Should().Throw<ArgumentException>().Where(e => e.ParamName == which)
+            .WithMessage($"{which} must be one line of text, with no line break or other control character; was '{quoted}'*");
     }
 
     [Fact]

@@ -120,6 +120,7 @@ public class PlotCommandTests
     [InlineData("give --credit TEXT or --no-credit, not both", "--credit", "Mine", "--no-credit")]
     [InlineData("--title must be one line of text", "--title", "one\ntwo")]
     [InlineData("--credit must be one line of text", "--credit", "one\ttwo")]
+    [InlineData("--title must be one line of text", "--title", "one\u2028two")]
     public void Plot_ExitsWithUsageCode_OnAWrongTitleOrCredit(string message, params string[] words)
     {
         var path = Path.Combine(Path.GetTempPath(), $"influence-plot-{Guid.NewGuid():N}.png");
