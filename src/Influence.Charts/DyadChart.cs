@@ -1052,8 +1052,8 @@ public static class DyadChart
     }
 
     /// <summary>
-    /// The last place in text[start..cut] to break a word too wide for a line, when there is one: after a hyphen, '/' or
-    /// '_' ("Inter-" then "Services"), or before a capital that follows a small letter ("supportDiversity" then
+    /// The last place in text[start..cut] to break a word too wide for a line, when there is one: after a hyphen, an en
+    /// or em dash, '/' or '_' ("Inter-" then "Services", "presence–" then "influence"), or before a capital that follows a small letter ("supportDiversity" then
     /// "AcrossEvery…", as measure names are written), in the second half of the line; else 0 (break at <paramref name="cut"/>).
     /// </summary>
     private static int BreakInWord(string text, int start, int cut)
@@ -1061,7 +1061,7 @@ public static class DyadChart
         // Not so early that the line is left less than half full.
         for (var i = cut - 1; i > start && i - start >= (cut - start) / 2; i--)
         {
-            if (text[i - 1] is '-' or '/' or '_' || (char.IsUpper(text[i]) && char.IsLower(text[i - 1])))
+            if (text[i - 1] is '-' or '\u2013' or '\u2014' or '/' or '_' || (char.IsUpper(text[i]) && char.IsLower(text[i - 1])))
             {
                 return i;
             }

@@ -88,6 +88,8 @@ public class ChartTextFitTests
         lines.SkipLast(1).Should().OnlyContain(l => l.EndsWith('-'), "broken after a hyphen where one is in reach");
         string.Concat(lines).Should().Be(title);
         DyadChart.FitLines("supportDiversityAcrossEveryKind", s => s.Length, 20, 3).Should().Equal(["supportDiversity", "AcrossEveryKind"], "a measure's name is broken before a capital");
+        DyadChart.FitLines("presence–influence gap", s => s.Length, 12, 3).Should().Equal(["presence–", "influence", "gap"], "a word is broken after an en dash as after a hyphen");
+        DyadChart.FitLines("Durand—Kabul—Kandahar", s => s.Length, 14, 3).Should().Equal(["Durand—Kabul—", "Kandahar"], "and after an em dash");
         var word = new string('W', 20);
         var broken = DyadChart.TitleLines(word, 300);
         broken.Should().OnlyContain(l => DyadChart.TitleWidth(l) <= 280);
