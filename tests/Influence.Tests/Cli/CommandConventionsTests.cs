@@ -152,7 +152,7 @@ public sealed class CommandConventionsTests : IDisposable
         err.Should().Be($"influence: --out '{link}' is a link to {target}, whose folder does not exist; create it first or write elsewhere{Environment.NewLine}");
     }
 
-    [UnixFact("/dev/null, /dev/stdout and /proc/self/fd")]
+    [LinuxFact("/dev/null, /dev/stdout and /proc/self/fd", "/proc/self/fd")]
     public void Out_ToDevNull_WritesToTheDevice_WithoutReplacingIt()
     {
         // Checked before writing, so that a regression cannot replace the machine's /dev/null with a plain file.
