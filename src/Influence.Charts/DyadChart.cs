@@ -1053,8 +1053,9 @@ public static class DyadChart
 
     /// <summary>
     /// The last place in text[start..cut] to break a word too wide for a line, when there is one: after a hyphen, an en
-    /// or em dash, '/' or '_' ("Inter-" then "Services", "presence–" then "influence"), or before a capital that follows a small letter ("supportDiversity" then
-    /// "AcrossEvery…", as measure names are written), in the second half of the line; else 0 (break at <paramref name="cut"/>).
+    /// or em dash, '/' or '_' ("Inter-" then "Services", "presence–" then "influence"), or before a capital that follows
+    /// a small letter ("supportDiversity" then "AcrossEvery…", as measure names are written), in the second half of the
+    /// line; else 0 (break at <paramref name="cut"/>).
     /// </summary>
     private static int BreakInWord(string text, int start, int cut)
     {
