@@ -89,21 +89,55 @@ public partial class OpenQuestionsCasesTests
 
     /// <summary>
     /// §13: input efficiency's own points (periods with observed attainment in the trailing window, cumulative input X,
-    /// attainment a), fitted two other ways: (b) the change in a between consecutive points on the input between them;
-    /// (c) a on X and time together. Each is reported as the measure reports its slope: × the regressor's range, clipped
+    /// attainment a), fitted three other ways: (a) each objective on its own observations, then the salience-weighted
+    /// mean; (b) the change in a between consecutive points on the input between them; (c) a on X and time together. Each is reported as the measure reports its slope: × the regressor's range, clipped
     /// to [−1, 1]; undefined where the regressor has no spread of its own (constant input, or X a straight line in time).
     /// </summary>
     [Theory]
-    [InlineData(2016, "–", "–", "–")]
-    [InlineData(2020, "0.241", "–", "–")]
-    [InlineData(2021, "0.314", "−0.009", "−1.000")]
-    [InlineData(2022, "0.291", "0.151", "0.674")]
-    [InlineData(2023, "0.282", "0.071", "0.374")]
-    [InlineData(2024, "0.185", "0.153", "0.729")]
-    [InlineData(2025, "0.096", "0.097", "0.534")]
-    public void Section13_InputEfficiency_OnDifferences_AndNetOfTime(int year, string asScored, string differences, string netOfTime)
+    [InlineData(2016, "–", "0.058", "–", "–")]
+    [InlineData(2020, "0.241", "0.160", "–", "–")]
+    [InlineData(2021, "0.314", "0.179", "−0.009", "−1.000")]
+    [InlineData(2022, "0.291", "0.201", "0.151", "0.674")]
+    [InlineData(2023, "0.282", "0.113", "0.071", "0.374")]
+    [InlineData(2024, "0.185", "0.066", "0.153", "0.729")]
+    [InlineData(2025, "0.096", "−0.153", "0.097", "0.534")]
+    public void Section13_InputEfficiency_PerObjective_OnDifferences_AndNetOfTime(int year, string asScored, string objectives, string differences, string netOfTime)
+    {
+        var (scored, perObjective, onDifferences, netOfTrend) = Section13Values(Scorer.Score(CaseReader.LoadBuiltIn()), year);
+
+        Page.Quotes($"| {year} | {asScored} | {objectives} | {differences} | {netOfTime} |");
+        Shown(scored).Should().Be(asScored);
+        Shown(perObjective).Should().Be(objectives);
+        Shown(onDifferences).Should().Be(differences);
+        Shown(netOfTrend).Should().Be(netOfTime);
+    }
+
+    /// <summary>§13: R2's mean over 2022–2025 under each fit; every one is above 0, so R2 fails under each.</summary>
+    [Fact]
+    public void Section13_R2_FailsUnderEveryFit()
     {
         var scores = Scorer.Score(CaseReader.LoadBuiltIn());
+        var values = Enumerable.Range(2022, 4).Select(y => Section13Values(scores, y)).ToList();
+        var means = new[]
+        {
+            values.Average(v => v.Scored!.Value),
+            values.Average(v => v.PerObjective!.Value),
+            values.Average(v => v.OnDifferences!.Value),
+            values.Average(v => v.NetOfTrend!.Value),
+        };
+
+        means.Select(m => Printed(m, 3)).Should().Equal("0.214", "0.057", "0.118", "0.578");
+        means.Should().OnlyContain(m => m > 0);
+        Page.Quotes("Over 2022–2025 (a) averages 0.057, against 0.214 as scored");
+        Page.Quotes("(means over 2022–2025 of 0.057, 0.118 and 0.578)");
+    }
+
+    /// <summary>
+    /// Input efficiency of Pakistan → Taliban in a year as scored, and refitted on the measure's own points per
+    /// objective (a), on differences (b) and net of a time trend (c); null where undefined.
+    /// </summary>
+    private static (double? Scored, double? PerObjective, double? OnDifferences, double? NetOfTrend) Section13Values(ScoreSet scores, int year)
+    {
         var index = scores.Index;
         var at = new DyadPeriod(index, index.Case.ActorIndexOf("pakistan"), index.Case.ActorIndexOf("taliban"), index.Grid.IndexOf(Period.FromYear(year)));
         var (a, b, observed, _, _) = InputEfficiency.Points(at);
@@ -139,11 +173,33 @@ public partial class OpenQuestionsCasesTests
             }
         }
 
-        var scored = scores.For(PakistanTaliban, Period.FromYear(year)).InputEfficiency.Value;
-        Page.Quotes($"| {year} | {asScored} | {differences} | {netOfTime} |");
-        Shown(scored).Should().Be(asScored);
-        Shown(onDifferences).Should().Be(differences);
-        Shown(netOfTrend).Should().Be(netOfTime);
+        // (a): per objective, its own observations in the window against X, then the salience-weighted mean of the
+        // objectives' values (each × the range of X over its own points, clipped), over those with 3 points and a spread.
+        double weighted = 0, weights = 0;
+        foreach (var o in Attainment.ObjectivesOf(at))
+        {
+            var (ox, oy) = (new List<double>(), new List<double>());
+            for (var i = 0; i < ts.Count; i++)
+            {
+                var (sum, weight) = index.AttainmentAt(o, (int)ts[i]);
+                if (weight > 0)
+                {
+                    ox.Add(xs[i]);
+                    oy.Add(Math.Clamp(sum / weight, 0, 1));
+                }
+            }
+
+            if (ox.Count >= 3 && ox.Max() - ox.Min() > 1e-12 * ox.Average())
+            {
+                var salience = index.Case.Objectives[o].Salience;
+                weighted += salience * Math.Clamp(MathNet.Numerics.Fit.Line([.. ox], [.. oy]).B * (ox.Max() - ox.Min()), -1, 1);
+                weights += salience;
+            }
+        }
+
+        double? perObjective = weights > 0 ? weighted / weights : null;
+
+        return (scores.For(PakistanTaliban, Period.FromYear(year)).InputEfficiency.Value, perObjective, onDifferences, netOfTrend);
     }
 
     private static string Shown(double? value) => value is { } v ? Printed(v, 3).Replace('-', '−') : "–";
