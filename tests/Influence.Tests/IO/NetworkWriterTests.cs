@@ -105,13 +105,7 @@ public class NetworkWriterTests
     public void Dot_WritesEachLineBreakInALabel_AsDotsLineBreak_OnTheStatementsOwnLine()
     {
         // A case's name and an actor's may hold LF, CR LF, U+2028 and U+2029 (and a quote and a backslash, escaped).
-        var b = new CaseBuilder("net", "Case a\nb\r\nc\u2028d\u2029e") { From = Period.FromYear(2000), To = Period.FromYear(2010), EvidenceEnds = new DateOnly(2010, 12, 31) };
-        b.AddSource(new Source("s1", "A test source"));
-        b.AddActor(new Actor("P", "Patron \"a\\\"\r\nb", ActorKind.State));
-        b.AddActor(new Actor("C", "Client\u2028c", ActorKind.Movement));
-        b.AddDyad("P", "C");
-
-        var dot = NetworkWriter.ToDot(ActorNetwork.ForPeriod(b.Support("P", "C", 0.5).Build(), Period.FromYear(2005)));
+        var dot = NetworkWriter.ToDot(NamedNetwork("Case a\nb\r\nc\u2028d\u2029e", "Patron \"a\\\"\r\nb", "Client\u2028c"));
 
         dot.Should().Contain("  label=\"Case a\\nb\\nc\\nd\\ne, 2005\";\n");
         dot.Should().Contain("  \"P\" [label=\"Patron \\\"a\\\\\\\"\\nb\", shape=box];\n");
@@ -125,13 +119,7 @@ public class NetworkWriterTests
     {
         // DOT strings have no \u escape: "\u200E" would be drawn as the letters "u200E". Graphviz translates HTML
         // entities in labels, so a bidi mark (allowed in names) and U+FEFF are entities, and so is "&" itself; a tab is kept, as everywhere.
-        var b = new CaseBuilder("net", "Case\u200E & co") { From = Period.FromYear(2000), To = Period.FromYear(2010), EvidenceEnds = new DateOnly(2010, 12, 31) };
-        b.AddSource(new Source("s1", "A test source"));
-        b.AddActor(new Actor("P", "\u0627\u0644\u0641\u200F (1)\u061C", ActorKind.State));
-        b.AddActor(new Actor("C", "Client\t\uFEFF&beta; &#65;", ActorKind.Movement));
-        b.AddDyad("P", "C");
-
-        var dot = NetworkWriter.ToDot(ActorNetwork.ForPeriod(b.Support("P", "C", 0.5).Build(), Period.FromYear(2005)));
+        var dot = NetworkWriter.ToDot(NamedNetwork("Case\u200E & co", "\u0627\u0644\u0641\u200F (1)\u061C", "Client\t\uFEFF&beta; &#65;"));
 
         dot.Should().Contain("  label=\"Case&#x200E; &amp; co, 2005\";\n");
         dot.Should().Contain("  \"P\" [label=\"\u0627\u0644\u0641&#x200F; (1)&#x61C;\", shape=box];\n", "Arabic letters stay as they are; only the marks are entities");
@@ -153,5 +141,16 @@ public class NetworkWriterTests
         var act = () => ActorGroups.FromMap(new Dictionary<string, string> { ["X"] = " " });
 
         act.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("groupOfActor");
+    }
+
+    /// <summary>The 2005 network of a case of that name: patron P (a state) supporting client C (a movement), so named.</summary>
+    private static ActorNetwork NamedNetwork(string caseName, string patron, string client)
+    {
+        var b = new CaseBuilder("net", caseName) { From = Period.FromYear(2000), To = Period.FromYear(2010), EvidenceEnds = new DateOnly(2010, 12, 31) };
+        b.AddSource(new Source("s1", "A test source"));
+        b.AddActor(new Actor("P", patron, ActorKind.State));
+        b.AddActor(new Actor("C", client, ActorKind.Movement));
+        b.AddDyad("P", "C");
+        return ActorNetwork.ForPeriod(b.Support("P", "C", 0.5).Build(), Period.FromYear(2005));
     }
 }

@@ -44,13 +44,7 @@ public class HugeGridTests
     public void ActorsTimesGridPeriods_BeyondAnArray_AreRefused_WithTheCounts_BeforeTheIndexAllocatesThem()
     {
         // 18,003 actors × 119,989 (grid periods + 1) is more than an array holds: the index's per-actor series.
-        var b = Monthly0001To9999();
-        for (var a = 0; a < 18_000; a++)
-        {
-            b.AddActor(new Actor($"A{a}", $"Actor {a}", ActorKind.State));
-        }
-
-        var c = b.Add(TestCases.Support("s", TestCases.Year(2005), "P", "C", 0.5)).Build();
+        var c = WithMany(actors: 18_000);
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         var score = () => Scorer.Score(c);
@@ -63,13 +57,7 @@ public class HugeGridTests
     [Fact]
     public void ObjectivesTimesGridPeriods_BeyondAnArray_AreRefused_WithTheCounts()
     {
-        var b = Monthly0001To9999();
-        for (var o = 0; o < 18_000; o++)
-        {
-            b.AddObjective(new Objective($"O{o}", "P", $"Objective {o}", 0.5));
-        }
-
-        var c = b.Add(TestCases.Support("s", TestCases.Year(2005), "P", "C", 0.5)).Build();
+        var c = WithMany(objectives: 18_000);
 
         var score = () => Scorer.Score(c);
 
@@ -82,13 +70,7 @@ public class HugeGridTests
     {
         // The public build refuses what the scoring refuses, with the same counts, instead of an overflow when an
         // accessor first reads the per-actor series.
-        var b = Monthly0001To9999();
-        for (var a = 0; a < 18_000; a++)
-        {
-            b.AddActor(new Actor($"A{a}", $"Actor {a}", ActorKind.State));
-        }
-
-        var c = b.Add(TestCases.Support("s", TestCases.Year(2005), "P", "C", 0.5)).Build();
+        var c = WithMany(actors: 18_000);
         var grid = new PeriodGrid(Period.FromMonth(1, 1), Period.FromMonth(9999, 12));
 
         var before = GC.GetAllocatedBytesForCurrentThread();
@@ -103,13 +85,7 @@ public class HugeGridTests
     [Fact]
     public void EvidenceIndexBuild_OfObjectivesTimesGridPeriods_BeyondAnArray_IsRefused_WithTheCounts_BeforeItAllocates()
     {
-        var b = Monthly0001To9999();
-        for (var o = 0; o < 18_000; o++)
-        {
-            b.AddObjective(new Objective($"O{o}", "P", $"Objective {o}", 0.5));
-        }
-
-        var c = b.Add(TestCases.Support("s", TestCases.Year(2005), "P", "C", 0.5)).Build();
+        var c = WithMany(objectives: 18_000);
         var grid = new PeriodGrid(Period.FromMonth(1, 1), Period.FromMonth(9999, 12));
 
         var before = GC.GetAllocatedBytesForCurrentThread();
@@ -126,13 +102,7 @@ public class HugeGridTests
     {
         // Scored for exchange alone (which reads no per-actor series), the score's index was not checked for them: a
         // read of support received is refused with the counts, not an OverflowException.
-        var b = Monthly0001To9999();
-        for (var a = 0; a < 18_000; a++)
-        {
-            b.AddActor(new Actor($"A{a}", $"Actor {a}", ActorKind.State));
-        }
-
-        var c = b.Add(TestCases.Support("s", TestCases.Year(2005), "P", "C", 0.5)).Build();
+        var c = WithMany(actors: 18_000);
         var scores = Scorer.Score(c, request: new ScoringRequest { Dyads = [new Dyad("P", "C")], Measures = ["exchange"] });
 
         var read = () => scores.Index.SupportReceived(c.ActorIndexOf("C"), 0, 0);
@@ -169,6 +139,23 @@ public class HugeGridTests
 
         score.Should().Throw<ArgumentException>().WithMessage(
             "the evidence's 18632 pairs of actors are active over 2235616416 pair-periods in all (each pair from the period of its first item to that of its last, within the grid's 119988 monthly periods, 0001-01–9999-12), more than an array holds (2147483591); score a shorter range or a coarser granularity, or check the dates of the earliest and latest items");
+    }
+
+    /// <summary>A monthly case over 0001–9999 with one support item and so many more actors or objectives.</summary>
+    private static Case WithMany(int actors = 0, int objectives = 0)
+    {
+        var b = Monthly0001To9999();
+        for (var a = 0; a < actors; a++)
+        {
+            b.AddActor(new Actor($"A{a}", $"Actor {a}", ActorKind.State));
+        }
+
+        for (var o = 0; o < objectives; o++)
+        {
+            b.AddObjective(new Objective($"O{o}", "P", $"Objective {o}", 0.5));
+        }
+
+        return b.Add(TestCases.Support("s", TestCases.Year(2005), "P", "C", 0.5)).Build();
     }
 
     private static CaseBuilder Monthly0001To9999()
