@@ -662,10 +662,16 @@ public sealed partial class EvidenceIndex
             // The blocks hold a cell per pair and period of its active span (and a count per pair): refused, with the
             // counts, when they would not fit in an array. Only here are the spans known; the sizes checked before the
             // build (dyads, actors and objectives × periods) do not bound them.
+            PairCells = new int[pairs + 1];
             var spans = 0L;
-            foreach (var l in length)
+            for (var p = 0; p < pairs; p++)
             {
-                spans += l;
+                spans += length[p];
+                PairCells[p + 1] = (int)Math.Min(spans, int.MaxValue);
+                if (support is not null)
+                {
+                    support[p + 1] += support[p];
+                }
             }
 
             if (spans + pairs > Array.MaxLength)
@@ -673,16 +679,6 @@ public sealed partial class EvidenceIndex
                 throw new ArgumentException(string.Create(
                     CultureInfo.InvariantCulture,
                     $"the evidence's {pairs} pairs of actors are active over {spans} pair-periods in all (each pair from the period of its first item to that of its last, within the grid's {t} {Scorer.Adjective(_grid.Granularity)} periods, {_grid.First}–{_grid.Last}), more than an array holds ({Array.MaxLength}); score a shorter range or a coarser granularity, or check the dates of the earliest and latest items"));
-            }
-
-            PairCells = new int[pairs + 1];
-            for (var p = 0; p < pairs; p++)
-            {
-                PairCells[p + 1] = PairCells[p] + length[p];
-                if (support is not null)
-                {
-                    support[p + 1] += support[p];
-                }
             }
 
             return support;
