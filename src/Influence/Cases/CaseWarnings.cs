@@ -79,11 +79,10 @@ public static class CaseWarnings
         {
             var day = ends.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-            // A copy with items left out keeps the day the evidence of the case it was copied from ends (see LongGrid).
-            var c = @case.Evidence.Columns;
-            var last = Enumerable.Range(0, c.Count).Any(i => c.LastDay[i] == ends.DayNumber)
+            var columns = @case.Evidence.Columns;
+            var last = columns.LastDay.AsSpan(0, columns.Count).Contains(ends.DayNumber)
                 ? "its last item ends"
-                : "the evidence of the case this one was copied from ends (an item this copy leaves out)";
+                : $"{Copied} ends (an item this copy leaves out)";
             found.Add(new(null, $"the case's range runs to {to}, but {last} on {day} and it declares no evidenceEnds: the periods after {day} ({Period.Containing(to.Granularity, ends).AddPeriods(1)}–{to}) are not scored; if the case was looked at up to its range's end and nothing more was found, declare \"evidenceEnds\" ({Names.DocsUrl("case-format.md")})"));
         }
 
@@ -150,12 +149,9 @@ public static class CaseWarnings
         string Item(int i) => $"item '{c.Ids[i]}' ({c.DateAt(i)})";
         int Gap(int a, int b, int[] days) => b < 0 ? 0 : Math.Abs(days[a] - days[b]);
 
-        // A copy with items left out (Case.WithoutEvidence) keeps the evidence days of the case it was copied from, so
-        // that it covers the same years: an end those days set is set by an item of the copy only if one begins (ends)
-        // on that day; when the item that did is left out, the end is named by its day, and no item of the copy is.
+        // See Copied: an end the evidence days set is an item's of this case only if one begins (ends) on that day.
         var startKept = earliest >= 0 && c.FirstDay[earliest] == days.First;
         var endKept = latest >= 0 && c.LastDay[latest] == days.Last;
-        const string Copied = "the evidence of the case this one was copied from";
 
         // What sets each end: an item (the earliest before the range, or the evidence when no range is declared) or the
         // case's own fields.
@@ -214,6 +210,13 @@ public static class CaseWarnings
                 CultureInfo.InvariantCulture,
                 $"scoring this case runs over {count:N0} {Scorer.Adjective(first.Granularity)} periods ({first}–{to}, {Years(to.End.DayNumber + 1 - first.Start.DayNumber)}), more than {LongGridPeriods:N0}: {start}; {end}. A score indexes the evidence over every one of them and computes each measure for {cost}: its time and memory grow with both; {fix} ({Names.DocsUrl("case-format.md")}#a-long-period-grid)"));
     }
+
+    /// <summary>
+    /// How a warning names the evidence days of a copy made by <see cref="Case.WithoutEvidence"/>: the copy keeps the
+    /// days of the case it was copied from, so that it covers the same years, and an end they set may be an item's the
+    /// copy leaves out; such an end is named by its day, never credited to an item of the copy.
+    /// </summary>
+    private const string Copied = "the evidence of the case this one was copied from";
 
     /// <summary>The positions of the largest and second largest key (the first in canonical order on a tie); −1 for none.</summary>
     private static (int Most, int Next) TwoMost(int count, Func<int, long> key)
