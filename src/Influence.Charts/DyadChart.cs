@@ -487,11 +487,13 @@ public static class DyadChart
     /// periods that are multiples of it (1995, 2000, 2005 …); with no room for two labels, one is drawn (the partial
     /// period's, else the first's).
     /// </summary>
-    internal static List<(int Period, string Label)> PeriodTicks(ScoreSet scores, int from, int to, int? partial, float dataWidth, Func<string, float> measure)
+    /// <returns>The ticks; <paramref name="thinned"/> says whether they are other than the first ones tried.</returns>
+    internal static List<(int Period, string Label)> PeriodTicks(ScoreSet scores, int from, int to, int? partial, float dataWidth, Func<string, float> measure, out bool thinned)
     {
         var n = to - from + 1;
         var ticks = PeriodTicksEvery(scores, from, to, partial, PeriodStep(n), aligned: false);
-        if (TicksFit(ticks, n, dataWidth, measure))
+        thinned = !TicksFit(ticks, n, dataWidth, measure);
+        if (!thinned)
         {
             return ticks;
         }
@@ -604,9 +606,8 @@ public static class DyadChart
     /// </summary>
     private static bool FitPeriodTicks(Plot plot, ScoreSet scores, int from, int to, int? partial, float dataWidth)
     {
-        var n = to - from + 1;
-        var ticks = PeriodTicks(scores, from, to, partial, dataWidth, TickLabelMeasure(plot));
-        if (ticks.SequenceEqual(PeriodTicksEvery(scores, from, to, partial, PeriodStep(n), aligned: false)))
+        var ticks = PeriodTicks(scores, from, to, partial, dataWidth, TickLabelMeasure(plot), out var thinned);
+        if (!thinned)
         {
             return false;
         }

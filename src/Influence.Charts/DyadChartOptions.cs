@@ -78,12 +78,15 @@ public sealed record DyadChartOptions
     public bool ShowIntervals { get; init; } = true;
 
     /// <summary>
-    /// The text, when it is one line: no control character (LF, CR, tab, ESC, …) and no Unicode line or paragraph
-    /// separator (U+2028, U+2029), which are line breaks too though not controls. The refused text is quoted with its
-    /// escapes (<see cref="PrintableText"/>).
+    /// Whether a title or credit is one line: no control character (LF, CR, tab, ESC, …) and no Unicode line or
+    /// paragraph separator (U+2028, U+2029), which are line breaks too though not controls. The rule of
+    /// <see cref="Title"/> and <see cref="Credit"/>, and of the plot command's --title and --credit.
     /// </summary>
+    internal static bool IsOneLine(string text) => !text.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029');
+
+    /// <summary>The text, when it <see cref="IsOneLine"/>; otherwise refused, quoted with its escapes (<see cref="PrintableText"/>).</summary>
     private static string? OneLine(string? value, string name) =>
-        value is null || !value.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029')
+        value is null || IsOneLine(value)
             ? value
             : throw new ArgumentException($"{name} must be one line of text, with no line break or other control character; was '{PrintableText.Escape(value)}'", name);
 

@@ -106,7 +106,7 @@ internal static class PlotCommand
 
     /// <summary>The text of --title or --credit, checked before any work: one line, as the chart draws it.</summary>
     private static string? OneLine(string? text, string option) =>
-        text is null || !text.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029')
+        text is null || DyadChartOptions.IsOneLine(text)
             ? text
             : throw new Common.UsageException($"{option} must be one line of text, with no line break or other control character");
 }

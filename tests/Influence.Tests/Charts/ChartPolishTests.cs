@@ -83,13 +83,13 @@ public class ChartPolishTests
         var scores = Reference();
         var (from, to) = DyadChart.DrawnRange(scores, scores.IndexOf(PakistanTaliban), DyadChartOptions.Default);
         var partial = DyadChart.PartialPeriod(scores, from, to);
-        var everyThird = DyadChart.PeriodTicks(scores, from, to, partial, 5000, DyadChart.TickLabelWidth);
+        var everyThird = DyadChart.PeriodTicks(scores, from, to, partial, 5000, DyadChart.TickLabelWidth, out _);
         everyThird.Select(t => t.Label).Should().Equal("1994", "1997", "2000", "2003", "2006", "2009", "2012", "2015", "2018", "2021", "2026†");
 
         var widths = new List<float>();
         for (var dataWidth = 60f; dataWidth <= 2000; dataWidth += 7)
         {
-            var ticks = DyadChart.PeriodTicks(scores, from, to, partial, dataWidth, DyadChart.TickLabelWidth);
+            var ticks = DyadChart.PeriodTicks(scores, from, to, partial, dataWidth, DyadChart.TickLabelWidth, out _);
             ticks.Should().NotBeEmpty();
             DyadChart.TicksFit(ticks, to - from + 1, dataWidth, DyadChart.TickLabelWidth).Should().BeTrue($"labels never overlap in a data area {dataWidth} pixels wide");
             if (!ticks.SequenceEqual(everyThird) && ticks.Count > 1)
