@@ -380,14 +380,8 @@ public class SupportItemsTests
     [InlineData(3, 4)]
     public void SupportItems_HoldEachPairsSupportRowsInOrder_WrittenByTheBuildOrGatheredLater(long seed, int threads)
     {
-        var c = Influence.Generation.UniverseGenerator.Generate(new Influence.Generation.UniverseOptions { Seed = seed, Actors = 60, Periods = 36, Evidence = 20_000 });
-        var (from, to) = Scorer.ResolveRange(c);
-
         // A grid narrower than the evidence: the items before and after it are kept as well.
-        var grid = new PeriodGrid(from.AddPeriods(6), to.AddPeriods(-6));
-        var options = ScoringOptions.Default with { MaxDegreeOfParallelism = threads };
-        var built = EvidenceIndex.Build(c, grid, options, EvidenceIndex.Parts.SupportItems);
-        var gathered = EvidenceIndex.Build(c, grid, options);
+        var (c, built, gathered) = GeneratedIndex.TwoWays(seed, 20_000, 6, threads, EvidenceIndex.Parts.SupportItems);
         var columns = c.Evidence.Columns;
         int checkedItems = 0, outside = 0;
         for (var pair = 0; pair < built.PairCountTotal; pair++)
@@ -567,13 +561,7 @@ public class SupportReceivedTests
     [InlineData(11, 2)]
     public void SupportReceived_FromThePairsItems_EqualsThatFromEveryRow_BitForBit(long seed, int threads)
     {
-        var c = Influence.Generation.UniverseGenerator.Generate(new Influence.Generation.UniverseOptions { Seed = seed, Actors = 60, Periods = 36, Evidence = 30_000 });
-        var (from, to) = Scorer.ResolveRange(c);
-        var grid = new PeriodGrid(from.AddPeriods(3), to.AddPeriods(-3));
-        var options = ScoringOptions.Default with { MaxDegreeOfParallelism = threads };
-
-        var merged = EvidenceIndex.Build(c, grid, options, EvidenceIndex.Parts.Received);
-        var scanned = EvidenceIndex.Build(c, grid, options);
+        var (c, merged, scanned) = GeneratedIndex.TwoWays(seed, 30_000, 3, threads, EvidenceIndex.Parts.Received);
         merged.Prepare(EvidenceIndex.Parts.Received);
 
         // Receivers reached by one item through two pairs or more (the giver and its movement), where the merge must take the row once.
