@@ -43,8 +43,6 @@ public sealed class LocalFeed : IDisposable
             }
         }
 
-        ForgetKernelResolutions();
-
         // The notebook kernel restores packages with a child `dotnet` process, which reads this variable.
         _previousCache = Environment.GetEnvironmentVariable("NUGET_PACKAGES");
         Environment.SetEnvironmentVariable("NUGET_PACKAGES", PackageCache);
@@ -56,32 +54,6 @@ public sealed class LocalFeed : IDisposable
     public string PackageCache { get; }
 
     public void Dispose() => Environment.SetEnvironmentVariable("NUGET_PACKAGES", _previousCache);
-
-    /// <summary>
-    /// The notebook kernel remembers, for each set of <c>#r "nuget: …"</c> lines, where it last found the packages
-    /// (~/.packagemanagement/nuget/Cache), and loads them from there again without restoring: from another clone's
-    /// package folder, say, holding an older build of the same version. Notebooks then ran, and their refreshed
-    /// outputs were written, against stale packages. Forget the resolutions that name this repository's packages, so
-    /// the kernel restores the ones just packed.
-    /// </summary>
-    private static void ForgetKernelResolutions()
-    {
-        var cache = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".packagemanagement", "nuget", "Cache");
-        if (!Directory.Exists(cache))
-        {
-            return;
-        }
-
-        const string Suffix = ".resolvedReferences.paths";
-        foreach (var paths in Directory.GetFiles(cache, "*" + Suffix))
-        {
-            if (File.ReadLines(paths).Any(line => line.StartsWith("Influence,", StringComparison.Ordinal) || line.StartsWith("Influence.Charts,", StringComparison.Ordinal)))
-            {
-                File.Delete(paths);
-                File.Delete(paths[..^Suffix.Length] + ".csx");
-            }
-        }
-    }
 }
 
 /// <summary>

@@ -44,13 +44,20 @@ internal static partial class NotebookRunner
     {
         var notebook = JsonNode.Parse(await File.ReadAllTextAsync(path))!.AsObject();
         var cells = notebook["cells"]!.AsArray();
+        // forceRestore: the kernel remembers, for each set of `#r "nuget: …"` lines, where it last found the packages
+        // (~/.packagemanagement/nuget/Cache, shared by every clone and worktree on the machine, keyed by those lines
+        // and not by the folder), and without forceRestore loads them from there again: from another clone's package
+        // folder, say, holding an older build of the same version, so notebooks ran and their refreshed outputs were
+        // written against stale packages. Checked 2026-11-29 by pointing those entries at a copy of the package folder
+        // whose Influence.dll was another assembly: every notebook failed without forceRestore and passed with it.
+        // Restoring each time costs about 2 s a run; the test no longer edits that shared folder itself.
         using var kernel = new CSharpKernel()
             .UseKernelHelpers()
             .UseNugetDirective((k, references) =>
             {
                 k.AddAssemblyReferences(references.SelectMany(r => r.AssemblyPaths));
                 return Task.CompletedTask;
-            }, false);
+            }, forceRestore: true);
 
         var failures = new List<CellFailure>();
         var order = 0;
