@@ -118,14 +118,7 @@ internal static class BenchCommand
 
     private static void WriteTable(BenchReport r, TextWriter writer)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(writer),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 200;
+        var console = Common.PlainConsole(writer);
         var inv = CultureInfo.InvariantCulture;
         console.WriteLine(string.Create(inv, $"Universe: {r.Actors} actors, {r.Dyads} dyads, {r.Periods} periods, {r.Evidence:N0} evidence items, {r.DyadPeriods:N0} dyad-periods (seed {r.Seed}); {r.Threads} threads; {r.Machine}; load average {r.LoadAverage?.ToString("0.0", inv) ?? "unknown"}"));
         var table = new Table { Border = TableBorder.Simple };

@@ -7,6 +7,7 @@ using Influence.Cases;
 using Influence.IO;
 using Influence.Scoring;
 using Influence.Uncertainty;
+using Spectre.Console;
 
 namespace Influence.Cli.Commands;
 
@@ -977,6 +978,23 @@ internal static class Common
     /// <see cref="OneLine"/>) and the first 16 characters of the input hash (the JSON outputs carry all of it).
     /// </summary>
     public static string InputLine(Influence.Cases.Case theCase, string inputHash) => $"{OneLine(theCase.Name)} — input hash {inputHash[..16]}…";
+
+    /// <summary>
+    /// The console a text table is written to <paramref name="writer"/> with: no ANSI codes, no colours, not
+    /// interactive, 200 columns wide, so that the table reads the same in a terminal, a pipe and a file.
+    /// </summary>
+    public static IAnsiConsole PlainConsole(TextWriter writer)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 200;
+        return console;
+    }
 
     /// <summary>
     /// A case's text where a text output has one line for it (a heading, a table's cell, a one-line summary): each line

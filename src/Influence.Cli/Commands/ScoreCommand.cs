@@ -88,14 +88,7 @@ internal static class ScoreCommand
 
     internal static void WriteTable(ScoreSet scores, TextWriter writer)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(writer),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 200;
+        var console = Common.PlainConsole(writer);
         console.WriteLine(Common.InputLine(scores.Case, scores.InputHash));
         var partial = Common.PartialPeriod(scores);
         var notScored = new List<string>();
