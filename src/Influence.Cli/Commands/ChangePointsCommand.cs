@@ -131,7 +131,7 @@ internal static class ChangePointsCommand
     private static void Write(ChangePointResult r, string measure, Cases.Dyad dyad, double? floor, ChangePointOptions options, TextWriter w)
     {
         var inv = CultureInfo.InvariantCulture;
-        w.WriteLine(string.Create(inv, $"{measure} of {dyad.Patron} → {dyad.Client}, {r.From}–{r.To}: {r.Points} of {r.Points + r.Skipped} periods defined ({r.Skipped} undefined, left out, not imputed)"));
+        w.WriteLine(DyadSeriesOptions.Headline(measure, dyad, r.From, r.To, r.Points, r.Skipped));
         if (r.Points < MinimumPoints(options))
         {
             w.WriteLine(string.Create(inv, $"  fewer than {MinimumPoints(options)} defined values: no change point can be searched for (a change point splits the series into two segments of at least {options.MinimumSegmentLength} values each)."));

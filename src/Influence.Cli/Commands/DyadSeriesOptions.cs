@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Influence.Cases;
 using Influence.Scoring;
 
@@ -68,6 +69,13 @@ internal sealed class DyadSeriesOptions
         RequireScoredSomewhere(scores);
         return (request.Dyads[0], parse.GetValue(Measure)!, scores);
     }
+
+    /// <summary>
+    /// The first line of a text result about the series: the measure, the dyad, the range, and how many of its periods
+    /// are defined (the undefined ones are left out, not imputed).
+    /// </summary>
+    public static string Headline(string measure, Dyad dyad, Period from, Period to, int points, int skipped) =>
+        string.Create(CultureInfo.InvariantCulture, $"{measure} of {dyad.Patron} → {dyad.Client}, {from}–{to}: {points} of {points + skipped} periods defined ({skipped} undefined, left out, not imputed)");
 
     /// <summary>
     /// A usage error (exit 2, as for a period outside the case) when the dyad is scored in none of the periods asked

@@ -74,7 +74,7 @@ internal static class TrendCommand
     {
         var inv = CultureInfo.InvariantCulture;
         var unit = t.From.Granularity.ToName();
-        w.WriteLine(string.Create(inv, $"{measure} of {dyad.Patron} → {dyad.Client}, {t.From}–{t.To}: {t.Points} of {t.Points + t.Skipped} periods defined ({t.Skipped} undefined, left out, not imputed)"));
+        w.WriteLine(DyadSeriesOptions.Headline(measure, dyad, t.From, t.To, t.Points, t.Skipped));
         if (t.Slope is not { } slope)
         {
             w.WriteLine("  fewer than 3 defined values: no trend can be estimated.");
