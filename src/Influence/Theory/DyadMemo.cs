@@ -79,10 +79,7 @@ internal sealed class DyadMemo
             Ensure(ref _byPatron, n);
             Ensure(ref _byClient, n);
             Ensure(ref _defiance, n);
-            if (_observed.Length < n)
-            {
-                _observed = new bool[Math.Max(n, _observed.Length * 2)];
-            }
+            Ensure(ref _observed, n);
 
             var index = dyad.Index;
             var w = index.Grid.WindowPeriods(dyad.Options.Conflict.WindowYears);
@@ -160,11 +157,11 @@ internal sealed class DyadMemo
         return (_issueWeight.AsMemory(0, cells), _issueMet.AsMemory(0, cells), _redWeight.AsMemory(0, t), _redDefied.AsMemory(0, t));
     }
 
-    private static void Ensure(ref double[] array, int n)
+    private static void Ensure<T>(ref T[] array, int n)
     {
         if (array.Length < n)
         {
-            array = new double[Math.Max(n, array.Length * 2)];
+            array = new T[Math.Max(n, array.Length * 2)];
         }
     }
 }
