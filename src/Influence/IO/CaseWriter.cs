@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Influence.Cases;
 using Influence.Evidence;
@@ -15,9 +14,6 @@ namespace Influence.IO;
 /// </summary>
 public static class CaseWriter
 {
-    private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private static readonly JsonWriterOptions Compact = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>Writes a case to a stream.</summary>
     /// <param name="case">The case.</param>
     /// <param name="stream">The stream (left open).</param>
@@ -29,7 +25,7 @@ public static class CaseWriter
     {
         ArgumentNullException.ThrowIfNull(@case, nameof(@case));
         ArgumentNullException.ThrowIfNull(stream);
-        using var w = new Utf8JsonWriter(stream, canonical ? Compact : Indented);
+        using var w = new Utf8JsonWriter(stream, canonical ? JsonValues.Compact : JsonValues.Indented);
         Write(@case, w, canonical);
     }
 
@@ -64,12 +60,7 @@ public static class CaseWriter
     /// <param name="case">The case.</param>
     /// <param name="canonical">See <see cref="Write(Case, Stream, bool)"/>.</param>
     /// <returns>The JSON.</returns>
-    public static string ToJson(Case @case, bool canonical = false)
-    {
-        using var m = new MemoryStream();
-        Write(@case, m, canonical);
-        return System.Text.Encoding.UTF8.GetString(m.ToArray());
-    }
+    public static string ToJson(Case @case, bool canonical = false) => JsonValues.Text((Stream stream) => Write(@case, stream, canonical));
 
     private static IEnumerable<T> Order<T>(IEnumerable<T> items, Func<T, string> key, bool canonical) =>
         canonical ? items.OrderBy(key, StringComparer.Ordinal) : items;
