@@ -12,7 +12,8 @@ namespace Influence.Tests.PublicApi;
 /// The public API of each package, as text, against a committed snapshot: any change to the API is a visible diff
 /// in review. After an intended change, re-approve with
 /// <c>INFLUENCE_APPROVE_API=1 dotnet test tests/Influence.Tests --filter FullyQualifiedName~PublicApi</c>
-/// and commit the changed <c>*.approved.txt</c> files (see docs/releasing.md).
+/// and commit the changed <c>*.approved.txt</c> files (see docs/releasing.md). A run that approves a change writes the file
+/// and fails, naming it; the next run checks it.
 /// </summary>
 public class PublicApiTests
 {
@@ -36,9 +37,23 @@ public class PublicApiTests
         var actual = Normalize(assembly.GeneratePublicApi(options));
         // Not [CallerFilePath]: CI builds map source paths (ContinuousIntegrationBuild), so find the repository instead.
         var approvedPath = Path.Combine(RepositoryRoot(), "tests", "Influence.Tests", "PublicApi", $"{name}.approved.txt");
-        if (Environment.GetEnvironmentVariable("INFLUENCE_APPROVE_API") == "1")
+        Check(name, actual, approvedPath, approve: Environment.GetEnvironmentVariable("INFLUENCE_APPROVE_API") == "1");
+    }
+
+    /// <summary>
+    /// Compares <paramref name="actual"/> with the snapshot at <paramref name="approvedPath"/>. With
+    /// <paramref name="approve"/> (INFLUENCE_APPROVE_API=1) it first writes the snapshot, then fails if that changed it,
+    /// naming the file: a run that approves a change fails once, and the next run checks what it wrote.
+    /// </summary>
+    internal static void Check(string name, string actual, string approvedPath, bool approve)
+    {
+        if (approve)
         {
-            File.WriteAllText(approvedPath, actual);
+            var before = Snapshot.Write(approvedPath, actual);
+            if (Snapshot.Failure(approvedPath, before is null ? null : Normalize(before), actual, "the snapshot it replaced", $"review `git diff {Snapshot.Shown(approvedPath)}` and commit it if the change is intended") is { } failure)
+            {
+                Assert.Fail($"INFLUENCE_APPROVE_API=1 {failure}");
+            }
         }
 
         File.Exists(approvedPath).Should().BeTrue($"the snapshot {approvedPath} is committed; create it with INFLUENCE_APPROVE_API=1");

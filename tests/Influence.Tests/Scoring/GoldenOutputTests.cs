@@ -5,6 +5,7 @@ using Influence.Cases;
 using Influence.Generation;
 using Influence.IO;
 using Influence.Scoring;
+using Influence.Tests.Support;
 using Xunit;
 
 namespace Influence.Tests.Scoring;
@@ -13,7 +14,9 @@ namespace Influence.Tests.Scoring;
 /// The engine's JSON output for the sample cases and a few generated universes, captured before the engine was
 /// optimised (tests/Influence.Tests/Data/Golden/*.json.gz): any change to the engine must reproduce it byte for
 /// byte. To re-capture after a deliberate change of semantics, run these tests with
-/// <c>INFLUENCE_WRITE_GOLDEN=&lt;folder&gt;</c> on the engine whose output is the new reference, and say why in the commit.
+/// <c>INFLUENCE_WRITE_GOLDEN=&lt;folder&gt;</c> on the engine whose output is the new reference (it writes the files
+/// into the folder, then compares them with the committed ones, failing where they differ), copy them over the
+/// committed ones, and say why in the commit.
 /// </summary>
 public class GoldenOutputTests
 {
@@ -41,23 +44,39 @@ public class GoldenOutputTests
     {
         var (@case, request) = Inputs[name]();
         var json = ScoreWriter.ToJson(Scorer.Score(@case, ScoringOptions.Default, request));
-        if (Environment.GetEnvironmentVariable("INFLUENCE_WRITE_GOLDEN") is { Length: > 0 } folder)
+        Check(name, json, Golden(name), Environment.GetEnvironmentVariable("INFLUENCE_WRITE_GOLDEN") is { Length: > 0 } folder ? folder : null);
+    }
+
+    /// <summary>
+    /// Compares the engine's <paramref name="json"/> with the golden one, naming the first line that differs. With
+    /// <paramref name="writeFolder"/> (INFLUENCE_WRITE_GOLDEN) it first writes the JSON there as NAME.json.gz, then
+    /// compares the same way, the failure naming the file it wrote: a run that writes a change fails, by design.
+    /// </summary>
+    internal static void Check(string name, string json, string expected, string? writeFolder)
+    {
+        string? wrote = null;
+        if (writeFolder is not null)
         {
-            Directory.CreateDirectory(folder);
-            using var file = File.Create(Path.Combine(folder, $"{name}.json.gz"));
-            using var gz = new GZipStream(file, CompressionLevel.SmallestSize);
-            gz.Write(Encoding.UTF8.GetBytes(json));
-            return;
+            wrote = Path.Combine(writeFolder, $"{name}.json.gz");
+            using var compressed = new MemoryStream();
+            using (var gz = new GZipStream(compressed, CompressionLevel.SmallestSize))
+            {
+                gz.Write(Encoding.UTF8.GetBytes(json));
+            }
+
+            Snapshot.Write(wrote, compressed.ToArray());
         }
 
-        var expected = Golden(name);
         if (json != expected)
         {
             var a = expected.Split('\n');
             var b = json.Split('\n');
-            var line = Enumerable.Range(0, Math.Min(a.Length, b.Length)).FirstOrDefault(i => a[i] != b[i], Math.Min(a.Length, b.Length));
+            var line = Snapshot.FirstDifferentLine(a, b);
             var context = string.Join('\n', a.Skip(Math.Max(0, line - 12)).Take(13));
-            json.Should().Be(expected, $"line {line + 1} differs: golden \"{Line(a, line)}\", engine \"{Line(b, line)}\"; golden context:\n{context}");
+            var written = wrote is null
+                ? string.Empty
+                : $"INFLUENCE_WRITE_GOLDEN {Snapshot.Wrote(wrote, $"which differs from the committed tests/Influence.Tests/Data/Golden/{name}.json.gz")}: if the change of semantics is intended, copy it over the committed one and say why in the commit; the next run without the switch checks it. ";
+            json.Should().Be(expected, $"{written}line {line + 1} differs: golden \"{Line(a, line)}\", engine \"{Line(b, line)}\"; golden context:\n{context}");
         }
     }
 
