@@ -71,6 +71,81 @@ public class NotebookOutputsTests
         NotebookRunner.Differences(NotebookRunner.Outputs(Read(First)), NotebookRunner.Outputs(rerun)).Should().ContainSingle("the chart's data is compared");
     }
 
+    [Fact]
+    public void WritingChangedOutputs_WritesTheNotebook_AndFailsNamingItAndTheDifference_ThenTheNextRunPasses()
+    {
+        var folder = Directory.CreateTempSubdirectory("influence-notebook-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, First);
+            var committed = Read(First);
+            File.WriteAllText(path, NotebookRunner.ToJson(committed));
+            var changed = Read(First);
+            var stream = Cells(changed).SelectMany(c => c["outputs"]!.AsArray()).First(o => (string?)o!["output_type"] == "stream")!;
+            var lines = stream["text"]!.AsArray();
+            lines[0] = ((string?)lines[0])!.Replace("Pakistan", "Pakistan!", StringComparison.Ordinal);
+
+            var writing = () => NotebookTests.Check(First, path, committed, changed, [], write: true);
+
+            writing.Should().Throw<Exception>().Which.Message.Should()
+                .StartWith($"INFLUENCE_WRITE_NOTEBOOKS=1 wrote {path}, which differs from what it held before")
+                .And.Contain($"review `git diff {path}` and commit it")
+                .And.Contain("\ncell 4 stdout differs at character ");
+            File.ReadAllText(path).Should().Be(NotebookRunner.ToJson(changed), "the switch still writes the notebook");
+            var written = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+            FluentActions.Invoking(() => NotebookTests.Check(First, path, written, Read(First), [], write: false)).Should().Throw<Exception>("the file holds the change");
+            FluentActions.Invoking(() => NotebookTests.Check(First, path, written, changed, [], write: false)).Should().NotThrow("the next run checks what was written");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void WritingOutputsThatDifferOnlyInPlotlysElementIds_WritesTheNotebook_AndPasses()
+    {
+        var folder = Directory.CreateTempSubdirectory("influence-notebook-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, First);
+            var committed = Read(First);
+            File.WriteAllText(path, NotebookRunner.ToJson(committed));
+            var rerun = Read(First);
+            var plotly = Cells(rerun).Single(c => Html(c)?.Contains("Plotly.newPlot(", StringComparison.Ordinal) == true);
+            var html = Html(plotly)!;
+            var id = System.Text.RegularExpressions.Regex.Match(html, "Plotly.newPlot\\('([0-9a-f-]{36})'").Groups[1].Value;
+            id.Should().NotBeEmpty();
+            SetHtml(plotly, html.Replace(id, Guid.NewGuid().ToString(), StringComparison.Ordinal));
+
+            FluentActions.Invoking(() => NotebookTests.Check(First, path, committed, rerun, [], write: true)).Should().NotThrow("a fresh element id is no change (NotebookRunner.VolatileParts)");
+            File.ReadAllText(path).Should().Be(NotebookRunner.ToJson(rerun), "the switch still writes the notebook");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void WritingARunWithAFailedCell_LeavesTheNotebook_AndFails()
+    {
+        var folder = Directory.CreateTempSubdirectory("influence-notebook-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, First);
+            File.WriteAllText(path, "as committed");
+
+            FluentActions.Invoking(() => NotebookTests.Check(First, path, Read(First), Read(First), [new CellFailure(3, "x", "boom")], write: true))
+                .Should().Throw<Exception>().WithMessage("*every cell of*runs*");
+            File.ReadAllText(path).Should().Be("as committed");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     private static IEnumerable<JsonObject> Cells(JsonObject notebook) =>
         notebook["cells"]!.AsArray().Select(c => c!.AsObject()).Where(c => c["outputs"] is JsonArray);
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using FluentAssertions;
 using Xunit;
@@ -8,7 +9,8 @@ namespace Influence.Samples.Tests;
 /// Every notebook in samples/notebooks runs, cell by cell, against the packages in the local feed, no cell fails, and
 /// its outputs (printed lines, tables, the charts' pictures) are the ones committed in it, but for the parts named in
 /// <see cref="NotebookRunner.VolatileParts"/> (Plotly's element ids). To refresh the committed outputs:
-/// <c>INFLUENCE_WRITE_NOTEBOOKS=1 dotnet test tests/Influence.Samples.Tests --filter FullyQualifiedName~Notebook</c>.
+/// <c>INFLUENCE_WRITE_NOTEBOOKS=1 dotnet test tests/Influence.Samples.Tests --filter FullyQualifiedName~Notebook</c>: a run
+/// that writes changed outputs fails, naming the notebook and the differences; the next run checks them.
 /// </summary>
 [Collection(SamplesGroup.Name)]
 public partial class NotebookTests(LocalFeed feed)
@@ -26,24 +28,43 @@ public partial class NotebookTests(LocalFeed feed)
         Directory.SetCurrentDirectory(Repository.Notebooks); // so the kernel's restore finds samples/notebooks/nuget.config
         try
         {
-            var committed = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(path))!.AsObject();
+            var committed = JsonNode.Parse(await File.ReadAllTextAsync(path))!.AsObject();
             var (notebook, failures) = await NotebookRunner.RunAsync(path);
-            var write = Environment.GetEnvironmentVariable("INFLUENCE_WRITE_NOTEBOOKS") == "1";
-            if (failures.Count == 0 && write)
-            {
-                await File.WriteAllTextAsync(path, NotebookRunner.ToJson(notebook));
-            }
-
-            failures.Should().BeEmpty($"every cell of {name} runs (see the failed cell's code and message)");
-            if (!write)
-            {
-                NotebookRunner.Differences(NotebookRunner.Outputs(committed), NotebookRunner.Outputs(notebook)).Should().BeEmpty(
-                    $"{name} is committed with the outputs this version gives (printed lines, tables and the charts' pictures), so readers see current results; refresh with INFLUENCE_WRITE_NOTEBOOKS=1");
-            }
+            Check(name, path, committed, notebook, failures, write: Environment.GetEnvironmentVariable("INFLUENCE_WRITE_NOTEBOOKS") == "1");
         }
         finally
         {
             Directory.SetCurrentDirectory(previous);
+        }
+    }
+
+    /// <summary>
+    /// Checks a run of the notebook at <paramref name="path"/>: no cell failed, and its outputs are the committed ones
+    /// (<see cref="NotebookRunner.Differences"/>, Plotly's element ids replaced first). With <paramref name="write"/>
+    /// (INFLUENCE_WRITE_NOTEBOOKS=1) a run without failure first writes its outputs into the file, then compares them
+    /// with the ones the file held the same way, failing if they differ, naming the file: a run that writes a change
+    /// fails once, and the next run checks what it wrote.
+    /// </summary>
+    internal static void Check(string name, string path, JsonObject committed, JsonObject notebook, IReadOnlyList<CellFailure> failures, bool write)
+    {
+        if (failures.Count == 0 && write)
+        {
+            Snapshot.Write(path, NotebookRunner.ToJson(notebook));
+        }
+
+        failures.Should().BeEmpty($"every cell of {name} runs (see the failed cell's code and message)");
+        var differences = NotebookRunner.Differences(NotebookRunner.Outputs(committed), NotebookRunner.Outputs(notebook));
+        if (write)
+        {
+            if (Snapshot.Failure(path, differences, $"review `git diff {Snapshot.Shown(path)}` and commit it if the new outputs are intended") is { } failure)
+            {
+                Assert.Fail($"INFLUENCE_WRITE_NOTEBOOKS=1 {failure}");
+            }
+        }
+        else
+        {
+            differences.Should().BeEmpty(
+                $"{name} is committed with the outputs this version gives (printed lines, tables and the charts' pictures), so readers see current results; refresh with INFLUENCE_WRITE_NOTEBOOKS=1");
         }
     }
 
