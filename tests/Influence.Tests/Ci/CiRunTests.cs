@@ -12,7 +12,7 @@ namespace Influence.Tests.Ci;
 /// </summary>
 public sealed class CiRunTests : IDisposable
 {
-    private static readonly string[] Switches = ["INFLUENCE_WRITE_GOLDEN", "INFLUENCE_APPROVE_API", "INFLUENCE_ACCEPT_SAMPLES", "INFLUENCE_WRITE_NOTEBOOKS"];
+    private static readonly string[] Switches = ["INFLUENCE_WRITE_GOLDEN", "INFLUENCE_APPROVE_API", "INFLUENCE_ACCEPT_SAMPLES", "INFLUENCE_WRITE_NOTEBOOKS", "INFLUENCE_WRITE_SNIPPETS"];
 
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("influence-ci-");
 

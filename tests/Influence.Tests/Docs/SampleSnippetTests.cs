@@ -16,9 +16,49 @@ public partial class SampleSnippetTests
     [Fact]
     public void EveryQuotedRegion_IsTheSampleRegionVerbatim()
     {
-        var write = Environment.GetEnvironmentVariable("INFLUENCE_WRITE_SNIPPETS") == "1";
+        var quoted = Check(Repository.PathOf("docs"), write: Environment.GetEnvironmentVariable("INFLUENCE_WRITE_SNIPPETS") == "1");
+        quoted.Should().BeGreaterThan(15, "the how-to pages quote the samples' regions");
+    }
+
+    [Fact]
+    public void RewritingAQuote_WritesThePage_AndFailsOnce_ThenPasses()
+    {
+        var root = Directory.CreateTempSubdirectory("influence-snippets-");
+        try
+        {
+            var docs = Directory.CreateDirectory(Path.Combine(root.FullName, "docs")).FullName;
+            var samples = Directory.CreateDirectory(Path.Combine(root.FullName, "samples")).FullName;
+            File.WriteAllText(Path.Combine(samples, "s.cs"), "// <r>\nvar x = 2;\n// </r>\n");
+            var page = Path.Combine(docs, "howto.md");
+            var stale = "Text.\n\n<!-- snippet: ../samples/s.cs#r -->\n```csharp\nvar x = 1;\n```\n";
+            File.WriteAllText(page, stale);
+
+            FluentActions.Invoking(() => Check(docs, write: false)).Should().Throw<Exception>().WithMessage("*s.cs#r as it is*");
+            File.ReadAllText(page).Should().Be(stale, "a run without the switch writes nothing");
+
+            FluentActions.Invoking(() => Check(docs, write: true)).Should().Throw<Exception>()
+                .WithMessage("INFLUENCE_WRITE_SNIPPETS=1 wrote *howto.md, whose quotes differed from the samples' regions (a run that writes a change fails once, by design)*");
+            File.ReadAllText(page).Should().Be(stale.Replace("var x = 1;", "var x = 2;", StringComparison.Ordinal), "the switch rewrote the quote");
+
+            Check(docs, write: true).Should().Be(1, "a run that writes nothing new checked the page, and passes");
+            Check(docs, write: false).Should().Be(1);
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Checks every quote in the pages of <paramref name="docsFolder"/> against the sample region it names and returns
+    /// how many there are. With <paramref name="write"/> (INFLUENCE_WRITE_SNIPPETS=1) it rewrites each page whose quotes
+    /// differ, then fails naming them: a run that writes a change fails once, and the next run checks the pages.
+    /// </summary>
+    private static int Check(string docsFolder, bool write)
+    {
         var quoted = 0;
-        foreach (var page in Directory.GetFiles(Repository.PathOf("docs"), "*.md").Order(StringComparer.Ordinal))
+        var written = new List<string>();
+        foreach (var page in Directory.GetFiles(docsFolder, "*.md").Order(StringComparer.Ordinal))
         {
             var text = File.ReadAllText(page).ReplaceLineEndings("\n");
             var name = Path.GetFileName(page);
@@ -27,7 +67,7 @@ public partial class SampleSnippetTests
             var rewritten = Quote().Replace(text, m =>
             {
                 quoted++;
-                var region = Region(m.Groups["file"].Value, m.Groups["region"].Value);
+                var region = Region(docsFolder, m.Groups["file"].Value, m.Groups["region"].Value);
                 if (!write)
                 {
                     m.Groups["body"].Value.Should().Be(region, $"docs/{name} quotes {m.Groups["file"].Value}#{m.Groups["region"].Value} as it is (rewrite with INFLUENCE_WRITE_SNIPPETS=1)");
@@ -39,16 +79,23 @@ public partial class SampleSnippetTests
             if (write && rewritten != text)
             {
                 File.WriteAllText(page, rewritten);
+                written.Add(page);
             }
         }
 
-        quoted.Should().BeGreaterThan(15, "the how-to pages quote the samples' regions");
+        if (written.Count > 0)
+        {
+            // A run that rewrites a quote has checked nothing of it: it fails once, and the next run checks the pages.
+            Assert.Fail($"INFLUENCE_WRITE_SNIPPETS=1 {Snapshot.Wrote(written, "whose quotes differed from the samples' regions")}: review `git diff docs` and commit it if the samples changed as intended; the next run without the switch checks it");
+        }
+
+        return quoted;
     }
 
     /// <summary>The lines between <c>// &lt;name&gt;</c> and <c>// &lt;/name&gt;</c>, common indentation removed, each ending in a newline.</summary>
-    private static string Region(string relative, string name)
+    private static string Region(string docsFolder, string relative, string name)
     {
-        var path = Path.GetFullPath(Path.Combine(Repository.PathOf("docs"), relative));
+        var path = Path.GetFullPath(Path.Combine(docsFolder, relative));
         File.Exists(path).Should().BeTrue($"{relative} (quoted by the docs) exists");
         var lines = File.ReadAllText(path).ReplaceLineEndings("\n").Split('\n');
         var start = Array.IndexOf(lines, $"// <{name}>");

@@ -52,8 +52,11 @@ internal static class Snapshot
     /// The opening of a write switch's failure: "wrote FILE, HOW (a run that writes a change fails once, by design)",
     /// the file shown relative to the repository when it is inside it.
     /// </summary>
-    public static string Wrote(string written, string how) =>
-        $"wrote {Shown(written)}, {how} (a run that writes a change fails once, by design)";
+    public static string Wrote(string written, string how) => Wrote([written], how);
+
+    /// <summary>The same for several files written by one run, named in the order given.</summary>
+    public static string Wrote(IEnumerable<string> written, string how) =>
+        $"wrote {string.Join(", ", written.Select(Shown))}, {how} (a run that writes a change fails once, by design)";
 
     /// <summary>The first line (0-based) where two texts split at '\n' differ; one past the shorter when one is a prefix.</summary>
     public static int FirstDifferentLine(string[] a, string[] b) =>
