@@ -47,13 +47,15 @@ public partial class NotebookTests(LocalFeed feed)
     /// </summary>
     internal static void Check(string name, string path, JsonObject committed, JsonObject notebook, IReadOnlyList<CellFailure> failures, bool write)
     {
-        if (failures.Count == 0 && write)
+        var differences = NotebookRunner.Differences(NotebookRunner.Outputs(committed), NotebookRunner.Outputs(notebook));
+        if (failures.Count == 0 && write && differences.Count > 0)
         {
+            // Only a change is written: outputs that differ only in Plotly's fresh element ids would make a diff of
+            // nothing but ids.
             Snapshot.Write(path, NotebookRunner.ToJson(notebook));
         }
 
         failures.Should().BeEmpty($"every cell of {name} runs (see the failed cell's code and message)");
-        var differences = NotebookRunner.Differences(NotebookRunner.Outputs(committed), NotebookRunner.Outputs(notebook));
         if (write)
         {
             if (Snapshot.Failure(path, differences, $"review `git diff {Snapshot.Shown(path)}` and commit it if the new outputs are intended") is { } failure)
