@@ -20,7 +20,7 @@ namespace Influence.Tests.Properties;
 /// <remarks>
 /// A short run (<see cref="Iterations"/> mutated inputs per test, a few seconds) is part of the suite. To fuzz for
 /// longer, give the seconds each test may run: <c>INFLUENCE_FUZZ_SECONDS=600 dotnet test tests/Influence.Tests -c Release
-/// --filter FullyQualifiedName~ReaderFuzzing</c> (tests/README.md, "Switches"). A failure prints the mutations, the
+/// --filter FullyQualifiedName~ReaderFuzzing</c> (tests/README.md, "Fuzzing"). A failure prints the mutations, the
 /// damaged input's opening and CsCheck's seed, which replays it.
 /// </remarks>
 public partial class ReaderFuzzing
