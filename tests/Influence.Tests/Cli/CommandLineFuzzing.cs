@@ -88,14 +88,11 @@ public sealed class CommandLineFuzzing : IDisposable
                 run.Err.Should().NotContain("   at ", "no stack trace reaches the user").And.NotContain("Exception:", "no exception's text reaches the user");
                 (run.Out + run.Err).Should().NotContainAny(["\u001b", "\u202e"], "text is shown, never acted on by a terminal");
             },
-            iter: Seconds() is null ? Iterations : -1,
-            time: Seconds() ?? -1,
+            iter: FuzzTime.Iter(Iterations),
+            time: FuzzTime.Time,
             print: args => string.Join(' ', args.Select(a => a.Length == 0 || a.Contains(' ', StringComparison.Ordinal) ? $"'{a}'" : a)));
 
         // Lines that succeed, that name unusable input and that misuse the command line were all among those run.
         codes.Should().OnlyContain(n => n > 0, $"exit codes 0, 1 and 2 came {codes[0]}, {codes[1]} and {codes[2]} times");
     }
-
-    private static int? Seconds() =>
-        int.TryParse(Environment.GetEnvironmentVariable("INFLUENCE_FUZZ_SECONDS"), out var s) && s > 0 ? s : null;
 }

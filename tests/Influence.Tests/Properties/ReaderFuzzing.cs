@@ -64,8 +64,8 @@ public partial class ReaderFuzzing
                 var (damaged, _) = Damage(json, count, seed, structured: true);
                 Check(damaged, () => CaseReader.TryRead(damaged, name), name);
             },
-            iter: Seconds() is null ? Iterations : -1,
-            time: Seconds() ?? -1,
+            iter: FuzzTime.Iter(Iterations),
+            time: FuzzTime.Time,
             print: t => Describe(Cases.Value[t.Item1].Json, t.Item2, t.Item3, structured: true, Cases.Value[t.Item1].Name));
     }
 
@@ -79,8 +79,8 @@ public partial class ReaderFuzzing
                 var (damaged, _) = Damage(csv, count, seed, structured: false);
                 Check(damaged, () => CaseReader.TryReadWithEvidenceCsv(json, damaged, "case.json", "evidence.csv"), "evidence.csv");
             },
-            iter: Seconds() is null ? Iterations : -1,
-            time: Seconds() ?? -1,
+            iter: FuzzTime.Iter(Iterations),
+            time: FuzzTime.Time,
             print: t => Describe(Split.Value.Csv, t.Item1, t.Item2, structured: false, "evidence.csv"));
     }
 
@@ -157,10 +157,6 @@ public partial class ReaderFuzzing
         var scores = ScoreWriter.ToJson(Scorer.Score(result.Case, ScoringOptions.Default, ScoringRequest.Default));
         scores.Should().NotContain("NaN").And.NotContain("Infinity");
     }
-
-    /// <summary>The fuzz time per test from INFLUENCE_FUZZ_SECONDS, or null for the short run.</summary>
-    private static int? Seconds() =>
-        int.TryParse(Environment.GetEnvironmentVariable("INFLUENCE_FUZZ_SECONDS"), out var s) && s > 0 ? s : null;
 
     private static string Describe(byte[] input, int count, int seed, bool structured, string name)
     {

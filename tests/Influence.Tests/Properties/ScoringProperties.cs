@@ -3,7 +3,9 @@ using FluentAssertions;
 using Influence.Evidence;
 using Influence.IO;
 using Influence.Scoring;
+using Influence.Tests.Support;
 using Influence.Theory;
+using Influence.Uncertainty;
 using Xunit;
 
 namespace Influence.Tests.Properties;
@@ -24,67 +26,138 @@ public class ScoringProperties
             (items, addSupport, support, granularity) =>
             {
                 var scores = Generators.Score(Generators.Build(addSupport ? [.. items, .. support] : items), granularity);
-                for (var m = 0; m < scores.Measures.Length; m++)
-                {
-                    var scale = scores.Measures[m].Scale;
-                    for (var d = 0; d < scores.Dyads.Length; d++)
-                    {
-                        for (var p = 0; p < scores.PeriodCount; p++)
-                        {
-                            var s = scores.Get(m, d, p);
-                            if (s.Value is not { } v)
-                            {
-                                s.Low.Should().BeNull();
-                                s.High.Should().BeNull();
-                                continue;
-                            }
-
-                            var name = $"{scores.Measures[m].Name} {scores.Dyads[d]} {scores.Periods[p]}";
-                            s.Low!.Value.Should().BeLessThanOrEqualTo(v, name);
-                            s.High!.Value.Should().BeGreaterThanOrEqualTo(v, name);
-                            switch (scale)
-                            {
-                                case MeasureScale.Unit:
-                                    v.Should().BeInRange(0, 1, name);
-                                    s.Low.Value.Should().BeGreaterThanOrEqualTo(0, name);
-                                    s.High.Value.Should().BeLessThanOrEqualTo(1, name);
-                                    break;
-                                case MeasureScale.Signed:
-                                    v.Should().BeInRange(-1, 1, name);
-                                    s.Low.Value.Should().BeGreaterThanOrEqualTo(-1, name);
-                                    s.High.Value.Should().BeLessThanOrEqualTo(1, name);
-                                    break;
-                                default:
-                                    // A count: a whole number ≥ 0, with no upper bound, and so are its interval's ends.
-                                    scale.Should().Be(MeasureScale.Count, name);
-                                    v.Should().BeGreaterThanOrEqualTo(0, name).And.Be(Math.Floor(v), name);
-                                    s.Low.Value.Should().BeGreaterThanOrEqualTo(0, name).And.Be(Math.Floor(s.Low.Value), name);
-                                    s.High.Value.Should().Be(Math.Floor(s.High.Value), name);
-                                    InterlockedMax(ref largestCount, v);
-                                    break;
-                            }
-                        }
-                    }
-                }
-
-                for (var d = 0; d < scores.Dyads.Length; d++)
-                {
-                    for (var p = 0; p < scores.PeriodCount; p++)
-                    {
-                        if (scores.PatronClient(d, p).Margin is { } margin)
-                        {
-                            double.IsFinite(margin).Should().BeTrue($"{scores.Dyads[d]} {scores.Periods[p]}");
-                        }
-                    }
-                }
-
-                var json = ScoreWriter.ToJson(scores);
-                json.Should().NotContain("NaN").And.NotContain("Infinity");
+                InterlockedMax(ref largestCount, CheckValues(scores));
             },
             iter: Iterations,
             print: t => Generators.Print(t.Item1) + (t.Item2 ? "\n" + Generators.Print(t.Item3) : string.Empty) + $"\n{t.Item4}");
 
         largestCount.Should().BeGreaterThanOrEqualTo(2, "some case gives a client two supporters besides its patron, so counts above 1 were checked");
+    }
+
+    [Fact]
+    public void UnderAnyValidOptions_EveryValueIsStillInRangeOrNull_NeverNaN()
+    {
+        // Up to six numeric options (OptionKnob.All), each set to an end of the values it may take, a value far out
+        // (a scale or window of 10⁻³ or 10³ years) or one in between; a value an option refuses
+        // (ArgumentOutOfRangeException, as documented) is skipped. Researchers set options; the Monte Carlo intervals and
+        // the sensitivity analysis draw them.
+        var knob = Gen.Select(Gen.Int[0, OptionKnob.All.Length - 1], Gen.Int[0, 4], Gen.Double[0, 1]);
+        Gen.Select(Generators.Items(), Generators.Granularity, knob.Array[1, 6]).Sample(
+            (items, granularity, knobs) =>
+            {
+                var options = Apply(knobs);
+                CheckValues(Generators.Score(Generators.Build(items), granularity, options));
+            },
+            iter: FuzzTime.Iter(Iterations),
+            time: FuzzTime.Time,
+            print: t => Generators.Print(t.Item1) + $"\n{t.Item2}\n" + string.Join("\n", Describe(t.Item3)));
+    }
+
+    /// <summary>The options with each drawn knob set; refused values are left out.</summary>
+    private static ScoringOptions Apply((int Knob, int How, double U)[] knobs)
+    {
+        var options = ScoringOptions.Default;
+        foreach (var (k, value) in Values(knobs, options))
+        {
+            try
+            {
+                options = OptionKnob.All[k].With(options, value);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                // Refused, as documented (out of the option's range, or out of order with its neighbours): not set.
+            }
+        }
+
+        return options;
+    }
+
+    private static IEnumerable<(int Knob, double Value)> Values((int Knob, int How, double U)[] knobs, ScoringOptions options)
+    {
+        foreach (var (k, how, u) in knobs)
+        {
+            var knob = OptionKnob.All[k];
+            var (low, high) = knob.Bounds(options);
+            var open = double.IsPositiveInfinity(high);
+            yield return (k, how switch
+            {
+                0 => open ? 1e-3 : low,
+                1 => open ? 1e3 : high,
+                2 => open ? Math.Pow(10, -3 + (6 * u)) : low + (u * (high - low)),
+                _ => knob.Get(options) * (open ? 0.5 + u : 1),
+            });
+        }
+    }
+
+    private static IEnumerable<string> Describe((int Knob, int How, double U)[] knobs) =>
+        Values(knobs, ScoringOptions.Default).Select(v => $"{OptionKnob.All[v.Knob].Name} = {v.Value}");
+
+    /// <summary>
+    /// Checks that every value of <paramref name="scores"/> is in the range of its measure's scale or null (its interval
+    /// then null too), a count a whole number, every patron–client margin finite, and the JSON free of NaN and
+    /// infinity; returns the largest count seen.
+    /// </summary>
+    private static double CheckValues(ScoreSet scores)
+    {
+        var largest = 0.0;
+        for (var m = 0; m < scores.Measures.Length; m++)
+        {
+            var scale = scores.Measures[m].Scale;
+            for (var d = 0; d < scores.Dyads.Length; d++)
+            {
+                for (var p = 0; p < scores.PeriodCount; p++)
+                {
+                    var s = scores.Get(m, d, p);
+                    if (s.Value is not { } v)
+                    {
+                        s.Low.Should().BeNull();
+                        s.High.Should().BeNull();
+                        continue;
+                    }
+
+                    var name = $"{scores.Measures[m].Name} {scores.Dyads[d]} {scores.Periods[p]}";
+                    s.Low!.Value.Should().BeLessThanOrEqualTo(v, name);
+                    s.High!.Value.Should().BeGreaterThanOrEqualTo(v, name);
+                    switch (scale)
+                    {
+                        case MeasureScale.Unit:
+                            v.Should().BeInRange(0, 1, name);
+                            s.Low.Value.Should().BeGreaterThanOrEqualTo(0, name);
+                            s.High.Value.Should().BeLessThanOrEqualTo(1, name);
+                            break;
+                        case MeasureScale.Signed:
+                            v.Should().BeInRange(-1, 1, name);
+                            s.Low.Value.Should().BeGreaterThanOrEqualTo(-1, name);
+                            s.High.Value.Should().BeLessThanOrEqualTo(1, name);
+                            break;
+                        default:
+                            // A count: a whole number ≥ 0, with no upper bound, and so are its interval's ends.
+                            scale.Should().Be(MeasureScale.Count, name);
+                            v.Should().BeGreaterThanOrEqualTo(0, name).And.Be(Math.Floor(v), name);
+                            s.Low.Value.Should().BeGreaterThanOrEqualTo(0, name).And.Be(Math.Floor(s.Low.Value), name);
+                            s.High.Value.Should().Be(Math.Floor(s.High.Value), name);
+                            largest = Math.Max(largest, v);
+                            break;
+                    }
+                }
+            }
+        }
+
+        for (var d = 0; d < scores.Dyads.Length; d++)
+        {
+            for (var p = 0; p < scores.PeriodCount; p++)
+            {
+                if (scores.PatronClient(d, p).Margin is { } margin)
+                {
+                    double.IsFinite(margin).Should().BeTrue($"{scores.Dyads[d]} {scores.Periods[p]}");
+                }
+            }
+        }
+
+        var json = ScoreWriter.ToJson(scores);
+        json.Should().NotContain("NaN").And.NotContain("Infinity");
+
+        return largest;
     }
 
     private static void InterlockedMax(ref double target, double value)

@@ -1,0 +1,19 @@
+namespace Influence.Tests.Support;
+
+/// <summary>
+/// How long the fuzzing and random-options tests run: a fixed number of inputs in the suite, or, with
+/// <c>INFLUENCE_FUZZ_SECONDS=N</c>, N seconds per test (tests/README.md, "Fuzzing"). Pass <see cref="Iter"/> and
+/// <see cref="Time"/> to CsCheck's <c>Sample</c>.
+/// </summary>
+internal static class FuzzTime
+{
+    /// <summary>The seconds per test from INFLUENCE_FUZZ_SECONDS, or null for the suite's short run.</summary>
+    public static int? Seconds =>
+        int.TryParse(Environment.GetEnvironmentVariable("INFLUENCE_FUZZ_SECONDS"), out var s) && s > 0 ? s : null;
+
+    /// <summary><paramref name="iterations"/> for the short run; −1 (CsCheck: decided by the time) for a long one.</summary>
+    public static long Iter(int iterations) => Seconds is null ? iterations : -1;
+
+    /// <summary>−1 for the short run (CsCheck: no time limit); the seconds for a long one.</summary>
+    public static int Time => Seconds ?? -1;
+}
