@@ -1641,7 +1641,7 @@ public static partial class CaseReader
                 return value;
             }
 
-            Add($"{path}.{name}", id, o[name]!, $"expected one of {names.Expected}; was \"{s}\"{Names.DidYouMean(s, names.AllNames)}");
+            Add($"{path}.{name}", id, o[name]!, $"expected one of {names.Expected}; was \"{s}\"{names.Hint(s)}");
             return null;
         }
 

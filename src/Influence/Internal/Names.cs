@@ -107,7 +107,7 @@ internal static class Names
         (Evidence.Confidence.Reported, "reported"),
         (Evidence.Confidence.Alleged, "alleged"));
 
-    public static readonly NameTable<EvidenceKind> Kind = new(
+    public static readonly NameTable<EvidenceKind> Kind = new NameTable<EvidenceKind>(
         (EvidenceKind.Support, "support"),
         (EvidenceKind.Coercion, "coercion"),
         (EvidenceKind.Demand, "demand"),
@@ -116,7 +116,11 @@ internal static class Names
         (EvidenceKind.Presence, "presence"),
         (EvidenceKind.Overreach, "overreach"),
         (EvidenceKind.Commitment, "commitment"),
-        (EvidenceKind.Capability, "capability"));
+        (EvidenceKind.Capability, "capability")).Meaning(
+        ("aid", EvidenceKind.Support), ("assistance", EvidenceKind.Support),
+        ("pressure", EvidenceKind.Coercion), ("sanction", EvidenceKind.Coercion), ("sanctions", EvidenceKind.Coercion),
+        ("request", EvidenceKind.Demand), ("agreement", EvidenceKind.Commitment), ("treaty", EvidenceKind.Commitment),
+        ("pledge", EvidenceKind.Commitment));
 
     public static readonly NameTable<ResourceType> Resource = new(
         (ResourceType.Funding, "funding"),
@@ -155,11 +159,13 @@ internal static class Names
         (CoercionType.DiplomaticPressure, "diplomaticPressure"),
         (CoercionType.Other, "other"));
 
-    public static readonly NameTable<DemandResponse> Response = new(
+    public static readonly NameTable<DemandResponse> Response = new NameTable<DemandResponse>(
         (DemandResponse.Complied, "complied"),
         (DemandResponse.Partial, "partial"),
         (DemandResponse.Defied, "defied"),
-        (DemandResponse.Ignored, "ignored"));
+        (DemandResponse.Ignored, "ignored")).Meaning(
+        ("refused", DemandResponse.Defied), ("rejected", DemandResponse.Defied), ("partly", DemandResponse.Partial),
+        ("met", DemandResponse.Complied), ("fulfilled", DemandResponse.Complied));
 
     public static readonly NameTable<PresenceType> Presence = new(
         (PresenceType.Advisers, "advisers"),
@@ -180,13 +186,19 @@ internal static class Names
         (IndicatorDirection.HigherIsBetter, "higherIsBetter"),
         (IndicatorDirection.LowerIsBetter, "lowerIsBetter"));
 
-    public static readonly NameTable<ActorKind> ActorKind = new(
+    public static readonly NameTable<ActorKind> ActorKind = new NameTable<ActorKind>(
         (Influence.ActorKind.State, "state"),
         (Influence.ActorKind.NonStateArmedGroup, "nonStateArmedGroup"),
         (Influence.ActorKind.Faction, "faction"),
         (Influence.ActorKind.Movement, "movement"),
         (Influence.ActorKind.Organisation, "organisation"),
-        (Influence.ActorKind.Other, "other"));
+        (Influence.ActorKind.Other, "other")).Meaning(
+        ("nation", Influence.ActorKind.State), ("country", Influence.ActorKind.State), ("government", Influence.ActorKind.State),
+        ("armedGroup", Influence.ActorKind.NonStateArmedGroup), ("rebelGroup", Influence.ActorKind.NonStateArmedGroup),
+        ("rebels", Influence.ActorKind.NonStateArmedGroup), ("militia", Influence.ActorKind.NonStateArmedGroup),
+        ("insurgency", Influence.ActorKind.NonStateArmedGroup), ("insurgents", Influence.ActorKind.NonStateArmedGroup),
+        ("nsag", Influence.ActorKind.NonStateArmedGroup), ("wing", Influence.ActorKind.Faction),
+        ("splinterGroup", Influence.ActorKind.Faction));
 }
 
 /// <summary>A two-way table between enum values and their file names.</summary>
@@ -196,6 +208,8 @@ internal sealed class NameTable<T>
 {
     private readonly FrozenDictionary<T, string> _toName;
     private readonly FrozenDictionary<string, T> _fromName;
+
+    private readonly FrozenDictionary<string, T> _meaning = FrozenDictionary<string, T>.Empty;
 
     public NameTable(params (T Value, string Name)[] entries)
     {
@@ -225,4 +239,28 @@ internal sealed class NameTable<T>
     }
 
     public string Expected => string.Join(", ", AllNames.Select(n => $"\"{n}\""));
+
+    /// <summary>
+    /// Words a coder may write for a value that are not its name ("nation" for a state): never read as the value, only
+    /// suggested by <see cref="Hint"/>, where spelling alone would suggest a wrong one ("nation" is two edits from
+    /// "faction").
+    /// </summary>
+    /// <param name="words">Each word (compared ignoring case) and the value it is taken to mean.</param>
+    /// <returns>A copy of this table with those words.</returns>
+    public NameTable<T> Meaning(params (string Word, T Value)[] words) =>
+        new(this, words.ToFrozenDictionary(w => w.Word, w => w.Value, StringComparer.OrdinalIgnoreCase));
+
+    private NameTable(NameTable<T> names, FrozenDictionary<string, T> meaning)
+    {
+        (_toName, _fromName, AllNames, _meaning) = (names._toName, names._fromName, names.AllNames, meaning);
+    }
+
+    /// <summary>
+    /// What to suggest for a name that is not one of these: the name of the value a word of <see cref="Meaning"/>
+    /// stands for, else the nearest name by spelling (<see cref="Names.DidYouMean"/>); empty when neither.
+    /// </summary>
+    /// <param name="given">The name given.</param>
+    /// <returns>"; did you mean "state"?" or empty.</returns>
+    public string Hint(string given) =>
+        _meaning.TryGetValue(given, out var meant) ? $"; did you mean \"{this[meant]}\"?" : Names.DidYouMean(given, AllNames);
 }
