@@ -1,4 +1,5 @@
 using FluentAssertions;
+using Influence.Tests.Shared;
 using Xunit;
 
 namespace Influence.Samples.Tests;

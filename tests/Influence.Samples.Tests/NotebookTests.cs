@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using FluentAssertions;
+using Influence.Tests.Shared;
 using Xunit;
 
 namespace Influence.Samples.Tests;

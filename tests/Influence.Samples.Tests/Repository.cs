@@ -7,7 +7,7 @@ namespace Influence.Samples.Tests;
 /// <summary>Paths in the repository and a way to run the dotnet CLI as a reader would.</summary>
 internal static partial class Repository
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => Influence.Tests.Shared.RepositoryFolder.Root;
 
     public static string Samples => Path.Combine(Root, "samples");
 
@@ -60,19 +60,6 @@ internal static partial class Repository
         }
 
         return (process.ExitCode, stdout.Result, stderr.Result);
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Influence.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no Influence.sln above {AppContext.BaseDirectory}");
     }
 
     [GeneratedRegex(@"<VersionPrefix>\s*([^<\s]+)\s*</VersionPrefix>")]

@@ -6,7 +6,7 @@ namespace Influence.Samples.Tests;
 /// <summary>
 /// A write switch (INFLUENCE_ACCEPT_SAMPLES; INFLUENCE_WRITE_NOTEBOOKS in <see cref="NotebookOutputsTests"/>) writes its
 /// file, then checks it: an unchanged file passes, a changed or new one fails naming the file and what to do. Every
-/// file here is in a temporary folder.
+/// file here is in a temporary folder; the shared helper's own tests are in Influence.Tests (Support/SnapshotTests).
 /// </summary>
 public sealed class SnapshotTests : IDisposable
 {
@@ -15,20 +15,6 @@ public sealed class SnapshotTests : IDisposable
     public void Dispose() => _folder.Delete(recursive: true);
 
     private string PathOf(string name) => Path.Combine(_folder.FullName, name);
-
-    [Fact]
-    public void Failure_IsNull_ForAnUnchangedFile_AndNamesTheFileTheLineAndWhatToDo_ForAChangedOne()
-    {
-        var file = PathOf("x.expected.txt");
-
-        Snapshot.Failure(file, "a\nb\n", "a\nb\n", "commit it").Should().BeNull("writing an unchanged file checked it");
-        Snapshot.Failure(file, "a\nb\n", "a\nc\n", "commit it").Should().Be(
-            $"wrote {file}, which differs from what it held before at line 2: was «b», now «c» (a run that writes a change fails once, by design): commit it; the next run without the switch checks it");
-        Snapshot.Failure(file, null, "a\n", "commit it").Should().StartWith($"wrote {file}, a new file (there was none before)");
-        Snapshot.Failure(file, [], "commit it").Should().BeNull();
-        Snapshot.Failure(file, ["cell 4 stdout differs at character 3"], "commit it").Should().EndWith("; how:\ncell 4 stdout differs at character 3");
-        Snapshot.Shown(Path.Combine(Repository.Samples, "x.expected.txt")).Should().Be("samples/x.expected.txt");
-    }
 
     [Fact]
     public void AcceptingAChangedSampleOutput_WritesIt_AndFailsNamingIt_ThenTheNextRunPasses()

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FluentAssertions;
+using Influence.Tests.Shared;
 using Influence.Tests.Support;
 using Xunit;
 

@@ -2,6 +2,7 @@ using System.Reflection;
 using FluentAssertions;
 using Influence.Charts;
 using Influence.Scoring;
+using Influence.Tests.Shared;
 using Influence.Tests.Support;
 using PublicApiGenerator;
 using Xunit;
@@ -50,7 +51,7 @@ public class PublicApiTests
         if (approve)
         {
             var before = Snapshot.Write(approvedPath, actual);
-            if (Snapshot.Failure(approvedPath, before is null ? null : Normalize(before), actual, "the snapshot it replaced", $"review `git diff {Snapshot.Shown(approvedPath)}` and commit it if the change is intended") is { } failure)
+            if (Snapshot.Failure(approvedPath, before is null ? null : Normalize(before), actual, $"review `git diff {Snapshot.Shown(approvedPath)}` and commit it if the change is intended", against: "the snapshot it replaced") is { } failure)
             {
                 Assert.Fail($"INFLUENCE_APPROVE_API=1 {failure}");
             }

@@ -5,7 +5,7 @@ using Influence.Cases;
 using Influence.Generation;
 using Influence.IO;
 using Influence.Scoring;
-using Influence.Tests.Support;
+using Influence.Tests.Shared;
 using Xunit;
 
 namespace Influence.Tests.Scoring;

@@ -4,21 +4,8 @@ namespace Influence.Tests.Support;
 internal static class Repository
 {
     /// <summary>The folder holding Influence.sln, found upward from the test assembly.</summary>
-    public static string Root { get; } = Find();
+    public static string Root => Shared.RepositoryFolder.Root;
 
     /// <summary>A path inside the repository.</summary>
     public static string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Influence.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no Influence.sln above {AppContext.BaseDirectory}");
-    }
 }

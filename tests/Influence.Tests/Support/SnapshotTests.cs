@@ -3,6 +3,7 @@ using System.Text;
 using FluentAssertions;
 using Influence.Tests.PublicApi;
 using Influence.Tests.Scoring;
+using Influence.Tests.Shared;
 using Xunit;
 
 namespace Influence.Tests.Support;
@@ -24,10 +25,13 @@ public sealed class SnapshotTests : IDisposable
     {
         var file = PathOf("X.approved.txt");
 
-        Snapshot.Failure(file, "a\nb\n", "a\nb\n", "the snapshot it replaced", "commit it").Should().BeNull("writing an unchanged file checked it");
-        Snapshot.Failure(file, "a\nb\n", "a\nc\n", "the snapshot it replaced", "commit it").Should().Be(
+        Snapshot.Failure(file, "a\nb\n", "a\nb\n", "commit it", against: "the snapshot it replaced").Should().BeNull("writing an unchanged file checked it");
+        Snapshot.Failure(file, "a\nb\n", "a\nc\n", "commit it", against: "the snapshot it replaced").Should().Be(
             $"wrote {file}, which differs from the snapshot it replaced at line 2: was «b», now «c» (a run that writes a change fails once, by design): commit it; the next run without the switch checks it");
-        Snapshot.Failure(file, null, "a\n", "the snapshot it replaced", "commit it").Should().StartWith($"wrote {file}, a new file (there was none before)");
+        Snapshot.Failure(file, "a\nb\n", "a\nc\n", "commit it").Should().Contain("which differs from what it held before at line 2");
+        Snapshot.Failure(file, null, "a\n", "commit it").Should().StartWith($"wrote {file}, a new file (there was none before)");
+        Snapshot.Failure(file, [], "commit it").Should().BeNull("a notebook whose outputs did not change");
+        Snapshot.Failure(file, ["cell 4 stdout differs at character 3"], "commit it").Should().EndWith("; how:\ncell 4 stdout differs at character 3");
     }
 
     [Fact]

@@ -1,11 +1,11 @@
-namespace Influence.Tests.Support;
+namespace Influence.Tests.Shared;
 
 /// <summary>
-/// What a write switch (<c>INFLUENCE_APPROVE_API</c>, <c>INFLUENCE_WRITE_GOLDEN</c>) does, as snapshot-testing
-/// libraries do: the run writes the file, then compares what it wrote with what the test checks against. An unchanged
-/// file passes, since the run did check it; a changed or new one fails, once, naming the file it wrote and what to do,
-/// so a run with a switch set is never counted as passed without having checked anything. The samples tests have
-/// their own copy (tests/Influence.Samples.Tests/Snapshot.cs): the two test projects share no source.
+/// What a write switch does (<c>INFLUENCE_APPROVE_API</c>, <c>INFLUENCE_WRITE_GOLDEN</c>, <c>INFLUENCE_WRITE_SNIPPETS</c>,
+/// <c>INFLUENCE_ACCEPT_SAMPLES</c>, <c>INFLUENCE_WRITE_NOTEBOOKS</c>), as snapshot-testing libraries do: the run writes
+/// the file, then compares what it wrote with what the test checks against. An unchanged file passes, since the run
+/// did check it; a changed or new one fails, once, naming the file it wrote and what to do, so a run with a switch set
+/// is never counted as passed without having checked anything. One source for both test projects (linked into each).
 /// </summary>
 internal static class Snapshot
 {
@@ -34,10 +34,10 @@ internal static class Snapshot
     /// <summary>
     /// Null when <paramref name="before"/> equals <paramref name="after"/>: the run that wrote <paramref name="written"/>
     /// checked it. Otherwise the failure of that run: the file it wrote, the first line where it differs from
-    /// <paramref name="against"/> (what it held before, or that there was no file), <paramref name="todo"/>, and that the next run without the
-    /// switch checks it.
+    /// <paramref name="against"/> (what it held before, or that there was no file), <paramref name="todo"/>, and that the
+    /// next run without the switch checks it.
     /// </summary>
-    public static string? Failure(string written, string? before, string after, string against, string todo)
+    public static string? Failure(string written, string? before, string after, string todo, string against = "what it held before")
     {
         if (before == after)
         {
@@ -47,6 +47,15 @@ internal static class Snapshot
         var how = before is null ? "a new file (there was none before)" : $"which differs from {against} at {Describe(before, after)}";
         return $"{Wrote(written, how)}: {todo}; the next run without the switch checks it";
     }
+
+    /// <summary>
+    /// Null when there are no <paramref name="differences"/>; otherwise the failure of the run that wrote
+    /// <paramref name="written"/>, listing them after it.
+    /// </summary>
+    public static string? Failure(string written, IReadOnlyList<string> differences, string todo) =>
+        differences.Count == 0
+            ? null
+            : $"{Wrote(written, "which differs from what it held before")}: {todo}; the next run without the switch checks it; how:\n{string.Join('\n', differences)}";
 
     /// <summary>
     /// The opening of a write switch's failure: "wrote FILE, HOW (a run that writes a change fails once, by design)",
@@ -65,7 +74,7 @@ internal static class Snapshot
     /// <summary>A path relative to the repository, with '/', when it is inside it; otherwise the full path.</summary>
     public static string Shown(string path)
     {
-        var relative = Path.GetRelativePath(Repository.Root, Path.GetFullPath(path));
+        var relative = Path.GetRelativePath(RepositoryFolder.Root, Path.GetFullPath(path));
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)
             ? Path.GetFullPath(path)
             : relative.Replace(Path.DirectorySeparatorChar, '/');
@@ -81,4 +90,24 @@ internal static class Snapshot
     }
 
     private static string Line(string[] lines, int i) => i < lines.Length ? lines[i].Trim() : "(end)";
+}
+
+/// <summary>The repository's folder: the one holding Influence.sln, found upward from the test assembly.</summary>
+internal static class RepositoryFolder
+{
+    /// <summary>The folder.</summary>
+    public static string Root { get; } = Find();
+
+    private static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Influence.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"no Influence.sln above {AppContext.BaseDirectory}");
+    }
 }
