@@ -276,6 +276,13 @@ internal static class Common
             throw new UsageException("--out needs a file name");
         }
 
+        // "--out --formt": a misspelt option, or one of another command, taken for the file name would be written as a
+        // file named like an option. A file may have such a name, but then it is given as a path.
+        if (outPath.Length > 1 && outPath[0] == '-')
+        {
+            throw new UsageException($"--out needs a file name; '{outPath}' looks like an option; to write a file of that name, give it as .{Path.DirectorySeparatorChar}{outPath}");
+        }
+
         var full = Path.GetFullPath(outPath);
         if (Directory.Exists(full) || Path.EndsInDirectorySeparator(outPath))
         {

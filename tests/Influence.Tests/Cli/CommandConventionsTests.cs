@@ -224,6 +224,25 @@ public sealed class CommandConventionsTests : IDisposable
 
     [Theory]
     [MemberData(nameof(CommandsWithOut))]
+    public void Out_ThatLooksLikeAnOption_IsAUsageError_AndWritesNothing_ButAPathToSuchAFileIsWritten(string command, string[] options)
+    {
+        // "--out --formt" (a misspelt option) once wrote a file named "--formt" into the working folder.
+        var name = "--looks-like-an-option" + Path.GetExtension(OutName(command));
+
+        var (code, output, err) = CliRunner.Run([command, Case(), .. options, "--out", name]);
+
+        code.Should().Be(2);
+        output.Should().BeEmpty();
+        err.Should().Contain($"--out needs a file name; '{name}' looks like an option; to write a file of that name, give it as .{Path.DirectorySeparatorChar}{name}");
+        File.Exists(name).Should().BeFalse("nothing is written into the working folder");
+
+        var path = _cli.PathOf(name);
+        CliRunner.Run([command, Case(), .. options, "--out", path]).Code.Should().Be(0, "a path to a file named like an option is a path");
+        File.Exists(path).Should().BeTrue();
+    }
+
+    [Theory]
+    [MemberData(nameof(CommandsWithOut))]
     public void Out_ThatIsAFolder_IsAUsageError_AndWritesNothing(string command, string[] options)
     {
         var folder = Directory.CreateDirectory(_cli.PathOf(OutName(command))).FullName;
