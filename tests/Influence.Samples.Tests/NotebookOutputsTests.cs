@@ -8,10 +8,15 @@ namespace Influence.Samples.Tests;
 /// How <see cref="NotebookTests"/> compares a run's outputs with the committed ones, checked on the committed notebooks
 /// without running them: a stale chart is a difference, Plotly's fresh element ids are not.
 /// </summary>
-public class NotebookOutputsTests
+public sealed class NotebookOutputsTests : IDisposable
 {
     private const string First = "01-score-the-reference-case.ipynb";
     private const string Second = "02-rank-many-dyads.ipynb";
+
+    /// <summary>Where the write-switch tests write their copy of a notebook (one folder per test).</summary>
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("influence-notebook-");
+
+    public void Dispose() => _folder.Delete(recursive: true);
 
     private static JsonObject Read(string name) => JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Notebooks, name)))!.AsObject();
 
@@ -74,76 +79,52 @@ public class NotebookOutputsTests
     [Fact]
     public void WritingChangedOutputs_WritesTheNotebook_AndFailsNamingItAndTheDifference_ThenTheNextRunPasses()
     {
-        var folder = Directory.CreateTempSubdirectory("influence-notebook-");
-        try
-        {
-            var path = Path.Combine(folder.FullName, First);
-            var committed = Read(First);
-            File.WriteAllText(path, NotebookRunner.ToJson(committed));
-            var changed = Read(First);
-            var stream = Cells(changed).SelectMany(c => c["outputs"]!.AsArray()).First(o => (string?)o!["output_type"] == "stream")!;
-            var lines = stream["text"]!.AsArray();
-            lines[0] = ((string?)lines[0])!.Replace("Pakistan", "Pakistan!", StringComparison.Ordinal);
+        var path = Path.Combine(_folder.FullName, First);
+        var committed = Read(First);
+        File.WriteAllText(path, NotebookRunner.ToJson(committed));
+        var changed = Read(First);
+        var stream = Cells(changed).SelectMany(c => c["outputs"]!.AsArray()).First(o => (string?)o!["output_type"] == "stream")!;
+        var lines = stream["text"]!.AsArray();
+        lines[0] = ((string?)lines[0])!.Replace("Pakistan", "Pakistan!", StringComparison.Ordinal);
 
-            var writing = () => NotebookTests.Check(First, path, committed, changed, [], write: true);
+        var writing = () => NotebookTests.Check(First, path, committed, changed, [], write: true);
 
-            writing.Should().Throw<Exception>().Which.Message.Should()
-                .StartWith($"INFLUENCE_WRITE_NOTEBOOKS=1 wrote {path}, which differs from what it held before")
-                .And.Contain($"review `git diff {path}` and commit it")
-                .And.Contain("\ncell 4 stdout differs at character ");
-            File.ReadAllText(path).Should().Be(NotebookRunner.ToJson(changed), "the switch still writes the notebook");
-            var written = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
-            FluentActions.Invoking(() => NotebookTests.Check(First, path, written, Read(First), [], write: false)).Should().Throw<Exception>("the file holds the change");
-            FluentActions.Invoking(() => NotebookTests.Check(First, path, written, changed, [], write: false)).Should().NotThrow("the next run checks what was written");
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        writing.Should().Throw<Exception>().Which.Message.Should()
+            .StartWith($"INFLUENCE_WRITE_NOTEBOOKS=1 wrote {path}, which differs from what it held before")
+            .And.Contain($"review `git diff {path}` and commit it")
+            .And.Contain("\ncell 4 stdout differs at character ");
+        File.ReadAllText(path).Should().Be(NotebookRunner.ToJson(changed), "the switch still writes the notebook");
+        var written = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        FluentActions.Invoking(() => NotebookTests.Check(First, path, written, Read(First), [], write: false)).Should().Throw<Exception>("the file holds the change");
+        FluentActions.Invoking(() => NotebookTests.Check(First, path, written, changed, [], write: false)).Should().NotThrow("the next run checks what was written");
     }
 
     [Fact]
     public void WritingOutputsThatDifferOnlyInPlotlysElementIds_LeavesTheNotebook_AndPasses()
     {
-        var folder = Directory.CreateTempSubdirectory("influence-notebook-");
-        try
-        {
-            var path = Path.Combine(folder.FullName, First);
-            var committed = Read(First);
-            File.WriteAllText(path, NotebookRunner.ToJson(committed));
-            var rerun = Read(First);
-            var plotly = Cells(rerun).Single(c => Html(c)?.Contains("Plotly.newPlot(", StringComparison.Ordinal) == true);
-            var html = Html(plotly)!;
-            var id = System.Text.RegularExpressions.Regex.Match(html, "Plotly.newPlot\\('([0-9a-f-]{36})'").Groups[1].Value;
-            id.Should().NotBeEmpty();
-            SetHtml(plotly, html.Replace(id, Guid.NewGuid().ToString(), StringComparison.Ordinal));
+        var path = Path.Combine(_folder.FullName, First);
+        var committed = Read(First);
+        File.WriteAllText(path, NotebookRunner.ToJson(committed));
+        var rerun = Read(First);
+        var plotly = Cells(rerun).Single(c => Html(c)?.Contains("Plotly.newPlot(", StringComparison.Ordinal) == true);
+        var html = Html(plotly)!;
+        var id = System.Text.RegularExpressions.Regex.Match(html, "Plotly.newPlot\\('([0-9a-f-]{36})'").Groups[1].Value;
+        id.Should().NotBeEmpty();
+        SetHtml(plotly, html.Replace(id, Guid.NewGuid().ToString(), StringComparison.Ordinal));
 
-            FluentActions.Invoking(() => NotebookTests.Check(First, path, committed, rerun, [], write: true)).Should().NotThrow("a fresh element id is no change (NotebookRunner.VolatileParts)");
-            File.ReadAllText(path).Should().Be(NotebookRunner.ToJson(committed), "outputs that differ only in Plotly's element ids are not written: the diff would be ids alone");
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        FluentActions.Invoking(() => NotebookTests.Check(First, path, committed, rerun, [], write: true)).Should().NotThrow("a fresh element id is no change (NotebookRunner.VolatileParts)");
+        File.ReadAllText(path).Should().Be(NotebookRunner.ToJson(committed), "outputs that differ only in Plotly's element ids are not written: the diff would be ids alone");
     }
 
     [Fact]
     public void WritingARunWithAFailedCell_LeavesTheNotebook_AndFails()
     {
-        var folder = Directory.CreateTempSubdirectory("influence-notebook-");
-        try
-        {
-            var path = Path.Combine(folder.FullName, First);
-            File.WriteAllText(path, "as committed");
+        var path = Path.Combine(_folder.FullName, First);
+        File.WriteAllText(path, "as committed");
 
-            FluentActions.Invoking(() => NotebookTests.Check(First, path, Read(First), Read(First), [new CellFailure(3, "x", "boom")], write: true))
-                .Should().Throw<Exception>().WithMessage("*every cell of*runs*");
-            File.ReadAllText(path).Should().Be("as committed");
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        FluentActions.Invoking(() => NotebookTests.Check(First, path, Read(First), Read(First), [new CellFailure(3, "x", "boom")], write: true))
+            .Should().Throw<Exception>().WithMessage("*every cell of*runs*");
+        File.ReadAllText(path).Should().Be("as committed");
     }
 
     private static IEnumerable<JsonObject> Cells(JsonObject notebook) =>
