@@ -45,7 +45,7 @@ internal static class Snapshot
         }
 
         var how = before is null ? "a new file (there was none before)" : $"which differs from {against} at {Describe(before, after)}";
-        return $"{Wrote(written, how)}: {todo}; the next run without the switch checks it";
+        return Failed(written, how, todo);
     }
 
     /// <summary>
@@ -55,7 +55,7 @@ internal static class Snapshot
     public static string? Failure(string written, IReadOnlyList<string> differences, string todo) =>
         differences.Count == 0
             ? null
-            : $"{Wrote(written, "which differs from what it held before")}: {todo}; the next run without the switch checks it; how:\n{string.Join('\n', differences)}";
+            : $"{Failed(written, "which differs from what it held before", todo)}; how:\n{string.Join('\n', differences)}";
 
     /// <summary>
     /// The opening of a write switch's failure: "wrote FILE, HOW (a run that writes a change fails once, by design)",
@@ -66,6 +66,10 @@ internal static class Snapshot
     /// <summary>The same for several files written by one run, named in the order given.</summary>
     public static string Wrote(IEnumerable<string> written, string how) =>
         $"wrote {string.Join(", ", written.Select(Shown))}, {how} (a run that writes a change fails once, by design)";
+
+    /// <summary>A write switch's whole failure: what it wrote and how it differs, what to do, and what the next run does.</summary>
+    private static string Failed(string written, string how, string todo) =>
+        $"{Wrote(written, how)}: {todo}; the next run without the switch checks it";
 
     /// <summary>The first line (0-based) where two texts split at '\n' differ; one past the shorter when one is a prefix.</summary>
     public static int FirstDifferentLine(string[] a, string[] b) =>
