@@ -66,8 +66,8 @@ public sealed class CommandLineFuzzing : IDisposable
         line.Sample(
             args =>
             {
-                if (args.Contains("--intervals") && Array.IndexOf(args, "--intervals") + 1 < args.Length
-                    && int.TryParse(args[Array.IndexOf(args, "--intervals") + 1], out var draws) && draws > 3)
+                var intervals = Array.IndexOf(args, "--intervals");
+                if (intervals >= 0 && intervals + 1 < args.Length && int.TryParse(args[intervals + 1], out var draws) && draws > 3)
                 {
                     return; // slow, not damaged
                 }

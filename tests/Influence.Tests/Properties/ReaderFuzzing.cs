@@ -347,23 +347,20 @@ public partial class ReaderFuzzing
                 var cells = lines[i].Split(',').ToList();
                 var c = random.Next(cells.Count);
                 var cell = Palette[random.Next(Palette.Length)].Trim('"');
-                what = (random.Next(3)) switch
+                switch (random.Next(3))
                 {
-                    0 => $"line {i + 1} cell {c + 1} removed",
-                    1 => $"line {i + 1} cell {c + 1} doubled",
-                    _ => $"line {i + 1} cell {c + 1} := {cell[..Math.Min(20, cell.Length)]}",
-                };
-                if (what.EndsWith("removed", StringComparison.Ordinal))
-                {
-                    cells.RemoveAt(c);
-                }
-                else if (what.EndsWith("doubled", StringComparison.Ordinal))
-                {
-                    cells.Insert(c, cells[c]);
-                }
-                else
-                {
-                    cells[c] = cell;
+                    case 0:
+                        cells.RemoveAt(c);
+                        what = $"line {i + 1} cell {c + 1} removed";
+                        break;
+                    case 1:
+                        cells.Insert(c, cells[c]);
+                        what = $"line {i + 1} cell {c + 1} doubled";
+                        break;
+                    default:
+                        cells[c] = cell;
+                        what = $"line {i + 1} cell {c + 1} := {cell[..Math.Min(20, cell.Length)]}";
+                        break;
                 }
 
                 lines[i] = string.Join(',', cells);
