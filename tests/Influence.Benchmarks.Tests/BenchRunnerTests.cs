@@ -51,7 +51,7 @@ public class BenchRunnerTests
         foreach (var key in new[]
             {
                 "evidence", "dyadPeriods", "engineSeconds", "engineAllMeasuresSeconds", "engineFirstRunSeconds", "engineCpuSeconds",
-                "engineCoreSeconds", "engineAllMeasuresCpuSeconds", "duckdbSeconds", "duckdbLoadSeconds", "naiveSeconds",
+                "engineCoreSeconds", "engineAllMeasuresCpuSeconds", "engineKernelCpuSeconds", "engineAllMeasuresKernelCpuSeconds", "duckdbSeconds", "duckdbLoadSeconds", "naiveSeconds",
                 "speedupVsDuckdb", "speedupVsNaive", "evidencePerSecond", "peakManagedBytes", "bytesPerEvidence", "agree",
                 "evidenceColumnBytes", "outputColumnBytes", "memoryRatio", "threads", "seed", "loadAverage",
             })

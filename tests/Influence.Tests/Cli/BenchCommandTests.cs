@@ -26,7 +26,7 @@ public class BenchCommandTests
         foreach (var key in new[]
         {
             "evidence", "dyadPeriods", "engineSeconds", "engineAllMeasuresSeconds", "engineFirstRunSeconds", "engineCpuSeconds",
-            "engineCoreSeconds", "engineAllMeasuresCpuSeconds", "duckdbSeconds", "duckdbLoadSeconds", "naiveSeconds",
+            "engineCoreSeconds", "engineAllMeasuresCpuSeconds", "engineKernelCpuSeconds", "engineAllMeasuresKernelCpuSeconds", "duckdbSeconds", "duckdbLoadSeconds", "naiveSeconds",
             "speedupVsDuckdb", "speedupVsNaive", "evidencePerSecond", "peakManagedBytes", "bytesPerEvidence", "agree",
             "evidenceColumnBytes", "outputColumnBytes", "memoryRatio", "threads", "seed", "loadAverage",
         })
@@ -36,6 +36,11 @@ public class BenchCommandTests
 
         root.GetProperty("evidence").GetInt64().Should().Be(2000);
         root.GetProperty("agree").GetBoolean().Should().BeTrue();
+        foreach (var (kernel, total) in new[] { ("engineKernelCpuSeconds", "engineCpuSeconds"), ("engineAllMeasuresKernelCpuSeconds", "engineAllMeasuresCpuSeconds") })
+        {
+            root.GetProperty(kernel).GetDouble().Should().BeInRange(0, root.GetProperty(total).GetDouble(), "the kernel's seconds are part of the run's processor seconds");
+        }
+
         err.Should().Contain("influence bench: [1/7]", "without a terminal, progress is printed as plain lines");
     }
 
