@@ -36,7 +36,7 @@ Console.WriteLine();
 Console.WriteLine("period  patron input  client input  informality  as scored  (a) trend  (a′) one shift  (b) input years  (c) both ways");
 foreach (var p in rows.Where(p => p.Period.Year >= 2016))
 {
-    var at = scores.IsPartial(scores.Periods.IndexOf(p.Period)) ? $"{p.Period}†" : p.Period.ToString();
+    var at = scores.IsPartial(p.Period) ? $"{p.Period}†" : p.Period.ToString();
     var (given, back, informality) = DiffuseReading.PartsOf(scores, dyad, p.Period);
     Console.WriteLine(
         $"{at,-6}  {F(given),12}  {F(back),12}  {F(informality),11}  {F(p.DiffuseObligation.Value),9}  {F(p[DiffuseReading.NameOf(Reading.AroundTrend)].Value),9}  " +

@@ -50,7 +50,7 @@ for (var i = 0; i < Math.Min(10, ranked.Count); i++)
     var r = ranked[i];
     // The last state and its period, marked "†" when the case's evidence ends inside it (ScoreSet.IsPartial), as the
     // command line marks it: the reference case's 2026 rests on two months.
-    partial = r.Last is { } l && scores.IsPartial(scores.Periods.IndexOf(l.Period)) ? l.Period : partial;
+    partial = r.Last is { } l && scores.IsPartial(l.Period) ? l.Period : partial;
     var state = r.Last is { State.State: { } s } last
         ? $"{RelationshipStates.StateName(s)} ({last.Period}{(last.Period == partial ? "†" : "")})"
         : "–";

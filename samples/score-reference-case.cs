@@ -35,7 +35,7 @@ Console.WriteLine("period  exchange  asymmetry  conflict  diffuse  endurance  pa
 Period? partial = null;
 foreach (var p in scores.For(dyad).SkipWhile(p => !p.Asymmetry.IsDefined)) // skip the years before any evidence
 {
-    partial = scores.IsPartial(scores.Periods.IndexOf(p.Period)) ? p.Period : partial;
+    partial = scores.IsPartial(p.Period) ? p.Period : partial;
     var period = p.Period == partial ? $"{p.Period}†" : p.Period.ToString();
     var test = p.PatronClient.IsPatronClient switch { true => "yes", false => "no", null => "–" };
     var state = p.State.State is { } s ? RelationshipStates.StateName(s) : "–";
@@ -54,7 +54,7 @@ if (partial is { } cut)
 Console.WriteLine("patronShare, the last five periods:");
 foreach (var (period, score, hasInterval) in scores.SeriesWithPeriods("patronShare", dyad).TakeLast(5))
 {
-    var label = scores.IsPartial(scores.Periods.IndexOf(period)) ? $"{period}†" : period.ToString(); // 2026: partial
+    var label = scores.IsPartial(period) ? $"{period}†" : period.ToString(); // 2026: partial
     Console.WriteLine(hasInterval ? $"{label}: {score:0.00} [{score.Low:0.00}, {score.High:0.00}]" : $"{label}: {score:0.00}");
 }
 // </series>

@@ -38,7 +38,7 @@ namespace Influence.Charts;
 /// notes and the credit under the chart are wrapped to its width.
 /// </para>
 /// <para>
-/// A period the case's evidence ends inside (<see cref="ScoreSet.IsPartial"/>) is striped grey in every panel, the
+/// A period the case's evidence ends inside (<see cref="ScoreSet.IsPartial(int)"/>) is striped grey in every panel, the
 /// segments into it dashed, its tick marked "†" and a note under the chart says so. Under the panels, unless turned off
 /// (<see cref="DyadChartOptions.ShowStates"/>), a strip gives the dyad's relationship state in each period, with a key
 /// in words; with intervals from draws, a state that came out in under <see cref="ClearMajority"/> of the draws is drawn
@@ -633,7 +633,7 @@ public static class DyadChart
         period == partial ? $"{scores.Periods[period]}{PartialMark}" : scores.Periods[period].ToString();
 
     /// <summary>
-    /// The position of the period inside which the case's evidence ends (<see cref="ScoreSet.IsPartial"/>), when it is
+    /// The position of the period inside which the case's evidence ends (<see cref="ScoreSet.IsPartial(int)"/>), when it is
     /// drawn (between <paramref name="from"/> and <paramref name="to"/>); else null.
     /// </summary>
     internal static int? PartialPeriod(ScoreSet scores, int from, int to) =>

@@ -66,7 +66,7 @@ public sealed record DyadChartOptions
     /// names or their letters, explained in a line under the chart. With scores that have intervals from draws
     /// (<see cref="Scoring.ScoreSet.StateShares"/>), a period whose state came out in under 60% of the draws (the share
     /// below which the score table names the commonest other state) is drawn lighter, hatched and marked "?", with a
-    /// line under the chart saying so; the partial period (<see cref="Scoring.ScoreSet.IsPartial"/>) is striped as in the
+    /// line under the chart saying so; the partial period (<see cref="Scoring.ScoreSet.IsPartial(int)"/>) is striped as in the
     /// panels. Default true.
     /// </summary>
     public bool ShowStates { get; init; } = true;

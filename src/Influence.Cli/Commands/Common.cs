@@ -970,7 +970,7 @@ internal static class Common
 
     /// <summary>
     /// The note under a text table whose range (positions first … last) holds periods that start after the case's
-    /// evidence ends (<see cref="ScoreSet.IsAfterEvidence"/>), which are not scored; null when it holds none.
+    /// evidence ends (<see cref="ScoreSet.IsAfterEvidence(int)"/>), which are not scored; null when it holds none.
     /// </summary>
     public static string? AfterEvidenceNote(ScoreSet scores, int first, int last)
     {

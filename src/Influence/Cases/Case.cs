@@ -85,7 +85,7 @@ public sealed class Case
     /// The last day the case's evidence was looked for: the day the file declares (<see cref="CaseBuilder.EvidenceEnds"/>),
     /// else the last day any evidence item covers; null for a case with neither. The reference case's ends on 2026-02-28.
     /// Periods that start after it are not scored (<see cref="Scoring.ScoreSet.InactiveReason"/>), and the period that
-    /// holds it short of its own end is partial (<see cref="Scoring.ScoreSet.IsPartial"/>).
+    /// holds it short of its own end is partial (<see cref="Scoring.ScoreSet.IsPartial(int)"/>).
     /// </summary>
     public DateOnly? EvidenceEnds => EvidenceDays().Last is { } last ? DateOnly.FromDayNumber(last) : null;
 

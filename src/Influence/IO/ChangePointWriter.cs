@@ -16,7 +16,7 @@ namespace Influence.IO;
 /// </code>
 /// <c>evidenceEnds</c> is the last day of the case's evidence (<see cref="ScoreSet.EvidenceEnds"/>, null without
 /// evidence); <c>partialPeriod</c> the period of the searched range inside which it falls short of the period's end
-/// (<see cref="ScoreSet.IsPartial"/>), or null. The search includes that period; a change point's
+/// (<see cref="ScoreSet.IsPartial(int)"/>), or null. The search includes that period; a change point's
 /// <c>nearPartialPeriod</c> is true when it is that period or one next to it, so that one of the two segments it
 /// separates holds the partial value among its first or last. <c>withoutPartialPeriod</c> is the same search (the same
 /// options) with the partial period's value left out (counted as skipped), or null when the range holds no partial

@@ -185,7 +185,7 @@ public static class ScoreWriter
     /// then <c>notScored</c> (<see cref="ScoreSet.InactiveReason"/>: why the dyad is not scored in the period, empty
     /// when it is, which tells a row of a party that did not exist from a row without evidence), <c>patronClientRule</c>
     /// and <c>stateRule</c> (<see cref="PatronClientVerdict.Rule"/>, <see cref="StateVerdict.Rule"/>, as in the JSON),
-    /// <c>partial</c> (<c>true</c> in the period inside which the case's evidence ends, <see cref="ScoreSet.IsPartial"/>);
+    /// <c>partial</c> (<c>true</c> in the period inside which the case's evidence ends, <see cref="ScoreSet.IsPartial(int)"/>);
     /// last, <c>inputHash</c> (<see cref="ScoreSet.InputHash"/>, the same on every row, so that rows keep it when files
     /// are concatenated or filtered). A cell holding a comma, a quote or a line break is quoted (RFC 4180).
     /// </summary>

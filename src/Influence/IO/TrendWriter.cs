@@ -18,7 +18,7 @@ namespace Influence.IO;
 /// </code>
 /// <c>evidenceEnds</c> is the last day of the case's evidence (<see cref="ScoreSet.EvidenceEnds"/>, null without
 /// evidence); <c>partialPeriod</c> the period of the range inside which it falls short of the period's end
-/// (<see cref="ScoreSet.IsPartial"/>), or null. The fit includes that period; <c>withoutPartialPeriod</c> is the
+/// (<see cref="ScoreSet.IsPartial(int)"/>), or null. The fit includes that period; <c>withoutPartialPeriod</c> is the
 /// same fit with its value left out (counted as skipped), or null when the range holds no partial period.
 /// <c>windowYears</c> and <c>windowPeriods</c> are the longest trailing window the measure's value rests on (null
 /// when it has none, and for a measure of your own); <c>carriesHistory</c> is true when the value also rests on all

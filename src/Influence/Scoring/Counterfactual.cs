@@ -44,7 +44,7 @@ public sealed record CounterfactualPeriod(
     public string? NotScored { get; init; }
 
     /// <summary>
-    /// Whether the case's evidence ends inside this period, before its last day (<see cref="ScoreSet.IsPartial"/>): its
+    /// Whether the case's evidence ends inside this period, before its last day (<see cref="ScoreSet.IsPartial(int)"/>): its
     /// values, with and without the third party, rest on part of the period only (the reference case's 2026, whose
     /// evidence ends on 2026-02-28). Removing a third party's items does not change it.
     /// </summary>

@@ -342,9 +342,9 @@ public sealed class ScoreSet
 
     /// <summary>
     /// The last day the case's evidence was looked for (<see cref="Case.EvidenceEnds"/>: declared, else the last day any
-    /// item covers; null for a case with neither). A period that holds it short of its own end (<see cref="IsPartial"/>)
+    /// item covers; null for a case with neither). A period that holds it short of its own end (<see cref="IsPartial(int)"/>)
     /// rests on part of its time only: the reference case's evidence ends on 2026-02-28, two months into 2026. Periods
-    /// after it are not scored (<see cref="IsAfterEvidence"/>).
+    /// after it are not scored (<see cref="IsAfterEvidence(int)"/>).
     /// </summary>
     public DateOnly? EvidenceEnds => Case.EvidenceEnds;
 
@@ -372,11 +372,23 @@ public sealed class ScoreSet
         return Case.StartsAfterEvidence(Periods[period]);
     }
 
+    /// <summary>Whether the case's evidence ends inside <paramref name="period"/> (see <see cref="IsPartial(int)"/>).</summary>
+    /// <param name="period">A period of the scored range, at the set's granularity.</param>
+    /// <returns>True for that one period, if any.</returns>
+    /// <exception cref="ArgumentException">The period is of another granularity or outside the scored range.</exception>
+    public bool IsPartial(Period period) => IsPartial(RequirePeriod(period));
+
+    /// <summary>Whether <paramref name="period"/> starts after the case's evidence ends (see <see cref="IsAfterEvidence(int)"/>).</summary>
+    /// <param name="period">A period of the scored range, at the set's granularity.</param>
+    /// <returns>True for every period wholly after the evidence.</returns>
+    /// <exception cref="ArgumentException">The period is of another granularity or outside the scored range.</exception>
+    public bool IsAfterEvidence(Period period) => IsAfterEvidence(RequirePeriod(period));
+
     /// <summary>
     /// Why a dyad is not scored in a period, or null when it is. Every measure of a dyad is undefined in the periods on
     /// none of whose days its patron and its client, with the movements they belong to, existed together
     /// (<see cref="Actor.ActiveFrom"/>, <see cref="Actor.ActiveTo"/>), and in the periods that start after the case's
-    /// evidence ends (<see cref="IsAfterEvidence"/>): their values would only carry earlier evidence forward, and read
+    /// evidence ends (<see cref="IsAfterEvidence(int)"/>): their values would only carry earlier evidence forward, and read
     /// "nothing happened" where the truth is "not looked at".
     /// </summary>
     /// <param name="dyad">The dyad position.</param>
@@ -723,6 +735,12 @@ public sealed class PeriodScores
 
     /// <summary>Whether the dyad is scored in this period: both its parties existed then (<see cref="InactiveReason"/> is null).</summary>
     public bool IsActive => InactiveReason is null;
+
+    /// <summary>
+    /// Whether the case's evidence ends inside this period, before its last day (<see cref="ScoreSet.IsPartial(int)"/>):
+    /// its values rest on part of the period only.
+    /// </summary>
+    public bool IsPartial => _set.IsPartial(_period);
 
     /// <summary>Any measure by name (built-in or custom), computed on demand when the request left it out.</summary>
     /// <param name="measure">The measure name (case-insensitive).</param>

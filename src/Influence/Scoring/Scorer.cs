@@ -542,7 +542,7 @@ public static class Scorer
 
     /// <summary>
     /// The range, unless it starts after the evidence ends: nothing in it was looked at, so none of it would be scored
-    /// (<see cref="ScoreSet.IsAfterEvidence"/>); a range that only ends after it is scored up to it.
+    /// (<see cref="ScoreSet.IsAfterEvidence(int)"/>); a range that only ends after it is scored up to it.
     /// </summary>
     private static (Period From, Period To) AfterTheEvidence(Case @case, (Period From, Period To) range, string name) =>
         @case.AfterEvidence(range.From, range.To) is { } why ? throw new ArgumentException(why, name) : range;

@@ -116,7 +116,7 @@ internal static class PartialPeriods
 {
     /// <summary>
     /// The period of <paramref name="from"/> … <paramref name="to"/> inside which the case's evidence ends short of the
-    /// period's own end (<see cref="ScoreSet.IsPartial"/>), or null when the range holds none.
+    /// period's own end (<see cref="ScoreSet.IsPartial(int)"/>), or null when the range holds none.
     /// </summary>
     public static Period? In(ScoreSet scores, Period from, Period to)
     {

@@ -119,6 +119,27 @@ public class EvidenceEndsTests
     }
 
     [Fact]
+    public void APeriod_AsksTheSameAsItsPosition_AndAnotherGranularityOrRangeIsRefused()
+    {
+        var b = TestCases.Builder().Add(TestCases.Support("s", TestCases.Years(2000, 2004), "P", "C", 0.6));
+        b.EvidenceEnds = new DateOnly(2006, 3, 31);
+        var scores = TestCases.Score(b.Build());
+        var dyad = scores.Dyads[0];
+
+        for (var i = 0; i < scores.PeriodCount; i++)
+        {
+            var period = scores.Periods[i];
+            scores.IsPartial(period).Should().Be(scores.IsPartial(i), $"{period}");
+            scores.IsAfterEvidence(period).Should().Be(scores.IsAfterEvidence(i), $"{period}");
+            scores.For(dyad, period).IsPartial.Should().Be(scores.IsPartial(i), $"{period}");
+        }
+
+        scores.Periods.Where(scores.IsPartial).Should().Equal(Period.FromYear(2006));
+        FluentActions.Invoking(() => scores.IsPartial(Period.FromQuarter(2006, 1))).Should().Throw<ArgumentException>().WithMessage("*not a year period*");
+        FluentActions.Invoking(() => scores.IsAfterEvidence(Period.FromYear(1990))).Should().Throw<ArgumentException>().WithMessage("*outside the scored range*");
+    }
+
+    [Fact]
     public void ADeclaredEndBeforeTheLastItem_IsAProblem_NamingTheItem()
     {
         var b = TestCases.Builder()
