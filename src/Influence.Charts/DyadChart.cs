@@ -28,13 +28,15 @@ namespace Influence.Charts;
 /// alone (<see cref="DyadChartOptions.TrimToActiveStart"/>, <see cref="DyadChartOptions.TrimToActiveEnd"/>). The default
 /// title names the actors by their names and gives the drawn range; a line break or tab in a name is written as its
 /// escape, as the score table's headings show it. A panel of one measure is titled with the measure's name in words.
-/// The time axis labels about twelve periods, thinned to every 2nd, 5th, 10th … year where their labels would overlap.
+/// The time axis labels about twelve periods, thinned to every 2nd, 5th, 10th … year where their labels would overlap
+/// (counted back from the partial period when one is drawn, so the thinned labels are evenly spaced).
 /// </para>
 /// <para>
 /// No text is clipped at the image's edge: a title, a panel's title or a legend entry too wide for the chart (or the
 /// panel's plotting area) is wrapped between words onto up to three lines, measured in the font it is drawn in, and
 /// only what three lines cannot hold is cut, ending in "…" (the whole title is then kept in the PNG's "Title" text
-/// metadata); a legend with an entry of several lines keeps as much room above and below them as at their sides. The
+/// metadata); each legend row is as tall as its own entry, and a legend with an entry of several lines keeps as much
+/// room above and below them as at their sides. The
 /// notes and the credit under the chart are wrapped to its width.
 /// </para>
 /// <para>
@@ -484,8 +486,9 @@ public static class DyadChart
     /// <paramref name="dataWidth"/> pixels wide (measured by <paramref name="measure"/>, the axis's font), they are
     /// thinned to the smallest step of whole calendar units that leaves <see cref="MinTickGap"/> between every two
     /// (every 2nd, 5th, 10th, 20th year …; for quarters and months also every 2nd quarter, every 3rd or 6th month), on
-    /// periods that are multiples of it (1995, 2000, 2005 …); with no room for two labels, one is drawn (the partial
-    /// period's, else the first's).
+    /// periods that are multiples of it (1995, 2000, 2005 …), or, when the partial period is drawn, on periods a whole
+    /// number of steps from it (2006, 2016, 2026†), so every gap is one step; with no room for two labels, one is drawn
+    /// (the partial period's, else the first's).
     /// </summary>
     /// <returns>The ticks; <paramref name="thinned"/> says whether they are other than the first ones tried.</returns>
     internal static List<(int Period, string Label)> PeriodTicks(ScoreSet scores, int from, int to, int? partial, float dataWidth, Func<string, float> measure, out bool thinned)
@@ -558,7 +561,8 @@ public static class DyadChart
 
     /// <summary>
     /// A label every <paramref name="step"/> periods, from the first drawn or (<paramref name="aligned"/>) from the first
-    /// whose ordinal is a multiple of the step; none closer than a step to the partial period, which has its own.
+    /// whose ordinal is a multiple of the step, or a whole number of steps from the partial period when there is one;
+    /// none closer than a step to the partial period, which has its own.
     /// </summary>
     private static List<(int Period, string Label)> PeriodTicksEvery(ScoreSet scores, int from, int to, int? partial, int step, bool aligned)
     {
