@@ -28,13 +28,15 @@ namespace Influence.Charts;
 /// alone (<see cref="DyadChartOptions.TrimToActiveStart"/>, <see cref="DyadChartOptions.TrimToActiveEnd"/>). The default
 /// title names the actors by their names and gives the drawn range; a line break or tab in a name is written as its
 /// escape, as the score table's headings show it. A panel of one measure is titled with the measure's name in words.
-/// The time axis labels about twelve periods, thinned to every 2nd, 5th, 10th … year where their labels would overlap.
+/// The time axis labels about twelve periods, thinned to every 2nd, 5th, 10th … year where their labels would overlap
+/// (counted back from the partial period when one is drawn, so the thinned labels are evenly spaced).
 /// </para>
 /// <para>
 /// No text is clipped at the image's edge: a title, a panel's title or a legend entry too wide for the chart (or the
 /// panel's plotting area) is wrapped between words onto up to three lines, measured in the font it is drawn in, and
 /// only what three lines cannot hold is cut, ending in "…" (the whole title is then kept in the PNG's "Title" text
-/// metadata); a legend with an entry of several lines keeps as much room above and below them as at their sides. The
+/// metadata); each legend row is as tall as its own entry, and a legend with an entry of several lines keeps as much
+/// room above and below them as at their sides. The
 /// notes and the credit under the chart are wrapped to its width.
 /// </para>
 /// <para>
@@ -484,8 +486,9 @@ public static class DyadChart
     /// <paramref name="dataWidth"/> pixels wide (measured by <paramref name="measure"/>, the axis's font), they are
     /// thinned to the smallest step of whole calendar units that leaves <see cref="MinTickGap"/> between every two
     /// (every 2nd, 5th, 10th, 20th year …; for quarters and months also every 2nd quarter, every 3rd or 6th month), on
-    /// periods that are multiples of it (1995, 2000, 2005 …); with no room for two labels, one is drawn (the partial
-    /// period's, else the first's).
+    /// periods that are multiples of it (1995, 2000, 2005 …), or, when the partial period is drawn, on periods a whole
+    /// number of steps from it (2006, 2016, 2026†), so every gap is one step; with no room for two labels, one is drawn
+    /// (the partial period's, else the first's).
     /// </summary>
     /// <returns>The ticks; <paramref name="thinned"/> says whether they are other than the first ones tried.</returns>
     internal static List<(int Period, string Label)> PeriodTicks(ScoreSet scores, int from, int to, int? partial, float dataWidth, Func<string, float> measure, out bool thinned)
@@ -558,13 +561,20 @@ public static class DyadChart
 
     /// <summary>
     /// A label every <paramref name="step"/> periods, from the first drawn or (<paramref name="aligned"/>) from the first
-    /// whose ordinal is a multiple of the step; none closer than a step to the partial period, which has its own.
+    /// whose ordinal is a multiple of the step, or a whole number of steps from the partial period when there is one;
+    /// none closer than a step to the partial period, which has its own.
     /// </summary>
     private static List<(int Period, string Label)> PeriodTicksEvery(ScoreSet scores, int from, int to, int? partial, int step, bool aligned)
     {
         var ticks = new List<(int Period, string Label)>();
         var start = from;
-        while (aligned && start < to && scores.Periods[start].Ordinal % step != 0)
+        if (aligned && partial is { } anchor)
+        {
+            // Thinned labels are counted from the partial period, so it is on their grid and every gap is one step.
+            start = from + ((anchor - from) % step);
+        }
+
+        while (aligned && partial is null && start < to && scores.Periods[start].Ordinal % step != 0)
         {
             start++;
         }
@@ -959,6 +969,8 @@ public static class DyadChart
             // A block of several lines gets as much room above and below it as at its sides (ScottPlot keeps half as
             // much, which leaves a wrapped entry nearly touching the frame); a legend of one-line entries is as it was.
             legend.Padding = WrappedLegendPadding(legend.Padding);
+            // Each row as tall as its own tallest entry (ScottPlot makes every row as tall as the tallest entry of all).
+            legend.Layout = new RowLegendLayout();
         }
 
         return changed;
@@ -1092,6 +1104,83 @@ public static class DyadChart
         }
 
         return Math.Min(best, end);
+    }
+}
+
+/// <summary>
+/// A horizontal legend whose rows are each as tall as their own tallest entry, with the legend's inter-item padding
+/// between every two rows: a legend entry wrapped onto several lines makes its own row taller, not every row. Entries
+/// flow and wrap as in ScottPlot's own layout (each as wide as the widest, unless the legend wraps tightly); a legend
+/// stacked vertically is left to ScottPlot's layout.
+/// </summary>
+internal sealed class RowLegendLayout : ILegendLayout
+{
+    /// <inheritdoc/>
+    public LegendLayout GetLayout(Legend legend, LegendItem[] items, PixelSize maxSize, Paint paint)
+    {
+        if (legend.Orientation != Orientation.Horizontal || items.Length == 0)
+        {
+            return new ScottPlot.LegendLayouts.Wrapping().GetLayout(legend, items, maxSize, paint);
+        }
+
+        var inner = maxSize.Contracted(legend.Padding);
+        var labels = items.Select(item => item.LabelStyle.Measure(item.LabelText, paint).Size).ToArray();
+        var symbols = items.Select(item => Math.Max(legend.SymbolWidth, item.MarkerStyle.Size)).ToArray();
+        var widest = symbols.Max() + legend.SymbolPadding + labels.Max(l => l.Width);
+        var widths = items.Select((_, i) => legend.TightHorizontalWrapping ? legend.SymbolWidth + legend.SymbolPadding + labels[i].Width : widest).ToArray();
+        var heights = items.Select((item, i) => Math.Max(labels[i].Height, Math.Max(legend.SymbolHeight, item.MarkerStyle.Size))).ToArray();
+        var rows = RowsOf(widths, inner.Width, legend.InterItemPadding.Right);
+        var labelRects = new PixelRect[items.Length];
+        var symbolRects = new PixelRect[items.Length];
+        var top = 0f;
+        foreach (var row in rows)
+        {
+            var rowHeight = row.Max(i => heights[i]);
+            var left = 0f;
+            foreach (var i in row)
+            {
+                var item = new PixelRect(left, left + widths[i], top + rowHeight, top).Intersect(new PixelRect(0, inner.Width, inner.Height, 0));
+                symbolRects[i] = new PixelRect(item.Left, item.Left + symbols[i], item.Bottom, item.Top);
+                labelRects[i] = new PixelRect(item.Left + symbols[i] + legend.SymbolPadding, item.Right, item.Bottom, item.Top);
+                left += widths[i] + legend.InterItemPadding.Right;
+            }
+
+            top += rowHeight + legend.InterItemPadding.Bottom;
+        }
+
+        var width = Math.Min(labelRects.Max(r => r.Right), inner.Width);
+        var height = Math.Min(labelRects.Max(r => r.Bottom), inner.Height);
+        var offset = new PixelOffset(legend.Padding.Left, legend.Padding.Top);
+        return new LegendLayout
+        {
+            LegendItems = items,
+            LegendRect = new PixelRect(0, width + legend.Padding.Horizontal, height + legend.Padding.Vertical, 0),
+            LabelRects = [.. labelRects.Select(r => r.WithOffset(offset))],
+            SymbolRects = [.. symbolRects.Select(r => r.WithOffset(offset))],
+        };
+    }
+
+    /// <summary>
+    /// The entries of each row, in order: an entry goes on the row being filled while it ends within
+    /// <paramref name="width"/>, else starts the next (an entry wider than the row has a row of its own).
+    /// </summary>
+    internal static List<List<int>> RowsOf(float[] widths, float width, float gap)
+    {
+        var rows = new List<List<int>>();
+        var x = 0f;
+        for (var i = 0; i < widths.Length; i++)
+        {
+            if (rows.Count == 0 || (x > 0 && x + widths[i] > width))
+            {
+                rows.Add([]);
+                x = 0;
+            }
+
+            rows[^1].Add(i);
+            x += widths[i] + gap;
+        }
+
+        return rows;
     }
 }
 
