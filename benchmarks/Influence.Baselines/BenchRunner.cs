@@ -311,10 +311,13 @@ public static class BenchRunner
         }
     }
 
+    /// <summary>The process's processor seconds so far, all threads, and of those the kernel's, from one reading.</summary>
     private static (double Total, double Kernel) Cpu()
     {
-        using var process = Process.GetCurrentProcess();
-        return (process.TotalProcessorTime.TotalSeconds, process.PrivilegedProcessorTime.TotalSeconds);
+        // One reading of both (Process's properties read them one at a time, so the kernel's could tick between the two
+        // reads and exceed the total over a run of a few milliseconds).
+        var usage = Environment.CpuUsage;
+        return (usage.TotalTime.TotalSeconds, usage.PrivilegedTime.TotalSeconds);
     }
 
     /// <summary>
