@@ -98,7 +98,7 @@ internal static class Cli
             {
                 // A file of that name is a case file whose name starts with '-': say how to name it.
                 var file = File.Exists(option) ? $"; to read the case file '{option}', give it as .{Path.DirectorySeparatorChar}{option}" : string.Empty;
-                stderr.WriteLine($"influence: {UnknownOption(command, option)}{file}");
+                stderr.WriteLine($"influence: {UnknownOption(command, option, ValueAfter(args, option))}{file}");
                 if (NearestOption(command, option) is { } near)
                 {
                     meant.Add(near);
@@ -116,7 +116,7 @@ internal static class Cli
                 }
                 else if (!followers.Any(u => e.Message.Contains($"'{u}'", StringComparison.Ordinal)))
                 {
-                    stderr.WriteLine($"influence: {InToolsWords(e.Message)}");
+                    stderr.WriteLine($"influence: {InToolsWords(e.Message, command)}");
                 }
             }
 
@@ -203,7 +203,7 @@ internal static class Cli
         var unknown = UnknownOptions(again, rest);
         foreach (var option in unknown)
         {
-            stderr.WriteLine($"influence: {UnknownOption(command, option)}");
+            stderr.WriteLine($"influence: {UnknownOption(command, option, ValueAfter(rest, option))}");
         }
 
         foreach (var e in again.Errors)
@@ -217,7 +217,7 @@ internal static class Cli
             }
             else if (!unknown.Any(u => e.Message.Contains($"'{u}'", StringComparison.Ordinal)))
             {
-                stderr.WriteLine($"influence: {InToolsWords(e.Message)}");
+                stderr.WriteLine($"influence: {InToolsWords(e.Message, command)}");
             }
         }
 
@@ -321,8 +321,12 @@ internal static class Cli
     private static bool LooksLikeOption(string word) =>
         word.Length > 1 && word[0] == '-' && !double.TryParse(word, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 
-    /// <summary>"unknown option '--formt'", with "; did you mean "--format"?" when one of the command's options is near.</summary>
-    internal static string UnknownOption(Command command, string given)
+    /// <summary>
+    /// "unknown option '--formt'", with "; did you mean "--format"?" when one of the command's options is near, or,
+    /// when none is, what to give instead of another command's option (<see cref="OtherCommandsOption"/>, which reads
+    /// <paramref name="value"/>, the word given after it).
+    /// </summary>
+    internal static string UnknownOption(Command command, string given, string? value = null)
     {
         var name = given.Split('=', ':')[0];
         var known = new List<string>();
@@ -336,7 +340,45 @@ internal static class Cli
         }
 
         var hint = Names.DidYouMean(name, known.Distinct(StringComparer.Ordinal));
-        return $"unknown option '{given}'{hint}";
+        return hint.Length > 0 ? $"unknown option '{given}'{hint}" : OtherCommandsOption(command, name, given, value) ?? $"unknown option '{given}'";
+    }
+
+    /// <summary>
+    /// For an option the command lacks but another command has, what to give instead: "score has no --period; for one
+    /// period give --from 2024 --to 2024", "explain has no --from; it takes one period: give --period 2024", else
+    /// "unknown option '--focus': an option of network, not of score". Null when no other command has it.
+    /// </summary>
+    private static string? OtherCommandsOption(Command command, string name, string given, string? value)
+    {
+        bool Has(Command c, string option) => c.Options.Any(o => o.Name == option || o.Aliases.Contains(option));
+        var period = value ?? (given.IndexOfAny(['=', ':']) is var at and > 0 && at < given.Length - 1 ? given[(at + 1)..] : "P");
+        if (name == "--period" && Has(command, "--from") && Has(command, "--to"))
+        {
+            return $"{command.Name} has no --period; for one period give --from {period} --to {period}";
+        }
+
+        if (name is "--from" or "--to" && Has(command, "--period"))
+        {
+            return $"{command.Name} has no {name}; it takes one period: give --period {period}";
+        }
+
+        var root = command;
+        while (root.Parents.OfType<Command>().FirstOrDefault() is { } parent)
+        {
+            root = parent;
+        }
+
+        var others = root.Subcommands.Where(c => c != command && !c.Hidden && c.Options.Any(o => !o.Hidden && (o.Name == name || o.Aliases.Contains(name)))).Select(c => c.Name).ToList();
+        return others.Count == 0
+            ? null
+            : $"unknown option '{given}': an option of {(others.Count == 1 ? others[0] : $"{string.Join(", ", others.SkipLast(1))} and {others[^1]}")}, not of {command.Name}";
+    }
+
+    /// <summary>The word after <paramref name="option"/> on the command line when it is no option (the value meant for it), else null.</summary>
+    private static string? ValueAfter(string[] args, string option)
+    {
+        var i = Array.IndexOf(args, option);
+        return i >= 0 && i + 1 < args.Length && !LooksLikeOption(args[i + 1]) ? args[i + 1] : null;
     }
 
     /// <summary>The option a "required" parse error names ("Option '--period' is required."), or null for another error.</summary>
@@ -346,10 +388,10 @@ internal static class Cli
             : null;
 
     /// <summary>
-    /// The parser's own messages the tool knows, in its words ("--format needs a value"); any other as the parser
-    /// wrote it.
+    /// The parser's own messages the tool knows, in its words ("--format needs a value"), an unexpected argument in
+    /// <paramref name="command"/>'s (a second case file, or a word where it takes none); any other as the parser wrote it.
     /// </summary>
-    internal static string InToolsWords(string message)
+    internal static string InToolsWords(string message, Command command)
     {
         if (ParserMessage.MissingValue().Match(message) is { Success: true } missing)
         {
@@ -363,7 +405,16 @@ internal static class Cli
 
         if (ParserMessage.Unrecognized().Match(message) is { Success: true } extra)
         {
-            return $"unexpected argument '{extra.Groups["word"].Value}': options start with --, and only a command that reads a case takes one (its case file)";
+            var word = extra.Groups["word"].Value;
+            if (!command.Arguments.Any(a => a.Name == Common.CaseArgumentName))
+            {
+                return $"unexpected argument '{word}': {command.Name} reads no case file, and its options start with --";
+            }
+
+            // A second case file ("score northland.json to2025.json"): the command reads one.
+            return word.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || File.Exists(word)
+                ? $"{command.Name} takes one case file; '{word}' is a second one"
+                : $"unexpected argument '{word}': {command.Name} takes one case file, and its options start with --";
         }
 
         return message;

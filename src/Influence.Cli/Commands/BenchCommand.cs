@@ -20,12 +20,13 @@ internal static class BenchCommand
         var defaults = new BenchOptions();
         var actors = new Option<int>("--actors") { Description = "Actors in the generated universe.", DefaultValueFactory = _ => defaults.Universe.Actors };
         var periods = new Option<int>("--periods") { Description = "Monthly periods.", DefaultValueFactory = _ => defaults.Universe.Periods };
-        var evidence = new Option<int>("--evidence") { Description = "Evidence items.", DefaultValueFactory = _ => defaults.Universe.Evidence };
+        var evidence = new Option<int>("--evidence") { Description = "Evidence items to generate (a number of generated items, not a file).", DefaultValueFactory = _ => defaults.Universe.Evidence };
+        evidence.CustomParser = CountNotFile;
         var seed = new Option<ulong>("--seed") { Description = "The universe's seed (a whole number ≥ 0).", DefaultValueFactory = _ => (ulong)defaults.Universe.Seed };
         var threads = new Option<int?>("--threads") { Description = "Threads for the engine and DuckDB (default: all processors)." };
         var baselines = new Option<string>("--baselines") { Description = "Which baselines to run beside the engine: all, duckdb, naive or none (naive LINQ is slow beyond 10⁶ items).", DefaultValueFactory = _ => "all" };
         var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
-        var command = new Command("bench", "Time the engine against naive LINQ and DuckDB SQL on one generated universe, check that all three agree, and report speed and memory.")
+        var command = new Command("bench", "Time the engine against naive LINQ and DuckDB SQL on one generated universe, check that all three agree, and report speed and memory. Built only into the tool run from the repository, which holds the baselines (see benchmarks/README.md); the installed tool has no bench.")
         {
             actors, periods, evidence, seed, threads, baselines, format,
         };
@@ -82,6 +83,22 @@ internal static class BenchCommand
             return report.Agree ? Cli.Success : Cli.InvalidData;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// --evidence as a count: every other command's --evidence is a CSV file, so a value that looks like one (it ends
+    /// in .csv or names a file) is told apart from a number that is mistyped.
+    /// </summary>
+    private static int CountNotFile(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+        if (text.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) && File.Exists(text)))
+        {
+            result.AddError($"bench's --evidence is the number of items to generate, not a file; was '{text}' (give a whole number, for example --evidence 100000)");
+            return 0;
+        }
+
+        return Common.Number<int>(result, "--evidence", "a whole number", out var value) ? value : 0;
     }
 
     /// <summary>Runs with a live progress display on a terminal, or one plain line per step otherwise.</summary>

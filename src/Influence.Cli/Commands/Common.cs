@@ -45,14 +45,15 @@ internal static class Common
     public static Option<string?> Measure(string description = "The measure (for example conflict, presence, exchange).") =>
         new("--measure") { Description = description, Required = true };
 
-    public static Option<int?> Intervals() =>
-        new("--intervals") { Description = "Compute intervals from this many draws (for example 200; 1000 for a published table)." };
+    /// <summary>--intervals; <paramref name="published"/> names what the command makes, in "1000 for a published …".</summary>
+    public static Option<int?> Intervals(string published) =>
+        new("--intervals") { Description = $"Compute intervals from this many draws (for example 200; 1000 for a published {published})." };
 
     public static Option<ulong> Seed() =>
         new("--seed") { Description = "The seed of the draws (with --intervals): the same seed gives the same output.", DefaultValueFactory = _ => 1UL };
 
     public static Option<string> IntervalKindOption() =>
-        new("--interval-kind") { Description = "With --intervals: bootstrap (the evidence), montecarlo (the options) or both.", DefaultValueFactory = _ => "both" };
+        new("--interval-kind") { Description = "With --intervals: bootstrap (the evidence), montecarlo (the options) or both (also written bootstrap+montecarlo, as the output names it).", DefaultValueFactory = _ => "both" };
 
     /// <summary>
     /// The interval options the command line asks for, or null when it asks for none or they have a problem (each
@@ -61,7 +62,7 @@ internal static class Common
     /// </summary>
     public static IntervalOptions? IntervalOptionsFrom(UsageChecks checks, ParseResult parse, Option<int?> intervals, Option<ulong> seed, Option<string> intervalKind)
     {
-        var kind = checks.Take<IntervalKind?>(() => Choice(parse, intervalKind, "bootstrap", "montecarlo", "both") switch
+        var kind = checks.Take<IntervalKind?>(() => Choice(parse, intervalKind, ["bootstrap", "montecarlo", "both"], ("bootstrap+montecarlo", "both")) switch
         {
             "bootstrap" => IntervalKind.Bootstrap,
             "montecarlo" => IntervalKind.MonteCarlo,
@@ -913,7 +914,8 @@ internal static class Common
         }
     }
 
-    private static bool Number<T>(ArgumentResult result, string option, string expected, out T value)
+    /// <summary>Reads a number option's value, or adds the error <see cref="CleanNumberParsing"/> words and returns false.</summary>
+    internal static bool Number<T>(ArgumentResult result, string option, string expected, out T value)
         where T : INumber<T>, IMinMaxValue<T>
     {
         var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
@@ -944,10 +946,22 @@ internal static class Common
     /// The value of a choice option (--format, --baselines, …), in lower case whatever case it was typed in; a usage
     /// error naming the choices when it is none of them.
     /// </summary>
-    public static string Choice(ParseResult parse, Option<string> option, params string[] choices)
+    public static string Choice(ParseResult parse, Option<string> option, params string[] choices) => Choice(parse, option, choices, []);
+
+    /// <summary>
+    /// <see cref="Choice(ParseResult, Option{string}, string[])"/> with other spellings of a choice, each taken as the
+    /// choice it names (--interval-kind's "bootstrap+montecarlo", the name the output gives "both"); the message of a
+    /// value that is none of them names the choices only.
+    /// </summary>
+    public static string Choice(ParseResult parse, Option<string> option, string[] choices, params (string Spelling, string Choice)[] spellings)
     {
         var given = parse.GetValue(option)!;
         var value = given.ToLowerInvariant();
+        if (spellings.FirstOrDefault(s => s.Spelling == value) is { Choice: { } same })
+        {
+            return same;
+        }
+
         return Array.IndexOf(choices, value) >= 0
             ? value
             : throw new UsageException($"{option.Name} must be {string.Join(", ", choices[..^1])} or {choices[^1]}; was '{given}'");

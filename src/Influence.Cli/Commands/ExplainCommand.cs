@@ -15,10 +15,10 @@ internal static class ExplainCommand
         var patron = Common.Patron();
         var client = Common.Client();
         var period = new Option<string?>("--period") { Description = "The period to explain (YYYY, YYYYQn or YYYY-MM).", Required = true };
-        var measure = new Option<string?>("--measure") { Description = "The measure to explain (for example exchange, conflict, attainment).", Required = true };
+        var measure = new Option<string?>("--measure") { Description = "The measure to explain: a measure's name (exchange, conflict, attainment, …), a short name of score's table (gap, confl, …), or the verdicts state and patronClient; an unknown name lists them all.", Required = true };
         var format = new Option<string>("--format") { Description = "text or json (schema influence.explanation/1).", DefaultValueFactory = _ => "text" };
         var output = Common.Out();
-        var (intervals, seed, intervalKind) = (Common.Intervals(), Common.Seed(), Common.IntervalKindOption());
+        var (intervals, seed, intervalKind) = (Common.Intervals("figure"), Common.Seed(), Common.IntervalKindOption());
         var command = new Command("explain", "Explain one value: every evidence item that fed it, its weight, its effect and its sources; with --intervals, also its interval, or a verdict's shares of the draws.")
         {
             @case, patron, client, period, measure, format, output, intervals, seed, intervalKind,

@@ -15,7 +15,7 @@ internal static class NetworkCommand
         var period = new Option<string?>("--period") { Description = "The period (YYYY, YYYYQn or YYYY-MM); the network covers the trailing network window (default 1 year) ending there.", Required = true };
         var focus = new Option<string?>("--focus") { Description = "Comma-separated actor ids to show at their own level (for example a faction); default: top-level actors." };
         var group = new Option<string[]>("--group") { Description = "Put an actor in a brokerage group: ID=GROUP (repeatable). Others: states vs non-state actors. JSON only: DOT carries no brokerage.", AllowMultipleArgumentsPerToken = true };
-        var format = new Option<string>("--format") { Description = "json (influence.network/1) or dot (Graphviz); both carry the input hash (SHA-256 of the case and the options).", DefaultValueFactory = _ => "json" };
+        var format = new Option<string>("--format") { Description = "json (influence.network/1; the default, for tools) or dot (Graphviz; to read the network, draw it: --format dot | dot -Tsvg > network.svg); both carry the input hash (SHA-256 of the case and the options).", DefaultValueFactory = _ => "json" };
         var output = Common.Out();
         var command = new Command("network", "The actor network of one period: support and coercion edges, and every actor's Gould–Fernandez brokerage roles.")
         {

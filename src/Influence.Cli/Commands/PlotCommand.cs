@@ -40,7 +40,7 @@ internal static class PlotCommand
         };
         var noCredit = new Option<bool>("--no-credit") { Description = "Draw no credit line (see --credit)." };
         var noStates = new Option<bool>("--no-states") { Description = "Draw no strip of the dyad's relationship state (consolidated, contested, …) under the panels." };
-        var (intervals, seed, intervalKind) = (Common.Intervals(), Common.Seed(), Common.IntervalKindOption());
+        var (intervals, seed, intervalKind) = (Common.Intervals("chart"), Common.Seed(), Common.IntervalKindOption());
         var command = new Command("plot", "Draw a dyad's measures over time as a PNG chart: shaded bands are intervals, from the draws with --intervals, and input efficiency's own regression interval without.")
         {
             @case, patron, client, measures, from, to, granularity, output, widthOption, title, credit, noCredit, noStates, intervals, seed, intervalKind,

@@ -23,7 +23,7 @@ internal static class ScoreCommand
         var granularity = Common.Granularity();
         var format = new Option<string>("--format") { Description = "table, json (influence.scores/2), csv (one row per dyad and period) or long-csv (one row per dyad, period and measure); json and the CSVs carry the input hash (SHA-256 of the case and the options).", DefaultValueFactory = _ => "table" };
         var output = Common.Out();
-        var (intervals, seed, intervalKind) = (Common.Intervals(), Common.Seed(), Common.IntervalKindOption());
+        var (intervals, seed, intervalKind) = (Common.Intervals("table"), Common.Seed(), Common.IntervalKindOption());
         var command = new Command("score", "Score dyads over time: the four features, the influence criteria, the patron–client test and the relationship state.")
         {
             @case, patron, client, from, to, granularity, format, output, intervals, seed, intervalKind,

@@ -181,7 +181,7 @@ public class AllUsageProblemsTests
         var missing = Path.Combine(Path.GetTempPath(), $"influence-no-such-case-{Guid.NewGuid():N}.json");
         var err = UsageErrors("export-evidence", missing, "extra.json", "--out", Path.Combine(Path.GetTempPath(), $"influence-no-such-folder-{Guid.NewGuid():N}", "x.csv"));
 
-        err.Should().Contain("unexpected argument 'extra.json': options start with --, and only a command that reads a case takes one (its case file)")
+        err.Should().Contain("export-evidence takes one case file; 'extra.json' is a second one")
             .And.Contain("first or write elsewhere")
             .And.Contain($"no case file at '{missing}'")
             .And.Contain("Run 'influence export-evidence --help' for usage.");
@@ -319,7 +319,7 @@ public class AllUsageProblemsTests
     [Theory]
     [InlineData("influence: --format needs a value: give --format VALUE", "score", "--format")]
     [InlineData("influence: --from takes one value and was given 2: give it once (a value with spaces in quotes)", "score", "--from", "2020", "--from", "2021")]
-    [InlineData("influence: unexpected argument 'extra': options start with --, and only a command that reads a case takes one (its case file)", "score", "builtin", "extra")]
+    [InlineData("influence: unexpected argument 'extra': score takes one case file, and its options start with --", "score", "builtin", "extra")]
     public void TheParsersOwnMessages_AreInTheToolsWords(string expected, params string[] args)
     {
         var err = UsageErrors(args);

@@ -403,7 +403,7 @@ public sealed class TimeSeriesCommandsTests
 
         code.Should().Be(2);
         output.Should().BeEmpty();
-        err.Should().Contain("pakistan → taliban is not scored anywhere in 1973–1993: taliban did not exist in 1973 (it existed from 1994)");
+        err.Should().Contain("pakistan → taliban is not scored anywhere in 1973–1993: taliban did not exist in 1973–1993 (it existed from 1994)");
     }
 
     [Fact]
