@@ -97,7 +97,7 @@ public class ScoringProperties
     /// then null too), a count a whole number, every patron–client margin finite, and the JSON free of NaN and
     /// infinity; returns the largest count seen.
     /// </summary>
-    private static double CheckValues(ScoreSet scores)
+    internal static double CheckValues(ScoreSet scores)
     {
         var largest = 0.0;
         for (var m = 0; m < scores.Measures.Length; m++)
