@@ -129,6 +129,12 @@ internal enum ProblemKind
     MissingMagnitude,
 
     /// <summary>
+    /// An evidence item has neither a date nor a start and an end (at <c>date</c>), or a span lacks one of its ends (at
+    /// <c>start</c> or <c>end</c>).
+    /// </summary>
+    MissingDate,
+
+    /// <summary>
     /// An id that should name something the case declares (an actor, source, unit, issue, objective, indicator) names
     /// nothing it declares: <c>expected the id of an actor of the case; no actor is called "Q"</c>.
     /// </summary>

@@ -92,7 +92,7 @@ public static partial class CaseReader
         buffer.Write(caseJson[end..]);
         var assembled = buffer.WrittenSpan;
 
-        var read = TryRead(assembled, caseFile);
+        var read = TryRead(assembled, caseFile, evidenceFromCsv: true);
         if (read.Success && table.Problems.Count == 0)
         {
             return read;

@@ -198,7 +198,14 @@ public static partial class CaseReader
     /// <param name="utf8">The JSON bytes.</param>
     /// <param name="file">The file name to put in problems, if any.</param>
     /// <returns>The case or the problems.</returns>
-    public static CaseReadResult TryRead(ReadOnlySpan<byte> utf8, string? file = null)
+    public static CaseReadResult TryRead(ReadOnlySpan<byte> utf8, string? file = null) => TryRead(utf8, file, evidenceFromCsv: false);
+
+    /// <summary>
+    /// Reads a case from UTF-8 JSON without throwing on invalid content; with <paramref name="evidenceFromCsv"/>, its
+    /// evidence items are an evidence sheet's rows, and a date not in the case format's form is said to be one a
+    /// spreadsheet may have reformatted, rather than given in the form meant.
+    /// </summary>
+    private static CaseReadResult TryRead(ReadOnlySpan<byte> utf8, string? file, bool evidenceFromCsv)
     {
         if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
@@ -224,7 +231,7 @@ public static partial class CaseReader
             root = JsonTree.Parse(utf8, deferred: "evidence", (JsonTree partial, JsonTree evidence, ref Utf8JsonReader reader) =>
             {
                 inlineArray = evidence;
-                inline = new Reading();
+                inline = new Reading(evidenceFromCsv);
                 inlineBuilder = inline.ReadCase(partial, ref reader, length);
                 return inline.EvidenceCount;
             });
@@ -272,7 +279,7 @@ public static partial class CaseReader
         {
             inline = null;
             inlineBuilder = null;
-            reading = new Reading();
+            reading = new Reading(evidenceFromCsv);
             builder = reading.ReadCase(root, utf8);
         }
 
@@ -442,7 +449,7 @@ public static partial class CaseReader
     /// path or location per item. Where a later problem of the builder needs the location of a field of an evidence
     /// item, the items concerned are read again (<see cref="AddFromBuilder"/>).
     /// </remarks>
-    private sealed partial class Reading
+    private sealed partial class Reading(bool evidenceFromCsv)
     {
         private const string EvidencePath = "$.evidence";
 
@@ -454,6 +461,9 @@ public static partial class CaseReader
         private readonly List<string> _strings = [];
         private readonly Dictionary<string, EvidenceDate?> _points = new(StringComparer.Ordinal);
         private readonly List<(string Id, int Index)> _rejectedIds = [];
+
+        // The paths of properties taken as misspelt ("sources", where "source" was written): see Misnamed.
+        private readonly HashSet<string> _misnamed = new(StringComparer.Ordinal);
         private string? _lastEvidenceId;
         private Dictionary<string, int>? _evidenceIds;
 
@@ -669,6 +679,23 @@ public static partial class CaseReader
             }
         }
 
+        /// <summary>
+        /// An item of a collection as an object with its required properties (<c>{ "patron": "…", "client": "…" }</c>),
+        /// for a problem that an item is not an object, or the collection not an array.
+        /// </summary>
+        private static string Shape(string collection) => collection switch
+        {
+            "dyads" => "{ \"patron\": \"…\", \"client\": \"…\" }",
+            "sources" => "{ \"id\": \"…\", \"citation\": \"…\" }",
+            "actors" => "{ \"id\": \"…\", \"name\": \"…\", \"kind\": \"…\" }",
+            "issues" => "{ \"id\": \"…\", \"name\": \"…\" }",
+            "objectives" => "{ \"id\": \"…\", \"holder\": \"…\", \"name\": \"…\", \"salience\": … }",
+            "indicators" => "{ \"id\": \"…\", \"objective\": \"…\", \"name\": \"…\", \"direction\": \"…\", \"best\": …, \"worst\": … }",
+            "units" => "{ \"id\": \"…\", \"name\": \"…\", \"reference\": … }",
+            "evidence" => "{ \"id\": \"…\", \"kind\": \"…\", \"date\": \"…\", \"confidence\": \"…\", \"sources\": [\"…\"], … }",
+            _ => "{ … }",
+        };
+
         private JsonTree? ForEach(JsonTree root, string collection, bool required, Func<JsonTree, JPath, bool> read)
         {
             var list = root[collection];
@@ -686,7 +713,7 @@ public static partial class CaseReader
 
             if (list.Kind != JsonKind.Array)
             {
-                Add($"$.{collection}", null, list, $"expected an array; was {list.KindName}");
+                Add($"$.{collection}", null, list, $"expected an array of objects like {Shape(collection)}; was {list.KindName}");
                 return null;
             }
 
@@ -699,7 +726,7 @@ public static partial class CaseReader
                 Remember(path.ToString(), item);
                 if (item.Kind != JsonKind.Object)
                 {
-                    Add(path.ToString(), null, item, $"expected an object; was {item.KindName}");
+                    Add(path.ToString(), null, item, $"expected an object like {Shape(collection)}; was {item.KindName}");
                     continue;
                 }
 
@@ -756,7 +783,7 @@ public static partial class CaseReader
                 var accepted = item.Kind == JsonKind.Object && ReadEvidence(b, item, path, fast >= 0 ? fast : null);
                 if (item.Kind != JsonKind.Object)
                 {
-                    Add(path.ToString(), null, item, $"expected an object; was {item.KindName}");
+                    Add(path.ToString(), null, item, $"expected an object like {Shape("evidence")}; was {item.KindName}");
                 }
 
                 if (accepted)
@@ -1296,7 +1323,7 @@ public static partial class CaseReader
 
             if (date is null && start is null && end is null)
             {
-                Add($"{path}.date", id, o, "expected \"date\" (YYYY, YYYY-MM or YYYY-MM-DD) or \"start\" and \"end\"; neither is given");
+                Add($"{path}.date", id, o, "expected \"date\" (YYYY, YYYY-MM or YYYY-MM-DD) or \"start\" and \"end\"; neither is given", ProblemKind.MissingDate);
                 return null;
             }
 
@@ -1308,7 +1335,7 @@ public static partial class CaseReader
             if (start is null || end is null)
             {
                 var missing = start is null ? "start" : "end";
-                Add($"{path}.{missing}", id, o, $"expected both \"start\" and \"end\" for a span; \"{missing}\" is missing");
+                Add($"{path}.{missing}", id, o, $"expected both \"start\" and \"end\" for a span; \"{missing}\" is missing", ProblemKind.MissingDate);
                 return null;
             }
 
@@ -1341,7 +1368,10 @@ public static partial class CaseReader
             var span = name == "date" && node.Kind == JsonKind.String && SpanLike().IsMatch(node.String!)
                 ? "; a sustained flow or state over several periods is a span: give \"start\" and \"end\" instead of \"date\""
                 : string.Empty;
-            var why = node.Kind == JsonKind.String ? NoSuchDate(node.String!) is { Length: > 0 } no ? no : ReformattedDate(node.String!) : string.Empty;
+            var why = node.Kind != JsonKind.String ? string.Empty
+                : NoSuchDate(node.String!) is { Length: > 0 } no ? no
+                : evidenceFromCsv && name is "date" or "start" or "end" ? ReformattedDate(node.String!)
+                : DateForms.Hint(node.String!);
             Add($"{path}.{name}", id, node, $"expected a date YYYY, YYYY-MM or YYYY-MM-DD; was {was}{why}{span}");
             return null;
         }
@@ -1659,7 +1689,16 @@ public static partial class CaseReader
                 }
                 else if (Array.IndexOf(names, name) < 0)
                 {
-                    Problems.Add((new CaseProblem($"{path}.{name}", id, $"expected only the properties {string.Join(", ", names.Select(n => $"\"{n}\""))}; \"{name}\" is not one of them{Names.DidYouMean(name, names.Where(n => o[n] is null))}"), at));
+                    if (Names.Nearest(name, names.Where(n => o[n] is null)) is { } meant)
+                    {
+                        // A misspelt property ("source" for "sources"): one problem, not also that the property meant is missing.
+                        Misnamed(path, meant);
+                        Problems.Add((new CaseProblem($"{path}.{name}", id, $"unknown property; did you mean \"{meant}\"{WhatItHolds(meant)}?"), at));
+                    }
+                    else
+                    {
+                        Problems.Add((new CaseProblem($"{path}.{name}", id, $"expected only the properties {string.Join(", ", names.Select(n => $"\"{n}\""))}; \"{name}\" is not one of them{Names.DidYouMean(name, names.Where(n => o[n] is null))}"), at));
+                    }
                 }
             }
 
@@ -1677,6 +1716,39 @@ public static partial class CaseReader
             }
         }
 
+        /// <summary>
+        /// Takes a property as misspelt where <paramref name="meant"/> was meant: a problem that <paramref name="meant"/> is
+        /// missing (found before or after) is not reported; nor, for a date or a magnitude, that the item has neither
+        /// form of it.
+        /// </summary>
+        private void Misnamed(JPath path, string meant)
+        {
+            var at = $"{path}.{meant switch { "start" or "end" => "date", "amount" => "magnitude", _ => meant }}";
+            _misnamed.Add($"{path}.{meant}");
+            _misnamed.Add(at);
+            // The item's own problems are the last ones found: only those are looked at.
+            var item = path.ToString();
+            for (var i = Problems.Count - 1; i >= 0 && Problems[i].Problem.Path.StartsWith(item, StringComparison.Ordinal); i--)
+            {
+                if (IsMissing(Problems[i].Problem.Kind) && _misnamed.Contains(Problems[i].Problem.Path))
+                {
+                    Problems.RemoveAt(i);
+                }
+            }
+        }
+
+        private static bool IsMissing(ProblemKind kind) =>
+            kind is ProblemKind.MissingText or ProblemKind.MissingStrings or ProblemKind.MissingNumber or ProblemKind.MissingMagnitude or ProblemKind.MissingDate;
+
+        /// <summary>What a property holds, where its name does not say: " (an array of source ids)" for "sources".</summary>
+        private static string WhatItHolds(string name) => name switch
+        {
+            "sources" => " (an array of source ids)",
+            "aliases" => " (an array of names)",
+            "date" or "start" or "end" => " (YYYY, YYYY-MM or YYYY-MM-DD)",
+            _ => string.Empty,
+        };
+
         private static string? PositiveUnit(double v) => v > 0 && v <= 1 ? null : $"a number in (0, 1]; was {Check.Show(v)}";
 
         private void Remember(string path, JsonTree node) => _locations[path] = node.Offset;
@@ -1690,7 +1762,14 @@ public static partial class CaseReader
             }
         }
 
-        private void Add(string path, string? id, JsonTree at, string message, ProblemKind kind = ProblemKind.Other) =>
+        private void Add(string path, string? id, JsonTree at, string message, ProblemKind kind = ProblemKind.Other)
+        {
+            if (_misnamed.Count > 0 && IsMissing(kind) && _misnamed.Contains(path))
+            {
+                return;
+            }
+
             Problems.Add((new CaseProblem(path, id, message) { Detail = new(kind) }, at.Offset));
+        }
     }
 }

@@ -383,12 +383,25 @@ internal sealed partial class EvidenceCsv
     /// </summary>
     private ItemColumn[] Order(string[] header)
     {
+        _renamed.Clear();
+        _suggested.Clear();
         for (var i = 0; i < header.Length; i++)
         {
             var name = header[i].Trim();
             if (Array.IndexOf(Columns, name) >= 0)
             {
                 ColumnOf.TryAdd(name, i);
+            }
+        }
+
+        // A field's name in capitals ("ID", "Date") or a known near-miss ("source"): read as the field, so that the
+        // rows are checked as they were meant, and the name is one problem at its cell (ReadHeader).
+        for (var i = 0; i < header.Length; i++)
+        {
+            var name = header[i].Trim();
+            if (Array.IndexOf(Columns, name) < 0 && Meant(name) is { } meant && ColumnOf.TryAdd(meant, i))
+            {
+                _renamed[i] = meant;
             }
         }
 
@@ -862,8 +875,29 @@ internal sealed partial class EvidenceCsv
         }
     }
 
+    /// <summary>
+    /// Names of fields written otherwise (ignoring case) that are read as the field: the singular "source" for
+    /// "sources" (whose cells hold the same ids either way).
+    /// </summary>
+    private static readonly Dictionary<string, string> NearMisses = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["source"] = "sources",
+    };
+
+    /// <summary>The header cells read as a field they do not name exactly ("ID" as "id"), by index.</summary>
+    private readonly Dictionary<int, string> _renamed = [];
+
+    /// <summary>The fields an unknown column name is suggested for ("magnitde": "magnitude"): not said to be missing as well.</summary>
+    private readonly HashSet<string> _suggested = new(StringComparer.Ordinal);
+
+    /// <summary>The field a column name that is not one means: the same name in other letter case, or a <see cref="NearMisses"/>; else null.</summary>
+    private static string? Meant(string name) =>
+        name.Length == 0 || name.StartsWith(IgnoredColumnMark) ? null
+            : Array.Find(Columns, c => c.Equals(name, StringComparison.OrdinalIgnoreCase)) ?? NearMisses.GetValueOrDefault(name);
+
     private void ReadHeader(string[] header, HashSet<int> unused)
     {
+        int? listedAt = null;
         var known = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < header.Length; i++)
         {
@@ -883,9 +917,28 @@ internal sealed partial class EvidenceCsv
                 // The analyst's own column (who checked the row, a link): not read, and may be repeated.
                 continue;
             }
+            else if (_renamed.TryGetValue(i, out var meant))
+            {
+                Add(name, null, 1, i + 1, meant.Equals(name, StringComparison.OrdinalIgnoreCase)
+                    ? $"column names are lower case; write \"{meant}\""
+                    : $"column names are the case format's field names; write \"{meant}\"");
+            }
+            else if (Array.IndexOf(Columns, name) < 0 && Meant(name) is { } taken && ColumnOf.TryGetValue(taken, out var other))
+            {
+                Add(name, null, 1, i + 1, string.Create(CultureInfo.InvariantCulture, $"expected each column once; \"{name}\" stands for \"{taken}\", which is also column {other + 1}"));
+            }
             else if (Array.IndexOf(Columns, name) < 0)
             {
-                Add(name, null, 1, i + 1, $"expected a column named after an evidence field ({string.Join(", ", Columns)}), or a name starting with {IgnoredColumnMark} for a column of your own that is not read (\"{IgnoredColumnMark}{name}\"); \"{name}\" is neither{Names.DidYouMean(name, Columns)}");
+                if (Names.Nearest(name, Columns) is { } near && !ColumnOf.ContainsKey(near))
+                {
+                    // The field suggested is not also said to be missing (CollapseMissingColumns).
+                    _suggested.Add(near);
+                }
+
+                // The fields are listed once, at the first such column.
+                var fields = listedAt is { } at ? string.Create(CultureInfo.InvariantCulture, $"listed for column {at}") : string.Join(", ", Columns);
+                listedAt ??= i + 1;
+                Add(name, null, 1, i + 1, $"expected a column named after an evidence field ({fields}), or a name starting with {IgnoredColumnMark} for a column of your own that is not read (\"{IgnoredColumnMark}{name}\"); \"{name}\" is neither{Names.DidYouMean(name, Columns)}");
             }
             else if (!known.TryAdd(name, i))
             {
@@ -1270,7 +1323,17 @@ internal sealed partial class EvidenceCsv
         {
             ProblemKind.MissingText or ProblemKind.MissingStrings or ProblemKind.MissingNumber => !ColumnOf.ContainsKey(p.Path) && Array.IndexOf(Columns, p.Path) >= 0,
             ProblemKind.MissingMagnitude => p.Path == "magnitude" && !ColumnOf.ContainsKey("magnitude") && !ColumnOf.ContainsKey("amount"),
+            ProblemKind.MissingDate => p.Path == "date" && !ColumnOf.ContainsKey("date") && !ColumnOf.ContainsKey("start") && !ColumnOf.ContainsKey("end"),
             _ => false,
+        };
+
+        // A column whose name is a near spelling of the field's is one problem at its header cell, which names the
+        // field: not also the field's missing column.
+        bool Suggested(string name) => name switch
+        {
+            "magnitude" => _suggested.Contains("magnitude") || _suggested.Contains("amount"),
+            "date" => _suggested.Contains("date") || _suggested.Contains("start") || _suggested.Contains("end"),
+            _ => _suggested.Contains(name),
         };
 
         var missing = located
@@ -1283,9 +1346,14 @@ internal sealed partial class EvidenceCsv
         }
 
         var kept = located.Where(p => !(missing.ContainsKey(p.Path) && NoColumnFor(p))).ToList();
-        foreach (var (name, rows) in missing.OrderBy(m => Array.IndexOf(Columns, m.Key)))
+        foreach (var (name, rows) in missing.Where(m => !Suggested(m.Key)).OrderBy(m => Array.IndexOf(Columns, m.Key)))
         {
-            var column = name == "magnitude" ? "a column \"magnitude\", or the columns \"amount\" and \"unit\" in its place" : $"a column \"{name}\"";
+            var column = name switch
+            {
+                "magnitude" => "a column \"magnitude\", or the columns \"amount\" and \"unit\" in its place",
+                "date" => "a column \"date\", or the columns \"start\" and \"end\" in its place",
+                _ => $"a column \"{name}\"",
+            };
             kept.Add(new CaseProblem(name, null, string.Create(
                 CultureInfo.InvariantCulture,
                 $"expected {column}: {rows} row{(rows == 1 ? " needs" : "s need")} it and the header has none (column names are the case format's field names, in lower case)"))

@@ -18,22 +18,37 @@ internal static class Names
     /// <summary>
     /// "; did you mean "x"?" when one of <paramref name="known"/> differs from <paramref name="given"/> only in the
     /// case of its letters, or by one edit (ids of four or five characters) or two (longer ids): the nearest, then the
-    /// first in order; otherwise, given <paramref name="listAs"/> ("actors") and at most 12 known ids, "; the case's
-    /// actors are …" (so a reader who guessed an id sees the real ones); otherwise empty. Short ids get no edits: "s2" is not a
-    /// typo of "s1".
+    /// first in order; otherwise, when <paramref name="given"/> (four characters or more) is the start of one to three
+    /// known ids, or else lies inside one to three ("talib" of "taliban"), those; otherwise, given
+    /// <paramref name="listAs"/> ("actors") and at most 12 known ids, "; the case's actors are …" (so a reader who
+    /// guessed an id sees the real ones); otherwise empty. Short ids get no edits: "s2" is not a typo of "s1".
     /// </summary>
     public static string DidYouMean(string given, IEnumerable<string> known, string? listAs = null)
     {
+        var ids = known as IReadOnlyCollection<string> ?? [.. known];
+        var near = Near(given, ids);
+        if (near.Count > 0)
+        {
+            var quoted = near.Select(x => $"\"{x}\"").ToList();
+            return quoted.Count == 1 ? $"; did you mean {quoted[0]}?" : $"; did you mean {string.Join(", ", quoted.Take(quoted.Count - 1))} or {quoted[^1]}?";
+        }
+
+        var all = ids.Take(FewEnoughToList + 1).ToList();
+        return listAs is not null && all.Count is > 0 and <= FewEnoughToList ? $"; the case's {listAs} are {string.Join(", ", all.Order(StringComparer.Ordinal).Select(x => $"\"{x}\""))}"
+            : string.Empty;
+    }
+
+    /// <summary>The one id <see cref="DidYouMean"/> would suggest for <paramref name="given"/>, or null when it suggests none or several.</summary>
+    public static string? Nearest(string given, IEnumerable<string> known) =>
+        Near(given, known as IReadOnlyCollection<string> ?? [.. known]) is [var one] ? one : null;
+
+    /// <summary>The ids <see cref="DidYouMean"/> suggests: the nearest by spelling, else one to three that hold the given id (in order).</summary>
+    private static List<string> Near(string given, IReadOnlyCollection<string> ids)
+    {
         string? best = null;
         var bestDistance = given.Length switch { <= 3 => 1, <= 5 => 2, _ => 3 };
-        var all = new List<string>();
-        foreach (var k in known)
+        foreach (var k in ids)
         {
-            if (all.Count <= FewEnoughToList)
-            {
-                all.Add(k);
-            }
-
             var d = string.Equals(k, given, StringComparison.OrdinalIgnoreCase) ? 0 : EditDistance(k, given, bestDistance);
             if (d < bestDistance)
             {
@@ -41,10 +56,28 @@ internal static class Names
             }
         }
 
-        return best is not null ? $"; did you mean \"{best}\"?"
-            : listAs is not null && all.Count is > 0 and <= FewEnoughToList ? $"; the case's {listAs} are {string.Join(", ", all.Order(StringComparer.Ordinal).Select(x => $"\"{x}\""))}"
-            : string.Empty;
+        if (best is not null)
+        {
+            return [best];
+        }
+
+        if (given.Length < MinPartLength)
+        {
+            return [];
+        }
+
+        // A shortened or partial id ("talib" for "taliban", "taliban" for "afghan-taliban"): the ids that begin with
+        // it, else those that hold it, when there are at most three.
+        var starting = ids.Where(k => k.Length > given.Length && k.StartsWith(given, StringComparison.OrdinalIgnoreCase)).Take(FewPartMatches + 1).ToList();
+        var parts = starting.Count > 0 ? starting : [.. ids.Where(k => k.Length > given.Length && k.Contains(given, StringComparison.OrdinalIgnoreCase)).Take(FewPartMatches + 1)];
+        return parts.Count <= FewPartMatches ? [.. parts.Order(StringComparer.Ordinal)] : [];
     }
+
+    /// <summary>The shortest part of an id taken as a shortened id (<see cref="DidYouMean"/>): "tal" names too much.</summary>
+    private const int MinPartLength = 4;
+
+    /// <summary>At most this many ids that begin with (or hold) a shortened id are suggested.</summary>
+    private const int FewPartMatches = 3;
 
     /// <summary>With no near match, up to this many known ids are listed instead.</summary>
     private const int FewEnoughToList = 12;

@@ -400,7 +400,8 @@ public class CaseReaderTests
 
         var problems = CaseReader.TryRead(Encoding.UTF8.GetBytes(json), "typos.json").Problems;
 
-        problems.Single(p => p.Path == "$.evidence[0].magnitde").Message.Should().EndWith("\"magnitde\" is not one of them; did you mean \"magnitude\"?");
+        problems.Single(p => p.Path == "$.evidence[0].magnitde").Message.Should().Be("unknown property; did you mean \"magnitude\"?");
+        problems.Should().NotContain(p => p.Path == "$.evidence[0].magnitude", "the misspelt property is the one problem");
         problems.Single(p => p.Path == "$.evidence[1].dtae").Message.Should().EndWith("\"dtae\" is not one of them", "the item has a \"date\" already");
     }
 
