@@ -70,7 +70,8 @@ public sealed class CaseBuilder
     /// <summary>
     /// Ids the case reader found declared but could not read whole (an objective whose holder is not an id):
     /// references to them are not reported again as "no objective is called …", which would send the reader to a
-    /// declaration that is there.
+    /// declaration that is there. ("range", "from") and ("range", "to"): an end of the range that is in the file but
+    /// could not be read, which is not taken for an end left out.
     /// </summary>
     private readonly HashSet<(string What, string Id)> _unreadable = [];
 
@@ -447,9 +448,23 @@ public sealed class CaseBuilder
             found.Add(new("$.evidenceEnds", null, $"expected a day not before the case's first period ({start}, from {Day(start.Start)}); was {Day(early)}"));
         }
 
-        if (EvidenceEnds is { } declared && LastCovered(columns) is { } latest && latest.Day > declared.DayNumber)
+        if (EvidenceEnds is { } declared && Covered(columns, last: true) is { } latest && latest.Day > declared.DayNumber)
         {
             found.Add(new("$.evidenceEnds", null, $"expected a day not before the last day the evidence covers ({Day(DateOnly.FromDayNumber(latest.Day))}, item \"{latest.Id}\"); was {Day(declared)}"));
+        }
+
+        // With one end declared, the other is the year the evidence starts or ends (Scorer.ResolveRange): a declared
+        // end beyond it leaves the case no period to score, and every request is refused.
+        if (From is null && !_unreadable.Contains(("range", "from")) && To is { } declaredTo && Covered(columns, last: false) is { } earliest
+            && declaredTo.ToGranularity(Granularity, atEnd: true) < Period.FromYear(DateOnly.FromDayNumber(earliest.Day).Year).ToGranularity(Granularity))
+        {
+            found.Add(new("$.to", null, $"expected a last period not before the year the evidence starts ({DateOnly.FromDayNumber(earliest.Day).Year}, item \"{earliest.Id}\" from {Day(DateOnly.FromDayNumber(earliest.Day))}), or a declared \"from\" too; was {declaredTo}"));
+        }
+
+        if (To is null && !_unreadable.Contains(("range", "to")) && EvidenceEnds is null && From is { } declaredFrom && Covered(columns, last: true) is { } last
+            && Period.FromYear(DateOnly.FromDayNumber(last.Day).Year).ToGranularity(Granularity, atEnd: true) < declaredFrom.ToGranularity(Granularity))
+        {
+            found.Add(new("$.from", null, $"expected a first period not after the year the evidence ends ({DateOnly.FromDayNumber(last.Day).Year}, item \"{last.Id}\" to {Day(DateOnly.FromDayNumber(last.Day))}), or a declared \"to\" too; was {declaredFrom}"));
         }
 
         if (found.Count > 0)
@@ -727,19 +742,23 @@ public sealed class CaseBuilder
             _actors[actor].ActiveFrom is { } f && _actors[actor].ActiveTo is { } t && t.Last < f.First;
     }
 
-    /// <summary>The last day any item covers and the first item (in canonical order) that covers it; null without items.</summary>
-    private static (int Day, string Id)? LastCovered(EvidenceColumns c)
+    /// <summary>
+    /// The last day any item covers (<paramref name="last"/>) or the first, and the first item (in canonical order) that
+    /// covers it; null without items.
+    /// </summary>
+    private static (int Day, string Id)? Covered(EvidenceColumns c, bool last)
     {
-        (int Day, string Id)? latest = null;
+        (int Day, string Id)? found = null;
         for (var i = 0; i < c.Count; i++)
         {
-            if (latest is null || c.LastDay[i] > latest.Value.Day)
+            var day = last ? c.LastDay[i] : c.FirstDay[i];
+            if (found is null || (last ? day > found.Value.Day : day < found.Value.Day))
             {
-                latest = (c.LastDay[i], c.Ids[i]);
+                found = (day, c.Ids[i]);
             }
         }
 
-        return latest;
+        return found;
     }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -550,6 +550,14 @@ public static partial class CaseReader
 
             builder.From = PeriodField(root, top, "from", builder.Granularity);
             builder.To = PeriodField(root, top, "to", builder.Granularity);
+            foreach (var (end, field) in new[] { (builder.From, "from"), (builder.To, "to") })
+            {
+                if (end is null && root[field] is not null)
+                {
+                    // Reported already: the builder must not read the end as left out and report the other again.
+                    builder.DeclaredWithProblems("range", field);
+                }
+            }
             builder.EvidenceEnds = DayField(root, top, "evidenceEnds");
 
             ForEach(root, "units", required: false, (item, path) => ReadUnit(builder, item, path));

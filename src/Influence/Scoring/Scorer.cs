@@ -140,7 +140,11 @@ public static class Scorer
         var t2 = to.Value.ToGranularity(granularity, atEnd: true);
         if (t2 < f2)
         {
-            throw new ArgumentException($"the last period ({t2}) is before the first ({f2})", nameof(request));
+            // An end the request leaves out comes from the case: say from where, so that a case whose declared "to"
+            // precedes its evidence reads as what it is.
+            var last = request.To is not null ? $"{t2}" : Origin(t2, @case.To is not null, "to", "ends", lastDay);
+            var first = request.From is not null ? $"{f2}" : Origin(f2, @case.From is not null, "from", "starts", firstDay);
+            throw new ArgumentException($"the last period ({last}) is before the first ({first})", nameof(request));
         }
 
         return (f2, t2);
@@ -559,6 +563,12 @@ public static class Scorer
         var (firstDay, lastDay) = EvidenceDays(@case);
         return OwnFirst(@case, firstDay) is not null && OwnLast(@case, lastDay) is not null;
     }
+
+    /// <summary>A period the case gives, with where it comes from: its declared range, or the day its evidence starts or ends.</summary>
+    private static string Origin(Period period, bool declared, string key, string verb, int? day) =>
+        declared || day is not { } d
+            ? $"{period}, the case's \"{key}\""
+            : $"{period}, where the case's evidence {verb}: {DateOnly.FromDayNumber(d).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
 
     private static Period? OwnFirst(Case @case, int? firstDay) => @case.From ?? (firstDay is { } f ? Period.FromYear(DateOnly.FromDayNumber(f).Year) : null);
 

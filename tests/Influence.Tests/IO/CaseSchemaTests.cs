@@ -96,6 +96,8 @@ public class CaseSchemaTests
     [InlineData("24-from-equals-to.json")]
     [InlineData("27-indicator-direction.json")]
     [InlineData("46-evidence-ends-before-the-last-item.json")]
+    [InlineData("48-to-before-the-evidence.json")]
+    [InlineData("49-from-after-the-evidence.json")]
     public void ProblemsOnlyTheReaderCanSee_PassTheSchema(string file)
     {
         // References between items, unique ids, from ≠ to and best/worst against direction are beyond JSON Schema:

@@ -151,6 +151,27 @@ public class ScoringErrorsTests
     }
 
     [Fact]
+    public void AnInvertedRange_NamesWhereEachEndTheRequestLeftOutComesFrom()
+    {
+        // Declared: 2000–2010 (TestCases.Builder).
+        FluentActions.Invoking(() => Scorer.ResolveRange(Small, new ScoringRequest { From = Period.FromYear(2012) }))
+            .Should().Throw<ArgumentException>().WithParameterName("request")
+            .WithMessage("the last period (2010, the case's \"to\") is before the first (2012)*");
+
+        // Not declared: the evidence runs 2004–2005.
+        var undeclared = TestCases.Builder();
+        (undeclared.From, undeclared.To, undeclared.EvidenceEnds) = (null, null, null);
+        undeclared.Add(TestCases.Support("s1", TestCases.Year(2004), "P", "C", 0.5)).Add(TestCases.Support("s2", TestCases.Year(2005), "C", "P", 0.3));
+        var @case = undeclared.Build();
+        FluentActions.Invoking(() => Scorer.ResolveRange(@case, new ScoringRequest { From = Period.FromYear(2007) }))
+            .Should().Throw<ArgumentException>()
+            .WithMessage("the last period (2005, where the case's evidence ends: 2005-12-31) is before the first (2007)*");
+        FluentActions.Invoking(() => Scorer.ResolveRange(@case, new ScoringRequest { To = Period.FromYear(2001) }))
+            .Should().Throw<ArgumentException>()
+            .WithMessage("the last period (2001) is before the first (2004, where the case's evidence starts: 2004-01-01)*");
+    }
+
+    [Fact]
     public void ARangeMixingGranularities_WithAGranularity_IsConverted()
     {
         var request = new ScoringRequest { Granularity = Granularity.Quarter, From = Period.FromYear(2003), To = Period.FromMonth(2004, 5) };
