@@ -1697,7 +1697,7 @@ public static partial class CaseReader
                 }
                 else if (Array.IndexOf(names, name) < 0)
                 {
-                    if (Names.Nearest(name, names.Where(n => o[n] is null)) is { } meant)
+                    if ((Names.Nearest(name, names.Where(n => o[n] is null)) ?? MeantProperty(name, names, o)) is { } meant)
                     {
                         // A misspelt property ("source" for "sources"): one problem, not also that the property meant is missing.
                         Misnamed(path, meant);
@@ -1747,6 +1747,26 @@ public static partial class CaseReader
 
         private static bool IsMissing(ProblemKind kind) =>
             kind is ProblemKind.MissingText or ProblemKind.MissingStrings or ProblemKind.MissingNumber or ProblemKind.MissingMagnitude or ProblemKind.MissingDate;
+
+        /// <summary>
+        /// Words coders use for a property under another name ("title" for "name", "notes" for "note"): the property
+        /// meant, when this object has it and it is not given; else null.
+        /// </summary>
+        private static string? MeantProperty(string name, string[] names, JsonTree o) =>
+            PropertyWords.TryGetValue(name, out var meant) && Array.IndexOf(names, meant) >= 0 && o[meant] is null ? meant : null;
+
+        private static readonly Dictionary<string, string> PropertyWords = new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["title"] = "name",
+            ["label"] = "name",
+            ["summary"] = "description",
+            ["notes"] = "note",
+            ["comment"] = "note",
+            ["comments"] = "note",
+            ["link"] = "url",
+            ["href"] = "url",
+            ["reference"] = "citation",
+        };
 
         /// <summary>What a property holds, where its name does not say: " (an array of source ids)" for "sources".</summary>
         private static string WhatItHolds(string name) => name switch

@@ -127,6 +127,26 @@ public class ReaderMessageTests
     }
 
     [Fact]
+    public void AWordCodersUseForAProperty_SuggestsTheOneMeant_AndNotAlsoThatItIsMissing()
+    {
+        const string Json = """
+            {"schema":"influence.case/1","id":"t","title":"T","summary":"S",
+             "sources":[{"id":"x","reference":"X","link":"https://example.org"}],
+             "actors":[{"id":"p","name":"P","kind":"state","notes":"n"}],
+             "evidence":[]}
+            """;
+
+        var problems = CaseReader.TryRead(Encoding.UTF8.GetBytes(Json), "case.json").Problems;
+
+        problems.Select(p => $"{p.Path}: {p.Message}").Should().Equal(
+            "$.title: unknown property; did you mean \"name\"?",
+            "$.summary: unknown property; did you mean \"description\"?",
+            "$.sources[0].reference: unknown property; did you mean \"citation\"?",
+            "$.sources[0].link: unknown property; did you mean \"url\"?",
+            "$.actors[0].notes: unknown property; did you mean \"note\"?");
+    }
+
+    [Fact]
     public void ADyadAsAnArray_IsToldTheShapeOfADyad()
     {
         var problems = Read("[[\"northland\", \"river-front\"]]", Item("e1"));
