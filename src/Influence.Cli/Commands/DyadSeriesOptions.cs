@@ -93,19 +93,13 @@ internal sealed class DyadSeriesOptions
         // The first period's reason, and the last's when it is of another kind (a party gone, the evidence ended).
         var (first, last) = (scores.InactiveReason(0, 0)!, scores.InactiveReason(0, scores.PeriodCount - 1)!);
         var range = $"{scores.Periods[0]}–{scores.Periods[^1]}";
-        var reasons = first.StartsWith("after", StringComparison.Ordinal) == last.StartsWith("after", StringComparison.Ordinal) ? [WholeRange(first, last)] : new[] { first, last };
+        // A party that did not exist in any period of the range is said of the range ("taliban did not exist in
+        // 1973–1993"), not of its first period.
+        var c = scores.Case;
+        var reasons = first.StartsWith("after", StringComparison.Ordinal) == last.StartsWith("after", StringComparison.Ordinal)
+            ? [c.Inactive(c.ActorIndexOf(dyad.Patron), c.ActorIndexOf(dyad.Client), scores.Periods[0], scores.Periods[^1]) ?? first]
+            : new[] { first, last };
         throw new Common.UsageException(
             $"{dyad.Patron} → {dyad.Client} is not scored anywhere in {range}: {string.Join("; ", reasons)}; give a range in which both parties exist and the evidence runs");
-
-        // "taliban did not exist in 1973" said of 1973–1993 when the last period's reason is the same but for its
-        // period ("… in 1993"): the party did not exist in any period of the range, so the range is named.
-        string WholeRange(string atFirst, string atLast)
-        {
-            var (firstIn, lastIn) = ($" in {scores.Periods[0]} (", $" in {scores.Periods[^1]} (");
-            return scores.PeriodCount > 1 && atFirst.Contains(firstIn, StringComparison.Ordinal)
-                && atLast.Replace(lastIn, firstIn, StringComparison.Ordinal) == atFirst
-                ? atFirst.Replace(firstIn, $" in {range} (", StringComparison.Ordinal)
-                : atFirst;
-        }
     }
 }

@@ -215,6 +215,9 @@ public sealed class Case
     /// <returns>The reason, or null.</returns>
     internal string? Inactive(int patron, int client, Period period) => Lifetimes?.Inactive(patron, client, period);
 
+    /// <summary>Why the dyad has no value in any period of a range because of its parties' lifetimes, or null (<see cref="Lifetimes.Inactive(int, int, Period, Period)"/>).</summary>
+    internal string? Inactive(int patron, int client, Period from, Period to) => Lifetimes?.Inactive(patron, client, from, to);
+
     /// <summary>Whether any actor of the case says when it existed (when none does, no dyad is ever inactive).</summary>
     internal bool HasActiveSpans => Lifetimes is not null;
 

@@ -3,7 +3,7 @@ namespace Influence.Cases;
 /// <summary>
 /// When actors existed (<see cref="Actor.ActiveFrom"/>, <see cref="Actor.ActiveTo"/>), with their movements: evidence
 /// about a faction counts for its movement, so a faction exists only while it and every movement above it do. One
-/// rule for scoring (<see cref="Case.Inactive"/>), the network of a window and the case checks.
+/// rule for scoring (<see cref="Case.Inactive(int, int, Period)"/>), the network of a window and the case checks.
 /// </summary>
 internal sealed class Lifetimes
 {
@@ -69,10 +69,17 @@ internal sealed class Lifetimes
     /// Why the dyad of <paramref name="patron"/> and <paramref name="client"/> has no value in
     /// <paramref name="period"/>, or null when both parties (and their movements) existed together on one of its days.
     /// </summary>
-    public string? Inactive(int patron, int client, Period period)
+    public string? Inactive(int patron, int client, Period period) => Inactive(patron, client, period, period);
+
+    /// <summary>
+    /// Why the dyad has no value in any period of <paramref name="from"/> … <paramref name="to"/> ("taliban did not exist
+    /// in 1973–1993"), or null when both parties existed together on one of its days.
+    /// </summary>
+    public string? Inactive(int patron, int client, Period from, Period to)
     {
         var joint = Joint(patron, client);
-        var (first, last) = (period.Start.DayNumber, period.End.DayNumber);
+        var (first, last) = (from.Start.DayNumber, to.End.DayNumber);
+        var period = from == to ? $"{from}" : $"{from}–{to}";
         if (joint.First > joint.Last)
         {
             return $"{_actors[patron].Id} and {_actors[client].Id} never existed at the same time ({Describe(joint.FirstBy, patron, client)}; {Describe(joint.LastBy, patron, client)})";
