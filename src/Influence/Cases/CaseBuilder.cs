@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Influence.Evidence;
 using Influence.Internal;
+using Influence.Scoring;
 
 namespace Influence.Cases;
 
@@ -70,13 +71,21 @@ public sealed class CaseBuilder
     /// <summary>
     /// Ids the case reader found declared but could not read whole (an objective whose holder is not an id):
     /// references to them are not reported again as "no objective is called …", which would send the reader to a
-    /// declaration that is there. ("range", "from") and ("range", "to"): an end of the range that is in the file but
-    /// could not be read, which is not taken for an end left out.
+    /// declaration that is there.
     /// </summary>
     private readonly HashSet<(string What, string Id)> _unreadable = [];
 
+    /// <summary>
+    /// The ends of the range ("from", "to") the case reader found in the file but could not read: reported already,
+    /// and not taken for ends left out.
+    /// </summary>
+    private readonly HashSet<string> _unreadableEnds = new(StringComparer.Ordinal);
+
     /// <summary>Notes that a declaration with this id is in the file but had problems of its own (see <see cref="_unreadable"/>).</summary>
     internal void DeclaredWithProblems(string what, string id) => _unreadable.Add((what, id));
+
+    /// <summary>Notes that the range's end <paramref name="field"/> ("from" or "to") is in the file but could not be read (see <see cref="_unreadableEnds"/>).</summary>
+    internal void RangeEndUnreadable(string field) => _unreadableEnds.Add(field);
 
     /// <summary>The number of evidence items added so far.</summary>
     public int EvidenceCount => _rows.Count;
@@ -455,14 +464,14 @@ public sealed class CaseBuilder
 
         // With one end declared, the other is the year the evidence starts or ends (Scorer.ResolveRange): a declared
         // end beyond it leaves the case no period to score, and every request is refused.
-        if (From is null && !_unreadable.Contains(("range", "from")) && To is { } declaredTo && Covered(columns, last: false) is { } earliest
-            && declaredTo.ToGranularity(Granularity, atEnd: true) < Period.FromYear(DateOnly.FromDayNumber(earliest.Day).Year).ToGranularity(Granularity))
+        if (From is null && !_unreadableEnds.Contains("from") && To is { } declaredTo && Covered(columns, last: false) is { } earliest
+            && declaredTo.ToGranularity(Granularity, atEnd: true) < Scorer.EvidenceYear(earliest.Day).ToGranularity(Granularity))
         {
             found.Add(new("$.to", null, $"expected a last period not before the year the evidence starts ({DateOnly.FromDayNumber(earliest.Day).Year}, item \"{earliest.Id}\" from {Day(DateOnly.FromDayNumber(earliest.Day))}), or a declared \"from\" too; was {declaredTo}"));
         }
 
-        if (To is null && !_unreadable.Contains(("range", "to")) && EvidenceEnds is null && From is { } declaredFrom && Covered(columns, last: true) is { } last
-            && Period.FromYear(DateOnly.FromDayNumber(last.Day).Year).ToGranularity(Granularity, atEnd: true) < declaredFrom.ToGranularity(Granularity))
+        if (To is null && !_unreadableEnds.Contains("to") && EvidenceEnds is null && From is { } declaredFrom && Covered(columns, last: true) is { } last
+            && Scorer.EvidenceYear(last.Day).ToGranularity(Granularity, atEnd: true) < declaredFrom.ToGranularity(Granularity))
         {
             found.Add(new("$.from", null, $"expected a first period not after the year the evidence ends ({DateOnly.FromDayNumber(last.Day).Year}, item \"{last.Id}\" to {Day(DateOnly.FromDayNumber(last.Day))}), or a declared \"to\" too; was {declaredFrom}"));
         }

@@ -555,7 +555,7 @@ public static partial class CaseReader
                 if (end is null && root[field] is not null)
                 {
                     // Reported already: the builder must not read the end as left out and report the other again.
-                    builder.DeclaredWithProblems("range", field);
+                    builder.RangeEndUnreadable(field);
                 }
             }
             builder.EvidenceEnds = DayField(root, top, "evidenceEnds");

@@ -570,9 +570,12 @@ public static class Scorer
             ? $"{period}, the case's \"{key}\""
             : $"{period}, where the case's evidence {verb}: {DateOnly.FromDayNumber(d).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
 
-    private static Period? OwnFirst(Case @case, int? firstDay) => @case.From ?? (firstDay is { } f ? Period.FromYear(DateOnly.FromDayNumber(f).Year) : null);
+    private static Period? OwnFirst(Case @case, int? firstDay) => @case.From ?? (firstDay is { } f ? EvidenceYear(f) : null);
 
-    private static Period? OwnLast(Case @case, int? lastDay) => @case.To ?? (lastDay is { } l ? Period.FromYear(DateOnly.FromDayNumber(l).Year) : null);
+    private static Period? OwnLast(Case @case, int? lastDay) => @case.To ?? (lastDay is { } l ? EvidenceYear(l) : null);
+
+    /// <summary>The end of a case's default range that its evidence gives, where the case declares none: the year of the day.</summary>
+    internal static Period EvidenceYear(int day) => Period.FromYear(DateOnly.FromDayNumber(day).Year);
 
 
     private sealed record ScorePlan(PeriodGrid Grid, Period From, Period To, ImmutableArray<Dyad> Dyads, ImmutableArray<Measure> Measures);
