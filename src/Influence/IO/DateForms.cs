@@ -6,7 +6,9 @@ namespace Influence.IO;
 /// <summary>
 /// A date written in another form than the case format's (<c>YYYY</c>, <c>YYYY-MM</c>, <c>YYYY-MM-DD</c>) said in the
 /// case format's, when that is unambiguous: "2019-5" is "2019-05", "14.07.2021" is "2021-07-14", "05/2019" is
-/// "2019-05"; "05/06/2019" may be either day first or month first, and both are named.
+/// "2019-05"; "05/06/2019" may be either day first or month first, and both are named. A year of two digits
+/// ("Mar-20", "14.07.21") is read as spreadsheets read it by default (00–29 as 2000–2029, 30–99 as 1930–1999), and
+/// the hint says which century it took, since that is a guess.
 /// </summary>
 internal static partial class DateForms
 {
@@ -47,8 +49,34 @@ internal static partial class DateForms
             return Suggest(Number(named, "y"), month + 1, named.Groups["d"].Success ? Number(named, "d") : null);
         }
 
+        if (NamedMonthShortYear().Match(t) is { Success: true } shortNamed && MonthNamed(shortNamed.Groups["month"].Value) is var m and >= 0)
+        {
+            return ShortYear(shortNamed, Valid(Century(shortNamed), m + 1, null));
+        }
+
+        if (YearLastShort().Match(t) is { Success: true } shortDmy)
+        {
+            var (a, b, y) = (Number(shortDmy, "a"), Number(shortDmy, "b"), Century(shortDmy));
+            if (a == b || (a > 12) != (b > 12))
+            {
+                return ShortYear(shortDmy, a > 12 ? Valid(y, b, a) : Valid(y, a, b));
+            }
+
+            return a <= 12 && Valid(y, b, a) is { } dayFirst && Valid(y, a, b) is { } monthFirst
+                ? $"; the year has two digits and the day may come first or the month: write the year in full, \"{dayFirst}\" or \"{monthFirst}\" if {shortDmy.Groups["yy"].Value} is {y}"
+                : string.Empty;
+        }
+
         return string.Empty;
     }
+
+    /// <summary>The year of two digits read as spreadsheets read it by default: 00–29 as 2000–2029, 30–99 as 1930–1999.</summary>
+    private static int Century(Match m) => Number(m, "yy") is var yy && yy < 30 ? 2000 + yy : 1900 + yy;
+
+    private static string ShortYear(Match m, string? date) =>
+        date is null
+            ? string.Empty
+            : $"; the year has two digits: write it in full, \"{date}\" if {m.Groups["yy"].Value} is {Century(m)}";
 
     /// <summary>The month's index (0 for January) of its English name or its first three letters ("Sept" too), or −1.</summary>
     private static int MonthNamed(string name)
@@ -82,6 +110,14 @@ internal static partial class DateForms
     /// <summary>14.07.2021, 7/14/2021, 05-06-2019: day and month in either order.</summary>
     [GeneratedRegex(@"^(?<a>\d{1,2})[-/.](?<b>\d{1,2})[-/.](?<y>\d{4})$")]
     private static partial Regex YearLast();
+
+    /// <summary>Mar-20, Mar '20, March-20 (not "March 20", which may be a day of March).</summary>
+    [GeneratedRegex(@"^(?<month>[A-Za-z]{3,9})\.?(-|\s*['’])(?<yy>\d{2})$")]
+    private static partial Regex NamedMonthShortYear();
+
+    /// <summary>14.07.21, 7/14/21, 05-06-19: day and month in either order, a year of two digits.</summary>
+    [GeneratedRegex(@"^(?<a>\d{1,2})[-/.](?<b>\d{1,2})[-/.](?<yy>\d{2})$")]
+    private static partial Regex YearLastShort();
 
     /// <summary>March 2021, Mar 2021, 14 July 2021, 14 Jul. 2021.</summary>
     [GeneratedRegex(@"^((?<d>\d{1,2})\.?\s+)?(?<month>[A-Za-z]{3,9})\.?,?\s+(?<y>\d{4})$")]
