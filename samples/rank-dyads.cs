@@ -40,7 +40,7 @@ var ranked = scores.Dyads
     .ThenByDescending(x => x.MeanExchange ?? -1)
     .ThenBy(x => x.Dyad.ToString(), StringComparer.Ordinal)
     .ToList();
-Console.WriteLine($"{ranked.Count(r => r.PatronClientPeriods > 0)} of {ranked.Count} pairs pass the patron–client test in at least one period; the first ten:");
+Console.WriteLine($"{ranked.Count(r => r.PatronClientPeriods > 0)} of {ranked.Count} pairs pass the patron–client test in at least one period; the ten ranked first by those periods, then by mean exchange:");
 var cutShort = scores.Periods.Where(p => !whole.Contains(p)).ToList();
 Console.WriteLine($"(mean exchange: over the {whole.Count} whole periods{(cutShort.Count == 0 ? "" : $"; {string.Join(", ", cutShort)}, inside which the evidence ends, is left out")})");
 Console.WriteLine("rank  dyad                          patron–client periods  mean exchange  last state");
