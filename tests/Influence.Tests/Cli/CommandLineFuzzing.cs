@@ -1,5 +1,7 @@
 using CsCheck;
 using FluentAssertions;
+using Influence.Cli;
+using Influence.Cli.Commands;
 using Influence.Tests.Support;
 using Xunit;
 
@@ -20,6 +22,15 @@ public sealed class CommandLineFuzzing : IDisposable
 {
     private const int Iterations = 200;
 
+    /// <summary>
+    /// The commands drawn: every command but bench (slow), and lines that are not a command. Kept by hand, and checked
+    /// against the tool's commands by <see cref="TheVocabulary_HoldsEveryCommandAndOptionOfTheTool"/>.
+    /// </summary>
+    private static readonly string[] Commands = ["score", "explain", "validate", "trend", "changepoints", "sensitivity", "network", "counterfactual", "plot", "export-evidence", "help", "scor", "--help", "--version"];
+
+    /// <summary>The options drawn: every option of every command but bench's own, a misspelt one and -h.</summary>
+    private static readonly string[] Options = ["--patron", "--client", "--period", "--measure", "--measures", "--from", "--to", "--format", "--granularity", "--intervals", "--interval-kind", "--seed", "--without", "--evidence", "--out", "--width", "--title", "--credit", "--level", "--group", "--focus", "--min-sigma", "--no-states", "--no-credit", "--citations", "--formt", "-h"];
+
     private readonly CliRunner _files = new();
 
     public CommandLineFuzzing()
@@ -32,12 +43,21 @@ public sealed class CommandLineFuzzing : IDisposable
     public void Dispose() => _files.Dispose();
 
     [Fact]
+    public void TheVocabulary_HoldsEveryCommandAndOptionOfTheTool()
+    {
+        // Without this a new command or option would never be fuzzed until someone remembered to list it.
+        var tool = CommandSet.All(new CliIO(TextWriter.Null, TextWriter.Null)).Where(c => c.Name != "bench").ToList();
+
+        Commands.Should().Contain(tool.Select(c => c.Name), "every command but bench is drawn");
+        var toolOptions = tool.SelectMany(c => c.Options).Where(o => o.Name is not ("--help" or "--version")).Select(o => o.Name).Distinct();
+        Options.Should().Contain(toolOptions, "every option of every command but bench is drawn");
+    }
+
+    [Fact]
     public void AnyCommandLine_EndsWithExitCode0Or1Or2_AndSaysWhyWithoutAStackTrace()
     {
         var sample = Repository.PathOf("samples", "data", "pakistan-taliban-1990s.json");
-        string[] commands = ["score", "explain", "validate", "trend", "changepoints", "sensitivity", "network", "counterfactual", "plot", "export-evidence", "help", "scor", "--help", "--version"];
         string[] cases = [sample, "builtin", _files.PathOf("problems.json"), _files.PathOf("missing.json"), _files.PathOf("folder")];
-        string[] options = ["--patron", "--client", "--period", "--measure", "--measures", "--from", "--to", "--format", "--granularity", "--intervals", "--interval-kind", "--seed", "--without", "--evidence", "--out", "--width", "--title", "--credit", "--level", "--group", "--focus", "--min-sigma", "--no-states", "--no-credit", "--citations", "--formt", "-h"];
         string[] values =
         [
             "pakistan", "taliban", "india", "nobody", "", " ", "1998", "1998Q2", "1998-05", "2050", "1800", "1998Q5", "x",
@@ -49,18 +69,18 @@ public sealed class CommandLineFuzzing : IDisposable
         // --out only ever names a file in the temporary folder (or the folder itself, or a file in a missing one): any
         // other value could overwrite a file of the repository or litter the working folder.
         string[] outs = [_files.PathOf("out.txt"), _files.PathOf("folder/out.png"), _files.PathOf("folder"), _files.PathOf("missing/out.json"), _files.PathOf("problems.json")];
-        var option = Gen.Select(Gen.OneOf(options), Gen.OneOf(values), Gen.OneOf(outs), Gen.Int[0, 3], (o, v, path, k) =>
+        var option = Gen.Select(Gen.OneOf(Options), Gen.OneOf(values), Gen.OneOf(outs), Gen.Int[0, 3], (o, v, path, k) =>
             k == 0 ? new[] { o } : [o, o == "--out" ? path : v]);
         var line = Gen.Frequency(
             (3, Gen.Select(
-                Gen.OneOf(commands),
+                Gen.OneOf(Commands),
                 Gen.OneOf(cases),
                 Gen.Bool,
                 option.Array[0, 6],
                 (command, @case, withCase, opts) => withCase ? [command, @case, .. opts.SelectMany(o => o)] : (string[])[command, .. opts.SelectMany(o => o)])),
             // A command and a case alone, so that lines whose only fault is the case (exit 1) come often enough to be
             // among the short run's.
-            (1, Gen.Select(Gen.OneOf(commands), Gen.OneOf(cases), (command, @case) => new[] { command, @case })));
+            (1, Gen.Select(Gen.OneOf(Commands), Gen.OneOf(cases), (command, @case) => new[] { command, @case })));
 
         var codes = new int[3];
         line.Sample(
