@@ -148,6 +148,18 @@ public sealed record BenchReport
     /// <summary>The machine: processors, OS, runtime.</summary>
     public string Machine { get; init; } = "";
 
+    /// <summary>
+    /// Seconds per GB the machine took to hand the process fresh memory, by <see cref="MachineProbe.FreshMemorySecondsPerGb"/>
+    /// at the start of the run: compare it between two reports before comparing their times.
+    /// </summary>
+    public double ProbeFreshMemorySecondsPerGb { get; init; }
+
+    /// <summary>
+    /// Seconds the machine took to sort a fixed 2²¹ numbers on one thread, by <see cref="MachineProbe.SortSeconds"/> at the
+    /// start of the run: compare it between two reports before comparing their times.
+    /// </summary>
+    public double ProbeSortSeconds { get; init; }
+
     /// <summary>The report as indented JSON (camelCase keys).</summary>
     /// <returns>The JSON.</returns>
     public string ToJson() => JsonSerializer.Serialize(this, Json);
@@ -187,8 +199,10 @@ public static class BenchRunner
         var step = 0;
         void Report(string what) => progress?.Invoke(new BenchProgress(what, step++, Steps));
 
-        Report("warming up on a tiny universe");
+        Report("warming up on a tiny universe, probing the machine");
         WarmUp(scoring, options);
+        var probeMemory = MachineProbe.FreshMemorySecondsPerGb();
+        var probeSort = MachineProbe.SortSeconds();
 
         Report(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"generating {options.Universe.Evidence:N0} evidence items"));
         Collect();
@@ -290,6 +304,8 @@ public static class BenchRunner
             Seed = options.Universe.Seed,
             Threads = options.Threads,
             LoadAverage = LoadAverage(),
+            ProbeFreshMemorySecondsPerGb = probeMemory,
+            ProbeSortSeconds = probeSort,
             Machine = $"{Environment.ProcessorCount} processors, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, .NET {Environment.Version}",
         };
     }

@@ -54,6 +54,7 @@ public class BenchRunnerTests
                 "engineCoreSeconds", "engineAllMeasuresCpuSeconds", "engineKernelCpuSeconds", "engineAllMeasuresKernelCpuSeconds", "duckdbSeconds", "duckdbLoadSeconds", "naiveSeconds",
                 "speedupVsDuckdb", "speedupVsNaive", "evidencePerSecond", "peakManagedBytes", "bytesPerEvidence", "agree",
                 "evidenceColumnBytes", "outputColumnBytes", "memoryRatio", "threads", "seed", "loadAverage",
+                "probeFreshMemorySecondsPerGb", "probeSortSeconds",
             })
         {
             doc.RootElement.TryGetProperty(key, out _).Should().BeTrue(key);

@@ -153,6 +153,7 @@ internal static class BenchCommand
         table.AddRow("naive LINQ", Seconds(r.NaiveSeconds), "", "", Ratio(r.SpeedupVsNaive));
         console.Write(table);
         console.WriteLine(string.Create(inv, $"Evidence per second, end to end: {r.EvidencePerSecond:N0} (every measure); {r.CoreEvidencePerSecond:N0} (every measure but the network ones)"));
+        console.WriteLine(string.Create(inv, $"Machine probes: fresh memory {r.ProbeFreshMemorySecondsPerGb:0.00} s per GB; sorting 2^21 numbers on one thread {r.ProbeSortSeconds:0.000} s (compare these before comparing two runs' times)"));
         console.WriteLine(string.Create(inv, $"Peak managed memory: {r.PeakManagedBytes / 1e6:N1} MB ({r.BytesPerEvidence:N0} bytes per item; {r.MemoryRatio:0.00} × evidence and output columns)"));
         console.WriteLine((r.DuckdbSeconds, r.NaiveSeconds, r.Agree) switch
         {

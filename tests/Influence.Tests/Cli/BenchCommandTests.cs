@@ -29,6 +29,7 @@ public class BenchCommandTests
             "engineCoreSeconds", "engineAllMeasuresCpuSeconds", "engineKernelCpuSeconds", "engineAllMeasuresKernelCpuSeconds", "duckdbSeconds", "duckdbLoadSeconds", "naiveSeconds",
             "speedupVsDuckdb", "speedupVsNaive", "evidencePerSecond", "peakManagedBytes", "bytesPerEvidence", "agree",
             "evidenceColumnBytes", "outputColumnBytes", "memoryRatio", "threads", "seed", "loadAverage",
+                "probeFreshMemorySecondsPerGb", "probeSortSeconds",
         })
         {
             root.TryGetProperty(key, out _).Should().BeTrue(key);
@@ -41,6 +42,9 @@ public class BenchCommandTests
             root.GetProperty(kernel).GetDouble().Should().BeInRange(0, root.GetProperty(total).GetDouble(), "the kernel's seconds are part of the run's processor seconds");
         }
 
+        // The probes ran: touching 64 MiB of fresh memory and sorting 2^21 numbers take measurable time on any machine.
+        root.GetProperty("probeFreshMemorySecondsPerGb").GetDouble().Should().BePositive().And.BeLessThan(1000);
+        root.GetProperty("probeSortSeconds").GetDouble().Should().BePositive().And.BeLessThan(1000);
         err.Should().Contain("influence bench: [1/7]", "without a terminal, progress is printed as plain lines");
     }
 
@@ -62,7 +66,7 @@ public class BenchCommandTests
         var (code, output, _) = Run("bench", "--actors", "8", "--periods", "12", "--evidence", "500", "--baselines", "duckdb");
 
         code.Should().Be(0);
-        output.Should().Contain("engine, every measure").And.Contain("first run").And.Contain("DuckDB SQL").And.Contain("not run").And.Contain("Agree: yes");
+        output.Should().Contain("engine, every measure").And.Contain("first run").And.Contain("DuckDB SQL").And.Contain("not run").And.Contain("Agree: yes").And.MatchRegex(@"Machine probes: fresh memory \d+\.\d\d s per GB; sorting 2\^21 numbers on one thread \d+\.\d{3} s");
     }
 
     [Fact]
