@@ -9,6 +9,7 @@ using Influence.IO;
 using Influence.Scoring;
 using Influence.Tests.Support;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace Influence.Tests.Properties;
 
@@ -29,7 +30,7 @@ namespace Influence.Tests.Properties;
 /// runs each test for N seconds (tests/README.md, "Fuzzing"). A failure prints the faults, the case's text and
 /// CsCheck's seed.
 /// </remarks>
-public class CaseGrammarFuzzing
+public class CaseGrammarFuzzing(ITestOutputHelper output)
 {
     private const int Iterations = 150;
 
@@ -47,11 +48,17 @@ public class CaseGrammarFuzzing
     [Fact]
     public void AGeneratedCase_IsReadScoredAndWrittenBack_AndItsFaultsAreEachReported()
     {
+        var cases = 0;
         Gen.Select(Gen.Int, Gen.Frequency((1, Gen.Const(0)), (3, Gen.Int[1, 3]))).Sample(
-            (seed, count) => Check(Make(seed, count)),
+            (seed, count) =>
+            {
+                Interlocked.Increment(ref cases);
+                Check(Make(seed, count));
+            },
             iter: FuzzTime.Iter(Iterations),
             time: FuzzTime.Time,
             print: t => Describe(Make(t.Item1, t.Item2)));
+        output.WriteLine($"{cases} cases checked");
     }
 
     [Fact]
