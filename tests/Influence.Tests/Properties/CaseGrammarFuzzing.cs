@@ -227,7 +227,7 @@ public class CaseGrammarFuzzing(ITestOutputHelper output)
 
     internal sealed record ItemMeta(string Id, string Kind, int[] Parties, bool Dyadic, bool Span, DateOnly First, DateOnly Last, bool Amount);
 
-    /// <summary>What the generator made, as the faults need it.</summary>
+    /// <summary>What the generator made, as the faults need it (also <see cref="EvidenceCsvGrammarFuzzing"/>'s, which splits its cases).</summary>
     internal sealed class Model
     {
         public required JsonObject Root { get; init; }
