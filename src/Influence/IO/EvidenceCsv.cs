@@ -743,7 +743,9 @@ internal sealed partial class EvidenceCsv
     /// <summary>
     /// The CSV text with each malformed cell quoted whole, so that it reads as one cell: a cell holding a quote it does
     /// not start with, a quoted cell never closed (from its quote to the end of its line; the next line is the next
-    /// row) and a quoted cell with more after its closing quote (to the end of that line). Line breaks are kept, so
+    /// row; so is one whose first quote after it, on a later line, has more after it: that is a later cell's opening
+    /// quote, and the rows between are rows) and a quoted cell with more after its closing quote on its own line (to
+    /// the end of that line). Line breaks are kept, so
     /// lines are where they were; well-formed cells are copied as they are.
     /// </summary>
     private static string Repair(string s, out List<BadCell> bad)
@@ -771,6 +773,12 @@ internal sealed partial class EvidenceCsv
                     else if (close + 1 == s.Length || s[close + 1] is ',' or '\r' or '\n')
                     {
                         (end, line) = (close + 1, closeLine);
+                    }
+                    else if (closeLine > cellLine)
+                    {
+                        // A quote followed by more on a later line is no closing quote but a later cell's opening one
+                        // (most often): this cell's quote is never closed, and the rows between are rows, not its text.
+                        (problem, end) = (NotClosed, LineEnd(s, pos));
                     }
                     else
                     {

@@ -9,6 +9,7 @@ using Influence.IO;
 using Influence.Scoring;
 using Influence.Tests.Support;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace Influence.Tests.Properties;
 
@@ -29,7 +30,7 @@ namespace Influence.Tests.Properties;
 /// runs each test for N seconds (tests/README.md, "Fuzzing"). A failure prints the faults, the case's text and
 /// CsCheck's seed.
 /// </remarks>
-public class CaseGrammarFuzzing
+public class CaseGrammarFuzzing(ITestOutputHelper output)
 {
     private const int Iterations = 150;
 
@@ -47,11 +48,17 @@ public class CaseGrammarFuzzing
     [Fact]
     public void AGeneratedCase_IsReadScoredAndWrittenBack_AndItsFaultsAreEachReported()
     {
+        var cases = 0;
         Gen.Select(Gen.Int, Gen.Frequency((1, Gen.Const(0)), (3, Gen.Int[1, 3]))).Sample(
-            (seed, count) => Check(Make(seed, count)),
+            (seed, count) =>
+            {
+                Interlocked.Increment(ref cases);
+                Check(Make(seed, count));
+            },
             iter: FuzzTime.Iter(Iterations),
             time: FuzzTime.Time,
             print: t => Describe(Make(t.Item1, t.Item2)));
+        output.WriteLine($"{cases} cases checked");
     }
 
     [Fact]
@@ -131,7 +138,7 @@ public class CaseGrammarFuzzing
     }
 
     /// <summary>A valid case writes and reads back to the same case and the same scores, all in range.</summary>
-    private static void CheckCase(Case @case)
+    internal static void CheckCase(Case @case)
     {
         var written = CaseWriter.ToJson(@case, canonical: true);
         var again = CaseReader.TryRead(Encoding.UTF8.GetBytes(written));
@@ -193,7 +200,7 @@ public class CaseGrammarFuzzing
     private static readonly string[] EvidenceKinds = ["support", "coercion", "demand", "attainment", "indicator", "presence", "overreach", "commitment", "capability"];
 
     /// <summary>The fields each kind requires besides the common ones (support's magnitude or amount aside).</summary>
-    private static readonly Dictionary<string, string[]> KindFields = new()
+    internal static readonly Dictionary<string, string[]> KindFields = new()
     {
         ["support"] = ["from", "to", "resource", "magnitude", "amount", "unit"],
         ["coercion"] = ["from", "to", "type", "severity"],
@@ -216,12 +223,12 @@ public class CaseGrammarFuzzing
     /// <summary>Ids of every allowed character.</summary>
     private static readonly string[] IdShapes = ["{0}", "{0}-x", "{0}_y", "{0}.z", "{0}:1", "{0}/2", "{0}#3", "{0}@4", "X{0}"];
 
-    private sealed record ActorMeta(string Id, int Parent, DateOnly? From, DateOnly? To, int Depth);
+    internal sealed record ActorMeta(string Id, int Parent, DateOnly? From, DateOnly? To, int Depth);
 
-    private sealed record ItemMeta(string Id, string Kind, int[] Parties, bool Dyadic, bool Span, DateOnly First, DateOnly Last, bool Amount);
+    internal sealed record ItemMeta(string Id, string Kind, int[] Parties, bool Dyadic, bool Span, DateOnly First, DateOnly Last, bool Amount);
 
-    /// <summary>What the generator made, as the faults need it.</summary>
-    private sealed class Model
+    /// <summary>What the generator made, as the faults need it (also <see cref="EvidenceCsvGrammarFuzzing"/>'s, which splits its cases).</summary>
+    internal sealed class Model
     {
         public required JsonObject Root { get; init; }
 
@@ -288,7 +295,7 @@ public class CaseGrammarFuzzing
         return new Generated(model.Root.ToJsonString(new JsonSerializerOptions { WriteIndented = random.Next(2) == 0, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), list);
     }
 
-    private static T Pick<T>(Random r, IReadOnlyList<T> list) => list[r.Next(list.Count)];
+    internal static T Pick<T>(Random r, IReadOnlyList<T> list) => list[r.Next(list.Count)];
 
     private static string Id(Random r, string stem) => string.Format(CultureInfo.InvariantCulture, Pick(r, IdShapes), stem);
 
@@ -333,7 +340,7 @@ public class CaseGrammarFuzzing
         _ => Math.Round(0.05 + (0.95 * r.NextDouble()), 2),
     };
 
-    private static Model Generate(Random r)
+    internal static Model Generate(Random r)
     {
         var root = new JsonObject();
         var model = new Model { Root = root };
@@ -826,6 +833,12 @@ public class CaseGrammarFuzzing
         /// <summary>An evidenceEnds before the case's first period.</summary>
         EvidenceEndsTooEarly,
 
+        /// <summary>A declared last period before the year the evidence starts, with no first period declared.</summary>
+        ToBeforeEvidence,
+
+        /// <summary>A declared first period after the year the evidence ends, with no last period nor evidenceEnds declared.</summary>
+        FromAfterEvidence,
+
         /// <summary>A source no item cites: accepted.</summary>
         UncitedSource,
     }
@@ -845,6 +858,12 @@ public class CaseGrammarFuzzing
         public bool Structure { get; set; }
 
         public bool LifetimeFaults { get; set; }
+
+        /// <summary>
+        /// A fault relies on the years the evidence covers (a range end beyond them): no later fault moves an item to
+        /// another year while keeping it readable.
+        /// </summary>
+        public bool EvidenceYears { get; set; }
 
         public bool CanWriteLifetimes(IEnumerable<int> writes, IEnumerable<int> reads) =>
             !Structure && !writes.Any(w => LifetimeReads.Contains(w) || LifetimeWrites.Contains(w)) && !reads.Any(LifetimeWrites.Contains);
@@ -1014,7 +1033,7 @@ public class CaseGrammarFuzzing
                     return new Fault(kind, $"{ActorPath(k)}.activeTo", ActorPath(k), m.Actors[k].Id, true, "2001 to 2000-06");
                 }
 
-            case FaultKind.ItemOutsideLifetime when o is not null:
+            case FaultKind.ItemOutsideLifetime when o is not null && !t.EvidenceYears:
                 {
                     // An actor the item names (or one it is part of) with a start or an end: a year wholly before or after.
                     var lineage = meta!.Dyadic || meta.Kind == "capability" ? meta.Parties.SelectMany(m.Lineage).Distinct().ToList() : [];
@@ -1386,6 +1405,31 @@ public class CaseGrammarFuzzing
                     return new Fault(kind, "$.evidenceEnds", "$.evidenceEnds", null, true, $"{m.Root["evidenceEnds"]}, before {from}");
                 }
 
+            case FaultKind.ToBeforeEvidence or FaultKind.FromAfterEvidence when items.Count > 0 && t.Elements.Add("$.header"):
+                {
+                    // With one end declared the other is the year the evidence starts (or ends): a declared end beyond it
+                    // leaves nothing to score. One item no later fault touches keeps the evidence read; the years are the
+                    // items' as they are now (an earlier fault may have moved one), and no later fault moves one.
+                    var before = kind == FaultKind.ToBeforeEvidence;
+                    t.Elements.Add(ItemPath(item));
+                    t.EvidenceYears = true;
+                    var years = Enumerable.Range(0, m.Items.Count).SelectMany(i => ItemYears(m, i)).ToList();
+                    var year = before ? years.Min() - 1 - (r.Next(3) == 0 ? r.Next(1, 5) : 0) : years.Max() + 1 + (r.Next(3) == 0 ? r.Next(1, 5) : 0);
+                    var granularity = Array.IndexOf(["year", "quarter", "month"], m.Root["granularity"]?.GetValue<string>() ?? "year");
+                    var period = Period(r.Next(granularity + 1), year, r.Next(1, 13));
+                    m.Root.Remove("from");
+                    m.Root.Remove("to");
+                    if (before)
+                    {
+                        m.Root["to"] = period;
+                        return new Fault(kind, "$.to", "$.to", null, true, $"to {period}, evidence from {years.Min()}");
+                    }
+
+                    m.Root.Remove("evidenceEnds");
+                    m.Root["from"] = period;
+                    return new Fault(kind, "$.from", "$.from", null, true, $"from {period}, evidence to {years.Max()}");
+                }
+
             case FaultKind.UncitedSource:
                 {
                     var i = m.SourceList.Count;
@@ -1397,6 +1441,21 @@ public class CaseGrammarFuzzing
 
             default:
                 return null;
+        }
+    }
+
+    /// <summary>The years an item's dates are in now (its first and last as generated, and any a fault wrote).</summary>
+    private static IEnumerable<int> ItemYears(Model m, int i)
+    {
+        yield return m.Items[i].First.Year;
+        yield return m.Items[i].Last.Year;
+        foreach (var field in new[] { "date", "start", "end" })
+        {
+            if (m.EvidenceList[i]![field] is JsonValue v && v.TryGetValue<string>(out var text) && text.Length >= 4
+                && int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var y))
+            {
+                yield return y;
+            }
         }
     }
 
