@@ -1616,8 +1616,13 @@ public sealed partial class EvidenceIndex
         private double Capability(List<int> list, int k)
         {
             // Values near the largest double overflow the sum: then they are added at 2^-64 (exact) and scaled back.
+            // Values near the smallest (subnormal) lose their last digits when weighted, or round to 0 (a value of 5e-324
+            // weighted 0.4 is 0, and the asymmetry of two such zeros 0/0): then they are added at 2^64 (exact: a mean that
+            // small means every value is small) and scaled back. A mean in the normal range is kept as it is.
             var mean = CapabilityMean(list, k, 0);
-            return double.IsFinite(mean) ? mean : Math.ScaleB(CapabilityMean(list, k, -64), 64);
+            return !double.IsFinite(mean) ? Math.ScaleB(CapabilityMean(list, k, -64), 64)
+                : mean == 0 || double.IsSubnormal(mean) ? Math.ScaleB(CapabilityMean(list, k, 64), -64)
+                : mean;
         }
 
         /// <summary>The mean of <see cref="Capability"/> with every value scaled by 2^<paramref name="scale"/>.</summary>

@@ -63,6 +63,28 @@ public class PowerAsymmetryTests
         TestCases.Value(c, "asymmetry", 2000).Should().BeApproximately((p - 25) / (p + 25), 1e-12);
     }
 
+    [Theory]
+    [InlineData(Confidence.Alleged)]
+    [InlineData(Confidence.Reported)]
+    [InlineData(Confidence.Confirmed)]
+    public void Asymmetry_OfTheSmallestCapabilities_IsComputed_NotNaN(Confidence confidence)
+    {
+        // The smallest positive double (5e-324) weighted 0.4 rounds to 0, so the confidence-weighted means were 0 and the
+        // asymmetry 0/0 (found by CaseGrammarFuzzing). At 2^64 the means are exact: P 2·ε, C ε gives (2ε − ε) / 3ε = 1/3;
+        // C alone at ε against P at ε gives 0.
+        var unequal = TestCases.Builder()
+            .Add(TestCases.Capability("p", TestCases.Year(2000), "P", 2 * double.Epsilon, confidence))
+            .Add(TestCases.Capability("c", TestCases.Year(2000), "C", double.Epsilon, confidence))
+            .Build();
+        var equal = TestCases.Builder()
+            .Add(TestCases.Capability("p", TestCases.Year(2000), "P", double.Epsilon, confidence))
+            .Add(TestCases.Capability("c", TestCases.Year(2000), "C", double.Epsilon, confidence))
+            .Build();
+
+        TestCases.Value(unequal, "asymmetry", 2000).Should().BeApproximately(1.0 / 3, 1e-12);
+        TestCases.Value(equal, "asymmetry", 2000).Should().Be(0);
+    }
+
     [Fact]
     public void Asymmetry_IsUndefined_UntilBothActorsAreObserved()
     {
