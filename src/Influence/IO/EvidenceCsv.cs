@@ -802,7 +802,9 @@ internal sealed partial class EvidenceCsv
                 else
                 {
                     into.Append('"').Append(raw.ToString().Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-                    var column = rowLine == 1 ? "header" : cell < names.Count && names[cell].Length > 0 ? names[cell] : "row";
+                    // The column as the other problems of its cells name it: the field a header cell in capitals or a
+                    // near miss is read as ("END" as "end"), else the name as written.
+                    var column = rowLine == 1 ? "header" : cell < names.Count && names[cell].Length > 0 ? FieldOrName(names[cell]) : "row";
                     bad.Add(new BadCell(cellLine, rowLine, cell, column, problem));
                 }
 
@@ -902,6 +904,9 @@ internal sealed partial class EvidenceCsv
     private static string? Meant(string name) =>
         name.Length == 0 || name.StartsWith(IgnoredColumnMark) ? null
             : Array.Find(Columns, c => c.Equals(name, StringComparison.OrdinalIgnoreCase)) ?? NearMisses.GetValueOrDefault(name);
+
+    /// <summary>A header cell's name as the problems of its column name it: the field it is read as, else itself.</summary>
+    private static string FieldOrName(string name) => Array.IndexOf(Columns, name) >= 0 ? name : Meant(name) ?? name;
 
     private void ReadHeader(string[] header, HashSet<int> unused)
     {

@@ -66,4 +66,16 @@ public sealed class EvidenceCsvQuoteRecoveryTests
         result.Problems.Should().BeEmpty();
         result.Case!.Evidence[0].Note.Should().Be("line one\nline two, \"quoted\"");
     }
+
+    [Fact]
+    public void A_quote_problem_in_a_column_headed_in_capitals_names_the_field_as_the_columns_other_problems_do()
+    {
+        // "CONFIDENCE" is read as "confidence" (one problem at its header cell); the unclosed quote in that column is
+        // then at "confidence", not at "CONFIDENCE" (found by the CSV grammar fuzzer).
+        var result = ReadCsv(
+            "id,kind,date,CONFIDENCE,sources,from,to,resource,magnitude,note",
+            "e1,support,2001,\"confirmed,s1,P,C,arms,0.5,");
+
+        result.Problems.Select(p => (p.Line, p.Column, p.Path)).Should().Equal((1, 4, "CONFIDENCE"), (2, 4, "confidence"));
+    }
 }
