@@ -1,3 +1,6 @@
+using CsCheck;
+using Xunit.Abstractions;
+
 namespace Influence.Tests.Support;
 
 /// <summary>
@@ -16,4 +19,24 @@ internal static class FuzzTime
 
     /// <summary>−1 for the short run (CsCheck: no time limit); the seconds for a long one.</summary>
     public static int Time => Seconds ?? -1;
+
+    /// <summary>
+    /// Checks inputs drawn from <paramref name="gen"/> for the short run (<paramref name="iterations"/> inputs) or the
+    /// long one, then writes how many were checked; a failure prints the input CsCheck shrank to, through
+    /// <paramref name="print"/>, with its seed.
+    /// </summary>
+    public static void Sample<T>(Gen<T> gen, Action<T> check, int iterations, Func<T, string> print, ITestOutputHelper output)
+    {
+        var inputs = 0;
+        gen.Sample(
+            t =>
+            {
+                Interlocked.Increment(ref inputs);
+                check(t);
+            },
+            iter: Iter(iterations),
+            time: Time,
+            print: print);
+        output.WriteLine($"{inputs} inputs checked");
+    }
 }
