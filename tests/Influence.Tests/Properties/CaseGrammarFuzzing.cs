@@ -48,13 +48,7 @@ public class CaseGrammarFuzzing(ITestOutputHelper output)
     [Fact]
     public void AGeneratedCase_IsReadScoredAndWrittenBack_AndItsFaultsAreEachReported()
     {
-        // A seed and 0 to 3 faults (none in a quarter of the inputs).
-        FuzzTime.Sample(
-            Gen.Select(Gen.Int, Gen.Frequency((1, Gen.Const(0)), (3, Gen.Int[1, 3]))),
-            t => Check(Make(t.Item1, t.Item2)),
-            Iterations,
-            t => Describe(Make(t.Item1, t.Item2)),
-            output);
+        FuzzTime.SampleSeedsAndFaults(Make, Check, Describe, Iterations, output);
     }
 
     [Fact]

@@ -39,4 +39,16 @@ internal static class FuzzTime
             print: print);
         output.WriteLine($"{inputs} inputs checked");
     }
+
+    /// <summary>
+    /// <see cref="Sample"/> for a grammar fuzzer: each input is made by <paramref name="make"/> from a seed and a number of
+    /// faults, 0 in a quarter of the inputs (a valid input) and 1 to 3 in the rest.
+    /// </summary>
+    public static void SampleSeedsAndFaults<T>(Func<int, int, T> make, Action<T> check, Func<T, string> describe, int iterations, ITestOutputHelper output) =>
+        Sample(
+            Gen.Select(Gen.Int, Gen.Frequency((1, Gen.Const(0)), (3, Gen.Int[1, 3]))),
+            t => check(make(t.Item1, t.Item2)),
+            iterations,
+            t => describe(make(t.Item1, t.Item2)),
+            output);
 }
