@@ -1,4 +1,5 @@
 using CsCheck;
+using FluentAssertions;
 using Xunit.Abstractions;
 
 namespace Influence.Tests.Support;
@@ -51,4 +52,33 @@ internal static class FuzzTime
             iterations,
             t => describe(make(t.Item1, t.Item2)),
             output);
+
+    /// <summary>
+    /// The guard of a grammar fuzzer: over <paramref name="inputs"/> one-fault inputs, every fault kind but the skipped
+    /// ones is injected at least once, and each time seen (reported, or for a change the reader must accept, the input
+    /// read). Without it the fuzzer could pass with a kind never injected, its rule never checked.
+    /// </summary>
+    /// <param name="inputs">How many one-fault inputs to make (seeds 0, 1, …).</param>
+    /// <param name="faultsOf">The faults the input of a seed holds, each with whether the reader saw it.</param>
+    /// <param name="skipped">Kinds not injected, each for a reason its fuzzer gives.</param>
+    public static void EveryFaultKindIsInjectedAndSeen<TKind>(int inputs, Func<int, IEnumerable<(TKind Kind, bool Seen)>> faultsOf, IReadOnlySet<TKind> skipped)
+        where TKind : struct, Enum
+    {
+        var produced = new Dictionary<TKind, int>();
+        var seen = new Dictionary<TKind, int>();
+        for (var seed = 0; seed < inputs; seed++)
+        {
+            foreach (var (kind, wasSeen) in faultsOf(seed))
+            {
+                produced[kind] = produced.GetValueOrDefault(kind) + 1;
+                seen[kind] = seen.GetValueOrDefault(kind) + (wasSeen ? 1 : 0);
+            }
+        }
+
+        foreach (var kind in Enum.GetValues<TKind>().Where(k => !skipped.Contains(k)))
+        {
+            produced.GetValueOrDefault(kind).Should().BeGreaterThan(0, $"fault {kind} is injected in {inputs} inputs");
+            seen.GetValueOrDefault(kind).Should().Be(produced[kind], $"every fault {kind} is reported (or, for a change the reader accepts, the input is read)");
+        }
+    }
 }
