@@ -26,7 +26,7 @@ internal static class BenchCommand
         var threads = new Option<int?>("--threads") { Description = "Threads for the engine and DuckDB (default: all processors)." };
         var baselines = new Option<string>("--baselines") { Description = "Which baselines to run beside the engine: all, duckdb, naive or none (naive LINQ is slow beyond 10⁶ items).", DefaultValueFactory = _ => "all" };
         var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
-        var command = new Command("bench", "Time the engine against naive LINQ and DuckDB SQL on one generated universe, check that all three agree, and report speed and memory. Built only into the tool run from the repository, which holds the baselines (see benchmarks/README.md); the installed tool has no bench.")
+        var command = new Command("bench", "Time the engine against naive LINQ and DuckDB SQL on one generated universe, check that all three agree, and report speed and memory, with two probes of the machine (fresh memory, a fixed sort) to tell a slower machine from slower code. Built only into the tool run from the repository, which holds the baselines (see benchmarks/README.md); the installed tool has no bench.")
         {
             actors, periods, evidence, seed, threads, baselines, format,
         };
