@@ -22,61 +22,54 @@ internal static partial class DateForms
         var t = text.Trim();
         if (YearFirst().Match(t) is { Success: true } ymd)
         {
-            return Suggest(Number(ymd, "y"), Number(ymd, "m"), ymd.Groups["d"].Success ? Number(ymd, "d") : null);
+            return Said(ymd, Valid(Number(ymd, "y"), Number(ymd, "m"), ymd.Groups["d"].Success ? Number(ymd, "d") : null));
         }
 
         if (MonthYear().Match(t) is { Success: true } my)
         {
-            return Suggest(Number(my, "y"), Number(my, "m"), null);
+            return Said(my, Valid(Number(my, "y"), Number(my, "m"), null));
         }
 
         if (YearLast().Match(t) is { Success: true } dmy)
         {
-            var (a, b, y) = (Number(dmy, "a"), Number(dmy, "b"), Number(dmy, "y"));
+            var (a, b, y) = (Number(dmy, "a"), Number(dmy, "b"), Year(dmy));
             if (a == b || (a > 12) != (b > 12))
             {
                 // The same either way, or only one of the two can be a month.
-                return a > 12 ? Suggest(y, b, a) : Suggest(y, a, b);
+                return Said(dmy, a > 12 ? Valid(y, b, a) : Valid(y, a, b));
             }
 
             return a <= 12 && Valid(y, b, a) is { } dayFirst && Valid(y, a, b) is { } monthFirst
-                ? $"; the day may come first or the month: write \"{dayFirst}\" or \"{monthFirst}\""
+                ? ShortYear(dmy) is { } yy
+                    ? $"; the year has two digits and the day may come first or the month: write the year in full, \"{dayFirst}\" or \"{monthFirst}\" if {yy}"
+                    : $"; the day may come first or the month: write \"{dayFirst}\" or \"{monthFirst}\""
                 : string.Empty;
         }
 
         if (NamedMonth().Match(t) is { Success: true } named && MonthNamed(named.Groups["month"].Value) is var month and >= 0)
         {
-            return Suggest(Number(named, "y"), month + 1, named.Groups["d"].Success ? Number(named, "d") : null);
-        }
-
-        if (NamedMonthShortYear().Match(t) is { Success: true } shortNamed && MonthNamed(shortNamed.Groups["month"].Value) is var m and >= 0)
-        {
-            return ShortYear(shortNamed, Valid(Century(shortNamed), m + 1, null));
-        }
-
-        if (YearLastShort().Match(t) is { Success: true } shortDmy)
-        {
-            var (a, b, y) = (Number(shortDmy, "a"), Number(shortDmy, "b"), Century(shortDmy));
-            if (a == b || (a > 12) != (b > 12))
-            {
-                return ShortYear(shortDmy, a > 12 ? Valid(y, b, a) : Valid(y, a, b));
-            }
-
-            return a <= 12 && Valid(y, b, a) is { } dayFirst && Valid(y, a, b) is { } monthFirst
-                ? $"; the year has two digits and the day may come first or the month: write the year in full, \"{dayFirst}\" or \"{monthFirst}\" if {shortDmy.Groups["yy"].Value} is {y}"
-                : string.Empty;
+            return Said(named, Valid(Year(named), month + 1, named.Groups["d"].Success ? Number(named, "d") : null));
         }
 
         return string.Empty;
     }
 
-    /// <summary>The year of two digits read as spreadsheets read it by default: 00–29 as 2000–2029, 30–99 as 1930–1999.</summary>
-    private static int Century(Match m) => Number(m, "yy") is var yy && yy < 30 ? 2000 + yy : 1900 + yy;
+    /// <summary>
+    /// The year a match holds: its four digits (group <c>y</c>), or its two (group <c>yy</c>) read as spreadsheets read
+    /// them by default, 00–29 as 2000–2029 and 30–99 as 1930–1999.
+    /// </summary>
+    private static int Year(Match m) =>
+        m.Groups["y"].Success ? Number(m, "y") : Number(m, "yy") is var yy && yy < 30 ? 2000 + yy : 1900 + yy;
 
-    private static string ShortYear(Match m, string? date) =>
-        date is null
-            ? string.Empty
-            : $"; the year has two digits: write it in full, \"{date}\" if {m.Groups["yy"].Value} is {Century(m)}";
+    /// <summary>"20 is 2020" for a match whose year has two digits (the century is a guess, said so); else null.</summary>
+    private static string? ShortYear(Match m) =>
+        m.Groups["yy"].Success ? string.Create(CultureInfo.InvariantCulture, $"{m.Groups["yy"].Value} is {Year(m)}") : null;
+
+    /// <summary>The hint for the one date meant, or empty when it is not a date the reader takes.</summary>
+    private static string Said(Match m, string? date) =>
+        date is null ? string.Empty
+            : ShortYear(m) is { } yy ? $"; the year has two digits: write it in full, \"{date}\" if {yy}"
+            : $"; did you mean \"{date}\"?";
 
     /// <summary>The month's index (0 for January) of its English name or its first three letters ("Sept" too), or −1.</summary>
     private static int MonthNamed(string name)
@@ -86,9 +79,6 @@ internal static partial class DateForms
     }
 
     private static int Number(Match m, string group) => int.Parse(m.Groups[group].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
-
-    private static string Suggest(int year, int month, int? day) =>
-        Valid(year, month, day) is { } date ? $"; did you mean \"{date}\"?" : string.Empty;
 
     /// <summary>The date in the case format's form, if it is one the reader takes; else null.</summary>
     private static string? Valid(int year, int month, int? day)
@@ -107,19 +97,14 @@ internal static partial class DateForms
     [GeneratedRegex(@"^(?<m>\d{1,2})[-/.](?<y>\d{4})$")]
     private static partial Regex MonthYear();
 
-    /// <summary>14.07.2021, 7/14/2021, 05-06-2019: day and month in either order.</summary>
-    [GeneratedRegex(@"^(?<a>\d{1,2})[-/.](?<b>\d{1,2})[-/.](?<y>\d{4})$")]
+    /// <summary>14.07.2021, 7/14/2021, 05-06-2019, 14.07.21: day and month in either order, a year of four digits or two.</summary>
+    [GeneratedRegex(@"^(?<a>\d{1,2})[-/.](?<b>\d{1,2})[-/.]((?<y>\d{4})|(?<yy>\d{2}))$")]
     private static partial Regex YearLast();
 
-    /// <summary>Mar-20, Mar '20, March-20 (not "March 20", which may be a day of March).</summary>
-    [GeneratedRegex(@"^(?<month>[A-Za-z]{3,9})\.?(-|\s*['’])(?<yy>\d{2})$")]
-    private static partial Regex NamedMonthShortYear();
-
-    /// <summary>14.07.21, 7/14/21, 05-06-19: day and month in either order, a year of two digits.</summary>
-    [GeneratedRegex(@"^(?<a>\d{1,2})[-/.](?<b>\d{1,2})[-/.](?<yy>\d{2})$")]
-    private static partial Regex YearLastShort();
-
-    /// <summary>March 2021, Mar 2021, 14 July 2021, 14 Jul. 2021.</summary>
-    [GeneratedRegex(@"^((?<d>\d{1,2})\.?\s+)?(?<month>[A-Za-z]{3,9})\.?,?\s+(?<y>\d{4})$")]
+    /// <summary>
+    /// March 2021, Mar 2021, 14 July 2021, 14 Jul. 2021; with a year of two digits Mar-20, Mar '20 (not "March 20", which
+    /// may be a day of March).
+    /// </summary>
+    [GeneratedRegex(@"^((?<d>\d{1,2})\.?\s+)?(?<month>[A-Za-z]{3,9})\.?(,?\s+(?<y>\d{4})|(-|\s*['’])(?<yy>\d{2}))$")]
     private static partial Regex NamedMonth();
 }
