@@ -199,10 +199,12 @@ public static class BenchRunner
         var step = 0;
         void Report(string what) => progress?.Invoke(new BenchProgress(what, step++, Steps));
 
-        Report("warming up on a tiny universe, probing the machine");
-        WarmUp(scoring, options);
+        Report("probing the machine, warming up on a tiny universe");
+        // The probes first: what the heap holds when the universe is generated and scored is then what it held before
+        // the probes existed (the warm-up's leftovers, collected).
         var probeMemory = MachineProbe.FreshMemorySecondsPerGb();
         var probeSort = MachineProbe.SortSeconds();
+        WarmUp(scoring, options);
 
         Report(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"generating {options.Universe.Evidence:N0} evidence items"));
         Collect();
@@ -395,7 +397,7 @@ public static class BenchRunner
 
         public HeapSampler()
         {
-            _peak = GC.GetTotalMemory(false);
+            _peak = Math.Max(0, GC.GetTotalMemory(false));
             _thread = new Thread(() =>
             {
                 while (!_stop)
@@ -426,8 +428,11 @@ public static class BenchRunner
 
         private void Observe()
         {
+            // A reading below 0 is the runtime's miscount, not a heap size: under the regions GC, GetTotalMemory(false)
+            // can count a retained gen-0 region's free space without its size and wrap (dotnet/runtime#106712). It is
+            // left out rather than taken for a size.
             var now = GC.GetTotalMemory(false);
-            if (now > Interlocked.Read(ref _peak))
+            if (now >= 0 && now > Interlocked.Read(ref _peak))
             {
                 Interlocked.Exchange(ref _peak, now);
             }
