@@ -47,9 +47,11 @@ namespace Influence.Charts;
 /// lighter, hatched and marked "?", and the partial period's cell is striped as in the panels; the last line is a credit saying where the data come from (<see cref="DyadChartOptions.Credit"/>).
 /// </para>
 /// <para>
-/// Text is drawn with the DejaVu Sans font embedded in this assembly, so the picture is the same on a machine with no
-/// fonts installed. The first call registers that font with ScottPlot's process-wide font list (a resolver that
-/// answers only for "DejaVu Sans"). Rendering is thread-safe: each call draws its own plot.
+/// Text is drawn with the DejaVu Sans font embedded in this assembly (its regular face, titles included), so the picture
+/// is the same on a machine with no fonts installed. The first call registers that font with ScottPlot's process-wide
+/// font list, under a family name only this library asks for, so fonts that other code in the process draws with (the
+/// installed DejaVu Sans, say) never stand in for it; ScottPlot's process-wide default font is left as it was.
+/// Rendering is thread-safe: each call draws its own plot.
 /// </para>
 /// </remarks>
 public static class DyadChart
@@ -127,14 +129,13 @@ public static class DyadChart
 
         var (from, to) = DrawnRange(scores, d, options);
         var panels = SplitByScale(scores, d, PanelsFor(scores, measures), from, to);
-        BundledFont.EnsureRegistered();
         var width = options.Width;
         var title = options.Title ?? DefaultTitle(scores, dyad, from, to, options.ShowIntervals);
         var titleLines = TitleLines(title, width);
         var titleHeight = TitleHeightFor(titleLines.Count);
         var partial = PartialPeriod(scores, from, to);
         var footer = FooterLines(scores, d, from, to, options);
-        using var footerFont = new SKFont(Fonts.GetTypeface(BundledFont.FamilyName, bold: false, italic: false), FooterFontSize);
+        using var footerFont = new SKFont(BundledFont.Typeface, FooterFontSize);
         var wrapped = footer.SelectMany(line => FitLines(line, s => footerFont.MeasureText(s), width - (2 * FooterMargin), int.MaxValue)).ToList();
         var footerHeight = FooterHeight(wrapped.Count);
         var stripHeight = options.ShowStates ? StateStripHeight : 0;
@@ -419,8 +420,7 @@ public static class DyadChart
         plot.Legend.Alignment = Alignment.UpperLeft;
         plot.Legend.Orientation = Orientation.Horizontal;
         plot.ShowLegend(Edge.Bottom);
-        plot.Font.Set(BundledFont.FamilyName);
-        plot.Legend.FontName = BundledFont.FamilyName;
+        UseEmbeddedFont(plot);
         return plot;
     }
 
@@ -632,10 +632,27 @@ public static class DyadChart
     /// <summary>The width of a period label as a panel of the chart draws it (its font, registered first).</summary>
     internal static float TickLabelWidth(string label)
     {
-        BundledFont.EnsureRegistered();
         var plot = new Plot();
-        plot.Font.Set(BundledFont.FamilyName);
+        UseEmbeddedFont(plot);
         return TickLabelMeasure(plot)(label);
+    }
+
+    /// <summary>
+    /// The embedded font for the plot's title, axis labels, tick labels and legend. Not ScottPlot's
+    /// <c>plot.Font.Set</c>, which also sets the process-wide default font, so that every plot the rest of the process
+    /// drew afterwards would have the embedded font.
+    /// </summary>
+    internal static void UseEmbeddedFont(Plot plot)
+    {
+        var name = BundledFont.FamilyName;
+        plot.Axes.Title.Label.FontName = name;
+        foreach (var axis in plot.Axes.GetAxes())
+        {
+            axis.Label.FontName = name;
+            axis.TickLabelStyle.FontName = name;
+        }
+
+        plot.Legend.FontName = name;
     }
 
     /// <summary>A period as the chart labels it: "2026†" for the partial period, as the score table marks it.</summary>
@@ -889,8 +906,8 @@ public static class DyadChart
         }
     }
 
-    /// <summary>The font of the title above the panels.</summary>
-    private static SKFont TitleFont() => new(Fonts.GetTypeface(BundledFont.FamilyName, bold: true, italic: false), TitleFontSize);
+    /// <summary>The font of the title above the panels (the embedded regular face, as every text of the chart).</summary>
+    private static SKFont TitleFont() => new(BundledFont.Typeface, TitleFontSize);
 
     /// <summary>
     /// The title as drawn on a chart <paramref name="width"/> pixels wide: one line when it fits between the margins,

@@ -162,10 +162,8 @@ public class ChartPolishTests
     [Fact]
     public void InALegendWithAWrappedEntry_EachRowIsAsTallAsItsOwnEntry()
     {
-        Influence.Charts.BundledFont.EnsureRegistered();
         var plot = new ScottPlot.Plot();
-        plot.Font.Set(Influence.Charts.BundledFont.FamilyName);
-        plot.Legend.FontName = Influence.Charts.BundledFont.FamilyName;
+        DyadChart.UseEmbeddedFont(plot);
         plot.Legend.Orientation = ScottPlot.Orientation.Horizontal;
         foreach (var text in new[] { "exchange", "conflict", "support diversity across every kind\nof resource the patron gave", "patron share" })
         {

@@ -24,6 +24,51 @@ public class DyadChartTests
     }
 
     [Fact]
+    public void TheChartsFont_IsAskedForByAFamilyName_NoInstalledFontHas()
+    {
+        // ScottPlot caches typefaces process-wide by family name: a name an installed font also has could be filled
+        // with that font by any plot drawn before the first chart, and every later chart would be drawn in it.
+        var installed = SKFontManager.Default.FontFamilies.ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        installed.Should().NotContain(BundledFont.FamilyName, "no installed font answers for the charts' family name");
+    }
+
+    [Fact]
+    public void EveryWeightAndSlantOfTheChartsFont_IsTheEmbeddedFace_AfterOtherPlotsAskedForTheInstalledFonts()
+    {
+        DyadChart.RenderPng(Scores(), PakistanTaliban);
+        foreach (var family in SKFontManager.Default.FontFamilies.Take(20).Append(ScottPlot.Fonts.Default))
+        {
+            // As another plot in the process would: the installed fonts, regular and bold, into ScottPlot's cache.
+            ScottPlot.Fonts.GetTypeface(family, bold: false, italic: false);
+            ScottPlot.Fonts.GetTypeface(family, bold: true, italic: false);
+        }
+
+        foreach (var (bold, italic) in new[] { (false, false), (true, false), (false, true), (true, true) })
+        {
+            ScottPlot.Fonts.GetTypeface(BundledFont.FamilyName, bold, italic).Should().BeSameAs(BundledFont.Typeface, $"bold {bold}, italic {italic} is drawn in the embedded regular face, whatever else the process drew");
+        }
+    }
+
+    [Fact]
+    public void AChart_NeitherUsesNorSets_ScottPlotsProcessWideDefaultFont()
+    {
+        var before = DyadChart.RenderPng(Scores(), PakistanTaliban);
+        var previous = ScottPlot.Fonts.Default;
+        try
+        {
+            // A font no text of the chart is drawn in: were any element to fall back to the default, the bytes would move.
+            ScottPlot.Fonts.Default = "DejaVu Sans Mono";
+            DyadChart.RenderPng(Scores(), PakistanTaliban).SequenceEqual(before).Should().BeTrue("every text of the chart names the embedded font");
+            ScottPlot.Fonts.Default.Should().Be("DejaVu Sans Mono", "drawing a chart leaves the default font of the process's other plots as it was");
+        }
+        finally
+        {
+            ScottPlot.Fonts.Default = previous;
+        }
+    }
+
+    [Fact]
     public void RenderPng_DrawsThreePanelsWithTitleText_ByDefault()
     {
         var png = DyadChart.RenderPng(Scores(), PakistanTaliban);
