@@ -906,7 +906,7 @@ internal sealed partial class EvidenceCsv
             : Array.Find(Columns, c => c.Equals(name, StringComparison.OrdinalIgnoreCase)) ?? NearMisses.GetValueOrDefault(name);
 
     /// <summary>A header cell's name as the problems of its column name it: the field it is read as, else itself.</summary>
-    private static string FieldOrName(string name) => Array.IndexOf(Columns, name) >= 0 ? name : Meant(name) ?? name;
+    private static string FieldOrName(string name) => Meant(name) ?? name;
 
     private void ReadHeader(string[] header, HashSet<int> unused)
     {

@@ -84,15 +84,8 @@ public class EvidenceCsvGrammarFuzzing(ITestOutputHelper output)
     /// <summary>The checks of one generated pair.</summary>
     private static void Check(Generated generated)
     {
-        CaseReadResult result;
-        try
-        {
-            result = CaseReader.TryReadWithEvidenceCsv(generated.Json, generated.Csv, CaseFile, CsvFile);
-        }
-        catch (Exception e)
-        {
-            throw new InvalidOperationException($"the reader threw {e.GetType().Name} instead of reporting problems: {e.Message}", e);
-        }
+        CaseReadResult Read() => CaseReader.TryReadWithEvidenceCsv(generated.Json, generated.Csv, CaseFile, CsvFile);
+        var result = ReaderChecks.NeverThrows(Read);
 
         var reportedFaults = generated.Faults.Where(f => f.Reported).ToList();
         if (reportedFaults.Count == 0)
@@ -129,8 +122,7 @@ public class EvidenceCsvGrammarFuzzing(ITestOutputHelper output)
             result.Problems.Should().Contain(p => Matches(p, fault), $"fault {fault} is reported; the problems were:\n{string.Join("\n", result.Problems)}");
         }
 
-        CaseReader.TryReadWithEvidenceCsv(generated.Json, generated.Csv, CaseFile, CsvFile).Problems.Select(p => p.ToString())
-            .Should().Equal(result.Problems.Select(p => p.ToString()), "the same files give the same problems");
+        ReaderChecks.GivesTheSameProblemsAgain(result, Read);
     }
 
     /// <summary>Whether <paramref name="problem"/> reports <paramref name="fault"/>: in the sheet, at its line, column and path.</summary>
