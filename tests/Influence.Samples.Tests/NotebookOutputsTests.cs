@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FluentAssertions;
+using SkiaSharp;
 using Xunit;
 
 namespace Influence.Samples.Tests;
@@ -30,7 +31,7 @@ public sealed class NotebookOutputsTests : IDisposable
     }
 
     [Fact]
-    public void AStaleChartPicture_IsADifference_NamingTheCellAndThePicturesBytes()
+    public void AStaleChartPicture_IsADifference_NamingTheCellThePicturesBytesAndWhereTheyDiffer()
     {
         // The reference dyad's chart in the first notebook replaced by the second notebook's chart: every printed line
         // and table is the same, only the picture is stale.
@@ -42,7 +43,30 @@ public sealed class NotebookOutputsTests : IDisposable
 
         var differences = NotebookRunner.Differences(NotebookRunner.Outputs(Read(First)), NotebookRunner.Outputs(stale));
 
-        differences.Should().ContainSingle().Which.Should().MatchRegex(@"^cell \d+ display_data text/html: picture 1 differs: committed \d+ bytes, SHA-256 [0-9a-f]{16}…, this run \d+ bytes, SHA-256 [0-9a-f]{16}…$");
+        differences.Should().ContainSingle().Which.Should().MatchRegex(@"^cell \d+ display_data text/html: picture 1 differs: committed \d+ bytes, SHA-256 [0-9a-f]{16}…, this run \d+ bytes, SHA-256 [0-9a-f]{16}…; this run 1200×1018 pixels, committed 1200×1486$");
+    }
+
+    [Fact]
+    public void AChartPictureWithAFewPixelsChanged_IsADifference_SayingWhichPixels()
+    {
+        var touched = Read(First);
+        var cell = Cells(touched).Single(c => Html(c)?.Contains("pakistan→taliban over time", StringComparison.Ordinal) == true);
+        var wasPicture = Picture(Html(cell)!);
+        using var bitmap = SKBitmap.Decode(Convert.FromBase64String(wasPicture));
+        for (var x = 100; x < 104; x++)
+        {
+            bitmap.SetPixel(x, 200, new SKColor(0, 0, 0));
+            bitmap.SetPixel(x, 201, new SKColor(0, 0, 0));
+        }
+
+        using var png = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        SetHtml(cell, Html(cell)!.Replace(wasPicture, Convert.ToBase64String(png.ToArray()), StringComparison.Ordinal));
+
+        var differences = NotebookRunner.Differences(NotebookRunner.Outputs(Read(First)), NotebookRunner.Outputs(touched));
+
+        differences.Should().ContainSingle().Which.Should().EndWith(
+            "; 8 of 1 783 200 pixels differ, in x 100–103 and y 200–201, by up to 255 of 255 in a channel",
+            "a white background was blackened at those eight pixels");
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Influence.Tests.Shared;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.CSharp;
 using Microsoft.DotNet.Interactive.Events;
@@ -157,7 +158,8 @@ internal static partial class NotebookRunner
 
     /// <summary>
     /// How the outputs of a run differ from the committed ones, one line each: an output missing or added, or the first
-    /// character where two differ, with a little of each side; for a picture, its bytes' length and SHA-256 on each side.
+    /// character where two differ, with a little of each side; for a picture, its bytes' length and SHA-256 on each side and
+    /// where the pictures differ (<see cref="PictureDifference"/>).
     /// </summary>
     public static List<string> Differences(IReadOnlyList<NotebookOutput> committed, IReadOnlyList<NotebookOutput> current)
     {
@@ -186,7 +188,7 @@ internal static partial class NotebookRunner
                 {
                     if (wasImages[k] != nowImages[k])
                     {
-                        differences.Add($"{committed[i].Where}: picture {k + 1} differs: committed {Describe(wasImages[k])}, this run {Describe(nowImages[k])}");
+                        differences.Add($"{committed[i].Where}: picture {k + 1} differs: committed {Describe(wasImages[k])}, this run {Describe(nowImages[k])}{Where(nowImages[k], wasImages[k])}");
                     }
                 }
 
@@ -226,6 +228,19 @@ internal static partial class NotebookRunner
         catch (FormatException)
         {
             return $"not base64 ({base64.Length} characters)";
+        }
+    }
+
+    /// <summary>"; " and where two base64 pictures differ, or nothing when either is not base64.</summary>
+    private static string Where(string now, string was)
+    {
+        try
+        {
+            return $"; {PictureDifference.Of(Convert.FromBase64String(now), Convert.FromBase64String(was), "this run", "committed")}";
+        }
+        catch (FormatException)
+        {
+            return string.Empty;
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FluentAssertions;
+using Influence.Tests.Shared;
 using Influence.Tests.Support;
 using SkiaSharp;
 using Xunit;
@@ -30,7 +31,7 @@ public sealed partial class DocsImagesTests : IDisposable
             var run = CliRunner.Run([.. args, "--out", drawn]);
 
             run.Code.Should().Be(0, $"howto-plot.md line {line} runs; stderr: {run.Err}");
-            Difference(File.ReadAllBytes(drawn), File.ReadAllBytes(Repository.PathOf("docs", "images", image))).Should().BeNull(
+            PictureDifference.Of(File.ReadAllBytes(drawn), File.ReadAllBytes(Repository.PathOf("docs", "images", image))).Should().BeNull(
                 $"docs/images/{image} is what howto-plot.md line {line} draws today; redraw it with that command from the repository root");
         }
     }
@@ -41,48 +42,9 @@ public sealed partial class DocsImagesTests : IDisposable
         var committed = Png(40, 30, (_, _) => SKColors.White);
         var drawn = Png(40, 30, (x, y) => x is >= 5 and < 8 && y is >= 10 and < 12 ? new SKColor(0xF0, 0xF0, 0xF0) : SKColors.White);
 
-        Difference(committed, committed).Should().BeNull();
-        Difference(drawn, committed).Should().Be("6 of 1 200 pixels differ, in x 5–7 and y 10–11, by up to 15 of 255 in a channel");
-        Difference(Png(41, 30, (_, _) => SKColors.White), committed).Should().Be("drawn 41×30 pixels, committed 40×30");
-    }
-
-    /// <summary>
-    /// Null when the two PNG files are the same bytes; else where their pictures differ (so that a failure on another
-    /// machine says whether it is a line, a text or the whole picture), or that only the encoding does.
-    /// </summary>
-    private static string? Difference(byte[] drawn, byte[] committed)
-    {
-        if (drawn.SequenceEqual(committed))
-        {
-            return null;
-        }
-
-        using var a = SKBitmap.Decode(drawn);
-        using var b = SKBitmap.Decode(committed);
-        if (a.Width != b.Width || a.Height != b.Height)
-        {
-            return $"drawn {a.Width}×{a.Height} pixels, committed {b.Width}×{b.Height}";
-        }
-
-        var (count, left, top, right, bottom, most) = (0, int.MaxValue, int.MaxValue, -1, -1, 0);
-        for (var y = 0; y < a.Height; y++)
-        {
-            for (var x = 0; x < a.Width; x++)
-            {
-                var (p, q) = (a.GetPixel(x, y), b.GetPixel(x, y));
-                var delta = new[] { p.Red - q.Red, p.Green - q.Green, p.Blue - q.Blue, p.Alpha - q.Alpha }.Max(Math.Abs);
-                if (delta > 0)
-                {
-                    (count, most) = (count + 1, Math.Max(most, delta));
-                    (left, top, right, bottom) = (Math.Min(left, x), Math.Min(top, y), Math.Max(right, x), Math.Max(bottom, y));
-                }
-            }
-        }
-
-        var pixels = (a.Width * a.Height).ToString("#,0", System.Globalization.CultureInfo.InvariantCulture).Replace(',', ' ');
-        return count == 0
-            ? "the same pixels in other PNG bytes (the encoder, not the chart)"
-            : $"{count} of {pixels} pixels differ, in x {left}–{right} and y {top}–{bottom}, by up to {most} of 255 in a channel";
+        PictureDifference.Of(committed, committed).Should().BeNull();
+        PictureDifference.Of(drawn, committed).Should().Be("6 of 1 200 pixels differ, in x 5–7 and y 10–11, by up to 15 of 255 in a channel");
+        PictureDifference.Of(Png(41, 30, (_, _) => SKColors.White), committed).Should().Be("drawn 41×30 pixels, committed 40×30");
     }
 
     private static byte[] Png(int width, int height, Func<int, int, SKColor> color)
