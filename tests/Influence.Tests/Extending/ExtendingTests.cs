@@ -86,7 +86,7 @@ public class ExtendingTests
         var scores = Scorer.Score(@case, options);
 
         var diversity = scores.For(new Dyad("P", "C"), Period.FromYear(2006))["supportDiversity"];
-        var json = ScoreWriter.ToJson(scores); // …,"custom":{"supportDiversity":{"value":0.486…,"low":…,"high":…,"evidence":3}},…
+        var json = ScoreWriter.ToJson(scores); // …,"custom":{"supportDiversity":{"value":0.4865…,"low":null,"high":null,"evidence":3}},…
         // end snippet
 
         // 2006, window 2002–2006: P gave funding and arms (X's training is not P's): 1 − e^(−2/3) = 0.486583.
@@ -97,6 +97,8 @@ public class ExtendingTests
         var entry = period.GetProperty("custom").GetProperty("supportDiversity");
         entry.GetProperty("value").GetDouble().Should().BeApproximately(1 - Math.Exp(-2.0 / 3), 1e-12);
         entry.GetProperty("evidence").GetInt32().Should().Be(3, "fund, arms and arms2 fed it");
+        entry.GetProperty("low").ValueKind.Should().Be(JsonValueKind.Null, "without draws a custom measure has no interval");
+        entry.GetProperty("high").ValueKind.Should().Be(JsonValueKind.Null);
         period.GetProperty("custom").GetProperty("supportDiversity").GetProperty("value").ValueKind.Should().Be(JsonValueKind.Number);
         doc.RootElement.GetProperty("dyads")[0].GetProperty("periods")[0].GetProperty("custom")
             .GetProperty("supportDiversity").GetProperty("value").ValueKind.Should().Be(JsonValueKind.Null, "2000 has no support: undefined");
