@@ -42,6 +42,14 @@ internal static class Common
     public static Option<string?> Out(string description = "Write to this file instead of standard output (written whole or not at all).") =>
         new(OutOptionName) { Description = description };
 
+    /// <summary>
+    /// The measures of an option that takes a comma list (<c>plot --measures exchange,conflict</c>), given once or, where
+    /// the option repeats, several times (<c>sensitivity --measure exchange --measure conflict,presence</c>): each
+    /// value split at commas, the names trimmed, empty ones dropped.
+    /// </summary>
+    public static string[] MeasureList(IEnumerable<string?>? values) =>
+        [.. (values ?? []).SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))];
+
     public static Option<string?> Measure(string description = "The measure (for example conflict, presence, exchange).") =>
         new("--measure") { Description = description, Required = true };
 

@@ -68,7 +68,7 @@ internal static class PlotCommand
             }
 
             var titleText = checks.Take(() => OneLine(parse.GetValue(title), "--title"));
-            checks.Measures(parse.GetValue(measures)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [], "--measures");
+            checks.Measures(Common.MeasureList([parse.GetValue(measures)]), "--measures");
 
             var how = Common.IntervalOptionsFrom(checks, parse, intervals, seed, intervalKind);
             checks.Granularity(checks.Take(() => parse.GetValue(granularity)));
@@ -85,7 +85,7 @@ internal static class PlotCommand
                 scores = Intervals.Compute(scores, how);
             }
 
-            var chosen = parse.GetValue(measures)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var chosen = parse.GetValue(measures) is null ? null : Common.MeasureList([parse.GetValue(measures)]);
             // An end asked for (--from, --to) is drawn as asked, empty periods included; an end not asked for is the
             // dyad's active range's, not the case's, as in trend and changepoints.
             var options = DyadChartOptions.Default with
