@@ -55,7 +55,7 @@ internal static class Common
 
     /// <summary>--intervals; <paramref name="published"/> names what the command makes, in "1000 for a published …".</summary>
     public static Option<int?> Intervals(string published) =>
-        new("--intervals") { Description = $"Compute intervals from this many draws (for example 200; 1000 for a published {published})." };
+        new("--intervals") { Description = $"Compute intervals from this many draws (for example 200; 1000 for a published {published}). They are 90% intervals; another level is the library's IntervalOptions.Level." };
 
     public static Option<ulong> Seed() =>
         new("--seed") { Description = "The seed of the draws (with --intervals): the same seed gives the same output.", DefaultValueFactory = _ => 1UL };
