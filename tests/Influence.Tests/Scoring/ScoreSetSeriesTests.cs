@@ -129,6 +129,8 @@ public class ScoreSetSeriesTests
             () => scores.Summarise("exchange", stranger, y2024, y2024),
             () => scores.PatronClientCounts(stranger, y2024, y2024),
             () => Explainer.Explain(scores, stranger, y2024, "exchange"),
+            () => Influence.TimeSeries.Trends.Fit(scores, "exchange", stranger),
+            () => Influence.TimeSeries.ChangePoints.Detect(scores, "exchange", stranger),
         ];
         foreach (var lookup in lookups)
         {
