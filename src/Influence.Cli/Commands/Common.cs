@@ -42,12 +42,20 @@ internal static class Common
     public static Option<string?> Out(string description = "Write to this file instead of standard output (written whole or not at all).") =>
         new(OutOptionName) { Description = description };
 
+    /// <summary>
+    /// The measures of an option that takes a comma list (<c>plot --measures exchange,conflict</c>), given once or, where
+    /// the option repeats, several times (<c>sensitivity --measure exchange --measure conflict,presence</c>): each
+    /// value split at commas, the names trimmed, empty ones dropped.
+    /// </summary>
+    public static string[] MeasureList(IEnumerable<string?>? values) =>
+        [.. (values ?? []).SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))];
+
     public static Option<string?> Measure(string description = "The measure (for example conflict, presence, exchange).") =>
         new("--measure") { Description = description, Required = true };
 
     /// <summary>--intervals; <paramref name="published"/> names what the command makes, in "1000 for a published …".</summary>
     public static Option<int?> Intervals(string published) =>
-        new("--intervals") { Description = $"Compute intervals from this many draws (for example 200; 1000 for a published {published})." };
+        new("--intervals") { Description = $"Compute intervals from this many draws (for example 200; 1000 for a published {published}). They are 90% intervals; another level is the library's IntervalOptions.Level." };
 
     public static Option<ulong> Seed() =>
         new("--seed") { Description = "The seed of the draws (with --intervals): the same seed gives the same output.", DefaultValueFactory = _ => 1UL };
@@ -622,7 +630,50 @@ internal static class Common
     public static string GranularityProblem(string granularity) => $"--granularity must be year, quarter or month; was '{granularity}'";
 
     public static Period ParsePeriod(string text, string option) =>
-        Period.TryParse(text, out var p) ? p : throw new UsageException($"{option} must be a period YYYY, YYYYQn or YYYY-MM; was '{text}'");
+        Period.TryParse(text, out var p) ? p : throw new UsageException($"{option} must be a period YYYY, YYYYQn or YYYY-MM; was '{text}'{PeriodHint(text)}");
+
+    /// <summary>
+    /// What a period that does not parse may have meant, or empty: "; quarters are Q1–Q4" (1973Q0, 1973Q5);
+    /// "; did you mean "1973Q2"?" (1973-Q2, Q2 1973); the case reader's hint for a date in another form
+    /// (<see cref="DateForms.Hint"/>: "2024-1" is "2024-01", "05/2019" is "2019-05") when what it suggests is a
+    /// period; and for a day, its month ("2024-03-15": "2024-03").
+    /// </summary>
+    internal static string PeriodHint(string text)
+    {
+        var t = text.Trim();
+        if (QuarterParts(t) is (var year, var quarter))
+        {
+            return quarter is not ("1" or "2" or "3" or "4") ? "; quarters are Q1–Q4"
+                : Period.TryParse($"{year}Q{quarter}", out _) ? $"; did you mean \"{year}Q{quarter}\"?"
+                : string.Empty;
+        }
+
+        var hint = DateForms.Hint(t);
+        var suggested = hint.Split('"').Where((_, i) => i % 2 == 1).ToList();
+        if (suggested.Count > 0 && suggested.All(x => Period.TryParse(x, out _)))
+        {
+            return hint;
+        }
+
+        // A day (or a date in another form that is one day): a period holds it, the month being the nearest.
+        return suggested is [{ Length: 10 } day] && Period.TryParse(day[..7], out _) && !hint.Contains("two digits", StringComparison.Ordinal)
+            ? $"; a period is a year, a quarter or a month: did you mean \"{day[..7]}\" (the month of {day})?"
+            : string.Empty;
+    }
+
+    /// <summary>The year and the quarter's number of "1973Q0", "1973-Q2", "1973 q12" or "Q2 1973", or null.</summary>
+    private static (string Year, string Quarter)? QuarterParts(string t)
+    {
+        static bool Digits(string x) => x.Length > 0 && x.All(char.IsAsciiDigit);
+        var compact = t.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
+        var q = compact.IndexOfAny(['Q', 'q']);
+        return q switch
+        {
+            4 when Digits(compact[..4]) && Digits(compact[5..]) => (compact[..4], compact[5..]),
+            0 when compact.Length == 6 && Digits(compact[1..2]) && Digits(compact[2..]) => (compact[2..], compact[1..2]),
+            _ => null,
+        };
+    }
 
     /// <summary>
     /// A period given on the command line, which must lie in the case's range (its declared range, else the years of

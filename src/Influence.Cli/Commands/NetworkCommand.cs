@@ -12,7 +12,7 @@ internal static class NetworkCommand
     public static Command Create(CliIO io)
     {
         var @case = Common.CaseArgument();
-        var period = new Option<string?>("--period") { Description = "The period (YYYY, YYYYQn or YYYY-MM); the network covers the trailing network window (default 1 year) ending there.", Required = true };
+        var period = new Option<string?>("--period") { Description = "The period (YYYY, YYYYQn or YYYY-MM); the network covers the trailing network window ending there: 1 year, set in code only (ScoringOptions.Multilateral.NetworkWindowYears), as brokerage and reverse leverage count it.", Required = true };
         var focus = new Option<string?>("--focus") { Description = "Comma-separated actor ids to show at their own level (for example a faction); default: top-level actors." };
         var group = new Option<string[]>("--group") { Description = "Put an actor in a brokerage group: ID=GROUP (repeatable). Others: states vs non-state actors. JSON only: DOT carries no brokerage.", AllowMultipleArgumentsPerToken = true };
         var format = new Option<string>("--format") { Description = "json (influence.network/1; the default, for tools) or dot (Graphviz; to read the network, draw it: --format dot | dot -Tsvg > network.svg); both carry the input hash (SHA-256 of the case and the options).", DefaultValueFactory = _ => "json" };

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Influence.Cases;
 using Influence.Charts;
+using Influence.IO;
 using Influence.Scoring;
 using Influence.Uncertainty;
 
@@ -32,11 +33,11 @@ internal static class PlotCommand
         var widthOption = new Option<int>("--width") { Description = "Image width in pixels.", DefaultValueFactory = _ => DyadChartOptions.Default.Width };
         var title = new Option<string?>("--title")
         {
-            Description = "The title above the chart: one line of text, wrapped onto up to three lines when wider than the chart (default: the actors' names and the drawn range; \"\" for no title, and no room kept for it).",
+            Description = "The title above the chart: one line of text (no control character or bidirectional override), wrapped onto up to three lines when wider than the chart (default: the actors' names and the drawn range; \"\" for no title, and no room kept for it).",
         };
         var credit = new Option<string?>("--credit")
         {
-            Description = "The credit line at the foot of the chart, one line (default: the case's name and id, the first 12 hex digits of the input hash, the Influence version and the number of sources; \"\" or --no-credit for none).",
+            Description = "The credit line at the foot of the chart, one line of text as --title (default: the case's name and id, the first 12 hex digits of the input hash, the Influence version and the number of sources; \"\" or --no-credit for none).",
         };
         var noCredit = new Option<bool>("--no-credit") { Description = "Draw no credit line (see --credit)." };
         var noStates = new Option<bool>("--no-states") { Description = "Draw no strip of the dyad's relationship state (consolidated, contested, …) under the panels." };
@@ -68,7 +69,7 @@ internal static class PlotCommand
             }
 
             var titleText = checks.Take(() => OneLine(parse.GetValue(title), "--title"));
-            checks.Measures(parse.GetValue(measures)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [], "--measures");
+            checks.Measures(Common.MeasureList([parse.GetValue(measures)]), "--measures");
 
             var how = Common.IntervalOptionsFrom(checks, parse, intervals, seed, intervalKind);
             checks.Granularity(checks.Take(() => parse.GetValue(granularity)));
@@ -85,7 +86,7 @@ internal static class PlotCommand
                 scores = Intervals.Compute(scores, how);
             }
 
-            var chosen = parse.GetValue(measures)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var chosen = parse.GetValue(measures) is null ? null : Common.MeasureList([parse.GetValue(measures)]);
             // An end asked for (--from, --to) is drawn as asked, empty periods included; an end not asked for is the
             // dyad's active range's, not the case's, as in trend and changepoints.
             var options = DyadChartOptions.Default with
@@ -104,9 +105,15 @@ internal static class PlotCommand
         return command;
     }
 
-    /// <summary>The text of --title or --credit, checked before any work: one line, as the chart draws it.</summary>
+    /// <summary>
+    /// The text of --title or --credit, checked before any work: one line, as the chart draws it, and without the
+    /// bidirectional embeddings, overrides and isolates a case's text may not hold either (the case reader's rule,
+    /// <c>Check.Text</c>): they would reorder the title as drawn and as a PNG reader shows it. The text is quoted with
+    /// its escapes.
+    /// </summary>
     private static string? OneLine(string? text, string option) =>
-        text is null || DyadChartOptions.IsOneLine(text)
-            ? text
-            : throw new Common.UsageException($"{option} must be one line of text, with no line break or other control character");
+        text is null ? null
+        : !DyadChartOptions.IsOneLine(text) ? throw new Common.UsageException($"{option} must be one line of text, with no line break or other control character; was '{PrintableText.Escape(text)}'")
+        : Influence.Internal.Check.Text(text) is { } problem ? throw new Common.UsageException($"{option} must be {problem}; was '{PrintableText.Escape(text)}'")
+        : text;
 }

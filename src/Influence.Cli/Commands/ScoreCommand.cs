@@ -261,7 +261,7 @@ internal static class ScoreCommand
 
     /// <summary>
     /// The cells of the interval line under a period: "low…high" under each value (an ellipsis, not a dash, so that "−0.21…0.47" reads as a range) that has a computed interval
-    /// (<see cref="ScoreSet.HasInterval"/>), rounded as the values are; empty under the verdicts (their shares are
+    /// (<see cref="ScoreSet.HasInterval(int, int, int)"/>), rounded as the values are; empty under the verdicts (their shares are
     /// beside them), under undefined values and under values no draw defined.
     /// </summary>
     private static string[] IntervalCells(ScoreSet scores, int dyad, int period) =>

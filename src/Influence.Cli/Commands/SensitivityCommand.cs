@@ -7,7 +7,7 @@ using Influence.Uncertainty;
 
 namespace Influence.Cli.Commands;
 
-/// <summary><c>influence sensitivity CASE --patron ID --client ID --period P [--measure M …] [--format text|json] [--out]</c>.</summary>
+/// <summary><c>influence sensitivity CASE --patron ID --client ID --period P [--measure M[,M…] …] [--format text|json] [--out]</c>.</summary>
 internal static class SensitivityCommand
 {
     public static Command Create(CliIO io)
@@ -18,7 +18,7 @@ internal static class SensitivityCommand
         var period = new Option<string?>("--period") { Description = "The period (YYYY, YYYYQn or YYYY-MM).", Required = true };
         var measures = new Option<string[]>("--measure")
         {
-            Description = "The measures to give a tornado table (repeat the option; default exchange and conflict, the two the state reads).",
+            Description = "The measures to give a tornado table: repeat the option or give a comma list, as plot's --measures (exchange,presence); default exchange and conflict, the two the state reads.",
             AllowMultipleArgumentsPerToken = true,
         };
         var format = new Option<string>("--format") { Description = "text or json (schema influence.sensitivity/1, with the input hash and every row at full precision).", DefaultValueFactory = _ => "text" };
@@ -32,7 +32,7 @@ internal static class SensitivityCommand
             // Every problem of the command line at once: the options, the case, then what is checked against the case.
             var checks = new UsageChecks(io, parse);
             var fmt = checks.Take(() => Common.Choice(parse, format, "text", "json"));
-            var names = checks.Take(() => parse.GetValue(measures)) is { Length: > 0 } given ? given : ["exchange", "conflict"];
+            var names = Common.MeasureList(checks.Take(() => parse.GetValue(measures))) is { Length: > 0 } given ? given : ["exchange", "conflict"];
             checks.Measures(names, "--measure");
 
             var loaded = checks.LoadCase(parse, parse.GetValue(@case));

@@ -54,7 +54,7 @@ public sealed record Actor
     public string Name
     {
         get;
-        init => field = string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("an actor's name must not be empty", nameof(Name)) : Check.TextOrThrow(value, nameof(Name));
+        init => field = Check.RequiredTextOrThrow(value, "an actor's name", nameof(Name));
     }
 
     /// <summary>The kind of actor.</summary>

@@ -29,10 +29,15 @@ public sealed class CaseBuilder
     /// <summary>Starts a case.</summary>
     /// <param name="id">The case id.</param>
     /// <param name="name">The case title.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="id"/> or <paramref name="name"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="id"/> is not an identifier, or <paramref name="name"/> is empty, white space or holds a control
+    /// character or a bidirectional override.
+    /// </exception>
     public CaseBuilder(string id, string name)
     {
         Id = Check.IdentifierOrThrow(id, nameof(id));
-        Name = string.IsNullOrWhiteSpace(name) ? throw new ArgumentException("a case's name must not be empty", nameof(name)) : Check.TextOrThrow(name, nameof(name));
+        Name = Check.RequiredTextOrThrow(name, "a case's name", nameof(name));
     }
 
     /// <summary>The case id.</summary>
@@ -124,6 +129,8 @@ public sealed class CaseBuilder
     /// <param name="patron">The patron's id.</param>
     /// <param name="client">The client's id.</param>
     /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="patron"/> or <paramref name="client"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="patron"/> or <paramref name="client"/> is not an identifier.</exception>
     public CaseBuilder AddDyad(string patron, string client)
     {
         _dyads.Add(new Dyad(Check.IdentifierOrThrow(patron, nameof(patron)), Check.IdentifierOrThrow(client, nameof(client))));
@@ -167,8 +174,12 @@ public sealed class CaseBuilder
     /// <param name="resource">The resource.</param>
     /// <param name="magnitude">The magnitude in [0, 1].</param>
     /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException">A string argument (an id) is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> or <paramref name="source"/> is not an identifier, or the date is unset (references are checked by <see cref="Build"/>).</exception>
     public CaseBuilder AddSupport(string id, EvidenceDate date, Confidence confidence, string source, string from, string to, ResourceType resource, double magnitude)
     {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
         _rows.AddRaw(EvidenceKind.Support, id, date, confidence, source, from, to, (byte)Check.DefinedOrThrow(resource, nameof(resource), "a resource type"), Check.UnitIntervalOrThrow(magnitude, nameof(magnitude)), null);
         return this;
     }
@@ -183,8 +194,12 @@ public sealed class CaseBuilder
     /// <param name="type">The form of coercion.</param>
     /// <param name="severity">The severity in [0, 1].</param>
     /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException">A string argument (an id) is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> or <paramref name="source"/> is not an identifier, or the date is unset (references are checked by <see cref="Build"/>).</exception>
     public CaseBuilder AddCoercion(string id, EvidenceDate date, Confidence confidence, string source, string from, string to, CoercionType type, double severity)
     {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
         _rows.AddRaw(EvidenceKind.Coercion, id, date, confidence, source, from, to, (byte)Check.DefinedOrThrow(type, nameof(type), "a coercion type"), Check.UnitIntervalOrThrow(severity, nameof(severity)), null);
         return this;
     }
@@ -200,8 +215,13 @@ public sealed class CaseBuilder
     /// <param name="salience">The salience in (0, 1].</param>
     /// <param name="response">The response.</param>
     /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException">A string argument (an id) is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> or <paramref name="source"/> is not an identifier, or the date is unset (references are checked by <see cref="Build"/>).</exception>
     public CaseBuilder AddDemand(string id, EvidenceDate date, Confidence confidence, string source, string from, string to, string issue, double salience, DemandResponse response)
     {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        ArgumentNullException.ThrowIfNull(issue);
         if (!(salience > 0))
         {
             throw new ArgumentOutOfRangeException(nameof(salience), $"salience must be in (0, 1]; was {Check.Show(salience)}");
@@ -221,8 +241,12 @@ public sealed class CaseBuilder
     /// <param name="type">The form of presence.</param>
     /// <param name="level">The level in [0, 1].</param>
     /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException">A string argument (an id) is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> or <paramref name="source"/> is not an identifier, or the date is unset (references are checked by <see cref="Build"/>).</exception>
     public CaseBuilder AddPresence(string id, EvidenceDate date, Confidence confidence, string source, string from, string to, PresenceType type, double level)
     {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
         _rows.AddRaw(EvidenceKind.Presence, id, date, confidence, source, from, to, (byte)Check.DefinedOrThrow(type, nameof(type), "a presence type"), Check.UnitIntervalOrThrow(level, nameof(level)), null);
         return this;
     }
@@ -236,8 +260,12 @@ public sealed class CaseBuilder
     /// <param name="to">The other party.</param>
     /// <param name="formality">The formality.</param>
     /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException">A string argument (an id) is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> or <paramref name="source"/> is not an identifier, or the date is unset (references are checked by <see cref="Build"/>).</exception>
     public CaseBuilder AddCommitment(string id, EvidenceDate date, Confidence confidence, string source, string from, string to, CommitmentFormality formality)
     {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
         _rows.AddRaw(EvidenceKind.Commitment, id, date, confidence, source, from, to, (byte)Check.DefinedOrThrow(formality, nameof(formality), "a formality"), 1, null);
         return this;
     }
@@ -250,8 +278,11 @@ public sealed class CaseBuilder
     /// <param name="objective">The objective id.</param>
     /// <param name="value">The attainment in [0, 1].</param>
     /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException">A string argument (an id) is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> or <paramref name="source"/> is not an identifier, or the date is unset (references are checked by <see cref="Build"/>).</exception>
     public CaseBuilder AddAttainment(string id, EvidenceDate date, Confidence confidence, string source, string objective, double value)
     {
+        ArgumentNullException.ThrowIfNull(objective);
         _rows.AddRaw(EvidenceKind.Attainment, id, date, confidence, source, null, null, 0, Check.UnitIntervalOrThrow(value, nameof(value)), objective);
         return this;
     }
@@ -264,8 +295,11 @@ public sealed class CaseBuilder
     /// <param name="indicator">The indicator id.</param>
     /// <param name="value">The raw value (any finite number).</param>
     /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException">A string argument (an id) is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> or <paramref name="source"/> is not an identifier, or the date is unset (references are checked by <see cref="Build"/>).</exception>
     public CaseBuilder AddIndicatorValue(string id, EvidenceDate date, Confidence confidence, string source, string indicator, double value)
     {
+        ArgumentNullException.ThrowIfNull(indicator);
         _rows.AddRaw(EvidenceKind.Indicator, id, date, confidence, source, null, null, 0, Check.FiniteOrThrow(value, nameof(value)), indicator);
         return this;
     }
@@ -278,8 +312,11 @@ public sealed class CaseBuilder
     /// <param name="actor">The actor.</param>
     /// <param name="value">The capability, &gt; 0.</param>
     /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException">A string argument (an id) is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> or <paramref name="source"/> is not an identifier, or the date is unset (references are checked by <see cref="Build"/>).</exception>
     public CaseBuilder AddCapability(string id, EvidenceDate date, Confidence confidence, string source, string actor, double value)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         _rows.AddRaw(EvidenceKind.Capability, id, date, confidence, source, actor, null, 0, Check.PositiveOrThrow(value, nameof(value)), null);
         return this;
     }
@@ -293,8 +330,12 @@ public sealed class CaseBuilder
     /// <param name="to">The client.</param>
     /// <param name="severity">The severity in [0, 1].</param>
     /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException">A string argument (an id) is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> or <paramref name="source"/> is not an identifier, or the date is unset (references are checked by <see cref="Build"/>).</exception>
     public CaseBuilder AddOverreach(string id, EvidenceDate date, Confidence confidence, string source, string from, string to, double severity)
     {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
         _rows.AddRaw(EvidenceKind.Overreach, id, date, confidence, source, from, to, 0, Check.UnitIntervalOrThrow(severity, nameof(severity)), null);
         return this;
     }

@@ -6,6 +6,8 @@ namespace Influence.Cases;
 /// <summary>A source evidence cites: a document, an article's footnote, an interview.</summary>
 /// <param name="Id">The identifier evidence items cite.</param>
 /// <param name="Citation">The full citation (author, title, year, page or footnote).</param>
+/// <exception cref="ArgumentNullException"><paramref name="Id"/> or <paramref name="Citation"/> is null.</exception>
+/// <exception cref="ArgumentException"><paramref name="Id"/> is not an identifier, or <paramref name="Citation"/> is empty or white space.</exception>
 public sealed record Source(string Id, string Citation)
 {
     /// <summary>The identifier evidence items cite.</summary>
@@ -159,7 +161,8 @@ public sealed record AmountUnit(string Id, string Name, double Reference)
 /// <summary>A directed dyad: a patron and its (possible) client, by actor id.</summary>
 /// <param name="Patron">The patron's actor id.</param>
 /// <param name="Client">The client's actor id.</param>
-/// <exception cref="ArgumentException">An id is null, empty or white space.</exception>
+/// <exception cref="ArgumentNullException">An id is null.</exception>
+/// <exception cref="ArgumentException">An id is empty or white space.</exception>
 /// <remarks>
 /// <c>default(Dyad)</c> names no actors: it is what an unset dyad holds (an element of a new array, an unset field).
 /// It compares and hashes, and prints as <c>default(Dyad)</c>, but reading its <see cref="Patron"/> or
@@ -196,6 +199,5 @@ public readonly record struct Dyad(string Patron, string Client)
 /// <summary>The check shared by the entities' text properties, on construction and on <c>with</c>.</summary>
 file static class Required
 {
-    public static string Text(string? value, string name, string what) =>
-        string.IsNullOrWhiteSpace(value) ? throw new ArgumentException($"{what} must not be empty", name) : Check.TextOrThrow(value, name);
+    public static string Text(string? value, string name, string what) => Check.RequiredTextOrThrow(value, what, name);
 }

@@ -21,7 +21,7 @@ namespace Influence.IO;
 ///   "state","stateRule"}]}]}
 /// </code>
 /// where each measure entry is <c>{"value","low","high","evidence"}</c>: the value (null when undefined), its
-/// interval (null when none was computed: <see cref="ScoreSet.HasInterval"/>), and the number of evidence items that
+/// interval (null when none was computed: <see cref="ScoreSet.HasInterval(int, int, int)"/>), and the number of evidence items that
 /// fed it. Measures left out of the request
 /// (<see cref="ScoringRequest.Measures"/>) are left out of the output. Values follow the measure's <see cref="MeasureScale"/>:
 /// [0, 1], [−1, 1], or a whole number ≥ 0 for counts (<c>alternativePatrons</c>), written without a fraction. When intervals were computed from draws
@@ -180,7 +180,7 @@ public static class ScoreWriter
     /// <summary>
     /// Writes CSV, one row per dyad and period: <c>patron,client,period</c>, then for every measure its value, low and
     /// high (the value empty when undefined; low and high empty when undefined or when no interval was computed,
-    /// <see cref="ScoreSet.HasInterval"/>), then <c>isPatronClient,patronClientMargin,state</c>; with intervals from draws, then
+    /// <see cref="ScoreSet.HasInterval(int, int, int)"/>), then <c>isPatronClient,patronClientMargin,state</c>; with intervals from draws, then
     /// <c>patronClientShare_holds,_fails,_undetermined</c> and <c>stateShare_consolidated … stateShare_unobserved</c>;
     /// then <c>notScored</c> (<see cref="ScoreSet.InactiveReason"/>: why the dyad is not scored in the period, empty
     /// when it is, which tells a row of a party that did not exist from a row without evidence), <c>patronClientRule</c>
@@ -277,7 +277,7 @@ public static class ScoreWriter
     /// Writes long ("tidy") CSV, one row per dyad, period and measure, in that order (the measures in
     /// <see cref="ScoreSet.Measures"/>' order): <c>patron,client,period,measure,value,low,high,partial,notScored,inputHash</c>.
     /// <c>value</c> is empty when undefined; <c>low</c> and <c>high</c> are empty when the value is undefined or no
-    /// interval was computed (<see cref="ScoreSet.HasInterval"/>); <c>partial</c>, <c>notScored</c> (why the dyad is
+    /// interval was computed (<see cref="ScoreSet.HasInterval(int, int, int)"/>); <c>partial</c>, <c>notScored</c> (why the dyad is
     /// not scored in the period, <see cref="ScoreSet.InactiveReason"/>, empty when it is: it tells an empty value of a
     /// period that was not scored from an undefined one) and <c>inputHash</c> are as in <see cref="WriteCsv"/>. Numbers, culture, line ends and quoting are those of <see cref="WriteCsv"/>; the verdicts
     /// and rules are in the wide CSV only.

@@ -158,8 +158,22 @@ internal static class Check
         where T : struct, Enum =>
         new(name, $"{name} must be {expected}; was {value}, which is not a {typeof(T).Name}");
 
+    /// <summary>
+    /// The identifier when valid; an <see cref="ArgumentNullException"/> when null, else an <see cref="ArgumentException"/>
+    /// saying what was expected, both naming the parameter.
+    /// </summary>
     public static string IdentifierOrThrow(string? id, [CallerArgumentExpression(nameof(id))] string? name = null) =>
-        Identifier(id) is { } problem ? throw new ArgumentException($"{name} must be {problem}", name) : id!;
+        id is null ? throw new ArgumentNullException(name, $"{name} must be {Identifier(id)}; was null")
+        : Identifier(id) is { } problem ? throw new ArgumentException($"{name} must be {problem}", name) : id;
+
+    /// <summary>
+    /// Required text: an <see cref="ArgumentNullException"/> when null, an <see cref="ArgumentException"/> when empty or
+    /// white space ("<paramref name="what"/> must not be empty") or when it holds what <see cref="Text"/> refuses.
+    /// </summary>
+    public static string RequiredTextOrThrow(string? text, string what, [CallerArgumentExpression(nameof(text))] string? name = null) =>
+        text is null ? throw new ArgumentNullException(name, $"{what} must not be null")
+        : string.IsNullOrWhiteSpace(text) ? throw new ArgumentException($"{what} must not be empty", name)
+        : TextOrThrow(text, name);
 
     public static string Show(double value) =>
         double.IsNaN(value) ? "NaN" : value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);

@@ -15,8 +15,8 @@ namespace Influence.Scoring;
 public sealed record IntervalSource(string Method, int Draws, ulong Seed, double Level)
 {
     /// <summary><c>bootstrap</c>, <c>montecarlo</c> or <c>bootstrap+montecarlo</c>.</summary>
-    public string Method { get; init => field = string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("Method must not be empty", nameof(Method)) : value; } =
-        string.IsNullOrWhiteSpace(Method) ? throw new ArgumentException("Method must not be empty", nameof(Method)) : Method;
+    public string Method { get; init => field = Check.RequiredTextOrThrow(value, nameof(Method), nameof(Method)); } =
+        Check.RequiredTextOrThrow(Method, nameof(Method), nameof(Method));
 
     /// <summary>The number of draws.</summary>
     public int Draws { get; init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(Draws), value, "Draws must be ≥ 1"); } =

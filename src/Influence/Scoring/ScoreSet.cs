@@ -40,7 +40,7 @@ public readonly record struct Score(double? Value, double? Low, double? High) : 
     /// The interval's lower end, or null when the value is undefined. Without intervals (until
     /// <see cref="Uncertainty.Intervals.Compute(ScoreSet, Uncertainty.IntervalOptions?)"/> or another source of intervals has run) it equals
     /// <see cref="Value"/>: a zero-width interval, which says that no interval was computed, not that the value is
-    /// certain. <see cref="ScoreSet.HasInterval"/> tells the two apart; the writers leave such an interval empty.
+    /// certain. <see cref="ScoreSet.HasInterval(int, int, int)"/> tells the two apart; the writers leave such an interval empty.
     /// </summary>
     public double? Low { get; } = Low;
 
@@ -284,7 +284,7 @@ public sealed class ScoreSet
     /// <remarks>
     /// <see cref="Series"/> gives the same values without their periods or intervals. Each point's
     /// <see cref="SeriesPoint.HasInterval"/> says whether its <see cref="Score.Low"/> and <see cref="Score.High"/>
-    /// are a computed interval (<see cref="HasInterval"/>) or just the value again.
+    /// are a computed interval (<see cref="HasInterval(int, int, int)"/>) or just the value again.
     /// </remarks>
     public ImmutableArray<SeriesPoint> SeriesWithPeriods(string measure, Dyad dyad)
     {
@@ -314,6 +314,22 @@ public sealed class ScoreSet
         var cell = Cell(dyad, period);
         return !double.IsNaN(_values[measure][cell]) && OwnInterval(measure, cell) is not null;
     }
+
+    /// <summary>
+    /// Whether a value has a computed interval, by names (see <see cref="HasInterval(int, int, int)"/>): false for an
+    /// undefined value and for one whose <see cref="Score.Low"/> and <see cref="Score.High"/> only repeat it.
+    /// </summary>
+    /// <param name="measure">The measure name, or a short name of the score table (case-insensitive).</param>
+    /// <param name="dyad">The dyad.</param>
+    /// <param name="period">The period.</param>
+    /// <returns>True when the interval was computed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="measure"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// The measure, dyad or period was not scored, as for <see cref="Get(string, Dyad, Period)"/> (a measure the request
+    /// left out has no interval from draws: <see cref="For(Dyad, Period)"/> computes its value).
+    /// </exception>
+    public bool HasInterval(string measure, Dyad dyad, Period period) =>
+        HasInterval(RequireMeasure(measure), RequireDyad(dyad), RequirePeriod(period));
 
     /// <summary>The patron–client test in one period.</summary>
     /// <param name="dyad">The dyad position.</param>
@@ -536,8 +552,21 @@ public sealed class ScoreSet
         return $"no measure is called '{measure}'; expected one of: {string.Join(", ", expected)}, or a short name of the score table ({string.Join(", ", Theory.Measures.ShortNames.Keys)}){Names.DidYouMean(measure, expected.Concat(Theory.Measures.ShortNames.Keys))}";
     }
 
-    internal int RequireDyad(Dyad dyad) =>
-        IndexOf(dyad) is var d and >= 0 ? d : throw new ArgumentException($"dyad {dyad} was not scored; scored: {string.Join(", ", Dyads)}", nameof(dyad));
+    /// <summary>
+    /// The position of a scored dyad; otherwise an <see cref="ArgumentException"/> saying why it is not among them: one of
+    /// its actors is not in the case (in the words of <see cref="Scorer"/>), or the dyad is in
+    /// the case but was not requested (then the scored dyads are listed).
+    /// </summary>
+    internal int RequireDyad(Dyad dyad)
+    {
+        if (IndexOf(dyad) is var d and >= 0)
+        {
+            return d;
+        }
+
+        Case.ThrowIfAny([.. Case.DyadProblems(dyad)], nameof(dyad));
+        throw new ArgumentException($"dyad {dyad} was not scored; scored: {string.Join(", ", Dyads)}", nameof(dyad));
+    }
 
     /// <summary>The position of a scored period, or an <see cref="ArgumentException"/> naming the caller's parameter.</summary>
     internal int RequirePeriod(Period period, string paramName = "period")
@@ -610,7 +639,7 @@ public sealed class ScoreSet
 /// <param name="Score">The score: its value, null when undefined, and its interval.</param>
 /// <param name="HasInterval">
 /// Whether <see cref="Score"/>'s <see cref="Score.Low"/> and <see cref="Score.High"/> are a computed interval
-/// (<see cref="ScoreSet.HasInterval"/>); false when they only repeat the value, or the value is undefined.
+/// (<see cref="ScoreSet.HasInterval(int, int, int)"/>); false when they only repeat the value, or the value is undefined.
 /// </param>
 public readonly record struct SeriesPoint(Period Period, Score Score, bool HasInterval);
 

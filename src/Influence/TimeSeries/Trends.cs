@@ -131,7 +131,7 @@ public static class Trends
     /// <summary>The trend of a series.</summary>
     /// <param name="values">One value per period (null where undefined).</param>
     /// <param name="from">The period of the first value.</param>
-    /// <param name="level">The coverage of the intervals, in (0, 0.999] (default 0.9).</param>
+    /// <param name="level">The coverage of the intervals, in (0, 0.999] (default 0.9), the rule of every coverage the library takes (<see cref="Uncertainty.IntervalOptions.Level"/>).</param>
     /// <returns>
     /// The trend; with fewer than 3 defined values its statistics are null, and so is any that does not fit in a
     /// double (for example the interval of a slope near the largest double). Never NaN or infinite.

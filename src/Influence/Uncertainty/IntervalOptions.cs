@@ -51,11 +51,19 @@ public sealed record IntervalOptions
     /// <summary>The seed (default 1). The same seed and number of draws give the same bytes, whatever the thread count.</summary>
     public ulong Seed { get; init; } = 1;
 
-    /// <summary>The coverage of the percentile intervals, in (0, 1) (default 0.9: the 5th and 95th percentiles).</summary>
+    /// <summary>The coverage of the percentile intervals, in (0, 0.999] (default 0.9: the 5th and 95th percentiles).</summary>
+    /// <remarks>
+    /// The same rule as every coverage the library takes (<see cref="TimeSeries.Trends"/>' level,
+    /// <see cref="Scoring.InputEfficiencyOptions.IntervalLevel"/>, <see cref="Scoring.IntervalSource.Level"/>, which records
+    /// this one): above 0.999 the Student-t quantiles the other two use fail or drift for few degrees of freedom, and
+    /// percentiles of the draws say no more there (at 0.999 the ends are the 0.05th and 99.95th percentiles, which
+    /// fewer than 2001 draws place between their two smallest and between their two largest values).
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not in (0, 0.999].</exception>
     public double Level
     {
         get;
-        init => field = value is > 0 and < 1 ? value : throw new ArgumentOutOfRangeException(nameof(Level), $"Level must be in (0, 1); was {Check.Show(value)}");
+        init => field = Check.Level(value) is { } expected ? throw new ArgumentOutOfRangeException(nameof(Level), $"Level must be {expected}") : value;
     } = 0.9;
 
     /// <summary>Which uncertainty to express (default both).</summary>

@@ -44,7 +44,7 @@ public class DefaultValueGuardTests
 
         request.Should().Throw<ArgumentException>().WithMessage("Dyads must each name a patron and a client; dyad 1 was default(Dyad)*");
         withDyads.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("dyads");
-        get.Should().Throw<ArgumentException>().WithMessage("dyad default(Dyad) was not scored*");
+        get.Should().Throw<ArgumentException>().WithMessage("a dyad must name a patron and a client; one is unset (default(Dyad))*");
         counterfactual.Should().Throw<ArgumentException>().WithMessage("*default(Dyad)*");
         tornado.Should().Throw<ArgumentException>().WithMessage("*default(Dyad)*");
     }

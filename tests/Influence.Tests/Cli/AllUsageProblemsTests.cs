@@ -201,6 +201,33 @@ public class AllUsageProblemsTests
     }
 
     [Theory]
+    [InlineData("--to", "2024-1", "; did you mean \"2024-01\"?")]
+    [InlineData("--from", "05/2019", "; did you mean \"2019-05\"?")]
+    [InlineData("--from", "1973Q0", "; quarters are Q1–Q4")]
+    [InlineData("--to", "1973Q5", "; quarters are Q1–Q4")]
+    [InlineData("--to", "1973Q12", "; quarters are Q1–Q4")]
+    [InlineData("--from", "1973-Q2", "; did you mean \"1973Q2\"?")]
+    [InlineData("--from", "Q2 1973", "; did you mean \"1973Q2\"?")]
+    [InlineData("--to", "2024-03-15", "; a period is a year, a quarter or a month: did you mean \"2024-03\" (the month of 2024-03-15)?")]
+    [InlineData("--to", "15.03.2024", "; a period is a year, a quarter or a month: did you mean \"2024-03\" (the month of 2024-03-15)?")]
+    [InlineData("--from", "Mar-20", "; the year has two digits: write it in full, \"2020-03\" if 20 is 2020")]
+    public void AMalformedPeriod_GetsTheCaseFormatsHints_WhereTheySuggestAPeriod(string option, string value, string hint)
+    {
+        var err = UsageErrors("score", "--patron", "pakistan", "--client", "taliban", option, value);
+
+        err.Should().Contain($"influence: {option} must be a period YYYY, YYYYQn or YYYY-MM; was '{value}'{hint}\n".ReplaceLineEndings());
+        Influence.Cli.Commands.Common.PeriodHint(value).Should().Be(hint);
+    }
+
+    [Theory]
+    [InlineData("19x")]
+    [InlineData("2020-13")]
+    [InlineData("05/06/2019")] // two days, neither a period: no month is guessed
+    [InlineData("0000Q2")]
+    public void AMalformedPeriod_WithNoPeriodMeant_GetsNoHint(string value) =>
+        Influence.Cli.Commands.Common.PeriodHint(value).Should().BeEmpty();
+
+    [Theory]
     [InlineData("trend", "--measure", "conflict", "--from", "19x")]
     [InlineData("changepoints", "--measure", "conflict", "--to", "19x")]
     [InlineData("counterfactual", "--without", "x", "--from", "19x")]

@@ -57,6 +57,25 @@ public class NewUserMessagesTests
         Help(command).Should().Contain($"Compute intervals from this many draws (for example 200; {expected}).");
     }
 
+    [Theory]
+    [InlineData("score")]
+    [InlineData("explain")]
+    [InlineData("plot")]
+    public void Intervals_Help_SaysTheyAre90Percent_AndWhereAnotherLevelIsSet(string command)
+    {
+        Help(command).Should().Contain("They are 90% intervals; another level is the library's IntervalOptions.Level.");
+        new Influence.Uncertainty.IntervalOptions().Level.Should().Be(0.9, "the command line makes its intervals with the default options");
+        Influence.Scoring.ScoringOptions.Default.InputEfficiency.IntervalLevel.Should().Be(0.9, "input efficiency's own interval is at 90% too");
+    }
+
+    [Fact]
+    public void Network_Help_SaysTheWindowIsSetInCode_ByTheOptionItNames()
+    {
+        Help("network").Should().Contain("the network covers the trailing network window ending there: 1 year, set in code only (ScoringOptions.Multilateral.NetworkWindowYears)");
+        Influence.Scoring.ScoringOptions.Default.Multilateral.NetworkWindowYears.Should().Be(1, "the help says 1 year");
+        Help("network").Should().NotContain("--window", "no option changes it");
+    }
+
     [Fact]
     public void Explain_MeasureHelp_NamesTheShortNamesAndTheVerdicts_AndHowToListThem()
     {

@@ -121,6 +121,9 @@ public class PlotCommandTests
     [InlineData("--title must be one line of text", "--title", "one\ntwo")]
     [InlineData("--credit must be one line of text", "--credit", "one\ttwo")]
     [InlineData("--title must be one line of text", "--title", "one\u2028two")]
+    [InlineData("--title must be text without bidirectional embeddings, overrides or isolates (U+202A–U+202E, U+2066–U+2069; the marks U+200E, U+200F and U+061C are fine); character 2 is U+202E; was 'a\\u202Eb'", "--title", "a\u202Eb")]
+    [InlineData("--credit must be text without bidirectional embeddings, overrides or isolates (U+202A–U+202E, U+2066–U+2069; the marks U+200E, U+200F and U+061C are fine); character 5 is U+2067; was 'Data\\u2067x'", "--credit", "Data\u2067x")]
+    [InlineData("--title must be one line of text, with no line break or other control character; was 'one\\u000Atwo'", "--title", "one\ntwo")]
     public void Plot_ExitsWithUsageCode_OnAWrongTitleOrCredit(string message, params string[] words)
     {
         var path = Path.Combine(Path.GetTempPath(), $"influence-plot-{Guid.NewGuid():N}.png");

@@ -273,6 +273,29 @@ public sealed class UncertaintyCommandsTests : IDisposable
         Influence.Cli.Commands.SensitivityCommand.Apart(from, to).Should().Be((fromText, toText));
 
     [Fact]
+    public void Sensitivity_TakesACommaList_AsPlotsMeasuresDoes_AndTheOptionRepeated()
+    {
+        static IEnumerable<string?> Tornadoes(string json)
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(json);
+            return [.. doc.RootElement.GetProperty("tornadoes").EnumerateArray().Select(t => t.GetProperty("measure").GetString())];
+        }
+
+        var (code, listed, err) = Run("sensitivity", _case, "--patron", "pakistan", "--client", "taliban", "--period", "2001", "--measure", "exchange, presence", "--format", "json");
+        var (_, repeated, _) = Run("sensitivity", _case, "--patron", "pakistan", "--client", "taliban", "--period", "2001", "--measure", "exchange", "--measure", "presence", "--format", "json");
+
+        code.Should().Be(0, err);
+        Tornadoes(listed).Should().Equal("exchange", "presence");
+        listed.Should().Be(repeated, "a comma list is the option repeated");
+
+        var (bad, output, problems) = Run("sensitivity", _case, "--patron", "pakistan", "--client", "taliban", "--period", "2001", "--measure", "exchange,conflct,exchange");
+        bad.Should().Be(2);
+        output.Should().BeEmpty();
+        problems.Should().Contain("no measure is called 'conflct'").And.Contain("did you mean \"conflict\"")
+            .And.Contain("--measure exchange is given twice; give each measure once").And.NotContain("'exchange,conflct");
+    }
+
+    [Fact]
     public void Sensitivity_NeedsAPeriod_AndSaysSo()
     {
         var (code, output, err) = Run("sensitivity", _case);

@@ -1,6 +1,7 @@
 using FluentAssertions;
 using Influence.Cases;
 using Influence.Charts;
+using Influence.Evidence;
 using Influence.IO;
 using Influence.Scoring;
 using Influence.Tests.Support;
@@ -50,17 +51,61 @@ public class ArgumentErrorsTests
         }
 
         ((Action)(() => _ = new IntervalOptions { Level = 90 })).Should().Throw<ArgumentOutOfRangeException>()
-            .Which.Message.Should().Be("Level must be in (0, 1); was 90 (Parameter 'Level')");
+            .Which.Message.Should().Be("Level must be a coverage in (0, 0.999]; was 90 (Parameter 'Level')");
     }
 
     [Theory]
-    [InlineData(null, "C", "Patron")]
     [InlineData("P", "", "Client")]
     [InlineData(" ", "C", "Patron")]
-    public void Dyads_NeedBothIds(string? patron, string? client, string parameter)
+    public void Dyads_NeedBothIds(string patron, string client, string parameter)
     {
-        ((Action)(() => _ = new Dyad(patron!, client!))).Should().Throw<ArgumentException>().WithParameterName(parameter);
-        ((Action)(() => _ = new Dyad("P", "C") with { Client = "" })).Should().Throw<ArgumentException>().WithParameterName("Client");
+        ((Action)(() => _ = new Dyad(patron, client))).Should().ThrowExactly<ArgumentException>().WithParameterName(parameter).WithMessage("*must not be empty*");
+        ((Action)(() => _ = new Dyad("P", "C") with { Client = "" })).Should().ThrowExactly<ArgumentException>().WithParameterName("Client");
+    }
+
+    [Fact]
+    public void NullArguments_ThrowArgumentNullException_NamingTheParameter_AsTheScorerDoes()
+    {
+        var b = TestCases.Builder();
+        var date = TestCases.Year(2003);
+        var thrown = new (Action Call, string Parameter)[]
+        {
+            (() => Scorer.Score((Case)null!), "case"),
+            (() => _ = new Dyad(null!, "C"), "Patron"),
+            (() => _ = new Dyad("P", null!), "Client"),
+            (() => _ = new Dyad("P", "C") with { Client = null! }, "Client"),
+            (() => _ = new CaseBuilder(null!, "A case"), "id"),
+            (() => _ = new CaseBuilder("c", null!), "name"),
+            (() => _ = new Source(null!, "A citation"), "Id"),
+            (() => _ = new Source("s", null!), "Citation"),
+            (() => _ = new Issue("i", null!), "Name"),
+            (() => _ = new Actor("a", null!, ActorKind.State), "Name"),
+            (() => _ = new Actor(null!, "A", ActorKind.State), "Id"),
+            (() => _ = TestCases.Support(null!, date, "P", "C", 0.5), "Id"),
+            (() => _ = TestCases.Support("e", date, null!, "C", 0.5), "From"),
+            (() => b.AddDyad(null!, "C"), "patron"),
+            (() => b.AddSupport(null!, date, Confidence.Confirmed, "s1", "P", "C", ResourceType.Funding, 0.5), "id"),
+            (() => b.AddSupport("e", date, Confidence.Confirmed, source: null!, "P", "C", ResourceType.Funding, 0.5), "source"),
+            (() => b.AddSupport("e", date, Confidence.Confirmed, "s1", null!, "C", ResourceType.Funding, 0.5), "from"),
+            (() => b.AddCoercion("e", date, Confidence.Confirmed, "s1", "P", null!, CoercionType.Clash, 0.5), "to"),
+            (() => b.AddDemand("e", date, Confidence.Confirmed, "s1", "P", "C", null!, 0.5, DemandResponse.Complied), "issue"),
+            (() => b.AddAttainment("e", date, Confidence.Confirmed, "s1", null!, 0.5), "objective"),
+            (() => b.AddIndicatorValue("e", date, Confidence.Confirmed, "s1", null!, 3), "indicator"),
+            (() => b.AddCapability("e", date, Confidence.Confirmed, "s1", null!, 3), "actor"),
+        };
+
+        foreach (var (call, parameter) in thrown)
+        {
+            call.Should().ThrowExactly<ArgumentNullException>().WithParameterName(parameter);
+        }
+
+        b.EvidenceCount.Should().Be(0, "nothing was added by a refused call");
+        ((Action)(() => _ = new Source("s", " "))).Should().ThrowExactly<ArgumentException>().WithParameterName("Citation").WithMessage("a source's citation must not be empty*");
+        ((Action)(() => _ = new CaseBuilder("c", ""))).Should().ThrowExactly<ArgumentException>().WithParameterName("name").WithMessage("a case's name must not be empty*");
+        ((Action)(() => b.AddSupport("e", date, Confidence.Confirmed, "", "P", "C", ResourceType.Funding, 0.5))).Should().ThrowExactly<ArgumentException>()
+            .WithParameterName("source").WithMessage("source must be a non-empty identifier*");
+        ((Action)(() => _ = new Dyad(null!, "C"))).Should().Throw<ArgumentNullException>().WithMessage("a dyad's patron id must not be null*");
+        ((Action)(() => b.AddSupport("e", date, Confidence.Confirmed, null!, "P", "C", ResourceType.Funding, 0.5))).Should().Throw<ArgumentNullException>().WithMessage("source must be a non-empty identifier; was null*");
     }
 
     [Fact]

@@ -1,5 +1,8 @@
 using FluentAssertions;
 using Influence.Evidence;
+using Influence.Scoring;
+using Influence.Tests.Support;
+using Influence.TimeSeries;
 using Influence.Uncertainty;
 using Xunit;
 
@@ -34,12 +37,26 @@ public class IntervalOptionsTests
     [Theory]
     [InlineData(0.0)]
     [InlineData(1.0)]
+    [InlineData(0.9995)]
     [InlineData(double.NaN)]
-    public void Level_MustLieStrictlyBetweenZeroAndOne(double level)
+    public void Level_IsACoverageInZeroTo0999_AsEveryOtherLevel(double level)
     {
         var act = () => new IntervalOptions { Level = level };
+        var trend = () => Trends.Fit([0.1, 0.2, 0.4, 0.3, 0.5], Period.FromYear(2000), level);
 
-        act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("Level must be in (0, 1)*").Which.ParamName.Should().Be("Level");
+        act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("Level must be a coverage in (0, 0.999]; was *").Which.ParamName.Should().Be("Level");
+        trend.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*a coverage in (0, 0.999]; was *", "Trends.Fit takes the same levels");
+    }
+
+    [Fact]
+    public void Level_0999_IsTheHighest_AndIsKeptThroughTheIntervals_AsTrendsTakeIt()
+    {
+        var c = TestCases.Builder().Add(TestCases.Support("a", TestCases.Year(2003), "P", "C", 0.5)).Add(TestCases.Support("b", TestCases.Year(2005), "P", "C", 0.3)).Build();
+
+        var drawn = Intervals.Compute(Scorer.Score(c), new IntervalOptions { Draws = 20, Level = 0.999 });
+
+        drawn.IntervalSource!.Level.Should().Be(0.999, "the source records the level (it once refused what the options took: 0.9995 failed after every draw)");
+        Trends.Fit([0.1, 0.2, 0.4, 0.3, 0.5], Period.FromYear(2000), 0.999).Level.Should().Be(0.999);
     }
 
     [Fact]
