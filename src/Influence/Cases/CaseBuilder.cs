@@ -470,10 +470,14 @@ public sealed class CaseBuilder
             found.Add(new("$.to", null, $"expected a last period not before the year the evidence starts ({DateOnly.FromDayNumber(earliest.Day).Year}, item \"{earliest.Id}\" from {Day(DateOnly.FromDayNumber(earliest.Day))}), or a declared \"from\" too; was {declaredTo}"));
         }
 
-        if (To is null && !_unreadableEnds.Contains("to") && EvidenceEnds is null && From is { } declaredFrom && Covered(columns, last: true) is { } last
-            && Scorer.EvidenceYear(last.Day).ToGranularity(Granularity, atEnd: true) < declaredFrom.ToGranularity(Granularity))
+        // A first period that starts after the evidence ends leaves the case no period to score (Scorer trims the
+        // periods after the evidence ends, Case.AfterEvidence): every request is refused, whether "to" is declared or
+        // is the year the evidence ends.
+        if (!_unreadableEnds.Contains("to") && EvidenceEnds is null && From is { } declaredFrom && Covered(columns, last: true) is { } last
+            && declaredFrom.Start.DayNumber > last.Day)
         {
-            found.Add(new("$.from", null, $"expected a first period not after the year the evidence ends ({DateOnly.FromDayNumber(last.Day).Year}, item \"{last.Id}\" to {Day(DateOnly.FromDayNumber(last.Day))}), or a declared \"to\" too; was {declaredFrom}"));
+            var range = To is { } declaredTo ? $"its range ({(declaredTo == declaredFrom ? $"{declaredFrom}" : $"{declaredFrom}–{declaredTo}")})" : "the case";
+            found.Add(new("$.from", null, $"expected a first period that starts by the day the evidence ends ({Day(DateOnly.FromDayNumber(last.Day))}, item \"{last.Id}\"); was {declaredFrom}, which starts on {Day(declaredFrom.Start)}: nothing after the evidence ends is scored, so {range} has no period to score; a case looked at for longer declares its \"evidenceEnds\""));
         }
 
         if (found.Count > 0)
