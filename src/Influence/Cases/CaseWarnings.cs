@@ -93,7 +93,7 @@ public static class CaseWarnings
             var columns = @case.Evidence.Columns;
             var (earliest, _) = TwoMost(columns.Count, i => -(long)columns.FirstDay[i]);
             var first = earliest >= 0 && columns.FirstDay[earliest] == firstDay
-                ? $"its first evidence item begins ('{columns.Ids[earliest]}', on {Day(firstDay)})"
+                ? $"its first evidence item (this one) begins, on {Day(firstDay)}"
                 : $"{Copied} begins (on {Day(firstDay)}, an item this copy leaves out)";
             var range = rangeFrom == rangeTo ? $"{rangeTo}" : $"{rangeFrom}–{rangeTo}";
             found.Add(new(

@@ -213,7 +213,7 @@ public class CaseWarningsTests
         var w = CaseWarnings.Of(c).Should().ContainSingle().Which;
 
         w.Item.Should().Be("first");
-        w.Message.Should().StartWith("the case's range (1900–1920) ends before its first evidence item begins ('first', on 1973-01-01): no evidence lies in it, so every measure is undefined in every period");
+        w.Message.Should().StartWith("the case's range (1900–1920) ends before its first evidence item (this one) begins, on 1973-01-01: no evidence lies in it, so every measure is undefined in every period");
         Scorer.Score(c).For(new Dyad("P", "C")).Should().OnlyContain(p => !p.Exchange.IsDefined, "that is what the warning says");
 
         // A range that reaches the evidence does not warn.
