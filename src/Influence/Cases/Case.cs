@@ -225,7 +225,7 @@ public sealed class Case
     internal Lifetimes? Lifetimes { get; }
 
     /// <summary>"no actor is called "X" in case 'c'", with a suggestion when an actor's id is close.</summary>
-    internal string NoActorCalled(string id) => $"no actor is called \"{id}\" in case '{Id}'{Names.DidYouMean(id, Actors.Select(a => a.Id), listAs: "actors")}";
+    internal string NoActorCalled(string id) => $"no actor is called \"{Printable.Shown(id)}\" in case '{Id}'{Names.DidYouMean(id, Actors.Select(a => a.Id), listAs: "actors")}";
 
     private static string NotNull(string id, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(id))] string? name = null) =>
         id ?? throw new ArgumentNullException(name);

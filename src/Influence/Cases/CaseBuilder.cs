@@ -348,7 +348,7 @@ public sealed class CaseBuilder
             {
                 if (!actorIdx.ContainsKey(parent) && !suggestions.DeclaredWithProblems("actor", parent))
                 {
-                    found.Add(new($"$.actors[{i}].parent", a.Id, $"expected the id of an actor of the case; no actor is called \"{parent}\"{suggestions.For("actor", parent, actorIdx)}") { Detail = new(ProblemKind.UnknownReference) });
+                    found.Add(new($"$.actors[{i}].parent", a.Id, $"expected the id of an actor of the case; no actor is called \"{Printable.Shown(parent)}\"{suggestions.For("actor", parent, actorIdx)}") { Detail = new(ProblemKind.UnknownReference) });
                 }
                 else if (HasCycle(a.Id))
                 {
@@ -369,7 +369,7 @@ public sealed class CaseBuilder
 
             if (o.Issue is { } issue && !issueIdx.ContainsKey(issue) && !suggestions.DeclaredWithProblems("issue", issue))
             {
-                found.Add(new($"$.objectives[{i}].issue", o.Id, $"expected the id of an issue of the case; no issue is called \"{issue}\"") { Detail = new(ProblemKind.UnknownReference) });
+                found.Add(new($"$.objectives[{i}].issue", o.Id, $"expected the id of an issue of the case; no issue is called \"{Printable.Shown(issue)}\"") { Detail = new(ProblemKind.UnknownReference) });
             }
         }
 
@@ -378,7 +378,7 @@ public sealed class CaseBuilder
             var ind = _indicators[i];
             if (!objectiveIdx.ContainsKey(ind.Objective) && !suggestions.DeclaredWithProblems("objective", ind.Objective))
             {
-                found.Add(new($"$.indicators[{i}].objective", ind.Id, $"expected the id of an objective of the case; no objective is called \"{ind.Objective}\"") { Detail = new(ProblemKind.UnknownReference) });
+                found.Add(new($"$.indicators[{i}].objective", ind.Id, $"expected the id of an objective of the case; no objective is called \"{Printable.Shown(ind.Objective)}\"") { Detail = new(ProblemKind.UnknownReference) });
             }
 
             if (ind.DirectionProblem() is { } dp)
@@ -474,9 +474,9 @@ public sealed class CaseBuilder
         // periods after the evidence ends, Case.AfterEvidence): every request is refused, whether "to" is declared or
         // is the year the evidence ends.
         if (!_unreadableEnds.Contains("to") && EvidenceEnds is null && From is { } declaredFrom && Covered(columns, last: true) is { } last
-            && declaredFrom.Start.DayNumber > last.Day)
+            && declaredFrom.Start.DayNumber > last.Day && (To is not { } declaredLast || declaredLast.Start >= declaredFrom.Start))
         {
-            var range = To is { } declaredTo ? $"its range ({(declaredTo == declaredFrom ? $"{declaredFrom}" : $"{declaredFrom}–{declaredTo}")})" : "the case";
+            var range = To is { } rangeTo ? $"its range ({(rangeTo == declaredFrom ? $"{declaredFrom}" : $"{declaredFrom}–{rangeTo}")})" : "the case";
             found.Add(new("$.from", null, $"expected a first period that starts by the day the evidence ends ({Day(DateOnly.FromDayNumber(last.Day))}, item \"{last.Id}\"); was {declaredFrom}, which starts on {Day(declaredFrom.Start)}: nothing after the evidence ends is scored, so {range} has no period to score; a case looked at for longer declares its \"evidenceEnds\""));
         }
 
@@ -504,7 +504,7 @@ public sealed class CaseBuilder
         {
             if (!actorIdx.ContainsKey(id) && !suggestions.DeclaredWithProblems("actor", id))
             {
-                found.Add(new(path, item, $"expected the id of an actor of the case; no actor is called \"{id}\"{suggestions.For("actor", id, actorIdx)}") { Detail = new(ProblemKind.UnknownReference) });
+                found.Add(new(path, item, $"expected the id of an actor of the case; no actor is called \"{Printable.Shown(id)}\"{suggestions.For("actor", id, actorIdx)}") { Detail = new(ProblemKind.UnknownReference) });
             }
         }
 
@@ -1056,7 +1056,7 @@ public sealed class CaseBuilder
                 var path = element < 0 ? Path(row, field) : Path(row, Invariant.Format($"{field}[{element}]"));
                 found.Add(key is null
                     ? new(path, item, $"expected the id of {Article(what)} {what} of the case")
-                    : new(path, item, $"expected the id of {Article(what)} {what} of the case; no {what} is called \"{key}\"{suggestions.For(what, key, table)}") { Detail = new(ProblemKind.UnknownReference) });
+                    : new(path, item, $"expected the id of {Article(what)} {what} of the case; no {what} is called \"{Printable.Shown(key)}\"{suggestions.For(what, key, table)}") { Detail = new(ProblemKind.UnknownReference) });
                 return -1;
             }
 

@@ -196,6 +196,25 @@ public class CaseReaderTests
         result.Problems[0].Message.Should().StartWith("expected well-formed JSON");
     }
 
+    [Theory]
+    [InlineData("", 1, "the file is empty (nothing but white space or comments)")]
+    [InlineData("  \n\t\n", 3, "the file is empty (nothing but white space or comments)")]
+    [InlineData("{\n  \"schema\": \"influence.case/1\",\n  \"from\": 19", 3, "the file ends inside a value (an object, array, string or number is not closed); is it cut short?")]
+    [InlineData("{\n  \"schema\": \"influence.case/1\",\n  \"name\": \"A", 3, "the file ends inside a value (an object, array, string or number is not closed); is it cut short?")]
+    [InlineData("{\n  \"schema\": \"influence.case/1\"\n  /* a note", 3, "the file ends inside a comment: a comment that starts with /* needs a */ to end it")]
+    [InlineData("{\n  \"schema\": \"influence.case/1\"\n}\n{ }", 4, "there is more after the case's closing brace")]
+    public void TryRead_ASyntaxErrorOfTheWholeFile_IsSaidInTheReadersWords_AtItsPlace(string json, int line, string said)
+    {
+        var result = CaseReader.TryRead(Encoding.UTF8.GetBytes(json), "case.json");
+
+        result.Case.Should().BeNull();
+        var p = result.Problems.Should().ContainSingle().Which;
+        p.Message.Should().StartWith("expected well-formed JSON: " + said);
+        p.Message.Should().NotContainAny("JSON tokens", "end of data", "single JSON value", "isFinalBlock");
+        p.Line.Should().Be(line);
+        p.Column.Should().NotBeNull();
+    }
+
     [Fact]
     public void TryRead_ValuesNestedDeeperThan64_AreSaidInTheFilesTerms_AtTheirPathAndLine_NotSystemTextJsons()
     {
