@@ -638,7 +638,9 @@ public sealed class CaseBuilder
         /// <summary>Why a declared dyad can never be scored (its parties never existed at the same time), or null.</summary>
         public string? NeverTogether(Dyad dyad)
         {
-            if (!_actorIdx.TryGetValue(dyad.Patron, out var p) || !_actorIdx.TryGetValue(dyad.Client, out var c) || Reversed(p) || Reversed(c))
+            // An actor whose dates are reversed (already a problem of its own), or a movement of either party whose are,
+            // gives no time to compare: said once, at the actor, not again as a dyad naming the wrong pair.
+            if (!_actorIdx.TryGetValue(dyad.Patron, out var p) || !_actorIdx.TryGetValue(dyad.Client, out var c) || LineageReversed(p) || LineageReversed(c))
             {
                 return null;
             }
@@ -753,6 +755,20 @@ public sealed class CaseBuilder
         /// <summary>An actor whose end comes before its start: reported already, and not checked against.</summary>
         private bool Reversed(int actor) =>
             _actors[actor].ActiveFrom is { } f && _actors[actor].ActiveTo is { } t && t.Last < f.First;
+
+        /// <summary>Whether the actor's dates, or those of a movement it is part of, are reversed.</summary>
+        private bool LineageReversed(int actor)
+        {
+            foreach (var k in _lifetimes.Lineage(actor))
+            {
+                if (Reversed(k))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>
