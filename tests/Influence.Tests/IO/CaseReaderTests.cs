@@ -196,6 +196,25 @@ public class CaseReaderTests
         result.Problems[0].Message.Should().StartWith("expected well-formed JSON");
     }
 
+    [Fact]
+    public void TryRead_ARootSchemaAddress_IsAccepted_AndIgnored_ButMustBeAString()
+    {
+        const string Rest = """
+            "schema": "influence.case/1", "id": "s", "name": "With a schema address",
+            "sources": [{ "id": "s1", "citation": "A source" }],
+            "actors": [{ "id": "P", "name": "Patron", "kind": "state" }, { "id": "C", "name": "Client", "kind": "movement" }],
+            "evidence": [{ "id": "e1", "kind": "support", "date": "2005", "confidence": "confirmed", "sources": ["s1"], "from": "P", "to": "C", "resource": "arms", "magnitude": 0.5 }]
+            """;
+
+        var with = CaseReader.TryRead(Encoding.UTF8.GetBytes($$"""{ "$schema": "case.schema.json", {{Rest}} }"""));
+        var without = CaseReader.TryRead(Encoding.UTF8.GetBytes($$"""{ {{Rest}} }"""));
+        var number = CaseReader.TryRead(Encoding.UTF8.GetBytes($$"""{ "$schema": 1, {{Rest}} }"""));
+
+        with.Problems.Should().BeEmpty();
+        CaseWriter.ToJson(with.Case!).Should().Be(CaseWriter.ToJson(without.Case!), "the address is not read");
+        number.Problems.Should().ContainSingle().Which.Should().Match<Influence.Cases.CaseProblem>(p => p.Path == "$.$schema" && p.Message == "expected a string; was a number");
+    }
+
     [Theory]
     [InlineData("", 1, "the file is empty (nothing but white space or comments)")]
     [InlineData("  \n\t\n", 3, "the file is empty (nothing but white space or comments)")]
