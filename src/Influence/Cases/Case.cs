@@ -225,7 +225,7 @@ public sealed class Case
     internal Lifetimes? Lifetimes { get; }
 
     /// <summary>"no actor is called "X" in case 'c'", with a suggestion when an actor's id is close.</summary>
-    internal string NoActorCalled(string id) => $"no actor is called \"{id}\" in case '{Id}'{Names.DidYouMean(id, Actors.Select(a => a.Id), listAs: "actors")}";
+    internal string NoActorCalled(string id) => $"no actor is called \"{Printable.Shown(id)}\" in case '{Id}'{Names.DidYouMean(id, Actors.Select(a => a.Id), listAs: "actors")}";
 
     private static string NotNull(string id, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(id))] string? name = null) =>
         id ?? throw new ArgumentNullException(name);
@@ -275,7 +275,8 @@ public sealed class Case
 
     /// <summary>
     /// What is wrong with a dyad as this case reads it, each problem a message: unset, an actor id the case does not
-    /// have (with the nearest), or the same actor twice. Empty when both are actors of the case and differ.
+    /// have (with the nearest), the same actor twice, or one party inside the other's movement. Empty when both are
+    /// actors of the case, differ and lie outside each other's movement.
     /// </summary>
     internal IEnumerable<string> DyadProblems(Dyad d)
     {
@@ -285,10 +286,12 @@ public sealed class Case
             yield break;
         }
 
+        var known = true;
         foreach (var id in d.Patron == d.Client ? [d.Patron] : new[] { d.Patron, d.Client })
         {
             if (ActorIndexOf(id) < 0)
             {
+                known = false;
                 yield return $"dyad {d}: {NoActorCalled(id)}";
             }
         }
@@ -296,6 +299,12 @@ public sealed class Case
         if (d.Patron == d.Client)
         {
             yield return $"dyad {d} must name two different actors";
+        }
+        else if (known && WithinEachOther(d) is { } inside)
+        {
+            // Refused wherever a dyad is named (declared, requested, counterfactual, sensitivity), as the case reader
+            // refuses one declared: nothing between a movement and its own faction is counted, so no score would mean anything.
+            yield return $"dyad {d}: {inside}, so what passes between them stays inside one movement and the dyad is never scored";
         }
     }
 
@@ -329,12 +338,7 @@ public sealed class Case
         var problems = new List<string>();
         foreach (var d in list)
         {
-            var before = problems.Count;
             problems.AddRange(DyadProblems(d));
-            if (problems.Count == before && WithinEachOther(d) is { } inside)
-            {
-                problems.Add($"dyad {d}: {inside}, so what passes between them stays inside one movement");
-            }
 
             if (!d.IsDefault && !seen.Add(d))
             {

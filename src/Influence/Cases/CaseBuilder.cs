@@ -389,7 +389,7 @@ public sealed class CaseBuilder
             {
                 if (!actorIdx.ContainsKey(parent) && !suggestions.DeclaredWithProblems("actor", parent))
                 {
-                    found.Add(new($"$.actors[{i}].parent", a.Id, $"expected the id of an actor of the case; no actor is called \"{parent}\"{suggestions.For("actor", parent, actorIdx)}") { Detail = new(ProblemKind.UnknownReference) });
+                    found.Add(new($"$.actors[{i}].parent", a.Id, $"expected the id of an actor of the case; no actor is called \"{Printable.Shown(parent)}\"{suggestions.For("actor", parent, actorIdx)}") { Detail = new(ProblemKind.UnknownReference) });
                 }
                 else if (HasCycle(a.Id))
                 {
@@ -410,7 +410,7 @@ public sealed class CaseBuilder
 
             if (o.Issue is { } issue && !issueIdx.ContainsKey(issue) && !suggestions.DeclaredWithProblems("issue", issue))
             {
-                found.Add(new($"$.objectives[{i}].issue", o.Id, $"expected the id of an issue of the case; no issue is called \"{issue}\"") { Detail = new(ProblemKind.UnknownReference) });
+                found.Add(new($"$.objectives[{i}].issue", o.Id, $"expected the id of an issue of the case; no issue is called \"{Printable.Shown(issue)}\"") { Detail = new(ProblemKind.UnknownReference) });
             }
         }
 
@@ -419,7 +419,7 @@ public sealed class CaseBuilder
             var ind = _indicators[i];
             if (!objectiveIdx.ContainsKey(ind.Objective) && !suggestions.DeclaredWithProblems("objective", ind.Objective))
             {
-                found.Add(new($"$.indicators[{i}].objective", ind.Id, $"expected the id of an objective of the case; no objective is called \"{ind.Objective}\"") { Detail = new(ProblemKind.UnknownReference) });
+                found.Add(new($"$.indicators[{i}].objective", ind.Id, $"expected the id of an objective of the case; no objective is called \"{Printable.Shown(ind.Objective)}\"") { Detail = new(ProblemKind.UnknownReference) });
             }
 
             if (ind.DirectionProblem() is { } dp)
@@ -511,10 +511,14 @@ public sealed class CaseBuilder
             found.Add(new("$.to", null, $"expected a last period not before the year the evidence starts ({DateOnly.FromDayNumber(earliest.Day).Year}, item \"{earliest.Id}\" from {Day(DateOnly.FromDayNumber(earliest.Day))}), or a declared \"from\" too; was {declaredTo}"));
         }
 
-        if (To is null && !_unreadableEnds.Contains("to") && EvidenceEnds is null && From is { } declaredFrom && Covered(columns, last: true) is { } last
-            && Scorer.EvidenceYear(last.Day).ToGranularity(Granularity, atEnd: true) < declaredFrom.ToGranularity(Granularity))
+        // A first period that starts after the evidence ends leaves the case no period to score (Scorer trims the
+        // periods after the evidence ends, Case.AfterEvidence): every request is refused, whether "to" is declared or
+        // is the year the evidence ends.
+        if (!_unreadableEnds.Contains("to") && EvidenceEnds is null && From is { } declaredFrom && Covered(columns, last: true) is { } last
+            && declaredFrom.Start.DayNumber > last.Day && (To is not { } declaredLast || declaredLast.Start >= declaredFrom.Start))
         {
-            found.Add(new("$.from", null, $"expected a first period not after the year the evidence ends ({DateOnly.FromDayNumber(last.Day).Year}, item \"{last.Id}\" to {Day(DateOnly.FromDayNumber(last.Day))}), or a declared \"to\" too; was {declaredFrom}"));
+            var range = To is { } rangeTo ? $"its range ({(rangeTo == declaredFrom ? $"{declaredFrom}" : $"{declaredFrom}–{rangeTo}")})" : "the case";
+            found.Add(new("$.from", null, $"expected a first period that starts by the day the evidence ends ({Day(DateOnly.FromDayNumber(last.Day))}, item \"{last.Id}\"); was {declaredFrom}, which starts on {Day(declaredFrom.Start)}: nothing after the evidence ends is scored, so {range} has no period to score; a case looked at for longer declares its \"evidenceEnds\""));
         }
 
         if (found.Count > 0)
@@ -541,7 +545,7 @@ public sealed class CaseBuilder
         {
             if (!actorIdx.ContainsKey(id) && !suggestions.DeclaredWithProblems("actor", id))
             {
-                found.Add(new(path, item, $"expected the id of an actor of the case; no actor is called \"{id}\"{suggestions.For("actor", id, actorIdx)}") { Detail = new(ProblemKind.UnknownReference) });
+                found.Add(new(path, item, $"expected the id of an actor of the case; no actor is called \"{Printable.Shown(id)}\"{suggestions.For("actor", id, actorIdx)}") { Detail = new(ProblemKind.UnknownReference) });
             }
         }
 
@@ -675,7 +679,9 @@ public sealed class CaseBuilder
         /// <summary>Why a declared dyad can never be scored (its parties never existed at the same time), or null.</summary>
         public string? NeverTogether(Dyad dyad)
         {
-            if (!_actorIdx.TryGetValue(dyad.Patron, out var p) || !_actorIdx.TryGetValue(dyad.Client, out var c) || Reversed(p) || Reversed(c))
+            // An actor whose dates are reversed (already a problem of its own), or a movement of either party whose are,
+            // gives no time to compare: said once, at the actor, not again as a dyad naming the wrong pair.
+            if (!_actorIdx.TryGetValue(dyad.Patron, out var p) || !_actorIdx.TryGetValue(dyad.Client, out var c) || LineageReversed(p) || LineageReversed(c))
             {
                 return null;
             }
@@ -790,6 +796,20 @@ public sealed class CaseBuilder
         /// <summary>An actor whose end comes before its start: reported already, and not checked against.</summary>
         private bool Reversed(int actor) =>
             _actors[actor].ActiveFrom is { } f && _actors[actor].ActiveTo is { } t && t.Last < f.First;
+
+        /// <summary>Whether the actor's dates, or those of a movement it is part of, are reversed.</summary>
+        private bool LineageReversed(int actor)
+        {
+            foreach (var k in _lifetimes.Lineage(actor))
+            {
+                if (Reversed(k))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>
@@ -1093,7 +1113,7 @@ public sealed class CaseBuilder
                 var path = element < 0 ? Path(row, field) : Path(row, Invariant.Format($"{field}[{element}]"));
                 found.Add(key is null
                     ? new(path, item, $"expected the id of {Article(what)} {what} of the case")
-                    : new(path, item, $"expected the id of {Article(what)} {what} of the case; no {what} is called \"{key}\"{suggestions.For(what, key, table)}") { Detail = new(ProblemKind.UnknownReference) });
+                    : new(path, item, $"expected the id of {Article(what)} {what} of the case; no {what} is called \"{Printable.Shown(key)}\"{suggestions.For(what, key, table)}") { Detail = new(ProblemKind.UnknownReference) });
                 return -1;
             }
 

@@ -62,7 +62,7 @@ public sealed record CaseProblem(string Path, string? ItemId, string Message)
     /// <summary>What a problem of an id used twice says, the earlier item named as <paramref name="earlier"/>.</summary>
     /// <param name="id">The id.</param>
     /// <param name="earlier">The earlier item: <c>evidence[3]</c>, <c>actors[0]</c>, <c>the row on line 4</c>.</param>
-    internal static string UniqueIdMessage(string id, string earlier) => $"expected a unique id; \"{id}\" is already used by {earlier}";
+    internal static string UniqueIdMessage(string id, string earlier) => $"expected a unique id; \"{Influence.Internal.Printable.Shown(id)}\" is already used by {earlier}";
 
     /// <summary>
     /// The problem on one line: <c>case.json:41:7: $.evidence[12].magnitude (item 'ev-1996-fuel'): expected …</c>.
@@ -97,7 +97,7 @@ public sealed record CaseProblem(string Path, string? ItemId, string Message)
         sb.Append(Path);
         if (ItemId is not null)
         {
-            sb.Append(CultureInfo.InvariantCulture, $" (item '{ItemId}')");
+            sb.Append(CultureInfo.InvariantCulture, $" (item '{Influence.Internal.Printable.Shown(ItemId)}')");
         }
 
         sb.Append(": ").Append(Message);

@@ -43,6 +43,8 @@ public static class CaseWarnings
     /// counts 34/365 of its magnitude, severity or amount; an event or campaign of that size is a point;</item>
     /// <item>a declared range whose last periods start after the last day any item covers, in a case that declares no
     /// <see cref="CaseBuilder.EvidenceEnds"/>: those periods are not scored;</item>
+    /// <item>a declared range that ends before the first evidence item begins: no evidence lies in it, so every
+    /// measure is undefined in every period (often a mistyped year);</item>
     /// <item>a period grid of more than <see cref="LongGridPeriods"/> periods: a score of the case at its granularity
     /// and range runs over every period from its earliest evidence (or the first of its range) to the last of its range,
     /// and costs time and memory in proportion; the warning names what sets each end (an item far before the others,
@@ -83,7 +85,20 @@ public static class CaseWarnings
             var last = columns.LastDay.AsSpan(0, columns.Count).Contains(ends.DayNumber)
                 ? "its last item ends"
                 : $"{Copied} ends (an item this copy leaves out)";
-            found.Add(new(null, $"the case's range runs to {to}, but {last} on {day} and it declares no evidenceEnds: the periods after {day} ({Period.Containing(to.Granularity, ends).AddPeriods(1)}–{to}) are not scored; if the case was looked at up to its range's end and nothing more was found, declare \"evidenceEnds\" ({Names.DocsUrl("case-format.md")})"));
+            found.Add(new(null, $"the case's range runs to {to}, but {last} on {day} and it declares no evidenceEnds: the periods after {day} ({AfterEnds(@case, to, ends)}) are not scored; if the case was looked at up to its range's end and nothing more was found, declare \"evidenceEnds\" ({Names.DocsUrl("case-format.md")})"));
+        }
+
+        if (@case.From is { } rangeFrom && @case.To is { } rangeTo && @case.EvidenceDays().First is { } firstDay && rangeTo.End.DayNumber < firstDay)
+        {
+            var columns = @case.Evidence.Columns;
+            var (earliest, _) = TwoMost(columns.Count, i => -(long)columns.FirstDay[i]);
+            var first = earliest >= 0 && columns.FirstDay[earliest] == firstDay
+                ? $"its first evidence item (this one) begins, on {Day(firstDay)}"
+                : $"{Copied} begins (on {Day(firstDay)}, an item this copy leaves out)";
+            var range = rangeFrom == rangeTo ? $"{rangeTo}" : $"{rangeFrom}–{rangeTo}";
+            found.Add(new(
+                earliest >= 0 && columns.FirstDay[earliest] == firstDay ? columns.Ids[earliest] : null,
+                $"the case's range ({range}) ends before {first}: no evidence lies in it, so every measure is undefined in every period; if a year is mistyped, correct it ({Names.DocsUrl("case-format.md")})"));
         }
 
         if (LongGrid(@case) is { } longGrid)
@@ -209,6 +224,17 @@ public static class CaseWarnings
             string.Create(
                 CultureInfo.InvariantCulture,
                 $"scoring this case runs over {count:N0} {Scorer.Adjective(first.Granularity)} periods ({first}–{to}, {Years(to.End.DayNumber + 1 - first.Start.DayNumber)}), more than {LongGridPeriods:N0}: {start}; {end}. A score indexes the evidence over every one of them and computes each measure for {cost}: its time and memory grow with both; {fix} ({Names.DocsUrl("case-format.md")}#a-long-period-grid)"));
+    }
+
+    /// <summary>
+    /// The periods of a declared range that start after the evidence ends, as "first–last" (one period: itself): from
+    /// the period after the one the evidence ends in, or the range's first if later.
+    /// </summary>
+    private static string AfterEnds(Case @case, Period to, DateOnly ends)
+    {
+        var next = Period.Containing(to.Granularity, ends).AddPeriods(1);
+        var from = @case.From is { } f && f.ToGranularity(to.Granularity) is var g && g > next ? g : next;
+        return from == to ? $"{to}" : $"{from}–{to}";
     }
 
     /// <summary>

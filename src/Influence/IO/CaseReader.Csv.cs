@@ -110,7 +110,8 @@ public static partial class CaseReader
                 && index < rows.Count)
             {
                 if (!table.SaidByCell(index, m.Groups["rest"].Value)
-                    && table.Locate(index, m.Groups["rest"].Value, p) is var located && !table.InOrAfterMalformedCell(located))
+                    && table.Locate(index, m.Groups["rest"].Value, p) is var located && !table.InOrAfterMalformedCell(located)
+                    && !table.InMissingCell(located))
                 {
                     inCsv.Add(located);
                 }

@@ -241,9 +241,13 @@ public static partial class CaseReader
             var line = e.LineNumber is { } l ? (int)l + 1 : (int?)null;
             var col = e.BytePositionInLine is { } c ? (int)c + 1 : (int?)null;
             var (path, id, hint) = ("$", (string?)null, string.Empty);
+            var atEnd = false;
             if (line is { } ln && col is { } cn)
             {
                 var offset = JsonLines.Build(utf8).Offset(ln, cn);
+
+                // Failing at the file's last character (a number, a name, a literal cut short) is the file ending inside it.
+                atEnd = offset >= utf8.TrimEnd(" \t\r\n"u8).Length - 1;
                 (path, id) = JsonErrorPath.At(utf8, offset);
                 hint = JsonErrorPath.Hint(utf8, offset, e.Message);
             }
@@ -256,7 +260,7 @@ public static partial class CaseReader
             // Too deep is no slip of punctuation: said in the file's terms, not System.Text.Json's.
             var message = line is { } dl && col is { } dc && NestingAt(utf8, JsonLines.Build(utf8).Offset(dl, dc)) > JsonTree.Options.MaxDepth
                 ? string.Create(CultureInfo.InvariantCulture, $"expected arrays and objects nested at most {JsonTree.Options.MaxDepth} deep; this value is deeper (a case file nests a few levels: is a bracket repeated, or the file not a case file?)")
-                : $"expected well-formed JSON: {FirstSentence(e.Message)}{hint}";
+                : $"expected well-formed JSON: {InReadersWords(e.Message, utf8, atEnd)}{hint}";
             return new CaseReadResult(null, [new CaseProblem(path, id, message) { File = file, Line = line, Column = col }]);
         }
 
@@ -408,6 +412,38 @@ public static partial class CaseReader
         return deepest;
     }
 
+    /// <summary>
+    /// A syntax error of System.Text.Json in the reader's words where its own are a parser's (the file empty, cut
+    /// short, a comment never closed, more after the root): its first sentence otherwise.
+    /// </summary>
+    private static string InReadersWords(string message, ReadOnlySpan<byte> utf8, bool atEnd)
+    {
+        if (message.Contains("does not contain any JSON tokens", StringComparison.Ordinal) || message.StartsWith("the file is empty", StringComparison.Ordinal))
+        {
+            return "the file is empty (nothing but white space or comments): expected a case, a JSON object { … }";
+        }
+
+        if (message.Contains("after a single JSON value", StringComparison.Ordinal) || message.StartsWith("unexpected content after the end", StringComparison.Ordinal))
+        {
+            return utf8.TrimStart(" \t\r\n"u8).StartsWith("{"u8)
+                ? "there is more after the case's closing brace (only white space and comments may follow it; is a brace closed too early, or a second case pasted in?)"
+                : "there is more after the file's first JSON value (a case file holds one object)";
+        }
+
+        if (message.Contains("end of comment", StringComparison.OrdinalIgnoreCase))
+        {
+            return "the file ends inside a comment: a comment that starts with /* needs a */ to end it";
+        }
+
+        if (message.Contains("end of data", StringComparison.OrdinalIgnoreCase) || message.Contains("depth to be zero", StringComparison.Ordinal)
+            || (atEnd && (message.Contains("end of a number", StringComparison.Ordinal) || message.Contains("literal", StringComparison.Ordinal))))
+        {
+            return "the file ends inside a value (an object, array, string or number is not closed); is it cut short?";
+        }
+
+        return FirstSentence(message);
+    }
+
     private static string FirstSentence(string message)
     {
         // System.Text.Json words this one for programmers ("… not supported in this mode. Change the reader options.").
@@ -522,11 +558,13 @@ public static partial class CaseReader
             }
 
             Remember("$", root);
-            Allowed(root, top, null, "schema", "id", "name", "description", "capabilityIndex", "granularity", "from", "to", "evidenceEnds", "sources", "actors", "issues", "objectives", "indicators", "units", "dyads", "evidence");
+            // "$schema" attaches the JSON Schema in an editor (docs/case-format.md): any string, not read.
+            Allowed(root, top, null, "$schema", "schema", "id", "name", "description", "capabilityIndex", "granularity", "from", "to", "evidenceEnds", "sources", "actors", "issues", "objectives", "indicators", "units", "dyads", "evidence");
+            _ = Text(root, top, "$schema", null, required: false);
             var schema = Text(root, top, "schema", null, required: true);
             if (schema is not null && schema != Schema)
             {
-                Add("$.schema", null, root["schema"]!, $"expected \"{Schema}\"; was \"{schema}\"");
+                Add("$.schema", null, root["schema"]!, $"expected \"{Schema}\"; was \"{Printable.Shown(schema)}\"");
             }
 
             var id = Id(root, top, "id", null, required: true) ?? "case";
@@ -544,7 +582,7 @@ public static partial class CaseReader
                 }
                 else
                 {
-                    Add("$.granularity", null, root["granularity"]!, $"expected \"year\", \"quarter\" or \"month\"; was \"{g}\"");
+                    Add("$.granularity", null, root["granularity"]!, $"expected \"year\", \"quarter\" or \"month\"; was \"{Printable.Shown(g)}\"");
                 }
             }
 
@@ -1255,7 +1293,7 @@ public static partial class CaseReader
                 {
                     var article = what is "actor" or "issue" or "objective" or "indicator" ? "an" : "a";
                     var hint = ids is null ? string.Empty : Names.DidYouMean(key, ids.Order(StringComparer.Ordinal), what + "s");
-                    Add(at, id, node, $"expected the id of {article} {what} of the case; no {what} is called \"{key}\"{hint}", ProblemKind.UnknownReference);
+                    Add(at, id, node, $"expected the id of {article} {what} of the case; no {what} is called \"{Printable.Shown(key)}\"{hint}", ProblemKind.UnknownReference);
                 }
             }
         }
@@ -1309,7 +1347,7 @@ public static partial class CaseReader
             if (!_unitProblems.TryGetValue(unit, out var message))
             {
                 var hint = _units.Count == 0 ? "; the case declares no units" : Names.DidYouMean(unit, _units.Keys.Order(StringComparer.Ordinal), "units");
-                _unitProblems[unit] = message = $"expected the id of a unit declared in \"units\"; no unit is called \"{unit}\"{hint}";
+                _unitProblems[unit] = message = $"expected the id of a unit declared in \"units\"; no unit is called \"{Printable.Shown(unit)}\"{hint}";
             }
 
             return message;
@@ -1464,7 +1502,7 @@ public static partial class CaseReader
                 if (period.Granularity > granularity)
                 {
                     // Widening it to its period would score something other than what the file says.
-                    Add($"{path}.{name}", null, node, $"expected a period no finer than the case's granularity ({granularity.ToName()}); was \"{node.String}\", a {period.Granularity.ToName()}");
+                    Add($"{path}.{name}", null, node, $"expected a period no finer than the case's granularity ({granularity.ToName()}); was \"{Printable.Shown(node.String)}\", a {period.Granularity.ToName()}");
                     return null;
                 }
 
@@ -1624,7 +1662,7 @@ public static partial class CaseReader
                 {
                     JsonKind.Number => $"expected a finite number; was {node.RawNumber}",
                     // A quoted number, or a spreadsheet cell that is not a number: say what was expected and show it.
-                    JsonKind.String => $"expected {Expected(rule)}; was \"{node.String}\"{NumberHint(node.String!)}",
+                    JsonKind.String => $"expected {Expected(rule)}; was \"{Printable.Shown(node.String)}\"{NumberHint(node.String!)}",
                     _ => $"expected a number; was {node.KindName}",
                 });
                 return null;
@@ -1679,7 +1717,7 @@ public static partial class CaseReader
                 return value;
             }
 
-            Add($"{path}.{name}", id, o[name]!, $"expected one of {names.Expected}; was \"{s}\"{names.Hint(s)}");
+            Add($"{path}.{name}", id, o[name]!, $"expected one of {names.Expected}; was \"{Printable.Shown(s)}\"{names.Hint(s)}");
             return null;
         }
 

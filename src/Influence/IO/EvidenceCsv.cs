@@ -364,13 +364,24 @@ internal sealed partial class EvidenceCsv
         var unused = unnamed.Where((_, u) => !unnamedUsed[u]).ToHashSet();
         ReadHeader(header, unused);
         var used = Enumerable.Range(0, header.Length).LastOrDefault(i => !unused.Contains(i), -1) + 1;
+        _short.Clear();
         foreach (var (line, cells, id) in uneven)
         {
-            if (cells > Header.Count || cells < used)
+            var expected = string.Create(CultureInfo.InvariantCulture, $"expected {Header.Count} cell{(Header.Count == 1 ? string.Empty : "s")}, as the header has; the row has {cells}");
+            if (cells > Header.Count)
             {
-                Add("row", id, line, Math.Min(cells, Header.Count) + 1, string.Create(
+                Add("row", id, line, Header.Count + 1, $"{expected} (a comma in a cell needs the cell in double quotes)");
+            }
+            else if (cells < used)
+            {
+                // Located at the row's last cell (where it ends); its missing cells are this problem, not each a
+                // problem of its own (an empty value), so the case reader's problems in them are left out (InMissingCell).
+                _short[line] = cells;
+                var missing = Header.Skip(cells).Take(used - cells).Where(h => h.Length > 0).Select(h => $"\"{h}\"").ToList();
+                var absent = missing.Count <= 3 ? string.Join(", ", missing) : $"{string.Join(", ", missing.Take(3))}, …";
+                Add("row", id, line, Math.Max(cells, 1), string.Create(
                     CultureInfo.InvariantCulture,
-                    $"expected {Header.Count} cell{(Header.Count == 1 ? string.Empty : "s")}, as the header has; the row has {cells} (a comma in a cell needs the cell in double quotes)"));
+                    $"{expected}: it ends before column {cells + 1}, so it has no cell for {absent}; every row needs a cell for each column, an empty one too (a comma for each)"));
             }
         }
 
@@ -736,6 +747,16 @@ internal sealed partial class EvidenceCsv
     /// </summary>
     public bool InOrAfterMalformedCell(CaseProblem problem) =>
         problem.Line is { } line && _malformed.TryGetValue(line, out var cell) && problem.Column is { } column && column >= cell + 1;
+
+    /// <summary>
+    /// Whether a problem the case reader found in a row is in a cell the row does not have (it has fewer cells than the
+    /// header): the row's own problem says so, and a missing cell is not also an empty value.
+    /// </summary>
+    public bool InMissingCell(CaseProblem problem) =>
+        problem.Line is { } line && _short.TryGetValue(line, out var cells) && problem.Column is { } column && column > cells;
+
+    /// <summary>The rows with fewer cells than the header (a problem of each), by line: how many cells each has.</summary>
+    private readonly Dictionary<int, int> _short = [];
 
     /// <summary>A malformed cell: where it starts, its row's first line, its index, the column's name (or <c>header</c>, <c>row</c>), and what is wrong.</summary>
     private readonly record struct BadCell(int Line, int RowLine, int Cell, string Column, string Message);
@@ -1348,6 +1369,22 @@ internal sealed partial class EvidenceCsv
             "date" => _suggested.Contains("date") || _suggested.Contains("start") || _suggested.Contains("end"),
             _ => _suggested.Contains(name),
         };
+
+        // A row's field that would be in a misspelt column ("magnitde" for "magnitude", said at its header cell) is
+        // not also missing from the row: its value is in the cell the header names wrongly (docs/case-format.md).
+        bool InMisspeltColumn(string field) => !ColumnOf.ContainsKey(field) && _suggested.Contains(field);
+        bool InMisspelt(CaseProblem p) => p.Kind switch
+        {
+            ProblemKind.MissingText or ProblemKind.MissingStrings or ProblemKind.MissingNumber => InMisspeltColumn(p.Path),
+            ProblemKind.MissingMagnitude => p.Path == "magnitude" && (InMisspeltColumn("magnitude") || InMisspeltColumn("amount")),
+            ProblemKind.MissingDate => p.Path == "date" ? InMisspeltColumn("date") || InMisspeltColumn("start") || InMisspeltColumn("end") : InMisspeltColumn(p.Path),
+            _ => false,
+        };
+
+        if (_suggested.Count > 0)
+        {
+            located = [.. located.Where(p => !InMisspelt(p))];
+        }
 
         var missing = located
             .Where(NoColumnFor)

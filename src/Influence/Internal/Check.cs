@@ -53,7 +53,7 @@ internal static class Check
         {
             if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':' or '/' or '#' or '@'))
             {
-                return $"an identifier of ASCII letters (A–Z, a–z), digits and - _ . : / # @; was \"{id}\"";
+                return $"an identifier of ASCII letters (A–Z, a–z), digits and - _ . : / # @; was \"{Printable.Shown(id)}\"";
             }
         }
 

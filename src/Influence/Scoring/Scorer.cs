@@ -25,7 +25,8 @@ public static class Scorer
     /// <param name="request">What to score (null: the case's dyads, granularity and range).</param>
     /// <returns>The scores.</returns>
     /// <exception cref="ArgumentException">
-    /// A requested dyad names an unknown actor or the same actor twice, no dyad is given or declared, the range is
+    /// A requested dyad names an unknown actor, the same actor twice or a movement and one of its own factions, no dyad
+    /// is given or declared, the range is
     /// empty or mixes granularities without a <see cref="ScoringRequest.Granularity"/>, lies outside the case's range
     /// (its declared range, else the years of its evidence), or a requested measure is null, empty, unknown or named
     /// twice (also by a short name and its full name); every bad measure entry is named at once. Or the scores or the
@@ -490,9 +491,9 @@ public static class Scorer
     };
 
     /// <summary>
-    /// Requires a dyad's actors to be in the case and to differ (an <see cref="ArgumentException"/> naming
-    /// <paramref name="name"/>). A dyad inside one movement may be requested (ranking every ordered pair does): it
-    /// scores as undefined, since nothing between a movement and its own faction is counted; a case may not declare one.
+    /// Requires a dyad's actors to be in the case, to differ and to lie outside each other's movement (an
+    /// <see cref="ArgumentException"/> naming <paramref name="name"/>): nothing between a movement and its own faction
+    /// is counted, so such a dyad is refused when requested as when declared.
     /// </summary>
     internal static void RequireDyad(Case @case, Dyad dyad, string name) =>
         Case.ThrowIfAny([.. @case.DyadProblems(dyad)], name);

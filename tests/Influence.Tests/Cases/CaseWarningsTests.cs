@@ -200,6 +200,33 @@ public class CaseWarningsTests
     }
 
     [Fact]
+    public void ADeclaredRange_EndingBeforeTheFirstEvidence_Warns_NamingTheFirstItemAndItsDay()
+    {
+        var b = new CaseBuilder("early", "Early") { From = Period.FromYear(1900), To = Period.FromYear(1920) };
+        b.AddSource(new Source("s1", "A test source"));
+        b.AddActor(new Actor("P", "Patron", ActorKind.State));
+        b.AddActor(new Actor("C", "Client", ActorKind.NonStateArmedGroup));
+        b.AddDyad("P", "C");
+        b.Add(TestCases.Support("later", TestCases.Year(1980), "P", "C", 0.5)).Add(TestCases.Support("first", TestCases.Year(1973), "P", "C", 0.5));
+        var c = b.Build();
+
+        var w = CaseWarnings.Of(c).Should().ContainSingle().Which;
+
+        w.Item.Should().Be("first");
+        w.Message.Should().StartWith("the case's range (1900–1920) ends before its first evidence item (this one) begins, on 1973-01-01: no evidence lies in it, so every measure is undefined in every period");
+        Scorer.Score(c).For(new Dyad("P", "C")).Should().OnlyContain(p => !p.Exchange.IsDefined, "that is what the warning says");
+
+        // A range that reaches the evidence does not warn.
+        var reaching = new CaseBuilder("reaching", "Reaching") { From = Period.FromYear(1900), To = Period.FromYear(1973) };
+        reaching.AddSource(new Source("s1", "A test source"));
+        reaching.AddActor(new Actor("P", "Patron", ActorKind.State));
+        reaching.AddActor(new Actor("C", "Client", ActorKind.NonStateArmedGroup));
+        reaching.AddDyad("P", "C");
+        reaching.Add(TestCases.Support("first", TestCases.Year(1973), "P", "C", 0.5));
+        CaseWarnings.Of(reaching.Build()).Should().BeEmpty();
+    }
+
+    [Fact]
     public void TheLongGridWarning_ReadsTheSame_WhateverTheCurrentCulture()
     {
         // The tests run in globalization-invariant mode: a culture of its own that groups thousands with dots.

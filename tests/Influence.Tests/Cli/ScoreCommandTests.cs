@@ -25,6 +25,20 @@ public sealed class ScoreCommandTests : IDisposable
         return _cli.Write(b.Build());
     }
 
+    [Theory]
+    [InlineData("score")]
+    [InlineData("explain", "--period", "2005", "--measure", "agency")]
+    [InlineData("counterfactual", "--without", "pakistan")]
+    [InlineData("sensitivity", "--period", "2005")]
+    public void AFactionAndItsOwnMovement_AreRefusedAsADyad_ByEveryCommand(string command, params string[] rest)
+    {
+        var (code, output, err) = CliRunner.Run([command, "--patron", "haqqani", "--client", "taliban", .. rest]);
+
+        code.Should().Be(2);
+        output.Should().BeEmpty();
+        err.Should().Be($"influence: dyad haqqani→taliban: 'haqqani' is part of 'taliban' (its parent), so what passes between them stays inside one movement and the dyad is never scored{Environment.NewLine}");
+    }
+
     [Fact]
     public void Score_Json_FollowsTheScoresContract()
     {

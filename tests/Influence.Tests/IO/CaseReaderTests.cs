@@ -197,6 +197,44 @@ public class CaseReaderTests
     }
 
     [Fact]
+    public void TryRead_ARootSchemaAddress_IsAccepted_AndIgnored_ButMustBeAString()
+    {
+        const string Rest = """
+            "schema": "influence.case/1", "id": "s", "name": "With a schema address",
+            "sources": [{ "id": "s1", "citation": "A source" }],
+            "actors": [{ "id": "P", "name": "Patron", "kind": "state" }, { "id": "C", "name": "Client", "kind": "movement" }],
+            "evidence": [{ "id": "e1", "kind": "support", "date": "2005", "confidence": "confirmed", "sources": ["s1"], "from": "P", "to": "C", "resource": "arms", "magnitude": 0.5 }]
+            """;
+
+        var with = CaseReader.TryRead(Encoding.UTF8.GetBytes($$"""{ "$schema": "case.schema.json", {{Rest}} }"""));
+        var without = CaseReader.TryRead(Encoding.UTF8.GetBytes($$"""{ {{Rest}} }"""));
+        var number = CaseReader.TryRead(Encoding.UTF8.GetBytes($$"""{ "$schema": 1, {{Rest}} }"""));
+
+        with.Problems.Should().BeEmpty();
+        CaseWriter.ToJson(with.Case!).Should().Be(CaseWriter.ToJson(without.Case!), "the address is not read");
+        number.Problems.Should().ContainSingle().Which.Should().Match<Influence.Cases.CaseProblem>(p => p.Path == "$.$schema" && p.Message == "expected a string; was a number");
+    }
+
+    [Theory]
+    [InlineData("", 1, "the file is empty (nothing but white space or comments)")]
+    [InlineData("  \n\t\n", 3, "the file is empty (nothing but white space or comments)")]
+    [InlineData("{\n  \"schema\": \"influence.case/1\",\n  \"from\": 19", 3, "the file ends inside a value (an object, array, string or number is not closed); is it cut short?")]
+    [InlineData("{\n  \"schema\": \"influence.case/1\",\n  \"name\": \"A", 3, "the file ends inside a value (an object, array, string or number is not closed); is it cut short?")]
+    [InlineData("{\n  \"schema\": \"influence.case/1\"\n  /* a note", 3, "the file ends inside a comment: a comment that starts with /* needs a */ to end it")]
+    [InlineData("{\n  \"schema\": \"influence.case/1\"\n}\n{ }", 4, "there is more after the case's closing brace")]
+    public void TryRead_ASyntaxErrorOfTheWholeFile_IsSaidInTheReadersWords_AtItsPlace(string json, int line, string said)
+    {
+        var result = CaseReader.TryRead(Encoding.UTF8.GetBytes(json), "case.json");
+
+        result.Case.Should().BeNull();
+        var p = result.Problems.Should().ContainSingle().Which;
+        p.Message.Should().StartWith("expected well-formed JSON: " + said);
+        p.Message.Should().NotContainAny("JSON tokens", "end of data", "single JSON value", "isFinalBlock");
+        p.Line.Should().Be(line);
+        p.Column.Should().NotBeNull();
+    }
+
+    [Fact]
     public void TryRead_ValuesNestedDeeperThan64_AreSaidInTheFilesTerms_AtTheirPathAndLine_NotSystemTextJsons()
     {
         var deep = new string('[', 70) + new string(']', 70);

@@ -186,6 +186,34 @@ public sealed class EvidenceCsvTests : IDisposable
     }
 
     [Fact]
+    public void A_row_with_fewer_cells_than_the_header_is_one_problem_at_its_last_cell_with_no_problems_for_the_cells_it_lacks()
+    {
+        // e2 ends before its magnitude and note: one problem, at its last cell (8), naming what it lacks; its missing
+        // magnitude is not also "neither is given", nor its note an empty value.
+        const string Csv = "id,kind,date,confidence,sources,from,to,resource,magnitude,note\ne1,support,2005,confirmed,s1,P,C,funding,0.5,\ne2,support,2005,confirmed,s1,P,C,funding\n";
+
+        var result = Read(Head, Csv);
+
+        var p = result.Problems.Should().ContainSingle().Which;
+        p.ToString().Should().Be("evidence.csv:3:8: row (item 'e2'): expected 10 cells, as the header has; the row has 8: it ends before column 9, so it has no cell for \"magnitude\", \"note\"; every row needs a cell for each column, an empty one too (a comma for each)");
+        p.Message.Should().NotContain("double quotes", "a quoted comma explains too many cells, not too few");
+    }
+
+    [Fact]
+    public void A_misspelt_column_name_is_one_problem_not_also_each_rows_missing_field()
+    {
+        // "magnitde" means magnitude: said once, at the header; the rows' magnitudes are in that column, not missing,
+        // although an "amount" column (empty here) could have stood in for them.
+        const string Csv = "id,kind,date,confidence,sources,from,to,resource,magnitde,amount,unit\ne1,support,2005,confirmed,s1,P,C,funding,0.5,,\ne2,support,2006,confirmed,s1,P,C,arms,0.4,,\n";
+
+        var result = Read(Head, Csv);
+
+        var p = result.Problems.Should().ContainSingle().Which;
+        (p.Line, p.Column, p.Path).Should().Be((1, 9, "magnitde"));
+        p.Message.Should().EndWith("did you mean \"magnitude\"?");
+    }
+
+    [Fact]
     public void A_row_with_more_cells_than_the_header_is_a_problem()
     {
         var result = Read(Head, "id,kind,date,confidence,sources,from,to,resource,magnitude\ne1,support,2005,confirmed,s1,P,C,funding,0,5\n");

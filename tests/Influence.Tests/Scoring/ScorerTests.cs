@@ -64,15 +64,16 @@ public class ScorerTests
     }
 
     [Fact]
-    public void ADyadInsideOneMovement_MayBeRequested_AndScoresAsUndefined_ButNotDeclared()
+    public void ADyadInsideOneMovement_IsRefused_WhenRequested_AsWhenDeclared()
     {
         var c = NetworkCases.Builder().Support("P", "C", 0.5).Support("C", "H", 0.5).Support("H", "C", 0.5).Build(); // H is a faction of C
+        const string Inside = "dyad C→H: 'H' is part of 'C' (its parent), so what passes between them stays inside one movement and the dyad is never scored";
 
-        var s = Scorer.Score(c, request: ScoringRequest.ForDyad("C", "H"));
-
-        s.For(new Dyad("C", "H")).Should().OnlyContain(p => !p.Exchange.IsDefined && !p.Conflict.IsDefined && p.PatronClient.IsPatronClient == null);
+        ((Action)(() => Scorer.Score(c, request: ScoringRequest.ForDyad("C", "H")))).Should().Throw<ArgumentException>().WithParameterName("request").WithMessage(Inside + "*");
+        ((Action)(() => Counterfactual.WithoutThirdParty(c, new Dyad("C", "H"), "P"))).Should().Throw<ArgumentException>().WithParameterName("dyad").WithMessage(Inside + "*");
         ((Action)(() => c.WithDyads([new Dyad("H", "C")]))).Should().Throw<ArgumentException>().WithParameterName("dyads")
-            .WithMessage("dyad H→C: 'H' is part of 'C' (its parent), so what passes between them stays inside one movement*");
+            .WithMessage("dyad H→C: 'H' is part of 'C' (its parent), so what passes between them stays inside one movement and the dyad is never scored*");
+        ScoringRequest.AllPairs(c).Dyads.Should().NotContain([new Dyad("C", "H"), new Dyad("H", "C")]);
     }
 
     [Fact]
