@@ -269,8 +269,8 @@ public sealed class ExplainCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("state", "relationship state of pakistan → taliban in 2024: contested", "contested: exchange 0.45 ≥ 0.25 and conflict 0.99 ≥ 0.5")]
-    [InlineData("patronClient", "patron–client test of pakistan → taliban in 2024: patron–client", "patron–client: all four features at or above their thresholds; weakest diffuseObligation 0.748 ≥ 0.5")]
+    [InlineData("state", "relationship state of pakistan → taliban in 2024: contested", "contested: exchange 0.475 ≥ 0.25 and conflict 0.99 ≥ 0.5")]
+    [InlineData("patronClient", "patron–client test of pakistan → taliban in 2024: patron–client", "patron–client: all four features at or above their thresholds; weakest diffuseObligation 0.744 ≥ 0.5")]
     public void Explain_ExplainsAVerdict_InTextAndJson(string measure, string first, string rule)
     {
         var text = CliRunner.Run("explain", "--patron", "pakistan", "--client", "taliban", "--period", "2024", "--measure", measure);

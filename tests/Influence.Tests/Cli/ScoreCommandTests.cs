@@ -413,10 +413,10 @@ public sealed class ScoreCommandTests : IDisposable
     [Fact]
     public void Score_Table_PrintsTypographicMinusSigns_AndNoNegativeZero()
     {
-        var (code, output, _) = CliRunner.Run("score", "--patron", "pakistan", "--client", "taliban", "--from", "1994", "--to", "1995");
+        var (code, output, _) = CliRunner.Run("score", "--patron", "pakistan", "--client", "taliban", "--from", "2004", "--to", "2005");
 
         code.Should().Be(0);
-        output.Should().Contain("\u22120.13", "the presence–influence gap of 1994 is negative").And.NotContain("-0.");
+        output.Should().Contain("\u22120.13", "the presence–influence gap of 2004 is negative").And.NotContain("-0.");
         Influence.Cli.Commands.Common.Format(-0.0047).Should().Be("0.00");
         Influence.Cli.Commands.Common.Format(-0.005).Should().Be("\u22120.01");
         Influence.Cli.Commands.Common.Signed(-0.00001, "0.0000").Should().Be("0.0000");

@@ -36,11 +36,11 @@ public class ScoreWriterIntervalTests
     {
         var row = Row(ScoreWriter.ToCsv(Point()), 1); // 2024
 
-        row["exchange"].Should().Be("0.4496738394241599");
+        row["exchange"].Should().Be("0.4745759115411063");
         row["exchange_low"].Should().BeEmpty("no interval was computed: writing the value there would read as certainty");
         row["exchange_high"].Should().BeEmpty();
-        row["inputEfficiency_low"].Should().Be("-0.018039898133828756", "input efficiency has its own regression interval without draws");
-        row["inputEfficiency_high"].Should().Be("0.3889035396131323");
+        row["inputEfficiency_low"].Should().Be("-0.01936601390665337", "input efficiency has its own regression interval without draws");
+        row["inputEfficiency_high"].Should().Be("0.3895190372296627");
         row["counterReaction"].Should().BeEmpty();
         row["counterReaction_low"].Should().BeEmpty();
     }
@@ -67,11 +67,11 @@ public class ScoreWriterIntervalTests
         var efficiency = period.GetProperty("influence").GetProperty("inputEfficiency");
 
         root.GetProperty("schema").GetString().Should().Be("influence.scores/2");
-        exchange.GetProperty("value").GetDouble().Should().Be(0.4496738394241599);
+        exchange.GetProperty("value").GetDouble().Should().Be(0.4745759115411063);
         exchange.GetProperty("low").ValueKind.Should().Be(JsonValueKind.Null);
         exchange.GetProperty("high").ValueKind.Should().Be(JsonValueKind.Null);
-        efficiency.GetProperty("low").GetDouble().Should().Be(-0.018039898133828756);
-        efficiency.GetProperty("high").GetDouble().Should().Be(0.3889035396131323);
+        efficiency.GetProperty("low").GetDouble().Should().Be(-0.01936601390665337);
+        efficiency.GetProperty("high").GetDouble().Should().Be(0.3895190372296627);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public class ScoreWriterIntervalTests
         lines[0].Should().Be("patron,client,period,measure,value,low,high,partial,notScored,inputHash");
         lines[^1].Should().BeEmpty("the file ends with a line end");
         lines.Length.Should().Be(2 + (3 * scores.Measures.Length));
-        lines[1].Should().Be($"pakistan,taliban,2024,{scores.Measures[0].Name},0.4496738394241599,,,,,{scores.InputHash}");
+        lines[1].Should().Be($"pakistan,taliban,2024,{scores.Measures[0].Name},0.4745759115411063,,,,,{scores.InputHash}");
         lines.Skip(1).SkipLast(1).Select(l => l.Split(',')[2]).Distinct().Should().Equal("2024", "2025", "2026");
         lines.Skip(1).Take(scores.Measures.Length).Select(l => l.Split(',')[3]).Should().Equal(scores.Measures.Select(m => m.Name));
     }
@@ -106,7 +106,7 @@ public class ScoreWriterIntervalTests
         var scores = Point();
         var rows = ScoreWriter.ToLongCsv(scores).Split('\n').Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')).ToList();
 
-        rows.Single(r => r[2] == "2024" && r[3] == "inputEfficiency")[4..8].Should().Equal("0.18543182073965178", "-0.018039898133828756", "0.3889035396131323", "");
+        rows.Single(r => r[2] == "2024" && r[3] == "inputEfficiency")[4..8].Should().Equal("0.18507651166150468", "-0.01936601390665337", "0.3895190372296627", "");
         rows.Single(r => r[2] == "2024" && r[3] == "counterReaction")[4..8].Should().Equal("", "", "", "");
         rows.Single(r => r[2] == "2024" && r[3] == "exchange")[5..7].Should().Equal("", "");
         rows.Where(r => r[2] == "2026").Should().OnlyContain(r => r[7] == "true", "the evidence ends inside 2026");

@@ -269,7 +269,7 @@ public class ExplainerTests
         var state = Explainer.Explain(scores, dyad, Period.FromYear(2024), Explainer.State);
         var test = Explainer.Explain(scores, dyad, Period.FromYear(2024), "PatronClient");
 
-        (state.Measure, state.Verdict, state.Rule, state.Value, state.Reason).Should().Be(("state", "contested", "contested: exchange 0.45 ≥ 0.25 and conflict 0.99 ≥ 0.5", (double?)null, (string?)null));
+        (state.Measure, state.Verdict, state.Rule, state.Value, state.Reason).Should().Be(("state", "contested", "contested: exchange 0.475 ≥ 0.25 and conflict 0.99 ≥ 0.5", (double?)null, (string?)null));
         state.Contributions.Should().BeEmpty();
         (test.Measure, test.Verdict).Should().Be(("patronClient", "patron–client"));
         test.Rule.Should().Be(scores.For(dyad, Period.FromYear(2024)).PatronClient.Rule);
