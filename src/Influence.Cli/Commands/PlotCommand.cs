@@ -23,7 +23,7 @@ internal static class PlotCommand
         var client = Common.Client();
         var measures = new Option<string?>("--measures")
         {
-            Description = "Comma-separated measures to draw, one panel per scale (default: Biermann's features, then the influence criteria, each scale in its own panel).",
+            Description = "Comma-separated measures to draw, one panel per scale (default: Biermann's five features, then the main influence criteria: attainment, compliance, input efficiency, presence, client agency; each scale in its own panel).",
         };
         var from = new Option<string?>("--from") { Description = "The first period (YYYY, YYYYQn or YYYY-MM). Without --from and --to the chart spans the dyad's active range (both parties exist and a measure has a value); an end given is drawn as given, empty periods included, and the other end stays the active range's." };
         var to = new Option<string?>("--to") { Description = "The last period (see --from for the default)." };

@@ -142,7 +142,7 @@ internal static class ScoreCommand
         var notes = new List<string>
         {
             $"Values are in [0, 1], gap (presence − influence) in [{Common.Minus}1, 1]; --format json and csv add the other measures (signed ones in [{Common.Minus}1, 1], alternative patrons a count).",
-            $"– undefined (no evidence in the measure's window); {BlankRuns.NotScored}: the dyad is not scored in the period, as a party of it did not exist or the period is after the case's evidence (each such run is named below); a range of periods is a run in which nothing is defined.",
+            $"– undefined (a measure: too little evidence in its window, which 'influence explain' names; P–C: undetermined; state: unobserved); {BlankRuns.NotScored}: the dyad is not scored in the period, as a party of it did not exist or the period is after the case's evidence (each such run is named below); a range of periods is a run in which nothing is defined.",
             "Explain any value with 'influence explain', a state's or test's rule with 'influence explain --measure state' (or patronClient).",
             $"The measures, their scales and rules: {Common.DocsUrl("measures.md")}",
         };
