@@ -89,6 +89,15 @@ public sealed class CaseBuilder
     /// <summary>Notes that a declaration with this id is in the file but had problems of its own (see <see cref="_unreadable"/>).</summary>
     internal void DeclaredWithProblems(string what, string id) => _unreadable.Add((what, id));
 
+    /// <summary>
+    /// The kinds of id ("source", "actor") whose whole collection the case reader found missing or not an array:
+    /// reported once there, and references to them are not reported again each as "no source is called …".
+    /// </summary>
+    private readonly HashSet<string> _unreadableCollections = new(StringComparer.Ordinal);
+
+    /// <summary>Notes that the collection of this kind of id ("source") is missing or unreadable (see <see cref="_unreadableCollections"/>).</summary>
+    internal void CollectionUnreadable(string what) => _unreadableCollections.Add(what);
+
     /// <summary>Notes that the range's end <paramref name="field"/> ("from" or "to") is in the file but could not be read (see <see cref="_unreadableEnds"/>).</summary>
     internal void RangeEndUnreadable(string field) => _unreadableEnds.Add(field);
 
@@ -375,7 +384,7 @@ public sealed class CaseBuilder
     {
         var found = new List<CaseProblem>();
         var actorIdx = UniqueIds(_actors, a => a.Id, "actors", found);
-        var suggestions = new Suggestions(_unreadable);
+        var suggestions = new Suggestions(_unreadable, _unreadableCollections);
         var sourceIdx = UniqueIds(_sources, s => s.Id, "sources", found);
         var issueIdx = UniqueIds(_issues, s => s.Id, "issues", found);
         var objectiveIdx = UniqueIds(_objectives, s => s.Id, "objectives", found);
@@ -1208,12 +1217,15 @@ internal static class Invariant
 /// "Did you mean" suggestions for unknown ids, one per distinct (kind of id, id) for the whole build: a large file
 /// repeating one wrong id pays for it once.
 /// </summary>
-internal sealed class Suggestions(HashSet<(string What, string Id)> unreadable)
+internal sealed class Suggestions(HashSet<(string What, string Id)> unreadable, HashSet<string> unreadableCollections)
 {
     private readonly Dictionary<(string What, string Key), string> _made = [];
 
-    /// <summary>Whether an unknown id was declared in the file with problems of its own (reported there, not again).</summary>
-    public bool DeclaredWithProblems(string what, string key) => unreadable.Contains((what, key));
+    /// <summary>
+    /// Whether an unknown id was declared in the file with problems of its own, or its whole collection is missing or
+    /// unreadable (reported there, not again).
+    /// </summary>
+    public bool DeclaredWithProblems(string what, string key) => unreadableCollections.Contains(what) || unreadable.Contains((what, key));
 
     public string For(string what, string key, Dictionary<string, int> known)
     {

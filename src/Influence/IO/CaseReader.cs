@@ -500,6 +500,13 @@ public static partial class CaseReader
 
         // The paths of properties taken as misspelt ("sources", where "source" was written): see Misnamed.
         private readonly HashSet<string> _misnamed = new(StringComparer.Ordinal);
+
+        // The value of the property the last Allowed took for a misspelt "id" ("ID": "x"), or null: see MisspeltId.
+        private JsonTree? _misspeltId;
+
+        // The kinds of id ("source", "actor") whose whole collection is missing or not an array: a reference to one is
+        // not also reported as unknown, once per citation (see ForEach).
+        private readonly HashSet<string> _unreadableCollections = new(StringComparer.Ordinal);
         private string? _lastEvidenceId;
         private Dictionary<string, int>? _evidenceIds;
 
@@ -605,6 +612,11 @@ public static partial class CaseReader
             ForEach(root, "objectives", required: false, (item, path) => ReadObjective(builder, item, path));
             ForEach(root, "indicators", required: false, (item, path) => ReadIndicator(builder, item, path));
             ForEach(root, "dyads", required: false, (item, path) => ReadDyad(builder, item, path));
+            foreach (var what in _unreadableCollections)
+            {
+                builder.CollectionUnreadable(what);
+            }
+
             if (ForEach(root, "evidence", required: true, (item, path) => ReadEvidence(builder, item, path)) is { IsDeferred: true } evidence)
             {
                 deferredEvidence = evidence;
@@ -752,6 +764,7 @@ public static partial class CaseReader
                 if (required)
                 {
                     Add($"$.{collection}", null, root, $"expected an array \"{collection}\"; it is missing");
+                    _unreadableCollections.Add(collection[..^1]);
                 }
 
                 return null;
@@ -760,6 +773,7 @@ public static partial class CaseReader
             if (list.Kind != JsonKind.Array)
             {
                 Add($"$.{collection}", null, list, $"expected an array of objects like {Shape(collection)}; was {list.KindName}");
+                _unreadableCollections.Add(collection[..^1]);
                 return null;
             }
 
@@ -851,6 +865,7 @@ public static partial class CaseReader
         {
             var id = Id(o, path, "id", null, true);
             Allowed(o, path, id, "id", "name", "reference");
+            id ??= MisspeltId();
             var name = Text(o, path, "name", id, true);
             var reference = Number(o, path, "reference", id, true, Check.Positive);
             if (id is null)
@@ -870,6 +885,7 @@ public static partial class CaseReader
         {
             var id = Id(o, path, "id", null, true);
             Allowed(o, path, id, "id", "citation", "url");
+            id ??= MisspeltId();
             var citation = NonEmpty(o, path, "citation", id, true);
             var url = Text(o, path, "url", id, false);
             if (id is null)
@@ -886,6 +902,7 @@ public static partial class CaseReader
         {
             var id = Id(o, path, "id", null, true);
             Allowed(o, path, id, "id", "name", "kind", "parent", "aliases", "note", "activeFrom", "activeTo");
+            id ??= MisspeltId();
             var name = NonEmpty(o, path, "name", id, true);
             var kind = EnumField(o, path, "kind", id, Names.ActorKind, true);
             var parent = Id(o, path, "parent", id, false);
@@ -907,6 +924,7 @@ public static partial class CaseReader
         {
             var id = Id(o, path, "id", null, true);
             Allowed(o, path, id, "id", "name", "core", "description");
+            id ??= MisspeltId();
             var name = NonEmpty(o, path, "name", id, true);
             var core = Bool(o, path, "core", id);
             var description = Text(o, path, "description", id, false);
@@ -924,6 +942,7 @@ public static partial class CaseReader
         {
             var id = Id(o, path, "id", null, true);
             Allowed(o, path, id, "id", "holder", "name", "salience", "toward", "issue", "description");
+            id ??= MisspeltId();
             var holder = Id(o, path, "holder", id, true);
             var name = NonEmpty(o, path, "name", id, true);
             var salience = Number(o, path, "salience", id, true, PositiveUnit);
@@ -949,6 +968,7 @@ public static partial class CaseReader
         {
             var id = Id(o, path, "id", null, true);
             Allowed(o, path, id, "id", "objective", "name", "direction", "best", "worst", "unit", "description");
+            id ??= MisspeltId();
             var objective = Id(o, path, "objective", id, true);
             var name = NonEmpty(o, path, "name", id, true);
             var direction = EnumField(o, path, "direction", id, Names.Direction, true);
@@ -1255,7 +1275,7 @@ public static partial class CaseReader
             Number(o, path, "salience", id, false, PositiveUnit);
             Number(o, path, "amount", id, false, Check.NonNegative);
             Number(o, path, "value", id, false, Check.Finite);
-            if (Id(o, path, "unit", id, false) is { } unit && !_units.ContainsKey(unit))
+            if (Id(o, path, "unit", id, false) is { } unit && !_units.ContainsKey(unit) && !_unreadableCollections.Contains("unit"))
             {
                 Add($"{path}.unit", id, o["unit"]!, NoUnitCalled(unit), ProblemKind.UnknownReference);
             }
@@ -1288,7 +1308,7 @@ public static partial class CaseReader
 
             void Reference(JsonTree? node, string at, string what)
             {
-                if (node is { Kind: JsonKind.String, String: { } key } && Check.Identifier(key) is null
+                if (node is { Kind: JsonKind.String, String: { } key } && Check.Identifier(key) is null && !_unreadableCollections.Contains(what)
                     && !(_declared.TryGetValue(what, out var ids) && ids.Contains(key)))
                 {
                     var article = what is "actor" or "issue" or "objective" or "indicator" ? "an" : "a";
@@ -1331,6 +1351,12 @@ public static partial class CaseReader
 
             if (!_units.TryGetValue(unitId, out var unit))
             {
+                if (_unreadableCollections.Contains("unit"))
+                {
+                    // "units" is not an array: said there, not again for each amount.
+                    return null;
+                }
+
                 Add($"{path}.unit", id, o["unit"]!, NoUnitCalled(unitId), ProblemKind.UnknownReference);
                 return null;
             }
@@ -1726,6 +1752,7 @@ public static partial class CaseReader
             // An item has a dozen properties: comparing with the earlier ones costs less than a set per item.
             var properties = o.Properties;
             var seen = properties.Count > 16 ? new HashSet<string>(StringComparer.Ordinal) : null;
+            _misspeltId = null;
             for (var i = 0; i < properties.Count; i++)
             {
                 var (name, _, at) = properties[i];
@@ -1739,6 +1766,11 @@ public static partial class CaseReader
                     {
                         // A misspelt property ("source" for "sources"): one problem, not also that the property meant is missing.
                         Misnamed(path, meant);
+                        if (meant == "id")
+                        {
+                            _misspeltId = properties[i].Value;
+                        }
+
                         Problems.Add((new CaseProblem($"{path}.{name}", id, $"unknown property; did you mean \"{meant}\"{WhatItHolds(meant)}?"), at));
                     }
                     else
@@ -1782,6 +1814,14 @@ public static partial class CaseReader
                 }
             }
         }
+
+        /// <summary>
+        /// The id of a declaration whose "id" the last <see cref="Allowed"/> found misspelt ("ID": "taliban"), when its
+        /// value is a valid id; else null. The declaration is read under that id, so that the references to it resolve
+        /// and are not each reported as unknown; the misspelling stays a problem, and the file is not accepted.
+        /// </summary>
+        private string? MisspeltId() =>
+            _misspeltId is { Kind: JsonKind.String, String: { } s } && Check.Identifier(s) is null ? s : null;
 
         private static bool IsMissing(ProblemKind kind) =>
             kind is ProblemKind.MissingText or ProblemKind.MissingStrings or ProblemKind.MissingNumber or ProblemKind.MissingMagnitude or ProblemKind.MissingDate;
