@@ -187,11 +187,7 @@ public class CaseWarningsTests
         CaseWarnings.Of(bare)[0].Message.Should().Contain("; it ends at the evidence of the case this one was copied from, which ends on 2004-08-14 (an item this copy leaves out), as the case declares no \"to\".");
 
         // A declared range past the evidence: the copy without the item that ends last keeps the day it ends.
-        var ranged = new CaseBuilder("ranged", "Ranged") { From = Period.FromYear(2001), To = Period.FromYear(2010) };
-        ranged.AddSource(new Source("s1", "A test source"));
-        ranged.AddActor(new Actor("P", "Patron", ActorKind.State));
-        ranged.AddActor(new Actor("C", "Client", ActorKind.NonStateArmedGroup));
-        ranged.AddDyad("P", "C");
+        var ranged = Ranged("ranged", 2001, 2010);
         ranged.Add(TestCases.Support("a", TestCases.Year(2001), "P", "C", 0.5)).Add(TestCases.Support("z-last", TestCases.Year(2007), "P", "C", 0.5));
         var rangedCase = ranged.Build();
         CaseWarnings.Of(rangedCase).Should().ContainSingle().Which.Message.Should().StartWith("the case's range runs to 2010, but its last item ends on 2007-12-31 and it declares no evidenceEnds");
@@ -202,11 +198,7 @@ public class CaseWarningsTests
     [Fact]
     public void ADeclaredRange_EndingBeforeTheFirstEvidence_Warns_NamingTheFirstItemAndItsDay()
     {
-        var b = new CaseBuilder("early", "Early") { From = Period.FromYear(1900), To = Period.FromYear(1920) };
-        b.AddSource(new Source("s1", "A test source"));
-        b.AddActor(new Actor("P", "Patron", ActorKind.State));
-        b.AddActor(new Actor("C", "Client", ActorKind.NonStateArmedGroup));
-        b.AddDyad("P", "C");
+        var b = Ranged("early", 1900, 1920);
         b.Add(TestCases.Support("later", TestCases.Year(1980), "P", "C", 0.5)).Add(TestCases.Support("first", TestCases.Year(1973), "P", "C", 0.5));
         var c = b.Build();
 
@@ -284,4 +276,15 @@ public class CaseWarningsTests
     /// <summary>The score CSV without its input hash column (the inputs differ by the internal items).</summary>
     private static string Values(ScoreSet scores) =>
         string.Join('\n', ScoreWriter.ToCsv(scores).Split('\n').Select(line => line.Contains(',', StringComparison.Ordinal) ? line[..line.LastIndexOf(',')] : line));
+
+    /// <summary>P → C with one source and a declared range from <paramref name="from"/> to <paramref name="to"/>, no evidenceEnds and no evidence yet.</summary>
+    private static CaseBuilder Ranged(string id, int from, int to)
+    {
+        var b = new CaseBuilder(id, id) { From = Period.FromYear(from), To = Period.FromYear(to) };
+        b.AddSource(new Source("s1", "A test source"));
+        b.AddActor(new Actor("P", "Patron", ActorKind.State));
+        b.AddActor(new Actor("C", "Client", ActorKind.NonStateArmedGroup));
+        b.AddDyad("P", "C");
+        return b;
+    }
 }

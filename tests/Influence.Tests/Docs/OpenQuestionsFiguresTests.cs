@@ -35,7 +35,8 @@ public partial class OpenQuestionsCasesTests
         var earlierGap = scores.Summarise("presenceInfluenceGap", PakistanTaliban, Period.FromYear(2002), Period.FromYear(2020)).Mean!.Value;
         var laterPresence = scores.Summarise("presence", PakistanTaliban, Period.FromYear(2022), Period.FromYear(2025)).Mean!.Value;
         var laterGap = scores.Summarise("presenceInfluenceGap", PakistanTaliban, Period.FromYear(2022), Period.FromYear(2025)).Mean!.Value;
-        var breaks = ChangePoints.Detect(scores, "presence", PakistanTaliban, to: Period.FromYear(2025)).ChangePoints.Select(c => c.Period.Year.ToString(CultureInfo.InvariantCulture));
+        var found = ChangePoints.Detect(scores, "presence", PakistanTaliban, to: Period.FromYear(2025)).ChangePoints;
+        var breaks = found.Select(c => c.Period.Year.ToString(CultureInfo.InvariantCulture));
 
         Page.Quotes($"| {coding} | {presence}");
         Page.Quotes($"| {gap} | {changePoints} |");
@@ -54,6 +55,13 @@ public partial class OpenQuestionsCasesTests
         {
             var year = scores.For(PakistanTaliban, Period.FromYear(end is null ? 2011 : 2012)).Presence;
             DocPage.Figure(year, "0.343");
+        }
+
+        if (end is not null)
+        {
+            // T1's break in the standing-tie coding: from the tie's level rather than from 0.
+            var t1 = found.Single(c => c.Period.Year == 2021);
+            Page.Quotes($"in the standing-tie coding from {Printed(t1.MeanBefore, 3)} to {Printed(t1.MeanAfter, 3)} rather than from 0");
         }
     }
 
