@@ -1351,35 +1351,37 @@ internal sealed partial class EvidenceCsv
     /// </summary>
     public List<CaseProblem> CollapseMissingColumns(List<CaseProblem> located)
     {
-        // A support row without a magnitude may give amount and unit instead: without a "magnitude" column, its rows
-        // are missing a column only if there is no "amount" column either.
-        bool NoColumnFor(CaseProblem p) => p.Kind switch
+        // The columns that can give a field: a support row without a magnitude may give amount and unit instead, and a
+        // date may be given as start and end.
+        static string[] ColumnsFor(string field) => field switch
         {
-            ProblemKind.MissingText or ProblemKind.MissingStrings or ProblemKind.MissingNumber => !ColumnOf.ContainsKey(p.Path) && Array.IndexOf(Columns, p.Path) >= 0,
-            ProblemKind.MissingMagnitude => p.Path == "magnitude" && !ColumnOf.ContainsKey("magnitude") && !ColumnOf.ContainsKey("amount"),
-            ProblemKind.MissingDate => p.Path == "date" && !ColumnOf.ContainsKey("date") && !ColumnOf.ContainsKey("start") && !ColumnOf.ContainsKey("end"),
-            _ => false,
+            "magnitude" => ["magnitude", "amount"],
+            "date" => ["date", "start", "end"],
+            _ => [field],
         };
+
+        // The columns that could give the field a missing-field problem is about (none for any other problem).
+        static string[] ColumnsOf(CaseProblem p) => p.Kind switch
+        {
+            ProblemKind.MissingText or ProblemKind.MissingStrings or ProblemKind.MissingNumber => [p.Path],
+            ProblemKind.MissingMagnitude when p.Path == "magnitude" => ColumnsFor(p.Path),
+            ProblemKind.MissingDate => p.Path == "date" ? ColumnsFor(p.Path) : [p.Path],
+            _ => [],
+        };
+
+        // Its rows are missing a column only if no column can give the field (a text field only if it has a column at all).
+        bool NoColumnFor(CaseProblem p) => ColumnsOf(p) is [_, ..] columns
+            && (p.Kind != ProblemKind.MissingDate || p.Path == "date")
+            && (p.Kind is ProblemKind.MissingMagnitude or ProblemKind.MissingDate || Array.IndexOf(Columns, p.Path) >= 0)
+            && !columns.Any(ColumnOf.ContainsKey);
 
         // A column whose name is a near spelling of the field's is one problem at its header cell, which names the
         // field: not also the field's missing column.
-        bool Suggested(string name) => name switch
-        {
-            "magnitude" => _suggested.Contains("magnitude") || _suggested.Contains("amount"),
-            "date" => _suggested.Contains("date") || _suggested.Contains("start") || _suggested.Contains("end"),
-            _ => _suggested.Contains(name),
-        };
+        bool Suggested(string name) => ColumnsFor(name).Any(_suggested.Contains);
 
         // A row's field that would be in a misspelt column ("magnitde" for "magnitude", said at its header cell) is
         // not also missing from the row: its value is in the cell the header names wrongly (docs/case-format.md).
-        bool InMisspeltColumn(string field) => !ColumnOf.ContainsKey(field) && _suggested.Contains(field);
-        bool InMisspelt(CaseProblem p) => p.Kind switch
-        {
-            ProblemKind.MissingText or ProblemKind.MissingStrings or ProblemKind.MissingNumber => InMisspeltColumn(p.Path),
-            ProblemKind.MissingMagnitude => p.Path == "magnitude" && (InMisspeltColumn("magnitude") || InMisspeltColumn("amount")),
-            ProblemKind.MissingDate => p.Path == "date" ? InMisspeltColumn("date") || InMisspeltColumn("start") || InMisspeltColumn("end") : InMisspeltColumn(p.Path),
-            _ => false,
-        };
+        bool InMisspelt(CaseProblem p) => ColumnsOf(p).Any(c => !ColumnOf.ContainsKey(c) && _suggested.Contains(c));
 
         if (_suggested.Count > 0)
         {
